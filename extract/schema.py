@@ -86,3 +86,22 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     from extract._schema_pandera import EVENTS_SCHEMA
 
     return EVENTS_SCHEMA.validate(df, lazy=True)
+
+
+# Columns the store adds to every stored event (merged across the articles that report it).
+STORE_COLUMNS: dict[str, tuple[str, str]] = {
+    "mentions": ("int64", "how many article sentences (or imported rows) report this event"),
+    "sources": ("object", "list of distinct outlets that reported it"),
+    "article_ids": ("object", "list of the ids of every article that reported it"),
+    "first_reported": ("datetime64[ns, UTC]", "earliest publication time among its reports"),
+    "last_reported": ("datetime64[ns, UTC]", "latest publication time among its reports"),
+    "salience": ("float64", "importance 0..1 from mentions, distinct sources, recency and event type"),
+    "origin": ("string", "extracted, gdelt or acled"),
+    "origin_ref": ("string", "article id and sentence offsets, or imported file name and row number"),
+    "cameo_code": ("string", "CAMEO event code for GDELT rows (a string: '010' is not '10'); empty otherwise"),
+    "location": ("string", "place name when the source gives one"),
+    "latitude": ("float64", "NaN when unknown"),
+    "longitude": ("float64", "NaN when unknown"),
+    "fatalities": ("float64", "reported fatalities (ACLED); NaN when unknown"),
+}
+STORE_LIST_COLUMNS = ("sources", "article_ids")
