@@ -1,0 +1,64 @@
+# Two commands: `make run` opens the dashboard on the bundled sample data; `make test` runs every check.
+# Both set up a virtual environment in .venv on first use and reuse it when nothing changed.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+PYTEST_ARGS ?=
+
+.PHONY: run test lint unit browser sample bench-dates bench-events bench-store bench-dashboard clean help
+
+help:
+	@echo "make run    - set up and open the dashboard on http://localhost:$(PORT) (bundled sample data)"
+	@echo "make test   - set up and run lint, unit, AppTest and real-browser tests"
+	@echo "make sample - rebuild data/store from the sample articles in data/articles"
+
+# --- environments -------------------------------------------------------------------------
+$(VENV)/.run-installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+# --- the two commands ---------------------------------------------------------------------
+run: $(VENV)/.run-installed
+	$(PY) -m streamlit run dashboard.py --server.address localhost --server.port $(PORT)
+
+test: $(VENV)/.dev-installed
+	@$(PY) scripts/ensure_chromium.py
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# --- pieces of the above --------------------------------------------------------------------
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+
+unit: $(VENV)/.dev-installed
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+browser: $(VENV)/.dev-installed
+	@$(PY) scripts/ensure_chromium.py
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+sample: $(VENV)/.run-installed
+	rm -rf data/store.new
+	$(PY) -m extract ingest data/articles --store data/store.new
+	rm -rf data/store && mv data/store.new data/store
+
+# --- benchmarks (figures, not pass/fail) ----------------------------------------------------
+bench-dates: $(VENV)/.dev-installed
+	$(PY) bench/bench_dates.py
+bench-events: $(VENV)/.dev-installed
+	$(PY) bench/bench_events.py
+bench-store: $(VENV)/.dev-installed
+	$(PY) bench/bench_store.py
+bench-dashboard: $(VENV)/.dev-installed
+	$(PY) bench/bench_dashboard.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache screenshots
