@@ -1,0 +1,64 @@
+"""Actors stage: find countries, capitals, persons, organizations and armed groups in text.
+
+Public interface:
+    find_actors(text, on=None, context=None) -> list[ActorMention]
+    ActorContext.from_text(text, on=None, home="") -> ActorContext
+    country_of(actor_id) -> str, canonical_name(actor_id) -> str, countries_in(mentions) -> list[str]
+    iso3_from_fips(code) -> str, iso3_from_cameo(code) -> str
+    load_gazetteer() -> Gazetteer (compiled once, cached)
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from extract.actors.codes import iso3_from_cameo, iso3_from_fips
+from extract.actors.gazetteer import Gazetteer
+from extract.actors.gazetteer import load as load_gazetteer
+from extract.actors.recognizer import ActorContext, ActorMention, _Scan
+
+__all__ = [
+    "ActorContext", "ActorMention", "Gazetteer", "canonical_name", "countries_in", "country_of", "find_actors",
+    "iso3_from_cameo", "iso3_from_fips", "load_gazetteer",
+]
+
+
+def find_actors(text: str, on: dt.date | dt.datetime | None = None,
+                context: ActorContext | None = None) -> list[ActorMention]:
+    """Mentions of actors in `text`, sorted by start, non-overlapping, longest reading first.
+
+    `on` is the article's date (persons and bare roles such as "the president" resolve to the
+    office holder on that day). `context` carries people the article introduced; when None a fresh
+    one is made. People introduced with a role are learned into the context as the text is read.
+    Non-string or empty input gives [].
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    if isinstance(on, dt.datetime):
+        on = on.date()
+    if context is None:
+        context = ActorContext(on=on)
+    return _Scan(text, on, context).run()
+
+
+def country_of(actor_id: str) -> str:
+    """ISO alpha-3 country of a gazetteer actor ("person:vladimir-putin" -> "RUS"); "" when none or unknown."""
+    actor = load_gazetteer().actors.get(actor_id)
+    return actor.country if actor else ""
+
+
+def canonical_name(actor_id: str) -> str:
+    """Display name of an actor ("RUS" -> "Russia"); for an unknown id, a readable form of the id."""
+    actor = load_gazetteer().actors.get(actor_id)
+    if actor:
+        return actor.name
+    return actor_id.split(":", 1)[-1].replace("-", " ").title()
+
+
+def countries_in(mentions: Iterable[ActorMention]) -> list[str]:
+    """ISO alpha-3 codes of the mentions' countries, de-duplicated, in order of first mention."""
+    seen: dict[str, None] = {}
+    for m in mentions:
+        if m.country:
+            seen.setdefault(m.country, None)
+    return list(seen)

@@ -1,0 +1,209 @@
+"""Load the gazetteer CSV files and compile them once into token tries.
+
+In: the data files under extract/data/gazetteer/ (documented in its README.md).
+Out: a `Gazetteer` holding every actor, the alias trie, the role-phrase trie, the cue lists and
+the terms of office of persons. `load()` caches the result for the life of the process.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import pathlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+# Files whose rows are actors; capitals.csv rows are aliases of their country.
+ACTOR_FILES = ("countries.csv", "organizations.csv", "armed_groups.csv", "persons.csv")
+ALIAS_FILES = ("capitals.csv",)
+
+END = ""  # trie key that holds the payload of a complete phrase
+
+# One token: an abbreviation with dots (U.S., U.N.), a run of letters/digits, or one other character.
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
+HYPHENS = frozenset("-‐‑")  # dropped from token streams: "al-Qaeda" == "al Qaeda"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor of the gazetteer (or learned from an article)."""
+
+    id: str
+    name: str
+    type: str
+    country: str
+    org: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of office of a person."""
+
+    person: str
+    role: str
+    country: str
+    start: dt.date | None
+    end: dt.date | None
+    org: str = ""
+
+    def covers(self, on: dt.date) -> bool:
+        """True when the term is running on that date (end day excluded, open end = still in office)."""
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class AliasHit:
+    """What a complete alias phrase points at: an actor id, how it was named, and whether it is weak."""
+
+    actor_id: str  # "" for blockers (phrases that name no actor)
+    via: str  # name, capital, seat, demonym, blocker
+    weak: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """The compiled gazetteer: actors, tries, terms and cue lists."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    trie: dict = field(default_factory=dict)  # token -> ... -> {END: [AliasHit, ...]}
+    roles: dict = field(default_factory=dict)  # lower-cased token -> ... -> {END: (role, country)}
+    terms: dict[str, list[Term]] = field(default_factory=dict)  # person id -> terms
+    terms_by_role: dict[str, list[Term]] = field(default_factory=dict)  # role -> terms
+    cues: dict = field(default_factory=dict)
+    not_name_words: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    given_name_aliases: frozenset[str] = frozenset()
+    caps_common: frozenset[str] = frozenset()
+    month_context: frozenset[str] = frozenset()
+    ambiguous: dict[str, dict] = field(default_factory=dict)
+
+
+def tokens_of(text: str) -> list[str]:
+    """Normalized tokens of a phrase, as the recognizer sees them (hyphens dropped, dots kept off)."""
+    return [norm_token(m.group()) for m in TOKEN_RE.finditer(text) if m.group() not in HYPHENS]
+
+
+def norm_token(tok: str) -> str:
+    """The lookup key of one token: abbreviations lose their dots, curly apostrophes become straight."""
+    if "." in tok and len(tok) > 1:
+        return tok.replace(".", "")
+    return "'" if tok == "’" else tok
+
+
+def _parse_date(text: str, where: str) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"{where}: bad ISO date {text!r}") from exc
+
+
+def _insert(trie: dict, toks: list[str], payload) -> None:
+    node = trie
+    for tok in toks:
+        node = node.setdefault(tok, {})
+    node.setdefault(END, []).append(payload)
+
+
+def _variants(alias: str) -> set[str]:
+    """An alias and its sentence-start form ("al-Qaeda" -> "Al-Qaeda", "the States" -> "The States")."""
+    out = {alias}
+    if alias[:1].islower():
+        out.add(alias[:1].upper() + alias[1:])
+    return out
+
+
+def _add_alias(gaz: Gazetteer, alias: str, hit: AliasHit) -> None:
+    for variant in _variants(alias.strip()):
+        toks = tokens_of(variant)
+        if not toks:
+            continue
+        node = gaz.trie
+        for tok in toks:
+            node = node.setdefault(tok, {})
+        hits = node.setdefault(END, [])
+        if all(h.actor_id != hit.actor_id for h in hits):
+            hits.append(hit)
+
+
+def _read_csv(path: pathlib.Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def _demonym_like(alias: str, name: str) -> bool:
+    """Adjectives and demonyms ("Russian", "Britons") rather than the country's own name."""
+    if alias == name or " " in alias:
+        return False
+    return alias.endswith(("an", "ans", "ese", "ish", "i", "is", "ch", "ss", "er", "ers", "ot", "ots", "ns"))
+
+
+def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
+    """Read every data file of `data_dir` and compile a Gazetteer. Raises ValueError on a malformed row."""
+    gaz = Gazetteer()
+    for fname in ACTOR_FILES:
+        for lineno, row in enumerate(_read_csv(data_dir / fname), start=2):
+            where = f"{fname}:{lineno}"
+            aid = row.get("id", "")
+            if not aid:
+                raise ValueError(f"{where}: empty id")
+            if aid not in gaz.actors:
+                gaz.actors[aid] = Actor(aid, row["name"], row["type"], row.get("country", ""), row.get("org", ""))
+            actor = gaz.actors[aid]
+            for alias in filter(None, row.get("aliases", "").split("|")):
+                via = "demonym" if actor.type == "country" and _demonym_like(alias, actor.name) else "name"
+                _add_alias(gaz, alias, AliasHit(aid, via))
+            for alias in filter(None, row.get("weak_aliases", "").split("|")):
+                _add_alias(gaz, alias, AliasHit(aid, "name", weak=True))
+            if row.get("role"):
+                term = Term(aid, row["role"], row.get("country", ""), _parse_date(row.get("start", ""), where),
+                            _parse_date(row.get("end", ""), where), row.get("org", ""))
+                gaz.terms.setdefault(aid, []).append(term)
+                gaz.terms_by_role.setdefault(term.role, []).append(term)
+    for fname in ALIAS_FILES:
+        for lineno, row in enumerate(_read_csv(data_dir / fname), start=2):
+            country = row.get("country", "")
+            if country not in gaz.actors:
+                raise ValueError(f"{fname}:{lineno}: country {country!r} is not in countries.csv")
+            for alias in filter(None, row.get("aliases", "").split("|")):
+                _add_alias(gaz, alias, AliasHit(country, row.get("type", "capital")))
+    for lineno, row in enumerate(_read_csv(data_dir / "roles.csv"), start=2):
+        toks = [t.lower() for t in tokens_of(row["phrase"])]
+        if not toks:
+            raise ValueError(f"roles.csv:{lineno}: empty phrase")
+        node = gaz.roles
+        for tok in toks:
+            node = node.setdefault(tok, {})
+        node[END] = (row["role"], row.get("country", ""))
+    with (data_dir / "cues.toml").open("rb") as fh:
+        gaz.cues = tomllib.load(fh)
+    names = gaz.cues.get("names", {})
+    gaz.not_name_words = frozenset(names.get("not_name_words", []))
+    gaz.particles = frozenset(names.get("particles", []))
+    gaz.honorifics = frozenset(norm_token(h) for h in names.get("honorifics", []))
+    gaz.given_name_aliases = frozenset(gaz.cues.get("given_name_aliases", {}).get("aliases", []))
+    gaz.caps_common = frozenset(gaz.cues.get("all_caps", {}).get("common_words", []))
+    gaz.month_context = frozenset(gaz.cues.get("weak", {}).get("month_context_before", []))
+    for phrase in gaz.cues.get("blockers", {}).get("phrases", []):
+        _add_alias(gaz, phrase, AliasHit("", "blocker"))
+    gaz.ambiguous = {}
+    for alias, spec in gaz.cues.get("ambiguous", {}).items():
+        gaz.ambiguous[alias] = {
+            "default": spec.get("default", "none"),
+            "cues": {k: list(v) for k, v in spec.get("cues", {}).items()},
+            "before": {k: [re.compile(p) for p in v] for k, v in spec.get("before", {}).items()},
+            "after": {k: [re.compile(p) for p in v] for k, v in spec.get("after", {}).items()},
+        }
+    return gaz
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer of the package's data directory, compiled once per process."""
+    return build(DATA_DIR)

@@ -1,0 +1,516 @@
+"""Find actors (countries, capitals, persons, organizations, armed groups) in a text.
+
+In: text, the article's date, and an optional per-article ActorContext.
+Out: ActorMention records, sorted by start, non-overlapping, the longest reading winning.
+
+One left-to-right pass over word tokens: at each token the alias trie (gazetteer + people learned
+from this article) and the role-phrase trie are tried; "Russian President Vladimir Putin" becomes
+one mention of Putin, "Ukraine's Foreign Minister Andrii Sybiha" teaches the context a new person,
+and a bare "the president" resolves through the article's country and date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extract.actors.gazetteer import END, HYPHENS, TOKEN_RE, Actor, AliasHit, Gazetteer, Term, load, norm_token
+
+# Roles that a bare mention ("the president", "the foreign minister") may resolve to a person.
+RESOLVABLE_ROLES = frozenset({
+    "president", "prime_minister", "chancellor", "king", "emir", "crown_prince", "supreme_leader",
+    "foreign_minister", "defence_minister", "secretary_general", "vice_president",
+})
+# Types that can qualify a role: "Russian President", "Hamas leader", "Putin's spokesman".
+QUALIFIER_TYPES = frozenset({"country", "organization", "armed_group", "political_party", "person"})
+MAX_NAME_TOKENS = 4
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention of an actor in a text.
+
+    start/end: character offsets in the text; text: the covered span; actor_id: canonical id
+    ("RUS", "person:vladimir-putin", "org:nato"); name: display name; type: the actor's type
+    (country, person, organization, armed_group, ...); country: ISO alpha-3 or "";
+    role: the office named with a person ("president"), if any; via: how it was named
+    (name, demonym, capital, seat, role, learned).
+    """
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    name: str
+    type: str
+    country: str
+    role: str = ""
+    via: str = "name"
+
+
+@dataclass
+class ActorContext:
+    """What one article teaches: people it introduces with a role, and who it has mentioned so far.
+
+    Build one per article (`ActorContext.from_text(text, on)`) or let `find_actors` build it.
+    `home` is the country assumed for a bare "the president" when the article says nothing else.
+    """
+
+    on: dt.date | None = None
+    home: str = ""
+    learned: dict[str, Actor] = field(default_factory=dict)
+    learned_terms: dict[str, list[Term]] = field(default_factory=dict)
+    trie: dict = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+    country_counts: Counter = field(default_factory=Counter)
+    last_by_role: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_text(cls, text: str, on: dt.date | None = None, home: str = "") -> ActorContext:
+        """Read `text` once and return the context holding the people it introduces."""
+        ctx = cls(on=on, home=home)
+        _Scan(text, on, ctx).run()
+        return ctx
+
+    def learn(self, name: str, country: str, role: str, extra_aliases: list[str] = ()) -> Actor:
+        """Add a person introduced by the article; later mentions of the full name, surname or
+        "Mr/Ms Surname" resolve to it. Returns the (possibly already known) actor."""
+        aid = "person:" + _SLUG_RE.sub("-", name.lower()).strip("-")
+        actor = self.learned.get(aid)
+        if actor is None:
+            actor = Actor(aid, name, "person", country)
+            self.learned[aid] = actor
+            words = [w for w in name.split() if w]
+            aliases = {name, *extra_aliases}
+            if len(words) > 1:
+                aliases.add(words[-1])
+            for alias in aliases:
+                node = self.trie
+                for tok in _phrase_tokens(alias):
+                    node = node.setdefault(tok, {})
+                node[END] = [AliasHit(aid, "learned")]
+        if role:
+            self.learned_terms.setdefault(role, []).append(Term(aid, role, actor.country, None, None))
+        return actor
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The learned actor with that id, if any."""
+        return self.learned.get(actor_id)
+
+
+def _phrase_tokens(text: str) -> list[str]:
+    return [norm_token(m.group()) for m in TOKEN_RE.finditer(text) if m.group() not in HYPHENS]
+
+
+@dataclass
+class _Match:
+    i: int  # first token
+    j: int  # one past the last token
+    hits: list
+
+
+class _Scan:
+    """State of one pass over one text."""
+
+    def __init__(self, text: str, on: dt.date | None, ctx: ActorContext, gaz: Gazetteer | None = None):
+        self.text = text
+        self.on = on
+        self.ctx = ctx
+        self.gaz = gaz or load()
+        self.spans: list[tuple[int, int]] = []
+        self.keys: list[str] = []
+        for m in TOKEN_RE.finditer(text):
+            tok = m.group()
+            if tok in HYPHENS:
+                continue
+            self.spans.append(m.span())
+            self.keys.append(norm_token(tok))
+        self.mentions: list[ActorMention] = []
+        self.ment_tok: list[tuple[int, int]] = []  # token range of each mention
+        self._cue_votes: dict[str, Counter] = {}
+        self._pending: list[tuple[int, int, str, str]] = []  # bare roles waiting for the article's country
+
+    # ---- token tests -------------------------------------------------------------------------
+
+    def _is_upper_word(self, k: int) -> bool:
+        key = self.keys[k]
+        return len(key) > 1 and key.isalpha() and key.isupper()
+
+    def _is_name_word(self, k: int) -> bool:
+        """A capitalized word that may belong to a person's name."""
+        if k >= len(self.keys):
+            return False
+        key = self.keys[k]
+        return (key[:1].isupper() and key.isalpha() and not key.isupper() and key not in self.gaz.not_name_words
+                and key not in self.gaz.honorifics and key.lower() not in self.gaz.roles)
+
+    # ---- trie matching ------------------------------------------------------------------------
+
+    def _trie_match(self, trie: dict, i: int) -> _Match | None:
+        node, best, j, n = trie, None, i, len(self.keys)
+        while j < n:
+            key = self.keys[j]
+            nxt = node.get(key)
+            if nxt is None and len(key) > 2 and key.isupper():
+                nxt = node.get(key.capitalize())
+            if nxt is None:
+                break
+            node = nxt
+            j += 1
+            if END in node:
+                best = _Match(i, j, node[END])
+        return best
+
+    def _role_match(self, i: int) -> _Match | None:
+        node, best, j, n = self.gaz.roles, None, i, len(self.keys)
+        while j < n:
+            nxt = node.get(self.keys[j].lower())
+            if nxt is None:
+                break
+            node = nxt
+            j += 1
+            if END in node:
+                best = _Match(i, j, [node[END]])
+        return best
+
+    # ---- resolution ---------------------------------------------------------------------------
+
+    def _actor(self, aid: str) -> Actor | None:
+        return self.gaz.actors.get(aid) or self.ctx.learned.get(aid)
+
+    def _terms(self, aid: str) -> list[Term]:
+        return self.gaz.terms.get(aid, [])
+
+    def _role_on(self, aid: str) -> str:
+        """The office a gazetteer person holds on the article's date (or their latest one)."""
+        terms = self._terms(aid)
+        if not terms:
+            return ""
+        if self.on is not None:
+            for term in terms:
+                if term.covers(self.on):
+                    return term.role
+            return ""
+        return terms[-1].role if terms[-1].end is None else ""
+
+    def _date_distance(self, aid: str) -> int:
+        """Days between the article's date and the nearest term of office (0 inside a term)."""
+        terms = self._terms(aid)
+        if not terms or self.on is None:
+            return 10**6
+        best = 10**6
+        for t in terms:
+            if t.covers(self.on):
+                return 0
+            if t.start and self.on < t.start:
+                best = min(best, (t.start - self.on).days)
+            if t.end and self.on >= t.end:
+                best = min(best, (self.on - t.end).days)
+        return best
+
+    def _cue_vote(self, alias: str, spec: dict) -> Counter:
+        votes = self._cue_votes.get(alias)
+        if votes is None:
+            votes = Counter()
+            for actor_id, words in spec["cues"].items():
+                for word in words:
+                    votes[actor_id] += self.text.count(word)
+            self._cue_votes[alias] = votes
+        return votes
+
+    def _ambiguous(self, alias: str, start: int, end: int) -> str | None:
+        """Apply the cue rules of an ambiguous alias. Returns an actor id, or None (no actor)."""
+        spec = self.gaz.ambiguous[alias]
+        before = self.text[max(0, start - 60):start]
+        after = self.text[end:end + 60]
+        for actor_id, pats in spec["before"].items():
+            if any(p.search(before) for p in pats):
+                return None if actor_id == "none" else actor_id
+        for actor_id, pats in spec["after"].items():
+            if any(p.search(after) for p in pats):
+                return None if actor_id == "none" else actor_id
+        votes = self._cue_vote(alias, spec)
+        choice = spec["default"]
+        if votes:
+            top, count = votes.most_common(1)[0]
+            if count > votes.get(choice, 0):
+                choice = top
+        return None if choice == "none" else choice
+
+    def _looks_like_person(self, m: _Match) -> bool:
+        """'Michael Jordan', 'Chad Smith': a name word right before or after a given-name alias."""
+        i, j = m.i, m.j
+        if i > 0 and self._is_name_word(i - 1) and not (self.ment_tok and self.ment_tok[-1][1] == i):
+            prev_end = self.spans[i - 1][1]
+            if self.text[prev_end:self.spans[i][0]].strip() == "":
+                return True
+        if j < len(self.keys) and self._is_name_word(j) and self._trie_match(self.gaz.trie, j) is None:
+            if self.text[self.spans[j - 1][1]:self.spans[j][0]].strip() == "":
+                return True
+        return False
+
+    def _caps_context(self, m: _Match) -> bool:
+        """True when the words around the match are all capitals too (a shouted headline)."""
+        around = [k for k in (m.i - 1, m.j) if 0 <= k < len(self.keys) and self.keys[k].isalpha()]
+        return bool(around) and all(self._is_upper_word(k) for k in around)
+
+    def _choose(self, m: _Match) -> tuple[str, AliasHit] | None:
+        """Pick the actor an alias match stands for, or None when it names no actor here."""
+        hits: list[AliasHit] = m.hits
+        alias = " ".join(self.keys[m.i:m.j])
+        start, end = self.spans[m.i][0], self.spans[m.j - 1][1]
+        if any(h.actor_id == "" for h in hits):
+            return None  # a blocker phrase
+        if alias in self.gaz.caps_common and self._caps_context(m):
+            return None
+        if alias in self.gaz.given_name_aliases and self._looks_like_person(m):
+            return None
+        if alias in self.gaz.ambiguous:
+            aid = self._ambiguous(alias, start, end)
+            if aid is None:
+                return None
+            hit = next((h for h in hits if h.actor_id == aid), AliasHit(aid, hits[0].via))
+            return aid, hit
+        strong = [h for h in hits if not h.weak]
+        weak = [h for h in hits if h.weak and self._weak_ok(h, m)]
+        pool = strong + weak
+        if not pool:
+            return None
+        if len(pool) > 1:
+            pool.sort(key=lambda h: (h.actor_id not in self.ctx.seen, self._date_distance(h.actor_id)))
+        return pool[0].actor_id, pool[0]
+
+    def _weak_ok(self, hit: AliasHit, m: _Match) -> bool:
+        if hit.actor_id not in self.ctx.seen:
+            return False
+        if m.i > 0 and self.keys[m.i - 1].lower() in self.gaz.month_context:
+            return False
+        return not (m.j < len(self.keys) and self.keys[m.j].isdigit())
+
+    def _resolve_role(self, role: str, country: str, org: str) -> str | None:
+        """The person holding `role` for `country` (or `org`) on the article's date."""
+        if not country and not org:
+            last = self.ctx.last_by_role.get(role)
+            if last:
+                return last
+            country = self._dominant_country()
+            if not country:
+                return None
+        candidates = self.gaz.terms_by_role.get(role, []) + self.ctx.learned_terms.get(role, [])
+        best = None
+        for term in candidates:
+            if org and term.org != org:
+                continue
+            if not org and term.country != country:
+                continue
+            if self.on is not None:
+                if term.start is None and term.end is None:
+                    best = best or term.person  # learned: no dates known
+                elif term.covers(self.on):
+                    return term.person
+            elif term.end is None:
+                best = term.person
+        return best
+
+    def _dominant_country(self) -> str:
+        if self.ctx.country_counts:
+            return self.ctx.country_counts.most_common(1)[0][0]
+        return self.ctx.home
+
+    # ---- emitting -----------------------------------------------------------------------------
+
+    def _emit(self, i: int, j: int, aid: str, via: str, role: str = "") -> None:
+        actor = self._actor(aid)
+        if actor is None:
+            return
+        start, end = self.spans[i][0], self.spans[j - 1][1]
+        country = actor.country
+        self.mentions.append(ActorMention(start, end, self.text[start:end], aid, actor.name, actor.type,
+                                          country, role, via))
+        self.ment_tok.append((i, j))
+        self.ctx.seen.add(aid)
+        if country:
+            self.ctx.country_counts[country] += 1
+        if actor.type == "person":
+            held = role or self._role_on(aid)
+            if held:
+                self.ctx.last_by_role[held] = aid
+
+    def _qualifier(self, i: int) -> int | None:
+        """Index of the mention that qualifies a role starting at token i ("Russian", "Ukraine's")."""
+        if not self.mentions:
+            return None
+        _, qj = self.ment_tok[-1]
+        if self.mentions[-1].type not in QUALIFIER_TYPES:
+            return None
+        if qj == i:
+            return len(self.mentions) - 1
+        if qj + 2 == i and self.keys[qj] == "'" and self.keys[qj + 1] == "s":
+            return len(self.mentions) - 1
+        return None
+
+    def _name_at(self, j: int) -> int:
+        """Number of tokens of a person's name starting at token j (0 when none)."""
+        n, k = len(self.keys), j
+        while k < n and k - j < MAX_NAME_TOKENS + 2:
+            if self._is_name_word(k) or (k > j and self.keys[k] in self.gaz.particles and self._is_name_word(k + 1)):
+                if k > j and self.text[self.spans[k - 1][1]:self.spans[k][0]] not in (" ", "-", ""):
+                    break
+                k += 1
+                continue
+            break
+        return k - j
+
+    def _name_text(self, j: int, k: int) -> str:
+        return self.text[self.spans[j][0]:self.spans[k - 1][1]]
+
+    def _person_match(self, j: int) -> _Match | None:
+        """An alias match at token j that stands for a person."""
+        best = self._best_match(j)
+        if best is None:
+            return None
+        choice = self._choose(best)
+        if choice is None:
+            return None
+        actor = self._actor(choice[0])
+        if actor is None or actor.type != "person":
+            return None
+        best.hits = [choice[1]]
+        return best
+
+    def _best_match(self, i: int) -> _Match | None:
+        g = self._trie_match(self.gaz.trie, i)
+        c = self._trie_match(self.ctx.trie, i) if self.ctx.trie else None
+        if c is not None and (g is None or c.j > g.j):
+            return c
+        return g
+
+    def _handle_role(self, rm: _Match) -> int:
+        """A role phrase at rm: merge it with its qualifier and the named or implied person."""
+        role, role_country = rm.hits[0]
+        q = self._qualifier(rm.i)
+        qual = self.mentions[q] if q is not None else None
+        country, org = role_country, ""
+        if qual is not None:
+            if qual.type == "organization" and not qual.country:
+                org = qual.actor_id
+            else:
+                country = qual.country or country
+        first = self.ment_tok[q][0] if q is not None else rm.i
+        j = rm.j
+        pm = self._person_match(j) if j < len(self.keys) else None
+        if pm is not None:
+            self._drop_last_if(q)
+            self._emit(first, pm.j, pm.hits[0].actor_id, "role", role)
+            return pm.j
+        k = self._name_at(j)
+        if k:
+            name = self._name_text(j, j + k)
+            if not country and not org:
+                country = self._country_after_of(j + k)
+            actor = self.ctx.learn(name, country, role, self._honorific_aliases(name))
+            self._drop_last_if(q)
+            self._emit(first, j + k, actor.id, "learned", role)
+            return j + k
+        capitalized = self.keys[rm.i][:1].isupper()
+        before = self.keys[rm.i - 1].lower() if rm.i > 0 else ""
+        if role in RESOLVABLE_ROLES and (qual is not None or role_country or capitalized or before == "the"):
+            pid = self._resolve_role(role, country, org)
+            if pid:
+                self._drop_last_if(q)
+                self._emit(first, rm.j, pid, "role", role)
+            elif not country and not org:
+                self._pending.append((rm.i, rm.j, role, before))
+        return rm.j
+
+    def _country_after_of(self, p: int) -> str:
+        """'King Abdullah of Jordan': the country named right after 'of', or ""."""
+        if p + 1 < len(self.keys) and self.keys[p] == "of":
+            m = self._best_match(p + 1)
+            choice = self._choose(m) if m is not None else None
+            actor = self._actor(choice[0]) if choice else None
+            if actor is not None and actor.type == "country":
+                return actor.id
+        return ""
+
+    def _honorific_aliases(self, name: str) -> list[str]:
+        surname = name.split()[-1]
+        return [f"{h} {surname}" for h in ("Mr", "Mrs", "Ms", "Dr")]
+
+    def _drop_last_if(self, q: int | None) -> None:
+        if q is None:
+            return
+        dropped = self.mentions.pop(q)
+        self.ment_tok.pop(q)
+        if dropped.country:
+            self.ctx.country_counts[dropped.country] -= 1
+
+    def _appositive(self, i: int) -> int:
+        """'Andrii Sybiha, Ukraine's foreign minister,': learn the name. Returns tokens consumed (0 if none)."""
+        k = self._name_at(i)
+        if k < 2 or i + k >= len(self.keys) or self.keys[i + k] != ",":
+            return 0
+        p = i + k + 1
+        if p < len(self.keys) and self.keys[p].lower() == "the":
+            p += 1
+        qm = self._best_match(p) if p < len(self.keys) else None
+        country = ""
+        if qm is not None:
+            choice = self._choose(qm)
+            actor = self._actor(choice[0]) if choice else None
+            if actor is None or actor.type not in QUALIFIER_TYPES - {"person"}:
+                return 0
+            country = actor.country
+            p = qm.j
+            if p + 1 < len(self.keys) and self.keys[p] == "'" and self.keys[p + 1] == "s":
+                p += 2
+        rm = self._role_match(p) if p < len(self.keys) else None
+        if rm is None:
+            return 0
+        role, role_country = rm.hits[0]
+        name = self._name_text(i, i + k)
+        actor = self.ctx.learn(name, country or role_country, role, self._honorific_aliases(name))
+        self._emit(i, i + k, actor.id, "learned", role)
+        return k
+
+    def run(self) -> list[ActorMention]:
+        """Scan the text once; fills self.mentions (sorted, non-overlapping)."""
+        n, i = len(self.keys), 0
+        roles = self.gaz.roles
+        while i < n:
+            m = self._best_match(i)
+            rm = self._role_match(i) if self.keys[i].lower() in roles else None
+            if rm is not None and (m is None or rm.j >= m.j):
+                i = self._handle_role(rm)
+                continue
+            if m is not None:
+                choice = self._choose(m)
+                if choice is not None:
+                    aid, hit = choice
+                    self._emit(m.i, m.j, aid, hit.via)
+                i = m.j
+                continue
+            if self.keys[i][:1].isupper():
+                used = self._appositive(i)
+                if used:
+                    i += used
+                    continue
+            i += 1
+        if self._pending:
+            self._resolve_pending()
+        return self.mentions
+
+    def _resolve_pending(self) -> None:
+        """Bare roles met before the article named any country: resolve them with the whole article's country."""
+        added = False
+        for i, j, role, _ in self._pending:
+            pid = self._resolve_role(role, "", "")
+            if pid:
+                self._emit(i, j, pid, "role", role)
+                added = True
+        if added:
+            order = sorted(range(len(self.mentions)), key=lambda k: self.mentions[k].start)
+            self.mentions = [self.mentions[k] for k in order]
+            self.ment_tok = [self.ment_tok[k] for k in order]

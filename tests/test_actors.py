@@ -1,0 +1,271 @@
+"""Actors stage: hand-written sentences -> expected actors and countries."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.actors import (
+    ActorContext,
+    canonical_name,
+    countries_in,
+    country_of,
+    find_actors,
+    iso3_from_cameo,
+    iso3_from_fips,
+)
+from tests.conftest import need_shared
+
+D2024 = dt.date(2024, 11, 20)
+
+
+def ids(text: str, on: dt.date | None = D2024) -> list[str]:
+    return [m.actor_id for m in find_actors(text, on)]
+
+
+def countries(text: str, on: dt.date | None = D2024) -> list[str]:
+    return countries_in(find_actors(text, on))
+
+
+# ---- countries, demonyms, capitals, seats of power ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia fired missiles at Ukraine.", ["RUS", "UKR"]),
+    ("Russian troops advanced on Ukrainian positions.", ["RUS", "UKR"]),
+    ("The U.S. and the UK sent aid.", ["USA", "GBR"]),
+    ("US officials met British diplomats in Britain.", ["USA", "GBR"]),
+    ("American and French jets flew over the United States.", ["USA", "FRA"]),
+    ("Turkiye and Turkey are the same country; Türkiye said so.", ["TUR"]),
+    ("Ivory Coast and Cote d'Ivoire signed a deal.", ["CIV"]),
+    ("North Korea tested a missile; South Korea and Japan protested.", ["PRK", "KOR", "JPN"]),
+    ("The Kremlin said the White House was wrong.", ["RUS", "USA"]),
+    ("The Pentagon, Downing Street and the Elysee issued statements.", ["USA", "GBR", "FRA"]),
+    ("Moscow and Kyiv traded blame; Kiev denied it.", ["RUS", "UKR"]),
+    ("Beijing warned Taipei; Tehran and Pyongyang stayed silent.", ["CHN", "TWN", "IRN", "PRK"]),
+    ("Niger and Nigeria closed their border.", ["NER", "NGA"]),
+    ("Nigerien soldiers and Nigerian police patrolled.", ["NER", "NGA"]),
+    ("Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea voted.", ["GIN", "GNB", "GNQ", "PNG"]),
+    ("Sudan and South Sudan agreed.", ["SDN", "SSD"]),
+    ("Pro-Russian separatists clashed with Ukrainians.", ["RUS", "UKR"]),
+])
+def test_countries(text, expected):
+    assert countries(text) == expected
+
+
+def test_capital_resolves_to_country_named_as_country():
+    (m,) = find_actors("Moscow said the move was a provocation.", D2024)
+    assert (m.actor_id, m.name, m.type, m.country, m.via) == ("RUS", "Russia", "country", "RUS", "capital")
+    assert m.text == "Moscow"
+
+
+# ---- ambiguity ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # Georgia: the country, or the US state (no actor)
+    ("Georgia applied to join the European Union, officials in Tbilisi said.", ["GEO", "org:eu", "GEO"]),
+    ("Voters lined up in Atlanta, Georgia, on Tuesday.", []),
+    ("Georgia's governor signed the bill.", []),
+    ("Georgia Governor Brian Kemp spoke to Republican donors in Savannah.", ["person:brian-kemp"]),
+    ("Russia's war with Georgia in 2008 ended after five days.", ["RUS", "GEO"]),
+    # Jordan: the country, or a person's name
+    ("Jordan said it would host the talks.", ["JOR"]),
+    ("Michael Jordan said he would retire.", []),
+    ("Jordan Bardella leads the party.", []),
+    ("King Abdullah of Jordan met Egyptian officials.", ["person:abdullah-ii", "JOR", "EGY"]),
+    ("Queen Rania of Jordan met Egyptian officials.", ["person:rania", "JOR", "EGY"]),
+    # Chad: the country, or a first name
+    ("Chad closed its border with Sudan.", ["TCD", "SDN"]),
+    ("Chad Smith played drums.", []),
+    # Congo: DRC by default, Republic of the Congo by its cues
+    ("Fighting in eastern Congo displaced thousands near Goma.", ["COD"]),
+    ("The Democratic Republic of Congo and Rwanda met.", ["COD", "RWA"]),
+    ("DR Congo accused Rwanda.", ["COD", "RWA"]),
+    ("Kinshasa rejected the report.", ["COD"]),
+    ("The Republic of the Congo held elections.", ["COG"]),
+    ("Brazzaville said Congo would hold a vote; Sassou Nguesso won.", ["COG", "COG"]),
+    # Washington: the government, the state, the newspaper
+    ("Washington imposed new sanctions.", ["USA"]),
+    ("The Washington Post reported the plan.", []),
+    ("Wildfires spread in Washington state.", []),
+    ("Seattle, Washington, saw heavy rain.", []),
+    ("George Washington was the first president.", []),
+])
+def test_ambiguity(text, expected):
+    assert ids(text) == expected
+
+
+def test_may_month_vs_theresa_may():
+    text = ("British Prime Minister Theresa May met Donald Trump in May 2017. "
+            "May said the talks went well. In May the talks resumed.")
+    found = find_actors(text, dt.date(2017, 6, 1))
+    may = [m for m in found if m.actor_id == "person:theresa-may"]
+    assert [m.text for m in may] == ["British Prime Minister Theresa May", "May"]
+    assert [m.actor_id for m in find_actors("Talks will resume in May.", dt.date(2017, 6, 1))] == []
+
+
+# ---- persons, roles, terms of office ------------------------------------------------------------
+
+def test_role_and_name_make_one_mention():
+    found = find_actors("Russian President Vladimir Putin lowered the threshold.", D2024)
+    assert len(found) == 1
+    m = found[0]
+    assert (m.text, m.actor_id, m.type, m.country, m.role) == (
+        "Russian President Vladimir Putin", "person:vladimir-putin", "person", "RUS", "president")
+
+
+@pytest.mark.parametrize("text, on, expected", [
+    ("The president signed the bill, U.S. officials said.", dt.date(2009, 6, 1), "person:barack-obama"),
+    ("The president signed the bill, U.S. officials said.", dt.date(2024, 6, 1), "person:joe-biden"),
+    ("The president signed the bill, U.S. officials said.", dt.date(2018, 6, 1), "person:donald-trump"),
+    ("The president signed the bill, U.S. officials said.", dt.date(2005, 6, 1), "person:george-w-bush"),
+    ("The Russian president spoke on television.", dt.date(2010, 1, 5), "person:dmitry-medvedev"),
+    ("The Russian president spoke on television.", dt.date(2020, 1, 5), "person:vladimir-putin"),
+    ("The Russian prime minister spoke on television.", dt.date(2010, 1, 5), "person:vladimir-putin"),
+    ("U.S. Secretary of State spoke in Cairo.", dt.date(2014, 3, 1), "person:john-kerry"),
+    ("Biden spoke to reporters.", dt.date(2024, 1, 1), "person:joe-biden"),
+])
+def test_term_of_office(text, on, expected):
+    assert expected in [m.actor_id for m in find_actors(text, on)]
+
+
+@pytest.mark.parametrize("variant", ["Zelensky", "Zelenskyy", "Zelenskiy", "Volodymyr Zelenskiy"])
+def test_zelensky_spellings(variant):
+    (m,) = find_actors(f"{variant} thanked allies.", D2024)
+    assert (m.actor_id, m.country) == ("person:volodymyr-zelensky", "UKR")
+
+
+def test_learning_introduced_people():
+    text = ("Ukraine's Foreign Minister Andrii Sybiha met Egyptian President Hosni Mubarak in Cairo. "
+            "Later Sybiha told reporters that Mr Mubarak had agreed. "
+            "Hamas leader Yahya Sinwar was not present; Sinwar stayed in Gaza.")
+    ctx = ActorContext.from_text(text, D2024)
+    assert {"person:andrii-sybiha", "person:hosni-mubarak", "person:yahya-sinwar"} <= set(ctx.learned)
+    found = [(m.text, m.actor_id, m.country) for m in find_actors(text, D2024, ActorContext(on=D2024))
+             if m.type == "person"]
+    assert found == [
+        ("Ukraine's Foreign Minister Andrii Sybiha", "person:andrii-sybiha", "UKR"),
+        ("Egyptian President Hosni Mubarak", "person:hosni-mubarak", "EGY"),
+        ("Sybiha", "person:andrii-sybiha", "UKR"),
+        ("Mr Mubarak", "person:hosni-mubarak", "EGY"),
+        ("Hamas leader Yahya Sinwar", "person:yahya-sinwar", "PSE"),
+        ("Sinwar", "person:yahya-sinwar", "PSE"),
+    ]
+
+
+def test_context_carries_people_to_a_later_text():
+    ctx = ActorContext.from_text("Egyptian President Hosni Mubarak resigned.", dt.date(2011, 2, 11))
+    (m,) = find_actors("Mubarak left Cairo for Sharm el-Sheikh.", dt.date(2011, 2, 11), ctx)[:1]
+    assert (m.actor_id, m.country) == ("person:hosni-mubarak", "EGY")
+
+
+def test_appositive_introduction():
+    text = "Andrii Sybiha, Ukraine's foreign minister, said talks failed. Sybiha left."
+    found = [(m.text, m.actor_id, m.country) for m in find_actors(text, D2024)]
+    assert ("Andrii Sybiha", "person:andrii-sybiha", "UKR") in found
+    assert ("Sybiha", "person:andrii-sybiha", "UKR") in found
+
+
+# ---- organizations and armed groups -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("NATO and the EU met the UN Security Council.", ["org:nato", "org:eu", "org:unsc"]),
+    ("The IAEA and the ICC issued reports; the WHO and the IMF agreed.",
+     ["org:iaea", "org:icc", "org:who", "org:imf"]),
+    ("OPEC+ cut output; the African Union and ASEAN met.", ["org:opec-plus", "org:au", "org:asean"]),
+    ("Hezbollah and Hamas fired rockets; the Houthis attacked ships.",
+     ["group:hezbollah", "group:hamas", "group:houthis"]),
+    ("Islamic State and al-Qaeda claimed attacks; the Taliban denied.",
+     ["group:isis", "group:al-qaeda", "group:taliban"]),
+    ("The Rapid Support Forces (RSF) shelled El Fasher.", ["group:rsf", "group:rsf"]),
+])
+def test_organizations_and_groups(text, expected):
+    assert ids(text) == expected
+
+
+def test_group_home_country():
+    (m,) = find_actors("Wagner Group fighters withdrew.", D2024)
+    assert (m.actor_id, m.type, m.country) == ("group:wagner", "armed_group", "RUS")
+
+
+# ---- helpers ------------------------------------------------------------------------------------
+
+def test_helpers():
+    assert country_of("person:vladimir-putin") == "RUS"
+    assert country_of("org:nato") == ""
+    assert country_of("no-such-id") == ""
+    assert canonical_name("RUS") == "Russia"
+    assert canonical_name("org:nato") == "NATO"
+    assert iso3_from_fips("UP") == "UKR"
+    assert iso3_from_fips("rs") == "RUS"
+    assert iso3_from_fips("GM") == "DEU"
+    assert iso3_from_fips("ZZ") == ""
+    assert iso3_from_fips(None) == ""
+    assert iso3_from_cameo("RUS") == "RUS"
+    assert iso3_from_cameo("ROM") == "ROU"
+    assert iso3_from_cameo("AFR") == ""
+    assert iso3_from_cameo("") == ""
+
+
+def test_mentions_sorted_and_disjoint():
+    text = ("U.S. President Joe Biden met Chinese President Xi Jinping while NATO and Russia argued. "
+            "Moscow said Washington lied.") * 3
+    found = find_actors(text, D2024)
+    assert found, "expected mentions"
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+# ---- bad input ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "12345 67890 3.14", "!!! ??? ...", "\x00\x01\x02 binary \xff"])
+def test_no_actor_in_noise(text):
+    assert find_actors(text, D2024) == []
+
+
+def test_non_string_input_gives_nothing():
+    assert find_actors(None) == []  # type: ignore[arg-type]
+    assert find_actors(b"Russia") == []  # type: ignore[arg-type]
+
+
+def test_all_caps_headline():
+    found = ids("RUSSIA AND UKRAINE TRADE BLAME AS US ENVOY SAYS WHO CARES")
+    assert found[:2] == ["RUS", "UKR"]
+    assert "org:who" not in found
+
+
+def test_other_languages_invent_nothing_odd():
+    german = "Der Bundeskanzler sagte am Dienstag, die Regierung werde neue Gesetze vorlegen."
+    assert find_actors(german, D2024) == []
+    french = "Le président de la République a annoncé des mesures pour les agriculteurs."
+    assert find_actors(french, D2024) == []
+    russian = "Президент России заявил, что переговоры продолжатся."
+    assert find_actors(russian, D2024) == []
+
+
+def test_huge_input():
+    text = ("Russia and Ukraine exchanged fire near the border. " * 20000)
+    found = find_actors(text, D2024)
+    assert len(found) == 40000
+
+
+def test_one_enormous_sentence_without_spaces():
+    text = "x" * 500_000 + " Russia"
+    assert ids(text) == ["RUS"]
+
+
+# ---- the seed article ---------------------------------------------------------------------------
+
+def test_seed_article():
+    seed = need_shared("seed")
+    text = next(seed.glob("*.txt")).read_text(encoding="utf-8")
+    found = find_actors(text, dt.date(2024, 11, 20))
+    got = {m.actor_id for m in found}
+    for expected in ("person:joe-biden", "person:donald-trump", "person:vladimir-putin",
+                     "person:volodymyr-zelensky", "UKR", "RUS", "USA", "org:nato"):
+        assert expected in got
+    assert not any(m.text.startswith("Washington Post") for m in found)
+    zel = [m for m in found if m.actor_id == "person:volodymyr-zelensky"]
+    assert zel[0].text == "Ukraine’s President Volodymyr Zelenskiy"
+    assert countries_in(found)[:3] == ["USA", "UKR", "RUS"]
