@@ -1,0 +1,69 @@
+"""A rough guess of the tense of the clause around an expression, from auxiliaries and common verbs.
+
+"Ukraine used missiles on Tuesday" -> past; "leaders will meet on Tuesday" -> future.
+Used only to choose which Tuesday (or which March) a bare name refers to.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from extract.timex import vocab
+
+_WORD = re.compile(r"[A-Za-z']+")
+_BOUNDARY = re.compile(r"[.;!?\n]")
+WINDOW = 160  # characters looked at on each side, at most
+
+
+@functools.cache
+def _cues() -> tuple[frozenset, frozenset, frozenset, tuple]:
+    t = vocab.load()["tense"]
+    singles_f = frozenset(w for w in t["future"] if " " not in w)
+    pairs = tuple(tuple(w.split()) for w in t["future"] if " " in w)
+    return singles_f, frozenset(t["past"]), frozenset(t["present"]), pairs
+
+
+def _classify(words: list[str], index: int) -> str | None:
+    future, past, present, pairs = _cues()
+    word = words[index]
+    nxt = words[index + 1] if index + 1 < len(words) else ""
+    if (word, nxt) in pairs:
+        return "future"
+    if word in future:
+        return "future"
+    if word in past:
+        return "past"
+    if word in present:
+        return "present"
+    if len(word) > 4 and word.endswith("ed") and word not in ("need", "speed", "feed", "seed", "indeed"):
+        return "past"
+    return None
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """'past', 'future', 'present' or None for the clause holding text[start:end]."""
+    left_limit = max(0, start - WINDOW)
+    left = text[left_limit:start]
+    cut = None
+    for m in _BOUNDARY.finditer(left):
+        cut = m.end()
+    if cut is not None:
+        left = left[cut:]
+    right = text[end:end + WINDOW]
+    m = _BOUNDARY.search(right)
+    if m:
+        right = right[:m.start()]
+    left_words = [w.lower() for w in _WORD.findall(left)]
+    right_words = [w.lower() for w in _WORD.findall(right)]
+    # nearest cue wins, looking outwards on both sides alternately (left first: auxiliaries precede verbs)
+    for distance in range(max(len(left_words), len(right_words))):
+        li = len(left_words) - 1 - distance
+        if li >= 0:
+            found = _classify(left_words, li)
+            if found:
+                return found
+        if distance < len(right_words):
+            found = _classify(right_words, distance)
+            if found:
+                return found
+    return None
