@@ -56,7 +56,7 @@ def fragments() -> dict[str, str]:
 
 
 def _c(pattern: str) -> re.Pattern:
-    return re.compile(pattern.format(**fragments()))
+    return re.compile(r"(?<![A-Za-z0-9])" + pattern.format(**fragments()))
 
 
 @functools.cache
@@ -161,3 +161,71 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         ("ref", r"(?P<word>(?i:" + vocab.alternation(list(vocab.load()["references"])) + r"))(?![A-Za-z-])"),
     ]
     return [(name, _c(pattern)) for name, pattern in rules]
+
+
+# ---------------------------------------------------------------- triggers
+# A pattern is only run near the words that must occur in any of its matches (its triggers), so the
+# text between temporal words is never scanned 40 times over.
+
+LEFT = 64  # characters before a trigger where a match may start ("nearly the past three ...")
+RIGHT = 48  # characters after a trigger where a match may end ("... November 13, 2024 16:16 JST")
+
+
+@functools.cache
+def triggers() -> dict[str, tuple[frozenset, frozenset, frozenset]]:
+    """rule name -> (lowercase trigger words, exact-case trigger words, digit kinds 'd4'/'d12'/'d')."""
+    v = vocab.load()
+    months = frozenset(k for k in v["months"]) | frozenset(k.upper() for k in v["months"])
+    weekdays = frozenset(k for k in v["weekdays"]) | frozenset(k.upper() for k in v["weekdays"])
+    weekdays_pl = frozenset(k + "s" for k in v["weekdays"] if len(k) > 4)
+    units = frozenset(k.split("-")[0] for k in v["units"])
+    seasons = frozenset(v["seasons"])
+    parts = frozenset(w for k in v["day_parts"] for w in k.split("-"))
+    reldays = frozenset(w for k in v["relative_days"] for w in k.split() if w not in ("the", "day", "before", "after"))
+    stop = {"the", "in", "at", "a", "this", "these", "more", "until", "most", "just", "right"}
+    refs = frozenset(w for k in v["references"] for w in k.split() if w not in stop)
+    holidays = frozenset(w.lower().split("'")[0] for k in v["holidays"] for w in k.split() if w not in ("the", "of"))
+    spoken = frozenset({"nineteen", "eighteen", "twenty", "two"})
+    decade_words = frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                              "nineties"})
+    set_words = frozenset(v["set_words"])
+    e: frozenset = frozenset()
+    return {
+        "date_mdy": (e, months, e),
+        "date_dmy": (e, months, e),
+        "date_iso": (e, e, frozenset({"d4"})),
+        "date_slash": (e, e, frozenset({"d12"})),
+        "month_year": (e, months, e),
+        "time": (frozenset({"o"}), e, frozenset({"d12"})),
+        "time24": (e, e, frozenset({"d12"})),
+        "noon": (frozenset({"noon", "midnight", "midday"}), e, e),
+        "weekday": (e, weekdays, e),
+        "weekday_set": (weekdays_pl, e, e),
+        "daypart_of": (parts, e, e),
+        "month": (e, months, e),
+        "relday": (reldays, e, e),
+        "daypart": (parts, e, e),
+        "daypart_of_rel": (parts, e, e),
+        "quarter": (frozenset({"quarter", "half"}), e, e),
+        "period": (frozenset({"quarter", "period"}), e, e),
+        "yearago_adj": (frozenset({"year"}), e, e),
+        "year": (spoken, e, frozenset({"d4"})),
+        "the_year": (frozenset({"year"}), e, e),
+        "decade_short": (e, e, frozenset({"d"})),
+        "decade_word": (decade_words, e, e),
+        "century": (frozenset({"century"}), e, e),
+        "relunit": (units | seasons | frozenset({"fiscal"}), e, e),
+        "season": (seasons, e, e),
+        "year_season": (seasons, e, e),
+        "ago": (units, e, e),
+        "duration": (units, e, e),
+        "duration_a": (units, e, e),
+        "duration_adj": (units, e, e),
+        "duration_plural": (units, e, e),
+        "unit_long": (units, e, e),
+        "set_every": (frozenset({"every", "each", "per"}), e, e),
+        "set_word": (set_words, e, e),
+        "holiday": (holidays, e, e),
+        "anaphoric": (units | parts, e, e),
+        "ref": (refs, e, e),
+    }

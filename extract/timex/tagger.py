@@ -1,26 +1,70 @@
-"""The recognizer's driver: run every pattern, keep the longest non-overlapping spans, resolve them in order."""
+"""The recognizer's driver: run every pattern near its trigger words, keep the longest non-overlapping
+spans, resolve them in text order."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from extract.model import Timex
 from extract.timex import calendar as cal
-from extract.timex.patterns import compiled
+from extract.timex.patterns import LEFT, RIGHT, compiled, triggers
 from extract.timex.resolve import RESOLVERS, Context
 
 _TRIM = " \t\r\n,;:"
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, str, object]]:
-    """(start, end, rule index, rule name, match) for every match of every pattern."""
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """rule name -> merged (start, end) windows of text around that rule's trigger words."""
+    hits: dict[str, list[int]] = {}
+    trig = triggers()
+    by_lower: dict[str, list[str]] = {}
+    by_exact: dict[str, list[str]] = {}
+    by_digit: dict[str, list[str]] = {"d4": [], "d12": [], "d": []}
+    for name, (lower, exact, digits) in trig.items():
+        for w in lower:
+            by_lower.setdefault(w, []).append(name)
+        for w in exact:
+            by_exact.setdefault(w, []).append(name)
+        for d in digits:
+            by_digit[d].append(name)
+    n = len(text)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word[0].isdigit():
+            names = list(by_digit["d"])
+            if len(word) == 4:
+                names += by_digit["d4"]
+            elif len(word) <= 2:
+                names += by_digit["d12"]
+        else:
+            names = by_exact.get(word, []) + by_lower.get(word.lower(), [])
+        if not names:
+            continue
+        start, end = max(0, m.start() - LEFT), min(n, m.end() + RIGHT)
+        for name in names:
+            lst = spans.setdefault(name, [])
+            if lst and start <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], end)
+            else:
+                lst.append((start, end))
+    del hits
+    return spans
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
+    """(start, end, rule index, rule name, match) for every match of every pattern near its triggers."""
     found = []
+    windows = _windows(text)
     for index, (name, pattern) in enumerate(compiled()):
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            while end > start and text[end - 1] in _TRIM:
-                end -= 1
-            if end > start:
-                found.append((start, end, index, name, m))
+        for ws, we in windows.get(name, ()):
+            for m in pattern.finditer(text, ws, we):
+                start, end = m.span()
+                while end > start and text[end - 1] in _TRIM:
+                    end -= 1
+                if end > start:
+                    found.append((start, end, index, name, m))
     return found
 
 
@@ -31,7 +75,7 @@ def tag_text(text: str, ref: dt.date | None) -> list[Timex]:
     cands = _candidates(text)
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     probe = Context(text=text, ref=ref)
-    taken: list[tuple[int, int, str, object]] = []
+    taken: list[tuple[int, int, str, re.Match]] = []
     occupied = bytearray(len(text) + 1)
     for start, end, _index, name, m in cands:
         if any(occupied[start:end]):
