@@ -1,0 +1,245 @@
+"""The store on disk: a directory of Parquet snapshots named by a meta.json that is replaced atomically.
+
+    <dir>/meta.json                 {"schema_version", "store_id", "generation", "events", "mentions", "counts"}
+    <dir>/events-<generation>.parquet
+    <dir>/mentions-<generation>.parquet
+    <dir>/.lock                     filelock: writers take turns
+
+A write puts a new generation's files beside the old ones (temp name, fsync, rename), then
+os.replace()s meta.json to point at them. Readers follow meta.json, so they see the old snapshot or
+the new one, never a mix; a crash before the meta swap leaves the old snapshot in charge and the
+orphan files are swept by the next writer. List columns are stored as strings joined with \\x1f
+(dictionary-encoded by Parquet) because turning Arrow lists into Python lists is the slowest part of
+loading a large store; on load each distinct list is split once and shared by the rows that hold it.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import pathlib
+import re
+import uuid
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from extract.errors import StoreError
+from extract.store.columns import ALL_COLUMNS, ALL_LIST_COLUMNS, MENTION_COLUMNS, STORE_DEFAULTS, cast
+
+SCHEMA_VERSION = 2
+SEP = "\x1f"
+META = "meta.json"
+# Versions this code can read; each older one is brought up to date by _migrate.
+# 1: before cameo_code, location, latitude, longitude and fatalities existed.
+READABLE_VERSIONS = (1, 2)
+ALL_COLUMNS_FLAT: dict[str, str] = {c: d for c, (d, _) in ALL_COLUMNS.items()}
+_GEN_FILE = re.compile(r"^(events|mentions)-(\d+)\.parquet(\.tmp)?$")
+
+
+def _arrow_type(dtype: str) -> pa.DataType:
+    return {
+        "string": pa.string(), "object": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
+        "bool": pa.bool_(), "datetime64[ns]": pa.timestamp("ns"), "datetime64[ns, UTC]": pa.timestamp("ns", tz="UTC"),
+    }[dtype]
+
+
+def _join_lists(values: np.ndarray) -> list[str]:
+    """Lists -> \\x1f-joined strings; each distinct list object is joined once."""
+    done: dict[int, str] = {}
+    out = []
+    for v in values:
+        key = id(v)
+        s = done.get(key)
+        if s is None:
+            s = SEP.join(str(x).replace(SEP, " ") for x in v) if v is not None and not isinstance(v, float) else ""
+            done[key] = s
+        out.append(s)
+    return out
+
+
+def to_arrow(df: pd.DataFrame, columns: dict[str, str]) -> pa.Table:
+    """A typed Arrow table of df's declared columns (list columns joined)."""
+    arrays, fields = [], []
+    for name, dtype in columns.items():
+        col = df[name]
+        typ = _arrow_type(dtype)
+        if dtype == "object":
+            arr = pa.array(_join_lists(col.to_numpy()), type=pa.string())
+        elif dtype == "string":
+            arr = pa.array(col.astype("string").fillna(""), type=pa.string())
+        else:
+            arr = pa.array(col, type=typ, from_pandas=True)
+        arrays.append(arr)
+        fields.append(pa.field(name, typ))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _split_lists(col: pa.ChunkedArray) -> np.ndarray:
+    """\\x1f-joined strings (plain or dictionary) -> object array of lists, one list per distinct value."""
+    arr = col.combine_chunks() if col.num_chunks != 1 else col.chunk(0)
+    if not pa.types.is_dictionary(arr.type):
+        arr = arr.dictionary_encode()
+    uniques = arr.dictionary.to_pylist()
+    lists = np.empty(len(uniques) + 1, dtype=object)
+    for i, s in enumerate(uniques):
+        lists[i] = s.split(SEP) if s else []
+    lists[len(uniques)] = []
+    idx = arr.indices.fill_null(len(uniques)).to_numpy(zero_copy_only=False)
+    return lists[idx]
+
+
+def _string_mapper(t: pa.DataType):
+    if t in (pa.string(), pa.large_string()):
+        return pd.StringDtype("pyarrow")
+    return None
+
+
+def from_arrow(table: pa.Table, columns: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame with the declared dtypes from a table written by to_arrow."""
+    list_cols = [c for c, d in columns.items() if d == "object"]
+    plain = table.select([c for c in columns if c not in list_cols])
+    df = plain.to_pandas(types_mapper=_string_mapper, split_blocks=True, self_destruct=False)
+    for c in list_cols:
+        df[c] = _split_lists(table.column(c))
+    for c, d in columns.items():
+        if d == "bool" and df[c].dtype != bool:
+            df[c] = df[c].fillna(False).astype(bool)
+    return df[list(columns)]
+
+
+def _fsync_dir(path: pathlib.Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_file(path: pathlib.Path, write) -> None:
+    """Write via path.tmp, fsync, rename; the temp file is removed on any failure."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def store_error_for(exc: OSError, root: pathlib.Path) -> StoreError:
+    """A StoreError with a message a person can act on."""
+    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
+        return StoreError(f"{root}: no space left on the device; the store is unchanged. Free some space and retry.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StoreError(f"{root}: the store directory is read-only (permission denied); the store is unchanged. "
+                          "Use --store to pick a writable directory.")
+    return StoreError(f"{root}: cannot write the store ({exc.strerror or exc}); the store is unchanged.")
+
+
+def read_meta(root: pathlib.Path) -> dict | None:
+    """meta.json as a dict; None when the store has never been written. Raises StoreError when unreadable."""
+    path = root / META
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the store's meta file ({exc.strerror or exc})") from exc
+    try:
+        meta = json.loads(text)
+        version = meta["schema_version"]
+        if not isinstance(version, int):
+            raise TypeError("schema_version is not an integer")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"{path}: not a readable event-store meta file ({exc}); "
+                         "refusing to guess what the store holds") from exc
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{root}: the store was written by a newer version (schema {version}; this program reads "
+                         f"up to {SCHEMA_VERSION}). Upgrade the program, or use another --store directory.")
+    if version not in READABLE_VERSIONS:
+        raise StoreError(f"{root}: unknown store schema version {version}")
+    return meta
+
+
+def _migrate(df: pd.DataFrame, version: int) -> pd.DataFrame:
+    """Bring an events table read from an older schema up to date (missing store columns get defaults)."""
+    for name, default in STORE_DEFAULTS.items():
+        if name not in df.columns:
+            df[name] = default
+    return df
+
+
+def _read_parquet(path: pathlib.Path, columns: dict[str, str], version: int, filters=None) -> pd.DataFrame:
+    try:
+        pf = pq.ParquetFile(path)
+        names = set(pf.schema_arrow.names)
+        wanted = [c for c in columns if c in names]
+        table = pq.read_table(path, columns=wanted, read_dictionary=[c for c in ALL_LIST_COLUMNS if c in wanted],
+                              filters=filters)
+    except FileNotFoundError:
+        raise
+    except (OSError, pa.ArrowException) as exc:
+        raise StoreError(f"{path}: the store file is damaged or unreadable ({exc})") from exc
+    missing = [c for c in columns if c not in names]
+    if missing and version < SCHEMA_VERSION and columns is ALL_COLUMNS_FLAT:
+        # Older schema: fill what the migration knows about, then read the rest as usual.
+        present = {c: d for c, d in columns.items() if c in names}
+        df = _migrate(from_arrow(table, present), version)
+        still = [c for c in columns if c not in df.columns]
+        if not still:
+            return cast(df, columns)
+        missing = still
+    if missing:
+        raise StoreError(f"{path}: the store file lacks columns {', '.join(missing)}; refusing to misread it")
+    return from_arrow(table, columns)
+
+
+def load(root: pathlib.Path, meta: dict, which: str, filters=None) -> pd.DataFrame:
+    """Read the events or mentions table of the snapshot meta names."""
+    columns = ALL_COLUMNS_FLAT if which == "events" else MENTION_COLUMNS
+    return _read_parquet(root / meta[which], columns, meta["schema_version"], filters)
+
+
+def sweep(root: pathlib.Path, meta: dict | None) -> None:
+    """Remove temp files and snapshots other than the current and the previous one (call under the lock)."""
+    current = meta["generation"] if meta else 0
+    for p in root.iterdir():
+        m = _GEN_FILE.match(p.name)
+        if m is None:
+            if p.name == META + ".tmp":
+                with contextlib.suppress(OSError):
+                    p.unlink()
+            continue
+        gen = int(m.group(2))
+        if m.group(3) or gen > current or gen < current - 1:
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+
+def write_snapshot(root: pathlib.Path, meta: dict | None, events: pd.DataFrame, mentions: pd.DataFrame) -> dict:
+    """Write a new generation and point meta.json at it; returns the new meta. Call under the lock."""
+    gen = (meta["generation"] if meta else 0) + 1
+    new_meta = {
+        "schema_version": SCHEMA_VERSION,
+        "store_id": meta.get("store_id") if meta and meta.get("store_id") else uuid.uuid4().hex,
+        "generation": gen,
+        "events": f"events-{gen}.parquet",
+        "mentions": f"mentions-{gen}.parquet",
+        "counts": {"events": int(len(events)), "mentions": int(len(mentions))},
+    }
+    ev_table = to_arrow(events, ALL_COLUMNS_FLAT)
+    mn_table = to_arrow(mentions.sort_values("event_id", kind="stable"), MENTION_COLUMNS)
+    _write_file(root / new_meta["events"], lambda p: pq.write_table(ev_table, p, row_group_size=256_000))
+    _write_file(root / new_meta["mentions"], lambda p: pq.write_table(mn_table, p, row_group_size=128_000))
+    _fsync_dir(root)
+    _write_file(root / META, lambda p: p.write_text(json.dumps(new_meta, indent=1), encoding="utf-8"))
+    _fsync_dir(root)
+    return new_meta

@@ -1,0 +1,184 @@
+"""EventStore: the events table kept on disk (see disk.py for the layout, merge.py for the merging)."""
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+import pyarrow.parquet as pq
+from filelock import FileLock, Timeout
+
+from extract.errors import StoreError
+from extract.store import disk, merge, salience
+from extract.store.columns import PUBLIC_MENTION_COLUMNS, empty_mentions, empty_stored
+from extract.store.summary import AddSummary
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+LOCK_TIMEOUT_S = float(os.environ.get("EVENTS_STORE_LOCK_TIMEOUT", "600"))
+
+
+def default_path() -> pathlib.Path:
+    """$EVENTS_STORE, or <repo>/data/store."""
+    env = os.environ.get("EVENTS_STORE")
+    return pathlib.Path(env) if env else ROOT / "data" / "store"
+
+
+class EventStore:
+    """A directory holding the events table and its mentions.
+
+    Reading never takes the lock (a snapshot is swapped in atomically); writing does, so two ingests
+    at once take turns. Loaded tables are cached per snapshot generation.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = pathlib.Path(path) if path is not None else default_path()
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: the store must be a directory, and this is a file")
+        self._cache: tuple[str, pd.DataFrame] | None = None
+
+    # ---- reading -------------------------------------------------------------------------------------
+    def _meta(self) -> dict | None:
+        if not self.path.is_dir():
+            return None
+        return disk.read_meta(self.path)
+
+    def version(self) -> str:
+        """A key that changes whenever the stored contents change ("empty" for a store never written)."""
+        meta = self._meta()
+        if meta is None:
+            return "empty"
+        return f"{meta.get('store_id', '')}:{meta['generation']}"
+
+    def _load(self, which: str, filters=None) -> tuple[dict | None, pd.DataFrame]:
+        for _attempt in range(3):
+            meta = self._meta()
+            if meta is None:
+                return None, empty_stored() if which == "events" else empty_mentions()
+            try:
+                return meta, disk.load(self.path, meta, which, filters)
+            except FileNotFoundError:
+                continue  # a writer swapped snapshots between reading meta and the file: read meta again
+        raise StoreError(f"{self.path}: the store's files keep changing or are missing; is it being rewritten?")
+
+    def events(self) -> pd.DataFrame:
+        """Every stored event: EVENT_COLUMNS + STORE_COLUMNS with their declared dtypes.
+
+        List cells may be shared between rows that hold equal lists: treat them as read-only."""
+        key = self.version()
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1].copy(deep=False)
+        meta, df = self._load("events")
+        if meta is not None and f"{meta.get('store_id', '')}:{meta['generation']}" == key:
+            self._cache = (key, df)
+        return df.copy(deep=False)
+
+    def mentions(self, event_ids: Iterable[str] | None = None) -> pd.DataFrame:
+        """One row per report of the given events (all events when None), oldest publication first."""
+        ids = None if event_ids is None else [str(x) for x in event_ids]
+        if ids is not None and not ids:
+            return empty_mentions()[PUBLIC_MENTION_COLUMNS]
+        filters = [("event_id", "in", ids)] if ids is not None else None
+        _meta, df = self._load("mentions", filters)
+        df = df.sort_values(["event_id", "published"], kind="stable", na_position="last")
+        return df[PUBLIC_MENTION_COLUMNS].reset_index(drop=True)
+
+    # ---- writing -------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _locked(self):
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT_S)
+            lock.acquire()
+        except Timeout as exc:
+            raise StoreError(f"{self.path}: another process has held the store's lock for {LOCK_TIMEOUT_S:.0f} s; "
+                             "try again when it finishes") from exc
+        except OSError as exc:
+            raise disk.store_error_for(exc, self.path) from exc
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _known_mentions(self, meta: dict | None) -> set[str]:
+        if meta is None:
+            return set()
+        path = self.path / meta["mentions"]
+        try:
+            col = pq.read_table(path, columns=["mention_id"]).column("mention_id")
+        except Exception as exc:  # pyarrow raises several types for damaged files
+            raise StoreError(f"{path}: the store file is damaged or unreadable ({exc})") from exc
+        return set(col.to_pylist())
+
+    def add_events(self, df: pd.DataFrame, *, origin: str = "extracted") -> AddSummary:
+        """Add a batch of event rows (EVENT_COLUMNS form, or importer rows carrying store columns).
+
+        Reports already stored are skipped, reports of an event already known are merged into it, the
+        rest become new events. The batch is written all at once or not at all."""
+        with self._locked():
+            meta = self._meta()
+            stored = disk.load(self.path, meta, "events") if meta else empty_stored()
+            known = self._known_mentions(meta)
+            events, new_mentions, summary = merge.fold(stored, known, df, origin=origin)
+            if new_mentions is None and summary.merged == 0 and summary.added == 0:
+                return summary
+            events["salience"] = salience.compute(events)
+            old_mentions = disk.load(self.path, meta, "mentions") if meta else empty_mentions()
+            parts = [m for m in (old_mentions, new_mentions) if m is not None and len(m)]
+            mentions = pd.concat(parts, ignore_index=True) if parts else empty_mentions()
+            disk.sweep(self.path, meta)
+            try:
+                disk.write_snapshot(self.path, meta, events, mentions)
+            except OSError as exc:
+                raise disk.store_error_for(exc, self.path) from exc
+            disk.sweep(self.path, disk.read_meta(self.path))
+            self._cache = None
+        return summary
+
+    def add_articles(self, inputs, *, published=None,
+                     progress: Callable[[int, int], None] | None = None) -> AddSummary:
+        """Read inputs (paths, URLs, texts: whatever extract.ingest.load_articles takes), extract their
+        events and add them in one atomic write. progress(done, total) is called per article."""
+        from extract.events import extract_events
+        from extract.ingest import load_articles
+
+        loaded = load_articles(inputs, published=published) if published is not None else load_articles(inputs)
+        summary = AddSummary()
+        for item in getattr(loaded, "rejected", []) or []:
+            summary.rejected.append(_reject_pair(item))
+        articles = list(loaded.articles)
+        frames = []
+        total = len(articles)
+        for i, article in enumerate(articles, 1):
+            try:
+                frames.append(extract_events([article]))
+            except Exception as exc:  # one bad article must not sink the batch
+                summary.rejected.append((article.origin or article.id, f"event extraction failed: {exc}"))
+            if progress is not None:
+                progress(i, total)
+        frames = [f for f in frames if len(f)]
+        if frames:
+            summary.extend(self.add_events(pd.concat(frames, ignore_index=True), origin="extracted"))
+        return summary
+
+    def import_file(self, kind: str, source) -> AddSummary:
+        """Import a GDELT 2.0 event export or an ACLED CSV export (a path, or (name, bytes) from an upload)."""
+        from extract.store import imports
+
+        rows, rejected = imports.read(kind, source)
+        summary = AddSummary(rejected=list(rejected))
+        if len(rows):
+            summary.extend(self.add_events(rows, origin=kind))
+        return summary
+
+
+def _reject_pair(item) -> tuple[str, str]:
+    """(input, problem) from whatever load_articles reports as rejected."""
+    if isinstance(item, tuple) and len(item) == 2:
+        return str(item[0]), str(item[1])
+    source = getattr(item, "source", None)
+    problem = getattr(item, "problem", None)
+    if source is not None:
+        return str(source), str(problem or item)
+    return str(item), "rejected"
