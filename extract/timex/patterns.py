@@ -49,7 +49,7 @@ def fragments() -> dict[str, str]:
         rf"(?:(?i:nineteen|eighteen|twenty)[\s-]+(?:{tens}(?:[\s-]{units})?|{teens}|(?i:oh)[\s-]{units})"
         rf"|(?i:two\s+thousand)(?:\s+(?i:and\s+)?(?:{teens}|{units}|{tens}(?:[\s-]{units})?))?)(?![A-Za-z-])"
     )
-    f["YEAR4"] = r"(?<![\d$#£€.,/:-])(?:1[0-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|%)"
+    f["YEAR4"] = r"(?<![\d$#£€.,/:])(?<!\d-)(?:1[0-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|%)"
     f["YEAR"] = rf"(?:{f['YEAR4']}|'\d\d(?![\d']))"
     f["DAYNUM"] = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?(?![\d:%]|,\d|\.\d)"
     return f
@@ -64,7 +64,7 @@ def compiled() -> list[tuple[str, re.Pattern]]:
     """(rule name, compiled pattern) in priority order: earlier wins between spans of equal length."""
     rules = [
         # Monday, Nov. 13, 2024 / Nov 13 / November 13th 1990
-        ("date_mdy", r"(?:(?P<wd>{WD}|{WDS}),?\s+)?(?:the\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})"
+        ("date_mdy", r"(?:(?P<wd>{WD}|{WDS}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})"
                      r"(?:(?:,\s*|\s+)(?P<year>{YEAR}|{SPOKEN_YEAR}))?(?!\s*-\s*\d)"),
         # 13 November 2024 / Tuesday 13 Nov
         ("date_dmy", r"(?:(?P<wd>{WD}|{WDS}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})"
@@ -85,8 +85,8 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         ("noon", r"(?P<word>(?i:noon|midnight|midday))(?![A-Za-z])(?:\s+(?:(?i:on\s+))?(?P<wd>{WD})"
                  r"|\s+(?P<rel>{RELDAY}))?"),
         # weekdays: Tuesday, last Friday, Friday morning, early Tuesday
-        ("weekday", r"(?:(?P<pos>(?i:early|late|earlier|later))\s+)?(?:(?P<deic>(?i:last|next|this|coming|past))\s+)?"
-                    r"(?P<wd>{WD})(?P<poss>['’]s)?(?:\s+(?P<part>{DAYPART}))?"),
+        ("weekday", r"(?:(?P<pos>(?i:early|late|earlier|later))\s+)?(?:(?P<deic>(?i:last|next|this|coming|past|the\s+previous|the\s+following|the\s+next))\s+)?"
+                    r"(?P<wd>{WD})(?:(?P<poss>(?=['’]s))|\s+(?P<part>{DAYPART}))?"),
         ("weekday_set", r"(?P<wd>{WD})s(?![A-Za-z])(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?"),
         ("daypart_of", r"(?P<part>{DAYPART})\s+(?:(?i:of|on)\s+)?(?P<wd>{WD})"),
         # months without a day: in March, last April, early December, mid-November
@@ -100,15 +100,15 @@ def compiled() -> list[tuple[str, re.Pattern]]:
                     r"(?P<part>{DAYPART})"),
         ("daypart_of_rel", r"(?P<part>{DAYPART})\s+(?P<rel>{RELDAY})"),
         # the third quarter, third-quarter, fiscal 1989 first quarter, next year's first quarter
-        ("quarter", r"(?:(?P<det>(?i:the|its|a|this|last|next|that))\s+)?"
+        ("quarter", r"(?:(?P<det>(?i:the))\s+(?=[^-\n]{{0,30}}?\s(?i:quarter|half)))?"
                     r"(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?"
-                    r"(?:(?P<adj>(?i:fiscal|calendar|flat|strong|weak|disappointing|seasonally\s+slow|latest))\s+)?"
+                    r"(?:(?P<adj>(?i:fiscal|calendar|latest|year-ago|year-earlier|comparable|year-before|prior-year)(?:\s+(?i:fiscal))?)\s+)?"
                     r"(?:(?P<year0>{YEAR4})\s+)?"
                     r"(?:(?i:fiscal)[\s-]+)?(?P<ord>{ORD})[\s-]+(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|half))(?![A-Za-z])"
                     r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>{YEAR4}))?"),
         ("period", r"(?P<det>(?i:the|this|that|its|a|last\s+year['’]s|the\s+latest|the\s+current|the\s+same))\s+"
                    r"(?P<adj>(?i:latest|current|recent|previous|past|last|year-ago|year-earlier|year-before|"
-                   r"comparable|corresponding|same|just-ended|just\s+ended|prior-year|fiscal|first|second))?\s*"
+                   r"comparable|corresponding|same|just-ended|just\s+ended|prior-year|fiscal|first|second|1\d\d\d|20\d\d))?\s*"
                    r"(?P<unit>(?i:quarter|period))(?![A-Za-z-])(?P<ly>\s+(?i:(?:a\s+)?year\s+(?:earlier|ago)|last\s+year))?"),
         ("yearago_adj", r"(?P<adj>(?i:year-earlier|year-ago|year-before|prior-year|year-end))(?![A-Za-z])"),
         # years: 1990, fiscal 1989, mid-1996, the 1990s, the late '80s
@@ -122,7 +122,7 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         ("century", r"(?:(?P<the>(?i:the))\s+)?(?:(?P<pos>{POS})[\s-]*)?(?P<n>(?:1\d|20|21|[1-9])(?i:st|nd|rd|th)"
                     r"|{ORD}|(?i:twentieth|nineteenth|twenty-first|eighteenth))[\s-]+(?i:century)(?![A-Za-z])"),
         # last year, this week, earlier this month, the end of this year, next spring
-        ("relunit", r"(?:(?P<pos>{POS})[\s-]*)?(?:(?i:in|of)\s+)?(?P<deic>{DEIC})\s+"
+        ("relunit", r"(?:(?P<pos>{POS})[\s-]*)?(?P<deic>{DEIC})\s+"
                     r"(?P<unit>(?i:year|month|week|weekend|quarter|decade|century|day|fiscal\s+year)(?![A-Za-z])"
                     r"|{SEASON})(?P<poss>['’]s)?"),
         ("season", r"(?:(?P<pos>{POS})[\s-]*)?(?:(?P<the>(?i:the))\s+)?(?P<season>{SEASON})"
@@ -151,13 +151,15 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         ("set_every", r"(?P<q>(?i:every|each|per))\s+(?:(?P<other>(?i:other))\s+)?"
                       r"(?P<what>{WD}|{MON}|(?i:day|week|month|year|quarter|hour|minute|night|morning|weekend"
                       r"|evening|decade|season|summer|winter|spring|fall|autumn)(?![A-Za-z]))"),
-        ("set_word", r"(?P<word>(?i:daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly))"
+        ("set_word", r"(?P<word>(?i:" + vocab.alternation(list(vocab.load()["set_words"])) + "))"
                      r"(?![A-Za-z])"),
         ("holiday", r"(?:(?P<deic>(?i:last|next|this))\s+)?(?P<name>{HOLIDAY})(?:\s+(?P<year>{YEAR4}))?"),
         # the following day, that day, the next morning, earlier that day, later that year
         ("anaphoric", r"(?:(?P<pos>(?i:early|earlier|late|later))\s+)?(?P<deic>(?i:the\s+following|the\s+next|"
                       r"the\s+previous|the\s+preceding|the\s+same|that\s+same|that|the\s+prior))\s+"
                       r"(?P<unit>(?i:day|week|month|year|morning|night|evening|afternoon|weekend))(?![A-Za-z])"),
+        ("the_unit", r"(?:(?P<pos>{POS})\s+|(?P<in>(?i:earlier|later)\s+(?i:in)\s+))?(?P<det>(?i:the))\s+"
+                     r"(?P<full>(?i:full|fiscal|calendar)\s+)?(?P<unit>(?i:year|week|weekend|month))(?![A-Za-z-])"),
         ("ref", r"(?P<word>(?i:" + vocab.alternation(list(vocab.load()["references"])) + r"))(?![A-Za-z-])"),
     ]
     return [(name, _c(pattern)) for name, pattern in rules]
@@ -228,4 +230,5 @@ def triggers() -> dict[str, tuple[frozenset, frozenset, frozenset]]:
         "holiday": (holidays, e, e),
         "anaphoric": (units | parts, e, e),
         "ref": (refs, e, e),
+        "the_unit": (frozenset({"year", "week", "weekend", "month"}), e, e),
     }

@@ -273,6 +273,11 @@ def _weekday_date(weekday: int, deic: str | None, ctx: Context, m: re.Match) -> 
     assert ref is not None
     if deic:
         d = deic.lower()
+        if d in ("the previous", "the following", "the next"):
+            anchor = ctx.last_day or ref
+            if d == "the previous":
+                return anchor - dt.timedelta(days=(anchor.isoweekday() - weekday - 1) % 7 + 1)
+            return anchor + dt.timedelta(days=(weekday - anchor.isoweekday() - 1) % 7 + 1)
         if d in ("last", "past"):
             return ref - dt.timedelta(days=(ref.isoweekday() - weekday - 1) % 7 + 1)
         if d in ("next", "coming"):
@@ -401,8 +406,17 @@ def _quarter_year(q: int, ctx: Context, m: re.Match) -> int | None:
     ref_index = ctx.ref.year * 4 + rq - 1
     cands = [(y, y * 4 + q - 1) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)]
     t = ctx.tense(m.start(), m.end())
-    # reports are about the quarter just ended: the current quarter is "future" unless said otherwise
-    return _closest(cands, ref_index - 1 if t != "future" else ref_index, t, 2)  # type: ignore[return-value]
+
+    # reports are mostly about the quarter just ended; a past clause cannot be about a later quarter
+    def cost(item: tuple[int, int]) -> int:
+        index = item[1]
+        d = abs(index - (ref_index - 1))
+        if t == "past" and index > ref_index:
+            d += 2
+        elif t == "future" and index < ref_index:
+            d += 2
+        return d
+    return min(cands, key=cost)[0]
 
 
 def r_quarter(m: re.Match, ctx: Context) -> Resolution | None:
@@ -427,6 +441,9 @@ def r_quarter(m: re.Match, ctx: Context) -> Resolution | None:
             year = ctx.ref.year
         else:
             year = _quarter_year(n, ctx, m)
+    adj = _key(m["adj"] or "")
+    if adj.split(" ")[0] in ("year-ago", "year-earlier", "comparable", "year-before", "prior-year"):
+        year -= 1
     if letter == "Q":
         ctx.last_quarter = (year, n)
     return Resolution(f"{year:04d}-{letter}{n}", "DATE")
@@ -453,7 +470,9 @@ def r_period(m: re.Match, ctx: Context) -> Resolution | None:
         base = (ctx.ref.year, cal.quarter_of(ctx.ref.month))
     elif adj in ("previous", "prior", "past", "last") and unit == "quarter":
         base = cal.shift_quarter(*(ctx.last_quarter or (ctx.ref.year, cal.quarter_of(ctx.ref.month))), -1)
-    if adj in ("year-ago", "year-earlier", "year-before", "comparable", "corresponding", "prior-year") \
+    if adj[:1].isdigit():
+        base = (int(adj), base[1])
+    elif adj in ("year-ago", "year-earlier", "year-before", "comparable", "corresponding", "prior-year") \
             or m["ly"] or det.startswith("last year"):
         base = (base[0] - 1, base[1])
     elif adj in ("first", "second"):
@@ -608,8 +627,12 @@ def r_season(m: re.Match, ctx: Context) -> Resolution | None:
         if year is None:
             return None
         return Resolution(f"{year:04d}-{code}", "DATE", mod)
-    if not m["the"] and not m["pos"] and not _cue_before(ctx, m.start()):
-        return None
+    if m["the"] and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None  # "the fall of the city"
+    if not m["the"] and not m["pos"]:
+        prev = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 15):m.start()])
+        if not prev or prev.group(1).lower() not in _season_cues():
+            return None
     if ctx.ref is None:
         return Resolution(f"XXXX-{code}", "DATE", mod)
     t = ctx.tense(m.start(), m.end())
@@ -718,6 +741,13 @@ def r_duration(m: re.Match, ctx: Context) -> Resolution | None:
     deic = _key(m["deic"] or "")
     if deic in ("first", "final") and n is None:
         return None
+    if re.match(r"\s*(?:-\s*)?old\b", ctx.text[m.end():m.end() + 8]):
+        return None  # ages
+    key = _key(raw)
+    if key in ("recent", "the past few", "the last few") or (n is None and deic in ("past", "last") and det == "the"):
+        return Resolution("PAST_REF", "DATE")
+    if key in ("coming", "the coming", "the next few") and code in ("Y", "M", "Q"):
+        return Resolution("FUTURE_REF", "DATE")
     if deic == "recent" or _key(raw) in ("recent", "the past few", "the last few"):
         pass
     # a second (the ordinal), "one day" as an adverb of indefinite time
@@ -734,6 +764,8 @@ def r_duration_a(m: re.Match, ctx: Context) -> Resolution | None:
         return None  # "a second time", "a second round": the ordinal, not a duration
     if code == "Q" and det in ("a", "one"):
         return None
+    if _rate_before(ctx, m.start()):
+        return None
     n = 0.5 if m["half"] else 1
     if m["half2"]:
         n += 0.5
@@ -747,6 +779,10 @@ def r_duration_a(m: re.Match, ctx: Context) -> Resolution | None:
 def r_duration_adj(m: re.Match, ctx: Context) -> Resolution | None:
     raw = m["num"] or m["num2"]
     unit = m["unit"] or m["unit2"]
+    if (m["tail"] or m["tail2"] or "").lower() == "-old":
+        return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeML
+    if unit.lower().startswith("quarter") or re.match(r"-?(?:year|month|week|day)s?-old", ctx.text[m.end():m.end() + 12]):
+        return None
     n = 0.5 if raw.lower() == "half" else _number(raw)
     if n is None or n <= 0:
         return None
@@ -764,8 +800,10 @@ def r_duration_plural(m: re.Match, ctx: Context) -> Resolution | None:
         if not prev or prev.group(1).lower() not in ("for", "in", "within", "over", "after", "took", "take", "takes",
                                                      "lasted", "last", "spent", "spend"):
             return None
-    if det in ("recent",) and code == "Y":
+    if det in ("recent", "past", "the past", "the last"):
         return Resolution("PAST_REF", "DATE")
+    if det in ("coming", "the coming", "the next"):
+        return Resolution("FUTURE_REF", "DATE")
     return Resolution(_duration_value(None, code), "DURATION")
 
 
@@ -855,6 +893,42 @@ def r_anaphoric(m: re.Match, ctx: Context) -> Resolution | None:
     return _anaphoric(_key(m["unit"]), offset, ctx, _pos_mod(m["pos"]))
 
 
+def _season_cues() -> frozenset:
+    return frozenset(_v()["season_cues"])
+
+
+def _rate_before(ctx: Context, start: int) -> bool:
+    """True when the word before `start` makes "a year" a rate: "$5 a year", "twice a year", "40 hours a week"."""
+    prev = re.search(r"(\S+)\s+$", ctx.text[max(0, start - 20):start])
+    if not prev:
+        return False
+    word = prev.group(1).lower().strip(".,")
+    return any(ch.isdigit() for ch in word) or word in set(_v()["rate_words"])
+
+
+def r_the_unit(m: re.Match, ctx: Context) -> Resolution | None:
+    """"the year", "the week", "the weekend", "the end of the year", "earlier in the year"."""
+    unit = m["unit"].lower()
+    mod = _pos_mod(m["pos"]) or ("START" if (m["in"] or "").lower().startswith("earlier") else
+                                 "END" if m["in"] else "")
+    if ctx.ref is None:
+        return None
+    if unit == "year":
+        if mod or (m["full"] and m["full"].strip().lower() == "full"):
+            return Resolution(f"{ctx.ref.year:04d}", "DATE", mod)
+        return Resolution("P1Y", "DURATION")
+    if unit == "month":
+        if not mod:
+            return None
+        return Resolution(f"{ctx.ref.year:04d}-{ctx.ref.month:02d}", "DATE", mod)
+    if unit == "week":
+        return Resolution(cal.iso_week(ctx.ref), "DATE", mod)
+    # the weekend: the one before the reference in a past clause, else the coming one
+    t = ctx.tense(m.start(), m.end())
+    saturday = cal.weekday_on_or_after(ctx.ref, 6) if t == "future" else cal.weekday_on_or_before(ctx.ref, 6)
+    return Resolution(cal.iso_week(saturday) + "-WE", "DATE", mod)
+
+
 def r_ref(m: re.Match, ctx: Context) -> Resolution | None:
     word = _key(m["word"])
     value = _v()["references"][word]
@@ -906,4 +980,5 @@ RESOLVERS: dict[str, Resolver] = {
     "holiday": r_holiday,
     "anaphoric": r_anaphoric,
     "ref": r_ref,
+    "the_unit": r_the_unit,
 }
