@@ -144,7 +144,7 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         ("duration_adj", r"(?P<num>\d{{1,3}}|{NUMW}|(?i:one|half))[\s-]?-(?P<unit>{UNIT})(?P<tail>-(?i:long|old))?"
                          r"|(?P<num2>\d{{1,3}}|{NUMW})-(?P<unit2>{UNIT})(?P<tail2>-(?i:long|old))?"),
         ("duration_plural", r"(?:(?P<det>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming|past|"
-                            r"the\s+first))\s+)?(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|"
+                            r"the\s+first|future))\s+)?(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|"
                             r"centuries|quarters))(?![A-Za-z])"),
         ("unit_long", r"(?P<unit>(?i:decades|years|months|weeks|days|hours|minutes|centuries))-(?i:long|old)"),
         # sets: every Friday, each year, daily

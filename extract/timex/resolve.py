@@ -802,7 +802,7 @@ def r_duration_plural(m: re.Match, ctx: Context) -> Resolution | None:
             return None
     if det in ("recent", "past", "the past", "the last"):
         return Resolution("PAST_REF", "DATE")
-    if det in ("coming", "the coming", "the next"):
+    if det in ("coming", "the coming", "the next", "future"):
         return Resolution("FUTURE_REF", "DATE")
     return Resolution(_duration_value(None, code), "DURATION")
 
