@@ -72,6 +72,7 @@ class Gazetteer:
     roles: dict = field(default_factory=dict)  # lower-cased token -> ... -> {END: (role, country)}
     terms: dict[str, list[Term]] = field(default_factory=dict)  # person id -> terms
     terms_by_role: dict[str, list[Term]] = field(default_factory=dict)  # role -> terms
+    org_terms: dict[str, list[Term]] = field(default_factory=dict)  # organization id -> terms of its officers
     cues: dict = field(default_factory=dict)
     not_name_words: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
@@ -166,6 +167,8 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
                             _parse_date(row.get("end", ""), where), row.get("org", ""))
                 gaz.terms.setdefault(aid, []).append(term)
                 gaz.terms_by_role.setdefault(term.role, []).append(term)
+                if term.org:
+                    gaz.org_terms.setdefault(term.org, []).append(term)
     for fname in ALIAS_FILES:
         for lineno, row in enumerate(_read_csv(data_dir / fname), start=2):
             country = row.get("country", "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -77,15 +78,15 @@ class ActorContext:
     def learn(self, name: str, country: str, role: str, extra_aliases: list[str] = ()) -> Actor:
         """Add a person introduced by the article; later mentions of the full name, surname or
         "Mr/Ms Surname" resolve to it. Returns the (possibly already known) actor."""
-        aid = "person:" + _SLUG_RE.sub("-", name.lower()).strip("-")
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        aid = "person:" + (_SLUG_RE.sub("-", ascii_name.lower()).strip("-") or "unnamed")
         actor = self.learned.get(aid)
         if actor is None:
             actor = Actor(aid, name, "person", country)
             self.learned[aid] = actor
-            words = [w for w in name.split() if w]
             aliases = {name, *extra_aliases}
-            if len(words) > 1:
-                aliases.add(words[-1])
+            if len(name.split()) > 1:
+                aliases.update(_surnames(name))
             for alias in aliases:
                 node = self.trie
                 for tok in _phrase_tokens(alias):
@@ -98,6 +99,19 @@ class ActorContext:
     def actor(self, actor_id: str) -> Actor | None:
         """The learned actor with that id, if any."""
         return self.learned.get(actor_id)
+
+
+_NAME_PREFIX_RE = re.compile(r"^(?:al|el|Al|El|ad|ash|as|at|az|an|ar)[-‐’']", re.UNICODE)
+
+
+def _surnames(name: str) -> list[str]:
+    """Short forms of a full name: the last word, and without an Arabic article ("al-Haddad" -> "Haddad")."""
+    last = name.split()[-1]
+    out = [last]
+    bare = _NAME_PREFIX_RE.sub("", last)
+    if bare != last and bare:
+        out.append(bare)
+    return out
 
 
 def _phrase_tokens(text: str) -> list[str]:
@@ -279,8 +293,21 @@ class _Scan:
         if not pool:
             return None
         if len(pool) > 1:
-            pool.sort(key=lambda h: (h.actor_id not in self.ctx.seen, self._date_distance(h.actor_id)))
+            near = self._adjacent_country(m.i)
+            pool.sort(key=lambda h: (self._country_of(h.actor_id) != near if near else False,
+                                     h.actor_id not in self.ctx.seen, self._date_distance(h.actor_id)))
         return pool[0].actor_id, pool[0]
+
+    def _country_of(self, aid: str) -> str:
+        actor = self._actor(aid)
+        return actor.country if actor else ""
+
+    def _adjacent_country(self, i: int) -> str:
+        """Country of a country mention right before token i ("Saudi King Abdullah"), else ""."""
+        q = self._qualifier(i)
+        if q is not None and self.mentions[q].type == "country":
+            return self.mentions[q].country
+        return ""
 
     def _weak_ok(self, hit: AliasHit, m: _Match) -> bool:
         if hit.actor_id not in self.ctx.seen:
@@ -298,12 +325,14 @@ class _Scan:
             country = self._dominant_country()
             if not country:
                 return None
-        candidates = self.gaz.terms_by_role.get(role, []) + self.ctx.learned_terms.get(role, [])
+        if org:
+            candidates = [t for t in self.gaz.org_terms.get(org, []) if t.role == role]
+            candidates += [t for t in self.gaz.org_terms.get(org, []) if t.role != role]
+        else:
+            candidates = self.gaz.terms_by_role.get(role, []) + self.ctx.learned_terms.get(role, [])
         best = None
         for term in candidates:
-            if org and term.org != org:
-                continue
-            if not org and term.country != country:
+            if not org and (term.country != country or term.org):
                 continue
             if self.on is not None:
                 if term.start is None and term.end is None:
@@ -394,10 +423,11 @@ class _Scan:
         qual = self.mentions[q] if q is not None else None
         country, org = role_country, ""
         if qual is not None:
-            if qual.type == "organization" and not qual.country:
-                org = qual.actor_id
-            else:
+            if qual.type in ("country", "person"):
                 country = qual.country or country
+            else:
+                org = qual.actor_id
+                country = country or qual.country
         first = self.ment_tok[q][0] if q is not None else rm.i
         j = rm.j
         pm = self._person_match(j) if j < len(self.keys) else None
@@ -436,8 +466,7 @@ class _Scan:
         return ""
 
     def _honorific_aliases(self, name: str) -> list[str]:
-        surname = name.split()[-1]
-        return [f"{h} {surname}" for h in ("Mr", "Mrs", "Ms", "Dr")]
+        return [f"{h} {surname}" for surname in _surnames(name) for h in ("Mr", "Mrs", "Ms", "Dr")]
 
     def _drop_last_if(self, q: int | None) -> None:
         if q is None:
@@ -489,7 +518,15 @@ class _Scan:
                 choice = self._choose(m)
                 if choice is not None:
                     aid, hit = choice
-                    self._emit(m.i, m.j, aid, hit.via)
+                    first = m.i
+                    actor = self._actor(aid)
+                    if actor is not None and actor.type == "person":
+                        q = self._qualifier(m.i)
+                        if q is not None and self.mentions[q].type == "country" and \
+                                self.mentions[q].country == actor.country:
+                            first = self.ment_tok[q][0]
+                            self._drop_last_if(q)
+                    self._emit(first, m.j, aid, hit.via)
                 i = m.j
                 continue
             if self.keys[i][:1].isupper():
