@@ -75,12 +75,14 @@ class Gazetteer:
     org_terms: dict[str, list[Term]] = field(default_factory=dict)  # organization id -> terms of its officers
     cues: dict = field(default_factory=dict)
     not_name_words: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     given_name_aliases: frozenset[str] = frozenset()
     caps_common: frozenset[str] = frozenset()
     month_context: frozenset[str] = frozenset()
     ambiguous: dict[str, dict] = field(default_factory=dict)
+    first_keys: frozenset[str] = frozenset()  # tokens that can start an alias or a role phrase, in any usual case
 
 
 def tokens_of(text: str) -> list[str]:
@@ -187,7 +189,8 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     with (data_dir / "cues.toml").open("rb") as fh:
         gaz.cues = tomllib.load(fh)
     names = gaz.cues.get("names", {})
-    gaz.not_name_words = frozenset(names.get("not_name_words", []))
+    gaz.org_words = frozenset(names.get("org_words", []))
+    gaz.not_name_words = frozenset(names.get("not_name_words", [])) | gaz.org_words
     gaz.particles = frozenset(names.get("particles", []))
     gaz.honorifics = frozenset(norm_token(h) for h in names.get("honorifics", []))
     gaz.given_name_aliases = frozenset(gaz.cues.get("given_name_aliases", {}).get("aliases", []))
@@ -195,6 +198,8 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     gaz.month_context = frozenset(gaz.cues.get("weak", {}).get("month_context_before", []))
     for phrase in gaz.cues.get("blockers", {}).get("phrases", []):
         _add_alias(gaz, phrase, AliasHit("", "blocker"))
+    role_starts = {v for tok in gaz.roles for v in (tok, tok.capitalize(), tok.upper(), tok.title())}
+    gaz.first_keys = frozenset(set(gaz.trie) | role_starts)
     gaz.ambiguous = {}
     for alias, spec in gaz.cues.get("ambiguous", {}).items():
         gaz.ambiguous[alias] = {

@@ -135,12 +135,18 @@ class _Scan:
         self.gaz = gaz or load()
         self.spans: list[tuple[int, int]] = []
         self.keys: list[str] = []
+        spans, keys = self.spans, self.keys
         for m in TOKEN_RE.finditer(text):
             tok = m.group()
-            if tok in HYPHENS:
-                continue
-            self.spans.append(m.span())
-            self.keys.append(norm_token(tok))
+            if len(tok) == 1:
+                if tok in HYPHENS:
+                    continue
+                if tok == "’":
+                    tok = "'"
+            elif "." in tok:
+                tok = tok.replace(".", "")
+            spans.append(m.span())
+            keys.append(tok)
         self.mentions: list[ActorMention] = []
         self.ment_tok: list[tuple[int, int]] = []  # token range of each mention
         self._cue_votes: dict[str, Counter] = {}
@@ -208,6 +214,15 @@ class _Scan:
                     return term.role
             return ""
         return terms[-1].role if terms[-1].end is None else ""
+
+    def _office_on(self, aid: str) -> Term | None:
+        """The term a gazetteer person is serving on the article's date (the open one when undated)."""
+        terms = self._terms(aid)
+        if not terms:
+            return None
+        if self.on is None:
+            return next((t for t in reversed(terms) if t.end is None), None)
+        return next((t for t in terms if t.covers(self.on)), None)
 
     def _date_distance(self, aid: str) -> int:
         """Days between the article's date and the nearest term of office (0 inside a term)."""
@@ -356,6 +371,11 @@ class _Scan:
             return
         start, end = self.spans[i][0], self.spans[j - 1][1]
         country = actor.country
+        if actor.type == "person":
+            office = self._office_on(aid)
+            if office is not None and office.org:
+                org = self._actor(office.org)
+                country = org.country if org else ""  # acting for an organization, not for a state
         self.mentions.append(ActorMention(start, end, self.text[start:end], aid, actor.name, actor.type,
                                           country, role, via))
         self.ment_tok.append((i, j))
@@ -383,8 +403,13 @@ class _Scan:
     def _name_at(self, j: int) -> int:
         """Number of tokens of a person's name starting at token j (0 when none)."""
         n, k = len(self.keys), j
+        keys = self.keys
         while k < n and k - j < MAX_NAME_TOKENS + 2:
-            if self._is_name_word(k) or (k > j and self.keys[k] in self.gaz.particles and self._is_name_word(k + 1)):
+            if k > j and len(keys[k]) == 1 and keys[k].isupper() and k + 2 < n and keys[k + 1] == "." \
+                    and self._is_name_word(k + 2):
+                k += 2  # a middle initial: "Thad W. Allen"
+                continue
+            if self._is_name_word(k) or (k > j and keys[k] in self.gaz.particles and self._is_name_word(k + 1)):
                 if k > j and self.text[self.spans[k - 1][1]:self.spans[k][0]] not in (" ", "-", ""):
                     break
                 k += 1
@@ -436,17 +461,22 @@ class _Scan:
             self._emit(first, pm.j, pm.hits[0].actor_id, "role", role)
             return pm.j
         k = self._name_at(j)
-        if k:
+        if k == 1 and q is None and self.keys[rm.i][:1].islower():
+            k = 0  # "the chief Motors": a lone word after a lower-case role is too weak to be a name
+        if k and not (j + k < len(self.keys) and self.keys[j + k] in self.gaz.org_words):
             name = self._name_text(j, j + k)
             if not country and not org:
                 country = self._country_after_of(j + k)
             actor = self.ctx.learn(name, country, role, self._honorific_aliases(name))
+            if q is None and self.keys[rm.i][:1].islower():
+                first = j  # "spokesman Paul McPhun": the mention is the name
             self._drop_last_if(q)
             self._emit(first, j + k, actor.id, "learned", role)
             return j + k
-        capitalized = self.keys[rm.i][:1].isupper()
+        if k:
+            return j + k  # "Queen Mary College": an institution named after a person
         before = self.keys[rm.i - 1].lower() if rm.i > 0 else ""
-        if role in RESOLVABLE_ROLES and (qual is not None or role_country or capitalized or before == "the"):
+        if role in RESOLVABLE_ROLES and (qual is not None or role_country or before == "the"):
             pid = self._resolve_role(role, country, org)
             if pid:
                 self._drop_last_if(q)
@@ -506,11 +536,23 @@ class _Scan:
 
     def run(self) -> list[ActorMention]:
         """Scan the text once; fills self.mentions (sorted, non-overlapping)."""
-        n, i = len(self.keys), 0
+        keys = self.keys
+        n, i = len(keys), 0
         roles = self.gaz.roles
+        starts = self.gaz.first_keys
+        ctx_trie = self.ctx.trie
         while i < n:
+            key = keys[i]
+            if key not in starts and key not in ctx_trie and not (key.isupper() and key.capitalize() in starts):
+                if key[:1].isupper() and "," in keys[i + 2:i + 6]:
+                    used = self._appositive(i)
+                    if used:
+                        i += used
+                        continue
+                i += 1
+                continue
             m = self._best_match(i)
-            rm = self._role_match(i) if self.keys[i].lower() in roles else None
+            rm = self._role_match(i) if key.lower() in roles else None
             if rm is not None and (m is None or rm.j >= m.j):
                 i = self._handle_role(rm)
                 continue
@@ -529,7 +571,7 @@ class _Scan:
                     self._emit(first, m.j, aid, hit.via)
                 i = m.j
                 continue
-            if self.keys[i][:1].isupper():
+            if key[:1].isupper() and "," in keys[i + 2:i + 6]:
                 used = self._appositive(i)
                 if used:
                     i += used
