@@ -51,7 +51,7 @@ def fragments() -> dict[str, str]:
     )
     f["YEAR4"] = r"(?<![\d$#£€.,/:])(?<!\d-)(?:1[0-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|%)"
     f["YEAR"] = rf"(?:{f['YEAR4']}|'\d\d(?![\d']))"
-    f["DAYNUM"] = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?(?![\d:%]|,\d|\.\d)"
+    f["DAYNUM"] = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?(?![\d%]|[:,.]\d)"
     return f
 
 
@@ -79,9 +79,9 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         ("time", r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*"
                  r"(?:(?P<ampm>(?i:[ap]\.\s?m\.|[ap]m(?![A-Za-z])|[ap]\.m(?![A-Za-z])))"
                  r"|(?P<oclock>(?i:o'clock)))"
-                 r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?:(?i:on\s+))?(?P<wd>{WD})|\s+(?P<rel>{RELDAY}))?"),
+                 r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY}))?"),
         ("time24", r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"
-                   r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?:(?i:on\s+))?(?P<wd>{WD})|\s+(?P<rel>{RELDAY}))?"),
+                   r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY}))?"),
         ("noon", r"(?P<word>(?i:noon|midnight|midday))(?![A-Za-z])(?:\s+(?:(?i:on\s+))?(?P<wd>{WD})"
                  r"|\s+(?P<rel>{RELDAY}))?"),
         # weekdays: Tuesday, last Friday, Friday morning, early Tuesday
@@ -114,6 +114,7 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         # years: 1990, fiscal 1989, mid-1996, the 1990s, the late '80s
         ("year", r"(?:(?P<fiscal>(?i:fiscal)(?:\s+(?i:year))?)\s+)?(?:(?P<pos>{POS})[\s-]*)?"
                  r"(?P<year>{YEAR4}|{SPOKEN_YEAR})(?!\s*-?\s*(?i:[a-z]+\s+)?(?:quarter|half)\b)(?P<s>['’]?s(?![A-Za-z]))?"),
+        ("decade_the", r"(?P<the>(?i:the))\s+(?:(?P<pos>{POS})[\s-]*)?(?P<year>1\d\d0|20\d0)['’]?s(?![A-Za-z])"),
         ("the_year", r"(?i:the\s+year\s+)(?P<year>{YEAR4}|{SPOKEN_YEAR})"),
         ("decade_short", r"(?:(?P<the>(?i:the))\s+)?(?:(?P<pos>{POS})[\s-]*)?['’](?P<dec>\d)0['’]?s(?![A-Za-z])"),
         ("decade_word", r"(?:(?P<the>(?i:the))\s+)?(?:(?P<pos>{POS})[\s-]*)?"
@@ -213,6 +214,7 @@ def triggers() -> dict[str, tuple[frozenset, frozenset, frozenset]]:
         "yearago_adj": (frozenset({"year"}), e, e),
         "year": (spoken, e, frozenset({"d4"})),
         "the_year": (frozenset({"year"}), e, e),
+        "decade_the": (e, e, frozenset({"d4"})),
         "decade_short": (e, e, frozenset({"d"})),
         "decade_word": (decade_words, e, e),
         "century": (frozenset({"century"}), e, e),

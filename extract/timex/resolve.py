@@ -107,18 +107,23 @@ def _spoken_year(text: str) -> int | None:
     return int(head) * 100 + int(tail)
 
 
-def _closest(candidates: list[tuple[object, int]], ref_index: int, tense_word: str | None, slack: int) -> object:
+def _closest(candidates: list[tuple[object, int]], ref_index: int, tense_word: str | None, slack: int,
+             future_slack: int | None = None) -> object:
     """Choose among (value, index) candidates the one nearest ref_index, biased by tense.
 
-    In a past clause a candidate after the reference costs `slack` extra; in a future clause one before it.
+    In a past clause a candidate after the reference costs `slack` extra; in a future clause one before it
+    costs `future_slack` (default: the same).
     """
+    if future_slack is None:
+        future_slack = slack
+
     def cost(item: tuple[object, int]) -> int:
         _value, index = item
         d = abs(index - ref_index)
         if tense_word == "past" and index > ref_index:
             d += slack
         elif tense_word == "future" and index < ref_index:
-            d += slack
+            d += future_slack
         return d
     return min(candidates, key=cost)[0]
 
@@ -129,7 +134,7 @@ def _resolve_month(month: int, ctx: Context, m: re.Match) -> int | None:
         return None
     ref_index = ctx.ref.year * 12 + ctx.ref.month - 1
     cands = [(y, y * 12 + month - 1) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)]
-    return _closest(cands, ref_index, ctx.tense(m.start(), m.end()), 6)  # type: ignore[return-value]
+    return _closest(cands, ref_index, ctx.tense(m.start(), m.end()), 12)  # type: ignore[return-value]
 
 
 def _resolve_month_day(month: int, day: int, ctx: Context, m: re.Match) -> dt.date | None:
@@ -142,7 +147,7 @@ def _resolve_month_day(month: int, day: int, ctx: Context, m: re.Match) -> dt.da
             cands.append((d, d.toordinal()))
     if not cands:
         return None
-    return _closest(cands, ctx.ref.toordinal(), ctx.tense(m.start(), m.end()), 150)  # type: ignore[return-value]
+    return _closest(cands, ctx.ref.toordinal(), ctx.tense(m.start(), m.end()), 250, 30)  # type: ignore[return-value]
 
 
 def _note_day(ctx: Context, day: dt.date) -> None:
@@ -166,7 +171,16 @@ def r_date_md(m: re.Match, ctx: Context) -> Resolution | None:
         if d is None:
             return None
     else:
-        d = _resolve_month_day(month, day, ctx, m)
+        d = None
+        if m["wd"] and ctx.ref is not None:
+            # "Saturday, April 25": the year in which that day is a Saturday, nearest the reference
+            weekday = weekday_number(m["wd"])
+            fits = [c for y in range(ctx.ref.year - 1, ctx.ref.year + 2)
+                    if (c := cal.safe_date(y, month, day)) and c.isoweekday() == weekday]
+            if fits:
+                d = min(fits, key=lambda c: abs(c.toordinal() - ctx.ref.toordinal()))
+        if d is None:
+            d = _resolve_month_day(month, day, ctx, m)
         if d is None:
             if cal.safe_date(2000, month, day) is None:
                 return None
@@ -295,8 +309,8 @@ def r_weekday(m: re.Match, ctx: Context) -> Resolution | None:
         return Resolution(f"XXXX-WXX-{weekday}{part}", "DATE")
     d = _weekday_date(weekday, m["deic"], ctx, m)
     _note_day(ctx, d)
-    kind = "TIME" if part and ":" in part else "DATE"
-    return Resolution(d.isoformat() + part, kind, _pos_mod(m["pos"]))
+    # news annotation gives "Friday morning" the day's value: the part of day adds no calendar precision
+    return Resolution(d.isoformat(), "DATE", _pos_mod(m["pos"]))
 
 
 def r_weekday_set(m: re.Match, ctx: Context) -> Resolution | None:
@@ -466,6 +480,8 @@ def r_period(m: re.Match, ctx: Context) -> Resolution | None:
     if det == "a" and not adj:
         return None
     base = ctx.last_quarter or _previous_quarter(ctx)
+    if adj == "latest" or det == "the latest":
+        base = _previous_quarter(ctx)
     if adj in ("current",) or det == "the current":
         base = (ctx.ref.year, cal.quarter_of(ctx.ref.month))
     elif adj in ("previous", "prior", "past", "last") and unit == "quarter":
@@ -526,6 +542,10 @@ def r_year(m: re.Match, ctx: Context) -> Resolution | None:
             return None
         return Resolution(f"{year // 10:03d}", "DATE", mod)
     return Resolution(f"{year:04d}", "DATE", mod)
+
+
+def r_decade_the(m: re.Match, ctx: Context) -> Resolution | None:
+    return Resolution(m["year"][:3], "DATE", _pos_mod(m["pos"]))
 
 
 def r_the_year(m: re.Match, ctx: Context) -> Resolution | None:
@@ -862,7 +882,7 @@ def r_holiday(m: re.Match, ctx: Context) -> Resolution | None:
     elif deic == "next":
         chosen = min(d for d, _ in cands if d > ctx.ref)
     else:
-        chosen = _closest(cands, ctx.ref.toordinal(), ctx.tense(m.start(), m.end()), 200)
+        chosen = _closest(cands, ctx.ref.toordinal(), ctx.tense(m.start(), m.end()), 400)
     _note_day(ctx, chosen)
     return Resolution(chosen.isoformat(), "DATE")
 
@@ -936,6 +956,12 @@ def r_ref(m: re.Match, ctx: Context) -> Resolution | None:
         # only the adjective in front of a noun ("the current quarter" is caught by a longer rule)
         if not re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]):
             return None
+    if word == "soon":
+        prev = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 12):m.start()])
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end():m.end() + 14])
+        if (prev and prev.group(1).lower() in _v()["soon_not_before"]) or \
+                (nxt and nxt.group(1).lower() in _v()["soon_not_after"]):
+            return None
     if word in ("recent", "future"):
         if not re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]) and word == "recent":
             return None
@@ -963,6 +989,7 @@ RESOLVERS: dict[str, Resolver] = {
     "yearago_adj": r_yearago_adj,
     "year": r_year,
     "the_year": r_the_year,
+    "decade_the": r_decade_the,
     "decade_short": r_decade_short,
     "decade_word": r_decade_word,
     "century": r_century,

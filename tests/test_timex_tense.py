@@ -1,0 +1,46 @@
+"""Tense decides which Tuesday, which March: the last one in a past clause, the next one in a future clause."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.timex import tag
+
+REF = dt.date(2013, 3, 20)  # a Wednesday
+
+
+def _value(text: str, span: str) -> str:
+    for t in tag(text, REF):
+        if t.text == span:
+            return t.value
+    raise AssertionError(f"{span!r} not tagged in {text!r}")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Ukraine used long-range missiles on Tuesday.", "Tuesday", "2013-03-19"),
+    ("The leaders will meet on Tuesday.", "Tuesday", "2013-03-26"),
+    ("Officials said the convoy left on Friday.", "Friday", "2013-03-15"),
+    ("The convoy is expected to leave on Friday.", "Friday", "2013-03-22"),
+    ("The central bank cut rates on Wednesday.", "Wednesday", "2013-03-20"),
+    ("The prime minister met the king on Monday.", "Monday", "2013-03-18"),
+    ("The court will rule on Monday.", "Monday", "2013-03-25"),
+])
+def test_weekday_follows_clause_tense(text: str, span: str, value: str) -> None:
+    assert _value(text, span) == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The government raised taxes in August.", "August", "2012-08"),
+    ("The government will raise taxes in August.", "August", "2013-08"),
+    ("Production fell sharply in December.", "December", "2012-12"),
+    ("The new plant will open in January.", "January", "2014-01"),
+    ("Exports rose in February.", "February", "2013-02"),
+])
+def test_bare_month_follows_clause_tense(text: str, span: str, value: str) -> None:
+    assert _value(text, span) == value
+
+
+def test_last_and_next_weekday_ignore_tense() -> None:
+    assert _value("He will recall what happened last Monday.", "last Monday") == "2013-03-18"
+    assert _value("They met and agreed to talk again next Monday.", "next Monday") == "2013-03-25"
