@@ -678,6 +678,8 @@ def _number(word: str) -> float | None:
     w = _key(word)
     if w in ("a", "an", "one", "another"):
         return 1
+    if w in ("a couple of", "couple of"):
+        return 2
     if w in set(_v()["vague_numbers"]) or w in ("several", "a few", "few", "many", "a couple of"):
         return None
     return vocab.number_value(w)
@@ -764,7 +766,8 @@ def r_duration(m: re.Match, ctx: Context) -> Resolution | None:
     if re.match(r"\s*(?:-\s*)?old\b", ctx.text[m.end():m.end() + 8]):
         return None  # ages
     key = _key(raw)
-    if key in ("recent", "the past few", "the last few") or (n is None and deic in ("past", "last") and det == "the"):
+    if (key in ("recent", "the past few", "the last few") or (n is None and deic in ("past", "last"))) \
+            and code == "Y":
         return Resolution("PAST_REF", "DATE")
     if key in ("coming", "the coming", "the next few") and code in ("Y", "M", "Q"):
         return Resolution("FUTURE_REF", "DATE")
@@ -820,7 +823,7 @@ def r_duration_plural(m: re.Match, ctx: Context) -> Resolution | None:
         if not prev or prev.group(1).lower() not in ("for", "in", "within", "over", "after", "took", "take", "takes",
                                                      "lasted", "last", "spent", "spend"):
             return None
-    if det in ("recent", "past", "the past", "the last"):
+    if det in ("recent", "past", "the past", "the last") and code == "Y":
         return Resolution("PAST_REF", "DATE")
     if det in ("coming", "the coming", "the next", "future"):
         return Resolution("FUTURE_REF", "DATE")

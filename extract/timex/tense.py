@@ -11,7 +11,10 @@ import re
 from extract.timex import vocab
 
 _WORD = re.compile(r"[A-Za-z']+")
-_BOUNDARY = re.compile(r"[.;!?\n]")
+# a sentence end: . ! ? after a lowercase letter, digit or quote and before a space ("U.S. officials" is not one),
+# or a semicolon, or a line break
+_BOUNDARY = re.compile(r"(?<=[a-z0-9)\"'’”])[.!?](?=\s)|[;\n]")
+NEAR = 6  # words looked at first on the left, then on the right
 WINDOW = 160  # characters looked at on each side, at most
 
 
@@ -55,15 +58,15 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         right = right[:m.start()]
     left_words = [w.lower() for w in _WORD.findall(left)]
     right_words = [w.lower() for w in _WORD.findall(right)]
-    # nearest cue wins, looking outwards on both sides alternately (left first: auxiliaries precede verbs)
-    for distance in range(max(len(left_words), len(right_words))):
-        li = len(left_words) - 1 - distance
-        if li >= 0:
-            found = _classify(left_words, li)
-            if found:
-                return found
-        if distance < len(right_words):
-            found = _classify(right_words, distance)
-            if found:
-                return found
+    # the verb usually comes before the expression ("met on Tuesday"): look a few words left, then a few
+    # words right ("On Tuesday, the army said"), then further out on both sides
+    n_left = len(left_words)
+    order = [("L", n_left - 1 - k) for k in range(min(NEAR, n_left))]
+    order += [("R", k) for k in range(min(NEAR, len(right_words)))]
+    order += [("L", k) for k in range(n_left - 1 - NEAR, -1, -1)]
+    order += [("R", k) for k in range(NEAR, len(right_words))]
+    for side, index in order:
+        found = _classify(left_words if side == "L" else right_words, index)
+        if found:
+            return found
     return None
