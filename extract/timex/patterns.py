@@ -27,6 +27,7 @@ def fragments() -> dict[str, str]:
     f: dict[str, str] = {}
     f["MON"] = vocab.alternation(_words(months), abbrev_dot=True, caps=True) + r"(?![A-Za-z])"
     f["WD"] = vocab.alternation(_words(weekdays), caps=True) + r"(?![A-Za-z])"
+    f["WDRAW"] = vocab.alternation(_words(weekdays), caps=True)
     f["WDS"] = vocab.alternation(short_wd, caps=True) + r"\.?"
     num_word = "(?i:" + vocab.alternation(numbers) + ")"
     f["NUMW"] = rf"{num_word}(?:[\s-]{num_word}){{0,3}}(?![A-Za-z])"
@@ -79,19 +80,20 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         ("time", r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*"
                  r"(?:(?P<ampm>(?i:[ap]\.\s?m\.|[ap]m(?![A-Za-z])|[ap]\.m(?![A-Za-z])))"
                  r"|(?P<oclock>(?i:o'clock)))"
-                 r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY}))?"),
+                 r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY})"
+                 r"|,?\s+(?:(?i:on)\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?)?"),
         ("time24", r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"
                    r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY}))?"),
         ("noon", r"(?P<word>(?i:noon|midnight|midday))(?![A-Za-z])(?:\s+(?:(?i:on\s+))?(?P<wd>{WD})"
                  r"|\s+(?P<rel>{RELDAY}))?"),
         # weekdays: Tuesday, last Friday, Friday morning, early Tuesday
-        ("weekday", r"(?:(?P<pos>(?i:early|late|earlier|later))\s+)?(?:(?P<deic>(?i:last|next|this|coming|past|the\s+previous|the\s+following|the\s+next))\s+)?"
+        ("weekday", r"(?:(?P<pos>(?i:early|late|earlier|later))\s+)?(?:(?P<deic>(?i:last|next|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next))\s+)?"
                     r"(?P<wd>{WD})(?:(?P<poss>(?=['’]s))|\s+(?P<part>{DAYPART}))?"),
-        ("weekday_set", r"(?P<wd>{WD})s(?![A-Za-z])(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?"),
+        ("weekday_set", r"(?P<wd>{WDRAW})s(?![A-Za-z])(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?"),
         ("daypart_of", r"(?P<part>{DAYPART})\s+(?:(?i:of|on)\s+)?(?P<wd>{WD})"),
         # months without a day: in March, last April, early December, mid-November
         ("month", r"(?:(?P<pos>{POS})[\s-]*)?(?:(?P<deic>(?i:last|next|this|coming|past))\s+)?(?P<mon>{MON})"
-                  r"(?!\s*\d)"),
+                  r"(?!\.?\s*\d)"),
         # yesterday, today, tomorrow morning, late yesterday, the day before yesterday
         ("relday", r"(?:(?P<pos>(?i:early|earlier|late|later|mid))[\s-]*)?(?P<rel>{RELDAY})"
                    r"(?:\s+(?P<part>{DAYPART}))?"),
@@ -100,7 +102,7 @@ def compiled() -> list[tuple[str, re.Pattern]]:
                     r"(?P<part>{DAYPART})"),
         ("daypart_of_rel", r"(?P<part>{DAYPART})\s+(?P<rel>{RELDAY})"),
         # the third quarter, third-quarter, fiscal 1989 first quarter, next year's first quarter
-        ("quarter", r"(?:(?P<det>(?i:the))\s+(?=[^-\n]{{0,30}}?\s(?i:quarter|half)))?"
+        ("quarter", r"(?:(?P<det>(?i:the))\s+(?=(?:[\w'’-]+\s+){{0,3}}(?i:quarter|half)(?![\w-])))?"
                     r"(?:(?P<yrel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?"
                     r"(?:(?P<adj>(?i:fiscal|calendar|latest|year-ago|year-earlier|comparable|year-before|prior-year)(?:\s+(?i:fiscal))?)\s+)?"
                     r"(?:(?P<year0>{YEAR4})\s+)?"
@@ -125,14 +127,14 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         # last year, this week, earlier this month, the end of this year, next spring
         ("relunit", r"(?:(?P<pos>{POS})[\s-]*)?(?P<deic>{DEIC})\s+"
                     r"(?P<unit>(?i:year|month|week|weekend|quarter|decade|century|day|fiscal\s+year)(?![A-Za-z])"
-                    r"|{SEASON})(?P<poss>['’]s)?"),
+                    r"|{SEASON})"),
         ("season", r"(?:(?P<pos>{POS})[\s-]*)?(?:(?P<the>(?i:the))\s+)?(?P<season>{SEASON})"
                    r"(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR4}|{SPOKEN_YEAR}))?"),
         ("year_season", r"(?P<year>{YEAR4})\s+(?P<season>{SEASON})"),
         # two days ago, a year earlier, nearly four years ago, a week or so ago
         ("ago", r"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUMD}|{NUMW}|(?i:an?|several|a\s+few|a\s+couple\s+of|many|few))"
                 r"\s+(?P<unit>{UNIT})(?:\s+(?i:or\s+so))?\s+"
-                r"(?P<dir>(?i:ago|earlier|later|back|from\s+now|hence|previously)|(?i:before|after)(?=\s*[,.;)]|\s*$))"
+                r"(?P<dir>(?i:ago|earlier|back|from\s+now|hence|previously)|(?i:before|after)(?=\s*[,.;)]|\s*$))"
                 r"(?![A-Za-z])"),
         # durations: three years, the past two months, 24 hours, a decade, two-year, 5 1/2 hours
         ("duration", r"(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>(?i:the|a|an|another|its|their|his|her))\s+)?"

@@ -255,7 +255,18 @@ def r_time(m: re.Match, ctx: Context) -> Resolution | None:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-    day = _anchor_day(m, ctx)
+    day = None
+    if m.groupdict().get("mon"):
+        month, dnum = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
+        if m["year"]:
+            day = cal.safe_date(int(m["year"]), month, dnum)
+        else:
+            day = _resolve_month_day(month, dnum, ctx, m)
+        if day is None:
+            return None
+        _note_day(ctx, day)
+    else:
+        day = _anchor_day(m, ctx)
     clock = f"T{hour:02d}:{minute:02d}"
     if day is None:
         return Resolution(f"XXXX-XX-XX{clock}", "TIME")
@@ -294,7 +305,7 @@ def _weekday_date(weekday: int, deic: str | None, ctx: Context, m: re.Match) -> 
             return anchor + dt.timedelta(days=(weekday - anchor.isoweekday() - 1) % 7 + 1)
         if d in ("last", "past"):
             return ref - dt.timedelta(days=(ref.isoweekday() - weekday - 1) % 7 + 1)
-        if d in ("next", "coming"):
+        if d in ("next", "coming") or d.startswith("this coming"):
             return ref + dt.timedelta(days=(weekday - ref.isoweekday() - 1) % 7 + 1)
         return cal.weekday_in_week(ref, weekday, 0)
     if ctx.tense(m.start(), m.end()) == "future":
