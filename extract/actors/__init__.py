@@ -41,10 +41,22 @@ def find_actors(text: str, on: dt.date | dt.datetime | None = None,
     return _Scan(text, on, context).run()
 
 
-def country_of(actor_id: str) -> str:
-    """ISO alpha-3 country of a gazetteer actor ("person:vladimir-putin" -> "RUS"); "" when none or unknown."""
-    actor = load_gazetteer().actors.get(actor_id)
-    return actor.country if actor else ""
+def country_of(actor_id: str, on: dt.date | None = None) -> str:
+    """ISO alpha-3 country of a gazetteer actor ("person:vladimir-putin" -> "RUS"); "" when none or unknown.
+
+    With `on`, a person serving an international organization that day (the UN secretary-general,
+    NATO's secretary general) has that organization's country, i.e. "".
+    """
+    gaz = load_gazetteer()
+    actor = gaz.actors.get(actor_id)
+    if actor is None:
+        return ""
+    if on is not None and actor.type == "person":
+        for term in gaz.terms.get(actor_id, []):
+            if term.org and term.covers(on):
+                org = gaz.actors.get(term.org)
+                return org.country if org else ""
+    return actor.country
 
 
 def canonical_name(actor_id: str) -> str:
