@@ -140,16 +140,21 @@ def compiled() -> list[tuple[str, re.Pattern]]:
         ("duration", r"(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>(?i:the|a|an|another|its|their|his|her))\s+)?"
                      r"(?:(?P<deic>(?i:past|last|next|first|coming|previous|final|following|latest|preceding|"
                      r"remaining|initial|same|whole|entire|full))\s+)?"
-                     r"(?P<num>{NUMD}|{NUMW}|{VAGUE})\s+(?:(?i:more|additional|straight|consecutive|full)\s+)?"
+                     r"(?P<num>{NUMD}|{NUMW}|{VAGUE})\s+(?:(?i:more|additional|straight|consecutive|full|trading|business|working|"
+                     r"calendar|school)\s+)?"
                      r"(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))?"),
         ("duration_a", r"(?:(?P<approx>{APPROX})\s+)?(?P<det>(?i:an?|one|another))\s+(?P<half>(?i:half\s+))?"
-                       r"(?:(?i:full|whole|entire)\s+)?(?P<unit>{UNIT})(?P<half2>\s+(?i:and\s+a\s+half))?"),
+                       r"(?:(?i:full|whole|entire|additional|extra|trading|business|working)\s+)?(?P<unit>{UNIT})(?P<half2>\s+(?i:and\s+a\s+half))?"),
         ("duration_adj", r"(?P<num>\d{{1,3}}|{NUMW}|(?i:one|half))[\s-]?-(?P<unit>{UNIT})(?P<tail>-(?i:long|old))?"
                          r"|(?P<num2>\d{{1,3}}|{NUMW})-(?P<unit2>{UNIT})(?P<tail2>-(?i:long|old))?"),
         ("duration_plural", r"(?:(?P<det>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming|past|"
                             r"the\s+first|future))\s+)?(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|"
                             r"centuries|quarters))(?![A-Za-z])"),
-        ("unit_long", r"(?P<unit>(?i:decades|years|months|weeks|days|hours|minutes|centuries))-(?i:long|old)"),
+        ("unit_long", r"(?P<unit>(?i:decades|years|months|weeks|days|hours|minutes|centuries))-(?i:long|old)"
+                      r"|(?P<unit1>(?i:day|week|month|year|hour|decade|century))-(?i:long)(?![A-Za-z])"),
+        ("year_end", r"(?:(?P<approx>(?i:around|about|by|at))\s+)?(?P<word>(?i:year)(?:['’]s)?[\s-](?i:end))(?![A-Za-z])"),
+        ("time_part", r"(?P<hour>[01]?\d)\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening|night))(?![A-Za-z])"),
+        ("daypart_mod", r"(?P<pos>(?i:early|late|mid))[\s-]*(?P<part>(?i:morning|afternoon|evening))(?![A-Za-z])"),
         # sets: every Friday, each year, daily
         ("set_every", r"(?P<q>(?i:every|each|per))\s+(?:(?P<other>(?i:other))\s+)?"
                       r"(?P<what>{WD}|{MON}|(?i:day|week|month|year|quarter|hour|minute|night|morning|weekend"
@@ -234,5 +239,8 @@ def triggers() -> dict[str, tuple[frozenset, frozenset, frozenset]]:
         "holiday": (holidays, e, e),
         "anaphoric": (units | parts, e, e),
         "ref": (refs, e, e),
+        "year_end": (frozenset({"year"}), e, e),
+        "time_part": (parts, e, e),
+        "daypart_mod": (parts, e, e),
         "the_unit": (frozenset({"year", "week", "weekend", "month"}), e, e),
     }

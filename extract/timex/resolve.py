@@ -842,7 +842,41 @@ def r_duration_plural(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def r_unit_long(m: re.Match, ctx: Context) -> Resolution | None:
+    if m["unit1"]:
+        return Resolution(_duration_value(1, _unit_code(m["unit1"])), "DURATION")
     return Resolution(_duration_value(None, _unit_code(m["unit"])), "DURATION")
+
+
+def r_year_end(m: re.Match, ctx: Context) -> Resolution | None:
+    if ctx.ref is None:
+        return None
+    return Resolution(f"{ctx.ref.year:04d}", "DATE", "END")
+
+
+def r_time_part(m: re.Match, ctx: Context) -> Resolution | None:
+    """"4 in the morning", "10 at night": a clock hour whose half of the day is named."""
+    hour = int(m["hour"])
+    if not 1 <= hour <= 12:
+        return None
+    part = m["part"].lower()
+    if part == "morning":
+        hour = 0 if hour == 12 else hour
+    elif part == "night" and hour < 5:
+        pass
+    elif hour < 12:
+        hour += 12
+    day = ctx.last_day or ctx.ref
+    if day is None:
+        return Resolution(f"XXXX-XX-XXT{hour:02d}:00", "TIME")
+    return Resolution(f"{day.isoformat()}T{hour:02d}:00", "TIME")
+
+
+def r_daypart_mod(m: re.Match, ctx: Context) -> Resolution | None:
+    """"mid-afternoon", "late morning": part of the day last mentioned (or of the reference day)."""
+    day = ctx.last_day or ctx.ref
+    if day is None:
+        return None
+    return Resolution(day.isoformat() + _part_code(m["part"]), "TIME", _pos_mod(m["pos"]))
 
 
 def r_set_every(m: re.Match, ctx: Context) -> Resolution | None:
@@ -1022,4 +1056,7 @@ RESOLVERS: dict[str, Resolver] = {
     "anaphoric": r_anaphoric,
     "ref": r_ref,
     "the_unit": r_the_unit,
+    "year_end": r_year_end,
+    "time_part": r_time_part,
+    "daypart_mod": r_daypart_mod,
 }
