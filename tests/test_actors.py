@@ -281,3 +281,57 @@ def test_seed_article():
     zel = [m for m in found if m.actor_id == "person:volodymyr-zelensky"]
     assert zel[0].text == "Ukraine’s President Volodymyr Zelenskiy"
     assert countries_in(found)[:3] == ["USA", "UKR", "RUS"]
+
+
+@pytest.mark.parametrize("text, on, expected", [
+    ("Russia's former president spoke.", dt.date(2023, 3, 1), ["RUS"]),
+    ("The former Secretary of State spoke.", dt.date(2023, 3, 1), []),
+    ("The Secretary of State spoke.", dt.date(2023, 3, 1), ["person:antony-blinken"]),
+    ("A deputy foreign minister of Russia spoke.", dt.date(2023, 3, 1), ["RUS"]),
+    ("Russia's foreign minister spoke.", dt.date(2023, 3, 1), ["person:sergei-lavrov"]),
+    ("Russia's foreign minister spoke.", dt.date(2003, 3, 1), ["person:igor-ivanov"]),
+    ("The German chancellor met the French president.", dt.date(2010, 3, 1),
+     ["person:angela-merkel", "person:nicolas-sarkozy"]),
+    ("The German chancellor met the French president.", dt.date(2022, 3, 1),
+     ["person:olaf-scholz", "person:emmanuel-macron"]),
+    ("The British prime minister flew to Kyiv.", dt.date(2022, 4, 9), ["person:boris-johnson", "UKR"]),
+    ("The British prime minister flew to Kyiv.", dt.date(2023, 4, 9), ["person:rishi-sunak", "UKR"]),
+    ("The UN secretary-general appealed for calm.", dt.date(2010, 3, 1), ["person:ban-ki-moon"]),
+    ("The Hezbollah leader gave a speech.", dt.date(2020, 3, 1), ["person:hassan-nasrallah"]),
+    ("The Hezbollah leader gave a speech.", dt.date(2025, 3, 1), ["person:naim-qassem"]),
+    ("Iran's supreme leader warned Israel.", dt.date(2024, 4, 1), ["person:ali-khamenei", "ISR"]),
+    ("Saudi King Abdullah met Jordanian King Abdullah in Riyadh.", dt.date(2010, 3, 1),
+     ["person:abdullah-bin-abdulaziz", "person:abdullah-ii", "SAU"]),
+    ("Assad met Putin in Moscow.", dt.date(2015, 10, 20), ["person:bashar-al-assad", "person:vladimir-putin", "RUS"]),
+    ("Kim met Trump in Singapore.", dt.date(2018, 6, 12), ["person:donald-trump", "SGP"]),
+    ("Kim Jong Un met Trump. Kim said he was pleased.", dt.date(2018, 6, 12),
+     ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"]),
+])
+def test_roles_and_namesakes(text, on, expected):
+    assert [m.actor_id for m in find_actors(text, on)] == expected
+
+
+def test_org_officer_has_no_state_country():
+    (m,) = find_actors("NATO Secretary General Jens Stoltenberg visited.", dt.date(2020, 1, 1))
+    assert (m.actor_id, m.country, m.role) == ("person:jens-stoltenberg", "", "secretary_general")
+
+
+def test_undated_article_uses_current_office_holders():
+    assert [m.actor_id for m in find_actors("The Russian president spoke.")] == ["person:vladimir-putin"]
+
+
+def test_introduced_people_in_all_caps_are_not_learned():
+    found = find_actors("EGYPTIAN PRESIDENT HOSNI MUBARAK RESIGNS; FOREIGN MINISTER JOHN DOE SILENT", dt.date(2011, 2, 11))
+    assert [m.actor_id for m in found] == ["person:hosni-mubarak"]
+
+
+@pytest.mark.parametrize("text, on, expected", [
+    ("The German leader arrived.", dt.date(2019, 3, 1), ["person:angela-merkel"]),
+    ("The Russian leader arrived.", dt.date(2019, 3, 1), ["person:vladimir-putin"]),
+    ("Israel's leader arrived.", dt.date(2019, 3, 1), ["person:benjamin-netanyahu"]),
+    ("The North Korean leader arrived.", dt.date(2019, 3, 1), ["person:kim-jong-un"]),
+    ("The Taliban leader arrived.", dt.date(2019, 3, 1), ["person:hibatullah-akhundzada"]),
+    ("The leader arrived.", dt.date(2019, 3, 1), []),
+])
+def test_leader_of_a_state_or_group(text, on, expected):
+    assert [m.actor_id for m in find_actors(text, on)] == expected

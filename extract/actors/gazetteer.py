@@ -81,6 +81,7 @@ class Gazetteer:
     given_name_aliases: frozenset[str] = frozenset()
     caps_common: frozenset[str] = frozenset()
     month_context: frozenset[str] = frozenset()
+    not_current: frozenset[str] = frozenset()
     ambiguous: dict[str, dict] = field(default_factory=dict)
     first_keys: frozenset[str] = frozenset()  # tokens that can start an alias or a role phrase, in any usual case
 
@@ -195,6 +196,7 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     gaz.honorifics = frozenset(norm_token(h) for h in names.get("honorifics", []))
     gaz.given_name_aliases = frozenset(gaz.cues.get("given_name_aliases", {}).get("aliases", []))
     gaz.caps_common = frozenset(gaz.cues.get("all_caps", {}).get("common_words", []))
+    gaz.not_current = frozenset(gaz.cues.get("roles", {}).get("not_current", []))
     gaz.month_context = frozenset(gaz.cues.get("weak", {}).get("month_context_before", []))
     for phrase in gaz.cues.get("blockers", {}).get("phrases", []):
         _add_alias(gaz, phrase, AliasHit("", "blocker"))

@@ -21,7 +21,7 @@ from extract.actors.gazetteer import END, HYPHENS, TOKEN_RE, Actor, AliasHit, Ga
 # Roles that a bare mention ("the president", "the foreign minister") may resolve to a person.
 RESOLVABLE_ROLES = frozenset({
     "president", "prime_minister", "chancellor", "king", "emir", "crown_prince", "supreme_leader",
-    "foreign_minister", "defence_minister", "secretary_general", "vice_president",
+    "foreign_minister", "defence_minister", "secretary_general", "vice_president", "leader",
 })
 # Types that can qualify a role: "Russian President", "Hamas leader", "Putin's spokesman".
 QUALIFIER_TYPES = frozenset({"country", "organization", "armed_group", "political_party", "person"})
@@ -340,6 +340,18 @@ class _Scan:
             country = self._dominant_country()
             if not country:
                 return None
+        if role == "leader" and not org:
+            cfg = self.gaz.cues.get("roles", {})
+            preferred = cfg.get("leader_role", {}).get(country)
+            for office in ([preferred] if preferred else []) + cfg.get("default_leader_roles", []):
+                pid = self._holder(office, country, org)
+                if pid:
+                    return pid
+            return None
+        return self._holder(role, country, org)
+
+    def _holder(self, role: str, country: str, org: str) -> str | None:
+        """Who holds `role` for `country` (or in `org`) on the article's date; the current holder when undated."""
         if org:
             candidates = [t for t in self.gaz.org_terms.get(org, []) if t.role == role]
             candidates += [t for t in self.gaz.org_terms.get(org, []) if t.role != role]
@@ -475,8 +487,14 @@ class _Scan:
             return j + k
         if k:
             return j + k  # "Queen Mary College": an institution named after a person
-        before = self.keys[rm.i - 1].lower() if rm.i > 0 else ""
-        if role in RESOLVABLE_ROLES and (qual is not None or role_country or before == "the"):
+        lead = self.ment_tok[q][0] if q is not None else rm.i
+        before = self.keys[lead - 1].lower() if lead > 0 else ""
+        if before == "the" and lead > 1:
+            before2 = self.keys[lead - 2].lower()
+        else:
+            before2 = ""
+        if (role in RESOLVABLE_ROLES and before not in self.gaz.not_current and before2 != "then"
+                and (qual is not None or role_country or (before == "the" and role != "leader"))):
             pid = self._resolve_role(role, country, org)
             if pid:
                 self._drop_last_if(q)
