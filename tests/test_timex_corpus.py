@@ -37,3 +37,15 @@ def test_tbaq_quality_floor() -> None:
     assert m["gold"] == 1822
     assert m["value_f1"] >= VALUE_F1_FLOOR, m
     assert m["relaxed_f1"] >= RELAXED_F1_FLOOR, m
+
+
+def test_seed_article() -> None:
+    """The project's seed story: its dateline and weekdays, and nothing from the headline lists after it."""
+    text = need_shared("seed", "000_38deb2ecbac005e4.txt").read_text(encoding="utf-8")
+    found = [(t.text, t.value) for t in tag(text, "2024-11-20T16:16+09:00")]
+    assert found == [
+        ("November 13, 2024", "2024-11-13"),
+        ("16:16 JST, November 20, 2024", "2024-11-20T16:16"),
+        ("Tuesday", "2024-11-19"),
+        ("Tuesday", "2024-11-19"),
+    ]

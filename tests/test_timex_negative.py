@@ -25,6 +25,8 @@ REF = dt.date(2024, 11, 20)
     "Protesters marched through the fall of the old regime's statue.",
     "A 6-year-old girl was rescued.",
     "Sales grew 5% a year.",
+    "The well leaked 60,000 barrels of oil a day.",
+    "The band with Christmas Clapton played in Boston.",
     "",
 ])
 def test_no_date(text: str) -> None:

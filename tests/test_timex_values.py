@@ -33,6 +33,9 @@ ABSOLUTE = [
     ("The quake struck at 16:16 JST Tuesday.", "16:16 JST Tuesday", "2024-11-19T16:16", "TIME"),
     ("Polls closed at 8 p.m. yesterday.", "8 p.m. yesterday", "2024-11-19T20:00", "TIME"),
     ("The ceasefire began at noon Sunday.", "noon Sunday", "2024-11-17T12:00", "TIME"),
+    ("Updated 16:16 JST, November 20, 2024", "16:16 JST, November 20, 2024", "2024-11-20T16:16", "TIME"),
+    ("The meeting ends at 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6", "2024-11-06T17:00", "TIME"),
+    ("The exhibition opens Saturday, April 25.", "Saturday, April 25", "2026-04-25", "DATE"),
 ]
 
 COARSE = [

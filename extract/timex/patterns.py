@@ -83,7 +83,8 @@ def compiled() -> list[tuple[str, re.Pattern]]:
                  r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY})"
                  r"|,?\s+(?:(?i:on)\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?)?"),
         ("time24", r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"
-                   r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY}))?"),
+                   r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY})"
+                   r"|,?\s+(?:(?i:on)\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?)?"),
         ("noon", r"(?P<word>(?i:noon|midnight|midday))(?![A-Za-z])(?:\s+(?:(?i:on\s+))?(?P<wd>{WD})"
                  r"|\s+(?P<rel>{RELDAY}))?"),
         # weekdays: Tuesday, last Friday, Friday morning, early Tuesday

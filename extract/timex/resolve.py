@@ -175,7 +175,7 @@ def r_date_md(m: re.Match, ctx: Context) -> Resolution | None:
         if m["wd"] and ctx.ref is not None:
             # "Saturday, April 25": the year in which that day is a Saturday, nearest the reference
             weekday = weekday_number(m["wd"])
-            fits = [c for y in range(ctx.ref.year - 1, ctx.ref.year + 2)
+            fits = [c for y in range(ctx.ref.year - 6, ctx.ref.year + 7)
                     if (c := cal.safe_date(y, month, day)) and c.isoweekday() == weekday]
             if fits:
                 d = min(fits, key=lambda c: abs(c.toordinal() - ctx.ref.toordinal()))
@@ -831,8 +831,8 @@ def r_duration_plural(m: re.Match, ctx: Context) -> Resolution | None:
     code = _unit_code(m["unit"])
     if not det:
         prev = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 15):m.start()])
-        if not prev or prev.group(1).lower() not in ("for", "in", "within", "over", "after", "took", "take", "takes",
-                                                     "lasted", "last", "spent", "spend"):
+        if not prev or prev.group(1).lower() not in (
+                "for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "last", "spent", "spend"):
             return None
     if det in ("recent", "past", "the past", "the last") and code == "Y":
         return Resolution("PAST_REF", "DATE")
@@ -916,6 +916,8 @@ def r_holiday(m: re.Match, ctx: Context) -> Resolution | None:
             rule = r
     if rule is None:
         return None
+    if not m["year"] and re.match(r"\s[A-Z][a-z]", ctx.text[m.end():m.end() + 3]):
+        return None  # part of a name: "Christmas Clapton", "Easter Island"
     if m["year"]:
         d = cal.holiday_date(rule, int(m["year"]))
         return None if d is None else Resolution(d.isoformat(), "DATE")
@@ -966,12 +968,18 @@ def _season_cues() -> frozenset:
 
 
 def _rate_before(ctx: Context, start: int) -> bool:
-    """True when the word before `start` makes "a year" a rate: "$5 a year", "twice a year", "40 hours a week"."""
-    prev = re.search(r"(\S+)\s+$", ctx.text[max(0, start - 20):start])
-    if not prev:
+    """True when the words before `start` make "a year" a rate: "$5 a year", "twice a year", "60,000 barrels a day".
+
+    A quantity among the few words before, with no preposition right before, marks a rate.
+    """
+    words = re.findall(r"\S+", ctx.text[max(0, start - 40):start])[-4:]
+    if not words:
         return False
-    word = prev.group(1).lower().strip(".,")
-    return any(ch.isdigit() for ch in word) or word in set(_v()["rate_words"])
+    last = words[-1].lower().strip(".,")
+    if last in ("for", "in", "within", "than", "after", "over", "about", "nearly", "almost", "least", "only", "just"):
+        return False
+    rate_words = set(_v()["rate_words"])
+    return any(any(ch.isdigit() for ch in w) or w.lower().strip(".,") in rate_words for w in words)
 
 
 def r_the_unit(m: re.Match, ctx: Context) -> Resolution | None:
