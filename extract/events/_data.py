@@ -1,0 +1,43 @@
+"""Data files of the events stage, each read once per process.
+
+cues()   -> dict from extract/events/data/cues.toml (word lists for sentences, clauses, mode, roles, dating)
+plover() -> dict from extract/data/plover.toml (PLOVER cue lexicon)
+topics() -> dict from extract/data/topics.toml (topic taxonomy)
+"""
+from __future__ import annotations
+
+import functools
+import pathlib
+import tomllib
+
+HERE = pathlib.Path(__file__).resolve().parent
+DATA = HERE.parent / "data"
+
+
+def _load(path: pathlib.Path) -> dict:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@functools.cache
+def cues() -> dict:
+    """The events stage's word lists (see extract/events/data/cues.toml)."""
+    return _load(HERE / "data" / "cues.toml")
+
+
+@functools.cache
+def plover() -> dict:
+    """The PLOVER lexicon (see extract/data/plover.toml)."""
+    return _load(DATA / "plover.toml")
+
+
+@functools.cache
+def topics() -> dict:
+    """The topic taxonomy (see extract/data/topics.toml)."""
+    return _load(DATA / "topics.toml")
+
+
+@functools.cache
+def wordset(section: str, key: str) -> frozenset[str]:
+    """cues()[section][key] as a frozenset."""
+    return frozenset(cues()[section][key])

@@ -1,0 +1,98 @@
+"""Dating: which temporal expression governs a clause, and the date range it names.
+
+period(value) -> Period | None: a TIMEX3 value as (date string, precision, first day, day after).
+govern(text, timexes, sentence, clause_span, cue_pos) -> Timex | None: the expression that dates the
+clause: the nearest date inside the clause, else the nearest one elsewhere in the sentence; dates after
+"since", "until", "before", "by" ... bound the happening rather than date it and are passed over.
+publication(article) -> Period | None: the article's local publication day, for undated clauses.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from extract.events._data import cues
+from extract.model import Timex
+
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})$")
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+class Period(NamedTuple):
+    date: str
+    precision: str
+    start: dt.date
+    end: dt.date  # exclusive
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    m = d.month - 1 + n
+    return dt.date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def period(value: str) -> Period | None:
+    """The period a TIMEX3 date value names; None for durations, references and partial values."""
+    try:
+        if m := _DAY.match(value):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return Period(d.isoformat(), "day", d, d + dt.timedelta(days=1))
+        if m := _MONTH.match(value):
+            d = dt.date(int(m[1]), int(m[2]), 1)
+            return Period(value, "month", d, _add_months(d, 1))
+        if m := _WEEK.match(value):
+            d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return Period(value, "week", d, d + dt.timedelta(days=7))
+        if m := _QUARTER.match(value):
+            d = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
+            return Period(value, "quarter", d, _add_months(d, 3))
+        if m := _SEASON.match(value):
+            d = dt.date(int(m[1]), _SEASON_MONTH[m[2]], 1)
+            return Period(value, "season", d, _add_months(d, 3))
+        if m := _YEAR.match(value):
+            y = int(m[1])
+            return Period(value, "year", dt.date(y, 1, 1), dt.date(y + 1, 1, 1))
+        if m := _DECADE.match(value):
+            y = int(m[1]) * 10
+            return Period(value, "decade", dt.date(y, 1, 1), dt.date(y + 10, 1, 1))
+    except ValueError:
+        return None
+    return None
+
+
+def _not_governing_words() -> list[str]:
+    return cues()["dating"]["not_governing"]
+
+
+def governs(text: str, tx: Timex, sentence_start: int) -> bool:
+    """True when tx can date a happening: a date or time with a calendar value, not a bound ("since May")."""
+    if tx.type not in ("DATE", "TIME") or period(tx.value) is None:
+        return False
+    head = text[max(sentence_start, tx.start - 24):tx.start].lower().rstrip()
+    return not any(head.endswith(" " + w) or head == w for w in _not_governing_words())
+
+
+def govern(text: str, timexes: list[Timex], sentence_start: int, clause_span: tuple[int, int],
+           cue_pos: int) -> Timex | None:
+    """The expression dating the clause among the sentence's timexes (see module doc)."""
+    usable = [tx for tx in timexes if governs(text, tx, sentence_start)]
+    if not usable:
+        return None
+    a, b = clause_span
+    inside = [tx for tx in usable if a <= tx.start < b]
+    pool = inside or usable
+    return min(pool, key=lambda tx: abs(tx.start - cue_pos))
+
+
+def publication(published: dt.datetime | None) -> Period | None:
+    """The local publication day as a day Period; None when unknown."""
+    if published is None:
+        return None
+    d = published.date()
+    return Period(d.isoformat(), "day", d, d + dt.timedelta(days=1))

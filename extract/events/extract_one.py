@@ -1,0 +1,196 @@
+"""One article -> its event rows (plain dicts with the columns of extract.schema.EVENT_COLUMNS).
+
+article_events(article) -> (rows, note). `note` says why an article yields nothing ("" otherwise).
+Stages, each its own module: sentences -> tokens -> PLOVER cues -> clauses -> mode -> actors/roles
+-> dating -> topics. One event per clause: the first cue in it that reads as a predicate, in a
+clause that names at least one actor. Undated clauses take the publication day (flagged
+date_from_publication) unless they read as background (present perfect or habitual present, or
+a background marker such as "throughout"); hypothetical happenings are not emitted.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+
+from extract.actors import ActorContext, ActorMention, find_actors
+from extract.events import dating, mode, roles
+from extract.events._data import cues, wordset
+from extract.events.clauses import Clause, split_clauses
+from extract.events.plover import Cue, find_cues
+from extract.events.sentences import split_sentences
+from extract.events.tokens import Token, tokenize
+from extract.events.topics import topics_for
+from extract.model import Article, Timex
+
+MIN_CONFIDENCE = 0.0
+SUMMARY_CHARS = 200
+KEEP_MODES = ("actual", "statement", "future", "negated")
+
+
+def _looks_english(text: str) -> bool:
+    """False when a text of some length has almost none of English's commonest words."""
+    words = [w.lower() for w in text[:4000].split()]
+    if len(words) < 12:
+        return True
+    fw = wordset("language", "function_words")
+    return sum(w in fw for w in words) >= 0.06 * len(words)
+
+
+def _background(tokens: list[Token], clause: Clause, reading: mode.Reading) -> bool:
+    """True when the undated clause states a standing fact rather than one happening."""
+    words = [t.lower for t in tokens[clause.i0:clause.i1]]
+    if any(w in wordset("mode", "background") for w in words):
+        return True
+    joined = " " + " ".join(words) + " "
+    if any(" " + p + " " in joined for p in cues()["mode"]["background_phrases"]):
+        return True
+    return reading.present
+
+
+def _summary(text: str, tokens: list[Token], clause: Clause, source_tok: int | None) -> str:
+    a = tokens[source_tok].start if source_tok is not None else tokens[clause.i0].start
+    b = tokens[clause.i1 - 1].end
+    s = text[a:b].strip(" ,;:-")
+    if len(s) > SUMMARY_CHARS:
+        cut = s.rfind(" ", 0, SUMMARY_CHARS)
+        s = s[: cut if cut > 0 else SUMMARY_CHARS] + "…"
+    return s
+
+
+def _event_id(article_id: str, sent_start: int, clause_start: int, etype: str) -> str:
+    key = f"{article_id}|{sent_start}|{clause_start}|{etype}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _confidence(cue: Cue, source: ActorMention | None, target: ActorMention | None, dated: bool,
+                mode_name: str, caption: bool) -> float:
+    c = 0.35 + 0.35 * cue.weight
+    c += 0.1 if source is not None else -0.1
+    c += 0.05 if target is not None else 0.0
+    c += 0.1 if dated else 0.0
+    c -= 0.1 if mode_name in ("statement", "future") else 0.0
+    c -= 0.05 if caption else 0.0
+    c += 0.03 * (cue.j - cue.i - 1)
+    return round(min(1.0, max(0.05, c)), 3)
+
+
+def article_events(article: Article) -> tuple[list[dict], str]:
+    """Event rows of one article and a note ("" when it gave events; else why it gave none)."""
+    text = article.text or ""
+    if not text.strip():
+        return [], "no text"
+    if article.language and not article.language.lower().startswith("en"):
+        return [], f"language {article.language!r} is not English; events are extracted from English only"
+    if not _looks_english(text):
+        return [], "does not read as English text; events are extracted from English only"
+    sentences = split_sentences(text, article.segments)
+    if not sentences:
+        return [], "no story sentences (only headlines, tables or credits)"
+    on = article.published_date
+    # Cheap pass first: which sentences hold a cue at all.
+    work: list[tuple[int, int, str, list[Token], list[Cue]]] = []
+    for s in sentences:
+        toks = tokenize(text, s.start, s.end)
+        found = find_cues(toks)
+        if found:
+            work.append((s.start, s.end, s.kind, toks, found))
+    if not work:
+        return [], "no sentence names an action of the event lexicon"
+    from extract.timex import tag
+
+    timexes: list[Timex] = tag(text, article.published) if article.published else tag(text, None)
+    tx_starts = [t.start for t in timexes]
+    mentions = find_actors(text, on=on, context=ActorContext(on=on))
+    m_starts = [m.start for m in mentions]
+    pub = dating.publication(article.published)
+    speech = wordset("mode", "speech")
+    rows: list[dict] = []
+    for s_start, s_end, kind, toks, found in work:
+        clauses = split_clauses(toks)
+        lo_m, hi_m = bisect.bisect_left(m_starts, s_start), bisect.bisect_left(m_starts, s_end)
+        sent_mentions = mentions[lo_m:hi_m]
+        if not sent_mentions:
+            continue
+        tok_starts = [t.start for t in toks]
+        placed = [(bisect.bisect_right(tok_starts, m.start) - 1, m) for m in sent_mentions]
+        sent_tx = timexes[bisect.bisect_left(tx_starts, s_start):bisect.bisect_left(tx_starts, s_end)]
+        attribution = [c for c in clauses if c.attribution]
+        for clause in clauses:
+            if clause.attribution:
+                continue
+            in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
+            if not in_clause:
+                continue
+            for cue in found:
+                if not (clause.i0 <= cue.i < clause.i1):
+                    continue
+                speech_before = any(
+                    toks[k].lower in speech and toks[k].lower != "according"
+                    and not any(c.i0 <= k < c.i1 for c in attribution)
+                    for k in range(0, cue.i))
+                reading = mode.classify(toks, clause, cue, speech_before)
+                if not reading.mode:
+                    continue
+                row = _row(article, text, toks, clause, cue, reading, in_clause, sent_tx, s_start, s_end, kind, pub)
+                if row is not None:
+                    rows.append(row)
+                break  # one happening per clause
+    if not rows:
+        return [], "no clause pairs an action with an actor and a date"
+    return rows, ""
+
+
+def _row(article: Article, text: str, toks: list[Token], clause: Clause, cue: Cue, reading: mode.Reading,
+         in_clause: list[tuple[int, ActorMention]], sent_tx: list[Timex], s_start: int, s_end: int, kind: str,
+         pub: dating.Period | None) -> dict | None:
+    if reading.mode not in KEEP_MODES:
+        return None
+    source, target = roles.assign(toks, clause, cue, in_clause, reading.passive)
+    clause_span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
+    tx = dating.govern(text, sent_tx, s_start, clause_span, toks[cue.i].start)
+    if tx is not None:
+        per = dating.period(tx.value)
+        date_text, from_pub = tx.text, False
+    else:
+        if _background(toks, clause, reading) or pub is None:
+            return None
+        per, date_text, from_pub = pub, "", True
+    assert per is not None
+    actors = list(dict.fromkeys(m.name for _, m in in_clause))
+    countries: dict[str, None] = {}
+    for m in (source, target):
+        if m is not None and m.country:
+            countries.setdefault(m.country, None)
+    for _, m in in_clause:
+        if m.type != "country" and m.country:
+            countries.setdefault(m.country, None)
+    source_tok = next((k for k, m in in_clause if m is source), None)
+    summary = _summary(text, toks, clause, source_tok if source_tok is not None and source_tok < cue.i else None)
+    return {
+        "event_id": _event_id(article.id, s_start, clause_span[0], cue.event_type),
+        "date": per.date,
+        "date_precision": per.precision,
+        "date_start": dt.datetime.combine(per.start, dt.time()),
+        "date_end": dt.datetime.combine(per.end, dt.time()),
+        "date_text": date_text,
+        "date_from_publication": from_pub,
+        "source_actor": source.name if source is not None else "",
+        "target_actor": target.name if target is not None else "",
+        "actors": actors,
+        "countries": list(countries),
+        "event_type": cue.event_type,
+        "quad_class": cue.quad_class,
+        "topics": topics_for(toks, cue.event_type),
+        "mode": reading.mode,
+        "summary": summary,
+        "sentence": text[s_start:s_end],
+        "sentence_start": s_start,
+        "sentence_end": s_end,
+        "confidence": _confidence(cue, source, target, not from_pub, reading.mode, kind == "caption"),
+        "article_id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published": article.published,
+    }

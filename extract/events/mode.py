@@ -1,0 +1,107 @@
+"""Mode of a cue in its clause: actual, statement, future, hypothetical or negated.
+
+classify(tokens, clause, cue, speech_before) -> Reading, saying how the cue's verb is used:
+  mode     - one of extract.schema.MODES, or "" when the cue is not a predicate at all (a noun such as
+             "a nuclear strike", a gerund, or an infinitive under a verb of wanting: "wanted to escalate");
+  passive  - "was struck by": the subject is the one acted upon;
+  perfect  - "has provided": a present-perfect (background unless a date governs it);
+  present  - simple present ("supplies"): habitual unless a date governs it.
+Rules: a negator just before the verb -> negated; will/shall -> future; could/might/may/should or a
+conditional ("if") -> hypothetical; "would" after a verb of saying -> future, else hypothetical;
+"to" + cue after a scheduling word ("plans to", "is set to") -> future, after a verb of wanting -> "";
+a verb of saying earlier in the sentence ("Moscow said Kyiv attacked") -> statement.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from extract.events._data import wordset
+from extract.events.clauses import Clause
+from extract.events.plover import Cue
+from extract.events.tokens import Token
+
+_ADVERB_SKIP = frozenset({"also", "already", "reportedly", "allegedly", "first", "now", "then", "just", "again",
+                          "later", "finally", "formally", "officially", "jointly", "immediately", "quickly",
+                          "recently", "previously", "apparently", "repeatedly", "publicly", "personally",
+                          "yet", "since", "once", "still", "ever", "long", "even", "both", "all", "each",
+                          "newly", "successfully", "effectively", "partially", "partly", "largely", "further"})
+
+
+class Reading(NamedTuple):
+    mode: str
+    passive: bool = False
+    perfect: bool = False
+    present: bool = False
+
+
+def _prev(tokens: list[Token], k: int, lo: int) -> int:
+    """Index of the nearest token before k (>= lo) that is not an adverb of the skip list; lo-1 if none."""
+    k -= 1
+    while k >= lo and tokens[k].lower in _ADVERB_SKIP:
+        k -= 1
+    return k
+
+
+def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
+    """How the cue at tokens[cue.i] reads in its clause (see module doc)."""
+    lo = clause.i0
+    i = cue.i
+    p = _prev(tokens, i, lo)
+    prev = tokens[p].lower if p >= lo else ""
+    be = wordset("mode", "be")
+    have = wordset("mode", "have")
+    negators = wordset("mode", "negators")
+    determiners = wordset("roles", "determiners")
+    prepositions = wordset("roles", "prepositions")
+
+    # Nouns: "a strike", "the attack", "of support", "Russia's attack".
+    if cue.form in ("base", "s") and (prev in determiners or (prev in prepositions and prev != "to")
+                                      or prev in ("'s", "’s", "'")):
+        return Reading("")
+    passive = perfect = False
+    # Infinitive: "to strike".
+    if prev == "to":
+        g = _prev(tokens, p, lo)
+        # Walk back over the infinitive's subject noun phrase to its governor ("used missiles to strike").
+        window = [tokens[k].lower for k in range(max(lo, p - 6), p)]
+        if tokens[g].lower in wordset("mode", "refused") if g >= lo else False:
+            return Reading("negated")
+        if g >= lo and tokens[g].lower in wordset("mode", "scheduled"):
+            return Reading("future")
+        if any(w in wordset("mode", "intent") for w in window):
+            return Reading("")
+        if any(w in wordset("mode", "refused") for w in window):
+            return Reading("negated")
+        if any(w in wordset("mode", "scheduled") for w in window[-3:]):
+            return Reading("future")
+        mode = "actual"
+    elif cue.form == "ing":
+        if prev not in be:
+            return Reading("")
+        mode = "actual"
+    else:
+        if cue.form == "past" and prev in be:
+            passive = True
+        if prev in have or (prev in be and p - 1 >= lo and tokens[_prev(tokens, p, lo)].lower in have):
+            perfect = True
+        if prev in ("been",) and _prev(tokens, p, lo) >= lo and tokens[_prev(tokens, p, lo)].lower in have:
+            perfect = True
+        mode = "actual"
+    # Words before the verb in the clause (nearest first), for modals and negation.
+    window = [tokens[k].lower for k in range(i - 1, max(lo, i - 6) - 1, -1)]
+    near = window[:4]
+    if any(w in negators or w.endswith("n't") for w in near):
+        return Reading("negated", passive, perfect)
+    if any(w in wordset("mode", "future") for w in near):
+        return Reading("future", passive, perfect)
+    if "would" in near:
+        return Reading("future" if speech_before else "hypothetical", passive, perfect)
+    if any(w in wordset("mode", "hypothetical_modals") for w in near):
+        return Reading("hypothetical", passive, perfect)
+    conditional = wordset("mode", "conditional")
+    if any(tokens[k].lower in conditional for k in range(lo, i)):
+        return Reading("hypothetical", passive, perfect)
+    present = cue.form in ("s", "base") and not perfect and not passive and prev not in ("did", "does", "do")
+    if speech_before:
+        return Reading("statement", passive, perfect, present)
+    return Reading(mode, passive, perfect, present)

@@ -1,0 +1,104 @@
+"""PLOVER event typing from the cue lexicon in extract/data/plover.toml.
+
+find_cues(tokens, i0, i1) -> list[Cue]: every lexicon phrase found in tokens[i0:i1] (longest match at
+each position), with its PLOVER type, quad class, weight and the verb form that matched ("past",
+"participle", "ing", "base", "s"). The lexicon is compiled once per process into a dict keyed by
+the first word's inflected forms. Linear in the number of tokens.
+"""
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+from extract.events._data import plover
+from extract.events.tokens import Token
+from extract.schema import PLOVER_TYPES, QUAD_CLASS
+
+_VOWELS = set("aeiou")
+
+
+class Cue(NamedTuple):
+    """A matched cue: tokens [i, j), the PLOVER type, quad class, weight and the verb's form."""
+
+    i: int
+    j: int
+    event_type: str
+    quad_class: str
+    weight: float
+    form: str
+    phrase: str
+
+
+def inflections(lemma: str, irregular: dict[str, list[str]], doubling: frozenset[str]) -> dict[str, str]:
+    """Inflected forms of a verb lemma -> their form name (base, s, past, ing, participle)."""
+    forms = {lemma: "base"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms[lemma + "es"] = "s"
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        forms[lemma[:-1] + "ies"] = "s"
+    else:
+        forms[lemma + "s"] = "s"
+    if lemma in doubling:
+        stem = lemma + lemma[-1]
+        forms[stem + "ed"] = "past"
+        forms[stem + "ing"] = "ing"
+    elif lemma.endswith("e"):
+        forms[lemma + "d"] = "past"
+        forms[(lemma[:-1] if not lemma.endswith(("ee", "ye", "oe")) else lemma) + "ing"] = "ing"
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        forms[lemma[:-1] + "ied"] = "past"
+        forms[lemma + "ing"] = "ing"
+    else:
+        forms[lemma + "ed"] = "past"
+        forms[lemma + "ing"] = "ing"
+    for extra in irregular.get(lemma, []):
+        forms.setdefault(extra, "ing" if extra.endswith("ing") else "past")
+    return forms
+
+
+@functools.cache
+def _index() -> dict[str, list[tuple[tuple[str, ...], str, float, str, str]]]:
+    """first word form -> [(following words, type, weight, form, phrase)], longest phrases first."""
+    lex = plover()
+    irregular = lex.get("irregular", {})
+    doubling = frozenset(lex.get("double_final", {}).get("verbs", []))
+    index: dict[str, list] = {}
+    seen: set[str] = set()
+    for etype, spec in lex["types"].items():
+        if etype not in PLOVER_TYPES:
+            raise ValueError(f"plover.toml: unknown PLOVER type {etype!r}")
+        weight = float(spec.get("weight", 0.6))
+        for phrase in spec["cues"]:
+            if phrase in seen:
+                continue
+            seen.add(phrase)
+            words = phrase.split()
+            for form, form_name in inflections(words[0], irregular, doubling).items():
+                index.setdefault(form, []).append((tuple(words[1:]), etype, weight, form_name, phrase))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[Cue]:
+    """Cue phrases in tokens[i0:i1], left to right, longest match at each start, non-overlapping.
+
+    A cue word written with a capital inside a sentence ("March", "Strike Force") is a name, not a verb.
+    """
+    index = _index()
+    i1 = len(tokens) if i1 is None else i1
+    out: list[Cue] = []
+    i = i0
+    while i < i1:
+        tok = tokens[i]
+        entries = index.get(tok.lower)
+        if entries and (tok.text[0].islower() or i == 0):
+            for rest, etype, weight, form, phrase in entries:
+                n = len(rest)
+                if n and (i + 1 + n > i1 or any(tokens[i + 1 + k].lower != rest[k] for k in range(n))):
+                    continue
+                out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase))
+                i += n
+                break
+        i += 1
+    return out

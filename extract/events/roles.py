@@ -1,0 +1,46 @@
+"""Roles: who acts (source) and who is acted upon (target) in a clause.
+
+assign(tokens, clause, cue, mentions, passive) -> (source, target), each an ActorMention or None.
+`mentions` are the clause's actor mentions paired with their first token index. The source is the
+first mention before the verb that is not inside a prepositional phrase ("the office of Ukraine's
+president" has no source); the target is the first other actor after the verb. In the passive
+("Kyiv was struck by Russia") the agent after "by" is the source and the subject is the target.
+"""
+from __future__ import annotations
+
+from extract.actors import ActorMention
+from extract.events._data import wordset
+from extract.events.clauses import Clause
+from extract.events.plover import Cue
+from extract.events.tokens import Token
+
+Placed = tuple[int, ActorMention]  # (token index, mention)
+
+
+def _after_preposition(tokens: list[Token], k: int, lo: int) -> bool:
+    preps = wordset("roles", "prepositions")
+    j = k - 1
+    # Skip determiners and adjectives of the noun phrase: "of the Russian defence ministry".
+    while j >= lo and tokens[j].lower in ("the", "a", "an"):
+        j -= 1
+    return j >= lo and tokens[j].lower in preps
+
+
+def assign(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed],
+           passive: bool) -> tuple[ActorMention | None, ActorMention | None]:
+    """(source, target) of the clause's happening."""
+    before = [(k, m) for k, m in mentions if k < cue.i]
+    after = [(k, m) for k, m in mentions if k >= cue.j]
+    subject = next((m for k, m in before if not _after_preposition(tokens, k, clause.i0)), None)
+    if passive:
+        agent = next((m for k, m in after if k > 0 and tokens[k - 1].lower == "by"), None)
+        if agent is None:
+            agent = next((m for k, m in after if k > 1 and tokens[k - 2].lower == "by"
+                          and tokens[k - 1].lower in ("the", "a")), None)
+        source, target = agent, subject
+    else:
+        source = subject
+        target = next((m for k, m in after if source is None or m.actor_id != source.actor_id), None)
+    if source is not None and target is not None and source.actor_id == target.actor_id:
+        target = None
+    return source, target

@@ -1,0 +1,150 @@
+"""Sentence splitting with offsets.
+
+split_sentences(text, segments) -> list[Sentence]: the sentences of an article's text, each with its
+offsets and the kind of segment it lies in (body or caption). Dateline and credit segments are left
+out, as are lines that are not story prose: headline lists (short Title Case lines without final
+punctuation), all-capitals lines, tables of numbers, and credit lines ("(Reporting by ...").
+A sentence longer than MAX_SENTENCE characters is cut at clause punctuation so no later stage
+sees an unbounded span. Linear in the length of the text.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extract.events._data import cues, wordset
+from extract.model import Segment
+
+MAX_SENTENCE = 600
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+
+
+class Sentence(NamedTuple):
+    """A sentence of the article text: [start, end) offsets and its segment kind."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _segment_at(segments: list[Segment], pos: int) -> Segment | None:
+    for seg in segments:
+        if seg.start <= pos < seg.end:
+            return seg
+    return None
+
+
+def _is_prose_line(line: str) -> bool:
+    """False for headline-list entries, all-caps lines, tables of numbers and bare separators."""
+    stripped = line.strip()
+    if len(stripped) < 3:
+        return False
+    letters = sum(ch.isalpha() for ch in stripped)
+    if letters < 0.5 * len(stripped):
+        return False
+    words = _WORD.findall(stripped)
+    if not words:
+        return False
+    alpha = [w for w in words if w[0].isalpha()]
+    if alpha and sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.7 * len(alpha) and len(alpha) >= 2:
+        return False
+    if stripped[-1] not in ".!?\"'”’)" and len(alpha) >= 2:
+        # A line without final punctuation whose words are mostly capitalized is a headline.
+        caps = sum(w[0].isupper() for w in alpha)
+        if caps >= 0.6 * len(alpha):
+            return False
+    return True
+
+
+def _is_credit(sentence: str) -> bool:
+    low = sentence.lstrip().lower()
+    return any(low.startswith(p) for p in cues()["sentences"]["credit_prefixes"])
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end] (one line)."""
+    abbrev = wordset("sentences", "abbreviations")
+    starters = wordset("sentences", "starters")
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        if m.group()[0] == ".":
+            # The word before the period: an abbreviation or an initial does not end a sentence.
+            k = m.start()
+            j = k
+            while j > start and not text[j - 1].isspace():
+                j -= 1
+            prev = text[j:k].strip("\"'“‘(").lower()
+            if len(prev) == 1 and prev.isalpha():
+                continue
+            if prev in abbrev or prev.rstrip(".") in abbrev:
+                nxt = text[cut:end].lstrip()
+                first = re.match(r"[A-Za-z]+", nxt)
+                if not (prev.count(".") >= 1 and first and first.group().lower() in starters):
+                    continue
+        spans.append((s, cut))
+        s = cut
+    if s < end:
+        spans.append((s, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.extend(_cap(text, a, b))
+    return out
+
+
+def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut a span longer than MAX_SENTENCE at ';' or ',' (else at a space, else hard)."""
+    out = []
+    while b - a > MAX_SENTENCE:
+        window = text[a:a + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < MAX_SENTENCE // 3:
+            cut = window.rfind(" ")
+        if cut < MAX_SENTENCE // 3:
+            cut = MAX_SENTENCE - 1
+        out.append((a, a + cut + 1))
+        a = a + cut + 1
+        while a < b and text[a].isspace():
+            a += 1
+    if b > a:
+        out.append((a, b))
+    return out
+
+
+def split_sentences(text: str, segments: list[Segment] | None = None) -> list[Sentence]:
+    """Sentences of `text` outside dateline and credit segments, in order, with offsets.
+
+    segments: the article's Segment list (kinds body/caption/dateline/credit); text outside any
+    segment counts as body.
+    """
+    segments = sorted(segments or [], key=lambda s: s.start)
+    out: list[Sentence] = []
+    for m in _LINE.finditer(text):
+        ls, le = m.start(), m.end()
+        if not _is_prose_line(m.group()):
+            continue
+        for a, b in _split_line(text, ls, le):
+            seg = _segment_at(segments, a)
+            while seg is not None and seg.kind in ("dateline", "credit") and seg.end < b:
+                # A dateline or credit at the head of the sentence: keep what follows it.
+                a = seg.end
+                while a < b and (text[a].isspace() or text[a] in "-–—:"):
+                    a += 1
+                seg = _segment_at(segments, a)
+            if a >= b or (seg is not None and seg.kind in ("dateline", "credit")):
+                continue
+            kind = seg.kind if seg is not None else "body"
+            if _is_credit(text[a:b]):
+                continue
+            out.append(Sentence(a, b, kind))
+    return out
