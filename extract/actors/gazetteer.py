@@ -23,7 +23,9 @@ ALIAS_FILES = ("capitals.csv",)
 END = ""  # trie key that holds the payload of a complete phrase
 
 # One token: an abbreviation with dots (U.S., U.N.), a run of letters/digits, or one other character.
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]|_")
+# A token with the white space before it: consecutive pieces rebuild the text exactly.
+PIECE_RE = re.compile(r"\s*(?:(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]|_)")
 HYPHENS = frozenset("-‐‑")  # dropped from token streams: "al-Qaeda" == "al Qaeda"
 
 
@@ -87,14 +89,13 @@ class Gazetteer:
 
 
 def tokens_of(text: str) -> list[str]:
-    """Normalized tokens of a phrase, as the recognizer sees them (hyphens dropped, dots kept off)."""
+    """Tokens of a phrase as the recognizer sees them (hyphens dropped, curly apostrophes straightened)."""
     return [norm_token(m.group()) for m in TOKEN_RE.finditer(text) if m.group() not in HYPHENS]
 
 
 def norm_token(tok: str) -> str:
-    """The lookup key of one token: abbreviations lose their dots, curly apostrophes become straight."""
-    if "." in tok and len(tok) > 1:
-        return tok.replace(".", "")
+    """The lookup key of one token: curly apostrophes become straight; abbreviations keep their dots
+    (the trie holds both "US" and "U.S." for every short capitalized key)."""
     return "'" if tok == "’" else tok
 
 
@@ -134,6 +135,34 @@ def _add_alias(gaz: Gazetteer, alias: str, hit: AliasHit) -> None:
         hits = node.setdefault(END, [])
         if all(h.actor_id != hit.actor_id for h in hits):
             hits.append(hit)
+
+
+_ABBREV_RE = re.compile(r"^[A-Z]{2,5}$")
+
+
+def _add_dotted(node: dict) -> None:
+    """Let "U.S." reach the same trie node as "US" (and "D.C." as "DC"), at every depth."""
+    for key in list(node):
+        if key == END:
+            continue
+        child = node[key]
+        _add_dotted(child)
+        if _ABBREV_RE.match(key):
+            dotted = ".".join(key) + "."
+            if dotted in node and node[dotted] is not child:
+                _merge(node[dotted], child)
+            node[dotted] = child
+
+
+def _merge(src: dict, dst: dict) -> None:
+    for key, val in src.items():
+        if key == END:
+            hits = dst.setdefault(END, [])
+            hits.extend(h for h in val if h not in hits)
+        elif key in dst and dst[key] is not val:
+            _merge(val, dst[key])
+        else:
+            dst[key] = val
 
 
 def _read_csv(path: pathlib.Path) -> list[dict[str, str]]:
@@ -200,6 +229,7 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     gaz.month_context = frozenset(gaz.cues.get("weak", {}).get("month_context_before", []))
     for phrase in gaz.cues.get("blockers", {}).get("phrases", []):
         _add_alias(gaz, phrase, AliasHit("", "blocker"))
+    _add_dotted(gaz.trie)
     role_starts = {v for tok in gaz.roles for v in (tok, tok.capitalize(), tok.upper(), tok.title())}
     gaz.first_keys = frozenset(set(gaz.trie) | role_starts)
     gaz.ambiguous = {}

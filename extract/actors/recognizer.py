@@ -15,8 +15,9 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
-from extract.actors.gazetteer import END, HYPHENS, TOKEN_RE, Actor, AliasHit, Gazetteer, Term, load, norm_token
+from extract.actors.gazetteer import END, PIECE_RE, Actor, AliasHit, Gazetteer, Term, load, tokens_of
 
 # Roles that a bare mention ("the president", "the foreign minister") may resolve to a person.
 RESOLVABLE_ROLES = frozenset({
@@ -114,8 +115,11 @@ def _surnames(name: str) -> list[str]:
     return out
 
 
+_FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "’": "'"})
+
+
 def _phrase_tokens(text: str) -> list[str]:
-    return [norm_token(m.group()) for m in TOKEN_RE.finditer(text) if m.group() not in HYPHENS]
+    return tokens_of(text)
 
 
 @dataclass
@@ -133,24 +137,19 @@ class _Scan:
         self.on = on
         self.ctx = ctx
         self.gaz = gaz or load()
-        self.spans: list[tuple[int, int]] = []
-        self.keys: list[str] = []
-        spans, keys = self.spans, self.keys
-        for m in TOKEN_RE.finditer(text):
-            tok = m.group()
-            if len(tok) == 1:
-                if tok in HYPHENS:
-                    continue
-                if tok == "’":
-                    tok = "'"
-            elif "." in tok:
-                tok = tok.replace(".", "")
-            spans.append(m.span())
-            keys.append(tok)
+        # Hyphens become spaces and curly apostrophes straight ones (same length, so offsets hold);
+        # every piece is a token with the white space before it, so token ends are running sums.
+        pieces = PIECE_RE.findall(text.translate(_FOLD))
+        self.keys: list[str] = [p.lstrip() for p in pieces]
+        self.ends: list[int] = list(accumulate(map(len, pieces)))
         self.mentions: list[ActorMention] = []
         self.ment_tok: list[tuple[int, int]] = []  # token range of each mention
         self._cue_votes: dict[str, Counter] = {}
         self._pending: list[tuple[int, int, str, str]] = []  # bare roles waiting for the article's country
+
+    def _start(self, k: int) -> int:
+        """Character offset where token k starts."""
+        return self.ends[k] - len(self.keys[k])
 
     # ---- token tests -------------------------------------------------------------------------
 
@@ -272,11 +271,10 @@ class _Scan:
         """'Michael Jordan', 'Chad Smith': a name word right before or after a given-name alias."""
         i, j = m.i, m.j
         if i > 0 and self._is_name_word(i - 1) and not (self.ment_tok and self.ment_tok[-1][1] == i):
-            prev_end = self.spans[i - 1][1]
-            if self.text[prev_end:self.spans[i][0]].strip() == "":
+            if self.text[self.ends[i - 1]:self._start(i)].strip() == "":
                 return True
         if j < len(self.keys) and self._is_name_word(j) and self._trie_match(self.gaz.trie, j) is None:
-            if self.text[self.spans[j - 1][1]:self.spans[j][0]].strip() == "":
+            if self.text[self.ends[j - 1]:self._start(j)].strip() == "":
                 return True
         return False
 
@@ -289,7 +287,7 @@ class _Scan:
         """Pick the actor an alias match stands for, or None when it names no actor here."""
         hits: list[AliasHit] = m.hits
         alias = " ".join(self.keys[m.i:m.j])
-        start, end = self.spans[m.i][0], self.spans[m.j - 1][1]
+        start, end = self._start(m.i), self.ends[m.j - 1]
         if any(h.actor_id == "" for h in hits):
             return None  # a blocker phrase
         if alias in self.gaz.caps_common and self._caps_context(m):
@@ -381,7 +379,7 @@ class _Scan:
         actor = self._actor(aid)
         if actor is None:
             return
-        start, end = self.spans[i][0], self.spans[j - 1][1]
+        start, end = self._start(i), self.ends[j - 1]
         country = actor.country
         if actor.type == "person":
             office = self._office_on(aid)
@@ -422,7 +420,7 @@ class _Scan:
                 k += 2  # a middle initial: "Thad W. Allen"
                 continue
             if self._is_name_word(k) or (k > j and keys[k] in self.gaz.particles and self._is_name_word(k + 1)):
-                if k > j and self.text[self.spans[k - 1][1]:self.spans[k][0]] not in (" ", "-", ""):
+                if k > j and self.text[self.ends[k - 1]:self._start(k)] not in (" ", "-", ""):
                     break
                 k += 1
                 continue
@@ -430,7 +428,7 @@ class _Scan:
         return k - j
 
     def _name_text(self, j: int, k: int) -> str:
-        return self.text[self.spans[j][0]:self.spans[k - 1][1]]
+        return self.text[self._start(j):self.ends[k - 1]]
 
     def _person_match(self, j: int) -> _Match | None:
         """An alias match at token j that stands for a person."""
