@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 
+import numpy as np
 import pandas as pd
 
 # Modes that always show; the others are opt-in (the timeline hides what did not happen).
@@ -32,35 +33,67 @@ class Filters:
         return [f.name for f in fields(cls)]
 
 
+def _list_hits(values: np.ndarray, wanted: frozenset[str]) -> np.ndarray:
+    """For an object array of lists: does each list share an element with wanted?
+
+    Each distinct list *object* is checked once (the store shares one list among the rows that hold
+    equal lists), so the cost is one id() per row plus one set test per distinct list."""
+    n = len(values)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    ids = np.fromiter(map(id, values), dtype=np.int64, count=n)
+    codes, uniq = pd.factorize(ids)
+    first = np.empty(len(uniq), dtype=np.int64)
+    first[codes[::-1]] = np.arange(n - 1, -1, -1)
+    probe = wanted.isdisjoint
+    hits = np.fromiter(
+        (isinstance(v, (list, tuple, np.ndarray)) and not probe(v) for v in values[first]), dtype=bool, count=len(uniq))
+    return hits[codes]
+
+
 def _any_in(series: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    """Rows whose list value shares an element with wanted (vectorized through explode)."""
-    exploded = series.explode()
-    hit = exploded.isin(wanted)
-    return hit.groupby(level=0).any().reindex(series.index, fill_value=False)
+    """Rows whose list value shares an element with wanted."""
+    return pd.Series(_list_hits(series.to_numpy(dtype=object), frozenset(wanted)), index=series.index)
+
+
+def _contains(series: pd.Series, needle: str) -> np.ndarray:
+    """Case-insensitive literal substring test; NA counts as no match."""
+    return series.str.contains(needle, case=False, regex=False).to_numpy(dtype=bool, na_value=False)
 
 
 def apply_filters(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
-    """Return the rows of an events table that pass every filter in f."""
-    mask = pd.Series(True, index=df.index)
+    """Return the rows of an events table that pass every filter in f (in their original order).
+
+    Cheap vectorized tests (dates, types, modes, salience) run over the whole table first; the list
+    and text tests then run only on the rows still in."""
+    n = len(df)
+    mask = np.ones(n, dtype=bool)
     if f.start is not None:
-        mask &= df["date_end"] > pd.Timestamp(f.start)
+        mask &= (df["date_end"] > pd.Timestamp(f.start)).to_numpy(dtype=bool, na_value=False)
     if f.end is not None:
-        mask &= df["date_start"] <= pd.Timestamp(f.end)
+        mask &= (df["date_start"] <= pd.Timestamp(f.end)).to_numpy(dtype=bool, na_value=False)
     if f.event_types:
-        mask &= df["event_type"].isin(f.event_types)
+        mask &= df["event_type"].isin(f.event_types).to_numpy(dtype=bool, na_value=False)
     if f.modes:
-        mask &= df["mode"].isin(f.modes)
+        mask &= df["mode"].isin(f.modes).to_numpy(dtype=bool, na_value=False)
     if f.min_salience > 0 and "salience" in df.columns:
-        mask &= df["salience"] >= f.min_salience
-    if f.countries:
-        mask &= _any_in(df["countries"], f.countries)
-    if f.topics:
-        mask &= _any_in(df["topics"], f.topics)
-    if f.actors:
-        mask &= (df["source_actor"].isin(f.actors) | df["target_actor"].isin(f.actors)
-                 | _any_in(df["actors"], f.actors))
-    if f.text.strip():
+        mask &= (df["salience"] >= f.min_salience).to_numpy(dtype=bool, na_value=False)
+    pos = np.flatnonzero(mask)
+    if f.countries and len(pos):
+        pos = pos[_list_hits(df["countries"].to_numpy(dtype=object)[pos], frozenset(f.countries))]
+    if f.topics and len(pos):
+        pos = pos[_list_hits(df["topics"].to_numpy(dtype=object)[pos], frozenset(f.topics))]
+    if f.actors and len(pos):
+        sub = df[["source_actor", "target_actor", "actors"]].iloc[pos]
+        hit = (sub["source_actor"].isin(f.actors).to_numpy(dtype=bool, na_value=False)
+               | sub["target_actor"].isin(f.actors).to_numpy(dtype=bool, na_value=False)
+               | _list_hits(sub["actors"].to_numpy(dtype=object), frozenset(f.actors)))
+        pos = pos[hit]
+    if f.text.strip() and len(pos):
         needle = f.text.strip()
-        hay = df["summary"].fillna("") + " " + df["sentence"].fillna("") + " " + df["title"].fillna("")
-        mask &= hay.str.contains(needle, case=False, regex=False)
-    return df[mask]
+        sub = df[["summary", "sentence", "title"]].iloc[pos]
+        hit = _contains(sub["summary"], needle) | _contains(sub["sentence"], needle) | _contains(sub["title"], needle)
+        pos = pos[hit]
+    if len(pos) == n:
+        return df.copy(deep=False)
+    return df.iloc[pos]

@@ -14,7 +14,7 @@ import tomllib
 import numpy as np
 import pandas as pd
 
-from extract.schema import EVENT_COLUMNS, PLOVER_TYPES, PRECISIONS
+from extract.schema import EVENT_COLUMNS, PLOVER_TYPES, PRECISIONS, STORE_COLUMNS
 from extract.store.columns import ALL_COLUMNS, MENTION_COLUMNS, STORE_DEFAULTS, cast, stored_dtypes
 from extract.store.summary import AddSummary
 
@@ -216,6 +216,8 @@ def fold(stored: pd.DataFrame, known_mentions: set[str], incoming: pd.DataFrame,
     missing = [c for c in EVENT_COLUMNS if c not in incoming.columns]
     if missing:
         raise ValueError(f"events batch is missing columns: {', '.join(missing)}")
+    # A batch that already carries every store column (importers, generated data) is made of events.
+    premerged = all(c in incoming.columns for c in STORE_COLUMNS)
     incoming = incoming.copy()
     for name, default in STORE_DEFAULTS.items():
         if name not in incoming.columns:
@@ -232,12 +234,13 @@ def fold(stored: pd.DataFrame, known_mentions: set[str], incoming: pd.DataFrame,
     summary.skipped += int(seen.sum())
     incoming = incoming[~seen]
 
-    extracted = incoming[incoming["origin"] == "extracted"]
-    imported = incoming[incoming["origin"] != "extracted"]
+    to_merge = (incoming["origin"] == "extracted").to_numpy(dtype=bool) & (not premerged)
+    extracted = incoming[to_merge]
+    imported = incoming[~to_merge]
 
     mention_rows: list[dict] = []
     new_events: list[dict] = []
-    # Imported rows (and pre-merged rows) are events already: stored as they come.
+    # Imported rows and pre-merged batches are events already: stored as they come.
     if len(imported):
         imp = imported.copy()
         imp["sources"] = [s if s else ([src] if src else []) for s, src in zip(imp["sources"], imp["source"], strict=True)]

@@ -7,7 +7,6 @@ import pathlib
 from collections.abc import Callable, Iterable
 
 import pandas as pd
-import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
 from extract.errors import StoreError
@@ -51,13 +50,13 @@ class EventStore:
             return "empty"
         return f"{meta.get('store_id', '')}:{meta['generation']}"
 
-    def _load(self, which: str, filters=None) -> tuple[dict | None, pd.DataFrame]:
+    def _load(self, which: str, event_ids: list[str] | None = None) -> tuple[dict | None, pd.DataFrame]:
         for _attempt in range(3):
             meta = self._meta()
             if meta is None:
                 return None, empty_stored() if which == "events" else empty_mentions()
             try:
-                return meta, disk.load(self.path, meta, which, filters)
+                return meta, disk.load(self.path, meta, which, event_ids)
             except FileNotFoundError:
                 continue  # a writer swapped snapshots between reading meta and the file: read meta again
         raise StoreError(f"{self.path}: the store's files keep changing or are missing; is it being rewritten?")
@@ -79,8 +78,7 @@ class EventStore:
         ids = None if event_ids is None else [str(x) for x in event_ids]
         if ids is not None and not ids:
             return empty_mentions()[PUBLIC_MENTION_COLUMNS]
-        filters = [("event_id", "in", ids)] if ids is not None else None
-        _meta, df = self._load("mentions", filters)
+        _meta, df = self._load("mentions", ids)
         df = df.sort_values(["event_id", "published"], kind="stable", na_position="last")
         return df[PUBLIC_MENTION_COLUMNS].reset_index(drop=True)
 
@@ -104,12 +102,7 @@ class EventStore:
     def _known_mentions(self, meta: dict | None) -> set[str]:
         if meta is None:
             return set()
-        path = self.path / meta["mentions"]
-        try:
-            col = pq.read_table(path, columns=["mention_id"]).column("mention_id")
-        except Exception as exc:  # pyarrow raises several types for damaged files
-            raise StoreError(f"{path}: the store file is damaged or unreadable ({exc})") from exc
-        return set(col.to_pylist())
+        return set(disk.load_column(self.path, meta, "mentions", "mention_id"))
 
     def add_events(self, df: pd.DataFrame, *, origin: str = "extracted") -> AddSummary:
         """Add a batch of event rows (EVENT_COLUMNS form, or importer rows carrying store columns).

@@ -1,0 +1,117 @@
+"""Benchmark the event store at scale: build a store of N generated events, then time loading it and
+a typical dashboard filter (country + date range + topic), and report peak memory.
+
+    .venv/bin/python bench/bench_store.py [--events 1000000] [--store DIR] [--keep]
+
+Targets (issue 6): load <= 2 s, filter <= 200 ms, peak memory <= 1.5 GB. Loading and filtering run
+in a fresh process so the figures are what a dashboard that starts up would see.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import pathlib
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _peak_mb() -> float:
+    """Peak resident memory of this process (VmHWM; ru_maxrss can carry the parent's peak across exec)."""
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def build(path: pathlib.Path, n: int) -> dict:
+    from extract.store import EventStore
+    from extract.store.synth import generate_events
+
+    t0 = time.perf_counter()
+    df = generate_events(n, seed=0)
+    t1 = time.perf_counter()
+    summary = EventStore(path).add_events(df)
+    t2 = time.perf_counter()
+    size = sum(p.stat().st_size for p in path.iterdir() if p.is_file())
+    return {"generate_s": t1 - t0, "write_s": t2 - t1, "summary": summary.summary_line(),
+            "disk_mb": size / 1e6, "build_peak_mb": _peak_mb()}
+
+
+def measure(path: pathlib.Path, repeats: int) -> dict:
+    """Run in a fresh process: open + load, then time the filter several times."""
+    t0 = time.perf_counter()
+    from extract.query import Filters, apply_filters
+    from extract.store import EventStore
+
+    store = EventStore(path)
+    df = store.events()
+    load_s = time.perf_counter() - t0
+    f = Filters(start=dt.date(2023, 1, 1), end=dt.date(2023, 6, 30), countries=("UKR",), topics=("war",))
+    times, rows = [], 0
+    for _ in range(repeats):
+        t = time.perf_counter()
+        rows = len(apply_filters(df, f))
+        times.append(time.perf_counter() - t)
+    f2 = Filters(countries=("ISR", "PSE"), actors=("Hamas",), text="gaza", min_salience=0.1)
+    t = time.perf_counter()
+    rows2 = len(apply_filters(df, f2))
+    other_s = time.perf_counter() - t
+    t = time.perf_counter()
+    ids = df["event_id"].iloc[:50].tolist()
+    m = store.mentions(ids)
+    mentions_s = time.perf_counter() - t
+    return {"rows": len(df), "load_s": load_s, "filter_median_s": statistics.median(times),
+            "filter_max_s": max(times), "filter_rows": rows, "filter2_s": other_s, "filter2_rows": rows2,
+            "mentions_50_s": mentions_s, "mentions_rows": len(m), "load_peak_mb": _peak_mb()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--store", type=pathlib.Path, help="reuse or build the store here (default: a temp dir)")
+    ap.add_argument("--keep", action="store_true", help="keep the temp store")
+    ap.add_argument("--repeats", type=int, default=7)
+    ap.add_argument("--_measure", type=pathlib.Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args._measure:
+        print(json.dumps(measure(args._measure, args.repeats)))
+        return 0
+    path = args.store or pathlib.Path(tempfile.mkdtemp(prefix="bench-store-"))
+    try:
+        if not (path / "meta.json").exists():
+            b = build(path, args.events)
+            print(f"build: generated {args.events:,} events in {b['generate_s']:.1f} s, wrote in {b['write_s']:.1f} s "
+                  f"({b['summary']}); {b['disk_mb']:.0f} MB on disk; build peak RSS {b['build_peak_mb']:.0f} MB")
+        out = subprocess.run([sys.executable, __file__, "--_measure", str(path), "--repeats", str(args.repeats)],
+                             check=True, capture_output=True, text=True)
+        r = json.loads(out.stdout)
+        ok = lambda cond: "ok" if cond else "OVER TARGET"  # noqa: E731
+        print(f"load: {r['rows']:,} events opened and loaded in {r['load_s']:.2f} s (target 2 s: {ok(r['load_s'] <= 2)})")
+        print(f"filter country UKR + 2023-01-01..2023-06-30 + topic war: median {r['filter_median_s'] * 1000:.0f} ms, "
+              f"max {r['filter_max_s'] * 1000:.0f} ms over {args.repeats} runs, {r['filter_rows']:,} rows "
+              f"(target 200 ms: {ok(r['filter_median_s'] <= 0.2)})")
+        print(f"filter ISR/PSE + actor Hamas + text 'gaza' + salience >= 0.1: {r['filter2_s'] * 1000:.0f} ms, "
+              f"{r['filter2_rows']:,} rows")
+        print(f"mentions of 50 events: {r['mentions_50_s'] * 1000:.0f} ms, {r['mentions_rows']} rows")
+        print(f"peak memory (RSS) of the loading process: {r['load_peak_mb']:.0f} MB "
+              f"(target 1536 MB: {ok(r['load_peak_mb'] <= 1536)})")
+    finally:
+        if args.store is None and not args.keep:
+            shutil.rmtree(path, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
