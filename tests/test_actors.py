@@ -335,3 +335,20 @@ def test_introduced_people_in_all_caps_are_not_learned():
 ])
 def test_leader_of_a_state_or_group(text, on, expected):
     assert [m.actor_id for m in find_actors(text, on)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The National Security Council met.", []),
+    ("The Security Council voted.", ["org:unsc"]),
+    ("Russia's Security Council met.", ["RUS"]),
+    ("The German Foreign Office said.", ["DEU"]),
+    ("The Foreign Office said.", ["GBR"]),
+    ("The Illinois General Assembly passed it.", []),
+    ("The UN General Assembly voted.", ["org:unga"]),
+    ("The deal is worth US$5 billion.", []),
+    ("Sofia Coppola directed it.", []),
+    ("Washington Irving wrote it.", []),
+    ("Israel Katz said Israel would respond.", ["person:israel-katz", "ISR"]),
+])
+def test_lookalike_names(text, expected):
+    assert ids(text) == expected
