@@ -7,6 +7,7 @@ match is not a temporal expression after all ("May" the name, "1990 shares") or 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,6 +45,12 @@ Resolver = Callable[[re.Match, Context], Resolution | None]
 
 def _v() -> dict:
     return vocab.load()
+
+
+@functools.cache
+def _set(name: str) -> frozenset:
+    """A vocabulary word list as a set, built once."""
+    return frozenset(vocab.load()[name])
 
 
 def _key(word: str) -> str:
@@ -160,9 +167,6 @@ def _note_day(ctx: Context, day: dt.date) -> None:
 def r_date_md(m: re.Match, ctx: Context) -> Resolution | None:
     month = month_number(m["mon"])
     day = int(re.match(r"\d+", m["day"]).group())
-    if month == 5 and m["mon"].rstrip(".") in ("May", "MAY") and not m["year"] and not m["wd"]:
-        # "May 5" is a date; "Theresa May 5 ..." is rare enough; but "may 1" lowercase never reaches here
-        pass
     if m["year"]:
         year = _year_value(m["year"], ctx.ref)
         if year is None:
@@ -379,7 +383,7 @@ def _cue_before(ctx: Context, start: int) -> bool:
     words = re.findall(r"[A-Za-z-]+", before)
     if not words:
         return False
-    return words[-1].lower() in set(_v()["date_cues"])
+    return words[-1].lower() in _set("date_cues")
 
 
 def r_month(m: re.Match, ctx: Context) -> Resolution | None:
@@ -397,13 +401,12 @@ def r_month(m: re.Match, ctx: Context) -> Resolution | None:
                 return None
         # a capitalised word right before (a name: "Theresa May", "Billy June")
         prev = re.search(r"([A-Z][a-z]+)\s+$", ctx.text[max(0, m.start() - 30):m.start()])
-        if prev and prev.group(1).lower() not in set(_v()["date_cues"]) | {"in", "since", "until", "by"}:
+        if prev and prev.group(1).lower() not in _set("date_cues") | {"in", "since", "until", "by"}:
             if prev.group(1) not in _v()["months"] and prev.group(1) not in ("Early", "Late", "Mid", "Last", "Next"):
                 return None
     mod = _pos_mod(m["pos"])
     if ctx.ref is None:
         return Resolution(f"XXXX-{month:02d}", "DATE", mod)
-    ref_index = ctx.ref.year * 12 + ctx.ref.month - 1
     if deic in ("last", "past"):
         year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
     elif deic in ("next", "coming"):
@@ -412,7 +415,6 @@ def r_month(m: re.Match, ctx: Context) -> Resolution | None:
         year = ctx.ref.year
     else:
         year = _resolve_month(month, ctx, m)
-    del ref_index
     return Resolution(f"{year:04d}-{month:02d}", "DATE", mod)
 
 
@@ -526,11 +528,11 @@ def _year_ok(m: re.Match, ctx: Context, group: str = "year") -> bool:
     year = int(m[group][:4])
     after = text[end:end + 20]
     nxt = re.match(r"\s*([A-Za-z%]+|%)", after)
-    if nxt and nxt.group(1).lower() in set(_v()["not_year_after"]):
+    if nxt and nxt.group(1).lower() in _set("not_year_after"):
         return False
     before = text[max(0, start - 12):start]
     prev = re.search(r"(\S+)\s*$", before)
-    if prev and (prev.group(1) in set(_v()["not_year_before"]) or prev.group(1)[-1:] in "$#£€¥"):
+    if prev and (prev.group(1) in _set("not_year_before") or prev.group(1)[-1:] in "$#£€¥"):
         return False
     if re.match(r"\s*[-–]\s*\d", after) and not re.match(r"\s*[-–]\s*(?:\d\d\b|\d{4}\b)", after):
         return False
@@ -691,7 +693,7 @@ def _number(word: str) -> float | None:
         return 1
     if w in ("a couple of", "couple of"):
         return 2
-    if w in set(_v()["vague_numbers"]) or w in ("several", "a few", "few", "many", "a couple of"):
+    if w in _set("vague_numbers") or w in ("several", "a few", "few", "many", "a couple of"):
         return None
     return vocab.number_value(w)
 
@@ -761,7 +763,7 @@ def r_ago(m: re.Match, ctx: Context) -> Resolution | None:
 def r_duration(m: re.Match, ctx: Context) -> Resolution | None:
     raw = m["num"]
     n = _number(raw)
-    if n is None and _key(raw) not in set(_v()["vague_numbers"]):
+    if n is None and _key(raw) not in _set("vague_numbers"):
         return None
     if n is not None and (n <= 0 or n > 10000):
         return None
@@ -782,9 +784,6 @@ def r_duration(m: re.Match, ctx: Context) -> Resolution | None:
         return Resolution("PAST_REF", "DATE")
     if key in ("coming", "the coming", "the next few") and code in ("Y", "M", "Q"):
         return Resolution("FUTURE_REF", "DATE")
-    if deic == "recent" or _key(raw) in ("recent", "the past few", "the last few"):
-        pass
-    # a second (the ordinal), "one day" as an adverb of indefinite time
     return Resolution(_duration_value(n, code), "DURATION", _approx_mod(m["approx"]) if det != "the" else "")
 
 
@@ -803,10 +802,6 @@ def r_duration_a(m: re.Match, ctx: Context) -> Resolution | None:
     n = 0.5 if m["half"] else 1
     if m["half2"]:
         n += 0.5
-    if det == "one" and unit in ("day",):
-        after = ctx.text[m.end():m.end() + 3]
-        if not re.match(r"\s*[,.]", after):
-            pass
     return Resolution(_duration_value(n, code), "DURATION", _approx_mod(m["approx"]))
 
 
@@ -978,7 +973,7 @@ def _rate_before(ctx: Context, start: int) -> bool:
     last = words[-1].lower().strip(".,")
     if last in ("for", "in", "within", "than", "after", "over", "about", "nearly", "almost", "least", "only", "just"):
         return False
-    rate_words = set(_v()["rate_words"])
+    rate_words = _set("rate_words")
     return any(any(ch.isdigit() for ch in w) or w.lower().strip(".,") in rate_words for w in words)
 
 

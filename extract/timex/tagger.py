@@ -3,6 +3,7 @@ spans, resolve them in text order."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from extract.model import Timex
@@ -14,20 +15,25 @@ _TRIM = " \t\r\n,;:"
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """rule name -> merged (start, end) windows of text around that rule's trigger words."""
-    hits: dict[str, list[int]] = {}
-    trig = triggers()
+@functools.cache
+def _trigger_index() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+    """Trigger word -> rule names, for lowercase words, exact-case words and digit-token kinds."""
     by_lower: dict[str, list[str]] = {}
     by_exact: dict[str, list[str]] = {}
     by_digit: dict[str, list[str]] = {"d4": [], "d12": [], "d": []}
-    for name, (lower, exact, digits) in trig.items():
+    for name, (lower, exact, digits) in triggers().items():
         for w in lower:
             by_lower.setdefault(w, []).append(name)
         for w in exact:
             by_exact.setdefault(w, []).append(name)
         for d in digits:
             by_digit[d].append(name)
+    return by_lower, by_exact, by_digit
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """rule name -> merged (start, end) windows of text around that rule's trigger words."""
+    by_lower, by_exact, by_digit = _trigger_index()
     n = len(text)
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in _TOKEN.finditer(text):
@@ -49,7 +55,6 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
                 lst[-1] = (lst[-1][0], end)
             else:
                 lst.append((start, end))
-    del hits
     return spans
 
 
