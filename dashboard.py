@@ -1,0 +1,99 @@
+"""The dashboard: `streamlit run dashboard.py`. This script is the landing page, the Timeline; the other pages
+are in pages/. Events on a time axis, in lanes; select one to read its evidence and every article behind it.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from viz import data, figures, widgets
+from viz.messages import md_escape, safe_url
+from viz.names import country_name, event_type_label
+
+widgets.page_setup("Timeline")
+
+PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
+DETAIL_CHOICES = 300
+
+
+def _pick_from_chart() -> None:
+    """Callback: a point clicked on the chart becomes the event whose details are shown."""
+    selection = (st.session_state.get("tl_chart") or {}).get("selection") or {}
+    for point in selection.get("points") or []:
+        custom = point.get("customdata")
+        event_id = custom[0] if isinstance(custom, list | tuple) and custom else custom
+        if event_id:
+            st.session_state["tl_event"] = str(event_id)
+            return
+
+
+def _label(row: pd.Series) -> str:
+    summary = str(row["summary"])
+    summary = summary if len(summary) <= 90 else summary[:89] + "…"
+    return f"{row['date']} · {event_type_label(row['event_type'])} · {summary}"
+
+
+def _details(v: widgets.View, event_id: str) -> None:
+    rows = v.events[v.events["event_id"] == event_id]
+    if rows.empty:
+        st.info("That event is not in the current view; widen the filters to see it.")
+        return
+    ev = rows.iloc[0]
+    st.markdown(f"#### {md_escape(ev['summary'])}")
+    facts = {
+        "Date": f"{ev['date']} (precision: {ev['date_precision']})"
+                + (f", from “{ev['date_text']}”" if str(ev["date_text"]) else "")
+                + (" — dated by publication" if bool(ev["date_from_publication"]) else ""),
+        "Type": f"{event_type_label(ev['event_type'])} ({ev['quad_class'].replace('_', ' ')})",
+        "Mode": str(ev["mode"]),
+        "Who": f"{ev['source_actor'] or '—'} → {ev['target_actor'] or '—'}",
+        "Actors": ", ".join(map(str, ev["actors"])) or "—",
+        "Countries": ", ".join(country_name(c) for c in ev["countries"]) or "—",
+        "Topics": ", ".join(map(str, ev["topics"])) or "—",
+        "Reports": f"{int(ev['mentions'])} from {len(ev['sources'])} outlet(s); salience {ev['salience']:.2f}",
+    }
+    st.markdown("  \n".join(f"**{k}:** {md_escape(val)}" for k, val in facts.items()))
+    reports = data.mentions(v.path, v.version, event_id)
+    if reports.empty:
+        reports = rows[["sentence", "title", "url", "source", "published"]]
+    st.markdown("**Evidence**")
+    for sentence in dict.fromkeys(str(s) for s in reports["sentence"] if str(s).strip()):
+        st.markdown("> " + md_escape(sentence))
+    table = pd.DataFrame({
+        "published": reports["published"], "source": reports["source"].astype(str),
+        "title": reports["title"].astype(str), "link": reports["url"].map(safe_url),
+    })
+    st.markdown(f"**Articles that reported it** ({len(table)})")
+    st.dataframe(table, hide_index=True, width="stretch",
+                 column_config={"link": st.column_config.LinkColumn("link", display_text="open article"),
+                                "published": st.column_config.DatetimeColumn("published", format="YYYY-MM-DD HH:mm")})
+
+
+v = widgets.view()
+st.title("Timeline")
+c1, c2, c3 = st.columns([1, 1, 1])
+lane = c1.selectbox("Lanes", list(figures.LANES), format_func=figures.LANES.get, key="tl_lane")
+colour = c2.selectbox("Colour by", list(figures.COLOURS), format_func=figures.COLOURS.get, key="tl_colour")
+c3.write("")
+key_only = c3.toggle("Key events only", key="tl_key", help="Keep the 200 most salient events")
+highlight = tuple(st.session_state.get("new_event_ids") or ())
+fig = data.chart("timeline", v.path, v.version, v.filters, lane=lane or "country", colour=colour or "event_type",
+                 key_only=bool(key_only), highlight=highlight)
+st.plotly_chart(fig, key="tl_chart", on_select=_pick_from_chart, selection_mode="points", config=PLOT_CONFIG)
+widgets.chart_downloads(fig, "timeline", "tl_dl")
+
+st.subheader("Event details")
+choices = figures.key_events(v.events, DETAIL_CHOICES)
+labels = {eid: _label(row) for eid, row in zip(choices["event_id"], choices.to_dict("records"), strict=True)}
+chosen = st.session_state.get("tl_event") or ""
+if chosen and chosen not in labels:
+    extra = v.events[v.events["event_id"] == chosen]
+    labels[chosen] = _label(extra.iloc[0]) if len(extra) else f"{chosen} (not in the current view)"
+event_id = st.selectbox("Event", [""] + list(labels), key="tl_event",
+                        format_func=lambda e: labels.get(e, "Choose an event (or click one on the chart)"),
+                        help=f"The {DETAIL_CHOICES} most salient events in view; click any point to pick it")
+if event_id:
+    _details(v, event_id)
+with st.expander("Download the events in view"):
+    widgets.data_downloads(v.events, "tl_data")
+widgets.write_url()

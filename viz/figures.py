@@ -1,0 +1,558 @@
+"""Pure figure builders: an events table (already filtered) + options -> plotly Figure.
+
+Nothing here touches Streamlit or the store, so every chart can be built and checked in a unit test.
+All text that comes from articles goes through messages.hover_escape before it reaches a hover label.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from extract.schema import PLOVER_TYPES, QUAD_CLASSES
+from viz.messages import hover_escape
+from viz.names import country_name, event_type_label, quad_label
+
+# Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#666666")
+# Beyond eight categories a category is told apart by its marker symbol (and bar pattern) as well.
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star")
+PATTERNS = ("", "/", ".", "x", "-", "+")
+QUAD_COLOURS = {
+    "verbal_cooperation": "#56B4E9", "material_cooperation": "#0072B2",
+    "verbal_conflict": "#E69F00", "material_conflict": "#D55E00",
+}
+POINT_PRECISIONS = ("minute", "day")
+MAX_POINTS = 5000  # beyond this the timeline shows counts per period instead of single events
+LANE_LIMIT = 25
+LANES = {"country": "Country", "actor": "Actor", "topic": "Topic", "event_type": "Event type"}
+COLOURS = {"event_type": "Event type", "topic": "Topic"}
+NONE_LABEL = "(not stated)"
+FONT = {"family": "DejaVu Sans, Arial, sans-serif", "size": 13}
+
+
+def style(category_index: int) -> dict[str, str]:
+    """Colour, symbol and bar pattern of the i-th category: each (colour, symbol) pair is unique."""
+    colour = PALETTE[category_index % len(PALETTE)]
+    turn = (category_index // len(PALETTE)) % len(SYMBOLS)
+    return {"colour": colour, "symbol": SYMBOLS[turn], "pattern": PATTERNS[turn]}
+
+
+def _base_layout(fig: go.Figure, title: str, height: int = 480) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left"},
+        template="plotly_white",
+        font=FONT,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        hoverlabel={"align": "left"},
+        legend={"title": {"text": ""}},
+    )
+    return fig
+
+
+def message_figure(text: str, title: str = "") -> go.Figure:
+    """A figure that only says something (used where a chart has nothing to draw)."""
+    fig = go.Figure()
+    fig.add_annotation(text=hover_escape(text, 300), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"size": 16})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _base_layout(fig, title, height=300)
+
+
+# ---- shaping the table --------------------------------------------------------------------------------
+
+def key_events(df: pd.DataFrame, n: int = 200) -> pd.DataFrame:
+    """The n most salient events (ties broken by more reports, then by date)."""
+    if len(df) <= n:
+        return df
+    cols = [c for c in ("salience", "mentions", "date_start") if c in df.columns]
+    return df.sort_values(cols, ascending=False, kind="stable").head(n)
+
+
+def _lane_values(df: pd.DataFrame, lane: str) -> pd.Series:
+    """One row per (event, lane) as a Series of lane labels indexed like df (list lanes exploded)."""
+    if lane == "event_type":
+        return df["event_type"].map(event_type_label)
+    column = {"country": "countries", "actor": "actors", "topic": "topics"}[lane]
+    exploded = df[column].explode()
+    exploded = exploded.where(exploded.notna() & (exploded.astype("string") != ""), NONE_LABEL)
+    if lane == "country":
+        exploded = exploded.map(lambda c: c if c == NONE_LABEL else country_name(c))
+    return exploded.astype(str)
+
+
+def lane_rows(df: pd.DataFrame, lane: str, limit: int = LANE_LIMIT) -> pd.DataFrame:
+    """df with a "lane" column, one row per lane an event belongs to; lanes beyond limit merged into "Other"."""
+    lanes = _lane_values(df, lane)
+    out = df.loc[lanes.index].copy()
+    out["lane"] = lanes.to_numpy()
+    counts = out["lane"].value_counts()
+    if len(counts) > limit:
+        keep = set(counts.index[: limit - 1])
+        other = f"Other ({len(counts) - (limit - 1)} more)"
+        out["lane"] = out["lane"].where(out["lane"].isin(keep), other)
+    return out
+
+
+def colour_values(df: pd.DataFrame, colour: str) -> pd.Series:
+    """The colour category of each event: its PLOVER type, or its first topic."""
+    if colour == "topic":
+        return df["topics"].map(lambda ts: ts[0] if len(ts) else NONE_LABEL).astype(str)
+    return df["event_type"].map(event_type_label).astype(str)
+
+
+def colour_order(values: pd.Series, colour: str) -> list[str]:
+    """Legend order: PLOVER types from cooperation to conflict; topics by frequency."""
+    present = set(values.unique())
+    if colour == "event_type":
+        ordered = [event_type_label(t) for t in PLOVER_TYPES if event_type_label(t) in present]
+        return ordered + sorted(present - set(ordered))
+    return list(values.value_counts().index)
+
+
+def date_label(row_date: object, precision: object) -> str:
+    """"2024-03-05 (day)"; "2024-03 (month)"."""
+    d = "" if row_date is None else str(row_date)
+    p = "" if precision is None else str(precision)
+    return f"{d} ({p})" if p else d
+
+
+def _hover_columns(df: pd.DataFrame) -> np.ndarray:
+    """customdata for hover and selection: event_id, date label, actors, summary, source (escaped)."""
+    actors = df["actors"].map(lambda a: hover_escape(", ".join(map(str, a)), 120))
+    dates = [hover_escape(date_label(d, p)) for d, p in zip(df["date"], df["date_precision"], strict=True)]
+    sources = df["source"].map(lambda s: hover_escape(s, 80))
+    summaries = df["summary"].map(hover_escape)
+    types = df["event_type"].map(lambda t: hover_escape(event_type_label(t)))
+    return np.column_stack([df["event_id"].astype(str).to_numpy(), dates, actors.to_numpy(), summaries.to_numpy(),
+                            sources.to_numpy(), types.to_numpy()])
+
+
+HOVER = ("<b>%{customdata[1]}</b> · %{customdata[5]}<br>%{customdata[3]}<br>"
+         "<i>Actors:</i> %{customdata[2]}<br><i>Source:</i> %{customdata[4]}<extra></extra>")
+
+
+def choose_period(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """Bucket for aggregated views: day up to ~4 months, week up to ~3 years, month beyond."""
+    days = (end - start).days if pd.notna(start) and pd.notna(end) else 0
+    if days <= 120:
+        return "day"
+    if days <= 3 * 366:
+        return "week"
+    return "month"
+
+
+def period_start(dates: pd.Series, period: str) -> pd.Series:
+    """The first day of the day/week/month each date falls in."""
+    d = pd.to_datetime(dates)
+    if period == "day":
+        return d.dt.floor("D")
+    if period == "week":
+        return (d - pd.to_timedelta(d.dt.weekday, unit="D")).dt.floor("D")
+    return d.dt.to_period("M").dt.start_time
+
+
+# ---- timeline -----------------------------------------------------------------------------------------
+
+def timeline_figure(df: pd.DataFrame, *, lane: str = "country", colour: str = "event_type",
+                    max_points: int = MAX_POINTS, highlight: frozenset[str] = frozenset()) -> go.Figure:
+    """Events on a time axis in lanes; day-precise events as markers, longer periods as bars.
+
+    Beyond max_points (lane rows), a heatmap of counts per period and lane replaces single events.
+    highlight: event ids drawn with a dark outline (e.g. events just added)."""
+    if lane not in LANES or colour not in COLOURS:
+        raise ValueError(f"unknown lane {lane!r} or colour {colour!r}")
+    if df.empty:
+        return message_figure("No events to show.", "Timeline")
+    rows = lane_rows(df, lane)
+    if len(rows) > max_points:
+        return timeline_counts_figure(rows, lane=lane)
+    lane_order = list(rows["lane"].value_counts().index)
+    rows["colour"] = colour_values(rows, colour).to_numpy()
+    order = colour_order(rows["colour"], colour)
+    gl = len(rows) > 1000
+    fig = go.Figure()
+    for i, cat in enumerate(order):
+        part = rows[rows["colour"] == cat]
+        st_ = style(i)
+        is_point = part["date_precision"].isin(POINT_PRECISIONS)
+        points, spans = part[is_point], part[~is_point]
+        shown_in_legend = False
+        if len(spans):
+            width_ms = (spans["date_end"] - spans["date_start"]).dt.total_seconds().to_numpy() * 1000
+            fig.add_trace(go.Bar(
+                base=spans["date_start"], x=width_ms, y=spans["lane"], orientation="h", name=cat,
+                legendgroup=cat, showlegend=True, width=0.5, opacity=0.45,
+                marker={"color": st_["colour"], "pattern": {"shape": st_["pattern"]},
+                        "line": {"width": [2 if e in highlight else 0 for e in spans["event_id"]],
+                                 "color": "#000000"}},
+                customdata=_hover_columns(spans), hovertemplate=HOVER,
+            ))
+            shown_in_legend = True
+        if len(points):
+            scatter = go.Scattergl if gl else go.Scatter
+            sizes = 7 + 16 * points["salience"].clip(0, 1).fillna(0).to_numpy()
+            fig.add_trace(scatter(
+                x=points["date_start"], y=points["lane"], mode="markers", name=cat, legendgroup=cat,
+                showlegend=not shown_in_legend,
+                marker={"color": st_["colour"], "symbol": st_["symbol"], "size": sizes, "opacity": 0.85,
+                        "line": {"width": [2.5 if e in highlight else 0.5 for e in points["event_id"]],
+                                 "color": ["#000000" if e in highlight else "#FFFFFF" for e in points["event_id"]]}},
+                customdata=_hover_columns(points), hovertemplate=HOVER,
+            ))
+    n_events = df["event_id"].nunique()
+    title = f"{n_events:,} events by {LANES[lane].lower()}, coloured by {COLOURS[colour].lower()}"
+    _base_layout(fig, title, height=max(380, 140 + 34 * len(lane_order)))
+    fig.update_layout(barmode="overlay", bargap=0.5, clickmode="event+select", dragmode="zoom",
+                      legend={"orientation": "v", "x": 1.01, "y": 1, "itemsizing": "constant"})
+    _time_axis(fig)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lane_order)), title=None,
+                     automargin=True)
+    return fig
+
+
+def _time_axis(fig: go.Figure) -> None:
+    fig.update_xaxes(
+        type="date", title=None, rangeslider={"visible": True, "thickness": 0.06},
+        rangeselector={"x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom", "buttons": [
+            {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
+            {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
+            {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
+            {"step": "all", "label": "all"},
+        ]},
+    )
+
+
+def timeline_counts(rows: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Counts of events per (lane, period start) from lane rows."""
+    starts = period_start(rows["date_start"], period)
+    return (pd.DataFrame({"lane": rows["lane"].to_numpy(), "period": starts.to_numpy()})
+            .groupby(["lane", "period"], sort=False).size().rename("count").reset_index())
+
+
+def timeline_counts_figure(rows: pd.DataFrame, *, lane: str) -> go.Figure:
+    """The timeline for many events: a heatmap of event counts per period and lane."""
+    period = choose_period(rows["date_start"].min(), rows["date_start"].max())
+    counts = timeline_counts(rows, period)
+    lane_order = list(rows["lane"].value_counts().index)
+    grid = counts.pivot(index="lane", columns="period", values="count").reindex(lane_order[::-1]).fillna(0)
+    fig = go.Figure(go.Heatmap(
+        x=grid.columns, y=[hover_escape(v) for v in grid.index], z=grid.to_numpy(), colorscale="Viridis",
+        colorbar={"title": {"text": f"events / {period}"}},
+        hovertemplate=f"%{{y}}<br>{period} of %{{x|%Y-%m-%d}}: %{{z:,}} events<extra></extra>",
+    ))
+    n = rows["event_id"].nunique()
+    title = (f"{n:,} events by {LANES[lane].lower()}: counts per {period} "
+             "(too many to draw one by one; turn on Key events or narrow the filters to see single events)")
+    _base_layout(fig, title, height=max(380, 140 + 30 * len(lane_order)))
+    fig.update_layout(title={"font": {"size": 14}})
+    _time_axis(fig)
+    fig.update_yaxes(title=None, automargin=True)
+    return fig
+
+
+def figure_event_ids(fig: go.Figure) -> set[str]:
+    """The event ids a timeline figure draws (first customdata column of every trace)."""
+    ids: set[str] = set()
+    for trace in fig.data:
+        data = getattr(trace, "customdata", None)
+        if data is not None and len(data):
+            ids.update(str(row[0]) for row in data)
+    return ids
+
+
+# ---- map ----------------------------------------------------------------------------------------------
+
+def country_counts(df: pd.DataFrame) -> pd.DataFrame:
+    """Events per country (an event counts once for each country it involves): iso3, name, events."""
+    exploded = df["countries"].explode()
+    exploded = exploded[exploded.notna() & (exploded.astype("string") != "")]
+    counts = exploded.astype(str).value_counts()
+    out = pd.DataFrame({"iso3": counts.index.astype(str), "events": counts.to_numpy()})
+    out["name"] = out["iso3"].map(country_name)
+    return out
+
+
+def map_figure(counts: pd.DataFrame) -> go.Figure:
+    """A world choropleth of events per country (ISO alpha-3 locations; shapes from the topojsonURL config)."""
+    if counts.empty:
+        return message_figure("No events with a country to show.", "Events by country")
+    names = counts["name"].map(hover_escape)
+    fig = go.Figure(go.Choropleth(
+        locations=counts["iso3"], z=counts["events"], locationmode="ISO-3", colorscale="Viridis",
+        reversescale=True, marker={"line": {"color": "#FFFFFF", "width": 0.5}},
+        customdata=np.column_stack([counts["iso3"].to_numpy(), names.to_numpy()]),
+        hovertemplate="<b>%{customdata[1]}</b><br>%{z:,} events<extra></extra>",
+        colorbar={"title": {"text": "events"}},
+    ))
+    _base_layout(fig, f"Events by country ({len(counts)} countries)", height=560)
+    fig.update_geos(showcountries=True, countrycolor="#BBBBBB", showcoastlines=False, showframe=False,
+                    projection_type="natural earth", showland=True, landcolor="#F2F2F2")
+    fig.update_layout(clickmode="event+select")
+    return fig
+
+
+def country_bar_figure(counts: pd.DataFrame, top: int = 30) -> go.Figure:
+    """Events per country as bars (the map's stand-in when map shapes are not installed)."""
+    if counts.empty:
+        return message_figure("No events with a country to show.", "Events by country")
+    part = counts.head(top).iloc[::-1]
+    fig = go.Figure(go.Bar(x=part["events"], y=part["name"].map(hover_escape), orientation="h",
+                           marker={"color": PALETTE[0]}, customdata=part["iso3"],
+                           hovertemplate="%{y}: %{x:,} events<extra></extra>"))
+    _base_layout(fig, f"Events by country (top {len(part)})", height=max(360, 120 + 22 * len(part)))
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+# ---- actors -------------------------------------------------------------------------------------------
+
+def actor_edges(df: pd.DataFrame) -> pd.DataFrame:
+    """source -> target pairs weighted by how many events link them (both named and different)."""
+    s, t = df["source_actor"].astype(str), df["target_actor"].astype(str)
+    keep = (s != "") & (t != "") & (s != t) & (s != "<NA>") & (t != "<NA>")
+    if not keep.any():
+        return pd.DataFrame({"source": pd.Series(dtype=str), "target": pd.Series(dtype=str),
+                             "events": pd.Series(dtype="int64")})
+    return (pd.DataFrame({"source": s[keep], "target": t[keep]}).groupby(["source", "target"]).size()
+            .rename("events").reset_index().sort_values("events", ascending=False, kind="stable")
+            .reset_index(drop=True))
+
+
+def top_network(edges: pd.DataFrame, top_nodes: int = 30) -> pd.DataFrame:
+    """The edges among the top_nodes actors with the largest weighted degree."""
+    if edges.empty:
+        return edges
+    degree = pd.concat([edges.groupby("source")["events"].sum(), edges.groupby("target")["events"].sum()])
+    keep = set(degree.groupby(level=0).sum().nlargest(top_nodes).index)
+    return edges[edges["source"].isin(keep) & edges["target"].isin(keep)].reset_index(drop=True)
+
+
+def spring_layout(nodes: list[str], edges: pd.DataFrame, iterations: int = 80, seed: int = 7) -> dict[str, tuple]:
+    """Positions in [-1, 1]^2 by a small force-directed layout, started from a circle (deterministic)."""
+    n = len(nodes)
+    if n == 0:
+        return {}
+    angle = np.linspace(0, 2 * math.pi, n, endpoint=False)
+    pos = np.column_stack([np.cos(angle), np.sin(angle)])
+    if n > 2 and not edges.empty:
+        rng = np.random.default_rng(seed)
+        pos += rng.normal(scale=0.01, size=pos.shape)
+        index = {name: i for i, name in enumerate(nodes)}
+        ei = np.array([[index[a], index[b]] for a, b in zip(edges["source"], edges["target"], strict=True)
+                       if a in index and b in index], dtype=int).reshape(-1, 2)
+        w = np.log1p(edges["events"].to_numpy(dtype=float))[: len(ei)]
+        k = 1.0 / math.sqrt(n)
+        temp = 0.1
+        for _ in range(iterations):
+            delta = pos[:, None, :] - pos[None, :, :]
+            dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
+            disp = ((k * k / dist ** 2)[:, :, None] * delta).sum(axis=1)  # repulsion
+            if len(ei):
+                d = pos[ei[:, 0]] - pos[ei[:, 1]]
+                dl = np.maximum(np.linalg.norm(d, axis=1), 1e-3)
+                pull = (d * (dl / k * w / max(w.max(), 1e-9))[:, None])
+                np.add.at(disp, ei[:, 0], -pull)
+                np.add.at(disp, ei[:, 1], pull)
+            length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
+            pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
+            temp *= 0.95
+        pos -= pos.mean(axis=0)
+        pos /= max(np.abs(pos).max(), 1e-9)
+    return {name: (float(x), float(y)) for name, (x, y) in zip(nodes, pos, strict=True)}
+
+
+def network_figure(edges: pd.DataFrame, top_nodes: int = 30) -> go.Figure:
+    """Who acts on whom: nodes are actors sized by events, lines are source -> target weighted by events."""
+    net = top_network(edges, top_nodes)
+    if net.empty:
+        return message_figure("No events name both a source and a target actor.", "Who acts on whom")
+    nodes = sorted(set(net["source"]) | set(net["target"]))
+    pos = spring_layout(nodes, net)
+    fig = go.Figure()
+    wmax = net["events"].max()
+    bins = np.unique(np.ceil(4 * net["events"] / wmax).clip(1, 4))
+    for b in bins:
+        part = net[np.ceil(4 * net["events"] / wmax).clip(1, 4) == b]
+        xs, ys = [], []
+        for a, c in zip(part["source"], part["target"], strict=True):
+            xs += [pos[a][0], pos[c][0], None]
+            ys += [pos[a][1], pos[c][1], None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                                 line={"width": 0.8 + 1.6 * b, "color": "rgba(80,80,80,0.35)"}))
+    # arrow heads: a marker three quarters of the way along each edge, pointing at the target
+    mx = [pos[a][0] + 0.75 * (pos[c][0] - pos[a][0]) for a, c in zip(net["source"], net["target"], strict=True)]
+    my = [pos[a][1] + 0.75 * (pos[c][1] - pos[a][1]) for a, c in zip(net["source"], net["target"], strict=True)]
+    angles = [math.degrees(math.atan2(pos[c][0] - pos[a][0], pos[c][1] - pos[a][1]))
+              for a, c in zip(net["source"], net["target"], strict=True)]
+    labels = [f"{hover_escape(a, 60)} → {hover_escape(c, 60)}: {n:,} events"
+              for a, c, n in zip(net["source"], net["target"], net["events"], strict=True)]
+    fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", showlegend=False, text=labels,
+                             hovertemplate="%{text}<extra></extra>",
+                             marker={"symbol": "triangle-up", "angle": angles, "size": 9,
+                                     "color": "rgba(80,80,80,0.6)"}))
+    out_w = net.groupby("source")["events"].sum()
+    in_w = net.groupby("target")["events"].sum()
+    total = np.array([out_w.get(n, 0) + in_w.get(n, 0) for n in nodes], dtype=float)
+    fig.add_trace(go.Scatter(
+        x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text", showlegend=False,
+        text=[hover_escape(n, 40) for n in nodes], textposition="top center",
+        customdata=np.column_stack([[int(out_w.get(n, 0)) for n in nodes], [int(in_w.get(n, 0)) for n in nodes]]),
+        hovertemplate="<b>%{text}</b><br>acts in %{customdata[0]:,} events<br>"
+                      "is acted on in %{customdata[1]:,} events<extra></extra>",
+        marker={"size": 10 + 30 * np.sqrt(total / total.max()), "color": PALETTE[0], "opacity": 0.9,
+                "line": {"width": 1, "color": "#FFFFFF"}},
+    ))
+    _base_layout(fig, f"Who acts on whom ({len(nodes)} actors, {int(net['events'].sum()):,} events)", height=640)
+    fig.update_xaxes(visible=False, range=[-1.25, 1.25])
+    fig.update_yaxes(visible=False, range=[-1.2, 1.25], scaleanchor="x")
+    return fig
+
+
+def actor_counts(df: pd.DataFrame) -> pd.DataFrame:
+    """Per actor: events as source, as target, and only mentioned (each event counted once per actor)."""
+    cols = {"source": df["source_actor"].astype(str), "target": df["target_actor"].astype(str)}
+    src = cols["source"][(cols["source"] != "") & (cols["source"] != "<NA>")].value_counts()
+    tgt = cols["target"][(cols["target"] != "") & (cols["target"] != "<NA>")].value_counts()
+    mentioned = df["actors"].explode().dropna().astype(str)
+    mentioned = mentioned[mentioned != ""]
+    any_ = mentioned.groupby(level=0).unique().explode().value_counts()
+    out = pd.DataFrame({"as_source": src, "as_target": tgt, "mentioned": any_}).fillna(0).astype("int64")
+    out["total"] = out[["as_source", "as_target", "mentioned"]].max(axis=1)
+    out["only_mentioned"] = (out["total"] - out["as_source"] - out["as_target"]).clip(lower=0)
+    out = out.sort_values(["total", "as_source"], ascending=False, kind="stable")
+    out.index.name = "actor"
+    return out.reset_index()
+
+
+def top_actors_figure(counts: pd.DataFrame, top: int = 20) -> go.Figure:
+    """The top actors: stacked bars of events as source, as target, and only mentioned."""
+    if counts.empty:
+        return message_figure("No actors in these events.", "Top actors")
+    part = counts.head(top).iloc[::-1]
+    names = part["actor"].map(lambda a: hover_escape(a, 50))
+    fig = go.Figure()
+    for col, label, colour in (("as_source", "acts", PALETTE[0]), ("as_target", "is acted on", PALETTE[1]),
+                               ("only_mentioned", "mentioned", "#999999")):
+        fig.add_trace(go.Bar(x=part[col], y=names, orientation="h", name=label, marker={"color": colour},
+                             hovertemplate="%{y}: %{x:,} events (" + label + ")<extra></extra>"))
+    _base_layout(fig, f"Top {len(part)} actors by events", height=max(360, 120 + 24 * len(part)))
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.08})
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+# ---- trends -------------------------------------------------------------------------------------------
+
+def trend_counts(df: pd.DataFrame, period: str, by: str, top: int = 8) -> pd.DataFrame:
+    """Events per period (week/month) and category (topic/event_type) as a wide table; extra categories
+    beyond top are summed into "Other"."""
+    if by == "topic":
+        cats = df["topics"].explode()
+        cats = cats.where(cats.notna() & (cats.astype("string") != ""), NONE_LABEL).astype(str)
+    else:
+        cats = df["event_type"].map(event_type_label).astype(str)
+    starts = period_start(df.loc[cats.index, "date_start"], period)
+    table = pd.DataFrame({"period": starts.to_numpy(), "category": cats.to_numpy()})
+    order = table["category"].value_counts().index
+    if len(order) > top:
+        table.loc[~table["category"].isin(order[: top - 1]), "category"] = "Other"
+    wide = table.groupby(["period", "category"]).size().unstack(fill_value=0).sort_index()
+    cols = [c for c in order if c in wide.columns] + (["Other"] if "Other" in wide.columns else [])
+    return wide[cols]
+
+
+def trends_figure(wide: pd.DataFrame, period: str, by: str) -> go.Figure:
+    """Lines of events per period, one per category."""
+    label = "topic" if by == "topic" else "event type"
+    if wide.empty:
+        return message_figure("No events to count.", f"Events per {period} by {label}")
+    fig = go.Figure()
+    for i, cat in enumerate(wide.columns):
+        st_ = style(i)
+        fig.add_trace(go.Scatter(x=wide.index, y=wide[cat], mode="lines+markers", name=hover_escape(cat, 40),
+                                 line={"color": st_["colour"], "width": 2},
+                                 marker={"symbol": st_["symbol"], "size": 6},
+                                 hovertemplate="%{x|%Y-%m-%d}: %{y:,} events<extra>%{fullData.name}</extra>"))
+    _base_layout(fig, f"Events per {period} by {label}", height=460)
+    fig.update_xaxes(type="date", title=None)
+    fig.update_yaxes(title="events", rangemode="tozero")
+    return fig
+
+
+def quad_balance(df: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Per period: events of each quad class and the balance (cooperation - conflict) / all, in -1..1."""
+    starts = period_start(df["date_start"], period)
+    wide = (pd.DataFrame({"period": starts.to_numpy(), "quad": df["quad_class"].astype(str).to_numpy()})
+            .groupby(["period", "quad"]).size().unstack(fill_value=0).sort_index())
+    for q in QUAD_CLASSES:
+        if q not in wide.columns:
+            wide[q] = 0
+    wide = wide[list(QUAD_CLASSES)]
+    coop = wide["verbal_cooperation"] + wide["material_cooperation"]
+    conf = wide["verbal_conflict"] + wide["material_conflict"]
+    total = (coop + conf).replace(0, np.nan)
+    wide["balance"] = ((coop - conf) / total).fillna(0.0)
+    return wide
+
+
+def balance_figure(wide: pd.DataFrame, period: str) -> go.Figure:
+    """Cooperation above the axis, conflict below, per period, and the balance as a line."""
+    if wide.empty:
+        return message_figure("No events to count.", "Cooperation and conflict")
+    fig = go.Figure()
+    for q in QUAD_CLASSES:
+        sign = 1 if "cooperation" in q else -1
+        fig.add_trace(go.Bar(x=wide.index, y=sign * wide[q], name=quad_label(q), marker={"color": QUAD_COLOURS[q]},
+                             customdata=wide[q], hovertemplate="%{x|%Y-%m-%d}: %{customdata:,} events"
+                             "<extra>%{fullData.name}</extra>"))
+    fig.add_trace(go.Scatter(x=wide.index, y=wide["balance"], name="Balance (right axis)", yaxis="y2",
+                             mode="lines", line={"color": "#000000", "width": 2, "dash": "dot"},
+                             hovertemplate="%{x|%Y-%m-%d}: balance %{y:+.2f}<extra></extra>"))
+    _base_layout(fig, f"Cooperation (up) and conflict (down) per {period}", height=480)
+    fig.update_layout(barmode="relative", legend={"orientation": "h", "y": -0.12},
+                      yaxis={"title": "events"},
+                      yaxis2={"title": "balance", "overlaying": "y", "side": "right", "range": [-1.05, 1.05],
+                              "zeroline": False, "showgrid": False})
+    fig.update_xaxes(type="date", title=None)
+    return fig
+
+
+
+# ---- one entry per chart: events table + options -> figure (what the pages ask for) ---------------------
+
+def timeline_chart(df: pd.DataFrame, lane: str = "country", colour: str = "event_type", key_only: bool = False,
+                   highlight: tuple[str, ...] = ()) -> go.Figure:
+    return timeline_figure(key_events(df) if key_only else df, lane=lane, colour=colour,
+                           highlight=frozenset(highlight))
+
+
+def map_chart(df: pd.DataFrame, shapes: bool = True) -> go.Figure:
+    counts = country_counts(df)
+    return map_figure(counts) if shapes else country_bar_figure(counts)
+
+
+def network_chart(df: pd.DataFrame, top_nodes: int = 30) -> go.Figure:
+    return network_figure(actor_edges(df), top_nodes)
+
+
+def top_actors_chart(df: pd.DataFrame, top: int = 20) -> go.Figure:
+    return top_actors_figure(actor_counts(df), top)
+
+
+def trends_chart(df: pd.DataFrame, period: str = "month", by: str = "topic") -> go.Figure:
+    return trends_figure(trend_counts(df, period, by), period, by)
+
+
+def balance_chart(df: pd.DataFrame, period: str = "month") -> go.Figure:
+    return balance_figure(quad_balance(df, period), period)
+
+
+CHARTS = {
+    "timeline": timeline_chart, "map": map_chart, "network": network_chart, "top_actors": top_actors_chart,
+    "trends": trends_chart, "balance": balance_chart,
+}
