@@ -352,3 +352,15 @@ def test_leader_of_a_state_or_group(text, on, expected):
 ])
 def test_lookalike_names(text, expected):
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, person, country", [
+    ("Basem Naim, a senior Hamas official, said talks stalled. Naim added more.", "person:basem-naim", "PSE"),
+    ("Sergei Ryabkov, Russia's deputy foreign minister, said so. Ryabkov left.", "person:sergei-ryabkov", "RUS"),
+    ("John Kirby, a spokesman for the Pentagon, said so. Kirby left.", "person:john-kirby", "USA"),
+    ("Amy Pope, the head of the IOM, said so. Pope left.", "person:amy-pope", ""),
+])
+def test_appositive_forms(text, person, country):
+    found = [m for m in find_actors(text, D2024) if m.actor_id == person]
+    assert len(found) == 2
+    assert {m.country for m in found} == {country}

@@ -522,31 +522,46 @@ class _Scan:
         if dropped.country:
             self.ctx.country_counts[dropped.country] -= 1
 
+    def _state_or_org_at(self, p: int) -> tuple[Actor | None, int]:
+        """A country, organization or group named at token p, and the token after it."""
+        m = self._best_match(p) if p < len(self.keys) else None
+        if m is None:
+            return None, p
+        choice = self._choose(m)
+        actor = self._actor(choice[0]) if choice else None
+        if actor is None or actor.type not in QUALIFIER_TYPES - {"person"}:
+            return None, p
+        return actor, m.j
+
     def _appositive(self, i: int) -> int:
-        """'Andrii Sybiha, Ukraine's foreign minister,': learn the name. Returns tokens consumed (0 if none)."""
+        """Learn a name from an appositive: "Andrii Sybiha, Ukraine's foreign minister,", "Basem Naim,
+        a senior Hamas official,", "Jane Doe, the head of the IAEA". Returns tokens consumed (0 if none)."""
+        keys, n = self.keys, len(self.keys)
         k = self._name_at(i)
-        if k < 2 or i + k >= len(self.keys) or self.keys[i + k] != ",":
+        if k < 2 or i + k >= n or keys[i + k] != ",":
             return 0
         p = i + k + 1
-        if p < len(self.keys) and self.keys[p].lower() == "the":
+        if p < n and keys[p].lower() in ("the", "a", "an"):
             p += 1
-        qm = self._best_match(p) if p < len(self.keys) else None
-        country = ""
-        if qm is not None:
-            choice = self._choose(qm)
-            actor = self._actor(choice[0]) if choice else None
-            if actor is None or actor.type not in QUALIFIER_TYPES - {"person"}:
-                return 0
-            country = actor.country
-            p = qm.j
-            if p + 1 < len(self.keys) and self.keys[p] == "'" and self.keys[p + 1] == "s":
-                p += 2
-        rm = self._role_match(p) if p < len(self.keys) else None
+        if p < n and keys[p].islower() and self._role_match(p) is None:
+            p += 1  # one modifier: "senior", "top", "chief"
+        qual, p = self._state_or_org_at(p)
+        if qual is not None and p + 1 < n and keys[p] == "'" and keys[p + 1] == "s":
+            p += 2
+        rm = self._role_match(p) if p < n else None
         if rm is None:
             return 0
         role, role_country = rm.hits[0]
+        country = qual.country if qual is not None else role_country
+        if qual is None and rm.j + 1 < n and keys[rm.j] in ("of", "for", "at", "in"):
+            q = rm.j + 1
+            if q < n and keys[q].lower() == "the":
+                q += 1
+            after, _ = self._state_or_org_at(q)
+            if after is not None:
+                country = after.country
         name = self._name_text(i, i + k)
-        actor = self.ctx.learn(name, country or role_country, role, self._honorific_aliases(name))
+        actor = self.ctx.learn(name, country, role, self._honorific_aliases(name))
         self._emit(i, i + k, actor.id, "learned", role)
         return k
 
