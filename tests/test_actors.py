@@ -364,3 +364,8 @@ def test_appositive_forms(text, person, country):
     found = [m for m in find_actors(text, D2024) if m.actor_id == person]
     assert len(found) == 2
     assert {m.country for m in found} == {country}
+
+
+def test_geography_is_not_an_actor():
+    assert ids("Oil spilled into the Gulf of Mexico and the Sea of Japan.") == []
+    assert ids("Mexico protested to Japan.") == ["MEX", "JPN"]
