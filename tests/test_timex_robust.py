@@ -23,15 +23,17 @@ PIECES = st.sampled_from([
 
 
 def _check(text: str) -> None:
-    found = tag(text, REF)
-    previous = -1
-    for t in found:
-        assert 0 <= t.start < t.end <= len(text)
-        assert text[t.start:t.end] == t.text
-        assert t.type in VALID_TYPES
-        assert t.value
-        assert t.start >= previous
-        previous = t.start
+    """Offsets index the text, types are TIMEX3 types, results come sorted and never overlap."""
+    for reference in (REF, None):
+        found = tag(text, reference)
+        previous_end = 0
+        for t in found:
+            assert 0 <= t.start < t.end <= len(text)
+            assert text[t.start:t.end] == t.text
+            assert t.type in VALID_TYPES
+            assert t.value
+            assert t.start >= previous_end
+            previous_end = t.end
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -61,8 +61,8 @@ def _c(pattern: str) -> re.Pattern:
 
 
 @functools.cache
-def compiled() -> list[tuple[str, re.Pattern]]:
-    """(rule name, compiled pattern) in priority order: earlier wins between spans of equal length."""
+def sources() -> list[tuple[str, str]]:
+    """(rule name, regex source) in priority order: earlier wins between spans of equal length."""
     rules = [
         # Monday, Nov. 13, 2024 / Nov 13 / November 13th 1990
         ("date_mdy", r"(?:(?P<wd>{WD}|{WDS}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})"
@@ -171,7 +171,23 @@ def compiled() -> list[tuple[str, re.Pattern]]:
                      r"(?P<full>(?i:full|fiscal|calendar)\s+)?(?P<unit>(?i:year|week|weekend|month))(?![A-Za-z-])"),
         ("ref", r"(?P<word>(?i:" + vocab.alternation(list(vocab.load()["references"])) + r"))(?![A-Za-z-])"),
     ]
-    return [(name, _c(pattern)) for name, pattern in rules]
+    return rules
+
+
+@functools.cache
+def rule_names() -> tuple[str, ...]:
+    return tuple(name for name, _ in sources())
+
+
+@functools.cache
+def compiled_rule(name: str) -> re.Pattern:
+    """The compiled pattern of one rule, compiled the first time a text triggers it."""
+    return _c(dict(sources())[name])
+
+
+def compiled() -> list[tuple[str, re.Pattern]]:
+    """Every (rule name, compiled pattern) in priority order."""
+    return [(name, compiled_rule(name)) for name in rule_names()]
 
 
 # ---------------------------------------------------------------- triggers

@@ -8,7 +8,7 @@ import re
 
 from extract.model import Timex
 from extract.timex import calendar as cal
-from extract.timex.patterns import LEFT, RIGHT, compiled, triggers
+from extract.timex.patterns import LEFT, RIGHT, compiled_rule, rule_names, triggers
 from extract.timex.resolve import RESOLVERS, Context
 
 _TRIM = " \t\r\n,;:"
@@ -62,8 +62,12 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     """(start, end, rule index, rule name, match) for every match of every pattern near its triggers."""
     found = []
     windows = _windows(text)
-    for index, (name, pattern) in enumerate(compiled()):
-        for ws, we in windows.get(name, ()):
+    for index, name in enumerate(rule_names()):
+        spans = windows.get(name)
+        if not spans:
+            continue
+        pattern = compiled_rule(name)
+        for ws, we in spans:
             for m in pattern.finditer(text, ws, we):
                 start, end = m.span()
                 while end > start and text[end - 1] in _TRIM:
