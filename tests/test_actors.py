@@ -369,3 +369,15 @@ def test_appositive_forms(text, person, country):
 def test_geography_is_not_an_actor():
     assert ids("Oil spilled into the Gulf of Mexico and the Sea of Japan.") == []
     assert ids("Mexico protested to Japan.") == ["MEX", "JPN"]
+
+
+@pytest.mark.parametrize("text, on, expected", [
+    ("President Clinton met reporters.", dt.date(1998, 8, 8), "person:bill-clinton"),
+    ("Secretary of State Clinton met reporters.", dt.date(2010, 8, 8), "person:hillary-clinton"),
+    ("Prime Minister Brown met reporters.", dt.date(2008, 8, 8), "person:gordon-brown"),
+    ("Prime Minister Johnson met reporters.", dt.date(2020, 8, 8), "person:boris-johnson"),
+    ("Premier Li met reporters.", dt.date(2015, 8, 8), "person:li-keqiang"),
+    ("Premier Li met reporters.", dt.date(2024, 8, 8), "person:li-qiang"),
+])
+def test_weak_surname_after_a_role(text, on, expected):
+    assert [m.actor_id for m in find_actors(text, on)] == [expected]

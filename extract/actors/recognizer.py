@@ -430,11 +430,19 @@ class _Scan:
     def _name_text(self, j: int, k: int) -> str:
         return self.text[self._start(j):self.ends[k - 1]]
 
-    def _person_match(self, j: int) -> _Match | None:
-        """An alias match at token j that stands for a person."""
+    def _person_match(self, j: int, role: str = "", country: str = "") -> _Match | None:
+        """An alias match at token j that stands for a person. After a role phrase ("President Clinton")
+        weak aliases count too, and the namesake who held that role (for that state) is preferred."""
         best = self._best_match(j)
         if best is None:
             return None
+        if role and any(h.weak for h in best.hits) and not self._is_name_word(best.j):
+            people = [h for h in best.hits if h.actor_id and self._held(h.actor_id, role, country)]
+            if people:
+                people.sort(key=lambda h: (not self._held(h.actor_id, role, country),
+                                           h.actor_id not in self.ctx.seen, self._date_distance(h.actor_id)))
+                best.hits = [people[0]]
+                return best
         choice = self._choose(best)
         if choice is None:
             return None
@@ -443,6 +451,10 @@ class _Scan:
             return None
         best.hits = [choice[1]]
         return best
+
+    def _held(self, aid: str, role: str, country: str) -> bool:
+        """Whether a gazetteer person ever held `role` (for `country`, when given)."""
+        return any(t.role == role and (not country or t.country == country) for t in self._terms(aid))
 
     def _best_match(self, i: int) -> _Match | None:
         g = self._trie_match(self.gaz.trie, i)
@@ -465,7 +477,7 @@ class _Scan:
                 country = country or qual.country
         first = self.ment_tok[q][0] if q is not None else rm.i
         j = rm.j
-        pm = self._person_match(j) if j < len(self.keys) else None
+        pm = self._person_match(j, role, country) if j < len(self.keys) else None
         if pm is not None:
             self._drop_last_if(q)
             self._emit(first, pm.j, pm.hits[0].actor_id, "role", role)
