@@ -1,0 +1,50 @@
+"""RawArticle -> Article: clean the text, choose the publication time, give a stable id, guess the language."""
+from __future__ import annotations
+
+import hashlib
+
+from extract.errors import InputRejected
+from extract.ingest.clean import clean_text
+from extract.ingest.language import detect_language
+from extract.ingest.published import Published
+from extract.ingest.readers import RawArticle
+from extract.model import Article
+
+
+def article_id(url: str, text: str) -> str:
+    """A stable id: a hash of the URL when there is one, else of the text (16 hex digits)."""
+    key = ("url:" + url.strip()) if url.strip() else ("text:" + " ".join(text.split()))
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def build_article(raw: RawArticle, published: Published | None = None) -> Article:
+    """Make the clean Article for `raw`.
+
+    Publication time, first found wins: the input's own field or feed metadata, the page's HTML
+    metadata, a dateline at the head of the text, `published` (the caller's / --published), unknown.
+    Raises InputRejected when no text is left after removing site furniture.
+    """
+    cleaned = clean_text(raw.text)
+    if not cleaned.text.strip():
+        raise InputRejected(raw.origin, "no article text left after removing site furniture")
+    if raw.published is not None:
+        chosen, source = raw.published, raw.published_from
+    elif cleaned.dateline is not None:
+        chosen, source = cleaned.dateline, "dateline"
+    elif published is not None:
+        chosen, source = published, "cli"
+    else:
+        chosen, source = None, "unknown"
+    return Article(
+        id=raw.id or article_id(raw.url, cleaned.text),
+        text=cleaned.text,
+        title=raw.title,
+        url=raw.url,
+        source=raw.source,
+        language=detect_language(cleaned.text),
+        published=chosen.value if chosen else None,
+        published_precision=chosen.precision if chosen else "",
+        published_from=source,
+        origin=raw.origin,
+        segments=cleaned.segments,
+    )

@@ -1,0 +1,314 @@
+"""Clean text copied from news pages: drop site furniture, mark captions, datelines and credits.
+
+`clean_text(raw)` returns a `Cleaned` with the story text (headline lists, cookie notices, share
+prompts, newsletter sign-ups and the like removed), the segments of that text (body, caption,
+dateline, credit) and the dateline's publication time when the head of the text carries one.
+The cue phrases live in data/furniture.toml; the shapes (short headline-like lines in a trailing
+run, separators) are generic so that other sites' lists go the same way.
+"""
+from __future__ import annotations
+
+import functools
+import pathlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+
+from extract.ingest.published import Published, find_dateline
+from extract.model import Segment
+
+DATA = pathlib.Path(__file__).parent / "data"
+
+# A line made only of bullets, dashes, bars, dots or stars separates items of a list.
+_SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015\u2022\u00b7|*•·.>»_=~]*$")
+_STRIP = " \t\u00a0-\u2010\u2011\u2012\u2013\u2014\u2015\u2022\u00b7|*•·>»:;,.!?\"'“”‘’()[]"
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!;:,]['\"”’)]*$")
+_CREDIT_PAREN = re.compile(
+    r"\((?:(?:additional |with )?reporting|writing|editing|compiled|written|reported|edited)\s+by\b[^()]*\)\s*$",
+    re.IGNORECASE,
+)
+MAX_HEADLINE_WORDS = 22
+MAX_HEADING_WORDS = 7
+CAPTION_MAX_WORDS = 70
+CAPTION_LINES_BEFORE_DATELINE = 3
+
+
+@dataclass
+class Cues:
+    """The furniture vocabulary loaded from data/furniture.toml."""
+
+    list_headings: tuple[str, ...]
+    exact_lines: frozenset[str]
+    line_phrases: tuple[str, ...]
+    line_prefixes: tuple[str, ...]
+    credit_starts: tuple[str, ...]
+    caption_starts: tuple[str, ...]
+    caption_ends: tuple[str, ...]
+    max_words: int
+
+
+@functools.cache
+def cues() -> Cues:
+    """Load the cue phrases once."""
+    with open(DATA / "furniture.toml", "rb") as fh:
+        d = tomllib.load(fh)
+    low = lambda key: tuple(s.lower() for s in d[key])  # noqa: E731
+    return Cues(
+        list_headings=low("list_headings"),
+        exact_lines=frozenset(low("exact_lines")),
+        line_phrases=low("line_phrases"),
+        line_prefixes=low("line_prefixes"),
+        credit_starts=low("credit_starts"),
+        caption_starts=low("caption_starts"),
+        caption_ends=tuple(e.rstrip(" .)") for e in low("caption_ends")),
+        max_words=int(d.get("max_words", 30)),
+    )
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@functools.cache
+def _heading_pattern() -> re.Pattern:
+    """The list-heading cues as one whole-word regular expression."""
+    return re.compile(rf"(?<![^\W_])(?:{_alternation(cues().list_headings)})(?![^\W_])")
+
+
+def _starts(line: str, prefixes: tuple[str, ...]) -> bool:
+    return line.lstrip(" \t(\u00a0").lower().startswith(prefixes)
+
+
+@dataclass
+class Cleaned:
+    """The result of cleaning: story text, its segments, and a dateline's time if one was found."""
+
+    text: str
+    segments: list[Segment] = field(default_factory=list)
+    dateline: Published | None = None
+    removed_lines: int = 0
+
+
+def _norm(line: str) -> str:
+    return line.strip(_STRIP).lower()
+
+
+def _words(line: str) -> int:
+    """Roughly the number of words (whitespace-separated tokens holding a letter or digit)."""
+    return len(line.split())
+
+
+def is_separator(line: str) -> bool:
+    """A blank line or one made only of bullets/dashes/bars."""
+    return bool(_SEPARATOR.match(line))
+
+
+def is_heading_cue(line: str) -> bool:
+    """A short line naming a list of links: 'Top Articles in ...', 'Most read', 'JN ACCESS RANKING'."""
+    if len(line) > 120 or line.rstrip().endswith("."):
+        return False
+    norm = _norm(line)
+    if not norm or _words(norm) > MAX_HEADING_WORDS:
+        return False
+    return _heading_pattern().search(norm) is not None
+
+
+def is_furniture_line(line: str) -> bool:
+    """A line that is site furniture wherever it stands: ads, cookie notices, share prompts, sign-ups."""
+    c = cues()
+    if _starts(line, c.line_prefixes):
+        return True
+    if len(line) > 12 * c.max_words:
+        return False
+    norm = _norm(line)
+    if not norm:
+        return False
+    if norm in c.exact_lines:
+        return True
+    return _words(norm) <= c.max_words and any(p in norm for p in c.line_phrases)
+
+
+def is_headline_like(line: str) -> bool:
+    """A short line that reads like a headline: few words, no closing sentence punctuation."""
+    s = line.strip()
+    if not s or len(s) > 15 * MAX_HEADLINE_WORDS:
+        return False
+    n = _words(s)
+    if n == 0 or n > MAX_HEADLINE_WORDS:
+        return False
+    return not _SENTENCE_END.search(s)
+
+
+def _title_case_share(line: str) -> float:
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
+
+
+def _drop_heading_blocks(lines: list[str], keep: list[bool]) -> None:
+    """Drop every heading cue together with the run of headline-like lines and separators after it."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        if keep[i] and is_heading_cue(lines[i]):
+            j = i + 1
+            headlines = 0
+            while j < n and (is_separator(lines[j]) or is_headline_like(lines[j]) or is_heading_cue(lines[j])):
+                headlines += not is_separator(lines[j])
+                j += 1
+            # A heading followed by links, or a heading with nothing after it but blank lines, goes.
+            if headlines or j == n:
+                for k in range(i, j):
+                    keep[k] = False
+                i = j
+                continue
+        i += 1
+
+
+def _drop_trailing_list(lines: list[str], keep: list[bool]) -> None:
+    """Drop a trailing run of short headline lines when it looks like a list of links.
+
+    The run counts as a list when it has at least three headline lines and either separator
+    lines between them or mostly title-case words; a story's own short closing line is kept.
+    """
+    idx = [i for i in range(len(lines)) if keep[i]]
+    start = len(idx)
+    headlines = seps = 0
+    title_like = 0
+    while start > 0:
+        line = lines[idx[start - 1]]
+        if line.strip() == "":
+            start -= 1
+            continue
+        if is_separator(line):
+            seps += 1
+        elif is_headline_like(line):
+            headlines += 1
+            title_like += _title_case_share(line) >= 0.6
+        else:
+            break
+        start -= 1
+    if start == 0:
+        return  # the whole text is short lines: nothing to tell a list from the story by
+    if headlines >= 3 and (seps >= 2 or title_like >= 0.7 * headlines):
+        for k in idx[start:]:
+            keep[k] = False
+
+
+def _join(lines: list[str], keep: list[bool]) -> str:
+    """Join kept lines; runs of blank lines shrink to one."""
+    out: list[str] = []
+    blank = False
+    for line, k in zip(lines, keep, strict=True):
+        if not k:
+            continue
+        if line.strip() == "":
+            blank = bool(out)
+            continue
+        if blank:
+            out.append("")
+            blank = False
+        out.append(line.rstrip())
+    return "\n".join(out)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _is_caption(line: str) -> bool:
+    c = cues()
+    return _starts(line, c.caption_starts) or line[-60:].rstrip(" .)\t").lower().endswith(c.caption_ends)
+
+
+def _is_credit_line(line: str) -> bool:
+    return _starts(line, cues().credit_starts)
+
+
+def find_segments(text: str, dateline: Published | None) -> list[Segment]:
+    """Mark captions, the dateline and credits in clean `text`; everything else is body.
+
+    Captions: lines before a dateline that stands on its own line near the top, and lines that
+    open or close like a photo caption. Credits: "(Reporting by ...)" at a paragraph's end and
+    lines opening with a credit phrase. Returns segments sorted by start, covering all non-blank text.
+    """
+    marks: list[tuple[int, int, str]] = []
+    spans = _line_spans(text)
+    dateline_line = -1
+    if dateline is not None:
+        marks.append((dateline.start, dateline.end, "dateline"))
+        for n, (s, e) in enumerate(spans):
+            if s <= dateline.start < e or (s == dateline.start == e):
+                dateline_line = n
+                break
+        own_line = dateline_line >= 0 and text[spans[dateline_line][0]:spans[dateline_line][1]].strip() == text[
+            dateline.start:dateline.end
+        ].strip()
+        if own_line and 0 < dateline_line <= CAPTION_LINES_BEFORE_DATELINE:
+            for n in range(dateline_line):
+                s, e = spans[n]
+                if text[s:e].strip() and _words(text[s:e]) <= CAPTION_MAX_WORDS:
+                    marks.append((s, e, "caption"))
+    taken = {m[0] for m in marks}
+    for n, (s, e) in enumerate(spans):
+        line = text[s:e]
+        if not line.strip() or s in taken:
+            continue
+        if _is_credit_line(line):
+            marks.append((s, e, "credit"))
+            continue
+        if n != dateline_line and _is_caption(line) and _words(line) <= CAPTION_MAX_WORDS:
+            marks.append((s, e, "caption"))
+            continue
+        m = _CREDIT_PAREN.search(line)
+        if m:
+            marks.append((s + m.start(), e, "credit"))
+    return _fill_body(text, sorted(marks))
+
+
+def _fill_body(text: str, marks: list[tuple[int, int, str]]) -> list[Segment]:
+    segments: list[Segment] = []
+    pos = 0
+
+    def body(a: int, b: int) -> None:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if b - trail > a + lead:
+            segments.append(Segment(a + lead, b - trail, "body"))
+
+    for start, end, kind in marks:
+        if start < pos:
+            continue
+        body(pos, start)
+        segments.append(Segment(start, end, kind))
+        pos = end
+    body(pos, len(text))
+    return segments
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Remove site furniture from `raw` and segment what is left.
+
+    In: text as copied from a page (any newline convention). Out: `Cleaned` with the story text,
+    its segments and the dateline found at its head (None when there is none).
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u200b", "")
+    lines = text.split("\n")
+    keep = [True] * len(lines)
+    for i, line in enumerate(lines):
+        if is_furniture_line(line):
+            keep[i] = False
+    _drop_heading_blocks(lines, keep)
+    _drop_trailing_list(lines, keep)
+    cleaned = _join(lines, keep).strip()
+    dateline = find_dateline(cleaned)
+    removed = sum(1 for line, k in zip(lines, keep, strict=True) if not k and line.strip())
+    return Cleaned(cleaned, find_segments(cleaned, dateline), dateline, removed)

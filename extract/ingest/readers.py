@@ -1,0 +1,468 @@
+"""One reader per input kind: bytes or text in, `RawArticle`s out (fields as found, not yet cleaned).
+
+`read_blob(blob, rejected)` decodes the blob, decides its kind (plain text, HTML, JSON, JSON lines,
+CSV, RSS/Atom feed) from its name, content type and first bytes, and calls the matching reader.
+Problems with the whole input raise InputRejected; problems with one record of a multi-record
+input (a bad JSON line, a CSV row without text) are appended to `rejected` and the rest goes on.
+trafilatura and feedparser are imported only when HTML or a feed turns up.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import html
+import html.parser
+import io
+import json
+import pathlib
+import re
+import tomllib
+from dataclasses import dataclass
+
+from extract.errors import InputRejected
+from extract.ingest.published import Published, parse_published
+from extract.ingest.sources import Blob
+
+DATA = pathlib.Path(__file__).parent / "data"
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+
+
+@dataclass
+class RawArticle:
+    """An article's fields as read from its input, before cleaning."""
+
+    text: str
+    origin: str
+    id: str = ""
+    title: str = ""
+    url: str = ""
+    source: str = ""
+    published: Published | None = None
+    published_from: str = "unknown"  # "metadata" or "html" when `published` is set
+    is_html_text: bool = False
+    note: str = ""  # a problem worth telling the user that did not stop the article (e.g. a bad date field)
+
+
+@functools.cache
+def field_aliases() -> dict[str, tuple[str, ...]]:
+    """Field -> the lower-cased names it goes by in JSON and CSV inputs (data/fields.toml)."""
+    with open(DATA / "fields.toml", "rb") as fh:
+        return {k: tuple(n.lower() for n in v) for k, v in tomllib.load(fh)["aliases"].items()}
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode(name: str, data: bytes) -> str:
+    """Bytes -> text. UTF-8 (with or without BOM) first, else charset-normalizer's best guess.
+
+    Raises InputRejected for empty input and for bytes that look binary or fit no text encoding.
+    """
+    if not data.strip():
+        raise InputRejected(name, "the input is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputRejected(name, "this looks like a binary file, not text (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:2_000_000]).best()
+    if best is None:
+        raise InputRejected(name, "the bytes fit no known text encoding (a binary file?)")
+    text = data.decode(best.encoding, errors="replace")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise InputRejected(name, "this looks like a binary file, not text (many control characters)")
+    return text
+
+
+# ---------------------------------------------------------------- kind detection
+
+
+def detect_kind(blob: Blob, text: str) -> str:
+    """One of "text", "html", "json", "jsonl", "csv", "feed", from name, content type and content."""
+    name = blob.name.lower().split("?")[0]
+    ctype = blob.content_type.lower()
+    head = text[:2048].lstrip("\ufeff \t\r\n").lower()
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if name.endswith(".json") or "json" in ctype:
+        return "json" if not _looks_jsonl(text) else "jsonl"
+    if name.endswith((".csv", ".tsv")) or "text/csv" in ctype:
+        return "csv"
+    if name.endswith(FEED_SUFFIXES) or any(t in ctype for t in ("rss", "atom")):
+        return "feed"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
+    # No telling name: look at the content.
+    if head.startswith("<?xml") or head.startswith(("<rss", "<feed", "<rdf:rdf")):
+        if re.search(r"<(rss|feed|rdf:rdf)[\s>]", head):
+            return "feed"
+        if "<html" in head:
+            return "html"
+    if head.startswith(("<!doctype html", "<html")) or "html" in ctype or re.match(r"<(head|body|div|p|article)[\s>]", head):
+        return "html"
+    if "xml" in ctype:
+        return "feed"
+    if head.startswith("{"):
+        return "jsonl" if _looks_jsonl(text) else "json"
+    if head.startswith("["):
+        return "json"
+    return "text"
+
+
+def _looks_jsonl(text: str) -> bool:
+    """More than one line, each of the first few starting with '{' and ending with '}'."""
+    lines = [ln.strip() for ln in text.strip().splitlines()[:5] if ln.strip()]
+    return len(lines) > 1 and all(ln.startswith("{") and ln.endswith("}") for ln in lines)
+
+
+# ---------------------------------------------------------------- records (JSON, JSONL, CSV)
+
+
+def _pick(record: dict, field: str) -> object:
+    keys = {str(k).lower(): k for k in record}
+    for alias in field_aliases()[field]:
+        if alias in keys:
+            value = record[keys[alias]]
+            if value not in (None, ""):
+                return value
+    return None
+
+
+def _str(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(_str(v) for v in value if v is not None)
+    if isinstance(value, dict):
+        return _str(value.get("name") or value.get("title") or value.get("text") or "")
+    return str(value).strip()
+
+
+def record_to_raw(record: dict, origin: str, where: str) -> RawArticle:
+    """A JSON object or CSV row -> RawArticle. Raises InputRejected (naming `where`) when it has no text."""
+    text = _str(_pick(record, "text"))
+    if not text:
+        names = ", ".join(field_aliases()["text"][:3])
+        raise InputRejected(where, f"no article text (looked for a field named {names}, ...)")
+    published = None
+    note = ""
+    value = _pick(record, "published")
+    if value is not None:
+        published = parse_published(value)
+        if published is None:
+            note = f"{where}: the publication time {str(value)[:40]!r} is not a date; looked elsewhere"
+    text_is_html = bool(re.match(r"\s*<(p|div|article|html|body|section)[\s>]", text, re.IGNORECASE))
+    return RawArticle(
+        text=html_to_text(text) if text_is_html else text,
+        origin=origin,
+        id=_str(_pick(record, "id")),
+        title=_str(_pick(record, "title")),
+        url=_str(_pick(record, "url")),
+        source=_str(_pick(record, "source")),
+        published=published,
+        published_from="metadata" if published else "unknown",
+        note=note,
+    )
+
+
+def _records(items: list, origin: str, rejected: list[InputRejected], label: str) -> list[RawArticle]:
+    out = []
+    for n, item in enumerate(items, 1):
+        where = f"{origin} {label} {n}"
+        if not isinstance(item, dict):
+            rejected.append(InputRejected(where, f"expected an article object, found {type(item).__name__}"))
+            continue
+        try:
+            out.append(record_to_raw(item, origin, where))
+        except InputRejected as exc:
+            rejected.append(exc)
+    return out
+
+
+def read_json(name: str, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """One article object, a list of them, or an object holding a list under "articles"/"items"/"data"."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputRejected(name, f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise InputRejected(name, "the JSON is nested too deeply") from None
+    if isinstance(data, dict):
+        for key in ("articles", "items", "data", "results", "documents"):
+            if isinstance(data.get(key), list) and _pick(data, "text") is None:
+                data = data[key]
+                break
+    if isinstance(data, dict):
+        return [record_to_raw(data, name, name)]
+    if isinstance(data, list):
+        if not data:
+            raise InputRejected(name, "the JSON list is empty")
+        return _records(data, name, rejected, "item")
+    raise InputRejected(name, f"expected an article object or a list of them, found {type(data).__name__}")
+
+
+def read_jsonl(name: str, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """One article object a line; a bad line is rejected by number and the others are read."""
+    out = []
+    loads = json.loads
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name} line {n}"
+        try:
+            item = loads(line)
+        except json.JSONDecodeError as exc:
+            rejected.append(InputRejected(where, f"not valid JSON (column {exc.colno}: {exc.msg})"))
+            continue
+        except RecursionError:
+            rejected.append(InputRejected(where, "the JSON is nested too deeply"))
+            continue
+        if not isinstance(item, dict):
+            rejected.append(InputRejected(where, f"expected an article object, found {type(item).__name__}"))
+            continue
+        try:
+            out.append(record_to_raw(item, name, where))
+        except InputRejected as exc:
+            rejected.append(exc)
+    if not out and not rejected:
+        raise InputRejected(name, "no article lines found")
+    return out
+
+
+def read_csv(name: str, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """One article a row, with a header row; the delimiter is sniffed (comma, semicolon, tab)."""
+    csv.field_size_limit(max(len(text), 131072))
+    sample = text[:8192]
+    delimiter = "\t" if name.lower().endswith(".tsv") else ","
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        pass
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+        header = [h.strip().lower() for h in (reader.fieldnames or []) if h]
+        if not header:
+            raise InputRejected(name, "the CSV has no header row")
+        if not any(a in header for a in field_aliases()["text"]):
+            names = ", ".join(field_aliases()["text"][:3])
+            raise InputRejected(name, f"no text column (expected one named {names}, ...; found: {', '.join(header[:10])})")
+        rows = [{k.strip() if k else "": v for k, v in row.items()} for row in reader]
+    except csv.Error as exc:
+        raise InputRejected(name, f"the CSV cannot be parsed: {exc}") from None
+    out = []
+    for n, row in enumerate(rows, 2):
+        try:
+            out.append(record_to_raw(row, name, f"{name} row {n}"))
+        except InputRejected as exc:
+            rejected.append(exc)
+    if not out and not rejected:
+        raise InputRejected(name, "the CSV has no rows")
+    return out
+
+
+# ---------------------------------------------------------------- HTML
+
+
+class _TextParser(html.parser.HTMLParser):
+    """Plain text of an HTML fragment: block elements become line breaks, scripts and styles vanish."""
+
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "noscript"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "noscript"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of a small HTML fragment (feed summaries, HTML inside JSON fields)."""
+    if "<" not in fragment:
+        return html.unescape(fragment).strip()
+    parser = _TextParser()
+    try:
+        parser.feed(fragment)
+        parser.close()
+    except (AssertionError, ValueError):
+        return re.sub(r"<[^>]+>", " ", fragment).strip()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    return re.sub(r"\s*\n\s*", "\n", text).strip()
+
+
+_META_TIME = re.compile(
+    r"<meta\s[^>]*(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|og:published_time|datePublished|"
+    r"pubdate|publishdate|publish-date|date|dc\.date|dc\.date\.issued|dcterms\.created|sailthru\.date|parsely-pub-date)"
+    r"[\"'][^>]*>",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(r"content\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_JSONLD_TIME = re.compile(r"\"datePublished\"\s*:\s*\"([^\"]+)\"")
+_TIME_TAG = re.compile(r"<time\s[^>]*datetime\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+
+
+def html_published(page: str) -> Published | None:
+    """The publication time declared in a page's markup (meta tags, JSON-LD, <time>), with its time of day.
+
+    Falls back on htmldate (date only) when the markup has no explicit stamp.
+    """
+    head = page[:300_000]
+    candidates = []
+    for m in _META_TIME.finditer(head):
+        c = _CONTENT.search(m.group(0))
+        if c:
+            candidates.append(c.group(1))
+    candidates += _JSONLD_TIME.findall(head)
+    candidates += _TIME_TAG.findall(head)[:1]
+    for value in candidates:
+        parsed = parse_published(html.unescape(value))
+        if parsed is not None:
+            return parsed
+    try:
+        from htmldate import find_date
+
+        found = find_date(page, extensive_search=False, original_date=True)
+    except Exception:  # htmldate fails on odd markup in many ways; a missing date is not an error
+        found = None
+    return parse_published(found) if found else None
+
+
+def read_html(name: str, page: str, url: str = "") -> list[RawArticle]:
+    """The main text of a page (trafilatura), its title, site name and publication time."""
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            page, url=url or None, include_comments=False, include_tables=False, with_metadata=True,
+            favor_precision=True, deduplicate=True,
+        )
+    except Exception as exc:  # trafilatura raises assorted errors on broken markup
+        raise InputRejected(name, f"the HTML could not be parsed ({type(exc).__name__})") from None
+    if result is None:
+        raise InputRejected(name, "no article text found in the HTML page")
+    doc = result if isinstance(result, dict) else result.as_dict()
+    text = (doc.get("text") or "").strip()
+    if len(text) < 40:
+        raise InputRejected(name, "no article text found in the HTML page")
+    published = html_published(page)
+    return [
+        RawArticle(
+            text=text,
+            origin=name,
+            title=(doc.get("title") or "").strip(),
+            url=url or (doc.get("url") or "").strip(),
+            source=(doc.get("sitename") or "").strip(),
+            published=published,
+            published_from="html" if published else "unknown",
+            is_html_text=True,
+        )
+    ]
+
+
+# ---------------------------------------------------------------- feeds
+
+
+def read_feed(name: str, data: bytes | str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """Each entry of an RSS or Atom feed becomes an article (its content, else its summary, else its title)."""
+    import feedparser
+
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser is lenient, but a broken document can still raise
+        raise InputRejected(name, f"the feed could not be parsed ({type(exc).__name__})") from None
+    if not parsed.entries:
+        if parsed.get("bozo"):
+            reason = str(parsed.get("bozo_exception") or "malformed XML")[:120]
+            raise InputRejected(name, f"the feed could not be parsed: {reason}")
+        raise InputRejected(name, "the feed has no entries")
+    feed_title = (parsed.feed.get("title") or "").strip()
+    out = []
+    for n, entry in enumerate(parsed.entries, 1):
+        where = f"{name} entry {n}"
+        body = ""
+        if entry.get("content"):
+            body = max((c.get("value", "") for c in entry.content), key=len)
+        body = body or entry.get("summary", "") or ""
+        text = html_to_text(body)
+        title = html_to_text(entry.get("title", "") or "")
+        if not text:
+            text = title
+        if not text:
+            rejected.append(InputRejected(where, "the entry has no text, summary or title"))
+            continue
+        published = None
+        for key in ("published", "updated", "created"):
+            if entry.get(key):
+                published = parse_published(entry[key])
+                if published:
+                    break
+        out.append(
+            RawArticle(
+                text=text,
+                origin=name,
+                id=str(entry.get("id") or ""),
+                title=title,
+                url=str(entry.get("link") or ""),
+                source=feed_title,
+                published=published,
+                published_from="metadata" if published else "unknown",
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- dispatch
+
+
+def read_blob(blob: Blob, rejected: list[InputRejected]) -> list[RawArticle]:
+    """Read one blob into raw articles (see the module docstring for the error contract)."""
+    if blob.record is not None:
+        return [record_to_raw(blob.record, blob.name, blob.name)]
+    if blob.text is not None:
+        if not blob.text.strip():
+            raise InputRejected(blob.name, "the text is empty")
+        return [RawArticle(text=blob.text, origin=blob.name)]
+    data = blob.data or b""
+    text = decode(blob.name, data)
+    kind = detect_kind(blob, text)
+    if kind == "jsonl":
+        return read_jsonl(blob.name, text, rejected)
+    if kind == "json":
+        return read_json(blob.name, text, rejected)
+    if kind == "csv":
+        return read_csv(blob.name, text, rejected)
+    if kind == "feed":
+        return read_feed(blob.name, data, rejected)
+    if kind == "html":
+        return read_html(blob.name, text, blob.url)
+    url = blob.url if blob.url else ""
+    return [RawArticle(text=text, origin=blob.name, url=url)]
