@@ -157,3 +157,26 @@ def test_without_reference_only_absolute_values() -> None:
     assert found["March 26, 1996"] == "1996-03-26"
     assert "yesterday" not in found
     assert found.get("Tuesday", "XXXX-WXX-2") == "XXXX-WXX-2"
+
+
+@pytest.mark.parametrize("value, precision", [
+    ("2024-11-19T16:16", "minute"), ("2024-11-19TNI", "day"), ("2024-11-19", "day"), ("2024-W47", "week"),
+    ("2024-W47-WE", "week"), ("2024-11", "month"), ("2024-Q3", "quarter"), ("2024-H1", "quarter"),
+    ("2024-SU", "season"), ("2024", "year"), ("199", "decade"), ("19", "century"), ("XXXX-03", "month"),
+    ("XXXX-WXX-5", "day"), ("PRESENT_REF", ""),
+])
+def test_precision_of_values(value: str, precision: str) -> None:
+    from extract.timex.calendar import precision_of
+
+    assert precision_of(value) == precision
+
+
+def test_quarter_ended_on_a_date() -> None:
+    text = "Net income fell 10% in the quarter ended June 30, the company said."
+    assert _find(text, "the quarter", dt.date(1989, 10, 26)).value == "1989-Q2"
+
+
+def test_the_year_ended_is_a_period() -> None:
+    t = _find("Revenue for the year ended March 31 rose 5%.", "the year")
+    assert (t.value, t.type) == ("P1Y", "DURATION")
+    assert _find("Profit for the year rose 5%.", "the year").value == "2024"

@@ -89,7 +89,14 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
 
 
 def precision_of(value: str) -> str:
-    """Precision word of a DATE/TIME value: minute, day, week, month, quarter, season, year, decade, century."""
+    """Precision word of a DATE/TIME value: minute, day, week, month, quarter, season, year, decade, century.
+
+    Unknown parts count as known digits: XXXX-03 is month precision, XXXX-WXX-5 day precision.
+    """
+    if value.startswith("XXXX"):
+        if "-WXX-" in value:
+            return "day"
+        value = "0000" + value[4:].replace("XX", "01")
     if "T" in value and value[:4].isdigit():
         return "minute" if ":" in value else "day"
     if len(value) >= 10 and value[4] == "-" and value[7] == "-":

@@ -493,6 +493,10 @@ def r_period(m: re.Match, ctx: Context) -> Resolution | None:
     if det == "a" and not adj:
         return None
     base = ctx.last_quarter or _previous_quarter(ctx)
+    ended = _ended_on(m, ctx) if unit == "quarter" else None
+    if ended is not None:
+        base = (ended.year, cal.quarter_of(ended.month))
+        ctx.last_quarter = base
     if adj == "latest" or det == "the latest":
         base = _previous_quarter(ctx)
     if adj in ("current",) or det == "the current":
@@ -507,6 +511,21 @@ def r_period(m: re.Match, ctx: Context) -> Resolution | None:
     elif adj in ("first", "second"):
         return None
     return Resolution(f"{base[0]:04d}-Q{base[1]}", "DATE")
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+([A-Z][a-z]+\.?)\s+(\d{1,2})(?!\d)")
+
+
+def _ended_on(m: re.Match, ctx: Context) -> dt.date | None:
+    """The date in "the quarter ended Sept. 30" right after the match, resolved near the reference."""
+    after = _ENDED.match(ctx.text, m.end())
+    if not after:
+        return None
+    try:
+        month = month_number(after.group(1))
+    except KeyError:
+        return None
+    return _resolve_month_day(month, int(after.group(2)), ctx, m)
 
 
 def r_yearago_adj(m: re.Match, ctx: Context) -> Resolution | None:
@@ -985,9 +1004,10 @@ def r_the_unit(m: re.Match, ctx: Context) -> Resolution | None:
     if ctx.ref is None:
         return None
     if unit == "year":
-        if mod or (m["full"] and m["full"].strip().lower() == "full"):
-            return Resolution(f"{ctx.ref.year:04d}", "DATE", mod)
-        return Resolution("P1Y", "DURATION")
+        # "the year ended Sept. 30" is a twelve-month period; "for the year", "the full year" is this year
+        if not mod and re.match(r"\s+(?:ended|ending|through|to\s+date)\b", ctx.text[m.end():m.end() + 14]):
+            return Resolution("P1Y", "DURATION")
+        return Resolution(f"{ctx.ref.year:04d}", "DATE", mod)
     if unit == "month":
         if not mod:
             return None
