@@ -496,7 +496,6 @@ def r_period(m: re.Match, ctx: Context) -> Resolution | None:
     ended = _ended_on(m, ctx) if unit == "quarter" else None
     if ended is not None:
         base = (ended.year, cal.quarter_of(ended.month))
-        ctx.last_quarter = base
     if adj == "latest" or det == "the latest":
         base = _previous_quarter(ctx)
     if adj in ("current",) or det == "the current":
