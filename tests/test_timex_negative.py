@@ -27,6 +27,9 @@ REF = dt.date(2024, 11, 20)
     "Sales grew 5% a year.",
     "The well leaked 60,000 barrels of oil a day.",
     "The band with Christmas Clapton played in Boston.",
+    "The ministers Janos Martonyi and Jan Kavan signed the accession papers.",
+    "She told 60 Minutes and This Week about the plan.",
+    "Reporter April Ryan asked about the bill.",
     "",
 ])
 def test_no_date(text: str) -> None:

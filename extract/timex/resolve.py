@@ -404,6 +404,10 @@ def r_month(m: re.Match, ctx: Context) -> Resolution | None:
         if prev and prev.group(1).lower() not in _set("date_cues") | {"in", "since", "until", "by"}:
             if prev.group(1) not in _v()["months"] and prev.group(1) not in ("Early", "Late", "Mid", "Last", "Next"):
                 return None
+        # a capitalised word right after (a first name: "Jan Kavan", "April Ryan", "June Carter")
+        nxt = re.match(r"\s([A-Z][a-z]+)", ctx.text[m.end():m.end() + 20])
+        if nxt and nxt.group(1) not in _v()["weekdays"] and nxt.group(1).lower() not in _set("date_cues"):
+            return None
     mod = _pos_mod(m["pos"])
     if ctx.ref is None:
         return Resolution(f"XXXX-{month:02d}", "DATE", mod)
@@ -618,6 +622,8 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def r_relunit(m: re.Match, ctx: Context) -> Resolution | None:
+    if _title_unit(m):
+        return None
     deic = _key(m["deic"])
     unit = _key(m["unit"])
     offset = _v()["deictic"][deic]
@@ -778,8 +784,16 @@ def r_ago(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution(_duration_value(n, code), "DURATION", mod)
 
 
+def _title_unit(m: re.Match, group: str = "unit") -> bool:
+    """True for a capitalised unit inside a name ("60 Minutes", "This Week" the TV shows)."""
+    word = m[group] or ""
+    return word[:1].isupper() and word[1:2].islower()
+
+
 def r_duration(m: re.Match, ctx: Context) -> Resolution | None:
     raw = m["num"]
+    if _title_unit(m):
+        return None
     n = _number(raw)
     if n is None and _key(raw) not in _set("vague_numbers"):
         return None
