@@ -180,3 +180,10 @@ def test_the_year_ended_is_a_period() -> None:
     t = _find("Revenue for the year ended March 31 rose 5%.", "the year")
     assert (t.value, t.type) == ("P1Y", "DURATION")
     assert _find("Profit for the year rose 5%.", "the year").value == "2024"
+
+
+def test_numeric_dates_follow_the_document_order() -> None:
+    us = {t.text: t.value for t in tag("Filed 05/11/2024 and amended 11/13/2024.", REF)}
+    assert us == {"05/11/2024": "2024-05-11", "11/13/2024": "2024-11-13"}
+    day_first = {t.text: t.value for t in tag("Filed 05/11/2024 and amended 13/11/2024.", REF)}
+    assert day_first == {"05/11/2024": "2024-11-05", "13/11/2024": "2024-11-13"}

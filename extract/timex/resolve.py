@@ -31,6 +31,7 @@ class Context:
     ref: dt.date | None
     last_day: dt.date | None = None  # the last day-precision date mentioned (anaphora: "the next day")
     last_quarter: tuple[int, int] | None = None  # the last quarter mentioned ("a year earlier" in earnings news)
+    day_first: bool = False  # numeric dates of this document are written day/month/year
     _tense: dict = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -208,8 +209,11 @@ def r_date_slash(m: re.Match, ctx: Context) -> Resolution | None:
     year = int(m["year"])
     if year < 100:
         year += 1900 if year > 40 else 2000
-    # month first (US news) unless the first number cannot be a month
-    month, day = (a, b) if a <= 12 else (b, a)
+    # month first (US news) unless the document writes day first or the first number cannot be a month
+    if ctx.day_first and b <= 12:
+        month, day = b, a
+    else:
+        month, day = (a, b) if a <= 12 else (b, a)
     d = cal.safe_date(year, month, day)
     if d is None:
         return None

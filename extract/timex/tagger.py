@@ -13,6 +13,17 @@ from extract.timex.resolve import RESOLVERS, Context
 
 _TRIM = " \t\r\n,;:"
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_SLASH_DATE = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:\d{4}|\d\d)(?![\d/])")
+
+
+def day_first(text: str) -> bool:
+    """True when the document's numeric dates show day/month order (a first number above 12, none second)."""
+    first = second = False
+    for m in _SLASH_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        first = first or (12 < a <= 31 and b <= 12)
+        second = second or (12 < b <= 31 and a <= 12)
+    return first and not second
 
 
 @functools.cache
@@ -83,7 +94,8 @@ def tag_text(text: str, ref: dt.date | None) -> list[Timex]:
         return []
     cands = _candidates(text)
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    probe = Context(text=text, ref=ref)
+    order = day_first(text) if "/" in text else False
+    probe = Context(text=text, ref=ref, day_first=order)
     taken: list[tuple[int, int, str, re.Match]] = []
     occupied = bytearray(len(text) + 1)
     for start, end, _index, name, m in cands:
@@ -94,7 +106,7 @@ def tag_text(text: str, ref: dt.date | None) -> list[Timex]:
         occupied[start:end] = b"\x01" * (end - start)
         taken.append((start, end, name, m))
     taken.sort(key=lambda t: t[0])
-    ctx = Context(text=text, ref=ref)
+    ctx = Context(text=text, ref=ref, day_first=order)
     out: list[Timex] = []
     for start, end, name, m in taken:
         res = RESOLVERS[name](m, ctx)
