@@ -25,7 +25,18 @@ _STRIP = " \t\u00a0-\u2010\u2011\u2012\u2013\u2014\u2015\u2022\u00b7|*•·>»:;
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!;:,]['\"”’)]*$")
 _CREDIT_PAREN = re.compile(
-    r"\((?:(?:additional |with )?reporting|writing|editing|compiled|written|reported|edited)\s+by\b[^()]*\)\s*$",
+    r"\((?:(?:additional |with )?reporting|writing|editing|compiled|written|reported|edited)\s+by\b(?:[^()]|\([^()]*\))*\)\s*$",
+    re.IGNORECASE,
+)
+# A photo credit that opens a run-on line ("Photograph: Name/AP The story...") ends at the agency.
+_PHOTO_CREDIT_END = re.compile(
+    r"(?:\\?/|\b)(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|PA|Rex Features|Rex|Corbis|Bloomberg|Xinhua|"
+    r"Zuma|Alamy|Shutterstock|Sipa|ANP|DPA|dpa|Anadolu|UPI|NurPhoto)\b(?:\s*\\?/\s*(?:Getty Images|Getty|Corbis|Rex))?"
+)
+# What follows a closing wire credit is dropped when it is under this share of the text or opens with furniture.
+TAIL_SHARE = 0.4
+_CREDIT_PAREN_ANY = re.compile(
+    r"\((?:(?:additional |with )?reporting|writing|editing|compiled|written|reported|edited)\s+by\b(?:[^()]|\([^()]*\))*\)",
     re.IGNORECASE,
 )
 MAX_HEADLINE_WORDS = 22
@@ -228,6 +239,32 @@ def _is_caption(line: str) -> bool:
     return _starts(line, c.caption_starts) or line[-60:].rstrip(" .)\t").lower().endswith(c.caption_ends)
 
 
+def _caption_end(line: str) -> int:
+    """Where a caption line's caption ends: the whole line when short, else after the photo agency
+    if it comes within the first words (a run-on "Photograph: Name/AP Story..."); 0 when unsure."""
+    if _words(line) <= 40:
+        return len(line.rstrip())
+    m = _PHOTO_CREDIT_END.search(line, 0, 120)
+    return m.end() if m else 0
+
+
+def drop_after_credit(text: str) -> str:
+    """Cut what follows the last wire credit "(Reporting by ...)" when it is a short tail.
+
+    News sites append promotions and comment policies after the credit that closes a wire story;
+    the cut is made only when the tail is under TAIL_SHARE of the text.
+    """
+    last = None
+    for m in _CREDIT_PAREN_ANY.finditer(text):
+        last = m
+    if last is None or last.end() >= len(text.rstrip()):
+        return text
+    tail = text[last.end():]
+    if len(tail) > TAIL_SHARE * len(text) and not is_furniture_line(tail.lstrip().split("\n", 1)[0][:300]):
+        return text
+    return text[:last.end()]
+
+
 def _is_credit_line(line: str) -> bool:
     return _starts(line, cues().credit_starts)
 
@@ -264,9 +301,11 @@ def find_segments(text: str, dateline: Published | None) -> list[Segment]:
         if _is_credit_line(line):
             marks.append((s, e, "credit"))
             continue
-        if n != dateline_line and _is_caption(line) and _words(line) <= CAPTION_MAX_WORDS:
-            marks.append((s, e, "caption"))
-            continue
+        if n != dateline_line and _is_caption(line):
+            end = _caption_end(line)
+            if end:
+                marks.append((s, s + end, "caption"))
+                continue
         m = _CREDIT_PAREN.search(line)
         if m:
             marks.append((s + m.start(), e, "credit"))
@@ -301,6 +340,7 @@ def clean_text(raw: str) -> Cleaned:
     its segments and the dateline found at its head (None when there is none).
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u200b", "")
+    text = drop_after_credit(text)
     lines = text.split("\n")
     keep = [True] * len(lines)
     for i, line in enumerate(lines):
