@@ -1,8 +1,25 @@
-"""Events (being built)."""
+"""Events: the filtered events as a searchable, sortable table with links to the articles."""
+from __future__ import annotations
+
 import streamlit as st
 
-from viz import widgets
+from viz import tables, widgets
 
 widgets.page_setup("Events")
+v = widgets.view()
 st.title("Events")
-st.info("This page is being built.")
+table = tables.events_table(v.events)
+shown = f"the newest {len(table):,} of {len(v.events):,}" if len(table) < len(v.events) else f"all {len(table):,}"
+st.caption(f"Showing {shown} events in view. Click a column header to sort; use the table's search icon to find "
+           "text, or the sidebar's Search text to filter every page.")
+st.dataframe(
+    table, hide_index=True, width="stretch", height=620,
+    column_config={
+        "link": st.column_config.LinkColumn("link", display_text="open article"),
+        "salience": st.column_config.ProgressColumn("salience", min_value=0.0, max_value=1.0, format="%.2f"),
+        "summary": st.column_config.TextColumn("summary", width="large"),
+    },
+)
+st.subheader("Download the events in view")
+widgets.data_downloads(v.events, "ev_data")
+widgets.write_url()
