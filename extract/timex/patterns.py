@@ -66,7 +66,7 @@ def sources() -> list[tuple[str, str]]:
     rules = [
         # Monday, Nov. 13, 2024 / Nov 13 / November 13th 1990
         ("date_mdy", r"(?:(?P<wd>{WD}|{WDS}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})"
-                     r"(?:(?:,\s*|\s+)(?P<year>{YEAR}|{SPOKEN_YEAR}))?(?!\s*-\s*\d)"),
+                     r"(?:(?:,\s*|\s+)(?P<year>{YEAR}|{SPOKEN_YEAR}))?"),
         # 13 November 2024 / Tuesday 13 Nov
         ("date_dmy", r"(?:(?P<wd>{WD}|{WDS}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MON})"
                      r"(?:,?\s+(?P<year>{YEAR}))?"),
