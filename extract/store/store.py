@@ -131,28 +131,22 @@ class EventStore:
 
     def add_articles(self, inputs, *, published=None,
                      progress: Callable[[int, int], None] | None = None) -> AddSummary:
-        """Read inputs (paths, URLs, texts: whatever extract.ingest.load_articles takes), extract their
-        events and add them in one atomic write. progress(done, total) is called per article."""
-        from extract.events import extract_events
+        """Read inputs (paths, URLs, text, (name, bytes) uploads: whatever extract.ingest.load_articles
+        takes), extract their events and add them in one atomic write.
+
+        published: publication time for articles that carry none. progress(done, total) is called
+        after each article. Inputs that cannot be read, and articles whose extraction fails, are
+        listed in the summary's rejected; the rest are stored."""
         from extract.ingest import load_articles
 
-        loaded = load_articles(inputs, published=published) if published is not None else load_articles(inputs)
+        loaded = load_articles(inputs, published=published)
         summary = AddSummary()
         for item in getattr(loaded, "rejected", []) or []:
             summary.rejected.append(_reject_pair(item))
         articles = list(loaded.articles)
-        frames = []
-        total = len(articles)
-        for i, article in enumerate(articles, 1):
-            try:
-                frames.append(extract_events([article]))
-            except Exception as exc:  # one bad article must not sink the batch
-                summary.rejected.append((article.origin or article.id, f"event extraction failed: {exc}"))
-            if progress is not None:
-                progress(i, total)
-        frames = [f for f in frames if len(f)]
-        if frames:
-            summary.extend(self.add_events(pd.concat(frames, ignore_index=True), origin="extracted"))
+        frame = _extract(articles, summary, progress)
+        if len(frame):
+            summary.extend(self.add_events(frame, origin="extracted"))
         return summary
 
     def import_file(self, kind: str, source) -> AddSummary:
@@ -164,6 +158,40 @@ class EventStore:
         if len(rows):
             summary.extend(self.add_events(rows, origin=kind))
         return summary
+
+
+def _extract(articles: list, summary: AddSummary, progress: Callable[[int, int], None] | None) -> pd.DataFrame:
+    """The events of articles, reporting progress per article; failures go to summary.rejected."""
+    try:
+        from extract.events.pipeline import iter_events, rows_to_frame
+    except ImportError:  # only the public entry point is available
+        iter_events = rows_to_frame = None
+    total = len(articles)
+    if iter_events is None:
+        from extract.events import extract_events
+
+        frames = []
+        for i, article in enumerate(articles, 1):
+            try:
+                frames.append(extract_events([article]))
+            except Exception as exc:  # one bad article must not sink the batch
+                summary.rejected.append((article.origin or article.id, f"event extraction failed: {exc}"))
+            if progress is not None:
+                progress(i, total)
+        frames = [f for f in frames if len(f)]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    rows: list[dict] = []
+    done = 0
+    try:
+        for _article, article_rows, _note in iter_events(articles):
+            rows.extend(article_rows)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+    except Exception as exc:  # the extractor failed as a whole: say so rather than store half a batch
+        raise StoreError(f"event extraction failed after {done} of {total} articles ({exc}); "
+                         "nothing was added") from exc
+    return rows_to_frame(rows) if rows else pd.DataFrame()
 
 
 def _reject_pair(item) -> tuple[str, str]:
