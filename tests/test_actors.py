@@ -136,19 +136,19 @@ def test_zelensky_spellings(variant):
 
 
 def test_learning_introduced_people():
-    # None of these people is in the gazetteer: the article teaches them.
-    text = ("Ghana's Foreign Minister Samuel Okudzeto Ablakwa met Chilean President Gabriel Boric in Accra. "
-            "Later Ablakwa told reporters that Mr Boric had agreed. "
+    # Invented people (never in the gazetteer), apart from the real Hamas commander: the article teaches them.
+    text = ("Ghana's Foreign Minister Kojo Amankwah-Boadu met Chilean President Tomas Arancibia in Accra. "
+            "Later Amankwah-Boadu told reporters that Mr Arancibia had agreed. "
             "Hamas commander Izz al-Din al-Haddad was not present; Haddad stayed in Gaza.")
     ctx = ActorContext.from_text(text, D2024)
-    assert {"person:samuel-okudzeto-ablakwa", "person:gabriel-boric", "person:izz-al-din-al-haddad"} <= set(ctx.learned)
+    assert {"person:kojo-amankwah-boadu", "person:tomas-arancibia", "person:izz-al-din-al-haddad"} <= set(ctx.learned)
     found = [(m.text, m.actor_id, m.country) for m in find_actors(text, D2024, ActorContext(on=D2024))
              if m.type == "person"]
     assert found == [
-        ("Ghana's Foreign Minister Samuel Okudzeto Ablakwa", "person:samuel-okudzeto-ablakwa", "GHA"),
-        ("Chilean President Gabriel Boric", "person:gabriel-boric", "CHL"),
-        ("Ablakwa", "person:samuel-okudzeto-ablakwa", "GHA"),
-        ("Mr Boric", "person:gabriel-boric", "CHL"),
+        ("Ghana's Foreign Minister Kojo Amankwah-Boadu", "person:kojo-amankwah-boadu", "GHA"),
+        ("Chilean President Tomas Arancibia", "person:tomas-arancibia", "CHL"),
+        ("Amankwah-Boadu", "person:kojo-amankwah-boadu", "GHA"),
+        ("Mr Arancibia", "person:tomas-arancibia", "CHL"),
         ("Hamas commander Izz al-Din al-Haddad", "person:izz-al-din-al-haddad", "PSE"),
         ("Haddad", "person:izz-al-din-al-haddad", "PSE"),
     ]
@@ -165,16 +165,16 @@ def test_gazetteer_people_with_roles():
 
 
 def test_context_carries_people_to_a_later_text():
-    ctx = ActorContext.from_text("Chilean President Gabriel Boric resigned.", D2024)
-    (m,) = find_actors("Boric left Santiago for Valparaiso.", D2024, ctx)[:1]
-    assert (m.actor_id, m.country) == ("person:gabriel-boric", "CHL")
+    ctx = ActorContext.from_text("Chilean President Tomas Arancibia resigned.", D2024)
+    (m,) = find_actors("Arancibia left Santiago for Valparaiso.", D2024, ctx)[:1]
+    assert (m.actor_id, m.country) == ("person:tomas-arancibia", "CHL")
 
 
 def test_appositive_introduction():
-    text = "Samuel Okudzeto Ablakwa, Ghana's foreign minister, said talks failed. Ablakwa left."
+    text = "Kojo Amankwah-Boadu, Ghana's foreign minister, said talks failed. Amankwah-Boadu left."
     found = [(m.text, m.actor_id, m.country) for m in find_actors(text, D2024)]
-    assert ("Samuel Okudzeto Ablakwa", "person:samuel-okudzeto-ablakwa", "GHA") in found
-    assert ("Ablakwa", "person:samuel-okudzeto-ablakwa", "GHA") in found
+    assert ("Kojo Amankwah-Boadu", "person:kojo-amankwah-boadu", "GHA") in found
+    assert ("Amankwah-Boadu", "person:kojo-amankwah-boadu", "GHA") in found
 
 
 # ---- organizations and armed groups -------------------------------------------------------------

@@ -55,7 +55,7 @@ def test_person_terms_are_sane():
     gaz = load_gazetteer()
     roles = {"president", "vice_president", "prime_minister", "chancellor", "king", "emir", "crown_prince",
              "supreme_leader", "leader", "foreign_minister", "defence_minister", "secretary_general",
-             "commander", "spokesperson", "opposition_leader", "minister", "official", "prosecutor"}
+             "commander", "spokesperson", "opposition_leader", "minister", "official", "prosecutor", "envoy"}
     for row in rows("persons.csv"):
         assert row["id"].startswith("person:"), row["id"]
         assert row["role"] in roles, (row["id"], row["role"])
