@@ -381,3 +381,13 @@ def test_geography_is_not_an_actor():
 ])
 def test_weak_surname_after_a_role(text, on, expected):
     assert [m.actor_id for m in find_actors(text, on)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Visiting Jordan, the minister praised its stability.", ["JOR"]),
+    ("Michael Jordan scored. Fans cheered.", []),
+    ("Fans cheered as Michael Jordan scored.", []),
+    ("Neighbouring Chad closed the border.", ["TCD"]),
+])
+def test_capitalized_word_before_a_country(text, expected):
+    assert ids(text) == expected

@@ -78,6 +78,7 @@ class Gazetteer:
     cues: dict = field(default_factory=dict)
     not_name_words: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     given_name_aliases: frozenset[str] = frozenset()
@@ -219,6 +220,7 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     with (data_dir / "cues.toml").open("rb") as fh:
         gaz.cues = tomllib.load(fh)
     names = gaz.cues.get("names", {})
+    gaz.given_names = frozenset(names.get("given_names", []))
     gaz.org_words = frozenset(names.get("org_words", []))
     gaz.not_name_words = frozenset(names.get("not_name_words", [])) | gaz.org_words
     gaz.particles = frozenset(names.get("particles", []))

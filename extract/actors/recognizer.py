@@ -271,7 +271,9 @@ class _Scan:
         """'Michael Jordan', 'Chad Smith': a name word right before or after a given-name alias."""
         i, j = m.i, m.j
         if i > 0 and self._is_name_word(i - 1) and not (self.ment_tok and self.ment_tok[-1][1] == i):
-            if self.text[self.ends[i - 1]:self._start(i)].strip() == "":
+            sentence_start = i < 2 or self.keys[i - 2] in (".", "!", "?", '"', "“", ":", "\n")
+            gap = self.text[self.ends[i - 1]:self._start(i)]
+            if gap.strip() == "" and (self.keys[i - 1] in self.gaz.given_names or not sentence_start):
                 return True
         if j < len(self.keys) and self._is_name_word(j) and self._trie_match(self.gaz.trie, j) is None:
             if self.text[self.ends[j - 1]:self._start(j)].strip() == "":
@@ -534,6 +536,15 @@ class _Scan:
         if dropped.country:
             self.ctx.country_counts[dropped.country] -= 1
 
+    def _has_place_word(self, j: int, k: int) -> bool:
+        """Whether tokens j..k-1 include a one-word country name or capital ("Visiting Jordan")."""
+        for t in range(j, k):
+            for hit in self.gaz.trie.get(self.keys[t], {}).get(END, ()):
+                actor = self._actor(hit.actor_id)
+                if actor is not None and actor.type == "country":
+                    return True
+        return False
+
     def _state_or_org_at(self, p: int) -> tuple[Actor | None, int]:
         """A country, organization or group named at token p, and the token after it."""
         m = self._best_match(p) if p < len(self.keys) else None
@@ -550,7 +561,7 @@ class _Scan:
         a senior Hamas official,", "Jane Doe, the head of the IAEA". Returns tokens consumed (0 if none)."""
         keys, n = self.keys, len(self.keys)
         k = self._name_at(i)
-        if k < 2 or i + k >= n or keys[i + k] != ",":
+        if k < 2 or i + k >= n or keys[i + k] != "," or self._has_place_word(i, i + k):
             return 0
         p = i + k + 1
         if p < n and keys[p].lower() in ("the", "a", "an"):
