@@ -391,3 +391,9 @@ def test_weak_surname_after_a_role(text, on, expected):
 ])
 def test_capitalized_word_before_a_country(text, expected):
     assert ids(text) == expected
+
+
+def test_news_outlets_are_not_actors():
+    text = ("(Agence France-Presse) The Jerusalem Post and the Kyiv Independent reported, "
+            "citing the South China Morning Post and Voice of America.")
+    assert ids(text) == []
