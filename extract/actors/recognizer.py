@@ -51,6 +51,11 @@ class ActorMention:
     role: str = ""
     via: str = "name"
 
+    def as_json(self) -> dict:
+        """The mention as a plain dict (for JSON lines and debugging)."""
+        return {"start": self.start, "end": self.end, "text": self.text, "actor_id": self.actor_id,
+                "name": self.name, "type": self.type, "country": self.country, "role": self.role, "via": self.via}
+
 
 @dataclass
 class ActorContext:
