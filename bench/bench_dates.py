@@ -30,17 +30,21 @@ def documents() -> list[tuple[str, dt.date]]:
     return [(d.text, dt.date.fromisoformat(d.reference)) for d in docs]
 
 
-def time_run(fn, docs: list[tuple[str, dt.date]], rounds: int) -> tuple[float, int]:
-    """Best wall time of `rounds` passes over docs, and the number of expressions found in one pass."""
-    best = float("inf")
+def time_run(fn, docs: list[tuple[str, dt.date]], rounds: int) -> tuple[float, float, int]:
+    """Best wall time and best CPU time of `rounds` passes over docs, and the expressions found in one pass.
+
+    CPU time (this process only) is the fairer figure on a machine shared with other work.
+    """
+    best_wall = best_cpu = float("inf")
     found = 0
     for _ in range(rounds):
         found = 0
-        t0 = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.process_time()
         for text, ref in docs:
             found += len(fn(text, ref))
-        best = min(best, time.perf_counter() - t0)
-    return best, found
+        best_wall = min(best_wall, time.perf_counter() - w0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    return best_wall, best_cpu, found
 
 
 def main() -> int:
@@ -59,10 +63,10 @@ def main() -> int:
     from extract.timex import tag
     tag("The talks resumed on Monday, March 4, 2013, and will end next year.", dt.date(2013, 3, 22))
     load = time.perf_counter() - t0
-    ours, n_ours = time_run(tag, docs, args.rounds)
-    ours_rate = len(docs) / ours
-    print(f"extract.timex.tag:        load {load:6.3f} s   {ours:7.3f} s/pass   {ours_rate:8.1f} docs/s   "
-          f"{1000 * ours / len(docs):6.2f} ms/doc   {n_ours} expressions")
+    ours, ours_cpu, n_ours = time_run(tag, docs, args.rounds)
+    ours_rate, ours_cpu_rate = len(docs) / ours, len(docs) / ours_cpu
+    print(f"extract.timex.tag:        load {load:6.3f} s   {ours:7.3f} s/pass   {ours_rate:8.1f} docs/s wall   "
+          f"{ours_cpu_rate:8.1f} docs/s cpu   {1000 * ours / len(docs):6.2f} ms/doc   {n_ours} expressions")
     if args.no_peer:
         return 0
     try:
@@ -78,11 +82,12 @@ def main() -> int:
     t0 = time.perf_counter()
     peer("The talks resumed on Monday, March 4, 2013, and will end next year.", dt.date(2013, 3, 22))
     peer_load = time.perf_counter() - t0
-    theirs, n_theirs = time_run(peer, docs, 1)
-    peer_rate = len(docs) / theirs
-    print(f"dateparser.search_dates:  load {peer_load:6.3f} s   {theirs:7.3f} s/pass   {peer_rate:8.1f} docs/s   "
-          f"{1000 * theirs / len(docs):6.2f} ms/doc   {n_theirs} expressions")
-    print(f"ratio: extract.timex is {ours_rate / peer_rate:.1f}x the documents per second of search_dates")
+    theirs, theirs_cpu, n_theirs = time_run(peer, docs, 1)
+    peer_rate, peer_cpu_rate = len(docs) / theirs, len(docs) / theirs_cpu
+    print(f"dateparser.search_dates:  load {peer_load:6.3f} s   {theirs:7.3f} s/pass   {peer_rate:8.1f} docs/s wall   "
+          f"{peer_cpu_rate:8.1f} docs/s cpu   {1000 * theirs / len(docs):6.2f} ms/doc   {n_theirs} expressions")
+    print(f"ratio: extract.timex handles {ours_rate / peer_rate:.1f}x the documents per second of search_dates "
+          f"(wall), {ours_cpu_rate / peer_cpu_rate:.1f}x (cpu)")
     return 0
 
 

@@ -194,8 +194,8 @@ def compiled() -> list[tuple[str, re.Pattern]]:
 # A pattern is only run near the words that must occur in any of its matches (its triggers), so the
 # text between temporal words is never scanned 40 times over.
 
-LEFT = 64  # characters before a trigger where a match may start ("nearly the past three ...")
-RIGHT = 48  # characters after a trigger where a match may end ("... November 13, 2024 16:16 JST")
+LEFT = 56  # characters before a trigger where a match may start ("nearly the past three ...")
+RIGHT = 40  # characters after a trigger where a match may end ("... November 13, 2024 16:16 JST")
 
 
 @functools.cache

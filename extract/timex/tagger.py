@@ -27,54 +27,70 @@ def day_first(text: str) -> bool:
 
 
 @functools.cache
-def _trigger_index() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
-    """Trigger word -> rule names, for lowercase words, exact-case words and digit-token kinds."""
-    by_lower: dict[str, list[str]] = {}
-    by_exact: dict[str, list[str]] = {}
-    by_digit: dict[str, list[str]] = {"d4": [], "d12": [], "d": []}
-    for name, (lower, exact, digits) in triggers().items():
-        for w in lower:
-            by_lower.setdefault(w, []).append(name)
-        for w in exact:
-            by_exact.setdefault(w, []).append(name)
-        for d in digits:
-            by_digit[d].append(name)
-    return by_lower, by_exact, by_digit
+def _trigger_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]],
+                               dict[str, int]]:
+    """Lookup tables from a token to the trigger groups it opens a window for.
+
+    Rules with the same triggers share a group (one set of windows). Returns (exact-case word -> groups,
+    lowercase word -> groups, digit-token kind -> groups, rule name -> group).
+    """
+    groups: dict[tuple, int] = {}
+    rule_group: dict[str, int] = {}
+    for name, key in triggers().items():
+        rule_group[name] = groups.setdefault(key, len(groups))
+    lower: dict[str, set[int]] = {}
+    exact: dict[str, set[int]] = {}
+    digit: dict[str, set[int]] = {"d4": set(), "d12": set(), "d": set()}
+    for (low_words, exact_words, digit_kinds), g in groups.items():
+        for w in low_words:
+            lower.setdefault(w, set()).add(g)
+        for w in exact_words:
+            exact.setdefault(w, set()).add(g)
+        for d in digit_kinds:
+            digit[d].add(g)
+    # an exact-case word also opens the windows of its lowercase form
+    exact_t = {w: tuple(sorted(gs | lower.get(w.lower(), set()))) for w, gs in exact.items()}
+    lower_t = {w: tuple(sorted(gs)) for w, gs in lower.items()}
+    digit_t = {"d4": tuple(sorted(digit["d"] | digit["d4"])), "d12": tuple(sorted(digit["d"] | digit["d12"])),
+               "d": tuple(sorted(digit["d"]))}
+    return exact_t, lower_t, digit_t, rule_group
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """rule name -> merged (start, end) windows of text around that rule's trigger words."""
-    by_lower, by_exact, by_digit = _trigger_index()
+def _windows(text: str) -> tuple[list[list[tuple[int, int]]], dict[str, int]]:
+    """Merged (start, end) windows of text around trigger words, per trigger group; and rule -> group."""
+    exact, lower, digit, rule_group = _trigger_tables()
     n = len(text)
-    spans: dict[str, list[tuple[int, int]]] = {}
+    spans: list[list[tuple[int, int]]] = [[] for _ in range(max(rule_group.values()) + 1)]
+    d4, d12, d = digit["d4"], digit["d12"], digit["d"]
     for m in _TOKEN.finditer(text):
         word = m.group()
-        if word[0].isdigit():
-            names = list(by_digit["d"])
-            if len(word) == 4:
-                names += by_digit["d4"]
-            elif len(word) <= 2:
-                names += by_digit["d12"]
+        if word[0] <= "9":
+            size = len(word)
+            groups = d4 if size == 4 else d12 if size <= 2 else d
         else:
-            names = by_exact.get(word, []) + by_lower.get(word.lower(), [])
-        if not names:
+            groups = exact.get(word) or lower.get(word.lower())
+        if not groups:
             continue
-        start, end = max(0, m.start() - LEFT), min(n, m.end() + RIGHT)
-        for name in names:
-            lst = spans.setdefault(name, [])
+        start, end = m.start() - LEFT, m.end() + RIGHT
+        if start < 0:
+            start = 0
+        if end > n:
+            end = n
+        for g in groups:
+            lst = spans[g]
             if lst and start <= lst[-1][1]:
                 lst[-1] = (lst[-1][0], end)
             else:
                 lst.append((start, end))
-    return spans
+    return spans, rule_group
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     """(start, end, rule index, rule name, match) for every match of every pattern near its triggers."""
     found = []
-    windows = _windows(text)
+    windows, rule_group = _windows(text)
     for index, name in enumerate(rule_names()):
-        spans = windows.get(name)
+        spans = windows[rule_group[name]]
         if not spans:
             continue
         pattern = compiled_rule(name)
