@@ -159,17 +159,17 @@ def read_meta(root: pathlib.Path) -> dict | None:
     """meta.json as a dict; None when the store has never been written. Raises StoreError when unreadable."""
     path = root / META
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the store's meta file ({exc.strerror or exc})") from exc
     try:
-        meta = json.loads(text)
+        meta = json.loads(raw.decode("utf-8"))
         version = meta["schema_version"]
         if not isinstance(version, int):
             raise TypeError("schema_version is not an integer")
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise StoreError(f"{path}: not a readable event-store meta file ({exc}); "
                          "refusing to guess what the store holds") from exc
     if version > SCHEMA_VERSION:
