@@ -397,3 +397,13 @@ def test_news_outlets_are_not_actors():
     text = ("(Agence France-Presse) The Jerusalem Post and the Kyiv Independent reported, "
             "citing the South China Morning Post and Voice of America.")
     assert ids(text) == []
+
+
+def test_article_date_forms():
+    text = "The president signed the bill, U.S. officials said."
+    assert "person:barack-obama" in ids(text, "2009-06-01")  # type: ignore[arg-type]
+    assert "person:barack-obama" in [m.actor_id for m in find_actors(text, dt.datetime(2009, 6, 1, 12, 0))]
+    with pytest.raises(ValueError, match="not an ISO date"):
+        find_actors(text, "yesterday")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="article date"):
+        find_actors(text, 2009)  # type: ignore[arg-type]

@@ -23,22 +23,36 @@ __all__ = [
 ]
 
 
-def find_actors(text: str, on: dt.date | dt.datetime | None = None,
+def find_actors(text: str, on: dt.date | dt.datetime | str | None = None,
                 context: ActorContext | None = None) -> list[ActorMention]:
     """Mentions of actors in `text`, sorted by start, non-overlapping, longest reading first.
 
     `on` is the article's date (persons and bare roles such as "the president" resolve to the
     office holder on that day). `context` carries people the article introduced; when None a fresh
     one is made. People introduced with a role are learned into the context as the text is read.
-    Non-string or empty input gives [].
+    Non-string or empty input gives []; an `on` that is not a date (or an ISO date string) raises
+    ValueError/TypeError naming it.
     """
     if not isinstance(text, str) or not text:
         return []
-    if isinstance(on, dt.datetime):
-        on = on.date()
+    on = _as_date(on)
     if context is None:
         context = ActorContext(on=on)
     return _Scan(text, on, context).run()
+
+
+def _as_date(on: object) -> dt.date | None:
+    """The article date as a date: datetimes lose their time, ISO strings are parsed; None stays None."""
+    if on is None or (isinstance(on, dt.date) and not isinstance(on, dt.datetime)):
+        return on
+    if isinstance(on, dt.datetime):
+        return on.date()
+    if isinstance(on, str):
+        try:
+            return dt.date.fromisoformat(on.strip()[:10])
+        except ValueError:
+            raise ValueError(f"article date {on!r}: not an ISO date (YYYY-MM-DD)") from None
+    raise TypeError(f"article date {on!r}: expected a date, a datetime or an ISO string")
 
 
 def country_of(actor_id: str, on: dt.date | None = None) -> str:
