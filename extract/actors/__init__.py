@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from extract.actors.codes import iso3_from_cameo, iso3_from_fips
 from extract.actors.gazetteer import Gazetteer
 from extract.actors.gazetteer import load as load_gazetteer
-from extract.actors.recognizer import ActorContext, ActorMention, _Scan
+from extract.actors.recognizer import ActorContext, ActorMention, _as_date, _Scan
 
 __all__ = [
     "ActorContext", "ActorMention", "Gazetteer", "canonical_name", "countries_in", "country_of", "find_actors",
@@ -39,20 +39,6 @@ def find_actors(text: str, on: dt.date | dt.datetime | str | None = None,
     if context is None:
         context = ActorContext(on=on)
     return _Scan(text, on, context).run()
-
-
-def _as_date(on: object) -> dt.date | None:
-    """The article date as a date: datetimes lose their time, ISO strings are parsed; None stays None."""
-    if on is None or (isinstance(on, dt.date) and not isinstance(on, dt.datetime)):
-        return on
-    if isinstance(on, dt.datetime):
-        return on.date()
-    if isinstance(on, str):
-        try:
-            return dt.date.fromisoformat(on.strip()[:10])
-        except ValueError:
-            raise ValueError(f"article date {on!r}: not an ISO date (YYYY-MM-DD)") from None
-    raise TypeError(f"article date {on!r}: expected a date, a datetime or an ISO string")
 
 
 def country_of(actor_id: str, on: dt.date | None = None) -> str:

@@ -30,6 +30,21 @@ MAX_NAME_TOKENS = 4
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
+def _as_date(on: object) -> dt.date | None:
+    """The article date as a date: datetimes lose their time, ISO strings are parsed; None stays None."""
+    if on is None or (isinstance(on, dt.date) and not isinstance(on, dt.datetime)):
+        return on
+    if isinstance(on, dt.datetime):
+        return on.date()
+    if isinstance(on, str):
+        try:
+            return dt.date.fromisoformat(on.strip()[:10])
+        except ValueError:
+            raise ValueError(f"article date {on!r}: not an ISO date (YYYY-MM-DD)") from None
+    raise TypeError(f"article date {on!r}: expected a date, a datetime or an ISO string")
+
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """One mention of an actor in a text.
@@ -77,8 +92,10 @@ class ActorContext:
     @classmethod
     def from_text(cls, text: str, on: dt.date | None = None, home: str = "") -> ActorContext:
         """Read `text` once and return the context holding the people it introduces."""
+        on = _as_date(on)
         ctx = cls(on=on, home=home)
-        _Scan(text, on, ctx).run()
+        if isinstance(text, str) and text:
+            _Scan(text, on, ctx).run()
         return ctx
 
     def learn(self, name: str, country: str, role: str, extra_aliases: list[str] = ()) -> Actor:
