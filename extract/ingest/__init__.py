@@ -12,6 +12,7 @@ furniture, segments), published (times), language, build (RawArticle -> Article)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,9 +39,15 @@ class LoadResult:
         n, m = len(self.articles), len(self.rejected)
         line = f"{n} article{'s' if n != 1 else ''} read, {m} input{'s' if m != 1 else ''} rejected"
         if m:
-            reasons = Counter(r.problem.split(" (")[0] for r in self.rejected)
+            reasons = Counter(_reason(r.problem) for r in self.rejected)
             line += " (" + "; ".join(f"{why}: {k}" for why, k in reasons.most_common(5)) + ")"
         return line
+
+
+def _reason(problem: str) -> str:
+    """The gist of a problem for grouping in the summary ('not valid JSON at line 4, column 3: ...' -> 'not valid JSON')."""
+    gist = re.split(r"[:(]| at line| over the| within", problem, maxsplit=1)[0].strip()
+    return re.sub(r"\d[\d,]*", "N", gist) or problem
 
 
 def load_articles(

@@ -17,6 +17,16 @@ def article_id(url: str, text: str) -> str:
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def _drop_title_line(text: str, title: str) -> str:
+    """Drop a first line that only repeats the title (HTML extraction keeps the page's h1)."""
+    if not title:
+        return text
+    first, _, rest = text.lstrip().partition("\n")
+    if " ".join(first.split()).casefold() == " ".join(title.split()).casefold() and rest.strip():
+        return rest
+    return text
+
+
 def build_article(raw: RawArticle, published: Published | None = None) -> Article:
     """Make the clean Article for `raw`.
 
@@ -24,7 +34,7 @@ def build_article(raw: RawArticle, published: Published | None = None) -> Articl
     metadata, a dateline at the head of the text, `published` (the caller's / --published), unknown.
     Raises InputRejected when no text is left after removing site furniture.
     """
-    cleaned = clean_text(raw.text)
+    cleaned = clean_text(_drop_title_line(raw.text, raw.title))
     if not cleaned.text.strip():
         raise InputRejected(raw.origin, "no article text left after removing site furniture")
     if raw.published is not None:

@@ -234,9 +234,18 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A photo credit closing a caption: "REUTERS/Jane Doe", "AFP / John Roe", "Getty Images/Name".
+_AGENCY_SLASH_NAME = re.compile(r"(?:\b[A-Z]{2,}|Getty Images)\s*\\?/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*\)?$")
+
+
 def _is_caption(line: str) -> bool:
     c = cues()
-    return _starts(line, c.caption_starts) or line[-60:].rstrip(" .)\t").lower().endswith(c.caption_ends)
+    tail = line[-60:].rstrip(" .)\t")
+    return (
+        _starts(line, c.caption_starts)
+        or tail.lower().endswith(c.caption_ends)
+        or _AGENCY_SLASH_NAME.search(tail) is not None
+    )
 
 
 def _caption_end(line: str) -> int:
@@ -291,7 +300,9 @@ def find_segments(text: str, dateline: Published | None) -> list[Segment]:
         if own_line and 0 < dateline_line <= CAPTION_LINES_BEFORE_DATELINE:
             for n in range(dateline_line):
                 s, e = spans[n]
-                if text[s:e].strip() and _words(text[s:e]) <= CAPTION_MAX_WORDS:
+                line = text[s:e].strip()
+                # A caption is a sentence (or carries a photo cue); a bare headline above a dateline is not.
+                if line and _words(line) <= CAPTION_MAX_WORDS and (_SENTENCE_END.search(line) or _is_caption(line)):
                     marks.append((s, e, "caption"))
     taken = {m[0] for m in marks}
     for n, (s, e) in enumerate(spans):

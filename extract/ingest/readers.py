@@ -27,6 +27,8 @@ DATA = pathlib.Path(__file__).parent / "data"
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+_CONTROL_BYTES = tuple(c for c in range(1, 32) if c not in (9, 10, 12, 13, 27))
+PREFERRED_ENCODINGS = ("utf_8", "cp1252", "iso8859_15", "latin_1", "cp1251", "gb18030", "shift_jis", "euc_kr")
 
 
 @dataclass
@@ -70,16 +72,23 @@ def decode(name: str, data: bytes) -> str:
     head = data[:8192]
     if b"\x00" in head:
         raise InputRejected(name, "this looks like a binary file, not text (it contains NUL bytes)")
+    controls = sum(head.count(bytes([c])) for c in _CONTROL_BYTES)
+    if controls > 0.02 * len(head):
+        raise InputRejected(name, "this looks like a binary file, not text (many control bytes)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:2_000_000]).best()
-    if best is None:
+    matches = list(from_bytes(data[:2_000_000]))
+    if not matches:
         raise InputRejected(name, "the bytes fit no known text encoding (a binary file?)")
-    text = data.decode(best.encoding, errors="replace")
+    best = matches[0]
+    # Short texts often fit several single-byte code pages equally well: prefer the common Western ones.
+    tied = [m.encoding for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
+    encoding = next((e for e in PREFERRED_ENCODINGS if e in tied), best.encoding)
+    text = data.decode(encoding, errors="replace")
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > 0.05 * min(len(text), 8192):
         raise InputRejected(name, "this looks like a binary file, not text (many control characters)")
@@ -440,6 +449,31 @@ def read_feed(name: str, data: bytes | str, rejected: list[InputRejected]) -> li
     return out
 
 
+# ---------------------------------------------------------------- markdown
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def markdown_to_text(text: str) -> tuple[str, str]:
+    """Plain text of a Markdown article, and its title (the first heading when it opens the file)."""
+    title = ""
+    out = []
+    for line in text.splitlines():
+        m = _MD_HEADING.match(line)
+        if m:
+            if not title and not any(o.strip() for o in out):
+                title = m.group(1)
+                continue
+            line = m.group(1)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        line = re.sub(r"^\s{0,3}(?:>\s?|[-*+]\s+(?=\S))", "", line)
+        out.append(line)
+    return title, "\n".join(out)
+
+
 # ---------------------------------------------------------------- dispatch
 
 
@@ -464,5 +498,7 @@ def read_blob(blob: Blob, rejected: list[InputRejected]) -> list[RawArticle]:
         return read_feed(blob.name, data, rejected)
     if kind == "html":
         return read_html(blob.name, text, blob.url)
-    url = blob.url if blob.url else ""
-    return [RawArticle(text=text, origin=blob.name, url=url)]
+    title = ""
+    if blob.name.lower().endswith((".md", ".markdown")):
+        title, text = markdown_to_text(text)
+    return [RawArticle(text=text, origin=blob.name, url=blob.url, title=title)]
