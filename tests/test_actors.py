@@ -407,3 +407,7 @@ def test_article_date_forms():
         find_actors(text, "yesterday")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="article date"):
         find_actors(text, 2009)  # type: ignore[arg-type]
+
+
+def test_headline_line_start_is_a_sentence_start():
+    assert ids("Talks resume\nNeighbouring Jordan hosts the meeting") == ["JOR"]

@@ -44,7 +44,6 @@ def _as_date(on: object) -> dt.date | None:
     raise TypeError(f"article date {on!r}: expected a date, a datetime or an ISO string")
 
 
-
 @dataclass(frozen=True)
 class ActorMention:
     """One mention of an actor in a text.
@@ -293,7 +292,8 @@ class _Scan:
         """'Michael Jordan', 'Chad Smith': a name word right before or after a given-name alias."""
         i, j = m.i, m.j
         if i > 0 and self._is_name_word(i - 1) and not (self.ment_tok and self.ment_tok[-1][1] == i):
-            sentence_start = i < 2 or self.keys[i - 2] in (".", "!", "?", '"', "“", ":", "\n")
+            sentence_start = i < 2 or self.keys[i - 2] in (".", "!", "?", '"', "“", ":", "(", "-", "—") \
+                or "\n" in self.text[self.ends[i - 2]:self._start(i - 1)]
             gap = self.text[self.ends[i - 1]:self._start(i)]
             if gap.strip() == "" and (self.keys[i - 1] in self.gaz.given_names or not sentence_start):
                 return True
