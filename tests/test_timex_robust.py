@@ -54,6 +54,25 @@ def test_binary_looking_text(data: bytes) -> None:
     _check(data.decode("latin-1"))
 
 
+EDGE_TEXT = ("yesterday, tomorrow, last week, next year, two days ago, 99 centuries ago, in 9000 years from now, "
+             "on Tuesday, next Friday, the following day, in March, Nov. 13, last Christmas, next Thanksgiving, "
+             "Easter, the third quarter, a year earlier, the 1990s, last spring, next winter, the weekend, "
+             "Saturday, April 25, 10 p.m. tomorrow, the year-ago period, the '80s")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+def test_any_reference_date_including_calendar_edges(reference: dt.date) -> None:
+    for t in tag(EDGE_TEXT, reference):
+        assert EDGE_TEXT[t.start:t.end] == t.text and t.value
+
+
+@pytest.mark.parametrize("reference", ["0001-01-01", "0001-01-03", "9999-12-31"])
+def test_calendar_edges(reference: str) -> None:
+    found = tag(EDGE_TEXT, reference)
+    assert any(t.text == "Nov. 13" for t in found)
+
+
 @pytest.mark.parametrize("text", [
     "",
     "9" * 200_000,

@@ -58,20 +58,20 @@ def _key(word: str) -> str:
     return re.sub(r"\s+", " ", word.strip().rstrip(".")).lower()
 
 
+@functools.cache
+def _lowered(table: str) -> dict[str, object]:
+    """A vocabulary table keyed by lowercase, single-spaced words."""
+    return {_key(k): v for k, v in vocab.load()[table].items()}
+
+
 def month_number(word: str) -> int:
-    w = word.strip().rstrip(".")
-    for name, n in _v()["months"].items():
-        if name.lower() == w.lower():
-            return n
-    raise KeyError(word)
+    """1-12 for a month name or abbreviation ("Sept." -> 9); KeyError otherwise."""
+    return _lowered("months")[_key(word)]
 
 
 def weekday_number(word: str) -> int:
-    w = word.strip().rstrip(".").lower()
-    for name, n in _v()["weekdays"].items():
-        if name.lower() == w:
-            return n
-    raise KeyError(word)
+    """ISO weekday (Monday = 1) of a weekday name or abbreviation; KeyError otherwise."""
+    return _lowered("weekdays")[_key(word)]
 
 
 def _pos_mod(word: str | None) -> str:
@@ -941,10 +941,7 @@ def r_set_word(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def r_holiday(m: re.Match, ctx: Context) -> Resolution | None:
-    rule = None
-    for name, r in _v()["holidays"].items():
-        if _key(name) == _key(m["name"]):
-            rule = r
+    rule = _lowered("holidays").get(_key(m["name"]))
     if rule is None:
         return None
     if not m["year"] and re.match(r"\s[A-Z][a-z]", ctx.text[m.end():m.end() + 3]):

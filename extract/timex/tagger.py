@@ -9,7 +9,7 @@ import re
 from extract.model import Timex
 from extract.timex import calendar as cal
 from extract.timex.patterns import LEFT, RIGHT, compiled_rule, rule_names, triggers
-from extract.timex.resolve import RESOLVERS, Context
+from extract.timex.resolve import RESOLVERS, Context, Resolution
 
 _TRIM = " \t\r\n,;:"
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
@@ -104,6 +104,14 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     return found
 
 
+def _resolve(name: str, m: re.Match, ctx: Context) -> Resolution | None:
+    """Run a rule's resolver; a date pushed outside the calendar (year 0, year 10000) is no expression."""
+    try:
+        return RESOLVERS[name](m, ctx)
+    except (ValueError, OverflowError):
+        return None
+
+
 def tag_text(text: str, ref: dt.date | None) -> list[Timex]:
     """Temporal expressions of `text` resolved against `ref` (None: relative ones are left out)."""
     if not text:
@@ -117,7 +125,7 @@ def tag_text(text: str, ref: dt.date | None) -> list[Timex]:
     for start, end, _index, name, m in cands:
         if any(occupied[start:end]):
             continue
-        if RESOLVERS[name](m, probe) is None:
+        if _resolve(name, m, probe) is None:
             continue
         occupied[start:end] = b"\x01" * (end - start)
         taken.append((start, end, name, m))
@@ -125,7 +133,7 @@ def tag_text(text: str, ref: dt.date | None) -> list[Timex]:
     ctx = Context(text=text, ref=ref, day_first=order)
     out: list[Timex] = []
     for start, end, name, m in taken:
-        res = RESOLVERS[name](m, ctx)
+        res = _resolve(name, m, ctx)
         if res is None:
             continue
         precision = cal.precision_of(res.value) if res.type in ("DATE", "TIME") else ""
