@@ -10,7 +10,7 @@ PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
 widgets.page_setup("Actors")
 v = widgets.view()
 st.title("Actors")
-nodes = st.slider("Actors in the network", 5, 60, 30, step=5, key="ac_nodes",
+nodes = st.slider("Actors in the network", 5, 60, 20, step=5, key="ac_nodes",
                   help="The actors linked to the most events as source or target")
 network = data.chart("network", v.path, v.version, v.filters, top_nodes=nodes)
 st.plotly_chart(network, key="ac_network", config=PLOT_CONFIG)

@@ -291,7 +291,8 @@ def map_figure(counts: pd.DataFrame) -> go.Figure:
     ))
     _base_layout(fig, f"Events by country ({len(counts)} countries)", height=560)
     fig.update_geos(showcountries=True, countrycolor="#BBBBBB", showcoastlines=False, showframe=False,
-                    projection_type="natural earth", showland=True, landcolor="#F2F2F2")
+                    projection_type="natural earth", projection_rotation_lon=0, center={"lon": 0, "lat": 15},
+                    lonaxis_range=[-180, 180], lataxis_range=[-58, 85], showland=True, landcolor="#F2F2F2")
     fig.update_layout(clickmode="event+select")
     return fig
 
@@ -366,13 +367,23 @@ def spring_layout(nodes: list[str], edges: pd.DataFrame, iterations: int = 80, s
     return {name: (float(x), float(y)) for name, (x, y) in zip(nodes, pos, strict=True)}
 
 
+def circle_layout(nodes: list[str], edges: pd.DataFrame) -> dict[str, tuple]:
+    """Nodes on a circle, busiest first, so dense networks stay legible."""
+    weight = pd.concat([edges.groupby("source")["events"].sum(), edges.groupby("target")["events"].sum()])
+    weight = weight.groupby(level=0).sum()
+    order = sorted(nodes, key=lambda n: (-float(weight.get(n, 0)), n))
+    angle = np.linspace(math.pi / 2, math.pi / 2 - 2 * math.pi, len(order), endpoint=False)
+    return {n: (float(math.cos(a)), float(math.sin(a))) for n, a in zip(order, angle, strict=True)}
+
+
 def network_figure(edges: pd.DataFrame, top_nodes: int = 30) -> go.Figure:
     """Who acts on whom: nodes are actors sized by events, lines are source -> target weighted by events."""
     net = top_network(edges, top_nodes)
     if net.empty:
         return message_figure("No events name both a source and a target actor.", "Who acts on whom")
     nodes = sorted(set(net["source"]) | set(net["target"]))
-    pos = spring_layout(nodes, net)
+    density = len(net) / max(len(nodes) * (len(nodes) - 1), 1)
+    pos = circle_layout(nodes, net) if density > 0.15 else spring_layout(nodes, net)
     fig = go.Figure()
     wmax = net["events"].max()
     bins = np.unique(np.ceil(4 * net["events"] / wmax).clip(1, 4))
@@ -400,7 +411,9 @@ def network_figure(edges: pd.DataFrame, top_nodes: int = 30) -> go.Figure:
     total = np.array([out_w.get(n, 0) + in_w.get(n, 0) for n in nodes], dtype=float)
     fig.add_trace(go.Scatter(
         x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text", showlegend=False,
-        text=[hover_escape(n, 40) for n in nodes], textposition="top center",
+        text=[hover_escape(n, 40) for n in nodes],
+        textposition=["middle right" if pos[n][0] > 0.2 else "middle left" if pos[n][0] < -0.2
+                      else ("top center" if pos[n][1] > 0 else "bottom center") for n in nodes],
         customdata=np.column_stack([[int(out_w.get(n, 0)) for n in nodes], [int(in_w.get(n, 0)) for n in nodes]]),
         hovertemplate="<b>%{text}</b><br>acts in %{customdata[0]:,} events<br>"
                       "is acted on in %{customdata[1]:,} events<extra></extra>",
@@ -408,8 +421,8 @@ def network_figure(edges: pd.DataFrame, top_nodes: int = 30) -> go.Figure:
                 "line": {"width": 1, "color": "#FFFFFF"}},
     ))
     _base_layout(fig, f"Who acts on whom ({len(nodes)} actors, {int(net['events'].sum()):,} events)", height=640)
-    fig.update_xaxes(visible=False, range=[-1.25, 1.25])
-    fig.update_yaxes(visible=False, range=[-1.2, 1.25], scaleanchor="x")
+    fig.update_xaxes(visible=False, range=[-1.9, 1.9])
+    fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
     return fig
 
 
@@ -517,6 +530,7 @@ def balance_figure(wide: pd.DataFrame, period: str) -> go.Figure:
     fig.update_layout(barmode="relative", legend={"orientation": "h", "y": -0.12},
                       yaxis={"title": "events"},
                       yaxis2={"title": "balance", "overlaying": "y", "side": "right", "range": [-1.05, 1.05],
+                              "autorange": False, "tickmode": "array", "tickvals": [-1, -0.5, 0, 0.5, 1],
                               "zeroline": False, "showgrid": False})
     fig.update_xaxes(type="date", title=None)
     return fig

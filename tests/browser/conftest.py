@@ -143,15 +143,19 @@ def page(browser):
 def shoot(pg, name: str) -> pathlib.Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    # Streamlit scrolls inside its main block, so make the window as tall as the content for the picture
+    height = pg.evaluate("() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+                        " return m ? m.scrollHeight : 1000 }")
+    pg.set_viewport_size({"width": 1400, "height": max(1000, min(int(height) + 40, 6000))})
+    pg.wait_for_timeout(400)
     pg.screenshot(path=str(path), full_page=True)
+    pg.set_viewport_size({"width": 1400, "height": 1000})
     return path
 
 
 def wait_ready(pg, timeout: float = 60_000) -> None:
-    """Wait until Streamlit has finished running the script (no running indicator) and charts are drawn."""
-    pg.wait_for_selector("[data-testid='stApp']", timeout=timeout)
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=timeout)
+    """Wait until Streamlit has run the script to the end and nothing is still loading."""
+    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    pg.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
     pg.wait_for_timeout(300)
+    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
