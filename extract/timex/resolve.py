@@ -31,6 +31,7 @@ class Context:
     ref: dt.date | None
     last_day: dt.date | None = None  # the last day-precision date mentioned (anaphora: "the next day")
     last_quarter: tuple[int, int] | None = None  # the last quarter mentioned ("a year earlier" in earnings news)
+    last_quarter_at: int = -1  # where a quarter was last spoken of
     day_first: bool = False  # numeric dates of this document are written day/month/year
     _tense: dict = field(default_factory=dict)
 
@@ -40,6 +41,8 @@ class Context:
             self._tense[key] = tense.clause_tense(self.text, start, end)
         return self._tense[key]
 
+
+QUARTER_REACH = 400  # "a year earlier" means the quarter spoken of within the last few sentences, if any
 
 Resolver = Callable[[re.Match, Context], Resolution | None]
 
@@ -481,6 +484,7 @@ def r_quarter(m: re.Match, ctx: Context) -> Resolution | None:
         year -= 1
     if letter == "Q":
         ctx.last_quarter = (year, n)
+        ctx.last_quarter_at = m.start()
     return Resolution(f"{year:04d}-{letter}{n}", "DATE")
 
 
@@ -506,6 +510,8 @@ def r_period(m: re.Match, ctx: Context) -> Resolution | None:
         base = (ended.year, cal.quarter_of(ended.month))
     if adj == "latest" or det == "the latest":
         base = _previous_quarter(ctx)
+    if unit == "quarter":
+        ctx.last_quarter_at = m.start()
     if adj in ("current",) or det == "the current":
         base = (ctx.ref.year, cal.quarter_of(ctx.ref.month))
     elif adj in ("previous", "prior", "past", "last") and unit == "quarter":
@@ -659,6 +665,7 @@ def r_relunit(m: re.Match, ctx: Context) -> Resolution | None:
     if unit == "quarter":
         y, q = cal.shift_quarter(ref.year, cal.quarter_of(ref.month), offset)
         ctx.last_quarter = (y, q)
+        ctx.last_quarter_at = m.start()
         return Resolution(f"{y:04d}-Q{q}", "DATE", mod)
     if unit == "decade":
         return Resolution(f"{ref.year // 10 + offset:03d}", "DATE", mod)
@@ -763,7 +770,8 @@ def r_ago(m: re.Match, ctx: Context) -> Resolution | None:
     if k is None:
         return Resolution(_duration_value(n, code), "DURATION", mod)
     if code == "Y":
-        if ctx.last_quarter and k == 1 and direction in ("earlier", "ago", "before"):
+        if ctx.last_quarter and k == 1 and direction in ("earlier", "ago", "before") \
+                and m.start() - ctx.last_quarter_at <= QUARTER_REACH:
             y, q = ctx.last_quarter
             return Resolution(f"{y - 1:04d}-Q{q}", "DATE", mod)
         return Resolution(f"{anchor_day.year + sign * k:04d}", "DATE", mod)
