@@ -187,3 +187,11 @@ def test_numeric_dates_follow_the_document_order() -> None:
     assert us == {"05/11/2024": "2024-05-11", "11/13/2024": "2024-11-13"}
     day_first = {t.text: t.value for t in tag("Filed 05/11/2024 and amended 13/11/2024.", REF)}
     assert day_first == {"05/11/2024": "2024-11-05", "13/11/2024": "2024-11-13"}
+
+
+def test_year_earlier_in_earnings_news_means_the_quarter_spoken_of() -> None:
+    ref = dt.date(1989, 10, 26)
+    text = "Net income rose 5% in the third quarter. It earned $5 million a year earlier."
+    assert _find(text, "the third quarter", ref).value == "1989-Q3"
+    assert _find(text, "a year earlier", ref).value == "1988-Q3"
+    assert _find("Unemployment fell. A year ago it was higher.", "A year ago", ref).value == "1988"
