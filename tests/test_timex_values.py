@@ -73,6 +73,7 @@ DURATIONS_SETS_REFS = [
     ("The siege lasted for three years.", "three years", "P3Y", "DURATION"),
     ("Unemployment rose for a decade.", "a decade", "P10Y", "DURATION"),
     ("Rescuers worked for 24 hours.", "24 hours", "PT24H", "DURATION"),
+    ("The flash lasted a second.", "a second", "PT1S", "DURATION"),
     ("Profit fell in the past two months.", "the past two months", "P2M", "DURATION"),
     ("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5.5H", "DURATION"),
     ("The company signed a two-year contract.", "two-year", "P2Y", "DURATION"),

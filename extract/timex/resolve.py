@@ -837,7 +837,8 @@ def r_duration_a(m: re.Match, ctx: Context) -> Resolution | None:
     unit = _key(m["unit"])
     if code == "WE":
         return None
-    if unit == "second" and det in ("a", "another", "one"):
+    if unit == "second" and det in ("a", "another", "one") and \
+            not re.match(r"\s*(?:[.,;:!?)]|$|(?:ago|later|earlier|longer|or|and)\b)", ctx.text[m.end():m.end() + 10]):
         return None  # "a second time", "a second round": the ordinal, not a duration
     if code == "Q" and det in ("a", "one"):
         return None
