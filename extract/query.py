@@ -21,7 +21,7 @@ class Filters:
     actors: tuple[str, ...] = ()  # canonical names; matches source, target or any mentioned actor
     topics: tuple[str, ...] = ()
     event_types: tuple[str, ...] = ()
-    text: str = ""  # case-insensitive search in summary, sentence and title
+    text: str = ""  # case-insensitive search in summary, sentence, title (and location in stored events)
     min_salience: float = 0.0
     modes: tuple[str, ...] = field(default=DEFAULT_MODES)
 
@@ -91,8 +91,11 @@ def apply_filters(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
         pos = pos[hit]
     if f.text.strip() and len(pos):
         needle = f.text.strip()
-        sub = df[["summary", "sentence", "title"]].iloc[pos]
-        hit = _contains(sub["summary"], needle) | _contains(sub["sentence"], needle) | _contains(sub["title"], needle)
+        cols = [c for c in ("summary", "sentence", "title", "location") if c in df.columns]
+        sub = df[cols].iloc[pos]
+        hit = np.zeros(len(pos), dtype=bool)
+        for c in cols:
+            hit |= _contains(sub[c], needle)
         pos = pos[hit]
     if len(pos) == n:
         return df.copy(deep=False)

@@ -9,6 +9,8 @@ codebook describes. Out: one store row per event, with:
 - event type from EventCode through data/cameo_to_plover.csv (the 4-digit code falls back to its
   3-digit base); the CAMEO code itself is kept, as a string, in cameo_code;
 - mentions = NumMentions; sources = the SOURCEURL's host; location and coordinates from ActionGeo;
+- summary "<actor1> <CAMEO label> <actor2>"; as GDELT holds no sentence, the sentence column says
+  what the row says (place, CAMEO code, Goldstein scale, tone) and the evidence is the SOURCEURL;
 - confidence 0.5 (machine-coded; the evidence is the linked article, not a sentence we hold).
 Rows that are truncated, carry an unknown CAMEO event or country code, a date out of range, or an
 event with no PLOVER type are rejected one by one with the line number and the reason.
@@ -132,11 +134,15 @@ def row_to_record(f: list[str], ref: str) -> dict:
     if url.startswith(("http://", "https://")):
         host = (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
     date, start, end = date_period(day, "day")
+    summary = " ".join(x for x in (a1, label, a2) if x)
+    place = rec["ActionGeo_FullName"].strip()
+    sentence = f"{summary}{' in ' + place if place else ''} (GDELT event {gid}, CAMEO {code}, Goldstein scale " \
+        f"{rec['GoldsteinScale'].strip() or '?'}, average tone {rec['AvgTone'].strip() or '?'})"
     return {
         "event_id": f"gdelt-{gid}", "date": date, "date_precision": "day", "date_start": start, "date_end": end,
         "date_text": raw, "source_actor": a1, "target_actor": a2, "actors": [a for a in (a1, a2) if a],
         "countries": countries, "event_type": plover,
-        "summary": " ".join(x for x in (a1, label, a2) if x), "confidence": CONFIDENCE,
+        "summary": summary, "sentence": sentence, "sentence_end": len(sentence), "confidence": CONFIDENCE,
         "article_id": url or f"gdelt-{gid}", "url": url, "source": host, "published": added,
         "mentions": max(_int(rec["NumMentions"], 1), 1), "sources": [host] if host else [],
         "article_ids": [url] if url else [], "first_reported": added, "last_reported": added,

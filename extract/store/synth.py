@@ -52,7 +52,7 @@ def _periods(start: np.ndarray, precision: np.ndarray) -> tuple[list[str], np.nd
     s[m], e[m] = first[m], nxt[m]
     dates[m] = np.char.mod("%04d-", year[m]).astype(object) + np.char.mod("%02d", month[m])
     w = precision == "week"
-    monday = start - ((ts.dayofweek.to_numpy()).astype("timedelta64[D]"))
+    monday = start - ((ts.day_of_week.to_numpy()).astype("timedelta64[D]"))
     s[w], e[w] = monday[w], monday[w] + np.timedelta64(7, "D")
     iso = pd.DatetimeIndex(monday.astype("datetime64[ns]")).isocalendar()
     dates[w] = np.char.mod("%04d-W", iso["year"].to_numpy()[w]).astype(object) + \

@@ -1,0 +1,103 @@
+"""Exports: CSV, JSON lines, Parquet and TimelineJS read back by their own readers."""
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from extract.schema import coerce
+from extract.store import EventStore
+from extract.store.export import FORMATS, export_events
+
+
+def _row(eid, day, summary, sentence, **kw):
+    row = {
+        "event_id": eid, "date": day, "date_precision": "day", "date_start": pd.Timestamp(day),
+        "date_end": pd.Timestamp(day) + pd.Timedelta(days=1), "date_text": "", "date_from_publication": False,
+        "source_actor": "Russia", "target_actor": "Ukraine", "actors": ["Russia", "Ukraine"],
+        "countries": ["RUS", "UKR"], "event_type": "ASSAULT", "quad_class": "material_conflict", "topics": ["war"],
+        "mode": "actual", "summary": summary, "sentence": sentence, "sentence_start": 0,
+        "sentence_end": len(sentence), "confidence": 0.9, "article_id": f"art-{eid}", "title": "T",
+        "url": f"https://news.example/{eid}", "source": "Reuters", "published": pd.Timestamp(day, tz="UTC"),
+    }
+    row.update(kw)
+    return row
+
+
+@pytest.fixture
+def stored(tmp_path):
+    store = EventStore(tmp_path)
+    store.add_events(coerce(pd.DataFrame([
+        _row("e1", "2024-03-02", "Missiles hit Kharkiv", "Russian missiles hit Kharkiv, officials said."),
+        _row("e2", "2022-02-24", "Invasion begins", 'He said "<script>alert(1)</script>" & left <b>now</b>',
+             url="javascript:alert(1)", countries=["UKR"]),
+        _row("e3", "2023-07-01", "Grain deal lapses", "Russia let the grain deal lapse.", event_type="REJECT",
+             quad_class="verbal_conflict", date="2023-07", date_precision="month",
+             date_start=pd.Timestamp("2023-07-01"), date_end=pd.Timestamp("2023-08-01")),
+    ])))
+    return store.events()
+
+
+def test_csv_reads_back_with_lists_joined(stored):
+    back = pd.read_csv(io.BytesIO(export_events(stored, "csv")))
+    assert list(back.columns) == list(stored.columns)
+    assert len(back) == 3
+    assert back.set_index("event_id").loc["e1", "countries"] == "RUS; UKR"
+    assert back.set_index("event_id").loc["e1", "mentions"] == 1
+
+
+def test_json_lines_have_arrays_and_iso_times(stored):
+    lines = export_events(stored, "jsonl").decode("utf-8").splitlines()
+    assert len(lines) == 3
+    rec = {json.loads(x)["event_id"]: json.loads(x) for x in lines}
+    assert rec["e1"]["countries"] == ["RUS", "UKR"]
+    assert rec["e1"]["date_start"] == "2024-03-02T00:00:00"
+    assert rec["e1"]["published"] == "2024-03-02T00:00:00+00:00"
+    assert rec["e1"]["fatalities"] is None
+
+
+def test_parquet_reads_back_with_real_lists(stored):
+    table = pq.read_table(io.BytesIO(export_events(stored, "parquet")))
+    back = table.to_pandas().set_index("event_id")
+    assert list(back.loc["e1", "countries"]) == ["RUS", "UKR"]
+    assert back.loc["e3", "date_precision"] == "month"
+    assert table.num_rows == 3
+
+
+def test_timelinejs_follows_knight_labs_format_in_date_order(stored):
+    doc = json.loads(export_events(stored, "timelinejs"))
+    assert "headline" in doc["title"]["text"]
+    events = doc["events"]
+    assert [e["unique_id"] for e in events] == ["e2", "e3", "e1"]
+    assert events[2]["start_date"] == {"year": "2024", "month": "3", "day": "2"}
+    assert events[1]["start_date"] == {"year": "2023", "month": "7"}  # month precision: no day
+    assert events[1]["display_date"] == "2023-07"
+    assert events[2]["group"] == "ASSAULT"
+    assert events[2]["text"]["headline"] == "Missiles hit Kharkiv"
+    assert 'href="https://news.example/e1"' in events[2]["text"]["text"]
+
+
+def test_timelinejs_text_cannot_inject_html(stored):
+    doc = json.loads(export_events(stored, "timelinejs"))
+    invasion = next(e for e in doc["events"] if e["unique_id"] == "e2")
+    body = invasion["text"]["text"]
+    assert "<script>" not in body and "<b>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "&amp;" in body
+    assert "javascript:" not in body  # a non-http link is not made a link
+
+
+def test_empty_table_exports_in_every_format(tmp_path):
+    empty = EventStore(tmp_path).events()
+    for fmt in FORMATS:
+        data = export_events(empty, fmt)
+        assert isinstance(data, bytes)
+    assert json.loads(export_events(empty, "timelinejs"))["events"] == []
+    assert export_events(empty, "jsonl") == b""
+
+
+def test_an_unknown_format_is_refused(stored):
+    with pytest.raises(ValueError, match="unknown export format"):
+        export_events(stored, "xlsx")
