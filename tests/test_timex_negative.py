@@ -22,6 +22,7 @@ REF = dt.date(2024, 11, 20)
     "The bill passed 52-48 in the Senate.",
     "The march on the capital was peaceful.",
     "Room 1999 was locked.",
+    "Police said 2000 residents fled the town.",
     "Protesters marched through the fall of the old regime's statue.",
     "A 6-year-old girl was rescued.",
     "Sales grew 5% a year.",

@@ -562,6 +562,10 @@ def _year_ok(m: re.Match, ctx: Context, group: str = "year") -> bool:
     nxt = re.match(r"\s*([A-Za-z%]+|%)", after)
     if nxt and nxt.group(1).lower() in _set("not_year_after"):
         return False
+    # "2000 residents fled": a count before a plural noun, unless a date word introduces it ("in 1990 elections")
+    plural = re.match(r" ([a-z]{3,}s)\b", after)
+    if plural and not plural.group(1).endswith("ss") and not _cue_before(ctx, start):
+        return False
     before = text[max(0, start - 12):start]
     prev = re.search(r"(\S+)\s*$", before)
     if prev and (prev.group(1) in _set("not_year_before") or prev.group(1)[-1:] in "$#£€¥"):
