@@ -343,3 +343,28 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_store(tmp_path):
     assert "StoreError:" in out.stdout and "unchanged" in out.stdout, out.stdout + out.stderr
     pd.testing.assert_frame_equal(EventStore(tmp_path).events(), before)
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_threads_of_one_process_take_turns(tmp_path):
+    """A dashboard's sessions are threads of one process: their writes take turns too."""
+    import threading
+
+    from extract.store.synth import generate_events
+
+    frames = [generate_events(400, seed=s) for s in range(4)]
+    errors = []
+
+    def add(df):
+        try:
+            EventStore(tmp_path).add_events(df)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=add, args=(f,)) for f in frames]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors
+    ev = EventStore(tmp_path).events()
+    assert len(ev) == 1600 and ev["event_id"].is_unique

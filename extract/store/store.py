@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pathlib
+import threading
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -16,6 +17,16 @@ from extract.store.summary import AddSummary
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LOCK_TIMEOUT_S = float(os.environ.get("EVENTS_STORE_LOCK_TIMEOUT", "600"))
+
+
+_THREAD_LOCKS: dict[str, threading.Lock] = {}
+_THREAD_LOCKS_GUARD = threading.Lock()
+
+
+def _thread_lock(path: pathlib.Path) -> threading.Lock:
+    key = os.path.realpath(path)
+    with _THREAD_LOCKS_GUARD:
+        return _THREAD_LOCKS.setdefault(key, threading.Lock())
 
 
 def default_path() -> pathlib.Path:
@@ -85,19 +96,22 @@ class EventStore:
     # ---- writing -------------------------------------------------------------------------------------
     @contextlib.contextmanager
     def _locked(self):
-        try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT_S)
-            lock.acquire()
-        except Timeout as exc:
-            raise StoreError(f"{self.path}: another process has held the store's lock for {LOCK_TIMEOUT_S:.0f} s; "
-                             "try again when it finishes") from exc
-        except OSError as exc:
-            raise disk.store_error_for(exc, self.path) from exc
-        try:
-            yield
-        finally:
-            lock.release()
+        """Writers take turns: threads of this process through a lock per directory (so they do not
+        wait on the OS lock), processes through a file lock (released by the system if the holder dies)."""
+        with _thread_lock(self.path):
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+                lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT_S)
+                lock.acquire()
+            except Timeout as exc:
+                raise StoreError(f"{self.path}: another process has held the store's lock for "
+                                 f"{LOCK_TIMEOUT_S:.0f} s; try again when it finishes") from exc
+            except OSError as exc:
+                raise disk.store_error_for(exc, self.path) from exc
+            try:
+                yield
+            finally:
+                lock.release()
 
     def _known_mentions(self, meta: dict | None) -> set[str]:
         if meta is None:
