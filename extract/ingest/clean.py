@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import pathlib
 import re
+import string
 import tomllib
 from dataclasses import dataclass, field
 
@@ -87,6 +88,19 @@ def _heading_pattern() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{_alternation(cues().list_headings)})(?![^\W_])")
 
 
+_PUNCT_TO_SPACE = str.maketrans({ch: " " for ch in string.punctuation + "“”‘’"})
+
+
+@functools.cache
+def _phrase_index() -> dict[str, tuple[str, ...]]:
+    """The furniture phrases by their longest word, so a line is checked only against phrases it could hold."""
+    index: dict[str, list[str]] = {}
+    for phrase in cues().line_phrases:
+        words = phrase.translate(_PUNCT_TO_SPACE).split()
+        index.setdefault(max(words, key=len), []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _starts(line: str, prefixes: tuple[str, ...]) -> bool:
     return line.lstrip(" \t(\u00a0").lower().startswith(prefixes)
 
@@ -137,7 +151,11 @@ def is_furniture_line(line: str) -> bool:
         return False
     if norm in c.exact_lines:
         return True
-    return _words(norm) <= c.max_words and any(p in norm for p in c.line_phrases)
+    if _words(norm) > c.max_words:
+        return False
+    index = _phrase_index()
+    hits = index.keys() & norm.translate(_PUNCT_TO_SPACE).split()
+    return any(p in norm for k in hits for p in index[k])
 
 
 def is_headline_like(line: str) -> bool:
@@ -251,10 +269,10 @@ def _is_caption(line: str) -> bool:
 def _caption_end(line: str) -> int:
     """Where a caption line's caption ends: the whole line when short, else after the photo agency
     if it comes within the first words (a run-on "Photograph: Name/AP Story..."); 0 when unsure."""
-    if _words(line) <= 40:
-        return len(line.rstrip())
-    m = _PHOTO_CREDIT_END.search(line, 0, 120)
-    return m.end() if m else 0
+    m = _PHOTO_CREDIT_END.search(line, 0, 120) if _starts(line, cues().caption_starts) else None
+    if m and _words(line[m.end():]) >= 8:
+        return m.end()
+    return len(line.rstrip()) if _words(line) <= 40 else 0
 
 
 def drop_after_credit(text: str) -> str:

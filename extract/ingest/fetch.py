@@ -87,6 +87,9 @@ def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 20_000_000) -> Fe
         raise
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400:
+            target = urllib.parse.urlsplit((exc.headers or {}).get("Location", "") or "").scheme.lower()
+            if target and target not in ALLOWED_SCHEMES:
+                raise InputRejected(url, f"redirected to a {target}: address, which is not fetched") from None
             raise InputRejected(url, f"too many redirects (more than {MAX_REDIRECTS}, or a loop)") from None
         raise InputRejected(url, f"the server answered HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:

@@ -62,6 +62,7 @@ _LEAD = re.compile(
     r"(?:[A-Z][A-Za-z.' -]{1,40}\s*\|\s*|(?:Published|Updated|Posted|Last updated|First published|Date)(?:\s+on)?:?\s*)$"
 )
 HEAD_CHARS = 600
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _month(name: str) -> int:
@@ -117,6 +118,8 @@ def find_dateline(text: str, head: int = HEAD_CHARS) -> Published | None:
     place/label prefix too. Returns None when the head of the text carries no such stamp.
     """
     window = text[:head]
+    if not _YEAR.search(window):
+        return None
     found: list[tuple[int, int, dt.datetime, str]] = []
     for pattern in (_TIME_FIRST, _DATE_FIRST):
         for m in pattern.finditer(window):

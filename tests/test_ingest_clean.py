@@ -1,0 +1,216 @@
+"""Ingest cleaning and publication times: the seed article, generic furniture shapes, wire datelines."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.ingest import load_articles
+from extract.ingest.clean import clean_text
+from extract.ingest.language import detect_language
+from extract.ingest.published import find_dateline, parse_published
+from tests.conftest import need_shared
+
+SEED = ("seed", "000_38deb2ecbac005e4.txt")
+
+
+def tz(hours: float) -> dt.timezone:
+    return dt.timezone(dt.timedelta(hours=hours))
+
+
+# ---------------------------------------------------------------- the seed article
+
+
+def test_seed_story_whole_and_headline_lists_gone():
+    raw = need_shared(*SEED).read_text(encoding="utf-8")
+    result = load_articles([str(need_shared(*SEED))])
+    assert not result.rejected
+    art = result.articles[0]
+    lines = raw.splitlines()
+    story_end = lines.index("Top Articles in News Services")
+    # Every line of the story, caption to credit, comes through unchanged and in order.
+    assert art.text.splitlines() == lines[:story_end]
+    # None of the headline lists' lines reach the text.
+    for line in lines[story_end:]:
+        if line.strip("- "):
+            assert line not in art.text
+    assert "ACCESS RANKING" not in art.text and "Top Articles" not in art.text
+
+
+def test_seed_segments_and_publication_time():
+    art = load_articles([str(need_shared(*SEED))]).articles[0]
+    spans = [(s.kind, art.text[s.start:s.end]) for s in art.segments]
+    assert [k for k, _ in spans] == ["caption", "dateline", "body", "credit"]
+    assert spans[0][1].startswith("U.S. President Joe Biden speaks during an event")
+    assert spans[0][1].endswith("November 13, 2024.")
+    assert spans[1][1] == "16:16 JST, November 20, 2024"
+    assert spans[2][1].startswith("President Joe Biden has approved provision of anti-personnel land mines")
+    assert spans[2][1].endswith("directly involved in the war in Ukraine.")
+    assert spans[3][1] == ("(Reporting by Mike Stone and Costas Pitas; Additional reporting by Lidia Kelly "
+                           "in Melbourne; Editing by Clarence Fernandez)")
+    assert art.published == dt.datetime(2024, 11, 20, 16, 16, tzinfo=tz(9))
+    assert art.published_date == dt.date(2024, 11, 20)  # still the 19th in Washington
+    assert (art.published_precision, art.published_from, art.language) == ("minute", "dateline", "en")
+
+
+# ---------------------------------------------------------------- generic furniture shapes
+
+STORY = (
+    "The regional assembly passed the water bill on Thursday after a long debate over pricing.\n"
+    "Farm groups said the new tariffs would raise costs for irrigators in the dry south.\n"
+)
+
+
+def test_trailing_title_case_headlines_without_heading_removed():
+    links = "Minister Resigns Over Housing Row\nFloods Hit Coastal Towns Again\nLocal Team Wins Cup Final\n"
+    cleaned = clean_text(STORY + links)
+    assert cleaned.text == STORY.strip()
+
+
+def test_heading_block_in_the_middle_removed_and_story_after_kept():
+    block = "Related\n• Dam levels fall to record low\n• Opinion: why water should cost more\n"
+    tail = "The bill now goes to the governor, who is expected to sign it next week.\n"
+    cleaned = clean_text(STORY + block + tail)
+    assert "Dam levels" not in cleaned.text and "Related" not in cleaned.text
+    assert cleaned.text == (STORY + tail).strip()
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Share on Facebook",
+        "Sign up for our newsletter to get the day's headlines",
+        "This website uses cookies to give you the best experience.",
+        "Read more: Drought declared in three districts",
+        "Skip to main content",
+    ],
+)
+def test_furniture_lines_removed_anywhere(furniture):
+    lines = STORY.splitlines()
+    cleaned = clean_text("\n".join([lines[0], furniture, lines[1]]))
+    assert cleaned.text == STORY.strip()
+    assert cleaned.removed_lines == 1
+
+
+def test_short_closing_lines_of_a_story_are_kept():
+    ending = "Asked about the vote, he said:\nWe will see.\nThe count resumes at dawn.\nNo date was set.\n"
+    cleaned = clean_text(STORY + ending)
+    assert cleaned.text == (STORY + ending).strip()
+
+
+def test_story_mentioning_cookies_at_length_is_kept():
+    line = ("The bakery chain said sales of cookies and cakes rose 12 percent in the quarter, helped by new stores "
+            "in the capital and a price cut on its cheapest lines, while costs of flour and sugar kept rising and "
+            "the company warned that margins would stay thin into next year.")
+    assert clean_text(line).text == line
+
+
+def test_credit_closes_a_wire_story_and_the_tail_goes():
+    text = STORY + "(Reporting by A. Writer; Editing by B. Editor) We welcome comments on this story.\nFirst!!!\n"
+    cleaned = clean_text(text)
+    assert cleaned.text.endswith("(Reporting by A. Writer; Editing by B. Editor)")
+    assert "First!!!" not in cleaned.text
+    assert [s.kind for s in cleaned.segments] == ["body", "credit"]
+
+
+def test_run_on_photo_credit_marked_as_caption_up_to_the_agency():
+    line = ("Photograph: Jane Doe/AP The ministry said on Friday that the border would stay closed for another "
+            "week while inspectors examined the new customs building, which was damaged in the storm last month "
+            "and has not yet been repaired.")
+    cleaned = clean_text(line)
+    kinds = [(s.kind, cleaned.text[s.start:s.end]) for s in cleaned.segments]
+    assert kinds[0] == ("caption", "Photograph: Jane Doe/AP")
+    assert kinds[1][0] == "body" and kinds[1][1].startswith("The ministry said on Friday")
+
+
+def test_headline_above_dateline_is_not_a_caption():
+    cleaned = clean_text("Flood barrier tested\nMarch 3, 2025\n" + STORY)
+    assert [s.kind for s in cleaned.segments] == ["body", "dateline", "body"]
+
+
+# ---------------------------------------------------------------- datelines and published values
+
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("16:16 JST, November 20, 2024\nPresident Joe Biden", dt.datetime(2024, 11, 20, 16, 16, tzinfo=tz(9)), "minute"),
+        ("HONG KONG | Tue May 12, 2009 8:56 am EDT HONG KONG (Reuters) - A leading virologist",
+         dt.datetime(2009, 5, 12, 8, 56, tzinfo=tz(-4)), "minute"),
+        ("Saturday, May 15, 2010; 11:47 PM\nThe spill", dt.datetime(2010, 5, 15, 23, 47, tzinfo=dt.UTC), "minute"),
+        ("Swine flu could affect third of world's population Tuesday 12 May 2009 16.36 BST The swine flu virus",
+         dt.datetime(2009, 5, 12, 16, 36, tzinfo=tz(1)), "minute"),
+        ("Published: 3 March 2025\nThe talks", dt.datetime(2025, 3, 3, tzinfo=dt.UTC), "day"),
+        ("June 28, 2010 - 6:39 AM\nOil", dt.datetime(2010, 6, 28, 6, 39, tzinfo=dt.UTC), "minute"),
+        ("KYIV | Mon Feb 24, 2025 10:05 GMT+2 The", dt.datetime(2025, 2, 24, 10, 5, tzinfo=tz(2)), "minute"),
+    ],
+)
+def test_datelines(text, expected, precision):
+    found = find_dateline(text)
+    assert found is not None
+    assert found.value == expected and found.value.utcoffset() == expected.utcoffset()
+    assert found.precision == precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On May 12, 2009 the virus reached the city.",  # a date inside a sentence is no dateline
+        "The 2009 outbreak began in Mexico.",
+        "Officials met at 10:30 to discuss the plan.",
+        "",
+    ],
+)
+def test_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_dateline_far_into_text_is_ignored():
+    assert find_dateline("x " * 400 + "16:16 JST, November 20, 2024") is None
+
+
+@pytest.mark.parametrize(
+    "value, expected, precision",
+    [
+        ("2009-05-12", dt.datetime(2009, 5, 12, tzinfo=dt.UTC), "day"),
+        ("2024-11-20T16:16:00+09:00", dt.datetime(2024, 11, 20, 16, 16, tzinfo=tz(9)), "minute"),
+        ("2024-11-20T07:16:00.123Z", dt.datetime(2024, 11, 20, 7, 16, tzinfo=dt.UTC), "minute"),
+        ("2024-11-20 16:16", dt.datetime(2024, 11, 20, 16, 16, tzinfo=dt.UTC), "minute"),
+        ("Wed, 20 Nov 2024 07:16:00 -0500", dt.datetime(2024, 11, 20, 7, 16, tzinfo=tz(-5)), "minute"),
+        ("November 20, 2024", dt.datetime(2024, 11, 20, tzinfo=dt.UTC), "day"),
+        (1732086960, dt.datetime(2024, 11, 20, 7, 16, tzinfo=dt.UTC), "minute"),
+        (1732086960000, dt.datetime(2024, 11, 20, 7, 16, tzinfo=dt.UTC), "minute"),
+        (dt.date(2024, 11, 20), dt.datetime(2024, 11, 20, tzinfo=dt.UTC), "day"),
+    ],
+)
+def test_parse_published(value, expected, precision):
+    parsed = parse_published(value)
+    assert parsed.value == expected and parsed.value.utcoffset() == expected.utcoffset()
+    assert parsed.precision == precision
+
+
+@pytest.mark.parametrize("value", ["", None, "soon", "2024-13-45", "yesterday afternoon", True])
+def test_parse_published_rejects_non_dates(value):
+    assert parse_published(value) is None
+
+
+# ---------------------------------------------------------------- language
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The government said on Monday that it would raise taxes on fuel from next year.", "en"),
+        ("Le gouvernement a annoncé lundi que les taxes sur le carburant seront relevées l'an prochain.", "fr"),
+        ("Die Regierung hat am Montag angekündigt, dass die Steuern auf Kraftstoff im nächsten Jahr steigen.", "de"),
+        ("El gobierno anunció el lunes que los impuestos sobre el combustible subirán el próximo año.", "es"),
+        ("Il governo ha annunciato lunedì che le tasse sul carburante aumenteranno dal prossimo anno.", "it"),
+        ("Правительство объявило в понедельник о повышении налогов на топливо со следующего года.", "ru"),
+        ("政府は月曜日、来年から燃料税を引き上げると発表した。", "ja"),
+        ("Yes.", ""),
+    ],
+)
+def test_language(text, lang):
+    assert detect_language(text) == lang
