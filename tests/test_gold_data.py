@@ -7,6 +7,7 @@ not fit its precision, a type or mode outside the schema.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import pathlib
 import re
@@ -68,8 +69,8 @@ def test_article_fields(articles: dict[str, dict]) -> None:
         assert art["url"].startswith("https://example.org/"), f"{aid}: url outside example.org"
         published = dt.datetime.fromisoformat(art["published"])
         assert published.tzinfo is not None, f"{aid}: published has no UTC offset"
-        assert dt.datetime(2022, 1, 1, tzinfo=dt.timezone.utc) <= published, f"{aid}: published before 2022"
-        assert published <= dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), f"{aid}: published after 2025"
+        assert dt.datetime(2022, 1, 1, tzinfo=dt.UTC) <= published, f"{aid}: published before 2022"
+        assert published <= dt.datetime(2026, 1, 1, tzinfo=dt.UTC), f"{aid}: published after 2025"
         for key in ("title", "source", "text"):
             assert isinstance(art[key], str) and art[key].strip(), f"{aid}: empty {key}"
 
@@ -154,3 +155,15 @@ def test_same_happening_told_by_several_outlets(articles: dict[str, dict], gold:
         outlets.setdefault(key, set()).add(articles[event["article_id"]]["source"])
     shared = [key for key, names in outlets.items() if len(names) >= 2]
     assert len(shared) >= 5, f"only {len(shared)} happenings are reported by two or more outlets"
+
+
+def test_extra_inputs_tell_the_story_of_their_article(articles: dict[str, dict]) -> None:
+    """Each extra input is named after an article and carries every paragraph of it (so its gold events apply)."""
+    for path in sorted(EXTRA.glob("*")):
+        aid = path.name.split("-", 1)[0]
+        assert aid in articles, f"{path.name} does not start with a known article id"
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".html":
+            text = html.unescape(text)
+        for paragraph in articles[aid]["text"].split("\n\n"):
+            assert paragraph in text, f"{path.name} lacks a paragraph of {aid}: {paragraph[:60]!r}"
