@@ -347,3 +347,10 @@ def test_ids_stable_from_url_else_text(tmp_path):
     d = load_articles([{"text": "First version."}]).articles[0]
     assert a.id == b.id and c.id == d.id and a.id != c.id
     assert len(a.id) == 16 and all(ch in "0123456789abcdef" for ch in a.id)
+
+
+def test_same_page_read_twice_in_one_process():
+    first = load_articles([str(FIX / "page.html")])
+    again = load_articles([str(FIX / "page.html"), ("copy.html", (FIX / "page.html").read_bytes())])
+    assert len(first.articles) == 1 and len(again.articles) == 2 and not again.rejected
+    assert first.articles[0].text == again.articles[0].text == again.articles[1].text

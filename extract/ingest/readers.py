@@ -372,7 +372,7 @@ def read_html(name: str, page: str, url: str = "") -> list[RawArticle]:
     try:
         result = trafilatura.bare_extraction(
             page, url=url or None, include_comments=False, include_tables=False, with_metadata=True,
-            favor_precision=True, deduplicate=True,
+            favor_precision=True,
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup
         raise InputRejected(name, f"the HTML could not be parsed ({type(exc).__name__})") from None
