@@ -125,6 +125,26 @@ def test_run_on_photo_credit_marked_as_caption_up_to_the_agency():
     assert kinds[1][0] == "body" and kinds[1][1].startswith("The ministry said on Friday")
 
 
+@pytest.mark.parametrize(
+    "opening, dateline",
+    [
+        ("KYIV (Reuters) - Officials said", "KYIV (Reuters) -"),
+        ("BARATARIA BAY, La. -- The executive said", "BARATARIA BAY, La. --"),
+        ("GENEVA, May 4 (AP) — Delegates agreed", "GENEVA, May 4 (AP) —"),
+    ],
+)
+def test_place_datelines_marked(opening, dateline):
+    cleaned = clean_text(opening + " on Monday that the talks would go on.")
+    assert (cleaned.segments[0].kind, cleaned.text[cleaned.segments[0].start:cleaned.segments[0].end]) == (
+        "dateline", dateline)
+    assert cleaned.segments[1].kind == "body"
+
+
+def test_capitals_inside_a_sentence_are_no_place_dateline():
+    cleaned = clean_text("The talks in GENEVA (Switzerland) - a neutral venue - went on.")
+    assert [s.kind for s in cleaned.segments] == ["body"]
+
+
 def test_headline_above_dateline_is_not_a_caption():
     cleaned = clean_text("Flood barrier tested\nMarch 3, 2025\n" + STORY)
     assert [s.kind for s in cleaned.segments] == ["body", "dateline", "body"]

@@ -36,10 +36,13 @@ def test_plain_text_furniture_removed_and_story_kept():
                  "Opposition members walked out", "Samoa is expected to hold its vote in April."):
         assert kept in art.text
     assert art.text.endswith("(Reporting by Ana Placeholder; Editing by Tom Sample)")
-    kinds = {s.kind: art.text[s.start:s.end] for s in art.segments if s.kind != "body"}
-    assert kinds["caption"].startswith("Fishermen unload their catch")
-    assert kinds["dateline"] == "09:45 GMT, March 4, 2025"
-    assert kinds["credit"] == "(Reporting by Ana Placeholder; Editing by Tom Sample)"
+    spans = [(s.kind, art.text[s.start:s.end]) for s in art.segments]
+    assert [k for k, _ in spans] == ["caption", "dateline", "dateline", "body", "credit"]
+    assert spans[0][1].startswith("Fishermen unload their catch")
+    assert spans[1][1] == "09:45 GMT, March 4, 2025"
+    assert spans[2][1] == "PORT VILA (Reuters) -"
+    assert spans[3][1].startswith("Vanuatu's parliament voted on Tuesday")
+    assert spans[4][1] == "(Reporting by Ana Placeholder; Editing by Tom Sample)"
     assert art.published == dt.datetime(2025, 3, 4, 9, 45, tzinfo=dt.UTC)
     assert (art.published_precision, art.published_from) == ("minute", "dateline")
     assert art.language == "en"

@@ -296,6 +296,30 @@ def _is_credit_line(line: str) -> bool:
     return _starts(line, cues().credit_starts)
 
 
+# A place dateline opening a story: "PORT VILA (Reuters) - ", "BARATARIA BAY, La. -- ", "KYIV, March 3 (AP) - ".
+_PLACE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Z][A-Za-z .&-]{1,30}\)\s*(?:--|[-–—])|\s+(?:--|—))\s"
+)
+PLACE_DATELINE_LINES = 4
+
+
+def _place_dateline(text: str, spans: list[tuple[int, int]], dateline: Published | None) -> tuple[int, int] | None:
+    """The span of a place dateline at the start of one of the first lines or right after a timestamp."""
+    starts = [s for s, _ in spans[:PLACE_DATELINE_LINES]]
+    if dateline is not None:
+        after = dateline.end
+        while after < len(text) and text[after] in " \t|":
+            after += 1
+        starts.insert(0, after)
+    for start in starts:
+        m = _PLACE_DATELINE.match(text, start)
+        if m and (dateline is None or m.start() >= dateline.end or m.end() <= dateline.start):
+            return m.start(), m.end() - 1
+    return None
+
+
 def find_segments(text: str, dateline: Published | None) -> list[Segment]:
     """Mark captions, the dateline and credits in clean `text`; everything else is body.
 
@@ -322,6 +346,9 @@ def find_segments(text: str, dateline: Published | None) -> list[Segment]:
                 # A caption is a sentence (or carries a photo cue); a bare headline above a dateline is not.
                 if line and _words(line) <= CAPTION_MAX_WORDS and (_SENTENCE_END.search(line) or _is_caption(line)):
                     marks.append((s, e, "caption"))
+    place = _place_dateline(text, spans, dateline)
+    if place is not None:
+        marks.append((place[0], place[1], "dateline"))
     taken = {m[0] for m in marks}
     for n, (s, e) in enumerate(spans):
         line = text[s:e]
