@@ -196,3 +196,20 @@ def test_year_earlier_in_earnings_news_means_the_quarter_spoken_of() -> None:
     assert _find(text, "the third quarter", ref).value == "1989-Q3"
     assert _find(text, "a year earlier", ref).value == "1988-Q3"
     assert _find("Unemployment fell. A year ago it was higher.", "A year ago", ref).value == "1988"
+
+
+def test_that_year_follows_the_year_last_spoken_of() -> None:
+    text = "SARS hit Asia in March 2003. By June of that year, it had faded. Later that year it ended."
+    ref = dt.date(2010, 6, 20)
+    assert _find(text, "June of that year", ref).value == "2003-06"
+    assert _find(text, "Later that year", ref).value == "2003"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("GM lost $39bn in third quarter 2007.", "third quarter 2007", "2007-Q3"),
+    ("The sequence ends at 3 o'clock in the afternoon.", "3 o'clock in the afternoon", "2024-11-20T15:00"),
+    ("The order came at 11.30 pm at night.", "11.30 pm at night", "2024-11-20T23:30"),
+    ("Shots were heard at 4 in the morning.", "4 in the morning", "2024-11-20T04:00"),
+])
+def test_more_forms(text: str, span: str, value: str) -> None:
+    assert _find(text, span).value == value

@@ -75,11 +75,13 @@ def sources() -> list[tuple[str, str]]:
         ("date_slash", r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>\d{{4}}|\d\d)(?![\d/])"),
         # March 2023, early March 1990, the middle of March 1990, January this year, June last year
         ("month_year", r"(?:(?P<pos>{POS})[\s-]*)?(?P<mon>{MON}),?\s+(?:(?i:of)\s+)?"
-                       r"(?:(?P<year>{YEAR}|{SPOKEN_YEAR})|(?P<deic>(?i:this|last|next))\s+(?i:year)(?!['’]))"),
+                       r"(?:(?P<year>{YEAR}|{SPOKEN_YEAR})|(?P<deic>(?i:this|last|next|that|the\s+same|the\s+following|"
+                       r"the\s+previous))\s+(?i:year)(?!['’]))"),
         # clock times: 10:35 a.m., 4 a.m. EDT Thursday, 16:16 JST, noon Thursday
         ("time", r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*"
                  r"(?:(?P<ampm>(?i:[ap]\.\s?m\.|[ap]m(?![A-Za-z])|[ap]\.m(?![A-Za-z])))"
                  r"|(?P<oclock>(?i:o'clock)))"
+                 r"(?:\s+(?i:in\s+the)\s+(?P<half>(?i:morning|afternoon|evening))|\s+(?i:at\s+night))?"
                  r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY})"
                  r"|,?\s+(?:(?i:on)\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?)?"),
         ("time24", r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"
@@ -108,7 +110,7 @@ def sources() -> list[tuple[str, str]]:
                     r"(?:(?P<adj>(?i:fiscal|calendar|latest|year-ago|year-earlier|comparable|year-before|prior-year)(?:\s+(?i:fiscal))?)\s+)?"
                     r"(?:(?P<year0>{YEAR4})\s+)?"
                     r"(?:(?i:fiscal)[\s-]+)?(?P<ord>{ORD})[\s-]+(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|half))(?![A-Za-z])"
-                    r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year>{YEAR4}))?"),
+                    r"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<year>{YEAR4}))?"),
         ("period", r"(?P<det>(?i:the|this|that|its|a|last\s+year['’]s|the\s+latest|the\s+current|the\s+same))\s+"
                    r"(?P<adj>(?i:latest|current|recent|previous|past|last|year-ago|year-earlier|year-before|"
                    r"comparable|corresponding|same|just-ended|just\s+ended|prior-year|fiscal|first|second|1\d\d\d|20\d\d))?\s*"

@@ -32,6 +32,7 @@ class Context:
     last_day: dt.date | None = None  # the last day-precision date mentioned (anaphora: "the next day")
     last_quarter: tuple[int, int] | None = None  # the last quarter mentioned ("a year earlier" in earnings news)
     last_quarter_at: int = -1  # where a quarter was last spoken of
+    last_year: int | None = None  # the year of the last dated expression ("June of that year")
     day_first: bool = False  # numeric dates of this document are written day/month/year
     _tense: dict = field(default_factory=dict)
 
@@ -231,7 +232,12 @@ def r_month_year(m: re.Match, ctx: Context) -> Resolution | None:
     else:
         if ctx.ref is None:
             return None
-        year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[m["deic"].lower()]
+        deic = _key(m["deic"])
+        if deic in ("this", "last", "next"):
+            year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[deic]
+        else:  # that year, the following year: after the year last spoken of
+            base = ctx.last_year or ctx.ref.year
+            year = base + {"the following": 1, "the previous": -1}.get(deic, 0)
     if year is None:
         return None
     return Resolution(f"{year:04d}-{month:02d}", "DATE", _pos_mod(m["pos"]))
@@ -259,6 +265,13 @@ def r_time(m: re.Match, ctx: Context) -> Resolution | None:
     hour = int(m["hour"])
     minute = int(m["minute"] or 0)
     ampm = (m.groupdict().get("ampm") or "").lower()
+    half = (m.groupdict().get("half") or "").lower()
+    if half and not ampm:
+        if hour > 12:
+            return None
+        ampm = "am" if half == "morning" else "pm"
+    elif not ampm and m.group().lower().rstrip().endswith("night") and hour < 12:
+        ampm = "pm" if hour >= 6 else "am"
     if ampm:
         if hour == 0 or hour > 12:
             return None
@@ -994,7 +1007,7 @@ def _anaphoric(unit: str, offset: int, ctx: Context, mod: str) -> Resolution | N
         y, mo = cal.shift_months(base.year, base.month, offset)
         return Resolution(f"{y:04d}-{mo:02d}", "DATE", mod)
     if unit == "year":
-        return Resolution(f"{base.year + offset:04d}", "DATE", mod)
+        return Resolution(f"{(ctx.last_year or base.year) + offset:04d}", "DATE", mod)
     return None
 
 

@@ -136,6 +136,8 @@ def tag_text(text: str, ref: dt.date | None) -> list[Timex]:
         res = _resolve(name, m, ctx)
         if res is None:
             continue
+        if res.type in ("DATE", "TIME") and res.value[:4].isdigit():
+            ctx.last_year = int(res.value[:4])
         precision = cal.precision_of(res.value) if res.type in ("DATE", "TIME") else ""
         out.append(Timex(start=start, end=end, text=text[start:end], value=res.value, type=res.type,
                          precision=precision, mod=res.mod))
