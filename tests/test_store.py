@@ -368,3 +368,19 @@ def test_threads_of_one_process_take_turns(tmp_path):
     assert not errors
     ev = EventStore(tmp_path).events()
     assert len(ev) == 1600 and ev["event_id"].is_unique
+
+
+def test_an_article_read_again_adds_nothing_even_if_cut_differently(tmp_path):
+    store = EventStore(tmp_path)
+    store.add_events(batch(KHARKIV_1, SWAP))
+    recut = dict(KHARKIV_1, event_id="r1-new-offsets", sentence_start=5)
+    s = store.add_events(batch(recut))
+    assert (s.added, s.merged, s.skipped) == (0, 0, 1)
+    assert len(store.events()) == 2
+
+
+def test_an_empty_batch_writes_nothing(tmp_path):
+    store = EventStore(tmp_path)
+    s = store.add_events(batch(KHARKIV_1).iloc[0:0])
+    assert s.summary_line() == "added 0, merged 0, skipped 0, rejected 0"
+    assert store.version() == "empty"

@@ -210,8 +210,13 @@ def check_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
 
 
 def fold(stored: pd.DataFrame, known_mentions: set[str], incoming: pd.DataFrame,
-         origin: str = "extracted") -> tuple[pd.DataFrame, pd.DataFrame, AddSummary]:
-    """Fold incoming rows into stored events. Returns (events, new mention rows, summary)."""
+         origin: str = "extracted", known_articles: set[str] | None = None,
+         ) -> tuple[pd.DataFrame, pd.DataFrame, AddSummary]:
+    """Fold incoming rows into stored events. Returns (events, new mention rows, summary).
+
+    known_mentions: ids of the reports already stored (skipped). known_articles: ids of articles
+    already stored; their extracted reports are skipped too, so an article read again adds nothing
+    even when the extractor now cuts its sentences differently."""
     summary = AddSummary()
     missing = [c for c in EVENT_COLUMNS if c not in incoming.columns]
     if missing:
@@ -231,6 +236,9 @@ def fold(stored: pd.DataFrame, known_mentions: set[str], incoming: pd.DataFrame,
     incoming = cast(incoming, {**stored_dtypes()})
 
     seen = incoming["event_id"].isin(list(known_mentions)) | incoming["event_id"].duplicated()
+    if known_articles:
+        seen |= (incoming["origin"] == "extracted").to_numpy(dtype=bool) & (not premerged) \
+            & incoming["article_id"].isin(list(known_articles)).to_numpy(dtype=bool)
     summary.skipped += int(seen.sum())
     incoming = incoming[~seen]
 

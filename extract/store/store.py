@@ -127,7 +127,8 @@ class EventStore:
             meta = self._meta()
             stored = disk.load(self.path, meta, "events") if meta else empty_stored()
             known = self._known_mentions(meta)
-            events, new_mentions, summary = merge.fold(stored, known, df, origin=origin)
+            articles = set(disk.load_column(self.path, meta, "mentions", "article_id")) if meta else set()
+            events, new_mentions, summary = merge.fold(stored, known, df, origin=origin, known_articles=articles)
             if new_mentions is None and summary.merged == 0 and summary.added == 0:
                 return summary
             events["salience"] = salience.compute(events)
