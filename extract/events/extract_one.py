@@ -17,6 +17,7 @@ from extract.actors import ActorContext, ActorMention, find_actors
 from extract.events import dating, mode, roles
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause, split_clauses
+from extract.events.merge import merge_rows
 from extract.events.plover import Cue, find_cues
 from extract.events.sentences import split_sentences
 from extract.events.tokens import Token, tokenize
@@ -26,6 +27,8 @@ from extract.model import Article, Timex
 MIN_CONFIDENCE = 0.0
 SUMMARY_CHARS = 200
 KEEP_MODES = ("actual", "statement", "future", "negated")
+MERGE = True
+ACTORLESS_DATED = True
 
 
 def _looks_english(text: str) -> bool:
@@ -89,12 +92,12 @@ def article_events(article: Article) -> tuple[list[dict], str]:
         return [], "no story sentences (only headlines, tables or credits)"
     on = article.published_date
     # Cheap pass first: which sentences hold a cue at all.
-    work: list[tuple[int, int, str, list[Token], list[Cue]]] = []
-    for s in sentences:
+    work: list[tuple[int, int, int, str, list[Token], list[Cue]]] = []
+    for s_index, s in enumerate(sentences):
         toks = tokenize(text, s.start, s.end)
         found = find_cues(toks)
         if found:
-            work.append((s.start, s.end, s.kind, toks, found))
+            work.append((s_index, s.start, s.end, s.kind, toks, found))
     if not work:
         return [], "no sentence names an action of the event lexicon"
     from extract.timex import tag
@@ -106,21 +109,16 @@ def article_events(article: Article) -> tuple[list[dict], str]:
     pub = dating.publication(article.published)
     speech = wordset("mode", "speech")
     rows: list[dict] = []
-    for s_start, s_end, kind, toks, found in work:
+    for _s_index, s_start, s_end, kind, toks, found in work:
         clauses = split_clauses(toks)
         lo_m, hi_m = bisect.bisect_left(m_starts, s_start), bisect.bisect_left(m_starts, s_end)
-        sent_mentions = mentions[lo_m:hi_m]
-        if not sent_mentions:
-            continue
         tok_starts = [t.start for t in toks]
-        placed = [(bisect.bisect_right(tok_starts, m.start) - 1, m) for m in sent_mentions]
+        placed = [(bisect.bisect_right(tok_starts, m.start) - 1, m) for m in mentions[lo_m:hi_m]]
         sent_tx = timexes[bisect.bisect_left(tx_starts, s_start):bisect.bisect_left(tx_starts, s_end)]
         attribution = [c for c in clauses if c.attribution]
+        taken: set[int] | None = None
         for clause in clauses:
             if clause.attribution:
-                continue
-            in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
-            if not in_clause:
                 continue
             for cue in found:
                 if not (clause.i0 <= cue.i < clause.i1):
@@ -132,13 +130,47 @@ def article_events(article: Article) -> tuple[list[dict], str]:
                 reading = mode.classify(toks, clause, cue, speech_before)
                 if not reading.mode:
                     continue
-                row = _row(article, text, toks, clause, cue, reading, in_clause, sent_tx, s_start, s_end, kind, pub)
-                if row is not None:
-                    rows.append(row)
+                in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
+                if not any(k < cue.i for k, _ in in_clause):
+                    # No known actor before the verb: a capitalized name there stands in for one.
+                    if taken is None:
+                        taken = _taken(toks, tok_starts, placed, sent_tx)
+                    names = [pm for pm in roles.proper_names(toks, clause.i0, cue.i, taken)]
+                    in_clause = sorted(names + in_clause, key=lambda km: km[0])
+                if in_clause or _explicitly_dated(text, sent_tx, s_start, toks, clause, cue):
+                    row = _row(article, text, toks, clause, cue, reading, in_clause, sent_tx, s_start, s_end, kind,
+                               pub)
+                    if row is not None:
+                        rows.append(row)
                 break  # one happening per clause
     if not rows:
         return [], "no clause pairs an action with an actor and a date"
-    return rows, ""
+    return (merge_rows(rows) if MERGE else rows), ""
+
+
+def _explicitly_dated(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token], clause: Clause,
+                      cue: Cue) -> bool:
+    """True when a day-precision date inside the clause governs the cue (an actorless clause may still be an event)."""
+    if not ACTORLESS_DATED:
+        return False
+    span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
+    tx = dating.govern(text, sent_tx, s_start, span, toks[cue.i].start)
+    return tx is not None and span[0] <= tx.start < span[1] and tx.precision in ("day", "minute")
+
+
+def _taken(toks: list[Token], tok_starts: list[int], placed: list[tuple[int, ActorMention]],
+           sent_tx: list[Timex]) -> set[int]:
+    """Token indexes covered by actor mentions or temporal expressions."""
+    out: set[int] = set()
+    for _k, m in placed:
+        a = bisect.bisect_left(tok_starts, m.start)
+        b = bisect.bisect_left(tok_starts, m.end)
+        out.update(range(a, b))
+    for tx in sent_tx:
+        a = bisect.bisect_left(tok_starts, tx.start)
+        b = bisect.bisect_left(tok_starts, tx.end)
+        out.update(range(a, b))
+    return out
 
 
 def _row(article: Article, text: str, toks: list[Token], clause: Clause, cue: Cue, reading: mode.Reading,

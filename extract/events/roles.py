@@ -44,3 +44,29 @@ def assign(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed]
     if source is not None and target is not None and source.actor_id == target.actor_id:
         target = None
     return source, target
+
+
+def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list[Placed]:
+    """Capitalized name phrases in tokens[i0:i1] that the gazetteer did not know ("BP", "Conrad Murray").
+
+    `taken` holds token indexes already inside an actor mention or a temporal expression. A name stands
+    in as an actor with no country (actor_id "name:<text>"). Function words that open a sentence
+    ("The", "On") are not names.
+    """
+    stop = wordset("roles", "prepositions") | wordset("roles", "determiners") | wordset("sentences", "starters") \
+        | wordset("language", "function_words")
+    out: list[Placed] = []
+    k = i0
+    while k < i1:
+        tok = tokens[k]
+        if k in taken or not tok.text[:1].isupper() or not tok.text[:1].isalpha() or tok.lower in stop:
+            k += 1
+            continue
+        j = k
+        while j < i1 and j not in taken and tokens[j].text[:1].isupper() and tokens[j].text[:1].isalpha():
+            j += 1
+        if not (j - k == 1 and k == 0 and len(tok.text) > 1 and tok.text[1:].islower() and tok.lower in stop):
+            text = " ".join(t.text for t in tokens[k:j])
+            out.append((k, ActorMention(tok.start, tokens[j - 1].end, text, "name:" + text, text, "name", "")))
+        k = j
+    return out

@@ -1,0 +1,35 @@
+"""Within-article merging: rows of one article that report the same happening become one.
+
+merge_rows(rows) -> rows. Two rows of one article are the same happening when they carry the same
+date (and precision) and share the event type, an actor, or a country: articles repeat their key
+happening ("Jackson died on June 25 ... his death on June 25"). The row with the highest confidence
+is kept (the earliest on ties). Rows without a shared date are never merged.
+"""
+from __future__ import annotations
+
+
+def _same(a: dict, b: dict) -> bool:
+    if a["event_type"] == b["event_type"]:
+        return True
+    if set(a["actors"]) & set(b["actors"]):
+        return True
+    return bool(set(a["countries"]) & set(b["countries"]))
+
+
+def merge_rows(rows: list[dict]) -> list[dict]:
+    """Rows with same-happening duplicates removed, in their original order."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for n, r in enumerate(rows):
+        groups.setdefault((r["date"], r["date_precision"]), []).append(n)
+    drop: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ranked = sorted(members, key=lambda n: (-rows[n]["confidence"], n))
+        kept: list[int] = []
+        for n in ranked:
+            if any(_same(rows[n], rows[k]) for k in kept):
+                drop.add(n)
+            else:
+                kept.append(n)
+    return [r for n, r in enumerate(rows) if n not in drop]
