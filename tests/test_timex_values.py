@@ -210,6 +210,7 @@ def test_that_year_follows_the_year_last_spoken_of() -> None:
     ("The sequence ends at 3 o'clock in the afternoon.", "3 o'clock in the afternoon", "2024-11-20T15:00"),
     ("The order came at 11.30 pm at night.", "11.30 pm at night", "2024-11-20T23:30"),
     ("Shots were heard at 4 in the morning.", "4 in the morning", "2024-11-20T04:00"),
+    ("At 08:55 am on 30 Jun 2009, a reader wrote.", "08:55 am on 30 Jun 2009", "2009-06-30T08:55"),
 ])
 def test_more_forms(text: str, span: str, value: str) -> None:
     assert _find(text, span).value == value

@@ -83,10 +83,12 @@ def sources() -> list[tuple[str, str]]:
                  r"|(?P<oclock>(?i:o'clock)))"
                  r"(?:\s+(?i:in\s+the)\s+(?P<half>(?i:morning|afternoon|evening))|\s+(?i:at\s+night))?"
                  r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY})"
-                 r"|,?\s+(?:(?i:on)\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?)?"),
+                 r"|,?\s+(?:(?i:on)\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?"
+                 r"|,?\s+(?:(?i:on)\s+)?(?P<day2>{DAYNUM})\s+(?P<mon2>{MON})(?:,?\s+(?P<year2>{YEAR4}))?)?"),
         ("time24", r"(?<![\d.:,$])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"
                    r"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WD})|\s+(?P<rel>{RELDAY})"
-                   r"|,?\s+(?:(?i:on)\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?)?"),
+                   r"|,?\s+(?:(?i:on)\s+)?(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?"
+                 r"|,?\s+(?:(?i:on)\s+)?(?P<day2>{DAYNUM})\s+(?P<mon2>{MON})(?:,?\s+(?P<year2>{YEAR4}))?)?"),
         ("noon", r"(?P<word>(?i:noon|midnight|midday))(?![A-Za-z])(?:\s+(?:(?i:on\s+))?(?P<wd>{WD})"
                  r"|\s+(?P<rel>{RELDAY}))?"),
         # weekdays: Tuesday, last Friday, Friday morning, early Tuesday

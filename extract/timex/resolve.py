@@ -280,10 +280,11 @@ def r_time(m: re.Match, ctx: Context) -> Resolution | None:
         elif ampm.startswith("a") and hour == 12:
             hour = 0
     day = None
-    if m.groupdict().get("mon"):
-        month, dnum = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
-        if m["year"]:
-            day = cal.safe_date(int(m["year"]), month, dnum)
+    if m.groupdict().get("mon") or m.groupdict().get("mon2"):
+        mon, dnum_text, year_text = (m["mon"], m["day"], m["year"]) if m["mon"] else (m["mon2"], m["day2"], m["year2"])
+        month, dnum = month_number(mon), int(re.match(r"\d+", dnum_text).group())
+        if year_text:
+            day = cal.safe_date(int(year_text), month, dnum)
         else:
             day = _resolve_month_day(month, dnum, ctx, m)
         if day is None:
