@@ -357,3 +357,27 @@ def test_same_page_read_twice_in_one_process():
     again = load_articles([str(FIX / "page.html"), ("copy.html", (FIX / "page.html").read_bytes())])
     assert len(first.articles) == 1 and len(again.articles) == 2 and not again.rejected
     assert first.articles[0].text == again.articles[0].text == again.articles[1].text
+
+
+@pytest.mark.parametrize(
+    "item, is_text",
+    [
+        ("Troops pulled back from the front on Monday, REUTERS/Name reported 24/7 coverage.", True),
+        ("Rescue teams reached the village", True),
+        ("my story.txt", False),
+        ("missing/dir/file.txt", False),
+        ("https://example.org/a b", False),
+    ],
+)
+def test_raw_text_or_path(item, is_text):
+    result = load_articles([item])
+    if is_text:
+        assert result.articles[0].origin == "text" and result.articles[0].text == item
+    else:
+        assert result.articles == [] and result.rejected[0].source == item
+
+
+def test_existing_path_with_spaces_is_a_path(tmp_path):
+    path = tmp_path / "a story from the wire today.txt"
+    path.write_text("The vote was held on Monday.")
+    assert load_articles([str(path)]).articles[0].origin == str(path)

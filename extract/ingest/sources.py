@@ -37,15 +37,22 @@ class Blob:
 
 
 def looks_like_raw_text(item: str) -> bool:
-    """True when a string is article text rather than a path or an address."""
+    """True when a string is article text rather than a path or an address.
+
+    Text: anything with a line break or over 1000 characters; otherwise a string that names no
+    existing file and has eight words or more, or four or more with no path-like characters.
+    """
     if "\n" in item or len(item) > 1000:
         return True
     stripped = item.strip()
-    if " " not in stripped:
+    if " " not in stripped or _SCHEME.match(stripped) or os.path.exists(stripped):
         return False
+    words = len(stripped.split())
+    if words >= 8:
+        return True
     if "/" in stripped or "\\" in stripped or stripped.lower().endswith(KNOWN_SUFFIXES):
         return False
-    return len(stripped.split()) >= 4
+    return words >= 4
 
 
 def _read_file(path: pathlib.Path, max_bytes: int) -> bytes:
