@@ -64,12 +64,25 @@ def _topojson_url() -> str | None:
     return TOPOJSON_DIR.as_uri() + "/" if (TOPOJSON_DIR / "world_110m.json").exists() else None
 
 
+def for_print(fig: go.Figure, fmt: str) -> go.Figure:
+    """A copy of fig for a static image: no range slider or buttons, no hover data (a picture has no hover);
+    PDF bars lose their fill patterns, which Chromium's PDF printer would rasterize into megabytes."""
+    out = go.Figure(fig)
+    out.update_xaxes(rangeslider_visible=False, rangeselector_visible=False)
+    out.update_traces(customdata=None, hovertemplate=None, hoverinfo="skip")
+    if fmt == "pdf":
+        out.update_traces(marker_pattern_shape="", selector={"type": "bar"})
+    return out
+
+
 def figure_image(fig: go.Figure, fmt: str, size: tuple[int, int] = DEFAULT_SIZE, scale: float = 1.0) -> bytes:
     """The figure drawn as png, svg or pdf bytes, size (width, height) in CSS pixels."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}: use one of {', '.join(IMAGE_FORMATS)}")
     start_renderer()
     import kaleido
+
+    fig = for_print(fig, fmt)
 
     width, height = size
     opts = {"format": fmt, "width": int(width), "height": int(height), "scale": scale}

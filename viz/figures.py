@@ -454,7 +454,7 @@ def top_actors_figure(counts: pd.DataFrame, top: int = 20) -> go.Figure:
         fig.add_trace(go.Bar(x=part[col], y=names, orientation="h", name=label, marker={"color": colour},
                              hovertemplate="%{y}: %{x:,} events (" + label + ")<extra></extra>"))
     _base_layout(fig, f"Top {len(part)} actors by events", height=max(360, 120 + 24 * len(part)))
-    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.08})
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.08, "traceorder": "normal"})
     fig.update_yaxes(automargin=True)
     return fig
 
