@@ -150,8 +150,7 @@ def sources() -> list[tuple[str, str]]:
                      r"(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))?"),
         ("duration_a", r"(?:(?P<approx>{APPROX})\s+)?(?P<det>(?i:an?|one|another))\s+(?P<half>(?i:half\s+))?"
                        r"(?:(?i:full|whole|entire|additional|extra|trading|business|working)\s+)?(?P<unit>{UNIT})(?P<half2>\s+(?i:and\s+a\s+half))?"),
-        ("duration_adj", r"(?P<num>\d{{1,3}}|{NUMW}|(?i:one|half))[\s-]?-(?P<unit>{UNIT})(?P<tail>-(?i:long|old))?"
-                         r"|(?P<num2>\d{{1,3}}|{NUMW})-(?P<unit2>{UNIT})(?P<tail2>-(?i:long|old))?"),
+        ("duration_adj", r"(?P<num>\d{{1,3}}|{NUMW}|(?i:one|half))\s?-(?P<unit>{UNIT})(?P<tail>-(?i:long|old))?"),
         ("duration_plural", r"(?:(?P<det>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming|past|"
                             r"the\s+first|future))\s+)?(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|"
                             r"centuries|quarters))(?![A-Za-z])"),
@@ -204,7 +203,10 @@ RIGHT = 40  # characters after a trigger where a match may end ("... November 13
 
 @functools.cache
 def triggers() -> dict[str, tuple[frozenset, frozenset, frozenset]]:
-    """rule name -> (lowercase trigger words, exact-case trigger words, digit kinds 'd4'/'d12'/'d')."""
+    """rule name -> (lowercase trigger words, exact-case trigger words, digit kinds 'd4'/'d12'/'d').
+
+    A lowercase trigger written "-word" fires only on a word right after a hyphen ("two-year").
+    """
     v = vocab.load()
     months = frozenset(k for k in v["months"]) | frozenset(k.upper() for k in v["months"])
     weekdays = frozenset(k for k in v["weekdays"]) | frozenset(k.upper() for k in v["weekdays"])
@@ -252,9 +254,9 @@ def triggers() -> dict[str, tuple[frozenset, frozenset, frozenset]]:
         "ago": (units, e, e),
         "duration": (units, e, e),
         "duration_a": (units, e, e),
-        "duration_adj": (units, e, e),
+        "duration_adj": (frozenset("-" + u for u in units), e, e),  # "two-year": a unit right after a hyphen
         "duration_plural": (units, e, e),
-        "unit_long": (units, e, e),
+        "unit_long": (frozenset({"-long", "-old"}), e, e),
         "set_every": (frozenset({"every", "each", "per"}), e, e),
         "set_word": (set_words, e, e),
         "holiday": (holidays, e, e),

@@ -869,9 +869,9 @@ def r_duration_a(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def r_duration_adj(m: re.Match, ctx: Context) -> Resolution | None:
-    raw = m["num"] or m["num2"]
-    unit = m["unit"] or m["unit2"]
-    if (m["tail"] or m["tail2"] or "").lower() == "-old":
+    raw = m["num"]
+    unit = m["unit"]
+    if (m["tail"] or "").lower() == "-old":
         return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeML
     if unit.lower().startswith("quarter") or re.match(r"-?(?:year|month|week|day)s?-old", ctx.text[m.end():m.end() + 12]):
         return None

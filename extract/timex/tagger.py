@@ -68,7 +68,13 @@ def _windows(text: str) -> tuple[list[list[tuple[int, int]]], dict[str, int]]:
             size = len(word)
             groups = d4 if size == 4 else d12 if size <= 2 else d
         else:
-            groups = exact.get(word) or lower.get(word.lower())
+            low = word.lower()
+            groups = exact.get(word) or lower.get(low)
+            start = m.start()
+            if start and text[start - 1] == "-":
+                after_hyphen = lower.get("-" + low)
+                if after_hyphen:
+                    groups = (groups or ()) + after_hyphen
         if not groups:
             continue
         start, end = m.start() - LEFT, m.end() + RIGHT
