@@ -32,9 +32,11 @@ def settings() -> dict:
 
 
 def content_words(text: str) -> frozenset[str]:
-    """Lower-cased words of text that say something about the happening."""
+    """Lower-cased words of text that say something about the happening, cut to their first
+    stem_length letters (so "missile"/"missiles" and "Russia"/"Russian" meet)."""
     conf = settings()
-    return frozenset(w for w in (m.lower() for m in _WORD.findall(text or ""))
+    n = conf["stem_length"]
+    return frozenset(w[:n] for w in (m.lower() for m in _WORD.findall(text or ""))
                      if len(w) >= conf["min_word_length"] and w not in conf["stopwords"])
 
 
