@@ -1,19 +1,19 @@
 """Within-article merging: rows of one article that report the same happening become one.
 
 merge_rows(rows) -> rows. Two rows of one article are the same happening when they carry the same
-date (and precision) and share the event type, an actor, or a country: articles repeat their key
-happening ("Jackson died on June 25 ... his death on June 25"). The row with the highest confidence
+date (and precision), the same event type, and an actor (or one of them names none): articles repeat
+their key happening ("BP capped the well on July 15 ... after BP capped it on July 15"). The row with the highest confidence
 is kept (the earliest on ties). Rows without a shared date are never merged.
 """
 from __future__ import annotations
 
 
 def _same(a: dict, b: dict) -> bool:
-    if a["event_type"] == b["event_type"]:
+    if a["event_type"] != b["event_type"]:
+        return False
+    if not a["actors"] or not b["actors"]:
         return True
-    if set(a["actors"]) & set(b["actors"]):
-        return True
-    return bool(set(a["countries"]) & set(b["countries"]))
+    return bool(set(a["actors"]) & set(b["actors"]))
 
 
 def merge_rows(rows: list[dict]) -> list[dict]:
