@@ -234,3 +234,39 @@ def test_parse_published_rejects_non_dates(value):
 )
 def test_language(text, lang):
     assert detect_language(text) == lang
+
+
+EARTHQUAKE_PAGE = """Image source, Getty Images
+Image caption, Rescue workers search the rubble in the old town
+Rescue teams pulled two more survivors from a collapsed apartment block on Sunday, two days after the earthquake.
+The regional governor said 41 people had died and more than 300 were injured.
+Sign up for our morning briefing to get the news in your inbox
+Aid convoys reached the worst-hit villages by the evening, the Red Crescent said.
+___
+Associated Press writer Lena Example in Ankara contributed to this report.
+Related Topics
+Earthquakes
+Turkey
+More on this story
+Survivors describe night of terror
+Published 2 days ago
+How earthquakes are measured
+Published 1 day ago
+Share
+Reuse this content"""
+
+
+def test_other_site_shapes_topics_story_lists_and_sign_ups():
+    cleaned = clean_text(EARTHQUAKE_PAGE)
+    lines = EARTHQUAKE_PAGE.splitlines()
+    assert cleaned.text.splitlines() == lines[0:4] + [lines[5], lines[7]]
+    spans = [(s.kind, cleaned.text[s.start:s.end]) for s in cleaned.segments]
+    assert [k for k, _ in spans] == ["caption", "caption", "body", "credit"]
+    assert spans[3][1] == lines[7]
+
+
+def test_furniture_sentence_after_a_credit_cut_and_credit_kept():
+    text = STORY + "Writing by Ann Example; editing by Bo Sample) We welcome comments that advance the story.\n"
+    cleaned = clean_text(text)
+    assert cleaned.text.endswith("Writing by Ann Example; editing by Bo Sample)")
+    assert "We welcome" not in cleaned.text

@@ -55,6 +55,7 @@ class Cues:
     line_phrases: tuple[str, ...]
     line_prefixes: tuple[str, ...]
     credit_starts: tuple[str, ...]
+    credit_ends: tuple[str, ...]
     caption_starts: tuple[str, ...]
     caption_ends: tuple[str, ...]
     max_words: int
@@ -72,6 +73,7 @@ def cues() -> Cues:
         line_phrases=low("line_phrases"),
         line_prefixes=low("line_prefixes"),
         credit_starts=low("credit_starts"),
+        credit_ends=low("credit_ends"),
         caption_starts=low("caption_starts"),
         caption_ends=tuple(e.rstrip(" .)") for e in low("caption_ends")),
         max_words=int(d.get("max_words", 30)),
@@ -141,21 +143,37 @@ def is_heading_cue(line: str) -> bool:
 
 def is_furniture_line(line: str) -> bool:
     """A line that is site furniture wherever it stands: ads, cookie notices, share prompts, sign-ups."""
+    return furniture_cut(line) == 0
+
+
+def furniture_cut(line: str) -> int | None:
+    """Where site furniture starts in `line`: None when the line has none, 0 when it is all furniture,
+    else the offset of the sentence that opens the furniture (the text before it is kept, as in
+    "(Editing by J. Doe) We welcome comments ...")."""
     c = cues()
     if _starts(line, c.line_prefixes):
-        return True
+        return 0
     if len(line) > 12 * c.max_words:
-        return False
+        return None
     norm = _norm(line)
     if not norm:
-        return False
+        return None
     if norm in c.exact_lines:
-        return True
+        return 0
     if _words(norm) > c.max_words:
-        return False
+        return None
     index = _phrase_index()
     hits = index.keys() & norm.translate(_PUNCT_TO_SPACE).split()
-    return any(p in norm for k in hits for p in index[k])
+    low = line.lower()
+    positions = [i for k in hits for p in index[k] if (i := low.find(p)) >= 0]
+    if not positions:
+        return None
+    first = min(positions)
+    boundary = max(low.rfind(mark, 0, first + 1) for mark in (". ", ") ", "! ", "? ", ": "))
+    if boundary < 0:
+        return 0
+    keep = line[: boundary + 1].rstrip()
+    return len(keep) if _words(keep) >= 3 else 0
 
 
 def is_headline_like(line: str) -> bool:
@@ -293,7 +311,10 @@ def drop_after_credit(text: str) -> str:
 
 
 def _is_credit_line(line: str) -> bool:
-    return _starts(line, cues().credit_starts)
+    c = cues()
+    return _starts(line, c.credit_starts) or (
+        len(line) < 300 and line.rstrip(" .)\t").lower().endswith(c.credit_ends)
+    )
 
 
 # A place dateline opening a story: "PORT VILA (Reuters) - ", "BARATARIA BAY, La. -- ", "KYIV, March 3 (AP) - ".
@@ -400,11 +421,17 @@ def clean_text(raw: str) -> Cleaned:
     lines = text.split("\n")
     keep = [True] * len(lines)
     for i, line in enumerate(lines):
-        if is_furniture_line(line):
+        if line.strip() and is_separator(line):
             keep[i] = False
+            continue
+        cut = furniture_cut(line)
+        if cut == 0:
+            keep[i] = False
+        elif cut is not None:
+            lines[i] = line[:cut]
     _drop_heading_blocks(lines, keep)
     _drop_trailing_list(lines, keep)
     cleaned = _join(lines, keep).strip()
     dateline = find_dateline(cleaned)
-    removed = sum(1 for line, k in zip(lines, keep, strict=True) if not k and line.strip())
+    removed = sum(1 for line, k in zip(lines, keep, strict=True) if not k and line.strip())  # whole lines only
     return Cleaned(cleaned, find_segments(cleaned, dateline), dateline, removed)
