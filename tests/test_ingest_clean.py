@@ -270,3 +270,30 @@ def test_furniture_sentence_after_a_credit_cut_and_credit_kept():
     cleaned = clean_text(text)
     assert cleaned.text.endswith("Writing by Ann Example; editing by Bo Sample)")
     assert "We welcome" not in cleaned.text
+
+
+def test_lone_headline_line_becomes_the_title(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("Ceasefire takes hold along the river\n\nKHERSON, Ukraine, Nov 11, 2022 (Example Wire) - "
+                    "The guns fell silent at dawn, officials said.\n")
+    art = load_articles([str(path)]).articles[0]
+    assert art.title == "Ceasefire takes hold along the river"
+    assert art.text.startswith("KHERSON, Ukraine, Nov 11, 2022 (Example Wire) - The guns")
+    assert (art.segments[0].kind, art.text[art.segments[0].start:art.segments[0].end]) == (
+        "dateline", "KHERSON, Ukraine, Nov 11, 2022 (Example Wire) -")
+    assert (art.published, art.published_precision, art.published_from) == (
+        dt.datetime(2022, 11, 11, tzinfo=dt.UTC), "day", "dateline")
+
+
+def test_first_sentence_is_not_taken_for_a_title():
+    text = "The guns fell silent at dawn, officials said.\n\nTalks resume on Monday."
+    art = load_articles([text]).articles[0]
+    assert art.title == "" and art.text == text
+
+
+def test_bracketed_photo_credit_marks_a_caption():
+    cleaned = clean_text("Officers board a plane in Nairobi. (Photo: Example Courier)\n08:00 EAT, June 26, 2024\n" + STORY)
+    spans = [(s.kind, cleaned.text[s.start:s.end]) for s in cleaned.segments]
+    assert spans[0] == ("caption", "Officers board a plane in Nairobi. (Photo: Example Courier)")
+    assert spans[1] == ("dateline", "08:00 EAT, June 26, 2024")
+    assert cleaned.dateline.value == dt.datetime(2024, 6, 26, 8, 0, tzinfo=tz(3))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 
 from extract.errors import InputRejected
-from extract.ingest.clean import clean_text
+from extract.ingest.clean import clean_text, split_headline
 from extract.ingest.language import detect_language
 from extract.ingest.published import Published
 from extract.ingest.readers import RawArticle
@@ -34,7 +34,10 @@ def build_article(raw: RawArticle, published: Published | None = None) -> Articl
     metadata, a dateline at the head of the text, `published` (the caller's / --published), unknown.
     Raises InputRejected when no text is left after removing site furniture.
     """
-    cleaned = clean_text(_drop_title_line(raw.text, raw.title))
+    title, text = raw.title, _drop_title_line(raw.text, raw.title)
+    if not title:
+        title, text = split_headline(text)
+    cleaned = clean_text(text)
     if not cleaned.text.strip():
         raise InputRejected(raw.origin, "no article text left after removing site furniture")
     if raw.published is not None:
@@ -48,7 +51,7 @@ def build_article(raw: RawArticle, published: Published | None = None) -> Articl
     return Article(
         id=raw.id or article_id(raw.url, cleaned.text),
         text=cleaned.text,
-        title=raw.title,
+        title=title,
         url=raw.url,
         source=raw.source,
         language=detect_language(cleaned.text),

@@ -274,6 +274,10 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 _AGENCY_SLASH_NAME = re.compile(r"(?:\b[A-Z]{2,}|Getty Images)\s*\\?/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*\)?$")
 
 
+# A caption's closing credit in brackets: "(Photo: Name)", "(File photo/Agency)", "(Image: Agency)".
+_PHOTO_PAREN = re.compile(r"\((?:photo|photograph|picture|image|file photo|video)s?\b[^()]{0,80}\)[\s.]*$", re.IGNORECASE)
+
+
 def _is_caption(line: str) -> bool:
     c = cues()
     tail = line[-60:].rstrip(" .)\t")
@@ -281,6 +285,7 @@ def _is_caption(line: str) -> bool:
         _starts(line, c.caption_starts)
         or tail.lower().endswith(c.caption_ends)
         or _AGENCY_SLASH_NAME.search(tail) is not None
+        or _PHOTO_PAREN.search(line[-100:]) is not None
     )
 
 
@@ -339,6 +344,22 @@ def _place_dateline(text: str, spans: list[tuple[int, int]], dateline: Published
         if m and (dateline is None or m.start() >= dateline.end or m.end() <= dateline.start):
             return m.start(), m.end() - 1
     return None
+
+
+def split_headline(text: str) -> tuple[str, str]:
+    """(headline, rest) when `text` opens with a lone headline line followed by a blank line, else ("", text).
+
+    A headline: few words, no closing sentence punctuation, no dateline, no furniture cue.
+    """
+    body = text.replace("\r\n", "\n").lstrip()
+    first, sep, rest = body.partition("\n")
+    if not sep or not rest.startswith(("\n", " \n", "\t\n")) or not rest.strip():
+        return "", text
+    line = first.strip()
+    if (not is_headline_like(line) or _words(line) > 20 or is_heading_cue(line) or furniture_cut(line) is not None
+            or find_dateline(line) is not None):
+        return "", text
+    return line, rest.lstrip("\n \t")
 
 
 def find_segments(text: str, dateline: Published | None) -> list[Segment]:

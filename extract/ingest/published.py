@@ -59,8 +59,12 @@ _DATE_FIRST = re.compile(
 )
 # What may stand before a dateline on its line: a place and a bar ("HONG KONG |"), or a label.
 _LEAD = re.compile(
-    r"(?:[A-Z][A-Za-z.' -]{1,40}\s*\|\s*|(?:Published|Updated|Posted|Last updated|First published|Date)(?:\s+on)?:?\s*)$"
+    r"(?:[A-Z][A-Za-z.' -]{1,40}\s*\|\s*"  # HONG KONG |
+    r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2})?,\s*"  # KHERSON, Ukraine,
+    r"|(?:Published|Updated|Posted|Last updated|First published|Date)(?:\s+on)?:?\s*)$"
 )
+# A wire credit right after a dated place dateline belongs to it: "KHERSON, Ukraine, Nov 11, 2022 (Wire) -".
+_AGENCY_TAIL = re.compile(r"\s*\([A-Z][A-Za-z .&-]{1,30}\)\s*(?:--|[-–—])")
 HEAD_CHARS = 600
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -132,7 +136,7 @@ def find_dateline(text: str, head: int = HEAD_CHARS) -> Published | None:
             at_line_start = not before.strip() or (lead is not None and lead.start() == 0)
             if parsed[1] == "day" and not at_line_start:
                 continue
-            if m.group("tz") and _zone(m.group("tz")) is None:
+            if m.group("tz") and _zone(m.group("tz")) is None and pattern is _DATE_FIRST:
                 # A capitalised word after the time that is no time zone: end the span before it.
                 end = m.start("tz")
                 while end > m.start() and window[end - 1].isspace():
@@ -140,6 +144,9 @@ def find_dateline(text: str, head: int = HEAD_CHARS) -> Published | None:
             else:
                 end = m.end()
             start = line_start if at_line_start else m.start()
+            tail = _AGENCY_TAIL.match(window, end)
+            if tail and before.strip():
+                end = tail.end()
             found.append((m.start(), start, end, parsed))
             break
     if not found:
