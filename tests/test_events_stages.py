@@ -1,0 +1,171 @@
+"""Stages of the events pipeline, each on small inputs written for the test."""
+from __future__ import annotations
+
+import datetime as dt
+
+from extract.events import dating, mode
+from extract.events.clauses import split_clauses
+from extract.events.extract_one import article_events
+from extract.events.merge import merge_rows
+from extract.events.plover import find_cues, inflections
+from extract.events.sentences import split_sentences
+from extract.events.tokens import tokenize
+from extract.events.topics import topics_for
+from extract.model import Article, Segment
+
+UTC = dt.UTC
+
+
+def _article(text: str, day: str = "2024-03-06", **kw) -> Article:
+    return Article(id="t", text=text, published=dt.datetime.fromisoformat(day + "T12:00:00+00:00"), **kw)
+
+
+def _one(text: str, day: str = "2024-03-06") -> list[dict]:
+    rows, _note = article_events(_article(text, day))
+    return rows
+
+
+# sentences ---------------------------------------------------------------------------------------
+
+def test_sentences_keep_abbreviations_and_initialisms_inside():
+    text = "U.S. President Joe Biden met Gen. Smith on Monday. He left. The U.S. said so."
+    spans = [text[s.start:s.end] for s in split_sentences(text)]
+    assert spans == ["U.S. President Joe Biden met Gen. Smith on Monday.", "He left.", "The U.S. said so."]
+
+
+def test_sentences_skip_credit_dateline_and_headline_lines():
+    text = ("Kyiv, March 5 (Wire)\nRussia attacked Kharkiv on Tuesday.\n(Reporting by A. Writer)\n"
+            "Top Stories In Brief\nMarkets Rally As Oil Prices Slide\n")
+    segments = [Segment(0, 20, "dateline")]
+    spans = [text[s.start:s.end] for s in split_sentences(text, segments)]
+    assert spans == ["Russia attacked Kharkiv on Tuesday."]
+
+
+def test_sentences_cut_an_enormous_sentence_into_bounded_spans():
+    text = ", ".join(["the talks went on"] * 2000) + "."
+    spans = split_sentences(text)
+    assert len(spans) > 10
+    assert max(s.end - s.start for s in spans) <= 600
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+
+
+# clauses -----------------------------------------------------------------------------------------
+
+def test_clauses_cut_out_attributions():
+    toks = tokenize("Biden approved mines for Ukraine, a U.S. official told Reuters, a step that could help.")
+    clauses = split_clauses(toks)
+    texts = [" ".join(t.text for t in toks[c.i0:c.i1]) for c in clauses]
+    assert texts[0] == "Biden approved mines for Ukraine"
+    assert clauses[1].attribution and "official told Reuters" in texts[1]
+
+
+# plover ------------------------------------------------------------------------------------------
+
+def test_inflections_cover_regular_and_doubled_forms():
+    forms = inflections("ban", {}, frozenset({"ban"}))
+    assert {"ban", "bans", "banned", "banning"} <= set(forms)
+    assert "applies" in inflections("apply", {}, frozenset())
+
+
+def test_cues_take_the_longest_phrase_and_irregular_forms():
+    toks = tokenize("Israel struck Gaza and later they struck a deal.")
+    cues = find_cues(toks)
+    assert [(c.event_type, c.phrase) for c in cues] == [("ASSAULT", "strike"), ("AGREE", "strike a deal")]
+
+
+def test_capitalized_cue_word_inside_a_sentence_is_a_name():
+    toks = tokenize("Officials from Strike Force visited in March.")
+    assert [c.event_type for c in find_cues(toks)] == ["CONSULT"]
+
+
+# mode --------------------------------------------------------------------------------------------
+
+def _reading(sentence: str, cue_word: str, speech_before: bool = False) -> str:
+    toks = tokenize(sentence)
+    clause = split_clauses(toks)[0]
+    cue = next(c for c in find_cues(toks) if toks[c.i].lower == cue_word)
+    return mode.classify(toks, clause, cue, speech_before).mode
+
+
+def test_mode_rules():
+    assert _reading("Russia did not attack Kyiv.", "attack") == "negated"
+    assert _reading("Russia will attack Kyiv.", "attack") == "future"
+    assert _reading("Russia could attack Kyiv.", "attack") == "hypothetical"
+    assert _reading("Russia plans to attack Kyiv.", "attack") == "future"
+    assert _reading("Russia wanted to attack Kyiv.", "attack") == ""
+    assert _reading("Russia launched a nuclear attack.", "attack") == ""  # a noun after a determiner
+    assert _reading("Russia attacked Kyiv.", "attacked") == "actual"
+    assert _reading("Moscow said Kyiv attacked Belgorod.", "attacked", speech_before=True) == "statement"
+
+
+# dating ------------------------------------------------------------------------------------------
+
+def test_periods_of_timex_values():
+    assert dating.period("2024-11-19T16:16") == ("2024-11-19", "day", dt.date(2024, 11, 19), dt.date(2024, 11, 20))
+    assert dating.period("2024-11").end == dt.date(2024, 12, 1)
+    assert dating.period("2024-W47").start == dt.date(2024, 11, 18)
+    assert dating.period("2024-Q4").precision == "quarter"
+    assert dating.period("199").start == dt.date(1990, 1, 1)
+    assert dating.period("P3D") is None and dating.period("PRESENT_REF") is None
+
+
+def test_event_takes_the_date_of_its_clause_not_a_bound():
+    rows = _one("Since January 5, Russia has shelled Kharkiv, and on Monday Russia attacked Kyiv.")
+    kyiv = next(r for r in rows if r["target_actor"] == "Kyiv" or "Kyiv" in r["summary"])
+    assert kyiv["date"] == "2024-03-04" and not kyiv["date_from_publication"]
+    assert all(r["date"] != "2024-01-05" for r in rows)
+
+
+def test_undated_happening_takes_the_publication_day_flagged():
+    rows = _one("Germany has expelled two Russian diplomats, the foreign ministry said.")
+    assert len(rows) == 1
+    r = rows[0]
+    assert r["date"] == "2024-03-06" and r["date_from_publication"] and r["date_text"] == ""
+    assert r["event_type"] == "SANCTION" and r["source_actor"] == "Germany"
+
+
+def test_background_facts_are_not_point_events():
+    assert _one("The United States has provided Ukraine with mines throughout the war.") == []
+    assert _one("Russia supplies Iran with fuel.") == []
+
+
+def test_hypothetical_and_intended_happenings_are_not_emitted():
+    assert _one("If Washington allowed Kyiv to fire missiles, Moscow would strike NATO.") == []
+    assert _one("The West wanted to escalate the conflict with Russia.") == []
+
+
+# roles -------------------------------------------------------------------------------------------
+
+def test_passive_voice_swaps_source_and_target():
+    rows = _one("On Monday, Kyiv was struck by Russia.")
+    assert (rows[0]["source_actor"], rows[0]["target_actor"]) == ("Russia", "Ukraine")  # Kyiv stands for Ukraine
+
+
+def test_active_voice_subject_is_the_source():
+    rows = _one("On Monday, France condemned Iran over the attack.")
+    assert (rows[0]["source_actor"], rows[0]["target_actor"], rows[0]["event_type"]) == ("France", "Iran", "ACCUSE")
+    assert rows[0]["countries"] == ["FRA", "IRN"]
+
+
+# topics ------------------------------------------------------------------------------------------
+
+def test_topics_from_cues_and_types():
+    assert topics_for(tokenize("The IAEA inspected the reactor."), "CONSULT") == ["nuclear", "diplomacy"]
+    assert topics_for(tokenize("Talks resumed in March."), "") == ["diplomacy"]  # "March" is not a protest
+    assert "health" in topics_for(tokenize("The WHO declared a pandemic."), "")
+    assert "health" not in topics_for(tokenize("Officials who spoke declined."), "")
+
+
+# merging -----------------------------------------------------------------------------------------
+
+def _row(date: str, etype: str, actors: list[str], conf: float) -> dict:
+    return {"date": date, "date_precision": "day", "event_type": etype, "actors": actors, "countries": [],
+            "confidence": conf, "date_from_publication": False}
+
+
+def test_merge_keeps_one_row_per_repeated_happening():
+    rows = [_row("2024-01-01", "ASSAULT", ["Russia"], 0.5), _row("2024-01-01", "ASSAULT", ["Russia", "Ukraine"], 0.8),
+            _row("2024-01-01", "THREATEN", ["Russia"], 0.6), _row("2024-01-02", "ASSAULT", ["Russia"], 0.5)]
+    merged = merge_rows(rows)
+    assert [(r["event_type"], r["confidence"]) for r in merged] == [("ASSAULT", 0.8), ("THREATEN", 0.6),
+                                                                     ("ASSAULT", 0.5)]
