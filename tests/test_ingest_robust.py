@@ -77,3 +77,16 @@ def test_any_bytes_give_an_article_or_a_rejection(data):
     assert len(result.articles) + len(result.rejected) >= 1
     for r in result.rejected:
         assert r.source.startswith("upload.bin")
+
+
+def test_pipes_and_devices_are_not_read(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "ok.txt").write_text("The mayor opened the new bridge on Monday.")
+    result = load_articles([str(tmp_path), "/dev/zero"])
+    assert [a.origin for a in result.articles] == [str(tmp_path / "ok.txt")]
+    problems = {r.source: r.problem for r in result.rejected}
+    assert "not a regular file" in problems[str(fifo)]
+    assert "not a regular file" in problems["/dev/zero"]

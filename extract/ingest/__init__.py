@@ -84,7 +84,7 @@ def load_articles(
         except InputRejected as exc:
             result.rejected.append(exc)
             continue
-        except (RecursionError, MemoryError, ValueError, UnicodeError) as exc:
+        except Exception as exc:  # a reader's own failure on odd input must not end the batch
             result.rejected.append(InputRejected(blob.name, f"could not be read ({type(exc).__name__}: {exc})"))
             continue
         for raw in raws:
@@ -94,6 +94,8 @@ def load_articles(
                 result.articles.append(build_article(raw, fallback))
             except InputRejected as exc:
                 result.rejected.append(exc)
+            except Exception as exc:  # as above: one article's failure is reported, the rest go on
+                result.rejected.append(InputRejected(raw.origin, f"could not be cleaned ({type(exc).__name__}: {exc})"))
     return result
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import pathlib
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -58,9 +59,12 @@ def looks_like_raw_text(item: str) -> bool:
 def _read_file(path: pathlib.Path, max_bytes: int) -> bytes:
     name = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise InputRejected(name, f"cannot read the file ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputRejected(name, "not a regular file (a device, pipe or socket is not read)")
+    size = info.st_size
     if size > max_bytes:
         raise InputRejected(name, f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit (see max_bytes)")
     try:
