@@ -381,3 +381,13 @@ def test_existing_path_with_spaces_is_a_path(tmp_path):
     path = tmp_path / "a story from the wire today.txt"
     path.write_text("The vote was held on Monday.")
     assert load_articles([str(path)]).articles[0].origin == str(path)
+
+
+def test_reused_ids_are_noted(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "7", "text": "The dam held."}) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "7", "text": "The bridge fell."}) + "\n")
+    result = load_articles([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")])
+    assert [a.id for a in result.articles] == ["7", "7"]
+    assert len(result.notes) == 1 and "'7'" in result.notes[0] and "b.jsonl" in result.notes[0]
+    same = load_articles([str(tmp_path / "a.jsonl"), str(tmp_path / "a.jsonl")])
+    assert same.notes == []

@@ -96,7 +96,24 @@ def load_articles(
                 result.rejected.append(exc)
             except Exception as exc:  # as above: one article's failure is reported, the rest go on
                 result.rejected.append(InputRejected(raw.origin, f"could not be cleaned ({type(exc).__name__}: {exc})"))
+    _note_duplicate_ids(result)
     return result
+
+
+def _note_duplicate_ids(result: LoadResult) -> None:
+    """Add a note when inputs gave the same id to different articles (ids from inputs are kept as given)."""
+    first: dict[str, Article] = {}
+    clashes = []
+    for art in result.articles:
+        seen = first.setdefault(art.id, art)
+        if seen is not art and seen.text != art.text:
+            clashes.append((art.id, seen.origin, art.origin))
+    if clashes:
+        ident, a, b = clashes[0]
+        result.notes.append(
+            f"{len(clashes)} article(s) reuse an id already given to a different article in this batch "
+            f"(e.g. {ident!r} in {a} and {b}); ids come from the inputs as given"
+        )
 
 
 def article_to_json(article: Article) -> dict:
