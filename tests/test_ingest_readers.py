@@ -101,6 +101,18 @@ def test_html_dateline_in_page_text():
     assert [s.kind for s in art.segments][:2] == ["dateline", "body"]
 
 
+def test_html_junk_inside_the_article_element_removed():
+    art = one(FIX / "nested" / "inline_junk.html")
+    paragraphs = art.text.split("\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("Negotiators from the two neighbouring states met again on Wednesday")
+    assert paragraphs[1].startswith("The upstream state has offered")
+    assert paragraphs[2] == "A joint commission is due to report on the reservoir's cost by the end of October."
+    assert art.published == dt.datetime(2025, 9, 3, 18, 20, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+    assert art.published_from == "html"
+    assert art.title == "Talks on water sharing resume"
+
+
 def test_html_without_article_body_rejected():
     result = load_articles([str(FIX / "no_body.html")])
     assert result.articles == []
