@@ -148,7 +148,7 @@ def sources() -> list[tuple[str, str]]:
                      r"(?P<num>{NUMD}|{NUMW}|{VAGUE})\s+(?:(?i:more|additional|straight|consecutive|full|trading|business|working|"
                      r"calendar|school)\s+)?"
                      r"(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))?"),
-        ("duration_a", r"(?:(?P<approx>{APPROX})\s+)?(?P<det>(?i:an?|one|another))\s+(?P<half>(?i:half\s+))?"
+        ("duration_a", r"(?:(?P<approx>{APPROX})\s+)?(?P<halfa>(?i:half)\s+)?(?P<det>(?i:an?|one|another))\s+(?P<half>(?i:half\s+))?"
                        r"(?:(?i:full|whole|entire|additional|extra|trading|business|working)\s+)?(?P<unit>{UNIT})(?P<half2>\s+(?i:and\s+a\s+half))?"),
         ("duration_adj", r"(?P<num>\d{{1,3}}|{NUMW}|(?i:one|half))\s?-(?P<unit>{UNIT})(?P<tail>-(?i:long|old))?"),
         ("duration_plural", r"(?:(?P<det>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming|past|"

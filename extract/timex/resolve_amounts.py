@@ -43,8 +43,31 @@ def _fmt(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+# a fraction of a unit written in the next smaller unit, as TimeML does: 2 1/2 years -> P2Y6M
+_SMALLER = {"Y": ("M", 12, ""), "D": ("H", 24, "T"), "TH": ("M", 60, ""), "TM": ("S", 60, "")}
+
+
+def _fractional(n: float, code: str) -> str | None:
+    """P2Y6M, P1DT12H, PT5H30M, PT1M30S for a count with a fraction; None when it does not come out whole."""
+    if code not in _SMALLER:
+        return None
+    whole = int(n)
+    unit, factor, sep = _SMALLER[code]
+    rest = (n - whole) * factor
+    if abs(rest - round(rest)) > 1e-9:
+        return None
+    head = f"{whole}{code[-1]}" if whole else ""
+    if code.startswith("T"):
+        return f"PT{head}{round(rest)}{unit}"
+    return f"P{head}{sep}{round(rest)}{unit}"
+
+
 def _duration_value(n: float | None, code: str) -> str:
-    """P3Y, PT24H, P10Y for decades, PXY for an unknown count."""
+    """P3Y, PT24H, P10Y for decades, PXY for an unknown count, P2Y6M for two and a half years."""
+    if n is not None and n != int(n):
+        fractional = _fractional(n, code)
+        if fractional:
+            return fractional
     count = "X" if n is None else None
     if code == "DE":
         return "PXDE" if n is None else f"P{_fmt(n * 10)}Y"
@@ -144,7 +167,7 @@ def r_duration_a(m: re.Match, ctx: Context) -> Resolution | None:
         return None
     if _rate_before(ctx, m.start()):
         return None
-    n = 0.5 if m["half"] else 1
+    n = 0.5 if m["half"] or m["halfa"] else 1
     if m["half2"]:
         n += 0.5
     return Resolution(_duration_value(n, code), "DURATION", approx_mod(m["approx"]))
