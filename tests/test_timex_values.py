@@ -82,6 +82,8 @@ DURATIONS_SETS_REFS = [
     ("The deal took half a year.", "half a year", "P6M", "DURATION"),
     ("The company signed a two-year contract.", "two-year", "P2Y", "DURATION"),
     ("Protesters gather every Friday in the square.", "every Friday", "XXXX-WXX-5", "SET"),
+    ("The market opens on Sundays.", "Sundays", "XXXX-WXX-7", "SET"),
+    ("Flights leave Bombay on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", "SET"),
     ("The index is published daily.", "daily", "P1D", "SET"),
     ("Inspections happen each year.", "each year", "P1Y", "SET"),
     ("The border is now closed.", "now", "PRESENT_REF", "DATE"),

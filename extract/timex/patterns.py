@@ -94,7 +94,8 @@ def sources() -> list[tuple[str, str]]:
         # weekdays: Tuesday, last Friday, Friday morning, early Tuesday
         ("weekday", r"(?:(?P<pos>(?i:early|late|earlier|later))\s+)?(?:(?P<deic>(?i:last|next|this\s+coming|this|coming|past|the\s+previous|the\s+following|the\s+next))\s+)?"
                     r"(?P<wd>{WD})(?:(?P<poss>(?=['’]s))|\s+(?P<part>{DAYPART}))?"),
-        ("weekday_set", r"(?P<wd>{WDRAW})s(?![A-Za-z])(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?"),
+        ("weekday_set", r"(?P<wd>{WDRAW})(?:s(?![A-Za-z])(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?"
+                        r"|(?![A-Za-z])\s+(?P<part2>(?i:mornings|afternoons|evenings|nights)))(?![A-Za-z])"),
         ("daypart_of", r"(?P<part>{DAYPART})\s+(?:(?i:of|on)\s+)?(?P<wd>{WD})"),
         # months without a day: in March, last April, early December, mid-November
         ("month", r"(?:(?P<pos>{POS})[\s-]*)?(?:(?P<deic>(?i:last|next|this|coming|past))\s+)?(?P<mon>{MON})"
@@ -210,7 +211,7 @@ def triggers() -> dict[str, tuple[frozenset, frozenset, frozenset]]:
     v = vocab.load()
     months = frozenset(k for k in v["months"]) | frozenset(k.upper() for k in v["months"])
     weekdays = frozenset(k for k in v["weekdays"]) | frozenset(k.upper() for k in v["weekdays"])
-    weekdays_pl = frozenset(k + "s" for k in v["weekdays"] if len(k) > 4)
+    weekdays_pl = frozenset(k.lower() + "s" for k in v["weekdays"] if len(k) > 4)
     units = frozenset(k.split("-")[0] for k in v["units"])
     seasons = frozenset(v["seasons"])
     parts = frozenset(w for k in v["day_parts"] for w in k.split("-"))
@@ -233,7 +234,7 @@ def triggers() -> dict[str, tuple[frozenset, frozenset, frozenset]]:
         "time24": (e, e, frozenset({"d12"})),
         "noon": (frozenset({"noon", "midnight", "midday"}), e, e),
         "weekday": (e, weekdays, e),
-        "weekday_set": (weekdays_pl, e, e),
+        "weekday_set": (weekdays_pl | frozenset({"mornings", "afternoons", "evenings", "nights"}), e, e),
         "daypart_of": (parts, e, e),
         "month": (e, months, e),
         "relday": (reldays, e, e),

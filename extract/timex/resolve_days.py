@@ -176,8 +176,9 @@ def r_weekday(m: re.Match, ctx: Context) -> Resolution | None:
 def r_weekday_set(m: re.Match, ctx: Context) -> Resolution | None:
     weekday = weekday_number(m["wd"])
     part = ""
-    if m["part"]:
-        part = part_code(m["part"][:-1])
+    plural_part = m["part"] or m["part2"]
+    if plural_part:
+        part = part_code(plural_part[:-1])
     return Resolution(f"XXXX-WXX-{weekday}{part}", "SET")
 
 
