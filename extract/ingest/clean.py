@@ -284,8 +284,8 @@ def _is_caption(line: str) -> bool:
     return (
         _starts(line, c.caption_starts)
         or tail.lower().endswith(c.caption_ends)
-        or _AGENCY_SLASH_NAME.search(tail) is not None
-        or _PHOTO_PAREN.search(line[-100:]) is not None
+        or ("/" in tail and _AGENCY_SLASH_NAME.search(tail) is not None)
+        or (line.rstrip(" .\t").endswith(")") and _PHOTO_PAREN.search(line[-100:]) is not None)
     )
 
 
