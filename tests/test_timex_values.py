@@ -63,6 +63,7 @@ RELATIVE = [
     ("The vote was held last Friday.", "last Friday", "2024-11-15", "DATE"),
     ("The bridge was destroyed three weeks ago.", "three weeks ago", "2024-W44", "DATE"),
     ("Shares fell five years ago.", "five years ago", "2019", "DATE"),
+    ("The vote is due the week of March 6, 2025.", "the week of March 6, 2025", "2025-W10", "DATE"),
     ("The results came out last spring.", "last spring", "2023-SP", "DATE"),
     ("Inflation cooled in the 1990s and early this year.", "early this year", "2024", "DATE"),
     ("The rains came late last week.", "late last week", "2024-W46", "DATE"),

@@ -74,6 +74,8 @@ def sources() -> list[tuple[str, str]]:
                      r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::\d\d)?)?(?![\d])"),
         ("date_slash", r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>\d{{4}}|\d\d)(?![\d/])"),
         # March 2023, early March 1990, the middle of March 1990, January this year, June last year
+        # the week of March 6
+        ("week_of", r"(?:(?i:the)\s+)?(?i:week)\s+(?i:of)\s+(?P<mon>{MON})\s*(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR4}))?"),
         ("month_year", r"(?:(?P<pos>{POS})[\s-]*)?(?P<mon>{MON}),?\s+(?:(?i:of)\s+)?"
                        r"(?:(?P<year>{YEAR}|{SPOKEN_YEAR})|(?P<deic>(?i:this|last|next|that|the\s+same|the\s+following|"
                        r"the\s+previous))\s+(?i:year)(?!['’]))"),
@@ -230,6 +232,7 @@ def triggers() -> dict[str, tuple[frozenset, frozenset, frozenset]]:
         "date_iso": (e, e, frozenset({"d4"})),
         "date_slash": (e, e, frozenset({"d12"})),
         "month_year": (e, months, e),
+        "week_of": (e, months, e),
         "time": (frozenset({"o"}), e, frozenset({"d12"})),
         "time24": (e, e, frozenset({"d12"})),
         "noon": (frozenset({"noon", "midnight", "midday"}), e, e),

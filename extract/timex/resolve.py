@@ -32,6 +32,7 @@ from extract.timex.resolve_days import (
     r_relday,
     r_time,
     r_time_part,
+    r_week_of,
     r_weekday,
     r_weekday_set,
 )
@@ -62,6 +63,7 @@ RESOLVERS: dict[str, Resolver] = {
     "date_iso": r_date_iso,
     "date_slash": r_date_slash,
     "month_year": r_month_year,
+    "week_of": r_week_of,
     "time": r_time,
     "time24": r_time,
     "noon": r_noon,

@@ -296,3 +296,13 @@ def r_anaphoric(m: re.Match, ctx: Context) -> Resolution | None:
     deic = norm(m["deic"])
     offset = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(deic, 0)
     return anaphoric_shift(norm(m["unit"]), offset, ctx, pos_mod(m["pos"]))
+
+
+def r_week_of(m: re.Match, ctx: Context) -> Resolution | None:
+    """"the week of March 6": the ISO week holding that date."""
+    month, day = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
+    if m["year"]:
+        d = cal.safe_date(int(m["year"]), month, day)
+    else:
+        d = resolve_month_day(month, day, ctx, m)
+    return None if d is None else Resolution(cal.iso_week(d), "DATE")
