@@ -90,3 +90,23 @@ def test_pipes_and_devices_are_not_read(tmp_path):
     problems = {r.source: r.problem for r in result.rejected}
     assert "not a regular file" in problems[str(fifo)]
     assert "not a regular file" in problems["/dev/zero"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.integers(), st.floats(allow_nan=True)))
+def test_parse_published_never_fails(value):
+    from extract.ingest.published import parse_published
+
+    parsed = parse_published(value)
+    assert parsed is None or (parsed.value.tzinfo is not None and parsed.precision in ("day", "minute"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789:., |;-APMESTGUJanFebMyJulOctNovDecTueSat\n")), max_size=120))
+def test_find_dateline_spans_are_inside_the_text(text):
+    from extract.ingest.published import find_dateline
+
+    found = find_dateline(text)
+    if found is not None:
+        assert 0 <= found.start < found.end <= len(text)
+        assert found.value.tzinfo is not None
