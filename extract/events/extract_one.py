@@ -18,7 +18,7 @@ from extract.events import dating, mode, roles
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause, split_clauses
 from extract.events.merge import merge_rows
-from extract.events.plover import Cue, find_cues
+from extract.events.plover import Cue, find_cues, may_hold_cue
 from extract.events.sentences import split_sentences
 from extract.events.tokens import Token, tokenize
 from extract.events.topics import topics_for
@@ -93,7 +93,10 @@ def article_events(article: Article) -> tuple[list[dict], str]:
     on = article.published_date
     # Cheap pass first: which sentences hold a cue at all.
     work: list[tuple[int, int, int, str, list[Token], list[Cue]]] = []
+    lower = text.lower()
     for s_index, s in enumerate(sentences):
+        if not may_hold_cue(lower, s.start, s.end):
+            continue
         toks = tokenize(text, s.start, s.end)
         found = find_cues(toks)
         if found:

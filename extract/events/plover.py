@@ -8,6 +8,7 @@ the first word's inflected forms. Linear in the number of tokens.
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 from extract.events._data import plover
@@ -78,6 +79,15 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str, float, str, str]]]:
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def may_hold_cue(lower_text: str, start: int, end: int) -> bool:
+    """Cheap pre-check on lower-cased text: does text[start:end] contain any cue's first word?"""
+    index = _index()
+    return any(w in index for w in _LOWER_WORD.findall(lower_text, start, end))
 
 
 def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[Cue]:

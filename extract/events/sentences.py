@@ -9,6 +9,7 @@ sees an unbounded span. Linear in the length of the text.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -43,12 +44,11 @@ def _is_prose_line(line: str) -> bool:
     stripped = line.strip()
     if len(stripped) < 3:
         return False
-    letters = sum(ch.isalpha() for ch in stripped)
-    if letters < 0.5 * len(stripped):
-        return False
     words = _WORD.findall(stripped)
     if not words:
         return False
+    if sum(map(len, words)) < 0.5 * len(stripped):
+        return False  # mostly digits and symbols: a table
     alpha = [w for w in words if w[0].isalpha()]
     if alpha and sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.7 * len(alpha) and len(alpha) >= 2:
         return False
@@ -60,9 +60,14 @@ def _is_prose_line(line: str) -> bool:
     return True
 
 
+@functools.cache
+def _credit_re() -> re.Pattern:
+    prefixes = sorted(cues()["sentences"]["credit_prefixes"], key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(re.escape(p) for p in prefixes) + ")", re.IGNORECASE)
+
+
 def _is_credit(sentence: str) -> bool:
-    low = sentence.lstrip().lower()
-    return any(low.startswith(p) for p in cues()["sentences"]["credit_prefixes"])
+    return _credit_re().match(sentence) is not None
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -23,9 +23,6 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] (whole text by default), offsets relative to text."""
     end = len(text) if end is None else end
-    out: list[Token] = []
-    for m in _TOKEN.finditer(text, start, end):
-        w = m.group()
-        low = w.lower().replace("’", "'")
-        out.append(Token(m.start(), m.end(), w, low))
-    return out
+    new = tuple.__new__
+    return [new(Token, (m.start(), m.end(), w, w.lower().replace("’", "'")))
+            for m in _TOKEN.finditer(text, start, end) for w in (m.group(),)]

@@ -12,14 +12,15 @@ from extract.events.tokens import Token
 
 
 @functools.cache
-def _compiled() -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], list[tuple[str, str]],
+def _compiled() -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], dict[str, list[tuple[str, str]]],
                          list[tuple[tuple[str, ...], str, bool]], dict[str, set[str]]]:
-    """(ids, exact lower word -> ids, exact cased word -> ids, [(prefix, id)], [(phrase words, id, prefix)],
+    """(ids, exact lower word -> ids, exact cased word -> ids, first 3 letters -> [(prefix, id)],
+    [(phrase words, id, prefix)],
     type -> ids)."""
     ids: list[str] = []
     exact: dict[str, set[str]] = {}
     cased: dict[str, set[str]] = {}
-    prefixes: list[tuple[str, str]] = []
+    prefixes: dict[str, list[tuple[str, str]]] = {}
     phrases: list[tuple[tuple[str, ...], str, bool]] = []
     by_type: dict[str, set[str]] = {}
     for tid, spec in _taxonomy().items():
@@ -33,7 +34,9 @@ def _compiled() -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], li
             elif cue != cue.lower():
                 cased.setdefault(cue, set()).add(tid)
             elif star:
-                prefixes.append((cue, tid))
+                if len(cue) < 3:
+                    raise ValueError(f"topics.toml: prefix cue {cue!r}* is shorter than 3 letters")
+                prefixes.setdefault(cue[:3], []).append((cue, tid))
             else:
                 exact.setdefault(cue, set()).add(tid)
         for etype in spec.get("types", []):
@@ -57,10 +60,9 @@ def topics_for(tokens: list[Token], event_type: str = "") -> list[str]:
         lowers.append(low)
         if low in exact:
             found |= exact[low]
-        if len(low) >= 3:
-            for prefix, tid in prefixes:
-                if tid not in found and low.startswith(prefix):
-                    found.add(tid)
+        for prefix, tid in prefixes.get(low[:3], ()):
+            if low.startswith(prefix):
+                found.add(tid)
     if phrases:
         joined = " " + " ".join(lowers) + " "
         for words, tid, star in phrases:
