@@ -403,3 +403,16 @@ def test_reused_ids_are_noted(tmp_path):
     assert len(result.notes) == 1 and "'7'" in result.notes[0] and "b.jsonl" in result.notes[0]
     same = load_articles([str(tmp_path / "a.jsonl"), str(tmp_path / "a.jsonl")])
     assert same.notes == []
+
+
+def test_declared_html_charset_is_honoured(tmp_path):
+    # 0xA4 is the euro sign in ISO-8859-15 but a currency sign in cp1252: only the declaration tells.
+    story = ("Le gouvernement a annoncé mardi que le prix du gazole serait plafonné à 2 € le litre "
+             "jusqu'à la fin de l'année, a indiqué le ministère de l'économie dans un communiqué.")
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">'
+            f"<title>Gazole</title></head><body><article><p>{story}</p><p>{story}</p></article></body></html>")
+    path = tmp_path / "fr.html"
+    path.write_bytes(page.encode("iso-8859-15"))
+    art = one(path)
+    assert art.text.split("\n")[0] == story
+    assert art.language == "fr"

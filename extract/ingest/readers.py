@@ -57,8 +57,26 @@ def field_aliases() -> dict[str, tuple[str, ...]]:
 # ---------------------------------------------------------------- decoding
 
 
-def decode(name: str, data: bytes) -> str:
-    """Bytes -> text. UTF-8 (with or without BOM) first, else charset-normalizer's best guess.
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})["']""")
+
+
+def declared_charset(data: bytes, content_type: str = "") -> str:
+    """The encoding an input declares: the HTTP charset, an HTML <meta charset>, or an XML declaration."""
+    m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", content_type or "", re.IGNORECASE)
+    if m:
+        return m.group(1)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for pattern in (_XML_ENCODING, _DECLARED_CHARSET):
+        found = pattern.search(head)
+        if found:
+            return found.group(1).decode("ascii")
+    return ""
+
+
+def decode(name: str, data: bytes, declared: str = "") -> str:
+    """Bytes -> text. UTF-8 (with or without BOM) first, then the declared encoding if it fits,
+    else charset-normalizer's best guess.
 
     Raises InputRejected for empty input and for bytes that look binary or fit no text encoding.
     """
@@ -79,6 +97,11 @@ def decode(name: str, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data[:2_000_000]))
@@ -486,7 +509,7 @@ def read_blob(blob: Blob, rejected: list[InputRejected]) -> list[RawArticle]:
             raise InputRejected(blob.name, "the text is empty")
         return [RawArticle(text=blob.text, origin=blob.name)]
     data = blob.data or b""
-    text = decode(blob.name, data)
+    text = decode(blob.name, data, declared_charset(data, blob.content_type))
     kind = detect_kind(blob, text)
     if kind == "jsonl":
         return read_jsonl(blob.name, text, rejected)
