@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from extract.errors import StoreError
-from extract.store.columns import ALL_COLUMNS, ALL_LIST_COLUMNS, MENTION_COLUMNS, STORE_DEFAULTS, cast
+from extract.store.columns import ALL_COLUMNS, ALL_LIST_COLUMNS, MENTION_COLUMNS, STORE_DEFAULTS
 
 SCHEMA_VERSION = 2
 SEP = "\x1f"
@@ -49,18 +49,34 @@ def _arrow_type(dtype: str) -> pa.DataType:
     }[dtype]
 
 
-def _join_lists(values: np.ndarray) -> list[str]:
-    """Lists -> \\x1f-joined strings; each distinct list object is joined once."""
-    done: dict[int, str] = {}
-    out = []
-    for v in values:
-        key = id(v)
-        s = done.get(key)
-        if s is None:
-            s = SEP.join(str(x).replace(SEP, " ") for x in v) if v is not None and not isinstance(v, float) else ""
-            done[key] = s
-        out.append(s)
-    return out
+def _join_lists(values: np.ndarray) -> pa.DictionaryArray:
+    """Lists -> dictionary-encoded \\x1f-joined strings; each distinct list object is joined once."""
+    n = len(values)
+    if n == 0:
+        return pa.array([], type=pa.string()).dictionary_encode()
+    ids = np.fromiter(map(id, values), dtype=np.int64, count=n)
+    codes, uniq = pd.factorize(ids)
+    first = np.empty(len(uniq), dtype=np.int64)
+    first[codes[::-1]] = np.arange(n - 1, -1, -1)
+    joined = [SEP.join(str(x).replace(SEP, " ") for x in v) if isinstance(v, (list, tuple, np.ndarray)) else ""
+              for v in values[first]]
+    # equal lists held by different objects share one dictionary entry
+    text_codes, text_uniq = pd.factorize(np.asarray(joined, dtype=object))
+    return pa.DictionaryArray.from_arrays(pa.array(text_codes[codes].astype(np.int32)),
+                                          pa.array(list(text_uniq), type=pa.string()))
+
+
+def _strings(col: pd.Series) -> pa.Array:
+    """A string column as an Arrow string array without nulls (zero-copy when already Arrow-backed)."""
+    try:
+        arr = pa.array(col.array) if isinstance(col.dtype, pd.StringDtype) else pa.array(col, type=pa.string())
+    except (pa.ArrowException, TypeError):
+        arr = pa.array(col.astype("string"), type=pa.string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if arr.type != pa.string():
+        arr = arr.cast(pa.string())
+    return arr.fill_null("") if arr.null_count else arr
 
 
 def to_arrow(df: pd.DataFrame, columns: dict[str, str]) -> pa.Table:
@@ -70,10 +86,10 @@ def to_arrow(df: pd.DataFrame, columns: dict[str, str]) -> pa.Table:
         col = df[name]
         typ = _arrow_type(dtype)
         if dtype == "object":
-            arr = pa.array(_join_lists(col.to_numpy()), type=pa.string()).dictionary_encode()
+            arr = _join_lists(col.to_numpy(dtype=object))
             typ = arr.type
         elif dtype == "string":
-            arr = pa.array(col.astype("string").fillna(""), type=pa.string())
+            arr = _strings(col)
         else:
             arr = pa.array(col, type=typ, from_pandas=True)
         arrays.append(arr)
@@ -180,14 +196,6 @@ def read_meta(root: pathlib.Path) -> dict | None:
     return meta
 
 
-def _migrate(df: pd.DataFrame, version: int) -> pd.DataFrame:
-    """Bring an events table read from an older schema up to date (missing store columns get defaults)."""
-    for name, default in STORE_DEFAULTS.items():
-        if name not in df.columns:
-            df[name] = default
-    return df
-
-
 def _read_table(path: pathlib.Path, columns: dict[str, str], event_ids: list[str] | None = None) -> pa.Table:
     """The declared columns present in a snapshot file (Arrow IPC memory-mapped, or Parquet), optionally
     only the rows whose event_id is in event_ids."""
@@ -202,32 +210,33 @@ def _read_table(path: pathlib.Path, columns: dict[str, str], event_ids: list[str
     return table
 
 
-def _read(path: pathlib.Path, columns: dict[str, str], version: int, event_ids=None) -> pd.DataFrame:
+def load_table(root: pathlib.Path, meta: dict, which: str, event_ids: list[str] | None = None) -> pa.Table:
+    """The events or mentions table of a snapshot as Arrow, every declared column in order; an events
+    table from an older schema gets the columns it lacked, with their defaults."""
+    columns = ALL_COLUMNS_FLAT if which == "events" else MENTION_COLUMNS
+    path = root / meta[which]
     try:
         table = _read_table(path, columns, event_ids)
-        names = set(table.schema.names)
     except FileNotFoundError:
         raise
     except (OSError, pa.ArrowException, ValueError) as exc:
         raise StoreError(f"{path}: the store file is damaged or unreadable ({exc})") from exc
-    missing = [c for c in columns if c not in names]
-    if missing and version < SCHEMA_VERSION and columns is ALL_COLUMNS_FLAT:
-        # Older schema: fill what the migration knows about, then read the rest as usual.
-        present = {c: d for c, d in columns.items() if c in names}
-        df = _migrate(from_arrow(table, present), version)
-        still = [c for c in columns if c not in df.columns]
-        if not still:
-            return cast(df, columns)
-        missing = still
+    missing = [c for c in columns if c not in table.schema.names]
+    if missing and which == "events" and meta["schema_version"] < SCHEMA_VERSION \
+            and all(c in STORE_DEFAULTS for c in missing):
+        for c in missing:
+            typ = _arrow_type(columns[c])
+            table = table.append_column(pa.field(c, typ), pa.array([STORE_DEFAULTS[c]] * table.num_rows, type=typ))
+        missing = []
     if missing:
         raise StoreError(f"{path}: the store file lacks columns {', '.join(missing)}; refusing to misread it")
-    return from_arrow(table, columns)
+    return table.select(list(columns))
 
 
 def load(root: pathlib.Path, meta: dict, which: str, event_ids: list[str] | None = None) -> pd.DataFrame:
-    """Read the events or mentions table of the snapshot meta names."""
+    """Read the events or mentions table of the snapshot meta names, as a DataFrame."""
     columns = ALL_COLUMNS_FLAT if which == "events" else MENTION_COLUMNS
-    return _read(root / meta[which], columns, meta["schema_version"], event_ids)
+    return from_arrow(load_table(root, meta, which, event_ids), columns)
 
 
 def load_column(root: pathlib.Path, meta: dict, which: str, column: str) -> list:
@@ -263,8 +272,9 @@ def _write_ipc(table: pa.Table, path: pathlib.Path) -> None:
         writer.write_table(table, max_chunksize=max(1, table.num_rows))
 
 
-def write_snapshot(root: pathlib.Path, meta: dict | None, events: pd.DataFrame, mentions: pd.DataFrame) -> dict:
-    """Write a new generation and point meta.json at it; returns the new meta. Call under the lock."""
+def write_snapshot(root: pathlib.Path, meta: dict | None, events: pa.Table, mentions: pa.Table) -> dict:
+    """Write a new generation (Arrow tables as to_arrow makes them) and point meta.json at it;
+    returns the new meta. Call under the lock."""
     gen = (meta["generation"] if meta else 0) + 1
     new_meta = {
         "schema_version": SCHEMA_VERSION,
@@ -272,12 +282,10 @@ def write_snapshot(root: pathlib.Path, meta: dict | None, events: pd.DataFrame, 
         "generation": gen,
         "events": f"events-{gen}.arrow",
         "mentions": f"mentions-{gen}.arrow",
-        "counts": {"events": int(len(events)), "mentions": int(len(mentions))},
+        "counts": {"events": int(events.num_rows), "mentions": int(mentions.num_rows)},
     }
-    ev_table = to_arrow(events, ALL_COLUMNS_FLAT)
-    mn_table = to_arrow(mentions.sort_values("event_id", kind="stable"), MENTION_COLUMNS)
-    _write_file(root / new_meta["events"], lambda p: _write_ipc(ev_table, p))
-    _write_file(root / new_meta["mentions"], lambda p: _write_ipc(mn_table, p))
+    _write_file(root / new_meta["events"], lambda p: _write_ipc(events, p))
+    _write_file(root / new_meta["mentions"], lambda p: _write_ipc(mentions, p))
     _fsync_dir(root)
     _write_file(root / META, lambda p: p.write_text(json.dumps(new_meta, indent=1), encoding="utf-8"))
     _fsync_dir(root)

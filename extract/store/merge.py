@@ -10,9 +10,12 @@ import functools
 import pathlib
 import re
 import tomllib
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from extract.schema import EVENT_COLUMNS, PLOVER_TYPES, PRECISIONS, STORE_COLUMNS
 from extract.store.columns import ALL_COLUMNS, MENTION_COLUMNS, STORE_DEFAULTS, cast, stored_dtypes
@@ -135,27 +138,37 @@ def mention_row(report: dict, event_id: str, origin_ref: str) -> dict:
     return row
 
 
+_NO_EVENTS = pd.DataFrame({c: pd.Series(dtype=d) for c, d in stored_dtypes().items()})
+_MATCH_COLUMNS = ["article_ids", "source_actor", "target_actor", "actors", "summary", "sentence"]
+
+
 class _Candidates:
-    """Stored extracted events grouped by (event type, mode), with date arrays for a quick first cut."""
+    """Stored extracted events grouped by (event type, mode), with date arrays for a quick first cut.
+    Stored rows are addressed by position (the stored table has a RangeIndex)."""
 
     def __init__(self, stored: pd.DataFrame):
         self.stored = stored
-        ext = stored.index[(stored["origin"] == "extracted").to_numpy(dtype=bool, na_value=False)]
-        sub = stored.loc[ext, ["event_type", "mode", "date_start", "date_end"]]
+        ext = np.flatnonzero((stored["origin"] == "extracted").to_numpy(dtype=bool, na_value=False))
         self.groups: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        if len(sub):
+        if len(ext):
+            sub = stored[["event_type", "mode", "date_start", "date_end"]].iloc[ext]
             starts = sub["date_start"].to_numpy(dtype="datetime64[ns]").view("int64")
             ends = sub["date_end"].to_numpy(dtype="datetime64[ns]").view("int64")
-            labels = sub.index.to_numpy()
-            keys = sub["event_type"].astype(str) + "\x00" + sub["mode"].astype(str)
-            for key, pos in pd.Series(np.arange(len(sub))).groupby(keys.to_numpy()).groups.items():
-                p = np.asarray(pos)
-                self.groups[tuple(key.split("\x00"))] = (labels[p], starts[p], ends[p])
+            keys = sub["event_type"].astype(str).to_numpy(dtype=object) + "|" + \
+                sub["mode"].astype(str).to_numpy(dtype=object)
+            codes, uniq = pd.factorize(keys)
+            for k, key in enumerate(uniq):
+                p = np.flatnonzero(codes == k)
+                self.groups[tuple(key.split("|"))] = (ext[p], starts[p], ends[p])
         self.batch: list[dict] = []  # events created earlier in this batch
-        self.updated: dict[object, dict] = {}  # stored label -> event after this batch's reports
+        self.updated: dict[int, dict] = {}  # stored position -> event after this batch's reports
 
-    def find(self, report: dict, words: frozenset[str]) -> tuple[str, object] | None:
-        """("stored", label) or ("batch", index) of the best matching event, or None."""
+    def full_row(self, pos: int) -> dict:
+        ev = self.updated.get(pos)
+        return ev if ev is not None else self.stored.iloc[pos].to_dict()
+
+    def find(self, report: dict, words: frozenset[str]) -> tuple[str, int] | None:
+        """("stored", position) or ("batch", index) of the best matching event, or None."""
         conf = settings()
         if pd.isna(report["date_start"]) or pd.isna(report["date_end"]):
             return None
@@ -163,7 +176,7 @@ class _Candidates:
         s, e = pd.Timestamp(report["date_start"]).value, pd.Timestamp(report["date_end"]).value
         best, best_score = None, 0.0
 
-        def consider(where: str, key, ev: dict) -> None:
+        def consider(where: str, key: int, ev: dict) -> None:
             nonlocal best, best_score
             if report["article_id"] in ev["article_ids"]:
                 return
@@ -177,19 +190,40 @@ class _Candidates:
 
         group = self.groups.get((report["event_type"], report["mode"]))
         if group is not None:
-            labels, starts, ends = group
-            hit = (starts - slack < e) & (s - slack < ends)
-            for label in labels[hit]:
-                ev = self.updated.get(label)
-                if ev is None:
-                    ev = self.stored.loc[label].to_dict()
-                consider("stored", label, ev)
+            positions, starts, ends = group
+            hit = positions[(starts - slack < e) & (s - slack < ends)]
+            if len(hit):
+                rows = self.stored[_MATCH_COLUMNS].iloc[hit].to_dict("records")
+                for pos, ev in zip(hit.tolist(), rows, strict=True):
+                    consider("stored", pos, self.updated.get(pos, ev))
         for i, ev in enumerate(self.batch):
             if ev["event_type"] != report["event_type"] or ev["mode"] != report["mode"] or pd.isna(ev["date_start"]):
                 continue
             if ev["date_start"].value - slack < e and s - slack < ev["date_end"].value:
                 consider("batch", i, ev)
         return best
+
+
+@dataclass
+class Plan:
+    """What a batch changes: keep[i] says whether stored row i stays as it is (None: all stay);
+    changed holds the rows to append (events updated by new reports, new events, imported events);
+    mentions the new reports."""
+
+    keep: np.ndarray | None
+    changed: pd.DataFrame
+    mentions: pd.DataFrame | None
+    summary: AddSummary
+
+
+def _member(values: pd.Series, known) -> np.ndarray:
+    """values that are in known (a Python set, or an Arrow array of strings)."""
+    if known is None or len(values) == 0:
+        return np.zeros(len(values), dtype=bool)
+    if isinstance(known, (set, frozenset)):
+        return np.fromiter((v in known for v in values.tolist()), dtype=bool, count=len(values))
+    probe = pa.array(values.astype(str).tolist(), type=pa.string())
+    return pc.is_in(probe, value_set=known).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _rows(df: pd.DataFrame) -> list[dict]:
@@ -211,14 +245,14 @@ def check_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     return df[ok], bad
 
 
-def fold(stored: pd.DataFrame, known_mentions: set[str], incoming: pd.DataFrame,
-         origin: str = "extracted", known_articles: set[str] | None = None,
-         ) -> tuple[pd.DataFrame, pd.DataFrame, AddSummary]:
-    """Fold incoming rows into stored events. Returns (events, new mention rows, summary).
+def fold(stored, known_mentions, incoming: pd.DataFrame, origin: str = "extracted",
+         known_articles=None) -> Plan:
+    """Fold incoming rows into stored events (a table with a RangeIndex, or a function returning it,
+    called only when extracted reports need matching).
 
-    known_mentions: ids of the reports already stored (skipped). known_articles: ids of articles
-    already stored; their extracted reports are skipped too, so an article read again adds nothing
-    even when the extractor now cuts its sentences differently."""
+    known_mentions: ids of the reports already stored (a set or an Arrow string array); those are
+    skipped. known_articles: ids of articles already stored; their extracted reports are skipped
+    too, so an article read again adds nothing even when the extractor now cuts it differently."""
     summary = AddSummary()
     missing = [c for c in EVENT_COLUMNS if c not in incoming.columns]
     if missing:
@@ -237,10 +271,9 @@ def fold(stored: pd.DataFrame, known_mentions: set[str], incoming: pd.DataFrame,
     summary.rejected.extend(bad)
     incoming = cast(incoming, {**stored_dtypes()})
 
-    seen = incoming["event_id"].isin(list(known_mentions)) | incoming["event_id"].duplicated()
-    if known_articles:
-        seen |= (incoming["origin"] == "extracted").to_numpy(dtype=bool) & (not premerged) \
-            & incoming["article_id"].isin(list(known_articles)).to_numpy(dtype=bool)
+    seen = _member(incoming["event_id"], known_mentions) | incoming["event_id"].duplicated().to_numpy(dtype=bool)
+    if known_articles is not None and not premerged:
+        seen |= (incoming["origin"] == "extracted").to_numpy(dtype=bool) & _member(incoming["article_id"], known_articles)
     summary.skipped += int(seen.sum())
     incoming = incoming[~seen]
 
@@ -249,12 +282,12 @@ def fold(stored: pd.DataFrame, known_mentions: set[str], incoming: pd.DataFrame,
     imported = incoming[~to_merge]
 
     mention_rows: list[dict] = []
-    new_events: list[dict] = []
     # Imported rows and pre-merged batches are events already: stored as they come.
     if len(imported):
         imp = imported.copy()
         imp["sources"] = [s if s else ([src] if src else []) for s, src in zip(imp["sources"], imp["source"], strict=True)]
-        imp["article_ids"] = [a if a else ([aid] if aid else []) for a, aid in zip(imp["article_ids"], imp["article_id"], strict=True)]
+        imp["article_ids"] = [a if a else ([aid] if aid else [])
+                              for a, aid in zip(imp["article_ids"], imp["article_id"], strict=True)]
         imp["first_reported"] = imp["first_reported"].fillna(imp["published"])
         imp["last_reported"] = imp["last_reported"].fillna(imp["published"])
         imp["origin_ref"] = imp["origin_ref"].where(imp["origin_ref"] != "", imp["event_id"])
@@ -265,7 +298,9 @@ def fold(stored: pd.DataFrame, known_mentions: set[str], incoming: pd.DataFrame,
     else:
         imp, mentions_imp = None, None
 
-    cands = _Candidates(stored)
+    if len(extracted) and callable(stored):
+        stored = stored()
+    cands = _Candidates(stored if len(extracted) else _NO_EVENTS)
     for report in _rows(extracted):
         words = content_words(f"{report['summary']} {report['sentence']}")
         hit = cands.find(report, words)
@@ -282,28 +317,28 @@ def fold(stored: pd.DataFrame, known_mentions: set[str], incoming: pd.DataFrame,
             cands.batch[key] = fold_into(cands.batch[key], report)
             target = cands.batch[key]["event_id"]
         else:
-            base = cands.updated.get(key)
-            if base is None:
-                base = stored.loc[key].to_dict()
-            cands.updated[key] = fold_into(base, report)
+            cands.updated[key] = fold_into(cands.full_row(key), report)
             target = cands.updated[key]["event_id"]
         ref = f"{report['article_id']}:{report['sentence_start']}-{report['sentence_end']}"
         mention_rows.append(mention_row(report, target, ref))
-    new_events.extend(cands.batch)
 
-    parts = [stored.drop(index=list(cands.updated)) if cands.updated else stored]
+    keep = None
+    if cands.updated:
+        keep = np.ones(len(stored), dtype=bool)
+        keep[list(cands.updated)] = False
+    parts = []
     if cands.updated:
         parts.append(cast(pd.DataFrame(list(cands.updated.values())), stored_dtypes()))
-    if new_events:
-        parts.append(cast(pd.DataFrame(new_events), stored_dtypes()))
+    if cands.batch:
+        parts.append(cast(pd.DataFrame(cands.batch), stored_dtypes()))
     if imp is not None:
         parts.append(imp[list(ALL_COLUMNS)])
     parts = [p for p in parts if len(p)]
-    events = pd.concat(parts, ignore_index=True) if parts else stored.iloc[0:0]
+    changed = pd.concat(parts, ignore_index=True) if parts else _NO_EVENTS
     mparts = []
     if mention_rows:
         mparts.append(cast(pd.DataFrame(mention_rows), MENTION_COLUMNS))
     if mentions_imp is not None:
         mparts.append(cast(mentions_imp, MENTION_COLUMNS))
     mentions = pd.concat(mparts, ignore_index=True) if mparts else None
-    return events, mentions, summary
+    return Plan(keep=keep, changed=changed, mentions=mentions, summary=summary)

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Iterable
 
 import pandas as pd
+import pyarrow as pa
 from filelock import FileLock, Timeout
 
 from extract.errors import StoreError
@@ -113,11 +114,6 @@ class EventStore:
             finally:
                 lock.release()
 
-    def _known_mentions(self, meta: dict | None) -> set[str]:
-        if meta is None:
-            return set()
-        return set(disk.load_column(self.path, meta, "mentions", "mention_id"))
-
     def add_events(self, df: pd.DataFrame, *, origin: str = "extracted") -> AddSummary:
         """Add a batch of event rows (EVENT_COLUMNS form, or importer rows carrying store columns).
 
@@ -125,16 +121,32 @@ class EventStore:
         rest become new events. The batch is written all at once or not at all."""
         with self._locked():
             meta = self._meta()
-            stored = disk.load(self.path, meta, "events") if meta else empty_stored()
-            known = self._known_mentions(meta)
-            articles = set(disk.load_column(self.path, meta, "mentions", "article_id")) if meta else set()
-            events, new_mentions, summary = merge.fold(stored, known, df, origin=origin, known_articles=articles)
-            if new_mentions is None and summary.merged == 0 and summary.added == 0:
-                return summary
-            events["salience"] = salience.compute(events)
-            old_mentions = disk.load(self.path, meta, "mentions") if meta else empty_mentions()
-            parts = [m for m in (old_mentions, new_mentions) if m is not None and len(m)]
-            mentions = pd.concat(parts, ignore_index=True) if parts else empty_mentions()
+            if meta:
+                ev_table = disk.load_table(self.path, meta, "events")
+                mn_table = disk.load_table(self.path, meta, "mentions")
+                known, articles = mn_table.column("mention_id"), mn_table.column("article_id")
+
+                def stored() -> pd.DataFrame:
+                    return disk.from_arrow(ev_table, disk.ALL_COLUMNS_FLAT)
+            else:
+                ev_table = mn_table = known = articles = None
+                stored = empty_stored()
+            plan = merge.fold(stored, known, df, origin=origin, known_articles=articles)
+            if plan.mentions is None and not len(plan.changed):
+                return plan.summary
+            parts = []
+            if ev_table is not None:
+                parts.append(ev_table if plan.keep is None else ev_table.filter(pa.array(plan.keep)))
+            if len(plan.changed):
+                parts.append(disk.to_arrow(plan.changed, disk.ALL_COLUMNS_FLAT))
+            events = pa.concat_tables(parts).combine_chunks()
+            events = events.set_column(events.schema.get_field_index("salience"), "salience",
+                                       salience.compute_table(events))
+            mparts = [mn_table] if mn_table is not None else []
+            if plan.mentions is not None:
+                mparts.append(disk.to_arrow(plan.mentions, disk.MENTION_COLUMNS))
+            mentions = pa.concat_tables(mparts).combine_chunks() if mparts else \
+                disk.to_arrow(empty_mentions(), disk.MENTION_COLUMNS)
             disk.sweep(self.path, meta)
             try:
                 disk.write_snapshot(self.path, meta, events, mentions)
@@ -142,7 +154,7 @@ class EventStore:
                 raise disk.store_error_for(exc, self.path) from exc
             disk.sweep(self.path, disk.read_meta(self.path))
             self._cache = None
-        return summary
+        return plan.summary
 
     def add_articles(self, inputs, *, published=None,
                      progress: Callable[[int, int], None] | None = None) -> AddSummary:
