@@ -104,10 +104,14 @@ def test_html_dateline_in_page_text():
 def test_html_junk_inside_the_article_element_removed():
     art = one(FIX / "nested" / "inline_junk.html")
     paragraphs = art.text.split("\n")
-    assert len(paragraphs) == 3
-    assert paragraphs[0].startswith("Negotiators from the two neighbouring states met again on Wednesday")
-    assert paragraphs[1].startswith("The upstream state has offered")
-    assert paragraphs[2] == "A joint commission is due to report on the reservoir's cost by the end of October."
+    assert len(paragraphs) == 4
+    # The figure's caption opens the text, marked as a caption; the story follows whole, junk gone.
+    assert paragraphs[0] == "The river at low water near the border crossing, August 2025."
+    assert (art.segments[0].kind, art.segments[0].end) == ("caption", len(paragraphs[0]))
+    assert paragraphs[1].startswith("Negotiators from the two neighbouring states met again on Wednesday")
+    assert paragraphs[2].startswith("The upstream state has offered")
+    assert paragraphs[3] == "A joint commission is due to report on the reservoir's cost by the end of October."
+    assert [s.kind for s in art.segments] == ["caption", "body"]
     assert art.published == dt.datetime(2025, 9, 3, 18, 20, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
     assert art.published_from == "html"
     assert art.title == "Talks on water sharing resume"

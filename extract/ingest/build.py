@@ -37,7 +37,7 @@ def build_article(raw: RawArticle, published: Published | None = None) -> Articl
     title, text = raw.title, _drop_title_line(raw.text, raw.title)
     if not title:
         title, text = split_headline(text)
-    cleaned = clean_text(text)
+    cleaned = clean_text(text, raw.captions)
     if not cleaned.text.strip():
         raise InputRejected(raw.origin, "no article text left after removing site furniture")
     if raw.published is not None:

@@ -362,7 +362,7 @@ def split_headline(text: str) -> tuple[str, str]:
     return line, rest.lstrip("\n \t")
 
 
-def find_segments(text: str, dateline: Published | None) -> list[Segment]:
+def find_segments(text: str, dateline: Published | None, captions: frozenset[str] = frozenset()) -> list[Segment]:
     """Mark captions, the dateline and credits in clean `text`; everything else is body.
 
     Captions: lines before a dateline that stands on its own line near the top, and lines that
@@ -399,6 +399,9 @@ def find_segments(text: str, dateline: Published | None) -> list[Segment]:
         if _is_credit_line(line):
             marks.append((s, e, "credit"))
             continue
+        if line.strip() in captions:
+            marks.append((s, e, "caption"))
+            continue
         if n != dateline_line and _is_caption(line):
             end = _caption_end(line)
             if end:
@@ -431,11 +434,12 @@ def _fill_body(text: str, marks: list[tuple[int, int, str]]) -> list[Segment]:
     return segments
 
 
-def clean_text(raw: str) -> Cleaned:
+def clean_text(raw: str, captions: tuple[str, ...] = ()) -> Cleaned:
     """Remove site furniture from `raw` and segment what is left.
 
-    In: text as copied from a page (any newline convention). Out: `Cleaned` with the story text,
-    its segments and the dateline found at its head (None when there is none).
+    In: text as copied from a page (any newline convention), and optionally caption texts known
+    from markup (HTML figcaptions), which open the result as caption lines. Out: `Cleaned` with the
+    story text, its segments and the dateline found at its head (None when there is none).
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u200b", "")
     text = drop_after_credit(text)
@@ -453,6 +457,9 @@ def clean_text(raw: str) -> Cleaned:
     _drop_heading_blocks(lines, keep)
     _drop_trailing_list(lines, keep)
     cleaned = _join(lines, keep).strip()
+    known = tuple(c for c in (" ".join(c.split()) for c in captions) if c and c not in cleaned)
+    if known:
+        cleaned = "\n".join(known) + "\n" + cleaned
     dateline = find_dateline(cleaned)
     removed = sum(1 for line, k in zip(lines, keep, strict=True) if not k and line.strip())  # whole lines only
-    return Cleaned(cleaned, find_segments(cleaned, dateline), dateline, removed)
+    return Cleaned(cleaned, find_segments(cleaned, dateline, frozenset(known)), dateline, removed)

@@ -44,6 +44,7 @@ class RawArticle:
     published: Published | None = None
     published_from: str = "unknown"  # "metadata" or "html" when `published` is set
     is_html_text: bool = False
+    captions: tuple[str, ...] = ()  # photo captions known from markup (HTML figcaptions)
     note: str = ""  # a problem worth telling the user that did not stop the article (e.g. a bad date field)
 
 
@@ -388,6 +389,25 @@ def html_published(page: str) -> Published | None:
     return parse_published(found) if found else None
 
 
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.IGNORECASE | re.DOTALL)
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
+MAX_CAPTIONS = 3
+
+
+def figcaptions(page: str) -> tuple[str, ...]:
+    """Captions of the figures inside the page's first <article> element (none when it has no such element:
+    figures elsewhere illustrate other stories)."""
+    m = _ARTICLE.search(page)
+    if not m:
+        return ()
+    out: list[str] = []
+    for cap in _FIGCAPTION.findall(m.group(0)):
+        text = " ".join(html_to_text(cap).split())
+        if text and text not in out:
+            out.append(text)
+    return tuple(out[:MAX_CAPTIONS])
+
+
 def read_html(name: str, page: str, url: str = "") -> list[RawArticle]:
     """The main text of a page (trafilatura), its title, site name and publication time."""
     import trafilatura
@@ -416,6 +436,7 @@ def read_html(name: str, page: str, url: str = "") -> list[RawArticle]:
             published=published,
             published_from="html" if published else "unknown",
             is_html_text=True,
+            captions=figcaptions(page),
         )
     ]
 
