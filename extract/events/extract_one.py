@@ -28,6 +28,7 @@ MIN_CONFIDENCE = 0.0
 SUMMARY_CHARS = 200
 KEEP_MODES = ("actual", "statement", "future", "negated")
 MERGE = True
+PRONOUN_LOOKBACK = 6  # actor mentions to look back over for the person "he"/"she" stands for
 ACTORLESS_DATED = True
 
 
@@ -135,6 +136,10 @@ def article_events(article: Article) -> tuple[list[dict], str]:
                     continue
                 in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
                 if not any(k < cue.i for k, _ in in_clause):
+                    pron = _pronoun_subject(toks, clause, cue, mentions, m_starts)
+                    if pron is not None:
+                        in_clause = sorted([pron, *in_clause], key=lambda km: km[0])
+                if not any(k < cue.i for k, _ in in_clause):
                     # No known actor before the verb: a capitalized name there stands in for one.
                     if taken is None:
                         taken = _taken(toks, tok_starts, placed, sent_tx)
@@ -159,6 +164,23 @@ def _explicitly_dated(text: str, sent_tx: list[Timex], s_start: int, toks: list[
     span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
     tx = dating.govern(text, sent_tx, s_start, span, toks[cue.i].start)
     return tx is not None and span[0] <= tx.start < span[1] and tx.precision in ("day", "minute")
+
+
+def _pronoun_subject(toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention],
+                     m_starts: list[int]) -> tuple[int, ActorMention] | None:
+    """"he"/"she" just before the verb stands for the last person the article named before it."""
+    for k in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1):
+        if toks[k].lower in ("he", "she"):
+            n = bisect.bisect_left(m_starts, toks[k].start) - 1
+            back = 0
+            while n >= 0 and back < PRONOUN_LOOKBACK:
+                m = mentions[n]
+                if m.type == "person":
+                    return k, m
+                n -= 1
+                back += 1
+            return None
+    return None
 
 
 def _taken(toks: list[Token], tok_starts: list[int], placed: list[tuple[int, ActorMention]],

@@ -27,6 +27,10 @@ _ADVERB_SKIP = frozenset({"also", "already", "reportedly", "allegedly", "first",
                           "newly", "successfully", "effectively", "partially", "partly", "largely", "further"})
 
 
+_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                      "hundreds", "thousands", "several", "many", "few"})
+
+
 class Reading(NamedTuple):
     mode: str
     passive: bool = False
@@ -56,7 +60,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
 
     # Nouns: "a strike", "the attack", "of support", "Russia's attack".
     if cue.form in ("base", "s") and (prev in determiners or (prev in prepositions and prev != "to")
-                                      or prev in ("'s", "’s", "'")):
+                                      or prev in ("'s", "’s", "'") or prev[:1].isdigit() or prev in _NUMBERS):
         return Reading("")
     passive = perfect = False
     # Infinitive: "to strike".
