@@ -60,3 +60,12 @@ def test_text_format_lists_segments():
     assert proc.returncode == 0
     assert "[dateline] 09:45 GMT, March 4, 2025" in proc.stdout
     assert "[credit] (Reporting by Ana Placeholder; Editing by Tom Sample)" in proc.stdout
+
+
+def test_jsonl_on_stdin_keeps_ids():
+    lines = "".join(json.dumps({"id": f"s{i}", "published": f"2010-05-0{i}", "text": f"Crews capped well {i}."}) + "\n"
+                    for i in (1, 2))
+    proc = run("-", stdin=lines)
+    assert proc.returncode == 0
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [(r["id"], r["published"][:10]) for r in rows] == [("s1", "2010-05-01"), ("s2", "2010-05-02")]
