@@ -51,7 +51,7 @@ def test_many_events_become_counts(events):
     fig = F.timeline_figure(events, lane="country", max_points=100)
     assert trace_types(fig) == {"heatmap"}
     total = sum(sum(row) for row in fig.data[0].z)
-    assert total == len(F.lane_rows(events, "country"))
+    assert total == sum(max(len(c), 1) for c in events["countries"])  # one count per country of each event
 
 
 def test_lanes_beyond_the_limit_are_merged():
@@ -79,11 +79,14 @@ def test_key_events_keeps_the_most_salient(events):
     assert top["salience"].min() >= events.drop(top.index)["salience"].max()
 
 
-def test_highlighted_events_are_outlined(events):
-    fig = F.timeline_figure(events[events["date_precision"] == "day"].head(30), lane="country",
-                            highlight=frozenset({HOSTILE_ID}) | frozenset(events["event_id"].head(1)))
-    widths = [w for t in fig.data for w in t.marker.line.width]
-    assert 2.5 in widths and 0.5 in widths
+def test_highlighted_events_are_ringed(events):
+    days = events[events["date_precision"] == "day"].head(30)
+    fig = F.timeline_figure(days, lane="country", highlight=frozenset(days["event_id"].head(2)))
+    ring = [t for t in fig.data if t.name == "Just added"]
+    assert len(ring) == 1
+    lanes_of_two = F.lane_rows(days[days["event_id"].isin(days["event_id"].head(2))], "country")
+    assert len(ring[0].x) == len(lanes_of_two)
+    assert not [t for t in F.timeline_figure(days, lane="country").data if t.name == "Just added"]
 
 
 def test_empty_table_gives_a_message_figure():

@@ -1,9 +1,11 @@
 """Cached loading for the dashboard.
 
 The store object is a connection-like resource (st.cache_resource, one per path); it keeps the loaded table
-per snapshot generation itself and hands out shallow copies, so reading it on every rerun is cheap and no
-session can change another's frame. Derived, small results (filter options, mentions) are cached with
-st.cache_data keyed by the store's version(), so they refresh as soon as the store changes.
+per snapshot generation itself and hands out shallow copies, so reading it on every rerun is cheap. The
+filtered table of the last few views is kept the same way (pickling a million rows through st.cache_data
+would cost seconds per rerun); pages only read these frames. Small derived results (filter options, mentions,
+figures) are cached with st.cache_data. Every key includes the store's version(), so all of it refreshes as
+soon as the store changes.
 """
 from __future__ import annotations
 
@@ -39,11 +41,16 @@ def events(path: str | None = None) -> tuple[pd.DataFrame, str]:
     return s.events(), version
 
 
-def filtered_events(path: str, version: str, filters: Filters) -> pd.DataFrame:
-    """The events passing filters (default filters give the whole table without a copy)."""
-    if filters == Filters(modes=()):
-        return store(path).events()
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _filtered(path: str, version: str, filters: Filters) -> pd.DataFrame:
     return apply_filters(store(path).events(), filters)
+
+
+def filtered_events(path: str, version: str, filters: Filters) -> pd.DataFrame:
+    """The events passing filters, shared by every chart and table of a view. Treat it as read-only (like
+    EventStore.events()); it is computed once per (store version, filters) rather than once per chart, which
+    keeps a filter change on a million events within about a second."""
+    return _filtered(path, version, filters).copy(deep=False)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ All text that comes from articles goes through messages.hover_escape before it r
 """
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -25,7 +26,8 @@ QUAD_COLOURS = {
     "verbal_conflict": "#E69F00", "material_conflict": "#D55E00",
 }
 POINT_PRECISIONS = ("minute", "day")
-MAX_POINTS = 5000  # beyond this the timeline shows counts per period instead of single events
+MAX_POINTS = 3000  # beyond this the timeline shows counts per period instead of single events
+GL_THRESHOLD = 100_000  # WebGL markers only beyond this (software-rendered WebGL in VMs and headless browsers is slower than SVG)
 LANE_LIMIT = 25
 LANES = {"country": "Country", "actor": "Actor", "topic": "Topic", "event_type": "Event type"}
 COLOURS = {"event_type": "Event type", "topic": "Topic"}
@@ -69,32 +71,60 @@ def key_events(df: pd.DataFrame, n: int = 200) -> pd.DataFrame:
     """The n most salient events (ties broken by more reports, then by date)."""
     if len(df) <= n:
         return df
-    cols = [c for c in ("salience", "mentions", "date_start") if c in df.columns]
-    return df.sort_values(cols, ascending=False, kind="stable").head(n)
+    cols = [c for c in ("salience", "mentions") if c in df.columns]
+    return df.nlargest(n, cols, keep="first")
 
 
-def _lane_values(df: pd.DataFrame, lane: str) -> pd.Series:
-    """One row per (event, lane) as a Series of lane labels indexed like df (list lanes exploded)."""
+def lane_codes(df: pd.DataFrame, lane: str, limit: int = LANE_LIMIT) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(row positions, lane codes, lane names): one (position, code) pair per lane an event belongs to (list
+    lanes exploded; events with an empty list go to "(not stated)"). Lanes are numbered by size, largest
+    first; beyond limit the smallest are merged into "Other (k more)". Plain numpy, fast on a million rows."""
     if lane == "event_type":
-        return df["event_type"].map(event_type_label)
-    column = {"country": "countries", "actor": "actors", "topic": "topics"}[lane]
-    exploded = df[column].explode()
-    exploded = exploded.where(exploded.notna() & (exploded.astype("string") != ""), NONE_LABEL)
+        positions = np.arange(len(df))
+        raw = df["event_type"].to_numpy(dtype=object, na_value="")
+    else:
+        column = {"country": "countries", "actor": "actors", "topic": "topics"}[lane]
+        lists = df[column].to_numpy(dtype=object)
+        lengths = np.fromiter((len(x) if isinstance(x, list | tuple | np.ndarray) else 0 for x in lists),
+                              dtype=np.int64, count=len(lists))
+        flat = list(itertools.chain.from_iterable(x for x in lists if isinstance(x, list | tuple | np.ndarray)))
+        empty = np.flatnonzero(lengths == 0)
+        positions = np.concatenate([np.repeat(np.arange(len(lists)), lengths), empty])
+        raw = np.array(flat + [""] * len(empty), dtype=object)
+    codes, uniques = pd.factorize(raw)
     if lane == "country":
-        exploded = exploded.map(lambda c: c if c == NONE_LABEL else country_name(c))
-    return exploded.astype(str)
+        names = [country_name(str(u)) or NONE_LABEL for u in uniques]
+    elif lane == "event_type":
+        names = [event_type_label(str(u)) or NONE_LABEL for u in uniques]
+    else:
+        names = [str(u) or NONE_LABEL for u in uniques]
+    # the same name can come from two codes (e.g. "" and a missing value): merge by name
+    name_codes, name_list = pd.factorize(np.array(names, dtype=object))
+    codes = name_codes[codes] if len(codes) else codes
+    names = [str(n) for n in name_list]
+    sizes = np.bincount(codes, minlength=len(names)) if len(codes) else np.zeros(len(names), dtype=int)
+    order = np.argsort(-sizes, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    codes = rank[codes] if len(codes) else codes
+    names = [names[i] for i in order]
+    if len(names) > limit:
+        codes = np.minimum(codes, limit - 1)
+        names = names[: limit - 1] + [f"Other ({len(names) - (limit - 1)} more)"]
+    return positions, codes, names
+
+
+def lane_labels(df: pd.DataFrame, lane: str, limit: int = LANE_LIMIT) -> tuple[np.ndarray, np.ndarray]:
+    """(row positions, lane labels): one pair per lane an event belongs to."""
+    positions, codes, names = lane_codes(df, lane, limit)
+    return positions, np.array(names, dtype=object)[codes]
 
 
 def lane_rows(df: pd.DataFrame, lane: str, limit: int = LANE_LIMIT) -> pd.DataFrame:
-    """df with a "lane" column, one row per lane an event belongs to; lanes beyond limit merged into "Other"."""
-    lanes = _lane_values(df, lane)
-    out = df.loc[lanes.index].copy()
-    out["lane"] = lanes.to_numpy()
-    counts = out["lane"].value_counts()
-    if len(counts) > limit:
-        keep = set(counts.index[: limit - 1])
-        other = f"Other ({len(counts) - (limit - 1)} more)"
-        out["lane"] = out["lane"].where(out["lane"].isin(keep), other)
+    """df with a "lane" column, one row per lane an event belongs to (use for a few thousand rows at most)."""
+    positions, labels = lane_labels(df, lane, limit)
+    out = df.iloc[positions].copy()
+    out["lane"] = labels
     return out
 
 
@@ -146,14 +176,20 @@ def choose_period(start: pd.Timestamp, end: pd.Timestamp) -> str:
     return "month"
 
 
-def period_start(dates: pd.Series, period: str) -> pd.Series:
-    """The first day of the day/week/month each date falls in."""
-    d = pd.to_datetime(dates)
-    if period == "day":
-        return d.dt.floor("D")
-    if period == "week":
-        return (d - pd.to_timedelta(d.dt.weekday, unit="D")).dt.floor("D")
-    return d.dt.to_period("M").dt.start_time
+def period_start(dates: pd.Series | np.ndarray, period: str) -> pd.Series:
+    """The first day of the day/week (Monday)/month each date falls in."""
+    d = np.asarray(pd.to_datetime(dates).to_numpy() if isinstance(dates, pd.Series) else dates,
+                   dtype="datetime64[ns]")
+    if period == "month":
+        out = d.astype("datetime64[M]").astype("datetime64[ns]")
+    else:
+        days = d.astype("datetime64[D]")
+        if period == "week":
+            weekday = (days.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday; Monday = 0
+            days = days - weekday.astype("timedelta64[D]")
+        out = days.astype("datetime64[ns]")
+    index = dates.index if isinstance(dates, pd.Series) else None
+    return pd.Series(out, index=index)
 
 
 # ---- timeline -----------------------------------------------------------------------------------------
@@ -168,13 +204,16 @@ def timeline_figure(df: pd.DataFrame, *, lane: str = "country", colour: str = "e
         raise ValueError(f"unknown lane {lane!r} or colour {colour!r}")
     if df.empty:
         return message_figure("No events to show.", "Timeline")
-    rows = lane_rows(df, lane)
-    if len(rows) > max_points:
-        return timeline_counts_figure(rows, lane=lane)
+    positions, codes, names = lane_codes(df, lane)
+    if len(codes) > max_points:
+        return timeline_counts_figure(df["date_start"].to_numpy()[positions], codes, names, lane=lane,
+                                      n_events=len(df))
+    rows = df.iloc[positions].copy()
+    rows["lane"] = np.array(names, dtype=object)[codes]
     lane_order = list(rows["lane"].value_counts().index)
     rows["colour"] = colour_values(rows, colour).to_numpy()
     order = colour_order(rows["colour"], colour)
-    gl = len(rows) > 1000
+    gl = len(rows) > GL_THRESHOLD
     fig = go.Figure()
     for i, cat in enumerate(order):
         part = rows[rows["colour"] == cat]
@@ -187,9 +226,7 @@ def timeline_figure(df: pd.DataFrame, *, lane: str = "country", colour: str = "e
             fig.add_trace(go.Bar(
                 base=spans["date_start"], x=width_ms, y=spans["lane"], orientation="h", name=cat,
                 legendgroup=cat, showlegend=True, width=0.5, opacity=0.45,
-                marker={"color": st_["colour"], "pattern": {"shape": st_["pattern"]},
-                        "line": {"width": [2 if e in highlight else 0 for e in spans["event_id"]],
-                                 "color": "#000000"}},
+                marker={"color": st_["colour"], "pattern": {"shape": st_["pattern"]}, "line": {"width": 0}},
                 customdata=_hover_columns(spans), hovertemplate=HOVER,
             ))
             shown_in_legend = True
@@ -200,10 +237,16 @@ def timeline_figure(df: pd.DataFrame, *, lane: str = "country", colour: str = "e
                 x=points["date_start"], y=points["lane"], mode="markers", name=cat, legendgroup=cat,
                 showlegend=not shown_in_legend,
                 marker={"color": st_["colour"], "symbol": st_["symbol"], "size": sizes, "opacity": 0.85,
-                        "line": {"width": [2.5 if e in highlight else 0.5 for e in points["event_id"]],
-                                 "color": ["#000000" if e in highlight else "#FFFFFF" for e in points["event_id"]]}},
+                        "line": {"width": 0.5, "color": "#FFFFFF"}},
                 customdata=_hover_columns(points), hovertemplate=HOVER,
             ))
+    new = rows[rows["event_id"].isin(highlight)] if highlight else rows.head(0)
+    if len(new):
+        # events just added: a dark ring drawn over their markers, with its own legend entry
+        fig.add_trace(go.Scatter(
+            x=new["date_start"], y=new["lane"], mode="markers", name="Just added", hoverinfo="skip",
+            marker={"symbol": "circle-open", "size": 22, "color": "#000000", "line": {"width": 2.5}},
+        ))
     n_events = df["event_id"].nunique()
     title = f"{n_events:,} events by {LANES[lane].lower()}, coloured by {COLOURS[colour].lower()}"
     _base_layout(fig, title, height=max(380, 140 + 34 * len(lane_order)))
@@ -227,28 +270,29 @@ def _time_axis(fig: go.Figure) -> None:
     )
 
 
-def timeline_counts(rows: pd.DataFrame, period: str) -> pd.DataFrame:
-    """Counts of events per (lane, period start) from lane rows."""
-    starts = period_start(rows["date_start"], period)
-    return (pd.DataFrame({"lane": rows["lane"].to_numpy(), "period": starts.to_numpy()})
-            .groupby(["lane", "period"], sort=False).size().rename("count").reset_index())
+def timeline_counts(starts: np.ndarray, codes: np.ndarray, n_lanes: int, period: str) -> tuple[np.ndarray, np.ndarray]:
+    """(period starts, counts[lane, period]) from parallel arrays of start dates and lane codes."""
+    periods = period_start(np.asarray(starts), period).to_numpy()
+    uniq, pcode = np.unique(periods, return_inverse=True)
+    grid = np.bincount(codes * len(uniq) + pcode, minlength=n_lanes * len(uniq)).reshape(n_lanes, len(uniq))
+    return uniq, grid
 
 
-def timeline_counts_figure(rows: pd.DataFrame, *, lane: str) -> go.Figure:
-    """The timeline for many events: a heatmap of event counts per period and lane."""
-    period = choose_period(rows["date_start"].min(), rows["date_start"].max())
-    counts = timeline_counts(rows, period)
-    lane_order = list(rows["lane"].value_counts().index)
-    grid = counts.pivot(index="lane", columns="period", values="count").reindex(lane_order[::-1]).fillna(0)
+def timeline_counts_figure(starts: np.ndarray, codes: np.ndarray, names: list[str], *, lane: str,
+                           n_events: int) -> go.Figure:
+    """The timeline for many events: a heatmap of event counts per period and lane (largest lane on top)."""
+    valid = ~np.isnat(starts)
+    starts, codes = starts[valid], codes[valid]
+    period = choose_period(pd.Timestamp(starts.min()), pd.Timestamp(starts.max()))
+    periods, grid = timeline_counts(starts, codes, len(names), period)
     fig = go.Figure(go.Heatmap(
-        x=grid.columns, y=[hover_escape(v) for v in grid.index], z=grid.to_numpy(), colorscale="Viridis",
+        x=periods, y=[hover_escape(n) for n in names[::-1]], z=grid[::-1], colorscale="Viridis",
         colorbar={"title": {"text": f"events / {period}"}},
         hovertemplate=f"%{{y}}<br>{period} of %{{x|%Y-%m-%d}}: %{{z:,}} events<extra></extra>",
     ))
-    n = rows["event_id"].nunique()
-    title = (f"{n:,} events by {LANES[lane].lower()}: counts per {period} "
+    title = (f"{n_events:,} events by {LANES[lane].lower()}: counts per {period} "
              "(too many to draw one by one; turn on Key events or narrow the filters to see single events)")
-    _base_layout(fig, title, height=max(380, 140 + 30 * len(lane_order)))
+    _base_layout(fig, title, height=max(380, 140 + 30 * len(names)))
     fig.update_layout(title={"font": {"size": 14}})
     _time_axis(fig)
     fig.update_yaxes(title=None, automargin=True)

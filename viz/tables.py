@@ -11,7 +11,8 @@ TABLE_LIMIT = 10_000
 
 def events_table(df: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
     """The newest `limit` events as readable columns (names for codes, lists joined, unsafe links dropped)."""
-    part = df.sort_values(["date_start", "salience"], ascending=False, kind="stable").head(limit)
+    part = df.nlargest(limit, ["date_start", "salience"], keep="first") if len(df) > limit else \
+        df.sort_values(["date_start", "salience"], ascending=False, kind="stable")
     return pd.DataFrame({
         "date": part["date"].astype(str),
         "precision": part["date_precision"].astype(str),

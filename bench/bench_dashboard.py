@@ -1,0 +1,149 @@
+"""Dashboard speed in a real browser on a big store: first page ready, a country filter redrawn, server memory.
+
+    .venv/bin/python bench/bench_dashboard.py [--events 1000000] [--store bench/out/store-1000000]
+
+Builds the store once from generated events (extract.store.synth; a few minutes for a million), starts
+`streamlit run dashboard.py` on a free 127.0.0.1 port, drives Debian's Chromium through Playwright and prints:
+  cold first page: from opening the Timeline on a fresh server to the chart drawn (includes loading the store)
+  warm first page: the same in a new browser session once the server holds the store
+  filter change:   from choosing a country in the sidebar to the redrawn timeline
+  server memory:   resident and peak resident memory of the Streamlit process (kaleido's Chromium excluded)
+Targets (issue 7): first page <= 3 s, filter change <= 1 s, memory <= 2 GB. Figures, not pass/fail.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def build_store(path: pathlib.Path, n: int) -> None:
+    from extract.store import EventStore
+    from extract.store.synth import generate_events
+
+    store = EventStore(path)
+    if store.version() != "empty" and len(store.events()) == n:
+        return
+    t = time.perf_counter()
+    print(f"building a store of {n:,} generated events in {path} ...", flush=True)
+    store.add_events(generate_events(n, seed=0))
+    print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def memory_kb(pid: int) -> tuple[int, int]:
+    """(resident, peak resident) of a process in kB, from /proc."""
+    rss = hwm = 0
+    for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1])
+        elif line.startswith("VmHWM:"):
+            hwm = int(line.split()[1])
+    return rss, hwm
+
+
+def start(store: pathlib.Path, log: pathlib.Path) -> tuple[str, subprocess.Popen]:
+    port = free_port()
+    env = dict(os.environ, EVENTS_STORE=str(store))
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                return url, proc
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit(f"streamlit did not start; see {log}")
+
+
+def page_ready(page, timeout_ms: int = 180_000) -> None:
+    page.wait_for_selector(".js-plotly-plot .gtitle", timeout=timeout_ms)
+    page.wait_for_selector(READY, timeout=timeout_ms)
+
+
+def open_timeline(browser, url: str) -> tuple[float, object]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    t = time.perf_counter()
+    page.goto(url)
+    page_ready(page)
+    return time.perf_counter() - t, page
+
+
+def filter_country(page, name: str) -> float:
+    before = page.locator(".js-plotly-plot .gtitle").first.text_content()
+    box = page.locator("[data-testid='stMultiSelect']").filter(has_text="Countries")
+    box.locator("input").click()
+    box.locator("input").fill(name)
+    page.wait_for_selector("[role='option']", timeout=10_000)
+    t = time.perf_counter()
+    page.keyboard.press("Enter")
+    page.wait_for_function("before => { const t = document.querySelector('.js-plotly-plot .gtitle');"
+                           " return t && t.textContent !== before }", arg=before, timeout=120_000)
+    page.wait_for_selector(READY, timeout=120_000)
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--store", type=pathlib.Path)
+    ap.add_argument("--country", default="France")
+    args = ap.parse_args()
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    store = args.store or out / f"store-{args.events}"
+    build_store(store, args.events)
+    if not os.path.exists(CHROMIUM):
+        raise SystemExit(f"needs Chromium at {CHROMIUM}: sudo apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    url, proc = start(store, out / "bench_dashboard.log")
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            cold, page = open_timeline(browser, url)
+            print(f"cold first page: {cold:.2f} s", flush=True)
+            warm, page2 = open_timeline(browser, url)
+            print(f"warm first page: {warm:.2f} s", flush=True)
+            page.context.close()
+            change = filter_country(page2, args.country)
+            change2 = filter_country(page2, "Germany")
+            browser.close()
+        rss, hwm = memory_kb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    print(f"events in store:            {args.events:,}")
+    print(f"cold first page ready:      {cold:.2f} s   (fresh server: includes loading the store)")
+    print(f"warm first page ready:      {warm:.2f} s   (target <= 3 s)")
+    print(f"country filter redrawn:     {change:.2f} s, then {change2:.2f} s   (target <= 1 s)")
+    print(f"server memory:              {rss / 1024:.0f} MB resident, {hwm / 1024:.0f} MB peak   (target <= 2048 MB)")
+    print(f"machine load (1 min):       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
