@@ -137,3 +137,14 @@ def test_quad_balance_is_between_minus_one_and_one(events):
 def test_every_chart_builds_on_an_empty_table(kind):
     fig = F.CHARTS[kind](generate_events(3, seed=1).head(0))
     assert isinstance(fig, go.Figure)
+
+
+def test_actor_counts_count_each_event_once_per_actor():
+    df = pd.DataFrame({
+        "source_actor": ["A", "A", "B", ""], "target_actor": ["B", "", "A", ""],
+        "actors": [["A", "B", "A"], ["A"], ["B", "A", "C"], []],
+    })
+    counts = F.actor_counts(df).set_index("actor")
+    assert counts.loc["A", ["as_source", "as_target", "mentioned"]].tolist() == [2, 1, 3]
+    assert counts.loc["C", "mentioned"] == 1 and counts.loc["C", "only_mentioned"] == 1
+    assert F.NONE_LABEL not in counts.index

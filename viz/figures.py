@@ -475,9 +475,10 @@ def actor_counts(df: pd.DataFrame) -> pd.DataFrame:
     cols = {"source": df["source_actor"].astype(str), "target": df["target_actor"].astype(str)}
     src = cols["source"][(cols["source"] != "") & (cols["source"] != "<NA>")].value_counts()
     tgt = cols["target"][(cols["target"] != "") & (cols["target"] != "<NA>")].value_counts()
-    mentioned = df["actors"].explode().dropna().astype(str)
-    mentioned = mentioned[mentioned != ""]
-    any_ = mentioned.groupby(level=0).unique().explode().value_counts()
+    positions, codes, names = lane_codes(df, "actor", limit=10**9)
+    n = max(len(names), 1)
+    pairs = np.unique(positions.astype(np.int64) * n + codes)  # each actor once per event
+    any_ = pd.Series(np.bincount(pairs % n, minlength=len(names)), index=names).drop(NONE_LABEL, errors="ignore")
     out = pd.DataFrame({"as_source": src, "as_target": tgt, "mentioned": any_}).fillna(0).astype("int64")
     out["total"] = out[["as_source", "as_target", "mentioned"]].max(axis=1)
     out["only_mentioned"] = (out["total"] - out["as_source"] - out["as_target"]).clip(lower=0)
