@@ -385,3 +385,21 @@ def test_an_empty_batch_writes_nothing(tmp_path):
     s = store.add_events(batch(KHARKIV_1).iloc[0:0])
     assert s.summary_line() == "added 0, merged 0, skipped 0, rejected 0"
     assert store.version() == "empty"
+
+
+def test_many_small_writes_keep_every_event_and_list_intact(tmp_path):
+    """Each write appends a record batch; past 16 the snapshot is compacted. Lists must survive both."""
+    store = EventStore(tmp_path)
+    store.add_events(batch(KHARKIV_1))
+    for i in range(20):
+        day = f"2024-04-{i + 1:02d}"
+        store.add_events(batch(report(f"n{i}", f"art{i}", f"Outlet {i}", day, f"Protesters marched in city number {i}",
+                                      etype="PROTEST", src=f"Group {i}", tgt="", countries=(f"C{i:02d}",))))
+    s = store.add_events(batch(KHARKIV_2))
+    assert s.merged == 1
+    ev = store.events().set_index("event_id")
+    assert len(ev) == 21
+    assert list(ev.loc["r1", "sources"]) == ["Reuters", "AP"]
+    assert [list(ev.loc[f"n{i}", "countries"]) for i in range(20)] == [[f"C{i:02d}"] for i in range(20)]
+    assert [list(ev.loc[f"n{i}", "actors"]) for i in range(20)] == [[f"Group {i}"] for i in range(20)]
+    assert len(store.mentions(None)) == 22

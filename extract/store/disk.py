@@ -264,10 +264,60 @@ def sweep(root: pathlib.Path, meta: dict | None) -> None:
                 p.unlink()
 
 
+MAX_CHUNKS = 16
+
+
+def without_rows(table: pa.Table, keep: np.ndarray) -> pa.Table:
+    """table without the rows where keep is False, as zero-copy slices (few rows are dropped)."""
+    drop = np.flatnonzero(~keep)
+    pieces, start = [], 0
+    for p in drop.tolist():
+        if p > start:
+            pieces.append(table.slice(start, p - start))
+        start = p + 1
+    if start < table.num_rows:
+        pieces.append(table.slice(start))
+    return pa.concat_tables(pieces) if pieces else table.slice(0, 0)
+
+
+def _dict_key(d: pa.Array) -> tuple:
+    return tuple(b.address if b is not None else 0 for b in d.buffers()) + (d.offset, len(d))
+
+
+def _shares_one_dictionary(col: pa.ChunkedArray) -> bool:
+    return len({_dict_key(c.dictionary) for c in col.chunks}) <= 1
+
+
+def append_rows(old: pa.Table, new: pa.Table) -> pa.Table:
+    """old's rows then new's, without copying old. A dictionary column keeps one dictionary for all its
+    chunks: new's dictionary entries are appended to old's (an entry may repeat; that is allowed) and
+    new's indices shifted, so the file can be written as several record batches and read back
+    without unifying million-entry dictionaries."""
+    if old.num_rows == 0:
+        return new
+    columns = []
+    for name in old.column_names:
+        a, b = old.column(name), new.column(name)
+        if pa.types.is_dictionary(a.type) and a.num_chunks and _shares_one_dictionary(a):
+            b = b.combine_chunks()
+            base = a.chunk(0).dictionary
+            merged = pa.concat_arrays([base, b.dictionary])
+            shift = pa.array(b.indices.to_numpy(zero_copy_only=False).astype(np.int32) + len(base), type=pa.int32())
+            chunks = [pa.DictionaryArray.from_arrays(c.indices, merged) for c in a.chunks]
+            chunks.append(pa.DictionaryArray.from_arrays(shift, merged))
+            columns.append(pa.chunked_array(chunks, type=a.type))
+        else:
+            columns.append(pa.chunked_array(a.chunks + b.chunks, type=a.type))
+    return pa.Table.from_arrays(columns, schema=old.schema)
+
+
 def _write_ipc(table: pa.Table, path: pathlib.Path) -> None:
-    """Uncompressed Arrow IPC, one record batch: readers memory-map it and use the buffers in place
-    (loading costs no decompression and no copy; the price is about twice Parquet's size on disk)."""
-    table = table.combine_chunks()
+    """Uncompressed Arrow IPC: readers memory-map it and use the buffers in place (loading costs no
+    decompression and no copy; the price is about twice Parquet's size on disk). Each write appends
+    its rows as a new record batch; past MAX_CHUNKS batches the table is compacted into one."""
+    mixed = any(pa.types.is_dictionary(c.type) and not _shares_one_dictionary(c) for c in table.columns)
+    if mixed or max((c.num_chunks for c in table.columns), default=0) > MAX_CHUNKS:
+        table = table.combine_chunks()
     with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table, max_chunksize=max(1, table.num_rows))
 

@@ -134,19 +134,18 @@ class EventStore:
             plan = merge.fold(stored, known, df, origin=origin, known_articles=articles)
             if plan.mentions is None and not len(plan.changed):
                 return plan.summary
-            parts = []
+            # Unchanged rows are carried over as zero-copy slices of the mapped snapshot; new rows are
+            # appended as another chunk (disk._write_ipc compacts when the chunks pile up).
+            events = disk.to_arrow(plan.changed, disk.ALL_COLUMNS_FLAT)
             if ev_table is not None:
-                parts.append(ev_table if plan.keep is None else ev_table.filter(pa.array(plan.keep)))
-            if len(plan.changed):
-                parts.append(disk.to_arrow(plan.changed, disk.ALL_COLUMNS_FLAT))
-            events = pa.concat_tables(parts).combine_chunks()
+                kept = ev_table if plan.keep is None else disk.without_rows(ev_table, plan.keep)
+                events = disk.append_rows(kept, events)
             events = events.set_column(events.schema.get_field_index("salience"), "salience",
                                        salience.compute_table(events))
             mparts = [mn_table] if mn_table is not None else []
             if plan.mentions is not None:
                 mparts.append(disk.to_arrow(plan.mentions, disk.MENTION_COLUMNS))
-            mentions = pa.concat_tables(mparts).combine_chunks() if mparts else \
-                disk.to_arrow(empty_mentions(), disk.MENTION_COLUMNS)
+            mentions = pa.concat_tables(mparts) if mparts else disk.to_arrow(empty_mentions(), disk.MENTION_COLUMNS)
             disk.sweep(self.path, meta)
             try:
                 disk.write_snapshot(self.path, meta, events, mentions)
