@@ -9,8 +9,10 @@ soon as the store changes.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -67,12 +69,17 @@ class Options:
 
 
 def _by_frequency(values: pd.Series, limit: int | None = None) -> tuple[str, ...]:
-    values = values.dropna().astype(str)
-    values = values[values != ""]
+    """Distinct non-empty values, most frequent first; a column of lists counts each element."""
+    first = values.iloc[0] if len(values) else None
+    if isinstance(first, list | tuple | np.ndarray):
+        flat = list(itertools.chain.from_iterable(v for v in values if isinstance(v, list | tuple | np.ndarray)))
+        values = pd.Series(np.array(flat, dtype=object))
+    values = values.dropna()
+    values = values[values.astype(str) != ""]
     counts = values.value_counts()
     if limit is not None:
         counts = counts.head(limit)
-    return tuple(counts.index)
+    return tuple(str(v) for v in counts.index)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -82,9 +89,9 @@ def options(path: str, version: str, actor_limit: int = 3000) -> Options:
     if df.empty:
         return Options((), (), (), (), None, None, 0)
     return Options(
-        countries=_by_frequency(df["countries"].explode()),
-        actors=_by_frequency(df["actors"].explode(), actor_limit),
-        topics=_by_frequency(df["topics"].explode()),
+        countries=_by_frequency(df["countries"]),
+        actors=_by_frequency(df["actors"], actor_limit),
+        topics=_by_frequency(df["topics"]),
         event_types=_by_frequency(df["event_type"]),
         first=df["date_start"].min(),
         last=df["date_start"].max(),
