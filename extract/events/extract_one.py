@@ -12,22 +12,25 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 
 from extract.actors import ActorContext, ActorMention, find_actors
 from extract.events import dating, mode, roles
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause, split_clauses
 from extract.events.merge import merge_rows
-from extract.events.plover import Cue, find_cues, may_hold_cue
+from extract.events.plover import Cue, find_cues, may_hold_cue, noun_type
 from extract.events.sentences import split_sentences
 from extract.events.tokens import Token, tokenize
 from extract.events.topics import topics_for
 from extract.model import Article, Timex
+from extract.schema import QUAD_CLASS
 
 MIN_CONFIDENCE = 0.0
 SUMMARY_CHARS = 200
 KEEP_MODES = ("actual", "statement", "future", "negated")
 MERGE = True
+NOUN_WEIGHT = 0.35  # a happening named only by a dated noun is less sure than one with a verb
 PRONOUN_LOOKBACK = 6  # actor mentions to look back over for the person "he"/"she" stands for
 ACTORLESS_DATED = True
 
@@ -94,20 +97,24 @@ def article_events(article: Article) -> tuple[list[dict], str]:
     on = article.published_date
     # Cheap pass first: which sentences hold a cue at all.
     work: list[tuple[int, int, int, str, list[Token], list[Cue]]] = []
+    from extract.timex import tag
+
+    timexes: list[Timex] = tag(text, article.published) if article.published else tag(text, None)
+    tx_starts = [t.start for t in timexes]
+
+    def sent_has_tx(a: int, b: int) -> bool:
+        return bisect.bisect_left(tx_starts, a) < bisect.bisect_left(tx_starts, b)
+
     lower = text.lower()
     for s_index, s in enumerate(sentences):
         if not may_hold_cue(lower, s.start, s.end):
             continue
         toks = tokenize(text, s.start, s.end)
         found = find_cues(toks)
-        if found:
+        if found or (sent_has_tx(s.start, s.end) and any(noun_type(t.lower) for t in toks)):
             work.append((s_index, s.start, s.end, s.kind, toks, found))
     if not work:
         return [], "no sentence names an action of the event lexicon"
-    from extract.timex import tag
-
-    timexes: list[Timex] = tag(text, article.published) if article.published else tag(text, None)
-    tx_starts = [t.start for t in timexes]
     mentions = find_actors(text, on=on, context=ActorContext(on=on))
     m_starts = [m.start for m in mentions]
     pub = dating.publication(article.published)
@@ -151,6 +158,7 @@ def article_events(article: Article) -> tuple[list[dict], str]:
                     if row is not None:
                         rows.append(row)
                 break  # one happening per clause
+        rows.extend(_noun_events(article, text, toks, tok_starts, clauses, placed, sent_tx, s_start, s_end, kind))
     if not rows:
         return [], "no clause pairs an action with an actor and a date"
     return (merge_rows(rows) if MERGE else rows), ""
@@ -164,6 +172,52 @@ def _explicitly_dated(text: str, sent_tx: list[Timex], s_start: int, toks: list[
     span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
     tx = dating.govern(text, sent_tx, s_start, span, toks[cue.i].start)
     return tx is not None and span[0] <= tx.start < span[1] and tx.precision in ("day", "minute")
+
+
+_AFTER = re.compile(r"(?:['’]s)?((?:\s+[a-z][a-z-]*){1,3})")
+_BEFORE = re.compile(r"\b([a-z]+)\s+(?:on|of)\s+(?:the\s+)?$")
+
+
+def _noun_events(article: Article, text: str, toks: list[Token], tok_starts: list[int], clauses: list[Clause],
+                 placed: list[tuple[int, ActorMention]], sent_tx: list[Timex], s_start: int, s_end: int,
+                 kind: str) -> list[dict]:
+    """Happenings named by a noun with a day attached: "Tuesday's attack", "the April 20 explosion",
+    "talks on Monday". Future days read as planned (mode future)."""
+    out = []
+    for tx in sent_tx:
+        if tx.precision not in ("day", "minute") or not dating.governs(text, tx, s_start):
+            continue
+        noun_at, etype = -1, ""
+        m = _AFTER.match(text, tx.end, s_end)
+        if m:
+            pos = m.start(1)
+            for w in m.group(1).split():
+                pos = text.index(w, pos)
+                if noun_type(w):
+                    noun_at, etype = pos, noun_type(w)
+                    break
+                pos += len(w)
+        if not etype:
+            b = _BEFORE.search(text[max(s_start, tx.start - 40):tx.start])
+            if b and noun_type(b.group(1)):
+                etype = noun_type(b.group(1))
+                noun_at = max(s_start, tx.start - 40) + b.start(1)
+        if not etype:
+            continue
+        k = bisect.bisect_right(tok_starts, noun_at) - 1
+        clause = next((c for c in clauses if c.i0 <= k < c.i1), None)
+        if clause is None or clause.attribution:
+            continue
+        cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], NOUN_WEIGHT, "noun", toks[k].lower)
+        per = dating.period(tx.value)
+        pub_day = article.published_date
+        mode_name = "future" if (pub_day is not None and per is not None and per.start > pub_day) else "actual"
+        in_clause = [(j, mm) for j, mm in placed if clause.i0 <= j < clause.i1]
+        row = _row(article, text, toks, clause, cue, mode.Reading(mode_name), in_clause, [tx], s_start, s_end,
+                   kind, None, source_role=False)
+        if row is not None:
+            out.append(row)
+    return out
 
 
 def _pronoun_subject(toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention],
@@ -200,10 +254,10 @@ def _taken(toks: list[Token], tok_starts: list[int], placed: list[tuple[int, Act
 
 def _row(article: Article, text: str, toks: list[Token], clause: Clause, cue: Cue, reading: mode.Reading,
          in_clause: list[tuple[int, ActorMention]], sent_tx: list[Timex], s_start: int, s_end: int, kind: str,
-         pub: dating.Period | None) -> dict | None:
+         pub: dating.Period | None, source_role: bool = True) -> dict | None:
     if reading.mode not in KEEP_MODES:
         return None
-    source, target = roles.assign(toks, clause, cue, in_clause, reading.passive)
+    source, target = roles.assign(toks, clause, cue, in_clause, reading.passive) if source_role else (None, None)
     clause_span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
     tx = dating.govern(text, sent_tx, s_start, clause_span, toks[cue.i].start)
     if tx is not None:

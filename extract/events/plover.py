@@ -85,9 +85,10 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def may_hold_cue(lower_text: str, start: int, end: int) -> bool:
-    """Cheap pre-check on lower-cased text: does text[start:end] contain any cue's first word?"""
+    """Cheap pre-check on lower-cased text: does text[start:end] hold a cue's first word or a happening noun?"""
     index = _index()
-    return any(w in index for w in _LOWER_WORD.findall(lower_text, start, end))
+    nouns = _nouns()
+    return any(w in index or w in nouns for w in _LOWER_WORD.findall(lower_text, start, end))
 
 
 def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[Cue]:
@@ -112,3 +113,20 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 break
         i += 1
     return out
+
+
+@functools.cache
+def _nouns() -> dict[str, str]:
+    """happening noun -> PLOVER type (the [nouns] table of plover.toml; the first type listed wins)."""
+    out: dict[str, str] = {}
+    for etype, words in plover().get("nouns", {}).items():
+        if etype not in PLOVER_TYPES:
+            raise ValueError(f"plover.toml [nouns]: unknown PLOVER type {etype!r}")
+        for w in words:
+            out.setdefault(w, etype)
+    return out
+
+
+def noun_type(word: str) -> str:
+    """PLOVER type of a happening noun ("attack" -> ASSAULT); "" for other words."""
+    return _nouns().get(word.lower(), "")
