@@ -571,9 +571,12 @@ def balance_figure(wide: pd.DataFrame, period: str) -> go.Figure:
     fig.add_trace(go.Scatter(x=wide.index, y=wide["balance"], name="Balance (right axis)", yaxis="y2",
                              mode="lines", line={"color": "#000000", "width": 2, "dash": "dot"},
                              hovertemplate="%{x|%Y-%m-%d}: balance %{y:+.2f}<extra></extra>"))
+    coop = wide["verbal_cooperation"] + wide["material_cooperation"]
+    conf = wide["verbal_conflict"] + wide["material_conflict"]
+    top = 1.05 * max(float(coop.max()), float(conf.max()), 1.0)
     _base_layout(fig, f"Cooperation (up) and conflict (down) per {period}", height=480)
     fig.update_layout(barmode="relative", legend={"orientation": "h", "y": -0.12},
-                      yaxis={"title": "events"},
+                      yaxis={"title": "events", "range": [-top, top]},  # symmetric: both zero lines meet
                       yaxis2={"title": "balance", "overlaying": "y", "side": "right", "range": [-1.05, 1.05],
                               "autorange": False, "tickmode": "array", "tickvals": [-1, -0.5, 0, 0.5, 1],
                               "zeroline": False, "showgrid": False})
