@@ -100,3 +100,26 @@ def apply_filters(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
     if len(pos) == n:
         return df.copy(deep=False)
     return df.iloc[pos]
+
+
+def list_value_counts(series: pd.Series) -> pd.Series:
+    """How many rows hold each element of a list column (countries, actors, topics, sources),
+    most frequent first; empty strings are left out. Each distinct list object is read once, so a
+    store's million rows (which share their lists) count in milliseconds."""
+    values = series.to_numpy(dtype=object)
+    n = len(values)
+    if n == 0:
+        return pd.Series(dtype="int64")
+    ids = np.fromiter(map(id, values), dtype=np.int64, count=n)
+    codes, uniq = pd.factorize(ids)
+    first = np.empty(len(uniq), dtype=np.int64)
+    first[codes[::-1]] = np.arange(n - 1, -1, -1)
+    per_list = np.bincount(codes, minlength=len(uniq))
+    counts: dict[str, int] = {}
+    for v, k in zip(values[first], per_list.tolist(), strict=True):
+        if isinstance(v, (list, tuple, np.ndarray)):
+            for x in dict.fromkeys(v):
+                if x:
+                    counts[x] = counts.get(x, 0) + k
+    out = pd.Series(counts, dtype="int64")
+    return out.sort_values(ascending=False, kind="stable")

@@ -146,3 +146,17 @@ def test_any_combination_agrees_with_the_reference(rows, countries, topics, acto
                 countries=tuple(countries), topics=tuple(topics), actors=tuple(actors), modes=tuple(modes),
                 min_salience=min_sal)
     assert list(apply_filters(table, f)["event_id"]) == _reference(table, f)
+
+
+def test_list_value_counts_counts_rows_per_element():
+    from extract.query import list_value_counts
+
+    shared = ["UKR", "RUS"]
+    s = pd.Series([shared, shared, ["UKR"], [], ["ISR", "ISR", ""], None], dtype=object)
+    counts = list_value_counts(s)
+    assert counts.to_dict() == {"UKR": 3, "RUS": 2, "ISR": 1}
+    assert list(counts.index) == ["UKR", "RUS", "ISR"]
+    assert len(list_value_counts(pd.Series([], dtype=object))) == 0
+    df = generate_events(2000, seed=3)
+    expected = pd.Series([c for v in df["countries"] for c in set(v)]).value_counts()
+    assert list_value_counts(df["countries"]).to_dict() == expected.to_dict()

@@ -403,3 +403,35 @@ def test_many_small_writes_keep_every_event_and_list_intact(tmp_path):
     assert [list(ev.loc[f"n{i}", "countries"]) for i in range(20)] == [[f"C{i:02d}"] for i in range(20)]
     assert [list(ev.loc[f"n{i}", "actors"]) for i in range(20)] == [[f"Group {i}"] for i in range(20)]
     assert len(store.mentions(None)) == 22
+
+
+def _hyp_rows():
+    from hypothesis import strategies as st
+
+    sentences = st.sampled_from([KHARKIV_1["sentence"], KHARKIV_2["sentence"], SWAP["sentence"],
+                                 "Russian drones struck the port of Odesa", "Ukraine recaptured a village near Bakhmut"])
+    return st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3), sentences,
+                              st.sampled_from(["ASSAULT", "CONCEDE", "ACCUSE"]), st.sampled_from(["Russia", "Ukraine", ""])),
+                    min_size=1, max_size=8)
+
+
+def test_any_batch_added_twice_changes_nothing_the_second_time(tmp_path_factory):
+    from hypothesis import given, settings
+
+    @settings(max_examples=25, deadline=None)
+    @given(_hyp_rows())
+    def check(rows):
+        store = EventStore(tmp_path_factory.mktemp("h"))
+        recs = [report(f"e{i}", f"a{art}", f"S{art}", f"2024-03-0{1 + day}", text, etype=etype, src=src)
+                for i, (art, day, text, etype, src) in enumerate(rows)]
+        first = store.add_events(batch(*recs))
+        events, version = store.events(), store.version()
+        assert first.added + first.merged + first.skipped == len(recs)
+        assert int(events["mentions"].sum()) == first.added + first.merged
+        assert len(store.mentions(events["event_id"].tolist())) == first.added + first.merged
+        again = store.add_events(batch(*recs))
+        assert (again.added, again.merged) == (0, 0)
+        assert store.version() == version
+        pd.testing.assert_frame_equal(store.events(), events)
+
+    check()
