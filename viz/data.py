@@ -43,7 +43,7 @@ def events(path: str | None = None) -> tuple[pd.DataFrame, str]:
     return s.events(), version
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _filtered(path: str, version: str, filters: Filters) -> pd.DataFrame:
     return apply_filters(store(path).events(), filters)
 
