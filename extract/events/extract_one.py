@@ -166,12 +166,12 @@ def article_events(article: Article) -> tuple[list[dict], str]:
 
 def _explicitly_dated(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token], clause: Clause,
                       cue: Cue) -> bool:
-    """True when a day-precision date inside the clause governs the cue (an actorless clause may still be an event)."""
+    """True when a day-precision date governs the cue (an actorless clause may then still be an event)."""
     if not ACTORLESS_DATED:
         return False
     span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
     tx = dating.govern(text, sent_tx, s_start, span, toks[cue.i].start)
-    return tx is not None and span[0] <= tx.start < span[1] and tx.precision in ("day", "minute")
+    return tx is not None and tx.precision in ("day", "minute")
 
 
 _AFTER = re.compile(r"(?:['’]s)?((?:\s+[a-z][a-z-]*){1,3})")
