@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from extract.schema import EVENT_COLUMNS, PLOVER_TYPES, PRECISIONS, STORE_COLUMNS
+from extract.store import disk
 from extract.store.columns import ALL_COLUMNS, MENTION_COLUMNS, STORE_DEFAULTS, cast, stored_dtypes
 from extract.store.summary import AddSummary
 
@@ -142,20 +143,55 @@ _NO_EVENTS = pd.DataFrame({c: pd.Series(dtype=d) for c, d in stored_dtypes().ite
 _MATCH_COLUMNS = ["article_ids", "source_actor", "target_actor", "actors", "summary", "sentence"]
 
 
+class _StoredRows:
+    """Read access by position to the stored events, held as a DataFrame or as the Arrow table of a
+    snapshot (so an ingest into a large store never turns all of it into pandas)."""
+
+    def __init__(self, stored):
+        self.src = stored
+        self.is_arrow = isinstance(stored, pa.Table)
+        self.n = stored.num_rows if self.is_arrow else len(stored)
+
+    def extracted_positions(self) -> np.ndarray:
+        if self.is_arrow:
+            hit = pc.equal(self.src.column("origin"), "extracted").combine_chunks()
+            return np.flatnonzero(hit.fill_null(False).to_numpy(zero_copy_only=False))
+        return np.flatnonzero((self.src["origin"] == "extracted").to_numpy(dtype=bool, na_value=False))
+
+    def strings(self, name: str, positions: np.ndarray) -> np.ndarray:
+        if self.is_arrow:
+            return self.src.column(name).take(pa.array(positions)).to_numpy(zero_copy_only=False).astype(object)
+        return self.src[name].iloc[positions].astype(str).to_numpy(dtype=object)
+
+    def times(self, name: str, positions: np.ndarray) -> np.ndarray:
+        """int64 nanoseconds; NaT as the int64 minimum."""
+        if self.is_arrow:
+            col = self.src.column(name).take(pa.array(positions)).cast(pa.int64())
+            return col.fill_null(np.iinfo(np.int64).min).to_numpy(zero_copy_only=False)
+        return self.src[name].iloc[positions].to_numpy(dtype="datetime64[ns]").view("int64")
+
+    def rows(self, positions, columns: list[str]) -> list[dict]:
+        if not self.is_arrow:
+            return self.src[columns].iloc[list(positions)].to_dict("records")
+        sub = self.src.select(columns).take(pa.array(list(positions), type=pa.int64()))
+        # a taken dictionary column still carries the whole dictionary: decode it before splitting
+        sub = pa.table({c: (sub.column(c).cast(pa.string()) if pa.types.is_dictionary(sub.column(c).type)
+                            else sub.column(c)) for c in columns})
+        return disk.from_arrow(sub, {c: stored_dtypes()[c] for c in columns}).to_dict("records")
+
+
 class _Candidates:
     """Stored extracted events grouped by (event type, mode), with date arrays for a quick first cut.
-    Stored rows are addressed by position (the stored table has a RangeIndex)."""
+    Stored rows are addressed by position."""
 
-    def __init__(self, stored: pd.DataFrame):
-        self.stored = stored
-        ext = np.flatnonzero((stored["origin"] == "extracted").to_numpy(dtype=bool, na_value=False))
+    def __init__(self, stored):
+        self.stored = _StoredRows(stored)
+        ext = self.stored.extracted_positions()
         self.groups: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         if len(ext):
-            sub = stored[["event_type", "mode", "date_start", "date_end"]].iloc[ext]
-            starts = sub["date_start"].to_numpy(dtype="datetime64[ns]").view("int64")
-            ends = sub["date_end"].to_numpy(dtype="datetime64[ns]").view("int64")
-            keys = sub["event_type"].astype(str).to_numpy(dtype=object) + "|" + \
-                sub["mode"].astype(str).to_numpy(dtype=object)
+            starts = self.stored.times("date_start", ext)
+            ends = self.stored.times("date_end", ext)
+            keys = self.stored.strings("event_type", ext) + "|" + self.stored.strings("mode", ext)
             codes, uniq = pd.factorize(keys)
             for k, key in enumerate(uniq):
                 p = np.flatnonzero(codes == k)
@@ -165,7 +201,7 @@ class _Candidates:
 
     def full_row(self, pos: int) -> dict:
         ev = self.updated.get(pos)
-        return ev if ev is not None else self.stored.iloc[pos].to_dict()
+        return ev if ev is not None else self.stored.rows([pos], list(ALL_COLUMNS))[0]
 
     def find(self, report: dict, words: frozenset[str]) -> tuple[str, int] | None:
         """("stored", position) or ("batch", index) of the best matching event, or None."""
@@ -193,7 +229,7 @@ class _Candidates:
             positions, starts, ends = group
             hit = positions[(starts - slack < e) & (s - slack < ends)]
             if len(hit):
-                rows = self.stored[_MATCH_COLUMNS].iloc[hit].to_dict("records")
+                rows = self.stored.rows(hit.tolist(), _MATCH_COLUMNS)
                 for pos, ev in zip(hit.tolist(), rows, strict=True):
                     consider("stored", pos, self.updated.get(pos, ev))
         for i, ev in enumerate(self.batch):
@@ -247,8 +283,8 @@ def check_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
 
 def fold(stored, known_mentions, incoming: pd.DataFrame, origin: str = "extracted",
          known_articles=None) -> Plan:
-    """Fold incoming rows into stored events (a table with a RangeIndex, or a function returning it,
-    called only when extracted reports need matching).
+    """Fold incoming rows into stored events (a DataFrame with a RangeIndex, or the Arrow table of a
+    snapshot).
 
     known_mentions: ids of the reports already stored (a set or an Arrow string array); those are
     skipped. known_articles: ids of articles already stored; their extracted reports are skipped
@@ -298,8 +334,6 @@ def fold(stored, known_mentions, incoming: pd.DataFrame, origin: str = "extracte
     else:
         imp, mentions_imp = None, None
 
-    if len(extracted) and callable(stored):
-        stored = stored()
     cands = _Candidates(stored if len(extracted) else _NO_EVENTS)
     for report in _rows(extracted):
         words = content_words(f"{report['summary']} {report['sentence']}")
@@ -324,7 +358,7 @@ def fold(stored, known_mentions, incoming: pd.DataFrame, origin: str = "extracte
 
     keep = None
     if cands.updated:
-        keep = np.ones(len(stored), dtype=bool)
+        keep = np.ones(cands.stored.n, dtype=bool)
         keep[list(cands.updated)] = False
     parts = []
     if cands.updated:

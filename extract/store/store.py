@@ -125,12 +125,9 @@ class EventStore:
                 ev_table = disk.load_table(self.path, meta, "events")
                 mn_table = disk.load_table(self.path, meta, "mentions")
                 known, articles = mn_table.column("mention_id"), mn_table.column("article_id")
-
-                def stored() -> pd.DataFrame:
-                    return disk.from_arrow(ev_table, disk.ALL_COLUMNS_FLAT)
             else:
                 ev_table = mn_table = known = articles = None
-                stored = empty_stored()
+            stored = ev_table if ev_table is not None else empty_stored()
             plan = merge.fold(stored, known, df, origin=origin, known_articles=articles)
             if plan.mentions is None and not len(plan.changed):
                 return plan.summary
