@@ -169,3 +169,20 @@ def test_merge_keeps_one_row_per_repeated_happening():
     merged = merge_rows(rows)
     assert [(r["event_type"], r["confidence"]) for r in merged] == [("ASSAULT", 0.8), ("THREATEN", 0.6),
                                                                      ("ASSAULT", 0.5)]
+
+
+# happenings named by nouns, pronoun subjects ----------------------------------------------------
+
+def test_a_noun_with_a_day_attached_is_a_happening():
+    rows = _one("Oil has leaked into the Gulf since the rig explosion on April 20, 2010.", day="2010-05-06")
+    assert [(r["date"], r["event_type"], r["date_from_publication"]) for r in rows] == [("2010-04-20", "ASSAULT",
+                                                                                         False)]
+    assert _one("The explosion damaged the rig.", day="2010-05-06") == []  # no day attached: nothing
+
+
+def test_he_stands_for_the_last_named_person():
+    rows = _one("Russian President Vladimir Putin spoke on state television. On Monday he accused Ukraine of "
+                "sabotage.")
+    accuse = next(r for r in rows if r["event_type"] == "ACCUSE")
+    assert accuse["source_actor"] == "Vladimir Putin" and accuse["target_actor"] == "Ukraine"
+    assert accuse["date"] == "2024-03-04"
