@@ -96,3 +96,16 @@ def test_png_export_is_an_image_of_the_chart_size(dashboard, page):
     assert width == 1200
     assert 380 <= height <= 140 + 34 * 25
     assert info.value.suggested_filename == "timeline.png"
+
+
+def test_choosing_an_event_opens_its_details(dashboard, page):
+    page.goto(dashboard)
+    wait_ready(page)
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text="Event")
+    box.click()
+    page.locator("[role='option']").nth(1).click()  # the first event after "Choose an event"
+    page.get_by_text("Articles that reported it").wait_for(timeout=60_000)
+    wait_ready(page)
+    assert page.get_by_text("Evidence").count() == 1
+    assert "event=" in page.url
+    assert page.locator("[data-testid='stMain'] blockquote").count() >= 1
