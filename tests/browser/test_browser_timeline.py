@@ -109,3 +109,14 @@ def test_choosing_an_event_opens_its_details(dashboard, page):
     assert page.get_by_text("Evidence").count() == 1
     assert "event=" in page.url
     assert page.locator("[data-testid='stMain'] blockquote").count() >= 1
+
+
+def test_clicking_a_marker_opens_its_details(dashboard, page):
+    page.goto(f"{dashboard}/?key=1")
+    wait_ready(page)
+    marker = page.locator(".js-plotly-plot .scatterlayer .point").first
+    marker.wait_for(timeout=60_000)
+    box = marker.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_text("Articles that reported it").wait_for(timeout=30_000)
+    assert "event=" in page.url
