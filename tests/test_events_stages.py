@@ -95,7 +95,9 @@ def test_mode_rules():
     assert _reading("Russia wanted to attack Kyiv.", "attack") == ""
     assert _reading("Russia launched a nuclear attack.", "attack") == ""  # a noun after a determiner
     assert _reading("Russia attacked Kyiv.", "attacked") == "actual"
-    assert _reading("Moscow said Kyiv attacked Belgorod.", "attacked", speech_before=True) == "statement"
+    assert _reading("Moscow said Kyiv is attacking Belgorod.", "attacking", speech_before=True) == "statement"
+    assert _reading("Moscow said Kyiv attacked Belgorod.", "attacked", speech_before=True) == "actual"
+    assert _reading("Russia accused Ukraine of sabotage.", "accused") == "statement"  # a speech act
 
 
 # dating ------------------------------------------------------------------------------------------

@@ -9,7 +9,9 @@ classify(tokens, clause, cue, speech_before) -> Reading, saying how the cue's ve
 Rules: a negator just before the verb -> negated; will/shall -> future; could/might/may/should or a
 conditional ("if") -> hypothetical; "would" after a verb of saying -> future, else hypothetical;
 "to" + cue after a scheduling word ("plans to", "is set to") -> future, after a verb of wanting -> "";
-a verb of saying earlier in the sentence ("Moscow said Kyiv attacked") -> statement.
+a verb of saying earlier in the sentence with a present or future verb ("Moscow said Kyiv is massing
+troops") -> statement, with a past one ("said it had opened a case") -> actual; a cue that is itself a
+speech act ("accused", "warned", "praised"; plover.toml [speech_acts]) -> statement.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from typing import NamedTuple
 
 from extract.events._data import wordset
 from extract.events.clauses import Clause
-from extract.events.plover import Cue
+from extract.events.plover import Cue, is_speech_act
 from extract.events.tokens import Token
 
 _ADVERB_SKIP = frozenset({"also", "already", "reportedly", "allegedly", "first", "now", "then", "just", "again",
@@ -106,6 +108,9 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
     if any(tokens[k].lower in conditional for k in range(lo, i)):
         return Reading("hypothetical", passive, perfect)
     present = cue.form in ("s", "base") and not perfect and not passive and prev not in ("did", "does", "do")
-    if speech_before:
+    if speech_before and not (cue.form == "past" or perfect):
+        # "Moscow said Kyiv is preparing ..." is a claim; "said it had opened a case" reports a done deed.
+        return Reading("statement", passive, perfect, present)
+    if is_speech_act(cue):
         return Reading("statement", passive, perfect, present)
     return Reading(mode, passive, perfect, present)

@@ -130,3 +130,13 @@ def _nouns() -> dict[str, str]:
 def noun_type(word: str) -> str:
     """PLOVER type of a happening noun ("attack" -> ASSAULT); "" for other words."""
     return _nouns().get(word.lower(), "")
+
+
+@functools.cache
+def _speech_acts() -> frozenset[str]:
+    return frozenset(plover().get("speech_acts", {}).get("lemmas", []))
+
+
+def is_speech_act(cue: Cue) -> bool:
+    """True when the cue's phrase is an act of saying (plover.toml [speech_acts]): "accused", "warned"."""
+    return cue.phrase in _speech_acts()
