@@ -26,9 +26,19 @@ def _after_preposition(tokens: list[Token], k: int, lo: int) -> bool:
     return j >= lo and tokens[j].lower in preps
 
 
+def _hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
+    tok = tokens[k] if 0 <= k < len(tokens) else None
+    if tok is None:
+        return False
+    return tok.end > m.end and tok.text[m.end - tok.start:m.end - tok.start + 1] == "-" or \
+        (k + 1 < len(tokens) and tokens[k + 1].start == m.end and tokens[k + 1].text == "-")
+
+
 def assign(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed],
            passive: bool) -> tuple[ActorMention | None, ActorMention | None]:
     """(source, target) of the clause's happening."""
+    # "US-made missiles", "Iranian-backed groups": a mention fused to a hyphenated word only modifies a noun.
+    mentions = [(k, m) for k, m in mentions if not _hyphen_modifier(tokens, k, m)]
     before = [(k, m) for k, m in mentions if k < cue.i]
     after = [(k, m) for k, m in mentions if k >= cue.j]
     subject = next((m for k, m in before if not _after_preposition(tokens, k, clause.i0)), None)
