@@ -2,7 +2,7 @@
 
     <dir>/meta.json                 {"schema_version", "store_id", "generation", "events", "mentions", "counts"}
     <dir>/events-<generation>.arrow     Arrow IPC (Feather v2), uncompressed: memory-mapped on load
-    <dir>/mentions-<generation>.arrow   the same, one row per report, sorted by event id
+    <dir>/mentions-<generation>.arrow   the same layout, one row per report, in the order added
     <dir>/.lock                     filelock: writers take turns
 
 A write puts a new generation's files beside the old ones (temp name, fsync, rename), then
