@@ -8,6 +8,7 @@ Builds the store once from generated events (extract.store.synth; a few minutes 
   warm first page: the same in a new browser session once the server holds the store
   filter change:   from choosing a country in the sidebar to the redrawn timeline
   server memory:   resident and peak resident memory of the Streamlit process (kaleido's Chromium excluded)
+A screenshot of the warm page is left in bench/out/timeline-big.png.
 Targets (issue 7): first page <= 3 s, filter change <= 1 s, memory <= 2 GB. Figures, not pass/fail.
 """
 from __future__ import annotations
@@ -129,6 +130,7 @@ def main() -> int:
             warm, page2 = open_timeline(browser, url)
             print(f"warm first page: {warm:.2f} s", flush=True)
             page.context.close()
+            page2.screenshot(path=str(out / "timeline-big.png"))
             change = filter_country(page2, args.country)
             change2 = filter_country(page2, "Germany")
             browser.close()

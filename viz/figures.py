@@ -290,12 +290,13 @@ def timeline_counts_figure(starts: np.ndarray, codes: np.ndarray, names: list[st
         colorbar={"title": {"text": f"events / {period}"}},
         hovertemplate=f"%{{y}}<br>{period} of %{{x|%Y-%m-%d}}: %{{z:,}} events<extra></extra>",
     ))
-    title = (f"{n_events:,} events by {LANES[lane].lower()}: counts per {period} "
-             "(too many to draw one by one; turn on Key events or narrow the filters to see single events)")
-    _base_layout(fig, title, height=max(380, 140 + 30 * len(names)))
-    fig.update_layout(title={"font": {"size": 14}})
+    title = f"{n_events:,} events by {LANES[lane].lower()}: counts per {period}"
+    _base_layout(fig, title, height=max(380, 150 + 30 * len(names)))
+    fig.update_layout(title={"subtitle": {"text": "Too many to draw one by one: turn on Key events or narrow the "
+                                                  "filters to see single events", "font": {"size": 12}}},
+                      margin={"t": 80})
     _time_axis(fig)
-    fig.update_yaxes(title=None, automargin=True)
+    fig.update_yaxes(title=None, automargin=True, dtick=1)  # every lane named
     return fig
 
 
