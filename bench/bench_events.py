@@ -24,12 +24,12 @@ SHARED = ROOT.parent / "shared"
 
 
 def load(limit: int):
-    from extract.events.inputs import read_plain
+    from extract.ingest import load_articles
 
     paths = sorted((SHARED / "corpora" / "timeline17-dev").glob("*/articles.jsonl"))
     if not paths:
         sys.exit(f"no Timeline17 articles under {SHARED}")
-    per_topic = [read_plain([str(p)])[0] for p in paths]
+    per_topic = [load_articles([str(p)]).articles for p in paths]
     out = []
     k = 0
     while len(out) < limit and any(k < len(t) for t in per_topic):

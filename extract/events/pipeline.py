@@ -44,16 +44,11 @@ def load_inputs(items: Iterable, published=None) -> tuple[list[Article], list[st
     loaded: list[Article] = []
     if others:
         others = [str(x) if hasattr(x, "__fspath__") else x for x in others]
-        try:
-            from extract.ingest import load_articles
-        except ImportError:  # the ingest stage is not installed: plain files and text only
-            from extract.events.inputs import read_plain
+        from extract.ingest import load_articles
 
-            loaded, notes = read_plain(others, published=published)
-        else:
-            result = load_articles(others, published=published)
-            loaded = list(result.articles)
-            notes = [_rejected_note(r) for r in (getattr(result, "rejected", None) or [])]
+        result = load_articles(others, published=published)
+        loaded = list(result.articles)
+        notes = [_rejected_note(r) for r in (getattr(result, "rejected", None) or [])]
     articles = [x for x in items if isinstance(x, Article)] + loaded
     return articles, notes
 
