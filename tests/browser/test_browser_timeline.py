@@ -101,9 +101,18 @@ def test_png_export_is_an_image_of_the_chart_size(dashboard, page):
 def test_choosing_an_event_opens_its_details(dashboard, page):
     page.goto(dashboard)
     wait_ready(page)
+    chart_title(page)
     box = page.locator("[data-testid='stSelectbox']").filter(has_text="Event")
-    box.click()
-    page.locator("[role='option']").nth(1).click()  # the first event after "Choose an event"
+    box.scroll_into_view_if_needed()
+    option = page.locator("[role='option']").nth(1)  # the first event after "Choose an event"
+    for _attempt in range(3):
+        box.locator("input").click()
+        try:
+            option.wait_for(timeout=10_000)
+            break
+        except Exception:  # the list did not open (the page was still settling): click again
+            page.keyboard.press("Escape")
+    option.click()
     page.get_by_text("Articles that reported it").wait_for(timeout=60_000)
     wait_ready(page)
     assert page.get_by_text("Evidence").count() == 1
