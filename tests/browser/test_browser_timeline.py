@@ -30,6 +30,7 @@ def pick_country(pg, name: str) -> None:
     box = pg.locator("[data-testid='stMultiSelect']").filter(has_text="Countries")
     box.locator("input").click()
     box.locator("input").fill(name)
+    pg.locator("[role='option']").filter(has_text=name).first.wait_for(timeout=30_000)
     pg.keyboard.press("Enter")
     pg.keyboard.press("Escape")
 
