@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 
-import pycountry
+from extract.actors import load_gazetteer
 
 QUAD_LABELS = {
     "verbal_cooperation": "Verbal cooperation",
@@ -15,17 +15,13 @@ QUAD_LABELS = {
 
 @functools.cache
 def country_name(iso3: str) -> str:
-    """The common name of a country code ("FRA" -> "France"); the code itself when unknown."""
+    """The name news readers use for a country code ("RUS" -> "Russia", from the project's gazetteer);
+    the code itself when unknown."""
     code = (iso3 or "").strip().upper()
     if not code:
         return ""
-    try:
-        found = pycountry.countries.get(alpha_3=code)
-    except (KeyError, LookupError):
-        found = None
-    if found is None:
-        return code
-    return getattr(found, "common_name", None) or found.name
+    actor = load_gazetteer().actors.get(code)
+    return actor.name if actor is not None else code
 
 
 def event_type_label(code: str) -> str:
