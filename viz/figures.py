@@ -252,13 +252,32 @@ def timeline_figure(df: pd.DataFrame, *, lane: str = "country", colour: str = "e
     _base_layout(fig, title, height=max(380, 140 + 34 * len(lane_order)))
     fig.update_layout(barmode="overlay", bargap=0.5, clickmode="event+select", dragmode="zoom",
                       legend={"orientation": "v", "x": 1.01, "y": 1, "itemsizing": "constant"})
-    _time_axis(fig)
+    _time_axis(fig, focus_range(rows["date_start"], rows["date_end"]))
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lane_order)), title=None,
                      automargin=True)
     return fig
 
 
-def _time_axis(fig: go.Figure) -> None:
+def focus_range(starts: pd.Series, ends: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The stretch of time where most events sit, when a few outliers (background dates such as a
+    treaty of 1994 in a 2024 story) would otherwise squash everything into one corner; else None.
+
+    The bulk is the 2nd..98th percentile of event starts; outliers stay reachable with the range slider."""
+    starts, ends = starts.dropna(), ends.dropna()
+    if len(starts) < 20:
+        return None
+    lo, hi = starts.quantile(0.02), starts.quantile(0.98)
+    full = max(ends.max(), starts.max()) - starts.min()
+    bulk = hi - lo
+    if bulk <= pd.Timedelta(0) or full <= 3 * bulk:
+        return None
+    pad = bulk * 0.04 + pd.Timedelta(days=1)
+    return lo - pad, hi + pad
+
+
+def _time_axis(fig: go.Figure, focus: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> None:
+    if focus is not None:
+        fig.update_xaxes(range=[focus[0], focus[1]])
     fig.update_xaxes(
         type="date", title=None, rangeslider={"visible": True, "thickness": 0.06},
         rangeselector={"x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom", "buttons": [
