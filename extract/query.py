@@ -33,21 +33,27 @@ class Filters:
         return [f.name for f in fields(cls)]
 
 
-def _list_hits(values: np.ndarray, wanted: frozenset[str]) -> np.ndarray:
-    """For an object array of lists: does each list share an element with wanted?
+def _distinct_objects(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, first): the row -> distinct-object code, and the first row holding each distinct object.
 
-    Each distinct list *object* is checked once (the store shares one list among the rows that hold
-    equal lists), so the cost is one id() per row plus one set test per distinct list."""
+    The store shares one list object among the rows that hold equal lists, so work done once per
+    distinct object costs one id() per row plus the work itself."""
     n = len(values)
-    if n == 0:
-        return np.zeros(0, dtype=bool)
     ids = np.fromiter(map(id, values), dtype=np.int64, count=n)
     codes, uniq = pd.factorize(ids)
     first = np.empty(len(uniq), dtype=np.int64)
     first[codes[::-1]] = np.arange(n - 1, -1, -1)
+    return codes, first
+
+
+def _list_hits(values: np.ndarray, wanted: frozenset[str]) -> np.ndarray:
+    """For an object array of lists: does each list share an element with wanted?"""
+    if len(values) == 0:
+        return np.zeros(0, dtype=bool)
+    codes, first = _distinct_objects(values)
     probe = wanted.isdisjoint
     hits = np.fromiter(
-        (isinstance(v, (list, tuple, np.ndarray)) and not probe(v) for v in values[first]), dtype=bool, count=len(uniq))
+        (isinstance(v, (list, tuple, np.ndarray)) and not probe(v) for v in values[first]), dtype=bool, count=len(first))
     return hits[codes]
 
 
@@ -107,14 +113,10 @@ def list_value_counts(series: pd.Series) -> pd.Series:
     most frequent first; empty strings are left out. Each distinct list object is read once, so a
     store's million rows (which share their lists) count in milliseconds."""
     values = series.to_numpy(dtype=object)
-    n = len(values)
-    if n == 0:
+    if len(values) == 0:
         return pd.Series(dtype="int64")
-    ids = np.fromiter(map(id, values), dtype=np.int64, count=n)
-    codes, uniq = pd.factorize(ids)
-    first = np.empty(len(uniq), dtype=np.int64)
-    first[codes[::-1]] = np.arange(n - 1, -1, -1)
-    per_list = np.bincount(codes, minlength=len(uniq))
+    codes, first = _distinct_objects(values)
+    per_list = np.bincount(codes, minlength=len(first))
     counts: dict[str, int] = {}
     for v, k in zip(values[first], per_list.tolist(), strict=True):
         if isinstance(v, (list, tuple, np.ndarray)):
