@@ -188,3 +188,20 @@ def test_he_stands_for_the_last_named_person():
     accuse = next(r for r in rows if r["event_type"] == "ACCUSE")
     assert accuse["source_actor"] == "Vladimir Putin" and accuse["target_actor"] == "Ukraine"
     assert accuse["date"] == "2024-03-04"
+
+
+def test_a_dated_cue_verb_outside_politics_needs_a_day():
+    rows = _one("The Deepwater Horizon rig exploded on April 20 in the Gulf of Mexico.", day="2010-05-06")
+    assert [(r["date"], r["event_type"], r["date_from_publication"]) for r in rows] == [("2010-04-20", "ASSAULT",
+                                                                                         False)]
+    assert _one("The Deepwater Horizon rig exploded in the Gulf of Mexico.", day="2010-05-06") == []
+    assert _one("The singer died in 1990.", day="2010-05-06") == []  # a year is not a day
+
+
+def test_a_political_cue_outranks_a_dated_cue_verb_in_its_clause():
+    text = "Putin announced on Thursday that Russia attacked Ukraine."
+    toks = tokenize(text, 0, len(text))
+    cues = find_cues(toks)
+    assert [c.dated_only for c in cues] == [True, False]
+    rows = _one("On Thursday Russia announced and attacked Ukraine.", day="2022-02-25")
+    assert [r["event_type"] for r in rows] == ["ASSAULT"]

@@ -128,10 +128,11 @@ def article_events(article: Article) -> tuple[list[dict], str]:
         sent_tx = timexes[bisect.bisect_left(tx_starts, s_start):bisect.bisect_left(tx_starts, s_end)]
         attribution = [c for c in clauses if c.attribution]
         taken: set[int] | None = None
+        ranked_cues = sorted(found, key=lambda c: c.dated_only)  # a political cue outranks a [dated_cues] verb
         for clause in clauses:
             if clause.attribution:
                 continue
-            for cue in found:
+            for cue in ranked_cues:
                 if not (clause.i0 <= cue.i < clause.i1):
                     continue
                 speech_before = any(
@@ -141,6 +142,8 @@ def article_events(article: Article) -> tuple[list[dict], str]:
                 reading = mode.classify(toks, clause, cue, speech_before)
                 if not reading.mode:
                     continue
+                if cue.dated_only and not _explicitly_dated(text, sent_tx, s_start, toks, clause, cue, True):
+                    continue  # "the well exploded" names a happening only with its day: "exploded on April 20"
                 in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
                 if not any(k < cue.i for k, _ in in_clause):
                     pron = _pronoun_subject(toks, clause, cue, mentions, m_starts)
@@ -165,9 +168,10 @@ def article_events(article: Article) -> tuple[list[dict], str]:
 
 
 def _explicitly_dated(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token], clause: Clause,
-                      cue: Cue) -> bool:
-    """True when a day-precision date governs the cue (an actorless clause may then still be an event)."""
-    if not ACTORLESS_DATED:
+                      cue: Cue, always: bool = False) -> bool:
+    """True when a day-precision date governs the cue (an actorless clause may then still be an event;
+    a [dated_cues] verb needs one). `always` checks even when ACTORLESS_DATED is off."""
+    if not (ACTORLESS_DATED or always):
         return False
     span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
     tx = dating.govern(text, sent_tx, s_start, span, toks[cue.i].start)

@@ -28,6 +28,7 @@ class Cue(NamedTuple):
     weight: float
     form: str
     phrase: str
+    dated_only: bool = False  # a cue of [dated_cues]: an event only when a day-precision date governs it
 
 
 def inflections(lemma: str, irregular: dict[str, list[str]], doubling: frozenset[str]) -> dict[str, str]:
@@ -58,24 +59,30 @@ def inflections(lemma: str, irregular: dict[str, list[str]], doubling: frozenset
 
 
 @functools.cache
-def _index() -> dict[str, list[tuple[tuple[str, ...], str, float, str, str]]]:
-    """first word form -> [(following words, type, weight, form, phrase)], longest phrases first."""
+def _index() -> dict[str, list[tuple[tuple[str, ...], str, float, str, str, bool]]]:
+    """first word form -> [(following words, type, weight, form, phrase, dated only)], longest phrases first.
+
+    [types.X] cues come first; [dated_cues] (happenings outside politics: "explode", "die") add the phrases
+    not already listed, flagged dated only."""
     lex = plover()
     irregular = lex.get("irregular", {})
     doubling = frozenset(lex.get("double_final", {}).get("verbs", []))
     index: dict[str, list] = {}
     seen: set[str] = set()
-    for etype, spec in lex["types"].items():
+    dated = dict(lex.get("dated_cues", {}))
+    dated_weight = float(dated.pop("weight", 0.5))
+    tables = [(etype, float(spec.get("weight", 0.6)), spec["cues"], False) for etype, spec in lex["types"].items()]
+    tables += [(etype, dated_weight, phrases, True) for etype, phrases in dated.items()]
+    for etype, weight, phrases, dated_only in tables:
         if etype not in PLOVER_TYPES:
             raise ValueError(f"plover.toml: unknown PLOVER type {etype!r}")
-        weight = float(spec.get("weight", 0.6))
-        for phrase in spec["cues"]:
+        for phrase in phrases:
             if phrase in seen:
                 continue
             seen.add(phrase)
             words = phrase.split()
             for form, form_name in inflections(words[0], irregular, doubling).items():
-                index.setdefault(form, []).append((tuple(words[1:]), etype, weight, form_name, phrase))
+                index.setdefault(form, []).append((tuple(words[1:]), etype, weight, form_name, phrase, dated_only))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
@@ -104,11 +111,11 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
         tok = tokens[i]
         entries = index.get(tok.lower)
         if entries and (tok.text[0].islower() or i == 0):
-            for rest, etype, weight, form, phrase in entries:
+            for rest, etype, weight, form, phrase, dated_only in entries:
                 n = len(rest)
                 if n and (i + 1 + n > i1 or any(tokens[i + 1 + k].lower != rest[k] for k in range(n))):
                     continue
-                out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase))
+                out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase, dated_only))
                 i += n
                 break
         i += 1
