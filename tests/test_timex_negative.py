@@ -31,6 +31,8 @@ REF = dt.date(2024, 11, 20)
     "The ministers Janos Martonyi and Jan Kavan signed the accession papers.",
     "She told 60 Minutes and This Week about the plan.",
     "Reporter April Ryan asked about the bill.",
+    "The column moved off at 0900 hours.",
+    "The plane came down at 1653 local time.",
     "",
 ])
 def test_no_date(text: str) -> None:

@@ -123,7 +123,9 @@ def sources() -> list[tuple[str, str]]:
         ("yearago_adj", r"(?P<adj>(?i:year-earlier|year-ago|year-before|prior-year|year-end))(?![A-Za-z])"),
         # years: 1990, fiscal 1989, mid-1996, the 1990s, the late '80s
         ("year", r"(?:(?P<fiscal>(?i:fiscal)(?:\s+(?i:year))?)\s+)?(?:(?P<pos>{POS})[\s-]*)?"
-                 r"(?P<year>{YEAR4}|{SPOKEN_YEAR})(?!\s*-?\s*(?i:[a-z]+\s+)?(?:quarter|half)\b)(?P<s>['’]?s(?![A-Za-z]))?"),
+                 r"(?P<year>{YEAR4}|{SPOKEN_YEAR})(?!\s*-?\s*(?i:[a-z]+\s+)?(?:quarter|half)\b)"
+                 # a 24-hour clock reading ("at 1653 local time", "0900 GMT") is not a year
+                 r"(?!\s+(?:(?i:local\s+time)|GMT|UTC|(?i:hours|hrs)(?![A-Za-z])(?!\s+(?i:of)\b)))(?P<s>['’]?s(?![A-Za-z]))?"),
         ("decade_the", r"(?P<the>(?i:the))\s+(?:(?P<pos>{POS})[\s-]*)?(?P<year>1\d\d0|20\d0)['’]?s(?![A-Za-z])"),
         ("the_year", r"(?i:the\s+year\s+)(?P<year>{YEAR4}|{SPOKEN_YEAR})"),
         ("decade_short", r"(?:(?P<the>(?i:the))\s+)?(?:(?P<pos>{POS})[\s-]*)?['’](?P<dec>\d)0['’]?s(?![A-Za-z])"),
