@@ -620,12 +620,7 @@ class _Scan:
         while i < n:
             key = keys[i]
             if key not in starts and key not in ctx_trie and not (key.isupper() and key.capitalize() in starts):
-                if key[:1].isupper() and "," in keys[i + 2:i + 6]:
-                    used = self._appositive(i)
-                    if used:
-                        i += used
-                        continue
-                i += 1
+                i += self._appositive_at(i, key)
                 continue
             m = self._best_match(i)
             rm = self._role_match(i) if key.lower() in roles else None
@@ -647,15 +642,18 @@ class _Scan:
                     self._emit(first, m.j, aid, hit.via)
                 i = m.j
                 continue
-            if key[:1].isupper() and "," in keys[i + 2:i + 6]:
-                used = self._appositive(i)
-                if used:
-                    i += used
-                    continue
-            i += 1
+            i += self._appositive_at(i, key)
         if self._pending:
             self._resolve_pending()
         return self.mentions
+
+    def _appositive_at(self, i: int, key: str) -> int:
+        """Tokens consumed by a person introduced in an appositive starting at token i ("X, a Hamas official,"); else 1."""
+        if key[:1].isupper() and "," in self.keys[i + 2:i + 6]:
+            used = self._appositive(i)
+            if used:
+                return used
+        return 1
 
     def _resolve_pending(self) -> None:
         """Bare roles met before the article named any country: resolve them with the whole article's country."""

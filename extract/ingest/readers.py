@@ -212,10 +212,10 @@ def record_to_raw(record: dict, origin: str, where: str) -> RawArticle:
     )
 
 
-def _records(items: list, origin: str, rejected: list[InputRejected], label: str) -> list[RawArticle]:
+def _records(numbered, origin: str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """Article records from (where, item) pairs; an item that is not an article object is rejected by its place."""
     out = []
-    for n, item in enumerate(items, 1):
-        where = f"{origin} {label} {n}"
+    for where, item in numbered:
         if not isinstance(item, dict):
             rejected.append(InputRejected(where, f"expected an article object, found {type(item).__name__}"))
             continue
@@ -244,33 +244,27 @@ def read_json(name: str, text: str, rejected: list[InputRejected]) -> list[RawAr
     if isinstance(data, list):
         if not data:
             raise InputRejected(name, "the JSON list is empty")
-        return _records(data, name, rejected, "item")
+        return _records(((f"{name} item {n}", item) for n, item in enumerate(data, 1)), name, rejected)
     raise InputRejected(name, f"expected an article object or a list of them, found {type(data).__name__}")
 
 
 def read_jsonl(name: str, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
     """One article object a line; a bad line is rejected by number and the others are read."""
-    out = []
-    loads = json.loads
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{name} line {n}"
-        try:
-            item = loads(line)
-        except json.JSONDecodeError as exc:
-            rejected.append(InputRejected(where, f"not valid JSON (column {exc.colno}: {exc.msg})"))
-            continue
-        except RecursionError:
-            rejected.append(InputRejected(where, "the JSON is nested too deeply"))
-            continue
-        if not isinstance(item, dict):
-            rejected.append(InputRejected(where, f"expected an article object, found {type(item).__name__}"))
-            continue
-        try:
-            out.append(record_to_raw(item, name, where))
-        except InputRejected as exc:
-            rejected.append(exc)
+
+    def parsed():
+        loads = json.loads
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{name} line {n}"
+            try:
+                yield where, loads(line)
+            except json.JSONDecodeError as exc:
+                rejected.append(InputRejected(where, f"not valid JSON (column {exc.colno}: {exc.msg})"))
+            except RecursionError:
+                rejected.append(InputRejected(where, "the JSON is nested too deeply"))
+
+    out = _records(parsed(), name, rejected)
     if not out and not rejected:
         raise InputRejected(name, "no article lines found")
     return out

@@ -68,19 +68,13 @@ def actors_compatible(a: dict, b: dict) -> tuple[bool, bool]:
 
 
 def _earliest(a, b):
-    if pd.isna(a):
-        return b
-    if pd.isna(b):
-        return a
-    return min(a, b)
+    """The earlier of two times, ignoring a missing one."""
+    return b if pd.isna(a) else a if pd.isna(b) else min(a, b)
 
 
 def _latest(a, b):
-    if pd.isna(a):
-        return b
-    if pd.isna(b):
-        return a
-    return max(a, b)
+    """The later of two times, ignoring a missing one."""
+    return b if pd.isna(a) else a if pd.isna(b) else max(a, b)
 
 
 def _union(a: list, b: list) -> list:
