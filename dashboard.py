@@ -3,12 +3,10 @@ are in pages/. Events on a time axis, in lanes; select one to read its evidence 
 """
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from viz import data, figures, widgets
-from viz.messages import md_escape, safe_url
-from viz.names import country_name, event_type_label
+from viz import data, figures, tables, widgets
+from viz.messages import md_escape
 
 widgets.page_setup("Timeline")
 
@@ -27,12 +25,6 @@ def _pick_from_chart() -> None:
             return
 
 
-def _label(row: pd.Series) -> str:
-    summary = str(row["summary"])
-    summary = summary if len(summary) <= 90 else summary[:89] + "…"
-    return f"{row['date']} · {event_type_label(row['event_type'])} · {summary}"
-
-
 def _details(v: widgets.View, event_id: str) -> None:
     rows = v.events[v.events["event_id"] == event_id]
     if rows.empty:
@@ -40,18 +32,7 @@ def _details(v: widgets.View, event_id: str) -> None:
         return
     ev = rows.iloc[0]
     st.markdown(f"#### {md_escape(ev['summary'])}")
-    facts = {
-        "Date": f"{ev['date']} (precision: {ev['date_precision']})"
-                + (f", from “{ev['date_text']}”" if str(ev["date_text"]) else "")
-                + (" — dated by publication" if bool(ev["date_from_publication"]) else ""),
-        "Type": f"{event_type_label(ev['event_type'])} ({ev['quad_class'].replace('_', ' ')})",
-        "Mode": str(ev["mode"]),
-        "Who": f"{ev['source_actor'] or '—'} → {ev['target_actor'] or '—'}",
-        "Actors": ", ".join(map(str, ev["actors"])) or "—",
-        "Countries": ", ".join(country_name(c) for c in ev["countries"]) or "—",
-        "Topics": ", ".join(map(str, ev["topics"])) or "—",
-        "Reports": f"{int(ev['mentions'])} from {len(ev['sources'])} outlet(s); salience {ev['salience']:.2f}",
-    }
+    facts = tables.event_facts(ev)
     st.markdown("  \n".join(f"**{k}:** {md_escape(val)}" for k, val in facts.items()))
     reports = data.mentions(v.path, v.version, event_id)
     if reports.empty:
@@ -59,10 +40,7 @@ def _details(v: widgets.View, event_id: str) -> None:
     st.markdown("**Evidence**")
     for sentence in dict.fromkeys(str(s) for s in reports["sentence"] if str(s).strip()):
         st.markdown("> " + md_escape(sentence))
-    table = pd.DataFrame({
-        "published": reports["published"], "source": reports["source"].astype(str),
-        "title": reports["title"].astype(str), "link": reports["url"].map(safe_url),
-    })
+    table = tables.reports_table(reports)
     st.markdown(f"**Articles that reported it** ({len(table)})")
     st.dataframe(table, hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("link", display_text="open article"),
@@ -84,11 +62,11 @@ widgets.chart_downloads(fig, "timeline", "tl_dl")
 
 st.subheader("Event details")
 choices = figures.key_events(v.events, DETAIL_CHOICES)
-labels = {eid: _label(row) for eid, row in zip(choices["event_id"], choices.to_dict("records"), strict=True)}
+labels = {eid: tables.event_label(row) for eid, row in zip(choices["event_id"], choices.to_dict("records"), strict=True)}
 chosen = st.session_state.get("tl_event") or ""
 if chosen and chosen not in labels:
     extra = v.events[v.events["event_id"] == chosen]
-    labels[chosen] = _label(extra.iloc[0]) if len(extra) else f"{chosen} (not in the current view)"
+    labels[chosen] = tables.event_label(extra.iloc[0]) if len(extra) else f"{chosen} (not in the current view)"
 event_id = st.selectbox("Event", [""] + list(labels), key="tl_event",
                         format_func=lambda e: labels.get(e, "Choose an event (or click one on the chart)"),
                         help=f"The {DETAIL_CHOICES} most salient events in view; click any point to pick it")

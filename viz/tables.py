@@ -29,3 +29,37 @@ def events_table(df: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
         "link": part["url"].map(safe_url),
         "event id": part["event_id"].astype(str),
     }).reset_index(drop=True)
+
+
+def event_label(row) -> str:
+    """One line naming an event in a chooser: date · type · summary (cut at 90 characters)."""
+    summary = str(row["summary"])
+    summary = summary if len(summary) <= 90 else summary[:89] + "…"
+    return f"{row['date']} · {event_type_label(row['event_type'])} · {summary}"
+
+
+def event_facts(ev) -> dict[str, str]:
+    """The facts shown above an event's evidence, as label -> plain text (the caller escapes it)."""
+    date = f"{ev['date']} (precision: {ev['date_precision']})"
+    if str(ev["date_text"]):
+        date += f", from “{ev['date_text']}”"
+    if bool(ev["date_from_publication"]):
+        date += " — dated by publication"
+    return {
+        "Date": date,
+        "Type": f"{event_type_label(ev['event_type'])} ({str(ev['quad_class']).replace('_', ' ')})",
+        "Mode": str(ev["mode"]),
+        "Who": f"{ev['source_actor'] or '—'} → {ev['target_actor'] or '—'}",
+        "Actors": ", ".join(map(str, ev["actors"])) or "—",
+        "Countries": ", ".join(country_name(c) for c in ev["countries"]) or "—",
+        "Topics": ", ".join(map(str, ev["topics"])) or "—",
+        "Reports": f"{int(ev['mentions'])} from {len(ev['sources'])} outlet(s); salience {ev['salience']:.2f}",
+    }
+
+
+def reports_table(reports: pd.DataFrame) -> pd.DataFrame:
+    """The articles that reported an event: published, outlet, title and a safe link (unsafe schemes dropped)."""
+    return pd.DataFrame({
+        "published": reports["published"], "source": reports["source"].astype(str),
+        "title": reports["title"].astype(str), "link": reports["url"].map(safe_url),
+    })
