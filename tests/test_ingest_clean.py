@@ -5,10 +5,13 @@ import datetime as dt
 
 import pytest
 
+from extract.errors import InputRejected
 from extract.ingest import load_articles
-from extract.ingest.clean import clean_text
+from extract.ingest.build import build_article
+from extract.ingest.clean import clean_text, looks_like_listing
 from extract.ingest.language import detect_language
 from extract.ingest.published import find_dateline, parse_published
+from extract.ingest.readers import RawArticle
 from tests.conftest import need_shared
 
 SEED = ("seed", "000_38deb2ecbac005e4.txt")
@@ -297,3 +300,44 @@ def test_bracketed_photo_credit_marks_a_caption():
     assert spans[0] == ("caption", "Officers board a plane in Nairobi. (Photo: Example Courier)")
     assert spans[1] == ("dateline", "08:00 EAT, June 26, 2024")
     assert cleaned.dateline.value == dt.datetime(2024, 6, 26, 8, 0, tzinfo=tz(3))
+
+
+def test_reader_comment_thread_is_cut_from_its_first_header():
+    story = ("Flood defences failed in the river town on Monday, officials said.\n"
+             "Engineers began pumping water out of the lower streets the next morning.\n")
+    thread = ("At 2:04 pm on 29 May 2009, riverwatcher wrote: The council ignored every warning.\n"
+              "At 09:53 am on 30 May 2009, Ann_B wrote: My street was under water by noon.\n")
+    cleaned = clean_text(story + thread)
+    assert "riverwatcher" not in cleaned.text and "council ignored" not in cleaned.text
+    assert "Engineers began pumping water" in cleaned.text
+
+
+def test_a_header_inside_a_line_also_opens_the_thread():
+    text = ("Ministers met in Geneva on Tuesday to discuss the ceasefire.\n"
+            "Talks will resume next week. At 11:20 pm on 3 Jun 2010, observer7 wrote: a waste of time.")
+    assert clean_text(text).text.endswith("Talks will resume next week.")
+
+
+def test_story_quoting_what_someone_wrote_is_kept():
+    text = ("The envoy wrote: the talks have stalled. At the summit on 3 June 2010, leaders agreed "
+            "to meet again in the autumn.")
+    assert clean_text(text).text == text
+
+
+def _listing(n_slots: int) -> str:
+    slots = [f"{h}.00-{h + 1}.00 pm A presenter plays new music and talks to a guest. Presenter/Jo Bloggs, "
+             f"Producer/Sam Smith" for h in range(1, n_slots + 1)]
+    return "Transmission details in the programme information are not updated.\n" + "\n".join(slots)
+
+
+def test_broadcast_listings_read_as_listings_and_are_rejected():
+    assert looks_like_listing(_listing(6))
+    with pytest.raises(InputRejected, match="broadcast listings"):
+        build_article(RawArticle(origin="guide.txt", text=_listing(6)))
+
+
+def test_a_story_with_a_few_times_and_a_producer_is_no_listing():
+    text = ("The film's producer/director said on Monday that shooting would run from 9.00-11.00 am each day "
+            "on the island. " * 2) + "Local officials welcomed the production, which will employ 200 people. " * 20
+    assert not looks_like_listing(text)
+    assert not looks_like_listing(_listing(1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 
 from extract.errors import InputRejected
-from extract.ingest.clean import clean_text, split_headline
+from extract.ingest.clean import clean_text, looks_like_listing, split_headline
 from extract.ingest.language import detect_language
 from extract.ingest.published import Published
 from extract.ingest.readers import RawArticle
@@ -32,7 +32,8 @@ def build_article(raw: RawArticle, published: Published | None = None) -> Articl
 
     Publication time, first found wins: the input's own field or feed metadata, the page's HTML
     metadata, a dateline at the head of the text, `published` (the caller's / --published), unknown.
-    Raises InputRejected when no text is left after removing site furniture.
+    Raises InputRejected when no text is left after removing site furniture, or when the page is
+    broadcast listings rather than a story.
     """
     title, text = raw.title, _drop_title_line(raw.text, raw.title)
     if not title:
@@ -40,6 +41,9 @@ def build_article(raw: RawArticle, published: Published | None = None) -> Articl
     cleaned = clean_text(text, raw.captions)
     if not cleaned.text.strip():
         raise InputRejected(raw.origin, "no article text left after removing site furniture")
+    if looks_like_listing(cleaned.text):
+        raise InputRejected(raw.origin, "reads as a page of broadcast listings (time slots, presenters, "
+                                        "producers), not a news story")
     if raw.published is not None:
         chosen, source = raw.published, raw.published_from
     elif cleaned.dateline is not None:

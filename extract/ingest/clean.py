@@ -59,6 +59,10 @@ class Cues:
     caption_starts: tuple[str, ...]
     caption_ends: tuple[str, ...]
     max_words: int
+    comment_verbs: tuple[str, ...] = ()
+    listing_phrases: tuple[str, ...] = ()
+    listing_min_cues: int = 8
+    listing_cues_per_chars: int = 4000
 
 
 @functools.cache
@@ -77,7 +81,43 @@ def cues() -> Cues:
         caption_starts=low("caption_starts"),
         caption_ends=tuple(e.rstrip(" .)") for e in low("caption_ends")),
         max_words=int(d.get("max_words", 30)),
+        comment_verbs=low("comment_verbs"),
+        listing_phrases=tuple(s.lower() for s in d["listing"]["phrases"]),
+        listing_min_cues=int(d["listing"]["min_cues"]),
+        listing_cues_per_chars=int(d["listing"]["cues_per_chars"]),
     )
+
+
+@functools.cache
+def _comment_header() -> re.Pattern:
+    """ "At 2:04 pm on 29 May 2009, reader99 wrote:" / "At 09:53 on 30 May 2009, Name wrote:" """
+    verbs = "|".join(re.escape(v) for v in cues().comment_verbs)
+    return re.compile(
+        r"\bAt \d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s+on\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4},?\s+"
+        r"\S{1,60}?\s+(?:" + verbs + r")\s*:",
+        re.IGNORECASE,
+    )
+
+
+_TIME_SLOT = re.compile(r"\b\d{1,2}[.:]\d\d\s*(?:[ap]m|noon|midnight)?\s*[-\u2013]\s*\d{1,2}[.:]\d\d\s*(?:[ap]m|noon|midnight)?",
+                        re.IGNORECASE)
+
+
+def drop_comment_thread(text: str) -> str:
+    """Cut readers' comments: everything from the first comment header ("At 2:04 pm on 29 May 2009,
+    reader99 wrote:") on. Text without such a header comes back unchanged."""
+    m = _comment_header().search(text)
+    return text if m is None else text[:m.start()].rstrip()
+
+
+def looks_like_listing(text: str) -> bool:
+    """True when the text reads as a page of broadcast listings rather than a story: many time slots
+    ("7.00-11.00 pm") and programme credits ("Presenter/", "Producer/"), densely (see [listing] in
+    data/furniture.toml)."""
+    c = cues()
+    low = text.lower().replace("\\/", "/")  # some copies escape the slash: "Producer\/Name"
+    n = len(_TIME_SLOT.findall(text)) + sum(low.count(p) for p in c.listing_phrases)
+    return n >= c.listing_min_cues and n * c.listing_cues_per_chars >= len(text)
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -442,7 +482,7 @@ def clean_text(raw: str, captions: tuple[str, ...] = ()) -> Cleaned:
     story text, its segments and the dateline found at its head (None when there is none).
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u200b", "")
-    text = drop_after_credit(text)
+    text = drop_after_credit(drop_comment_thread(text))
     lines = text.split("\n")
     keep = [True] * len(lines)
     for i, line in enumerate(lines):
