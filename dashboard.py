@@ -12,6 +12,7 @@ widgets.page_setup("Timeline")
 
 PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
 DETAIL_CHOICES = 300
+LABEL_COLUMNS = ("event_id", "date", "event_type", "summary")
 
 
 def _pick_from_chart() -> None:
@@ -26,8 +27,8 @@ def _pick_from_chart() -> None:
 
 
 def _details(v: widgets.View, event_id: str) -> None:
-    rows = v.events[v.events["event_id"] == event_id]
-    if rows.empty:
+    rows, shown = v.event(event_id)
+    if rows.empty or not shown:
         st.info("That event is not in the current view; widen the filters to see it.")
         return
     ev = rows.iloc[0]
@@ -61,17 +62,17 @@ st.plotly_chart(fig, key="tl_chart", on_select=_pick_from_chart, selection_mode=
 widgets.chart_downloads(fig, "timeline", "tl_dl")
 
 st.subheader("Event details")
-choices = figures.key_events(v.events, DETAIL_CHOICES)
+choices = v.top(DETAIL_CHOICES, figures.KEY_ORDER, LABEL_COLUMNS)
 labels = {eid: tables.event_label(row) for eid, row in zip(choices["event_id"], choices.to_dict("records"), strict=True)}
 chosen = st.session_state.get("tl_event") or ""
 if chosen and chosen not in labels:
-    extra = v.events[v.events["event_id"] == chosen]
-    labels[chosen] = tables.event_label(extra.iloc[0]) if len(extra) else f"{chosen} (not in the current view)"
+    extra, shown = v.event(chosen)
+    labels[chosen] = tables.event_label(extra.iloc[0]) if shown else f"{chosen} (not in the current view)"
 event_id = st.selectbox("Event", [""] + list(labels), key="tl_event",
                         format_func=lambda e: labels.get(e, "Choose an event (or click one on the chart)"),
                         help=f"The {DETAIL_CHOICES} most salient events in view; click any point to pick it")
 if event_id:
     _details(v, event_id)
 with st.expander("Download the events in view"):
-    widgets.data_downloads(v.events, "tl_data")
+    widgets.data_downloads(v.all_events, "tl_data")
 widgets.write_url()

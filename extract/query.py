@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field, fields
 
 import numpy as np
@@ -67,11 +68,12 @@ def _contains(series: pd.Series, needle: str) -> np.ndarray:
     return series.str.contains(needle, case=False, regex=False).to_numpy(dtype=bool, na_value=False)
 
 
-def apply_filters(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
-    """Return the rows of an events table that pass every filter in f (in their original order).
+def filter_positions(df: pd.DataFrame, f: Filters) -> np.ndarray:
+    """The row positions (ascending int64) of an events table that pass every filter in f.
 
     Cheap vectorized tests (dates, types, modes, salience) run over the whole table first; the list
-    and text tests then run only on the rows still in."""
+    and text tests then run only on the rows still in. Only the columns a filter needs are read, so
+    a caller can keep the positions and take just the columns it shows (see apply_filters)."""
     n = len(df)
     mask = np.ones(n, dtype=bool)
     if f.start is not None:
@@ -103,9 +105,46 @@ def apply_filters(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
         for c in cols:
             hit |= _contains(sub[c], needle)
         pos = pos[hit]
-    if len(pos) == n:
-        return df.copy(deep=False)
-    return df.iloc[pos]
+    return pos.astype(np.int64, copy=False)
+
+
+def take_rows(df: pd.DataFrame, pos: np.ndarray, columns: list[str] | None = None) -> pd.DataFrame:
+    """The rows at positions pos (from filter_positions) of the given columns (all when None); a shallow
+    copy when pos is every row in order, so a default view costs no copy."""
+    part = df if columns is None else df[list(columns)]
+    if len(pos) == len(df) and np.array_equal(pos, np.arange(len(df))):
+        return part.copy(deep=False)
+    return part.iloc[pos]
+
+
+def apply_filters(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """Return the rows of an events table that pass every filter in f (in their original order)."""
+    return take_rows(df, filter_positions(df, f))
+
+
+def explode_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For an object array of lists: (rows, codes, elements), one (row, code) pair per element of each
+    row's list, in row order then list order; elements[code] is the element itself (first seen first).
+    A value that is not a list, or an empty list, gives no pair. Like numpy's repeat-and-concatenate of
+    the lists, but each distinct list object is read once, so a million rows sharing their lists explode
+    in milliseconds."""
+    n = len(values)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.array([], dtype=object)
+    row_list, first = _distinct_objects(values)
+    lists = [v if isinstance(v, (list, tuple, np.ndarray)) else () for v in values[first]]
+    list_len = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=object, count=int(list_len.sum()))
+    flat_codes, elements = pd.factorize(flat, use_na_sentinel=False)
+    list_start = np.cumsum(list_len) - list_len
+    row_len = list_len[row_list]
+    rows = np.repeat(np.arange(n, dtype=np.int64), row_len)
+    if len(rows) == 0:
+        return rows, np.zeros(0, dtype=np.int64), np.asarray(elements, dtype=object)
+    row_start = np.cumsum(row_len) - row_len
+    within = np.arange(len(rows), dtype=np.int64) - row_start[rows]
+    codes = flat_codes[list_start[row_list[rows]] + within].astype(np.int64, copy=False)
+    return rows, codes, np.asarray(elements, dtype=object)
 
 
 def list_value_counts(series: pd.Series) -> pd.Series:

@@ -8,8 +8,8 @@ from viz import tables, widgets
 widgets.page_setup("Events")
 v = widgets.view()
 st.title("Events")
-table = tables.events_table(v.events)
-shown = f"the newest {len(table):,} of {len(v.events):,}" if len(table) < len(v.events) else f"all {len(table):,}"
+table = tables.events_table(v.top(tables.TABLE_LIMIT, tables.NEWEST_FIRST, tables.TABLE_COLUMNS))
+shown = f"the newest {len(table):,} of {v.count:,}" if len(table) < v.count else f"all {len(table):,}"
 st.caption(f"Showing {shown} events in view. Click a column header to sort; use the table's search icon to find "
            "text, or the sidebar's Search text to filter every page.")
 st.dataframe(
@@ -21,5 +21,5 @@ st.dataframe(
     },
 )
 st.subheader("Download the events in view")
-widgets.data_downloads(v.events, "ev_data")
+widgets.data_downloads(v.all_events, "ev_data")
 widgets.write_url()

@@ -45,7 +45,7 @@ fig = data.chart("map", v.path, v.version, v.filters, shapes=have_shapes)
 st.plotly_chart(fig, key="map_chart", on_select=_pick_from_map, selection_mode="points",
                 config={"topojsonURL": shapes.URL_PATH, "displaylogo": False, "scrollZoom": False})
 st.caption("Click a country to show only its events on every page.")
-counts = figures.country_counts(v.events)
+counts = figures.country_counts(v.columns(["countries"]))
 per_country = dict(zip(counts["iso3"], counts["events"], strict=True))
 c1, c2, c3 = st.columns([2, 1, 1], vertical_alignment="bottom")
 c1.selectbox("Country", list(counts["iso3"]), key="map_pick",

@@ -1,15 +1,15 @@
 """Cached loading for the dashboard.
 
 The store object is a connection-like resource (st.cache_resource, one per path); it keeps the loaded table
-per snapshot generation itself and hands out shallow copies, so reading it on every rerun is cheap. The
-filtered table of the last few views is kept the same way (pickling a million rows through st.cache_data
-would cost seconds per rerun); pages only read these frames. Small derived results (filter options, mentions,
-figures) are cached with st.cache_data. Every key includes the store's version(), so all of it refreshes as
-soon as the store changes.
+per snapshot generation itself and hands out shallow copies, so reading it on every rerun is cheap. A view
+(store version + filters) is kept as the row positions that pass the filters (st.cache_resource, a few MB for
+a million rows); each chart and table then takes only the columns it reads, because copying every text column
+of 800,000 rows costs seconds and about 900 MB. Small derived results (filter options, mentions, figures,
+the most salient events) are cached with st.cache_data. Every key includes the store's version(), so all of
+it refreshes as soon as the store changes.
 """
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from extract.query import Filters, apply_filters
+from extract.query import Filters, filter_positions, list_value_counts, take_rows
 from extract.store import EventStore
 from extract.store.store import default_path
 
@@ -43,16 +43,56 @@ def events(path: str | None = None) -> tuple[pd.DataFrame, str]:
     return s.events(), version
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _filtered(path: str, version: str, filters: Filters) -> pd.DataFrame:
-    return apply_filters(store(path).events(), filters)
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _positions(path: str, version: str, filters: Filters) -> np.ndarray:
+    pos = filter_positions(store(path).events(), filters)
+    pos.flags.writeable = False
+    return pos
+
+
+def positions(path: str, version: str, filters: Filters) -> np.ndarray:
+    """Row positions (ascending, read-only) of the stored events passing filters, computed once per (store
+    version, filters) and shared by every chart and table of a view. Keeping positions rather than a filtered
+    copy is what keeps a million-event view light: each consumer takes only the columns it reads."""
+    return _positions(path, version, filters)
+
+
+def columns(path: str, version: str, filters: Filters, cols: tuple[str, ...] | list[str] | None) -> pd.DataFrame:
+    """The events passing filters, only the columns cols (every column when None). Treat it as read-only."""
+    return take_rows(store(path).events(), positions(path, version, filters), None if cols is None else list(cols))
 
 
 def filtered_events(path: str, version: str, filters: Filters) -> pd.DataFrame:
-    """The events passing filters, shared by every chart and table of a view. Treat it as read-only (like
-    EventStore.events()); it is computed once per (store version, filters) rather than once per chart, which
-    keeps a filter change on a million events within about a second."""
-    return _filtered(path, version, filters).copy(deep=False)
+    """Every column of the events passing filters (a full copy of the text columns for a big view: use
+    columns() for a page and this only for exports). Treat it as read-only."""
+    return columns(path, version, filters, None)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def top_positions(path: str, version: str, filters: Filters, n: int, by: tuple[str, ...]) -> np.ndarray:
+    """Positions of the n events in view with the largest values of the columns by (ties: earlier row first),
+    largest first."""
+    part = columns(path, version, filters, by)
+    if len(part) > n:
+        part = part.nlargest(n, list(by), keep="first")
+    else:
+        part = part.sort_values(list(by), ascending=False, kind="stable")
+    return part.index.to_numpy(dtype=np.int64)
+
+
+def rows_at(path: str, version: str, pos: np.ndarray, cols: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Stored events at positions pos (in that order), all columns or only cols."""
+    df = store(path).events()
+    return (df if cols is None else df[list(cols)]).iloc[pos]
+
+
+def find_event(path: str, version: str, filters: Filters, event_id: str) -> tuple[pd.DataFrame, bool]:
+    """(the stored rows with this event id, whether they are in the view of filters)."""
+    df = store(path).events()
+    hits = np.flatnonzero((df["event_id"] == event_id).to_numpy(dtype=bool, na_value=False))
+    pos = positions(path, version, filters)
+    shown = bool(len(hits)) and bool(np.isin(hits, pos, assume_unique=True).any())
+    return df.iloc[hits], shown
 
 
 @dataclass(frozen=True)
@@ -69,14 +109,14 @@ class Options:
 
 
 def _by_frequency(values: pd.Series, limit: int | None = None) -> tuple[str, ...]:
-    """Distinct non-empty values, most frequent first; a column of lists counts each element."""
+    """Distinct non-empty values, most frequent first (ties in order of first appearance); a column of
+    lists counts each element once per row."""
     first = values.iloc[0] if len(values) else None
     if isinstance(first, list | tuple | np.ndarray):
-        flat = list(itertools.chain.from_iterable(v for v in values if isinstance(v, list | tuple | np.ndarray)))
-        values = pd.Series(np.array(flat, dtype=object))
-    values = values.dropna()
-    values = values[values.astype(str) != ""]
-    counts = values.value_counts()
+        counts = list_value_counts(values)
+    else:
+        values = values.dropna()
+        counts = values[values.astype(str) != ""].value_counts(sort=True)
     if limit is not None:
         counts = counts.head(limit)
     return tuple(str(v) for v in counts.index)
@@ -107,7 +147,15 @@ def mentions(path: str, version: str, event_id: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def chart(kind: str, path: str, version: str, filters: Filters, **opts) -> go.Figure:
-    """The figure of one chart kind (figures.CHARTS) for the filtered events, cached per view."""
-    from viz.figures import CHARTS
+    """The figure of one chart kind (figures.CHARTS) for the filtered events, cached per view. The builder
+    gets only the columns it reads (figures.chart_columns); with the Key events switch the timeline gets only
+    the key events."""
+    from viz import figures
 
-    return CHARTS[kind](filtered_events(path, version, filters), **opts)
+    if kind == "timeline" and opts.get("key_only"):
+        pos = top_positions(path, version, filters, figures.KEY_EVENTS, figures.KEY_ORDER)
+        frame = rows_at(path, version, pos, figures.TIMELINE_COLUMNS)
+    else:
+        n = len(positions(path, version, filters))
+        frame = columns(path, version, filters, figures.chart_columns(kind, n, **opts))
+    return figures.CHARTS[kind](frame, **opts)

@@ -5,13 +5,13 @@ All text that comes from articles goes through messages.hover_escape before it r
 """
 from __future__ import annotations
 
-import itertools
 import math
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from extract.query import explode_codes, list_value_counts
 from extract.schema import PLOVER_TYPES, QUAD_CLASSES
 from viz.messages import hover_escape
 from viz.names import country_name, event_type_label, quad_label
@@ -30,6 +30,7 @@ MAX_POINTS = 3000  # beyond this the timeline shows counts per period instead of
 GL_THRESHOLD = 100_000  # WebGL markers only beyond this (software-rendered WebGL in VMs and headless browsers is slower than SVG)
 LANE_LIMIT = 25
 LANES = {"country": "Country", "actor": "Actor", "topic": "Topic", "event_type": "Event type"}
+LANE_COLUMNS = {"country": "countries", "actor": "actors", "topic": "topics", "event_type": "event_type"}
 COLOURS = {"event_type": "Event type", "topic": "Topic"}
 NONE_LABEL = "(not stated)"
 FONT = {"family": "DejaVu Sans, Arial, sans-serif", "size": 13}
@@ -67,11 +68,15 @@ def message_figure(text: str, title: str = "") -> go.Figure:
 
 # ---- shaping the table --------------------------------------------------------------------------------
 
-def key_events(df: pd.DataFrame, n: int = 200) -> pd.DataFrame:
+KEY_EVENTS = 200  # what the "Key events only" switch keeps
+KEY_ORDER = ("salience", "mentions")  # most salient first; ties: more reports first
+
+
+def key_events(df: pd.DataFrame, n: int = KEY_EVENTS) -> pd.DataFrame:
     """The n most salient events (ties broken by more reports, then by date)."""
     if len(df) <= n:
         return df
-    cols = [c for c in ("salience", "mentions") if c in df.columns]
+    cols = [c for c in KEY_ORDER if c in df.columns]
     return df.nlargest(n, cols, keep="first")
 
 
@@ -81,17 +86,15 @@ def lane_codes(df: pd.DataFrame, lane: str, limit: int = LANE_LIMIT) -> tuple[np
     first; beyond limit the smallest are merged into "Other (k more)". Plain numpy, fast on a million rows."""
     if lane == "event_type":
         positions = np.arange(len(df))
-        raw = df["event_type"].to_numpy(dtype=object, na_value="")
+        codes, uniques = pd.factorize(df["event_type"].to_numpy(dtype=object, na_value=""), use_na_sentinel=False)
     else:
-        column = {"country": "countries", "actor": "actors", "topic": "topics"}[lane]
-        lists = df[column].to_numpy(dtype=object)
-        lengths = np.fromiter((len(x) if isinstance(x, list | tuple | np.ndarray) else 0 for x in lists),
-                              dtype=np.int64, count=len(lists))
-        flat = list(itertools.chain.from_iterable(x for x in lists if isinstance(x, list | tuple | np.ndarray)))
-        empty = np.flatnonzero(lengths == 0)
-        positions = np.concatenate([np.repeat(np.arange(len(lists)), lengths), empty])
-        raw = np.array(flat + [""] * len(empty), dtype=object)
-    codes, uniques = pd.factorize(raw)
+        lists = df[LANE_COLUMNS[lane]].to_numpy(dtype=object)
+        rows, codes, elements = explode_codes(lists)
+        empty = np.flatnonzero(np.bincount(rows, minlength=len(lists)) == 0)
+        positions = np.concatenate([rows, empty])
+        codes = np.concatenate([codes, np.full(len(empty), len(elements), dtype=np.int64)])
+        uniques = list(elements) + [""]
+    uniques = ["" if u is None or u != u else u for u in uniques]  # missing values land in "(not stated)"
     if lane == "country":
         names = [country_name(str(u)) or NONE_LABEL for u in uniques]
     elif lane == "event_type":
@@ -333,10 +336,8 @@ def figure_event_ids(fig: go.Figure) -> set[str]:
 
 def country_counts(df: pd.DataFrame) -> pd.DataFrame:
     """Events per country (an event counts once for each country it involves): iso3, name, events."""
-    exploded = df["countries"].explode()
-    exploded = exploded[exploded.notna() & (exploded.astype("string") != "")]
-    counts = exploded.astype(str).value_counts()
-    out = pd.DataFrame({"iso3": counts.index.astype(str), "events": counts.to_numpy()})
+    counts = list_value_counts(df["countries"])
+    out = pd.DataFrame({"iso3": counts.index.astype(str), "events": counts.to_numpy(dtype=np.int64)})
     out["name"] = out["iso3"].map(country_name)
     return out
 
@@ -632,6 +633,30 @@ def trends_chart(df: pd.DataFrame, period: str = "month", by: str = "topic") -> 
 
 def balance_chart(df: pd.DataFrame, period: str = "month") -> go.Figure:
     return balance_figure(quad_balance(df, period), period)
+
+
+# The columns each chart reads. The timeline reads everything it shows per event only when it draws single
+# events; beyond MAX_POINTS events it draws counts and needs only the lane and the start date.
+TIMELINE_COLUMNS = ("event_id", "date", "date_precision", "date_start", "date_end", "event_type", "actors",
+                    "countries", "topics", "summary", "source", "salience", "mentions")
+CHART_COLUMNS = {
+    "map": ("countries",),
+    "network": ("source_actor", "target_actor"),
+    "top_actors": ("source_actor", "target_actor", "actors"),
+    "trends": ("topics", "event_type", "date_start"),
+    "balance": ("date_start", "quad_class"),
+}
+
+
+def chart_columns(kind: str, n_events: int, lane: str = "country", key_only: bool = False,
+                  max_points: int = MAX_POINTS, **_opts) -> tuple[str, ...]:
+    """The columns the chart kind reads from a view of n_events events (other options are ignored).
+    An event takes at least one lane row, so more than max_points events always makes a counts timeline."""
+    if kind != "timeline":
+        return CHART_COLUMNS[kind]
+    if key_only or n_events <= max_points:
+        return TIMELINE_COLUMNS
+    return (LANE_COLUMNS.get(lane, "countries"), "date_start")
 
 
 CHARTS = {

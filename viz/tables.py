@@ -7,12 +7,16 @@ from viz.messages import safe_url
 from viz.names import country_name, event_type_label
 
 TABLE_LIMIT = 10_000
+NEWEST_FIRST = ("date_start", "salience")  # the order of the events table (ties: earlier row first)
+TABLE_COLUMNS = ("date", "date_precision", "date_start", "event_type", "source_actor", "target_actor", "countries",
+                 "topics", "mode", "summary", "source", "mentions", "salience", "url", "event_id")
 
 
 def events_table(df: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
     """The newest `limit` events as readable columns (names for codes, lists joined, unsafe links dropped)."""
-    part = df.nlargest(limit, ["date_start", "salience"], keep="first") if len(df) > limit else \
-        df.sort_values(["date_start", "salience"], ascending=False, kind="stable")
+    order = list(NEWEST_FIRST)
+    part = df.nlargest(limit, order, keep="first") if len(df) > limit else \
+        df.sort_values(order, ascending=False, kind="stable")
     return pd.DataFrame({
         "date": part["date"].astype(str),
         "precision": part["date_precision"].astype(str),

@@ -9,7 +9,9 @@ import datetime as dt
 import os
 import re
 import threading
+from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -138,20 +140,53 @@ def chart_downloads(fig: go.Figure, name: str, key: str) -> None:
                             mime="text/html", key=f"{key}_html", on_click="ignore", icon=":material/download:")
 
 
-def data_downloads(df: pd.DataFrame, key: str) -> None:
-    """Download buttons for the filtered events in every export format (built on click)."""
+def data_downloads(events: Callable[[], pd.DataFrame], key: str) -> None:
+    """Download buttons for the filtered events in every export format. events() gives the table; it is
+    called only when a button is pressed, so a rerun never copies a million rows for a file nobody asked for."""
     cols = st.columns(len(exporting.DATA_FORMATS))
     for col, (fmt, (mime, ext)) in zip(cols, exporting.DATA_FORMATS.items(), strict=True):
         label = {"csv": "CSV", "jsonl": "JSON lines", "parquet": "Parquet", "timelinejs": "TimelineJS"}[fmt]
-        col.download_button(label, data=lambda fmt=fmt: exporting.events_file(df, fmt), file_name=f"events.{ext}",
+        col.download_button(label, data=lambda fmt=fmt: exporting.events_file(events(), fmt), file_name=f"events.{ext}",
                             mime=mime, key=f"{key}_{fmt}", on_click="ignore", icon=":material/download:")
 
 
 class View:
-    """What a page works on: the store path and version, the filters, the filtered events, the store's size."""
+    """What a page works on: the store path and version, the filters, the row positions of the events that
+    pass them, and the store's size. Pages take only the columns they show (columns(), top(), event());
+    all_events() copies every column and is meant for exports."""
 
-    def __init__(self, path: str, version: str, filters: Filters, events: pd.DataFrame, total: int):
-        self.path, self.version, self.filters, self.events, self.total = path, version, filters, events, total
+    def __init__(self, path: str, version: str, filters: Filters, positions: np.ndarray, total: int):
+        self.path, self.version, self.filters, self.positions, self.total = path, version, filters, positions, total
+
+    @property
+    def count(self) -> int:
+        """How many events are in view."""
+        return len(self.positions)
+
+    def columns(self, cols: tuple[str, ...] | list[str]) -> pd.DataFrame:
+        """The events in view, only the columns cols."""
+        from viz import data
+
+        return data.columns(self.path, self.version, self.filters, cols)
+
+    def top(self, n: int, by: tuple[str, ...], cols: tuple[str, ...] | None = None) -> pd.DataFrame:
+        """The n events in view with the largest values of by (all columns, or cols), largest first."""
+        from viz import data
+
+        pos = data.top_positions(self.path, self.version, self.filters, n, tuple(by))
+        return data.rows_at(self.path, self.version, pos, cols)
+
+    def event(self, event_id: str) -> tuple[pd.DataFrame, bool]:
+        """(the stored rows of this event id, whether it is in view)."""
+        from viz import data
+
+        return data.find_event(self.path, self.version, self.filters, event_id)
+
+    def all_events(self) -> pd.DataFrame:
+        """Every column of the events in view (a full copy for a big view: exports only)."""
+        from viz import data
+
+        return data.filtered_events(self.path, self.version, self.filters)
 
 
 def view(stop_when_empty: bool = True) -> View:
@@ -163,15 +198,15 @@ def view(stop_when_empty: bool = True) -> View:
     filters = current_filters()
     try:
         version = data.store(path).version()
-        events = data.filtered_events(path, version, filters)
+        positions = data.positions(path, version, filters)
         total = data.options(path, version).total
     except Exception as exc:  # the store can fail in many ways (damaged file, permissions): say what, then stop
         show_error(exc)
         st.stop()
-    if stop_when_empty and events.empty:
+    if stop_when_empty and len(positions) == 0:
         show_empty(filters, total)
         st.stop()
-    return View(path, version, filters, events, total)
+    return View(path, version, filters, positions, total)
 
 
 NAV = (
