@@ -27,6 +27,11 @@ def _drop_title_line(text: str, title: str) -> str:
     return text
 
 
+def _where(raw: RawArticle) -> str:
+    """The input named for a message: its origin, and the record's id when one file holds many."""
+    return f"{raw.origin} (id {raw.id})" if raw.id else raw.origin
+
+
 def build_article(raw: RawArticle, published: Published | None = None) -> Article:
     """Make the clean Article for `raw`.
 
@@ -40,9 +45,9 @@ def build_article(raw: RawArticle, published: Published | None = None) -> Articl
         title, text = split_headline(text)
     cleaned = clean_text(text, raw.captions)
     if not cleaned.text.strip():
-        raise InputRejected(raw.origin, "no article text left after removing site furniture")
+        raise InputRejected(_where(raw), "no article text left after removing site furniture")
     if looks_like_listing(cleaned.text):
-        raise InputRejected(raw.origin, "reads as a page of broadcast listings (time slots, presenters, "
+        raise InputRejected(_where(raw), "reads as a page of broadcast listings (time slots, presenters, "
                                         "producers), not a news story")
     if raw.published is not None:
         chosen, source = raw.published, raw.published_from
