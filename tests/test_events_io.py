@@ -49,6 +49,17 @@ def test_batches_in_two_processes_equal_one_process():
     assert len(one) == 80
 
 
+def test_dates_beyond_the_tables_range_are_not_events_and_do_not_break_the_batch():
+    # datetime64[ns] reaches 1677-2262: a treaty recalled from 1648 or a year 2300 must not sink the table.
+    text = ("Sweden and France signed a peace treaty with the emperor in 1648, the historian said on Monday.\n"
+            "In 2300, the planners said, Mars will host a colony.\n" + STORY)
+    a = Article(id="old", text=text, published=dt.datetime(2024, 3, 7, 9, 0, tzinfo=dt.UTC))
+    df = extract_events([a], workers=1)
+    assert "1648" not in set(df["date"]) and "2300" not in set(df["date"])
+    assert {"2024-03-05", "2024-03-06"} <= set(df["date"])
+    assert df["date_start"].min() >= pd.Timestamp("1677-09-22")
+
+
 def test_bad_input_gives_no_events_and_no_crash():
     cases = {
         "empty": "",

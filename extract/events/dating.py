@@ -5,6 +5,9 @@ govern(text, timexes, sentence, clause_span, cue_pos) -> Timex | None: the expre
 clause: the nearest date inside the clause, else the nearest one elsewhere in the sentence; dates after
 "since", "until", "before", "by" ... bound the happening rather than date it and are passed over.
 publication(article) -> Period | None: the article's local publication day, for undated clauses.
+on_timeline(period) -> bool: whether the events table can hold the period (its datetime64[ns] columns
+reach from 1677-09-22 to 2262-04-11); a happening dated outside, such as a treaty of 1648 recalled as
+background, is not an event of the news timeline and is not emitted.
 """
 from __future__ import annotations
 
@@ -23,6 +26,11 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _YEAR = re.compile(r"^(\d{4})$")
 _DECADE = re.compile(r"^(\d{3})$")
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+# The span a datetime64[ns] column can hold (pandas.Timestamp.min / max), whole days inside it.
+FIRST_DAY = dt.date(1677, 9, 22)
+LAST_END = dt.date(2262, 4, 11)
 
 
 class Period(NamedTuple):
@@ -96,3 +104,8 @@ def publication(published: dt.datetime | None) -> Period | None:
         return None
     d = published.date()
     return Period(d.isoformat(), "day", d, d + dt.timedelta(days=1))
+
+
+def on_timeline(per: Period) -> bool:
+    """True when the period's first day and exclusive end fit the events table's date columns."""
+    return FIRST_DAY <= per.start and per.end <= LAST_END

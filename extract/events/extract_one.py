@@ -267,6 +267,8 @@ def _row(article: Article, text: str, toks: list[Token], clause: Clause, cue: Cu
     if tx is not None:
         per = dating.period(tx.value)
         date_text, from_pub = tx.text, False
+        if per is None or not dating.on_timeline(per):
+            return None  # e.g. "the treaty of 1648": background far outside the news timeline
     else:
         if _background(toks, clause, reading) or pub is None:
             return None
