@@ -25,6 +25,10 @@ def _value(text: str, span: str) -> str:
     ("The central bank cut rates on Wednesday.", "Wednesday", "2013-03-20"),
     ("The prime minister met the king on Monday.", "Monday", "2013-03-18"),
     ("The court will rule on Monday.", "Monday", "2013-03-25"),
+    # the reporting verb after the comma says when it was said, not when the call is held
+    ("Leaders will hold an emergency video call on Tuesday, the German government said.", "Tuesday", "2013-03-26"),
+    ("Ministers met in Brussels on Monday, officials said.", "Monday", "2013-03-18"),
+    ("On Tuesday, the army said it had pulled back.", "Tuesday", "2013-03-19"),
 ])
 def test_weekday_follows_clause_tense(text: str, span: str, value: str) -> None:
     assert _value(text, span) == value

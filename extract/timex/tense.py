@@ -57,7 +57,15 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     if m:
         right = right[:m.start()]
     left_words = [w.lower() for w in _WORD.findall(left)]
-    right_words = [w.lower() for w in _WORD.findall(right)]
+    # A comma right after the expression usually closes its clause: "will hold a call on Tuesday, the
+    # government said" is future, the reporting verb after the comma only tells when it was said. Words
+    # after that comma are looked at last, unless the expression opens the sentence ("On Tuesday, the
+    # army said"), where they hold the clause's verb.
+    comma = right.find(",")
+    opens = not left_words or left_words[-1:] in (["on"], ["by"], ["in"]) and len(left_words) <= 2
+    near_right = right if comma < 0 or opens else right[:comma]
+    right_words = [w.lower() for w in _WORD.findall(near_right)]
+    far_right = [] if near_right is right else [w.lower() for w in _WORD.findall(right[comma:])]
     # the verb usually comes before the expression ("met on Tuesday"): look a few words left, then a few
     # words right ("On Tuesday, the army said"), then further out on both sides
     n_left = len(left_words)
@@ -65,8 +73,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     order += [("R", k) for k in range(min(NEAR, len(right_words)))]
     order += [("L", k) for k in range(n_left - 1 - NEAR, -1, -1)]
     order += [("R", k) for k in range(NEAR, len(right_words))]
+    order += [("F", k) for k in range(len(far_right))]
     for side, index in order:
-        found = _classify(left_words if side == "L" else right_words, index)
+        found = _classify({"L": left_words, "R": right_words, "F": far_right}[side], index)
         if found:
             return found
     return None
