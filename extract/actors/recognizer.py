@@ -52,7 +52,8 @@ class ActorMention:
     ("RUS", "person:vladimir-putin", "org:nato"); name: display name; type: the actor's type
     (country, person, organization, armed_group, ...); country: ISO alpha-3 or "";
     role: the office named with a person ("president"), if any; via: how it was named
-    (name, demonym, capital, seat, role, learned).
+    (name, demonym, capital, seat, role: a role with the name, office: a role alone resolved to its
+    holder on the date, learned).
     """
 
     start: int
@@ -532,7 +533,7 @@ class _Scan:
             pid = self._resolve_role(role, country, org)
             if pid:
                 self._drop_last_if(q)
-                self._emit(first, rm.j, pid, "role", role)
+                self._emit(first, rm.j, pid, "office", role)
             elif not country and not org:
                 self._pending.append((rm.i, rm.j, role, before))
         return rm.j
@@ -661,7 +662,7 @@ class _Scan:
         for i, j, role, _ in self._pending:
             pid = self._resolve_role(role, "", "")
             if pid:
-                self._emit(i, j, pid, "role", role)
+                self._emit(i, j, pid, "office", role)
                 added = True
         if added:
             order = sorted(range(len(self.mentions)), key=lambda k: self.mentions[k].start)

@@ -1,14 +1,27 @@
 """Roles: who acts (source) and who is acted upon (target) in a clause.
 
 assign(tokens, clause, cue, mentions, passive) -> (source, target), each an ActorMention or None.
-`mentions` are the clause's actor mentions paired with their first token index. The source is the
-first mention before the verb that is not inside a prepositional phrase ("the office of Ukraine's
-president" has no source); the target is the first other actor after the verb. In the passive
-("Kyiv was struck by Russia") the agent after "by" is the source and the subject is the target.
+`mentions` are the clause's actor mentions paired with their first token index. Word lists come from
+[roles] of data/cues.toml.
+
+Source: the subject, i.e. the first mention before the verb that is not inside a prepositional phrase,
+looked for only in the stretch after the last boundary before the verb: a verb of saying ("US officials
+said Biden had approved" -> Biden; "Russia said it had finished" -> Russia, the pronoun stands for the
+speaker), a subordinator ("hours after Russia said"), a comma and a conjunction. A country that only
+qualifies a named person ("US House Speaker Nancy Pelosi", "Lebanon's prime minister, Najib Mikati,")
+gives way to the person; a person named by office alone ("Qatar's prime minister") stands for the country.
+
+Target: the first other mention after the verb before the clause goes on to another predicate ("warned
+that Russia ...", ", saying ..."); places ("signed in Washington") only for ASSAULT. Passive ("Kyiv was
+struck by Russia", "the declaration, agreed by the G20"): the agent after "by" is the source and the
+subject the target. Types done together (AGREE, CONSULT, COOPERATE): "Biden and Kishida agreed" and
+"talks between Erdogan and Kristersson" give the first as source and the second as target.
 """
 from __future__ import annotations
 
-from extract.actors import ActorMention
+from dataclasses import replace
+
+from extract.actors import ActorMention, canonical_name
 from extract.events._data import wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue
@@ -16,11 +29,19 @@ from extract.events.tokens import Token
 
 Placed = tuple[int, ActorMention]  # (token index, mention)
 
+_STATE_TYPES = ("country", "capital", "seat")
+_NP_GAP = 6  # most tokens between a qualifying country and the person it qualifies
 
-def _after_preposition(tokens: list[Token], k: int, lo: int) -> bool:
-    preps = wordset("roles", "prepositions")
+
+def _w(key: str) -> frozenset[str]:
+    return wordset("roles", key)
+
+
+def _after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[str] | None = None) -> bool:
+    """True when the mention at token k follows a preposition (determiners between are skipped)."""
+    preps = _w("prepositions") if preps is None else preps
     j = k - 1
-    # Skip determiners and adjectives of the noun phrase: "of the Russian defence ministry".
+    # Skip determiners of the noun phrase: "of the Russian defence ministry".
     while j >= lo and tokens[j].lower in ("the", "a", "an"):
         j -= 1
     return j >= lo and tokens[j].lower in preps
@@ -34,26 +55,241 @@ def _hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
         (k + 1 < len(tokens) and tokens[k + 1].start == m.end and tokens[k + 1].text == "-")
 
 
+def _generic(m: ActorMention) -> bool:
+    """True for a stand-in name that is a capitalized common word ("Police", "Thousands"): no actor."""
+    return m.type == "name" and all(w in _w("not_names") for w in m.text.lower().split())
+
+
+def _end(tokens: list[Token], k: int, m: ActorMention) -> int:
+    """Index of the first token after mention m, which starts at token k."""
+    j = k
+    while j < len(tokens) and tokens[j].start < m.end:
+        j += 1
+    return max(j, k + 1)
+
+
+def _as_actor(m: ActorMention) -> ActorMention:
+    """A person named only by office ("Qatar's prime minister") acts for the country; others unchanged."""
+    if m.type == "person" and m.via == "office" and m.country:
+        return replace(m, actor_id=m.country, name=canonical_name(m.country), type="country")
+    return m
+
+
+def _gap_breaks(tokens: list[Token], e: int, k2: int) -> bool:
+    """True when the words between two mentions show they are not one noun phrase."""
+    gap = {t.lower for t in tokens[e:k2]}
+    return bool(gap & (_w("coordinators") | wordset("mode", "speech") | _w("target_stops") | _w("soft_target_stops")
+                       | _w("subject_boundaries") | {"or", ";", "by"}))
+
+
+def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: int) -> Placed:
+    """The noun phrase's head actor: a named person that the country mention at k only qualifies
+    ("US House Speaker Nancy Pelosi", "Lebanon's prime minister, Najib Mikati"), else (k, m)."""
+    if m.type not in _STATE_TYPES and m.via != "office":
+        return k, m
+    e = _end(tokens, k, m)
+    for k2, m2 in ms:
+        if k2 < e:
+            continue
+        if k2 - e > _NP_GAP or k2 >= stop or _gap_breaks(tokens, e, k2):
+            break
+        if m2.type == "person" and m2.via != "office":
+            return k2, m2
+        if m2.type not in _STATE_TYPES and m2.via != "office":
+            break
+    return k, m
+
+
+def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: int) -> list[Placed]:
+    """Mentions coordinated with the one at k ("Russia and Ukraine", "Mali, Burkina Faso and Niger")."""
+    out: list[Placed] = [(k, m)]
+    e = _end(tokens, k, m)
+    for k2, m2 in ms:
+        if k2 < e:
+            continue
+        if k2 >= stop:
+            break
+        gap = [t.lower for t in tokens[e:k2] if t.lower not in ("the", "a", "an")]
+        if not gap or len(gap) > 1 or gap[0] not in (_w("coordinators") | {","}):
+            break
+        out.append((k2, m2))
+        e = _end(tokens, k2, m2)
+    return out
+
+
+def _subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Placed | None:
+    """First mention in tokens[lo:hi] not inside a prepositional phrase, raised to its head person."""
+    inside = [(k, m) for k, m in ms if lo <= k < hi]
+    first = next(((k, m) for k, m in inside if not _after_preposition(tokens, k, lo)), None)
+    if first is None:
+        return None
+    return _head(tokens, first[0], first[1], inside, hi)
+
+
+def _shares_first_subject(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when the verb is coordinated with an earlier one ("Putin said ... and warned ..."):
+    it shares the clause's first subject."""
+    k = cue.i - 1
+    while k > clause.i0 and tokens[k].lower in _w("vp_adverbs"):
+        k -= 1
+    return k > clause.i0 and tokens[k].lower in ("and", "but")
+
+
+def _subordinating_as(tokens: list[Token], k: int) -> bool:
+    """True when "as" at k opens a clause ("as the military massed troops"), not a comparison or a list
+    ("such as", "as well as", "as soon as")."""
+    prev = tokens[k - 1].lower if k > 0 else ""
+    nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    return prev not in ("such", "well", "so", "same", "soon") and nxt not in ("well", "soon", "much", "many",
+                                                                              "part", "a", "an")
+
+
+class _Span:
+    """Where the subject of the verb is looked for: tokens[lo:hi], the speaker of a verb of saying before
+    it (and that verb's index), and the clause's first subject as a fallback."""
+
+    def __init__(self, tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed]) -> None:
+        speech = wordset("mode", "speech")
+        self.lo, self.hi, self.speaker, self.said_at = clause.i0, cue.i, None, -1
+        self.first = _subject(tokens, clause.i0, cue.i, ms)
+        if _shares_first_subject(tokens, clause, cue):
+            return
+        for k in range(clause.i0, cue.i):
+            w = tokens[k].lower
+            if w in speech and w != "according":
+                said = _subject(tokens, self.lo, k, ms)
+                if said is not None:
+                    self.speaker = said
+                    self.said_at = k
+                self.lo = k + 1
+            elif w in _w("subject_boundaries") or (w == "as" and _subordinating_as(tokens, k)):
+                self.lo = k + 1
+            elif w == "," and k + 1 < cue.i and tokens[k + 1].lower in ("and", "but"):
+                self.lo, self.speaker, self.said_at = k + 2, None, -1
+
+
+def _anonymous(tokens: list[Token], speaker: Placed) -> bool:
+    """True for a speaker that only attributes ("US officials said", "Russian media reported")."""
+    e = _end(tokens, speaker[0], speaker[1])
+    return e < len(tokens) and tokens[e].lower in _w("anonymous_speakers")
+
+
+def _pronoun_for(tokens: list[Token], lo: int, hi: int, before: Placed | None) -> Placed | None:
+    """`before` (the speaker, or the clause's first subject) when the stretch opens with a pronoun that
+    stands for it ("Russia said on Monday it was ...", "..., and he urged")."""
+    if before is None:
+        return None
+    for k in range(lo, min(hi, lo + 6)):
+        w = tokens[k].lower
+        if w in _w("speaker_pronouns"):
+            return before
+        if w in _w("person_pronouns"):
+            return before if before[1].type == "person" else None
+        if w in _w("determiners"):
+            return None
+    return None
+
+
+def _about(tokens: list[Token], lo: int, stops: tuple[int, int], speaker: Placed, ms: list[Placed]) -> Placed | None:
+    """Whom a reported statement is about: the first actor of the reported words that is neither the
+    speaker nor of the speaker's country ("Netanyahu said Israel would keep degrading Hezbollah")."""
+    sp = speaker[1]
+
+    def ok(k: int, m: ActorMention) -> bool:
+        return (m.actor_id != sp.actor_id and not (sp.country and m.country == sp.country)
+                and not _after_preposition(tokens, k, lo, _w("place_prepositions")))
+    soft, hard = stops
+    found = next(((k, m) for k, m in ms if lo < k < soft and ok(k, m)), None)
+    if found is None:
+        found = next(((k, m) for k, m in ms if soft <= k < hard and ok(k, m)), None)
+    return found
+
+
+def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, int]:
+    """(soft, hard): where the stretch holding the target ends. Past the soft stop a mention is taken
+    only when none came before it; past the hard stop never."""
+    speech = wordset("mode", "speech")
+    soft = None
+    for k in range(cue.j, clause.i1):
+        w = tokens[k].lower
+        nxt = tokens[k + 1].lower if k + 1 < clause.i1 else ""
+        hard = (k > cue.j and (w in _w("target_stops") or w in speech)) or w == ";" \
+            or (w == "," and nxt in _w("comma_stops"))
+        if hard:
+            return (k if soft is None else soft), k
+        if soft is None and (w in _w("soft_target_stops") or (w == "," and (nxt.endswith("ing") or nxt == "the"))):
+            soft = k
+    return (clause.i1 if soft is None else soft), clause.i1
+
+
+def _between(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> list[Placed]:
+    """Coordinated mentions after "between" in tokens[lo:hi] ("between Israel and Hezbollah")."""
+    for k in range(lo, hi):
+        if tokens[k].lower == "between":
+            nxt = next(((k2, m2) for k2, m2 in ms if k2 > k), None)
+            if nxt is not None and nxt[0] - k <= 4:
+                pair = _conjuncts(tokens, nxt[0], nxt[1], ms, hi)
+                if len(pair) > 1:
+                    return pair
+    return []
+
+
+def _object(tokens: list[Token], cue: Cue, ms: list[Placed], source: Placed | None,
+            stops: tuple[int, int]) -> Placed | None:
+    """The first actor after the verb other than the source; places only for [roles].place_target_types;
+    before the soft stop if any, else up to the hard stop."""
+    soft, hard = stops
+    places = _w("place_prepositions")
+    any_place = cue.event_type in _w("place_target_types")
+    cands = [(k, m) for k, m in ms if cue.j <= k < hard and (source is None or m.actor_id != source[1].actor_id)
+             and (any_place or not _after_preposition(tokens, k, cue.j, places))]
+    pick = next(((k, m) for k, m in cands if k < soft), None) or (cands[0] if cands else None)
+    if pick is None:
+        return None
+    return _head(tokens, pick[0], pick[1], [(k, m) for k, m in ms if k >= cue.j], hard)
+
+
+def _acts(tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed], passive: bool,
+          span: _Span, stops: tuple[int, int]) -> tuple[Placed | None, Placed | None]:
+    """(source, target) of a happening told directly or as an attributed fact."""
+    subj = (_subject(tokens, span.lo, span.hi, ms) or _pronoun_for(tokens, span.lo, span.hi, span.speaker)
+            or _pronoun_for(tokens, span.lo, span.hi, span.first))
+    if subj is None and span.speaker is None:
+        subj = span.first
+    after = [(k, m) for k, m in ms if cue.j <= k < stops[1]]
+    agent = None
+    if passive or (cue.j < len(tokens) and tokens[cue.j].lower == "by"):
+        agent = next(((k, m) for k, m in after if tokens[k - 1].lower == "by"
+                      or (k > 1 and tokens[k - 2].lower == "by" and tokens[k - 1].lower in ("the", "a"))), None)
+    if passive or agent is not None:
+        return agent, (subj if passive else None)
+    source, target = subj, _object(tokens, cue, ms, subj, stops)
+    if cue.event_type in _w("symmetric_types"):
+        pair = _conjuncts(tokens, subj[0], subj[1], ms, cue.i) if subj is not None else []
+        if len(pair) != 2:
+            pair = _between(tokens, span.lo, min(stops[1], cue.j + 2), ms)
+        if len(pair) == 2:
+            source, target = pair[0], pair[1]
+    return source, target
+
+
 def assign(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed],
            passive: bool) -> tuple[ActorMention | None, ActorMention | None]:
     """(source, target) of the clause's happening."""
     # "US-made missiles", "Iranian-backed groups": a mention fused to a hyphenated word only modifies a noun.
-    mentions = [(k, m) for k, m in mentions if not _hyphen_modifier(tokens, k, m)]
-    before = [(k, m) for k, m in mentions if k < cue.i]
-    after = [(k, m) for k, m in mentions if k >= cue.j]
-    subject = next((m for k, m in before if not _after_preposition(tokens, k, clause.i0)), None)
-    if passive:
-        agent = next((m for k, m in after if k > 0 and tokens[k - 1].lower == "by"), None)
-        if agent is None:
-            agent = next((m for k, m in after if k > 1 and tokens[k - 2].lower == "by"
-                          and tokens[k - 1].lower in ("the", "a")), None)
-        source, target = agent, subject
+    mentions = [(k, m) for k, m in mentions if not _hyphen_modifier(tokens, k, m) and not _generic(m)]
+    stops = _target_stops(tokens, clause, cue)
+    span = _Span(tokens, clause, cue, mentions)
+    if span.speaker is not None and not passive and not _anonymous(tokens, span.speaker):
+        # Reported words: the speaker acts, on whom the words are about.
+        source, target = span.speaker, _about(tokens, span.said_at, stops, span.speaker, mentions)
     else:
-        source = subject
-        target = next((m for k, m in after if source is None or m.actor_id != source.actor_id), None)
-    if source is not None and target is not None and source.actor_id == target.actor_id:
-        target = None
-    return source, target
+        source, target = _acts(tokens, clause, cue, mentions, passive, span, stops)
+    src = _as_actor(source[1]) if source is not None else None
+    tgt = _as_actor(target[1]) if target is not None else None
+    if src is not None and tgt is not None and src.actor_id == tgt.actor_id:
+        tgt = None
+    return src, tgt
 
 
 def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list[Placed]:
@@ -61,10 +297,12 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
 
     `taken` holds token indexes already inside an actor mention or a temporal expression. A name stands
     in as an actor with no country (actor_id "name:<text>"). Function words that open a sentence
-    ("The", "On") are not names.
+    ("The", "On") are not names; a capitalized common word opening a longer run is dropped ("Both Naidu" ->
+    "Naidu"); alone ("Police", "Thousands") it still stands in for an actor, but assign() gives it no role.
     """
     stop = wordset("roles", "prepositions") | wordset("roles", "determiners") | wordset("sentences", "starters") \
         | wordset("language", "function_words")
+    common = _w("not_names")
     out: list[Placed] = []
     k = i0
     while k < i1:
@@ -75,8 +313,10 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
         j = k
         while j < i1 and j not in taken and tokens[j].text[:1].isupper() and tokens[j].text[:1].isalpha():
             j += 1
+        while j - k > 1 and tokens[k].lower in common:
+            k += 1  # "Both Naidu", "Armed Forces": the common word opens the phrase but is not the name
         if not (j - k == 1 and k == 0 and len(tok.text) > 1 and tok.text[1:].islower() and tok.lower in stop):
             text = " ".join(t.text for t in tokens[k:j])
-            out.append((k, ActorMention(tok.start, tokens[j - 1].end, text, "name:" + text, text, "name", "")))
+            out.append((k, ActorMention(tokens[k].start, tokens[j - 1].end, text, "name:" + text, text, "name", "")))
         k = j
     return out
