@@ -156,7 +156,7 @@ class _Span:
             return
         for k in range(clause.i0, cue.i):
             w = tokens[k].lower
-            if w in speech and w != "according":
+            if w in speech and w != "according" and tokens[k].text[:1].islower():  # not "United States"
                 said = _subject(tokens, self.lo, k, ms)
                 if said is not None:
                     self.speaker = said
@@ -213,7 +213,8 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
     for k in range(cue.j, clause.i1):
         w = tokens[k].lower
         nxt = tokens[k + 1].lower if k + 1 < clause.i1 else ""
-        hard = (k > cue.j and (w in _w("target_stops") or w in speech)) or w == ";" \
+        hard = (k > cue.j and (w in _w("target_stops") or (w in speech and tokens[k].text[:1].islower()))) \
+            or w == ";" \
             or (w == "," and nxt in _w("comma_stops"))
         if hard:
             return (k if soft is None else soft), k
