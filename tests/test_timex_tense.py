@@ -29,6 +29,10 @@ def _value(text: str, span: str) -> str:
     ("Leaders will hold an emergency video call on Tuesday, the German government said.", "Tuesday", "2013-03-26"),
     ("Ministers met in Brussels on Monday, officials said.", "Monday", "2013-03-18"),
     ("On Tuesday, the army said it had pulled back.", "Tuesday", "2013-03-19"),
+    # the next sentence's "would" is not this clause's tense
+    ("The two leaders signed the deal on Monday. It would lease a port.", "Monday", "2013-03-18"),
+    ("Dozens were wounded in the blast next to the embassy on Friday.", "Friday", "2013-03-15"),
+    ("The deputy will succeed the governor on Friday.", "Friday", "2013-03-22"),  # "succeed" is no past "-ed"
 ])
 def test_weekday_follows_clause_tense(text: str, span: str, value: str) -> None:
     assert _value(text, span) == value

@@ -19,17 +19,20 @@ WINDOW = 160  # characters looked at on each side, at most
 
 
 @functools.cache
-def _cues() -> tuple[frozenset, frozenset, frozenset, tuple]:
+def _cues() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset]:
     t = vocab.load()["tense"]
     singles_f = frozenset(w for w in t["future"] if " " not in w)
     pairs = tuple(tuple(w.split()) for w in t["future"] if " " in w)
-    return singles_f, frozenset(t["past"]), frozenset(t["present"]), pairs
+    no_tense = frozenset(tuple(w.split()) for w in t.get("not_tense", []))
+    return singles_f, frozenset(t["past"]), frozenset(t["present"]), pairs, no_tense
 
 
 def _classify(words: list[str], index: int) -> str | None:
-    future, past, present, pairs = _cues()
+    future, past, present, pairs, no_tense = _cues()
     word = words[index]
     nxt = words[index + 1] if index + 1 < len(words) else ""
+    if (word, nxt) in no_tense:
+        return None
     if (word, nxt) in pairs:
         return "future"
     if word in future:
@@ -38,7 +41,8 @@ def _classify(words: list[str], index: int) -> str | None:
         return "past"
     if word in present:
         return "present"
-    if len(word) > 4 and word.endswith("ed") and word not in ("need", "speed", "feed", "seed", "indeed"):
+    # "-ed" reads as past, but not in "-eed" words ("succeed", "proceed", "need"); "agreed" and "freed" are listed
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
         return "past"
     return None
 
@@ -52,10 +56,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         cut = m.end()
     if cut is not None:
         left = left[cut:]
-    right = text[end:end + WINDOW]
-    m = _BOUNDARY.search(right)
-    if m:
-        right = right[:m.start()]
+    # searched in the whole text so that the full stop right after the expression ("on New Year's Day.")
+    # sees the letter before it
+    m = _BOUNDARY.search(text, end, end + WINDOW)
+    right = text[end:m.start() if m else end + WINDOW]
     left_words = [w.lower() for w in _WORD.findall(left)]
     # A comma right after the expression usually closes its clause: "will hold a call on Tuesday, the
     # government said" is future, the reporting verb after the comma only tells when it was said. Words
