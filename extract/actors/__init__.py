@@ -4,6 +4,7 @@ Public interface:
     find_actors(text, on=None, context=None) -> list[ActorMention]
     ActorContext.from_text(text, on=None, home="") -> ActorContext
     country_of(actor_id) -> str, canonical_name(actor_id) -> str, countries_in(mentions) -> list[str]
+    demonym(country_id) -> str ("VEN" -> "Venezuelan")
     iso3_from_fips(code) -> str, iso3_from_cameo(code) -> str
     load_gazetteer() -> Gazetteer (compiled once, cached)
 """
@@ -18,7 +19,7 @@ from extract.actors.gazetteer import load as load_gazetteer
 from extract.actors.recognizer import ActorContext, ActorMention, _as_date, _Scan
 
 __all__ = [
-    "ActorContext", "ActorMention", "Gazetteer", "canonical_name", "countries_in", "country_of", "find_actors",
+    "ActorContext", "ActorMention", "Gazetteer", "canonical_name", "countries_in", "country_of", "demonym", "find_actors",
     "iso3_from_cameo", "iso3_from_fips", "load_gazetteer",
 ]
 
@@ -65,6 +66,12 @@ def canonical_name(actor_id: str) -> str:
     if actor:
         return actor.name
     return actor_id.split(":", 1)[-1].replace("-", " ").title()
+
+
+def demonym(country_id: str) -> str:
+    """The adjective of a country's people from its aliases ("VEN" -> "Venezuelan", "KOR" -> "South Korean");
+    "" for an unknown id or a country without one."""
+    return load_gazetteer().demonyms.get(country_id, "")
 
 
 def countries_in(mentions: Iterable[ActorMention]) -> list[str]:

@@ -87,6 +87,7 @@ class Gazetteer:
     not_current: frozenset[str] = frozenset()
     ambiguous: dict[str, dict] = field(default_factory=dict)
     first_keys: frozenset[str] = frozenset()  # tokens that can start an alias or a role phrase, in any usual case
+    demonyms: dict[str, str] = field(default_factory=dict)  # country id -> adjective ("VEN" -> "Venezuelan")
 
 
 def tokens_of(text: str) -> list[str]:
@@ -178,6 +179,23 @@ def _demonym_like(alias: str, name: str) -> bool:
     return alias.endswith(("an", "ans", "ese", "ish", "i", "is", "ch", "ss", "er", "ers", "ot", "ots", "ns"))
 
 
+def _adjective(aliases: list[str], name: str) -> str:
+    """The country's adjective among its aliases: the first demonym-like one that is not a plural
+    ("British", "South Korean", "Swiss"), else one whose plural is also an alias ("Nigerien" beside
+    "Nigeriens"); "" if none."""
+    own_last = name.split()[-1]
+    for alias in aliases:
+        last = alias.split()[-1]
+        if (alias != name and last != own_last and _demonym_like(last, name)
+                and (not last.endswith("s") or last.endswith("ss"))):
+            return alias
+    known = set(aliases)
+    for alias in aliases:
+        if alias != name and alias + "s" in known and alias[:1].isupper():
+            return alias
+    return ""
+
+
 def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     """Read every data file of `data_dir` and compile a Gazetteer. Raises ValueError on a malformed row."""
     gaz = Gazetteer()
@@ -190,6 +208,10 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
             if aid not in gaz.actors:
                 gaz.actors[aid] = Actor(aid, row["name"], row["type"], row.get("country", ""), row.get("org", ""))
             actor = gaz.actors[aid]
+            if actor.type == "country" and aid not in gaz.demonyms:
+                adjective = _adjective(list(filter(None, row.get("aliases", "").split("|"))), actor.name)
+                if adjective:
+                    gaz.demonyms[aid] = adjective
             for alias in filter(None, row.get("aliases", "").split("|")):
                 via = "demonym" if actor.type == "country" and _demonym_like(alias, actor.name) else "name"
                 _add_alias(gaz, alias, AliasHit(aid, via))

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.actors import ActorMention, canonical_name
-from extract.events._data import wordset
+from extract.actors import ActorMention, canonical_name, demonym
+from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue
 from extract.events.tokens import Token
@@ -100,10 +100,23 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
     return k, m
 
 
+def _np_end(tokens: list[Token], e: int, stop: int) -> int:
+    """Past a possessive's noun after a mention ending at e: "Ethiopia's federal government" -> after
+    "government"; "Somaliland's leader" -> after "leader". Else e."""
+    if e < stop and tokens[e].lower in ("'s", "’s", "'"):
+        j = e + 1
+        while j < stop and j - e <= 4 and tokens[j].text[:1].islower() and tokens[j].lower not in \
+                (_w("coordinators") | wordset("mode", "speech") | {"or"}):
+            j += 1
+        return j
+    return e
+
+
 def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: int) -> list[Placed]:
-    """Mentions coordinated with the one at k ("Russia and Ukraine", "Mali, Burkina Faso and Niger")."""
+    """Mentions coordinated with the one at k ("Russia and Ukraine", "Mali, Burkina Faso and Niger",
+    "Ethiopia's federal government and the TPLF"), each raised to its head person."""
     out: list[Placed] = [(k, m)]
-    e = _end(tokens, k, m)
+    e = _np_end(tokens, _end(tokens, k, m), stop)
     for k2, m2 in ms:
         if k2 < e:
             continue
@@ -112,18 +125,56 @@ def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], s
         gap = [t.lower for t in tokens[e:k2] if t.lower not in ("the", "a", "an")]
         if not gap or len(gap) > 1 or gap[0] not in (_w("coordinators") | {","}):
             break
-        out.append((k2, m2))
-        e = _end(tokens, k2, m2)
+        head = _head(tokens, k2, m2, ms, stop)
+        out.append(head)
+        e = _np_end(tokens, _end(tokens, head[0], head[1]), stop)
     return out
 
 
 def _subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Placed | None:
-    """First mention in tokens[lo:hi] not inside a prepositional phrase, raised to its head person."""
+    """First mention in tokens[lo:hi] not inside a prepositional phrase, raised to its head person; or the
+    X of a collective noun's "of X" opening the stretch ("the governments of South Korea ... condemned")."""
     inside = [(k, m) for k, m in ms if lo <= k < hi]
     first = next(((k, m) for k, m in inside if not _after_preposition(tokens, k, lo)), None)
     if first is None:
+        first = next(((k, m) for k, m in inside if _of_head(tokens, k, lo)), None)
+    if first is None:
         return None
     return _head(tokens, first[0], first[1], inside, hi)
+
+
+def _of_head(tokens: list[Token], k: int, lo: int) -> bool:
+    """True when the mention at k follows "<collective noun> of (the)" at the start of the stretch."""
+    j = k - 1
+    while j >= lo and tokens[j].lower in ("the", "a", "an"):
+        j -= 1
+    if j < lo + 1 or tokens[j].lower != "of" or tokens[j - 1].lower not in _w("of_heads"):
+        return False
+    return all(t.lower in ("the", "a", "an") or t.text[:1].islower() for t in tokens[lo:j - 1])
+
+
+def _passive_here(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
+    """A passive the mode stage may miss: a form of "be" and -ly adverbs before a past form
+    ("was briefly detained")."""
+    if cue.form != "past":
+        return False
+    k = cue.i - 1
+    while k > clause.i0 and tokens[k].lower.endswith("ly") and tokens[k].text[:1].islower():
+        k -= 1
+    return k >= clause.i0 and k < cue.i - 1 and tokens[k].lower in wordset("mode", "be")
+
+
+def _crowd(clause: Clause, cue: Cue, ms: list[Placed]) -> Placed | None:
+    """The crowd doing a protest with no named doer: "<Demonym> protesters" of the first country or
+    capital named in the clause ("Protests broke out in Caracas" -> "Venezuelan protesters")."""
+    if cue.event_type not in _w("crowd_types"):
+        return None
+    label = cues()["roles"]["crowd_label"]
+    for k, m in ms:
+        if clause.i0 <= k < clause.i1 and m.type in _STATE_TYPES and m.country and demonym(m.country):
+            name = label.format(demonym(m.country))
+            return k, ActorMention(m.start, m.end, m.text, "crowd:" + m.country, name, "crowd", m.country)
+    return None
 
 
 def _shares_first_subject(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
@@ -190,14 +241,16 @@ def _pronoun_for(tokens: list[Token], lo: int, hi: int, before: Placed | None) -
     return None
 
 
-def _about(tokens: list[Token], lo: int, stops: tuple[int, int], speaker: Placed, ms: list[Placed]) -> Placed | None:
+def _about(tokens: list[Token], cue: Cue, lo: int, stops: tuple[int, int], speaker: Placed,
+           ms: list[Placed]) -> Placed | None:
     """Whom a reported statement is about: the first actor of the reported words that is neither the
     speaker nor of the speaker's country ("Netanyahu said Israel would keep degrading Hezbollah")."""
     sp = speaker[1]
+    any_place = cue.event_type in _w("place_target_types")
 
     def ok(k: int, m: ActorMention) -> bool:
         return (m.actor_id != sp.actor_id and not (sp.country and m.country == sp.country)
-                and not _after_preposition(tokens, k, lo, _w("place_prepositions")))
+                and (any_place or not _after_preposition(tokens, k, lo, _w("place_prepositions"))))
     soft, hard = stops
     found = next(((k, m) for k, m in ms if lo < k < soft and ok(k, m)), None)
     if found is None:
@@ -268,8 +321,8 @@ def _acts(tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed], passi
     if cue.event_type in _w("symmetric_types"):
         pair = _conjuncts(tokens, subj[0], subj[1], ms, cue.i) if subj is not None else []
         if len(pair) != 2:
-            pair = _between(tokens, span.lo, min(stops[1], cue.j + 2), ms)
-        if len(pair) == 2:
+            pair = _between(tokens, span.lo, min(stops[1], cue.j + 2), ms)  # "talks between A, B and C": A, B
+        if len(pair) >= 2:
             source, target = pair[0], pair[1]
     return source, target
 
@@ -281,11 +334,14 @@ def assign(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed]
     mentions = [(k, m) for k, m in mentions if not _hyphen_modifier(tokens, k, m) and not _generic(m)]
     stops = _target_stops(tokens, clause, cue)
     span = _Span(tokens, clause, cue, mentions)
+    passive = passive or _passive_here(tokens, clause, cue)
     if span.speaker is not None and not passive and not _anonymous(tokens, span.speaker):
         # Reported words: the speaker acts, on whom the words are about.
-        source, target = span.speaker, _about(tokens, span.said_at, stops, span.speaker, mentions)
+        source, target = span.speaker, _about(tokens, cue, span.said_at, stops, span.speaker, mentions)
     else:
         source, target = _acts(tokens, clause, cue, mentions, passive, span, stops)
+        if source is None and not passive:
+            source = _crowd(clause, cue, mentions)
     src = _as_actor(source[1]) if source is not None else None
     tgt = _as_actor(target[1]) if target is not None else None
     if src is not None and tgt is not None and src.actor_id == tgt.actor_id:
@@ -303,7 +359,7 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
     """
     stop = wordset("roles", "prepositions") | wordset("roles", "determiners") | wordset("sentences", "starters") \
         | wordset("language", "function_words")
-    common = _w("not_names")
+    openers = _w("name_openers")
     out: list[Placed] = []
     k = i0
     while k < i1:
@@ -314,8 +370,8 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
         j = k
         while j < i1 and j not in taken and tokens[j].text[:1].isupper() and tokens[j].text[:1].isalpha():
             j += 1
-        while j - k > 1 and tokens[k].lower in common:
-            k += 1  # "Both Naidu", "Armed Forces": the common word opens the phrase but is not the name
+        while j - k > 1 and tokens[k].lower in openers:
+            k += 1  # "Both Naidu": the word opens the phrase but is not the name
         if not (j - k == 1 and k == 0 and len(tok.text) > 1 and tok.text[1:].islower() and tok.lower in stop):
             text = " ".join(t.text for t in tokens[k:j])
             out.append((k, ActorMention(tokens[k].start, tokens[j - 1].end, text, "name:" + text, text, "name", "")))
