@@ -75,4 +75,4 @@ if event_id:
     _details(v, event_id)
 with st.expander("Download the events in view"):
     widgets.data_downloads(v.all_events, "tl_data")
-widgets.write_url()
+widgets.finish_page()

@@ -8,7 +8,10 @@ Builds the store once from generated events (extract.store.synth; a few minutes 
   warm first page: the same in a new browser session once the server holds the store
   filter change:   from choosing a country in the sidebar to the redrawn timeline
   server memory:   resident and peak resident memory of the Streamlit process (kaleido's Chromium excluded)
-A screenshot of the warm page is left in bench/out/timeline-big.png.
+  other pages:     from clicking a page in the sidebar (no filters: all events) to its charts or table drawn,
+                   and each page opened by its own link in a new browser session
+A screenshot of the warm page is left in bench/out/timeline-big.png, and one of each page in
+bench/out/page-<name>.png.
 Targets (issue 7): first page <= 3 s, filter change <= 1 s, memory <= 2 GB. Figures, not pass/fail.
 """
 from __future__ import annotations
@@ -107,11 +110,67 @@ def filter_country(page, name: str) -> float:
     return time.perf_counter() - t
 
 
+# (sidebar label, URL path, what shows the page is drawn: a selector and how many of it)
+PAGES = (
+    ("Map", "map", ".js-plotly-plot .gtitle", 1),
+    ("Actors", "actors", ".js-plotly-plot .gtitle", 2),
+    ("Trends", "trends", ".js-plotly-plot .gtitle", 2),
+    ("Events", "events", "[data-testid='stDataFrame'] canvas", 1),
+    ("Timeline", "", ".js-plotly-plot .gtitle", 1),
+)
+
+
+def page_drawn(page, title: str, selector: str, count: int, timeout_ms: int = 180_000) -> None:
+    """Wait until the page titled title shows count of selector and its script has finished."""
+    page.wait_for_function(
+        "([title, sel, n]) => { const h = document.querySelector('h1');"
+        " return h && h.textContent.trim() === title && document.querySelectorAll(sel).length >= n }",
+        arg=[title, selector, count], timeout=timeout_ms)
+    page.wait_for_selector(READY, timeout=timeout_ms)
+
+
+def switch_page(page, label: str, selector: str, count: int) -> float:
+    """Seconds from clicking label in the sidebar to that page drawn."""
+    link = page.locator("[data-testid='stSidebar'] a").filter(has_text=label).first
+    t = time.perf_counter()
+    link.click()
+    page_drawn(page, label, selector, count)
+    return time.perf_counter() - t
+
+
+def open_page(browser, url: str, path: str, label: str, selector: str, count: int) -> float:
+    """Seconds to open a page by its link in a new browser session."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    t = time.perf_counter()
+    page.goto(f"{url}/{path}")
+    page_drawn(page, label, selector, count)
+    took = time.perf_counter() - t
+    context.close()
+    return took
+
+
+def time_pages(browser, url: str, out: pathlib.Path) -> list[tuple[str, float, float]]:
+    """(page, seconds to switch to it in the sidebar, seconds to open it by its link) for every page."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(url)
+    page_ready(page)
+    switched = {}
+    for label, path, selector, count in PAGES:
+        switched[label] = switch_page(page, label, selector, count)
+        page.screenshot(path=str(out / f"page-{path or 'timeline'}.png"), full_page=True)
+    context.close()
+    return [(label, switched[label], open_page(browser, url, path, label, selector, count))
+            for label, path, selector, count in PAGES if path]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--store", type=pathlib.Path)
     ap.add_argument("--country", default="France")
+    ap.add_argument("--no-pages", action="store_true", help="skip timing the other pages")
     args = ap.parse_args()
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
@@ -133,6 +192,8 @@ def main() -> int:
             page2.screenshot(path=str(out / "timeline-big.png"))
             change = filter_country(page2, args.country)
             change2 = filter_country(page2, "Germany")
+            page2.context.close()
+            pages = [] if args.no_pages else time_pages(browser, url, out)
             browser.close()
         rss, hwm = memory_kb(proc.pid)
     finally:
@@ -143,6 +204,8 @@ def main() -> int:
     print(f"warm first page ready:      {warm:.2f} s   (target <= 3 s)")
     print(f"country filter redrawn:     {change:.2f} s, then {change2:.2f} s   (target <= 1 s)")
     print(f"server memory:              {rss / 1024:.0f} MB resident, {hwm / 1024:.0f} MB peak   (target <= 2048 MB)")
+    for label, switched, opened in pages:
+        print(f"{label + ' page:':<28}{switched:.2f} s from the sidebar, {opened:.2f} s opened by its link")
     print(f"machine load (1 min):       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 

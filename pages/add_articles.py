@@ -49,7 +49,7 @@ def _show_result(path: str) -> None:
         st.page_link("dashboard.py", label="Open the Timeline", icon=":material/timeline:")
 
 
-widgets.page_setup("Add articles")
+widgets.page_setup("Add articles", charts=False)
 path = data.store_path()
 st.title("Add articles")
 st.caption(f"Events are added to the store in `{path}`.")
@@ -100,4 +100,4 @@ if do_import:
             else:
                 _remember(f"Imported {upload.name}", summary)
 _show_result(path)
-widgets.write_url()
+widgets.finish_page()

@@ -5,7 +5,7 @@ import streamlit as st
 
 from viz import tables, widgets
 
-widgets.page_setup("Events")
+widgets.page_setup("Events", charts=False)
 v = widgets.view()
 st.title("Events")
 table = tables.events_table(v.top(tables.TABLE_LIMIT, tables.NEWEST_FIRST, tables.TABLE_COLUMNS))
@@ -22,4 +22,4 @@ st.dataframe(
 )
 st.subheader("Download the events in view")
 widgets.data_downloads(v.all_events, "ev_data")
-widgets.write_url()
+widgets.finish_page()

@@ -53,4 +53,4 @@ c1.selectbox("Country", list(counts["iso3"]), key="map_pick",
 c2.button("Show only this country", on_click=_pick_from_list, key="map_apply")
 c3.button("Clear the country filter", on_click=_clear, key="map_clear", disabled=not v.filters.countries)
 widgets.chart_downloads(fig, "events by country", "map_dl")
-widgets.write_url()
+widgets.finish_page()

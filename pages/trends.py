@@ -22,4 +22,4 @@ st.plotly_chart(balance, key="tr_balance", config=PLOT_CONFIG)
 st.caption("Bars above the axis count cooperation (verbal and material), below it conflict; the dotted line is "
            "(cooperation − conflict) / all events, from −1 (only conflict) to +1 (only cooperation).")
 widgets.chart_downloads(balance, f"cooperation and conflict per {period}", "tr_balance_dl")
-widgets.write_url()
+widgets.finish_page()

@@ -160,3 +160,33 @@ def test_list_value_counts_counts_rows_per_element():
     df = generate_events(2000, seed=3)
     expected = pd.Series([c for v in df["countries"] for c in set(v)]).value_counts()
     assert list_value_counts(df["countries"]).to_dict() == expected.to_dict()
+
+
+def test_filter_positions_and_take_rows(small):
+    from extract.query import filter_positions, take_rows
+
+    pos = filter_positions(small, Filters(countries=("UKR", "CHN")))
+    assert pos.tolist() == [0, 3] and pos.dtype.kind == "i"
+    part = take_rows(small, pos, ["event_id", "countries"])
+    assert list(part.columns) == ["event_id", "countries"]
+    assert part["event_id"].tolist() == ["e1", "e4"] and list(part.index) == [0, 3]
+    assert filter_positions(small, Filters(modes=())).tolist() == [0, 1, 2, 3]
+    every = take_rows(small, filter_positions(small, Filters(modes=())))
+    assert every["event_id"].tolist() == ["e1", "e2", "e3", "e4"] and list(every.columns) == list(small.columns)
+    assert take_rows(small, pos[::-1], ["event_id"])["event_id"].tolist() == ["e4", "e1"]
+    assert filter_positions(empty_events(), Filters(countries=("UKR",))).tolist() == []
+
+
+def test_explode_codes_pairs_rows_with_their_elements():
+    from extract.query import explode_codes
+
+    shared = ["UKR", "RUS"]
+    values = pd.Series([shared, [], ["ISR", "UKR"], None, shared, ("RUS",)], dtype=object).to_numpy()
+    rows, codes, elements = explode_codes(values)
+    assert list(elements) == ["UKR", "RUS", "ISR"]
+    assert rows.tolist() == [0, 0, 2, 2, 4, 4, 5]
+    assert codes.tolist() == [0, 1, 2, 0, 0, 1, 1]
+    rows, codes, elements = explode_codes(pd.Series([[], None], dtype=object).to_numpy())
+    assert rows.tolist() == [] and codes.tolist() == [] and list(elements) == []
+    rows, codes, elements = explode_codes(pd.Series([], dtype=object).to_numpy())
+    assert rows.tolist() == [] and list(elements) == []

@@ -148,3 +148,54 @@ def test_actor_counts_count_each_event_once_per_actor():
     assert counts.loc["A", ["as_source", "as_target", "mentioned"]].tolist() == [2, 1, 3]
     assert counts.loc["C", "mentioned"] == 1 and counts.loc["C", "only_mentioned"] == 1
     assert F.NONE_LABEL not in counts.index
+
+
+def test_period_codes_count_by_day_week_and_month():
+    dates = pd.to_datetime(pd.Series(["2024-03-06", "2024-03-04", None, "2024-03-31", "2024-04-02"])).to_numpy()
+    periods, codes = F.period_codes(dates, "month")
+    assert [str(p)[:10] for p in periods] == ["2024-03-01", "2024-04-01"]
+    assert codes.tolist() == [0, 0, -1, 0, 1]
+    periods, codes = F.period_codes(dates, "week")  # weeks start on Monday: 2024-03-04, 2024-03-25, 2024-04-01
+    assert [str(p)[:10] for p in periods] == ["2024-03-04", "2024-03-25", "2024-04-01"]
+    assert codes.tolist() == [0, 0, -1, 1, 2]
+    far = pd.to_datetime(pd.Series(["1900-01-02", "2100-05-01", "1900-01-03"])).to_numpy()
+    periods, codes = F.period_codes(far, "day")
+    assert [str(p)[:10] for p in periods] == ["1900-01-02", "1900-01-03", "2100-05-01"]
+    assert codes.tolist() == [0, 2, 1]
+    periods, codes = F.period_codes(pd.to_datetime(pd.Series([None])).to_numpy(), "day")
+    assert len(periods) == 0 and codes.tolist() == [-1]
+
+
+def test_trend_counts_and_quad_balance_by_hand():
+    df = pd.DataFrame({
+        "date_start": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-03", "2024-02-10"]),
+        "topics": [["war"], ["war", "trade"], [], ["trade"]],
+        "event_type": ["ASSAULT", "CONSULT", "ASSAULT", "ASSAULT"],
+        "quad_class": ["material_conflict", "verbal_cooperation", "material_conflict", "unknown"],
+    })
+    wide = F.trend_counts(df, "month", "topic")
+    assert list(wide.columns) == ["war", "trade", F.NONE_LABEL]
+    assert wide.to_numpy().tolist() == [[2, 1, 0], [0, 1, 1]]
+    assert [str(p)[:10] for p in wide.index] == ["2024-01-01", "2024-02-01"]
+    assert F.trend_counts(df, "month", "topic", top=2).columns.tolist() == ["war", "Other"]
+    assert F.trend_counts(df, "month", "topic", top=2).to_numpy().tolist() == [[2, 1], [0, 2]]
+    quads = F.quad_balance(df, "month")
+    assert quads["material_conflict"].tolist() == [1, 1] and quads["verbal_cooperation"].tolist() == [1, 0]
+    assert quads["balance"].tolist() == [0.0, -1.0]
+
+
+@pytest.mark.parametrize("kind", sorted(F.CHARTS))
+def test_each_chart_needs_only_its_declared_columns(events, kind):
+    opts = {"key_only": True} if kind == "timeline" else {}
+    cols = F.chart_columns(kind, len(events), **opts)
+    fig = F.CHARTS[kind](events[list(cols)], **opts)
+    assert fig.to_json() == F.CHARTS[kind](events, **opts).to_json()
+
+
+def test_a_big_timeline_needs_only_the_lane_and_the_start():
+    assert F.chart_columns("timeline", F.MAX_POINTS + 1, lane="topic") == ("topics", "date_start")
+    assert F.chart_columns("timeline", F.MAX_POINTS + 1, lane="topic", key_only=True) == F.TIMELINE_COLUMNS
+    df = generate_events(F.MAX_POINTS + 50, seed=2)
+    small = df[list(F.chart_columns("timeline", len(df), lane="actor"))]
+    assert F.timeline_chart(small, lane="actor").to_json() == F.timeline_chart(df, lane="actor").to_json()
+    assert F.chart_columns("timeline", 10, lane="actor") == F.TIMELINE_COLUMNS

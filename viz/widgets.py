@@ -5,10 +5,12 @@ of every run and read into them once, when a session starts, so a copied link re
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
 import threading
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -233,21 +235,71 @@ def _keep_filter_state() -> None:
             st.session_state[key] = st.session_state[key]
 
 
+WARM_IDLE_S = 3.0  # the chart renderer starts once no page has run for this long ($DASHBOARD_WARM_IDLE)
+_last_run = [time.monotonic()]
+
+
+def _mark_run() -> None:
+    _last_run[0] = time.monotonic()
+
+
+def _warm_when_idle(idle: float) -> None:
+    """Wait until no page has run for idle seconds, then start the chart renderer at low CPU priority: its
+    Chromium takes a few CPU seconds to start, which would otherwise be taken from a page someone waits for."""
+    while (wait := idle - (time.monotonic() - _last_run[0])) > 0:
+        time.sleep(min(wait, 1.0) + 0.05)
+    with contextlib.suppress(OSError, AttributeError):  # a lower priority for this thread and what it starts
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    exporting.warm_up()
+
+
 @st.cache_resource(show_spinner=False)
 def _warm_exports() -> bool:
     """Start the chart renderer in the background once per server, so the first export is quick."""
     if os.environ.get("DASHBOARD_WARM_EXPORTS", "1") != "0":
-        threading.Thread(target=exporting.warm_up, daemon=True, name="kaleido-warm-up").start()
+        try:
+            idle = float(os.environ.get("DASHBOARD_WARM_IDLE", WARM_IDLE_S))
+        except ValueError:
+            idle = WARM_IDLE_S
+        threading.Thread(target=_warm_when_idle, args=(idle,), daemon=True, name="kaleido-warm-up").start()
     return True
 
 
-def page_setup(title: str) -> None:
-    """What every page does first: page config, the link's view, navigation, the shared filters."""
+CHART_CODE_STARTED = "_chart_code_started"
+CHART_CODE_KEY = "chart-code-preload"
+
+
+def _start_chart_code() -> None:
+    """On a session's first run of a page with charts: put a hidden blank chart at the top of the page, so the
+    browser fetches and compiles plotly.js (its largest script: 4.7 MB, about a second) while the server still
+    prepares the data, rather than after the real chart arrives. Later runs leave it out (the code stays loaded)."""
+    if st.session_state.get(CHART_CODE_STARTED):
+        return
+    st.session_state[CHART_CODE_STARTED] = True
+    st.html(f"<style>.st-key-{CHART_CODE_KEY} {{display: none}}</style>")
+    blank = go.Figure(layout={"meta": CHART_CODE_KEY, "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+                              "xaxis": {"visible": False}, "yaxis": {"visible": False}})
+    with st.container(key=CHART_CODE_KEY):
+        st.plotly_chart(blank, config={"staticPlot": True, "displayModeBar": False})
+
+
+def finish_page() -> None:
+    """What every page does last: mirror the view into the URL, note the time (see _warm_when_idle)."""
+    write_url()
+    _mark_run()
+
+
+def page_setup(title: str, charts: bool = True) -> None:
+    """What every page does first: page config, the link's view, navigation, the shared filters.
+    charts: the page draws Plotly charts (their browser code then starts loading at once)."""
     from viz import data
 
     st.set_page_config(page_title=f"{title} · Event timeline", layout="wide")
+    _mark_run()
     _keep_filter_state()
     seed_from_url()
+    if charts:
+        _start_chart_code()
     navigation()
     path = data.store_path()
     try:

@@ -17,7 +17,7 @@ def test_page_draws_offline(dashboard, page, path, title):
     wait_ready(page)
     page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
     if path in ("map", "actors", "trends"):
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        page.wait_for_selector(".js-plotly-plot .main-svg >> visible=true", timeout=60_000)
     if path == "events":
         page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
     page.wait_for_timeout(800)
