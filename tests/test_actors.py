@@ -10,6 +10,7 @@ from extract.actors import (
     canonical_name,
     countries_in,
     country_of,
+    demonym,
     find_actors,
     iso3_from_cameo,
     iso3_from_fips,
@@ -216,6 +217,24 @@ def test_helpers():
     assert iso3_from_cameo("ROM") == "ROU"
     assert iso3_from_cameo("AFR") == ""
     assert iso3_from_cameo("") == ""
+
+
+def test_demonym_is_the_adjective_of_the_people():
+    assert demonym("VEN") == "Venezuelan"
+    assert demonym("GBR") == "British"
+    assert demonym("KOR") == "South Korean"
+    assert demonym("NER") == "Nigerien"
+    assert demonym("GAB") == "Gabonese"
+    assert demonym("CHE") == "Swiss"
+    assert demonym("no-such-id") == ""
+
+
+def test_a_role_alone_is_marked_as_an_office_and_a_named_role_is_not():
+    on = dt.date(2024, 8, 1)
+    alone = [m for m in find_actors("Qatar's prime minister spoke.", on=on) if m.type == "person"]
+    named = [m for m in find_actors("Russian President Vladimir Putin spoke.", on=on) if m.type == "person"]
+    assert [m.via for m in alone] == ["office"]
+    assert [(m.name, m.via) for m in named] == [("Vladimir Putin", "role")]
 
 
 def test_mentions_sorted_and_disjoint():

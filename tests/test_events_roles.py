@@ -127,3 +127,45 @@ def test_a_common_word_opening_a_name_is_left_out_of_it():
     text = "Both Naidu and Kumar backed Modi on Wednesday."
     src, _tgt = _roles(text, "2024-06-05")
     assert src == "Naidu"
+
+
+# more noun phrases --------------------------------------------------------------------------------
+
+def test_the_owner_of_a_collective_noun_is_the_actor_and_the_first_of_a_list_the_source():
+    text = "The governments of Japan, South Korea and the United States condemned North Korea on Monday."
+    assert _roles(text, "2022-10-04", "ACCUSE") == ("Japan", "North Korea")
+
+
+def test_coordination_reaches_past_a_possessive_noun():
+    text = "Ethiopia's federal government and the TPLF agreed on Wednesday to stop fighting."
+    assert _roles(text, "2022-11-03", "AGREE") == ("Ethiopia", "TPLF")
+
+
+def test_talks_between_three_give_the_first_two():
+    text = "Talks between Turkey, Sweden and NATO began in Vilnius on Monday."
+    assert _roles(text, "2023-07-11") == ("Turkey", "Sweden")
+
+
+def test_a_passive_with_an_adverb_makes_the_subject_the_target():
+    text = "Opposition leader Maria Corina Machado was briefly detained by police in Caracas on Thursday."
+    src, tgt = _roles(text, "2025-01-10", "COERCE")
+    assert tgt == "Maria Corina Machado" and src != "Maria Corina Machado"
+
+
+# crowds -------------------------------------------------------------------------------------------
+
+def test_a_protest_with_no_named_doer_is_done_by_the_country_s_protesters():
+    text = "Protests broke out in Caracas on Monday."
+    assert _roles(text, "2024-07-30", "PROTEST")[0] == "Venezuelan protesters"
+    rows = [r for r in _rows(text, "2024-07-30") if r["event_type"] == "PROTEST"]
+    assert rows[0]["countries"] == ["VEN"]
+
+
+def test_a_named_protester_is_not_replaced_by_a_crowd():
+    text = "Hezbollah protested in Beirut on Monday against Israel."
+    assert _roles(text, "2024-07-30", "PROTEST") == ("Hezbollah", "Israel")
+
+
+def test_a_comma_after_a_place_does_not_make_a_list():
+    text = "In Moscow, Putin on Tuesday signed a decree which lets Russia answer with nuclear arms."
+    assert _roles(text, "2024-11-20")[0] == "Vladimir Putin"

@@ -103,8 +103,9 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
 def _np_end(tokens: list[Token], e: int, stop: int) -> int:
     """Past a possessive's noun after a mention ending at e: "Ethiopia's federal government" -> after
     "government"; "Somaliland's leader" -> after "leader". Else e."""
-    if e < stop and tokens[e].lower in ("'s", "’s", "'"):
-        j = e + 1
+    fused = e > 0 and tokens[e - 1].lower.endswith(("'s", "’s"))  # "Ethiopia's" as one token
+    if fused or (e < stop and tokens[e].lower in ("'s", "’s", "'")):
+        j = e if fused else e + 1
         while j < stop and j - e <= 4 and tokens[j].text[:1].islower() and tokens[j].lower not in \
                 (_w("coordinators") | wordset("mode", "speech") | {"or"}):
             j += 1
@@ -114,8 +115,10 @@ def _np_end(tokens: list[Token], e: int, stop: int) -> int:
 
 def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: int) -> list[Placed]:
     """Mentions coordinated with the one at k ("Russia and Ukraine", "Mali, Burkina Faso and Niger",
-    "Ethiopia's federal government and the TPLF"), each raised to its head person."""
+    "Ethiopia's federal government and the TPLF"), each raised to its head person. Commas join only in a
+    list closed by "and" ("In Moscow, Putin signed" is no list)."""
     out: list[Placed] = [(k, m)]
+    seps: list[str] = []
     e = _np_end(tokens, _end(tokens, k, m), stop)
     for k2, m2 in ms:
         if k2 < e:
@@ -127,7 +130,11 @@ def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], s
             break
         head = _head(tokens, k2, m2, ms, stop)
         out.append(head)
+        seps.append(gap[0])
         e = _np_end(tokens, _end(tokens, head[0], head[1]), stop)
+    while seps and seps[-1] == ",":
+        seps.pop()
+        out.pop()
     return out
 
 
@@ -135,7 +142,16 @@ def _subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Placed 
     """First mention in tokens[lo:hi] not inside a prepositional phrase, raised to its head person; or the
     X of a collective noun's "of X" opening the stretch ("the governments of South Korea ... condemned")."""
     inside = [(k, m) for k, m in ms if lo <= k < hi]
-    first = next(((k, m) for k, m in inside if not _after_preposition(tokens, k, lo)), None)
+    in_pp: set[int] = set()
+    first = None
+    for k, m in inside:
+        if k in in_pp:
+            continue
+        if _after_preposition(tokens, k, lo):
+            in_pp.update(k2 for k2, _ in _conjuncts(tokens, k, m, inside, hi))  # "of Japan, South Korea and ..."
+            continue
+        first = (k, m)
+        break
     if first is None:
         first = next(((k, m) for k, m in inside if _of_head(tokens, k, lo)), None)
     if first is None:
