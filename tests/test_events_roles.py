@@ -169,3 +169,13 @@ def test_a_named_protester_is_not_replaced_by_a_crowd():
 def test_a_comma_after_a_place_does_not_make_a_list():
     text = "In Moscow, Putin on Tuesday signed a decree which lets Russia answer with nuclear arms."
     assert _roles(text, "2024-11-20")[0] == "Vladimir Putin"
+
+
+def test_a_second_conjunct_may_carry_its_possessor_and_title():
+    text = "Ethiopian Prime Minister Abiy Ahmed and Somaliland's leader Muse Bihi Abdi signed the deal on Monday."
+    assert _roles(text, "2024-01-02", "AGREE") == ("Abiy Ahmed", "Muse Bihi Abdi")
+
+
+def test_a_think_tank_is_no_verb_of_saying():
+    text = "On Friday China put sanctions on the Hudson Institute think tank and on Taiwan."
+    assert _roles(text, "2023-04-07", "SANCTION") == ("China", "Taiwan")

@@ -113,6 +113,16 @@ def _np_end(tokens: list[Token], e: int, stop: int) -> int:
     return e
 
 
+def _qualifier_only(toks: list[Token]) -> bool:
+    """True for nothing, or for a possessor and its title before a named person ("Somaliland's leader")."""
+    if not toks:
+        return True
+    poss = next((n for n, t in enumerate(toks) if t.lower.endswith(("'s", "’s"))), None)
+    if poss is None or poss > 3 or len(toks) - poss > 4:
+        return False
+    return all(t.text[:1].isupper() for t in toks[:poss]) and all(t.text[:1].islower() for t in toks[poss + 1:])
+
+
 def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: int) -> list[Placed]:
     """Mentions coordinated with the one at k ("Russia and Ukraine", "Mali, Burkina Faso and Niger",
     "Ethiopia's federal government and the TPLF"), each raised to its head person. Commas join only in a
@@ -125,12 +135,12 @@ def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], s
             continue
         if k2 >= stop:
             break
-        gap = [t.lower for t in tokens[e:k2] if t.lower not in ("the", "a", "an")]
-        if not gap or len(gap) > 1 or gap[0] not in (_w("coordinators") | {","}):
+        gap = [t for t in tokens[e:k2] if t.lower not in ("the", "a", "an")]
+        if not gap or gap[0].lower not in (_w("coordinators") | {","}) or not _qualifier_only(gap[1:]):
             break
         head = _head(tokens, k2, m2, ms, stop)
         out.append(head)
-        seps.append(gap[0])
+        seps.append(gap[0].lower)
         e = _np_end(tokens, _end(tokens, head[0], head[1]), stop)
     while seps and seps[-1] == ",":
         seps.pop()
@@ -216,14 +226,13 @@ class _Span:
     it (and that verb's index), and the clause's first subject as a fallback."""
 
     def __init__(self, tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed]) -> None:
-        speech = wordset("mode", "speech")
         self.lo, self.hi, self.speaker, self.said_at = clause.i0, cue.i, None, -1
         self.first = _subject(tokens, clause.i0, cue.i, ms)
         if _shares_first_subject(tokens, clause, cue):
             return
         for k in range(clause.i0, cue.i):
             w = tokens[k].lower
-            if w in speech and w != "according" and tokens[k].text[:1].islower():  # not "United States"
+            if w != "according" and _says(tokens, k):
                 said = _subject(tokens, self.lo, k, ms)
                 if said is not None:
                     self.speaker = said
@@ -274,15 +283,24 @@ def _about(tokens: list[Token], cue: Cue, lo: int, stops: tuple[int, int], speak
     return found
 
 
+def _says(tokens: list[Token], k: int) -> bool:
+    """True when tokens[k] is a verb of saying: lower case ("United States" is a name) and not part of
+    a noun compound of [roles].speech_compounds ("think tank")."""
+    tok = tokens[k]
+    if tok.lower not in wordset("mode", "speech") or not tok.text[:1].islower():
+        return False
+    pair = tok.lower + " " + (tokens[k + 1].lower if k + 1 < len(tokens) else "")
+    return pair not in _w("speech_compounds")
+
+
 def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, int]:
     """(soft, hard): where the stretch holding the target ends. Past the soft stop a mention is taken
     only when none came before it; past the hard stop never."""
-    speech = wordset("mode", "speech")
     soft = None
     for k in range(cue.j, clause.i1):
         w = tokens[k].lower
         nxt = tokens[k + 1].lower if k + 1 < clause.i1 else ""
-        hard = (k > cue.j and (w in _w("target_stops") or (w in speech and tokens[k].text[:1].islower()))) \
+        hard = (k > cue.j and (w in _w("target_stops") or _says(tokens, k))) \
             or w == ";" \
             or (w == "," and nxt in _w("comma_stops"))
         if hard:
