@@ -126,6 +126,22 @@ def test_undated_happening_takes_the_publication_day_flagged():
     assert r["event_type"] == "SANCTION" and r["source_actor"] == "Germany"
 
 
+def test_an_undated_past_clause_takes_the_day_the_story_was_telling():
+    # published Wednesday 2024-03-06; Monday is 2024-03-04
+    rows = _one("Voters in Portugal elected a new parliament on Monday. The prime minister conceded defeat.")
+    conceded = next(r for r in rows if r["event_type"] == "CONCEDE")
+    assert conceded["date"] == "2024-03-04" and conceded["date_text"] == "Monday"
+    assert not conceded["date_from_publication"]
+
+
+def test_the_narrative_day_does_not_reach_present_perfect_or_far_sentences():
+    perfect = _one("Voters in Portugal elected a new parliament on Monday. Germany has expelled two Russian diplomats.")
+    assert next(r for r in perfect if r["event_type"] == "SANCTION")["date_from_publication"]
+    far = _one("Voters in Portugal elected a new parliament on Monday. The count took all night. Turnout was high. "
+               "Observers praised the vote. The weather was mild. Germany expelled two Russian diplomats.")
+    assert next(r for r in far if r["event_type"] == "SANCTION")["date_from_publication"]
+
+
 def test_background_facts_are_not_point_events():
     assert _one("The United States has provided Ukraine with mines throughout the war.") == []
     assert _one("Russia supplies Iran with fuel.") == []
@@ -171,6 +187,15 @@ def test_merge_keeps_one_row_per_repeated_happening():
     merged = merge_rows(rows)
     assert [(r["event_type"], r["confidence"]) for r in merged] == [("ASSAULT", 0.8), ("THREATEN", 0.6),
                                                                      ("ASSAULT", 0.5)]
+
+
+def test_merge_treats_a_row_dated_by_an_earlier_sentence_as_undated():
+    told = dict(_row("2024-01-01", "ASSAULT", ["Hamas"], 0.4), date_text="Monday", sentence="Gunmen overran a town.")
+    said = dict(_row("2024-01-01", "ASSAULT", ["Israel"], 0.7), date_text="Monday",
+                sentence="Israel struck Gaza on Monday.")
+    assert merge_rows([told, said]) == [said]
+    told_here = dict(told, sentence="Gunmen overran a town on Monday.")
+    assert merge_rows([told_here, said]) == [told_here, said]
 
 
 # happenings named by nouns, pronoun subjects ----------------------------------------------------

@@ -5,12 +5,16 @@ govern(text, timexes, sentence, clause_span, cue_pos) -> Timex | None: the expre
 clause: the nearest date inside the clause, else the nearest one elsewhere in the sentence; dates after
 "since", "until", "before", "by" ... bound the happening rather than date it and are passed over.
 publication(article) -> Period | None: the article's local publication day, for undated clauses.
+narrative(text, timexes, sentences, index, published_day) -> Timex | None: the day the story was last
+telling about in the NARRATIVE_SENTENCES sentences before sentence `index`, for an undated past-tense
+clause ("Lai won the election on Saturday. His rival conceded defeat." -> Saturday).
 on_timeline(period) -> bool: whether the events table can hold the period (its datetime64[ns] columns
 reach from 1677-09-22 to 2262-04-11); a happening dated outside, such as a treaty of 1648 recalled as
 background, is not an event of the news timeline and is not emitted.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -96,6 +100,30 @@ def govern(text: str, timexes: list[Timex], sentence_start: int, clause_span: tu
     inside = [tx for tx in usable if a <= tx.start < b]
     pool = inside or usable
     return min(pool, key=lambda tx: abs(tx.start - cue_pos))
+
+
+NARRATIVE_SENTENCES = 3  # how far back an undated past clause looks for the day being told about
+
+
+def narrative(text: str, timexes: list[Timex], tx_starts: list[int], sentences: list, index: int,
+              published_day: dt.date | None) -> Timex | None:
+    """The last day-precision date governing something in the sentences just before sentences[index],
+    when it lies before the publication day (a past day the story is narrating); None otherwise."""
+    if published_day is None or index == 0:
+        return None
+    lo = sentences[max(0, index - NARRATIVE_SENTENCES)]
+    here = sentences[index]
+    a, b = bisect.bisect_left(tx_starts, lo.start), bisect.bisect_left(tx_starts, here.start)
+    for tx in reversed(timexes[a:b]):
+        if tx.precision not in ("day", "minute"):
+            continue
+        sent = next((s for s in sentences[max(0, index - NARRATIVE_SENTENCES):index] if s.start <= tx.start < s.end),
+                    None)
+        if sent is None or not governs(text, tx, sent.start):
+            continue
+        per = period(tx.value)
+        return tx if per is not None and per.start < published_day else None
+    return None
 
 
 def publication(published: dt.datetime | None) -> Period | None:

@@ -3,7 +3,8 @@
 article_events(article) -> (rows, note). `note` says why an article yields nothing ("" otherwise).
 Stages, each its own module: sentences -> tokens -> PLOVER cues -> clauses -> mode -> actors/roles
 -> dating -> topics. One event per clause: the first cue in it that reads as a predicate, in a
-clause that names at least one actor. Undated clauses take the publication day (flagged
+clause that names at least one actor. Undated simple-past clauses take the day the preceding
+sentences were telling about (dating.narrative); other undated clauses take the publication day (flagged
 date_from_publication) unless they read as background (present perfect or habitual present, or
 a background marker such as "throughout"); hypothetical happenings are not emitted.
 """
@@ -33,6 +34,7 @@ MERGE = True
 NOUN_WEIGHT = 0.35  # a happening named only by a dated noun is less sure than one with a verb
 PRONOUN_LOOKBACK = 6  # actor mentions to look back over for the person "he"/"she" stands for
 ACTORLESS_DATED = True
+NARRATIVE = True  # an undated past clause takes the day the preceding sentences were telling about
 
 
 def _looks_english(text: str) -> bool:
@@ -53,6 +55,11 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading) -> b
     if any(" " + p + " " in joined for p in cues()["mode"]["background_phrases"]):
         return True
     return reading.present
+
+
+def _past(reading: mode.Reading) -> bool:
+    """A simple-past happening: not present, not present perfect, not future."""
+    return reading.mode in ("actual", "statement", "negated") and not reading.present and not reading.perfect
 
 
 def _summary(text: str, tokens: list[Token], clause: Clause, source_tok: int | None) -> str:
@@ -120,7 +127,8 @@ def article_events(article: Article) -> tuple[list[dict], str]:
     pub = dating.publication(article.published)
     speech = wordset("mode", "speech")
     rows: list[dict] = []
-    for _s_index, s_start, s_end, kind, toks, found in work:
+    for s_index, s_start, s_end, kind, toks, found in work:
+        told = dating.narrative(text, timexes, tx_starts, sentences, s_index, article.published_date)
         clauses = split_clauses(toks)
         lo_m, hi_m = bisect.bisect_left(m_starts, s_start), bisect.bisect_left(m_starts, s_end)
         tok_starts = [t.start for t in toks]
@@ -157,7 +165,7 @@ def article_events(article: Article) -> tuple[list[dict], str]:
                     in_clause = sorted(names + in_clause, key=lambda km: km[0])
                 if in_clause or _explicitly_dated(text, sent_tx, s_start, toks, clause, cue):
                     row = _row(article, text, toks, clause, cue, reading, in_clause, sent_tx, s_start, s_end, kind,
-                               pub)
+                               pub, told=told)
                     if row is not None:
                         rows.append(row)
                 break  # one happening per clause
@@ -258,7 +266,7 @@ def _taken(toks: list[Token], tok_starts: list[int], placed: list[tuple[int, Act
 
 def _row(article: Article, text: str, toks: list[Token], clause: Clause, cue: Cue, reading: mode.Reading,
          in_clause: list[tuple[int, ActorMention]], sent_tx: list[Timex], s_start: int, s_end: int, kind: str,
-         pub: dating.Period | None, source_role: bool = True) -> dict | None:
+         pub: dating.Period | None, source_role: bool = True, told: Timex | None = None) -> dict | None:
     if reading.mode not in KEEP_MODES:
         return None
     source, target = roles.assign(toks, clause, cue, in_clause, reading.passive) if source_role else (None, None)
@@ -267,13 +275,16 @@ def _row(article: Article, text: str, toks: list[Token], clause: Clause, cue: Cu
     if tx is not None:
         per = dating.period(tx.value)
         date_text, from_pub = tx.text, False
-        if per is None or not dating.on_timeline(per):
-            return None  # e.g. "the treaty of 1648": background far outside the news timeline
+    elif _background(toks, clause, reading):
+        return None
+    elif NARRATIVE and told is not None and _past(reading):
+        per, date_text, from_pub = dating.period(told.value), told.text, False  # the day the story is telling
+    elif pub is None:
+        return None
     else:
-        if _background(toks, clause, reading) or pub is None:
-            return None
         per, date_text, from_pub = pub, "", True
-    assert per is not None
+    if per is None or not dating.on_timeline(per):
+        return None  # e.g. "the treaty of 1648": background far outside the news timeline
     actors = list(dict.fromkeys(m.name for _, m in in_clause))
     countries: dict[str, None] = {}
     for m in (source, target):

@@ -2,17 +2,22 @@
 
 merge_rows(rows) -> rows. Two rows of one article are the same happening when they carry the same
 date (and precision), the same event type, and an actor (or one of them names none, or is dated only by
-the publication day): articles repeat their key happening ("BP capped the well on July 15 ... after BP
+the publication day or by an earlier sentence): articles repeat their key happening ("BP capped the well on July 15 ... after BP
 capped it on July 15"). The row with the highest confidence
 is kept (the earliest on ties). Rows without a shared date are never merged.
 """
 from __future__ import annotations
 
 
+def _undated(row: dict) -> bool:
+    """Dated by the publication day or by an earlier sentence (its date words are not in its sentence)."""
+    return bool(row["date_from_publication"]) or row.get("date_text", "") not in row.get("sentence", "")
+
+
 def _same(a: dict, b: dict) -> bool:
     if a["event_type"] != b["event_type"]:
         return False
-    if a["date_from_publication"] or b["date_from_publication"] or not a["actors"] or not b["actors"]:
+    if _undated(a) or _undated(b) or not a["actors"] or not b["actors"]:
         return True  # undated clauses of one type cannot be told apart in time: one happening
     return bool(set(a["actors"]) & set(b["actors"]))
 
