@@ -179,3 +179,8 @@ def test_a_second_conjunct_may_carry_its_possessor_and_title():
 def test_a_think_tank_is_no_verb_of_saying():
     text = "On Friday China put sanctions on the Hudson Institute think tank and on Taiwan."
     assert _roles(text, "2023-04-07", "SANCTION") == ("China", "Taiwan")
+
+
+def test_a_collective_noun_in_a_country_stands_for_it():
+    text = "Military officers in Gabon seized power on Wednesday."
+    assert _roles(text, "2023-08-30")[0] == "Gabon"

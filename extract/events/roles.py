@@ -170,13 +170,13 @@ def _subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Placed 
 
 
 def _of_head(tokens: list[Token], k: int, lo: int) -> bool:
-    """True when the mention at k follows "<collective noun> of (the)" at the start of the stretch."""
+    """True when the mention at k follows "<collective noun> of/in/from (the)" at the start of the stretch."""
     j = k - 1
     while j >= lo and tokens[j].lower in ("the", "a", "an"):
         j -= 1
-    if j < lo + 1 or tokens[j].lower != "of" or tokens[j - 1].lower not in _w("of_heads"):
+    if j < lo + 1 or tokens[j].lower not in _w("of_head_prepositions") or tokens[j - 1].lower not in _w("of_heads"):
         return False
-    return all(t.lower in ("the", "a", "an") or t.text[:1].islower() for t in tokens[lo:j - 1])
+    return j - 1 - lo <= 3  # a short noun phrase opens the stretch: "(the) (military) officers in"
 
 
 def _passive_here(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
