@@ -142,6 +142,17 @@ def test_the_narrative_day_does_not_reach_present_perfect_or_far_sentences():
     assert next(r for r in far if r["event_type"] == "SANCTION")["date_from_publication"]
 
 
+def test_summary_stops_before_a_trailing_comment():
+    rows = _one("Russia fired dozens of missiles at Kyiv on Monday, hitting power stations across the country.")
+    assert rows[0]["summary"] == "Russia fired dozens of missiles at Kyiv on Monday"
+    rows = _one("Thousands of protesters rallied outside the French embassy in Niamey on Sunday, where some "
+                "tried to force their way in.")
+    assert rows[0]["summary"].endswith("in Niamey on Sunday")
+    # a comma too early to leave a whole happening is no stop; "morning" is no participle
+    rows = _one("Israel struck Gaza, killing dozens.")
+    assert rows[0]["summary"] == "Israel struck Gaza, killing dozens."
+
+
 def test_background_facts_are_not_point_events():
     assert _one("The United States has provided Ukraine with mines throughout the war.") == []
     assert _one("Russia supplies Iran with fuel.") == []

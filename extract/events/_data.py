@@ -3,6 +3,7 @@
 cues()   -> dict from extract/events/data/cues.toml (word lists for sentences, clauses, mode, roles, dating)
 plover() -> dict from extract/data/plover.toml (PLOVER cue lexicon)
 topics() -> dict from extract/data/topics.toml (topic taxonomy)
+summary() -> dict from extract/events/data/summary.toml (where a summary stops)
 """
 from __future__ import annotations
 
@@ -41,3 +42,9 @@ def topics() -> dict:
 def wordset(section: str, key: str) -> frozenset[str]:
     """cues()[section][key] as a frozenset."""
     return frozenset(cues()[section][key])
+
+
+@functools.cache
+def summary() -> dict:
+    """Where an event summary is cut (see extract/events/data/summary.toml)."""
+    return _load(HERE / "data" / "summary.toml")

@@ -18,6 +18,7 @@ import re
 from extract.actors import ActorContext, ActorMention, find_actors
 from extract.events import dating, mode, roles
 from extract.events._data import cues, wordset
+from extract.events._data import summary as summary_data
 from extract.events.clauses import Clause, split_clauses
 from extract.events.merge import merge_rows
 from extract.events.plover import Cue, find_cues, may_hold_cue, noun_type
@@ -62,9 +63,26 @@ def _past(reading: mode.Reading) -> bool:
     return reading.mode in ("actual", "statement", "negated") and not reading.present and not reading.perfect
 
 
-def _summary(text: str, tokens: list[Token], clause: Clause, source_tok: int | None) -> str:
-    a = tokens[source_tok].start if source_tok is not None else tokens[clause.i0].start
+def _clause_end(text: str, tokens: list[Token], clause: Clause, cue: Cue | None, a: int) -> int:
+    """Where the summary stops: the clause end, or an earlier comma after the cue that opens a trailing
+    comment ("..., lowering the bar", "..., where some tried"; see data/summary.toml)."""
     b = tokens[clause.i1 - 1].end
+    if cue is None:
+        return b
+    conf = summary_data()
+    openers, not_ing = frozenset(conf["trailing_openers"]), frozenset(conf["not_participles"])
+    for k in range(cue.j, clause.i1 - 1):
+        if tokens[k].text != "," or tokens[k].start - a < conf["min_chars"]:
+            continue
+        w = tokens[k + 1].lower
+        if w in openers or (w.endswith("ing") and len(w) > 4 and w not in not_ing):
+            return tokens[k].start
+    return b
+
+
+def _summary(text: str, tokens: list[Token], clause: Clause, source_tok: int | None, cue: Cue | None = None) -> str:
+    a = tokens[source_tok].start if source_tok is not None else tokens[clause.i0].start
+    b = _clause_end(text, tokens, clause, cue, a)
     s = text[a:b].strip(" ,;:-")
     if len(s) > SUMMARY_CHARS:
         cut = s.rfind(" ", 0, SUMMARY_CHARS)
@@ -294,7 +312,7 @@ def _row(article: Article, text: str, toks: list[Token], clause: Clause, cue: Cu
         if m.type != "country" and m.country:
             countries.setdefault(m.country, None)
     source_tok = next((k for k, m in in_clause if m is source), None)
-    summary = _summary(text, toks, clause, source_tok if source_tok is not None and source_tok < cue.i else None)
+    summary = _summary(text, toks, clause, source_tok if source_tok is not None and source_tok < cue.i else None, cue)
     return {
         "event_id": _event_id(article.id, s_start, clause_span[0], cue.event_type),
         "date": per.date,
