@@ -196,6 +196,8 @@ def test_a_version_1_store_is_migrated(tmp_path):
     disk._write_ipc(old, path)
     meta["schema_version"] = 1
     (tmp_path / "meta.json").write_text(json.dumps(meta))
+    part = EventStore(tmp_path).events(["fatalities", "event_id", "countries"])
+    assert list(part.columns) == ["fatalities", "event_id", "countries"] and part["fatalities"].isna().all()
     ev = EventStore(tmp_path).events()
     assert len(ev) == 2
     assert list(ev["cameo_code"]) == ["", ""] and ev["fatalities"].isna().all()
@@ -203,6 +205,26 @@ def test_a_version_1_store_is_migrated(tmp_path):
     s = EventStore(tmp_path).add_events(batch(KHARKIV_2))
     assert s.merged == 1
     assert json.loads((tmp_path / "meta.json").read_text())["schema_version"] == disk.SCHEMA_VERSION
+
+
+def test_some_columns_are_loaded_alone_and_follow_every_write(tmp_path):
+    store = EventStore(tmp_path)
+    assert list(store.events(["event_id", "topics"]).columns) == ["event_id", "topics"]
+    store.add_events(batch(KHARKIV_1, SWAP))
+    part = store.events(["countries", "event_id"])
+    assert list(part.columns) == ["countries", "event_id"]
+    assert sorted(part["event_id"]) == ["r1", "r3"] and list(part["countries"].iloc[0]) == ["RUS", "UKR"]
+    full = store.events()  # the columns not loaded yet are added to the ones already held
+    assert list(full.columns) == list(EVENT_COLUMNS) + list(STORE_COLUMNS)
+    assert full["event_id"].tolist() == part["event_id"].tolist()
+    assert list(full["article_ids"].iloc[0]) == ["a1"]
+    store.add_events(batch(KHARKIV_2))
+    again = store.events(["event_id", "mentions"])
+    assert sorted(zip(again["event_id"], again["mentions"], strict=True)) == [("r1", 2), ("r3", 1)]
+    fresh = EventStore(tmp_path)
+    assert fresh.events(["mentions"])["mentions"].tolist() == again["mentions"].tolist()
+    with pytest.raises(KeyError, match="no_such_column"):
+        store.events(["event_id", "no_such_column"])
 
 
 def test_a_file_where_the_store_should_be_is_refused(tmp_path):

@@ -19,6 +19,7 @@ import streamlit as st
 
 from extract.query import Filters, filter_positions, list_value_counts, take_rows
 from extract.store import EventStore
+from extract.store.columns import ALL_COLUMNS
 from extract.store.store import default_path
 
 
@@ -36,6 +37,16 @@ def store(path: str | None = None) -> EventStore:
     return _store(path or store_path())
 
 
+# What the pages read: every stored column but article_ids (a million distinct lists in a million-event
+# store, about half a second to load, and only exports want it; they read the store whole).
+VIEW_COLUMNS = tuple(c for c in ALL_COLUMNS if c != "article_ids")
+
+
+def table(path: str) -> pd.DataFrame:
+    """The stored events the pages work on (VIEW_COLUMNS), kept by the store per snapshot generation."""
+    return store(path).events(VIEW_COLUMNS)
+
+
 def events(path: str | None = None) -> tuple[pd.DataFrame, str]:
     """(every stored event, the store's version). Treat the frame as read-only."""
     s = store(path)
@@ -45,7 +56,7 @@ def events(path: str | None = None) -> tuple[pd.DataFrame, str]:
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _positions(path: str, version: str, filters: Filters) -> np.ndarray:
-    pos = filter_positions(store(path).events(), filters)
+    pos = filter_positions(table(path), filters)
     pos.flags.writeable = False
     return pos
 
@@ -59,7 +70,8 @@ def positions(path: str, version: str, filters: Filters) -> np.ndarray:
 
 def columns(path: str, version: str, filters: Filters, cols: tuple[str, ...] | list[str] | None) -> pd.DataFrame:
     """The events passing filters, only the columns cols (every column when None). Treat it as read-only."""
-    return take_rows(store(path).events(), positions(path, version, filters), None if cols is None else list(cols))
+    df = store(path).events() if cols is None else table(path)
+    return take_rows(df, positions(path, version, filters), None if cols is None else list(cols))
 
 
 def filtered_events(path: str, version: str, filters: Filters) -> pd.DataFrame:
@@ -82,13 +94,13 @@ def top_positions(path: str, version: str, filters: Filters, n: int, by: tuple[s
 
 def rows_at(path: str, version: str, pos: np.ndarray, cols: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Stored events at positions pos (in that order), all columns or only cols."""
-    df = store(path).events()
+    df = store(path).events() if cols is None else table(path)
     return (df if cols is None else df[list(cols)]).iloc[pos]
 
 
 def find_event(path: str, version: str, filters: Filters, event_id: str) -> tuple[pd.DataFrame, bool]:
     """(the stored rows with this event id, whether they are in the view of filters)."""
-    df = store(path).events()
+    df = table(path)
     hits = np.flatnonzero((df["event_id"] == event_id).to_numpy(dtype=bool, na_value=False))
     pos = positions(path, version, filters)
     shown = bool(len(hits)) and bool(np.isin(hits, pos, assume_unique=True).any())
@@ -125,7 +137,7 @@ def _by_frequency(values: pd.Series, limit: int | None = None) -> tuple[str, ...
 @st.cache_data(max_entries=8, show_spinner=False)
 def options(path: str, version: str, actor_limit: int = 3000) -> Options:
     """Sidebar choices for the store at path in the given version."""
-    df = store(path).events()
+    df = table(path)
     if df.empty:
         return Options((), (), (), (), None, None, 0)
     return Options(

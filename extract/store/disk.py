@@ -233,10 +233,18 @@ def load_table(root: pathlib.Path, meta: dict, which: str, event_ids: list[str] 
     return table.select(list(columns))
 
 
-def load(root: pathlib.Path, meta: dict, which: str, event_ids: list[str] | None = None) -> pd.DataFrame:
-    """Read the events or mentions table of the snapshot meta names, as a DataFrame."""
-    columns = ALL_COLUMNS_FLAT if which == "events" else MENTION_COLUMNS
-    return from_arrow(load_table(root, meta, which, event_ids), columns)
+def load(root: pathlib.Path, meta: dict, which: str, event_ids: list[str] | None = None,
+         columns: list[str] | None = None) -> pd.DataFrame:
+    """Read the events or mentions table of the snapshot meta names, as a DataFrame; only the named
+    columns (in that order) when columns is given, which skips turning the other list columns into lists."""
+    declared = ALL_COLUMNS_FLAT if which == "events" else MENTION_COLUMNS
+    table = load_table(root, meta, which, event_ids)
+    if columns is None:
+        return from_arrow(table, declared)
+    unknown = [c for c in columns if c not in declared]
+    if unknown:
+        raise KeyError(f"no such {which} column: {', '.join(unknown)}")
+    return from_arrow(table.select(list(columns)), {c: declared[c] for c in columns})
 
 
 def load_column(root: pathlib.Path, meta: dict, which: str, column: str) -> list:

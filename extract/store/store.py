@@ -5,7 +5,7 @@ import contextlib
 import os
 import pathlib
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 import pyarrow as pa
@@ -62,28 +62,47 @@ class EventStore:
             return "empty"
         return f"{meta.get('store_id', '')}:{meta['generation']}"
 
-    def _load(self, which: str, event_ids: list[str] | None = None) -> tuple[dict | None, pd.DataFrame]:
+    def _load(self, which: str, event_ids: list[str] | None = None,
+              columns: list[str] | None = None) -> tuple[dict | None, pd.DataFrame]:
         for _attempt in range(3):
             meta = self._meta()
             if meta is None:
-                return None, empty_stored() if which == "events" else empty_mentions()
+                empty = empty_stored() if which == "events" else empty_mentions()
+                return None, empty if columns is None else empty[list(columns)]
             try:
-                return meta, disk.load(self.path, meta, which, event_ids)
+                return meta, disk.load(self.path, meta, which, event_ids, columns)
             except FileNotFoundError:
                 continue  # a writer swapped snapshots between reading meta and the file: read meta again
         raise StoreError(f"{self.path}: the store's files keep changing or are missing; is it being rewritten?")
 
-    def events(self) -> pd.DataFrame:
-        """Every stored event: EVENT_COLUMNS + STORE_COLUMNS with their declared dtypes.
+    @staticmethod
+    def _key(meta: dict | None) -> str:
+        return "empty" if meta is None else f"{meta.get('store_id', '')}:{meta['generation']}"
 
-        List cells may be shared between rows that hold equal lists: treat them as read-only."""
+    def events(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """Every stored event: EVENT_COLUMNS + STORE_COLUMNS with their declared dtypes, or only the given
+        columns in that order (KeyError for a name that is not a stored column).
+
+        Columns are loaded when first asked for and kept for the snapshot generation, so asking for fewer
+        columns (the dashboard leaves out article_ids: a million distinct lists) makes the first load
+        quicker and lighter. List cells may be shared between rows that hold equal lists: treat them as
+        read-only."""
+        names = list(disk.ALL_COLUMNS_FLAT) if columns is None else list(columns)
+        unknown = [c for c in names if c not in disk.ALL_COLUMNS_FLAT]
+        if unknown:
+            raise KeyError(f"no such events column: {', '.join(unknown)}")
         key = self.version()
-        if self._cache is not None and self._cache[0] == key:
-            return self._cache[1].copy(deep=False)
-        meta, df = self._load("events")
-        if meta is not None and f"{meta.get('store_id', '')}:{meta['generation']}" == key:
-            self._cache = (key, df)
-        return df.copy(deep=False)
+        cached = self._cache[1] if self._cache is not None and self._cache[0] == key else None
+        missing = [c for c in names if cached is None or c not in cached.columns]
+        if missing:
+            meta, part = self._load("events", columns=missing)
+            if self._key(meta) != key:  # the store changed meanwhile: read the new generation whole
+                meta, frame = self._load("events", columns=names)
+                self._cache = (self._key(meta), frame)
+                return frame.copy(deep=False)
+            cached = part if cached is None else pd.concat([cached, part], axis=1)
+            self._cache = (key, cached)
+        return cached[names].copy(deep=False)
 
     def mentions(self, event_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """One row per report of the given events (all events when None), oldest publication first."""
