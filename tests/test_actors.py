@@ -237,6 +237,18 @@ def test_a_role_alone_is_marked_as_an_office_and_a_named_role_is_not():
     assert [(m.name, m.via) for m in named] == [("Vladimir Putin", "role")]
 
 
+def test_a_gazetteer_person_named_in_full_is_then_known_by_the_family_name():
+    text = "President Ali Bongo Ondimba was declared the winner. Hours later Bongo appealed for help."
+    found = [(m.text, m.name) for m in find_actors(text, on=dt.date(2023, 8, 30))]
+    assert found == [("President Ali Bongo Ondimba", "Ali Bongo"), ("Bongo", "Ali Bongo")]
+    korean = "Lee Jae-myung won the vote on Tuesday. Lee promised to heal divisions."
+    assert [m.name for m in find_actors(korean, on=dt.date(2025, 6, 4))] == ["Lee Jae-myung", "Lee Jae-myung"]
+
+
+def test_a_family_name_alone_before_any_full_mention_is_no_one():
+    assert find_actors("Bongo appealed for help on Monday.", on=dt.date(2023, 8, 30)) == []
+
+
 def test_mentions_sorted_and_disjoint():
     text = ("U.S. President Joe Biden met Chinese President Xi Jinping while NATO and Russia argued. "
             "Moscow said Washington lied.") * 3

@@ -414,6 +414,8 @@ class _Scan:
         self.mentions.append(ActorMention(start, end, self.text[start:end], aid, actor.name, actor.type,
                                           country, role, via))
         self.ment_tok.append((i, j))
+        if actor.type == "person" and via != "office" and aid not in self.ctx.seen and aid in self.gaz.actors:
+            self._teach_short_forms(actor)
         self.ctx.seen.add(aid)
         if country:
             self.ctx.country_counts[country] += 1
@@ -421,6 +423,21 @@ class _Scan:
             held = role or self._role_on(aid)
             if held:
                 self.ctx.last_by_role[held] = aid
+
+    def _teach_short_forms(self, actor: Actor) -> None:
+        """After a gazetteer person's first full mention, their family name alone refers to them in the rest
+        of the article ("Ali Bongo" -> "Bongo", "Lee Jae-myung" -> "Lee"), unless it names something else."""
+        words = actor.name.split()
+        if len(words) < 2:
+            return
+        family_first = actor.country in self.gaz.cues.get("names", {}).get("family_name_first", [])
+        forms = [words[0]] if family_first else _surnames(actor.name)
+        for form in forms:
+            toks = _phrase_tokens(form)
+            if len(toks) != 1 or END in self.gaz.trie.get(toks[0], {}) or toks[0] in self.gaz.not_name_words:
+                continue
+            node = self.ctx.trie.setdefault(toks[0], {})
+            node.setdefault(END, [AliasHit(actor.id, "learned")])
 
     def _qualifier(self, i: int) -> int | None:
         """Index of the mention that qualifies a role starting at token i ("Russian", "Ukraine's")."""
