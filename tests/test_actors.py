@@ -249,6 +249,18 @@ def test_a_family_name_alone_before_any_full_mention_is_no_one():
     assert find_actors("Bongo appealed for help on Monday.", on=dt.date(2023, 8, 30)) == []
 
 
+def test_an_unnamed_organ_of_a_state_stands_for_the_article_s_country():
+    text = "Niger's borders were shut on Friday. The junta accused ECOWAS of plotting, and Police arrested two men."
+    organs = [(m.text, m.name, m.via) for m in find_actors(text, on=dt.date(2023, 7, 30)) if m.via == "organ"]
+    assert organs == [("junta", "Niger", "organ"), ("Police", "Niger", "organ")]
+
+
+def test_an_organ_word_qualified_or_qualifying_is_no_organ_mention():
+    text = ("Niger's junta met. The Israeli army struck. The government of Niger spoke. A former police "
+            "officer was held.")
+    assert [m.via for m in find_actors(text, on=dt.date(2023, 7, 30)) if m.via == "organ"] == []
+
+
 def test_mentions_sorted_and_disjoint():
     text = ("U.S. President Joe Biden met Chinese President Xi Jinping while NATO and Russia argued. "
             "Moscow said Washington lied.") * 3

@@ -184,3 +184,8 @@ def test_a_think_tank_is_no_verb_of_saying():
 def test_a_collective_noun_in_a_country_stands_for_it():
     text = "Military officers in Gabon seized power on Wednesday."
     assert _roles(text, "2023-08-30")[0] == "Gabon"
+
+
+def test_an_unnamed_organ_acts_for_the_country_the_article_is_about():
+    text = "Niger's president was removed on Wednesday. On Sunday the junta accused ECOWAS of plotting an invasion."
+    assert _roles(text, "2023-07-31", "ACCUSE") == ("Niger", "ECOWAS")

@@ -88,6 +88,9 @@ class Gazetteer:
     ambiguous: dict[str, dict] = field(default_factory=dict)
     first_keys: frozenset[str] = frozenset()  # tokens that can start an alias or a role phrase, in any usual case
     demonyms: dict[str, str] = field(default_factory=dict)  # country id -> adjective ("VEN" -> "Venezuelan")
+    organs_after_the: frozenset[str] = frozenset()  # "the junta", "the army": the article's country
+    organs_bare: frozenset[str] = frozenset()  # "Police", "prosecutors"
+    organs_not_before: frozenset[str] = frozenset()  # "police officer": the organ word only qualifies
 
 
 def tokens_of(text: str) -> list[str]:
@@ -255,7 +258,12 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
         _add_alias(gaz, phrase, AliasHit("", "blocker"))
     _add_dotted(gaz.trie)
     role_starts = {v for tok in gaz.roles for v in (tok, tok.capitalize(), tok.upper(), tok.title())}
-    gaz.first_keys = frozenset(set(gaz.trie) | role_starts)
+    organs = gaz.cues.get("organs", {})
+    gaz.organs_after_the = frozenset(w.lower() for w in organs.get("after_the", []))
+    gaz.organs_bare = frozenset(w.lower() for w in organs.get("bare", []))
+    gaz.organs_not_before = frozenset(w.lower() for w in organs.get("not_before", []))
+    organ_starts = {v for w in gaz.organs_after_the | gaz.organs_bare for v in (w, w.capitalize())}
+    gaz.first_keys = frozenset(set(gaz.trie) | role_starts | organ_starts)
     gaz.ambiguous = {}
     for alias, spec in gaz.cues.get("ambiguous", {}).items():
         gaz.ambiguous[alias] = {

@@ -53,7 +53,7 @@ class ActorMention:
     (country, person, organization, armed_group, ...); country: ISO alpha-3 or "";
     role: the office named with a person ("president"), if any; via: how it was named
     (name, demonym, capital, seat, role: a role with the name, office: a role alone resolved to its
-    holder on the date, learned).
+    holder on the date, organ: "the junta", "Police" standing for the article's country, learned).
     """
 
     start: int
@@ -168,6 +168,7 @@ class _Scan:
         self.ment_tok: list[tuple[int, int]] = []  # token range of each mention
         self._cue_votes: dict[str, Counter] = {}
         self._pending: list[tuple[int, int, str, str]] = []  # bare roles waiting for the article's country
+        self._organs: list[int] = []  # tokens of unnamed state organs ("the junta") waiting for it too
 
     def _start(self, k: int) -> int:
         """Character offset where token k starts."""
@@ -660,10 +661,27 @@ class _Scan:
                     self._emit(first, m.j, aid, hit.via)
                 i = m.j
                 continue
+            if self._organ_at(i):
+                self._organs.append(i)
             i += self._appositive_at(i, key)
-        if self._pending:
+        if self._pending or self._organs:
             self._resolve_pending()
         return self.mentions
+
+    def _organ_at(self, i: int) -> bool:
+        """True for an unnamed organ of a state at token i that no country word qualifies: "the junta",
+        "Police" (not "the Israeli army", "Niger's junta", "the government of Niger")."""
+        key = self.keys[i].lower()
+        prev = self.keys[i - 1].lower() if i > 0 else ""
+        nxt = self.keys[i + 1].lower() if i + 1 < len(self.keys) else ""
+        if nxt in ("of", "in", "'", "-") or nxt in self.gaz.organs_not_before:
+            return False
+        if key in self.gaz.organs_after_the:
+            return prev == "the"
+        if key in self.gaz.organs_bare:
+            qualified = bool(self.ment_tok) and self.ment_tok[-1][1] == i
+            return not qualified and prev not in ("'", "s", "local", "state", "military", "secret", "religious")
+        return False
 
     def _appositive_at(self, i: int, key: str) -> int:
         """Tokens consumed by a person introduced in an appositive starting at token i ("X, a Hamas official,"); else 1."""
@@ -674,13 +692,19 @@ class _Scan:
         return 1
 
     def _resolve_pending(self) -> None:
-        """Bare roles met before the article named any country: resolve them with the whole article's country."""
+        """Bare roles met before the article named any country, and unnamed organs of a state ("the junta"):
+        resolve them with the whole article's country."""
         added = False
         for i, j, role, _ in self._pending:
             pid = self._resolve_role(role, "", "")
             if pid:
                 self._emit(i, j, pid, "office", role)
                 added = True
+        home = self._dominant_country()
+        if home and self._organs:
+            for i in self._organs:
+                self._emit(i, i + 1, home, "organ")
+            added = True
         if added:
             order = sorted(range(len(self.mentions)), key=lambda k: self.mentions[k].start)
             self.mentions = [self.mentions[k] for k in order]
