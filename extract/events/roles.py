@@ -2,20 +2,26 @@
 
 assign(tokens, clause, cue, mentions, passive) -> (source, target), each an ActorMention or None.
 `mentions` are the clause's actor mentions paired with their first token index. Word lists come from
-[roles] of data/cues.toml.
+[roles] of data/cues.toml; the conventions are those of tests/gold/README.md.
 
-Source: the subject, i.e. the first mention before the verb that is not inside a prepositional phrase,
-looked for only in the stretch after the last boundary before the verb: a verb of saying ("US officials
-said Biden had approved" -> Biden; "Russia said it had finished" -> Russia, the pronoun stands for the
-speaker), a subordinator ("hours after Russia said"), a comma and a conjunction. A country that only
-qualifies a named person ("US House Speaker Nancy Pelosi", "Lebanon's prime minister, Najib Mikati,")
-gives way to the person; a person named by office alone ("Qatar's prime minister") stands for the country.
+Source: the subject, i.e. the first mention before the verb that is not inside a prepositional phrase
+(nor listed with one: "the governments of Japan, South Korea and ..."), looked for in the stretch after
+the last boundary before the verb: a subordinator ("hours after Russia withdrew"), a comma and a
+conjunction, a verb of saying. A named speaker is the source of what they are reported to say, and the
+target is the first actor of the reported words not of the speaker's country ("Netanyahu said Israel
+would strike Hezbollah"); after an anonymous speaker ("US officials said") the reported subject acts,
+and a pronoun opening the reported words stands for the speaker ("Russia said it ..."). A country that
+only qualifies a named person ("US House Speaker Nancy Pelosi", "Lebanon's prime minister, Najib
+Mikati,") gives way to the person; a person named by office alone ("Qatar's prime minister") stands for
+the country. A collective noun's "of/in X" names X ("military officers in Gabon"). A PROTEST with no
+named doer is done by "<Demonym> protesters" of the first country or capital in the clause.
 
-Target: the first other mention after the verb before the clause goes on to another predicate ("warned
-that Russia ...", ", saying ..."); places ("signed in Washington") only for ASSAULT. Passive ("Kyiv was
-struck by Russia", "the declaration, agreed by the G20"): the agent after "by" is the source and the
-subject the target. Types done together (AGREE, CONSULT, COOPERATE): "Biden and Kishida agreed" and
-"talks between Erdogan and Kristersson" give the first as source and the second as target.
+Target: the first other mention after the verb, before a hard stop (a relative pronoun, a verb of
+saying, ", and ...") and preferably before a soft one ("if", "that", ", killing ..."); places ("signed in
+Washington") only for ASSAULT. Passive ("Kyiv was struck by Russia", "the declaration, agreed by the
+G20", "was briefly detained"): the agent after "by" is the source and the subject the target. Types
+done together (AGREE, CONSULT, COOPERATE): "Biden and Kishida agreed" and "talks between Erdogan,
+Kristersson and Stoltenberg" give the first as source and the second as target.
 """
 from __future__ import annotations
 
@@ -163,7 +169,7 @@ def _subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Placed 
         first = (k, m)
         break
     if first is None:
-        first = next(((k, m) for k, m in inside if _of_head(tokens, k, lo)), None)
+        first = next(((k, m) for k, m in inside if m.type != "name" and _of_head(tokens, k, lo)), None)
     if first is None:
         return None
     return _head(tokens, first[0], first[1], inside, hi)
