@@ -1,9 +1,13 @@
 """Actors: who acts on whom (a network weighted by events) and the most active actors."""
 from __future__ import annotations
 
-import streamlit as st
+from viz.preload import start_chart_code
 
-from viz import data, widgets
+start_chart_code()  # before the heavy imports: the browser starts loading plotly.js now
+
+import streamlit as st  # noqa: E402
+
+from viz import data, widgets  # noqa: E402
 
 PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
 

@@ -49,7 +49,7 @@ def _show_result(path: str) -> None:
         st.page_link("dashboard.py", label="Open the Timeline", icon=":material/timeline:")
 
 
-widgets.page_setup("Add articles", charts=False)
+widgets.page_setup("Add articles")
 path = data.store_path()
 st.title("Add articles")
 st.caption(f"Events are added to the store in `{path}`.")

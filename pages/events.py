@@ -5,7 +5,7 @@ import streamlit as st
 
 from viz import tables, widgets
 
-widgets.page_setup("Events", charts=False)
+widgets.page_setup("Events")
 v = widgets.view()
 st.title("Events")
 table = tables.events_table(v.top(tables.TABLE_LIMIT, tables.NEWEST_FIRST, tables.TABLE_COLUMNS))

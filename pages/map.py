@@ -2,10 +2,14 @@
 or in the list below it) sets the Countries filter, so every other page narrows to it too."""
 from __future__ import annotations
 
-import streamlit as st
+from viz.preload import start_chart_code
 
-from viz import data, figures, shapes, widgets
-from viz.names import country_name
+start_chart_code()  # before the heavy imports: the browser starts loading plotly.js now
+
+import streamlit as st  # noqa: E402
+
+from viz import data, figures, shapes, widgets  # noqa: E402
+from viz.names import country_name  # noqa: E402
 
 
 def _set_country(iso3: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.dashboard_store import HOSTILE, make_store
-from viz.widgets import CHART_CODE_KEY
+from viz.preload import CHART_CODE_KEY
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard.py")

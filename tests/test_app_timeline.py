@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.dashboard_store import HOSTILE, HOSTILE_ID, make_store
-from viz.widgets import CHART_CODE_KEY
+from viz.preload import CHART_CODE_KEY
 
 APP = str(pathlib.Path(__file__).resolve().parent.parent / "dashboard.py")
 

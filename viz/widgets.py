@@ -265,41 +265,21 @@ def _warm_exports() -> bool:
     return True
 
 
-CHART_CODE_STARTED = "_chart_code_started"
-CHART_CODE_KEY = "chart-code-preload"
-
-
-def _start_chart_code() -> None:
-    """On a session's first run of a page with charts: put a hidden blank chart at the top of the page, so the
-    browser fetches and compiles plotly.js (its largest script: 4.7 MB, about a second) while the server still
-    prepares the data, rather than after the real chart arrives. Later runs leave it out (the code stays loaded)."""
-    if st.session_state.get(CHART_CODE_STARTED):
-        return
-    st.session_state[CHART_CODE_STARTED] = True
-    st.html(f"<style>.st-key-{CHART_CODE_KEY} {{display: none}}</style>")
-    blank = go.Figure(layout={"meta": CHART_CODE_KEY, "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-                              "xaxis": {"visible": False}, "yaxis": {"visible": False}})
-    with st.container(key=CHART_CODE_KEY):
-        st.plotly_chart(blank, config={"staticPlot": True, "displayModeBar": False})
-
-
 def finish_page() -> None:
     """What every page does last: mirror the view into the URL, note the time (see _warm_when_idle)."""
     write_url()
     _mark_run()
 
 
-def page_setup(title: str, charts: bool = True) -> None:
-    """What every page does first: page config, the link's view, navigation, the shared filters.
-    charts: the page draws Plotly charts (their browser code then starts loading at once)."""
+def page_setup(title: str) -> None:
+    """What every page does first (after viz.preload.start_chart_code on pages with charts): page config,
+    the link's view, navigation, the shared filters."""
     from viz import data
 
     st.set_page_config(page_title=f"{title} · Event timeline", layout="wide")
     _mark_run()
     _keep_filter_state()
     seed_from_url()
-    if charts:
-        _start_chart_code()
     navigation()
     path = data.store_path()
     try:
