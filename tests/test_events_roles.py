@@ -189,3 +189,8 @@ def test_a_collective_noun_in_a_country_stands_for_it():
 def test_an_unnamed_organ_acts_for_the_country_the_article_is_about():
     text = "Niger's president was removed on Wednesday. On Sunday the junta accused ECOWAS of plotting an invasion."
     assert _roles(text, "2023-07-31", "ACCUSE") == ("Niger", "ECOWAS")
+
+
+def test_a_group_of_the_speaker_s_own_country_can_be_what_the_words_are_about():
+    text = "Sudan's army said on Saturday that its aircraft were striking RSF bases around the capital."
+    assert _roles(text, "2023-04-15", "ASSAULT") == ("Sudan", "Rapid Support Forces")

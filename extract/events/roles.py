@@ -275,12 +275,14 @@ def _pronoun_for(tokens: list[Token], lo: int, hi: int, before: Placed | None) -
 def _about(tokens: list[Token], cue: Cue, lo: int, stops: tuple[int, int], speaker: Placed,
            ms: list[Placed]) -> Placed | None:
     """Whom a reported statement is about: the first actor of the reported words that is neither the
-    speaker nor of the speaker's country ("Netanyahu said Israel would keep degrading Hezbollah")."""
+    speaker nor the speaker's own state ("Netanyahu said Israel would keep degrading Hezbollah"); a
+    group or person of the same country may be ("the army said it was striking RSF bases")."""
     sp = speaker[1]
     any_place = cue.event_type in _w("place_target_types")
 
     def ok(k: int, m: ActorMention) -> bool:
-        return (m.actor_id != sp.actor_id and not (sp.country and m.country == sp.country)
+        own_state = sp.country and m.country == sp.country and m.type in _STATE_TYPES
+        return (m.actor_id != sp.actor_id and not own_state
                 and (any_place or not _after_preposition(tokens, k, lo, _w("place_prepositions"))))
     soft, hard = stops
     found = next(((k, m) for k, m in ms if lo < k < soft and ok(k, m)), None)
