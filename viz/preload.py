@@ -20,7 +20,8 @@ def start_chart_code() -> None:
     if st.session_state.get(CHART_CODE_STARTED):
         return
     st.session_state[CHART_CODE_STARTED] = True
-    st.html(f"<style>.st-key-{CHART_CODE_KEY} {{display: none}}</style>")
+    hidden = f".st-key-{CHART_CODE_KEY}"  # the container, and the wrapper that would still take a gap
+    st.html(f"<style>{hidden}, [data-testid='stLayoutWrapper']:has(> {hidden}) {{display: none}}</style>")
     blank = go.Figure(layout={"meta": CHART_CODE_KEY, "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
                               "xaxis": {"visible": False}, "yaxis": {"visible": False}})
     with st.container(key=CHART_CODE_KEY):
