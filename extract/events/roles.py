@@ -236,15 +236,16 @@ class _Span:
         self.first = _subject(tokens, clause.i0, cue.i, ms)
         if _shares_first_subject(tokens, clause, cue):
             return
+        speech, boundaries = wordset("mode", "speech"), _w("subject_boundaries")
         for k in range(clause.i0, cue.i):
             w = tokens[k].lower
-            if w != "according" and _says(tokens, k):
+            if w in speech and w != "according" and _says(tokens, k):
                 said = _subject(tokens, self.lo, k, ms)
                 if said is not None:
                     self.speaker = said
                     self.said_at = k
                 self.lo = k + 1
-            elif w in _w("subject_boundaries") or (w == "as" and _subordinating_as(tokens, k)):
+            elif w in boundaries or (w == "as" and _subordinating_as(tokens, k)):
                 self.lo = k + 1
             elif w == "," and k + 1 < cue.i and tokens[k + 1].lower in ("and", "but"):
                 self.lo, self.speaker, self.said_at = k + 2, None, -1
@@ -304,16 +305,17 @@ def _says(tokens: list[Token], k: int) -> bool:
 def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, int]:
     """(soft, hard): where the stretch holding the target ends. Past the soft stop a mention is taken
     only when none came before it; past the hard stop never."""
+    hard_words, soft_words, comma_words = _w("target_stops"), _w("soft_target_stops"), _w("comma_stops")
+    speech = wordset("mode", "speech")
     soft = None
     for k in range(cue.j, clause.i1):
         w = tokens[k].lower
         nxt = tokens[k + 1].lower if k + 1 < clause.i1 else ""
-        hard = (k > cue.j and (w in _w("target_stops") or _says(tokens, k))) \
-            or w == ";" \
-            or (w == "," and nxt in _w("comma_stops"))
+        hard = (k > cue.j and (w in hard_words or (w in speech and _says(tokens, k)))) \
+            or w == ";" or (w == "," and nxt in comma_words)
         if hard:
             return (k if soft is None else soft), k
-        if soft is None and (w in _w("soft_target_stops") or (w == "," and (nxt.endswith("ing") or nxt == "the"))):
+        if soft is None and (w in soft_words or (w == "," and (nxt.endswith("ing") or nxt == "the"))):
             soft = k
     return (clause.i1 if soft is None else soft), clause.i1
 
