@@ -227,6 +227,23 @@ def test_some_columns_are_loaded_alone_and_follow_every_write(tmp_path):
         store.events(["event_id", "no_such_column"])
 
 
+def test_list_counts_count_each_element_once_per_event(tmp_path):
+    store = EventStore(tmp_path)
+    assert store.list_counts("countries").empty
+    store.add_events(batch(KHARKIV_1, SWAP, report("r4", "a4", "AFP", "2024-06-01", "Israel struck targets in Gaza",
+                                                    src="Israel", tgt="", countries=("ISR", "ISR", "PSE"),
+                                                    topics=())))
+    store.add_events(batch(report("r5", "a5", "AFP", "2024-07-01", "Ukraine shelled a depot in Belgorod",
+                                  src="Ukraine", tgt="Russia", countries=("UKR", "RUS"))))
+    counts = store.list_counts("countries")
+    assert counts.to_dict() == {"RUS": 3, "UKR": 3, "ISR": 1, "PSE": 1}
+    assert list(counts.index) == ["RUS", "UKR", "ISR", "PSE"] and str(counts.dtype) == "int64"
+    assert store.list_counts("topics").to_dict() == {"war": 3}
+    assert store.list_counts("actors").to_dict() == {"Russia": 3, "Ukraine": 3, "Israel": 1}
+    with pytest.raises(KeyError, match="event_type"):
+        store.list_counts("event_type")
+
+
 def test_a_file_where_the_store_should_be_is_refused(tmp_path):
     (tmp_path / "store").write_text("not a directory")
     with pytest.raises(StoreError, match="directory"):

@@ -119,6 +119,24 @@ def _split_lists(col: pa.ChunkedArray) -> np.ndarray:
     return lists[idx]
 
 
+def list_element_counts(col: pa.ChunkedArray) -> dict[str, int]:
+    """For a list column as stored (\\x1f-joined strings, dictionary-encoded or plain): how many rows hold
+    each element, counting an element once per row and leaving out empty ones; keys in order of first
+    appearance in the dictionary. Works on the dictionary and its indices, never on a million Python lists."""
+    counts: dict[str, int] = {}
+    for chunk in col.chunks:
+        if not pa.types.is_dictionary(chunk.type):
+            chunk = chunk.dictionary_encode()
+        indices = chunk.indices.drop_null().to_numpy(zero_copy_only=False)
+        per_entry = np.bincount(indices, minlength=len(chunk.dictionary))
+        for text, k in zip(chunk.dictionary.to_pylist(), per_entry.tolist(), strict=True):
+            if k and text:
+                for x in dict.fromkeys(text.split(SEP)):
+                    if x:
+                        counts[x] = counts.get(x, 0) + k
+    return counts
+
+
 def _string_mapper(t: pa.DataType):
     if t in (pa.string(), pa.large_string()):
         return pd.StringDtype("pyarrow")

@@ -13,7 +13,7 @@ from filelock import FileLock, Timeout
 
 from extract.errors import StoreError
 from extract.store import disk, merge, salience
-from extract.store.columns import PUBLIC_MENTION_COLUMNS, empty_mentions, empty_stored
+from extract.store.columns import ALL_LIST_COLUMNS, PUBLIC_MENTION_COLUMNS, empty_mentions, empty_stored
 from extract.store.summary import AddSummary
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -103,6 +103,24 @@ class EventStore:
             cached = part if cached is None else pd.concat([cached, part], axis=1)
             self._cache = (key, cached)
         return cached[names].copy(deep=False)
+
+    def list_counts(self, column: str) -> pd.Series:
+        """How many stored events hold each element of a list column (actors, countries, topics, sources,
+        article_ids), most frequent first (ties: first stored first); each element counts once per event and
+        empty elements are left out. Counted on the stored dictionary, so a million events take milliseconds."""
+        if column not in ALL_LIST_COLUMNS:
+            raise KeyError(f"not a list column: {column}")
+        for _attempt in range(3):
+            meta = self._meta()
+            if meta is None:
+                return pd.Series(dtype="int64")
+            try:
+                table = disk.load_table(self.path, meta, "events")
+            except FileNotFoundError:
+                continue  # a writer swapped snapshots meanwhile: read meta again
+            counts = pd.Series(disk.list_element_counts(table.column(column)), dtype="int64")
+            return counts.sort_values(ascending=False, kind="stable")
+        raise StoreError(f"{self.path}: the store's files keep changing or are missing; is it being rewritten?")
 
     def mentions(self, event_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """One row per report of the given events (all events when None), oldest publication first."""
