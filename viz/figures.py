@@ -295,23 +295,25 @@ def _time_axis(fig: go.Figure, focus: tuple[pd.Timestamp, pd.Timestamp] | None =
 
 def period_codes(dates: np.ndarray, period: str) -> tuple[np.ndarray, np.ndarray]:
     """(periods, codes): the distinct day/week/month starts the dates fall in (ascending, datetime64[ns]) and,
-    for each date, the index of its period (-1 for a missing date). Counting by day numbers rather than
-    sorting the dates keeps this fast on a million of them."""
-    starts = period_start(np.asarray(dates), period).to_numpy()
-    valid = ~np.isnat(starts)
-    codes = np.full(len(starts), -1, dtype=np.int64)
-    days = starts[valid].astype("datetime64[D]").astype(np.int64)
+    for each date, the index of its period (-1 for a missing date). The dates are reduced to distinct day
+    numbers first (counted, not sorted), and only those few thousand days are turned into periods, which
+    keeps this fast on a million dates."""
+    d = np.asarray(dates, dtype="datetime64[ns]")
+    valid = ~np.isnat(d)
+    codes = np.full(len(d), -1, dtype=np.int64)
+    days = d[valid].astype("datetime64[D]").astype(np.int64)
     if len(days) == 0:
         return np.array([], dtype="datetime64[ns]"), codes
     lo, span = int(days.min()), int(days.max() - days.min()) + 1
     if span <= 4 * len(days) + 10_000:
         present = np.bincount(days - lo, minlength=span) > 0
-        codes[valid] = (np.cumsum(present) - 1)[days - lo]
-        uniq = np.flatnonzero(present) + lo
+        day_values, day_codes = np.flatnonzero(present) + lo, (np.cumsum(present) - 1)[days - lo]
     else:  # a few dates spread over a very long time
-        uniq, inverse = np.unique(days, return_inverse=True)
-        codes[valid] = inverse
-    return uniq.astype("datetime64[D]").astype("datetime64[ns]"), codes
+        day_values, day_codes = np.unique(days, return_inverse=True)
+    starts = period_start(day_values.astype("datetime64[D]"), period).to_numpy()
+    periods, period_of_day = np.unique(starts, return_inverse=True)
+    codes[valid] = period_of_day[day_codes]
+    return periods.astype("datetime64[ns]"), codes
 
 
 def timeline_counts(starts: np.ndarray, codes: np.ndarray, n_lanes: int, period: str) -> tuple[np.ndarray, np.ndarray]:
