@@ -41,7 +41,7 @@ def _show_result(path: str) -> None:
         st.dataframe(pd.DataFrame(result["rejected"], columns=["input", "problem"]), hide_index=True,
                      width="stretch")
     if result["new"]:
-        events, _ = data.events(path)
+        events = data.table(path)
         new = events[events["event_id"].isin(result["new"])]
         st.markdown(f"**New events** ({len(new):,}); they are outlined on the Timeline until you add more.")
         st.dataframe(tables.events_table(new), hide_index=True, width="stretch",
