@@ -1,8 +1,8 @@
 """Dashboard speed in a real browser on a big store: first page ready, a country filter redrawn, server memory.
 
-    .venv/bin/python bench/bench_dashboard.py [--events 1000000] [--store bench/out/store-1000000]
+    .venv/bin/python bench/bench_dashboard.py [--events 1000000] [--store bench/out/store-1000000] [--no-pages]
 
-Builds the store once from generated events (extract.store.synth; a few minutes for a million), starts
+Builds the store once from generated events (extract.store.synth; about a minute for a million), starts
 `streamlit run dashboard.py` on a free 127.0.0.1 port, drives Debian's Chromium through Playwright and prints:
   cold first page: from opening the Timeline on a fresh server to the chart drawn (includes loading the store)
   warm first page: the same in a new browser session once the server holds the store
@@ -189,6 +189,7 @@ def main() -> int:
         raise SystemExit(f"needs Chromium at {CHROMIUM}: sudo apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
+    load_before = os.getloadavg()[0]
     url, proc = start(store, out / "bench_dashboard.log")
     try:
         with sync_playwright() as pw:
@@ -218,7 +219,7 @@ def main() -> int:
     print(f"server memory:              {rss / 1024:.0f} MB resident, {hwm / 1024:.0f} MB peak   (target <= 2048 MB)")
     for label, switched, opened in pages:
         print(f"{label + ' page:':<28}{switched:.2f} s from the sidebar, {opened:.2f} s opened by its link")
-    print(f"machine load (1 min):       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"machine load (1 min):       {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
     return 0
 
 
