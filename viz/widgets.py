@@ -5,7 +5,6 @@ of every run and read into them once, when a session starts, so a copied link re
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
@@ -235,7 +234,9 @@ def _keep_filter_state() -> None:
             st.session_state[key] = st.session_state[key]
 
 
-WARM_IDLE_S = 3.0  # the chart renderer starts once no page has run for this long ($DASHBOARD_WARM_IDLE)
+# The chart renderer starts once no page has run for this long ($DASHBOARD_WARM_IDLE). Its Chromium takes a
+# few CPU seconds to start and raises its own priority (a lower one is undone), so it waits for a quiet spell.
+WARM_IDLE_S = 10.0
 _last_run = [time.monotonic()]
 
 
@@ -244,12 +245,10 @@ def _mark_run() -> None:
 
 
 def _warm_when_idle(idle: float) -> None:
-    """Wait until no page has run for idle seconds, then start the chart renderer at low CPU priority: its
-    Chromium takes a few CPU seconds to start, which would otherwise be taken from a page someone waits for."""
+    """Wait until no page has run for idle seconds, then start the chart renderer, so its start-up does not
+    take CPU from a page someone is waiting for (an export before that starts the renderer itself)."""
     while (wait := idle - (time.monotonic() - _last_run[0])) > 0:
         time.sleep(min(wait, 1.0) + 0.05)
-    with contextlib.suppress(OSError, AttributeError):  # a lower priority for this thread and what it starts
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
     exporting.warm_up()
 
 
