@@ -94,6 +94,22 @@ def measure(path: pathlib.Path, repeats: int) -> dict:
             "add_peak_mb": _peak_mb()}
 
 
+def measure_view(path: pathlib.Path) -> dict:
+    """Run in a fresh process: what the dashboard loads first, every column but article_ids, and the
+    sidebar's element counts of the list columns (EventStore.list_counts)."""
+    from extract.store import EventStore
+    from extract.store.columns import ALL_COLUMNS
+
+    store = EventStore(path)
+    t0, c0 = time.perf_counter(), time.process_time()
+    df = store.events([c for c in ALL_COLUMNS if c != "article_ids"])
+    view_s, view_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0 = time.perf_counter()
+    kinds = {c: len(store.list_counts(c)) for c in ("countries", "actors", "topics")}
+    return {"view_s": view_s, "view_cpu_s": view_cpu, "view_rows": len(df), "counts_s": time.perf_counter() - t0,
+            "kinds": kinds, "view_peak_mb": _peak_mb()}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000)
@@ -101,9 +117,13 @@ def main() -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temp store")
     ap.add_argument("--repeats", type=int, default=7)
     ap.add_argument("--_measure", type=pathlib.Path, help=argparse.SUPPRESS)
+    ap.add_argument("--_measure_view", type=pathlib.Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._measure:
         print(json.dumps(measure(args._measure, args.repeats)))
+        return 0
+    if args._measure_view:
+        print(json.dumps(measure_view(args._measure_view)))
         return 0
     path = args.store or pathlib.Path(tempfile.mkdtemp(prefix="bench-store-"))
     try:
@@ -132,6 +152,13 @@ def main() -> int:
               f"{r['add_s']:.1f} s wall, {r['add_cpu_s']:.1f} s CPU ({r['add_summary']})")
         print(f"peak memory (RSS) after loading, filtering and reading mentions: {r['load_peak_mb']:.0f} MB "
               f"(target 1536 MB: {ok(r['load_peak_mb'] <= 1536)}); after the add as well: {r['add_peak_mb']:.0f} MB")
+        out = subprocess.run([sys.executable, __file__, "--_measure_view", str(path)],
+                             check=True, capture_output=True, text=True)
+        v = json.loads(out.stdout)
+        print(f"dashboard load (every column but article_ids), fresh process: {v['view_rows']:,} events in "
+              f"{v['view_s']:.2f} s wall, {v['view_cpu_s']:.2f} s CPU; sidebar counts of countries, actors, topics "
+              f"({', '.join(f'{k} {n:,}' for k, n in v['kinds'].items())}) in {v['counts_s'] * 1000:.0f} ms; "
+              f"peak {v['view_peak_mb']:.0f} MB")
     finally:
         if args.store is None and not args.keep:
             shutil.rmtree(path, ignore_errors=True)
