@@ -199,3 +199,13 @@ def test_a_big_timeline_needs_only_the_lane_and_the_start():
     small = df[list(F.chart_columns("timeline", len(df), lane="actor"))]
     assert F.timeline_chart(small, lane="actor").to_json() == F.timeline_chart(df, lane="actor").to_json()
     assert F.chart_columns("timeline", 10, lane="actor") == F.TIMELINE_COLUMNS
+
+
+def test_trends_are_stacked_bars_with_other_in_grey():
+    wide = pd.DataFrame({"war": [2, 0], "Other": [1, 2]},
+                        index=pd.DatetimeIndex(["2024-01-01", "2024-02-01"], name="period"))
+    fig = F.trends_figure(wide, "month", "topic")
+    assert [t.type for t in fig.data] == ["bar", "bar"] and fig.layout.barmode == "stack"
+    assert [t.name for t in fig.data] == ["war", "Other"]
+    assert list(fig.data[1].y) == [1, 2] and fig.data[1].marker.color == "#9e9e9e"
+    assert fig.data[0].marker.color != "#9e9e9e"

@@ -36,6 +36,9 @@ NONE_LABEL = "(not stated)"
 FONT = {"family": "DejaVu Sans, Arial, sans-serif", "size": 13}
 
 
+OTHER_COLOUR = "#9e9e9e"  # "Other": every category outside the top ones
+
+
 def style(category_index: int) -> dict[str, str]:
     """Colour, symbol and bar pattern of the i-th category: each (colour, symbol) pair is unique."""
     colour = PALETTE[category_index % len(PALETTE)]
@@ -566,20 +569,23 @@ def trend_counts(df: pd.DataFrame, period: str, by: str, top: int = 8) -> pd.Dat
 
 
 def trends_figure(wide: pd.DataFrame, period: str, by: str) -> go.Figure:
-    """Lines of events per period, one per category."""
+    """Stacked bars of events per period, one colour (and pattern) per category; "Other" on top, in grey.
+    Lines of eight sparse categories cross into a tangle; stacked bars keep each period readable."""
     label = "topic" if by == "topic" else "event type"
     if wide.empty:
         return message_figure("No events to count.", f"Events per {period} by {label}")
     fig = go.Figure()
     for i, cat in enumerate(wide.columns):
         st_ = style(i)
-        fig.add_trace(go.Scatter(x=wide.index, y=wide[cat], mode="lines+markers", name=hover_escape(cat, 40),
-                                 line={"color": st_["colour"], "width": 2},
-                                 marker={"symbol": st_["symbol"], "size": 6},
-                                 hovertemplate="%{x|%Y-%m-%d}: %{y:,} events<extra>%{fullData.name}</extra>"))
+        colour = OTHER_COLOUR if cat == "Other" else st_["colour"]
+        fig.add_trace(go.Bar(x=wide.index, y=wide[cat], name=hover_escape(cat, 40),
+                             marker={"color": colour, "pattern": {"shape": st_["pattern"]}},
+                             hovertemplate="%{x|%Y-%m-%d}: %{y:,} events<extra>%{fullData.name}</extra>"))
     _base_layout(fig, f"Events per {period} by {label}", height=460)
+    fig.update_layout(barmode="stack", bargap=0.15)
     fig.update_xaxes(type="date", title=None)
-    fig.update_yaxes(title="events", rangemode="tozero")
+    # an event with two topics counts once in each: the stack is topic mentions
+    fig.update_yaxes(title="events" if by != "topic" else "events (once per topic)", rangemode="tozero")
     return fig
 
 
