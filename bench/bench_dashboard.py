@@ -11,6 +11,7 @@ Builds the store once from generated events (extract.store.synth; about a minute
   server memory:   resident and peak resident memory of the Streamlit process (kaleido's Chromium excluded)
   other pages:     from clicking a page in the sidebar (no filters: all events) to its charts or table drawn,
                    and each page opened by its own link in a new browser session
+  floor:           the same first-page measure on bench/floor_app.py (Streamlit + one tiny Plotly chart)
 A screenshot of the warm page is left in bench/out/timeline-big.png, and one of each page in
 bench/out/page-<name>.png.
 Targets (issue 7): first page <= 3 s, filter change <= 1 s, memory <= 2 GB. Figures, not pass/fail.
@@ -65,10 +66,11 @@ def memory_kb(pid: int) -> tuple[int, int]:
     return rss, hwm
 
 
-def start(store: pathlib.Path, log: pathlib.Path) -> tuple[str, subprocess.Popen]:
+def start(store: pathlib.Path, log: pathlib.Path, script: pathlib.Path = ROOT / "dashboard.py"
+          ) -> tuple[str, subprocess.Popen]:
     port = free_port()
     env = dict(os.environ, EVENTS_STORE=str(store))
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -174,6 +176,26 @@ def time_pages(browser, url: str, out: pathlib.Path) -> list[tuple[str, float, f
             for label, path, selector, count in PAGES if path]
 
 
+def floor_page(store: pathlib.Path, out: pathlib.Path) -> float:
+    """Median first-page time of bench/floor_app.py (Streamlit + one tiny Plotly chart) in new sessions."""
+    from playwright.sync_api import sync_playwright
+
+    url, proc = start(store, out / "bench_floor.log", ROOT / "bench" / "floor_app.py")
+    times = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            for _ in range(3):
+                t, page = open_timeline(browser, url)
+                times.append(t)
+                page.context.close()
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return sorted(times)[1]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000)
@@ -211,9 +233,12 @@ def main() -> int:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    floor = floor_page(store, out)
     print(f"events in store:            {args.events:,}")
     print(f"cold first page ready:      {cold:.2f} s   (fresh server: includes loading the store)")
     print(f"warm first page ready:      {warm:.2f} s   (target <= 3 s)")
+    print(f"floor, same run:            {floor:.2f} s   (median of 3 new sessions on bench/floor_app.py: Streamlit and "
+          "one 3-point Plotly chart, nothing of ours)")
     print(f"reloaded (scripts cached):  {reload:.2f} s")
     print(f"country filter redrawn:     {change:.2f} s, then {change2:.2f} s   (target <= 1 s)")
     print(f"server memory:              {rss / 1024:.0f} MB resident, {hwm / 1024:.0f} MB peak   (target <= 2048 MB)")
