@@ -17,6 +17,28 @@ def test_unknown_code_is_shown_as_is_and_empty_stays_empty():
     assert country_name("") == ""
 
 
+def test_topic_ids_read_as_the_taxonomy_names_them():
+    from viz.names import topic_label
+
+    assert topic_label("economy_trade") == "Economy and trade"
+    assert topic_label("protest_unrest") == "Protest and unrest"
+    assert topic_label("military") == "Military"
+    assert topic_label("war") == "war"  # an imported topic the taxonomy does not know stays as it is
+    assert topic_label("") == ""
+
+
+def test_topic_lanes_and_legend_use_the_names():
+    import pandas as pd
+
+    from viz import figures
+
+    df = pd.DataFrame({"topics": [["economy_trade"], ["economy_trade", "cyber"], []],
+                       "event_type": ["AGREE", "COERCE", "AID"]})
+    _positions, _codes, names = figures.lane_codes(df, "topic")
+    assert names == ["Economy and trade", "Cyber", figures.NONE_LABEL]
+    assert list(figures.colour_values(df, "topic")) == ["Economy and trade", "Economy and trade", figures.NONE_LABEL]
+
+
 def test_timeline_focuses_on_the_bulk_of_events_when_outliers_stretch_the_axis():
     import pandas as pd
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from extract.query import explode_codes, list_value_counts
 from extract.schema import PLOVER_TYPES, QUAD_CLASSES
 from viz.messages import hover_escape
-from viz.names import country_name, event_type_label, quad_label
+from viz.names import country_name, event_type_label, quad_label, topic_label
 
 # Okabe & Ito's palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#666666")
@@ -103,6 +103,8 @@ def lane_codes(df: pd.DataFrame, lane: str, limit: int = LANE_LIMIT) -> tuple[np
         names = [country_name(str(u)) or NONE_LABEL for u in uniques]
     elif lane == "event_type":
         names = [event_type_label(str(u)) or NONE_LABEL for u in uniques]
+    elif lane == "topic":
+        names = [topic_label(str(u)) or NONE_LABEL for u in uniques]
     else:
         names = [str(u) or NONE_LABEL for u in uniques]
     # the same name can come from two codes (e.g. "" and a missing value): merge by name
@@ -138,7 +140,7 @@ def lane_rows(df: pd.DataFrame, lane: str, limit: int = LANE_LIMIT) -> pd.DataFr
 def colour_values(df: pd.DataFrame, colour: str) -> pd.Series:
     """The colour category of each event: its PLOVER type, or its first topic."""
     if colour == "topic":
-        return df["topics"].map(lambda ts: ts[0] if len(ts) else NONE_LABEL).astype(str)
+        return df["topics"].map(lambda ts: topic_label(ts[0]) if len(ts) else NONE_LABEL).astype(str)
     return df["event_type"].map(event_type_label).astype(str)
 
 

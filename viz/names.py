@@ -1,9 +1,11 @@
-"""Human labels for the codes the events table stores (ISO alpha-3 countries, PLOVER types, quad classes)."""
+"""Human labels for the codes the events table stores (ISO alpha-3 countries, PLOVER types, quad classes,
+topic ids)."""
 from __future__ import annotations
 
 import functools
 
 from extract.actors import load_gazetteer
+from extract.events._data import topics as taxonomy
 
 QUAD_LABELS = {
     "verbal_cooperation": "Verbal cooperation",
@@ -31,3 +33,11 @@ def event_type_label(code: str) -> str:
 
 def quad_label(quad: str) -> str:
     return QUAD_LABELS.get(quad, quad or "")
+
+
+@functools.cache
+def topic_label(topic: str) -> str:
+    """A topic id as the taxonomy names it ("economy_trade" -> "Economy and trade", from
+    extract/data/topics.toml); an id the taxonomy does not know (an imported or older store) as it is."""
+    entry = taxonomy().get(topic or "")
+    return str(entry.get("label") or topic) if isinstance(entry, dict) else (topic or "")

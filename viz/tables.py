@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from viz.messages import safe_url
-from viz.names import country_name, event_type_label
+from viz.names import country_name, event_type_label, topic_label
 
 TABLE_LIMIT = 10_000
 NEWEST_FIRST = ("date_start", "salience")  # the order of the events table (ties: earlier row first)
@@ -24,7 +24,7 @@ def events_table(df: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
         "source actor": part["source_actor"].astype(str),
         "target actor": part["target_actor"].astype(str),
         "countries": part["countries"].map(lambda cs: ", ".join(country_name(c) for c in cs)),
-        "topics": part["topics"].map(lambda ts: ", ".join(map(str, ts))),
+        "topics": part["topics"].map(lambda ts: ", ".join(topic_label(str(t)) for t in ts)),
         "mode": part["mode"].astype(str),
         "summary": part["summary"].astype(str),
         "outlet": part["source"].astype(str),
@@ -56,7 +56,7 @@ def event_facts(ev) -> dict[str, str]:
         "Who": f"{ev['source_actor'] or '—'} → {ev['target_actor'] or '—'}",
         "Actors": ", ".join(map(str, ev["actors"])) or "—",
         "Countries": ", ".join(country_name(c) for c in ev["countries"]) or "—",
-        "Topics": ", ".join(map(str, ev["topics"])) or "—",
+        "Topics": ", ".join(topic_label(str(t)) for t in ev["topics"]) or "—",
         "Reports": f"{int(ev['mentions'])} from {len(ev['sources'])} outlet(s); salience {ev['salience']:.2f}",
     }
 

@@ -21,7 +21,7 @@ from extract.errors import user_message
 from extract.query import Filters
 from viz import exporting, messages, urlstate
 from viz.data import Options
-from viz.names import country_name, event_type_label
+from viz.names import country_name, event_type_label, topic_label
 
 SEEDED = "_url_seeded"
 URL_PROBLEMS = "_url_problems"
@@ -85,7 +85,8 @@ def sidebar(opts: Options) -> None:
     bar.multiselect("Countries", _with_selected(opts.countries, "f_countries"), key="f_countries",
                     format_func=_country_label, placeholder="All countries")
     bar.multiselect("Actors", _with_selected(opts.actors, "f_actors"), key="f_actors", placeholder="All actors")
-    bar.multiselect("Topics", _with_selected(opts.topics, "f_topics"), key="f_topics", placeholder="All topics")
+    bar.multiselect("Topics", _with_selected(opts.topics, "f_topics"), key="f_topics", placeholder="All topics",
+                    format_func=topic_label)
     bar.multiselect("Event types", _with_selected(opts.event_types, "f_types"), key="f_types",
                     format_func=event_type_label, placeholder="All event types")
     bar.text_input("Search text", key="f_text", placeholder="words in summary, sentence or title")
