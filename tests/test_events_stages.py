@@ -211,6 +211,15 @@ def test_merge_treats_a_row_dated_by_an_earlier_sentence_as_undated():
 
 # happenings named by nouns, pronoun subjects ----------------------------------------------------
 
+def test_a_happening_named_by_a_noun_gets_its_doer_unless_the_subject_only_speaks_of_it():
+    truce = _one("Hamas said Monday's ceasefire with Israel would hold.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"], r["date"]) for r in truce] == [
+        ("AGREE", "Hamas", "Israel", "2024-03-04")]
+    praised = _one("Ukraine praised Monday's sanctions against Russia.")
+    sanction = next(r for r in praised if r["event_type"] == "SANCTION")
+    assert sanction["source_actor"] != "Ukraine"
+
+
 def test_a_noun_with_a_day_attached_is_a_happening():
     rows = _one("Oil has leaked into the Gulf since the rig explosion on April 20, 2010.", day="2010-05-06")
     assert [(r["date"], r["event_type"], r["date_from_publication"]) for r in rows] == [("2010-04-20", "ASSAULT",

@@ -35,6 +35,7 @@ MERGE = True
 NOUN_WEIGHT = 0.35  # a happening named only by a dated noun is less sure than one with a verb
 PRONOUN_LOOKBACK = 6  # actor mentions to look back over for the person "he"/"she" stands for
 ACTORLESS_DATED = True
+NOUN_ROLES = True  # give noun-named happenings a source and target like verb ones
 NARRATIVE = True  # an undated past clause takes the day the preceding sentences were telling about
 
 
@@ -187,7 +188,8 @@ def article_events(article: Article) -> tuple[list[dict], str]:
                     if row is not None:
                         rows.append(row)
                 break  # one happening per clause
-        rows.extend(_noun_events(article, text, toks, tok_starts, clauses, placed, sent_tx, s_start, s_end, kind))
+        rows.extend(_noun_events(article, text, toks, tok_starts, clauses, placed, sent_tx, s_start, s_end, kind,
+                                 found))
     if not rows:
         return [], "no clause pairs an action with an actor and a date"
     return (merge_rows(rows) if MERGE else rows), ""
@@ -210,9 +212,10 @@ _BEFORE = re.compile(r"\b([a-z]+)\s+(?:on|of)\s+(?:the\s+)?$")
 
 def _noun_events(article: Article, text: str, toks: list[Token], tok_starts: list[int], clauses: list[Clause],
                  placed: list[tuple[int, ActorMention]], sent_tx: list[Timex], s_start: int, s_end: int,
-                 kind: str) -> list[dict]:
+                 kind: str, found: list[Cue] = ()) -> list[dict]:
     """Happenings named by a noun with a day attached: "Tuesday's attack", "the April 20 explosion",
-    "talks on Monday". Future days read as planned (mode future)."""
+    "talks on Monday". Future days read as planned (mode future). The clause's actors take their roles
+    unless a verbal cue before the noun says the subject only spoke about the happening."""
     out = []
     for tx in sent_tx:
         if tx.precision not in ("day", "minute") or not dating.governs(text, tx, s_start):
@@ -243,8 +246,11 @@ def _noun_events(article: Article, text: str, toks: list[Token], tok_starts: lis
         pub_day = article.published_date
         mode_name = "future" if (pub_day is not None and per is not None and per.start > pub_day) else "actual"
         in_clause = [(j, mm) for j, mm in placed if clause.i0 <= j < clause.i1]
+        # the clause's subject did the happening ("Russia carried out Monday's attack"), unless it only
+        # speaks about it ("Ukraine praised Monday's sanctions"): a verbal cue before the noun
+        reacting = any(clause.i0 <= c.i < k and c.quad_class.startswith("verbal") for c in found)
         row = _row(article, text, toks, clause, cue, mode.Reading(mode_name), in_clause, [tx], s_start, s_end,
-                   kind, None, source_role=False)
+                   kind, None, source_role=NOUN_ROLES and not reacting)
         if row is not None:
             out.append(row)
     return out
