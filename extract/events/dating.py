@@ -5,7 +5,7 @@ govern(text, timexes, sentence, clause_span, cue_pos) -> Timex | None: the expre
 clause: the nearest date inside the clause, else the nearest one elsewhere in the sentence; dates after
 "since", "until", "before", "by" ... bound the happening rather than date it and are passed over.
 publication(article) -> Period | None: the article's local publication day, for undated clauses.
-narrative(text, timexes, sentences, index, published_day) -> Timex | None: the day the story was last
+narrative(text, timexes, tx_starts, sentences, index, published_day) -> Timex | None: the day the story was last
 telling about in the NARRATIVE_SENTENCES sentences before sentence `index`, for an undated past-tense
 clause ("Lai won the election on Saturday. His rival conceded defeat." -> Saturday).
 on_timeline(period) -> bool: whether the events table can hold the period (its datetime64[ns] columns
@@ -111,16 +111,13 @@ def narrative(text: str, timexes: list[Timex], tx_starts: list[int], sentences: 
     when it lies before the publication day (a past day the story is narrating); None otherwise."""
     if published_day is None or index == 0:
         return None
-    lo = sentences[max(0, index - NARRATIVE_SENTENCES)]
-    here = sentences[index]
-    a, b = bisect.bisect_left(tx_starts, lo.start), bisect.bisect_left(tx_starts, here.start)
+    window = sentences[max(0, index - NARRATIVE_SENTENCES):index]
+    starts = [s.start for s in window]
+    a, b = bisect.bisect_left(tx_starts, starts[0]), bisect.bisect_left(tx_starts, sentences[index].start)
     for tx in reversed(timexes[a:b]):
-        if tx.precision not in ("day", "minute"):
-            continue
-        sent = next((s for s in sentences[max(0, index - NARRATIVE_SENTENCES):index] if s.start <= tx.start < s.end),
-                    None)
-        if sent is None or not governs(text, tx, sent.start):
-            continue
+        sent = window[bisect.bisect_right(starts, tx.start) - 1]
+        if tx.precision not in ("day", "minute") or tx.start >= sent.end or not governs(text, tx, sent.start):
+            continue  # not a day, between sentences (a dropped headline), or a bound ("since May 3")
         per = period(tx.value)
         return tx if per is not None and per.start < published_day else None
     return None

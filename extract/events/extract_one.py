@@ -64,12 +64,10 @@ def _past(reading: mode.Reading) -> bool:
     return reading.mode in ("actual", "statement", "negated") and not reading.present and not reading.perfect
 
 
-def _clause_end(text: str, tokens: list[Token], clause: Clause, cue: Cue | None, a: int) -> int:
+def _clause_end(tokens: list[Token], clause: Clause, cue: Cue, a: int) -> int:
     """Where the summary stops: the clause end, or an earlier comma after the cue that opens a trailing
     comment ("..., lowering the bar", "..., where some tried"; see data/summary.toml)."""
     b = tokens[clause.i1 - 1].end
-    if cue is None:
-        return b
     conf = summary_data()
     openers, not_ing = frozenset(conf["trailing_openers"]), frozenset(conf["not_participles"])
     for k in range(cue.j, clause.i1 - 1):
@@ -81,9 +79,9 @@ def _clause_end(text: str, tokens: list[Token], clause: Clause, cue: Cue | None,
     return b
 
 
-def _summary(text: str, tokens: list[Token], clause: Clause, source_tok: int | None, cue: Cue | None = None) -> str:
+def _summary(text: str, tokens: list[Token], clause: Clause, cue: Cue, source_tok: int | None) -> str:
     a = tokens[source_tok].start if source_tok is not None else tokens[clause.i0].start
-    b = _clause_end(text, tokens, clause, cue, a)
+    b = _clause_end(tokens, clause, cue, a)
     s = text[a:b].strip(" ,;:-")
     if len(s) > SUMMARY_CHARS:
         cut = s.rfind(" ", 0, SUMMARY_CHARS)
@@ -318,7 +316,7 @@ def _row(article: Article, text: str, toks: list[Token], clause: Clause, cue: Cu
         if m.type != "country" and m.country:
             countries.setdefault(m.country, None)
     source_tok = next((k for k, m in in_clause if m is source), None)
-    summary = _summary(text, toks, clause, source_tok if source_tok is not None and source_tok < cue.i else None, cue)
+    summary = _summary(text, toks, clause, cue, source_tok if source_tok is not None and source_tok < cue.i else None)
     return {
         "event_id": _event_id(article.id, s_start, clause_span[0], cue.event_type),
         "date": per.date,

@@ -66,10 +66,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     # after that comma are looked at last, unless the expression opens the sentence ("On Tuesday, the
     # army said"), where they hold the clause's verb.
     comma = right.find(",")
-    opens = not left_words or left_words[-1:] in (["on"], ["by"], ["in"]) and len(left_words) <= 2
-    near_right = right if comma < 0 or opens else right[:comma]
-    right_words = [w.lower() for w in _WORD.findall(near_right)]
-    far_right = [] if near_right is right else [w.lower() for w in _WORD.findall(right[comma:])]
+    opens = not left_words or (len(left_words) <= 2 and left_words[-1] in ("on", "by", "in"))
+    split = comma >= 0 and not opens
+    right_words = [w.lower() for w in _WORD.findall(right[:comma] if split else right)]
+    far_right = [w.lower() for w in _WORD.findall(right[comma:])] if split else []
     # the verb usually comes before the expression ("met on Tuesday"): look a few words left, then a few
     # words right ("On Tuesday, the army said"), then further out on both sides
     n_left = len(left_words)
