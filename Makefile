@@ -38,11 +38,13 @@ run: $(VENV)/.run-installed $(SHAPES)
 test: $(VENV)/.dev-installed $(SHAPES)
 	@$(PY) scripts/ensure_chromium.py
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # --- pieces of the above --------------------------------------------------------------------
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 unit: $(VENV)/.dev-installed
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)

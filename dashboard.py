@@ -1,6 +1,7 @@
 """The dashboard: `streamlit run dashboard.py`. This script is the landing page, the Timeline; the other pages
 are in pages/. Events on a time axis, in lanes; select one to read its evidence and every article behind it.
 """
+
 from __future__ import annotations
 
 from viz.preload import start_chart_code
@@ -47,9 +48,15 @@ def _details(v: widgets.View, event_id: str) -> None:
         st.markdown("> " + md_escape(sentence))
     table = tables.reports_table(reports)
     st.markdown(f"**Articles that reported it** ({len(table)})")
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn("link", display_text="open article"),
-                                "published": st.column_config.DatetimeColumn("published", format="YYYY-MM-DD HH:mm")})
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "link": st.column_config.LinkColumn("link", display_text="open article"),
+            "published": st.column_config.DatetimeColumn("published", format="YYYY-MM-DD HH:mm"),
+        },
+    )
 
 
 v = widgets.view()
@@ -60,21 +67,35 @@ colour = c2.selectbox("Colour by", list(figures.COLOURS), format_func=figures.CO
 c3.write("")
 key_only = c3.toggle("Key events only", key="tl_key", help="Keep the 200 most salient events")
 highlight = tuple(st.session_state.get("new_event_ids") or ())
-fig = data.chart("timeline", v.path, v.version, v.filters, lane=lane or "country", colour=colour or "event_type",
-                 key_only=bool(key_only), highlight=highlight)
+fig = data.chart(
+    "timeline",
+    v.path,
+    v.version,
+    v.filters,
+    lane=lane or "country",
+    colour=colour or "event_type",
+    key_only=bool(key_only),
+    highlight=highlight,
+)
 st.plotly_chart(fig, key="tl_chart", on_select=_pick_from_chart, selection_mode="points", config=PLOT_CONFIG)
 widgets.chart_downloads(fig, "timeline", "tl_dl")
 
 st.subheader("Event details")
 choices = v.top(DETAIL_CHOICES, figures.KEY_ORDER, LABEL_COLUMNS)
-labels = {eid: tables.event_label(row) for eid, row in zip(choices["event_id"], choices.to_dict("records"), strict=True)}
+labels = {
+    eid: tables.event_label(row) for eid, row in zip(choices["event_id"], choices.to_dict("records"), strict=True)
+}
 chosen = st.session_state.get("tl_event") or ""
 if chosen and chosen not in labels:
     extra, shown = v.event(chosen)
     labels[chosen] = tables.event_label(extra.iloc[0]) if shown else f"{chosen} (not in the current view)"
-event_id = st.selectbox("Event", [""] + list(labels), key="tl_event",
-                        format_func=lambda e: labels.get(e, "Choose an event (or click one on the chart)"),
-                        help=f"The {DETAIL_CHOICES} most salient events in view; click any point to pick it")
+event_id = st.selectbox(
+    "Event",
+    [""] + list(labels),
+    key="tl_event",
+    format_func=lambda e: labels.get(e, "Choose an event (or click one on the chart)"),
+    help=f"The {DETAIL_CHOICES} most salient events in view; click any point to pick it",
+)
 if event_id:
     _details(v, event_id)
 with st.expander("Download the events in view"):

@@ -4,6 +4,7 @@ Run: .venv/bin/python bench/bench_actors.py [--limit N]
 Reads the Timeline17 development articles in ../shared (in place) and the seed article; prints
 load time, articles per second, ms per article and median words per article.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,9 +44,12 @@ def main() -> int:
 
     t0, c0 = time.perf_counter(), time.process_time()
     from extract.actors import find_actors, load_gazetteer
+
     gaz = load_gazetteer()
     load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
-    print(f"gazetteer import+load: {load_s * 1000:.0f} ms wall, {load_cpu * 1000:.0f} ms cpu ({len(gaz.actors)} actors)")
+    print(
+        f"gazetteer import+load: {load_s * 1000:.0f} ms wall, {load_cpu * 1000:.0f} ms cpu ({len(gaz.actors)} actors)"
+    )
 
     docs = articles(args.limit)
     if not docs:
@@ -58,10 +62,14 @@ def main() -> int:
         mentions += len(find_actors(text, on))
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     print(f"articles: {len(docs)} (median {words:.0f} words), mentions: {mentions}")
-    print(f"find_actors wall: {elapsed:.2f} s, {len(docs) / elapsed:.0f} articles/s, "
-          f"{elapsed / len(docs) * 1000:.2f} ms/article")
-    print(f"find_actors cpu:  {cpu:.2f} s, {len(docs) / cpu:.0f} articles/s, "
-          f"{cpu / len(docs) * 1000:.2f} ms/article (this process only; the machine may be shared)")
+    print(
+        f"find_actors wall: {elapsed:.2f} s, {len(docs) / elapsed:.0f} articles/s, "
+        f"{elapsed / len(docs) * 1000:.2f} ms/article"
+    )
+    print(
+        f"find_actors cpu:  {cpu:.2f} s, {len(docs) / cpu:.0f} articles/s, "
+        f"{cpu / len(docs) * 1000:.2f} ms/article (this process only; the machine may be shared)"
+    )
     return 0
 
 

@@ -16,6 +16,7 @@ A screenshot of the warm page is left in bench/out/timeline-big.png, and one of 
 bench/out/page-<name>.png.
 Targets (issue 7): first page <= 3 s, filter change <= 1 s, memory <= 2 GB. Figures, not pass/fail.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,15 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
@@ -66,12 +74,26 @@ def memory_kb(pid: int) -> tuple[int, int]:
     return rss, hwm
 
 
-def start(store: pathlib.Path, log: pathlib.Path, script: pathlib.Path = ROOT / "dashboard.py"
-          ) -> tuple[str, subprocess.Popen]:
+def start(
+    store: pathlib.Path, log: pathlib.Path, script: pathlib.Path = ROOT / "dashboard.py"
+) -> tuple[str, subprocess.Popen]:
     port = free_port()
     env = dict(os.environ, EVENTS_STORE=str(store))
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -115,8 +137,12 @@ def filter_country(page, name: str) -> float:
     page.wait_for_selector("[role='option']", timeout=10_000)
     t = time.perf_counter()
     page.keyboard.press("Enter")
-    page.wait_for_function("before => { const t = document.querySelector('.js-plotly-plot .gtitle');"
-                           " return t && t.textContent !== before }", arg=before, timeout=120_000)
+    page.wait_for_function(
+        "before => { const t = document.querySelector('.js-plotly-plot .gtitle');"
+        " return t && t.textContent !== before }",
+        arg=before,
+        timeout=120_000,
+    )
     page.wait_for_selector(READY, timeout=120_000)
     return time.perf_counter() - t
 
@@ -136,7 +162,9 @@ def page_drawn(page, title: str, selector: str, count: int, timeout_ms: int = 18
     page.wait_for_function(
         "([title, sel, n]) => { const h = document.querySelector('h1');"
         " return h && h.textContent.trim() === title && document.querySelectorAll(sel).length >= n }",
-        arg=[title, selector, count], timeout=timeout_ms)
+        arg=[title, selector, count],
+        timeout=timeout_ms,
+    )
     page.wait_for_selector(READY, timeout=timeout_ms)
 
 
@@ -172,8 +200,11 @@ def time_pages(browser, url: str, out: pathlib.Path) -> list[tuple[str, float, f
         switched[label] = switch_page(page, label, selector, count)
         page.screenshot(path=str(out / f"page-{path or 'timeline'}.png"), full_page=True)
     context.close()
-    return [(label, switched[label], open_page(browser, url, path, label, selector, count))
-            for label, path, selector, count in PAGES if path]
+    return [
+        (label, switched[label], open_page(browser, url, path, label, selector, count))
+        for label, path, selector, count in PAGES
+        if path
+    ]
 
 
 def floor_page(store: pathlib.Path, out: pathlib.Path) -> float:
@@ -237,14 +268,18 @@ def main() -> int:
     print(f"events in store:            {args.events:,}")
     print(f"cold first page ready:      {cold:.2f} s   (fresh server: includes loading the store)")
     print(f"warm first page ready:      {warm:.2f} s   (target <= 3 s)")
-    print(f"floor, same run:            {floor:.2f} s   (median of 3 new sessions on bench/floor_app.py: Streamlit and "
-          "one 3-point Plotly chart, nothing of ours)")
+    print(
+        f"floor, same run:            {floor:.2f} s   (median of 3 new sessions on bench/floor_app.py: Streamlit and "
+        "one 3-point Plotly chart, nothing of ours)"
+    )
     print(f"reloaded (scripts cached):  {reload:.2f} s")
     print(f"country filter redrawn:     {change:.2f} s, then {change2:.2f} s   (target <= 1 s)")
     print(f"server memory:              {rss / 1024:.0f} MB resident, {hwm / 1024:.0f} MB peak   (target <= 2048 MB)")
     for label, switched, opened in pages:
         print(f"{label + ' page:':<28}{switched:.2f} s from the sidebar, {opened:.2f} s opened by its link")
-    print(f"machine load (1 min):       {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
+    print(
+        f"machine load (1 min):       {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores"
+    )
     return 0
 
 

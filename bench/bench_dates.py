@@ -6,6 +6,7 @@ core over the same documents with the same reference dates, and prints documents
 and their ratio. The first call of each tagger (pattern compilation, dateparser's language data) is
 timed separately as load time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,12 +62,15 @@ def main() -> int:
 
     t0 = time.perf_counter()
     from extract.timex import tag
+
     tag("The talks resumed on Monday, March 4, 2013, and will end next year.", dt.date(2013, 3, 22))
     load = time.perf_counter() - t0
     ours, ours_cpu, n_ours = time_run(tag, docs, args.rounds)
     ours_rate, ours_cpu_rate = len(docs) / ours, len(docs) / ours_cpu
-    print(f"extract.timex.tag:        load {load:6.3f} s   {ours:7.3f} s/pass   {ours_rate:8.1f} docs/s wall   "
-          f"{ours_cpu_rate:8.1f} docs/s cpu   {1000 * ours / len(docs):6.2f} ms/doc   {n_ours} expressions")
+    print(
+        f"extract.timex.tag:        load {load:6.3f} s   {ours:7.3f} s/pass   {ours_rate:8.1f} docs/s wall   "
+        f"{ours_cpu_rate:8.1f} docs/s cpu   {1000 * ours / len(docs):6.2f} ms/doc   {n_ours} expressions"
+    )
     if args.no_peer:
         return 0
     try:
@@ -84,10 +88,14 @@ def main() -> int:
     peer_load = time.perf_counter() - t0
     theirs, theirs_cpu, n_theirs = time_run(peer, docs, 1)
     peer_rate, peer_cpu_rate = len(docs) / theirs, len(docs) / theirs_cpu
-    print(f"dateparser.search_dates:  load {peer_load:6.3f} s   {theirs:7.3f} s/pass   {peer_rate:8.1f} docs/s wall   "
-          f"{peer_cpu_rate:8.1f} docs/s cpu   {1000 * theirs / len(docs):6.2f} ms/doc   {n_theirs} expressions")
-    print(f"ratio: extract.timex handles {ours_rate / peer_rate:.1f}x the documents per second of search_dates "
-          f"(wall), {ours_cpu_rate / peer_cpu_rate:.1f}x (cpu)")
+    print(
+        f"dateparser.search_dates:  load {peer_load:6.3f} s   {theirs:7.3f} s/pass   {peer_rate:8.1f} docs/s wall   "
+        f"{peer_cpu_rate:8.1f} docs/s cpu   {1000 * theirs / len(docs):6.2f} ms/doc   {n_theirs} expressions"
+    )
+    print(
+        f"ratio: extract.timex handles {ours_rate / peer_rate:.1f}x the documents per second of search_dates "
+        f"(wall), {ours_cpu_rate / peer_cpu_rate:.1f}x (cpu)"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ events), the same for dateparser.search_dates alone, median words per article, a
 the peak resident memory of the process after extracting N articles (the sample repeated) into
 one events table. --profile prints the top of a cProfile of the extraction.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,13 +66,16 @@ def main() -> int:
 
     t1 = time.perf_counter()
     for a in arts:
-        dateparser.search.search_dates(a.text, languages=["en"],
-                                       settings={"RELATIVE_BASE": a.published.replace(tzinfo=None)})
+        dateparser.search.search_dates(
+            a.text, languages=["en"], settings={"RELATIVE_BASE": a.published.replace(tzinfo=None)}
+        )
     dp_secs = time.perf_counter() - t1
 
     print(f"articles {len(arts)}  median words {words:.0f}  events {n_events}")
     print(f"extract.events (one core): {len(arts) / secs:7.1f} articles/s  {1000 * secs / len(arts):6.1f} ms/article")
-    print(f"dateparser.search_dates  : {len(arts) / dp_secs:7.1f} articles/s  {1000 * dp_secs / len(arts):6.1f} ms/article")
+    print(
+        f"dateparser.search_dates  : {len(arts) / dp_secs:7.1f} articles/s  {1000 * dp_secs / len(arts):6.1f} ms/article"
+    )
     if prof:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
     if args.memory:
@@ -84,8 +88,10 @@ def main() -> int:
             rows.extend(r)
         df = rows_to_frame(rows)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"memory: {args.memory} articles -> {len(df)} events in {time.perf_counter() - t2:.0f} s; "
-              f"peak resident {peak:.0f} MB")
+        print(
+            f"memory: {args.memory} articles -> {len(df)} events in {time.perf_counter() - t2:.0f} s; "
+            f"peak resident {peak:.0f} MB"
+        )
     print(f"events_per_s={len(arts) / secs:.1f} search_dates_per_s={len(arts) / dp_secs:.1f}")
     return 0
 

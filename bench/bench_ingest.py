@@ -8,6 +8,7 @@ JSON, furniture removal, segments, datelines, language. Import time of extract.i
 separately. With --html N it also times N HTML pages made by wrapping Timeline17 texts in a page
 with navigation, a sidebar and a footer (trafilatura's share of the cost).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,12 +54,18 @@ def main() -> None:
         elapsed, cpu_used = time.perf_counter() - start, time.process_time() - cpu
         rates.append(len(result.articles) / elapsed)
         cpu_rates.append(len(result.articles) / max(cpu_used, 1e-9))
-    print(f"Timeline17 JSONL: {len(result.articles)} articles ({len(result.rejected)} lines rejected: empty text) "
-          f"from {len(files)} files")
-    print(f"  articles/s (wall clock): best {max(rates):,.0f}, median {statistics.median(rates):,.0f} "
-          f"over {args.rounds} rounds")
-    print(f"  articles per CPU second (this process only, less sensitive to a busy machine): "
-          f"best {max(cpu_rates):,.0f}, median {statistics.median(cpu_rates):,.0f}")
+    print(
+        f"Timeline17 JSONL: {len(result.articles)} articles ({len(result.rejected)} lines rejected: empty text) "
+        f"from {len(files)} files"
+    )
+    print(
+        f"  articles/s (wall clock): best {max(rates):,.0f}, median {statistics.median(rates):,.0f} "
+        f"over {args.rounds} rounds"
+    )
+    print(
+        f"  articles per CPU second (this process only, less sensitive to a busy machine): "
+        f"best {max(cpu_rates):,.0f}, median {statistics.median(cpu_rates):,.0f}"
+    )
     dated = sum(a.published is not None for a in result.articles)
     datelines = sum(any(s.kind == "dateline" for s in a.segments) for a in result.articles)
     print(f"  with a publication date: {dated}; with a dateline segment in the text: {datelines}")
@@ -76,11 +83,19 @@ def main() -> None:
             start = time.perf_counter()
             html_result = load_articles([tmp])
             elapsed = time.perf_counter() - start
-        print(f"HTML pages: {len(html_result.articles)} of {len(texts)} read, "
-              f"{len(html_result.articles) / elapsed:,.0f} articles/s")
-    print(json.dumps({"timeline17_articles_per_s_best": round(max(rates)),
-                      "timeline17_articles_per_s_median": round(statistics.median(rates)),
-                      "timeline17_articles_per_cpu_s_median": round(statistics.median(cpu_rates))}))
+        print(
+            f"HTML pages: {len(html_result.articles)} of {len(texts)} read, "
+            f"{len(html_result.articles) / elapsed:,.0f} articles/s"
+        )
+    print(
+        json.dumps(
+            {
+                "timeline17_articles_per_s_best": round(max(rates)),
+                "timeline17_articles_per_s_median": round(statistics.median(rates)),
+                "timeline17_articles_per_cpu_s_median": round(statistics.median(cpu_rates)),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ Printed: event precision/recall (aligned / predicted, aligned / gold) and, for e
 whose field is right / gold events); countries are scored as code sets (micro-averaged over aligned
 pairs). Last line: a summary of the figures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -113,8 +114,10 @@ def main() -> int:
             for i, j in pairs:
                 p, g = pred[i], gold[j]
                 if p["date"] != g["date"] or p["event_type"] != g["event_type"]:
-                    print(f"DIFF {a.id} pred {p['date']} {p['event_type']} gold {g['date']} {g['event_type']}: "
-                          f"{g['evidence'][:80]}")
+                    print(
+                        f"DIFF {a.id} pred {p['date']} {p['event_type']} gold {g['date']} {g['event_type']}: "
+                        f"{g['evidence'][:80]}"
+                    )
 
     def pr(k: int) -> tuple[float, float]:
         return k / max(n_pred, 1), k / max(n_gold, 1)
@@ -130,8 +133,10 @@ def main() -> int:
     print(f"{'countries':14} {cp:9.3f} {cr:7.3f}   (code sets over aligned pairs)")
     dp, dr = pr(right["date"])
     tp, tr = pr(right["event_type"])
-    print(f"gold_event_p={ep:.3f} gold_event_r={er:.3f} date_p={dp:.3f} date_r={dr:.3f} "
-          f"type_p={tp:.3f} type_r={tr:.3f} countries_p={cp:.3f} countries_r={cr:.3f}")
+    print(
+        f"gold_event_p={ep:.3f} gold_event_r={er:.3f} date_p={dp:.3f} date_r={dr:.3f} "
+        f"type_p={tp:.3f} type_r={tr:.3f} countries_p={cp:.3f} countries_r={cr:.3f}"
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 bench/bench_dashboard.py opens it in new browser sessions in the same run as the dashboard, so the
 dashboard's first-page figure can be read against what Streamlit and plotly.js alone take here.
 """
+
 import plotly.graph_objects as go
 import streamlit as st
 

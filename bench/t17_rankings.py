@@ -12,6 +12,7 @@ with the scorer's own top_k_f1, these rankings of the same rows:
   pubdate         articles per publication date (the scorer's peer)
 Last line: rows=... articles=... dated=... pubdate=... (means over the timelines).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,8 +67,10 @@ def main() -> int:
             f = {name: top_k(c, gold) for name, c in counts.items()}
             for name, v in f.items():
                 totals[name].append(v)
-            print(f"{topic.name + '#' + str(i):26} {len(gold):4d} " + " ".join(
-                f"{f[n]:{w}.3f}" for n, w in (("rows", 6), ("articles", 8), ("dated", 6), ("pubdate", 7))))
+            print(
+                f"{topic.name + '#' + str(i):26} {len(gold):4d} "
+                + " ".join(f"{f[n]:{w}.3f}" for n, w in (("rows", 6), ("articles", 8), ("dated", 6), ("pubdate", 7)))
+            )
     mean = {n: sum(v) / len(v) for n, v in totals.items()}
     print(" ".join(f"{n}={mean[n]:.3f}" for n in ("rows", "articles", "dated", "pubdate")))
     return 0

@@ -9,6 +9,7 @@ The pipeline, one stage a module (see ARCHITECTURE.md):
 
 Public names are imported lazily so that `python -m extract dates` starts quickly.
 """
+
 from __future__ import annotations
 
 __all__ = ["load_articles", "tag_dates", "extract_events", "Article", "Timex"]

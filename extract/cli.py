@@ -3,6 +3,7 @@
 Each command lives in its own module, which provides `add_arguments(parser)` and `run(args) -> int`.
 Modules are imported only when their command runs, so `extract dates` starts fast.
 """
+
 from __future__ import annotations
 
 import argparse

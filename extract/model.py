@@ -2,6 +2,7 @@
 
 ingest -> Article -> timex (Timex list) -> actors -> topics -> events (rows of the events table)
 """
+
 from __future__ import annotations
 
 import datetime as dt

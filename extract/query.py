@@ -1,4 +1,5 @@
 """Filtering the events table: one implementation shared by the dashboard and `extract export`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,7 +55,8 @@ def _list_hits(values: np.ndarray, wanted: frozenset[str]) -> np.ndarray:
     codes, first = _distinct_objects(values)
     probe = wanted.isdisjoint
     hits = np.fromiter(
-        (isinstance(v, (list, tuple, np.ndarray)) and not probe(v) for v in values[first]), dtype=bool, count=len(first))
+        (isinstance(v, (list, tuple, np.ndarray)) and not probe(v) for v in values[first]), dtype=bool, count=len(first)
+    )
     return hits[codes]
 
 
@@ -93,9 +95,11 @@ def filter_positions(df: pd.DataFrame, f: Filters) -> np.ndarray:
         pos = pos[_list_hits(df["topics"].to_numpy(dtype=object)[pos], frozenset(f.topics))]
     if f.actors and len(pos):
         sub = df[["source_actor", "target_actor", "actors"]].iloc[pos]
-        hit = (sub["source_actor"].isin(f.actors).to_numpy(dtype=bool, na_value=False)
-               | sub["target_actor"].isin(f.actors).to_numpy(dtype=bool, na_value=False)
-               | _list_hits(sub["actors"].to_numpy(dtype=object), frozenset(f.actors)))
+        hit = (
+            sub["source_actor"].isin(f.actors).to_numpy(dtype=bool, na_value=False)
+            | sub["target_actor"].isin(f.actors).to_numpy(dtype=bool, na_value=False)
+            | _list_hits(sub["actors"].to_numpy(dtype=object), frozenset(f.actors))
+        )
         pos = pos[hit]
     if f.text.strip() and len(pos):
         needle = f.text.strip()

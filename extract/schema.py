@@ -4,23 +4,47 @@ Each row is one dated happening reported by one article (extracted) or one row o
 file (GDELT, ACLED). The store adds the columns in STORE_COLUMNS when it merges rows that report
 the same happening.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "SANCTION", "THREATEN", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "SANCTION",
+    "THREATEN",
+    "PROTEST",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 # PLOVER event type -> quad class (verbal/material x cooperation/conflict).
 QUAD_CLASS = {
-    "AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation", "SUPPORT": "verbal_cooperation",
-    "CONCEDE": "material_cooperation", "COOPERATE": "material_cooperation", "AID": "material_cooperation",
+    "AGREE": "verbal_cooperation",
+    "CONSULT": "verbal_cooperation",
+    "SUPPORT": "verbal_cooperation",
+    "CONCEDE": "material_cooperation",
+    "COOPERATE": "material_cooperation",
+    "AID": "material_cooperation",
     "RETREAT": "material_cooperation",
-    "REQUEST": "verbal_conflict", "ACCUSE": "verbal_conflict", "REJECT": "verbal_conflict",
+    "REQUEST": "verbal_conflict",
+    "ACCUSE": "verbal_conflict",
+    "REJECT": "verbal_conflict",
     "THREATEN": "verbal_conflict",
-    "SANCTION": "material_conflict", "PROTEST": "material_conflict", "MOBILIZE": "material_conflict",
-    "COERCE": "material_conflict", "ASSAULT": "material_conflict",
+    "SANCTION": "material_conflict",
+    "PROTEST": "material_conflict",
+    "MOBILIZE": "material_conflict",
+    "COERCE": "material_conflict",
+    "ASSAULT": "material_conflict",
 }
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 MODES = ("actual", "statement", "future", "hypothetical", "negated")

@@ -1,5 +1,6 @@
 """Add articles: upload files, paste text or give URLs and feeds; the events found are added to the store.
 GDELT and ACLED exports are imported here too. The last result stays on the page until the next one."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,12 @@ def _inputs(files, text: str, urls: str) -> list[object]:
 
 
 def _remember(title: str, summary) -> None:
-    st.session_state[RESULT] = {"title": title, "line": summary.summary_line(),
-                                "rejected": list(summary.rejected), "new": list(summary.new_event_ids)}
+    st.session_state[RESULT] = {
+        "title": title,
+        "line": summary.summary_line(),
+        "rejected": list(summary.rejected),
+        "new": list(summary.new_event_ids),
+    }
     st.session_state["new_event_ids"] = list(summary.new_event_ids)
 
 
@@ -38,14 +43,17 @@ def _show_result(path: str) -> None:
     (st.success if result["new"] else st.info)(result["line"])
     if result["rejected"]:
         st.markdown(f"**Not added** ({len(result['rejected'])}): each input with the reason")
-        st.dataframe(pd.DataFrame(result["rejected"], columns=["input", "problem"]), hide_index=True,
-                     width="stretch")
+        st.dataframe(pd.DataFrame(result["rejected"], columns=["input", "problem"]), hide_index=True, width="stretch")
     if result["new"]:
         events = data.table(path)
         new = events[events["event_id"].isin(result["new"])]
         st.markdown(f"**New events** ({len(new):,}); they are outlined on the Timeline until you add more.")
-        st.dataframe(tables.events_table(new), hide_index=True, width="stretch",
-                     column_config={"link": st.column_config.LinkColumn("link", display_text="open article")})
+        st.dataframe(
+            tables.events_table(new),
+            hide_index=True,
+            width="stretch",
+            column_config={"link": st.column_config.LinkColumn("link", display_text="open article")},
+        )
         st.page_link("dashboard.py", label="Open the Timeline", icon=":material/timeline:")
 
 
@@ -55,14 +63,30 @@ st.title("Add articles")
 st.caption(f"Events are added to the store in `{path}`.")
 articles_tab, import_tab = st.tabs(["Articles", "GDELT or ACLED file"])
 with articles_tab, st.form("add_form", clear_on_submit=False):
-    files = st.file_uploader("Article files", type=ARTICLE_TYPES, accept_multiple_files=True, key="add_files",
-                             help="Text, Markdown, HTML pages, JSON / JSON lines / CSV of articles, RSS or Atom feeds")
-    text = st.text_area("Or paste an article", key="add_text", height=160,
-                        placeholder="Headline on the first line, then the article's text")
-    urls = st.text_area("Or give addresses of articles or feeds, one per line", key="add_urls", height=90,
-                        placeholder="https://...")
-    published = st.date_input("Publication date for articles that state none", value=None, key="add_published",
-                              min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31), format="YYYY-MM-DD")
+    files = st.file_uploader(
+        "Article files",
+        type=ARTICLE_TYPES,
+        accept_multiple_files=True,
+        key="add_files",
+        help="Text, Markdown, HTML pages, JSON / JSON lines / CSV of articles, RSS or Atom feeds",
+    )
+    text = st.text_area(
+        "Or paste an article",
+        key="add_text",
+        height=160,
+        placeholder="Headline on the first line, then the article's text",
+    )
+    urls = st.text_area(
+        "Or give addresses of articles or feeds, one per line", key="add_urls", height=90, placeholder="https://..."
+    )
+    published = st.date_input(
+        "Publication date for articles that state none",
+        value=None,
+        key="add_published",
+        min_value=dt.date(1900, 1, 1),
+        max_value=dt.date(2100, 12, 31),
+        format="YYYY-MM-DD",
+    )
     go = st.form_submit_button("Extract events and add them", type="primary")
 if go:
     items = _inputs(files, text, urls)
@@ -76,7 +100,8 @@ if go:
 
         try:
             summary = data.store(path).add_articles(
-                items, published=published.isoformat() if published else None, progress=progress)
+                items, published=published.isoformat() if published else None, progress=progress
+            )
         except Exception as exc:  # the store or the extractor refused the whole batch: say why
             bar.empty()
             widgets.show_error(exc)
@@ -84,8 +109,13 @@ if go:
             bar.progress(1.0, text="Done")
             _remember("Articles added", summary)
 with import_tab, st.form("import_form"):
-    kind = st.radio("Kind of file", ["gdelt", "acled"], key="imp_kind", horizontal=True,
-                    format_func=lambda k: {"gdelt": "GDELT 2.0 event export", "acled": "ACLED CSV export"}[k])
+    kind = st.radio(
+        "Kind of file",
+        ["gdelt", "acled"],
+        key="imp_kind",
+        horizontal=True,
+        format_func=lambda k: {"gdelt": "GDELT 2.0 event export", "acled": "ACLED CSV export"}[k],
+    )
     upload = st.file_uploader("File", type=IMPORT_TYPES, key="imp_file")
     do_import = st.form_submit_button("Import", type="primary")
 if do_import:

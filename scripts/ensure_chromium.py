@@ -4,6 +4,7 @@ Playwright's own browser download does not work offline, so the project uses Deb
 (/usr/bin/chromium). When it is missing, install it with apt-get if we are root or have
 password-less sudo; otherwise say exactly what to install and exit non-zero.
 """
+
 from __future__ import annotations
 
 import os

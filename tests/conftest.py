@@ -3,6 +3,7 @@
 `shared_dir` gives ../shared (the real corpora). Where it is absent (a user's clone) tests that
 need it skip with a clear reason; with REQUIRE_SHARED=1 (set by .ci/run) that skip is a failure.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Test stores for the dashboard tests: generated events plus one hand-made event whose text is hostile."""
+
 from __future__ import annotations
 
 import pathlib

@@ -1,4 +1,5 @@
 """Integrity of the gazetteer data files: ids, codes, dates, references between files."""
+
 from __future__ import annotations
 
 import csv
@@ -22,8 +23,9 @@ def test_every_iso_country_is_an_actor():
         assert gaz.actors[c.alpha_3].type == "country", c.alpha_3
 
 
-@pytest.mark.parametrize("name", ["countries.csv", "capitals.csv", "organizations.csv", "armed_groups.csv",
-                                  "persons.csv"])
+@pytest.mark.parametrize(
+    "name", ["countries.csv", "capitals.csv", "organizations.csv", "armed_groups.csv", "persons.csv"]
+)
 def test_documented_columns(name):
     data = rows(name)
     assert data, name
@@ -53,9 +55,27 @@ def test_country_codes_are_known():
 
 def test_person_terms_are_sane():
     gaz = load_gazetteer()
-    roles = {"president", "vice_president", "prime_minister", "chancellor", "king", "emir", "crown_prince",
-             "supreme_leader", "leader", "foreign_minister", "defence_minister", "secretary_general",
-             "commander", "spokesperson", "opposition_leader", "minister", "official", "prosecutor", "envoy"}
+    roles = {
+        "president",
+        "vice_president",
+        "prime_minister",
+        "chancellor",
+        "king",
+        "emir",
+        "crown_prince",
+        "supreme_leader",
+        "leader",
+        "foreign_minister",
+        "defence_minister",
+        "secretary_general",
+        "commander",
+        "spokesperson",
+        "opposition_leader",
+        "minister",
+        "official",
+        "prosecutor",
+        "envoy",
+    }
     for row in rows("persons.csv"):
         assert row["id"].startswith("person:"), row["id"]
         assert row["role"] in roles, (row["id"], row["role"])
@@ -89,14 +109,48 @@ def test_no_two_holders_of_a_head_office_at_once():
 def test_g20_and_conflict_states_have_heads_through_2000_2025():
     gaz = load_gazetteer()
     heads = {"president", "prime_minister", "chancellor", "king", "leader", "supreme_leader", "emir"}
-    states = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS",
-              "SAU", "ZAF", "TUR", "GBR", "USA", "UKR", "ISR", "PSE", "IRN", "SYR", "EGY", "PRK", "TWN", "PAK",
-              "VEN", "ETH", "SDN"]
+    states = [
+        "ARG",
+        "AUS",
+        "BRA",
+        "CAN",
+        "CHN",
+        "FRA",
+        "DEU",
+        "IND",
+        "IDN",
+        "ITA",
+        "JPN",
+        "KOR",
+        "MEX",
+        "RUS",
+        "SAU",
+        "ZAF",
+        "TUR",
+        "GBR",
+        "USA",
+        "UKR",
+        "ISR",
+        "PSE",
+        "IRN",
+        "SYR",
+        "EGY",
+        "PRK",
+        "TWN",
+        "PAK",
+        "VEN",
+        "ETH",
+        "SDN",
+    ]
     for state in states:
         for year in range(2000, 2026, 5):
             day = dt.date(year, 7, 1)
-            holders = [t for ts in gaz.terms.values() for t in ts
-                       if t.country == state and t.role in heads and not t.org and t.covers(day)]
+            holders = [
+                t
+                for ts in gaz.terms.values()
+                for t in ts
+                if t.country == state and t.role in heads and not t.org and t.covers(day)
+            ]
             assert holders, (state, day)
 
 
@@ -118,10 +172,31 @@ def test_build_reports_unknown_capital_country(tmp_path):
         build(tmp_path)
 
 
-@pytest.mark.parametrize("fips, iso3", [("UP", "UKR"), ("RS", "RUS"), ("US", "USA"), ("UK", "GBR"), ("GM", "DEU"),
-                                        ("CH", "CHN"), ("IS", "ISR"), ("GZ", "PSE"), ("WE", "PSE"), ("IZ", "IRQ"),
-                                        ("CG", "COD"), ("CF", "COG"), ("NI", "NGA"), ("NG", "NER"), ("KN", "PRK"),
-                                        ("KS", "KOR"), ("SU", "SDN"), ("OD", "SSD"), ("TU", "TUR"), ("EI", "IRL")])
+@pytest.mark.parametrize(
+    "fips, iso3",
+    [
+        ("UP", "UKR"),
+        ("RS", "RUS"),
+        ("US", "USA"),
+        ("UK", "GBR"),
+        ("GM", "DEU"),
+        ("CH", "CHN"),
+        ("IS", "ISR"),
+        ("GZ", "PSE"),
+        ("WE", "PSE"),
+        ("IZ", "IRQ"),
+        ("CG", "COD"),
+        ("CF", "COG"),
+        ("NI", "NGA"),
+        ("NG", "NER"),
+        ("KN", "PRK"),
+        ("KS", "KOR"),
+        ("SU", "SDN"),
+        ("OD", "SSD"),
+        ("TU", "TUR"),
+        ("EI", "IRL"),
+    ],
+)
 def test_fips(fips, iso3):
     assert iso3_from_fips(fips) == iso3
 

@@ -1,4 +1,5 @@
 """Property checks: any text gives well-formed mentions (sorted, disjoint, spans that match the text)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,9 +9,44 @@ from hypothesis import strategies as st
 
 from extract.actors import find_actors
 
-WORDS = ["Russia", "U.S.", "President", "president", "the", "Georgia", "Jordan", "Michael", "Kremlin", "said", ",",
-         "'s", "Foreign", "Minister", "Ahmed", "al-Said", "Mr", "May", "in", "NATO", "WHO", "US", "Congo",
-         "Washington", "Post", "-", ".", "’s", "King", "Abdullah", "of", "Hamas", "leader", "Kim", "\n", "RUSSIA"]
+WORDS = [
+    "Russia",
+    "U.S.",
+    "President",
+    "president",
+    "the",
+    "Georgia",
+    "Jordan",
+    "Michael",
+    "Kremlin",
+    "said",
+    ",",
+    "'s",
+    "Foreign",
+    "Minister",
+    "Ahmed",
+    "al-Said",
+    "Mr",
+    "May",
+    "in",
+    "NATO",
+    "WHO",
+    "US",
+    "Congo",
+    "Washington",
+    "Post",
+    "-",
+    ".",
+    "’s",
+    "King",
+    "Abdullah",
+    "of",
+    "Hamas",
+    "leader",
+    "Kim",
+    "\n",
+    "RUSSIA",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -20,7 +56,7 @@ def test_mentions_are_well_formed_on_word_salad(words, on):
     found = find_actors(text, on)
     for m in found:
         assert 0 <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.actor_id and m.name and m.type
     for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
@@ -31,4 +67,4 @@ def test_mentions_are_well_formed_on_word_salad(words, on):
 def test_any_unicode_text_is_handled(text):
     found = find_actors(text)
     for m in found:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text

@@ -1,4 +1,5 @@
 """Every dashboard page driven through Streamlit's AppTest on a real store in tmp_path."""
+
 from __future__ import annotations
 
 import base64
@@ -155,7 +156,8 @@ def test_add_articles_from_pasted_text(store_env):
     at.text_area(key="add_text").input(
         "Leaders meet in Paris\n\nPARIS, 3 June 2024 - French President Emmanuel Macron met German Chancellor "
         "Olaf Scholz in Paris on Monday to discuss military aid to Ukraine. Russia accused France of escalating "
-        "the war.")
+        "the war."
+    )
     at.date_input(key="add_published").set_value(__import__("datetime").date(2024, 6, 3))
     at.button[0].click().run()
     assert not at.exception

@@ -1,4 +1,5 @@
 """The Timeline page (the landing page) driven through Streamlit's AppTest on a real store in tmp_path."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """extract_events and `python -m extract events` on real files, including bad input."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,13 +16,21 @@ from extract.schema import EVENT_COLUMNS
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
-STORY = ("Russia attacked the Ukrainian city of Kharkiv on Tuesday, regional officials said.\n"
-         "On Wednesday, France condemned Russia over the attack.\n")
+STORY = (
+    "Russia attacked the Ukrainian city of Kharkiv on Tuesday, regional officials said.\n"
+    "On Wednesday, France condemned Russia over the attack.\n"
+)
 
 
 def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "extract", "events", *args], capture_output=True, text=True,
-                          cwd=ROOT, input=stdin, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "extract", "events", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        input=stdin,
+        timeout=300,
+    )
 
 
 def test_extract_events_over_articles_gives_the_declared_table():
@@ -30,8 +39,10 @@ def test_extract_events_over_articles_gives_the_declared_table():
     assert list(df.columns) == list(EVENT_COLUMNS)
     assert {str(df[c].dtype) for c in ("date", "event_type")} == {"string"}
     assert str(df["published"].dtype) == "datetime64[ns, UTC]"
-    assert sorted(zip(df["date"], df["event_type"], strict=True)) == [("2024-03-05", "ASSAULT"),
-                                                                       ("2024-03-06", "ACCUSE")]
+    assert sorted(zip(df["date"], df["event_type"], strict=True)) == [
+        ("2024-03-05", "ASSAULT"),
+        ("2024-03-06", "ACCUSE"),
+    ]
 
 
 def test_extract_events_over_a_file_with_published(tmp_path):
@@ -51,8 +62,10 @@ def test_batches_in_two_processes_equal_one_process():
 
 def test_dates_beyond_the_tables_range_are_not_events_and_do_not_break_the_batch():
     # datetime64[ns] reaches 1677-2262: a treaty recalled from 1648 or a year 2300 must not sink the table.
-    text = ("Sweden and France signed a peace treaty with the emperor in 1648, the historian said on Monday.\n"
-            "In 2300, the planners said, Mars will host a colony.\n" + STORY)
+    text = (
+        "Sweden and France signed a peace treaty with the emperor in 1648, the historian said on Monday.\n"
+        "In 2300, the planners said, Mars will host a colony.\n" + STORY
+    )
     a = Article(id="old", text=text, published=dt.datetime(2024, 3, 7, 9, 0, tzinfo=dt.UTC))
     df = extract_events([a], workers=1)
     assert "1648" not in set(df["date"]) and "2300" not in set(df["date"])
@@ -65,14 +78,13 @@ def test_bad_input_gives_no_events_and_no_crash():
         "empty": "",
         "no actors, no dates": "It was a quiet afternoon and the rain kept falling on the old roofs.",
         "other language": "Le gouvernement a annoncé mardi une nouvelle réforme des retraites pour les salariés du "
-                          "secteur public, selon le ministre qui a parlé devant les députés.",
+        "secteur public, selon le ministre qui a parlé devant les députés.",
         "numbers": "\n".join(" | ".join(str(n * k) for k in range(8)) for n in range(200)),
         "all caps": "RUSSIA ATTACKS KYIV\nMARKETS FALL ON WAR FEARS\n",
         "one enormous sentence": "officials met " + "and talked " * 50000 + "for hours",
     }
     for name, text in cases.items():
-        df = extract_events([Article(id=name, text=text, published=dt.datetime(2024, 1, 2, tzinfo=dt.UTC))],
-                            workers=1)
+        df = extract_events([Article(id=name, text=text, published=dt.datetime(2024, 1, 2, tzinfo=dt.UTC))], workers=1)
         assert len(df) == 0, name
 
 

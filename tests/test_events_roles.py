@@ -4,6 +4,7 @@ Each expected pair was written by hand from the sentence, following tests/gold/R
 who acts is the actor; an office holder without a name is the country; a reported statement's source is
 the speaker).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,6 +29,7 @@ def _roles(text: str, day: str, etype: str | None = None) -> tuple[str, str]:
 
 # reported speech ----------------------------------------------------------------------------------
 
+
 def test_a_named_speaker_is_the_source_and_the_reported_words_name_the_target():
     text = "Kremlin spokesman Dmitry Peskov said on Monday that Ukraine had attacked the dam."
     assert _roles(text, "2023-06-07") == ("Dmitry Peskov", "Ukraine")
@@ -49,12 +51,12 @@ def test_a_pronoun_opening_the_reported_words_stands_for_the_speaker():
 
 
 def test_a_second_verb_joined_by_and_keeps_the_first_subject():
-    text = ("On Thursday Putin said the new missile was called Oreshnik and warned Britain against "
-            "further strikes.")
+    text = "On Thursday Putin said the new missile was called Oreshnik and warned Britain against further strikes."
     assert _roles(text, "2024-11-22", "THREATEN") == ("Vladimir Putin", "United Kingdom")
 
 
 # the subject's noun phrase ------------------------------------------------------------------------
+
 
 def test_a_country_qualifying_a_named_person_gives_way_to_the_person():
     text = "US House Speaker Nancy Pelosi met Taiwanese President Tsai Ing-wen in Taipei on Wednesday."
@@ -79,6 +81,7 @@ def test_the_subject_after_a_subordinator_is_the_one_that_acts():
 
 # doing things together ----------------------------------------------------------------------------
 
+
 def test_coordinated_subjects_of_a_meeting_are_source_and_target():
     text = "Donald Trump and Vladimir Putin met at a military base in Alaska on Friday."
     assert _roles(text, "2025-08-16") == ("Donald Trump", "Vladimir Putin")
@@ -95,6 +98,7 @@ def test_coordinated_subjects_of_an_attack_give_the_first_as_source():
 
 
 # what the target is not ---------------------------------------------------------------------------
+
 
 def test_a_place_is_not_the_target_of_a_signing():
     text = "Congo and Rwanda signed a peace agreement in Washington on Friday."
@@ -118,6 +122,7 @@ def test_the_agent_of_a_reduced_passive_is_the_source():
 
 # stand-in names -----------------------------------------------------------------------------------
 
+
 def test_a_capitalized_common_word_is_no_actor_but_the_event_stays():
     rows = _rows("Police arrested the gunman at the scene on Friday.", "2022-07-08")
     assert rows and rows[0]["event_type"] == "COERCE" and rows[0]["source_actor"] == ""
@@ -130,6 +135,7 @@ def test_a_common_word_opening_a_name_is_left_out_of_it():
 
 
 # more noun phrases --------------------------------------------------------------------------------
+
 
 def test_the_owner_of_a_collective_noun_is_the_actor_and_the_first_of_a_list_the_source():
     text = "The governments of Japan, South Korea and the United States condemned North Korea on Monday."
@@ -153,6 +159,7 @@ def test_a_passive_with_an_adverb_makes_the_subject_the_target():
 
 
 # crowds -------------------------------------------------------------------------------------------
+
 
 def test_a_protest_with_no_named_doer_is_done_by_the_country_s_protesters():
     text = "Protests broke out in Caracas on Monday."

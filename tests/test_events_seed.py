@@ -1,4 +1,5 @@
 """The seed article gives exactly its four events, and nothing from its headline lists."""
+
 from __future__ import annotations
 
 from extract.events import extract_events
@@ -49,7 +50,14 @@ def test_seed_publication_time_comes_from_its_dateline():
 def test_seed_headline_lists_and_background_give_nothing():
     df = _events()
     text = " ".join(df["sentence"])
-    for phrase in ("Warsh", "Takaichi", "Measles", "throughout its war", "did not immediately respond",
-                   "clear signal", "expects Ukraine"):
+    for phrase in (
+        "Warsh",
+        "Takaichi",
+        "Measles",
+        "throughout its war",
+        "did not immediately respond",
+        "clear signal",
+        "expects Ukraine",
+    ):
         assert phrase not in text
     assert (df["mode"] == "actual").all()

@@ -1,4 +1,5 @@
 """Stages of the events pipeline, each on small inputs written for the test."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,17 +28,20 @@ def _one(text: str, day: str = "2024-03-06") -> list[dict]:
 
 # sentences ---------------------------------------------------------------------------------------
 
+
 def test_sentences_keep_abbreviations_and_initialisms_inside():
     text = "U.S. President Joe Biden met Gen. Smith on Monday. He left. The U.S. said so."
-    spans = [text[s.start:s.end] for s in split_sentences(text)]
+    spans = [text[s.start : s.end] for s in split_sentences(text)]
     assert spans == ["U.S. President Joe Biden met Gen. Smith on Monday.", "He left.", "The U.S. said so."]
 
 
 def test_sentences_skip_credit_dateline_and_headline_lines():
-    text = ("Kyiv, March 5 (Wire)\nRussia attacked Kharkiv on Tuesday.\n(Reporting by A. Writer)\n"
-            "Top Stories In Brief\nMarkets Rally As Oil Prices Slide\n")
+    text = (
+        "Kyiv, March 5 (Wire)\nRussia attacked Kharkiv on Tuesday.\n(Reporting by A. Writer)\n"
+        "Top Stories In Brief\nMarkets Rally As Oil Prices Slide\n"
+    )
     segments = [Segment(0, 20, "dateline")]
-    spans = [text[s.start:s.end] for s in split_sentences(text, segments)]
+    spans = [text[s.start : s.end] for s in split_sentences(text, segments)]
     assert spans == ["Russia attacked Kharkiv on Tuesday."]
 
 
@@ -51,15 +55,17 @@ def test_sentences_cut_an_enormous_sentence_into_bounded_spans():
 
 # clauses -----------------------------------------------------------------------------------------
 
+
 def test_clauses_cut_out_attributions():
     toks = tokenize("Biden approved mines for Ukraine, a U.S. official told Reuters, a step that could help.")
     clauses = split_clauses(toks)
-    texts = [" ".join(t.text for t in toks[c.i0:c.i1]) for c in clauses]
+    texts = [" ".join(t.text for t in toks[c.i0 : c.i1]) for c in clauses]
     assert texts[0] == "Biden approved mines for Ukraine"
     assert clauses[1].attribution and "official told Reuters" in texts[1]
 
 
 # plover ------------------------------------------------------------------------------------------
+
 
 def test_inflections_cover_regular_and_doubled_forms():
     forms = inflections("ban", {}, frozenset({"ban"}))
@@ -79,6 +85,7 @@ def test_capitalized_cue_word_inside_a_sentence_is_a_name():
 
 
 # mode --------------------------------------------------------------------------------------------
+
 
 def _reading(sentence: str, cue_word: str, speech_before: bool = False) -> str:
     toks = tokenize(sentence)
@@ -101,6 +108,7 @@ def test_mode_rules():
 
 
 # dating ------------------------------------------------------------------------------------------
+
 
 def test_periods_of_timex_values():
     assert dating.period("2024-11-19T16:16") == ("2024-11-19", "day", dt.date(2024, 11, 19), dt.date(2024, 11, 20))
@@ -137,16 +145,20 @@ def test_an_undated_past_clause_takes_the_day_the_story_was_telling():
 def test_the_narrative_day_does_not_reach_present_perfect_or_far_sentences():
     perfect = _one("Voters in Portugal elected a new parliament on Monday. Germany has expelled two Russian diplomats.")
     assert next(r for r in perfect if r["event_type"] == "SANCTION")["date_from_publication"]
-    far = _one("Voters in Portugal elected a new parliament on Monday. The count took all night. Turnout was high. "
-               "Observers praised the vote. The weather was mild. Germany expelled two Russian diplomats.")
+    far = _one(
+        "Voters in Portugal elected a new parliament on Monday. The count took all night. Turnout was high. "
+        "Observers praised the vote. The weather was mild. Germany expelled two Russian diplomats."
+    )
     assert next(r for r in far if r["event_type"] == "SANCTION")["date_from_publication"]
 
 
 def test_summary_stops_before_a_trailing_comment():
     rows = _one("Russia fired dozens of missiles at Kyiv on Monday, hitting power stations across the country.")
     assert rows[0]["summary"] == "Russia fired dozens of missiles at Kyiv on Monday"
-    rows = _one("Thousands of protesters rallied outside the French embassy in Niamey on Sunday, where some "
-                "tried to force their way in.")
+    rows = _one(
+        "Thousands of protesters rallied outside the French embassy in Niamey on Sunday, where some "
+        "tried to force their way in."
+    )
     assert rows[0]["summary"].endswith("in Niamey on Sunday")
     # a comma too early to leave a whole happening is no stop; "morning" is no participle
     rows = _one("Israel struck Gaza, killing dozens.")
@@ -165,6 +177,7 @@ def test_hypothetical_and_intended_happenings_are_not_emitted():
 
 # roles -------------------------------------------------------------------------------------------
 
+
 def test_passive_voice_swaps_source_and_target():
     rows = _one("On Monday, Kyiv was struck by Russia.")
     assert (rows[0]["source_actor"], rows[0]["target_actor"]) == ("Russia", "Ukraine")  # Kyiv stands for Ukraine
@@ -178,6 +191,7 @@ def test_active_voice_subject_is_the_source():
 
 # topics ------------------------------------------------------------------------------------------
 
+
 def test_topics_from_cues_and_types():
     assert topics_for(tokenize("The IAEA inspected the reactor."), "CONSULT") == ["nuclear", "diplomacy"]
     assert topics_for(tokenize("Talks resumed in March."), "") == ["diplomacy"]  # "March" is not a protest
@@ -187,23 +201,39 @@ def test_topics_from_cues_and_types():
 
 # merging -----------------------------------------------------------------------------------------
 
+
 def _row(date: str, etype: str, actors: list[str], conf: float) -> dict:
-    return {"date": date, "date_precision": "day", "event_type": etype, "actors": actors, "countries": [],
-            "confidence": conf, "date_from_publication": False}
+    return {
+        "date": date,
+        "date_precision": "day",
+        "event_type": etype,
+        "actors": actors,
+        "countries": [],
+        "confidence": conf,
+        "date_from_publication": False,
+    }
 
 
 def test_merge_keeps_one_row_per_repeated_happening():
-    rows = [_row("2024-01-01", "ASSAULT", ["Russia"], 0.5), _row("2024-01-01", "ASSAULT", ["Russia", "Ukraine"], 0.8),
-            _row("2024-01-01", "THREATEN", ["Russia"], 0.6), _row("2024-01-02", "ASSAULT", ["Russia"], 0.5)]
+    rows = [
+        _row("2024-01-01", "ASSAULT", ["Russia"], 0.5),
+        _row("2024-01-01", "ASSAULT", ["Russia", "Ukraine"], 0.8),
+        _row("2024-01-01", "THREATEN", ["Russia"], 0.6),
+        _row("2024-01-02", "ASSAULT", ["Russia"], 0.5),
+    ]
     merged = merge_rows(rows)
-    assert [(r["event_type"], r["confidence"]) for r in merged] == [("ASSAULT", 0.8), ("THREATEN", 0.6),
-                                                                     ("ASSAULT", 0.5)]
+    assert [(r["event_type"], r["confidence"]) for r in merged] == [
+        ("ASSAULT", 0.8),
+        ("THREATEN", 0.6),
+        ("ASSAULT", 0.5),
+    ]
 
 
 def test_merge_treats_a_row_dated_by_an_earlier_sentence_as_undated():
     told = dict(_row("2024-01-01", "ASSAULT", ["Hamas"], 0.4), date_text="Monday", sentence="Gunmen overran a town.")
-    said = dict(_row("2024-01-01", "ASSAULT", ["Israel"], 0.7), date_text="Monday",
-                sentence="Israel struck Gaza on Monday.")
+    said = dict(
+        _row("2024-01-01", "ASSAULT", ["Israel"], 0.7), date_text="Monday", sentence="Israel struck Gaza on Monday."
+    )
     assert merge_rows([told, said]) == [said]
     told_here = dict(told, sentence="Gunmen overran a town on Monday.")
     assert merge_rows([told_here, said]) == [told_here, said]
@@ -211,10 +241,12 @@ def test_merge_treats_a_row_dated_by_an_earlier_sentence_as_undated():
 
 # happenings named by nouns, pronoun subjects ----------------------------------------------------
 
+
 def test_a_happening_named_by_a_noun_gets_its_doer_unless_the_subject_only_speaks_of_it():
     truce = _one("Hamas said Monday's ceasefire with Israel would hold.")
     assert [(r["event_type"], r["source_actor"], r["target_actor"], r["date"]) for r in truce] == [
-        ("AGREE", "Hamas", "Israel", "2024-03-04")]
+        ("AGREE", "Hamas", "Israel", "2024-03-04")
+    ]
     praised = _one("Ukraine praised Monday's sanctions against Russia.")
     sanction = next(r for r in praised if r["event_type"] == "SANCTION")
     assert sanction["source_actor"] != "Ukraine"
@@ -222,14 +254,14 @@ def test_a_happening_named_by_a_noun_gets_its_doer_unless_the_subject_only_speak
 
 def test_a_noun_with_a_day_attached_is_a_happening():
     rows = _one("Oil has leaked into the Gulf since the rig explosion on April 20, 2010.", day="2010-05-06")
-    assert [(r["date"], r["event_type"], r["date_from_publication"]) for r in rows] == [("2010-04-20", "ASSAULT",
-                                                                                         False)]
+    assert [(r["date"], r["event_type"], r["date_from_publication"]) for r in rows] == [
+        ("2010-04-20", "ASSAULT", False)
+    ]
     assert _one("The explosion damaged the rig.", day="2010-05-06") == []  # no day attached: nothing
 
 
 def test_he_stands_for_the_last_named_person():
-    rows = _one("Russian President Vladimir Putin spoke on state television. On Monday he accused Ukraine of "
-                "sabotage.")
+    rows = _one("Russian President Vladimir Putin spoke on state television. On Monday he accused Ukraine of sabotage.")
     accuse = next(r for r in rows if r["event_type"] == "ACCUSE")
     assert accuse["source_actor"] == "Vladimir Putin" and accuse["target_actor"] == "Ukraine"
     assert accuse["date"] == "2024-03-04"
@@ -237,8 +269,9 @@ def test_he_stands_for_the_last_named_person():
 
 def test_a_dated_cue_verb_outside_politics_needs_a_day():
     rows = _one("The Deepwater Horizon rig exploded on April 20 in the Gulf of Mexico.", day="2010-05-06")
-    assert [(r["date"], r["event_type"], r["date_from_publication"]) for r in rows] == [("2010-04-20", "ASSAULT",
-                                                                                         False)]
+    assert [(r["date"], r["event_type"], r["date_from_publication"]) for r in rows] == [
+        ("2010-04-20", "ASSAULT", False)
+    ]
     assert _one("The Deepwater Horizon rig exploded in the Gulf of Mexico.", day="2010-05-06") == []
     assert _one("The singer died in 1990.", day="2010-05-06") == []  # a year is not a day
 

@@ -1,4 +1,5 @@
 """Exports: CSV, JSON lines, Parquet and TimelineJS read back by their own readers."""
+
 from __future__ import annotations
 
 import io
@@ -15,13 +16,31 @@ from extract.store.export import FORMATS, export_events
 
 def _row(eid, day, summary, sentence, **kw):
     row = {
-        "event_id": eid, "date": day, "date_precision": "day", "date_start": pd.Timestamp(day),
-        "date_end": pd.Timestamp(day) + pd.Timedelta(days=1), "date_text": "", "date_from_publication": False,
-        "source_actor": "Russia", "target_actor": "Ukraine", "actors": ["Russia", "Ukraine"],
-        "countries": ["RUS", "UKR"], "event_type": "ASSAULT", "quad_class": "material_conflict", "topics": ["war"],
-        "mode": "actual", "summary": summary, "sentence": sentence, "sentence_start": 0,
-        "sentence_end": len(sentence), "confidence": 0.9, "article_id": f"art-{eid}", "title": "T",
-        "url": f"https://news.example/{eid}", "source": "Reuters", "published": pd.Timestamp(day, tz="UTC"),
+        "event_id": eid,
+        "date": day,
+        "date_precision": "day",
+        "date_start": pd.Timestamp(day),
+        "date_end": pd.Timestamp(day) + pd.Timedelta(days=1),
+        "date_text": "",
+        "date_from_publication": False,
+        "source_actor": "Russia",
+        "target_actor": "Ukraine",
+        "actors": ["Russia", "Ukraine"],
+        "countries": ["RUS", "UKR"],
+        "event_type": "ASSAULT",
+        "quad_class": "material_conflict",
+        "topics": ["war"],
+        "mode": "actual",
+        "summary": summary,
+        "sentence": sentence,
+        "sentence_start": 0,
+        "sentence_end": len(sentence),
+        "confidence": 0.9,
+        "article_id": f"art-{eid}",
+        "title": "T",
+        "url": f"https://news.example/{eid}",
+        "source": "Reuters",
+        "published": pd.Timestamp(day, tz="UTC"),
     }
     row.update(kw)
     return row
@@ -30,14 +49,35 @@ def _row(eid, day, summary, sentence, **kw):
 @pytest.fixture
 def stored(tmp_path):
     store = EventStore(tmp_path)
-    store.add_events(coerce(pd.DataFrame([
-        _row("e1", "2024-03-02", "Missiles hit Kharkiv", "Russian missiles hit Kharkiv, officials said."),
-        _row("e2", "2022-02-24", "Invasion begins", 'He said "<script>alert(1)</script>" & left <b>now</b>',
-             url="javascript:alert(1)", countries=["UKR"]),
-        _row("e3", "2023-07-01", "Grain deal lapses", "Russia let the grain deal lapse.", event_type="REJECT",
-             quad_class="verbal_conflict", date="2023-07", date_precision="month",
-             date_start=pd.Timestamp("2023-07-01"), date_end=pd.Timestamp("2023-08-01")),
-    ])))
+    store.add_events(
+        coerce(
+            pd.DataFrame(
+                [
+                    _row("e1", "2024-03-02", "Missiles hit Kharkiv", "Russian missiles hit Kharkiv, officials said."),
+                    _row(
+                        "e2",
+                        "2022-02-24",
+                        "Invasion begins",
+                        'He said "<script>alert(1)</script>" & left <b>now</b>',
+                        url="javascript:alert(1)",
+                        countries=["UKR"],
+                    ),
+                    _row(
+                        "e3",
+                        "2023-07-01",
+                        "Grain deal lapses",
+                        "Russia let the grain deal lapse.",
+                        event_type="REJECT",
+                        quad_class="verbal_conflict",
+                        date="2023-07",
+                        date_precision="month",
+                        date_start=pd.Timestamp("2023-07-01"),
+                        date_end=pd.Timestamp("2023-08-01"),
+                    ),
+                ]
+            )
+        )
+    )
     return store.events()
 
 

@@ -1,4 +1,5 @@
 """The project's promises to a newcomer: documented commands exist, and CI cannot skip its way to green."""
+
 from __future__ import annotations
 
 import os
@@ -39,9 +40,7 @@ def test_ci_runs_the_readme_test_command_with_shared_required():
 def _run_probe(tmp_path: pathlib.Path, require: bool) -> subprocess.CompletedProcess:
     probe = tmp_path / "test_probe.py"
     probe.write_text(
-        "from tests.conftest import need_shared\n\n"
-        "def test_needs_shared():\n"
-        "    need_shared('seed')\n",
+        "from tests.conftest import need_shared\n\ndef test_needs_shared():\n    need_shared('seed')\n",
         encoding="utf-8",
     )
     env = dict(os.environ, SHARED_DIR=str(tmp_path / "no-such-shared"))
@@ -49,9 +48,24 @@ def _run_probe(tmp_path: pathlib.Path, require: bool) -> subprocess.CompletedPro
     if require:
         env["REQUIRE_SHARED"] = "1"
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", str(probe),
-         "--rootdir", str(ROOT)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            str(probe),
+            "--rootdir",
+            str(ROOT),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -4,6 +4,7 @@ These files are data written by hand; the checks catch typos that would silently
 an evidence string that is not in its article, a country code that does not exist, a date that does
 not fit its precision, a type or mode outside the schema.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,17 @@ EXTRA = ROOT / "data" / "articles" / "extra"
 GOLD = ROOT / "tests" / "gold" / "events.jsonl"
 
 ARTICLE_KEYS = {"id", "title", "source", "url", "published", "text"}
-GOLD_KEYS = {"article_id", "date", "date_precision", "countries", "source_actor", "target_actor",
-             "event_type", "mode", "evidence"}
+GOLD_KEYS = {
+    "article_id",
+    "date",
+    "date_precision",
+    "countries",
+    "source_actor",
+    "target_actor",
+    "event_type",
+    "mode",
+    "evidence",
+}
 GOLD_PRECISIONS = ("day", "month", "year")
 DATE_SHAPES = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 

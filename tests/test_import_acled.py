@@ -1,4 +1,5 @@
 """ACLED CSV exports: fixtures written by hand after ACLED's current 31-column export."""
+
 from __future__ import annotations
 
 import pathlib
@@ -18,8 +19,9 @@ def test_the_export_has_31_columns():
     assert len(COLUMNS) == 31
 
 
-@pytest.mark.parametrize("text", ["16 May 2025", "2025-05-16", "16-05-2025", "16/05/2025", "16-May-2025",
-                                  "May 16, 2025", " 16 May 2025 "])
+@pytest.mark.parametrize(
+    "text", ["16 May 2025", "2025-05-16", "16-05-2025", "16/05/2025", "16-May-2025", "May 16, 2025", " 16 May 2025 "]
+)
 def test_event_dates_in_every_form_seen_in_the_wild(text):
     assert str(parse_date(text)) == "2025-05-16"
 
@@ -38,7 +40,7 @@ def test_rows_become_events():
     assert shelling["sentence"].startswith("On 16 May 2025, Russian forces shelled")
     assert shelling["origin"] == "acled" and shelling["origin_ref"] == "acled_2023-2025_sample.csv:2"
     assert shelling["published"] == pd.Timestamp(1747699200, unit="s", tz="UTC")
-    assert ev.loc["acled-USA77002", "event_type"] == "COERCE"    # excessive force against protesters
+    assert ev.loc["acled-USA77002", "event_type"] == "COERCE"  # excessive force against protesters
     assert ev.loc["acled-AFG5501", "event_type"] == "AGREE"
     assert list(ev.loc["acled-AFG5501", "countries"]) == ["AFG"]  # iso 4, not zero-padded in the file
     assert "Sudan Shield Forces" in ev.loc["acled-SDN31001", "actors"]
@@ -70,11 +72,14 @@ def test_a_file_missing_columns_is_refused_naming_them():
         read_acled(FIX / "acled_old_layout.csv")
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty"),
-    (b"\x00\x00\x00", "binary"),
-    (b"just some text\nwithout a header\n", "missing columns event_id_cnty"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"\x00\x00\x00", "binary"),
+        (b"just some text\nwithout a header\n", "missing columns event_id_cnty"),
+    ],
+)
 def test_files_of_another_shape_are_refused(content, message):
     with pytest.raises(ImportFormatError, match=message):
         read_acled(("bad.csv", content))

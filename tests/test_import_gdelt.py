@@ -1,4 +1,5 @@
 """GDELT 2.0 event exports: fixtures written by hand after the GDELT 2.0 event codebook."""
+
 from __future__ import annotations
 
 import io
@@ -36,17 +37,17 @@ def test_rows_become_events_with_plover_types_iso_countries_and_the_cameo_code()
     assert strike["latitude"] == pytest.approx(49.9808)
     assert str(strike["published"]) == "2024-03-15 18:15:00+00:00"
     assert strike["origin"] == "gdelt" and strike["origin_ref"] == "20240326.export.CSV:1"
-    assert ev.loc["gdelt-1160000102", "event_type"] == "SANCTION"       # 163 embargo, boycott or sanctions
-    assert ev.loc["gdelt-1160000105", "event_type"] == "REQUEST"        # 0233 appeal for humanitarian aid
-    assert list(ev.loc["gdelt-1160000105", "countries"]) == ["SDN"]     # IGO actor has no country; FIPS SU is Sudan
-    assert ev.loc["gdelt-1160000106", "event_type"] == "PROTEST"        # 145 riot
-    assert ev.loc["gdelt-1160000111", "event_type"] == "CONSULT"        # 042 make a visit
+    assert ev.loc["gdelt-1160000102", "event_type"] == "SANCTION"  # 163 embargo, boycott or sanctions
+    assert ev.loc["gdelt-1160000105", "event_type"] == "REQUEST"  # 0233 appeal for humanitarian aid
+    assert list(ev.loc["gdelt-1160000105", "countries"]) == ["SDN"]  # IGO actor has no country; FIPS SU is Sudan
+    assert ev.loc["gdelt-1160000106", "event_type"] == "PROTEST"  # 145 riot
+    assert ev.loc["gdelt-1160000111", "event_type"] == "CONSULT"  # 042 make a visit
 
 
 def test_event_codes_stay_strings_with_their_leading_zeros():
     rows, _ = read_gdelt(PLAIN)
     ev = rows.set_index("event_id")
-    assert ev.loc["gdelt-1160000104", "cameo_code"] == "0871"   # declare truce, not 871
+    assert ev.loc["gdelt-1160000104", "cameo_code"] == "0871"  # declare truce, not 871
     assert ev.loc["gdelt-1160000104", "event_type"] == "RETREAT"
     assert ev.loc["gdelt-1160000107", "cameo_code"] == "036"
 
@@ -61,7 +62,7 @@ def test_bad_rows_are_rejected_one_by_one_with_the_line_and_reason():
     rows, rejected = read_gdelt(PLAIN)
     assert len(rows) == 7
     reasons = dict(rejected)
-    assert "no PLOVER event type" in reasons["20240326.export.CSV:3"]          # 010 make statement
+    assert "no PLOVER event type" in reasons["20240326.export.CSV:3"]  # 010 make statement
     assert "truncated row: 30" in reasons["20240326.export.CSV:6"]
     assert "unknown CAMEO event code '999'" in reasons["20240326.export.CSV:9"]
     assert "unknown CAMEO country code 'XYZ'" in reasons["20240326.export.CSV:10"]
@@ -86,13 +87,16 @@ def test_a_gdelt_1_file_is_refused_naming_the_column_count():
         read_gdelt(FIX / "gdelt1_57_columns.CSV")
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty"),
-    (b"\n\n  \n", "empty"),
-    (b"a,b,c\n1,2,3\n", "1 tab-separated column, expected 61"),
-    (b"\x00\x01\x02binary\x00", "binary"),
-    (b"PK\x03\x04 broken zip", "damaged or truncated zip"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"\n\n  \n", "empty"),
+        (b"a,b,c\n1,2,3\n", "1 tab-separated column, expected 61"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"PK\x03\x04 broken zip", "damaged or truncated zip"),
+    ],
+)
 def test_files_of_another_shape_are_refused_with_a_clear_message(content, message):
     with pytest.raises(ImportFormatError, match=message):
         read_gdelt(("bad.CSV", content))

@@ -1,4 +1,5 @@
 """Ingest cleaning and publication times: the seed article, generic furniture shapes, wire datelines."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,15 +43,17 @@ def test_seed_story_whole_and_headline_lists_gone():
 
 def test_seed_segments_and_publication_time():
     art = load_articles([str(need_shared(*SEED))]).articles[0]
-    spans = [(s.kind, art.text[s.start:s.end]) for s in art.segments]
+    spans = [(s.kind, art.text[s.start : s.end]) for s in art.segments]
     assert [k for k, _ in spans] == ["caption", "dateline", "body", "credit"]
     assert spans[0][1].startswith("U.S. President Joe Biden speaks during an event")
     assert spans[0][1].endswith("November 13, 2024.")
     assert spans[1][1] == "16:16 JST, November 20, 2024"
     assert spans[2][1].startswith("President Joe Biden has approved provision of anti-personnel land mines")
     assert spans[2][1].endswith("directly involved in the war in Ukraine.")
-    assert spans[3][1] == ("(Reporting by Mike Stone and Costas Pitas; Additional reporting by Lidia Kelly "
-                           "in Melbourne; Editing by Clarence Fernandez)")
+    assert spans[3][1] == (
+        "(Reporting by Mike Stone and Costas Pitas; Additional reporting by Lidia Kelly "
+        "in Melbourne; Editing by Clarence Fernandez)"
+    )
     assert art.published == dt.datetime(2024, 11, 20, 16, 16, tzinfo=tz(9))
     assert art.published_date == dt.date(2024, 11, 20)  # still the 19th in Washington
     assert (art.published_precision, art.published_from, art.language) == ("minute", "dateline", "en")
@@ -104,9 +107,11 @@ def test_short_closing_lines_of_a_story_are_kept():
 
 
 def test_story_mentioning_cookies_at_length_is_kept():
-    line = ("The bakery chain said sales of cookies and cakes rose 12 percent in the quarter, helped by new stores "
-            "in the capital and a price cut on its cheapest lines, while costs of flour and sugar kept rising and "
-            "the company warned that margins would stay thin into next year.")
+    line = (
+        "The bakery chain said sales of cookies and cakes rose 12 percent in the quarter, helped by new stores "
+        "in the capital and a price cut on its cheapest lines, while costs of flour and sugar kept rising and "
+        "the company warned that margins would stay thin into next year."
+    )
     assert clean_text(line).text == line
 
 
@@ -119,11 +124,13 @@ def test_credit_closes_a_wire_story_and_the_tail_goes():
 
 
 def test_run_on_photo_credit_marked_as_caption_up_to_the_agency():
-    line = ("Photograph: Jane Doe/AP The ministry said on Friday that the border would stay closed for another "
-            "week while inspectors examined the new customs building, which was damaged in the storm last month "
-            "and has not yet been repaired.")
+    line = (
+        "Photograph: Jane Doe/AP The ministry said on Friday that the border would stay closed for another "
+        "week while inspectors examined the new customs building, which was damaged in the storm last month "
+        "and has not yet been repaired."
+    )
     cleaned = clean_text(line)
-    kinds = [(s.kind, cleaned.text[s.start:s.end]) for s in cleaned.segments]
+    kinds = [(s.kind, cleaned.text[s.start : s.end]) for s in cleaned.segments]
     assert kinds[0] == ("caption", "Photograph: Jane Doe/AP")
     assert kinds[1][0] == "body" and kinds[1][1].startswith("The ministry said on Friday")
 
@@ -138,8 +145,10 @@ def test_run_on_photo_credit_marked_as_caption_up_to_the_agency():
 )
 def test_place_datelines_marked(opening, dateline):
     cleaned = clean_text(opening + " on Monday that the talks would go on.")
-    assert (cleaned.segments[0].kind, cleaned.text[cleaned.segments[0].start:cleaned.segments[0].end]) == (
-        "dateline", dateline)
+    assert (cleaned.segments[0].kind, cleaned.text[cleaned.segments[0].start : cleaned.segments[0].end]) == (
+        "dateline",
+        dateline,
+    )
     assert cleaned.segments[1].kind == "body"
 
 
@@ -159,12 +168,22 @@ def test_headline_above_dateline_is_not_a_caption():
 @pytest.mark.parametrize(
     "text, expected, precision",
     [
-        ("16:16 JST, November 20, 2024\nPresident Joe Biden", dt.datetime(2024, 11, 20, 16, 16, tzinfo=tz(9)), "minute"),
-        ("HONG KONG | Tue May 12, 2009 8:56 am EDT HONG KONG (Reuters) - A leading virologist",
-         dt.datetime(2009, 5, 12, 8, 56, tzinfo=tz(-4)), "minute"),
+        (
+            "16:16 JST, November 20, 2024\nPresident Joe Biden",
+            dt.datetime(2024, 11, 20, 16, 16, tzinfo=tz(9)),
+            "minute",
+        ),
+        (
+            "HONG KONG | Tue May 12, 2009 8:56 am EDT HONG KONG (Reuters) - A leading virologist",
+            dt.datetime(2009, 5, 12, 8, 56, tzinfo=tz(-4)),
+            "minute",
+        ),
         ("Saturday, May 15, 2010; 11:47 PM\nThe spill", dt.datetime(2010, 5, 15, 23, 47, tzinfo=dt.UTC), "minute"),
-        ("Swine flu could affect third of world's population Tuesday 12 May 2009 16.36 BST The swine flu virus",
-         dt.datetime(2009, 5, 12, 16, 36, tzinfo=tz(1)), "minute"),
+        (
+            "Swine flu could affect third of world's population Tuesday 12 May 2009 16.36 BST The swine flu virus",
+            dt.datetime(2009, 5, 12, 16, 36, tzinfo=tz(1)),
+            "minute",
+        ),
         ("Published: 3 March 2025\nThe talks", dt.datetime(2025, 3, 3, tzinfo=dt.UTC), "day"),
         ("June 28, 2010 - 6:39 AM\nOil", dt.datetime(2010, 6, 28, 6, 39, tzinfo=dt.UTC), "minute"),
         ("KYIV | Mon Feb 24, 2025 10:05 GMT+2 The", dt.datetime(2025, 2, 24, 10, 5, tzinfo=tz(2)), "minute"),
@@ -263,7 +282,7 @@ def test_other_site_shapes_topics_story_lists_and_sign_ups():
     cleaned = clean_text(EARTHQUAKE_PAGE)
     lines = EARTHQUAKE_PAGE.splitlines()
     assert cleaned.text.splitlines() == lines[0:4] + [lines[5], lines[7]]
-    spans = [(s.kind, cleaned.text[s.start:s.end]) for s in cleaned.segments]
+    spans = [(s.kind, cleaned.text[s.start : s.end]) for s in cleaned.segments]
     assert [k for k, _ in spans] == ["caption", "caption", "body", "credit"]
     assert spans[3][1] == lines[7]
 
@@ -277,15 +296,22 @@ def test_furniture_sentence_after_a_credit_cut_and_credit_kept():
 
 def test_lone_headline_line_becomes_the_title(tmp_path):
     path = tmp_path / "wire.txt"
-    path.write_text("Ceasefire takes hold along the river\n\nKHERSON, Ukraine, Nov 11, 2022 (Example Wire) - "
-                    "The guns fell silent at dawn, officials said.\n")
+    path.write_text(
+        "Ceasefire takes hold along the river\n\nKHERSON, Ukraine, Nov 11, 2022 (Example Wire) - "
+        "The guns fell silent at dawn, officials said.\n"
+    )
     art = load_articles([str(path)]).articles[0]
     assert art.title == "Ceasefire takes hold along the river"
     assert art.text.startswith("KHERSON, Ukraine, Nov 11, 2022 (Example Wire) - The guns")
-    assert (art.segments[0].kind, art.text[art.segments[0].start:art.segments[0].end]) == (
-        "dateline", "KHERSON, Ukraine, Nov 11, 2022 (Example Wire) -")
+    assert (art.segments[0].kind, art.text[art.segments[0].start : art.segments[0].end]) == (
+        "dateline",
+        "KHERSON, Ukraine, Nov 11, 2022 (Example Wire) -",
+    )
     assert (art.published, art.published_precision, art.published_from) == (
-        dt.datetime(2022, 11, 11, tzinfo=dt.UTC), "day", "dateline")
+        dt.datetime(2022, 11, 11, tzinfo=dt.UTC),
+        "day",
+        "dateline",
+    )
 
 
 def test_first_sentence_is_not_taken_for_a_title():
@@ -295,38 +321,51 @@ def test_first_sentence_is_not_taken_for_a_title():
 
 
 def test_bracketed_photo_credit_marks_a_caption():
-    cleaned = clean_text("Officers board a plane in Nairobi. (Photo: Example Courier)\n08:00 EAT, June 26, 2024\n" + STORY)
-    spans = [(s.kind, cleaned.text[s.start:s.end]) for s in cleaned.segments]
+    cleaned = clean_text(
+        "Officers board a plane in Nairobi. (Photo: Example Courier)\n08:00 EAT, June 26, 2024\n" + STORY
+    )
+    spans = [(s.kind, cleaned.text[s.start : s.end]) for s in cleaned.segments]
     assert spans[0] == ("caption", "Officers board a plane in Nairobi. (Photo: Example Courier)")
     assert spans[1] == ("dateline", "08:00 EAT, June 26, 2024")
     assert cleaned.dateline.value == dt.datetime(2024, 6, 26, 8, 0, tzinfo=tz(3))
 
 
 def test_reader_comment_thread_is_cut_from_its_first_header():
-    story = ("Flood defences failed in the river town on Monday, officials said.\n"
-             "Engineers began pumping water out of the lower streets the next morning.\n")
-    thread = ("At 2:04 pm on 29 May 2009, riverwatcher wrote: The council ignored every warning.\n"
-              "At 09:53 am on 30 May 2009, Ann_B wrote: My street was under water by noon.\n")
+    story = (
+        "Flood defences failed in the river town on Monday, officials said.\n"
+        "Engineers began pumping water out of the lower streets the next morning.\n"
+    )
+    thread = (
+        "At 2:04 pm on 29 May 2009, riverwatcher wrote: The council ignored every warning.\n"
+        "At 09:53 am on 30 May 2009, Ann_B wrote: My street was under water by noon.\n"
+    )
     cleaned = clean_text(story + thread)
     assert "riverwatcher" not in cleaned.text and "council ignored" not in cleaned.text
     assert "Engineers began pumping water" in cleaned.text
 
 
 def test_a_header_inside_a_line_also_opens_the_thread():
-    text = ("Ministers met in Geneva on Tuesday to discuss the ceasefire.\n"
-            "Talks will resume next week. At 11:20 pm on 3 Jun 2010, observer7 wrote: a waste of time.")
+    text = (
+        "Ministers met in Geneva on Tuesday to discuss the ceasefire.\n"
+        "Talks will resume next week. At 11:20 pm on 3 Jun 2010, observer7 wrote: a waste of time."
+    )
     assert clean_text(text).text.endswith("Talks will resume next week.")
 
 
 def test_story_quoting_what_someone_wrote_is_kept():
-    text = ("The envoy wrote: the talks have stalled. At the summit on 3 June 2010, leaders agreed "
-            "to meet again in the autumn.")
+    text = (
+        "The envoy wrote: the talks have stalled. At the summit on 3 June 2010, leaders agreed "
+        "to meet again in the autumn."
+    )
     assert clean_text(text).text == text
 
 
 def _listing(n_slots: int) -> str:
-    slots = [f"{h}.00-{h + 1}.00 pm A presenter plays new music and talks to a guest. Presenter/Jo Bloggs, "
-             f"Producer/Sam Smith" for h in range(1, n_slots + 1)]
+    slots = [
+        f"{h}.00-{h + 1}.00 pm A presenter plays new music and talks to a guest. Presenter/Jo Bloggs, "
+        f"Producer/Sam Smith"
+        for h in range(1, n_slots + 1)
+    ]
     return "Transmission details in the programme information are not updated.\n" + "\n".join(slots)
 
 
@@ -337,7 +376,9 @@ def test_broadcast_listings_read_as_listings_and_are_rejected():
 
 
 def test_a_story_with_a_few_times_and_a_producer_is_no_listing():
-    text = ("The film's producer/director said on Monday that shooting would run from 9.00-11.00 am each day "
-            "on the island. " * 2) + "Local officials welcomed the production, which will employ 200 people. " * 20
+    text = (
+        "The film's producer/director said on Monday that shooting would run from 9.00-11.00 am each day "
+        "on the island. " * 2
+    ) + "Local officials welcomed the production, which will employ 200 people. " * 20
     assert not looks_like_listing(text)
     assert not looks_like_listing(_listing(1))

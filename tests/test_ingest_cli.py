@@ -1,4 +1,5 @@
 """`python -m extract articles`: JSON lines on stdout, a summary on stderr, exit status."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,14 @@ FIX = pathlib.Path(__file__).parent / "fixtures" / "ingest"
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "extract", "articles", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "extract", "articles", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_jsonl_output_and_summary():
@@ -23,8 +30,19 @@ def test_jsonl_output_and_summary():
     assert rows[0]["published"] == "2009-05-12T00:00:00+00:00"
     assert rows[3]["published"] == "2025-04-17T15:00:00+10:00"
     assert rows[2]["published"] is None and rows[2]["published_from"] == "unknown"
-    assert set(rows[0]) >= {"id", "title", "text", "url", "source", "language", "published", "published_precision",
-                            "published_from", "origin", "segments"}
+    assert set(rows[0]) >= {
+        "id",
+        "title",
+        "text",
+        "url",
+        "source",
+        "language",
+        "published",
+        "published_precision",
+        "published_from",
+        "origin",
+        "segments",
+    }
     assert rows[0]["segments"] == [{"start": 0, "end": len(rows[0]["text"]), "kind": "body"}]
     err = proc.stderr.splitlines()
     assert any("articles.jsonl line 3" in line for line in err)
@@ -38,7 +56,10 @@ def test_stdin_and_published_option():
     row = json.loads(proc.stdout)
     assert row["origin"] == "-"
     assert (row["published"], row["published_from"], row["published_precision"]) == (
-        "2025-05-06T00:00:00+00:00", "cli", "day")
+        "2025-05-06T00:00:00+00:00",
+        "cli",
+        "day",
+    )
 
 
 def test_nothing_readable_exits_non_zero():
@@ -63,8 +84,10 @@ def test_text_format_lists_segments():
 
 
 def test_jsonl_on_stdin_keeps_ids():
-    lines = "".join(json.dumps({"id": f"s{i}", "published": f"2010-05-0{i}", "text": f"Crews capped well {i}."}) + "\n"
-                    for i in (1, 2))
+    lines = "".join(
+        json.dumps({"id": f"s{i}", "published": f"2010-05-0{i}", "text": f"Crews capped well {i}."}) + "\n"
+        for i in (1, 2)
+    )
     proc = run("-", stdin=lines)
     assert proc.returncode == 0
     rows = [json.loads(line) for line in proc.stdout.splitlines()]

@@ -1,4 +1,5 @@
 """Every Timeline17 article in ../shared is read with its publication date and its id."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Ingest over http: a real HTTP server on 127.0.0.1 started by the tests, never the internet."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,7 +33,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self):  # noqa: N802 - http.server's naming
+    def do_GET(self):
         SEEN_AGENTS.append(self.headers.get("User-Agent", ""))
         path = self.path
         if path == "/news/rail-strike":
@@ -104,7 +105,10 @@ def test_page_url_read_as_html(server):
 
 def test_feed_url_read_as_feed(server):
     result = load_articles([f"{server}/feed"])
-    assert [a.title for a in result.articles] == ["Border crossing reopens after talks", "Parliament delays vote on budget"]
+    assert [a.title for a in result.articles] == [
+        "Border crossing reopens after talks",
+        "Parliament delays vote on budget",
+    ]
 
 
 def test_plain_text_url_cleaned(server):

@@ -1,4 +1,5 @@
 """Ingest: every input kind and every bad input, over hand-made fixtures in tests/fixtures/ingest."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,14 +30,26 @@ def offset_hours(value: dt.datetime) -> float:
 
 def test_plain_text_furniture_removed_and_story_kept():
     art = one(FIX / "story_with_furniture.txt")
-    for gone in ("Skip to main content", "Advertisement", "Share this article", "We use cookies", "Most Read",
-                 "Storm Closes Schools", "Ferry Operator", "Sign up for our newsletter"):
+    for gone in (
+        "Skip to main content",
+        "Advertisement",
+        "Share this article",
+        "We use cookies",
+        "Most Read",
+        "Storm Closes Schools",
+        "Ferry Operator",
+        "Sign up for our newsletter",
+    ):
         assert gone not in art.text
-    for kept in ("Vanuatu's parliament voted on Tuesday", "share catch records every quarter",
-                 "Opposition members walked out", "Samoa is expected to hold its vote in April."):
+    for kept in (
+        "Vanuatu's parliament voted on Tuesday",
+        "share catch records every quarter",
+        "Opposition members walked out",
+        "Samoa is expected to hold its vote in April.",
+    ):
         assert kept in art.text
     assert art.text.endswith("(Reporting by Ana Placeholder; Editing by Tom Sample)")
-    spans = [(s.kind, art.text[s.start:s.end]) for s in art.segments]
+    spans = [(s.kind, art.text[s.start : s.end]) for s in art.segments]
     assert [k for k, _ in spans] == ["caption", "dateline", "dateline", "body", "credit"]
     assert spans[0][1].startswith("Fishermen unload their catch")
     assert spans[1][1] == "09:45 GMT, March 4, 2025"
@@ -55,7 +68,7 @@ def test_segments_cover_text_in_order_without_overlap():
     for seg in art.segments:
         assert seg.start >= pos and seg.end > seg.start
         pos = seg.end
-    covered = "".join(art.text[s.start:s.end] for s in art.segments)
+    covered = "".join(art.text[s.start : s.end] for s in art.segments)
     assert "".join(covered.split()) == "".join(art.text.split())
 
 
@@ -82,8 +95,17 @@ def test_html_page_reduced_to_its_story():
     art = one(FIX / "page.html")
     assert art.text.startswith("Train drivers in the northern region returned to work on Friday")
     assert "grain shipments stuck at inland terminals" in art.text
-    for gone in ("Home", "Weather", "Accept all cookies", "Most read", "Celebrity chef", "Ten walks",
-                 "All rights reserved", "Privacy policy", "About us"):
+    for gone in (
+        "Home",
+        "Weather",
+        "Accept all cookies",
+        "Most read",
+        "Celebrity chef",
+        "Ten walks",
+        "All rights reserved",
+        "Privacy policy",
+        "About us",
+    ):
         assert gone not in art.text
     assert art.title == "Rail strike ends after pay deal"
     assert art.source == "The Example Courier"
@@ -224,7 +246,9 @@ def test_jsonl_keeps_ids_and_rejects_only_the_bad_line():
 
 
 def test_dict_record_from_python():
-    result = load_articles([{"headline": "H", "body": "The ceasefire held overnight, both sides said.", "pubDate": "2025-08-01"}])
+    result = load_articles(
+        [{"headline": "H", "body": "The ceasefire held overnight, both sides said.", "pubDate": "2025-08-01"}]
+    )
     assert result.articles[0].title == "H"
     assert result.articles[0].published.date() == dt.date(2025, 8, 1)
 
@@ -334,7 +358,9 @@ def test_text_empty_after_furniture_removed(tmp_path):
 
 
 def test_publication_time_order(tmp_path):
-    dateline_text = "10:00 CET, January 5, 2025\nThe summit opened in the capital on Sunday with twelve leaders attending."
+    dateline_text = (
+        "10:00 CET, January 5, 2025\nThe summit opened in the capital on Sunday with twelve leaders attending."
+    )
     (tmp_path / "d.txt").write_text(dateline_text)
     (tmp_path / "f.jsonl").write_text(json.dumps({"text": dateline_text, "published": "2025-01-04"}) + "\n")
     (tmp_path / "n.txt").write_text("The summit opened in the capital on Sunday with twelve leaders attending.")
@@ -411,10 +437,14 @@ def test_reused_ids_are_noted(tmp_path):
 
 def test_declared_html_charset_is_honoured(tmp_path):
     # 0xA4 is the euro sign in ISO-8859-15 but a currency sign in cp1252: only the declaration tells.
-    story = ("Le gouvernement a annoncé mardi que le prix du gazole serait plafonné à 2 € le litre "
-             "jusqu'à la fin de l'année, a indiqué le ministère de l'économie dans un communiqué.")
-    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">'
-            f"<title>Gazole</title></head><body><article><p>{story}</p><p>{story}</p></article></body></html>")
+    story = (
+        "Le gouvernement a annoncé mardi que le prix du gazole serait plafonné à 2 € le litre "
+        "jusqu'à la fin de l'année, a indiqué le ministère de l'économie dans un communiqué."
+    )
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">'
+        f"<title>Gazole</title></head><body><article><p>{story}</p><p>{story}</p></article></body></html>"
+    )
     path = tmp_path / "fr.html"
     path.write_bytes(page.encode("iso-8859-15"))
     art = one(path)

@@ -1,4 +1,5 @@
 """Ingest under hostile input: nesting, huge fields, odd JSON, lazy imports; never a crash or a hang."""
+
 from __future__ import annotations
 
 import json
@@ -48,14 +49,16 @@ def test_json_scalar_and_wrong_shapes(tmp_path):
 
 def test_csv_with_a_huge_field(tmp_path):
     body = "The committee met again. " * 20_000
-    (tmp_path / "big.csv").write_text("title,text\nLong one,\"" + body + "\"\n")
+    (tmp_path / "big.csv").write_text('title,text\nLong one,"' + body + '"\n')
     result = load_articles([str(tmp_path / "big.csv")])
     assert not result.rejected
     assert result.articles[0].text == body.strip()
 
 
 def test_html_inside_a_json_field_is_stripped(tmp_path):
-    (tmp_path / "h.json").write_text(json.dumps({"content": "<p>Rain closed the <b>pass</b>.</p><p>Crews were sent.</p>"}))
+    (tmp_path / "h.json").write_text(
+        json.dumps({"content": "<p>Rain closed the <b>pass</b>.</p><p>Crews were sent.</p>"})
+    )
     art = load_articles([str(tmp_path / "h.json")]).articles[0]
     assert art.text == "Rain closed the pass.\nCrews were sent."
 

@@ -1,4 +1,5 @@
 """apply_filters against a plain row-by-row reading of the same filters."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,12 +17,31 @@ from extract.store.synth import generate_events
 def _row(i, day, countries, topics, actors, mode="actual", etype="ASSAULT", text="", salience=0.5):
     d = pd.Timestamp(day)
     return {
-        "event_id": f"e{i}", "date": day, "date_precision": "day", "date_start": d, "date_end": d + pd.Timedelta(days=1),
-        "date_text": "", "date_from_publication": False, "source_actor": actors[0] if actors else "",
-        "target_actor": actors[1] if len(actors) > 1 else "", "actors": list(actors), "countries": list(countries),
-        "event_type": etype, "quad_class": "material_conflict", "topics": list(topics), "mode": mode,
-        "summary": f"summary {i} {text}", "sentence": f"sentence {i}", "sentence_start": 0, "sentence_end": 10,
-        "confidence": 0.5, "article_id": f"a{i}", "title": f"title {i}", "url": "", "source": "", "published": None,
+        "event_id": f"e{i}",
+        "date": day,
+        "date_precision": "day",
+        "date_start": d,
+        "date_end": d + pd.Timedelta(days=1),
+        "date_text": "",
+        "date_from_publication": False,
+        "source_actor": actors[0] if actors else "",
+        "target_actor": actors[1] if len(actors) > 1 else "",
+        "actors": list(actors),
+        "countries": list(countries),
+        "event_type": etype,
+        "quad_class": "material_conflict",
+        "topics": list(topics),
+        "mode": mode,
+        "summary": f"summary {i} {text}",
+        "sentence": f"sentence {i}",
+        "sentence_start": 0,
+        "sentence_end": 10,
+        "confidence": 0.5,
+        "article_id": f"a{i}",
+        "title": f"title {i}",
+        "url": "",
+        "source": "",
+        "published": None,
         "salience": salience,
     }
 
@@ -47,7 +67,9 @@ def _reference(df: pd.DataFrame, f: Filters) -> list[str]:
         if f.actors and not ({r["source_actor"], r["target_actor"], *r["actors"]} & set(f.actors)):
             continue
         needle = f.text.strip().lower()
-        if needle and not any(needle in str(r.get(c) or "").lower() for c in ("summary", "sentence", "title", "location")):
+        if needle and not any(
+            needle in str(r.get(c) or "").lower() for c in ("summary", "sentence", "title", "location")
+        ):
             continue
         keep.append(r["event_id"])
     return keep
@@ -68,27 +90,33 @@ def small():
     return df
 
 
-@pytest.mark.parametrize("f, expected", [
-    (Filters(), ["e1", "e2", "e4"]),
-    (Filters(modes=()), ["e1", "e2", "e3", "e4"]),
-    (Filters(countries=("UKR",)), ["e1"]),
-    (Filters(countries=("UKR", "CHN")), ["e1", "e4"]),
-    (Filters(topics=("diplomacy",)), ["e2"]),
-    (Filters(actors=("China",)), ["e4"]),
-    (Filters(start=dt.date(2023, 6, 30), end=dt.date(2024, 5, 5)), ["e2", "e4"]),
-    (Filters(end=dt.date(2023, 6, 29)), ["e1"]),
-    (Filters(text="gaza"), ["e2"]),
-    (Filters(event_types=("SANCTION",)), ["e4"]),
-    (Filters(min_salience=0.8), ["e4"]),
-    (Filters(modes=("future",)), ["e3"]),
-])
+@pytest.mark.parametrize(
+    "f, expected",
+    [
+        (Filters(), ["e1", "e2", "e4"]),
+        (Filters(modes=()), ["e1", "e2", "e3", "e4"]),
+        (Filters(countries=("UKR",)), ["e1"]),
+        (Filters(countries=("UKR", "CHN")), ["e1", "e4"]),
+        (Filters(topics=("diplomacy",)), ["e2"]),
+        (Filters(actors=("China",)), ["e4"]),
+        (Filters(start=dt.date(2023, 6, 30), end=dt.date(2024, 5, 5)), ["e2", "e4"]),
+        (Filters(end=dt.date(2023, 6, 29)), ["e1"]),
+        (Filters(text="gaza"), ["e2"]),
+        (Filters(event_types=("SANCTION",)), ["e4"]),
+        (Filters(min_salience=0.8), ["e4"]),
+        (Filters(modes=("future",)), ["e3"]),
+    ],
+)
 def test_each_filter(small, f, expected):
     assert list(apply_filters(small, f)["event_id"]) == expected
 
 
 def test_frames_without_salience_and_empty_frames(small):
-    assert list(apply_filters(small.drop(columns=["salience"]), Filters(min_salience=0.5))["event_id"]) == \
-        ["e1", "e2", "e4"]
+    assert list(apply_filters(small.drop(columns=["salience"]), Filters(min_salience=0.5))["event_id"]) == [
+        "e1",
+        "e2",
+        "e4",
+    ]
     assert len(apply_filters(empty_events(), Filters(countries=("UKR",), text="x"))) == 0
 
 
@@ -108,9 +136,12 @@ def test_rows_that_share_one_list_object_are_judged_by_their_own_values():
 
 def test_generated_events_agree_with_the_reference():
     df = generate_events(3000, seed=5)
-    for f in (Filters(countries=("UKR",), topics=("military",), start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31)),
-              Filters(actors=("Hamas",), modes=MODES), Filters(text="kyiv", min_salience=0.1),
-              Filters(countries=("ISR", "PSE"), event_types=("ASSAULT", "ACCUSE"))):
+    for f in (
+        Filters(countries=("UKR",), topics=("military",), start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31)),
+        Filters(actors=("Hamas",), modes=MODES),
+        Filters(text="kyiv", min_salience=0.1),
+        Filters(countries=("ISR", "PSE"), event_types=("ASSAULT", "ACCUSE")),
+    ):
         got = list(apply_filters(df, f)["event_id"])
         assert got == _reference(df, f)
         assert got  # each filter selects something from a realistic table
@@ -123,17 +154,31 @@ NAMES = ["Russia", "Ukraine", "Hamas", "Israel"]
 
 @settings(max_examples=60, deadline=None)
 @given(
-    rows=st.lists(st.tuples(st.integers(0, 1000), st.lists(st.sampled_from(CODES), max_size=3),
-                            st.lists(st.sampled_from(TOPICS), max_size=2), st.lists(st.sampled_from(NAMES), max_size=3),
-                            st.sampled_from(MODES), st.floats(0, 1)), max_size=25),
-    countries=st.lists(st.sampled_from(CODES), max_size=2), topics=st.lists(st.sampled_from(TOPICS), max_size=2),
-    actors=st.lists(st.sampled_from(NAMES), max_size=2), modes=st.lists(st.sampled_from(MODES), max_size=2),
-    start=st.none() | st.integers(0, 1000), span=st.integers(0, 400), min_sal=st.floats(0, 1),
+    rows=st.lists(
+        st.tuples(
+            st.integers(0, 1000),
+            st.lists(st.sampled_from(CODES), max_size=3),
+            st.lists(st.sampled_from(TOPICS), max_size=2),
+            st.lists(st.sampled_from(NAMES), max_size=3),
+            st.sampled_from(MODES),
+            st.floats(0, 1),
+        ),
+        max_size=25,
+    ),
+    countries=st.lists(st.sampled_from(CODES), max_size=2),
+    topics=st.lists(st.sampled_from(TOPICS), max_size=2),
+    actors=st.lists(st.sampled_from(NAMES), max_size=2),
+    modes=st.lists(st.sampled_from(MODES), max_size=2),
+    start=st.none() | st.integers(0, 1000),
+    span=st.integers(0, 400),
+    min_sal=st.floats(0, 1),
 )
 def test_any_combination_agrees_with_the_reference(rows, countries, topics, actors, modes, start, span, min_sal):
     base = dt.date(2022, 1, 1)
-    recs = [_row(i, str(base + dt.timedelta(days=d)), c, t, a, mode=m, salience=s)
-            for i, (d, c, t, a, m, s) in enumerate(rows)]
+    recs = [
+        _row(i, str(base + dt.timedelta(days=d)), c, t, a, mode=m, salience=s)
+        for i, (d, c, t, a, m, s) in enumerate(rows)
+    ]
     df = pd.DataFrame(recs) if recs else None
     if df is None:
         table = empty_events().assign(salience=pd.Series(dtype="float64"))
@@ -141,10 +186,15 @@ def test_any_combination_agrees_with_the_reference(rows, countries, topics, acto
         sal = df.pop("salience")
         table = coerce(df)
         table["salience"] = sal.astype("float64")
-    f = Filters(start=None if start is None else base + dt.timedelta(days=start),
-                end=None if start is None else base + dt.timedelta(days=start + span),
-                countries=tuple(countries), topics=tuple(topics), actors=tuple(actors), modes=tuple(modes),
-                min_salience=min_sal)
+    f = Filters(
+        start=None if start is None else base + dt.timedelta(days=start),
+        end=None if start is None else base + dt.timedelta(days=start + span),
+        countries=tuple(countries),
+        topics=tuple(topics),
+        actors=tuple(actors),
+        modes=tuple(modes),
+        min_salience=min_sal,
+    )
     assert list(apply_filters(table, f)["event_id"]) == _reference(table, f)
 
 

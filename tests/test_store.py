@@ -1,4 +1,5 @@
 """The event store: idempotent, merging, atomic, versioned (real files in tmp_path, real processes)."""
+
 from __future__ import annotations
 
 import json
@@ -19,18 +20,50 @@ from extract.store import AddSummary, EventStore
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def report(eid, article, source, day, sentence, *, etype="ASSAULT", src="Russia", tgt="Ukraine",
-           countries=("RUS", "UKR"), topics=("war",), mode="actual", precision="day", published=None):
+def report(
+    eid,
+    article,
+    source,
+    day,
+    sentence,
+    *,
+    etype="ASSAULT",
+    src="Russia",
+    tgt="Ukraine",
+    countries=("RUS", "UKR"),
+    topics=("war",),
+    mode="actual",
+    precision="day",
+    published=None,
+):
     start = pd.Timestamp(day[:7] + "-01") if precision == "month" else pd.Timestamp(day)
     end = start + (pd.offsets.MonthBegin(1) if precision == "month" else pd.Timedelta(days=1))
     return {
-        "event_id": eid, "date": day[:7] if precision == "month" else day, "date_precision": precision,
-        "date_start": start, "date_end": end, "date_text": "", "date_from_publication": False,
-        "source_actor": src, "target_actor": tgt, "actors": [a for a in (src, tgt) if a], "countries": list(countries),
-        "event_type": etype, "quad_class": "material_conflict", "topics": list(topics), "mode": mode,
-        "summary": sentence, "sentence": sentence, "sentence_start": 0, "sentence_end": len(sentence),
-        "confidence": 0.8, "article_id": article, "title": f"Title of {article}", "url": f"https://news.example/{article}",
-        "source": source, "published": pd.Timestamp(published or day, tz="UTC"),
+        "event_id": eid,
+        "date": day[:7] if precision == "month" else day,
+        "date_precision": precision,
+        "date_start": start,
+        "date_end": end,
+        "date_text": "",
+        "date_from_publication": False,
+        "source_actor": src,
+        "target_actor": tgt,
+        "actors": [a for a in (src, tgt) if a],
+        "countries": list(countries),
+        "event_type": etype,
+        "quad_class": "material_conflict",
+        "topics": list(topics),
+        "mode": mode,
+        "summary": sentence,
+        "sentence": sentence,
+        "sentence_start": 0,
+        "sentence_end": len(sentence),
+        "confidence": 0.8,
+        "article_id": article,
+        "title": f"Title of {article}",
+        "url": f"https://news.example/{article}",
+        "source": source,
+        "published": pd.Timestamp(published or day, tz="UTC"),
     }
 
 
@@ -39,8 +72,14 @@ def batch(*rows) -> pd.DataFrame:
 
 
 KHARKIV_1 = report("r1", "a1", "Reuters", "2024-03-02", "Russian missiles struck an energy plant in Kharkiv overnight")
-KHARKIV_2 = report("r2", "a2", "AP", "2024-03-02", "Russia struck an energy plant in Kharkiv with missiles on Saturday",
-                   published="2024-03-03 09:00")
+KHARKIV_2 = report(
+    "r2",
+    "a2",
+    "AP",
+    "2024-03-02",
+    "Russia struck an energy plant in Kharkiv with missiles on Saturday",
+    published="2024-03-03 09:00",
+)
 SWAP = report("r3", "a3", "BBC", "2024-05-02", "Russia and Ukraine exchanged prisoners of war", etype="CONCEDE")
 
 
@@ -73,8 +112,18 @@ def test_add_merges_reports_of_one_happening_and_keeps_each_sentence(tmp_path):
     m = store.mentions(["r1"])
     assert list(m["article_id"]) == ["a1", "a2"]
     assert list(m["sentence"]) == [KHARKIV_1["sentence"], KHARKIV_2["sentence"]]
-    assert set(m.columns) >= {"event_id", "article_id", "title", "url", "source", "published", "sentence",
-                              "sentence_start", "sentence_end", "origin_ref"}
+    assert set(m.columns) >= {
+        "event_id",
+        "article_id",
+        "title",
+        "url",
+        "source",
+        "published",
+        "sentence",
+        "sentence_start",
+        "sentence_end",
+        "origin_ref",
+    }
 
 
 def test_the_same_reports_twice_add_nothing(tmp_path):
@@ -99,14 +148,17 @@ def test_a_later_report_merges_into_a_stored_event(tmp_path):
     assert len(ev) == 1 and ev.iloc[0]["mentions"] == 2
 
 
-@pytest.mark.parametrize("change", [
-    {"etype": "ACCUSE"},                      # another kind of happening
-    {"src": "Belarus"},                       # another actor acts
-    {"day": "2024-03-09"},                    # a week later
-    {"mode": "future"},                       # a plan, not the strike
-    {"sentence": "Ukraine won the Eurovision song contest in Turin"},  # nothing in common
-    {"sentence": "Russian drones struck the port of Odesa"},           # another strike, elsewhere
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"etype": "ACCUSE"},  # another kind of happening
+        {"src": "Belarus"},  # another actor acts
+        {"day": "2024-03-09"},  # a week later
+        {"mode": "future"},  # a plan, not the strike
+        {"sentence": "Ukraine won the Eurovision song contest in Turin"},  # nothing in common
+        {"sentence": "Russian drones struck the port of Odesa"},  # another strike, elsewhere
+    ],
+)
 def test_reports_that_differ_stay_separate(tmp_path, change):
     args = {"day": "2024-03-02", "sentence": KHARKIV_2["sentence"]}
     args.update(change)
@@ -122,7 +174,9 @@ def test_two_sentences_of_one_article_are_not_merged(tmp_path):
 
 
 def test_a_finer_date_from_a_later_report_refines_the_event(tmp_path):
-    month = report("m1", "b1", "DW", "2024-03-01", "Russian missiles struck an energy plant in Kharkiv", precision="month")
+    month = report(
+        "m1", "b1", "DW", "2024-03-01", "Russian missiles struck an energy plant in Kharkiv", precision="month"
+    )
     store = EventStore(tmp_path)
     store.add_events(batch(month, dict(KHARKIV_1, article_id="b2", event_id="m2")))
     ev = store.events()
@@ -230,11 +284,37 @@ def test_some_columns_are_loaded_alone_and_follow_every_write(tmp_path):
 def test_list_counts_count_each_element_once_per_event(tmp_path):
     store = EventStore(tmp_path)
     assert store.list_counts("countries").empty
-    store.add_events(batch(KHARKIV_1, SWAP, report("r4", "a4", "AFP", "2024-06-01", "Israel struck targets in Gaza",
-                                                    src="Israel", tgt="", countries=("ISR", "ISR", "PSE"),
-                                                    topics=())))
-    store.add_events(batch(report("r5", "a5", "AFP", "2024-07-01", "Ukraine shelled a depot in Belgorod",
-                                  src="Ukraine", tgt="Russia", countries=("UKR", "RUS"))))
+    store.add_events(
+        batch(
+            KHARKIV_1,
+            SWAP,
+            report(
+                "r4",
+                "a4",
+                "AFP",
+                "2024-06-01",
+                "Israel struck targets in Gaza",
+                src="Israel",
+                tgt="",
+                countries=("ISR", "ISR", "PSE"),
+                topics=(),
+            ),
+        )
+    )
+    store.add_events(
+        batch(
+            report(
+                "r5",
+                "a5",
+                "AFP",
+                "2024-07-01",
+                "Ukraine shelled a depot in Belgorod",
+                src="Ukraine",
+                tgt="Russia",
+                countries=("UKR", "RUS"),
+            )
+        )
+    )
     counts = store.list_counts("countries")
     assert counts.to_dict() == {"RUS": 3, "UKR": 3, "ISR": 1, "PSE": 1}
     assert list(counts.index) == ["RUS", "UKR", "ISR", "PSE"] and str(counts.dtype) == "int64"
@@ -269,9 +349,15 @@ WRITER = textwrap.dedent("""
 
 
 def _writer(store, n, seed, **kw):
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(store), str(n), str(seed)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": ROOT}, **kw)
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(store), str(n), str(seed)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": ROOT},
+        **kw,
+    )
 
 
 def _wait_for(predicate, proc, timeout=120.0):
@@ -293,8 +379,11 @@ def test_killing_an_ingest_midway_leaves_the_store_as_it_was(tmp_path, stage):
     version = store.version()
     proc = _writer(tmp_path, 150_000, 1)
     # events: kill while the new events file is being written; mentions: after it is in place, before the swap
-    target = (lambda: (tmp_path / "events-2.arrow.tmp").exists()) if stage == "events" else \
-        (lambda: (tmp_path / "mentions-2.arrow.tmp").exists())
+    target = (
+        (lambda: (tmp_path / "events-2.arrow.tmp").exists())
+        if stage == "events"
+        else (lambda: (tmp_path / "mentions-2.arrow.tmp").exists())
+    )
     hit = _wait_for(target, proc)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
@@ -351,9 +440,15 @@ def test_a_read_only_store_gives_a_clear_error_and_keeps_its_events(tmp_path):
             print("StoreError:", exc)
     """)
     try:
-        out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "s")], cwd=ROOT, capture_output=True,
-                             text=True, env={**os.environ, "PYTHONPATH": ROOT},
-                             preexec_fn=_without_root_powers if os.geteuid() == 0 else None, timeout=120)
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "s")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": ROOT},
+            preexec_fn=_without_root_powers if os.geteuid() == 0 else None,
+            timeout=120,
+        )
     finally:
         os.chmod(tmp_path / "s", 0o755)
     assert "StoreError:" in out.stdout and "read-only" in out.stdout, out.stdout + out.stderr
@@ -378,8 +473,14 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_store(tmp_path):
         except StoreError as exc:
             print("StoreError:", exc)
     """)
-    out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
-                         env={**os.environ, "PYTHONPATH": ROOT}, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": ROOT},
+        timeout=120,
+    )
     assert "StoreError:" in out.stdout and "unchanged" in out.stdout, out.stdout + out.stderr
     pd.testing.assert_frame_equal(EventStore(tmp_path).events(), before)
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
@@ -397,7 +498,7 @@ def test_threads_of_one_process_take_turns(tmp_path):
     def add(df):
         try:
             EventStore(tmp_path).add_events(df)
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+        except Exception as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=add, args=(f,)) for f in frames]
@@ -432,8 +533,21 @@ def test_many_small_writes_keep_every_event_and_list_intact(tmp_path):
     store.add_events(batch(KHARKIV_1))
     for i in range(20):
         day = f"2024-04-{i + 1:02d}"
-        store.add_events(batch(report(f"n{i}", f"art{i}", f"Outlet {i}", day, f"Protesters marched in city number {i}",
-                                      etype="PROTEST", src=f"Group {i}", tgt="", countries=(f"C{i:02d}",))))
+        store.add_events(
+            batch(
+                report(
+                    f"n{i}",
+                    f"art{i}",
+                    f"Outlet {i}",
+                    day,
+                    f"Protesters marched in city number {i}",
+                    etype="PROTEST",
+                    src=f"Group {i}",
+                    tgt="",
+                    countries=(f"C{i:02d}",),
+                )
+            )
+        )
     s = store.add_events(batch(KHARKIV_2))
     assert s.merged == 1
     ev = store.events().set_index("event_id")
@@ -447,11 +561,26 @@ def test_many_small_writes_keep_every_event_and_list_intact(tmp_path):
 def _hyp_rows():
     from hypothesis import strategies as st
 
-    sentences = st.sampled_from([KHARKIV_1["sentence"], KHARKIV_2["sentence"], SWAP["sentence"],
-                                 "Russian drones struck the port of Odesa", "Ukraine recaptured a village near Bakhmut"])
-    return st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3), sentences,
-                              st.sampled_from(["ASSAULT", "CONCEDE", "ACCUSE"]), st.sampled_from(["Russia", "Ukraine", ""])),
-                    min_size=1, max_size=8)
+    sentences = st.sampled_from(
+        [
+            KHARKIV_1["sentence"],
+            KHARKIV_2["sentence"],
+            SWAP["sentence"],
+            "Russian drones struck the port of Odesa",
+            "Ukraine recaptured a village near Bakhmut",
+        ]
+    )
+    return st.lists(
+        st.tuples(
+            st.integers(0, 5),
+            st.integers(0, 3),
+            sentences,
+            st.sampled_from(["ASSAULT", "CONCEDE", "ACCUSE"]),
+            st.sampled_from(["Russia", "Ukraine", ""]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
 
 
 def test_any_batch_added_twice_changes_nothing_the_second_time(tmp_path_factory):
@@ -461,8 +590,10 @@ def test_any_batch_added_twice_changes_nothing_the_second_time(tmp_path_factory)
     @given(_hyp_rows())
     def check(rows):
         store = EventStore(tmp_path_factory.mktemp("h"))
-        recs = [report(f"e{i}", f"a{art}", f"S{art}", f"2024-03-0{1 + day}", text, etype=etype, src=src)
-                for i, (art, day, text, etype, src) in enumerate(rows)]
+        recs = [
+            report(f"e{i}", f"a{art}", f"S{art}", f"2024-03-0{1 + day}", text, etype=etype, src=src)
+            for i, (art, day, text, etype, src) in enumerate(rows)
+        ]
         first = store.add_events(batch(*recs))
         events, version = store.events(), store.version()
         assert first.added + first.merged + first.skipped == len(recs)

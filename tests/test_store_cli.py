@@ -1,4 +1,5 @@
 """The ingest, import and export commands, run as a person runs them."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,13 @@ FIX = ROOT / "tests" / "fixtures"
 
 
 def cli(*args: str, store: pathlib.Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "extract", *args, "--store", str(store)], cwd=ROOT,
-                          capture_output=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "extract", *args, "--store", str(store)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def test_import_prints_one_summary_line_and_lists_rejects(tmp_path):
@@ -65,11 +71,15 @@ def test_ingest_extracts_merges_and_is_idempotent(tmp_path):
     (arts / "reuters.txt").write_text(
         "Russian missiles strike Kharkiv power plant\n\nKYIV, March 2 (Reuters) - Russian forces launched a missile "
         "strike on an energy plant in Kharkiv on Saturday, Ukrainian officials said, cutting power to thousands "
-        "of homes.\n", encoding="utf-8")
+        "of homes.\n",
+        encoding="utf-8",
+    )
     (arts / "ap.txt").write_text(
         "Kharkiv energy plant hit by Russian missiles\n\nMarch 2, 2024 (AP) - Russia struck an energy plant in "
         "Kharkiv with missiles on Saturday, according to Ukrainian authorities, leaving thousands without "
-        "electricity.\n", encoding="utf-8")
+        "electricity.\n",
+        encoding="utf-8",
+    )
     (arts / "broken.txt").write_bytes(b"")
     store = tmp_path / "s"
     out = cli("ingest", str(arts), "--published", "2024-03-02", store=store)

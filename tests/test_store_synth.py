@@ -1,4 +1,5 @@
 """Generated events: the full stored schema and believable spreads."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,4 +1,5 @@
 """`python -m extract dates` end to end: a real subprocess reading stdin, JSON lines out, exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,9 @@ from tests.conftest import ROOT
 
 
 def _run(args: list[str], data: bytes) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "extract", "dates", *args], input=data, cwd=ROOT,
-                          capture_output=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "extract", "dates", *args], input=data, cwd=ROOT, capture_output=True, timeout=60
+    )
 
 
 def test_json_lines_with_offsets_into_the_input() -> None:
@@ -21,7 +23,7 @@ def test_json_lines_with_offsets_into_the_input() -> None:
     assert [r["text"] for r in rows] == ["Tuesday", "March 26, 1996", "two days ago"]
     for r in rows:
         assert set(r) == {"start", "end", "text", "value", "type"}
-        assert text[r["start"]:r["end"]] == r["text"]
+        assert text[r["start"] : r["end"]] == r["text"]
     assert [r["value"] for r in rows] == ["2013-03-19", "1996-03-26", "2013-03-18"]
 
 
@@ -54,10 +56,12 @@ def test_empty_and_binary_input() -> None:
 
 
 def test_command_does_not_import_heavy_modules() -> None:
-    code = ("import sys, runpy; sys.argv = ['extract', 'dates', '--reference', '2013-03-20'];"
-            "import io; sys.stdin = io.TextIOWrapper(io.BytesIO(b'on Tuesday'));"
-            "from extract.cli import main; main(sys.argv[1:]);"
-            "bad = [m for m in ('pandas', 'streamlit', 'plotly', 'dateparser') if m in sys.modules];"
-            "print('HEAVY', bad)")
+    code = (
+        "import sys, runpy; sys.argv = ['extract', 'dates', '--reference', '2013-03-20'];"
+        "import io; sys.stdin = io.TextIOWrapper(io.BytesIO(b'on Tuesday'));"
+        "from extract.cli import main; main(sys.argv[1:]);"
+        "bad = [m for m in ('pandas', 'streamlit', 'plotly', 'dateparser') if m in sys.modules];"
+        "print('HEAVY', bad)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=60)
     assert b"HEAVY []" in proc.stdout, proc.stdout + proc.stderr

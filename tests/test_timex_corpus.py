@@ -1,4 +1,5 @@
 """Quality floor on the TempEval-3 TBAQ corpus, scored in-process with the shared scorer's own logic."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Things that are not temporal expressions, or not dates: the mistakes search_dates makes on news text."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,31 +11,34 @@ from extract.timex import tag
 REF = dt.date(2024, 11, 20)
 
 
-@pytest.mark.parametrize("text", [
-    "Officials fear Russia may strike again.",
-    "Putin, 72, said the West was to blame.",
-    "The ship carried 1,500 people and 300 cars.",
-    "Theresa May said the deal was final.",
-    "The team won 3-2 after a second goal.",
-    "Voters were asked a second time.",
-    "The unit lost 2024 soldiers, the report said.",
-    "He paid $1990 for the rifle.",
-    "The bill passed 52-48 in the Senate.",
-    "The march on the capital was peaceful.",
-    "Room 1999 was locked.",
-    "Police said 2000 residents fled the town.",
-    "Protesters marched through the fall of the old regime's statue.",
-    "A 6-year-old girl was rescued.",
-    "Sales grew 5% a year.",
-    "The well leaked 60,000 barrels of oil a day.",
-    "The band with Christmas Clapton played in Boston.",
-    "The ministers Janos Martonyi and Jan Kavan signed the accession papers.",
-    "She told 60 Minutes and This Week about the plan.",
-    "Reporter April Ryan asked about the bill.",
-    "The column moved off at 0900 hours.",
-    "The plane came down at 1653 local time.",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials fear Russia may strike again.",
+        "Putin, 72, said the West was to blame.",
+        "The ship carried 1,500 people and 300 cars.",
+        "Theresa May said the deal was final.",
+        "The team won 3-2 after a second goal.",
+        "Voters were asked a second time.",
+        "The unit lost 2024 soldiers, the report said.",
+        "He paid $1990 for the rifle.",
+        "The bill passed 52-48 in the Senate.",
+        "The march on the capital was peaceful.",
+        "Room 1999 was locked.",
+        "Police said 2000 residents fled the town.",
+        "Protesters marched through the fall of the old regime's statue.",
+        "A 6-year-old girl was rescued.",
+        "Sales grew 5% a year.",
+        "The well leaked 60,000 barrels of oil a day.",
+        "The band with Christmas Clapton played in Boston.",
+        "The ministers Janos Martonyi and Jan Kavan signed the accession papers.",
+        "She told 60 Minutes and This Week about the plan.",
+        "Reporter April Ryan asked about the bill.",
+        "The column moved off at 0900 hours.",
+        "The plane came down at 1653 local time.",
+        "",
+    ],
+)
 def test_no_date(text: str) -> None:
     found = [(t.text, t.value, t.type) for t in tag(text, REF) if t.type in ("DATE", "TIME")]
     assert found == []

@@ -1,4 +1,5 @@
 """Any string is normal input: the tagger never crashes, never hangs, and its offsets always index the input."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,11 +16,52 @@ REF = dt.date(2024, 11, 20)
 VALID_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
 # Text made of the pieces the patterns care about, so generated strings reach deep into the rules.
-PIECES = st.sampled_from([
-    "May", "March", "Tuesday", "last", "next", "week", "year", "ago", "the", "third", "quarter", "1990", "1990s",
-    "'80s", "12", "31", ":", "a.m.", "p.m.", "JST", "-", "/", ",", ".", " ", "  ", "\n", "early", "mid-", "every",
-    "two", "twenty", "nineteen ninety", "half", "and a half", "years", "-old", "١٢", "שלום", "🙂", "\u202e", "\x00",
-])
+PIECES = st.sampled_from(
+    [
+        "May",
+        "March",
+        "Tuesday",
+        "last",
+        "next",
+        "week",
+        "year",
+        "ago",
+        "the",
+        "third",
+        "quarter",
+        "1990",
+        "1990s",
+        "'80s",
+        "12",
+        "31",
+        ":",
+        "a.m.",
+        "p.m.",
+        "JST",
+        "-",
+        "/",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "\n",
+        "early",
+        "mid-",
+        "every",
+        "two",
+        "twenty",
+        "nineteen ninety",
+        "half",
+        "and a half",
+        "years",
+        "-old",
+        "١٢",
+        "שלום",
+        "🙂",
+        "\u202e",
+        "\x00",
+    ]
+)
 
 
 def _check(text: str) -> None:
@@ -29,7 +71,7 @@ def _check(text: str) -> None:
         previous_end = 0
         for t in found:
             assert 0 <= t.start < t.end <= len(text)
-            assert text[t.start:t.end] == t.text
+            assert text[t.start : t.end] == t.text
             assert t.type in VALID_TYPES
             assert t.value
             assert t.start >= previous_end
@@ -54,17 +96,19 @@ def test_binary_looking_text(data: bytes) -> None:
     _check(data.decode("latin-1"))
 
 
-EDGE_TEXT = ("yesterday, tomorrow, last week, next year, two days ago, 99 centuries ago, in 9000 years from now, "
-             "on Tuesday, next Friday, the following day, in March, Nov. 13, last Christmas, next Thanksgiving, "
-             "Easter, the third quarter, a year earlier, the 1990s, last spring, next winter, the weekend, "
-             "Saturday, April 25, 10 p.m. tomorrow, the year-ago period, the '80s")
+EDGE_TEXT = (
+    "yesterday, tomorrow, last week, next year, two days ago, 99 centuries ago, in 9000 years from now, "
+    "on Tuesday, next Friday, the following day, in March, Nov. 13, last Christmas, next Thanksgiving, "
+    "Easter, the third quarter, a year earlier, the 1990s, last spring, next winter, the weekend, "
+    "Saturday, April 25, 10 p.m. tomorrow, the year-ago period, the '80s"
+)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
 def test_any_reference_date_including_calendar_edges(reference: dt.date) -> None:
     for t in tag(EDGE_TEXT, reference):
-        assert EDGE_TEXT[t.start:t.end] == t.text and t.value
+        assert EDGE_TEXT[t.start : t.end] == t.text and t.value
 
 
 @pytest.mark.parametrize("reference", ["0001-01-01", "0001-01-03", "9999-12-31"])
@@ -73,27 +117,32 @@ def test_calendar_edges(reference: str) -> None:
     assert any(t.text == "Nov. 13" for t in found)
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "9" * 200_000,
-    " " * 200_000,
-    "." * 200_000,
-    "-" * 200_000,
-    "1990 " * 50_000,
-    "May " * 50_000,
-    "two " * 50_000,
-    "the last " * 30_000,
-    "1/2/" * 50_000,
-    "a.m. " * 40_000,
-    "١٢٣ שלום 🙂 " * 20_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "9" * 200_000,
+        " " * 200_000,
+        "." * 200_000,
+        "-" * 200_000,
+        "1990 " * 50_000,
+        "May " * 50_000,
+        "two " * 50_000,
+        "the last " * 30_000,
+        "1/2/" * 50_000,
+        "a.m. " * 40_000,
+        "١٢٣ שלום 🙂 " * 20_000,
+    ],
+)
 def test_long_pathological_runs_finish(text: str) -> None:
     _check(text)
 
 
 def test_one_megabyte_article() -> None:
-    paragraph = ("The council met on Tuesday, Nov. 19, 2024, two days after the vote; it will meet again "
-                 "next month, officials said, for the third time in 12 months. ")
+    paragraph = (
+        "The council met on Tuesday, Nov. 19, 2024, two days after the vote; it will meet again "
+        "next month, officials said, for the third time in 12 months. "
+    )
     text = paragraph * (1_000_000 // len(paragraph) + 1)
     found = tag(text, REF)
     # per paragraph: "Tuesday, Nov. 19, 2024", "two days", "next month", "12 months"

@@ -3,6 +3,7 @@
 Each row: sentence, the expression's text, its expected value (TimeML), type. Values were worked out
 by hand from the TimeML conventions, not produced by the tagger.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -100,27 +101,33 @@ def test_value(text: str, span: str, value: str, kind: str) -> None:
     assert (t.value, t.type) == (value, kind)
 
 
-@pytest.mark.parametrize("text, span, mod", [
-    ("Inflation peaked in mid-2023.", "mid-2023", "MID"),
-    ("The rebels were founded in early 2011.", "early 2011", "START"),
-    ("The council met earlier this month.", "earlier this month", "START"),
-    ("The rains came late last week.", "late last week", "END"),
-])
+@pytest.mark.parametrize(
+    "text, span, mod",
+    [
+        ("Inflation peaked in mid-2023.", "mid-2023", "MID"),
+        ("The rebels were founded in early 2011.", "early 2011", "START"),
+        ("The council met earlier this month.", "earlier this month", "START"),
+        ("The rains came late last week.", "late last week", "END"),
+    ],
+)
 def test_mod(text: str, span: str, mod: str) -> None:
     assert _find(text, span).mod == mod
 
 
-@pytest.mark.parametrize("text, span, precision", [
-    ("The treaty was signed on March 26, 1996.", "March 26, 1996", "day"),
-    ("The quake struck at 16:16 JST Tuesday.", "16:16 JST Tuesday", "minute"),
-    ("Exports fell in March 2023, the ministry said.", "March 2023", "month"),
-    ("Parliament is debating the bill this week.", "this week", "week"),
-    ("Profit rose 5% in the third quarter.", "the third quarter", "quarter"),
-    ("The results came out last spring.", "last spring", "season"),
-    ("The plant closed in 2019.", "2019", "year"),
-    ("Prices doubled in the 1990s.", "the 1990s", "decade"),
-    ("The war began in the 20th century.", "the 20th century", "century"),
-])
+@pytest.mark.parametrize(
+    "text, span, precision",
+    [
+        ("The treaty was signed on March 26, 1996.", "March 26, 1996", "day"),
+        ("The quake struck at 16:16 JST Tuesday.", "16:16 JST Tuesday", "minute"),
+        ("Exports fell in March 2023, the ministry said.", "March 2023", "month"),
+        ("Parliament is debating the bill this week.", "this week", "week"),
+        ("Profit rose 5% in the third quarter.", "the third quarter", "quarter"),
+        ("The results came out last spring.", "last spring", "season"),
+        ("The plant closed in 2019.", "2019", "year"),
+        ("Prices doubled in the 1990s.", "the 1990s", "decade"),
+        ("The war began in the 20th century.", "the 20th century", "century"),
+    ],
+)
 def test_precision(text: str, span: str, precision: str) -> None:
     assert _find(text, span).precision == precision
 
@@ -167,12 +174,26 @@ def test_without_reference_only_absolute_values() -> None:
     assert found.get("Tuesday", "XXXX-WXX-2") == "XXXX-WXX-2"
 
 
-@pytest.mark.parametrize("value, precision", [
-    ("2024-11-19T16:16", "minute"), ("2024-11-19TNI", "day"), ("2024-11-19", "day"), ("2024-W47", "week"),
-    ("2024-W47-WE", "week"), ("2024-11", "month"), ("2024-Q3", "quarter"), ("2024-H1", "quarter"),
-    ("2024-SU", "season"), ("2024", "year"), ("199", "decade"), ("19", "century"), ("XXXX-03", "month"),
-    ("XXXX-WXX-5", "day"), ("PRESENT_REF", ""),
-])
+@pytest.mark.parametrize(
+    "value, precision",
+    [
+        ("2024-11-19T16:16", "minute"),
+        ("2024-11-19TNI", "day"),
+        ("2024-11-19", "day"),
+        ("2024-W47", "week"),
+        ("2024-W47-WE", "week"),
+        ("2024-11", "month"),
+        ("2024-Q3", "quarter"),
+        ("2024-H1", "quarter"),
+        ("2024-SU", "season"),
+        ("2024", "year"),
+        ("199", "decade"),
+        ("19", "century"),
+        ("XXXX-03", "month"),
+        ("XXXX-WXX-5", "day"),
+        ("PRESENT_REF", ""),
+    ],
+)
 def test_precision_of_values(value: str, precision: str) -> None:
     from extract.timex.calendar import precision_of
 
@@ -212,12 +233,15 @@ def test_that_year_follows_the_year_last_spoken_of() -> None:
     assert _find(text, "Later that year", ref).value == "2003"
 
 
-@pytest.mark.parametrize("text, span, value", [
-    ("GM lost $39bn in third quarter 2007.", "third quarter 2007", "2007-Q3"),
-    ("The sequence ends at 3 o'clock in the afternoon.", "3 o'clock in the afternoon", "2024-11-20T15:00"),
-    ("The order came at 11.30 pm at night.", "11.30 pm at night", "2024-11-20T23:30"),
-    ("Shots were heard at 4 in the morning.", "4 in the morning", "2024-11-20T04:00"),
-    ("At 08:55 am on 30 Jun 2009, a reader wrote.", "08:55 am on 30 Jun 2009", "2009-06-30T08:55"),
-])
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("GM lost $39bn in third quarter 2007.", "third quarter 2007", "2007-Q3"),
+        ("The sequence ends at 3 o'clock in the afternoon.", "3 o'clock in the afternoon", "2024-11-20T15:00"),
+        ("The order came at 11.30 pm at night.", "11.30 pm at night", "2024-11-20T23:30"),
+        ("Shots were heard at 4 in the morning.", "4 in the morning", "2024-11-20T04:00"),
+        ("At 08:55 am on 30 Jun 2009, a reader wrote.", "08:55 am on 30 Jun 2009", "2009-06-30T08:55"),
+    ],
+)
 def test_more_forms(text: str, span: str, value: str) -> None:
     assert _find(text, span).value == value

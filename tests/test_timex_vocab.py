@@ -1,4 +1,5 @@
 """The vocabulary file and the rule tables built from it agree with each other."""
+
 from __future__ import annotations
 
 from extract.timex import vocab

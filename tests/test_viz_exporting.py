@@ -1,4 +1,5 @@
 """Chart exports through kaleido and the system Chromium, standalone HTML, and data files."""
+
 from __future__ import annotations
 
 import re
@@ -66,12 +67,15 @@ def test_pdf_stays_small_with_patterned_bars():
     assert pdf.startswith(b"%PDF-") and len(pdf) < 2_000_000
 
 
-@pytest.mark.parametrize(("fmt", "check"), [
-    ("csv", lambda b: b.splitlines()[0].startswith(b"event_id,") or b"event_id" in b.splitlines()[0]),
-    ("jsonl", lambda b: all(__import__("json").loads(line)["event_id"] for line in b.splitlines())),
-    ("parquet", lambda b: b[:4] == b"PAR1" and b[-4:] == b"PAR1"),
-    ("timelinejs", lambda b: "events" in __import__("json").loads(b)),
-])
+@pytest.mark.parametrize(
+    ("fmt", "check"),
+    [
+        ("csv", lambda b: b.splitlines()[0].startswith(b"event_id,") or b"event_id" in b.splitlines()[0]),
+        ("jsonl", lambda b: all(__import__("json").loads(line)["event_id"] for line in b.splitlines())),
+        ("parquet", lambda b: b[:4] == b"PAR1" and b[-4:] == b"PAR1"),
+        ("timelinejs", lambda b: "events" in __import__("json").loads(b)),
+    ],
+)
 def test_data_exports_are_files_of_their_type(fmt, check):
     df = generate_events(20, seed=5)
     data = exporting.events_file(df, fmt)

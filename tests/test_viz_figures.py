@@ -1,4 +1,5 @@
 """The pure figure builders on hand-made and generated events tables."""
+
 from __future__ import annotations
 
 import json
@@ -105,8 +106,10 @@ def test_country_counts_count_each_involved_country():
 def test_actor_edges_and_network():
     df = pd.DataFrame({"source_actor": ["A", "A", "B", "", "C"], "target_actor": ["B", "B", "A", "B", "C"]})
     edges = F.actor_edges(df)
-    assert edges.to_dict("records") == [{"source": "A", "target": "B", "events": 2},
-                                        {"source": "B", "target": "A", "events": 1}]
+    assert edges.to_dict("records") == [
+        {"source": "A", "target": "B", "events": 2},
+        {"source": "B", "target": "A", "events": 1},
+    ]
     fig = F.network_figure(edges)
     labels = [t for tr in fig.data if tr.mode == "markers+text" for t in tr.text]
     assert sorted(labels) == ["A", "B"]
@@ -140,10 +143,13 @@ def test_every_chart_builds_on_an_empty_table(kind):
 
 
 def test_actor_counts_count_each_event_once_per_actor():
-    df = pd.DataFrame({
-        "source_actor": ["A", "A", "B", ""], "target_actor": ["B", "", "A", ""],
-        "actors": [["A", "B", "A"], ["A"], ["B", "A", "C"], []],
-    })
+    df = pd.DataFrame(
+        {
+            "source_actor": ["A", "A", "B", ""],
+            "target_actor": ["B", "", "A", ""],
+            "actors": [["A", "B", "A"], ["A"], ["B", "A", "C"], []],
+        }
+    )
     counts = F.actor_counts(df).set_index("actor")
     assert counts.loc["A", ["as_source", "as_target", "mentioned"]].tolist() == [2, 1, 3]
     assert counts.loc["C", "mentioned"] == 1 and counts.loc["C", "only_mentioned"] == 1
@@ -167,12 +173,14 @@ def test_period_codes_count_by_day_week_and_month():
 
 
 def test_trend_counts_and_quad_balance_by_hand():
-    df = pd.DataFrame({
-        "date_start": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-03", "2024-02-10"]),
-        "topics": [["war"], ["war", "trade"], [], ["trade"]],
-        "event_type": ["ASSAULT", "CONSULT", "ASSAULT", "ASSAULT"],
-        "quad_class": ["material_conflict", "verbal_cooperation", "material_conflict", "unknown"],
-    })
+    df = pd.DataFrame(
+        {
+            "date_start": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-03", "2024-02-10"]),
+            "topics": [["war"], ["war", "trade"], [], ["trade"]],
+            "event_type": ["ASSAULT", "CONSULT", "ASSAULT", "ASSAULT"],
+            "quad_class": ["material_conflict", "verbal_cooperation", "material_conflict", "unknown"],
+        }
+    )
     wide = F.trend_counts(df, "month", "topic")
     assert list(wide.columns) == ["war", "trade", F.NONE_LABEL]
     assert wide.to_numpy().tolist() == [[2, 1, 0], [0, 1, 1]]
@@ -202,8 +210,9 @@ def test_a_big_timeline_needs_only_the_lane_and_the_start():
 
 
 def test_trends_are_stacked_bars_with_other_in_grey():
-    wide = pd.DataFrame({"war": [2, 0], "Other": [1, 2]},
-                        index=pd.DatetimeIndex(["2024-01-01", "2024-02-01"], name="period"))
+    wide = pd.DataFrame(
+        {"war": [2, 0], "Other": [1, 2]}, index=pd.DatetimeIndex(["2024-01-01", "2024-02-01"], name="period")
+    )
     fig = F.trends_figure(wide, "month", "topic")
     assert [t.type for t in fig.data] == ["bar", "bar"] and fig.layout.barmode == "stack"
     assert [t.name for t in fig.data] == ["war", "Other"]

@@ -1,4 +1,5 @@
 """Article text is escaped for where it is shown; empty views say how to widen them."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,11 +26,19 @@ def test_markdown_escape_makes_every_sign_literal():
         assert all(out[i - 1] == "\\" for i, ch in enumerate(out) if ch == sign)
 
 
-@pytest.mark.parametrize(("url", "kept"), [
-    ("https://news.example/a?b=1", True), ("http://x.org", True), ("javascript:alert(1)", False),
-    ("data:text/html,<script>", False), ("file:///etc/passwd", False), ("", False), (None, False),
-    ("https://x.org/<script>", False),
-])
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://news.example/a?b=1", True),
+        ("http://x.org", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("file:///etc/passwd", False),
+        ("", False),
+        (None, False),
+        ("https://x.org/<script>", False),
+    ],
+)
 def test_only_plain_web_links_are_kept(url, kept):
     assert (messages.safe_url(url) is not None) is kept
 

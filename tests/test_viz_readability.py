@@ -1,13 +1,23 @@
 """Charts a person can read: common country names, and a time axis not squashed by outliers."""
+
 import pytest
 
 from viz.names import country_name
 
 
-@pytest.mark.parametrize("code, name", [
-    ("RUS", "Russia"), ("IRN", "Iran"), ("PRK", "North Korea"), ("KOR", "South Korea"),
-    ("SYR", "Syria"), ("VEN", "Venezuela"), ("PSE", "Palestine"), ("usa", "United States"),
-])
+@pytest.mark.parametrize(
+    "code, name",
+    [
+        ("RUS", "Russia"),
+        ("IRN", "Iran"),
+        ("PRK", "North Korea"),
+        ("KOR", "South Korea"),
+        ("SYR", "Syria"),
+        ("VEN", "Venezuela"),
+        ("PSE", "Palestine"),
+        ("usa", "United States"),
+    ],
+)
 def test_common_names(code, name):
     assert country_name(code) == name
 
@@ -32,8 +42,9 @@ def test_topic_lanes_and_legend_use_the_names():
 
     from viz import figures
 
-    df = pd.DataFrame({"topics": [["economy_trade"], ["economy_trade", "cyber"], []],
-                       "event_type": ["AGREE", "COERCE", "AID"]})
+    df = pd.DataFrame(
+        {"topics": [["economy_trade"], ["economy_trade", "cyber"], []], "event_type": ["AGREE", "COERCE", "AID"]}
+    )
     _positions, _codes, names = figures.lane_codes(df, "topic")
     assert names == ["Economy and trade", "Cyber", figures.NONE_LABEL]
     assert list(figures.colour_values(df, "topic")) == ["Economy and trade", "Economy and trade", figures.NONE_LABEL]
@@ -54,11 +65,24 @@ def test_timeline_focuses_on_the_bulk_of_events_when_outliers_stretch_the_axis()
 
 
 def _event(**over):
-    ev = {"date": "2024-11-19", "date_precision": "day", "date_text": "Tuesday", "date_from_publication": False,
-          "event_type": "ASSAULT", "quad_class": "material_conflict", "mode": "actual",
-          "source_actor": "Ukraine", "target_actor": "Russia", "actors": ["Ukraine", "Russia"],
-          "countries": ["UKR", "RUS"], "topics": ["military"], "mentions": 3, "sources": ["A", "B"],
-          "salience": 0.5, "summary": "Ukraine struck Russian territory with ATACMS missiles"}
+    ev = {
+        "date": "2024-11-19",
+        "date_precision": "day",
+        "date_text": "Tuesday",
+        "date_from_publication": False,
+        "event_type": "ASSAULT",
+        "quad_class": "material_conflict",
+        "mode": "actual",
+        "source_actor": "Ukraine",
+        "target_actor": "Russia",
+        "actors": ["Ukraine", "Russia"],
+        "countries": ["UKR", "RUS"],
+        "topics": ["military"],
+        "mentions": 3,
+        "sources": ["A", "B"],
+        "salience": 0.5,
+        "summary": "Ukraine struck Russian territory with ATACMS missiles",
+    }
     ev.update(over)
     return ev
 
@@ -72,8 +96,7 @@ def test_event_facts_read_as_a_person_expects():
     assert facts["Who"] == "Ukraine → Russia"
     assert facts["Countries"] == "Ukraine, Russia"
     assert facts["Reports"] == "3 from 2 outlet(s); salience 0.50"
-    bare = event_facts(_event(date_text="", date_from_publication=True, source_actor="", target_actor="",
-                              topics=[]))
+    bare = event_facts(_event(date_text="", date_from_publication=True, source_actor="", target_actor="", topics=[]))
     assert bare["Date"] == "2024-11-19 (precision: day) — dated by publication"
     assert bare["Who"] == "— → —" and bare["Topics"] == "—"
 
@@ -85,8 +108,15 @@ def test_event_label_cuts_long_summaries_and_reports_drop_unsafe_links():
 
     label = event_label(_event(summary="x" * 200))
     assert label.startswith("2024-11-19 · Assault · ") and label.endswith("…") and len(label.split(" · ")[2]) == 90
-    table = reports_table(pd.DataFrame({"published": [pd.Timestamp("2024-11-20", tz="UTC")] * 2,
-                                        "source": ["A", "B"], "title": ["t1", "t2"],
-                                        "url": ["https://example.org/a", "javascript:alert(1)"]}))
+    table = reports_table(
+        pd.DataFrame(
+            {
+                "published": [pd.Timestamp("2024-11-20", tz="UTC")] * 2,
+                "source": ["A", "B"],
+                "title": ["t1", "t2"],
+                "url": ["https://example.org/a", "javascript:alert(1)"],
+            }
+        )
+    )
     assert table["link"].iloc[0] == "https://example.org/a"
     assert pd.isna(table["link"].iloc[1])

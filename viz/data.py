@@ -8,6 +8,7 @@ of 800,000 rows costs seconds and about 900 MB. Small derived results (filter op
 the most salient events) are cached with st.cache_data. Every key includes the store's version(), so all of
 it refreshes as soon as the store changes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ One kaleido server (a headless Chromium) is started once per process and kept wa
 first takes a fraction of a second. plotly.js comes from the plotly package and MathJax is off: rendering
 never reaches the network. Map figures get the locally served country shapes.
 """
+
 from __future__ import annotations
 
 import os
@@ -43,8 +44,10 @@ def start_renderer() -> None:
         if _started:
             return
         if not os.path.exists(CHROMIUM):
-            raise ExportError(f"image export needs Chromium at {CHROMIUM}: install Debian's chromium package "
-                              "(sudo apt-get install chromium) or set CHROMIUM_PATH")
+            raise ExportError(
+                f"image export needs Chromium at {CHROMIUM}: install Debian's chromium package "
+                "(sudo apt-get install chromium) or set CHROMIUM_PATH"
+            )
         os.environ.setdefault("BROWSER_PATH", CHROMIUM)
         import kaleido
 

@@ -3,6 +3,7 @@
 Nothing here touches Streamlit or the store, so every chart can be built and checked in a unit test.
 All text that comes from articles goes through messages.hover_escape before it reaches a hover label.
 """
+
 from __future__ import annotations
 
 import math
@@ -22,12 +23,16 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star")
 PATTERNS = ("", "/", ".", "x", "-", "+")
 QUAD_COLOURS = {
-    "verbal_cooperation": "#56B4E9", "material_cooperation": "#0072B2",
-    "verbal_conflict": "#E69F00", "material_conflict": "#D55E00",
+    "verbal_cooperation": "#56B4E9",
+    "material_cooperation": "#0072B2",
+    "verbal_conflict": "#E69F00",
+    "material_conflict": "#D55E00",
 }
 POINT_PRECISIONS = ("minute", "day")
 MAX_POINTS = 3000  # beyond this the timeline shows counts per period instead of single events
-GL_THRESHOLD = 100_000  # WebGL markers only beyond this (software-rendered WebGL in VMs and headless browsers is slower than SVG)
+GL_THRESHOLD = (
+    100_000  # WebGL markers only beyond this (software-rendered WebGL in VMs and headless browsers is slower than SVG)
+)
 LANE_LIMIT = 25
 LANES = {"country": "Country", "actor": "Actor", "topic": "Topic", "event_type": "Event type"}
 LANE_COLUMNS = {"country": "countries", "actor": "actors", "topic": "topics", "event_type": "event_type"}
@@ -62,8 +67,9 @@ def _base_layout(fig: go.Figure, title: str, height: int = 480) -> go.Figure:
 def message_figure(text: str, title: str = "") -> go.Figure:
     """A figure that only says something (used where a chart has nothing to draw)."""
     fig = go.Figure()
-    fig.add_annotation(text=hover_escape(text, 300), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font={"size": 16})
+    fig.add_annotation(
+        text=hover_escape(text, 300), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 16}
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _base_layout(fig, title, height=300)
@@ -154,7 +160,7 @@ def colour_order(values: pd.Series, colour: str) -> list[str]:
 
 
 def date_label(row_date: object, precision: object) -> str:
-    """"2024-03-05 (day)"; "2024-03 (month)"."""
+    """ "2024-03-05 (day)"; "2024-03 (month)"."""
     d = "" if row_date is None else str(row_date)
     p = "" if precision is None else str(precision)
     return f"{d} ({p})" if p else d
@@ -167,12 +173,22 @@ def _hover_columns(df: pd.DataFrame) -> np.ndarray:
     sources = df["source"].map(lambda s: hover_escape(s, 80))
     summaries = df["summary"].map(hover_escape)
     types = df["event_type"].map(lambda t: hover_escape(event_type_label(t)))
-    return np.column_stack([df["event_id"].astype(str).to_numpy(), dates, actors.to_numpy(), summaries.to_numpy(),
-                            sources.to_numpy(), types.to_numpy()])
+    return np.column_stack(
+        [
+            df["event_id"].astype(str).to_numpy(),
+            dates,
+            actors.to_numpy(),
+            summaries.to_numpy(),
+            sources.to_numpy(),
+            types.to_numpy(),
+        ]
+    )
 
 
-HOVER = ("<b>%{customdata[1]}</b> · %{customdata[5]}<br>%{customdata[3]}<br>"
-         "<i>Actors:</i> %{customdata[2]}<br><i>Source:</i> %{customdata[4]}<extra></extra>")
+HOVER = (
+    "<b>%{customdata[1]}</b> · %{customdata[5]}<br>%{customdata[3]}<br>"
+    "<i>Actors:</i> %{customdata[2]}<br><i>Source:</i> %{customdata[4]}<extra></extra>"
+)
 
 
 def choose_period(start: pd.Timestamp, end: pd.Timestamp) -> str:
@@ -187,8 +203,7 @@ def choose_period(start: pd.Timestamp, end: pd.Timestamp) -> str:
 
 def period_start(dates: pd.Series | np.ndarray, period: str) -> pd.Series:
     """The first day of the day/week (Monday)/month each date falls in."""
-    d = np.asarray(pd.to_datetime(dates).to_numpy() if isinstance(dates, pd.Series) else dates,
-                   dtype="datetime64[ns]")
+    d = np.asarray(pd.to_datetime(dates).to_numpy() if isinstance(dates, pd.Series) else dates, dtype="datetime64[ns]")
     if period == "month":
         out = d.astype("datetime64[M]").astype("datetime64[ns]")
     else:
@@ -203,8 +218,15 @@ def period_start(dates: pd.Series | np.ndarray, period: str) -> pd.Series:
 
 # ---- timeline -----------------------------------------------------------------------------------------
 
-def timeline_figure(df: pd.DataFrame, *, lane: str = "country", colour: str = "event_type",
-                    max_points: int = MAX_POINTS, highlight: frozenset[str] = frozenset()) -> go.Figure:
+
+def timeline_figure(
+    df: pd.DataFrame,
+    *,
+    lane: str = "country",
+    colour: str = "event_type",
+    max_points: int = MAX_POINTS,
+    highlight: frozenset[str] = frozenset(),
+) -> go.Figure:
     """Events on a time axis in lanes; day-precise events as markers, longer periods as bars.
 
     Beyond max_points (lane rows), a heatmap of counts per period and lane replaces single events.
@@ -215,8 +237,7 @@ def timeline_figure(df: pd.DataFrame, *, lane: str = "country", colour: str = "e
         return message_figure("No events to show.", "Timeline")
     positions, codes, names = lane_codes(df, lane)
     if len(codes) > max_points:
-        return timeline_counts_figure(df["date_start"].to_numpy()[positions], codes, names, lane=lane,
-                                      n_events=len(df))
+        return timeline_counts_figure(df["date_start"].to_numpy()[positions], codes, names, lane=lane, n_events=len(df))
     rows = df.iloc[positions].copy()
     rows["lane"] = np.array(names, dtype=object)[codes]
     lane_order = list(rows["lane"].value_counts().index)
@@ -232,38 +253,70 @@ def timeline_figure(df: pd.DataFrame, *, lane: str = "country", colour: str = "e
         shown_in_legend = False
         if len(spans):
             width_ms = (spans["date_end"] - spans["date_start"]).dt.total_seconds().to_numpy() * 1000
-            fig.add_trace(go.Bar(
-                base=spans["date_start"], x=width_ms, y=spans["lane"], orientation="h", name=cat,
-                legendgroup=cat, showlegend=True, width=0.5, opacity=0.45,
-                marker={"color": st_["colour"], "pattern": {"shape": st_["pattern"]}, "line": {"width": 0}},
-                customdata=_hover_columns(spans), hovertemplate=HOVER,
-            ))
+            fig.add_trace(
+                go.Bar(
+                    base=spans["date_start"],
+                    x=width_ms,
+                    y=spans["lane"],
+                    orientation="h",
+                    name=cat,
+                    legendgroup=cat,
+                    showlegend=True,
+                    width=0.5,
+                    opacity=0.45,
+                    marker={"color": st_["colour"], "pattern": {"shape": st_["pattern"]}, "line": {"width": 0}},
+                    customdata=_hover_columns(spans),
+                    hovertemplate=HOVER,
+                )
+            )
             shown_in_legend = True
         if len(points):
             scatter = go.Scattergl if gl else go.Scatter
             sizes = 7 + 16 * points["salience"].clip(0, 1).fillna(0).to_numpy()
-            fig.add_trace(scatter(
-                x=points["date_start"], y=points["lane"], mode="markers", name=cat, legendgroup=cat,
-                showlegend=not shown_in_legend,
-                marker={"color": st_["colour"], "symbol": st_["symbol"], "size": sizes, "opacity": 0.85,
-                        "line": {"width": 0.5, "color": "#FFFFFF"}},
-                customdata=_hover_columns(points), hovertemplate=HOVER,
-            ))
+            fig.add_trace(
+                scatter(
+                    x=points["date_start"],
+                    y=points["lane"],
+                    mode="markers",
+                    name=cat,
+                    legendgroup=cat,
+                    showlegend=not shown_in_legend,
+                    marker={
+                        "color": st_["colour"],
+                        "symbol": st_["symbol"],
+                        "size": sizes,
+                        "opacity": 0.85,
+                        "line": {"width": 0.5, "color": "#FFFFFF"},
+                    },
+                    customdata=_hover_columns(points),
+                    hovertemplate=HOVER,
+                )
+            )
     new = rows[rows["event_id"].isin(highlight)] if highlight else rows.head(0)
     if len(new):
         # events just added: a dark ring drawn over their markers, with its own legend entry
-        fig.add_trace(go.Scatter(
-            x=new["date_start"], y=new["lane"], mode="markers", name="Just added", hoverinfo="skip",
-            marker={"symbol": "circle-open", "size": 22, "color": "#000000", "line": {"width": 2.5}},
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=new["date_start"],
+                y=new["lane"],
+                mode="markers",
+                name="Just added",
+                hoverinfo="skip",
+                marker={"symbol": "circle-open", "size": 22, "color": "#000000", "line": {"width": 2.5}},
+            )
+        )
     n_events = df["event_id"].nunique()
     title = f"{n_events:,} events by {LANES[lane].lower()}, coloured by {COLOURS[colour].lower()}"
     _base_layout(fig, title, height=max(380, 140 + 34 * len(lane_order)))
-    fig.update_layout(barmode="overlay", bargap=0.5, clickmode="event+select", dragmode="zoom",
-                      legend={"orientation": "v", "x": 1.01, "y": 1, "itemsizing": "constant"})
+    fig.update_layout(
+        barmode="overlay",
+        bargap=0.5,
+        clickmode="event+select",
+        dragmode="zoom",
+        legend={"orientation": "v", "x": 1.01, "y": 1, "itemsizing": "constant"},
+    )
     _time_axis(fig, focus_range(rows["date_start"], rows["date_end"]))
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lane_order)), title=None,
-                     automargin=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lane_order)), title=None, automargin=True)
     return fig
 
 
@@ -288,13 +341,21 @@ def _time_axis(fig: go.Figure, focus: tuple[pd.Timestamp, pd.Timestamp] | None =
     if focus is not None:
         fig.update_xaxes(range=[focus[0], focus[1]])
     fig.update_xaxes(
-        type="date", title=None, rangeslider={"visible": True, "thickness": 0.06},
-        rangeselector={"x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom", "buttons": [
-            {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
-            {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
-            {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
-            {"step": "all", "label": "all"},
-        ]},
+        type="date",
+        title=None,
+        rangeslider={"visible": True, "thickness": 0.06},
+        rangeselector={
+            "x": 1,
+            "xanchor": "right",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "buttons": [
+                {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
+                {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
+                {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
+                {"step": "all", "label": "all"},
+            ],
+        },
     )
 
 
@@ -325,28 +386,41 @@ def timeline_counts(starts: np.ndarray, codes: np.ndarray, n_lanes: int, period:
     """(period starts, counts[lane, period]) from parallel arrays of start dates and lane codes."""
     periods, pcode = period_codes(starts, period)
     keep = pcode >= 0
-    grid = np.bincount(codes[keep] * len(periods) + pcode[keep],
-                       minlength=n_lanes * len(periods)).reshape(n_lanes, len(periods))
+    grid = np.bincount(codes[keep] * len(periods) + pcode[keep], minlength=n_lanes * len(periods)).reshape(
+        n_lanes, len(periods)
+    )
     return periods, grid
 
 
-def timeline_counts_figure(starts: np.ndarray, codes: np.ndarray, names: list[str], *, lane: str,
-                           n_events: int) -> go.Figure:
+def timeline_counts_figure(
+    starts: np.ndarray, codes: np.ndarray, names: list[str], *, lane: str, n_events: int
+) -> go.Figure:
     """The timeline for many events: a heatmap of event counts per period and lane (largest lane on top)."""
     valid = ~np.isnat(starts)
     starts, codes = starts[valid], codes[valid]
     period = choose_period(pd.Timestamp(starts.min()), pd.Timestamp(starts.max()))
     periods, grid = timeline_counts(starts, codes, len(names), period)
-    fig = go.Figure(go.Heatmap(
-        x=periods, y=[hover_escape(n) for n in names[::-1]], z=grid[::-1], colorscale="Viridis",
-        colorbar={"title": {"text": f"events / {period}"}},
-        hovertemplate=f"%{{y}}<br>{period} of %{{x|%Y-%m-%d}}: %{{z:,}} events<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            x=periods,
+            y=[hover_escape(n) for n in names[::-1]],
+            z=grid[::-1],
+            colorscale="Viridis",
+            colorbar={"title": {"text": f"events / {period}"}},
+            hovertemplate=f"%{{y}}<br>{period} of %{{x|%Y-%m-%d}}: %{{z:,}} events<extra></extra>",
+        )
+    )
     title = f"{n_events:,} events by {LANES[lane].lower()}: counts per {period}"
     _base_layout(fig, title, height=max(380, 150 + 30 * len(names)))
-    fig.update_layout(title={"subtitle": {"text": "Too many to draw one by one: turn on Key events or narrow the "
-                                                  "filters to see single events", "font": {"size": 12}}},
-                      margin={"t": 80})
+    fig.update_layout(
+        title={
+            "subtitle": {
+                "text": "Too many to draw one by one: turn on Key events or narrow the filters to see single events",
+                "font": {"size": 12},
+            }
+        },
+        margin={"t": 80},
+    )
     _time_axis(fig)
     fig.update_yaxes(title=None, automargin=True, dtick=1)  # every lane named
     return fig
@@ -364,6 +438,7 @@ def figure_event_ids(fig: go.Figure) -> set[str]:
 
 # ---- map ----------------------------------------------------------------------------------------------
 
+
 def country_counts(df: pd.DataFrame) -> pd.DataFrame:
     """Events per country (an event counts once for each country it involves): iso3, name, events."""
     counts = list_value_counts(df["countries"])
@@ -377,17 +452,33 @@ def map_figure(counts: pd.DataFrame) -> go.Figure:
     if counts.empty:
         return message_figure("No events with a country to show.", "Events by country")
     names = counts["name"].map(hover_escape)
-    fig = go.Figure(go.Choropleth(
-        locations=counts["iso3"], z=counts["events"], locationmode="ISO-3", colorscale="Viridis",
-        reversescale=True, marker={"line": {"color": "#FFFFFF", "width": 0.5}},
-        customdata=np.column_stack([counts["iso3"].to_numpy(), names.to_numpy()]),
-        hovertemplate="<b>%{customdata[1]}</b><br>%{z:,} events<extra></extra>",
-        colorbar={"title": {"text": "events"}},
-    ))
+    fig = go.Figure(
+        go.Choropleth(
+            locations=counts["iso3"],
+            z=counts["events"],
+            locationmode="ISO-3",
+            colorscale="Viridis",
+            reversescale=True,
+            marker={"line": {"color": "#FFFFFF", "width": 0.5}},
+            customdata=np.column_stack([counts["iso3"].to_numpy(), names.to_numpy()]),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{z:,} events<extra></extra>",
+            colorbar={"title": {"text": "events"}},
+        )
+    )
     _base_layout(fig, f"Events by country ({len(counts)} countries)", height=560)
-    fig.update_geos(showcountries=True, countrycolor="#BBBBBB", showcoastlines=False, showframe=False,
-                    projection_type="natural earth", projection_rotation_lon=0, center={"lon": 0, "lat": 15},
-                    lonaxis_range=[-180, 180], lataxis_range=[-58, 85], showland=True, landcolor="#F2F2F2")
+    fig.update_geos(
+        showcountries=True,
+        countrycolor="#BBBBBB",
+        showcoastlines=False,
+        showframe=False,
+        projection_type="natural earth",
+        projection_rotation_lon=0,
+        center={"lon": 0, "lat": 15},
+        lonaxis_range=[-180, 180],
+        lataxis_range=[-58, 85],
+        showland=True,
+        landcolor="#F2F2F2",
+    )
     fig.update_layout(clickmode="event+select")
     return fig
 
@@ -397,9 +488,16 @@ def country_bar_figure(counts: pd.DataFrame, top: int = 30) -> go.Figure:
     if counts.empty:
         return message_figure("No events with a country to show.", "Events by country")
     part = counts.head(top).iloc[::-1]
-    fig = go.Figure(go.Bar(x=part["events"], y=part["name"].map(hover_escape), orientation="h",
-                           marker={"color": PALETTE[0]}, customdata=part["iso3"],
-                           hovertemplate="%{y}: %{x:,} events<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=part["events"],
+            y=part["name"].map(hover_escape),
+            orientation="h",
+            marker={"color": PALETTE[0]},
+            customdata=part["iso3"],
+            hovertemplate="%{y}: %{x:,} events<extra></extra>",
+        )
+    )
     _base_layout(fig, f"Events by country (top {len(part)})", height=max(360, 120 + 22 * len(part)))
     fig.update_yaxes(automargin=True)
     return fig
@@ -407,16 +505,24 @@ def country_bar_figure(counts: pd.DataFrame, top: int = 30) -> go.Figure:
 
 # ---- actors -------------------------------------------------------------------------------------------
 
+
 def actor_edges(df: pd.DataFrame) -> pd.DataFrame:
     """source -> target pairs weighted by how many events link them (both named and different)."""
     s, t = df["source_actor"].astype(str), df["target_actor"].astype(str)
     keep = (s != "") & (t != "") & (s != t) & (s != "<NA>") & (t != "<NA>")
     if not keep.any():
-        return pd.DataFrame({"source": pd.Series(dtype=str), "target": pd.Series(dtype=str),
-                             "events": pd.Series(dtype="int64")})
-    return (pd.DataFrame({"source": s[keep], "target": t[keep]}).groupby(["source", "target"]).size()
-            .rename("events").reset_index().sort_values("events", ascending=False, kind="stable")
-            .reset_index(drop=True))
+        return pd.DataFrame(
+            {"source": pd.Series(dtype=str), "target": pd.Series(dtype=str), "events": pd.Series(dtype="int64")}
+        )
+    return (
+        pd.DataFrame({"source": s[keep], "target": t[keep]})
+        .groupby(["source", "target"])
+        .size()
+        .rename("events")
+        .reset_index()
+        .sort_values("events", ascending=False, kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def top_network(edges: pd.DataFrame, top_nodes: int = 30) -> pd.DataFrame:
@@ -439,19 +545,25 @@ def spring_layout(nodes: list[str], edges: pd.DataFrame, iterations: int = 80, s
         rng = np.random.default_rng(seed)
         pos += rng.normal(scale=0.01, size=pos.shape)
         index = {name: i for i, name in enumerate(nodes)}
-        ei = np.array([[index[a], index[b]] for a, b in zip(edges["source"], edges["target"], strict=True)
-                       if a in index and b in index], dtype=int).reshape(-1, 2)
+        ei = np.array(
+            [
+                [index[a], index[b]]
+                for a, b in zip(edges["source"], edges["target"], strict=True)
+                if a in index and b in index
+            ],
+            dtype=int,
+        ).reshape(-1, 2)
         w = np.log1p(edges["events"].to_numpy(dtype=float))[: len(ei)]
         k = 1.0 / math.sqrt(n)
         temp = 0.1
         for _ in range(iterations):
             delta = pos[:, None, :] - pos[None, :, :]
             dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-3)
-            disp = ((k * k / dist ** 2)[:, :, None] * delta).sum(axis=1)  # repulsion
+            disp = ((k * k / dist**2)[:, :, None] * delta).sum(axis=1)  # repulsion
             if len(ei):
                 d = pos[ei[:, 0]] - pos[ei[:, 1]]
                 dl = np.maximum(np.linalg.norm(d, axis=1), 1e-3)
-                pull = (d * (dl / k * w / max(w.max(), 1e-9))[:, None])
+                pull = d * (dl / k * w / max(w.max(), 1e-9))[:, None]
                 np.add.at(disp, ei[:, 0], -pull)
                 np.add.at(disp, ei[:, 1], pull)
             length = np.maximum(np.linalg.norm(disp, axis=1), 1e-9)
@@ -488,33 +600,67 @@ def network_figure(edges: pd.DataFrame, top_nodes: int = 30) -> go.Figure:
         for a, c in zip(part["source"], part["target"], strict=True):
             xs += [pos[a][0], pos[c][0], None]
             ys += [pos[a][1], pos[c][1], None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                 line={"width": 0.8 + 1.6 * b, "color": "rgba(80,80,80,0.35)"}))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                line={"width": 0.8 + 1.6 * b, "color": "rgba(80,80,80,0.35)"},
+            )
+        )
     # arrow heads: a marker three quarters of the way along each edge, pointing at the target
     mx = [pos[a][0] + 0.75 * (pos[c][0] - pos[a][0]) for a, c in zip(net["source"], net["target"], strict=True)]
     my = [pos[a][1] + 0.75 * (pos[c][1] - pos[a][1]) for a, c in zip(net["source"], net["target"], strict=True)]
-    angles = [math.degrees(math.atan2(pos[c][0] - pos[a][0], pos[c][1] - pos[a][1]))
-              for a, c in zip(net["source"], net["target"], strict=True)]
-    labels = [f"{hover_escape(a, 60)} → {hover_escape(c, 60)}: {n:,} events"
-              for a, c, n in zip(net["source"], net["target"], net["events"], strict=True)]
-    fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", showlegend=False, text=labels,
-                             hovertemplate="%{text}<extra></extra>",
-                             marker={"symbol": "triangle-up", "angle": angles, "size": 9,
-                                     "color": "rgba(80,80,80,0.6)"}))
+    angles = [
+        math.degrees(math.atan2(pos[c][0] - pos[a][0], pos[c][1] - pos[a][1]))
+        for a, c in zip(net["source"], net["target"], strict=True)
+    ]
+    labels = [
+        f"{hover_escape(a, 60)} → {hover_escape(c, 60)}: {n:,} events"
+        for a, c, n in zip(net["source"], net["target"], net["events"], strict=True)
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=mx,
+            y=my,
+            mode="markers",
+            showlegend=False,
+            text=labels,
+            hovertemplate="%{text}<extra></extra>",
+            marker={"symbol": "triangle-up", "angle": angles, "size": 9, "color": "rgba(80,80,80,0.6)"},
+        )
+    )
     out_w = net.groupby("source")["events"].sum()
     in_w = net.groupby("target")["events"].sum()
     total = np.array([out_w.get(n, 0) + in_w.get(n, 0) for n in nodes], dtype=float)
-    fig.add_trace(go.Scatter(
-        x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text", showlegend=False,
-        text=[hover_escape(n, 40) for n in nodes],
-        textposition=["middle right" if pos[n][0] > 0.2 else "middle left" if pos[n][0] < -0.2
-                      else ("top center" if pos[n][1] > 0 else "bottom center") for n in nodes],
-        customdata=np.column_stack([[int(out_w.get(n, 0)) for n in nodes], [int(in_w.get(n, 0)) for n in nodes]]),
-        hovertemplate="<b>%{text}</b><br>acts in %{customdata[0]:,} events<br>"
-                      "is acted on in %{customdata[1]:,} events<extra></extra>",
-        marker={"size": 10 + 30 * np.sqrt(total / total.max()), "color": PALETTE[0], "opacity": 0.9,
-                "line": {"width": 1, "color": "#FFFFFF"}},
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=[pos[n][0] for n in nodes],
+            y=[pos[n][1] for n in nodes],
+            mode="markers+text",
+            showlegend=False,
+            text=[hover_escape(n, 40) for n in nodes],
+            textposition=[
+                "middle right"
+                if pos[n][0] > 0.2
+                else "middle left"
+                if pos[n][0] < -0.2
+                else ("top center" if pos[n][1] > 0 else "bottom center")
+                for n in nodes
+            ],
+            customdata=np.column_stack([[int(out_w.get(n, 0)) for n in nodes], [int(in_w.get(n, 0)) for n in nodes]]),
+            hovertemplate="<b>%{text}</b><br>acts in %{customdata[0]:,} events<br>"
+            "is acted on in %{customdata[1]:,} events<extra></extra>",
+            marker={
+                "size": 10 + 30 * np.sqrt(total / total.max()),
+                "color": PALETTE[0],
+                "opacity": 0.9,
+                "line": {"width": 1, "color": "#FFFFFF"},
+            },
+        )
+    )
     _base_layout(fig, f"Who acts on whom ({len(nodes)} actors, {int(net['events'].sum()):,} events)", height=640)
     fig.update_xaxes(visible=False, range=[-1.9, 1.9])
     fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
@@ -542,10 +688,21 @@ def top_actors_figure(counts: pd.DataFrame, top: int = 20) -> go.Figure:
     part = counts.head(top).iloc[::-1]
     names = part["actor"].map(lambda a: hover_escape(a, 50))
     fig = go.Figure()
-    for col, label, colour in (("as_source", "acts", PALETTE[0]), ("as_target", "is acted on", PALETTE[1]),
-                               ("only_mentioned", "mentioned", "#999999")):
-        fig.add_trace(go.Bar(x=part[col], y=names, orientation="h", name=label, marker={"color": colour},
-                             hovertemplate="%{y}: %{x:,} events (" + label + ")<extra></extra>"))
+    for col, label, colour in (
+        ("as_source", "acts", PALETTE[0]),
+        ("as_target", "is acted on", PALETTE[1]),
+        ("only_mentioned", "mentioned", "#999999"),
+    ):
+        fig.add_trace(
+            go.Bar(
+                x=part[col],
+                y=names,
+                orientation="h",
+                name=label,
+                marker={"color": colour},
+                hovertemplate="%{y}: %{x:,} events (" + label + ")<extra></extra>",
+            )
+        )
     _base_layout(fig, f"Top {len(part)} actors by events", height=max(360, 120 + 24 * len(part)))
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.08, "traceorder": "normal"})
     fig.update_yaxes(automargin=True)
@@ -553,6 +710,7 @@ def top_actors_figure(counts: pd.DataFrame, top: int = 20) -> go.Figure:
 
 
 # ---- trends -------------------------------------------------------------------------------------------
+
 
 def trend_counts(df: pd.DataFrame, period: str, by: str, top: int = 8) -> pd.DataFrame:
     """Events per period (week/month) and category (topic/event_type) as a wide table; extra categories
@@ -563,10 +721,10 @@ def trend_counts(df: pd.DataFrame, period: str, by: str, top: int = 8) -> pd.Dat
         names = names[: top - 1] + ["Other"]
     periods, pcodes = period_codes(df["date_start"].to_numpy()[positions], period)
     keep = pcodes >= 0
-    grid = np.bincount(pcodes[keep] * len(names) + codes[keep],
-                       minlength=len(periods) * len(names)).reshape(len(periods), len(names))
-    wide = pd.DataFrame(grid, index=pd.DatetimeIndex(periods, name="period"),
-                        columns=pd.Index(names, name="category"))
+    grid = np.bincount(pcodes[keep] * len(names) + codes[keep], minlength=len(periods) * len(names)).reshape(
+        len(periods), len(names)
+    )
+    wide = pd.DataFrame(grid, index=pd.DatetimeIndex(periods, name="period"), columns=pd.Index(names, name="category"))
     return wide.loc[:, grid.sum(axis=0) > 0]
 
 
@@ -580,9 +738,15 @@ def trends_figure(wide: pd.DataFrame, period: str, by: str) -> go.Figure:
     for i, cat in enumerate(wide.columns):
         st_ = style(i)
         colour = OTHER_COLOUR if cat == "Other" else st_["colour"]
-        fig.add_trace(go.Bar(x=wide.index, y=wide[cat], name=hover_escape(cat, 40),
-                             marker={"color": colour, "pattern": {"shape": st_["pattern"]}},
-                             hovertemplate="%{x|%Y-%m-%d}: %{y:,} events<extra>%{fullData.name}</extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=wide.index,
+                y=wide[cat],
+                name=hover_escape(cat, 40),
+                marker={"color": colour, "pattern": {"shape": st_["pattern"]}},
+                hovertemplate="%{x|%Y-%m-%d}: %{y:,} events<extra>%{fullData.name}</extra>",
+            )
+        )
     _base_layout(fig, f"Events per {period} by {label}", height=460)
     fig.update_layout(barmode="stack", bargap=0.15)
     fig.update_xaxes(type="date", title=None)
@@ -597,10 +761,12 @@ def quad_balance(df: pd.DataFrame, period: str) -> pd.DataFrame:
     raw, uniques = pd.factorize(df["quad_class"])  # Arrow strings are coded without making Python strings
     quads = np.array([QUAD_CLASSES.index(u) if u in QUAD_CLASSES else -1 for u in uniques] + [-1])[raw]
     keep = (pcodes >= 0) & (quads >= 0)
-    grid = np.bincount(pcodes[keep] * len(QUAD_CLASSES) + quads[keep],
-                       minlength=len(periods) * len(QUAD_CLASSES)).reshape(len(periods), len(QUAD_CLASSES))
-    wide = pd.DataFrame(grid, index=pd.DatetimeIndex(periods, name="period"),
-                        columns=pd.Index(list(QUAD_CLASSES), name="quad"))
+    grid = np.bincount(
+        pcodes[keep] * len(QUAD_CLASSES) + quads[keep], minlength=len(periods) * len(QUAD_CLASSES)
+    ).reshape(len(periods), len(QUAD_CLASSES))
+    wide = pd.DataFrame(
+        grid, index=pd.DatetimeIndex(periods, name="period"), columns=pd.Index(list(QUAD_CLASSES), name="quad")
+    )
     coop = wide["verbal_cooperation"] + wide["material_cooperation"]
     conf = wide["verbal_conflict"] + wide["material_conflict"]
     total = (coop + conf).replace(0, np.nan)
@@ -615,32 +781,62 @@ def balance_figure(wide: pd.DataFrame, period: str) -> go.Figure:
     fig = go.Figure()
     for q in QUAD_CLASSES:
         sign = 1 if "cooperation" in q else -1
-        fig.add_trace(go.Bar(x=wide.index, y=sign * wide[q], name=quad_label(q), marker={"color": QUAD_COLOURS[q]},
-                             customdata=wide[q], hovertemplate="%{x|%Y-%m-%d}: %{customdata:,} events"
-                             "<extra>%{fullData.name}</extra>"))
-    fig.add_trace(go.Scatter(x=wide.index, y=wide["balance"], name="Balance (right axis)", yaxis="y2",
-                             mode="lines", line={"color": "#000000", "width": 2, "dash": "dot"},
-                             hovertemplate="%{x|%Y-%m-%d}: balance %{y:+.2f}<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=wide.index,
+                y=sign * wide[q],
+                name=quad_label(q),
+                marker={"color": QUAD_COLOURS[q]},
+                customdata=wide[q],
+                hovertemplate="%{x|%Y-%m-%d}: %{customdata:,} events<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=wide.index,
+            y=wide["balance"],
+            name="Balance (right axis)",
+            yaxis="y2",
+            mode="lines",
+            line={"color": "#000000", "width": 2, "dash": "dot"},
+            hovertemplate="%{x|%Y-%m-%d}: balance %{y:+.2f}<extra></extra>",
+        )
+    )
     coop = wide["verbal_cooperation"] + wide["material_cooperation"]
     conf = wide["verbal_conflict"] + wide["material_conflict"]
     top = 1.05 * max(float(coop.max()), float(conf.max()), 1.0)
     _base_layout(fig, f"Cooperation (up) and conflict (down) per {period}", height=480)
-    fig.update_layout(barmode="relative", legend={"orientation": "h", "y": -0.12},
-                      yaxis={"title": "events", "range": [-top, top]},  # symmetric: both zero lines meet
-                      yaxis2={"title": "balance", "overlaying": "y", "side": "right", "range": [-1.05, 1.05],
-                              "autorange": False, "tickmode": "array", "tickvals": [-1, -0.5, 0, 0.5, 1],
-                              "zeroline": False, "showgrid": False})
+    fig.update_layout(
+        barmode="relative",
+        legend={"orientation": "h", "y": -0.12},
+        yaxis={"title": "events", "range": [-top, top]},  # symmetric: both zero lines meet
+        yaxis2={
+            "title": "balance",
+            "overlaying": "y",
+            "side": "right",
+            "range": [-1.05, 1.05],
+            "autorange": False,
+            "tickmode": "array",
+            "tickvals": [-1, -0.5, 0, 0.5, 1],
+            "zeroline": False,
+            "showgrid": False,
+        },
+    )
     fig.update_xaxes(type="date", title=None)
     return fig
 
 
-
 # ---- one entry per chart: events table + options -> figure (what the pages ask for) ---------------------
 
-def timeline_chart(df: pd.DataFrame, lane: str = "country", colour: str = "event_type", key_only: bool = False,
-                   highlight: tuple[str, ...] = ()) -> go.Figure:
-    return timeline_figure(key_events(df) if key_only else df, lane=lane, colour=colour,
-                           highlight=frozenset(highlight))
+
+def timeline_chart(
+    df: pd.DataFrame,
+    lane: str = "country",
+    colour: str = "event_type",
+    key_only: bool = False,
+    highlight: tuple[str, ...] = (),
+) -> go.Figure:
+    return timeline_figure(key_events(df) if key_only else df, lane=lane, colour=colour, highlight=frozenset(highlight))
 
 
 def map_chart(df: pd.DataFrame, shapes: bool = True) -> go.Figure:
@@ -666,8 +862,21 @@ def balance_chart(df: pd.DataFrame, period: str = "month") -> go.Figure:
 
 # The columns each chart reads. The timeline reads everything it shows per event only when it draws single
 # events; beyond MAX_POINTS events it draws counts and needs only the lane and the start date.
-TIMELINE_COLUMNS = ("event_id", "date", "date_precision", "date_start", "date_end", "event_type", "actors",
-                    "countries", "topics", "summary", "source", "salience", "mentions")
+TIMELINE_COLUMNS = (
+    "event_id",
+    "date",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "event_type",
+    "actors",
+    "countries",
+    "topics",
+    "summary",
+    "source",
+    "salience",
+    "mentions",
+)
 CHART_COLUMNS = {
     "map": ("countries",),
     "network": ("source_actor", "target_actor"),
@@ -677,8 +886,9 @@ CHART_COLUMNS = {
 }
 
 
-def chart_columns(kind: str, n_events: int, lane: str = "country", key_only: bool = False,
-                  max_points: int = MAX_POINTS, **_opts) -> tuple[str, ...]:
+def chart_columns(
+    kind: str, n_events: int, lane: str = "country", key_only: bool = False, max_points: int = MAX_POINTS, **_opts
+) -> tuple[str, ...]:
     """The columns the chart kind reads from a view of n_events events (other options are ignored).
     An event takes at least one lane row, so more than max_points events always makes a counts timeline."""
     if kind != "timeline":
@@ -689,6 +899,10 @@ def chart_columns(kind: str, n_events: int, lane: str = "country", key_only: boo
 
 
 CHARTS = {
-    "timeline": timeline_chart, "map": map_chart, "network": network_chart, "top_actors": top_actors_chart,
-    "trends": trends_chart, "balance": balance_chart,
+    "timeline": timeline_chart,
+    "map": map_chart,
+    "network": network_chart,
+    "top_actors": top_actors_chart,
+    "trends": trends_chart,
+    "balance": balance_chart,
 }

@@ -4,6 +4,7 @@ Article text is data from the outside world: it is escaped for the place it is s
 labels read a subset of HTML; Streamlit markdown reads Markdown), and links are kept only when they are
 plain http(s) URLs.
 """
+
 from __future__ import annotations
 
 import html
@@ -51,8 +52,12 @@ def active_restrictions(f: Filters) -> list[str]:
     out = []
     if f.start is not None or f.end is not None:
         out.append(f"dates {f.start or '…'} to {f.end or '…'}")
-    for label, values in (("countries", f.countries), ("actors", f.actors), ("topics", f.topics),
-                          ("event types", f.event_types)):
+    for label, values in (
+        ("countries", f.countries),
+        ("actors", f.actors),
+        ("topics", f.topics),
+        ("event types", f.event_types),
+    ):
         if values:
             out.append(f"{label}: {', '.join(values)}")
     if f.text.strip():
@@ -69,6 +74,7 @@ def empty_result(f: Filters, total: int) -> str:
     if parts:
         lines.append("To widen the view, clear or relax one of: " + "; ".join(md_escape(p) for p in parts) + ".")
     if tuple(f.modes) == DEFAULT_MODES:
-        lines.append("Statements, future, hypothetical and negated events are hidden; tick them in the sidebar "
-                     "to include them.")
+        lines.append(
+            "Statements, future, hypothetical and negated events are hidden; tick them in the sidebar to include them."
+        )
     return "  \n".join(lines)

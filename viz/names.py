@@ -1,5 +1,6 @@
 """Human labels for the codes the events table stores (ISO alpha-3 countries, PLOVER types, quad classes,
 topic ids)."""
+
 from __future__ import annotations
 
 import functools

@@ -8,6 +8,7 @@ almost at once, and the blank one would only cost the browser time (measured: ab
 browser session), so it is sent only while the dashboard's modules have not been imported yet. This module
 imports nothing but Streamlit (which brings plotly), so a page calls it before importing pandas and the rest.
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,7 +28,14 @@ def start_chart_code() -> None:
     st.session_state[CHART_CODE_STARTED] = True
     hidden = f".st-key-{CHART_CODE_KEY}"  # the container, and the wrapper that would still take a gap
     st.html(f"<style>{hidden}, [data-testid='stLayoutWrapper']:has(> {hidden}) {{display: none}}</style>")
-    blank = go.Figure(layout={"meta": CHART_CODE_KEY, "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-                              "xaxis": {"visible": False}, "yaxis": {"visible": False}})
+    blank = go.Figure(
+        layout={
+            "meta": CHART_CODE_KEY,
+            "height": 10,
+            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+        }
+    )
     with st.container(key=CHART_CODE_KEY):
         st.plotly_chart(blank, config={"staticPlot": True, "displayModeBar": False})

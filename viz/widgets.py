@@ -3,6 +3,7 @@
 Widget values live in widget state only (keys in urlstate.PARAMS); the URL is written from them at the end
 of every run and read into them once, when a session starts, so a copied link reproduces the view.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -78,20 +79,48 @@ def sidebar(opts: Options) -> None:
     hi = opts.last.date() if opts.last is not None and pd.notna(opts.last) else None
     span = f" (events run from {lo} to {hi})" if lo and hi else ""
     c1, c2 = bar.columns(2)
-    c1.date_input("From", key="f_start", min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD",
-                  help="First day to show" + span)
-    c2.date_input("To", key="f_end", min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD",
-                  help="Last day to show" + span)
-    bar.multiselect("Countries", _with_selected(opts.countries, "f_countries"), key="f_countries",
-                    format_func=_country_label, placeholder="All countries")
+    c1.date_input(
+        "From",
+        key="f_start",
+        min_value=DATE_MIN,
+        max_value=DATE_MAX,
+        format="YYYY-MM-DD",
+        help="First day to show" + span,
+    )
+    c2.date_input(
+        "To", key="f_end", min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD", help="Last day to show" + span
+    )
+    bar.multiselect(
+        "Countries",
+        _with_selected(opts.countries, "f_countries"),
+        key="f_countries",
+        format_func=_country_label,
+        placeholder="All countries",
+    )
     bar.multiselect("Actors", _with_selected(opts.actors, "f_actors"), key="f_actors", placeholder="All actors")
-    bar.multiselect("Topics", _with_selected(opts.topics, "f_topics"), key="f_topics", placeholder="All topics",
-                    format_func=topic_label)
-    bar.multiselect("Event types", _with_selected(opts.event_types, "f_types"), key="f_types",
-                    format_func=event_type_label, placeholder="All event types")
+    bar.multiselect(
+        "Topics",
+        _with_selected(opts.topics, "f_topics"),
+        key="f_topics",
+        placeholder="All topics",
+        format_func=topic_label,
+    )
+    bar.multiselect(
+        "Event types",
+        _with_selected(opts.event_types, "f_types"),
+        key="f_types",
+        format_func=event_type_label,
+        placeholder="All event types",
+    )
     bar.text_input("Search text", key="f_text", placeholder="words in summary, sentence or title")
-    bar.slider("Minimum salience", 0.0, 1.0, step=0.05, key="f_salience",
-               help="Salience grows with the number of reports and outlets; 0 keeps everything")
+    bar.slider(
+        "Minimum salience",
+        0.0,
+        1.0,
+        step=0.05,
+        key="f_salience",
+        help="Salience grows with the number of reports and outlets; 0 keeps everything",
+    )
     bar.caption("Also include")
     for mode in urlstate.OPTIONAL_MODES:
         bar.checkbox(mode.capitalize(), key=f"f_mode_{mode}")
@@ -134,12 +163,25 @@ def chart_downloads(fig: go.Figure, name: str, key: str) -> None:
     can_draw = os.path.exists(exporting.CHROMIUM)
     for col, fmt in zip(cols, exporting.IMAGE_FORMATS, strict=False):
         col.download_button(
-            fmt.upper(), data=lambda fmt=fmt: exporting.figure_image(fig, fmt, size=size),
-            file_name=f"{slug}.{fmt}", mime=exporting.IMAGE_FORMATS[fmt], key=f"{key}_{fmt}", on_click="ignore",
-            disabled=not can_draw, icon=":material/download:",
-            help=None if can_draw else f"needs Chromium at {exporting.CHROMIUM}")
-    cols[3].download_button("HTML", data=lambda: exporting.figure_html(fig), file_name=f"{slug}.html",
-                            mime="text/html", key=f"{key}_html", on_click="ignore", icon=":material/download:")
+            fmt.upper(),
+            data=lambda fmt=fmt: exporting.figure_image(fig, fmt, size=size),
+            file_name=f"{slug}.{fmt}",
+            mime=exporting.IMAGE_FORMATS[fmt],
+            key=f"{key}_{fmt}",
+            on_click="ignore",
+            disabled=not can_draw,
+            icon=":material/download:",
+            help=None if can_draw else f"needs Chromium at {exporting.CHROMIUM}",
+        )
+    cols[3].download_button(
+        "HTML",
+        data=lambda: exporting.figure_html(fig),
+        file_name=f"{slug}.html",
+        mime="text/html",
+        key=f"{key}_html",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 def data_downloads(events: Callable[[], pd.DataFrame], key: str) -> None:
@@ -148,8 +190,15 @@ def data_downloads(events: Callable[[], pd.DataFrame], key: str) -> None:
     cols = st.columns(len(exporting.DATA_FORMATS))
     for col, (fmt, (mime, ext)) in zip(cols, exporting.DATA_FORMATS.items(), strict=True):
         label = {"csv": "CSV", "jsonl": "JSON lines", "parquet": "Parquet", "timelinejs": "TimelineJS"}[fmt]
-        col.download_button(label, data=lambda fmt=fmt: exporting.events_file(events(), fmt), file_name=f"events.{ext}",
-                            mime=mime, key=f"{key}_{fmt}", on_click="ignore", icon=":material/download:")
+        col.download_button(
+            label,
+            data=lambda fmt=fmt: exporting.events_file(events(), fmt),
+            file_name=f"events.{ext}",
+            mime=mime,
+            key=f"{key}_{fmt}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
 
 
 class View:

@@ -8,6 +8,7 @@ Public interface:
     iso3_from_fips(code) -> str, iso3_from_cameo(code) -> str
     load_gazetteer() -> Gazetteer (compiled once, cached)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,13 +20,23 @@ from extract.actors.gazetteer import load as load_gazetteer
 from extract.actors.recognizer import ActorContext, ActorMention, _as_date, _Scan
 
 __all__ = [
-    "ActorContext", "ActorMention", "Gazetteer", "canonical_name", "countries_in", "country_of", "demonym", "find_actors",
-    "iso3_from_cameo", "iso3_from_fips", "load_gazetteer",
+    "ActorContext",
+    "ActorMention",
+    "Gazetteer",
+    "canonical_name",
+    "countries_in",
+    "country_of",
+    "demonym",
+    "find_actors",
+    "iso3_from_cameo",
+    "iso3_from_fips",
+    "load_gazetteer",
 ]
 
 
-def find_actors(text: str, on: dt.date | dt.datetime | str | None = None,
-                context: ActorContext | None = None) -> list[ActorMention]:
+def find_actors(
+    text: str, on: dt.date | dt.datetime | str | None = None, context: ActorContext | None = None
+) -> list[ActorMention]:
     """Mentions of actors in `text`, sorted by start, non-overlapping, longest reading first.
 
     `on` is the article's date (persons and bare roles such as "the president" resolve to the

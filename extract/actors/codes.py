@@ -3,6 +3,7 @@
 In: a code string from a GDELT or ACLED row. Out: the ISO alpha-3 code, or "" when the code is
 unknown or names a region rather than a country.
 """
+
 from __future__ import annotations
 
 import csv

@@ -4,6 +4,7 @@ In: the data files under extract/data/gazetteer/ (documented in its README.md).
 Out: a `Gazetteer` holding every actor, the alias trie, the role-phrase trie, the cue lists and
 the terms of office of persons. `load()` caches the result for the life of the process.
 """
+
 from __future__ import annotations
 
 import csv
@@ -189,8 +190,12 @@ def _adjective(aliases: list[str], name: str) -> str:
     own_last = name.split()[-1]
     for alias in aliases:
         last = alias.split()[-1]
-        if (alias != name and last != own_last and _demonym_like(last, name)
-                and (not last.endswith("s") or last.endswith("ss"))):
+        if (
+            alias != name
+            and last != own_last
+            and _demonym_like(last, name)
+            and (not last.endswith("s") or last.endswith("ss"))
+        ):
             return alias
     known = set(aliases)
     for alias in aliases:
@@ -221,8 +226,14 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
             for alias in filter(None, row.get("weak_aliases", "").split("|")):
                 _add_alias(gaz, alias, AliasHit(aid, "name", weak=True))
             if row.get("role"):
-                term = Term(aid, row["role"], row.get("country", ""), _parse_date(row.get("start", ""), where),
-                            _parse_date(row.get("end", ""), where), row.get("org", ""))
+                term = Term(
+                    aid,
+                    row["role"],
+                    row.get("country", ""),
+                    _parse_date(row.get("start", ""), where),
+                    _parse_date(row.get("end", ""), where),
+                    row.get("org", ""),
+                )
                 gaz.terms.setdefault(aid, []).append(term)
                 gaz.terms_by_role.setdefault(term.role, []).append(term)
                 if term.org:

@@ -8,6 +8,7 @@ from this article) and the role-phrase trie are tried; "Russian President Vladim
 one mention of Putin, "Ukraine's Foreign Minister Andrii Sybiha" teaches the context a new person,
 and a bare "the president" resolves through the article's country and date.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,10 +21,22 @@ from itertools import accumulate
 from extract.actors.gazetteer import END, PIECE_RE, Actor, AliasHit, Gazetteer, Term, load, tokens_of
 
 # Roles that a bare mention ("the president", "the foreign minister") may resolve to a person.
-RESOLVABLE_ROLES = frozenset({
-    "president", "prime_minister", "chancellor", "king", "emir", "crown_prince", "supreme_leader",
-    "foreign_minister", "defence_minister", "secretary_general", "vice_president", "leader",
-})
+RESOLVABLE_ROLES = frozenset(
+    {
+        "president",
+        "prime_minister",
+        "chancellor",
+        "king",
+        "emir",
+        "crown_prince",
+        "supreme_leader",
+        "foreign_minister",
+        "defence_minister",
+        "secretary_general",
+        "vice_president",
+        "leader",
+    }
+)
 # Types that can qualify a role: "Russian President", "Hamas leader", "Putin's spokesman".
 QUALIFIER_TYPES = frozenset({"country", "organization", "armed_group", "political_party", "person"})
 MAX_NAME_TOKENS = 4
@@ -68,8 +81,17 @@ class ActorMention:
 
     def as_json(self) -> dict:
         """The mention as a plain dict (for JSON lines and debugging)."""
-        return {"start": self.start, "end": self.end, "text": self.text, "actor_id": self.actor_id,
-                "name": self.name, "type": self.type, "country": self.country, "role": self.role, "via": self.via}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "actor_id": self.actor_id,
+            "name": self.name,
+            "type": self.type,
+            "country": self.country,
+            "role": self.role,
+            "via": self.via,
+        }
 
 
 @dataclass
@@ -185,8 +207,14 @@ class _Scan:
         if k >= len(self.keys):
             return False
         key = self.keys[k]
-        return (key[:1].isupper() and key.isalpha() and not key.isupper() and key not in self.gaz.not_name_words
-                and key not in self.gaz.honorifics and key.lower() not in self.gaz.roles)
+        return (
+            key[:1].isupper()
+            and key.isalpha()
+            and not key.isupper()
+            and key not in self.gaz.not_name_words
+            and key not in self.gaz.honorifics
+            and key.lower() not in self.gaz.roles
+        )
 
     # ---- trie matching ------------------------------------------------------------------------
 
@@ -274,8 +302,8 @@ class _Scan:
     def _ambiguous(self, alias: str, start: int, end: int) -> str | None:
         """Apply the cue rules of an ambiguous alias. Returns an actor id, or None (no actor)."""
         spec = self.gaz.ambiguous[alias]
-        before = self.text[max(0, start - 60):start]
-        after = self.text[end:end + 60]
+        before = self.text[max(0, start - 60) : start]
+        after = self.text[end : end + 60]
         for actor_id, pats in spec["before"].items():
             if any(p.search(before) for p in pats):
                 return None if actor_id == "none" else actor_id
@@ -294,13 +322,16 @@ class _Scan:
         """'Michael Jordan', 'Chad Smith': a name word right before or after a given-name alias."""
         i, j = m.i, m.j
         if i > 0 and self._is_name_word(i - 1) and not (self.ment_tok and self.ment_tok[-1][1] == i):
-            sentence_start = i < 2 or self.keys[i - 2] in (".", "!", "?", '"', "“", ":", "(", "-", "—") \
-                or "\n" in self.text[self.ends[i - 2]:self._start(i - 1)]
-            gap = self.text[self.ends[i - 1]:self._start(i)]
+            sentence_start = (
+                i < 2
+                or self.keys[i - 2] in (".", "!", "?", '"', "“", ":", "(", "-", "—")
+                or "\n" in self.text[self.ends[i - 2] : self._start(i - 1)]
+            )
+            gap = self.text[self.ends[i - 1] : self._start(i)]
             if gap.strip() == "" and (self.keys[i - 1] in self.gaz.given_names or not sentence_start):
                 return True
         if j < len(self.keys) and self._is_name_word(j) and self._trie_match(self.gaz.trie, j) is None:
-            if self.text[self.ends[j - 1]:self._start(j)].strip() == "":
+            if self.text[self.ends[j - 1] : self._start(j)].strip() == "":
                 return True
         return False
 
@@ -312,7 +343,7 @@ class _Scan:
     def _choose(self, m: _Match) -> tuple[str, AliasHit] | None:
         """Pick the actor an alias match stands for, or None when it names no actor here."""
         hits: list[AliasHit] = m.hits
-        alias = " ".join(self.keys[m.i:m.j])
+        alias = " ".join(self.keys[m.i : m.j])
         start, end = self._start(m.i), self.ends[m.j - 1]
         if any(h.actor_id == "" for h in hits):
             return None  # a blocker phrase
@@ -333,8 +364,13 @@ class _Scan:
             return None
         if len(pool) > 1:
             near = self._adjacent_country(m.i)
-            pool.sort(key=lambda h: (self._country_of(h.actor_id) != near if near else False,
-                                     h.actor_id not in self.ctx.seen, self._date_distance(h.actor_id)))
+            pool.sort(
+                key=lambda h: (
+                    self._country_of(h.actor_id) != near if near else False,
+                    h.actor_id not in self.ctx.seen,
+                    self._date_distance(h.actor_id),
+                )
+            )
         return pool[0].actor_id, pool[0]
 
     def _country_of(self, aid: str) -> str:
@@ -412,8 +448,9 @@ class _Scan:
             if office is not None and office.org:
                 org = self._actor(office.org)
                 country = org.country if org else ""  # acting for an organization, not for a state
-        self.mentions.append(ActorMention(start, end, self.text[start:end], aid, actor.name, actor.type,
-                                          country, role, via))
+        self.mentions.append(
+            ActorMention(start, end, self.text[start:end], aid, actor.name, actor.type, country, role, via)
+        )
         self.ment_tok.append((i, j))
         if actor.type == "person" and via != "office" and aid not in self.ctx.seen and aid in self.gaz.actors:
             self._teach_short_forms(actor)
@@ -458,12 +495,18 @@ class _Scan:
         n, k = len(self.keys), j
         keys = self.keys
         while k < n and k - j < MAX_NAME_TOKENS + 2:
-            if k > j and len(keys[k]) == 1 and keys[k].isupper() and k + 2 < n and keys[k + 1] == "." \
-                    and self._is_name_word(k + 2):
+            if (
+                k > j
+                and len(keys[k]) == 1
+                and keys[k].isupper()
+                and k + 2 < n
+                and keys[k + 1] == "."
+                and self._is_name_word(k + 2)
+            ):
                 k += 2  # a middle initial: "Thad W. Allen"
                 continue
             if self._is_name_word(k) or (k > j and keys[k] in self.gaz.particles and self._is_name_word(k + 1)):
-                if k > j and self.text[self.ends[k - 1]:self._start(k)] not in (" ", "-", ""):
+                if k > j and self.text[self.ends[k - 1] : self._start(k)] not in (" ", "-", ""):
                     break
                 k += 1
                 continue
@@ -471,7 +514,7 @@ class _Scan:
         return k - j
 
     def _name_text(self, j: int, k: int) -> str:
-        return self.text[self._start(j):self.ends[k - 1]]
+        return self.text[self._start(j) : self.ends[k - 1]]
 
     def _person_match(self, j: int, role: str = "", country: str = "") -> _Match | None:
         """An alias match at token j that stands for a person. After a role phrase ("President Clinton")
@@ -482,8 +525,13 @@ class _Scan:
         if role and any(h.weak for h in best.hits) and not self._is_name_word(best.j):
             people = [h for h in best.hits if h.actor_id and self._held(h.actor_id, role, country)]
             if people:
-                people.sort(key=lambda h: (not self._held(h.actor_id, role, country),
-                                           h.actor_id not in self.ctx.seen, self._date_distance(h.actor_id)))
+                people.sort(
+                    key=lambda h: (
+                        not self._held(h.actor_id, role, country),
+                        h.actor_id not in self.ctx.seen,
+                        self._date_distance(h.actor_id),
+                    )
+                )
                 best.hits = [people[0]]
                 return best
         choice = self._choose(best)
@@ -546,8 +594,12 @@ class _Scan:
             before2 = self.keys[lead - 2].lower()
         else:
             before2 = ""
-        if (role in RESOLVABLE_ROLES and before not in self.gaz.not_current and before2 != "then"
-                and (qual is not None or role_country or (before == "the" and role != "leader"))):
+        if (
+            role in RESOLVABLE_ROLES
+            and before not in self.gaz.not_current
+            and before2 != "then"
+            and (qual is not None or role_country or (before == "the" and role != "leader"))
+        ):
             pid = self._resolve_role(role, country, org)
             if pid:
                 self._drop_last_if(q)
@@ -654,8 +706,11 @@ class _Scan:
                     actor = self._actor(aid)
                     if actor is not None and actor.type == "person":
                         q = self._qualifier(m.i)
-                        if q is not None and self.mentions[q].type == "country" and \
-                                self.mentions[q].country == actor.country:
+                        if (
+                            q is not None
+                            and self.mentions[q].type == "country"
+                            and self.mentions[q].country == actor.country
+                        ):
                             first = self.ment_tok[q][0]
                             self._drop_last_if(q)
                     self._emit(first, m.j, aid, hit.via)
@@ -685,7 +740,7 @@ class _Scan:
 
     def _appositive_at(self, i: int, key: str) -> int:
         """Tokens consumed by a person introduced in an appositive starting at token i ("X, a Hamas official,"); else 1."""
-        if key[:1].isupper() and "," in self.keys[i + 2:i + 6]:
+        if key[:1].isupper() and "," in self.keys[i + 2 : i + 6]:
             used = self._appositive(i)
             if used:
                 return used

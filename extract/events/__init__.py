@@ -6,6 +6,7 @@ Public interface:
 Stages (one module each): sentences, clauses, plover (event type), mode, roles, dating, topics;
 extract_one wires them for one article, pipeline for many.
 """
+
 from __future__ import annotations
 
 __all__ = ["extract_events", "article_events"]

@@ -5,6 +5,7 @@ plover() -> dict from extract/data/plover.toml (PLOVER cue lexicon)
 topics() -> dict from extract/data/topics.toml (topic taxonomy)
 summary() -> dict from extract/events/data/summary.toml (where a summary stops)
 """
+
 from __future__ import annotations
 
 import functools

@@ -6,6 +6,7 @@ Comma-delimited attributions (", the official said", ", a U.S. official told Reu
 the clause they follow and returned with attribution=True, so their actors are not taken for the
 clause's participants. Linear in the number of tokens.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -46,8 +47,9 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
     chunks: list[tuple[int, int, bool]] = []  # (start, end, hard boundary before start)
     start, hard = 0, True
     for k, tok in enumerate(tokens):
-        if tok.text in (",", ";", ":", "—", "–") or (tok.text == "-" and 0 < k < len(tokens) - 1
-                                                   and tokens[k - 1].end < tok.start):
+        if tok.text in (",", ";", ":", "—", "–") or (
+            tok.text == "-" and 0 < k < len(tokens) - 1 and tokens[k - 1].end < tok.start
+        ):
             if k > start:
                 chunks.append((start, k, hard))
             nxt = k + 1
@@ -59,8 +61,12 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
     marked: list[tuple[int, int, bool, bool]] = []
     for n, (a, b, hard) in enumerate(chunks):
         words = [t.lower for t in tokens[a:b] if t.lower[0].isalnum()]
-        attribution = (n > 0 and len(words) <= MAX_ATTRIBUTION and any(w in speech for w in words)
-                       and words[0] not in ("that", "which", "who"))
+        attribution = (
+            n > 0
+            and len(words) <= MAX_ATTRIBUTION
+            and any(w in speech for w in words)
+            and words[0] not in ("that", "which", "who")
+        )
         marked.append((a, b, hard, attribution))
     # 3. Merge soft-joined chunks into clauses.
     out: list[Clause] = []

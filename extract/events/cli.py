@@ -5,6 +5,7 @@ events with both cores for batches, and writes them: JSON lines (one event a lin
 articles finish), CSV or Parquet (Parquet needs -o). A note goes to standard error for each input that
 was rejected and for each article that yields no event, saying why.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,12 @@ from extract.schema import EVENT_COLUMNS
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories, URLs, or - for stdin")
-    parser.add_argument("--published", metavar="DATE", default=None,
-                        help="publication date/time for inputs that carry none (YYYY-MM-DD or ISO 8601)")
+    parser.add_argument(
+        "--published",
+        metavar="DATE",
+        default=None,
+        help="publication date/time for inputs that carry none (YYYY-MM-DD or ISO 8601)",
+    )
     parser.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl", help="output format")
     parser.add_argument("-o", "--output", metavar="OUT", default=None, help="output file (default: standard output)")
     parser.add_argument("--workers", type=int, default=None, help="processes for large batches (default: 2)")
@@ -54,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         print("error: no article could be read from the inputs", file=sys.stderr)
         return 2
     stream = args.format == "jsonl"
-    fh = open(args.output, "w", encoding="utf-8") if (args.output and args.format != "parquet") else sys.stdout  # noqa: SIM115
+    fh = open(args.output, "w", encoding="utf-8") if (args.output and args.format != "parquet") else sys.stdout
     rows: list[dict] = []
     n_events = n_empty = 0
     try:

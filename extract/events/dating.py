@@ -12,6 +12,7 @@ on_timeline(period) -> bool: whether the events table can hold the period (its d
 reach from 1677-09-22 to 2262-04-11); a happening dated outside, such as a treaty of 1648 recalled as
 background, is not an event of the news timeline and is not emitted.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -86,12 +87,13 @@ def governs(text: str, tx: Timex, sentence_start: int) -> bool:
     """True when tx can date a happening: a date or time with a calendar value, not a bound ("since May")."""
     if tx.type not in ("DATE", "TIME") or period(tx.value) is None:
         return False
-    head = text[max(sentence_start, tx.start - 24):tx.start].lower().rstrip()
+    head = text[max(sentence_start, tx.start - 24) : tx.start].lower().rstrip()
     return not any(head.endswith(" " + w) or head == w for w in _not_governing_words())
 
 
-def govern(text: str, timexes: list[Timex], sentence_start: int, clause_span: tuple[int, int],
-           cue_pos: int) -> Timex | None:
+def govern(
+    text: str, timexes: list[Timex], sentence_start: int, clause_span: tuple[int, int], cue_pos: int
+) -> Timex | None:
     """The expression dating the clause among the sentence's timexes (see module doc)."""
     usable = [tx for tx in timexes if governs(text, tx, sentence_start)]
     if not usable:
@@ -105,13 +107,14 @@ def govern(text: str, timexes: list[Timex], sentence_start: int, clause_span: tu
 NARRATIVE_SENTENCES = 3  # how far back an undated past clause looks for the day being told about
 
 
-def narrative(text: str, timexes: list[Timex], tx_starts: list[int], sentences: list, index: int,
-              published_day: dt.date | None) -> Timex | None:
+def narrative(
+    text: str, timexes: list[Timex], tx_starts: list[int], sentences: list, index: int, published_day: dt.date | None
+) -> Timex | None:
     """The last day-precision date governing something in the sentences just before sentences[index],
     when it lies before the publication day (a past day the story is narrating); None otherwise."""
     if published_day is None or index == 0:
         return None
-    window = sentences[max(0, index - NARRATIVE_SENTENCES):index]
+    window = sentences[max(0, index - NARRATIVE_SENTENCES) : index]
     starts = [s.start for s in window]
     a, b = bisect.bisect_left(tx_starts, starts[0]), bisect.bisect_left(tx_starts, sentences[index].start)
     for tx in reversed(timexes[a:b]):

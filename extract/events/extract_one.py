@@ -8,6 +8,7 @@ sentences were telling about (dating.narrative); other undated clauses take the 
 date_from_publication) unless they read as background (present perfect or habitual present, or
 a background marker such as "throughout"); hypothetical happenings are not emitted.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -50,7 +51,7 @@ def _looks_english(text: str) -> bool:
 
 def _background(tokens: list[Token], clause: Clause, reading: mode.Reading) -> bool:
     """True when the undated clause states a standing fact rather than one happening."""
-    words = [t.lower for t in tokens[clause.i0:clause.i1]]
+    words = [t.lower for t in tokens[clause.i0 : clause.i1]]
     if any(w in wordset("mode", "background") for w in words):
         return True
     joined = " " + " ".join(words) + " "
@@ -94,8 +95,9 @@ def _event_id(article_id: str, sent_start: int, clause_start: int, etype: str) -
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _confidence(cue: Cue, source: ActorMention | None, target: ActorMention | None, dated: bool,
-                mode_name: str, caption: bool) -> float:
+def _confidence(
+    cue: Cue, source: ActorMention | None, target: ActorMention | None, dated: bool, mode_name: str, caption: bool
+) -> float:
     c = 0.35 + 0.35 * cue.weight
     c += 0.1 if source is not None else -0.1
     c += 0.05 if target is not None else 0.0
@@ -150,7 +152,7 @@ def article_events(article: Article) -> tuple[list[dict], str]:
         lo_m, hi_m = bisect.bisect_left(m_starts, s_start), bisect.bisect_left(m_starts, s_end)
         tok_starts = [t.start for t in toks]
         placed = [(bisect.bisect_right(tok_starts, m.start) - 1, m) for m in mentions[lo_m:hi_m]]
-        sent_tx = timexes[bisect.bisect_left(tx_starts, s_start):bisect.bisect_left(tx_starts, s_end)]
+        sent_tx = timexes[bisect.bisect_left(tx_starts, s_start) : bisect.bisect_left(tx_starts, s_end)]
         attribution = [c for c in clauses if c.attribution]
         taken: set[int] | None = None
         ranked_cues = sorted(found, key=lambda c: c.dated_only)  # a political cue outranks a [dated_cues] verb
@@ -161,9 +163,11 @@ def article_events(article: Article) -> tuple[list[dict], str]:
                 if not (clause.i0 <= cue.i < clause.i1):
                     continue
                 speech_before = any(
-                    toks[k].lower in speech and toks[k].lower != "according"
+                    toks[k].lower in speech
+                    and toks[k].lower != "according"
                     and not any(c.i0 <= k < c.i1 for c in attribution)
-                    for k in range(0, cue.i))
+                    for k in range(0, cue.i)
+                )
                 reading = mode.classify(toks, clause, cue, speech_before)
                 if not reading.mode:
                     continue
@@ -181,20 +185,35 @@ def article_events(article: Article) -> tuple[list[dict], str]:
                     names = [pm for pm in roles.proper_names(toks, clause.i0, cue.i, taken)]
                     in_clause = sorted(names + in_clause, key=lambda km: km[0])
                 if in_clause or _explicitly_dated(text, sent_tx, s_start, toks, clause, cue):
-                    row = _row(article, text, toks, clause, cue, reading, in_clause, sent_tx, s_start, s_end, kind,
-                               pub, told=told)
+                    row = _row(
+                        article,
+                        text,
+                        toks,
+                        clause,
+                        cue,
+                        reading,
+                        in_clause,
+                        sent_tx,
+                        s_start,
+                        s_end,
+                        kind,
+                        pub,
+                        told=told,
+                    )
                     if row is not None:
                         rows.append(row)
                 break  # one happening per clause
-        rows.extend(_noun_events(article, text, toks, tok_starts, clauses, placed, sent_tx, s_start, s_end, kind,
-                                 found))
+        rows.extend(
+            _noun_events(article, text, toks, tok_starts, clauses, placed, sent_tx, s_start, s_end, kind, found)
+        )
     if not rows:
         return [], "no clause pairs an action with an actor and a date"
     return (merge_rows(rows) if MERGE else rows), ""
 
 
-def _explicitly_dated(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token], clause: Clause,
-                      cue: Cue, always: bool = False) -> bool:
+def _explicitly_dated(
+    text: str, sent_tx: list[Timex], s_start: int, toks: list[Token], clause: Clause, cue: Cue, always: bool = False
+) -> bool:
     """True when a day-precision date governs the cue (an actorless clause may then still be an event;
     a [dated_cues] verb needs one). `always` checks even when ACTORLESS_DATED is off."""
     if not (ACTORLESS_DATED or always):
@@ -208,9 +227,19 @@ _AFTER = re.compile(r"(?:['’]s)?((?:\s+[a-z][a-z-]*){1,3})")
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:on|of)\s+(?:the\s+)?$")
 
 
-def _noun_events(article: Article, text: str, toks: list[Token], tok_starts: list[int], clauses: list[Clause],
-                 placed: list[tuple[int, ActorMention]], sent_tx: list[Timex], s_start: int, s_end: int,
-                 kind: str, found: list[Cue] = ()) -> list[dict]:
+def _noun_events(
+    article: Article,
+    text: str,
+    toks: list[Token],
+    tok_starts: list[int],
+    clauses: list[Clause],
+    placed: list[tuple[int, ActorMention]],
+    sent_tx: list[Timex],
+    s_start: int,
+    s_end: int,
+    kind: str,
+    found: list[Cue] = (),
+) -> list[dict]:
     """Happenings named by a noun with a day attached: "Tuesday's attack", "the April 20 explosion",
     "talks on Monday". Future days read as planned (mode future). The clause's actors take their roles
     unless a verbal cue before the noun says the subject only spoke about the happening."""
@@ -229,7 +258,7 @@ def _noun_events(article: Article, text: str, toks: list[Token], tok_starts: lis
                     break
                 pos += len(w)
         if not etype:
-            b = _BEFORE.search(text[max(s_start, tx.start - 40):tx.start])
+            b = _BEFORE.search(text[max(s_start, tx.start - 40) : tx.start])
             if b and noun_type(b.group(1)):
                 etype = noun_type(b.group(1))
                 noun_at = max(s_start, tx.start - 40) + b.start(1)
@@ -247,16 +276,30 @@ def _noun_events(article: Article, text: str, toks: list[Token], tok_starts: lis
         # the clause's subject did the happening ("Russia carried out Monday's attack"), unless it only
         # speaks about it ("Ukraine praised Monday's sanctions"): a verbal cue before the noun
         reacting = any(clause.i0 <= c.i < k and c.quad_class.startswith("verbal") for c in found)
-        row = _row(article, text, toks, clause, cue, mode.Reading(mode_name), in_clause, [tx], s_start, s_end,
-                   kind, None, source_role=NOUN_ROLES and not reacting)
+        row = _row(
+            article,
+            text,
+            toks,
+            clause,
+            cue,
+            mode.Reading(mode_name),
+            in_clause,
+            [tx],
+            s_start,
+            s_end,
+            kind,
+            None,
+            source_role=NOUN_ROLES and not reacting,
+        )
         if row is not None:
             out.append(row)
     return out
 
 
-def _pronoun_subject(toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention],
-                     m_starts: list[int]) -> tuple[int, ActorMention] | None:
-    """"he"/"she" just before the verb stands for the last person the article named before it."""
+def _pronoun_subject(
+    toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention], m_starts: list[int]
+) -> tuple[int, ActorMention] | None:
+    """ "he"/"she" just before the verb stands for the last person the article named before it."""
     for k in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1):
         if toks[k].lower in ("he", "she"):
             n = bisect.bisect_left(m_starts, toks[k].start) - 1
@@ -271,8 +314,9 @@ def _pronoun_subject(toks: list[Token], clause: Clause, cue: Cue, mentions: list
     return None
 
 
-def _taken(toks: list[Token], tok_starts: list[int], placed: list[tuple[int, ActorMention]],
-           sent_tx: list[Timex]) -> set[int]:
+def _taken(
+    toks: list[Token], tok_starts: list[int], placed: list[tuple[int, ActorMention]], sent_tx: list[Timex]
+) -> set[int]:
     """Token indexes covered by actor mentions or temporal expressions."""
     out: set[int] = set()
     for _k, m in placed:
@@ -286,9 +330,22 @@ def _taken(toks: list[Token], tok_starts: list[int], placed: list[tuple[int, Act
     return out
 
 
-def _row(article: Article, text: str, toks: list[Token], clause: Clause, cue: Cue, reading: mode.Reading,
-         in_clause: list[tuple[int, ActorMention]], sent_tx: list[Timex], s_start: int, s_end: int, kind: str,
-         pub: dating.Period | None, source_role: bool = True, told: Timex | None = None) -> dict | None:
+def _row(
+    article: Article,
+    text: str,
+    toks: list[Token],
+    clause: Clause,
+    cue: Cue,
+    reading: mode.Reading,
+    in_clause: list[tuple[int, ActorMention]],
+    sent_tx: list[Timex],
+    s_start: int,
+    s_end: int,
+    kind: str,
+    pub: dating.Period | None,
+    source_role: bool = True,
+    told: Timex | None = None,
+) -> dict | None:
     if reading.mode not in KEEP_MODES:
         return None
     source, target = roles.assign(toks, clause, cue, in_clause, reading.passive) if source_role else (None, None)

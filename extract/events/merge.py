@@ -6,6 +6,7 @@ the publication day or by an earlier sentence): articles repeat their key happen
 capped it on July 15"). The row with the highest confidence
 is kept (the earliest on ties). Rows without a shared date are never merged.
 """
+
 from __future__ import annotations
 
 

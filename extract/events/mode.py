@@ -13,6 +13,7 @@ a verb of saying earlier in the sentence with a present or future verb ("Moscow 
 troops") -> statement, with a past one ("said it had opened a case") -> actual; a cue that is itself a
 speech act ("accused", "warned", "praised"; plover.toml [speech_acts]) -> statement.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -22,15 +23,71 @@ from extract.events.clauses import Clause
 from extract.events.plover import Cue, is_speech_act
 from extract.events.tokens import Token
 
-_ADVERB_SKIP = frozenset({"also", "already", "reportedly", "allegedly", "first", "now", "then", "just", "again",
-                          "later", "finally", "formally", "officially", "jointly", "immediately", "quickly",
-                          "recently", "previously", "apparently", "repeatedly", "publicly", "personally",
-                          "yet", "since", "once", "still", "ever", "long", "even", "both", "all", "each",
-                          "newly", "successfully", "effectively", "partially", "partly", "largely", "further"})
+_ADVERB_SKIP = frozenset(
+    {
+        "also",
+        "already",
+        "reportedly",
+        "allegedly",
+        "first",
+        "now",
+        "then",
+        "just",
+        "again",
+        "later",
+        "finally",
+        "formally",
+        "officially",
+        "jointly",
+        "immediately",
+        "quickly",
+        "recently",
+        "previously",
+        "apparently",
+        "repeatedly",
+        "publicly",
+        "personally",
+        "yet",
+        "since",
+        "once",
+        "still",
+        "ever",
+        "long",
+        "even",
+        "both",
+        "all",
+        "each",
+        "newly",
+        "successfully",
+        "effectively",
+        "partially",
+        "partly",
+        "largely",
+        "further",
+    }
+)
 
 
-_NUMBERS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-                      "hundreds", "thousands", "several", "many", "few"})
+_NUMBERS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "several",
+        "many",
+        "few",
+    }
+)
 
 
 class Reading(NamedTuple):
@@ -61,8 +118,13 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
     prepositions = wordset("roles", "prepositions")
 
     # Nouns: "a strike", "the attack", "of support", "Russia's attack".
-    if cue.form in ("base", "s") and (prev in determiners or (prev in prepositions and prev != "to")
-                                      or prev in ("'s", "’s", "'") or prev[:1].isdigit() or prev in _NUMBERS):
+    if cue.form in ("base", "s") and (
+        prev in determiners
+        or (prev in prepositions and prev != "to")
+        or prev in ("'s", "’s", "'")
+        or prev[:1].isdigit()
+        or prev in _NUMBERS
+    ):
         return Reading("")
     passive = perfect = False
     # Infinitive: "to strike".

@@ -7,6 +7,7 @@ iter_events(articles, workers=None) -> iterator of (article, rows, note), in inp
     BATCH_PARALLEL or more articles are spread over `workers` processes (default: both cores).
 load_inputs(items, published=None) -> (articles, rejected notes)
 """
+
 from __future__ import annotations
 
 import multiprocessing as mp

@@ -5,6 +5,7 @@ each position), with its PLOVER type, quad class, weight and the verb form that 
 "participle", "ing", "base", "s"). The lexicon is compiled once per process into a dict keyed by
 the first word's inflected forms. Linear in the number of tokens.
 """
+
 from __future__ import annotations
 
 import functools

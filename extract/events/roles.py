@@ -23,6 +23,7 @@ G20", "was briefly detained"): the agent after "by" is the source and the subjec
 done together (AGREE, CONSULT, COOPERATE): "Biden and Kishida agreed" and "talks between Erdogan,
 Kristersson and Stoltenberg" give the first as source and the second as target.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -57,8 +58,11 @@ def _hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
     tok = tokens[k] if 0 <= k < len(tokens) else None
     if tok is None:
         return False
-    return tok.end > m.end and tok.text[m.end - tok.start:m.end - tok.start + 1] == "-" or \
-        (k + 1 < len(tokens) and tokens[k + 1].start == m.end and tokens[k + 1].text == "-")
+    return (
+        tok.end > m.end
+        and tok.text[m.end - tok.start : m.end - tok.start + 1] == "-"
+        or (k + 1 < len(tokens) and tokens[k + 1].start == m.end and tokens[k + 1].text == "-")
+    )
 
 
 def _generic(m: ActorMention) -> bool:
@@ -84,8 +88,17 @@ def _as_actor(m: ActorMention) -> ActorMention:
 def _gap_breaks(tokens: list[Token], e: int, k2: int) -> bool:
     """True when the words between two mentions show they are not one noun phrase."""
     gap = {t.lower for t in tokens[e:k2]}
-    return bool(gap & (_w("coordinators") | wordset("mode", "speech") | _w("target_stops") | _w("soft_target_stops")
-                       | _w("subject_boundaries") | {"or", ";", "by"}))
+    return bool(
+        gap
+        & (
+            _w("coordinators")
+            | wordset("mode", "speech")
+            | _w("target_stops")
+            | _w("soft_target_stops")
+            | _w("subject_boundaries")
+            | {"or", ";", "by"}
+        )
+    )
 
 
 def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: int) -> Placed:
@@ -112,8 +125,12 @@ def _np_end(tokens: list[Token], e: int, stop: int) -> int:
     fused = e > 0 and tokens[e - 1].lower.endswith(("'s", "’s"))  # "Ethiopia's" as one token
     if fused or (e < stop and tokens[e].lower in ("'s", "’s", "'")):
         j = e if fused else e + 1
-        while j < stop and j - e <= 4 and tokens[j].text[:1].islower() and tokens[j].lower not in \
-                (_w("coordinators") | wordset("mode", "speech") | {"or"}):
+        while (
+            j < stop
+            and j - e <= 4
+            and tokens[j].text[:1].islower()
+            and tokens[j].lower not in (_w("coordinators") | wordset("mode", "speech") | {"or"})
+        ):
             j += 1
         return j
     return e
@@ -126,7 +143,7 @@ def _qualifier_only(toks: list[Token]) -> bool:
     poss = next((n for n, t in enumerate(toks) if t.lower.endswith(("'s", "’s"))), None)
     if poss is None or poss > 3 or len(toks) - poss > 4:
         return False
-    return all(t.text[:1].isupper() for t in toks[:poss]) and all(t.text[:1].islower() for t in toks[poss + 1:])
+    return all(t.text[:1].isupper() for t in toks[:poss]) and all(t.text[:1].islower() for t in toks[poss + 1 :])
 
 
 def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: int) -> list[Placed]:
@@ -223,8 +240,15 @@ def _subordinating_as(tokens: list[Token], k: int) -> bool:
     ("such as", "as well as", "as soon as")."""
     prev = tokens[k - 1].lower if k > 0 else ""
     nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
-    return prev not in ("such", "well", "so", "same", "soon") and nxt not in ("well", "soon", "much", "many",
-                                                                              "part", "a", "an")
+    return prev not in ("such", "well", "so", "same", "soon") and nxt not in (
+        "well",
+        "soon",
+        "much",
+        "many",
+        "part",
+        "a",
+        "an",
+    )
 
 
 class _Span:
@@ -273,8 +297,9 @@ def _pronoun_for(tokens: list[Token], lo: int, hi: int, before: Placed | None) -
     return None
 
 
-def _about(tokens: list[Token], cue: Cue, lo: int, stops: tuple[int, int], speaker: Placed,
-           ms: list[Placed]) -> Placed | None:
+def _about(
+    tokens: list[Token], cue: Cue, lo: int, stops: tuple[int, int], speaker: Placed, ms: list[Placed]
+) -> Placed | None:
     """Whom a reported statement is about: the first actor of the reported words that is neither the
     speaker nor the speaker's own state ("Netanyahu said Israel would keep degrading Hezbollah"); a
     group or person of the same country may be ("the army said it was striking RSF bases")."""
@@ -283,8 +308,12 @@ def _about(tokens: list[Token], cue: Cue, lo: int, stops: tuple[int, int], speak
 
     def ok(k: int, m: ActorMention) -> bool:
         own_state = sp.country and m.country == sp.country and m.type in _STATE_TYPES
-        return (m.actor_id != sp.actor_id and not own_state
-                and (any_place or not _after_preposition(tokens, k, lo, _w("place_prepositions"))))
+        return (
+            m.actor_id != sp.actor_id
+            and not own_state
+            and (any_place or not _after_preposition(tokens, k, lo, _w("place_prepositions")))
+        )
+
     soft, hard = stops
     found = next(((k, m) for k, m in ms if lo < k < soft and ok(k, m)), None)
     if found is None:
@@ -311,8 +340,11 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
     for k in range(cue.j, clause.i1):
         w = tokens[k].lower
         nxt = tokens[k + 1].lower if k + 1 < clause.i1 else ""
-        hard = (k > cue.j and (w in hard_words or (w in speech and _says(tokens, k)))) \
-            or w == ";" or (w == "," and nxt in comma_words)
+        hard = (
+            (k > cue.j and (w in hard_words or (w in speech and _says(tokens, k))))
+            or w == ";"
+            or (w == "," and nxt in comma_words)
+        )
         if hard:
             return (k if soft is None else soft), k
         if soft is None and (w in soft_words or (w == "," and (nxt.endswith("ing") or nxt == "the"))):
@@ -332,33 +364,50 @@ def _between(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> list[Pl
     return []
 
 
-def _object(tokens: list[Token], cue: Cue, ms: list[Placed], source: Placed | None,
-            stops: tuple[int, int]) -> Placed | None:
+def _object(
+    tokens: list[Token], cue: Cue, ms: list[Placed], source: Placed | None, stops: tuple[int, int]
+) -> Placed | None:
     """The first actor after the verb other than the source; places only for [roles].place_target_types;
     before the soft stop if any, else up to the hard stop."""
     soft, hard = stops
     places = _w("place_prepositions")
     any_place = cue.event_type in _w("place_target_types")
-    cands = [(k, m) for k, m in ms if cue.j <= k < hard and (source is None or m.actor_id != source[1].actor_id)
-             and (any_place or not _after_preposition(tokens, k, cue.j, places))]
+    cands = [
+        (k, m)
+        for k, m in ms
+        if cue.j <= k < hard
+        and (source is None or m.actor_id != source[1].actor_id)
+        and (any_place or not _after_preposition(tokens, k, cue.j, places))
+    ]
     pick = next(((k, m) for k, m in cands if k < soft), None) or (cands[0] if cands else None)
     if pick is None:
         return None
     return _head(tokens, pick[0], pick[1], [(k, m) for k, m in ms if k >= cue.j], hard)
 
 
-def _acts(tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed], passive: bool,
-          span: _Span, stops: tuple[int, int]) -> tuple[Placed | None, Placed | None]:
+def _acts(
+    tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed], passive: bool, span: _Span, stops: tuple[int, int]
+) -> tuple[Placed | None, Placed | None]:
     """(source, target) of a happening told directly or as an attributed fact."""
-    subj = (_subject(tokens, span.lo, span.hi, ms) or _pronoun_for(tokens, span.lo, span.hi, span.speaker)
-            or _pronoun_for(tokens, span.lo, span.hi, span.first))
+    subj = (
+        _subject(tokens, span.lo, span.hi, ms)
+        or _pronoun_for(tokens, span.lo, span.hi, span.speaker)
+        or _pronoun_for(tokens, span.lo, span.hi, span.first)
+    )
     if subj is None and span.speaker is None:
         subj = span.first
     after = [(k, m) for k, m in ms if cue.j <= k < stops[1]]
     agent = None
     if passive or (cue.j < len(tokens) and tokens[cue.j].lower == "by"):
-        agent = next(((k, m) for k, m in after if tokens[k - 1].lower == "by"
-                      or (k > 1 and tokens[k - 2].lower == "by" and tokens[k - 1].lower in ("the", "a"))), None)
+        agent = next(
+            (
+                (k, m)
+                for k, m in after
+                if tokens[k - 1].lower == "by"
+                or (k > 1 and tokens[k - 2].lower == "by" and tokens[k - 1].lower in ("the", "a"))
+            ),
+            None,
+        )
     if passive or agent is not None:
         return agent, (subj if passive else None)
     source, target = subj, _object(tokens, cue, ms, subj, stops)
@@ -371,8 +420,9 @@ def _acts(tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed], passi
     return source, target
 
 
-def assign(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed],
-           passive: bool) -> tuple[ActorMention | None, ActorMention | None]:
+def assign(
+    tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed], passive: bool
+) -> tuple[ActorMention | None, ActorMention | None]:
     """(source, target) of the clause's happening."""
     # "US-made missiles", "Iranian-backed groups": a mention fused to a hyphenated word only modifies a noun.
     mentions = [(k, m) for k, m in mentions if not _hyphen_modifier(tokens, k, m) and not _generic(m)]
@@ -401,8 +451,12 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
     ("The", "On") are not names; a capitalized common word opening a longer run is dropped ("Both Naidu" ->
     "Naidu"); alone ("Police", "Thousands") it still stands in for an actor, but assign() gives it no role.
     """
-    stop = wordset("roles", "prepositions") | wordset("roles", "determiners") | wordset("sentences", "starters") \
+    stop = (
+        wordset("roles", "prepositions")
+        | wordset("roles", "determiners")
+        | wordset("sentences", "starters")
         | wordset("language", "function_words")
+    )
     openers = _w("name_openers")
     out: list[Placed] = []
     k = i0

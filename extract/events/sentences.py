@@ -7,6 +7,7 @@ punctuation), all-capitals lines, tables of numbers, and credit lines ("(Reporti
 A sentence longer than MAX_SENTENCE characters is cut at clause punctuation so no later stage
 sees an unbounded span. Linear in the length of the text.
 """
+
 from __future__ import annotations
 
 import functools
@@ -111,7 +112,7 @@ def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Cut a span longer than MAX_SENTENCE at ';' or ',' (else at a space, else hard)."""
     out = []
     while b - a > MAX_SENTENCE:
-        window = text[a:a + MAX_SENTENCE]
+        window = text[a : a + MAX_SENTENCE]
         cut = max(window.rfind("; "), window.rfind(", "))
         if cut < MAX_SENTENCE // 3:
             cut = window.rfind(" ")

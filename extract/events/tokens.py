@@ -3,6 +3,7 @@
 tokenize(text, start, end) -> list[Token]: words (with inner apostrophes and hyphens), numbers and
 single punctuation marks of text[start:end], offsets in the article's text. Linear in the span.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,5 +25,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] (whole text by default), offsets relative to text."""
     end = len(text) if end is None else end
     new = tuple.__new__
-    return [new(Token, (m.start(), m.end(), w, w.lower().replace("’", "'")))
-            for m in _TOKEN.finditer(text, start, end) for w in (m.group(),)]
+    return [
+        new(Token, (m.start(), m.end(), w, w.lower().replace("’", "'")))
+        for m in _TOKEN.finditer(text, start, end)
+        for w in (m.group(),)
+    ]

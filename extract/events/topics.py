@@ -3,6 +3,7 @@
 topics_for(tokens, event_type) -> list[str], in taxonomy order. A topic applies when one of its cues
 occurs in the sentence or when the event type implies it. Compiled once per process; linear in tokens.
 """
+
 from __future__ import annotations
 
 import functools
@@ -12,8 +13,14 @@ from extract.events.tokens import Token
 
 
 @functools.cache
-def _compiled() -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], dict[str, list[tuple[str, str]]],
-                         list[tuple[tuple[str, ...], str, bool]], dict[str, set[str]]]:
+def _compiled() -> tuple[
+    list[str],
+    dict[str, set[str]],
+    dict[str, set[str]],
+    dict[str, list[tuple[str, str]]],
+    list[tuple[tuple[str, ...], str, bool]],
+    dict[str, set[str]],
+]:
     """(ids, exact lower word -> ids, exact cased word -> ids, first 3 letters -> [(prefix, id)],
     [(phrase words, id, prefix)],
     type -> ids)."""

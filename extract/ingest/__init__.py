@@ -9,6 +9,7 @@
 Modules: sources (inputs -> bytes), fetch (safe http), readers (one per format), clean (site
 furniture, segments), published (times), language, build (RawArticle -> Article), cli.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """RawArticle -> Article: clean the text, choose the publication time, give a stable id, guess the language."""
+
 from __future__ import annotations
 
 import hashlib
@@ -47,8 +48,9 @@ def build_article(raw: RawArticle, published: Published | None = None) -> Articl
     if not cleaned.text.strip():
         raise InputRejected(_where(raw), "no article text left after removing site furniture")
     if looks_like_listing(cleaned.text):
-        raise InputRejected(_where(raw), "reads as a page of broadcast listings (time slots, presenters, "
-                                        "producers), not a news story")
+        raise InputRejected(
+            _where(raw), "reads as a page of broadcast listings (time slots, presenters, producers), not a news story"
+        )
     if raw.published is not None:
         chosen, source = raw.published, raw.published_from
     elif cleaned.dateline is not None:

@@ -6,6 +6,7 @@ dateline, credit) and the dateline's publication time when the head of the text 
 The cue phrases live in data/furniture.toml; the shapes (short headline-like lines in a trailing
 run, separators) are generic so that other sites' lists go the same way.
 """
+
 from __future__ import annotations
 
 import functools
@@ -99,15 +100,17 @@ def _comment_header() -> re.Pattern:
     )
 
 
-_TIME_SLOT = re.compile(r"\b\d{1,2}[.:]\d\d\s*(?:[ap]m|noon|midnight)?\s*[-\u2013]\s*\d{1,2}[.:]\d\d\s*(?:[ap]m|noon|midnight)?",
-                        re.IGNORECASE)
+_TIME_SLOT = re.compile(
+    r"\b\d{1,2}[.:]\d\d\s*(?:[ap]m|noon|midnight)?\s*[-\u2013]\s*\d{1,2}[.:]\d\d\s*(?:[ap]m|noon|midnight)?",
+    re.IGNORECASE,
+)
 
 
 def drop_comment_thread(text: str) -> str:
     """Cut readers' comments: everything from the first comment header ("At 2:04 pm on 29 May 2009,
     reader99 wrote:") on. Text without such a header comes back unchanged."""
     m = _comment_header().search(text)
-    return text if m is None else text[:m.start()].rstrip()
+    return text if m is None else text[: m.start()].rstrip()
 
 
 def looks_like_listing(text: str) -> bool:
@@ -315,7 +318,9 @@ _AGENCY_SLASH_NAME = re.compile(r"(?:\b[A-Z]{2,}|Getty Images)\s*\\?/\s*[A-Z][\w
 
 
 # A caption's closing credit in brackets: "(Photo: Name)", "(File photo/Agency)", "(Image: Agency)".
-_PHOTO_PAREN = re.compile(r"\((?:photo|photograph|picture|image|file photo|video)s?\b[^()]{0,80}\)[\s.]*$", re.IGNORECASE)
+_PHOTO_PAREN = re.compile(
+    r"\((?:photo|photograph|picture|image|file photo|video)s?\b[^()]{0,80}\)[\s.]*$", re.IGNORECASE
+)
 
 
 def _is_caption(line: str) -> bool:
@@ -333,7 +338,7 @@ def _caption_end(line: str) -> int:
     """Where a caption line's caption ends: the whole line when short, else after the photo agency
     if it comes within the first words (a run-on "Photograph: Name/AP Story..."); 0 when unsure."""
     m = _PHOTO_CREDIT_END.search(line, 0, 120) if _starts(line, cues().caption_starts) else None
-    if m and _words(line[m.end():]) >= 8:
+    if m and _words(line[m.end() :]) >= 8:
         return m.end()
     return len(line.rstrip()) if _words(line) <= 40 else 0
 
@@ -349,17 +354,15 @@ def drop_after_credit(text: str) -> str:
         last = m
     if last is None or last.end() >= len(text.rstrip()):
         return text
-    tail = text[last.end():]
+    tail = text[last.end() :]
     if len(tail) > TAIL_SHARE * len(text) and not is_furniture_line(tail.lstrip().split("\n", 1)[0][:300]):
         return text
-    return text[:last.end()]
+    return text[: last.end()]
 
 
 def _is_credit_line(line: str) -> bool:
     c = cues()
-    return _starts(line, c.credit_starts) or (
-        len(line) < 300 and line.rstrip(" .)\t").lower().endswith(c.credit_ends)
-    )
+    return _starts(line, c.credit_starts) or (len(line) < 300 and line.rstrip(" .)\t").lower().endswith(c.credit_ends))
 
 
 # A place dateline opening a story: "PORT VILA (Reuters) - ", "BARATARIA BAY, La. -- ", "KYIV, March 3 (AP) - ".
@@ -396,8 +399,13 @@ def split_headline(text: str) -> tuple[str, str]:
     if not sep or not rest.startswith(("\n", " \n", "\t\n")) or not rest.strip():
         return "", text
     line = first.strip()
-    if (not is_headline_like(line) or _words(line) > 20 or is_heading_cue(line) or furniture_cut(line) is not None
-            or find_dateline(line) is not None):
+    if (
+        not is_headline_like(line)
+        or _words(line) > 20
+        or is_heading_cue(line)
+        or furniture_cut(line) is not None
+        or find_dateline(line) is not None
+    ):
         return "", text
     return line, rest.lstrip("\n \t")
 
@@ -418,9 +426,11 @@ def find_segments(text: str, dateline: Published | None, captions: frozenset[str
             if s <= dateline.start < e or (s == dateline.start == e):
                 dateline_line = n
                 break
-        own_line = dateline_line >= 0 and text[spans[dateline_line][0]:spans[dateline_line][1]].strip() == text[
-            dateline.start:dateline.end
-        ].strip()
+        own_line = (
+            dateline_line >= 0
+            and text[spans[dateline_line][0] : spans[dateline_line][1]].strip()
+            == text[dateline.start : dateline.end].strip()
+        )
         if own_line and 0 < dateline_line <= CAPTION_LINES_BEFORE_DATELINE:
             for n in range(dateline_line):
                 s, e = spans[n]

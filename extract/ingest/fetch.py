@@ -3,6 +3,7 @@
 `fetch(url, timeout=..., max_bytes=...)` returns a `Fetched` (body bytes, content type, final URL)
 or raises InputRejected naming the URL and the problem. Uses only the standard library.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -45,7 +46,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 2
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D401 - urllib hook
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ALLOWED_SCHEMES:
             raise InputRejected(req.full_url, f"redirected to a {scheme}: address, which is not fetched")

@@ -3,6 +3,7 @@
 `detect_language(text)` returns an ISO 639-1 code, or "" when the text is too short or no
 language stands out. The word lists are in data/stopwords.toml. No external library.
 """
+
 from __future__ import annotations
 
 import functools
@@ -39,7 +40,9 @@ def stopwords() -> dict[str, frozenset[str]]:
         return {lang: frozenset(words) for lang, words in tomllib.load(fh).items()}
 
 
-_NON_LATIN = re.compile(r"[\u0370-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_NON_LATIN = re.compile(
+    r"[\u0370-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+)
 
 
 def _script_language(sample: str) -> str:

@@ -4,6 +4,7 @@ Every function returns a timezone-aware datetime with its precision ("day" or "m
 A time given without a zone keeps its wall-clock value and is labelled UTC, so the article's
 local calendar date is never shifted. A date without a time becomes midnight UTC, precision "day".
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,8 +39,18 @@ def tz_offsets() -> dict[str, int]:
 
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?)"
@@ -54,9 +65,7 @@ _TZ = r"(?P<tz>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?|[A-Z]{1,5}\b)"
 # Two shapes of dateline: the time first ("16:16 JST, November 20, 2024") or the date first
 # ("Tue May 12, 2009 8:56 am EDT", "Saturday, May 15, 2010; 11:47 PM", "Tuesday 12 May 2009 16.36 BST").
 _TIME_FIRST = re.compile(rf"{_TIME}(?:\s+{_TZ})?\s*,?\s+(?:{_WEEKDAY},?\s+)?{_DATE}")
-_DATE_FIRST = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*[,;|/]?\s*(?:at\s+|-\s+)?{_TIME}(?:\s+{_TZ})?)?"
-)
+_DATE_FIRST = re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*[,;|/]?\s*(?:at\s+|-\s+)?{_TIME}(?:\s+{_TZ})?)?")
 # What may stand before a dateline on its line: a place and a bar ("HONG KONG |"), or a label.
 _LEAD = re.compile(
     r"(?:[A-Z][A-Za-z.' -]{1,40}\s*\|\s*"  # HONG KONG |
@@ -131,7 +140,7 @@ def find_dateline(text: str, head: int = HEAD_CHARS) -> Published | None:
             if parsed is None:
                 continue
             line_start = window.rfind("\n", 0, m.start()) + 1
-            before = window[line_start:m.start()]
+            before = window[line_start : m.start()]
             lead = _LEAD.search(before)
             at_line_start = not before.strip() or (lead is not None and lead.start() == 0)
             if parsed[1] == "day" and not at_line_start:
@@ -232,7 +241,5 @@ def parse_cli_published(value: str) -> Published:
     """Parse the --published argument; raise ReferenceTimeError with a clear message when it is no date."""
     parsed = parse_published(value)
     if parsed is None:
-        raise ReferenceTimeError(
-            f"--published {value!r}: not a date; give e.g. 2024-11-20 or 2024-11-20T16:16+09:00"
-        )
+        raise ReferenceTimeError(f"--published {value!r}: not a date; give e.g. 2024-11-20 or 2024-11-20T16:16+09:00")
     return parsed

@@ -6,6 +6,7 @@ Problems with the whole input raise InputRejected; problems with one record of a
 input (a bad JSON line, a CSV row without text) are appended to `rejected` and the rest goes on.
 trafilatura and feedparser are imported only when HTML or a feed turns up.
 """
+
 from __future__ import annotations
 
 import csv
@@ -145,7 +146,11 @@ def detect_kind(blob: Blob, text: str) -> str:
             return "feed"
         if "<html" in head:
             return "html"
-    if head.startswith(("<!doctype html", "<html")) or "html" in ctype or re.match(r"<(head|body|div|p|article)[\s>]", head):
+    if (
+        head.startswith(("<!doctype html", "<html"))
+        or "html" in ctype
+        or re.match(r"<(head|body|div|p|article)[\s>]", head)
+    ):
         return "html"
     if "xml" in ctype:
         return "feed"
@@ -286,7 +291,9 @@ def read_csv(name: str, text: str, rejected: list[InputRejected]) -> list[RawArt
             raise InputRejected(name, "the CSV has no header row")
         if not any(a in header for a in field_aliases()["text"]):
             names = ", ".join(field_aliases()["text"][:3])
-            raise InputRejected(name, f"no text column (expected one named {names}, ...; found: {', '.join(header[:10])})")
+            raise InputRejected(
+                name, f"no text column (expected one named {names}, ...; found: {', '.join(header[:10])})"
+            )
         rows = [{k.strip() if k else "": v for k, v in row.items()} for row in reader]
     except csv.Error as exc:
         raise InputRejected(name, f"the CSV cannot be parsed: {exc}") from None
@@ -408,7 +415,11 @@ def read_html(name: str, page: str, url: str = "") -> list[RawArticle]:
 
     try:
         result = trafilatura.bare_extraction(
-            page, url=url or None, include_comments=False, include_tables=False, with_metadata=True,
+            page,
+            url=url or None,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
             favor_precision=True,
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup

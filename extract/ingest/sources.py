@@ -3,6 +3,7 @@
 `iter_blobs(inputs, ...)` yields `Blob`s (a name, bytes or text, an optional content type) and
 InputRejected errors, one per input that cannot be opened. Nothing here parses formats.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,21 @@ from extract.ingest.fetch import fetch
 
 # File name endings read when walking a directory.
 KNOWN_SUFFIXES = (
-    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson",
-    ".csv", ".tsv", ".xml", ".rss", ".atom",
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".csv",
+    ".tsv",
+    ".xml",
+    ".rss",
+    ".atom",
 )
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]{1,15}):(?://)?\S*$")
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")

@@ -4,6 +4,7 @@
 
 See extract/store/README.md for the on-disk layout and why it is Parquet.
 """
+
 from __future__ import annotations
 
 from extract.store.store import EventStore

@@ -14,6 +14,7 @@ event, with:
   (mentions = how many sources ACLED cites); reports dated by the row's timestamp;
 - confidence 0.9 (human-coded).
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,10 +36,37 @@ from extract.store.imports import (
 )
 
 COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
-    "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 DATE_FORMATS = ("%d %B %Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d-%b-%Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
 PRECISION = {"1": "day", "2": "week", "3": "month"}
@@ -122,15 +150,34 @@ def row_to_record(rec: dict, ref: str) -> dict:
     notes = (rec["notes"] or "").strip()
     sub = (rec["sub_event_type"] or rec["event_type"] or "").strip()
     return {
-        "event_id": f"acled-{eid}", "date": date, "date_precision": precision, "date_start": start,
-        "date_end": end, "date_text": rec["event_date"].strip(), "source_actor": a1, "target_actor": a2,
-        "actors": actors, "countries": [iso] if iso else [], "event_type": plover,
+        "event_id": f"acled-{eid}",
+        "date": date,
+        "date_precision": precision,
+        "date_start": start,
+        "date_end": end,
+        "date_text": rec["event_date"].strip(),
+        "source_actor": a1,
+        "target_actor": a2,
+        "actors": actors,
+        "countries": [iso] if iso else [],
+        "event_type": plover,
         "summary": f"{sub} in {rec['location'].strip() or rec['country'].strip()}" if sub else notes[:120],
-        "sentence": notes, "sentence_end": len(notes), "confidence": CONFIDENCE,
-        "article_id": f"acled-{eid}", "source": outlets[0] if outlets else "", "published": reported,
-        "mentions": max(len(outlets), 1), "sources": outlets, "article_ids": [f"acled-{eid}"],
-        "first_reported": reported, "last_reported": reported, "origin": "acled", "origin_ref": ref,
-        "location": place, "latitude": _float(rec["latitude"] or ""), "longitude": _float(rec["longitude"] or ""),
+        "sentence": notes,
+        "sentence_end": len(notes),
+        "confidence": CONFIDENCE,
+        "article_id": f"acled-{eid}",
+        "source": outlets[0] if outlets else "",
+        "published": reported,
+        "mentions": max(len(outlets), 1),
+        "sources": outlets,
+        "article_ids": [f"acled-{eid}"],
+        "first_reported": reported,
+        "last_reported": reported,
+        "origin": "acled",
+        "origin_ref": ref,
+        "location": place,
+        "latitude": _float(rec["latitude"] or ""),
+        "longitude": _float(rec["longitude"] or ""),
         "fatalities": _float(rec["fatalities"] or ""),
     }
 
@@ -147,16 +194,23 @@ def parse_text(name: str, text: str) -> tuple[list[dict], list[tuple[str, str]]]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         shown = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
-        raise ImportFormatError(f"{name}: not an ACLED CSV export: missing column{'s' if len(missing) > 1 else ''} "
-                                f"{shown} (the first line must be ACLED's header)")
+        raise ImportFormatError(
+            f"{name}: not an ACLED CSV export: missing column{'s' if len(missing) > 1 else ''} "
+            f"{shown} (the first line must be ACLED's header)"
+        )
     records: list[dict] = []
     rejected: list[tuple[str, str]] = []
     try:
         for rec in reader:
             ref = f"{name}:{reader.line_num}"
             if None in rec or any(rec[c] is None for c in COLUMNS):
-                rejected.append((ref, f"row has {len([v for v in rec.values() if v is not None])} fields, "
-                                      f"the header has {len(header)}"))
+                rejected.append(
+                    (
+                        ref,
+                        f"row has {len([v for v in rec.values() if v is not None])} fields, "
+                        f"the header has {len(header)}",
+                    )
+                )
                 continue
             try:
                 records.append(row_to_record(rec, ref))

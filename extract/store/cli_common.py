@@ -1,4 +1,5 @@
 """Pieces the store's commands share: the --store option and printing a summary."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,8 +11,12 @@ MAX_REJECTS_SHOWN = 20
 
 
 def add_store_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", metavar="DIR", default=None,
-                        help="the store directory (default: $EVENTS_STORE or data/store in the repository)")
+    parser.add_argument(
+        "--store",
+        metavar="DIR",
+        default=None,
+        help="the store directory (default: $EVENTS_STORE or data/store in the repository)",
+    )
 
 
 def print_summary(summary: AddSummary, out=None, err=None) -> None:

@@ -1,4 +1,5 @@
 """`python -m extract export --format csv|jsonl|parquet|timelinejs [filters] [-o OUT] [--store DIR]`."""
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from extract.schema import MODES
 
     parser.add_argument("--format", required=True, choices=("csv", "jsonl", "parquet", "timelinejs"))
-    parser.add_argument("--country", action="append", default=[], metavar="ISO3",
-                        help="keep events involving this country (repeatable)")
+    parser.add_argument(
+        "--country", action="append", default=[], metavar="ISO3", help="keep events involving this country (repeatable)"
+    )
     parser.add_argument("--actor", action="append", default=[], metavar="NAME", help="repeatable")
     parser.add_argument("--topic", action="append", default=[], metavar="T", help="repeatable")
     parser.add_argument("--event-type", action="append", default=[], metavar="T", help="PLOVER type; repeatable")
@@ -44,8 +46,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="end", type=lambda s: _date(s, True), metavar="DATE")
     parser.add_argument("--text", default="", metavar="S", help="case-insensitive text search")
     parser.add_argument("--min-salience", type=float, default=0.0, metavar="X")
-    parser.add_argument("--include-modes", nargs="+", default=[], choices=MODES + ("all",), metavar="MODE",
-                        help=f"also export events in these modes ({', '.join(MODES)} or all); default: actual only")
+    parser.add_argument(
+        "--include-modes",
+        nargs="+",
+        default=[],
+        choices=MODES + ("all",),
+        metavar="MODE",
+        help=f"also export events in these modes ({', '.join(MODES)} or all); default: actual only",
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
     add_store_argument(parser)
 
@@ -55,9 +63,17 @@ def filters_from_args(args: argparse.Namespace):
     from extract.schema import MODES
 
     modes = MODES if "all" in args.include_modes else tuple(dict.fromkeys(DEFAULT_MODES + tuple(args.include_modes)))
-    return Filters(start=args.start, end=args.end, countries=tuple(c.upper() for c in args.country),
-                   actors=tuple(args.actor), topics=tuple(args.topic), event_types=tuple(t.upper() for t in args.event_type),
-                   text=args.text, min_salience=args.min_salience, modes=modes)
+    return Filters(
+        start=args.start,
+        end=args.end,
+        countries=tuple(c.upper() for c in args.country),
+        actors=tuple(args.actor),
+        topics=tuple(args.topic),
+        event_types=tuple(t.upper() for t in args.event_type),
+        text=args.text,
+        min_salience=args.min_salience,
+        modes=modes,
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
 """`python -m extract import gdelt|acled FILE... [--store DIR]`: add GDELT or ACLED event files to the store."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,9 +9,11 @@ from extract.store.cli_common import add_store_argument, print_summary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=("gdelt", "acled"),
-                        help="gdelt: GDELT 2.0 event export (61 tab-separated columns, plain or zipped); "
-                             "acled: ACLED CSV export")
+    parser.add_argument(
+        "kind",
+        choices=("gdelt", "acled"),
+        help="gdelt: GDELT 2.0 event export (61 tab-separated columns, plain or zipped); acled: ACLED CSV export",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE")
     add_store_argument(parser)
 

@@ -1,4 +1,5 @@
 """`python -m extract ingest PATH... [--store DIR] [--published DATE]`: extract events and store them."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,11 +9,16 @@ from extract.store.cli_common import add_store_argument, print_summary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="article files, directories, URLs, or - for standard input")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, directories, URLs, or - for standard input"
+    )
     add_store_argument(parser)
-    parser.add_argument("--published", metavar="DATE", default=None,
-                        help="publication date for articles that carry none (YYYY-MM-DD or ISO 8601)")
+    parser.add_argument(
+        "--published",
+        metavar="DATE",
+        default=None,
+        help="publication date for articles that carry none (YYYY-MM-DD or ISO 8601)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
 
 

@@ -1,4 +1,5 @@
 """The stored tables' columns: events (EVENT_COLUMNS + STORE_COLUMNS) and mentions (one row per report)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -11,8 +12,8 @@ ALL_LIST_COLUMNS: tuple[str, ...] = LIST_COLUMNS + STORE_LIST_COLUMNS
 
 # One row per report of an event: every article's own evidence stays reachable.
 MENTION_COLUMNS: dict[str, str] = {
-    "mention_id": "string",   # the id the report arrived with (extract_events' event_id, or gdelt-/acled- row id)
-    "event_id": "string",     # the stored event it belongs to
+    "mention_id": "string",  # the id the report arrived with (extract_events' event_id, or gdelt-/acled- row id)
+    "event_id": "string",  # the stored event it belongs to
     "article_id": "string",
     "title": "string",
     "url": "string",
@@ -28,8 +29,15 @@ PUBLIC_MENTION_COLUMNS = [c for c in MENTION_COLUMNS if c not in ("mention_id", 
 
 # Defaults for store columns an older store or an incoming batch lacks.
 STORE_DEFAULTS: dict[str, object] = {
-    "mentions": 1, "origin": "", "origin_ref": "", "cameo_code": "", "location": "",
-    "latitude": np.nan, "longitude": np.nan, "fatalities": np.nan, "salience": 0.0,
+    "mentions": 1,
+    "origin": "",
+    "origin_ref": "",
+    "cameo_code": "",
+    "location": "",
+    "latitude": np.nan,
+    "longitude": np.nan,
+    "fatalities": np.nan,
+    "salience": 0.0,
 }
 
 

@@ -12,6 +12,7 @@ orphan files are swept by the next writer. List columns are stored as strings jo
 (dictionary-encoded) because turning Arrow lists into Python lists is the slowest part of
 loading a large store; on load each distinct list is split once and shared by the rows that hold it.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -44,8 +45,13 @@ _GEN_FILE = re.compile(r"^(events|mentions)-(\d+)\.(?:parquet|arrow)(\.tmp)?$")
 
 def _arrow_type(dtype: str) -> pa.DataType:
     return {
-        "string": pa.string(), "object": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
-        "bool": pa.bool_(), "datetime64[ns]": pa.timestamp("ns"), "datetime64[ns, UTC]": pa.timestamp("ns", tz="UTC"),
+        "string": pa.string(),
+        "object": pa.string(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
+        "datetime64[ns]": pa.timestamp("ns"),
+        "datetime64[ns, UTC]": pa.timestamp("ns", tz="UTC"),
     }[dtype]
 
 
@@ -58,12 +64,15 @@ def _join_lists(values: np.ndarray) -> pa.DictionaryArray:
     codes, uniq = pd.factorize(ids)
     first = np.empty(len(uniq), dtype=np.int64)
     first[codes[::-1]] = np.arange(n - 1, -1, -1)
-    joined = [SEP.join(str(x).replace(SEP, " ") for x in v) if isinstance(v, (list, tuple, np.ndarray)) else ""
-              for v in values[first]]
+    joined = [
+        SEP.join(str(x).replace(SEP, " ") for x in v) if isinstance(v, (list, tuple, np.ndarray)) else ""
+        for v in values[first]
+    ]
     # equal lists held by different objects share one dictionary entry
     text_codes, text_uniq = pd.factorize(np.asarray(joined, dtype=object))
-    return pa.DictionaryArray.from_arrays(pa.array(text_codes[codes].astype(np.int32)),
-                                          pa.array(list(text_uniq), type=pa.string()))
+    return pa.DictionaryArray.from_arrays(
+        pa.array(text_codes[codes].astype(np.int32)), pa.array(list(text_uniq), type=pa.string())
+    )
 
 
 def _strings(col: pd.Series) -> pa.Array:
@@ -184,8 +193,10 @@ def store_error_for(exc: OSError, root: pathlib.Path) -> StoreError:
     if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
         return StoreError(f"{root}: no space left on the device; the store is unchanged. Free some space and retry.")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StoreError(f"{root}: the store directory is read-only (permission denied); the store is unchanged. "
-                          "Use --store to pick a writable directory.")
+        return StoreError(
+            f"{root}: the store directory is read-only (permission denied); the store is unchanged. "
+            "Use --store to pick a writable directory."
+        )
     return StoreError(f"{root}: cannot write the store ({exc.strerror or exc}); the store is unchanged.")
 
 
@@ -204,11 +215,14 @@ def read_meta(root: pathlib.Path) -> dict | None:
         if not isinstance(version, int):
             raise TypeError("schema_version is not an integer")
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise StoreError(f"{path}: not a readable event-store meta file ({exc}); "
-                         "refusing to guess what the store holds") from exc
+        raise StoreError(
+            f"{path}: not a readable event-store meta file ({exc}); refusing to guess what the store holds"
+        ) from exc
     if version > SCHEMA_VERSION:
-        raise StoreError(f"{root}: the store was written by a newer version (schema {version}; this program reads "
-                         f"up to {SCHEMA_VERSION}). Upgrade the program, or use another --store directory.")
+        raise StoreError(
+            f"{root}: the store was written by a newer version (schema {version}; this program reads "
+            f"up to {SCHEMA_VERSION}). Upgrade the program, or use another --store directory."
+        )
     if version not in READABLE_VERSIONS:
         raise StoreError(f"{root}: unknown store schema version {version}")
     return meta
@@ -240,8 +254,12 @@ def load_table(root: pathlib.Path, meta: dict, which: str, event_ids: list[str] 
     except (OSError, pa.ArrowException, ValueError) as exc:
         raise StoreError(f"{path}: the store file is damaged or unreadable ({exc})") from exc
     missing = [c for c in columns if c not in table.schema.names]
-    if missing and which == "events" and meta["schema_version"] < SCHEMA_VERSION \
-            and all(c in STORE_DEFAULTS for c in missing):
+    if (
+        missing
+        and which == "events"
+        and meta["schema_version"] < SCHEMA_VERSION
+        and all(c in STORE_DEFAULTS for c in missing)
+    ):
         for c in missing:
             typ = _arrow_type(columns[c])
             table = table.append_column(pa.field(c, typ), pa.array([STORE_DEFAULTS[c]] * table.num_rows, type=typ))
@@ -251,8 +269,9 @@ def load_table(root: pathlib.Path, meta: dict, which: str, event_ids: list[str] 
     return table.select(list(columns))
 
 
-def load(root: pathlib.Path, meta: dict, which: str, event_ids: list[str] | None = None,
-         columns: list[str] | None = None) -> pd.DataFrame:
+def load(
+    root: pathlib.Path, meta: dict, which: str, event_ids: list[str] | None = None, columns: list[str] | None = None
+) -> pd.DataFrame:
     """Read the events or mentions table of the snapshot meta names, as a DataFrame; only the named
     columns (in that order) when columns is given, which skips turning the other list columns into lists."""
     declared = ALL_COLUMNS_FLAT if which == "events" else MENTION_COLUMNS

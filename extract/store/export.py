@@ -3,6 +3,7 @@
 export_events(df, fmt) -> bytes. df is an events table (all columns or a subset; extra columns are
 kept). List columns become "; "-joined text in CSV, arrays in JSON lines, list<string> in Parquet.
 """
+
 from __future__ import annotations
 
 import html
@@ -63,8 +64,10 @@ def to_csv(df: pd.DataFrame) -> bytes:
 
 def to_jsonl(df: pd.DataFrame) -> bytes:
     cols = list(df.columns)
-    lines = [json.dumps({c: _plain(v) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False)
-             for row in df.itertuples(index=False, name=None)]
+    lines = [
+        json.dumps({c: _plain(v) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False)
+        for row in df.itertuples(index=False, name=None)
+    ]
     return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
 
 
@@ -73,7 +76,9 @@ def to_parquet(df: pd.DataFrame) -> bytes:
     lists = set(_list_columns(df))
     for c in df.columns:
         if c in lists:
-            arrays.append(pa.array([[str(x) for x in v] if _is_list(v) else [] for v in df[c]], type=pa.list_(pa.string())))
+            arrays.append(
+                pa.array([[str(x) for x in v] if _is_list(v) else [] for v in df[c]], type=pa.list_(pa.string()))
+            )
         else:
             arrays.append(pa.array(df[c], from_pandas=True))
         names.append(c)
@@ -135,8 +140,10 @@ def timeline_event(row: dict) -> dict | None:
 def to_timelinejs(df: pd.DataFrame, title: str = "Event timeline") -> bytes:
     order = df.sort_values("date_start", kind="stable", na_position="last") if "date_start" in df.columns else df
     events = [e for e in (timeline_event(r) for r in order.to_dict("records")) if e is not None]
-    doc = {"title": {"text": {"headline": html.escape(title),
-                              "text": f"<p>{len(events)} events</p>"}}, "events": events}
+    doc = {
+        "title": {"text": {"headline": html.escape(title), "text": f"<p>{len(events)} events</p>"}},
+        "events": events,
+    }
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 

@@ -15,6 +15,7 @@ codebook describes. Out: one store row per event, with:
 Rows that are truncated, carry an unknown CAMEO event or country code, a date out of range, or an
 event with no PLOVER type are rejected one by one with the line number and the reason.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,20 +36,67 @@ from extract.store.imports import (
 )
 
 COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
-    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 )
 N_COLUMNS = len(COLUMNS)  # 61
 CONFIDENCE = 0.5
@@ -136,18 +184,40 @@ def row_to_record(f: list[str], ref: str) -> dict:
     date, start, end = date_period(day, "day")
     summary = " ".join(x for x in (a1, label, a2) if x)
     place = rec["ActionGeo_FullName"].strip()
-    sentence = f"{summary}{' in ' + place if place else ''} (GDELT event {gid}, CAMEO {code}, Goldstein scale " \
+    sentence = (
+        f"{summary}{' in ' + place if place else ''} (GDELT event {gid}, CAMEO {code}, Goldstein scale "
         f"{rec['GoldsteinScale'].strip() or '?'}, average tone {rec['AvgTone'].strip() or '?'})"
+    )
     return {
-        "event_id": f"gdelt-{gid}", "date": date, "date_precision": "day", "date_start": start, "date_end": end,
-        "date_text": raw, "source_actor": a1, "target_actor": a2, "actors": [a for a in (a1, a2) if a],
-        "countries": countries, "event_type": plover,
-        "summary": summary, "sentence": sentence, "sentence_end": len(sentence), "confidence": CONFIDENCE,
-        "article_id": url or f"gdelt-{gid}", "url": url, "source": host, "published": added,
-        "mentions": max(_int(rec["NumMentions"], 1), 1), "sources": [host] if host else [],
-        "article_ids": [url] if url else [], "first_reported": added, "last_reported": added,
-        "origin": "gdelt", "origin_ref": ref, "cameo_code": code,
-        "location": rec["ActionGeo_FullName"].strip(), "latitude": _float(rec["ActionGeo_Lat"]),
+        "event_id": f"gdelt-{gid}",
+        "date": date,
+        "date_precision": "day",
+        "date_start": start,
+        "date_end": end,
+        "date_text": raw,
+        "source_actor": a1,
+        "target_actor": a2,
+        "actors": [a for a in (a1, a2) if a],
+        "countries": countries,
+        "event_type": plover,
+        "summary": summary,
+        "sentence": sentence,
+        "sentence_end": len(sentence),
+        "confidence": CONFIDENCE,
+        "article_id": url or f"gdelt-{gid}",
+        "url": url,
+        "source": host,
+        "published": added,
+        "mentions": max(_int(rec["NumMentions"], 1), 1),
+        "sources": [host] if host else [],
+        "article_ids": [url] if url else [],
+        "first_reported": added,
+        "last_reported": added,
+        "origin": "gdelt",
+        "origin_ref": ref,
+        "cameo_code": code,
+        "location": rec["ActionGeo_FullName"].strip(),
+        "latitude": _float(rec["ActionGeo_Lat"]),
         "longitude": _float(rec["ActionGeo_Long"]),
     }
 
@@ -166,8 +236,10 @@ def parse_text(name: str, text: str) -> tuple[list[dict], list[tuple[str, str]]]
     if counts and N_COLUMNS not in counts:
         first = counts[0]
         hint = " (GDELT 1.0 event files have 57 or 58 columns)" if first in (57, 58) else ""
-        raise ImportFormatError(f"{name}: not a GDELT 2.0 event export: rows have {first} tab-separated "
-                                f"column{'s' if first != 1 else ''}, expected {N_COLUMNS}{hint}")
+        raise ImportFormatError(
+            f"{name}: not a GDELT 2.0 event export: rows have {first} tab-separated "
+            f"column{'s' if first != 1 else ''}, expected {N_COLUMNS}{hint}"
+        )
     for (lineno, line), n in zip(data_lines, counts, strict=True):
         ref = f"{name}:{lineno}"
         if n != N_COLUMNS:

@@ -4,6 +4,7 @@ read(kind, source) -> (rows, rejected): rows carry EVENT_COLUMNS + STORE_COLUMNS
 EventStore.add_events; rejected lists (input, problem) for every row refused. A file of the wrong
 shape raises ImportFormatError naming the file and what is wrong with it.
 """
+
 from __future__ import annotations
 
 import csv
@@ -38,8 +39,9 @@ def source_name_and_bytes(source) -> tuple[str, bytes]:
         raise ImportFormatError(f"{path}: is a directory; give the export file itself")
     size = path.stat().st_size  # FileNotFoundError reaches user_message as "no such file"
     if size > MAX_BYTES:
-        raise ImportFormatError(f"{path}: {size / 1e9:.1f} GB is larger than the 2 GB an import can read at once; "
-                                "split the file")
+        raise ImportFormatError(
+            f"{path}: {size / 1e9:.1f} GB is larger than the 2 GB an import can read at once; split the file"
+        )
     return path.name, path.read_bytes()
 
 
@@ -108,12 +110,34 @@ def in_range(day: dt.date) -> bool:
 def build_rows(records: list[dict]) -> pd.DataFrame:
     """Store rows (declared dtypes) from importer dicts that set the meaningful fields."""
     defaults = {
-        "date_text": "", "date_from_publication": False, "source_actor": "", "target_actor": "", "actors": [],
-        "countries": [], "topics": [], "mode": "actual", "summary": "", "sentence": "", "sentence_start": 0,
-        "sentence_end": 0, "confidence": 0.5, "title": "", "url": "", "source": "", "published": pd.NaT,
-        "mentions": 1, "sources": [], "article_ids": [], "first_reported": pd.NaT, "last_reported": pd.NaT,
-        "salience": 0.0, "cameo_code": "", "location": "", "latitude": float("nan"),
-        "longitude": float("nan"), "fatalities": float("nan"),
+        "date_text": "",
+        "date_from_publication": False,
+        "source_actor": "",
+        "target_actor": "",
+        "actors": [],
+        "countries": [],
+        "topics": [],
+        "mode": "actual",
+        "summary": "",
+        "sentence": "",
+        "sentence_start": 0,
+        "sentence_end": 0,
+        "confidence": 0.5,
+        "title": "",
+        "url": "",
+        "source": "",
+        "published": pd.NaT,
+        "mentions": 1,
+        "sources": [],
+        "article_ids": [],
+        "first_reported": pd.NaT,
+        "last_reported": pd.NaT,
+        "salience": 0.0,
+        "cameo_code": "",
+        "location": "",
+        "latitude": float("nan"),
+        "longitude": float("nan"),
+        "fatalities": float("nan"),
     }
     full = []
     for r in records:
@@ -132,8 +156,10 @@ def read(kind: str, source) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """Rows and per-row rejects of a GDELT or ACLED file."""
     if kind == "gdelt":
         from extract.store.gdelt import read_gdelt
+
         return read_gdelt(source)
     if kind == "acled":
         from extract.store.acled import read_acled
+
         return read_acled(source)
     raise ImportFormatError(f"unknown import kind {kind!r}: use one of {', '.join(KINDS)}")

@@ -4,6 +4,7 @@ In: the stored events and the ids of stored reports, and an incoming batch (extr
 importer rows that already carry the store columns). Out: the new events table, the new mention
 rows, and an AddSummary. Pure functions over DataFrames: the store does the reading and writing.
 """
+
 from __future__ import annotations
 
 import functools
@@ -40,8 +41,11 @@ def content_words(text: str) -> frozenset[str]:
     stem_length letters (so "missile"/"missiles" and "Russia"/"Russian" meet)."""
     conf = settings()
     n = conf["stem_length"]
-    return frozenset(w[:n] for w in (m.lower() for m in _WORD.findall(text or ""))
-                     if len(w) >= conf["min_word_length"] and w not in conf["stopwords"])
+    return frozenset(
+        w[:n]
+        for w in (m.lower() for m in _WORD.findall(text or ""))
+        if len(w) >= conf["min_word_length"] and w not in conf["stopwords"]
+    )
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -101,10 +105,17 @@ def fold_into(event: dict, report: dict) -> dict:
         if not ev[role] and report[role]:
             ev[role] = report[role]
     ev["confidence"] = max(float(ev["confidence"]), float(report["confidence"]))
-    finer = PRECISIONS.index(report["date_precision"]) < PRECISIONS.index(ev["date_precision"]) \
-        if report["date_precision"] in PRECISIONS and ev["date_precision"] in PRECISIONS else False
-    inside = (not pd.isna(report["date_start"]) and not pd.isna(ev["date_start"])
-              and report["date_start"] >= ev["date_start"] and report["date_end"] <= ev["date_end"])
+    finer = (
+        PRECISIONS.index(report["date_precision"]) < PRECISIONS.index(ev["date_precision"])
+        if report["date_precision"] in PRECISIONS and ev["date_precision"] in PRECISIONS
+        else False
+    )
+    inside = (
+        not pd.isna(report["date_start"])
+        and not pd.isna(ev["date_start"])
+        and report["date_start"] >= ev["date_start"]
+        and report["date_end"] <= ev["date_end"]
+    )
     if finer and inside:
         for col in ("date", "date_precision", "date_start", "date_end", "date_text", "date_from_publication"):
             ev[col] = report[col]
@@ -169,8 +180,12 @@ class _StoredRows:
             return self.src[columns].iloc[list(positions)].to_dict("records")
         sub = self.src.select(columns).take(pa.array(list(positions), type=pa.int64()))
         # a taken dictionary column still carries the whole dictionary: decode it before splitting
-        sub = pa.table({c: (sub.column(c).cast(pa.string()) if pa.types.is_dictionary(sub.column(c).type)
-                            else sub.column(c)) for c in columns})
+        sub = pa.table(
+            {
+                c: (sub.column(c).cast(pa.string()) if pa.types.is_dictionary(sub.column(c).type) else sub.column(c))
+                for c in columns
+            }
+        )
         return disk.from_arrow(sub, {c: stored_dtypes()[c] for c in columns}).to_dict("records")
 
 
@@ -275,8 +290,7 @@ def check_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     return df[ok], bad
 
 
-def fold(stored, known_mentions, incoming: pd.DataFrame, origin: str = "extracted",
-         known_articles=None) -> Plan:
+def fold(stored, known_mentions, incoming: pd.DataFrame, origin: str = "extracted", known_articles=None) -> Plan:
     """Fold incoming rows into stored events (a DataFrame with a RangeIndex, or the Arrow table of a
     snapshot).
 
@@ -303,7 +317,9 @@ def fold(stored, known_mentions, incoming: pd.DataFrame, origin: str = "extracte
 
     seen = _member(incoming["event_id"], known_mentions) | incoming["event_id"].duplicated().to_numpy(dtype=bool)
     if known_articles is not None and not premerged:
-        seen |= (incoming["origin"] == "extracted").to_numpy(dtype=bool) & _member(incoming["article_id"], known_articles)
+        seen |= (incoming["origin"] == "extracted").to_numpy(dtype=bool) & _member(
+            incoming["article_id"], known_articles
+        )
     summary.skipped += int(seen.sum())
     incoming = incoming[~seen]
 
@@ -315,9 +331,12 @@ def fold(stored, known_mentions, incoming: pd.DataFrame, origin: str = "extracte
     # Imported rows and pre-merged batches are events already: stored as they come.
     if len(imported):
         imp = imported.copy()
-        imp["sources"] = [s if s else ([src] if src else []) for s, src in zip(imp["sources"], imp["source"], strict=True)]
-        imp["article_ids"] = [a if a else ([aid] if aid else [])
-                              for a, aid in zip(imp["article_ids"], imp["article_id"], strict=True)]
+        imp["sources"] = [
+            s if s else ([src] if src else []) for s, src in zip(imp["sources"], imp["source"], strict=True)
+        ]
+        imp["article_ids"] = [
+            a if a else ([aid] if aid else []) for a, aid in zip(imp["article_ids"], imp["article_id"], strict=True)
+        ]
         imp["first_reported"] = imp["first_reported"].fillna(imp["published"])
         imp["last_reported"] = imp["last_reported"].fillna(imp["published"])
         imp["origin_ref"] = imp["origin_ref"].where(imp["origin_ref"] != "", imp["event_id"])

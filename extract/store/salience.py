@@ -1,4 +1,5 @@
 """Salience: an importance score 0..1 for every stored event (weights in data/salience.toml)."""
+
 from __future__ import annotations
 
 import functools
@@ -25,8 +26,9 @@ def _log_share(values: np.ndarray, cap: float) -> np.ndarray:
     return np.minimum(np.log1p(v) / np.log1p(cap), 1.0)
 
 
-def score(mentions: np.ndarray, n_sources: np.ndarray, last_ns: np.ndarray, event_types: np.ndarray,
-          fatalities: np.ndarray) -> np.ndarray:
+def score(
+    mentions: np.ndarray, n_sources: np.ndarray, last_ns: np.ndarray, event_types: np.ndarray, fatalities: np.ndarray
+) -> np.ndarray:
     """Salience per event from plain arrays: mention counts, distinct-source counts, last report time
     (int64 nanoseconds, NaT as the int64 minimum), PLOVER types (objects) and fatalities (NaN unknown).
     Recency is measured against the newest report among them, so the score depends on the store's
@@ -61,9 +63,13 @@ def compute(events: pd.DataFrame) -> pd.Series:
     n = len(events)
     n_sources = np.fromiter((len(s) for s in events["sources"].to_numpy()), dtype="float64", count=n)
     last = events["last_reported"].dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
-    out = score(events["mentions"].to_numpy(dtype="float64", na_value=0.0), n_sources, last.view("int64"),
-                events["event_type"].to_numpy(dtype=object, na_value=""),
-                events["fatalities"].to_numpy(dtype="float64", na_value=np.nan))
+    out = score(
+        events["mentions"].to_numpy(dtype="float64", na_value=0.0),
+        n_sources,
+        last.view("int64"),
+        events["event_type"].to_numpy(dtype=object, na_value=""),
+        events["fatalities"].to_numpy(dtype="float64", na_value=np.nan),
+    )
     return pd.Series(out, index=events.index, dtype="float64")
 
 
@@ -72,16 +78,25 @@ def compute_table(table: pa.Table) -> pa.Array:
     sources = table.column("sources").combine_chunks()
     if pa.types.is_dictionary(sources.type):
         d = sources.dictionary
-        per = np.where(pc.equal(d, "").to_numpy(zero_copy_only=False), 0,
-                       pc.count_substring(d, "\x1f").to_numpy(zero_copy_only=False) + 1)
-        n_sources = per[sources.indices.fill_null(0).to_numpy(zero_copy_only=False)] if len(d) else \
-            np.zeros(len(sources))
+        per = np.where(
+            pc.equal(d, "").to_numpy(zero_copy_only=False),
+            0,
+            pc.count_substring(d, "\x1f").to_numpy(zero_copy_only=False) + 1,
+        )
+        n_sources = (
+            per[sources.indices.fill_null(0).to_numpy(zero_copy_only=False)] if len(d) else np.zeros(len(sources))
+        )
     else:
-        n_sources = np.where(pc.equal(sources, "").to_numpy(zero_copy_only=False), 0,
-                             pc.count_substring(sources, "\x1f").to_numpy(zero_copy_only=False) + 1)
+        n_sources = np.where(
+            pc.equal(sources, "").to_numpy(zero_copy_only=False),
+            0,
+            pc.count_substring(sources, "\x1f").to_numpy(zero_copy_only=False) + 1,
+        )
     last = table.column("last_reported").combine_chunks().cast(pa.int64()).fill_null(np.iinfo(np.int64).min)
     types = table.column("event_type").combine_chunks().to_numpy(zero_copy_only=False)
     fat = table.column("fatalities").combine_chunks().fill_null(np.nan).to_numpy(zero_copy_only=False)
     mentions = table.column("mentions").combine_chunks().fill_null(0).to_numpy(zero_copy_only=False)
-    return pa.array(score(mentions.astype("float64"), n_sources.astype("float64"),
-                          last.to_numpy(zero_copy_only=False), types, fat), type=pa.float64())
+    return pa.array(
+        score(mentions.astype("float64"), n_sources.astype("float64"), last.to_numpy(zero_copy_only=False), types, fat),
+        type=pa.float64(),
+    )

@@ -1,4 +1,5 @@
 """EventStore: the events table kept on disk (see disk.py for the layout, merge.py for the merging)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -62,8 +63,9 @@ class EventStore:
             return "empty"
         return f"{meta.get('store_id', '')}:{meta['generation']}"
 
-    def _load(self, which: str, event_ids: list[str] | None = None,
-              columns: list[str] | None = None) -> tuple[dict | None, pd.DataFrame]:
+    def _load(
+        self, which: str, event_ids: list[str] | None = None, columns: list[str] | None = None
+    ) -> tuple[dict | None, pd.DataFrame]:
         for _attempt in range(3):
             meta = self._meta()
             if meta is None:
@@ -142,8 +144,10 @@ class EventStore:
                 lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT_S)
                 lock.acquire()
             except Timeout as exc:
-                raise StoreError(f"{self.path}: another process has held the store's lock for "
-                                 f"{LOCK_TIMEOUT_S:.0f} s; try again when it finishes") from exc
+                raise StoreError(
+                    f"{self.path}: another process has held the store's lock for "
+                    f"{LOCK_TIMEOUT_S:.0f} s; try again when it finishes"
+                ) from exc
             except OSError as exc:
                 raise disk.store_error_for(exc, self.path) from exc
             try:
@@ -174,8 +178,9 @@ class EventStore:
             if ev_table is not None:
                 kept = ev_table if plan.keep is None else disk.without_rows(ev_table, plan.keep)
                 events = disk.append_rows(kept, events)
-            events = events.set_column(events.schema.get_field_index("salience"), "salience",
-                                       salience.compute_table(events))
+            events = events.set_column(
+                events.schema.get_field_index("salience"), "salience", salience.compute_table(events)
+            )
             mparts = [mn_table] if mn_table is not None else []
             if plan.mentions is not None:
                 mparts.append(disk.to_arrow(plan.mentions, disk.MENTION_COLUMNS))
@@ -189,8 +194,7 @@ class EventStore:
             self._cache = None
         return plan.summary
 
-    def add_articles(self, inputs, *, published=None,
-                     progress: Callable[[int, int], None] | None = None) -> AddSummary:
+    def add_articles(self, inputs, *, published=None, progress: Callable[[int, int], None] | None = None) -> AddSummary:
         """Read inputs (paths, URLs, text, (name, bytes) uploads: whatever extract.ingest.load_articles
         takes), extract their events and add them in one atomic write.
 
@@ -249,8 +253,9 @@ def _extract(articles: list, summary: AddSummary, progress: Callable[[int, int],
             if progress is not None:
                 progress(done, total)
     except Exception as exc:  # the extractor failed as a whole: say so rather than store half a batch
-        raise StoreError(f"event extraction failed after {done} of {total} articles ({exc}); "
-                         "nothing was added") from exc
+        raise StoreError(
+            f"event extraction failed after {done} of {total} articles ({exc}); nothing was added"
+        ) from exc
     return rows_to_frame(rows) if rows else pd.DataFrame()
 
 

@@ -1,4 +1,5 @@
 """AddSummary: what one write to the store did."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

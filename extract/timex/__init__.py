@@ -3,6 +3,7 @@
 `tag(text, reference)` returns TIMEX3-normalized expressions (extract.model.Timex), sorted by start,
 with relative expressions ("on Tuesday", "last week") resolved against the reference time.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """In-process adapter for ../shared/eval/tempeval3.py (`--adapter extract.timex.adapter:tag_for_eval`)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Calendar arithmetic for TIMEX3 values: shifting dates by units, ISO weeks, quarters, holidays."""
+
 from __future__ import annotations
 
 import datetime as dt

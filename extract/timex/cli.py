@@ -2,6 +2,7 @@
 
 Prints one JSON object a line: {"start", "end", "text", "value", "type"}, offsets into the exact input.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -10,9 +11,13 @@ import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--reference", default=None, metavar="YYYY-MM-DD[THH:MM[+HH:MM]]",
-                        help="publication time that relative expressions resolve against "
-                             "(without it only absolute expressions get a resolved value)")
+    parser.add_argument(
+        "--reference",
+        default=None,
+        metavar="YYYY-MM-DD[THH:MM[+HH:MM]]",
+        help="publication time that relative expressions resolve against "
+        "(without it only absolute expressions get a resolved value)",
+    )
 
 
 def _read_stdin() -> str:

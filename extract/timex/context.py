@@ -119,8 +119,13 @@ def spoken_year(text: str) -> int | None:
     return int(head) * 100 + int(tail)
 
 
-def closest(candidates: list[tuple[object, int]], ref_index: int, tense_word: str | None, slack: int,
-             future_slack: int | None = None) -> object:
+def closest(
+    candidates: list[tuple[object, int]],
+    ref_index: int,
+    tense_word: str | None,
+    slack: int,
+    future_slack: int | None = None,
+) -> object:
     """Choose among (value, index) candidates the one nearest ref_index, biased by tense.
 
     In a past clause a candidate after the reference costs `slack` extra; in a future clause one before it
@@ -137,6 +142,7 @@ def closest(candidates: list[tuple[object, int]], ref_index: int, tense_word: st
         elif tense_word == "future" and index < ref_index:
             d += future_slack
         return d
+
     return min(candidates, key=cost)[0]
 
 
@@ -174,7 +180,7 @@ def part_code(part: str | None) -> str:
 
 
 def cue_before(ctx: Context, start: int) -> bool:
-    before = ctx.text[max(0, start - 20):start]
+    before = ctx.text[max(0, start - 20) : start]
     words = re.findall(r"[A-Za-z-]+", before)
     if not words:
         return False

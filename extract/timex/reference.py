@@ -1,4 +1,5 @@
 """Reading the reference time (the article's publication time) that relative expressions resolve against."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -5,6 +5,7 @@ a Resolution, or None when the match is not a temporal expression after all ("Ma
 cannot be resolved (a relative expression with no reference date). The resolvers live in three modules by kind:
 resolve_days (dates, times, weekdays), resolve_periods (months to centuries), resolve_amounts (durations, sets).
 """
+
 from __future__ import annotations
 
 from extract.timex.context import Context, Resolution, Resolver

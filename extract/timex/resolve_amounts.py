@@ -99,8 +99,12 @@ def r_ago(m: re.Match, ctx: Context) -> Resolution | None:
     if k is None:
         return Resolution(_duration_value(n, code), "DURATION", mod)
     if code == "Y":
-        if ctx.last_quarter and k == 1 and direction in ("earlier", "ago", "before") \
-                and m.start() - ctx.last_quarter_at <= QUARTER_REACH:
+        if (
+            ctx.last_quarter
+            and k == 1
+            and direction in ("earlier", "ago", "before")
+            and m.start() - ctx.last_quarter_at <= QUARTER_REACH
+        ):
             y, q = ctx.last_quarter
             return Resolution(f"{y - 1:04d}-Q{q}", "DATE", mod)
         return Resolution(f"{anchor_day.year + sign * k:04d}", "DATE", mod)
@@ -143,11 +147,10 @@ def r_duration(m: re.Match, ctx: Context) -> Resolution | None:
     deic = norm(m["deic"] or "")
     if deic in ("first", "final") and n is None:
         return None
-    if re.match(r"\s*(?:-\s*)?old\b", ctx.text[m.end():m.end() + 8]):
+    if re.match(r"\s*(?:-\s*)?old\b", ctx.text[m.end() : m.end() + 8]):
         return None  # ages
     key = norm(raw)
-    if (key in ("recent", "the past few", "the last few") or (n is None and deic in ("past", "last"))) \
-            and code == "Y":
+    if (key in ("recent", "the past few", "the last few") or (n is None and deic in ("past", "last"))) and code == "Y":
         return Resolution("PAST_REF", "DATE")
     if key in ("coming", "the coming", "the next few") and code in ("Y", "M", "Q"):
         return Resolution("FUTURE_REF", "DATE")
@@ -160,8 +163,11 @@ def r_duration_a(m: re.Match, ctx: Context) -> Resolution | None:
     unit = norm(m["unit"])
     if code == "WE":
         return None
-    if unit == "second" and det in ("a", "another", "one") and \
-            not re.match(r"\s*(?:[.,;:!?)]|$|(?:ago|later|earlier|longer|or|and)\b)", ctx.text[m.end():m.end() + 10]):
+    if (
+        unit == "second"
+        and det in ("a", "another", "one")
+        and not re.match(r"\s*(?:[.,;:!?)]|$|(?:ago|later|earlier|longer|or|and)\b)", ctx.text[m.end() : m.end() + 10])
+    ):
         return None  # "a second time", "a second round": the ordinal, not a duration
     if code == "Q" and det in ("a", "one"):
         return None
@@ -178,7 +184,9 @@ def r_duration_adj(m: re.Match, ctx: Context) -> Resolution | None:
     unit = m["unit"]
     if (m["tail"] or "").lower() == "-old":
         return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeML
-    if unit.lower().startswith("quarter") or re.match(r"-?(?:year|month|week|day)s?-old", ctx.text[m.end():m.end() + 12]):
+    if unit.lower().startswith("quarter") or re.match(
+        r"-?(?:year|month|week|day)s?-old", ctx.text[m.end() : m.end() + 12]
+    ):
         return None
     n = 0.5 if raw.lower() == "half" else _number(raw)
     if n is None or n <= 0:
@@ -193,9 +201,21 @@ def r_duration_plural(m: re.Match, ctx: Context) -> Resolution | None:
     det = norm(m["det"] or "")
     code = _unit_code(m["unit"])
     if not det:
-        prev = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 15):m.start()])
+        prev = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 15) : m.start()])
         if not prev or prev.group(1).lower() not in (
-                "for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "last", "spent", "spend"):
+            "for",
+            "in",
+            "within",
+            "over",
+            "after",
+            "took",
+            "take",
+            "takes",
+            "lasted",
+            "last",
+            "spent",
+            "spend",
+        ):
             return None
     if det in ("recent", "past", "the past", "the last") and code == "Y":
         return Resolution("PAST_REF", "DATE")
@@ -225,8 +245,21 @@ def r_set_every(m: re.Match, ctx: Context) -> Resolution | None:
     seasons = voc()["seasons"]
     if w in seasons:
         return Resolution(f"XXXX-{seasons[w]}", "SET")
-    codes = {"day": "D", "night": "D", "morning": "D", "evening": "D", "week": "W", "month": "M", "year": "Y",
-             "quarter": "Q", "hour": "TH", "minute": "TM", "weekend": "WE", "decade": "DE", "season": "S"}
+    codes = {
+        "day": "D",
+        "night": "D",
+        "morning": "D",
+        "evening": "D",
+        "week": "W",
+        "month": "M",
+        "year": "Y",
+        "quarter": "Q",
+        "hour": "TH",
+        "minute": "TM",
+        "weekend": "WE",
+        "decade": "DE",
+        "season": "S",
+    }
     code = codes[w]
     if code == "S":
         return Resolution("P3M", "SET")
@@ -245,7 +278,7 @@ def _rate_before(ctx: Context, start: int) -> bool:
 
     A quantity among the few words before, with no preposition right before, marks a rate.
     """
-    words = re.findall(r"\S+", ctx.text[max(0, start - 40):start])[-4:]
+    words = re.findall(r"\S+", ctx.text[max(0, start - 40) : start])[-4:]
     if not words:
         return False
     last = words[-1].lower().strip(".,")
@@ -260,15 +293,16 @@ def r_ref(m: re.Match, ctx: Context) -> Resolution | None:
     value = voc()["references"][word]
     if word == "current":
         # only the adjective in front of a noun ("the current quarter" is caught by a longer rule)
-        if not re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]):
+        if not re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
             return None
     if word == "soon":
-        prev = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 12):m.start()])
-        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end():m.end() + 14])
-        if (prev and prev.group(1).lower() in voc()["soon_not_before"]) or \
-                (nxt and nxt.group(1).lower() in voc()["soon_not_after"]):
+        prev = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 12) : m.start()])
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 14])
+        if (prev and prev.group(1).lower() in voc()["soon_not_before"]) or (
+            nxt and nxt.group(1).lower() in voc()["soon_not_after"]
+        ):
             return None
     if word in ("recent", "future"):
-        if not re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]) and word == "recent":
+        if not re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]) and word == "recent":
             return None
     return Resolution(value, "DATE")

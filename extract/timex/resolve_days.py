@@ -39,8 +39,11 @@ def r_date_md(m: re.Match, ctx: Context) -> Resolution | None:
         if m["wd"] and ctx.ref is not None:
             # "Saturday, April 25": the year in which that day is a Saturday, nearest the reference
             weekday = weekday_number(m["wd"])
-            fits = [c for y in range(ctx.ref.year - 6, ctx.ref.year + 7)
-                    if (c := cal.safe_date(y, month, day)) and c.isoweekday() == weekday]
+            fits = [
+                c
+                for y in range(ctx.ref.year - 6, ctx.ref.year + 7)
+                if (c := cal.safe_date(y, month, day)) and c.isoweekday() == weekday
+            ]
             if fits:
                 d = min(fits, key=lambda c: abs(c.toordinal() - ctx.ref.toordinal()))
         if d is None:
@@ -222,7 +225,7 @@ def r_daypart_of(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def r_time_part(m: re.Match, ctx: Context) -> Resolution | None:
-    """"4 in the morning", "10 at night": a clock hour whose half of the day is named."""
+    """ "4 in the morning", "10 at night": a clock hour whose half of the day is named."""
     hour = int(m["hour"])
     if not 1 <= hour <= 12:
         return None
@@ -240,7 +243,7 @@ def r_time_part(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def r_daypart_mod(m: re.Match, ctx: Context) -> Resolution | None:
-    """"mid-afternoon", "late morning": part of the day last mentioned (or of the reference day)."""
+    """ "mid-afternoon", "late morning": part of the day last mentioned (or of the reference day)."""
     day = ctx.last_day or ctx.ref
     if day is None:
         return None
@@ -251,7 +254,7 @@ def r_holiday(m: re.Match, ctx: Context) -> Resolution | None:
     rule = lowered("holidays").get(norm(m["name"]))
     if rule is None:
         return None
-    if not m["year"] and re.match(r"\s[A-Z][a-z]", ctx.text[m.end():m.end() + 3]):
+    if not m["year"] and re.match(r"\s[A-Z][a-z]", ctx.text[m.end() : m.end() + 3]):
         return None  # part of a name: "Christmas Clapton", "Easter Island"
     if m["year"]:
         d = cal.holiday_date(rule, int(m["year"]))
@@ -259,8 +262,11 @@ def r_holiday(m: re.Match, ctx: Context) -> Resolution | None:
     if ctx.ref is None:
         return None
     deic = (m["deic"] or "").lower()
-    cands = [(d, d.toordinal()) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
-             if (d := cal.holiday_date(rule, y))]
+    cands = [
+        (d, d.toordinal())
+        for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
+        if (d := cal.holiday_date(rule, y))
+    ]
     if deic == "last":
         past = [d for d, _ in cands if d < ctx.ref]
         chosen = max(past)
@@ -299,7 +305,7 @@ def r_anaphoric(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def r_week_of(m: re.Match, ctx: Context) -> Resolution | None:
-    """"the week of March 6": the ISO week holding that date."""
+    """ "the week of March 6": the ISO week holding that date."""
     month, day = month_number(m["mon"]), int(re.match(r"\d+", m["day"]).group())
     if m["year"]:
         d = cal.safe_date(int(m["year"]), month, day)

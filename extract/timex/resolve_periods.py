@@ -49,20 +49,21 @@ def r_month(m: re.Match, ctx: Context) -> Resolution | None:
     month = month_number(word)
     deic = (m["deic"] or "").lower()
     if not deic and not m["pos"]:
-        if len(bare) < 3 or (bare.lower() in [a.lower() for a in voc()["ambiguous_months"]]
-                             and not cue_before(ctx, m.start())):
+        if len(bare) < 3 or (
+            bare.lower() in [a.lower() for a in voc()["ambiguous_months"]] and not cue_before(ctx, m.start())
+        ):
             return None
         if len(bare) <= 4 and bare not in ("June", "July") and not word.endswith("."):
             # a bare abbreviation ("Dec", "Mar") without a day is rarely a date
             if not cue_before(ctx, m.start()):
                 return None
         # a capitalised word right before (a name: "Theresa May", "Billy June")
-        prev = re.search(r"([A-Z][a-z]+)\s+$", ctx.text[max(0, m.start() - 30):m.start()])
+        prev = re.search(r"([A-Z][a-z]+)\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
         if prev and prev.group(1).lower() not in word_set("date_cues") | {"in", "since", "until", "by"}:
             if prev.group(1) not in voc()["months"] and prev.group(1) not in ("Early", "Late", "Mid", "Last", "Next"):
                 return None
         # a capitalised word right after (a first name: "Jan Kavan", "April Ryan", "June Carter")
-        nxt = re.match(r"\s([A-Z][a-z]+)", ctx.text[m.end():m.end() + 20])
+        nxt = re.match(r"\s([A-Z][a-z]+)", ctx.text[m.end() : m.end() + 20])
         if nxt and nxt.group(1) not in voc()["weekdays"] and nxt.group(1).lower() not in word_set("date_cues"):
             return None
     mod = pos_mod(m["pos"])
@@ -96,6 +97,7 @@ def _quarter_year(q: int, ctx: Context, m: re.Match) -> int | None:
         elif t == "future" and index < ref_index:
             d += 2
         return d
+
     return min(cands, key=cost)[0]
 
 
@@ -160,8 +162,11 @@ def r_period(m: re.Match, ctx: Context) -> Resolution | None:
         base = cal.shift_quarter(*(ctx.last_quarter or (ctx.ref.year, cal.quarter_of(ctx.ref.month))), -1)
     if adj[:1].isdigit():
         base = (int(adj), base[1])
-    elif adj in ("year-ago", "year-earlier", "year-before", "comparable", "corresponding", "prior-year") \
-            or m["ly"] or det.startswith("last year"):
+    elif (
+        adj in ("year-ago", "year-earlier", "year-before", "comparable", "corresponding", "prior-year")
+        or m["ly"]
+        or det.startswith("last year")
+    ):
         base = (base[0] - 1, base[1])
     elif adj in ("first", "second"):
         return None
@@ -200,7 +205,7 @@ def _year_ok(m: re.Match, ctx: Context, group: str = "year") -> bool:
     if not m[group][:1].isdigit():
         return True
     year = int(m[group][:4])
-    after = text[end:end + 20]
+    after = text[end : end + 20]
     nxt = re.match(r"\s*([A-Za-z%]+|%)", after)
     if nxt and nxt.group(1).lower() in word_set("not_year_after"):
         return False
@@ -208,7 +213,7 @@ def _year_ok(m: re.Match, ctx: Context, group: str = "year") -> bool:
     plural = re.match(r" ([a-z]{3,}s)\b", after)
     if plural and not plural.group(1).endswith("ss") and not cue_before(ctx, start):
         return False
-    before = text[max(0, start - 12):start]
+    before = text[max(0, start - 12) : start]
     prev = re.search(r"(\S+)\s*$", before)
     if prev and (prev.group(1) in word_set("not_year_before") or prev.group(1)[-1:] in "$#£€¥"):
         return False
@@ -251,8 +256,16 @@ def r_decade_short(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution(f"{century:02d}{digit}", "DATE", pos_mod(m["pos"]))
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def r_decade_word(m: re.Match, ctx: Context) -> Resolution | None:
@@ -288,8 +301,16 @@ def r_relunit(m: re.Match, ctx: Context) -> Resolution | None:
     if deic in duration_words and unit in ("year", "month", "week", "day", "decade", "century", "quarter", "weekend"):
         if deic in ("the following", "the previous", "the next") and unit in ("day", "week", "month", "year"):
             return anaphoric_shift(unit, 1 if deic in ("the following", "the next") else -1, ctx, mod)
-        code = {"year": "1Y", "month": "1M", "week": "1W", "day": "1D", "decade": "10Y", "century": "100Y",
-                "quarter": "1Q", "weekend": "1WE"}[unit]
+        code = {
+            "year": "1Y",
+            "month": "1M",
+            "week": "1W",
+            "day": "1D",
+            "decade": "10Y",
+            "century": "100Y",
+            "quarter": "1Q",
+            "weekend": "1WE",
+        }[unit]
         return Resolution("P" + code, "DURATION", mod)
     if ctx.ref is None:
         return None
@@ -341,10 +362,10 @@ def r_season(m: re.Match, ctx: Context) -> Resolution | None:
         if year is None:
             return None
         return Resolution(f"{year:04d}-{code}", "DATE", mod)
-    if m["the"] and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+    if m["the"] and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return None  # "the fall of the city"
     if not m["the"] and not m["pos"]:
-        prev = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 15):m.start()])
+        prev = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 15) : m.start()])
         if not prev or prev.group(1).lower() not in _season_cues():
             return None
     if ctx.ref is None:
@@ -372,15 +393,14 @@ def _season_cues() -> frozenset:
 
 
 def r_the_unit(m: re.Match, ctx: Context) -> Resolution | None:
-    """"the year", "the week", "the weekend", "the end of the year", "earlier in the year"."""
+    """ "the year", "the week", "the weekend", "the end of the year", "earlier in the year"."""
     unit = m["unit"].lower()
-    mod = pos_mod(m["pos"]) or ("START" if (m["in"] or "").lower().startswith("earlier") else
-                                 "END" if m["in"] else "")
+    mod = pos_mod(m["pos"]) or ("START" if (m["in"] or "").lower().startswith("earlier") else "END" if m["in"] else "")
     if ctx.ref is None:
         return None
     if unit == "year":
         # "the year ended Sept. 30" is a twelve-month period; "for the year", "the full year" is this year
-        if not mod and re.match(r"\s+(?:ended|ending|through|to\s+date)\b", ctx.text[m.end():m.end() + 14]):
+        if not mod and re.match(r"\s+(?:ended|ending|through|to\s+date)\b", ctx.text[m.end() : m.end() + 14]):
             return Resolution("P1Y", "DURATION")
         return Resolution(f"{ctx.ref.year:04d}", "DATE", mod)
     if unit == "month":

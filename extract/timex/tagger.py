@@ -1,5 +1,6 @@
 """The recognizer's driver: run every pattern near its trigger words, keep the longest non-overlapping
 spans, resolve them in text order."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,9 @@ def day_first(text: str) -> bool:
 
 
 @functools.cache
-def _trigger_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]],
-                               dict[str, int]]:
+def _trigger_tables() -> tuple[
+    dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, int]
+]:
     """Lookup tables from a token to the trigger groups it opens a window for.
 
     Rules with the same triggers share a group (one set of windows). Returns (exact-case word -> groups,
@@ -51,8 +53,11 @@ def _trigger_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, 
     # an exact-case word also opens the windows of its lowercase form
     exact_t = {w: tuple(sorted(gs | lower.get(w.lower(), set()))) for w, gs in exact.items()}
     lower_t = {w: tuple(sorted(gs)) for w, gs in lower.items()}
-    digit_t = {"d4": tuple(sorted(digit["d"] | digit["d4"])), "d12": tuple(sorted(digit["d"] | digit["d12"])),
-               "d": tuple(sorted(digit["d"]))}
+    digit_t = {
+        "d4": tuple(sorted(digit["d"] | digit["d4"])),
+        "d12": tuple(sorted(digit["d"] | digit["d12"])),
+        "d": tuple(sorted(digit["d"])),
+    }
     return exact_t, lower_t, digit_t, rule_group
 
 
@@ -145,6 +150,15 @@ def tag_text(text: str, ref: dt.date | None) -> list[Timex]:
         if res.type in ("DATE", "TIME") and res.value[:4].isdigit():
             ctx.last_year = int(res.value[:4])
         precision = cal.precision_of(res.value) if res.type in ("DATE", "TIME") else ""
-        out.append(Timex(start=start, end=end, text=text[start:end], value=res.value, type=res.type,
-                         precision=precision, mod=res.mod))
+        out.append(
+            Timex(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=res.value,
+                type=res.type,
+                precision=precision,
+                mod=res.mod,
+            )
+        )
     return out

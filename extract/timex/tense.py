@@ -3,6 +3,7 @@
 "Ukraine used missiles on Tuesday" -> past; "leaders will meet on Tuesday" -> future.
 Used only to choose which Tuesday (or which March) a bare name refers to.
 """
+
 from __future__ import annotations
 
 import functools
@@ -59,7 +60,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     # searched in the whole text so that the full stop right after the expression ("on New Year's Day.")
     # sees the letter before it
     m = _BOUNDARY.search(text, end, end + WINDOW)
-    right = text[end:m.start() if m else end + WINDOW]
+    right = text[end : m.start() if m else end + WINDOW]
     left_words = [w.lower() for w in _WORD.findall(left)]
     # A comma right after the expression usually closes its clause: "will hold a call on Tuesday, the
     # government said" is future, the reporting verb after the comma only tells when it was said. Words

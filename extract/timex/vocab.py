@@ -1,4 +1,5 @@
 """The tagger's vocabulary (data/vocab.toml) and the regular-expression pieces built from it."""
+
 from __future__ import annotations
 
 import functools

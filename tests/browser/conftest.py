@@ -4,6 +4,7 @@ Debian's Chromium driven by Playwright (never Playwright's own browser download)
 Every request the page makes is recorded; a test fails when any goes to a host other than this machine.
 Screenshots go to screenshots/ (git-ignored) for a person to look at.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,15 @@ from tests.dashboard_store import make_store
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = ROOT / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
@@ -53,8 +61,21 @@ def start_server(store: pathlib.Path, log: pathlib.Path, extra_env: dict | None 
     """`streamlit run dashboard.py` on a free port, showing the store at store; returns (url, process)."""
     port = free_port()
     env = dict(os.environ, EVENTS_STORE=str(store), **(extra_env or {}))
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     out = log.open("wb")
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -78,8 +99,10 @@ def stop_server(proc: subprocess.Popen) -> None:
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"the browser tests need Chromium at {CHROMIUM}: install Debian's chromium "
-                    "(sudo apt-get install chromium chromium-driver), or run `make test`, which installs it")
+        pytest.fail(
+            f"the browser tests need Chromium at {CHROMIUM}: install Debian's chromium "
+            "(sudo apt-get install chromium chromium-driver), or run `make test`, which installs it"
+        )
     return CHROMIUM
 
 
@@ -146,8 +169,9 @@ def shoot(pg, name: str) -> pathlib.Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     # Streamlit scrolls inside its main block, so make the window as tall as the content for the picture
-    height = pg.evaluate("() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
-                        " return m ? m.scrollHeight : 1000 }")
+    height = pg.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m ? m.scrollHeight : 1000 }"
+    )
     pg.set_viewport_size({"width": 1400, "height": max(1000, min(int(height) + 40, 6000))})
     pg.wait_for_timeout(400)
     pg.screenshot(path=str(path), full_page=True)

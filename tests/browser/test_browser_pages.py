@@ -1,4 +1,5 @@
 """Every page in a real Chromium: it draws, nothing leaves the machine, and a screenshot is kept for a person."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,13 @@ from tests.browser.conftest import shoot, wait_ready
 
 pytestmark = pytest.mark.browser
 
-PAGES = [("map", "Map"), ("actors", "Actors"), ("trends", "Trends"), ("events", "Events"),
-         ("add_articles", "Add articles")]
+PAGES = [
+    ("map", "Map"),
+    ("actors", "Actors"),
+    ("trends", "Trends"),
+    ("events", "Events"),
+    ("add_articles", "Add articles"),
+]
 
 
 @pytest.mark.parametrize(("path", "title"), PAGES)

@@ -1,4 +1,5 @@
 """The dashboard in a real Chromium: the landing Timeline, a country filter, event details, PNG export, links."""
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,12 @@ def test_country_filter_changes_timeline_and_link(dashboard, page):
     wait_ready(page)
     before = drawn_count(page)
     pick_country(page, "France")
-    page.wait_for_function("n => { const t = document.querySelector('.js-plotly-plot .gtitle');"
-                           " return t && !t.textContent.startsWith(n + ' ') }", arg=f"{before:,}", timeout=30_000)
+    page.wait_for_function(
+        "n => { const t = document.querySelector('.js-plotly-plot .gtitle');"
+        " return t && !t.textContent.startsWith(n + ' ') }",
+        arg=f"{before:,}",
+        timeout=30_000,
+    )
     wait_ready(page)
     after = drawn_count(page)
     assert 0 < after < before
