@@ -15,13 +15,14 @@ help:
 	@echo "make sample - rebuild data/store from the sample articles in data/articles"
 
 # --- environments -------------------------------------------------------------------------
-$(VENV)/.run-installed: requirements.txt
+$(VENV)/.run-installed: requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
 
-$(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
+$(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt requirements-bench.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
@@ -29,7 +30,7 @@ $(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
 # them the Map page falls back to a bar chart.
 SHAPES := static/topojson/world_110m.json
 $(SHAPES): | $(VENV)/.run-installed
-	-$(PY) -m viz.shapes
+	-$(PY) -m app.shapes
 
 # --- the two commands ---------------------------------------------------------------------
 run: $(VENV)/.run-installed $(SHAPES)

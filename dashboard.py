@@ -4,14 +4,14 @@ are in pages/. Events on a time axis, in lanes; select one to read its evidence 
 
 from __future__ import annotations
 
-from viz.preload import start_chart_code
+from app.preload import start_chart_code
 
 start_chart_code()  # before the heavy imports: the browser starts loading plotly.js now
 
 import streamlit as st  # noqa: E402
 
-from viz import data, figures, tables, widgets  # noqa: E402
-from viz.messages import md_escape  # noqa: E402
+from app import data, figures, tables, widgets  # noqa: E402
+from app.messages import md_escape  # noqa: E402
 
 widgets.page_setup("Timeline")
 

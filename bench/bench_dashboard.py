@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_dashboard.py [--events 1000000] [--store bench/out/store-1000000] [--no-pages]
 
-Builds the store once from generated events (extract.store.synth; about a minute for a million), starts
+Builds the store once from generated events (service.synth; about a minute for a million), starts
 `streamlit run dashboard.py` on a free 127.0.0.1 port, drives Debian's Chromium through Playwright and prints:
   cold first page: from opening the Timeline on a fresh server to the chart drawn (includes loading the store)
   warm first page: the same in a new browser session once the server holds the store
@@ -29,7 +29,6 @@ import time
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARGS = [
@@ -45,8 +44,8 @@ READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 def build_store(path: pathlib.Path, n: int) -> None:
-    from extract.store import EventStore
-    from extract.store.synth import generate_events
+    from service.synth import generate_events
+    from store import EventStore
 
     store = EventStore(path)
     if store.version() != "empty" and len(store.events()) == n:

@@ -20,7 +20,6 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 
 PAGE = """<!DOCTYPE html><html><head><title>Story {n}</title>

@@ -23,7 +23,6 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 
 def _peak_mb() -> float:
@@ -38,8 +37,8 @@ def _peak_mb() -> float:
 
 
 def build(path: pathlib.Path, n: int) -> dict:
-    from extract.store import EventStore
-    from extract.store.synth import generate_events
+    from service.synth import generate_events
+    from store import EventStore
 
     t0 = time.perf_counter()
     df = generate_events(n, seed=0)
@@ -59,8 +58,8 @@ def build(path: pathlib.Path, n: int) -> dict:
 def measure(path: pathlib.Path, repeats: int) -> dict:
     """Run in a fresh process: open + load, then time the filter several times."""
     t0, c0 = time.perf_counter(), time.process_time()
-    from extract.query import Filters, apply_filters
-    from extract.store import EventStore
+    from store import EventStore
+    from store.query import Filters, apply_filters
 
     import_s, import_cpu = time.perf_counter() - t0, time.process_time() - c0
     t0, c0 = time.perf_counter(), time.process_time()
@@ -84,8 +83,8 @@ def measure(path: pathlib.Path, repeats: int) -> dict:
     mentions_s = time.perf_counter() - t
     peak_before_add = _peak_mb()
     # one ingest: 20 extracted reports added to the big store (merging against it, rewriting it)
-    from extract.store.columns import STORE_DEFAULTS
-    from extract.store.synth import generate_events
+    from service.synth import generate_events
+    from store.columns import STORE_DEFAULTS
 
     batch = generate_events(20, seed=12345).drop(
         columns=[*STORE_DEFAULTS, "sources", "article_ids", "first_reported", "last_reported"]
@@ -119,8 +118,8 @@ def measure(path: pathlib.Path, repeats: int) -> dict:
 def measure_view(path: pathlib.Path) -> dict:
     """Run in a fresh process: what the dashboard loads first, every column but article_ids, and the
     sidebar's element counts of the list columns (EventStore.list_counts)."""
-    from extract.store import EventStore
-    from extract.store.columns import ALL_COLUMNS
+    from store import EventStore
+    from store.columns import ALL_COLUMNS
 
     store = EventStore(path)
     t0, c0 = time.perf_counter(), time.process_time()
@@ -174,7 +173,7 @@ def main() -> int:
             "(wall times stretch when other processes compete; CPU times are this process's own work)"
         )
         print(
-            f"imports (pandas, pyarrow, extract.store) in a fresh process: {r['import_s']:.2f} s wall, "
+            f"imports (pandas, pyarrow, store) in a fresh process: {r['import_s']:.2f} s wall, "
             f"{r['import_cpu_s']:.2f} s CPU (a running dashboard has paid this already)"
         )
         print(

@@ -22,7 +22,6 @@ import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 MIN_OVERLAP = 0.5
 _WORD = re.compile(r"\w+")

@@ -24,7 +24,6 @@ import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 

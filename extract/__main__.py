@@ -1,5 +1,5 @@
-import sys
+"""`python -m extract COMMAND`: the project's command line (the commands are listed in service/cli.py)."""
 
-from extract.cli import main
+from service.cli import main
 
-sys.exit(main())
+raise SystemExit(main())

@@ -8,7 +8,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from viz import data, tables, widgets
+from app import data, tables, widgets
+from service.ingest import add_articles
 
 ARTICLE_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv", "xml", "rss", "atom"]
 IMPORT_TYPES = ["csv", "tsv", "txt", "zip"]
@@ -99,8 +100,8 @@ if go:
             bar.progress(done / max(total, 1), text=f"Extracting events: {done} of {total} articles")
 
         try:
-            summary = data.store(path).add_articles(
-                items, published=published.isoformat() if published else None, progress=progress
+            summary = add_articles(
+                data.store(path), items, published=published.isoformat() if published else None, progress=progress
             )
         except Exception as exc:  # the store or the extractor refused the whole batch: say why
             bar.empty()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from viz import tables, widgets
+from app import tables, widgets
 
 widgets.page_setup("Events")
 v = widgets.view()

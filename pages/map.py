@@ -3,14 +3,14 @@ or in the list below it) sets the Countries filter, so every other page narrows 
 
 from __future__ import annotations
 
-from viz.preload import start_chart_code
+from app.preload import start_chart_code
 
 start_chart_code()  # before the heavy imports: the browser starts loading plotly.js now
 
 import streamlit as st  # noqa: E402
 
-from viz import data, figures, shapes, widgets  # noqa: E402
-from viz.names import country_name  # noqa: E402
+from app import data, figures, shapes, widgets  # noqa: E402
+from app.names import country_name  # noqa: E402
 
 
 def _set_country(iso3: str) -> None:
@@ -46,7 +46,7 @@ have_shapes = shapes.available()
 if not have_shapes:
     st.info(
         "The world map's country shapes are not installed, so counts are shown as bars. "
-        "Install them once with `.venv/bin/python -m viz.shapes` and reload."
+        "Install them once with `.venv/bin/python -m app.shapes` and reload."
     )
 fig = data.chart("map", v.path, v.version, v.filters, shapes=have_shapes)
 st.plotly_chart(

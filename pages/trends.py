@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from viz.preload import start_chart_code
+from app.preload import start_chart_code
 
 start_chart_code()  # before the heavy imports: the browser starts loading plotly.js now
 
 import streamlit as st  # noqa: E402
 
-from viz import data, widgets  # noqa: E402
+from app import data, widgets  # noqa: E402
 
 PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
 

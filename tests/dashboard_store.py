@@ -6,8 +6,8 @@ import pathlib
 
 import pandas as pd
 
-from extract.store import EventStore
-from extract.store.synth import generate_events
+from service.synth import generate_events
+from store import EventStore
 
 HOSTILE = "<script>alert(1)</script> and <img src=x onerror=alert(1)> met in Paris"
 HOSTILE_ID = "hostile-event-1"

@@ -13,9 +13,8 @@ from extract.actors import (
     country_of,
     demonym,
     find_actors,
-    iso3_from_cameo,
-    iso3_from_fips,
 )
+from store.importers.codes import iso3_from_cameo, iso3_from_fips
 from tests.conftest import need_shared
 
 D2024 = dt.date(2024, 11, 20)

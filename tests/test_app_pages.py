@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.preload import CHART_CODE_KEY
 from tests.dashboard_store import HOSTILE, make_store
-from viz.preload import CHART_CODE_KEY
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard.py")

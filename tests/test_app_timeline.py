@@ -8,8 +8,8 @@ import pathlib
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.preload import CHART_CODE_KEY
 from tests.dashboard_store import HOSTILE, HOSTILE_ID, make_store
-from viz.preload import CHART_CODE_KEY
 
 APP = str(pathlib.Path(__file__).resolve().parent.parent / "dashboard.py")
 

@@ -10,9 +10,9 @@ import sys
 import pandas as pd
 import pytest
 
+from core.schema import EVENT_COLUMNS
 from extract.events import extract_events
 from extract.model import Article
-from extract.schema import EVENT_COLUMNS
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 

@@ -9,9 +9,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from extract.schema import coerce
-from extract.store import EventStore
-from extract.store.export import FORMATS, export_events
+from core.schema import coerce
+from store import EventStore
+from store.export import FORMATS, export_events
 
 
 def _row(eid, day, summary, sentence, **kw):

@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from extract.cli import COMMANDS
+from service.cli import COMMANDS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

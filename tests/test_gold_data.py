@@ -16,7 +16,7 @@ import re
 import pycountry
 import pytest
 
-from extract.schema import MODES, PLOVER_TYPES
+from core.schema import MODES, PLOVER_TYPES
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles" / "articles.jsonl"

@@ -7,9 +7,9 @@ import pathlib
 import pandas as pd
 import pytest
 
-from extract.errors import ImportFormatError
-from extract.store import EventStore
-from extract.store.acled import COLUMNS, parse_date, read_acled
+from core.errors import ImportFormatError
+from store import EventStore
+from store.importers.acled import COLUMNS, parse_date, read_acled
 
 FIX = pathlib.Path(__file__).parent / "fixtures" / "acled"
 SAMPLE = FIX / "acled_2023-2025_sample.csv"

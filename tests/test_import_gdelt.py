@@ -8,9 +8,9 @@ import zipfile
 
 import pytest
 
-from extract.errors import ImportFormatError
-from extract.store import EventStore
-from extract.store.gdelt import COLUMNS, read_gdelt
+from core.errors import ImportFormatError
+from store import EventStore
+from store.importers.gdelt import COLUMNS, read_gdelt
 
 FIX = pathlib.Path(__file__).parent / "fixtures" / "gdelt"
 PLAIN = FIX / "20240326.export.CSV"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extract.errors import InputRejected
+from core.errors import InputRejected
 from extract.ingest import load_articles
 from extract.ingest.build import build_article
 from extract.ingest.clean import clean_text, looks_like_listing

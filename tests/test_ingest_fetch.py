@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from extract.errors import InputRejected
+from core.errors import InputRejected
 from extract.ingest import load_articles
 from extract.ingest.fetch import USER_AGENT, fetch
 

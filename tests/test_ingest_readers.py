@@ -8,7 +8,7 @@ import pathlib
 
 import pytest
 
-from extract.errors import ReferenceTimeError
+from core.errors import ReferenceTimeError
 from extract.ingest import load_articles
 
 FIX = pathlib.Path(__file__).parent / "fixtures" / "ingest"

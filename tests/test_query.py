@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.query import Filters, apply_filters
-from extract.schema import MODES, coerce, empty_events
-from extract.store.synth import generate_events
+from core.schema import MODES, coerce, empty_events
+from service.synth import generate_events
+from store.query import Filters, apply_filters
 
 
 def _row(i, day, countries, topics, actors, mode="actual", etype="ASSAULT", text="", salience=0.5):
@@ -199,7 +199,7 @@ def test_any_combination_agrees_with_the_reference(rows, countries, topics, acto
 
 
 def test_list_value_counts_counts_rows_per_element():
-    from extract.query import list_value_counts
+    from store.query import list_value_counts
 
     shared = ["UKR", "RUS"]
     s = pd.Series([shared, shared, ["UKR"], [], ["ISR", "ISR", ""], None], dtype=object)
@@ -213,7 +213,7 @@ def test_list_value_counts_counts_rows_per_element():
 
 
 def test_filter_positions_and_take_rows(small):
-    from extract.query import filter_positions, take_rows
+    from store.query import filter_positions, take_rows
 
     pos = filter_positions(small, Filters(countries=("UKR", "CHN")))
     assert pos.tolist() == [0, 3] and pos.dtype.kind == "i"
@@ -228,7 +228,7 @@ def test_filter_positions_and_take_rows(small):
 
 
 def test_explode_codes_pairs_rows_with_their_elements():
-    from extract.query import explode_codes
+    from store.query import explode_codes
 
     shared = ["UKR", "RUS"]
     values = pd.Series([shared, [], ["ISR", "UKR"], None, shared, ("RUS",)], dtype=object).to_numpy()

@@ -13,9 +13,9 @@ import time
 import pandas as pd
 import pytest
 
-from extract.errors import StoreError
-from extract.schema import EVENT_COLUMNS, STORE_COLUMNS, coerce
-from extract.store import AddSummary, EventStore
+from core.errors import StoreError
+from core.schema import EVENT_COLUMNS, STORE_COLUMNS, coerce
+from store import AddSummary, EventStore
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -237,7 +237,7 @@ def test_a_version_1_store_is_migrated(tmp_path):
     """Version 1 had no cameo_code, location, latitude, longitude, fatalities: they get their defaults."""
     import pyarrow as pa
 
-    from extract.store import disk
+    from store import disk
 
     store = EventStore(tmp_path)
     store.add_events(batch(KHARKIV_1, SWAP))
@@ -339,8 +339,8 @@ def test_summary_line_counts_rejects():
 
 WRITER = textwrap.dedent("""
     import sys
-    from extract.store import EventStore
-    from extract.store.synth import generate_events
+    from store import EventStore
+    from service.synth import generate_events
     n, seed = int(sys.argv[2]), int(sys.argv[3])
     df = generate_events(n, seed=seed)
     print("ready", flush=True)
@@ -429,9 +429,9 @@ def test_a_read_only_store_gives_a_clear_error_and_keeps_its_events(tmp_path):
     script = textwrap.dedent("""
         import sys
         import pandas as pd
-        from extract.errors import StoreError
-        from extract.store import EventStore
-        from extract.schema import coerce
+        from core.errors import StoreError
+        from store import EventStore
+        from core.schema import coerce
         store = EventStore(sys.argv[1])
         row = store.events().iloc[[0]].drop(columns=["mentions"]).assign(event_id="new", article_id="zz")
         try:
@@ -462,9 +462,9 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_store(tmp_path):
     before = store.events()
     script = textwrap.dedent("""
         import resource, signal, sys
-        from extract.errors import StoreError
-        from extract.store import EventStore
-        from extract.store.synth import generate_events
+        from core.errors import StoreError
+        from store import EventStore
+        from service.synth import generate_events
         df = generate_events(20000, seed=3)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
@@ -490,7 +490,7 @@ def test_threads_of_one_process_take_turns(tmp_path):
     """A dashboard's sessions are threads of one process: their writes take turns too."""
     import threading
 
-    from extract.store.synth import generate_events
+    from service.synth import generate_events
 
     frames = [generate_events(400, seed=s) for s in range(4)]
     errors = []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from extract.schema import EVENT_COLUMNS, PLOVER_TYPES, STORE_COLUMNS, validate
-from extract.store.synth import generate_events
+from core.schema import EVENT_COLUMNS, PLOVER_TYPES, STORE_COLUMNS, validate
+from service.synth import generate_events
 
 
 def test_generated_events_pass_the_schema_and_cover_2022_to_2025():

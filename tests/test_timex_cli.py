@@ -59,7 +59,7 @@ def test_command_does_not_import_heavy_modules() -> None:
     code = (
         "import sys, runpy; sys.argv = ['extract', 'dates', '--reference', '2013-03-20'];"
         "import io; sys.stdin = io.TextIOWrapper(io.BytesIO(b'on Tuesday'));"
-        "from extract.cli import main; main(sys.argv[1:]);"
+        "from service.cli import main; main(sys.argv[1:]);"
         "bad = [m for m in ('pandas', 'streamlit', 'plotly', 'dateparser') if m in sys.modules];"
         "print('HEAVY', bad)"
     )

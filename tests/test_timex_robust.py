@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.errors import ReferenceTimeError
+from core.errors import ReferenceTimeError
 from extract.timex import tag
 from extract.timex.reference import parse_reference
 

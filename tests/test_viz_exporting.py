@@ -7,9 +7,9 @@ import struct
 
 import pytest
 
-from extract.store.synth import generate_events
-from viz import exporting
-from viz import figures as F
+from app import exporting
+from app import figures as F
+from service.synth import generate_events
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_map_html_embeds_its_shapes():
     if exporting.TOPOJSON_DIR.joinpath("world_110m.json").exists():
         assert "window.PlotlyGeoAssets" in page and '"world_110m"' in page
     else:
-        pytest.fail("map shapes missing: run `.venv/bin/python -m viz.shapes`")
+        pytest.fail("map shapes missing: run `.venv/bin/python -m app.shapes`")
 
 
 def test_map_png_draws_offline():

@@ -8,9 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from extract.store.synth import generate_events
+from app import figures as F
+from service.synth import generate_events
 from tests.dashboard_store import HOSTILE, HOSTILE_ID, hostile_row
-from viz import figures as F
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.query import Filters
-from viz import messages
+from app import messages
+from store.query import Filters
 
 
 def test_hover_text_escapes_html_and_shortens():

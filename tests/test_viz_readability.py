@@ -2,7 +2,7 @@
 
 import pytest
 
-from viz.names import country_name
+from app.names import country_name
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ def test_unknown_code_is_shown_as_is_and_empty_stays_empty():
 
 
 def test_topic_ids_read_as_the_taxonomy_names_them():
-    from viz.names import topic_label
+    from app.names import topic_label
 
     assert topic_label("economy_trade") == "Economy and trade"
     assert topic_label("protest_unrest") == "Protest and unrest"
@@ -40,7 +40,7 @@ def test_topic_ids_read_as_the_taxonomy_names_them():
 def test_topic_lanes_and_legend_use_the_names():
     import pandas as pd
 
-    from viz import figures
+    from app import figures
 
     df = pd.DataFrame(
         {"topics": [["economy_trade"], ["economy_trade", "cyber"], []], "event_type": ["AGREE", "COERCE", "AID"]}
@@ -53,7 +53,7 @@ def test_topic_lanes_and_legend_use_the_names():
 def test_timeline_focuses_on_the_bulk_of_events_when_outliers_stretch_the_axis():
     import pandas as pd
 
-    from viz.figures import focus_range
+    from app.figures import focus_range
 
     starts = pd.Series(pd.date_range("2024-01-01", periods=100, freq="D").tolist() + [pd.Timestamp("1945-05-08")])
     ends = starts + pd.Timedelta(days=1)
@@ -88,7 +88,7 @@ def _event(**over):
 
 
 def test_event_facts_read_as_a_person_expects():
-    from viz.tables import event_facts
+    from app.tables import event_facts
 
     facts = event_facts(_event())
     assert facts["Date"] == "2024-11-19 (precision: day), from “Tuesday”"
@@ -104,7 +104,7 @@ def test_event_facts_read_as_a_person_expects():
 def test_event_label_cuts_long_summaries_and_reports_drop_unsafe_links():
     import pandas as pd
 
-    from viz.tables import event_label, reports_table
+    from app.tables import event_label, reports_table
 
     label = event_label(_event(summary="x" * 200))
     assert label.startswith("2024-11-19 · Assault · ") and label.endswith("…") and len(label.split(" · ")[2]) == 90

@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.query import Filters
-from viz import urlstate
+from app import urlstate
+from store.query import Filters
 
 
 def test_defaults_give_an_empty_url_and_default_filters():

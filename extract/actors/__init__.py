@@ -5,7 +5,6 @@ Public interface:
     ActorContext.from_text(text, on=None, home="") -> ActorContext
     country_of(actor_id) -> str, canonical_name(actor_id) -> str, countries_in(mentions) -> list[str]
     demonym(country_id) -> str ("VEN" -> "Venezuelan")
-    iso3_from_fips(code) -> str, iso3_from_cameo(code) -> str
     load_gazetteer() -> Gazetteer (compiled once, cached)
 """
 
@@ -14,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from extract.actors.codes import iso3_from_cameo, iso3_from_fips
 from extract.actors.gazetteer import Gazetteer
 from extract.actors.gazetteer import load as load_gazetteer
 from extract.actors.recognizer import ActorContext, ActorMention, _as_date, _Scan
@@ -28,8 +26,6 @@ __all__ = [
     "country_of",
     "demonym",
     "find_actors",
-    "iso3_from_cameo",
-    "iso3_from_fips",
     "load_gazetteer",
 ]
 

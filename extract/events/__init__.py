@@ -1,7 +1,7 @@
 """Events stage: articles -> dated events (who did what to whom, when, on which topic).
 
 Public interface:
-    extract_events(items, *, published=None, workers=None) -> pandas.DataFrame (extract.schema columns)
+    extract_events(items, *, published=None, workers=None) -> pandas.DataFrame (core.schema columns)
     article_events(article) -> (rows, note)
 Stages (one module each): sentences, clauses, plover (event type), mode, roles, dating, topics;
 extract_one wires them for one article, pipeline for many.

@@ -13,8 +13,8 @@ import datetime as dt
 import json
 import sys
 
+from core.schema import EVENT_COLUMNS
 from extract.events.pipeline import iter_events, load_inputs, rows_to_frame
-from extract.schema import EVENT_COLUMNS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

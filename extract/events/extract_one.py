@@ -1,4 +1,4 @@
-"""One article -> its event rows (plain dicts with the columns of extract.schema.EVENT_COLUMNS).
+"""One article -> its event rows (plain dicts with the columns of core.schema.EVENT_COLUMNS).
 
 article_events(article) -> (rows, note). `note` says why an article yields nothing ("" otherwise).
 Stages, each its own module: sentences -> tokens -> PLOVER cues -> clauses -> mode -> actors/roles
@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import re
 
+from core.schema import QUAD_CLASS
 from extract.actors import ActorContext, ActorMention, find_actors
 from extract.events import dating, mode, roles
 from extract.events._data import cues, wordset
@@ -27,7 +28,6 @@ from extract.events.sentences import split_sentences
 from extract.events.tokens import Token, tokenize
 from extract.events.topics import topics_for
 from extract.model import Article, Timex
-from extract.schema import QUAD_CLASS
 
 MIN_CONFIDENCE = 0.0
 SUMMARY_CHARS = 200

@@ -1,7 +1,7 @@
 """Mode of a cue in its clause: actual, statement, future, hypothetical or negated.
 
 classify(tokens, clause, cue, speech_before) -> Reading, saying how the cue's verb is used:
-  mode     - one of extract.schema.MODES, or "" when the cue is not a predicate at all (a noun such as
+  mode     - one of core.schema.MODES, or "" when the cue is not a predicate at all (a noun such as
              "a nuclear strike", a gerund, or an infinitive under a verb of wanting: "wanted to escalate");
   passive  - "was struck by": the subject is the one acted upon;
   perfect  - "has provided": a present-perfect (background unless a date governs it);

@@ -2,7 +2,7 @@
 
 extract_events(items, *, published=None, workers=None) -> pandas.DataFrame
     items: Articles, paths, URLs or raw text (anything not an Article goes through
-    extract.ingest.load_articles). Returns the table declared by extract.schema, coerced and validated.
+    extract.ingest.load_articles). Returns the table declared by core.schema, coerced and validated.
 iter_events(articles, workers=None) -> iterator of (article, rows, note), in input order; batches of
     BATCH_PARALLEL or more articles are spread over `workers` processes (default: both cores).
 load_inputs(items, published=None) -> (articles, rejected notes)
@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
+from core.schema import EVENT_COLUMNS, coerce, empty_events, validate
 from extract.events.extract_one import article_events
 from extract.model import Article
-from extract.schema import EVENT_COLUMNS, coerce, empty_events, validate
 
 BATCH_PARALLEL = 24
 CHUNK = 8

@@ -12,9 +12,9 @@ import functools
 import re
 from typing import NamedTuple
 
+from core.schema import PLOVER_TYPES, QUAD_CLASS
 from extract.events._data import plover
 from extract.events.tokens import Token
-from extract.schema import PLOVER_TYPES, QUAD_CLASS
 
 _VOWELS = set("aeiou")
 

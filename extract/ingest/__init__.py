@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from extract.errors import InputRejected
+from core.errors import InputRejected
 from extract.model import Article
 
 __all__ = ["load_articles", "LoadResult", "article_to_json", "DEFAULT_MAX_BYTES", "DEFAULT_FETCH_TIMEOUT"]

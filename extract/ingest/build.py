@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from extract.errors import InputRejected
+from core.errors import InputRejected
 from extract.ingest.clean import clean_text, looks_like_listing, split_headline
 from extract.ingest.language import detect_language
 from extract.ingest.published import Published

@@ -14,7 +14,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
-from extract.errors import InputRejected
+from core.errors import InputRejected
 
 USER_AGENT = "event-timeline-extract/0.1 (+https://github.com/; reads news articles for a local timeline)"
 ALLOWED_SCHEMES = ("http", "https")

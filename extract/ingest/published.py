@@ -15,7 +15,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
-from extract.errors import ReferenceTimeError
+from core.errors import ReferenceTimeError
 
 DATA = pathlib.Path(__file__).parent / "data"
 UTC = dt.UTC

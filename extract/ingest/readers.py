@@ -20,7 +20,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
-from extract.errors import InputRejected
+from core.errors import InputRejected
 from extract.ingest.published import Published, parse_published
 from extract.ingest.sources import Blob
 

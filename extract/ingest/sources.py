@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from extract.errors import InputRejected
+from core.errors import InputRejected
 from extract.ingest.fetch import fetch
 
 # File name endings read when walking a directory.

@@ -18,7 +18,7 @@ def tag(text: str, reference: dt.date | dt.datetime | str | None) -> list[Timex]
 
     reference: the publication time (date, datetime or 'YYYY-MM-DD[THH:MM[+HH:MM]]'); None means
     relative expressions cannot be resolved and are given only where a value without it exists.
-    A malformed reference string raises extract.errors.ReferenceTimeError.
+    A malformed reference string raises core.errors.ReferenceTimeError.
     """
     from extract.timex.reference import parse_reference
     from extract.timex.tagger import tag_text

@@ -30,7 +30,7 @@ def _read_stdin() -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Tag standard input; exit 2 with a message for a malformed --reference."""
-    from extract.errors import ReferenceTimeError
+    from core.errors import ReferenceTimeError
     from extract.timex import tag
     from extract.timex.reference import parse_reference
 

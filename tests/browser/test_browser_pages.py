@@ -32,10 +32,10 @@ def test_page_draws_offline(dashboard, page, path, title):
 
 
 def test_map_draws_country_shapes_from_this_machine(dashboard, page):
-    from viz import shapes
+    from app import shapes
 
     if not shapes.available():
-        pytest.fail("the map's country shapes are not installed: run `.venv/bin/python -m viz.shapes`")
+        pytest.fail("the map's country shapes are not installed: run `.venv/bin/python -m app.shapes`")
     page.goto(f"{dashboard}/map")
     wait_ready(page)
     page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=60_000)

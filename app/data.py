@@ -1,0 +1,170 @@
+"""Cached loading for the dashboard.
+
+The store object is a connection-like resource (st.cache_resource, one per path); it keeps the loaded table
+per snapshot generation itself and hands out shallow copies, so reading it on every rerun is cheap. A view
+(store version + filters) is kept as the row positions that pass the filters (st.cache_resource, a few MB for
+a million rows); each chart and table then takes only the columns it reads, because copying every text column
+of 800,000 rows costs seconds and about 900 MB. Small derived results (filter options, mentions, figures,
+the most salient events) are cached with st.cache_data. Every key includes the store's version(), so all of
+it refreshes as soon as the store changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from store import EventStore
+from store.columns import ALL_COLUMNS
+from store.query import Filters, filter_positions, take_rows
+from store.store import default_path
+
+
+def store_path() -> str:
+    """The store the dashboard shows: $EVENTS_STORE, or data/store in the checkout."""
+    return str(default_path())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _store(path: str) -> EventStore:
+    return EventStore(path)
+
+
+def store(path: str | None = None) -> EventStore:
+    return _store(path or store_path())
+
+
+# What the pages read: every stored column but article_ids (a million distinct lists in a million-event
+# store, about half a second to load, and only exports want it; they read the store whole).
+VIEW_COLUMNS = tuple(c for c in ALL_COLUMNS if c != "article_ids")
+
+
+def table(path: str) -> pd.DataFrame:
+    """The stored events the pages work on (VIEW_COLUMNS), kept by the store per snapshot generation."""
+    return store(path).events(VIEW_COLUMNS)
+
+
+def events(path: str | None = None) -> tuple[pd.DataFrame, str]:
+    """(every stored event, the store's version). Treat the frame as read-only."""
+    s = store(path)
+    version = s.version()
+    return s.events(), version
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _positions(path: str, version: str, filters: Filters) -> np.ndarray:
+    pos = filter_positions(table(path), filters)
+    pos.flags.writeable = False
+    return pos
+
+
+def positions(path: str, version: str, filters: Filters) -> np.ndarray:
+    """Row positions (ascending, read-only) of the stored events passing filters, computed once per (store
+    version, filters) and shared by every chart and table of a view. Keeping positions rather than a filtered
+    copy is what keeps a million-event view light: each consumer takes only the columns it reads."""
+    return _positions(path, version, filters)
+
+
+def columns(path: str, version: str, filters: Filters, cols: tuple[str, ...] | list[str] | None) -> pd.DataFrame:
+    """The events passing filters, only the columns cols (every column when None). Treat it as read-only."""
+    df = store(path).events() if cols is None else table(path)
+    return take_rows(df, positions(path, version, filters), None if cols is None else list(cols))
+
+
+def filtered_events(path: str, version: str, filters: Filters) -> pd.DataFrame:
+    """Every column of the events passing filters (a full copy of the text columns for a big view: use
+    columns() for a page and this only for exports). Treat it as read-only."""
+    return columns(path, version, filters, None)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def top_positions(path: str, version: str, filters: Filters, n: int, by: tuple[str, ...]) -> np.ndarray:
+    """Positions of the n events in view with the largest values of the columns by (ties: earlier row first),
+    largest first."""
+    part = columns(path, version, filters, by)
+    if len(part) > n:
+        part = part.nlargest(n, list(by), keep="first")
+    else:
+        part = part.sort_values(list(by), ascending=False, kind="stable")
+    return part.index.to_numpy(dtype=np.int64)
+
+
+def rows_at(path: str, version: str, pos: np.ndarray, cols: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Stored events at positions pos (in that order), all columns or only cols."""
+    df = store(path).events() if cols is None else table(path)
+    return (df if cols is None else df[list(cols)]).iloc[pos]
+
+
+def find_event(path: str, version: str, filters: Filters, event_id: str) -> tuple[pd.DataFrame, bool]:
+    """(the stored rows with this event id, whether they are in the view of filters)."""
+    df = table(path)
+    hits = np.flatnonzero((df["event_id"] == event_id).to_numpy(dtype=bool, na_value=False))
+    pos = positions(path, version, filters)
+    shown = bool(len(hits)) and bool(np.isin(hits, pos, assume_unique=True).any())
+    return df.iloc[hits], shown
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the sidebar offers: values present in the store, most frequent first."""
+
+    countries: tuple[str, ...]
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+    event_types: tuple[str, ...]
+    first: pd.Timestamp | None
+    last: pd.Timestamp | None
+    total: int
+
+
+def _by_frequency(values: pd.Series, limit: int | None = None) -> tuple[str, ...]:
+    """Distinct non-empty values of a plain column, most frequent first."""
+    values = values.dropna()
+    counts = values[values.astype(str) != ""].value_counts(sort=True)
+    if limit is not None:
+        counts = counts.head(limit)
+    return tuple(str(v) for v in counts.index)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def options(path: str, version: str, actor_limit: int = 3000) -> Options:
+    """Sidebar choices for the store at path in the given version."""
+    df = table(path)
+    if df.empty:
+        return Options((), (), (), (), None, None, 0)
+    s = store(path)
+    return Options(  # list columns counted on the stored dictionaries (milliseconds for a million events)
+        countries=tuple(s.list_counts("countries").index),
+        actors=tuple(s.list_counts("actors").head(actor_limit).index),
+        topics=tuple(s.list_counts("topics").index),
+        event_types=_by_frequency(df["event_type"]),
+        first=df["date_start"].min(),
+        last=df["date_start"].max(),
+        total=len(df),
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def mentions(path: str, version: str, event_id: str) -> pd.DataFrame:
+    """Every report of one event (article, sentence, link), oldest first."""
+    return store(path).mentions([event_id])
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def chart(kind: str, path: str, version: str, filters: Filters, **opts) -> go.Figure:
+    """The figure of one chart kind (figures.CHARTS) for the filtered events, cached per view. The builder
+    gets only the columns it reads (figures.chart_columns); with the Key events switch the timeline gets only
+    the key events."""
+    from app import figures
+
+    if kind == "timeline" and opts.get("key_only"):
+        pos = top_positions(path, version, filters, figures.KEY_EVENTS, figures.KEY_ORDER)
+        frame = rows_at(path, version, pos, figures.TIMELINE_COLUMNS)
+    else:
+        n = len(positions(path, version, filters))
+        frame = columns(path, version, filters, figures.chart_columns(kind, n, **opts))
+    return figures.CHARTS[kind](frame, **opts)

@@ -1,0 +1,120 @@
+"""Chart and data exports: PNG/SVG/PDF through kaleido with the system Chromium, standalone HTML, and the
+filtered events in the store's export formats.
+
+One kaleido server (a headless Chromium) is started once per process and kept warm, so an export after the
+first takes a fraction of a second. plotly.js comes from the plotly package and MathJax is off: rendering
+never reaches the network. Map figures get the locally served country shapes.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import threading
+
+import plotly
+import plotly.graph_objects as go
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+PLOTLY_JS = pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TOPOJSON_DIR = ROOT / "static" / "topojson"
+
+IMAGE_FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+DATA_FORMATS = {
+    "csv": ("text/csv", "csv"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "parquet": ("application/vnd.apache.parquet", "parquet"),
+    "timelinejs": ("application/json", "json"),
+}
+DEFAULT_SIZE = (1200, 700)
+
+_lock = threading.Lock()
+_started = False
+
+
+class ExportError(RuntimeError):
+    """A chart could not be rendered to an image (no Chromium, or the renderer failed)."""
+
+
+def start_renderer() -> None:
+    """Start the shared kaleido server once per process (cheap to call again)."""
+    global _started
+    with _lock:
+        if _started:
+            return
+        if not os.path.exists(CHROMIUM):
+            raise ExportError(
+                f"image export needs Chromium at {CHROMIUM}: install Debian's chromium package "
+                "(sudo apt-get install chromium) or set CHROMIUM_PATH"
+            )
+        os.environ.setdefault("BROWSER_PATH", CHROMIUM)
+        import kaleido
+
+        kaleido.start_sync_server(n=1, timeout=60, plotlyjs=str(PLOTLY_JS), mathjax=False, silence_warnings=True)
+        _started = True
+
+
+def warm_up() -> None:
+    """Start the renderer and draw one tiny figure so Chromium is loaded before the first real export."""
+    try:
+        figure_image(go.Figure(go.Scatter(x=[0], y=[0])), "png", size=(50, 50))
+    except ExportError:
+        pass
+
+
+def _topojson_url() -> str | None:
+    return TOPOJSON_DIR.as_uri() + "/" if (TOPOJSON_DIR / "world_110m.json").exists() else None
+
+
+def for_print(fig: go.Figure, fmt: str) -> go.Figure:
+    """A copy of fig for a static image: no range slider or buttons, no hover data (a picture has no hover);
+    PDF bars lose their fill patterns, which Chromium's PDF printer would rasterize into megabytes."""
+    out = go.Figure(fig)
+    out.update_xaxes(rangeslider_visible=False, rangeselector_visible=False)
+    out.update_traces(customdata=None, hovertemplate=None, hoverinfo="skip")
+    if fmt == "pdf":
+        out.update_traces(marker_pattern_shape="", selector={"type": "bar"})
+    return out
+
+
+def figure_image(fig: go.Figure, fmt: str, size: tuple[int, int] = DEFAULT_SIZE, scale: float = 1.0) -> bytes:
+    """The figure drawn as png, svg or pdf bytes, size (width, height) in CSS pixels."""
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}: use one of {', '.join(IMAGE_FORMATS)}")
+    start_renderer()
+    import kaleido
+
+    fig = for_print(fig, fmt)
+
+    width, height = size
+    opts = {"format": fmt, "width": int(width), "height": int(height), "scale": scale}
+    try:
+        return kaleido.calc_fig_sync(fig, opts=opts, topojson=_topojson_url())
+    except Exception as exc:  # kaleido raises several types (timeouts, browser errors)
+        raise ExportError(f"the chart could not be drawn as {fmt.upper()}: {exc}") from exc
+
+
+def _has_geo(fig: go.Figure) -> bool:
+    return any(t.type in ("choropleth", "scattergeo") for t in fig.data)
+
+
+def figure_html(fig: go.Figure) -> bytes:
+    """A standalone HTML page of the figure with plotly.js embedded; map shapes are embedded too
+    (plotly.js reads window.PlotlyGeoAssets before it would fetch them), so the file works offline."""
+    page = fig.to_html(include_plotlyjs=True, full_html=True, config={"displaylogo": False})
+    shapes = TOPOJSON_DIR / "world_110m.json"
+    if _has_geo(fig) and shapes.exists():
+        assets = shapes.read_text(encoding="utf-8").replace("</", "<\\/")
+        script = f'<script>window.PlotlyGeoAssets = {{topojson: {{"world_110m": {assets}}}}};</script>'
+        page = page.replace("<head>", "<head>" + script, 1)
+    return page.encode("utf-8")
+
+
+def events_file(df, fmt: str) -> bytes:
+    """The events table in one of the store's export formats (csv, jsonl, parquet, timelinejs)."""
+    if fmt not in DATA_FORMATS:
+        raise ValueError(f"unknown data format {fmt!r}: use one of {', '.join(DATA_FORMATS)}")
+    from store.export import export_events
+
+    return export_events(df, fmt)

@@ -1,0 +1,30 @@
+"""Pieces the store's commands share: the --store option and printing a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from store.summary import AddSummary
+
+MAX_REJECTS_SHOWN = 20
+
+
+def add_store_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="DIR",
+        default=None,
+        help="the store directory (default: $EVENTS_STORE or data/store in the repository)",
+    )
+
+
+def print_summary(summary: AddSummary, out=None, err=None) -> None:
+    """The one-line summary on stdout, then each rejected input on stderr (the first 20)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    for source, problem in summary.rejected[:MAX_REJECTS_SHOWN]:
+        print(f"rejected: {source}: {problem}", file=err)
+    if len(summary.rejected) > MAX_REJECTS_SHOWN:
+        print(f"rejected: ... and {len(summary.rejected) - MAX_REJECTS_SHOWN} more", file=err)
+    print(summary.summary_line(), file=out)

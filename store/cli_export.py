@@ -1,0 +1,104 @@
+"""`python -m extract export --format csv|jsonl|parquet|timelinejs [filters] [-o OUT] [--store DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+
+from store.cli_common import add_store_argument
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _date(text: str, end: bool) -> dt.date:
+    """YYYY, YYYY-MM or YYYY-MM-DD; as a --to bound, a year or month means its last day."""
+    m = _DATE.match(text.strip())
+    if not m:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if d:
+            return dt.date(y, int(mo), int(d))
+        if mo:
+            first = dt.date(y, int(mo), 1)
+            if not end:
+                return first
+            nxt = dt.date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a valid date") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from core.schema import MODES
+
+    parser.add_argument("--format", required=True, choices=("csv", "jsonl", "parquet", "timelinejs"))
+    parser.add_argument(
+        "--country", action="append", default=[], metavar="ISO3", help="keep events involving this country (repeatable)"
+    )
+    parser.add_argument("--actor", action="append", default=[], metavar="NAME", help="repeatable")
+    parser.add_argument("--topic", action="append", default=[], metavar="T", help="repeatable")
+    parser.add_argument("--event-type", action="append", default=[], metavar="T", help="PLOVER type; repeatable")
+    parser.add_argument("--from", dest="start", type=lambda s: _date(s, False), metavar="DATE")
+    parser.add_argument("--to", dest="end", type=lambda s: _date(s, True), metavar="DATE")
+    parser.add_argument("--text", default="", metavar="S", help="case-insensitive text search")
+    parser.add_argument("--min-salience", type=float, default=0.0, metavar="X")
+    parser.add_argument(
+        "--include-modes",
+        nargs="+",
+        default=[],
+        choices=MODES + ("all",),
+        metavar="MODE",
+        help=f"also export events in these modes ({', '.join(MODES)} or all); default: actual only",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
+    add_store_argument(parser)
+
+
+def filters_from_args(args: argparse.Namespace):
+    from core.schema import MODES
+    from store.query import DEFAULT_MODES, Filters
+
+    modes = MODES if "all" in args.include_modes else tuple(dict.fromkeys(DEFAULT_MODES + tuple(args.include_modes)))
+    return Filters(
+        start=args.start,
+        end=args.end,
+        countries=tuple(c.upper() for c in args.country),
+        actors=tuple(args.actor),
+        topics=tuple(args.topic),
+        event_types=tuple(t.upper() for t in args.event_type),
+        text=args.text,
+        min_salience=args.min_salience,
+        modes=modes,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.errors import StoreError
+    from store import EventStore
+    from store.export import export_events
+    from store.query import apply_filters
+
+    if args.format == "parquet" and not args.output and sys.stdout.isatty():
+        print("error: Parquet is binary: give -o FILE or redirect standard output", file=sys.stderr)
+        return 2
+    store = EventStore(args.store)
+    events = store.events()
+    chosen = apply_filters(events, filters_from_args(args))
+    data = export_events(chosen, args.format)
+    if args.output:
+        try:
+            with open(args.output, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise StoreError(f"{args.output}: cannot write the export ({exc.strerror or exc})") from exc
+        where = args.output
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        where = "standard output"
+    print(f"exported {len(chosen)} of {len(events)} events as {args.format} to {where}", file=sys.stderr)
+    return 0
