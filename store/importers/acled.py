@@ -25,7 +25,7 @@ import pandas as pd
 import pycountry
 
 from core.errors import ImportFormatError
-from store.importers import (
+from store.importers.common import (
     build_rows,
     data_table,
     date_period,

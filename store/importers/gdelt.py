@@ -24,7 +24,8 @@ import urllib.parse
 import pandas as pd
 
 from core.errors import ImportFormatError
-from store.importers import (
+from store.importers.codes import iso3_from_cameo, iso3_from_fips
+from store.importers.common import (
     build_rows,
     data_table,
     date_period,
@@ -33,7 +34,6 @@ from store.importers import (
     source_name_and_bytes,
     unzip_if_needed,
 )
-from store.importers.codes import iso3_from_cameo, iso3_from_fips
 
 COLUMNS = (
     "GLOBALEVENTID",
