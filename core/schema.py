@@ -1,4 +1,5 @@
-"""The events table: one declared contract, checked where the table is made and where it is loaded.
+"""The events table: one declared contract (names, dtypes, allowed values). This module only declares;
+casting and checking live in core.validate.
 
 Each row is one dated happening reported by one article (extracted) or one row of an imported
 file (GDELT, ACLED). The store adds the columns in STORE_COLUMNS when it merges rows that report
@@ -6,8 +7,6 @@ the same happening.
 """
 
 from __future__ import annotations
-
-import pandas as pd
 
 PLOVER_TYPES = (
     "AGREE",
@@ -80,36 +79,6 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
 }
 
 LIST_COLUMNS = ("actors", "countries", "topics")
-
-
-def empty_events() -> pd.DataFrame:
-    """An events table with no rows and the declared columns and dtypes."""
-    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, (dtype, _) in EVENT_COLUMNS.items()})
-
-
-def coerce(df: pd.DataFrame) -> pd.DataFrame:
-    """Cast the declared columns of df to their declared dtypes (missing columns are an error)."""
-    missing = [c for c in EVENT_COLUMNS if c not in df.columns]
-    if missing:
-        raise ValueError(f"events table is missing columns: {', '.join(missing)}")
-    out = df.copy()
-    for name, (dtype, _) in EVENT_COLUMNS.items():
-        if dtype == "object":
-            out[name] = out[name].map(lambda v: list(v) if v is not None and not isinstance(v, str) else [])
-        elif dtype.startswith("datetime64[ns, UTC]"):
-            out[name] = pd.to_datetime(out[name], utc=True).astype("datetime64[ns, UTC]")
-        elif dtype.startswith("datetime64"):
-            out[name] = pd.to_datetime(out[name]).astype("datetime64[ns]")
-        else:
-            out[name] = out[name].astype(dtype)
-    return out
-
-
-def validate(df: pd.DataFrame) -> pd.DataFrame:
-    """Check df against the schema; raise pandera's SchemaErrors listing every failing row."""
-    from core.validate import EVENTS_SCHEMA
-
-    return EVENTS_SCHEMA.validate(df, lazy=True)
 
 
 # Columns the store adds to every stored event (merged across the articles that report it).

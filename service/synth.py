@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from core.schema import QUAD_CLASS
+from core.validate import cast, stored_dtypes
 from store import salience
-from store.columns import ALL_COLUMNS, cast, stored_dtypes
+from store.columns import ALL_COLUMNS
 
 DATA = pathlib.Path(__file__).with_name("data") / "synth.toml"
 START = np.datetime64("2022-01-01")

@@ -49,29 +49,3 @@ def empty_mentions() -> pd.DataFrame:
 def empty_stored() -> pd.DataFrame:
     """A stored-events table with no rows and the declared columns and dtypes."""
     return pd.DataFrame({c: pd.Series(dtype=d) for c, (d, _) in ALL_COLUMNS.items()})
-
-
-def cast(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """Cast the named columns of df to their dtypes (lists for "object"), in the given order."""
-    out = {}
-    for name, dtype in columns.items():
-        col = df[name]
-        if dtype == "object":
-            out[name] = col.map(lambda v: list(v) if v is not None and not isinstance(v, (str, float)) else [])
-        elif dtype == "datetime64[ns, UTC]":
-            out[name] = pd.to_datetime(col, utc=True).astype(dtype)
-        elif dtype.startswith("datetime64"):
-            out[name] = pd.to_datetime(col).astype(dtype)
-        elif dtype == "string":
-            out[name] = col.astype("string").fillna("")
-        elif dtype == "bool":
-            out[name] = col.fillna(False).astype(bool)
-        elif dtype == "int64":
-            out[name] = pd.to_numeric(col).fillna(0).astype("int64")
-        else:
-            out[name] = col.astype(dtype)
-    return pd.DataFrame(out, index=df.index)
-
-
-def stored_dtypes() -> dict[str, str]:
-    return {c: d for c, (d, _) in ALL_COLUMNS.items()}

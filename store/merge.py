@@ -19,8 +19,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core.schema import EVENT_COLUMNS, PLOVER_TYPES, PRECISIONS, STORE_COLUMNS
+from core.validate import cast, stored_dtypes
 from store import disk
-from store.columns import ALL_COLUMNS, MENTION_COLUMNS, STORE_DEFAULTS, cast, stored_dtypes
+from store.columns import ALL_COLUMNS, MENTION_COLUMNS, STORE_DEFAULTS
 from store.summary import AddSummary
 
 DATA = pathlib.Path(__file__).with_name("data") / "merge.toml"

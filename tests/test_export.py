@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from core.schema import coerce
+from core.validate import coerce
 from store import EventStore
 from store.export import FORMATS, export_events
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.schema import MODES, coerce, empty_events
+from core.schema import MODES
+from core.validate import coerce, empty_events
 from service.synth import generate_events
 from store.query import Filters, apply_filters
 

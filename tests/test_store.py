@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from core.errors import StoreError
-from core.schema import EVENT_COLUMNS, STORE_COLUMNS, coerce
+from core.schema import EVENT_COLUMNS, STORE_COLUMNS
+from core.validate import coerce
 from store import AddSummary, EventStore
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -431,7 +432,7 @@ def test_a_read_only_store_gives_a_clear_error_and_keeps_its_events(tmp_path):
         import pandas as pd
         from core.errors import StoreError
         from store import EventStore
-        from core.schema import coerce
+        from core.validate import coerce
         store = EventStore(sys.argv[1])
         row = store.events().iloc[[0]].drop(columns=["mentions"]).assign(event_id="new", article_id="zz")
         try:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.schema import EVENT_COLUMNS, PLOVER_TYPES, STORE_COLUMNS, validate
+from core.schema import EVENT_COLUMNS, PLOVER_TYPES, STORE_COLUMNS
+from core.validate import validate
 from service.synth import generate_events
 
 

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
-from core.schema import EVENT_COLUMNS, coerce, empty_events, validate
+from core.schema import EVENT_COLUMNS
+from core.validate import coerce, empty_events, validate
 from extract.events.extract_one import article_events
 from extract.model import Article
 

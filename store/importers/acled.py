@@ -230,4 +230,5 @@ def read_acled(source) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
         recs, rej = parse_text(member, decode(member, blob))
         records.extend(recs)
         rejected.extend(rej)
-    return build_rows(records), rejected
+    rows, invalid = build_rows(records)
+    return rows, rejected + invalid

@@ -15,7 +15,8 @@ import pandas as pd
 
 from core.errors import ImportFormatError
 from core.schema import QUAD_CLASS
-from store.columns import ALL_COLUMNS, cast, stored_dtypes
+from core.validate import cast, invalid_rows, stored_dtypes
+from store.columns import ALL_COLUMNS
 
 DATA = pathlib.Path(__file__).with_name("data")
 EARLIEST = dt.date(1979, 1, 1)  # GDELT's back file starts in 1979; ACLED's data is later still
@@ -102,8 +103,9 @@ def in_range(day: dt.date) -> bool:
     return EARLIEST <= day <= dt.date.today() + dt.timedelta(days=366)
 
 
-def build_rows(records: list[dict]) -> pd.DataFrame:
-    """Store rows (declared dtypes) from importer dicts that set the meaningful fields."""
+def build_rows(records: list[dict]) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Store rows (declared dtypes) from importer dicts that set the meaningful fields, checked against the
+    events contract: rows that break it are left out and returned as (origin_ref, problem)."""
     defaults = {
         "date_text": "",
         "date_from_publication": False,
@@ -142,6 +144,12 @@ def build_rows(records: list[dict]) -> pd.DataFrame:
             row[k] = list(row[k])
         full.append(row)
     if not full:
-        return pd.DataFrame({c: pd.Series(dtype=d) for c, d in stored_dtypes().items()})
-    df = pd.DataFrame(full)
-    return cast(df[list(ALL_COLUMNS)], stored_dtypes())
+        return pd.DataFrame({c: pd.Series(dtype=d) for c, d in stored_dtypes().items()}), []
+    df = cast(pd.DataFrame(full)[list(ALL_COLUMNS)], stored_dtypes())
+    problems = invalid_rows(df, stored=True)
+    if not problems:
+        return df, []
+    rejected = [
+        (str(df.at[i, "origin_ref"]), f"does not fit the events table ({what})") for i, what in problems.items()
+    ]
+    return df.drop(index=list(problems)), rejected
