@@ -1,8 +1,9 @@
-"""The event store: events kept on disk, merged across articles, imported and exported.
+"""The event store: events kept on disk, merged across articles, queried, imported and exported.
 
     from store import EventStore, AddSummary
 
-See extract/store/README.md for the on-disk layout and why it is Parquet.
+It depends only on core/ (the events contract and error types), never on extract/ or app/.
+See store/README.md for the on-disk layout (Apache Arrow IPC files) and why.
 """
 
 from __future__ import annotations
