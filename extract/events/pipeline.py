@@ -1,15 +1,17 @@
 """The events stage's entry points: many inputs -> one validated events table.
 
-extract_events(items, *, published=None, workers=None) -> pandas.DataFrame
+extract_events(items, *, published=None, workers=None, settings=DEFAULT_SETTINGS) -> pandas.DataFrame
     items: Articles, paths, URLs or raw text (anything not an Article goes through
     extract.ingest.load_articles). Returns the table declared by core.schema, coerced and validated.
-iter_events(articles, workers=None) -> iterator of (article, rows, note), in input order; batches of
-    BATCH_PARALLEL or more articles are spread over `workers` processes (default: both cores).
+iter_events(articles, workers=None, settings=DEFAULT_SETTINGS) -> iterator of (article, rows, note), in
+    input order; batches of BATCH_PARALLEL or more articles are spread over `workers` processes (default:
+    both cores). One article's rows come from extract_one.article_events (the stages of stages.py).
 load_inputs(items, published=None) -> (articles, rejected notes)
 """
 
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator
@@ -18,6 +20,7 @@ import pandas as pd
 
 from core.schema import EVENT_COLUMNS
 from core.validate import coerce, empty_events, validate
+from extract.events.doc import DEFAULT_SETTINGS, Settings
 from extract.events.extract_one import article_events
 from extract.model import Article
 
@@ -64,24 +67,27 @@ def _rejected_note(r) -> str:
     return str(r)
 
 
-def _work(article: Article) -> tuple[list[dict], str]:
+def _work(article: Article, settings: Settings = DEFAULT_SETTINGS) -> tuple[list[dict], str]:
     try:
-        return article_events(article)
+        return article_events(article, settings)
     except RecursionError:
         return [], "too deeply nested to read"
 
 
-def iter_events(articles: list[Article], workers: int | None = None) -> Iterator[tuple[Article, list[dict], str]]:
+def iter_events(
+    articles: list[Article], workers: int | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[tuple[Article, list[dict], str]]:
     """(article, rows, note) for each article, in order (see module doc)."""
     workers = default_workers() if workers is None else max(1, workers)
     if workers == 1 or len(articles) < BATCH_PARALLEL:
         for a in articles:
-            rows, note = _work(a)
+            rows, note = _work(a, settings)
             yield a, rows, note
         return
+    work = functools.partial(_work, settings=settings)
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers) as pool:
-        for a, (rows, note) in zip(articles, pool.imap(_work, articles, chunksize=CHUNK), strict=True):
+        for a, (rows, note) in zip(articles, pool.imap(work, articles, chunksize=CHUNK), strict=True):
             yield a, rows, note
 
 
@@ -94,14 +100,17 @@ def rows_to_frame(rows: list[dict]) -> pd.DataFrame:
     return validate(df)
 
 
-def extract_events(items, *, published=None, workers: int | None = None) -> pd.DataFrame:
+def extract_events(
+    items, *, published=None, workers: int | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> pd.DataFrame:
     """The events table of all items (Articles, paths, URLs or raw text).
 
     published: publication time for inputs that carry none (date, datetime or ISO string).
     workers: processes for large batches (default both cores; 1 = in this process).
+    settings: how events are extracted (extract.events.doc.Settings; the defaults when not given).
     """
     articles, _notes = load_inputs(items, published=published)
     rows: list[dict] = []
-    for _a, r, _n in iter_events(articles, workers):
+    for _a, r, _n in iter_events(articles, workers, settings):
         rows.extend(r)
     return rows_to_frame(rows)

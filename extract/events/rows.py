@@ -1,0 +1,107 @@
+"""A candidate that came through the stages -> one row of the events table (core.schema.EVENT_COLUMNS).
+
+build_row(doc, candidate) -> dict. The summary runs from the source (or the clause start) to the clause end
+or an earlier comma opening a trailing comment (data/summary.toml); the confidence weighs the cue, the
+roles found, the date and the mode; the event id hashes article, sentence, clause and type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from extract.actors import ActorMention
+from extract.events._data import summary as summary_data
+from extract.events.clauses import Clause
+from extract.events.doc import ArticleDoc, Candidate
+from extract.events.plover import Cue
+from extract.events.tokens import Token
+
+
+def _clause_end(tokens: list[Token], clause: Clause, cue: Cue, a: int) -> int:
+    """Where the summary stops: the clause end, or an earlier comma after the cue that opens a trailing
+    comment ("..., lowering the bar", "..., where some tried"; see data/summary.toml)."""
+    b = tokens[clause.i1 - 1].end
+    conf = summary_data()
+    openers, not_ing = frozenset(conf["trailing_openers"]), frozenset(conf["not_participles"])
+    for k in range(cue.j, clause.i1 - 1):
+        if tokens[k].text != "," or tokens[k].start - a < conf["min_chars"]:
+            continue
+        w = tokens[k + 1].lower
+        if w in openers or (w.endswith("ing") and len(w) > 4 and w not in not_ing):
+            return tokens[k].start
+    return b
+
+
+def _summary(text: str, tokens: list[Token], clause: Clause, cue: Cue, source_tok: int | None, max_chars: int) -> str:
+    a = tokens[source_tok].start if source_tok is not None else tokens[clause.i0].start
+    b = _clause_end(tokens, clause, cue, a)
+    s = text[a:b].strip(" ,;:-")
+    if len(s) > max_chars:
+        cut = s.rfind(" ", 0, max_chars)
+        s = s[: cut if cut > 0 else max_chars] + "…"
+    return s
+
+
+def _event_id(article_id: str, sent_start: int, clause_start: int, etype: str) -> str:
+    key = f"{article_id}|{sent_start}|{clause_start}|{etype}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _confidence(
+    cue: Cue, source: ActorMention | None, target: ActorMention | None, dated: bool, mode_name: str, caption: bool
+) -> float:
+    c = 0.35 + 0.35 * cue.weight
+    c += 0.1 if source is not None else -0.1
+    c += 0.05 if target is not None else 0.0
+    c += 0.1 if dated else 0.0
+    c -= 0.1 if mode_name in ("statement", "future") else 0.0
+    c -= 0.05 if caption else 0.0
+    c += 0.03 * (cue.j - cue.i - 1)
+    return round(min(1.0, max(0.05, c)), 3)
+
+
+def build_row(doc: ArticleDoc, c: Candidate) -> dict:
+    """The events-table row of a candidate that has its roles, period and topics."""
+    article, text = doc.article, doc.text
+    sentence, toks = doc.sentences[c.s], doc.tokens[c.s]
+    cue, source, target, per = c.cue, c.source, c.target, c.period
+    countries: dict[str, None] = {}
+    for m in (source, target):
+        if m is not None and m.country:
+            countries.setdefault(m.country, None)
+    for _, m in c.actors:
+        if m.type != "country" and m.country:
+            countries.setdefault(m.country, None)
+    source_tok = next((k for k, m in c.actors if m is source), None)
+    if source_tok is not None and source_tok >= cue.i:
+        source_tok = None  # a source after the verb (passive, reported words) does not open the summary
+    return {
+        "event_id": _event_id(article.id, sentence.start, toks[c.clause.i0].start, cue.event_type),
+        "date": per.date,
+        "date_precision": per.precision,
+        "date_start": dt.datetime.combine(per.start, dt.time()),
+        "date_end": dt.datetime.combine(per.end, dt.time()),
+        "date_text": c.date_text,
+        "date_from_publication": c.date_from_publication,
+        "source_actor": source.name if source is not None else "",
+        "target_actor": target.name if target is not None else "",
+        "actors": list(dict.fromkeys(m.name for _, m in c.actors)),
+        "countries": list(countries),
+        "event_type": cue.event_type,
+        "quad_class": cue.quad_class,
+        "topics": c.topics,
+        "mode": c.reading.mode,
+        "summary": _summary(text, toks, c.clause, cue, source_tok, doc.settings.summary_chars),
+        "sentence": text[sentence.start : sentence.end],
+        "sentence_start": sentence.start,
+        "sentence_end": sentence.end,
+        "confidence": _confidence(
+            cue, source, target, not c.date_from_publication, c.reading.mode, sentence.kind == "caption"
+        ),
+        "article_id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published": article.published,
+    }

@@ -1,0 +1,467 @@
+"""The events pipeline for one article: an ordered list of named stages over one ArticleDoc.
+
+PIPELINE (at the end of this file) is the whole flow; each Stage names the ArticleDoc fields it reads
+and the ones it writes, and every field a stage reads was written by an earlier stage (or is one of
+doc.INPUTS: article, settings). run(doc) applies the stages in order and stops at the first that sets
+doc.note (why the article gives no event). The rules each stage applies live in their own modules
+(sentences, tokens, plover, clauses, mode, roles, dating, topics, rows, merge); this file only wires them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from core.schema import QUAD_CLASS
+from extract.actors import ActorContext, ActorMention, find_actors
+from extract.events import dating, mode, roles
+from extract.events._data import cues as cue_lists
+from extract.events._data import wordset
+from extract.events.clauses import Clause, split_clauses
+from extract.events.doc import ArticleDoc, Candidate, Placed
+from extract.events.merge import merge_rows
+from extract.events.plover import Cue, find_cues, may_hold_cue, noun_type
+from extract.events.rows import build_row
+from extract.events.sentences import split_sentences
+from extract.events.tokens import Token, tokenize
+from extract.events.topics import topics_for
+from extract.model import Timex
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the pipeline: a function ArticleDoc -> ArticleDoc and the fields it reads and writes."""
+
+    name: str
+    run: Callable[[ArticleDoc], ArticleDoc]
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+    def __call__(self, doc: ArticleDoc) -> ArticleDoc:
+        return self.run(doc)
+
+
+# language ----------------------------------------------------------------------------------------
+
+
+def _looks_english(text: str) -> bool:
+    """False when a text of some length has almost none of English's commonest words."""
+    words = [w.lower() for w in text[:4000].split()]
+    if len(words) < 12:
+        return True
+    fw = wordset("language", "function_words")
+    return sum(w in fw for w in words) >= 0.06 * len(words)
+
+
+def check_language(doc: ArticleDoc) -> ArticleDoc:
+    """The article's text, when there is some and it reads as English."""
+    article = doc.article
+    text = article.text or ""
+    doc.text = text
+    if not text.strip():
+        doc.note = "no text"
+    elif article.language and not article.language.lower().startswith("en"):
+        doc.note = f"language {article.language!r} is not English; events are extracted from English only"
+    elif not _looks_english(text):
+        doc.note = "does not read as English text; events are extracted from English only"
+    return doc
+
+
+# sentences, dates, tokens, cues, clauses, actors ---------------------------------------------------
+
+
+def find_sentences(doc: ArticleDoc) -> ArticleDoc:
+    """Story sentences (sentences.py): datelines, credits, headline lists and tables left out."""
+    doc.sentences = split_sentences(doc.text, doc.article.segments)
+    if not doc.sentences:
+        doc.note = "no story sentences (only headlines, tables or credits)"
+    return doc
+
+
+def tag_timexes(doc: ArticleDoc) -> ArticleDoc:
+    """Temporal expressions of the whole text (extract.timex), and those of each sentence."""
+    from extract.timex import tag
+
+    published = doc.article.published
+    timexes: list[Timex] = tag(doc.text, published) if published else tag(doc.text, None)
+    starts = [t.start for t in timexes]
+    doc.timexes = timexes
+    doc.sentence_timexes = [
+        timexes[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)] for s in doc.sentences
+    ]
+    return doc
+
+
+def find_tokens(doc: ArticleDoc) -> ArticleDoc:
+    """Word tokens of the sentences that may hold a cue (a cheap look at their words first)."""
+    text = doc.text
+    lower = text.lower()
+    doc.tokens = {
+        n: tokenize(text, s.start, s.end) for n, s in enumerate(doc.sentences) if may_hold_cue(lower, s.start, s.end)
+    }
+    return doc
+
+
+def find_event_cues(doc: ArticleDoc) -> ArticleDoc:
+    """PLOVER cues of each tokenized sentence (plover.py, extract/data/plover.toml). A sentence is kept
+    when it has a cue, or a date and a noun of the lexicon's [nouns] ("Tuesday's attack")."""
+    kept: dict[int, list[Cue]] = {}
+    for n, toks in doc.tokens.items():
+        found = find_cues(toks)
+        if found or (doc.sentence_timexes[n] and any(noun_type(t.lower) for t in toks)):
+            kept[n] = found
+    doc.cues = kept
+    if not kept:
+        doc.note = "no sentence names an action of the event lexicon"
+    return doc
+
+
+def find_clauses(doc: ArticleDoc) -> ArticleDoc:
+    """Clauses of the kept sentences (clauses.py); ", the official said" attributions marked."""
+    doc.clauses = {n: split_clauses(doc.tokens[n]) for n in doc.cues}
+    return doc
+
+
+def find_actor_mentions(doc: ArticleDoc) -> ArticleDoc:
+    """Actor mentions of the whole text (extract.actors), and those of each kept sentence placed at the
+    token they start in."""
+    on = doc.article.published_date
+    mentions = find_actors(doc.text, on=on, context=ActorContext(on=on))
+    starts = [m.start for m in mentions]
+    placed: dict[int, list[Placed]] = {}
+    for n in doc.cues:
+        s = doc.sentences[n]
+        tok_starts = [t.start for t in doc.tokens[n]]
+        lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+        placed[n] = [(bisect.bisect_right(tok_starts, m.start) - 1, m) for m in mentions[lo:hi]]
+    doc.mentions = mentions
+    doc.actors = placed
+    return doc
+
+
+# mode: which cue of a clause names its happening ----------------------------------------------------
+
+
+def _day_governs(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when a day-precision date governs the cue."""
+    span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
+    tx = dating.govern(text, sent_tx, s_start, span, toks[cue.i].start)
+    return tx is not None and tx.precision in ("day", "minute")
+
+
+def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
+    """One candidate per clause: the first cue that reads as a predicate (mode.py), a political cue before
+    a [dated_cues] verb, which counts only when a day governs it. Candidates whose mode is not in
+    settings.keep_modes (hypothetical ones) are dropped; their clause gives nothing."""
+    text = doc.text
+    speech = wordset("mode", "speech")
+    keep = doc.settings.keep_modes
+    out: list[Candidate] = []
+    for n, found in doc.cues.items():
+        toks, clauses = doc.tokens[n], doc.clauses[n]
+        s_start, sent_tx = doc.sentences[n].start, doc.sentence_timexes[n]
+        attribution = [c for c in clauses if c.attribution]
+        ranked_cues = sorted(found, key=lambda c: c.dated_only)  # a political cue outranks a [dated_cues] verb
+        for clause in clauses:
+            if clause.attribution:
+                continue
+            for cue in ranked_cues:
+                if not (clause.i0 <= cue.i < clause.i1):
+                    continue
+                speech_before = any(
+                    toks[k].lower in speech
+                    and toks[k].lower != "according"
+                    and not any(c.i0 <= k < c.i1 for c in attribution)
+                    for k in range(0, cue.i)
+                )
+                reading = mode.classify(toks, clause, cue, speech_before)
+                if not reading.mode:
+                    continue
+                if cue.dated_only and not _day_governs(text, sent_tx, s_start, toks, clause, cue):
+                    continue  # "the well exploded" names a happening only with its day: "exploded on April 20"
+                if reading.mode in keep:
+                    out.append(Candidate(n, clause, cue, reading, "verb", sent_tx))
+                break  # one happening per clause
+    doc.candidates = out
+    return doc
+
+
+# nouns: happenings named by a noun with a day attached ---------------------------------------------
+
+_AFTER = re.compile(r"(?:['’]s)?((?:\s+[a-z][a-z-]*){1,3})")
+_BEFORE = re.compile(r"\b([a-z]+)\s+(?:on|of)\s+(?:the\s+)?$")
+
+
+def _dated_noun(text: str, tx: Timex, s_start: int, s_end: int) -> tuple[int, str]:
+    """(offset, event type) of a lexicon noun the date is attached to ("Tuesday's attack", "the April 20
+    explosion", "talks on Monday"); (-1, "") when there is none."""
+    m = _AFTER.match(text, tx.end, s_end)
+    if m:
+        pos = m.start(1)
+        for w in m.group(1).split():
+            pos = text.index(w, pos)
+            if noun_type(w):
+                return pos, noun_type(w)
+            pos += len(w)
+    b = _BEFORE.search(text[max(s_start, tx.start - 40) : tx.start])
+    if b and noun_type(b.group(1)):
+        return max(s_start, tx.start - 40) + b.start(1), noun_type(b.group(1))
+    return -1, ""
+
+
+def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
+    """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
+    the day is after publication. A verbal cue before the noun ("Ukraine praised Monday's sanctions")
+    marks it `reacting`: the subject only spoke of it. Candidates keep sentence order, a sentence's
+    clause candidates first."""
+    text, settings = doc.text, doc.settings
+    pub_day = doc.article.published_date
+    added: list[Candidate] = []
+    for n, found in doc.cues.items():
+        s, toks, clauses = doc.sentences[n], doc.tokens[n], doc.clauses[n]
+        tok_starts = [t.start for t in toks]
+        for tx in doc.sentence_timexes[n]:
+            if tx.precision not in ("day", "minute") or not dating.governs(text, tx, s.start):
+                continue
+            noun_at, etype = _dated_noun(text, tx, s.start, s.end)
+            if not etype:
+                continue
+            k = bisect.bisect_right(tok_starts, noun_at) - 1
+            clause = next((c for c in clauses if c.i0 <= k < c.i1), None)
+            if clause is None or clause.attribution:
+                continue
+            per = dating.period(tx.value)
+            mode_name = "future" if (pub_day is not None and per is not None and per.start > pub_day) else "actual"
+            if mode_name not in settings.keep_modes:
+                continue
+            cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], settings.noun_weight, "noun", toks[k].lower)
+            reacting = any(clause.i0 <= c.i < k and c.quad_class.startswith("verbal") for c in found)
+            added.append(Candidate(n, clause, cue, mode.Reading(mode_name), "noun", [tx], reacting=reacting))
+    doc.candidates = sorted(doc.candidates + added, key=lambda c: c.s)  # stable: clause candidates first
+    return doc
+
+
+# roles ---------------------------------------------------------------------------------------------
+
+
+def _pronoun_subject(
+    toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention], m_starts: list[int], lookback: int
+) -> Placed | None:
+    """ "he"/"she" just before the verb stands for the last person the article named before it."""
+    for k in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1):
+        if toks[k].lower in ("he", "she"):
+            n = bisect.bisect_left(m_starts, toks[k].start) - 1
+            back = 0
+            while n >= 0 and back < lookback:
+                m = mentions[n]
+                if m.type == "person":
+                    return k, m
+                n -= 1
+                back += 1
+            return None
+    return None
+
+
+def _taken(toks: list[Token], placed: list[Placed], sent_tx: list[Timex]) -> set[int]:
+    """Token indexes covered by actor mentions or temporal expressions."""
+    tok_starts = [t.start for t in toks]
+    out: set[int] = set()
+    for _k, m in placed:
+        out.update(range(bisect.bisect_left(tok_starts, m.start), bisect.bisect_left(tok_starts, m.end)))
+    for tx in sent_tx:
+        out.update(range(bisect.bisect_left(tok_starts, tx.start), bisect.bisect_left(tok_starts, tx.end)))
+    return out
+
+
+def assign_roles(doc: ArticleDoc) -> ArticleDoc:
+    """The clause's actors, then source and target (roles.py). With no known actor before a verb cue,
+    "he"/"she" stands for the last named person, else capitalized names stand in. A verb candidate with no
+    actor at all stays only when a day governs it (settings.actorless_dated). A noun candidate takes
+    roles when settings.noun_roles and it is not `reacting`."""
+    text, settings = doc.text, doc.settings
+    m_starts: list[int] | None = None
+    taken: dict[int, set[int]] = {}
+    kept: list[Candidate] = []
+    for c in doc.candidates:
+        toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
+        in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
+        if c.kind == "verb":
+            if not any(k < cue.i for k, _ in in_clause):
+                if m_starts is None:
+                    m_starts = [m.start for m in doc.mentions]
+                pron = _pronoun_subject(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
+                if pron is not None:
+                    in_clause = sorted([pron, *in_clause], key=lambda km: km[0])
+            if not any(k < cue.i for k, _ in in_clause):
+                # No known actor before the verb: a capitalized name there stands in for one.
+                if c.s not in taken:
+                    taken[c.s] = _taken(toks, placed, doc.sentence_timexes[c.s])
+                names = roles.proper_names(toks, clause.i0, cue.i, taken[c.s])
+                in_clause = sorted(names + in_clause, key=lambda km: km[0])
+            if not in_clause and not (
+                settings.actorless_dated and _day_governs(text, c.timexes, doc.sentences[c.s].start, toks, clause, cue)
+            ):
+                continue
+            with_roles = True
+        else:
+            with_roles = settings.noun_roles and not c.reacting
+        c.actors = in_clause
+        if with_roles:
+            c.source, c.target = roles.assign(toks, clause, cue, in_clause, c.reading.passive)
+        kept.append(c)
+    doc.candidates = kept
+    return doc
+
+
+# dating --------------------------------------------------------------------------------------------
+
+
+def _background(tokens: list[Token], clause: Clause, reading: mode.Reading) -> bool:
+    """True when the undated clause states a standing fact rather than one happening."""
+    words = [t.lower for t in tokens[clause.i0 : clause.i1]]
+    if any(w in wordset("mode", "background") for w in words):
+        return True
+    joined = " " + " ".join(words) + " "
+    if any(" " + p + " " in joined for p in cue_lists()["mode"]["background_phrases"]):
+        return True
+    return reading.present
+
+
+def _past(reading: mode.Reading) -> bool:
+    """A simple-past happening: not present, not present perfect, not future."""
+    return reading.mode in ("actual", "statement", "negated") and not reading.present and not reading.perfect
+
+
+def date_candidates(doc: ArticleDoc) -> ArticleDoc:
+    """The period of each candidate (dating.py): the date expression governing its clause; else, for an
+    undated verb candidate that is no background, the day the sentences before were telling about (a simple
+    past, settings.narrative) or the publication day (flagged). Dates off the table's range date nothing."""
+    text, settings, article = doc.text, doc.settings, doc.article
+    pub = dating.publication(article.published)
+    tx_starts: list[int] = []
+    told: dict[int, Timex | None] = {}
+
+    def told_day(n: int) -> Timex | None:
+        """The day the sentences before sentence n were telling about (dating.narrative), once per sentence."""
+        if n not in told:
+            if not tx_starts:
+                tx_starts.extend(t.start for t in doc.timexes)
+            told[n] = dating.narrative(text, doc.timexes, tx_starts, doc.sentences, n, article.published_date)
+        return told[n]
+
+    kept: list[Candidate] = []
+    for c in doc.candidates:
+        toks, clause, s_start = doc.tokens[c.s], c.clause, doc.sentences[c.s].start
+        clause_span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
+        tx = dating.govern(text, c.timexes, s_start, clause_span, toks[c.cue.i].start)
+        if tx is not None:
+            per, date_text, from_pub = dating.period(tx.value), tx.text, False
+        elif c.kind != "verb" or _background(toks, clause, c.reading):
+            continue  # a standing fact, not one happening (a noun candidate is dated by its own day or not at all)
+        elif settings.narrative and _past(c.reading) and (day := told_day(c.s)) is not None:
+            per, date_text, from_pub = dating.period(day.value), day.text, False  # the day the story is telling
+        elif pub is None:
+            continue
+        else:
+            per, date_text, from_pub = pub, "", True
+        if per is None or not dating.on_timeline(per):
+            continue  # e.g. "the treaty of 1648": background far outside the news timeline
+        c.period, c.date_text, c.date_from_publication = per, date_text, from_pub
+        kept.append(c)
+    doc.candidates = kept
+    return doc
+
+
+# topics, rows, merge -------------------------------------------------------------------------------
+
+
+def find_topics(doc: ArticleDoc) -> ArticleDoc:
+    """Topic ids of each candidate from its sentence's words and its type (topics.py, extract/data/topics.toml)."""
+    for c in doc.candidates:
+        c.topics = topics_for(doc.tokens[c.s], c.cue.event_type)
+    return doc
+
+
+def make_rows(doc: ArticleDoc) -> ArticleDoc:
+    """One events-table row per candidate (rows.py); rows under settings.min_confidence are dropped."""
+    floor = doc.settings.min_confidence
+    doc.rows = [r for r in (build_row(doc, c) for c in doc.candidates) if r["confidence"] >= floor]
+    if not doc.rows:
+        doc.note = "no clause pairs an action with an actor and a date"
+    return doc
+
+
+def merge_happenings(doc: ArticleDoc) -> ArticleDoc:
+    """One row per happening of the article (merge.py), when settings.merge."""
+    if doc.settings.merge:
+        doc.rows = merge_rows(doc.rows)
+    return doc
+
+
+PIPELINE: tuple[Stage, ...] = (
+    Stage("language", check_language, reads=("article",), writes=("text", "note")),
+    Stage("sentences", find_sentences, reads=("article", "text"), writes=("sentences", "note")),
+    Stage("timexes", tag_timexes, reads=("article", "text", "sentences"), writes=("timexes", "sentence_timexes")),
+    Stage("tokens", find_tokens, reads=("text", "sentences"), writes=("tokens",)),
+    Stage("cues", find_event_cues, reads=("tokens", "sentence_timexes"), writes=("cues", "note")),
+    Stage("clauses", find_clauses, reads=("tokens", "cues"), writes=("clauses",)),
+    Stage(
+        "actors",
+        find_actor_mentions,
+        reads=("article", "text", "sentences", "tokens", "cues"),
+        writes=("mentions", "actors"),
+    ),
+    Stage(
+        "mode",
+        pick_predicates,
+        reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "cues", "clauses"),
+        writes=("candidates",),
+    ),
+    Stage(
+        "nouns",
+        find_noun_events,
+        reads=(
+            "article",
+            "settings",
+            "text",
+            "sentences",
+            "sentence_timexes",
+            "tokens",
+            "cues",
+            "clauses",
+            "candidates",
+        ),
+        writes=("candidates",),
+    ),
+    Stage(
+        "roles",
+        assign_roles,
+        reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "mentions", "actors", "candidates"),
+        writes=("candidates",),
+    ),
+    Stage(
+        "dating",
+        date_candidates,
+        reads=("article", "settings", "text", "sentences", "timexes", "tokens", "candidates"),
+        writes=("candidates",),
+    ),
+    Stage("topics", find_topics, reads=("tokens", "candidates"), writes=("candidates",)),
+    Stage(
+        "rows",
+        make_rows,
+        reads=("article", "settings", "text", "sentences", "tokens", "candidates"),
+        writes=("rows", "note"),
+    ),
+    Stage("merge", merge_happenings, reads=("settings", "rows"), writes=("rows",)),
+)
+
+
+def run(doc: ArticleDoc, stages: tuple[Stage, ...] = PIPELINE) -> ArticleDoc:
+    """Apply the stages in order; stop after the first one that sets doc.note."""
+    for stage in stages:
+        doc = stage(doc)
+        if doc.note:
+            break
+    return doc
