@@ -9,9 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from app import data, tables, widgets
+from extract.ingest.formats import upload_suffixes
 from service.ingest import add_articles
 
-ARTICLE_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv", "xml", "rss", "atom"]
+ARTICLE_TYPES = upload_suffixes()  # every suffix the readers take (extract/ingest/formats.py)
 IMPORT_TYPES = ["csv", "tsv", "txt", "zip"]
 RESULT = "add_result"
 

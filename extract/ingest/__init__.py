@@ -6,13 +6,15 @@
     result.rejected   # list[InputRejected], one per input (or record) that could not be read
     print(result.summary())
 
-Modules: sources (inputs -> bytes), fetch (safe http), readers (one per format), clean (site
-furniture, segments), published (times), language, build (RawArticle -> Article), cli.
+Modules: sources (inputs -> bytes), fetch (safe http), formats (the table of input formats: suffixes,
+media types, content tests, reader), readers (one per format), clean (site furniture, segments),
+published (times), language, build (RawArticle -> Article), cli.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -23,6 +25,7 @@ from extract.model import Article
 
 __all__ = ["load_articles", "LoadResult", "article_to_json", "DEFAULT_MAX_BYTES", "DEFAULT_FETCH_TIMEOUT"]
 
+log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_FETCH_TIMEOUT = 15.0
 
@@ -67,8 +70,8 @@ def load_articles(
     max_bytes: the largest file, upload or download accepted. fetch_timeout: seconds per URL.
     """
     from extract.ingest.build import build_article
+    from extract.ingest.formats import read_blob
     from extract.ingest.published import Published, parse_cli_published, parse_published
-    from extract.ingest.readers import read_blob
     from extract.ingest.sources import Blob, iter_blobs
 
     fallback: Published | None = None
@@ -86,6 +89,7 @@ def load_articles(
             result.rejected.append(exc)
             continue
         except Exception as exc:  # a reader's own failure on odd input must not end the batch
+            log.exception("reading %s failed", blob.name)
             result.rejected.append(InputRejected(blob.name, f"could not be read ({type(exc).__name__}: {exc})"))
             continue
         for raw in raws:
@@ -96,6 +100,7 @@ def load_articles(
             except InputRejected as exc:
                 result.rejected.append(exc)
             except Exception as exc:  # as above: one article's failure is reported, the rest go on
+                log.exception("cleaning %s failed", raw.origin)
                 result.rejected.append(InputRejected(raw.origin, f"could not be cleaned ({type(exc).__name__}: {exc})"))
     _note_duplicate_ids(result)
     return result

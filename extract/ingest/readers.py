@@ -1,10 +1,10 @@
-"""One reader per input kind: bytes or text in, `RawArticle`s out (fields as found, not yet cleaned).
+"""One reader per input format: a blob and its decoded text in, `RawArticle`s out (fields as found, not yet
+cleaned). Which reader reads which input is decided in formats.py, the table of formats.
 
-`read_blob(blob, rejected)` decodes the blob, decides its kind (plain text, HTML, JSON, JSON lines,
-CSV, RSS/Atom feed) from its name, content type and first bytes, and calls the matching reader.
-Problems with the whole input raise InputRejected; problems with one record of a multi-record
-input (a bad JSON line, a CSV row without text) are appended to `rejected` and the rest goes on.
-trafilatura and feedparser are imported only when HTML or a feed turns up.
+Every reader has the signature `(blob, text, rejected) -> list[RawArticle]`. Problems with the whole input
+raise InputRejected; problems with one record of a multi-record input (a bad JSON line, a CSV row without
+text) are appended to `rejected` and the rest goes on. trafilatura and feedparser are imported only when
+HTML or a feed turns up.
 """
 
 from __future__ import annotations
@@ -15,19 +15,21 @@ import html
 import html.parser
 import io
 import json
+import logging
 import pathlib
 import re
 import tomllib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.errors import InputRejected
 from extract.ingest.published import Published, parse_published
-from extract.ingest.sources import Blob
 
+if TYPE_CHECKING:
+    from extract.ingest.sources import Blob
+
+log = logging.getLogger(__name__)
 DATA = pathlib.Path(__file__).parent / "data"
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _CONTROL_BYTES = tuple(c for c in range(1, 32) if c not in (9, 10, 12, 13, 27))
 PREFERRED_ENCODINGS = ("utf_8", "cp1252", "iso8859_15", "latin_1", "cp1251", "gb18030", "shift_jis", "euc_kr")
 
@@ -120,54 +122,13 @@ def decode(name: str, data: bytes, declared: str = "") -> str:
     return text
 
 
-# ---------------------------------------------------------------- kind detection
+# ---------------------------------------------------------------- records (JSON, JSONL, CSV)
 
 
-def detect_kind(blob: Blob, text: str) -> str:
-    """One of "text", "html", "json", "jsonl", "csv", "feed", from name, content type and content."""
-    name = blob.name.lower().split("?")[0]
-    ctype = blob.content_type.lower()
-    head = text[:2048].lstrip("\ufeff \t\r\n").lower()
-    if name.endswith((".jsonl", ".ndjson")):
-        return "jsonl"
-    if name.endswith(".json") or "json" in ctype:
-        return "json" if not _looks_jsonl(text) else "jsonl"
-    if name.endswith((".csv", ".tsv")) or "text/csv" in ctype:
-        return "csv"
-    if name.endswith(FEED_SUFFIXES) or any(t in ctype for t in ("rss", "atom")):
-        return "feed"
-    if name.endswith(HTML_SUFFIXES):
-        return "html"
-    if name.endswith(TEXT_SUFFIXES):
-        return "text"
-    # No telling name: look at the content.
-    if head.startswith("<?xml") or head.startswith(("<rss", "<feed", "<rdf:rdf")):
-        if re.search(r"<(rss|feed|rdf:rdf)[\s>]", head):
-            return "feed"
-        if "<html" in head:
-            return "html"
-    if (
-        head.startswith(("<!doctype html", "<html"))
-        or "html" in ctype
-        or re.match(r"<(head|body|div|p|article)[\s>]", head)
-    ):
-        return "html"
-    if "xml" in ctype:
-        return "feed"
-    if head.startswith("{"):
-        return "jsonl" if _looks_jsonl(text) else "json"
-    if head.startswith("["):
-        return "json"
-    return "text"
-
-
-def _looks_jsonl(text: str) -> bool:
+def looks_jsonl(text: str) -> bool:
     """More than one line, each of the first few starting with '{' and ending with '}'."""
     lines = [ln.strip() for ln in text.strip().splitlines()[:5] if ln.strip()]
     return len(lines) > 1 and all(ln.startswith("{") and ln.endswith("}") for ln in lines)
-
-
-# ---------------------------------------------------------------- records (JSON, JSONL, CSV)
 
 
 def _pick(record: dict, field: str) -> object:
@@ -231,8 +192,14 @@ def _records(numbered, origin: str, rejected: list[InputRejected]) -> list[RawAr
     return out
 
 
-def read_json(name: str, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
-    """One article object, a list of them, or an object holding a list under "articles"/"items"/"data"."""
+def read_json(blob: Blob, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """One article object, a list of them, or an object holding a list under "articles"/"items"/"data".
+
+    A text whose first lines are each one object is read as JSON lines (a .json file or a JSON media type
+    often carries them)."""
+    if looks_jsonl(text):
+        return read_jsonl(blob, text, rejected)
+    name = blob.name
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -253,8 +220,9 @@ def read_json(name: str, text: str, rejected: list[InputRejected]) -> list[RawAr
     raise InputRejected(name, f"expected an article object or a list of them, found {type(data).__name__}")
 
 
-def read_jsonl(name: str, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
+def read_jsonl(blob: Blob, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
     """One article object a line; a bad line is rejected by number and the others are read."""
+    name = blob.name
 
     def parsed():
         loads = json.loads
@@ -275,11 +243,12 @@ def read_jsonl(name: str, text: str, rejected: list[InputRejected]) -> list[RawA
     return out
 
 
-def read_csv(name: str, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
-    """One article a row, with a header row; the delimiter is sniffed (comma, semicolon, tab)."""
+def read_csv(blob: Blob, text: str, rejected: list[InputRejected], delimiter: str = ",") -> list[RawArticle]:
+    """One article a row, with a header row; the delimiter is sniffed (comma, semicolon, tab, bar), else
+    `delimiter`."""
+    name = blob.name
     csv.field_size_limit(max(len(text), 131072))
     sample = text[:8192]
-    delimiter = "\t" if name.lower().endswith(".tsv") else ","
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
@@ -306,6 +275,11 @@ def read_csv(name: str, text: str, rejected: list[InputRejected]) -> list[RawArt
     if not out and not rejected:
         raise InputRejected(name, "the CSV has no rows")
     return out
+
+
+def read_tsv(blob: Blob, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """As read_csv, with a tab as the delimiter when sniffing does not find one."""
+    return read_csv(blob, text, rejected, delimiter="\t")
 
 
 # ---------------------------------------------------------------- HTML
@@ -386,6 +360,7 @@ def html_published(page: str) -> Published | None:
 
         found = find_date(page, extensive_search=False, original_date=True)
     except Exception:  # htmldate fails on odd markup in many ways; a missing date is not an error
+        log.debug("htmldate found no date", exc_info=True)
         found = None
     return parse_published(found) if found else None
 
@@ -409,9 +384,11 @@ def figcaptions(page: str) -> tuple[str, ...]:
     return tuple(out[:MAX_CAPTIONS])
 
 
-def read_html(name: str, page: str, url: str = "") -> list[RawArticle]:
+def read_html(blob: Blob, page: str, rejected: list[InputRejected]) -> list[RawArticle]:
     """The main text of a page (trafilatura), its title, site name and publication time."""
     import trafilatura
+
+    name, url = blob.name, blob.url
 
     try:
         result = trafilatura.bare_extraction(
@@ -423,6 +400,7 @@ def read_html(name: str, page: str, url: str = "") -> list[RawArticle]:
             favor_precision=True,
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup
+        log.debug("trafilatura failed on %s", name, exc_info=True)
         raise InputRejected(name, f"the HTML could not be parsed ({type(exc).__name__})") from None
     if result is None:
         raise InputRejected(name, "no article text found in the HTML page")
@@ -449,13 +427,17 @@ def read_html(name: str, page: str, url: str = "") -> list[RawArticle]:
 # ---------------------------------------------------------------- feeds
 
 
-def read_feed(name: str, data: bytes | str, rejected: list[InputRejected]) -> list[RawArticle]:
-    """Each entry of an RSS or Atom feed becomes an article (its content, else its summary, else its title)."""
+def read_feed(blob: Blob, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """Each entry of an RSS or Atom feed becomes an article (its content, else its summary, else its title).
+
+    feedparser is given the bytes when there are some, so that it honours the feed's own encoding."""
     import feedparser
 
+    name = blob.name
     try:
-        parsed = feedparser.parse(data)
+        parsed = feedparser.parse(blob.data if blob.data is not None else text)
     except Exception as exc:  # feedparser is lenient, but a broken document can still raise
+        log.debug("feedparser failed on %s", name, exc_info=True)
         raise InputRejected(name, f"the feed could not be parsed ({type(exc).__name__})") from None
     if not parsed.entries:
         if parsed.get("bozo"):
@@ -523,31 +505,15 @@ def markdown_to_text(text: str) -> tuple[str, str]:
     return title, "\n".join(out)
 
 
-# ---------------------------------------------------------------- dispatch
+# ---------------------------------------------------------------- plain text
 
 
-def read_blob(blob: Blob, rejected: list[InputRejected]) -> list[RawArticle]:
-    """Read one blob into raw articles (see the module docstring for the error contract)."""
-    if blob.record is not None:
-        return [record_to_raw(blob.record, blob.name, blob.name)]
-    if blob.text is not None:
-        if not blob.text.strip():
-            raise InputRejected(blob.name, "the text is empty")
-        return [RawArticle(text=blob.text, origin=blob.name)]
-    data = blob.data or b""
-    text = decode(blob.name, data, declared_charset(data, blob.content_type))
-    kind = detect_kind(blob, text)
-    if kind == "jsonl":
-        return read_jsonl(blob.name, text, rejected)
-    if kind == "json":
-        return read_json(blob.name, text, rejected)
-    if kind == "csv":
-        return read_csv(blob.name, text, rejected)
-    if kind == "feed":
-        return read_feed(blob.name, data, rejected)
-    if kind == "html":
-        return read_html(blob.name, text, blob.url)
-    title = ""
-    if blob.name.lower().endswith((".md", ".markdown")):
-        title, text = markdown_to_text(text)
-    return [RawArticle(text=text, origin=blob.name, url=blob.url, title=title)]
+def read_text(blob: Blob, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """The text is the article (a headline line, if any, is found when the article is built)."""
+    return [RawArticle(text=text, origin=blob.name, url=blob.url)]
+
+
+def read_markdown(blob: Blob, text: str, rejected: list[InputRejected]) -> list[RawArticle]:
+    """Plain text of a Markdown article; its opening heading is the title."""
+    title, body = markdown_to_text(text)
+    return [RawArticle(text=body, origin=blob.name, url=blob.url, title=title)]

@@ -16,25 +16,10 @@ from dataclasses import dataclass
 
 from core.errors import InputRejected
 from extract.ingest.fetch import fetch
+from extract.ingest.formats import suffixes
 
-# File name endings read when walking a directory.
-KNOWN_SUFFIXES = (
-    ".txt",
-    ".text",
-    ".md",
-    ".markdown",
-    ".html",
-    ".htm",
-    ".xhtml",
-    ".json",
-    ".jsonl",
-    ".ndjson",
-    ".csv",
-    ".tsv",
-    ".xml",
-    ".rss",
-    ".atom",
-)
+# File name endings read when walking a directory: every format's (extract/ingest/formats.py).
+KNOWN_SUFFIXES = suffixes()
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]{1,15}):(?://)?\S*$")
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
