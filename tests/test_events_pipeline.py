@@ -1,0 +1,194 @@
+"""The events pipeline's shape: named stages whose declared reads and writes hold, and the settings they obey."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import pathlib
+import pickle
+
+import pytest
+
+from extract.events.doc import INPUTS, ArticleDoc, Settings
+from extract.events.extract_one import article_events
+from extract.events.pipeline import iter_events, load_inputs
+from extract.events.stages import PIPELINE
+from extract.model import Article
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FIELDS = {f.name for f in dataclasses.fields(ArticleDoc)}
+
+
+def _article(text: str, day: str = "2024-03-06", **kw) -> Article:
+    return Article(id="t", text=text, published=dt.datetime.fromisoformat(day + "T12:00:00+00:00"), **kw)
+
+
+# the declared contract -----------------------------------------------------------------------------
+
+
+def test_stages_have_distinct_names_and_declare_real_fields():
+    names = [st.name for st in PIPELINE]
+    assert len(names) == len(set(names))
+    for st in PIPELINE:
+        assert st.writes, f"stage {st.name} writes nothing"
+        assert set(st.reads) <= FIELDS and set(st.writes) <= FIELDS, st.name
+        assert not set(st.writes) & set(INPUTS), f"stage {st.name} overwrites an input"
+
+
+def test_every_stage_reads_only_what_an_earlier_stage_wrote():
+    available = set(INPUTS)
+    for st in PIPELINE:
+        missing = set(st.reads) - available
+        assert not missing, f"stage {st.name} reads {sorted(missing)} before any stage writes it"
+        available |= set(st.writes)
+
+
+def test_the_flow_runs_from_sentences_to_merge():
+    names = [st.name for st in PIPELINE]
+    order = ["sentences", "tokens", "cues", "clauses", "mode", "roles", "dating", "topics", "rows", "merge"]
+    assert [n for n in names if n in order] == order
+
+
+def test_the_readme_table_lists_the_stages_with_their_reads_and_writes():
+    readme = (ROOT / "extract" / "events" / "README.md").read_text(encoding="utf-8")
+    names = {st.name for st in PIPELINE}
+    table = []
+    for line in readme.splitlines():
+        cells = [c.strip() for c in line.split("|")[1:-1]] if line.startswith("|") else []
+        if cells and cells[0].strip("`") in names:
+            reads, writes = (part.split(", ") for part in cells[1].split(" -> "))
+            table.append((cells[0].strip("`"), tuple(reads), tuple(writes)))
+    assert table == [(st.name, st.reads, st.writes) for st in PIPELINE]
+
+
+# the contract holds when the stages run ----------------------------------------------------------
+
+
+class _Watch:
+    """Stands for an ArticleDoc inside one stage: records which fields the stage reads before writing
+    them, and which it assigns."""
+
+    def __init__(self, doc: ArticleDoc):
+        object.__setattr__(self, "_doc", doc)
+        object.__setattr__(self, "read", set())
+        object.__setattr__(self, "assigned", set())
+
+    def __getattr__(self, name: str):
+        if name not in self.assigned:
+            self.read.add(name)
+        return getattr(self._doc, name)
+
+    def __setattr__(self, name: str, value) -> None:
+        self.assigned.add(name)
+        setattr(self._doc, name, value)
+
+
+EDGE_TEXTS = [
+    "",  # no text
+    "Der Bundestag hat am Montag ein neues Gesetz beschlossen, und die Regierung will es bald umsetzen und auch prüfen.",
+    "Top Stories\nMarkets Rally As Oil Prices Slide\n",  # headline lines only
+    "The weather was mild and the harvest was good this year.",  # no cue
+    "Hamas said Monday's ceasefire with Israel would hold.",  # a noun with a day attached
+    "Voters in Portugal elected a new parliament on Monday. The prime minister conceded defeat.",  # narrative day
+    "Russian President Vladimir Putin spoke on television. On Monday he accused Ukraine of sabotage.",  # "he"
+    "A bomb exploded in the market on Monday.",  # no actor, a day
+    "If Washington allowed Kyiv to fire missiles, Moscow would strike NATO.",  # hypothetical only
+]
+
+
+def _docs() -> list[Article]:
+    articles, _notes = load_inputs([str(ROOT / "data" / "articles" / "articles.jsonl")])
+    assert len(articles) > 50
+    return articles + [_article(t) for t in EDGE_TEXTS]
+
+
+def _snapshot(doc: ArticleDoc) -> dict[str, bytes]:
+    return {name: pickle.dumps(getattr(doc, name)) for name in FIELDS}
+
+
+def test_each_stage_reads_and_changes_only_what_it_declares():
+    ran = dict.fromkeys((st.name for st in PIPELINE), 0)
+    stopped_at: set[str] = set()
+    for article in _docs():
+        doc = ArticleDoc(article, Settings())
+        for st in PIPELINE:
+            before = _snapshot(doc)
+            watch = _Watch(doc)
+            st(watch)
+            ran[st.name] += 1
+            undeclared_reads = watch.read - set(st.reads)
+            assert not undeclared_reads, f"stage {st.name} reads {sorted(undeclared_reads)} (article {article.id})"
+            assert watch.assigned <= set(st.writes), f"stage {st.name} assigns {sorted(watch.assigned)}"
+            after = _snapshot(doc)
+            changed = {name for name in FIELDS if before[name] != after[name]}
+            assert changed <= set(st.writes), f"stage {st.name} changes {sorted(changed - set(st.writes))}"
+            if doc.note:
+                stopped_at.add(st.name)
+                break
+    assert all(ran.values()), ran  # every stage ran on some article
+    assert {"language", "sentences", "cues", "rows"} <= stopped_at  # and every kind of early stop was seen
+
+
+# settings ----------------------------------------------------------------------------------------
+
+
+def _rows(text: str, day: str = "2024-03-06", **settings) -> list[dict]:
+    rows, _note = article_events(_article(text, day), Settings(**settings))
+    return rows
+
+
+def test_settings_are_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Settings().merge = False  # type: ignore[misc]
+
+
+def test_merge_off_keeps_a_repeated_happening_twice():
+    text = "Russia attacked Kyiv on Monday. Russian missiles attacked Kyiv on Monday, officials said."
+    assert [r["event_type"] for r in _rows(text)] == ["ASSAULT"]
+    assert [r["event_type"] for r in _rows(text, merge=False)] == ["ASSAULT", "ASSAULT"]
+
+
+def test_keep_modes_and_min_confidence_drop_rows():
+    text = "Moscow said Kyiv is attacking Belgorod. Russia attacked Kyiv on Monday."
+    assert [r["mode"] for r in _rows(text)] == ["statement", "actual"]
+    assert [r["mode"] for r in _rows(text, keep_modes=("actual",))] == ["actual"]
+    rows = _rows(text)
+    floor = max(r["confidence"] for r in rows)
+    assert min(r["confidence"] for r in rows) < floor
+    assert [r["confidence"] for r in _rows(text, min_confidence=floor)] == [floor]
+
+
+def test_noun_roles_narrative_actorless_and_pronoun_switches():
+    truce = "Hamas said Monday's ceasefire with Israel would hold."
+    assert [(r["source_actor"], r["target_actor"]) for r in _rows(truce)] == [("Hamas", "Israel")]
+    assert [(r["source_actor"], r["target_actor"]) for r in _rows(truce, noun_roles=False)] == [("", "")]
+
+    told = "Voters in Portugal elected a new parliament on Monday. The prime minister conceded defeat."
+    concede = [r for r in _rows(told) if r["event_type"] == "CONCEDE"]
+    assert [(r["date"], r["date_from_publication"]) for r in concede] == [("2024-03-04", False)]
+    concede = [r for r in _rows(told, narrative=False) if r["event_type"] == "CONCEDE"]
+    assert [(r["date"], r["date_from_publication"]) for r in concede] == [("2024-03-06", True)]
+
+    bomb = "A bomb exploded in the market on Monday."
+    assert [r["event_type"] for r in _rows(bomb)] == ["ASSAULT"]
+    assert _rows(bomb, actorless_dated=False) == []
+
+    he = "Russian President Vladimir Putin spoke on state television about China. On Monday he accused Ukraine."
+    assert [r["source_actor"] for r in _rows(he)] == ["Vladimir Putin"]
+    assert [r["source_actor"] for r in _rows(he, pronoun_lookback=1)] == [""]  # China is nearer than Putin
+
+
+def test_summary_chars_cuts_the_summary_at_a_word():
+    text = "Israel struck Gaza on Monday, and the strikes went on and on through the night and into the day."
+    (row,) = _rows(text, summary_chars=30)
+    assert row["summary"] == "Israel struck Gaza on Monday,…"
+
+
+def test_settings_reach_the_worker_processes():
+    articles = _docs()[:30]
+    assert len(articles) >= 24  # enough for iter_events to use two processes
+    settings = Settings(merge=False, keep_modes=("actual",))
+    got = [(a.id, rows, note) for a, rows, note in iter_events(articles, workers=2, settings=settings)]
+    want = [(a.id, *article_events(a, settings)) for a in articles]
+    assert got == want
+    assert got != [(a.id, *article_events(a)) for a in articles]  # the settings did change something
