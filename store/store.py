@@ -15,6 +15,8 @@ from filelock import FileLock, Timeout
 from core.errors import StoreError
 from store import disk, merge, salience
 from store.columns import ALL_LIST_COLUMNS, PUBLIC_MENTION_COLUMNS, empty_mentions, empty_stored
+from store.corrections import ADDED_COLUMNS, CorrectionLog, report_key
+from store.corrections import apply as apply_corrections
 from store.summary import AddSummary
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -49,6 +51,7 @@ class EventStore:
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: the store must be a directory, and this is a file")
         self._cache: tuple[str, pd.DataFrame] | None = None
+        self._corrected_cache: tuple | None = None
 
     # ---- reading -------------------------------------------------------------------------------------
     def _meta(self) -> dict | None:
@@ -57,11 +60,31 @@ class EventStore:
         return disk.read_meta(self.path)
 
     def version(self) -> str:
-        """A key that changes whenever the stored contents change ("empty" for a store never written)."""
+        """A key that changes whenever the stored contents or their corrections change ("empty" for a store
+        never written)."""
         meta = self._meta()
         if meta is None:
             return "empty"
-        return f"{meta.get('store_id', '')}:{meta['generation']}"
+        log = self.corrections.version()
+        return f"{meta.get('store_id', '')}:{meta['generation']}" + ("" if log == "none" else f":c{log}")
+
+    @property
+    def corrections(self) -> CorrectionLog:
+        """The analysts' corrections of this store (store/corrections.py)."""
+        return CorrectionLog(self.path)
+
+    def report_keys(self) -> pd.DataFrame:
+        """One row per report: event_id and the report's stable key (what corrections name events by)."""
+        meta, df = self._load("mentions", columns=["mention_id", "event_id", "origin_ref"])
+        keys = [
+            report_key(m, o) for m, o in zip(df["mention_id"].astype(str), df["origin_ref"].astype(str), strict=True)
+        ]
+        return pd.DataFrame({"event_id": df["event_id"].astype(str).to_numpy(), "key": keys})
+
+    def event_keys(self, event_id: str) -> list[str]:
+        """The report keys of one stored event (empty when there is no such event)."""
+        keys = self.report_keys()
+        return keys.loc[keys["event_id"] == str(event_id).split("~split-")[0], "key"].tolist()
 
     def _load(
         self, which: str, event_ids: list[str] | None = None, columns: list[str] | None = None
@@ -81,7 +104,38 @@ class EventStore:
     def _key(meta: dict | None) -> str:
         return "empty" if meta is None else f"{meta.get('store_id', '')}:{meta['generation']}"
 
-    def events(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    def events(self, columns: Sequence[str] | None = None, *, corrected: bool = True) -> pd.DataFrame:
+        """Every stored event, with the analysts' corrections applied (corrected=False: as extracted or
+        imported). Columns as in raw_events(), plus the columns corrections add (corrected_fields,
+        hidden_reason, note, flags) when named, or when columns is None and the store has corrections.
+        Hidden events are in the table: filters leave them out."""
+        entries = self.corrections.entries() if corrected else []
+        names = list(columns) if columns is not None else list(disk.ALL_COLUMNS_FLAT)
+        if columns is None and entries:
+            names += list(ADDED_COLUMNS)
+        added = [c for c in names if c in ADDED_COLUMNS]
+        if not entries and not added:
+            return self.raw_events(names)
+        base = [c for c in names if c not in ADDED_COLUMNS]
+        need = list(dict.fromkeys(["event_id", "event_type", *base]))
+        key = self.version()
+        cache = self._corrected_cache
+        if cache is not None and cache[0] == key and set(need) <= set(cache[1].columns):
+            return cache[1][names].copy(deep=False)
+        if cache is not None and cache[0] == key:  # more columns than before: apply again to all of them
+            need = list(dict.fromkeys([*cache[1].columns.difference(list(ADDED_COLUMNS), sort=False), *need]))
+        raw = self.raw_events(need)
+        keys = self.report_keys() if entries else pd.DataFrame({"event_id": [], "key": []})
+        table, outcome = apply_corrections(raw, keys, entries)
+        self._corrected_cache = (key, table, outcome)
+        return table[names].copy(deep=False)
+
+    def correction_orphans(self) -> list[dict]:
+        """Corrections whose event is no longer in the store (listed, never dropped)."""
+        self.events(["event_id", "event_type"])
+        return list(self._corrected_cache[2].orphans) if self._corrected_cache else []
+
+    def raw_events(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """Every stored event: EVENT_COLUMNS + STORE_COLUMNS with their declared dtypes, or only the given
         columns in that order (KeyError for a name that is not a stored column).
 
@@ -93,7 +147,7 @@ class EventStore:
         unknown = [c for c in names if c not in disk.ALL_COLUMNS_FLAT]
         if unknown:
             raise KeyError(f"no such events column: {', '.join(unknown)}")
-        key = self.version()
+        key = self._key(self._meta())
         cached = self._cache[1] if self._cache is not None and self._cache[0] == key else None
         missing = [c for c in names if cached is None or c not in cached.columns]
         if missing:
