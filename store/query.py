@@ -11,6 +11,14 @@ import pandas as pd
 
 # Modes that always show; the others are opt-in (the timeline hides what did not happen).
 DEFAULT_MODES = ("actual",)
+# Which events by their review state (store/corrections.py): hidden events show only when asked for.
+REVIEW_STATES = {
+    "visible": "every event not hidden",
+    "corrected": "events an analyst corrected",
+    "uncorrected": "events no analyst has corrected",
+    "hidden": "hidden events only",
+    "all": "every event, hidden ones too",
+}
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,7 @@ class Filters:
     text: str = ""  # case-insensitive search in summary, sentence, title (and location in stored events)
     min_salience: float = 0.0
     modes: tuple[str, ...] = field(default=DEFAULT_MODES)
+    review: str = "visible"  # one of REVIEW_STATES
 
     def is_default(self) -> bool:
         return self == Filters()
@@ -70,6 +79,28 @@ def _contains(series: pd.Series, needle: str) -> np.ndarray:
     return series.str.contains(needle, case=False, regex=False).to_numpy(dtype=bool, na_value=False)
 
 
+def _review_mask(df: pd.DataFrame, review: str) -> np.ndarray:
+    """Rows in the review state asked for. A table without the corrections' columns has no corrections."""
+    if review not in REVIEW_STATES:
+        raise ValueError(f"unknown review state {review!r}; one of {', '.join(REVIEW_STATES)}")
+    n = len(df)
+    hidden = (
+        (df["hidden_reason"].fillna("") != "").to_numpy(dtype=bool)
+        if "hidden_reason" in df.columns
+        else np.zeros(n, dtype=bool)
+    )
+    if review == "hidden":
+        return hidden
+    if review == "visible":
+        return ~hidden
+    corrected = (
+        np.fromiter((len(v) > 0 for v in df["corrected_fields"].to_numpy(dtype=object)), dtype=bool, count=n)
+        if "corrected_fields" in df.columns
+        else np.zeros(n, dtype=bool)
+    )
+    return ~hidden & (corrected if review == "corrected" else ~corrected)
+
+
 def filter_positions(df: pd.DataFrame, f: Filters) -> np.ndarray:
     """The row positions (ascending int64) of an events table that pass every filter in f.
 
@@ -88,6 +119,8 @@ def filter_positions(df: pd.DataFrame, f: Filters) -> np.ndarray:
         mask &= df["mode"].isin(f.modes).to_numpy(dtype=bool, na_value=False)
     if f.min_salience > 0 and "salience" in df.columns:
         mask &= (df["salience"] >= f.min_salience).to_numpy(dtype=bool, na_value=False)
+    if f.review != "all":
+        mask &= _review_mask(df, f.review)
     pos = np.flatnonzero(mask)
     if f.countries and len(pos):
         pos = pos[_list_hits(df["countries"].to_numpy(dtype=object)[pos], frozenset(f.countries))]

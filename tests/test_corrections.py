@@ -172,3 +172,17 @@ def test_the_store_version_changes_with_a_correction(store):
     before = store.version()
     record(store, _id(store, "a1"), "note", note="x")
     assert store.version() != before
+
+
+def test_a_hidden_event_leaves_every_default_view_and_the_review_filter_finds_it(store):
+    from store.query import Filters, apply_filters
+
+    hidden, kept = _id(store, "a2"), _id(store, "a1")
+    record(store, hidden, "hide", reason="duplicate")
+    record(store, kept, "set", field_name="mode", value="actual")
+    df = store.events()
+    assert apply_filters(df, Filters())["event_id"].tolist() == [kept]
+    assert apply_filters(df, Filters(review="hidden"))["event_id"].tolist() == [hidden]
+    assert apply_filters(df, Filters(review="corrected"))["event_id"].tolist() == [kept]
+    assert apply_filters(df, Filters(review="uncorrected"))["event_id"].tolist() == []
+    assert sorted(apply_filters(df, Filters(review="all"))["event_id"]) == sorted([hidden, kept])
