@@ -18,6 +18,7 @@ COMMANDS = {
     "ingest": ("service.cli_ingest", "extract events from articles and add them to the store"),
     "import": ("store.cli_import", "import GDELT or ACLED event files into the store"),
     "export": ("store.cli_export", "export stored events as CSV, JSON lines, Parquet or TimelineJS"),
+    "corrections": ("service.cli_corrections", "list, add, undo, import and score analysts' corrections"),
 }
 
 

@@ -35,7 +35,12 @@ def _date(text: str, end: bool) -> dt.date:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from core.schema import MODES
 
-    parser.add_argument("--format", required=True, choices=("csv", "jsonl", "parquet", "timelinejs"))
+    parser.add_argument("--format", choices=("csv", "jsonl", "parquet", "timelinejs"))
+    parser.add_argument(
+        "--corrections",
+        action="store_true",
+        help="write the store's correction log alone (JSON lines; `corrections import` reads it into another store)",
+    )
     parser.add_argument(
         "--country", action="append", default=[], metavar="ISO3", help="keep events involving this country (repeatable)"
     )
@@ -82,6 +87,11 @@ def run(args: argparse.Namespace) -> int:
     from store.export import export_events
     from store.query import apply_filters
 
+    if args.corrections:
+        return _write_corrections(args)
+    if not args.format:
+        print("error: give --format (csv, jsonl, parquet or timelinejs) or --corrections", file=sys.stderr)
+        return 2
     if args.format == "parquet" and not args.output and sys.stdout.isatty():
         print("error: Parquet is binary: give -o FILE or redirect standard output", file=sys.stderr)
         return 2
@@ -101,4 +111,26 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         where = "standard output"
     print(f"exported {len(chosen)} of {len(events)} events as {args.format} to {where}", file=sys.stderr)
+    return 0
+
+
+def _write_corrections(args: argparse.Namespace) -> int:
+    """The correction log alone, as JSON lines."""
+    import json
+
+    from core.errors import StoreError
+    from store import EventStore
+
+    lines = EventStore(args.store).corrections.entries()
+    data = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+    if args.output:
+        try:
+            with open(args.output, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise StoreError(f"{args.output}: cannot write the corrections ({exc.strerror or exc})") from exc
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    print(f"exported {len(lines)} corrections to {args.output or 'standard output'}", file=sys.stderr)
     return 0
