@@ -8,6 +8,7 @@ not fit its precision, a type or mode outside the schema.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import pathlib
@@ -17,6 +18,7 @@ import pycountry
 import pytest
 
 from core.schema import MODES, PLOVER_TYPES
+from tests.conftest import need_shared
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles" / "articles.jsonl"
@@ -177,3 +179,97 @@ def test_extra_inputs_tell_the_story_of_their_article(articles: dict[str, dict])
             text = html.unescape(text)
         for paragraph in articles[aid]["text"].split("\n\n"):
             assert paragraph in text, f"{path.name} lacks a paragraph of {aid}: {paragraph[:60]!r}"
+
+
+# --- Real-news gold: hand-annotated events of Timeline17 articles (tests/gold/README_t17.md) ---------------------
+
+T17_GOLD = ROOT / "tests" / "gold" / "t17_events.jsonl"
+T17_COLLECTIONS = {
+    "H1N1_bbc",
+    "H1N1_guardian",
+    "H1N1_reuters",
+    "IraqWar_guardian",
+    "MJ_bbc",
+    "bpoil_bbc",
+    "bpoil_foxnews",
+    "bpoil_guardian",
+    "bpoil_reuters",
+    "bpoil_washingtonpost",
+    "haiti_bbc",
+}
+T17_KEYS = GOLD_KEYS | {"topic", "line", "text_sha1", "split", "evidence_start", "evidence_end"}
+
+
+@pytest.fixture(scope="module")
+def t17_gold() -> list[dict]:
+    return _read_jsonl(T17_GOLD)
+
+
+def _t17_articles(rows: list[dict]) -> dict[tuple[str, int], list[dict]]:
+    by: dict[tuple[str, int], list[dict]] = {}
+    for row in rows:
+        by.setdefault((row["topic"], row["line"]), []).append(row)
+    return by
+
+
+def test_t17_gold_fields(t17_gold: list[dict]) -> None:
+    formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    for number, event in enumerate(t17_gold, start=1):
+        where = f"t17 gold line {number} ({event.get('topic')}:{event.get('line')})"
+        assert set(event) == T17_KEYS, f"{where}: keys {sorted(event)}"
+        assert event["topic"] in T17_COLLECTIONS, f"{where}: unknown collection"
+        assert isinstance(event["line"], int) and event["line"] >= 1, f"{where}: line"
+        assert re.fullmatch(r"[0-9a-f]{40}", event["text_sha1"]), f"{where}: text_sha1 is not a SHA-1"
+        assert event["split"] in ("dev", "test"), f"{where}: split {event['split']}"
+        assert event["event_type"] in PLOVER_TYPES, f"{where}: type {event['event_type']}"
+        assert event["mode"] in MODES, f"{where}: mode {event['mode']}"
+        precision, value = event["date_precision"], event["date"]
+        assert precision in GOLD_PRECISIONS, f"{where}: precision {precision}"
+        assert re.fullmatch(DATE_SHAPES[precision], value), f"{where}: {value} is not a {precision}"
+        assert 1980 <= dt.datetime.strptime(value, formats[precision]).year <= 2012, f"{where}: {value}"
+        for key in ("source_actor", "target_actor"):
+            assert isinstance(event[key], str) and event[key] == event[key].strip(), f"{where}: {key}"
+        assert event["source_actor"] or event["target_actor"], f"{where}: no actor at all"
+        countries = event["countries"]
+        assert isinstance(countries, list) and len(countries) == len(set(countries)), f"{where}: countries"
+        for code in countries:
+            assert pycountry.countries.get(alpha_3=code) is not None, f"{where}: {code} is not ISO alpha-3"
+        start, end = event["evidence_start"], event["evidence_end"]
+        assert isinstance(start, int) and 0 <= start < end, f"{where}: evidence offsets {start}..{end}"
+        assert end - start == len(event["evidence"]), f"{where}: offsets do not span the evidence"
+        assert 3 <= len(event["evidence"]) <= 300, f"{where}: evidence length {len(event['evidence'])}"
+
+
+def test_t17_gold_coverage_and_split(t17_gold: list[dict]) -> None:
+    articles = _t17_articles(t17_gold)
+    assert len(articles) >= 60, f"only {len(articles)} annotated articles"
+    assert {topic for topic, _ in articles} == T17_COLLECTIONS, "every collection should have annotated articles"
+    for key, events in articles.items():
+        assert len({e["split"] for e in events}) == 1, f"{key}: an article's events sit in more than one split"
+        assert len({e["text_sha1"] for e in events}) == 1, f"{key}: events disagree on the article's text hash"
+    test_share = sum(events[0]["split"] == "test" for events in articles.values()) / len(articles)
+    assert 0.2 <= test_share <= 0.45, f"test split holds {test_share:.0%} of the articles, expected about a third"
+    seen = [json.dumps(e, sort_keys=True) for e in t17_gold]
+    assert len(seen) == len(set(seen)), "the same t17 gold event appears twice"
+
+
+def test_t17_gold_evidence_matches_the_shared_text(t17_gold: list[dict]) -> None:
+    """Every evidence span is text[start:end] of the article named by collection and line, as the corpus has it."""
+    corpus = need_shared("corpora", "timeline17-dev")
+    articles = _t17_articles(t17_gold)
+    wanted: dict[str, set[int]] = {}
+    for topic, line in articles:
+        wanted.setdefault(topic, set()).add(line)
+    texts: dict[tuple[str, int], str] = {}
+    for topic, lines in wanted.items():
+        with open(corpus / topic / "articles.jsonl", encoding="utf-8") as fh:
+            for number, raw in enumerate(fh, start=1):
+                if number in lines:
+                    texts[(topic, number)] = json.loads(raw)["text"]
+    for key, events in articles.items():
+        assert key in texts, f"{key}: no such line in the corpus"
+        text = texts[key]
+        assert hashlib.sha1(text.encode("utf-8")).hexdigest() == events[0]["text_sha1"], f"{key}: the text changed"
+        for event in events:
+            span = text[event["evidence_start"] : event["evidence_end"]]
+            assert span == event["evidence"], f"{key}: text[start:end] is {span!r}, not {event['evidence']!r}"

@@ -1,0 +1,218 @@
+"""Score the extractor against the hand-annotated real-news gold (Timeline17 articles).
+
+Run: .venv/bin/python bench/eval_real_gold.py [--gold tests/gold/t17_events.jsonl] [--shared ../shared]
+     [--split all|dev|test] [--show-misses]
+
+The gold (tests/gold/t17_events.jsonl, described in tests/gold/README_t17.md) names each article by its
+Timeline17 collection (`topic`), its line in that collection's articles.jsonl and the SHA-1 of its text;
+the text is read in place from ../shared/corpora/timeline17-dev and never copied. Each article goes through
+extract.ingest.load_articles and extract.events.extract_events (one process). Predicted events are aligned
+to the gold events of the same article with bench/eval_gold.py's align (evidence-word overlap, best pairs
+first, one to one), imported from that file rather than repeated here.
+
+Printed per split (dev, test, all): event precision (aligned / predicted) and recall (aligned / gold), and
+on aligned pairs the accuracy of each field: date (day and precision both right), mode, event type,
+source actor, target actor (names compared case-blind), countries (micro recall of the gold codes), and
+all seven fields right (date, precision, mode, type, source, target, and every gold country predicted).
+The last line is one JSON object with these figures for each split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import hashlib
+import importlib.util
+import json
+import pathlib
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = pathlib.Path("corpora") / "timeline17-dev"
+SPLITS = ("dev", "test", "all")
+FIELDS = ("date", "mode", "event_type", "source_actor", "target_actor")
+
+
+def _eval_gold():
+    """bench/eval_gold.py as a module (bench/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location("eval_gold", HERE / "eval_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_gold(path: pathlib.Path) -> dict[tuple[str, int], list[dict]]:
+    """Gold events grouped by article key (collection, line), in file order."""
+    by_article: dict[tuple[str, int], list[dict]] = collections.defaultdict(list)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                g = json.loads(line)
+                by_article[(g["topic"], g["line"])].append(g)
+    return by_article
+
+
+def read_articles(shared: pathlib.Path, keys) -> dict[tuple[str, int], dict]:
+    """The raw {id, published, text} records of the wanted (collection, line) keys, read in place."""
+    wanted: dict[str, set[int]] = collections.defaultdict(set)
+    for topic, line in keys:
+        wanted[topic].add(line)
+    out = {}
+    for topic, lines in wanted.items():
+        with open(shared / CORPUS / topic / "articles.jsonl", encoding="utf-8") as fh:
+            for number, raw in enumerate(fh, start=1):
+                if number in lines:
+                    out[(topic, number)] = json.loads(raw)
+    return out
+
+
+def article_key(topic: str, line: int) -> str:
+    """The article id handed to the extractor: Timeline17 ids repeat across collections."""
+    return f"{topic}:{line}"
+
+
+def predict(records: dict[tuple[str, int], dict]) -> dict[str, list[dict]]:
+    """Extractor events of every article, grouped by article key."""
+    from extract.events import extract_events
+    from extract.ingest import load_articles
+
+    items = [{"id": article_key(*key), "published": r["published"], "text": r["text"]} for key, r in records.items()]
+    loaded = load_articles(items)
+    for rejected in loaded.rejected:
+        print(f"note: an article was rejected by ingest: {rejected}", file=sys.stderr)
+    frame = extract_events(loaded.articles, workers=1)
+    by_article: dict[str, list[dict]] = collections.defaultdict(list)
+    for row in frame.to_dict("records"):
+        row["countries"] = list(row["countries"])
+        by_article[row["article_id"]].append(row)
+    return by_article
+
+
+class Tally:
+    """Counts for one split."""
+
+    def __init__(self) -> None:
+        self.articles = self.pred = self.gold = self.pairs = self.all_right = 0
+        self.right = collections.Counter()
+        self.c_tp = self.c_gold = 0
+
+    def add(self, pred: list[dict], gold: list[dict], pairs: list[tuple[int, int]], norm) -> None:
+        self.articles += 1
+        self.pred += len(pred)
+        self.gold += len(gold)
+        self.pairs += len(pairs)
+        for i, j in pairs:
+            p, g = pred[i], gold[j]
+            ok = {
+                "date": p["date"] == g["date"] and p["date_precision"] == g["date_precision"],
+                "mode": p["mode"] == g["mode"],
+                "event_type": p["event_type"] == g["event_type"],
+                "source_actor": norm(p["source_actor"]) == norm(g["source_actor"]),
+                "target_actor": norm(p["target_actor"]) == norm(g["target_actor"]),
+            }
+            for field, good in ok.items():
+                self.right[field] += good
+            pc, gc = set(p["countries"]), set(g["countries"])
+            self.c_tp += len(pc & gc)
+            self.c_gold += len(gc)
+            self.all_right += all(ok.values()) and gc <= pc
+
+    def figures(self) -> dict:
+        n = max(self.pairs, 1)
+        out = {
+            "articles": self.articles,
+            "gold_events": self.gold,
+            "predicted_events": self.pred,
+            "aligned": self.pairs,
+            "event_precision": round(self.pairs / max(self.pred, 1), 3),
+            "event_recall": round(self.pairs / max(self.gold, 1), 3),
+        }
+        for field in FIELDS:
+            out[field] = round(self.right[field] / n, 3)
+        out["countries_recall"] = round(self.c_tp / max(self.c_gold, 1), 3)
+        out["all_fields"] = round(self.all_right / n, 3)
+        return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", default=str(ROOT / "tests" / "gold" / "t17_events.jsonl"))
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default ../shared)")
+    ap.add_argument("--split", choices=SPLITS, default="all", help="score only this split (default: both)")
+    ap.add_argument("--show-misses", action="store_true", help="print unmatched gold, spurious and wrong fields")
+    args = ap.parse_args()
+
+    shared = pathlib.Path(args.shared)
+    if not (shared / CORPUS).is_dir():
+        print(f"error: {shared / CORPUS} is absent; pass --shared", file=sys.stderr)
+        return 2
+    eg = _eval_gold()
+    gold_by = read_gold(pathlib.Path(args.gold))
+    if args.split != "all":
+        gold_by = {k: v for k, v in gold_by.items() if v[0]["split"] == args.split}
+    records = read_articles(shared, gold_by)
+    for key, events in gold_by.items():
+        record = records.get(key)
+        if record is None or hashlib.sha1(record["text"].encode("utf-8")).hexdigest() != events[0]["text_sha1"]:
+            print(f"error: {key[0]} line {key[1]} is not the annotated article (the corpus changed)", file=sys.stderr)
+            return 2
+    pred_by = predict(records)
+
+    tallies = {s: Tally() for s in SPLITS}
+    for key, gold in gold_by.items():
+        pred = pred_by.get(article_key(*key), [])
+        pairs = eg.align(pred, gold)
+        for split in (gold[0]["split"], "all"):
+            tallies[split].add(pred, gold, pairs, eg._norm)
+        if args.show_misses:
+            where = f"{key[0]}:{key[1]} [{gold[0]['split']}]"
+            matched_p = {i for i, _ in pairs}
+            matched_g = {j for _, j in pairs}
+            for j, g in enumerate(gold):
+                if j not in matched_g:
+                    print(f"MISS {where} {g['date']} {g['event_type']} {g['mode']}: {g['evidence'][:100]}")
+            for i, p in enumerate(pred):
+                if i not in matched_p:
+                    print(f"SPUR {where} {p['date']} {p['event_type']} {p['mode']}: {p['summary'][:100]}")
+            for i, j in pairs:
+                p, g = pred[i], gold[j]
+                diffs = [
+                    f"{f} {p[f]!r}/{g[f]!r}"
+                    for f in ("date", "date_precision", "mode", "event_type", "source_actor", "target_actor")
+                    if (eg._norm(p[f]) if f.endswith("actor") else p[f])
+                    != (eg._norm(g[f]) if f.endswith("actor") else g[f])
+                ]
+                if diffs:
+                    print(f"DIFF {where} (pred/gold) {'; '.join(diffs)}: {g['evidence'][:70]}")
+
+    shown = [s for s in SPLITS if tallies[s].articles]
+    figures = {s: tallies[s].figures() for s in shown}
+    print(f"{'':22}" + "".join(f"{s:>9}" for s in shown))
+    rows = [
+        ("articles", "articles"),
+        ("gold events", "gold_events"),
+        ("predicted events", "predicted_events"),
+        ("aligned", "aligned"),
+        ("event precision", "event_precision"),
+        ("event recall", "event_recall"),
+        ("date (+precision)", "date"),
+        ("mode", "mode"),
+        ("event type", "event_type"),
+        ("source actor", "source_actor"),
+        ("target actor", "target_actor"),
+        ("countries recall", "countries_recall"),
+        ("all seven fields", "all_fields"),
+    ]
+    for label, k in rows:
+        cells = "".join(
+            f"{figures[s][k]:>9}" if isinstance(figures[s][k], int) else f"{figures[s][k]:>9.3f}" for s in shown
+        )
+        print(f"{label:22}{cells}")
+    print("(field figures are accuracies over aligned pairs)")
+    print(json.dumps(figures, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
