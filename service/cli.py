@@ -16,6 +16,7 @@ COMMANDS = {
     "dates": ("extract.timex.cli", "tag temporal expressions in a document read on standard input"),
     "events": ("extract.events.cli", "extract dated events from articles"),
     "ingest": ("service.cli_ingest", "extract events from articles and add them to the store"),
+    "ingest-parts": ("service.cli_ingest_parts", "add the Parquet parts of a sharded extraction to the store"),
     "import": ("store.cli_import", "import GDELT or ACLED event files into the store"),
     "export": ("store.cli_export", "export stored events as CSV, JSON lines, Parquet or TimelineJS"),
     "corrections": ("service.cli_corrections", "list, add, undo, import and score analysts' corrections"),

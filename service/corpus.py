@@ -22,13 +22,14 @@ Shards
 Parts (the layout other tools may rely on)
     DIR/part-00003-of-00016.<key>.parquet holds the events of shard 3 of 16, in input order (article by
     article, each article's events in the extractor's order). <key> is 16 hex digits of a SHA-256 over the
-    shard's input (names, line ranges and bytes), --published and a fingerprint of the extractor's code and
-    data (extract/ and core/), so a shard whose input or extractor changed gets a new name. The columns are
-    exactly the events table of core.schema.EVENT_COLUMNS, in that order, typed as PART_SCHEMA: strings,
-    bool, int64, float64; actors/countries/topics as list<string>; date_start/date_end timestamp[ns];
-    published timestamp[ns, UTC]. Zstandard-compressed, with pandas metadata. A shard without events still
-    has a part (no rows). The output of a run is the concatenation of its parts in shard order (sorted file
-    names), row for row the events `extract_events` gives for the same inputs.
+    shard's input (names, line ranges and bytes), --published and the extractor's version (the installed
+    event-timeline version and the columns), so a shard whose input or extractor version changed gets a
+    new name (code edited without a new version keeps the keys: extract into a new directory then).
+    The columns are exactly the events table of core.schema.EVENT_COLUMNS, in that order, typed as
+    PART_SCHEMA: strings, bool, int64, float64; actors/countries/topics as list<string>; date_start and
+    date_end timestamp[ns]; published timestamp[ns, UTC]. Zstandard-compressed, with pandas metadata. A
+    shard without events still has a part (no rows). The output of a run is the concatenation of its parts
+    in shard order (sorted file names), row for row the events `extract_events` gives for the same inputs.
     A part is written to a hidden temporary name in DIR, flushed and renamed, so a part that exists is
     whole; a rerun skips every shard whose part exists and redoes the others.
     DIR/_extraction.json: the plan (inputs, shard count, part names in order), written when a run starts,
@@ -39,7 +40,7 @@ Parts (the layout other tools may rely on)
 
 Clusters
     With a scheduler address the shards run as Dask tasks. Every worker needs this project installed (the
-    same version: a worker with other extractor code fails its shards, saying so) and must see the inputs
+    same version: a worker with another version fails its shards, saying so) and must see the inputs
     and DIR at the same absolute paths as the machine that runs the command (a shared filesystem).
 """
 
@@ -49,11 +50,13 @@ import contextlib
 import functools
 import hashlib
 import json
+import logging
 import os
 import pathlib
 import re
 import stat
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -61,7 +64,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from core.errors import ExtractError, InputRejected
+from core.errors import ExtractError
 from core.schema import EVENT_COLUMNS, LIST_COLUMNS
 
 UNITS_PER_SHARD = 250  # default shard size: JSON lines (or whole files) per shard
@@ -129,7 +132,7 @@ class ShardSpec:
     n_shards: int
     units: tuple[Unit, ...]
     published: str | None
-    fingerprint: str
+    version: str  # extractor_version() of the machine that planned the run
     key: str
 
     @property
@@ -150,32 +153,22 @@ def part_name(index: int, n_shards: int, key: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def extractor_fingerprint() -> str:
-    """SHA-256 over the code and data files of extract/ and core/ (command-line modules left out)."""
-    import core
-    import extract
+def extractor_version() -> str:
+    """The extractor's version as part keys carry it: the installed event-timeline version and the columns.
 
-    h = hashlib.sha256(PART_FORMAT.encode())
-    for package in (core, extract):
-        root = pathlib.Path(next(iter(package.__path__))).resolve()  # core/ has no __init__.py
-        for path in sorted(root.rglob("*")):
-            rel = path.relative_to(root)
-            if any(p.startswith(".") or p == "__pycache__" for p in rel.parts):
-                continue
-            if path.suffix not in (".py", ".toml", ".csv", ".tsv", ".json", ".txt") or path.name in (
-                "cli.py",
-                "__main__.py",
-            ):
-                continue
-            if path.is_file():
-                h.update(f"{package.__name__}/{rel.as_posix()}\0".encode())
-                h.update(path.read_bytes())
-                h.update(b"\0")
-    return h.hexdigest()
+    Not a hash of the code: in a working tree edited while a run goes on, that would change under the
+    run. After changing the extractor without a new version, extract into a new directory."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = version("event-timeline")
+    except PackageNotFoundError:  # pragma: no cover - run from a checkout that is not installed
+        installed = "unversioned"
+    return f"{PART_FORMAT} event-timeline {installed} columns {','.join(EVENT_COLUMNS)}"
 
 
-def _shard_key(fingerprint: str, published: str | None, units: Iterable[Unit]) -> str:
-    h = hashlib.sha256(f"{PART_FORMAT}\0{fingerprint}\0{published or ''}\0".encode())
+def _shard_key(version: str, published: str | None, units: Iterable[Unit]) -> str:
+    h = hashlib.sha256(f"{version}\0{published or ''}\0".encode())
     for u in units:
         h.update(f"{u.name}\0{u.whole}\0{u.first_line}\0{u.end_line}\0{u.digest}\0{u.error}\0".encode())
     return h.hexdigest()[:16]
@@ -183,12 +176,12 @@ def _shard_key(fingerprint: str, published: str | None, units: Iterable[Unit]) -
 
 def _expand(inputs: Sequence[str], rejected: list[tuple[str, str]]) -> list[str]:
     """The files the inputs name, in the order extract.ingest reads them."""
-    from extract.ingest.sources import _SCHEME, KNOWN_SUFFIXES, _walk
+    from extract.ingest.sources import _walk
 
     files: list[str] = []
     for item in inputs:
         item = os.fspath(item)
-        if item == "-" or (_SCHEME.match(item.strip()) and not os.path.exists(item)):
+        if item == "-" or (re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", item.strip()) and not os.path.exists(item)):
             raise CorpusError(
                 f"{item}: a sharded extraction (--out-dir) reads files and directories, not URLs or standard "
                 "input; save them to files first"
@@ -197,7 +190,7 @@ def _expand(inputs: Sequence[str], rejected: list[tuple[str, str]]) -> list[str]
         if path.is_dir():
             found = [str(f) for f in _walk(path)]
             if not found:
-                rejected.append((item, f"the directory holds no readable files ({', '.join(KNOWN_SUFFIXES)})"))
+                rejected.append((item, "the directory holds no file of a format the extractor reads"))
             files.extend(found)
         elif os.path.lexists(item):
             files.append(item)
@@ -287,7 +280,7 @@ def plan_shards(
                 break
         files.append((name, by_lines, n, error))
         total += n
-    fingerprint = extractor_fingerprint()
+    version = extractor_version()
     if total == 0:
         return Plan(inputs, [], 0, rejected)
     n = min(n_shards or -(-total // UNITS_PER_SHARD), total)
@@ -320,7 +313,7 @@ def plan_shards(
                 per_shard[i].append(unit)
         g += count
     shards = [
-        ShardSpec(i, n, tuple(units), published, fingerprint, _shard_key(fingerprint, published, units))
+        ShardSpec(i, n, tuple(units), published, version, _shard_key(version, published, units))
         for i, units in enumerate(per_shard)
     ]
     return Plan(inputs, shards, total, rejected)
@@ -379,61 +372,56 @@ def _read_unit(unit: Unit) -> bytes | None:
     return data
 
 
+class _Failures(logging.Handler):
+    """Collects the unexpected reader and cleaner failures extract.ingest logs from this thread."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread and record.exc_info:
+            exc = record.exc_info[1]
+            self.messages.append(f"{record.getMessage()} ({type(exc).__name__}: {exc})")
+
+
 def _unit_articles(unit: Unit, data: bytes | None, published: str | None, rejected: list) -> list:
-    """The Articles of one unit, read as extract.ingest reads them (bad records are added to rejected)."""
+    """The Articles of one unit, read by extract.ingest.load_articles: a bad input or record is added to
+    rejected, with line numbers counted from the start of the file.
+
+    A reader or cleaner that fails in an unexpected way (a bug, a missing data file; load_articles logs it
+    and rejects the input) fails the shard instead: a part, once written, is not redone."""
     from extract.ingest import DEFAULT_MAX_BYTES, load_articles
 
-    if unit.whole:
-        if data is None:
-            rejected.append((unit.name, "not a regular file (a device, pipe or socket is not read)"))
-            return []
-        if len(data) > DEFAULT_MAX_BYTES:
-            rejected.append((unit.name, f"the file is {len(data):,} bytes, over the {DEFAULT_MAX_BYTES:,}-byte limit"))
-            return []
-        result = load_articles([(unit.name, data)], published=published)
-        rejected.extend((r.source, r.problem) for r in result.rejected)
-        return list(result.articles)
-    if not data.strip():
+    if unit.whole and data is None:
+        rejected.append((unit.name, "not a regular file (a device, pipe or socket is not read)"))
         return []
-    from extract.ingest.build import build_article
-    from extract.ingest.published import parse_cli_published
-    from extract.ingest.readers import declared_charset, decode, record_to_raw
-
-    fallback = parse_cli_published(published) if published is not None else None
+    if not unit.whole and not data.strip():
+        return []
+    logger = logging.getLogger("extract.ingest")
+    failures = _Failures()
+    logger.addHandler(failures)
     try:
-        text = decode(unit.name, data, declared_charset(data))
-    except InputRejected as exc:
-        rejected.append((unit.label(), exc.problem))
-        return []
-    articles = []
-    for n, line in enumerate(text.split("\n"), unit.first_line + 1):
-        if not line.strip():
-            continue
-        where = f"{unit.name} line {n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            rejected.append((where, f"not valid JSON (column {exc.colno}: {exc.msg})"))
-            continue
-        except RecursionError:
-            rejected.append((where, "the JSON is nested too deeply"))
-            continue
-        if not isinstance(record, dict):
-            rejected.append((where, f"expected an article object, found {type(record).__name__}"))
-            continue
-        try:
-            articles.append(build_article(record_to_raw(record, unit.name, where), fallback))
-        except InputRejected as exc:
-            rejected.append((exc.source, exc.problem))
-        except Exception as exc:  # one article's failure is reported, the rest go on (as extract.ingest does)
-            rejected.append((where, f"could not be read ({type(exc).__name__}: {exc})"))
-    return articles
+        limit = DEFAULT_MAX_BYTES if unit.whole else max(DEFAULT_MAX_BYTES, len(data))
+        result = load_articles([(unit.name, data)], published=published, max_bytes=limit)
+    finally:
+        logger.removeHandler(failures)
+    if failures.messages:
+        raise ShardInputError(f"{unit.label()}: {failures.messages[0]}; the shard is left for a rerun")
+    line = re.compile(re.escape(unit.name) + r" line (\d+)")
+    for r in result.rejected:
+        source = r.source
+        if not unit.whole:  # the reader numbered the lines of this range from 1
+            source = line.sub(lambda m: f"{unit.name} line {int(m.group(1)) + unit.first_line}", source, count=1)
+        rejected.append((source, r.problem))
+    return list(result.articles)
 
 
 def _articles_key(articles: Sequence, published: str | None) -> str:
     from extract.ingest import article_to_json
 
-    h = hashlib.sha256(f"{PART_FORMAT}\0{extractor_fingerprint()}\0{published or ''}\0articles\0".encode())
+    h = hashlib.sha256(f"{extractor_version()}\0{published or ''}\0articles\0".encode())
     for a in articles:
         h.update(json.dumps(article_to_json(a), sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         h.update(b"\0")
@@ -458,10 +446,10 @@ def extract_shard(
     rejected: list[tuple[str, str]] = []
     if isinstance(source, ShardSpec):
         spec = source
-        if spec.fingerprint != extractor_fingerprint():
+        if spec.version != extractor_version():
             raise ShardInputError(
-                f"this worker ({os.uname().nodename}) runs other extractor code than the machine that planned "
-                "the run: install the same version of the project on every worker"
+                f"this worker ({os.uname().nodename}) runs another version of the extractor ({extractor_version()}) "
+                f"than the machine that planned the run ({spec.version}): install the same version on every worker"
             )
         name, index, n = spec.name, spec.index, spec.n_shards
         if (out / name).exists():
@@ -713,7 +701,7 @@ def _manifest(plan: Plan, summary: RunSummary | None) -> dict:
         "published": plan.shards[0].published if plan.shards else None,
         "units": plan.units,
         "shards": len(plan.shards),
-        "fingerprint": extractor_fingerprint(),
+        "version": extractor_version(),
         "parts": [s.name for s in plan.shards],
         "columns": list(EVENT_COLUMNS),
     }
@@ -786,7 +774,7 @@ def _on_dask(client, todo: list[ShardSpec], out_dir: str) -> Iterator[ShardResul
     futures = client.map(_run_shard, todo, out_dir=out_dir, pure=False)
     specs = dict(zip((f.key for f in futures), todo, strict=True))
     try:
-        for fut in as_completed(futures):
+        for fut in as_completed(futures, loop=client.loop):
             try:
                 yield fut.result()
             except Exception as exc:  # the task itself failed (e.g. its worker died too often)
