@@ -15,6 +15,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from extract.vocabulary import honorifics
+
 DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # Files whose rows are actors; capitals.csv rows are aliases of their country.
@@ -260,7 +262,7 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     gaz.org_words = frozenset(names.get("org_words", []))
     gaz.not_name_words = frozenset(names.get("not_name_words", [])) | gaz.org_words
     gaz.particles = frozenset(names.get("particles", []))
-    gaz.honorifics = frozenset(norm_token(h) for h in names.get("honorifics", []))
+    gaz.honorifics = frozenset(norm_token(h) for h in honorifics().written)  # extract/data/honorifics.toml
     gaz.given_name_aliases = frozenset(gaz.cues.get("given_name_aliases", {}).get("aliases", []))
     gaz.caps_common = frozenset(gaz.cues.get("all_caps", {}).get("common_words", []))
     gaz.not_current = frozenset(gaz.cues.get("roles", {}).get("not_current", []))

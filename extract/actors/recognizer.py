@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from extract.actors.gazetteer import END, PIECE_RE, Actor, AliasHit, Gazetteer, Term, load, tokens_of
+from extract.vocabulary import honorifics
 
 # Roles that a bare mention ("the president", "the foreign minister") may resolve to a person.
 RESOLVABLE_ROLES = frozenset(
@@ -619,7 +620,7 @@ class _Scan:
         return ""
 
     def _honorific_aliases(self, name: str) -> list[str]:
-        return [f"{h} {surname}" for surname in _surnames(name) for h in ("Mr", "Mrs", "Ms", "Dr")]
+        return [f"{h} {surname}" for surname in _surnames(name) for h in honorifics().abbreviated]
 
     def _drop_last_if(self, q: int | None) -> None:
         if q is None:

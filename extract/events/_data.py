@@ -1,6 +1,12 @@
 """Data files of the events stage, each read once per process.
 
-cues()   -> dict from extract/events/data/cues.toml (word lists for sentences, clauses, mode, roles, dating)
+cues()   -> dict from extract/events/data/cues.toml (word lists for sentences, clauses, mode, roles, dating),
+            with the shared vocabularies of extract/vocabulary.py under the keys the stage reads:
+            [language].function_words  English function words (extract/data/function_words.toml)
+            [sentences].credit_prefixes credit phrases (extract/data/credits.toml), bare and after "(",
+                                        and cues.toml's not_story_prefixes
+            [sentences].abbreviations   cues.toml's, and the abbreviated honorifics lower-cased ("mr")
+                                        (extract/data/honorifics.toml)
 plover() -> dict from extract/data/plover.toml (PLOVER cue lexicon)
 topics() -> dict from extract/data/topics.toml (topic taxonomy)
 summary() -> dict from extract/events/data/summary.toml (where a summary stops)
@@ -11,6 +17,8 @@ from __future__ import annotations
 import functools
 import pathlib
 import tomllib
+
+from extract import vocabulary
 
 HERE = pathlib.Path(__file__).resolve().parent
 DATA = HERE.parent / "data"
@@ -23,8 +31,15 @@ def _load(path: pathlib.Path) -> dict:
 
 @functools.cache
 def cues() -> dict:
-    """The events stage's word lists (see extract/events/data/cues.toml)."""
-    return _load(HERE / "data" / "cues.toml")
+    """The events stage's word lists (see extract/events/data/cues.toml and the module doc)."""
+    d = _load(HERE / "data" / "cues.toml")
+    sentences = d["sentences"]
+    credit = list(vocabulary.credits().starts)
+    parenthesised = ["(" + p for p in credit if not p.startswith("(")]
+    sentences["credit_prefixes"] = credit + parenthesised + sentences.pop("not_story_prefixes")
+    sentences["abbreviations"] = sentences["abbreviations"] + [h.lower() for h in vocabulary.honorifics().abbreviated]
+    d["language"] = {"function_words": sorted(vocabulary.function_words("en"))}
+    return d
 
 
 @functools.cache

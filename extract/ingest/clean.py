@@ -3,8 +3,9 @@
 `clean_text(raw)` returns a `Cleaned` with the story text (headline lists, cookie notices, share
 prompts, newsletter sign-ups and the like removed), the segments of that text (body, caption,
 dateline, credit) and the dateline's publication time when the head of the text carries one.
-The cue phrases live in data/furniture.toml; the shapes (short headline-like lines in a trailing
-run, separators) are generic so that other sites' lists go the same way.
+The cue phrases live in data/furniture.toml, the credit phrases in extract/data/credits.toml; the
+shapes (short headline-like lines in a trailing run, separators) are generic so that other sites'
+lists go the same way.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 from extract.ingest.published import Published, find_dateline
 from extract.model import Segment
+from extract.vocabulary import credits
 
 DATA = pathlib.Path(__file__).parent / "data"
 
@@ -26,10 +28,6 @@ _SEPARATOR = re.compile(r"^[\s\-\u2010-\u2015\u2022\u00b7|*•·.>»_=~]*$")
 _STRIP = " \t\u00a0-\u2010\u2011\u2012\u2013\u2014\u2015\u2022\u00b7|*•·>»:;,.!?\"'“”‘’()[]"
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!;:,]['\"”’)]*$")
-_CREDIT_PAREN = re.compile(
-    r"\((?:(?:additional |with )?reporting|writing|editing|compiled|written|reported|edited)\s+by\b(?:[^()]|\([^()]*\))*\)\s*$",
-    re.IGNORECASE,
-)
 # A photo credit that opens a run-on line ("Photograph: Name/AP The story...") ends at the agency.
 _PHOTO_CREDIT_END = re.compile(
     r"(?:\\?/|\b)(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Getty|PA|Rex Features|Rex|Corbis|Bloomberg|Xinhua|"
@@ -37,10 +35,6 @@ _PHOTO_CREDIT_END = re.compile(
 )
 # What follows a closing wire credit is dropped when it is under this share of the text or opens with furniture.
 TAIL_SHARE = 0.4
-_CREDIT_PAREN_ANY = re.compile(
-    r"\((?:(?:additional |with )?reporting|writing|editing|compiled|written|reported|edited)\s+by\b(?:[^()]|\([^()]*\))*\)",
-    re.IGNORECASE,
-)
 MAX_HEADLINE_WORDS = 22
 MAX_HEADING_WORDS = 7
 CAPTION_MAX_WORDS = 70
@@ -49,7 +43,7 @@ CAPTION_LINES_BEFORE_DATELINE = 3
 
 @dataclass
 class Cues:
-    """The furniture vocabulary loaded from data/furniture.toml."""
+    """The furniture vocabulary loaded from data/furniture.toml (credit phrases: extract/data/credits.toml)."""
 
     list_headings: tuple[str, ...]
     exact_lines: frozenset[str]
@@ -77,8 +71,8 @@ def cues() -> Cues:
         exact_lines=frozenset(low("exact_lines")),
         line_phrases=low("line_phrases"),
         line_prefixes=low("line_prefixes"),
-        credit_starts=low("credit_starts"),
-        credit_ends=low("credit_ends"),
+        credit_starts=credits().starts,
+        credit_ends=credits().ends,
         caption_starts=low("caption_starts"),
         caption_ends=tuple(e.rstrip(" .)") for e in low("caption_ends")),
         max_words=int(d.get("max_words", 30)),
@@ -87,6 +81,19 @@ def cues() -> Cues:
         listing_min_cues=int(d["listing"]["min_cues"]),
         listing_cues_per_chars=int(d["listing"]["cues_per_chars"]),
     )
+
+
+@functools.cache
+def _credit_paren() -> re.Pattern:
+    """A credit in parentheses, "(Reporting by ...; Editing by ...)", from the credit phrases ending in "by"
+    (extract/data/credits.toml); it may hold one level of nested parentheses."""
+    return re.compile(credits().parenthesis_pattern() + r"(?:[^()]|\([^()]*\))*\)", re.IGNORECASE)
+
+
+@functools.cache
+def _credit_paren_at_end() -> re.Pattern:
+    """As _credit_paren, closing its line."""
+    return re.compile(_credit_paren().pattern + r"\s*$", re.IGNORECASE)
 
 
 @functools.cache
@@ -350,7 +357,7 @@ def drop_after_credit(text: str) -> str:
     the cut is made only when the tail is under TAIL_SHARE of the text.
     """
     last = None
-    for m in _CREDIT_PAREN_ANY.finditer(text):
+    for m in _credit_paren().finditer(text):
         last = m
     if last is None or last.end() >= len(text.rstrip()):
         return text
@@ -457,7 +464,7 @@ def find_segments(text: str, dateline: Published | None, captions: frozenset[str
             if end:
                 marks.append((s, s + end, "caption"))
                 continue
-        m = _CREDIT_PAREN.search(line)
+        m = _credit_paren_at_end().search(line)
         if m:
             marks.append((s + m.start(), e, "credit"))
     return _fill_body(text, sorted(marks))

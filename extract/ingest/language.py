@@ -1,18 +1,16 @@
 """A cheap language guess: writing system first, then the share of common function words.
 
 `detect_language(text)` returns an ISO 639-1 code, or "" when the text is too short or no
-language stands out. The word lists are in data/stopwords.toml. No external library.
+language stands out. The word lists are in extract/data/function_words.toml. No external library.
 """
 
 from __future__ import annotations
 
-import functools
-import pathlib
 import re
-import tomllib
 from collections import Counter
 
-DATA = pathlib.Path(__file__).parent / "data"
+from extract.vocabulary import all_function_words
+
 _TOKEN = re.compile(r"[^\W\d_]+")
 SAMPLE_CHARS = 2000
 MIN_TOKENS = 5
@@ -33,11 +31,9 @@ _SCRIPTS = (
 _UKRAINIAN = set("іїєґІЇЄҐ")
 
 
-@functools.cache
 def stopwords() -> dict[str, frozenset[str]]:
-    """Language code -> its common function words."""
-    with open(DATA / "stopwords.toml", "rb") as fh:
-        return {lang: frozenset(words) for lang, words in tomllib.load(fh).items()}
+    """Language code -> its common function words (extract/data/function_words.toml)."""
+    return all_function_words()
 
 
 _NON_LATIN = re.compile(

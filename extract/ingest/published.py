@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import functools
-import pathlib
 import re
-import tomllib
 from dataclasses import dataclass
 
 from core.errors import ReferenceTimeError
+from extract.vocabulary import time_zones
 
-DATA = pathlib.Path(__file__).parent / "data"
 UTC = dt.UTC
 
 
@@ -31,11 +28,9 @@ class Published:
     end: int = -1
 
 
-@functools.cache
 def tz_offsets() -> dict[str, int]:
-    """Time-zone abbreviation -> offset in minutes, from data/timezones.toml."""
-    with open(DATA / "timezones.toml", "rb") as fh:
-        return {k.upper(): int(v) for k, v in tomllib.load(fh)["offsets"].items()}
+    """Time-zone abbreviation -> offset in minutes (extract/data/timezones.toml)."""
+    return time_zones()
 
 
 _MONTHS = {

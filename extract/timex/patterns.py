@@ -13,6 +13,7 @@ import re
 
 from extract.timex import vocab
 from extract.timex.rules import DIGIT_KINDS, RULES
+from extract.vocabulary import time_zones
 
 
 def _words(table: dict | list) -> list[str]:
@@ -40,7 +41,8 @@ def fragments() -> dict[str, str]:
     f["SEASON"] = "(?i:" + vocab.alternation(_words(v["seasons"])) + r")(?![A-Za-z])"
     f["DAYPART"] = "(?i:" + vocab.alternation(_words(v["day_parts"])) + r")(?![A-Za-z])"
     f["ORD"] = "(?i:" + vocab.alternation([w for w in v["ordinals"]]) + r"|[1-4](?:st|nd|rd|th))"
-    f["ZONE"] = vocab.alternation(v["time_zones"]) + r"(?![A-Za-z])"
+    # every time zone the dateline reader knows (extract/data/timezones.toml), and phrases like "local time"
+    f["ZONE"] = vocab.alternation([*time_zones(), *v["zone_phrases"]]) + r"(?![A-Za-z])"
     f["APPROX"] = "(?i:" + vocab.alternation(_words(v["approx_mods"])) + ")"
     f["POS"] = "(?i:" + vocab.alternation(_words(v["position_mods"])) + ")"
     f["DEIC"] = "(?i:" + vocab.alternation(_words(v["deictic"])) + ")"
