@@ -14,11 +14,12 @@ import sys
 COMMANDS = {
     "articles": ("extract.ingest.cli", "read inputs and print the clean articles the extractor will see"),
     "dates": ("extract.timex.cli", "tag temporal expressions in a document read on standard input"),
-    "events": ("extract.events.cli", "extract dated events from articles"),
+    "events": ("service.cli_events", "extract dated events from articles"),
     "ingest": ("service.cli_ingest", "extract events from articles and add them to the store"),
     "ingest-parts": ("service.cli_ingest_parts", "add the Parquet parts of a sharded extraction to the store"),
     "import": ("store.cli_import", "import GDELT or ACLED event files into the store"),
     "export": ("store.cli_export", "export stored events as CSV, JSON lines, Parquet or TimelineJS"),
+    "store": ("store.cli_store", "move a store to the warehouse tier (migrate), or say what a store holds (info)"),
     "corrections": ("service.cli_corrections", "list, add, undo, import and score analysts' corrections"),
 }
 

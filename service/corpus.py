@@ -1,8 +1,9 @@
 """Extraction over a corpus: articles -> Parquet parts, one per shard, on local processes or a Dask cluster.
 
 This is a service (it plans the work, runs it on processes or a cluster and writes files). The command
-`python -m extract events PATH... --out-dir DIR [--shards N] [--scheduler tcp://HOST:8786]` delegates
-here; extract/ imports this module only inside that command, never at module level.
+`python -m extract events PATH... --out-dir DIR [--shards N] [--scheduler tcp://HOST:8786]` comes here
+through service/cli_events.py, which adds these options to extract/events/cli.py's command; extract/
+itself imports nothing of service/.
 
     plan = plan_shards(["corpus/"], n_shards=16)          # deterministic: same inputs -> same shards
     result = extract_shard(plan.shards[3], "parts/")      # one shard -> parts/part-00003-of-00016.<key>.parquet
@@ -76,6 +77,7 @@ PART_FORMAT = "event-parts/1"
 LINE_SUFFIXES = (".jsonl", ".ndjson")
 PART_RE = re.compile(r"^part-(\d{5})-of-(\d{5})\.([0-9a-f]{16})\.parquet$")
 SHOWN = 20  # rejected inputs and failed shards printed by the command
+log = logging.getLogger(__name__)
 
 _ARROW_TYPES = {
     "string": pa.string(),
@@ -274,6 +276,9 @@ def plan_shards(
     total = 0
     for name in _expand(inputs, rejected):
         by_lines, n, error = _file_facts(name)
+        if by_lines and n == 0:
+            rejected.append((name, "the input is empty"))
+            continue
         if limit is not None:
             n = min(n, limit - total)
             if n <= 0:
@@ -525,6 +530,8 @@ def _run_shard(spec: ShardSpec, out_dir: str) -> ShardResult:
     try:
         return extract_shard(spec, out_dir)
     except Exception as exc:
+        if not isinstance(exc, ExtractError):
+            log.exception("shard %s failed", spec.name)
         failed = _failed(spec, exc)
         failed.seconds = time.perf_counter() - t0
         return failed
@@ -688,7 +695,7 @@ def _prepare(out: pathlib.Path, plan: Plan) -> None:
     for p in parts:
         if p.name not in ours:
             p.unlink()
-    for p in out.glob(".part-*.tmp"):
+    for p in [*out.glob(".part-*.tmp"), *out.glob(f".{MANIFEST}.*.tmp")]:  # left by killed runs
         with contextlib.suppress(OSError):
             p.unlink()
     _write_json(out / MANIFEST, _manifest(plan, None))
@@ -746,7 +753,6 @@ def _on_processes(todo: list[ShardSpec], out_dir: str, workers: int | None) -> I
             yield _run_shard(spec, out_dir)
         return
     import multiprocessing as mp
-    import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
@@ -855,7 +861,7 @@ def load_parts(store, parts_dir: str | os.PathLike, *, allow_missing: bool = Fal
     return summary
 
 
-# ---------------------------------------------------------------- the command (from extract/events/cli.py)
+# ---------------------------------------------------------------- the command (from service/cli_events.py)
 
 
 def run_sharded_command(args) -> int:

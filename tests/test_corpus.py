@@ -114,7 +114,7 @@ def test_local_cluster_extraction_equals_the_local_run(tmp_path):
 
 
 def test_killed_run_is_finished_by_a_rerun_that_redoes_only_the_missing_shards(tmp_path):
-    corpus = _copies(SAMPLE / "articles.jsonl", 4, tmp_path / "corpus.jsonl")  # 348 articles
+    corpus = _copies(SAMPLE / "articles.jsonl", 3, tmp_path / "corpus.jsonl")  # 261 articles
     out = tmp_path / "parts"
     n = 24
     args = [PY, "-m", "extract", "events", str(corpus), "--out-dir", str(out), "--shards", str(n)]
@@ -193,10 +193,12 @@ def test_rejected_records_are_named_by_their_line_in_the_file(tmp_path):
     lines[7] = "[1, 2]"
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    summary = extract_corpus([str(corpus)], tmp_path / "parts", n_shards=3, workers=1)
-    expected = load_articles([str(corpus)]).rejected
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    summary = extract_corpus([str(corpus), str(empty)], tmp_path / "parts", n_shards=3, workers=1)
+    expected = load_articles([str(corpus), str(empty)]).rejected
     assert sorted(summary.rejected) == sorted((r.source, r.problem) for r in expected)
-    assert {s for s, _ in summary.rejected} == {f"{corpus} line {n}" for n in (2, 7, 8)}
+    assert {s for s, _ in summary.rejected} == {f"{corpus} line {n}" for n in (2, 7, 8)} | {str(empty)}
 
 
 def test_a_scheduler_that_does_not_answer_is_a_clear_error_within_the_timeout(tmp_path):

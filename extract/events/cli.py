@@ -4,9 +4,6 @@ Reads the inputs (files, directories, URLs, "-" for standard input, as extract.i
 events with both cores for batches, and writes them: JSON lines (one event a line, streamed as
 articles finish), CSV or Parquet (Parquet needs -o). A note goes to standard error for each input that
 was rejected and for each article that yields no event, saying why.
-
-Sharded mode, `--out-dir DIR [--shards N] [--scheduler tcp://HOST:8786]`, is a service: it writes one
-Parquet part per shard, on local processes or a Dask cluster, and is done by service/corpus.py.
 """
 
 from __future__ import annotations
@@ -31,20 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl", help="output format")
     parser.add_argument("-o", "--output", metavar="OUT", default=None, help="output file (default: standard output)")
     parser.add_argument("--workers", type=int, default=None, help="processes for large batches (default: 2)")
-    parser.add_argument(
-        "--out-dir",
-        metavar="DIR",
-        default=None,
-        help="sharded mode: write the events as Parquet parts, one per shard, into DIR; a rerun skips finished "
-        "shards (see service/corpus.py)",
-    )
-    parser.add_argument("--shards", type=int, default=None, metavar="N", help="with --out-dir: number of shards")
-    parser.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        default=None,
-        help="with --out-dir: run the shards on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786)",
-    )
 
 
 def json_row(row: dict) -> dict:
@@ -66,12 +49,6 @@ def _label(article) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Extract and write; 0 when at least one input was read, 2 when none could be."""
-    if args.out_dir or args.shards is not None or args.scheduler:
-        # Sharded mode is a service (plans shards, runs them on processes or a Dask cluster, writes parts):
-        # imported here so that extract/ does not depend on service/ otherwise.
-        from service.corpus import run_sharded_command
-
-        return run_sharded_command(args)
     if args.format == "parquet" and not args.output:
         print("error: --format parquet writes a binary file: give it with -o OUT", file=sys.stderr)
         return 2
