@@ -176,8 +176,8 @@ def _shard_key(version: str, published: str | None, units: Iterable[Unit]) -> st
     return h.hexdigest()[:16]
 
 
-def _expand(inputs: Sequence[str], rejected: list[tuple[str, str]]) -> list[str]:
-    """The files the inputs name, in the order extract.ingest reads them."""
+def _expand(inputs: Sequence[str], rejected: list[tuple[str, str]], skip: str | None = None) -> list[str]:
+    """The files the inputs name, in the order extract.ingest reads them; none under the directory `skip`."""
     from extract.ingest.sources import _walk
 
     files: list[str] = []
@@ -191,6 +191,8 @@ def _expand(inputs: Sequence[str], rejected: list[tuple[str, str]]) -> list[str]
         path = pathlib.Path(item)
         if path.is_dir():
             found = [str(f) for f in _walk(path)]
+            if skip:  # the output directory inside an input directory: its _extraction.json is no article
+                found = [f for f in found if not os.path.abspath(f).startswith(skip + os.sep)]
             if not found:
                 rejected.append((item, "the directory holds no file of a format the extractor reads"))
             files.extend(found)
@@ -261,9 +263,15 @@ def _line_segments(name: str, path: str, cuts: list[tuple[int, int]]) -> list[Un
 
 
 def plan_shards(
-    inputs: Sequence[str] | str, n_shards: int | None = None, *, published: str | None = None, limit: int | None = None
+    inputs: Sequence[str] | str,
+    n_shards: int | None = None,
+    *,
+    published: str | None = None,
+    limit: int | None = None,
+    out_dir: str | os.PathLike | None = None,
 ) -> Plan:
-    """Cut the inputs into shards (see the module doc). limit: use only the first `limit` units."""
+    """Cut the inputs into shards (see the module doc). limit: use only the first `limit` units.
+    out_dir: the directory of parts, whose files are never inputs (when it sits in an input directory)."""
     inputs = [inputs] if isinstance(inputs, str | os.PathLike) else [os.fspath(x) for x in inputs]
     if n_shards is not None and not 1 <= n_shards <= MAX_SHARDS:
         raise CorpusError(f"--shards {n_shards}: give a number from 1 to {MAX_SHARDS}")
@@ -274,7 +282,8 @@ def plan_shards(
     rejected: list[tuple[str, str]] = []
     files = []  # (name, by_lines, units, error)
     total = 0
-    for name in _expand(inputs, rejected):
+    skip = os.path.abspath(out_dir) if out_dir is not None else None
+    for name in _expand(inputs, rejected, skip):
         by_lines, n, error = _file_facts(name)
         if by_lines and n == 0:
             rejected.append((name, "the input is empty"))
@@ -602,7 +611,7 @@ def extract_corpus(
     t0 = time.perf_counter()
     with contextlib.ExitStack() as stack:
         client = stack.enter_context(_dask_client(scheduler, scheduler_timeout)) if scheduler else None
-        plan = plan_shards(inputs, n_shards, published=published, limit=limit)
+        plan = plan_shards(inputs, n_shards, published=published, limit=limit, out_dir=out_dir)
         if not plan.shards:
             shown = "; ".join(f"{s}: {p}" for s, p in plan.rejected[:3]) or "no inputs"
             raise CorpusError(f"no article file could be found in the inputs ({shown})")

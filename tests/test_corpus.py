@@ -228,6 +228,10 @@ def test_a_directory_holds_one_extraction(tmp_path):
     assert summary.count("done") == 2
     assert sorted(p.name[:19] for p in out.glob("part-*")) == ["part-00000-of-00002", "part-00001-of-00002"]
     assert len(_concat(out)) == sum(r.events for r in summary.results)
+    # Parts kept inside the input directory: their _extraction.json is not taken for an article file.
+    inside = a.parent / "parts-inside"
+    extract_corpus([str(a.parent)], inside, n_shards=2, workers=1)
+    assert extract_corpus([str(a.parent)], inside, n_shards=2, workers=1).count("skipped") == 2
 
 
 def test_extract_shard_takes_a_list_of_articles(tmp_path):
