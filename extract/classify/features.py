@@ -1,0 +1,168 @@
+"""Features of one clause for the event classifier: word n-grams, character n-grams and the rule cues.
+
+features(sentence, clause=None) -> Features, three blocks of feature strings:
+  words - lower-case word unigrams and bigrams of the clause (digits folded to 0, sentence edges marked);
+  chars - character 3- to 5-grams inside each word of the clause (" shel", "lled "), which carry a verb's
+          meaning across its forms and spellings (shelled/shelling, mobilise/mobilize);
+  rules - what the rule system sees: each PLOVER cue of extract/data/plover.toml in the clause (via
+          extract.events.plover.find_cues) with its type, phrase and verb form, the rule mode of each cue
+          (extract.events.mode.classify, with the speech-before test of the events pipeline), the type and
+          mode of the first cue that reads as a predicate (the rule decision), happening nouns of the
+          lexicon's [nouns], and the mode word lists of extract/events/data/cues.toml present in the clause
+          (negators, future and hypothetical modals, conditionals, verbs of saying, refusals, schedules).
+The rules are inputs to the learned model, not its decision.
+
+A clause is located in its sentence (first occurrence; the whole sentence when absent or not given); the
+n-grams come from the clause, the cue readings from the clause inside its sentence, so "Moscow said Kyiv is
+massing troops" reads the speech verb before the clause. FEATURES_VERSION changes whenever the features do,
+and a model built with other features is refused (model.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from extract.events import mode as rule_mode
+from extract.events._data import plover, wordset
+from extract.events.clauses import Clause, split_clauses
+from extract.events.plover import find_cues
+from extract.events.tokens import Token, tokenize
+
+FEATURES_VERSION = "features-1"
+MAX_CHARS = 2000  # a clause longer than this is cut: the features of an enormous "sentence" stay bounded
+CHAR_NS = (3, 4, 5)
+_DIGITS = re.compile(r"\d")
+
+
+class Features(NamedTuple):
+    words: list[str]
+    char_words: list[str]  # the words whose n-grams (word_chars) make the character block
+    rules: list[str]
+
+    @property
+    def chars(self) -> list[str]:
+        return [g for w in self.char_words for g in word_chars(w)]
+
+
+@functools.cache
+def _mode_words() -> dict[str, tuple[str, ...]]:
+    """word -> names of the mode word lists of extract/events/data/cues.toml that hold it."""
+    out: dict[str, list[str]] = {}
+    for name, key in (
+        ("neg", "negators"),
+        ("fut", "future"),
+        ("hyp", "hypothetical_modals"),
+        ("cond", "conditional"),
+        ("say", "speech"),
+        ("refused", "refused"),
+        ("sched", "scheduled"),
+        ("intent", "intent"),
+        ("bg", "background"),
+    ):
+        for w in wordset("mode", key):
+            out.setdefault(w, []).append(name)
+    return {w: tuple(names) for w, names in out.items()}
+
+
+@functools.cache
+def _nouns() -> dict[str, str]:
+    """happening noun -> PLOVER type, from the [nouns] table of extract/data/plover.toml (first type wins)."""
+    out: dict[str, str] = {}
+    for etype, words in plover().get("nouns", {}).items():
+        for w in words:
+            out.setdefault(w, etype)
+    return out
+
+
+def _span(sentence: str, clause: str | None) -> tuple[int, int]:
+    """Character span of the clause in the sentence; the whole sentence when the clause is not in it."""
+    if clause:
+        at = sentence.find(clause)
+        if at >= 0:
+            return at, at + len(clause)
+    return 0, len(sentence)
+
+
+def _word_features(toks: list[Token]) -> list[str]:
+    words = [_DIGITS.sub("0", t.lower) for t in toks if t.lower[0].isalnum() or t.lower in ("?", "'s")]
+    out = [f"w:{w}" for w in words]
+    padded = ["<s>", *words, "</s>"]
+    out += [f"b:{a} {b}" for a, b in zip(padded, padded[1:], strict=False)]
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_chars(word: str) -> tuple[str, ...]:
+    """Character n-grams of one lower-case word, padded with a space on each side (cached: words repeat)."""
+    padded = f" {word} "
+    return tuple(padded[k : k + n] for n in CHAR_NS for k in range(len(padded) - n + 1))
+
+
+def _char_words(toks: list[Token]) -> list[str]:
+    """The words whose character n-grams are features (alphabetic tokens)."""
+    return [t.lower for t in toks if t.lower[0].isalpha()]
+
+
+def _rule_features(toks: list[Token], k0: int, k1: int, text: str) -> list[str]:
+    """Rule cues of tokens[k0:k1] read inside the whole sentence (toks)."""
+    out: list[str] = []
+    speech = wordset("mode", "speech")
+    clauses = split_clauses(toks)
+    attribution = [c for c in clauses if c.attribution]
+    first = ""
+    for cue in find_cues(toks, k0, k1):
+        kind = "dated" if cue.dated_only else "cue"
+        out += [f"{kind}:{cue.event_type}", f"{kind}p:{cue.phrase}", f"{kind}f:{cue.event_type}|{cue.form}"]
+        clause = next((c for c in clauses if c.i0 <= cue.i < c.i1), Clause(k0, k1))
+        if clause.attribution:
+            out.append("cue_in_attribution")
+            continue
+        speech_before = any(
+            toks[k].lower in speech and toks[k].lower != "according" and not any(c.i0 <= k < c.i1 for c in attribution)
+            for k in range(0, cue.i)
+        )
+        reading = rule_mode.classify(toks, Clause(max(clause.i0, k0), min(clause.i1, k1)), cue, speech_before)
+        m = reading.mode or "noun"
+        out += [f"{kind}m:{cue.event_type}|{m}", f"rm:{m}"]
+        if reading.passive:
+            out.append("passive")
+        if reading.perfect:
+            out.append("perfect")
+        if speech_before:
+            out.append("speech_before")
+        if reading.mode and not first and not cue.dated_only:
+            first = cue.event_type
+            out += [f"first:{first}", f"firstm:{reading.mode}", f"first:{first}|{reading.mode}"]
+    if not first:
+        out.append("no_predicate_cue")
+    nouns = _nouns()
+    out += [f"noun:{nouns[t.lower]}" for t in toks[k0:k1] if t.lower in nouns]
+    table = _mode_words()
+    found: set[str] = set()
+    for t in toks[k0:k1]:
+        found.update(table.get(t.lower, ()))
+        if t.lower.endswith("n't"):
+            found.add("neg")
+    out += [f"mw:{name}" for name in sorted(found)]
+    if text.rstrip().endswith("?"):
+        out.append("question")
+    if toks[k0 : k0 + 1] and toks[k0].text[:1].islower():
+        out.append("starts_lower")
+    return out
+
+
+def features(sentence: str, clause: str | None = None) -> Features:
+    """The three feature blocks of a clause (the whole sentence when clause is None)."""
+    sentence = sentence[:MAX_CHARS]
+    if clause is not None:
+        clause = clause[:MAX_CHARS]
+    a, b = _span(sentence, clause)
+    toks = tokenize(sentence)
+    k0 = next((k for k, t in enumerate(toks) if t.start >= a), len(toks))
+    k1 = next((k for k, t in enumerate(toks) if t.end > b), len(toks))
+    own = toks[k0:k1]
+    if not own:
+        return Features([], [], ["empty"])
+    return Features(_word_features(own), _char_words(own), _rule_features(toks, k0, k1, sentence[a:b]))

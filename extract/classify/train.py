@@ -1,0 +1,205 @@
+"""Train the event classifier from data/sentences.jsonl and write data/model.json (`make model`).
+
+Only the corpus's "train" split is read for fitting, vocabulary and tuning; the "test" split is left to
+bench/bench_classifier.py. Two multinomial logistic regressions (scikit-learn) share one feature space
+(features.py, vectorized by model.Vocabulary): one for the event type (16 PLOVER types and NONE), one for
+the mode (trained on the sentences that report an event). Building is deterministic: the same corpus gives
+the same file.
+
+Steps: features of every training sentence -> vocabulary (word and character n-grams seen in at least
+MIN_DF sentences, every rule feature) -> fit both heads -> keep the features whose weight matters
+(|w| >= PRUNE in either head) -> fit again on the kept vocabulary (so scoring with the smaller file is the
+model that was fitted) -> write JSON with the corpus hash and version.
+
+    python -m extract.classify.train            # build data/model.json
+    python -m extract.classify.train --cv       # grouped 5-fold cross-validation on the train split only
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import hashlib
+import json
+import pathlib
+import sys
+
+import numpy as np
+import sklearn
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from extract.classify import corpus as corpus_mod
+from extract.classify.features import FEATURES_VERSION, features
+from extract.classify.model import BLOCKS, FORMAT, MODEL_PATH, Vocabulary, encode_matrix
+
+VERSION = "1.0"
+# Settings chosen by grouped cross-validation on the train split (--cv); see README.md.
+SETTINGS = {
+    "min_df": 2,
+    "block_weights": {"words": 1.0, "chars": 1.0, "rules": 1.0},
+    "type_C": 10.0,
+    "mode_C": 10.0,
+    "prune": 0.05,
+}
+
+
+def corpus_sha256(path: pathlib.Path = corpus_mod.CORPUS) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def group_of(row: dict) -> str:
+    """The written sentence a row comes from (a generated variant shares its sentence's group)."""
+    text = row["text"]
+    if row.get("origin") == "generated":
+        for tag in corpus_mod._TAGS:
+            if text.endswith(tag):
+                return text[: -len(tag)] + "."
+    return text
+
+
+def build_vocabulary(feats: list, min_df: int, block_weights: dict[str, float]) -> Vocabulary:
+    """Word and character n-grams found in at least min_df sentences, and every rule feature."""
+    df: dict[str, collections.Counter] = {b: collections.Counter() for b in BLOCKS}
+    for f in feats:
+        df["words"].update(set(f.words))
+        df["chars"].update(set(f.chars))
+        df["rules"].update(set(f.rules))
+    blocks = {b: sorted(k for k, n in df[b].items() if n >= (1 if b == "rules" else min_df)) for b in BLOCKS}
+    return Vocabulary(blocks, block_weights)
+
+
+def matrix(vocab: Vocabulary, feats: list) -> csr_matrix:
+    """The rows of feats vectorized exactly as scoring does (model.Vocabulary.vectorize)."""
+    indptr, cols, vals = [0], [], []
+    for f in feats:
+        c, v = vocab.vectorize(f)
+        cols += c
+        vals += v
+        indptr.append(len(cols))
+    return csr_matrix(
+        (np.asarray(vals), np.asarray(cols, dtype=np.int64), np.asarray(indptr)), (len(feats), vocab.size)
+    )
+
+
+def fit(X: csr_matrix, y: list[str], C: float) -> LogisticRegression:
+    clf = LogisticRegression(C=C, max_iter=5000, tol=1e-6)
+    clf.fit(X, y)
+    return clf
+
+
+def _weights(clf: LogisticRegression) -> np.ndarray:
+    """Weights as (n_features, n_labels); scikit-learn keeps one row for a two-label problem."""
+    coef = clf.coef_
+    if coef.shape[0] == 1:
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+    return coef.T
+
+
+def train(rows: list[dict], settings: dict = SETTINGS) -> tuple[Vocabulary, LogisticRegression, LogisticRegression]:
+    """Vocabulary and the two fitted heads, from rows (all of them are used: pass the train split)."""
+    feats = [features(r["text"]) for r in rows]
+    types = [r["event_type"] for r in rows]
+    ev = [k for k, r in enumerate(rows) if r["event_type"] != corpus_mod.NONE]
+    vocab = build_vocabulary(feats, settings["min_df"], settings["block_weights"])
+    for round_ in ("all features", "kept features"):
+        X = matrix(vocab, feats)
+        type_clf = fit(X, types, settings["type_C"])
+        mode_clf = fit(X[ev], [rows[k]["mode"] for k in ev], settings["mode_C"])
+        if round_ == "kept features" or not settings.get("prune"):
+            break
+        strength = np.maximum(np.abs(_weights(type_clf)).max(1), np.abs(_weights(mode_clf)).max(1))
+        keep = strength >= settings["prune"]
+        kept: dict[str, list[str]] = {}
+        start = 0
+        for b in BLOCKS:
+            n = len(vocab.lists[b])
+            kept[b] = [f for f, k in zip(vocab.lists[b], keep[start : start + n], strict=True) if k]
+            start += n
+        vocab = Vocabulary(kept, settings["block_weights"])
+    return vocab, type_clf, mode_clf
+
+
+def to_json(vocab: Vocabulary, type_clf, mode_clf, *, sha: str, n_rows: int, n_train: int, settings: dict) -> dict:
+    def head(clf) -> dict:
+        return {
+            "labels": [str(c) for c in clf.classes_],
+            "intercept": [round(float(x), 6) for x in (clf.intercept_ if len(clf.classes_) > 2 else [0.0, 0.0])],
+            "weights": encode_matrix(_weights(clf)),
+        }
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "corpus_sha256": sha,
+        "corpus_rows": n_rows,
+        "trained_rows": n_train,
+        "features_version": FEATURES_VERSION,
+        "built_with": f"scikit-learn {sklearn.__version__}, LogisticRegression (multinomial, lbfgs)",
+        "settings": settings,
+        "block_weights": vocab.weights,
+        "vocabulary": vocab.lists,
+        "type": head(type_clf),
+        "mode": head(mode_clf),
+    }
+
+
+def cross_validate(rows: list[dict], grid: list[dict], folds: int = 5) -> None:
+    """Grouped k-fold accuracy of type and mode on the given (train) rows for each settings in grid."""
+    groups = [group_of(r) for r in rows]
+    splitter = GroupKFold(n_splits=folds)
+    for settings in grid:
+        t_ok = m_ok = m_n = 0
+        for tr, te in splitter.split(rows, groups=groups):
+            tr_rows = [rows[k] for k in tr]
+            vocab, type_clf, mode_clf = train(tr_rows, settings)
+            te_feats = [features(rows[k]["text"]) for k in te]
+            X = matrix(vocab, te_feats)
+            pt = type_clf.predict(X)
+            pm = mode_clf.predict(X)
+            for k, a, b in zip(te, pt, pm, strict=True):
+                t_ok += a == rows[k]["event_type"]
+                if rows[k]["event_type"] != corpus_mod.NONE:
+                    m_n += 1
+                    m_ok += b == rows[k]["mode"]
+        print(f"type {t_ok / len(rows):.3f}  mode {m_ok / m_n:.3f}  {json.dumps(settings)}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m extract.classify.train", description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=pathlib.Path, default=corpus_mod.CORPUS)
+    ap.add_argument("-o", "--output", type=pathlib.Path, default=MODEL_PATH)
+    ap.add_argument("--cv", action="store_true", help="cross-validate settings on the train split, write nothing")
+    args = ap.parse_args(argv)
+    rows = corpus_mod.load(args.corpus)
+    train_rows = [r for r in rows if r["split"] == "train"]
+    if args.cv:
+        grid = []
+        for tc in (3.0, 10.0, 30.0):
+            for bw in ({"words": 1.0, "chars": 1.0, "rules": 1.0}, {"words": 1.0, "chars": 1.0, "rules": 2.0}):
+                grid.append({**SETTINGS, "type_C": tc, "mode_C": tc, "block_weights": bw})
+        cross_validate(train_rows, grid)
+        return 0
+    vocab, type_clf, mode_clf = train(train_rows, SETTINGS)
+    data = to_json(
+        vocab,
+        type_clf,
+        mode_clf,
+        sha=corpus_sha256(args.corpus),
+        n_rows=len(rows),
+        n_train=len(train_rows),
+        settings=SETTINGS,
+    )
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.output.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    tmp.replace(args.output)
+    sizes = ", ".join(f"{b} {len(vocab.lists[b])}" for b in BLOCKS)
+    print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.2f} MB): {len(train_rows)} training sentences")
+    print(f"features kept: {sizes}; corpus sha256 {data['corpus_sha256'][:12]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
