@@ -1,90 +1,37 @@
 """Events out of the store: CSV, JSON lines, Parquet and TimelineJS JSON.
 
 export_events(df, fmt) -> bytes. df is an events table (all columns or a subset; extra columns are
-kept). List columns become "; "-joined text in CSV, arrays in JSON lines, list<string> in Parquet.
+kept). CSV, JSON lines and Parquet are written by core.serialize, the same serializers `extract events`
+uses (lists "; "-joined in CSV, arrays in JSON lines, list<string> in Parquet; days "2024-03-05", times
+in UTC "2024-03-07T09:00:00+00:00"); TimelineJS is written here.
 """
 
 from __future__ import annotations
 
 import html
-import io
 import json
-import math
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+
+from core.serialize import LIST_SEP, to_csv, to_jsonl, to_parquet
+
+__all__ = [
+    "FORMATS",
+    "LIST_SEP",
+    "export_events",
+    "timeline_event",
+    "to_csv",
+    "to_jsonl",
+    "to_parquet",
+    "to_timelinejs",
+]
 
 FORMATS = ("csv", "jsonl", "parquet", "timelinejs")
-LIST_SEP = "; "
 
 
 def _is_list(v) -> bool:
     return isinstance(v, (list, tuple, np.ndarray))
-
-
-def _list_columns(df: pd.DataFrame) -> list[str]:
-    """Object columns whose first non-null value is a list."""
-    out = []
-    for c in df.columns:
-        if df[c].dtype == object:
-            first = next((v for v in df[c] if v is not None and not (isinstance(v, float) and math.isnan(v))), None)
-            if first is None or _is_list(first):
-                out.append(c)
-    return out
-
-
-def _plain(v):
-    """A JSON-ready value: ISO text for times, None for NaN/NaT/NA, lists of plain values."""
-    if _is_list(v):
-        return [_plain(x) for x in v]
-    if v is None or v is pd.NaT:
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.isoformat()
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if isinstance(v, np.generic):
-        return _plain(v.item())
-    try:
-        if pd.isna(v):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return v
-
-
-def to_csv(df: pd.DataFrame) -> bytes:
-    out = df.copy()
-    for c in _list_columns(out):
-        out[c] = out[c].map(lambda v: LIST_SEP.join(str(x) for x in v) if _is_list(v) else "")
-    return out.to_csv(index=False, date_format="%Y-%m-%dT%H:%M:%S%z").encode("utf-8")
-
-
-def to_jsonl(df: pd.DataFrame) -> bytes:
-    cols = list(df.columns)
-    lines = [
-        json.dumps({c: _plain(v) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False)
-        for row in df.itertuples(index=False, name=None)
-    ]
-    return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
-
-
-def to_parquet(df: pd.DataFrame) -> bytes:
-    arrays, names = [], []
-    lists = set(_list_columns(df))
-    for c in df.columns:
-        if c in lists:
-            arrays.append(
-                pa.array([[str(x) for x in v] if _is_list(v) else [] for v in df[c]], type=pa.list_(pa.string()))
-            )
-        else:
-            arrays.append(pa.array(df[c], from_pandas=True))
-        names.append(c)
-    buf = io.BytesIO()
-    pq.write_table(pa.Table.from_arrays(arrays, names=names), buf)
-    return buf.getvalue()
 
 
 def _tl_date(ts, precision: str) -> dict | None:

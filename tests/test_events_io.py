@@ -126,3 +126,58 @@ def test_cli_bad_files_do_not_crash(tmp_path, content):
     assert proc.stdout == ""
     assert "bad.txt" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def _export(store_dir, fmt: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "extract",
+            "export",
+            "--format",
+            fmt,
+            "--include-modes",
+            "all",
+            "--store",
+            str(store_dir),
+        ],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+
+
+def test_extract_events_and_extract_export_write_one_table_the_same_way(tmp_path):
+    """The same events through `extract events` and, once stored, `extract export`: the same CSV cells and
+    the same JSON values (one list separator, days as YYYY-MM-DD, times in UTC; core/serialize.py)."""
+    import csv
+    import io
+
+    from store import EventStore
+
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    published = "2024-03-07T09:30+02:00"  # a local time: both write it in UTC
+    events_csv = _cli(str(good), "--published", published, "--format", "csv")
+    events_jsonl = _cli(str(good), "--published", published, "--format", "jsonl")
+    assert events_csv.returncode == 0 and events_jsonl.returncode == 0, events_csv.stderr
+    EventStore(tmp_path / "store").add_events(extract_events([good], published=published, workers=1))
+    export_csv, export_jsonl = _export(tmp_path / "store", "csv"), _export(tmp_path / "store", "jsonl")
+    assert export_csv.returncode == 0 and export_jsonl.returncode == 0, export_csv.stderr
+
+    mine = list(csv.DictReader(io.StringIO(events_csv.stdout)))
+    stored = {r["event_id"]: r for r in csv.DictReader(io.StringIO(export_csv.stdout.decode("utf-8")))}
+    assert len(mine) == len(stored) == 2
+    for row in mine:
+        assert {k: stored[row["event_id"]][k] for k in row} == row
+    assert {r["countries"] for r in mine} >= {"RUS; UKR"}
+    assert {r["published"] for r in mine} == {"2024-03-07T07:30:00+00:00"}
+    assert {r["date_start"] for r in mine} == {"2024-03-05", "2024-03-06"}
+
+    lines = [json.loads(x) for x in events_jsonl.stdout.splitlines()]
+    exported = {r["event_id"]: r for r in map(json.loads, export_jsonl.stdout.decode("utf-8").splitlines())}
+    assert len(lines) == 2
+    for rec in lines:
+        assert {k: exported[rec["event_id"]][k] for k in rec} == rec
+    assert all(isinstance(r["countries"], list) for r in lines)

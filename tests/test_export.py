@@ -87,6 +87,9 @@ def test_csv_reads_back_with_lists_joined(stored):
     assert len(back) == 3
     assert back.set_index("event_id").loc["e1", "countries"] == "RUS; UKR"
     assert back.set_index("event_id").loc["e1", "mentions"] == 1
+    # days and times in the same shape as JSON lines
+    assert back.set_index("event_id").loc["e3", "date_start"] == "2023-07-01"
+    assert back.set_index("event_id").loc["e1", "published"] == "2024-03-02T00:00:00+00:00"
 
 
 def test_json_lines_have_arrays_and_iso_times(stored):
@@ -94,8 +97,9 @@ def test_json_lines_have_arrays_and_iso_times(stored):
     assert len(lines) == 3
     rec = {json.loads(x)["event_id"]: json.loads(x) for x in lines}
     assert rec["e1"]["countries"] == ["RUS", "UKR"]
-    assert rec["e1"]["date_start"] == "2024-03-02T00:00:00"
-    assert rec["e1"]["published"] == "2024-03-02T00:00:00+00:00"
+    assert rec["e1"]["date_start"] == "2024-03-02"  # a day (core/serialize.py)
+    assert rec["e1"]["date_end"] == "2024-03-03"
+    assert rec["e1"]["published"] == "2024-03-02T00:00:00+00:00"  # a time: UTC to the second
     assert rec["e1"]["fatalities"] is None
 
 

@@ -2,18 +2,17 @@
 
 Reads the inputs (files, directories, URLs, "-" for standard input, as extract.ingest accepts), extracts
 events with both cores for batches, and writes them: JSON lines (one event a line, streamed as
-articles finish), CSV or Parquet (Parquet needs -o). A note goes to standard error for each input that
-was rejected and for each article that yields no event, saying why.
+articles finish), CSV or Parquet (Parquet needs -o), by core.serialize, as `extract export` writes them.
+A note goes to standard error for each input that was rejected and for each article that yields no
+event, saying why.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import sys
 
-from core.schema import EVENT_COLUMNS
+from core.serialize import jsonl_lines, to_csv, to_parquet
 from extract.events.pipeline import iter_events, load_inputs, rows_to_frame
 
 
@@ -28,19 +27,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl", help="output format")
     parser.add_argument("-o", "--output", metavar="OUT", default=None, help="output file (default: standard output)")
     parser.add_argument("--workers", type=int, default=None, help="processes for large batches (default: 2)")
-
-
-def json_row(row: dict) -> dict:
-    """A row as JSON-ready values: dates as text, published as ISO 8601, lists as lists."""
-    out = {}
-    for name in EVENT_COLUMNS:
-        v = row.get(name)
-        if name in ("date_start", "date_end"):
-            v = v.date().isoformat() if isinstance(v, dt.datetime) else (v.isoformat() if v else None)
-        elif name == "published":
-            v = v.isoformat() if v is not None else None
-        out[name] = v
-    return out
 
 
 def _label(article) -> str:
@@ -70,18 +56,16 @@ def run(args: argparse.Namespace) -> int:
                 continue
             n_events += len(arows)
             if stream:
-                fh.write("".join(json.dumps(json_row(r), ensure_ascii=False) + "\n" for r in arows))
+                fh.write(jsonl_lines(arows))
             else:
                 rows.extend(arows)
         if not stream:
             df = rows_to_frame(rows)
             if args.format == "csv":
-                df = df.copy()
-                for name in ("actors", "countries", "topics"):
-                    df[name] = df[name].map(lambda v: "|".join(v))
-                df.to_csv(fh, index=False)
+                fh.write(to_csv(df).decode("utf-8"))
             else:
-                df.to_parquet(args.output, index=False)
+                with open(args.output, "wb") as out:
+                    out.write(to_parquet(df))
     finally:
         if fh is not sys.stdout:
             fh.close()
