@@ -51,7 +51,8 @@ def test_the_upload_accepts_exactly_what_the_cli_reads(tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTS_STORE", str(tmp_path / "store"))
     monkeypatch.setenv("DASHBOARD_WARM_EXPORTS", "0")
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-    at = at.switch_page("pages/add_articles.py").run()
+    page = next(p for p in ("dashboard_pages/add_articles.py", "pages/add_articles.py") if (ROOT / p).exists())
+    at = at.switch_page(page).run()
     assert not at.exception
     accepted = set(at.file_uploader(key="add_files").proto.type)
     # no media-type wildcard ("text" alone would mean every text/* file), only the CLI's suffixes
