@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from app.figures import CHARTS
 from store import EventStore
 from store.columns import ALL_COLUMNS
 from store.query import Filters, filter_positions, take_rows
@@ -46,13 +47,6 @@ VIEW_COLUMNS = tuple(c for c in ALL_COLUMNS if c != "article_ids")
 def table(path: str) -> pd.DataFrame:
     """The stored events the pages work on (VIEW_COLUMNS), kept by the store per snapshot generation."""
     return store(path).events(VIEW_COLUMNS)
-
-
-def events(path: str | None = None) -> tuple[pd.DataFrame, str]:
-    """(every stored event, the store's version). Treat the frame as read-only."""
-    s = store(path)
-    version = s.version()
-    return s.events(), version
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -156,15 +150,15 @@ def mentions(path: str, version: str, event_id: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def chart(kind: str, path: str, version: str, filters: Filters, **opts) -> go.Figure:
-    """The figure of one chart kind (figures.CHARTS) for the filtered events, cached per view. The builder
-    gets only the columns it reads (figures.chart_columns); with the Key events switch the timeline gets only
-    the key events."""
-    from app import figures
-
-    if kind == "timeline" and opts.get("key_only"):
-        pos = top_positions(path, version, filters, figures.KEY_EVENTS, figures.KEY_ORDER)
-        frame = rows_at(path, version, pos, figures.TIMELINE_COLUMNS)
+    """The figure of one registered chart (app.figures.CHARTS) for the filtered events, cached per view and
+    options. The builder gets only the columns the registry says it reads, and only the rows it needs (with
+    the timeline's Key events switch, the most salient events)."""
+    spec = CHARTS[kind]
+    key_rows = spec.rows(**opts)
+    if key_rows is not None:
+        pos = top_positions(path, version, filters, *key_rows)
+        frame = rows_at(path, version, pos, spec.reads(len(pos), **opts))
     else:
         n = len(positions(path, version, filters))
-        frame = columns(path, version, filters, figures.chart_columns(kind, n, **opts))
-    return figures.CHARTS[kind](frame, **opts)
+        frame = columns(path, version, filters, spec.reads(n, **opts))
+    return spec.build(frame, **opts)

@@ -1,5 +1,5 @@
 """Human labels for the codes the events table stores (ISO alpha-3 countries, PLOVER types, quad classes,
-topic ids)."""
+topic ids). Pure: no Streamlit."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import functools
 from extract.actors import load_gazetteer
 from extract.events._data import topics as taxonomy
 
+NONE_LABEL = "(not stated)"  # a chart's category for events that name no country, actor or topic
 QUAD_LABELS = {
     "verbal_cooperation": "Verbal cooperation",
     "material_cooperation": "Material cooperation",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from app.labels import country_name, event_type_label, topic_label
 from app.messages import safe_url
-from app.names import country_name, event_type_label, topic_label
 
 TABLE_LIMIT = 10_000
 NEWEST_FIRST = ("date_start", "salience")  # the order of the events table (ties: earlier row first)

@@ -1,7 +1,7 @@
 """Widget state <-> URL query parameters, so a copied link reproduces the view.
 
 Every mirrored widget is declared once in PARAMS: its name in the URL, its session-state key, its kind and
-its default. Values at their default are left out of the URL. Reading a URL never fails: a value that
+its default (the chart widgets come from the chart registry, app.figures.CHARTS). Values at their default are left out of the URL. Reading a URL never fails: a value that
 cannot be understood is dropped and reported, so the page can say which part of the link was ignored.
 """
 
@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.figures import WIDGETS, Widget
 from store.query import DEFAULT_MODES, Filters
 
 OPTIONAL_MODES = ("statement", "future", "hypothetical", "negated")
@@ -27,6 +28,13 @@ class Param:
     choices: tuple[str, ...] = ()
 
 
+def _widget_param(w: Widget) -> Param:
+    """The URL mirror of a chart widget the registry declares with a url (toggles as bool, choices as choice)."""
+    if w.kind == "toggle":
+        return Param(w.url or "", w.key, "bool", False)
+    return Param(w.url or "", w.key, "choice", w.default, tuple(w.choices))
+
+
 PARAMS: tuple[Param, ...] = (
     Param("from", "f_start", "date", None),
     Param("to", "f_end", "date", None),
@@ -37,13 +45,9 @@ PARAMS: tuple[Param, ...] = (
     Param("q", "f_text", "text", ""),
     Param("min_salience", "f_salience", "float", 0.0),
     *(Param(m, f"f_mode_{m}", "bool", False) for m in OPTIONAL_MODES),
-    # views of single pages
-    Param("lane", "tl_lane", "choice", "country", ("country", "actor", "topic", "event_type")),
-    Param("colour", "tl_colour", "choice", "event_type", ("event_type", "topic")),
-    Param("key", "tl_key", "bool", False),
+    # views of single pages: the chart widgets of app.figures.CHARTS that have a url, and the Timeline's event
+    *(_widget_param(w) for w in WIDGETS.values() if w.url),
     Param("event", "tl_event", "text", ""),
-    Param("period", "tr_period", "choice", "month", ("week", "month")),
-    Param("by", "tr_by", "choice", "topic", ("topic", "event_type")),
 )
 BY_URL = {p.url: p for p in PARAMS}
 FILTER_KEYS = tuple(p.key for p in PARAMS if p.key.startswith("f_"))

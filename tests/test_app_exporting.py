@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import struct
 
 import pytest
 
 from app import exporting
-from app import figures as F
+from app.figures.map import map_chart
+from app.figures.timeline import timeline_chart
 from service.synth import generate_events
 
 
 @pytest.fixture(scope="module")
 def timeline():
-    if not __import__("os").path.exists(exporting.CHROMIUM):
+    if not os.path.exists(exporting.CHROMIUM):
         pytest.fail(f"image export needs Chromium at {exporting.CHROMIUM}: install Debian's chromium package")
-    return F.timeline_chart(generate_events(200, seed=8), key_only=True)
+    return timeline_chart(generate_events(200, seed=8), key_only=True)
 
 
 def test_png_has_the_asked_size(timeline):
@@ -45,7 +48,7 @@ def test_html_is_standalone(timeline):
 
 
 def test_map_html_embeds_its_shapes():
-    fig = F.map_chart(generate_events(50, seed=2))
+    fig = map_chart(generate_events(50, seed=2))
     page = exporting.figure_html(fig).decode("utf-8")
     if exporting.TOPOJSON_DIR.joinpath("world_110m.json").exists():
         assert "window.PlotlyGeoAssets" in page and '"world_110m"' in page
@@ -54,14 +57,14 @@ def test_map_html_embeds_its_shapes():
 
 
 def test_map_png_draws_offline():
-    fig = F.map_chart(generate_events(50, seed=2))
+    fig = map_chart(generate_events(50, seed=2))
     data = exporting.figure_image(fig, "png", size=(800, 500))
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # country shapes, not an empty frame
 
 
 def test_pdf_stays_small_with_patterned_bars():
     df = generate_events(300, seed=3)
-    fig = F.timeline_chart(df[~df["date_precision"].isin(["day", "minute"])], lane="topic")
+    fig = timeline_chart(df[~df["date_precision"].isin(["day", "minute"])], lane="topic")
     assert any(t.type == "bar" and t.marker.pattern.shape for t in fig.data), "the chart has patterned bars"
     pdf = exporting.figure_image(fig, "pdf")
     assert pdf.startswith(b"%PDF-") and len(pdf) < 2_000_000
@@ -71,9 +74,9 @@ def test_pdf_stays_small_with_patterned_bars():
     ("fmt", "check"),
     [
         ("csv", lambda b: b.splitlines()[0].startswith(b"event_id,") or b"event_id" in b.splitlines()[0]),
-        ("jsonl", lambda b: all(__import__("json").loads(line)["event_id"] for line in b.splitlines())),
+        ("jsonl", lambda b: all(json.loads(line)["event_id"] for line in b.splitlines())),
         ("parquet", lambda b: b[:4] == b"PAR1" and b[-4:] == b"PAR1"),
-        ("timelinejs", lambda b: "events" in __import__("json").loads(b)),
+        ("timelinejs", lambda b: "events" in json.loads(b)),
     ],
 )
 def test_data_exports_are_files_of_their_type(fmt, check):
