@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-from app.preload import start_chart_code
+import streamlit as st
 
-start_chart_code()  # before the heavy imports: the browser starts loading plotly.js now
+from app import charts, downloads
+from app.view import view
 
-import streamlit as st  # noqa: E402
-
-from app import data, widgets  # noqa: E402
-
-PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
-
-widgets.page_setup("Actors")
-v = widgets.view()
+v = view()
 st.title("Actors")
-nodes = st.slider(
-    "Actors in the network",
-    5,
-    60,
-    20,
-    step=5,
-    key="ac_nodes",
-    help="The actors linked to the most events as source or target",
-)
-network = data.chart("network", v.path, v.version, v.filters, top_nodes=nodes)
-st.plotly_chart(network, key="ac_network", config=PLOT_CONFIG)
+network = v.chart("network", **charts.options("network"))
+st.plotly_chart(network, key="ac_network", config=charts.PLOT_CONFIG)
 st.caption(
     "Lines run from the actor who acts to the actor acted upon (the arrow head points at the target); "
     "thicker lines mean more events."
 )
-widgets.chart_downloads(network, "actor network", "ac_net_dl")
-top = data.chart("top_actors", v.path, v.version, v.filters, top=20)
-st.plotly_chart(top, key="ac_top", config=PLOT_CONFIG)
-widgets.chart_downloads(top, "top actors", "ac_top_dl")
-widgets.finish_page()
+downloads.chart_downloads(network, "actor network", "ac_net_dl")
+top = v.chart("top_actors", top=20)
+st.plotly_chart(top, key="ac_top", config=charts.PLOT_CONFIG)
+downloads.chart_downloads(top, "top actors", "ac_top_dl")

@@ -8,7 +8,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import data, tables, widgets
+from app import data, tables
+from app.view import show_error
 from extract.ingest.formats import upload_suffixes
 from service.ingest import add_articles
 
@@ -56,10 +57,9 @@ def _show_result(path: str) -> None:
             width="stretch",
             column_config={"link": st.column_config.LinkColumn("link", display_text="open article")},
         )
-        st.page_link("dashboard.py", label="Open the Timeline", icon=":material/timeline:")
+        st.page_link("dashboard_pages/timeline.py", label="Open the Timeline", icon=":material/timeline:")
 
 
-widgets.page_setup("Add articles")
 path = data.store_path()
 st.title("Add articles")
 st.caption(f"Events are added to the store in `{path}`.")
@@ -106,7 +106,7 @@ if go:
             )
         except Exception as exc:  # the store or the extractor refused the whole batch: say why
             bar.empty()
-            widgets.show_error(exc)
+            show_error(exc)
         else:
             bar.progress(1.0, text="Done")
             _remember("Articles added", summary)
@@ -128,8 +128,7 @@ if do_import:
             try:
                 summary = data.store(path).import_file(kind, (upload.name, upload.getvalue()))
             except Exception as exc:  # a file of the wrong shape or a store problem: say which
-                widgets.show_error(exc)
+                show_error(exc)
             else:
                 _remember(f"Imported {upload.name}", summary)
 _show_result(path)
-widgets.finish_page()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import tables, widgets
+from app import downloads, tables
+from app.view import view
 
-widgets.page_setup("Events")
-v = widgets.view()
+v = view()
 st.title("Events")
 table = tables.events_table(v.top(tables.TABLE_LIMIT, tables.NEWEST_FIRST, tables.TABLE_COLUMNS))
 shown = f"the newest {len(table):,} of {v.count:,}" if len(table) < v.count else f"all {len(table):,}"
@@ -27,5 +27,4 @@ st.dataframe(
     },
 )
 st.subheader("Download the events in view")
-widgets.data_downloads(v.all_events, "ev_data")
-widgets.finish_page()
+downloads.data_downloads(v.all_events, "ev_data")

@@ -1,9 +1,13 @@
-"""Test stores for the dashboard tests: generated events plus one hand-made event whose text is hostile."""
+"""Test stores for the dashboard tests (generated events plus one hand-made event whose text is hostile), and
+helpers to drive the dashboard through Streamlit's AppTest and read the charts it sends."""
 
 from __future__ import annotations
 
+import base64
+import json
 import pathlib
 
+import numpy as np
 import pandas as pd
 
 from service.synth import generate_events
@@ -47,3 +51,45 @@ def make_store(path: pathlib.Path, n: int = 300, seed: int = 3, hostile: bool = 
     store = EventStore(path)
     store.add_events(df, origin="extracted")
     return store
+
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+ENTRY = str(ROOT / "dashboard.py")
+# the page scripts as AppTest.switch_page names them (relative to dashboard.py)
+TIMELINE, MAP, ACTORS, TRENDS, EVENTS, ADD = (
+    f"dashboard_pages/{name}.py" for name in ("timeline", "map", "actors", "trends", "events", "add_articles")
+)
+
+
+def open_dashboard(page: str = TIMELINE, query: dict | None = None):
+    """AppTest of the dashboard's entry opened on page with the link's query, as a new browser session
+    opening /map?country=FRA would (the Timeline, the landing page, at /), after its first run."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    if page != TIMELINE:
+        # before the first run AppTest finds a page by its file name, which is also each page's url_path
+        at.switch_page(page)
+    return at.run()
+
+
+def chart_specs(at) -> list[dict]:
+    """The specs of the charts a page draws (not the hidden blank chart that starts loading plotly.js)."""
+    from app.preload import CHART_CODE_KEY
+
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    return [s for s in specs if s.get("layout", {}).get("meta") != CHART_CODE_KEY]
+
+
+def plotly_values(x) -> list:
+    """A plotly array from a figure's JSON: plain lists, or typed arrays sent as base64 ("bdata")."""
+    if isinstance(x, dict) and "bdata" in x:
+        return np.frombuffer(base64.b64decode(x["bdata"]), dtype=np.dtype(x["dtype"])).tolist()
+    return list(x)
+
+
+def drawn_ids(spec: dict) -> set[str]:
+    """Event ids a timeline chart spec draws (first customdata column of every trace)."""
+    return {str(row[0]) for trace in spec["data"] for row in trace.get("customdata") or []}

@@ -1,0 +1,70 @@
+"""The Timeline's event details: choose an event (from a list or by clicking the chart) and read what was
+reported, the sentences that say so and every article behind it. Article text is Markdown-escaped."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import charts, tables
+from app.figures.timeline import KEY_ORDER
+from app.messages import md_escape
+from app.view import View
+
+KEY = "tl_event"  # the chooser's session-state key (mirrored in the URL as event=)
+CHOICES = 300  # the chooser lists this many of the most salient events in view
+LABEL_COLUMNS = ("event_id", "date", "event_type", "summary")
+
+
+def pick_from_chart(chart_key: str) -> None:
+    """Callback of the chart drawn with chart_key: a point clicked on it becomes the event shown."""
+    event_id = charts.clicked(chart_key, "customdata")
+    if event_id:
+        st.session_state[KEY] = event_id
+
+
+def chooser(v: View) -> str:
+    """The event chooser: the most salient events in view, plus the chosen one when it is not among them."""
+    choices = v.top(CHOICES, KEY_ORDER, LABEL_COLUMNS)
+    labels = {
+        eid: tables.event_label(row) for eid, row in zip(choices["event_id"], choices.to_dict("records"), strict=True)
+    }
+    chosen = st.session_state.get(KEY) or ""
+    if chosen and chosen not in labels:
+        extra, shown = v.event(chosen)
+        labels[chosen] = tables.event_label(extra.iloc[0]) if shown else f"{chosen} (not in the current view)"
+    return st.selectbox(
+        "Event",
+        [""] + list(labels),
+        key=KEY,
+        format_func=lambda e: labels.get(e, "Choose an event (or click one on the chart)"),
+        help=f"The {CHOICES} most salient events in view; click any point to pick it",
+    )
+
+
+def show(v: View, event_id: str) -> None:
+    """The facts of one event, its evidence (the sentences that report it) and the articles behind it."""
+    rows, shown = v.event(event_id)
+    if rows.empty or not shown:
+        st.info("That event is not in the current view; widen the filters to see it.")
+        return
+    ev = rows.iloc[0]
+    st.markdown(f"#### {md_escape(ev['summary'])}")
+    facts = tables.event_facts(ev)
+    st.markdown("  \n".join(f"**{k}:** {md_escape(val)}" for k, val in facts.items()))
+    reports = v.mentions(event_id)
+    if reports.empty:
+        reports = rows[["sentence", "title", "url", "source", "published"]]
+    st.markdown("**Evidence**")
+    for sentence in dict.fromkeys(str(s) for s in reports["sentence"] if str(s).strip()):
+        st.markdown("> " + md_escape(sentence))
+    table = tables.reports_table(reports)
+    st.markdown(f"**Articles that reported it** ({len(table)})")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "link": st.column_config.LinkColumn("link", display_text="open article"),
+            "published": st.column_config.DatetimeColumn("published", format="YYYY-MM-DD HH:mm"),
+        },
+    )

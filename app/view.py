@@ -1,0 +1,88 @@
+"""What a page works on: the View of the store through the sidebar's filters, and the messages a page shows
+when there is nothing to see (an unreadable store, an empty store, filters that leave no events)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from app import data, messages, urlstate
+from core.errors import user_message
+from store.query import Filters
+
+
+def current_filters() -> Filters:
+    """The Filters the sidebar currently describes."""
+    return urlstate.filters_from_state(st.session_state)
+
+
+def show_error(exc: BaseException) -> None:
+    """The one place a page turns an exception into a message for a person."""
+    st.error(user_message(exc))
+
+
+def show_empty(filters: Filters, total: int) -> None:
+    """The friendly message for a view with no events (empty store, or filters that leave nothing)."""
+    if total == 0:
+        st.info(messages.EMPTY_STORE)
+    else:
+        st.info(messages.empty_result(filters, total))
+
+
+class View:
+    """The store path and version, the filters, the row positions of the events that pass them, and the
+    store's size. Pages take only the columns they show (columns(), top(), event(), chart()); all_events()
+    copies every column and is meant for exports. Every load is cached in app.data."""
+
+    def __init__(self, path: str, version: str, filters: Filters, positions: np.ndarray, total: int):
+        self.path, self.version, self.filters, self.positions, self.total = path, version, filters, positions, total
+
+    @property
+    def count(self) -> int:
+        """How many events are in view."""
+        return len(self.positions)
+
+    def chart(self, kind: str, **options) -> go.Figure:
+        """The figure of a registered chart (app.figures.CHARTS) for the events in view."""
+        return data.chart(kind, self.path, self.version, self.filters, **options)
+
+    def columns(self, cols: tuple[str, ...] | list[str]) -> pd.DataFrame:
+        """The events in view, only the columns cols."""
+        return data.columns(self.path, self.version, self.filters, cols)
+
+    def top(self, n: int, by: tuple[str, ...], cols: tuple[str, ...] | None = None) -> pd.DataFrame:
+        """The n events in view with the largest values of by (all columns, or cols), largest first."""
+        pos = data.top_positions(self.path, self.version, self.filters, n, tuple(by))
+        return data.rows_at(self.path, self.version, pos, cols)
+
+    def event(self, event_id: str) -> tuple[pd.DataFrame, bool]:
+        """(the stored rows of this event id, whether it is in view)."""
+        return data.find_event(self.path, self.version, self.filters, event_id)
+
+    def mentions(self, event_id: str) -> pd.DataFrame:
+        """Every report of one event (article, sentence, link), oldest first."""
+        return data.mentions(self.path, self.version, event_id)
+
+    def all_events(self) -> pd.DataFrame:
+        """Every column of the events in view (a full copy for a big view: exports only)."""
+        return data.filtered_events(self.path, self.version, self.filters)
+
+
+def view(stop_when_empty: bool = True) -> View:
+    """Load the filtered events for the current sidebar; on a store error or (optionally) no events, say so
+    and stop the page."""
+    path = data.store_path()
+    filters = current_filters()
+    try:
+        version = data.store(path).version()
+        positions = data.positions(path, version, filters)
+        total = data.options(path, version).total
+    except Exception as exc:  # the store can fail in many ways (damaged file, permissions): say what, then stop
+        show_error(exc)
+        st.stop()
+    if stop_when_empty and len(positions) == 0:
+        show_empty(filters, total)
+        st.stop()
+    return View(path, version, filters, positions, total)

@@ -1,0 +1,31 @@
+"""Timeline (the landing page): events on a time axis, in lanes; select one to read its evidence and every
+article behind it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import charts, downloads, event_details
+from app.view import view
+
+v = view()
+st.title("Timeline")
+c1, c2, c3 = st.columns([1, 1, 1])
+c3.write("")  # the toggle level with the two select boxes
+options = charts.options("timeline", (c1, c2, c3))
+fig = v.chart("timeline", **options, highlight=tuple(st.session_state.get("new_event_ids") or ()))
+st.plotly_chart(
+    fig,
+    key="tl_chart",
+    on_select=lambda: event_details.pick_from_chart("tl_chart"),
+    selection_mode="points",
+    config=charts.PLOT_CONFIG,
+)
+downloads.chart_downloads(fig, "timeline", "tl_dl")
+
+st.subheader("Event details")
+event_id = event_details.chooser(v)
+if event_id:
+    event_details.show(v, event_id)
+with st.expander("Download the events in view"):
+    downloads.data_downloads(v.all_events, "tl_data")
