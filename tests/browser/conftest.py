@@ -112,7 +112,7 @@ def dashboard(tmp_path_factory, chromium_path) -> str:
     base = tmp_path_factory.mktemp("dashboard")
     make_store(base / "store", n=400, seed=5)
     # the chart renderer warms at once (a person's dashboard waits for 10 s without page runs; see
-    # app.widgets.WARM_IDLE_S), so an export test does not also time Chromium starting on a busy machine
+    # app.downloads.WARM_IDLE_S), so an export test does not also time Chromium starting on a busy machine
     url, proc = start_server(base / "store", base / "streamlit.log", extra_env={"DASHBOARD_WARM_IDLE": "0"})
     yield url
     stop_server(proc)

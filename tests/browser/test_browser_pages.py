@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from tests.browser.conftest import shoot, wait_ready
@@ -48,3 +51,37 @@ def test_map_link_with_a_country_filters_other_pages(dashboard, page):
     wait_ready(page)
     page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
     assert "France" in page.locator("[data-testid='stMultiSelect']").filter(has_text="Countries").inner_text()
+
+
+NAV = ["Timeline", "Map", "Actors", "Trends", "Events", "Add articles"]
+
+
+def countries_box(pg):
+    return pg.locator("[data-testid='stMultiSelect']").filter(has_text="Countries")
+
+
+def test_sidebar_pages_keep_the_filters_and_their_links(dashboard, page):
+    """Switching pages in the sidebar keeps the filters (they are drawn around every page) and the link: each
+    page has its own path and the filters stay in the query."""
+    page.goto(f"{dashboard}/?country=FRA&q=Macron")
+    wait_ready(page)
+    links = page.locator("[data-testid='stSidebarNav'] a")
+    assert [t.strip().splitlines()[-1] for t in links.all_inner_texts()] == NAV  # (the icon's name, then the label)
+    assert page.title() == "Timeline · Event timeline"
+    for label, path in [("Map", "/map"), ("Actors", "/actors"), ("Trends", "/trends"), ("Events", "/events")]:
+        links.filter(has_text=label).first.click()
+        page.wait_for_url(re.compile(rf"{re.escape(dashboard)}{path}\?"), timeout=30_000)
+        page.get_by_role("heading", name=label).first.wait_for(timeout=60_000)
+        wait_ready(page)
+        assert page.title() == f"{label} · Event timeline"
+        assert "France" in countries_box(page).inner_text(), label
+        assert page.locator("[data-testid='stTextInput'] input").first.input_value() == "Macron", label
+        query = parse_qs(urlsplit(page.url).query)
+        assert query["country"] == ["FRA"] and query["q"] == ["Macron"], (label, page.url)
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
+    shoot(page, "page-events-after-switching")
+    links.filter(has_text="Timeline").first.click()
+    page.wait_for_url(re.compile(rf"{re.escape(dashboard)}/\?"), timeout=30_000)
+    wait_ready(page)
+    assert "France" in countries_box(page).inner_text()
+    assert "events by country" in page.locator(".js-plotly-plot .gtitle").first.text_content()
