@@ -171,11 +171,25 @@ def to_jsonl(df: pd.DataFrame) -> bytes:
     return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
 
 
+# A spreadsheet takes a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet shows as text: a cell that would start a formula gets a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def to_csv(df: pd.DataFrame) -> bytes:
-    """A header row and one row per event; lists joined by LIST_SEP, days and times as in JSON lines."""
+    """A header row and one row per event; lists joined by LIST_SEP, days and times as in JSON lines.
+    Text cells are made spreadsheet-safe (spreadsheet_safe); numbers stay numbers."""
     out = _timestamps_as_text(df)
     for c in _list_columns(df):
         out[c] = df[c].map(lambda v: LIST_SEP.join(str(x) for x in v) if _is_list(v) else "")
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c].dtype):
+            out[c] = out[c].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
+    out.columns = [spreadsheet_safe(str(c)) for c in out.columns]
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 

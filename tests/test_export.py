@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -145,3 +146,17 @@ def test_empty_table_exports_in_every_format(tmp_path):
 def test_an_unknown_format_is_refused(stored):
     with pytest.raises(ValueError, match="unknown export format"):
         export_events(stored, "xlsx")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_would_start_a_formula_are_neutralised(start):
+    from core.serialize import to_csv
+
+    hostile = f'{start}HYPERLINK("http://x.example","click")'
+    df = pd.DataFrame({"summary": [hostile, "plain text"], "actors": [[f"{start}cmd|' /C calc'!A0"], ["Russia"]],
+                       "mentions": [-3, 4]})  # fmt: skip
+    rows = list(csv.reader(io.StringIO(to_csv(df).decode("utf-8"), newline="")))
+    assert rows[1][0] == "'" + hostile
+    assert rows[1][1] == f"'{start}cmd|' /C calc'!A0"
+    assert rows[2][:2] == ["plain text", "Russia"]
+    assert (rows[1][2], rows[2][2]) == ("-3", "4")  # numbers are numbers, not text
