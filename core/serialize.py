@@ -180,6 +180,12 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def _cell(text: str) -> str:
+    """A spreadsheet-safe cell whose line breaks are all "\\n" (a lone carriage return would not be quoted
+    by the CSV writer, whose line ends are "\\n", and would split the row)."""
+    return spreadsheet_safe(text).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def to_csv(df: pd.DataFrame) -> bytes:
     """A header row and one row per event; lists joined by LIST_SEP, days and times as in JSON lines.
     Text cells are made spreadsheet-safe (spreadsheet_safe); numbers stay numbers."""
@@ -188,7 +194,7 @@ def to_csv(df: pd.DataFrame) -> bytes:
         out[c] = df[c].map(lambda v: LIST_SEP.join(str(x) for x in v) if _is_list(v) else "")
     for c in out.columns:
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c].dtype):
-            out[c] = out[c].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
+            out[c] = out[c].map(lambda v: _cell(v) if isinstance(v, str) else v)
     out.columns = [spreadsheet_safe(str(c)) for c in out.columns]
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
