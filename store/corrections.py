@@ -311,6 +311,8 @@ class Outcome:
 
     applied: int = 0
     orphans: list[dict] = field(default_factory=list)
+    # The report keys of each event a merge or split regrouped (events left alone hold their stored keys).
+    keys: dict[str, list[str]] = field(default_factory=dict)
 
 
 def active(entries: list[dict]) -> list[dict]:
@@ -368,6 +370,7 @@ def apply(events: pd.DataFrame, report_keys: pd.DataFrame, entries: list[dict]) 
 
     types = out["event_type"].astype(str).tolist()
     dropped: set[int] = set()
+    regrouped: set[int] = set()  # rows whose reports a merge or split changed
     for line in lines:
         r = _find(key_rows, types, line)
         if r is None or r in dropped:
@@ -400,6 +403,7 @@ def apply(events: pd.DataFrame, report_keys: pd.DataFrame, entries: list[dict]) 
                 continue
             _merge_into(row, row_at(other))
             dropped.add(other)
+            regrouped.add(r)
             for rs in key_rows.values():
                 rs[:] = [r if x == other else x for x in rs]
         elif action == "split":
@@ -418,7 +422,14 @@ def apply(events: pd.DataFrame, report_keys: pd.DataFrame, entries: list[dict]) 
             types.append(str(new.get("event_type", "")))
             for k in moved:
                 key_rows[k] = [new_index if x == r else x for x in key_rows[k]]
+            regrouped.update((r, new_index))
         outcome.applied += 1
+    regrouped -= dropped
+    if regrouped:
+        for key, at_rows in key_rows.items():
+            for i in at_rows:
+                if i in regrouped:
+                    outcome.keys.setdefault(str(rows[i]["event_id"]), []).append(key)
     touched = sorted(i for i in rows if i < n)
     for name in out.columns if touched else ():
         values = [rows[i][name] for i in touched]
@@ -457,6 +468,19 @@ def _merge_into(row: dict, other: dict) -> None:
     row["corrected_fields"] = sorted({*row["corrected_fields"], "merged"})
 
 
+def current_keys(store, event_id: str) -> list[str]:
+    """The report keys of one event as it reads now: those a merge brought in, without those a split took
+    away (an event `<id>~split-<n>` holds only the reports split off). Empty when there is no such event."""
+    entries = store.corrections.entries()
+    if any(line.get("action") in ("merge", "split") for line in active(entries)):
+        _table, outcome = apply(store.raw_events(["event_id", "event_type"]), store.report_keys(), entries)
+        if str(event_id) in outcome.keys:
+            return list(outcome.keys[str(event_id)])
+        if "~split-" in str(event_id):
+            return []
+    return store.event_keys(event_id)
+
+
 def record(
     store,
     event_id: str,
@@ -475,37 +499,57 @@ def record(
     """Correct one stored event (an EventStore): look up its report keys and current values, check the
     correction and append it to the store's log. Returns the stored line.
 
-    For a split, split_event_ids are the report keys (store.event_keys) that leave the event."""
+    For a split, split_event_ids are the report keys (current_keys) that leave the event."""
     if action == "undo":
         return store.corrections.add(["-"], "undo", target=target, who=who)
+    change = dict(action=action, field_name=field_name, value=value, precision=precision, reason=reason, note=note,
+                  other_event_id=other_event_id, split_event_ids=split_event_ids)  # fmt: skip
+    return record_many(store, event_id, [change], who=who)[0]
+
+
+def record_many(store, event_id: str, changes: list[dict], *, who: str = "") -> list[dict]:
+    """Several corrections of one event (each a dict of record()'s keyword arguments, with action), checked
+    together and appended in one write: all are stored, or none (CorrectionError says which is wrong)."""
     current = store.events(["event_id", "event_type", "date", "source_actor", "target_actor", "mode"])
     match = current[current["event_id"].astype(str) == str(event_id)]
     if match.empty:
         raise CorrectionError(f"no event {event_id!r} in the store (it may have been merged or re-extracted)")
-    keys = store.event_keys(event_id)
+    keys = current_keys(store, event_id)
     then = str(match["event_type"].iloc[0])
-    old = None
-    if action == "set" and field_name in match.columns:
-        old = match[field_name].iloc[0]
-    elif action == "set" and field_name in ("countries", "topics"):
-        old = list(store.events(["event_id", field_name]).set_index("event_id").at[event_id, field_name])
-    other = store.event_keys(other_event_id) if other_event_id else None
-    if action == "merge" and not other:
-        raise CorrectionError(f"no event {other_event_id!r} to merge with")
-    if action == "split":  # the event may hold reports merged into it by an earlier correction
-        other = list(split_event_ids or [])
-        keys = list(dict.fromkeys([*keys, *other])) if set(other) - set(keys) else keys
-    return store.corrections.add(
-        keys,
-        action,
-        event_id=str(event_id),
-        field_name=field_name,
-        value=value,
-        old=old if old is None or isinstance(old, list) else str(old),
-        precision=precision,
-        reason=reason,
-        note=note,
-        other_keys=other,
-        who=who,
-        event_type_then=then,
-    )
+    lines = []
+    for change in changes:
+        action, field_name = change.get("action", ""), change.get("field_name", "")
+        if action == "undo":
+            raise CorrectionError("an undo names a correction, not an event: use record(store, '', 'undo', target=id)")
+        old = None
+        if action == "set" and field_name in match.columns:
+            old = match[field_name].iloc[0]
+        elif action == "set" and field_name in ("countries", "topics"):
+            old = list(store.events(["event_id", field_name]).set_index("event_id").at[event_id, field_name])
+        other_event_id = change.get("other_event_id", "")
+        other = current_keys(store, other_event_id) if other_event_id else None
+        if action == "merge" and not other:
+            raise CorrectionError(f"no event {other_event_id!r} to merge with")
+        line_keys = keys
+        if action == "split":  # the keys named may include reports merged in by a correction
+            other = list(change.get("split_event_ids") or [])
+            line_keys = list(dict.fromkeys([*keys, *other])) if set(other) - set(keys) else keys
+        lines.append(
+            make_line(
+                line_keys,
+                action,
+                event_id=str(event_id),
+                field_name=field_name,
+                value=change.get("value"),
+                old=old if old is None or isinstance(old, list) else str(old),
+                precision=change.get("precision"),
+                reason=change.get("reason", ""),
+                note=change.get("note", ""),
+                other_keys=other,
+                who=who,
+                event_type_then=then,
+            )
+        )
+    if lines:
+        store.corrections.append(lines)
+    return lines

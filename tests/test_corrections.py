@@ -186,3 +186,28 @@ def test_a_hidden_event_leaves_every_default_view_and_the_review_filter_finds_it
     assert apply_filters(df, Filters(review="corrected"))["event_id"].tolist() == [kept]
     assert apply_filters(df, Filters(review="uncorrected"))["event_id"].tolist() == []
     assert sorted(apply_filters(df, Filters(review="all"))["event_id"]) == sorted([hidden, kept])
+
+
+def test_a_split_off_event_is_corrected_alone_and_its_reports_are_named(tmp_path):
+    from store.corrections import current_keys, record_many
+
+    s = EventStore(tmp_path / "s")
+    strikes = [
+        report(f"r{i}", f"a{i}", f"S{i}", "2024-03-02", f"Russian missiles struck an energy plant in Kharkiv {i}")
+        for i in range(3)
+    ]
+    s.add_events(batch(*strikes))  # the store merges the three reports into one event
+    (eid,) = s.events(["event_id"])["event_id"].tolist()
+    keys = current_keys(s, eid)
+    assert len(keys) == 3
+    record(s, eid, "split", split_event_ids=keys[2:])
+    part = f"{eid}~split-1"
+    assert current_keys(s, part) == keys[2:] and current_keys(s, eid) == keys[:2]
+    record(s, part, "set", field_name="event_type", value="PROTEST")
+    types = s.events(["event_id", "event_type"]).set_index("event_id")["event_type"].to_dict()
+    assert types == {eid: "ASSAULT", part: "PROTEST"}
+    # several fields at once: all stored, or none when one is wrong
+    with pytest.raises(CorrectionError, match="not a date that exists"):
+        record_many(s, eid, [{"action": "set", "field_name": "mode", "value": "future"},
+                             {"action": "set", "field_name": "date", "value": "2024-02-30", "precision": "day"}])  # fmt: skip
+    assert len(s.corrections.entries()) == 2
