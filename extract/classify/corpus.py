@@ -138,23 +138,246 @@ def variants(written: list[Sentence]) -> list[Sentence]:
     return out
 
 
+# The predicate generator: each predicate of corpus/predicates.txt ("TYPE | base | past | participle | object
+# [| subject pool] [| deed]") is set in one frame of each mode, with a subject of its pool. This varies how a
+# verb meets each mode (did, will, could ... if, did not, has not, headline, reported) more than the written
+# batches can; the subjects only fill the slot. The acts of saying of SPEECH_TYPES are statements in the
+# past ("accused", "urged"); a predicate marked "deed" is an act with effect of its own ("vetoed", "charged"),
+# actual in the past.
+PREDICATES = BATCHES / "predicates.txt"
+SPEECH_TYPES = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_POOLS = {
+    "state": (
+        "Russia",
+        "Ukraine",
+        "China",
+        "the United States",
+        "Iran",
+        "Israel",
+        "Turkey",
+        "India",
+        "Pakistan",
+        "Japan",
+        "Germany",
+        "France",
+        "Britain",
+        "Brazil",
+        "Egypt",
+        "Saudi Arabia",
+        "Poland",
+        "South Korea",
+        "Qatar",
+        "Nigeria",
+        "Kenya",
+        "Mexico",
+        "Venezuela",
+        "Ethiopia",
+        "the government",
+        "the junta",
+        "Kyiv",
+        "Moscow",
+        "Beijing",
+        "Washington",
+        "Tehran",
+        "Ankara",
+        "Berlin",
+        "Paris",
+        "London",
+        "Tokyo",
+        "Seoul",
+        "Cairo",
+        "Riyadh",
+        "New Delhi",
+        "Islamabad",
+        "the European Union",
+        "the African Union",
+        "Algeria",
+        "Indonesia",
+    ),
+    "armed": (
+        "the rebels",
+        "Hamas",
+        "Hezbollah",
+        "the Houthis",
+        "Russian forces",
+        "Ukrainian troops",
+        "the army",
+        "Israeli forces",
+        "the Rapid Support Forces",
+        "M23 fighters",
+        "the militia",
+        "jihadist fighters",
+        "government troops",
+        "the separatists",
+        "Sudan's army",
+        "Wagner fighters",
+    ),
+    "crowd": (
+        "thousands of students",
+        "farmers",
+        "dock workers",
+        "opposition supporters",
+        "teachers",
+        "doctors",
+        "residents",
+        "rail workers",
+        "women's groups",
+        "miners",
+        "nurses",
+        "pensioners",
+        "lorry drivers",
+    ),
+    "person": (
+        "Putin",
+        "Zelensky",
+        "Erdogan",
+        "Modi",
+        "Macron",
+        "Netanyahu",
+        "Xi Jinping",
+        "Lula",
+        "the president",
+        "the prime minister",
+        "the foreign minister",
+        "the envoy",
+        "the opposition leader",
+        "Ramaphosa",
+    ),
+    "court": ("the court", "prosecutors", "the prosecutor", "investigators"),
+    "parliament": ("parliament", "the Senate", "the assembly", "lawmakers", "the Knesset", "the Bundestag"),
+}
+_TYPE_POOLS = {
+    "ASSAULT": ("armed", "state"),
+    "RETREAT": ("armed", "state"),
+    "MOBILIZE": ("state", "armed"),
+    "COERCE": ("state", "armed"),
+    "PROTEST": ("crowd",),
+    "AGREE": ("state", "person"),
+    "CONSULT": ("person", "state"),
+}
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_CONDITIONS = (
+    "the talks fail",
+    "the truce collapses",
+    "the deadline passes",
+    "the vote goes ahead",
+    "the attacks continue",
+    "the sanctions stay in place",
+    "the mediators succeed",
+    "the other side agrees",
+)
+_SPEAKERS = ("Officials", "The ministry", "State media", "Witnesses", "Diplomats", "The spokesman")
+# mode -> frames: (style, template). {S} subject, {b} base, {p} past, {pp} participle, {s} third person, {o} object.
+_FRAMES = {
+    "past": (
+        ("wire", "{S} {p} {o} on {day}."),
+        ("wire", "{S} {p} {o} late on {day}, officials said."),
+        ("reported", "{spk} said {S} had {pp} {o}."),
+        ("headline", "{S} {s} {o}"),
+        ("long", "{S} {p} {o} on {day}, hours after the talks in the capital ended without a result."),
+    ),
+    "future": (
+        ("wire", "{S} will {b} {o} next week."),
+        ("wire", "{S} {plans} to {b} {o}, according to two officials."),
+        ("wire", "{S} {is} expected to {b} {o} in the coming days."),
+        ("headline", "{S} to {b} {o}"),
+    ),
+    "hypothetical": (
+        ("wire", "{S} could {b} {o} if {cond}."),
+        ("wire", "If {cond}, {S} would {b} {o}."),
+        ("wire", "{S} might {b} {o}, analysts said."),
+        ("question", "Will {S} {b} {o}?"),
+    ),
+    "negated": (
+        ("wire", "{S} did not {b} {o}."),
+        ("wire", "{S} {has} not {pp} {o}, despite the pressure."),
+        ("wire", "{S} never {p} {o}, officials said."),
+        ("wire", "{S} stopped short of promising to {b} {o}."),
+    ),
+}
+
+
+def _third_person(base: str) -> str:
+    word, _, rest = base.partition(" ")
+    if word.endswith(("s", "sh", "ch", "x", "z", "o")):
+        word += "es"
+    elif word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        word = word[:-1] + "ies"
+    else:
+        word += "s"
+    return f"{word} {rest}".strip()
+
+
+def _pick(seq: tuple, key: str) -> str:
+    return seq[int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % len(seq)]
+
+
+def predicate_sentences(path: pathlib.Path = PREDICATES) -> list[Sentence]:
+    """One sentence per mode for each predicate of path (see _FRAMES); all share the predicate's group."""
+    out: list[Sentence] = []
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    for n, line in enumerate(lines, 1):
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) < 5 or parts[0] not in PLOVER_TYPES:
+            raise ValueError(f"{path.name}:{n}: expected 'TYPE | base | past | participle | object', got {line!r}")
+        etype, base, past, pp, obj = parts[:5]
+        pool_name = parts[5] if len(parts) > 5 and parts[5] else ""
+        deed = len(parts) > 6 and parts[6] == "deed"
+        pools = (pool_name,) if pool_name else _TYPE_POOLS.get(etype, ("state", "person"))
+        group = f"predicate:{etype}|{base}|{obj}"
+        for k, (mode_key, frames) in enumerate(_FRAMES.items()):
+            style, template = frames[(n + k) % len(frames)]
+            key = f"{group}|{mode_key}"
+            subject = _pick(_POOLS[_pick(pools, key + "pool")], key + "subject")
+            mode = mode_key
+            if mode_key == "past":
+                mode = "statement" if etype in SPEECH_TYPES and not deed else "actual"
+            plural = subject.endswith("s") and subject not in ("Hamas", "the United States")
+            text = template.format(
+                plans="plan" if plural else "plans",
+                **{"is": "are" if plural else "is"},
+                has="have" if plural else "has",
+                S=subject,
+                b=base,
+                p=past,
+                pp=pp,
+                s=base if plural else _third_person(base),
+                o=obj,
+                day=_pick(_DAYS, key),
+                cond=_pick(_CONDITIONS, key),
+                spk=_pick(_SPEAKERS, key),
+            )
+            text = " ".join(text.split()).replace(" ,", ",").replace(" .", ".").replace(" ?", "?")
+            text = text[0].upper() + text[1:]
+            out.append(Sentence(text, etype, mode, style, "generated", group, f"{path.name}:{n}"))
+    return out
+
+
 def build(batches: pathlib.Path = BATCHES) -> list[Sentence]:
     """Every written sentence of the batch files plus the generated variants; raises on a duplicate."""
     written: list[Sentence] = []
     for path in sorted(batches.glob("*.txt")):
-        written.extend(read_batch(path))
+        if path.name != PREDICATES.name:
+            written.extend(read_batch(path))
     seen: dict[str, Sentence] = {}
     for s in written:
         key = _norm(s.text)
         if key in seen:
             raise ValueError(f"{s.where}: written twice (first at {seen[key].where}): {s.text!r}")
         seen[key] = s
-    generated = [g for g in variants(written) if _norm(g.text) not in seen]
+    generated: list[Sentence] = []
+    for g in [*variants(written), *predicate_sentences(batches / PREDICATES.name)]:
+        if _norm(g.text) not in seen:
+            seen[_norm(g.text)] = g
+            generated.append(g)
     return written + generated
 
 
 def records(sentences: list[Sentence]) -> list[dict]:
-    """The JSONL rows: text, event_type, mode, style, split (by the hash of the written sentence), origin."""
+    """The JSONL rows: text, event_type, mode, style, split (by the hash of the sentence's group), origin, and for a
+    generated sentence its group (the written sentence or predicate it was made from)."""
     return [
         {
             "text": s.text,
@@ -163,6 +386,7 @@ def records(sentences: list[Sentence]) -> list[dict]:
             "style": s.style,
             "split": split_of(_norm(s.group)),
             "origin": s.origin,
+            **({"group": s.group} if s.origin == "generated" else {}),
         }
         for s in sentences
     ]

@@ -30,7 +30,7 @@ from extract.events.clauses import Clause, split_clauses
 from extract.events.plover import find_cues
 from extract.events.tokens import Token, tokenize
 
-FEATURES_VERSION = "features-1"
+FEATURES_VERSION = "features-2"
 MAX_CHARS = 2000  # a clause longer than this is cut: the features of an enormous "sentence" stay bounded
 CHAR_NS = (3, 4, 5)
 _DIGITS = re.compile(r"\d")
@@ -85,11 +85,100 @@ def _span(sentence: str, clause: str | None) -> tuple[int, int]:
     return 0, len(sentence)
 
 
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
+_AUX = frozenset(
+    {
+        "to",
+        "not",
+        "n't",
+        "never",
+        "will",
+        "would",
+        "could",
+        "might",
+        "may",
+        "can",
+        "should",
+        "must",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "'ll",
+        "won't",
+    }
+)
+_OPENERS = frozenset({"the", "a", "an", "and", "'s", "of", "its", "their", "his", "her", "both", "all", "two", "three"})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude stem: one inflectional or nominal suffix and a final e off ("sanctioned", "sanctions" ->
+    "sanction"; "released", "releasing" -> "releas"). Only a feature: two words may share a stem wrongly."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+@functools.cache
+def _past_forms() -> frozenset[str]:
+    """Irregular past forms of the PLOVER lexicon ("struck", "fled")."""
+    return frozenset(w for forms in plover().get("irregular", {}).values() for w in forms)
+
+
+def _predicates(toks: list[Token]) -> list[str]:
+    """Words that look like the clause's verbs: -ed words and irregular past forms, the word after an auxiliary,
+    modal, "to" or a negator, and the first lower-case word after a leading name ("Russia vetoes ...")."""
+    past = _past_forms()
+    out: list[str] = []
+    prev = ""
+    lead = bool(toks) and toks[0].text[:1].isupper()
+    for t in toks:
+        w = t.lower
+        if not w[0].isalpha():
+            prev = w
+            lead = False
+            continue
+        if t.text[:1].islower():
+            if w not in _AUX and (w.endswith("ed") or w in past or prev in _AUX or (lead and w not in _OPENERS)):
+                out.append(w)
+            if w not in _OPENERS:
+                lead = False
+        prev = w
+    return out
+
+
+def _is_name(toks: list[Token], k: int) -> bool:
+    """A capitalized word inside the clause (not its first word): a name, whose letters say nothing of the type."""
+    return k > 0 and toks[k].text[:1].isupper()
+
+
 def _word_features(toks: list[Token]) -> list[str]:
-    words = [_DIGITS.sub("0", t.lower) for t in toks if t.lower[0].isalnum() or t.lower in ("?", "'s")]
+    words = [
+        "N" if _is_name(toks, k) else _DIGITS.sub("0", t.lower)
+        for k, t in enumerate(toks)
+        if t.lower[0].isalnum() or t.lower in ("?", "'s")
+    ]
     out = [f"w:{w}" for w in words]
+    out += [f"s:{stem(w)}" for w in words if w[0].isalpha() and w != "N"]
     padded = ["<s>", *words, "</s>"]
     out += [f"b:{a} {b}" for a, b in zip(padded, padded[1:], strict=False)]
+    verbs = _predicates(toks)
+    out += [f"v:{stem(w)}" for w in verbs]
+    if verbs:
+        out.append(f"v1:{stem(verbs[0])}")
     return out
 
 
@@ -102,7 +191,7 @@ def word_chars(word: str) -> tuple[str, ...]:
 
 def _char_words(toks: list[Token]) -> list[str]:
     """The words whose character n-grams are features (alphabetic tokens)."""
-    return [t.lower for t in toks if t.lower[0].isalpha()]
+    return [t.lower for k, t in enumerate(toks) if t.lower[0].isalpha() and not _is_name(toks, k)]
 
 
 def _rule_features(toks: list[Token], k0: int, k1: int, text: str) -> list[str]:

@@ -120,6 +120,11 @@ class LinearHead:
         return self.labels[k], float(p[k])
 
 
+def _softmax(score: np.ndarray) -> np.ndarray:
+    e = np.exp(score - score.max())
+    return e / e.sum()
+
+
 class Model:
     """The loaded classifier: vocabulary, type head, mode head and the file's metadata."""
 
@@ -128,6 +133,20 @@ class Model:
         self.vocab = vocab
         self.type_head = type_head
         self.mode_head = mode_head
+        # Both heads side by side: one gather of the clause's rows scores type and mode at once.
+        self._weights = np.ascontiguousarray(np.hstack([type_head.weights, mode_head.weights]))
+        self._intercept = np.concatenate([type_head.intercept, mode_head.intercept])
+        self._split = len(type_head.labels)
+
+    def predict(self, feats: Features) -> tuple[str, float, str, float]:
+        """(type label, its probability, mode label, its probability) of one clause's features."""
+        cols, vals = self.vocab.vectorize(feats)
+        score = self._intercept.copy()
+        if cols:
+            score += np.asarray(vals, dtype=np.float32) @ self._weights[cols]
+        pt, pm = _softmax(score[: self._split]), _softmax(score[self._split :])
+        kt, km = int(pt.argmax()), int(pm.argmax())
+        return self.type_head.labels[kt], float(pt[kt]), self.mode_head.labels[km], float(pm[km])
 
     @property
     def version(self) -> str:

@@ -39,8 +39,8 @@ VERSION = "1.0"
 SETTINGS = {
     "min_df": 2,
     "block_weights": {"words": 1.0, "chars": 1.0, "rules": 1.0},
-    "type_C": 10.0,
-    "mode_C": 10.0,
+    "type_C": 30.0,
+    "mode_C": 30.0,
     "prune": 0.05,
 }
 
@@ -50,13 +50,8 @@ def corpus_sha256(path: pathlib.Path = corpus_mod.CORPUS) -> str:
 
 
 def group_of(row: dict) -> str:
-    """The written sentence a row comes from (a generated variant shares its sentence's group)."""
-    text = row["text"]
-    if row.get("origin") == "generated":
-        for tag in corpus_mod._TAGS:
-            if text.endswith(tag):
-                return text[: -len(tag)] + "."
-    return text
+    """The written sentence or predicate a row comes from: generated rows of one group stay in one fold."""
+    return row.get("group") or row["text"]
 
 
 def build_vocabulary(feats: list, min_df: int, block_weights: dict[str, float]) -> Vocabulary:
