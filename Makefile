@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test lint unit browser sample bench-dates bench-events bench-store bench-dashboard clean help
+.PHONY: run test lint unit browser sample model bench-dates bench-events bench-store bench-dashboard clean help
 
 help:
 	@echo "make run    - set up and open the dashboard on http://localhost:$(PORT) (bundled sample data)"
@@ -58,6 +58,12 @@ sample: $(VENV)/.run-installed
 	rm -rf data/store.new
 	$(PY) -m extract ingest data/articles --store data/store.new
 	rm -rf data/store && mv data/store.new data/store
+
+# The event classifier (extract/classify): the corpus JSONL from its hand-written batches, then the model
+# (JSON weights, checked in) from the corpus's train split.
+model: $(VENV)/.run-installed
+	$(PY) -m extract.classify.corpus
+	$(PY) -m extract.classify.train
 
 # --- benchmarks (figures, not pass/fail) ----------------------------------------------------
 bench-dates: $(VENV)/.dev-installed
