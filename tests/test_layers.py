@@ -1,7 +1,7 @@
 """The folders show the flow article -> events -> store -> chart: each layer imports only the layers below it.
 
 core/ (the contract) <- extract/ (articles -> events) and store/ (events on disk), side by side
-<- service/ (read, extract, store; the CLI) <- app/, dashboard.py, pages/ (the dashboard).
+<- service/ (read, extract, store; the CLI) <- app/, dashboard.py, dashboard_pages/ (the dashboard).
 """
 
 from __future__ import annotations
