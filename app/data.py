@@ -21,6 +21,7 @@ import streamlit as st
 from app.figures import CHARTS
 from store import EventStore
 from store.columns import ALL_COLUMNS
+from store.corrections import ADDED_COLUMNS, active, current_keys
 from store.query import Filters, filter_positions, take_rows
 from store.store import default_path
 
@@ -40,8 +41,10 @@ def store(path: str | None = None) -> EventStore:
 
 
 # What the pages read: every stored column but article_ids (a million distinct lists in a million-event
-# store, about half a second to load, and only exports want it; they read the store whole).
-VIEW_COLUMNS = tuple(c for c in ALL_COLUMNS if c != "article_ids")
+# store, about half a second to load, and only exports want it; they read the store whole), plus the columns
+# the analysts' corrections add (corrected_fields, hidden_reason, note, flags): the review filter reads them,
+# so a hidden event leaves every chart, and the Events table marks corrected fields.
+VIEW_COLUMNS = tuple(c for c in ALL_COLUMNS if c != "article_ids") + tuple(ADDED_COLUMNS)
 
 
 def table(path: str) -> pd.DataFrame:
@@ -142,10 +145,67 @@ def options(path: str, version: str, actor_limit: int = 3000) -> Options:
     )
 
 
+def _regrouped(s: EventStore) -> bool:
+    """Whether a merge or split in force moves reports between events (then an event's reports are not its
+    stored ones)."""
+    return any(line.get("action") in ("merge", "split") for line in active(s.corrections.entries()))
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def mentions(path: str, version: str, event_id: str) -> pd.DataFrame:
-    """Every report of one event (article, sentence, link), oldest first."""
-    return store(path).mentions([event_id])
+    """Every report of one event (article, sentence, link), oldest first; after an analyst's merge or split,
+    the reports the event holds now (column key: each report's key, what corrections name it by)."""
+    s = store(path)
+    if not _regrouped(s):
+        out = s.mentions([event_id])
+        return out.assign(key=out["origin_ref"].astype(str))
+    keys = current_keys(s, event_id)
+    every = s.report_keys()
+    holders = every[every["key"].isin(keys)]
+    whole = {eid for eid, part in every[every["event_id"].isin(holders["event_id"])].groupby("event_id")["key"]
+             if set(part) <= set(keys)}  # fmt: skip
+    out = s.mentions(sorted(set(holders["event_id"])))
+    out = out[out["event_id"].isin(whole) | out["origin_ref"].isin(keys)]
+    out = out.sort_values("published", kind="stable", na_position="last").reset_index(drop=True)
+    return out.assign(key=out["origin_ref"].astype(str))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def event_keys(path: str, version: str, event_id: str) -> list[str]:
+    """The report keys of one event as it reads now (after merges and splits)."""
+    s = store(path)
+    return current_keys(s, event_id) if _regrouped(s) else s.event_keys(event_id)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def corrections(path: str, version: str) -> tuple[list[dict], frozenset[str]]:
+    """Every line of the store's correction log, oldest first, and the ids of those in force."""
+    entries = store(path).corrections.entries()
+    return entries, frozenset(str(e.get("id")) for e in active(entries))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def correction_orphans(path: str, version: str) -> list[dict]:
+    """Corrections whose event is no longer in the store."""
+    return store(path).correction_orphans()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def neighbours(path: str, version: str, filters: Filters, event_id: str, n: int) -> pd.DataFrame:
+    """Up to n other events in view nearest in time to event_id (candidates to merge it with), nearest first:
+    event_id, date, event_type, summary."""
+    df = table(path)
+    pos = positions(path, version, filters)
+    own = np.flatnonzero((df["event_id"] == event_id).to_numpy(dtype=bool, na_value=False))
+    if not len(own) or not len(pos):
+        return df.iloc[:0][["event_id", "date", "event_type", "summary"]]
+    others = pos[pos != own[0]]
+    starts = df["date_start"].to_numpy(dtype="datetime64[ns]")
+    at, theirs = starts[own[0]], starts[others]
+    gap = np.zeros(len(others), dtype=np.int64) if np.isnat(at) else np.abs((theirs - at).astype("int64"))
+    gap[np.isnat(theirs)] = np.iinfo(np.int64).max  # undated events last
+    nearest = others[np.argsort(gap, kind="stable")[:n]]
+    return df.iloc[nearest][["event_id", "date", "event_type", "summary"]]
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

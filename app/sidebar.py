@@ -16,10 +16,18 @@ import streamlit as st
 from app import data, urlstate
 from app.labels import country_name, event_type_label, topic_label
 from app.view import show_error
+from store.query import REVIEW_STATES
 
 SEEDED = "_url_seeded"
 URL_PROBLEMS = "_url_problems"
 DATE_MIN, DATE_MAX = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+REVIEW_LABELS = {
+    "visible": "Visible (not hidden)",
+    "corrected": "Corrected by an analyst",
+    "uncorrected": "Not corrected",
+    "hidden": "Hidden only",
+    "all": "All, hidden too",
+}
 
 
 def seed_from_url() -> None:
@@ -122,6 +130,14 @@ def filters(opts: data.Options) -> None:
     bar.caption("Also include")
     for mode in urlstate.OPTIONAL_MODES:
         bar.checkbox(mode.capitalize(), key=f"f_mode_{mode}")
+    bar.selectbox(
+        "Review",
+        tuple(REVIEW_STATES),
+        key="f_review",
+        format_func=lambda s: REVIEW_LABELS.get(s, s),
+        help="Which events by analysts' corrections: hidden events leave every chart, table and export "
+        "unless chosen here",
+    )
     bar.button("Reset filters", on_click=reset_filters, key="f_reset")
 
 

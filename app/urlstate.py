@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.figures import WIDGETS, Widget
-from store.query import DEFAULT_MODES, Filters
+from store.query import DEFAULT_MODES, REVIEW_STATES, Filters
 
 OPTIONAL_MODES = ("statement", "future", "hypothetical", "negated")
 
@@ -45,6 +45,8 @@ PARAMS: tuple[Param, ...] = (
     Param("q", "f_text", "text", ""),
     Param("min_salience", "f_salience", "float", 0.0),
     *(Param(m, f"f_mode_{m}", "bool", False) for m in OPTIONAL_MODES),
+    # which events by their review state (analysts' corrections): hidden events only when asked for
+    Param("review", "f_review", "choice", "visible", tuple(REVIEW_STATES)),
     # views of single pages: the chart widgets of app.figures.CHARTS that have a url, and the Timeline's event
     *(_widget_param(w) for w in WIDGETS.values() if w.url),
     Param("event", "tl_event", "text", ""),
@@ -152,6 +154,7 @@ def filters_from_state(state: Mapping[str, object]) -> Filters:
         text=str(get("f_text", "")),
         min_salience=float(get("f_salience", 0.0)),
         modes=modes,
+        review=review if (review := str(get("f_review", "visible"))) in REVIEW_STATES else "visible",
     )
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from app import data, messages, urlstate
 from core.errors import user_message
-from store.query import Filters
+from store.query import REVIEW_STATES, Filters
 
 
 def current_filters() -> Filters:
@@ -28,7 +28,13 @@ def show_empty(filters: Filters, total: int) -> None:
     if total == 0:
         st.info(messages.EMPTY_STORE)
     else:
-        st.info(messages.empty_result(filters, total))
+        text = messages.empty_result(filters, total)
+        if filters.review != "visible":
+            text += (
+                f"  \nReview shows {REVIEW_STATES[filters.review]}; choose *visible* in the sidebar's Review box "
+                "to see every event not hidden."
+            )
+        st.info(text)
 
 
 class View:
@@ -62,8 +68,25 @@ class View:
         return data.find_event(self.path, self.version, self.filters, event_id)
 
     def mentions(self, event_id: str) -> pd.DataFrame:
-        """Every report of one event (article, sentence, link), oldest first."""
+        """Every report of one event (article, sentence, link, key), oldest first (after analysts' merges and
+        splits, the reports it holds now)."""
         return data.mentions(self.path, self.version, event_id)
+
+    def keys(self, event_id: str) -> list[str]:
+        """The report keys of one event as it reads now (what corrections name it by)."""
+        return data.event_keys(self.path, self.version, event_id)
+
+    def neighbours(self, event_id: str, n: int) -> pd.DataFrame:
+        """Up to n other events in view nearest in time to event_id, nearest first."""
+        return data.neighbours(self.path, self.version, self.filters, event_id, n)
+
+    def corrections(self) -> tuple[list[dict], frozenset[str]]:
+        """The store's correction log (oldest first) and the ids of the corrections in force."""
+        return data.corrections(self.path, self.version)
+
+    def orphans(self) -> list[dict]:
+        """Corrections whose event is no longer in the store."""
+        return data.correction_orphans(self.path, self.version)
 
     def all_events(self) -> pd.DataFrame:
         """Every column of the events in view (a full copy for a big view: exports only)."""
