@@ -106,3 +106,20 @@ def warm_exports() -> bool:
             idle = WARM_IDLE_S
         threading.Thread(target=_warm_when_idle, args=(idle,), daemon=True, name="kaleido-warm-up").start()
     return True
+
+
+def correction_log_download(path: str, key: str) -> None:
+    """A download button for the store's correction log (JSON lines, as `extract export --corrections` writes
+    it; `extract corrections import` reads it into another store). Made only when pressed."""
+    from app.corrections import log_bytes
+
+    st.download_button(
+        "Correction log (JSON lines)",
+        data=lambda: log_bytes(path),
+        file_name="corrections.jsonl",
+        mime="application/x-ndjson",
+        key=key,
+        on_click="ignore",
+        icon=":material/history:",
+        help="Every analyst's correction of this store: who, when, what, the old and the new value",
+    )

@@ -14,6 +14,7 @@ APP = ROOT / "app"
 PURE = {
     "app.figures",
     "app.figures.balance",
+    "app.figures.framing",
     "app.figures.lanes",
     "app.figures.map",
     "app.figures.network",
@@ -22,6 +23,7 @@ PURE = {
     "app.figures.timeline",
     "app.figures.top_actors",
     "app.figures.trends",
+    "app.briefing",
     "app.exporting",
     "app.labels",
     "app.messages",
@@ -32,6 +34,7 @@ PURE = {
 # Bound to Streamlit (they draw, cache or read session state).
 BOUND = {
     "app.charts",
+    "app.corrections",
     "app.data",
     "app.downloads",
     "app.event_details",
