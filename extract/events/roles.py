@@ -65,7 +65,7 @@ def _hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
     )
 
 
-def _generic(m: ActorMention) -> bool:
+def generic(m: ActorMention) -> bool:
     """True for a stand-in name that is a capitalized common word ("Police", "Thousands"): no actor."""
     return m.type == "name" and all(w in _w("not_names") for w in m.text.lower().split())
 
@@ -78,7 +78,7 @@ def _end(tokens: list[Token], k: int, m: ActorMention) -> int:
     return max(j, k + 1)
 
 
-def _as_actor(m: ActorMention) -> ActorMention:
+def as_actor(m: ActorMention) -> ActorMention:
     """A person named only by office ("Qatar's prime minister") acts for the country; others unchanged."""
     if m.type == "person" and m.via == "office" and m.country:
         return replace(m, actor_id=m.country, name=canonical_name(m.country), type="country")
@@ -425,7 +425,7 @@ def assign(
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(source, target) of the clause's happening."""
     # "US-made missiles", "Iranian-backed groups": a mention fused to a hyphenated word only modifies a noun.
-    mentions = [(k, m) for k, m in mentions if not _hyphen_modifier(tokens, k, m) and not _generic(m)]
+    mentions = [(k, m) for k, m in mentions if not _hyphen_modifier(tokens, k, m) and not generic(m)]
     stops = _target_stops(tokens, clause, cue)
     span = _Span(tokens, clause, cue, mentions)
     passive = passive or _passive_here(tokens, clause, cue)
@@ -436,8 +436,8 @@ def assign(
         source, target = _acts(tokens, clause, cue, mentions, passive, span, stops)
         if source is None and not passive:
             source = _crowd(clause, cue, mentions)
-    src = _as_actor(source[1]) if source is not None else None
-    tgt = _as_actor(target[1]) if target is not None else None
+    src = as_actor(source[1]) if source is not None else None
+    tgt = as_actor(target[1]) if target is not None else None
     if src is not None and tgt is not None and src.actor_id == tgt.actor_id:
         tgt = None
     return src, tgt

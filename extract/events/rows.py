@@ -67,7 +67,7 @@ def build_row(doc: ArticleDoc, c: Candidate) -> dict:
     sentence, toks = doc.sentences[c.s], doc.tokens[c.s]
     cue, source, target, per = c.cue, c.source, c.target, c.period
     countries: dict[str, None] = {}
-    for m in (source, target):
+    for m in (source, target, *c.partners):
         if m is not None and m.country:
             countries.setdefault(m.country, None)
     for _, m in c.actors:

@@ -10,13 +10,14 @@ doc.note (why the article gives no event). The rules each stage applies live in 
 from __future__ import annotations
 
 import bisect
+import collections
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.schema import QUAD_CLASS
 from extract.actors import ActorContext, ActorMention, find_actors
-from extract.events import dating, mode, roles
+from extract.events import dating, mode, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
 from extract.events.clauses import Clause, split_clauses
@@ -303,7 +304,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if not in_clause and not (
                 settings.actorless_dated and _day_governs(text, c.timexes, doc.sentences[c.s].start, toks, clause, cue)
             ):
-                continue
+                if not (settings.syntax and syntax.available()):
+                    continue
+                c.needs_actor = True  # "Insurgents derailed a train": the parse may find who acted
             with_roles = True
         else:
             with_roles = settings.noun_roles and not c.reacting
@@ -313,6 +316,210 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         kept.append(c)
     doc.candidates = kept
     return doc
+
+
+# syntax: roles from a dependency parse ---------------------------------------------------------------
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'/]+(?:,\s*[A-Z][A-Za-z .]+)?\s+[-–—]\s+")  # "KINGSTON, Jamaica - "
+_PARSE_BEFORE = 300  # characters before the trigger parsed; further back the parse starts at the clause
+_PARSE_AFTER = 10  # tokens after the trigger parsed (its objects and complements; the parse costs its length)
+
+
+def _reported(toks: list[Token], c: Candidate) -> bool:
+    """True when a verb of saying comes before the trigger in its sentence (mode.py's reported speech):
+    the gold conventions keep the speaker as the doer, which word order finds, so no parse is needed."""
+    speech = wordset("mode", "speech") | syntax.words("finding_verbs")
+    return any(t.lower in speech and t.lower != "according" and t.text[:1].islower() for t in toks[: c.cue.i])
+
+
+def _parse_worth(toks: list[Token], c: Candidate) -> bool:
+    """True when the parse may change a verb candidate's roles: word order found no source and a group noun
+    comes before the trigger ("Insurgents derailed"), or found one in a clause that is not plain subject-verb-
+    object, outside reported speech (whose speaker word order finds), with more than one actor or a name after
+    the trigger that word order does not place."""
+    if c.kind != "verb":
+        return False
+    if c.source is None:
+        return bool(c.actors) or any(syntax.group_word(t.lower) for t in toks[c.clause.i0 : c.cue.i])
+    if _reported(toks, c) or _plain(c):
+        return False
+    return len(c.actors) > 1 or any(t.text[:1].isupper() for t in toks[c.cue.j : c.clause.i1])
+
+
+def _plain(c: Candidate) -> bool:
+    """True for a clause word order reads without doubt: one actor before the trigger (the source) and one
+    after it (the target), nothing else ("Russia attacked Ukraine on Monday")."""
+    return (
+        c.target is not None
+        and c.source is not None
+        and c.source.type != "name"  # a stand-in may be only part of the subject ("Pig" of "Pig breeders")
+        and len(c.actors) == 2
+        and c.actors[0][1] is c.source
+        and c.actors[1][1] is c.target
+        and c.actors[0][0] < c.cue.i <= c.actors[1][0]
+    )
+
+
+def _parse_span(doc: ArticleDoc, c: Candidate) -> tuple[int, int]:
+    """The article span parsed for a candidate: from its sentence's start (after a dateline; from the clause's
+    start when that is far back) to a few tokens after the trigger."""
+    toks, sent = doc.tokens[c.s], doc.sentences[c.s]
+    at = toks[c.cue.i].start
+    start = sent.start if at - sent.start <= _PARSE_BEFORE else toks[c.clause.i0].start
+    line = _DATELINE.match(doc.text, start, at)
+    end = toks[min(len(toks) - 1, c.cue.j + _PARSE_AFTER)].end
+    return (line.end() if line else start), min(sent.end, max(end, toks[c.cue.i].end))
+
+
+def _parsed_spans(doc: ArticleDoc) -> dict[int, tuple[object, int]]:
+    """id(candidate) -> (spaCy Doc, its article offset) for the verb candidates whose roles the parse may
+    change; each distinct span parsed once, all of an article's in one nlp.pipe call."""
+    spans: dict[int, tuple[int, int]] = {}
+    for c in doc.candidates:
+        if _parse_worth(doc.tokens[c.s], c):
+            spans[id(c)] = _parse_span(doc, c)
+    unique = sorted(set(spans.values()))
+    parsed = dict(zip(unique, syntax.parse([doc.text[a:b] for a, b in unique]), strict=True))
+    return {key: (parsed[span], span[0]) for key, span in spans.items()}
+
+
+def _placed(toks: list[Token], m: ActorMention) -> Placed:
+    return max(0, bisect.bisect_right([t.start for t in toks], m.start) - 1), m
+
+
+def _first_actor(
+    phrases: list[syntax.Phrase], mentions: list[ActorMention], groups: bool, names: bool = True
+) -> tuple[ActorMention | None, list[ActorMention]]:
+    """The actor of the first phrase and the gazetteer actors of the phrases coordinated with it."""
+    if not phrases:
+        return None, []
+    first = syntax.actor_of(phrases[0], mentions, groups=groups, names=names)
+    rest = [syntax.actor_of(p, mentions, groups=False, names=False) for p in phrases[1:]]
+    rest = [roles.as_actor(m) for m in rest if m is not None and m.type != "name"]
+    return (roles.as_actor(first) if first is not None else None), rest
+
+
+_NAMED_TARGET_VIA = frozenset({"obj", "against", "with", "on", "to"})  # where an unknown name may be a target
+
+
+def _syntax_roles(
+    c: Candidate, fr: syntax.Frame, mentions: list[ActorMention], symmetric: frozenset[str]
+) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
+    """(source, target, partners) of a verb candidate from its frame; the word-order roles where the parse
+    cannot tell (see parse_roles)."""
+    if fr.speakers and c.source is not None:
+        # Reported words with a speaker: the gold conventions name the speaker as the doer of what they are
+        # reported to say, and word order already finds the speaker and whom the words are about.
+        return c.source, c.target, []
+    doers = fr.agents if fr.passive else fr.subjects
+    if fr.passive and not fr.agents:
+        return c.source, c.target, []  # "was destroyed", "was sworn in": the parse adds nothing sure
+    if not doers or doers[0].pronoun:
+        source, partners = c.source, []
+        if doers and fr.speakers and doers[0].head in ("it", "they", "we", "i", "he", "she"):
+            source, _ = _first_actor(fr.speakers, mentions, groups=True)
+            source = source or c.source
+    else:
+        source, partners = _first_actor(doers, mentions, groups=True)
+        if source is None:
+            source = c.source  # the subject names no actor the parse can map ("few foreign leaders")
+        if c.source is not None and c.source.type == "crowd" and (source is None or source.type == "group"):
+            source = c.source  # "<Demonym> protesters" (tests/gold/README.md)
+    target, acted = None, []
+    if fr.passive:
+        if fr.subjects and not fr.subjects[0].pronoun:
+            target, acted = _first_actor(fr.subjects, mentions, groups=False)
+    else:
+        direct = False  # the target is a direct object or "to" complement ("have spoken to BP chairman ...")
+        for obj in fr.objects:
+            got, more = _first_actor(obj, mentions, groups=False, names=obj[0].via in _NAMED_TARGET_VIA)
+            if got is not None:
+                target, acted, direct = got, more, obj[0].via in ("obj", "to")
+                break
+        else:
+            target = c.target  # no object names an actor: word order's target ("arrived in Haiti's capital")
+        if c.cue.event_type in symmetric and len(partners) == 1 and not direct:
+            target, acted, partners = partners[0], [], []  # "Biden and Kishida agreed": the first with the second
+    if source is not None and target is not None and source.actor_id == target.actor_id:
+        target = None
+    return source, target, partners + acted
+
+
+def parse_roles(doc: ArticleDoc) -> ArticleDoc:
+    """Source and target of each verb candidate from the dependency parse of its sentence (syntax.py), when
+    settings.syntax and the parser is installed: the subject acts (a passive's "by" agent), the object or an
+    "against/on/at/with/to" complement is acted upon (a passive's subject); coordinated actors are partners
+    (their countries count); a noun phrase with no gazetteer actor keeps its text (a name the gazetteer does
+    not know, or a group: "Insurgents"). Where the parse cannot tell (reported words with a speaker, a
+    passive with no agent, no subject, a pronoun) the word-order roles stay. A candidate the roles stage
+    kept only for the parse (needs_actor) is dropped when the parse finds no actor either."""
+    settings = doc.settings
+    if not settings.syntax or not doc.candidates or not syntax.available():
+        doc.candidates = [c for c in doc.candidates if not c.needs_actor]
+        return doc
+    speech = wordset("mode", "speech") | syntax.words("finding_verbs")
+    place_types = wordset("roles", "place_target_types")
+    symmetric = wordset("roles", "symmetric_types")
+    parsed = _parsed_spans(doc)
+    kept: list[Candidate] = []
+    for c in doc.candidates:
+        if id(c) not in parsed:
+            if not c.needs_actor:
+                kept.append(c)
+            continue
+        sdoc, offset = parsed[id(c)]
+        toks, sent = doc.tokens[c.s], doc.sentences[c.s]
+        fr = syntax.frame(sdoc, offset, toks[c.cue.i].start, speech, c.cue.event_type in place_types)
+        if fr is None:
+            if not c.needs_actor:
+                kept.append(c)
+            continue
+        # "US-made missiles": a mention fused to a hyphenated word only modifies a noun.
+        mentions = [m for _, m in doc.actors[c.s] if doc.text[m.end : m.end + 1] != "-"]
+        mentions += [
+            m for _, m in c.actors if m.type == "name" and sent.start <= m.start < sent.end and not roles.generic(m)
+        ]
+        mentions.sort(key=lambda m: m.start)
+        times = [(tx.start, tx.end) for tx in doc.sentence_timexes[c.s]]
+        fr.drop(lambda p, times=times: any(a < p.end and p.start < b for a, b in times))  # "on Tuesday": no one
+        source, target, partners = _syntax_roles(c, fr, mentions, symmetric)
+        if c.needs_actor and source is None and target is None:
+            continue
+        known = {id(m) for _, m in c.actors}
+        extra = [_placed(toks, m) for m in (source, target, *partners) if m is not None and id(m) not in known]
+        c.actors = sorted(c.actors + extra, key=lambda km: km[0])
+        c.source, c.target, c.partners = source, target, partners
+        kept.append(c)
+    doc.candidates = kept
+    return doc
+
+
+def home_countries(doc: ArticleDoc) -> ArticleDoc:
+    """A source or target that is a name or group with no country of its own (no gazetteer entry, no demonym
+    or place in its phrase) takes the article's country, when settings.home_country and one country has at
+    least half of the article's mentions with a country."""
+    home = _home_country(doc.mentions) if doc.settings.home_country else ""
+    if home:
+        for c in doc.candidates:
+            c.source, c.target = _at_home(c.source, home), _at_home(c.target, home)
+    return doc
+
+
+def _home_country(mentions: list[ActorMention]) -> str:
+    """The country the article is about: the one at least half of its mentions with a country name."""
+    counts = collections.Counter(m.country for m in mentions if m.country)
+    if not counts:
+        return ""
+    country, n = counts.most_common(1)[0]
+    return country if 2 * n >= sum(counts.values()) else ""
+
+
+def _at_home(m: ActorMention | None, home: str) -> ActorMention | None:
+    """A name or group with no country of its own takes the article's country ("paramedic Martin Blount" in
+    a story about Los Angeles, "Rebels in Misrata" in one about Libya)."""
+    if m is None or m.country or m.type not in ("name", "group"):
+        return m
+    return replace(m, country=home)
 
 
 # dating --------------------------------------------------------------------------------------------
@@ -447,6 +654,13 @@ PIPELINE: tuple[Stage, ...] = (
         reads=("article", "settings", "text", "sentences", "timexes", "tokens", "candidates"),
         writes=("candidates",),
     ),
+    Stage(
+        "syntax",
+        parse_roles,
+        reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "actors", "candidates"),
+        writes=("candidates",),
+    ),
+    Stage("countries", home_countries, reads=("settings", "mentions", "candidates"), writes=("candidates",)),
     Stage("topics", find_topics, reads=("tokens", "candidates"), writes=("candidates",)),
     Stage(
         "rows",
