@@ -475,3 +475,29 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
             out.append((k, ActorMention(tokens[k].start, tokens[j - 1].end, text, "name:" + text, text, "name", "")))
         k = j
     return out
+
+
+def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Placed | None:
+    """A group the text names as the subject right before the verb, with no gazetteer actor in it
+    ("Insurgents derailed", "Pig breeders have threatened"): `is_group(word)` says which lower-case words
+    head such a phrase. Only auxiliaries and adverbs may stand between it and the verb; up to two lower-case
+    modifiers before it belong to it; none after a preposition. An ActorMention of type "group", no country."""
+    between = wordset("mode", "be") | _w("vp_adverbs") | {"have", "has", "had", "reportedly", "allegedly"}
+    k = cue.i - 1
+    while k > clause.i0 and (tokens[k].lower in between or tokens[k].lower.endswith("ly")) and cue.i - k <= 3:
+        k -= 1
+    if k < clause.i0 or not is_group(tokens[k].lower):
+        return None
+    start = k
+    stop = _w("prepositions") | _w("determiners") | wordset("language", "function_words")
+    while (
+        start > clause.i0 and k - start < 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].lower not in stop
+    ):
+        start -= 1
+    if start > clause.i0 and tokens[start - 1].lower in _w("prepositions"):
+        return None  # "attacks by insurgents": not the subject
+    text = " ".join(t.text for t in tokens[start : k + 1])
+    m = ActorMention(
+        tokens[start].start, tokens[k].end, text, "group:" + text.lower(), text, "group", "", via="learned"
+    )
+    return start, m

@@ -301,6 +301,14 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     taken[c.s] = _taken(toks, placed, doc.sentence_timexes[c.s])
                 names = roles.proper_names(toks, clause.i0, cue.i, taken[c.s])
                 in_clause = sorted(names + in_clause, key=lambda km: km[0])
+            if not any(k < cue.i and m.type != "name" for k, m in in_clause):
+                # No gazetteer actor before the verb: a group the text names stands in ("Insurgents derailed a
+                # train", "Pig breeders threatened": the stand-in name "Pig" is part of it).
+                group = roles.group_subject(toks, clause, cue, syntax.group_word)
+                if group is not None:
+                    g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
+                    rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
+                    in_clause = sorted([*rest, group], key=lambda km: km[0])
             if not in_clause and not (
                 settings.actorless_dated and _day_governs(text, c.timexes, doc.sentences[c.s].start, toks, clause, cue)
             ):
