@@ -57,7 +57,13 @@ class EventStore:
     def _meta(self) -> dict | None:
         if not self.path.is_dir():
             return None
-        return disk.read_meta(self.path)
+        meta = disk.read_meta(self.path)
+        if meta is None and (self.path / "warehouse.json").is_file():  # store/warehouse/layout.py's MANIFEST
+            raise StoreError(
+                f"{self.path}: is a warehouse-tier store (store/warehouse/); read it through store.source.open_store "
+                "and import into it with `python -m extract import`"
+            )
+        return meta
 
     def version(self) -> str:
         """A key that changes whenever the stored contents or their corrections change ("empty" for a store

@@ -1,0 +1,75 @@
+"""`python -m extract store migrate --to warehouse [--store DIR] [--out DIR]` and `python -m extract store info`.
+
+migrate moves an Arrow store to the warehouse tier (store/warehouse/migrate.py): in place by default (the
+directory becomes a warehouse in one step at the end; until then it is the Arrow store it was), or into --out,
+leaving the Arrow store as it is. info says which tier a store is and what it holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from store.cli_common import add_store_argument
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", metavar="ACTION")
+    sub.required = True
+    mig = sub.add_parser("migrate", help="move an Arrow store to the warehouse tier")
+    mig.add_argument("--to", choices=("warehouse",), required=True, help="the tier to move to")
+    mig.add_argument("--out", metavar="DIR", help="build the warehouse here and leave the Arrow store as it is")
+    add_store_argument(mig)
+    info = sub.add_parser("info", help="say which tier the store is and what it holds")
+    add_store_argument(info)
+
+
+def run(args: argparse.Namespace) -> int:
+    import pathlib
+
+    from store.store import default_path
+
+    path = pathlib.Path(args.store) if args.store else default_path()
+    if args.action == "migrate":
+        return _migrate(path, args)
+    return _info(path)
+
+
+def _migrate(path, args) -> int:
+    from store.corrections import FILE as CORRECTIONS
+    from store.warehouse.migrate import migrate
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done:,} / {total:,} events", end="", file=sys.stderr, flush=True)
+
+    report = migrate(path, out=args.out, progress=progress)
+    print(file=sys.stderr)
+    print(report.line())
+    if (path / CORRECTIONS).exists():
+        print(
+            f"note: {path / CORRECTIONS} (analysts' corrections) stays beside the store, but the warehouse tier does "
+            "not apply corrections yet: hidden or corrected events show as imported or extracted",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _info(path) -> int:
+    from store.source import open_store
+
+    src = open_store(path)
+    if src.tier == "warehouse":
+        m = src.manifest() or {"files": [], "generation": 0}
+        rows = sum(e["rows"] for e in m["files"])
+        size = sum(e["bytes"] for e in m["files"])
+        origins = sorted({e["origin"] for e in m["files"]})
+        print(
+            f"{path}: warehouse, {rows:,} events in {len(m['files'])} files ({size / 1e6:,.1f} MB, "
+            f"{size / max(rows, 1):.0f} bytes/event), origins {', '.join(origins) or 'none'}, generation "
+            f"{m['generation']}"
+        )
+    else:
+        from store.warehouse.migrate import arrow_event_count
+
+        print(f"{path}: Arrow store, {arrow_event_count(path):,} events")
+    return 0

@@ -1,0 +1,103 @@
+"""SQL pieces for the warehouse: literals, the filters of store/query.py as a WHERE clause, salience on read.
+
+Values are inlined as SQL literals (quotes doubled), never pasted raw, so DuckDB can push the tests on plain
+columns down into the Parquet scan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from store.query import Filters
+from store.salience import weights
+
+
+def lit(value: str) -> str:
+    """A SQL string literal."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def lit_list(values) -> str:
+    return "[" + ", ".join(lit(v) for v in values) + "]"
+
+
+def ts_lit(day: dt.date | dt.datetime) -> str:
+    if isinstance(day, dt.datetime):
+        return f"TIMESTAMP '{day.replace(tzinfo=None).isoformat(sep=' ')}'"
+    return f"TIMESTAMP '{day.isoformat()} 00:00:00'"
+
+
+def _in(column: str, values) -> str:
+    return f"{column} IN ({', '.join(lit(v) for v in values)})"
+
+
+def _any_element(column: str, values) -> str:
+    """The list column holds one of values (list_contains per value measured faster than list_has_any)."""
+    tests = [f"list_contains({column}, {lit(v)})" for v in dict.fromkeys(values)]
+    return tests[0] if len(tests) == 1 else "(" + " OR ".join(tests) + ")"
+
+
+def where_clause(f: Filters, *, counts: bool = False) -> str:
+    """The filters as SQL conditions joined by AND ("TRUE" when none). counts=True: only the tests the counts
+    files can answer (dates, event types, modes); the caller handles the list filter on their kind."""
+    conds: list[str] = []
+    if f.start is not None:
+        conds.append(f"date_end > {ts_lit(f.start)}")
+    if f.end is not None:
+        conds.append(f"date_start <= {ts_lit(f.end)}")
+    if f.event_types:
+        conds.append(_in("event_type", f.event_types))
+    if f.modes:
+        conds.append(_in("mode", f.modes))
+    if not counts:
+        if f.min_salience > 0:
+            conds.append(f"salience >= {float(f.min_salience)!r}")
+        if f.countries:
+            conds.append(_any_element("countries", f.countries))
+        if f.topics:
+            conds.append(_any_element("topics", f.topics))
+        if f.actors:
+            conds.append(
+                f"({_in('source_actor', f.actors)} OR {_in('target_actor', f.actors)} OR "
+                f"{_any_element('actors', f.actors)})"
+            )
+        needle = f.text.strip()
+        if needle:
+            low = f"lower({lit(needle)})"
+            conds.append(
+                "("
+                + " OR ".join(f"contains(lower({c}), {low})" for c in ("summary", "sentence", "title", "location"))
+                + ")"
+            )
+    return " AND ".join(conds) if conds else "TRUE"
+
+
+def salience_sql(newest_ns: int | None) -> str:
+    """store/salience.py's score as a SQL expression over a stored row; recency is measured against newest_ns (the
+    newest last_reported in the warehouse, int nanoseconds), so the score never goes stale and equals the Arrow
+    store's, which recomputes it for the whole table at each write."""
+    w = weights()
+
+    def share(expr: str, cap: float) -> str:
+        return f"least(ln(1 + greatest(coalesce({expr}, 0), 0)) / {math.log1p(cap)!r}, 1.0)"
+
+    m = share("CAST(mentions AS DOUBLE)", w["mentions_cap"])
+    s = share("CAST(coalesce(len(sources), 0) AS DOUBLE)", w["sources_cap"])
+    f = share("CASE WHEN isnan(fatalities) THEN NULL ELSE fatalities END", w["fatalities_cap"])
+    if newest_ns is None:
+        r = "0.0"
+    else:
+        r = (
+            f"CASE WHEN last_reported IS NULL THEN 0.0 ELSE "
+            f"pow(0.5, CAST({int(newest_ns)} - epoch_ns(last_reported) AS DOUBLE) / 86400000000000.0 "
+            f"/ {float(w['half_life_days'])!r}) END"
+        )
+    ms, ss, rs, fs = (float(w[k]) for k in ("mentions_share", "sources_share", "recency_share", "fatalities_share"))
+    base = f"({ms!r} * {m} + {ss!r} * {s} + {rs!r} * {r})"
+    total = ms + ss + rs
+    has_f = "(fatalities IS NOT NULL AND NOT isnan(fatalities))"
+    out = f"CASE WHEN {has_f} THEN ({base} + {fs!r} * {f}) / {total + fs!r} ELSE {base} / {total!r} END"
+    cases = " ".join(f"WHEN {lit(t)} THEN {float(v)!r}" for t, v in w["type_weight"].items())
+    tw = f"CASE event_type {cases} ELSE 0.5 END"
+    return f"round(greatest(least(({out}) * {tw}, 1.0), 0.0), 4)"

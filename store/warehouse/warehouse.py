@@ -1,0 +1,480 @@
+"""Warehouse: the read interface of store/source.py answered by DuckDB SQL over the warehouse's Parquet files.
+
+DuckDB runs in process with a memory limit (EVENTS_WAREHOUSE_MEMORY, default 1GB) and a thread count
+(EVENTS_WAREHOUSE_THREADS, default 2); it reads only the columns and files a question needs: the manifest's
+per-file date ranges leave out the files outside a date filter, and counts come from the counts files (a rollup
+per events file) whenever the filters allow, so a year of 25 million events is counted from about a million
+rollup rows. Nothing here loads every row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+import tempfile
+import threading
+from collections.abc import Iterable, Sequence
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+from filelock import FileLock, Timeout
+
+from core.errors import StoreError
+from core.validate import cast
+from store.columns import ALL_COLUMNS, MENTION_COLUMNS, PUBLIC_MENTION_COLUMNS
+from store.query import Filters
+from store.source import (
+    ACTOR_OPTIONS,
+    LIST_DIMENSIONS,
+    EventSource,
+    SourceOptions,
+    dimension_names,
+    finish_aggregate,
+    finish_edges,
+    finish_top_actors,
+    parse_by,
+    sort_options,
+)
+from store.warehouse import layout
+from store.warehouse.sql import lit, salience_sql, where_clause
+
+DEFAULT_MEMORY = "1GB"
+LOCK_TIMEOUT_S = float(os.environ.get("EVENTS_STORE_LOCK_TIMEOUT", "600"))
+HIVE = "hive_partitioning = true, hive_types = {'origin': VARCHAR, 'month': VARCHAR}"
+_PERIOD_SQL = {"day": "day", "week": "week", "month": "month"}
+
+
+def _arrow_strings(t: pa.DataType):
+    return pd.StringDtype("pyarrow") if t in (pa.string(), pa.large_string(), pa.string_view()) else None
+
+
+def _dtypes(columns: Iterable[str]) -> dict[str, str]:
+    return {c: ALL_COLUMNS[c][0] for c in columns}
+
+
+class Warehouse(EventSource):
+    """A warehouse directory (see layout.py). Reading needs no lock; writing goes through writer()."""
+
+    tier = "warehouse"
+
+    def __init__(self, path: str | os.PathLike, *, memory_limit: str | None = None, threads: int | None = None) -> None:
+        self.path = pathlib.Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: the store must be a directory, and this is a file")
+        self.memory_limit = memory_limit or os.environ.get("EVENTS_WAREHOUSE_MEMORY") or DEFAULT_MEMORY
+        self.threads = int(threads or os.environ.get("EVENTS_WAREHOUSE_THREADS") or min(2, os.cpu_count() or 1))
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._con_guard = threading.Lock()
+        self._manifest_key: tuple | None = None
+        self._manifest: dict | None = None
+
+    # ---- plumbing ------------------------------------------------------------------------------------------
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """A cursor on this warehouse's in-process DuckDB (one database per Warehouse, one cursor per caller)."""
+        with self._con_guard:
+            if self._con is None:
+                tmp = pathlib.Path(tempfile.gettempdir()) / "event-warehouse-spill"
+                tmp.mkdir(exist_ok=True)
+                con = duckdb.connect(":memory:", config={"threads": self.threads, "memory_limit": self.memory_limit})
+                con.execute("SET GLOBAL TimeZone = 'UTC'")
+                con.execute(f"SET GLOBAL temp_directory = {lit(str(tmp))}")
+                empties = {
+                    "_empty_events": layout.INPUT_SCHEMA.empty_table(),
+                    "_empty_counts": layout.COUNTS_SCHEMA.empty_table().append_column(
+                        "origin", pa.array([], pa.string())
+                    ),
+                }
+                for name, table in empties.items():  # typed relations standing in for a warehouse with no files
+                    con.register(f"{name}_arrow", table)
+                    con.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_arrow")
+                    con.unregister(f"{name}_arrow")
+                self._con = con
+            return self._con.cursor()
+
+    def manifest(self) -> dict | None:
+        """The current manifest (re-read only when the file changed)."""
+        path = self.path / layout.MANIFEST
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            self._manifest_key, self._manifest = None, None
+            return None
+        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if key != self._manifest_key:
+            self._manifest = layout.read_manifest(self.path)
+            self._manifest_key = key
+        return self._manifest
+
+    def version(self) -> str:
+        m = self.manifest()
+        return "empty" if m is None else f"{m['store_id']}:{m['generation']}"
+
+    def _entries(self, m: dict | None, f: Filters | None = None) -> list[dict]:
+        """The manifest's file entries, without those a date filter rules out."""
+        if m is None:
+            return []
+        out = m["files"]
+        if f is not None and f.start is not None:
+            start = pd.Timestamp(f.start).isoformat()
+            out = [e for e in out if e["max_end"] is not None and e["max_end"] > start]
+        if f is not None and f.end is not None:
+            end = pd.Timestamp(f.end).isoformat()
+            out = [e for e in out if e["min_start"] is not None and e["min_start"] <= end]
+        return out
+
+    def _paths(self, entries: list[dict], key: str) -> str:
+        return "[" + ", ".join(lit(str(self.path / e[key])) for e in entries) + "]"
+
+    @staticmethod
+    def _newest_ns(m: dict | None) -> int | None:
+        newest = [e["newest"] for e in (m or {}).get("files", []) if e.get("newest")]
+        return pd.Timestamp(max(newest), tz="UTC").value if newest else None
+
+    def events_sql(self, f: Filters | None = None, m: dict | None = None, entries: list[dict] | None = None) -> str:
+        """A SQL relation of the stored events (every column, salience computed) in the files f's dates may touch
+        (or in entries). Salience is measured against the newest report in the whole warehouse."""
+        m = self.manifest() if m is None else m
+        entries = self._entries(m, f) if entries is None else entries
+        sal = salience_sql(self._newest_ns(m))
+        # article_id / article_ids are stored as null where they repeat url / [article_id] (writer.encode_derived)
+        restore = (
+            "coalesce(article_id, url) AS article_id, coalesce(article_ids, [coalesce(article_id, url)]) AS article_ids"
+        )
+        if not entries:
+            return f"(SELECT * EXCLUDE (article_id, article_ids), {restore}, {sal} AS salience FROM _empty_events)"
+        source = f"read_parquet({self._paths(entries, 'events')}, {HIVE})"
+        return f"(SELECT * EXCLUDE (month, article_id, article_ids), {restore}, {sal} AS salience FROM {source})"
+
+    def counts_sql(self, f: Filters | None = None, m: dict | None = None) -> str:
+        m = self.manifest() if m is None else m
+        entries = self._entries(m, f)
+        if not entries:
+            return "(SELECT * FROM _empty_counts)"
+        return f"(SELECT * EXCLUDE (month) FROM read_parquet({self._paths(entries, 'counts')}, {HIVE}))"
+
+    def query(self, sql: str) -> pa.Table:
+        """Run a query on this warehouse's DuckDB (events_sql() and counts_sql() give its relations) as Arrow."""
+        return self._query(lambda _m: sql)
+
+    def _query(self, build) -> pa.Table:
+        """build(manifest) -> SQL; rebuilt from a fresh manifest when files vanished under a stale one."""
+        for attempt in range(3):
+            m = self.manifest()
+            cur = self.connect()
+            try:
+                return cur.sql(build(m)).to_arrow_table()
+            except duckdb.IOException as exc:
+                gone = "No files found" in str(exc) or "No such file" in str(exc) or "could not be opened" in str(exc)
+                if attempt == 2 or not gone:
+                    raise StoreError(f"{self.path}: cannot read the warehouse ({exc})") from exc
+                self._manifest_key = None
+            finally:
+                cur.close()
+        raise AssertionError("unreachable")
+
+    # ---- which questions the counts files answer -------------------------------------------------------------
+    @staticmethod
+    def counts_plan(f: Filters, dims: list[tuple[str, str]]) -> tuple[str, str | None] | None:
+        """(kind, value) when the counts files answer a count over f by dims: no text, actor or salience filter, no
+        date_precision, and at most one list dimension involved, either grouped by (and not filtered) or filtered
+        to one value (and not grouped by). value is that one filtered value. None: scan the events."""
+        if f.text.strip() or f.actors or f.min_salience > 0:
+            return None
+        if any(kind == "date_precision" for kind, _ in dims):
+            return None
+        grouped = {kind for kind, _ in dims if kind in LIST_DIMENSIONS}
+        filtered = {k: v for k, v in (("country", f.countries), ("topic", f.topics)) if v}
+        involved = grouped | set(filtered)
+        if len(involved) > 1:
+            return None
+        if not involved:
+            return "event", None
+        kind = involved.pop()
+        if kind in filtered:
+            values = set(filtered[kind])
+            if kind in grouped or len(values) != 1:
+                return None
+            return kind, values.pop()
+        return kind, None
+
+    # ---- the read interface ----------------------------------------------------------------------------------
+    def count(self, filters: Filters) -> int:
+        plan = self.counts_plan(filters, [])
+        if plan is not None:
+            kind, value = plan
+            cond = where_clause(filters, counts=True) + (f" AND value = {lit(value)}" if value is not None else "")
+            table = self._query(
+                lambda m: (
+                    f"SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS n FROM {self.counts_sql(filters, m)} "
+                    f"WHERE kind = {lit(kind)} AND {cond}"
+                )
+            )
+        else:
+            table = self._query(
+                lambda m: f"SELECT count(*) AS n FROM {self.events_sql(filters, m)} WHERE {where_clause(filters)}"
+            )
+        return int(table.column("n")[0].as_py())
+
+    def aggregate(self, filters: Filters, by: Sequence[str] | str, *, use_counts: bool = True) -> pd.DataFrame:
+        dims = parse_by(by)
+        names = dimension_names(dims)
+        plan = self.counts_plan(filters, dims) if use_counts else None
+        if plan is not None:
+            kind, value = plan
+            exprs = []
+            for k, name in dims:
+                if k == "period":
+                    exprs.append(f"date_trunc('{_PERIOD_SQL[name]}', date_start) AS period")
+                elif k in LIST_DIMENSIONS:
+                    exprs.append(f"value AS {name}")
+                else:
+                    exprs.append(name)
+            cond = where_clause(filters, counts=True)
+            if value is not None:
+                cond += f" AND value = {lit(value)}"
+            if "period" in names:
+                cond += " AND date_start IS NOT NULL"
+            select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
+            group = f" GROUP BY ALL ORDER BY {', '.join(names)}" if exprs else ""
+            table = self._query(
+                lambda m: (
+                    f"SELECT {select} FROM {self.counts_sql(filters, m)} WHERE kind = {lit(kind)} AND {cond}{group}"
+                )
+            )
+        else:
+            table = self._query(lambda m: self._raw_aggregate_sql(filters, dims, m))
+        frame = table.to_pandas(types_mapper=_arrow_strings)
+        if not names and frame.empty:
+            frame = pd.DataFrame({"events": [0]})
+        frame["events"] = frame["events"].fillna(0)
+        return finish_aggregate(frame, names, presorted=True)
+
+    def _raw_aggregate_sql(self, f: Filters, dims: list[tuple[str, str]], m: dict | None) -> str:
+        names = dimension_names(dims)
+        cols = []
+        for kind, name in dims:
+            if kind == "period":
+                cols.append(f"date_trunc('{_PERIOD_SQL[name]}', date_start) AS period")
+            elif kind in LIST_DIMENSIONS:
+                cols.append(f"list_distinct({LIST_DIMENSIONS[kind]}) AS _{name}")
+            else:
+                cols.append(name)
+        cond = where_clause(f)
+        if "period" in names:
+            cond += " AND date_start IS NOT NULL"
+        inner = f"SELECT {', '.join(cols) or '1 AS _one'} FROM {self.events_sql(f, m)} WHERE {cond}"
+        for kind, name in dims:
+            if kind in LIST_DIMENSIONS:
+                inner = (
+                    f"SELECT * EXCLUDE (_{name}), unnest(CASE WHEN coalesce(len(_{name}), 0) = 0 THEN [''] "
+                    f"ELSE _{name} END) AS {name} FROM ({inner})"
+                )
+        if not names:
+            return f"SELECT count(*) AS events FROM ({inner})"
+        return f"SELECT {', '.join(names)}, count(*) AS events FROM ({inner}) GROUP BY ALL ORDER BY {', '.join(names)}"
+
+    def top_actors(self, filters: Filters, n: int = 20) -> pd.DataFrame:
+        def build(m):
+            rel = self.events_sql(filters, m)
+            cond = where_clause(filters)
+            return f"""
+                SELECT actor, sum(s) AS as_source, sum(t) AS as_target, sum(k) AS mentioned FROM (
+                    SELECT source_actor AS actor, 1 AS s, 0 AS t, 0 AS k FROM {rel}
+                        WHERE {cond} AND source_actor NOT IN ('', '<NA>')
+                    UNION ALL SELECT target_actor, 0, 1, 0 FROM {rel}
+                        WHERE {cond} AND target_actor NOT IN ('', '<NA>')
+                    UNION ALL SELECT unnest(list_distinct(actors)), 0, 0, 1 FROM {rel} WHERE {cond}
+                ) WHERE actor IS NOT NULL AND actor <> ''
+                GROUP BY actor
+                ORDER BY greatest(sum(s), sum(t), sum(k)) DESC, sum(s) DESC, actor
+                LIMIT {int(n)}"""
+
+        return finish_top_actors(self._query(build).to_pandas(), n)
+
+    def actor_edges(self, filters: Filters, n: int = 200) -> pd.DataFrame:
+        def build(m):
+            return f"""
+                SELECT source_actor AS source, target_actor AS target, count(*) AS events
+                FROM {self.events_sql(filters, m)}
+                WHERE {where_clause(filters)} AND source_actor NOT IN ('', '<NA>') AND target_actor NOT IN ('', '<NA>')
+                    AND source_actor <> target_actor
+                GROUP BY ALL ORDER BY events DESC, source, target LIMIT {int(n)}"""
+
+        return finish_edges(self._query(build).to_pandas(), n)
+
+    def top_rows(
+        self,
+        filters: Filters,
+        n: int = 200,
+        order: Sequence[str] = ("salience", "mentions"),
+        columns: Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        cols = list(columns) if columns is not None else list(ALL_COLUMNS)
+        unknown = [c for c in [*cols, *order] if c not in ALL_COLUMNS]
+        if unknown:
+            raise KeyError(f"no such events column: {', '.join(unknown)}")
+        keys = ", ".join([*(f"{c} DESC NULLS LAST" for c in order), "event_id ASC"])
+        # First the ids of the n rows (only the order columns are read), then those rows' columns from the files
+        # whose id range holds them: reading every column of a year of events to keep 200 of them is what this avoids.
+        ids = (
+            self._query(
+                lambda m: (
+                    f"SELECT event_id FROM {self.events_sql(filters, m)} WHERE {where_clause(filters)} "
+                    f"ORDER BY {keys} LIMIT {int(n)}"
+                )
+            )
+            .column("event_id")
+            .to_pylist()
+        )
+        wanted = list(dict.fromkeys([*cols, "event_id"]))
+        id_list = ", ".join(lit(i) for i in ids) or "NULL"
+
+        def fetch(m):
+            entries = [
+                e
+                for e in self._entries(m)
+                if e["min_id"] is not None and any(e["min_id"] <= i <= e["max_id"] for i in ids)
+            ]
+            rel = self.events_sql(None, m, entries)
+            return f"SELECT {', '.join(wanted)} FROM {rel} WHERE event_id IN ({id_list})"
+
+        table = self._query(fetch)
+        rank = {event_id: k for k, event_id in enumerate(ids)}
+        got = table.column("event_id").to_pylist()
+        table = table.take(pa.array(sorted(range(len(got)), key=lambda r: rank[got[r]]), type=pa.int64()))
+        return self.frame(table, cols)
+
+    def options(self, actor_limit: int = ACTOR_OPTIONS) -> SourceOptions:
+        m = self.manifest()
+        entries = self._entries(m)
+        if not entries:
+            empty = pd.Series(dtype="int64")
+            return SourceOptions(empty, empty, empty, empty, None, None, 0)
+        table = self._query(
+            lambda m: (
+                f"""SELECT kind, CASE WHEN kind = 'event' THEN event_type ELSE value END AS value, CAST(sum(n) AS BIGINT) AS n
+                FROM {self.counts_sql(None, m)} WHERE kind IN ('event', 'country', 'topic', 'actor') GROUP BY ALL"""
+            )
+        ).to_pandas()
+
+        def series(kind: str) -> pd.Series:
+            part = table[table["kind"] == kind]
+            return sort_options(pd.Series(part["n"].to_numpy(), index=part["value"].fillna("").astype(str)))
+
+        starts = [e["min_start"] for e in entries if e["min_start"]]
+        lasts = [e["max_start"] for e in entries if e["max_start"]]
+        return SourceOptions(
+            countries=series("country"),
+            actors=series("actor").head(actor_limit),
+            topics=series("topic"),
+            event_types=series("event"),
+            first=pd.Timestamp(min(starts)) if starts else None,
+            last=pd.Timestamp(max(lasts)) if lasts else None,
+            total=int(sum(e["rows"] for e in entries)),
+        )
+
+    def event(self, event_id: str) -> pd.DataFrame:
+        def build(m):
+            entries = [
+                e for e in self._entries(m) if e["min_id"] is not None and e["min_id"] <= event_id <= e["max_id"]
+            ]
+            rel = self.events_sql(None, m, entries)
+            return f"SELECT {', '.join(ALL_COLUMNS)} FROM {rel} WHERE event_id = {lit(event_id)} LIMIT 1"
+
+        return self.frame(self._query(build), list(ALL_COLUMNS))
+
+    def mentions(self, event_ids: Iterable[str]) -> pd.DataFrame:
+        """Every report of the given events, oldest first: the stored reports of extracted events (moved over from
+        an Arrow store), and for the others (imported rows) the event row itself as its one report."""
+        ids = list(dict.fromkeys(str(x) for x in event_ids))
+        if not ids:
+            return pd.DataFrame({c: pd.Series(dtype=d) for c, d in MENTION_COLUMNS.items()})[PUBLIC_MENTION_COLUMNS]
+        id_list = ", ".join(lit(i) for i in ids)
+        columns = ", ".join(MENTION_COLUMNS)
+        own = ", ".join("event_id AS mention_id" if c == "mention_id" else c for c in MENTION_COLUMNS)
+
+        def build(m):
+            stored = (m or {}).get("mentions", [])
+            events = f"SELECT {own} FROM {self.events_sql(None, m)} WHERE event_id IN ({id_list})"
+            if not stored:
+                return events
+            paths = "[" + ", ".join(lit(str(self.path / s["path"])) for s in stored) + "]"
+            kept = f"SELECT {columns} FROM read_parquet({paths}) WHERE event_id IN ({id_list})"
+            return f"WITH k AS ({kept}) SELECT * FROM k UNION ALL SELECT * FROM ({events}) WHERE event_id NOT IN (SELECT event_id FROM k)"
+
+        df = self._query(build).to_pandas()
+        df = cast(df, dict(MENTION_COLUMNS))
+        df = df.sort_values(["event_id", "published", "mention_id"], kind="stable", na_position="last")
+        return df[PUBLIC_MENTION_COLUMNS].reset_index(drop=True)
+
+    # ---- conversion --------------------------------------------------------------------------------------------
+    @staticmethod
+    def frame(table: pa.Table, columns: list[str]) -> pd.DataFrame:
+        """An Arrow result as a DataFrame with the events table's declared dtypes (lists as Python lists)."""
+        df = table.to_pandas()
+        for c in columns:
+            if ALL_COLUMNS[c][0] == "object":
+                df[c] = df[c].map(lambda v: [] if v is None else list(v))
+        return cast(df, _dtypes(columns))
+
+    # ---- writing -------------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def locked(self):
+        """The writers' lock (the same file lock as the Arrow store, so a migration and an ingest take turns)."""
+        from store.store import _thread_lock
+
+        with _thread_lock(self.path):
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+                lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT_S)
+                lock.acquire()
+            except Timeout as exc:
+                raise StoreError(
+                    f"{self.path}: another process has held the store's lock for {LOCK_TIMEOUT_S:.0f} s; "
+                    "try again when it finishes"
+                ) from exc
+            except OSError as exc:
+                raise layout.store_error_for(exc, self.path, "nothing was written") from exc
+            try:
+                yield
+            finally:
+                lock.release()
+
+    @contextlib.contextmanager
+    def writer(self, **options):
+        """A WarehouseWriter under the lock: append() batches, commit() as often as wanted; leaving the block
+        commits, an exception discards what was not committed."""
+        from store.warehouse.writer import WarehouseWriter
+
+        with self.locked():
+            w = WarehouseWriter(self, **options)
+            try:
+                yield w
+            except BaseException:
+                w.abort()
+                raise
+            else:
+                w.commit()
+            finally:
+                w.close()
+        self._manifest_key = None
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, **kwargs) -> Warehouse:
+        """A warehouse at path: the existing one, or a new empty one (refused where an Arrow store is)."""
+        wh = cls(path, **kwargs)
+        if layout.is_warehouse(wh.path):
+            return wh
+        if (wh.path / "meta.json").exists():
+            raise StoreError(
+                f"{wh.path}: holds an Arrow store; move it with `python -m extract store migrate --to warehouse`"
+            )
+        with wh.locked():
+            if not layout.is_warehouse(wh.path):
+                layout.write_manifest(wh.path, layout.new_manifest())
+        return wh
+
+    def __repr__(self) -> str:
+        return f"Warehouse({str(self.path)!r})"

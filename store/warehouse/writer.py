@@ -1,0 +1,473 @@
+"""WarehouseWriter: event rows into the warehouse, deduplicated, partitioned, committed atomically.
+
+append(table) takes Arrow rows (layout.INPUT_SCHEMA: the stored columns and origin). A row whose event_id is
+already in the warehouse, already appended in this run, or earlier in the same table is a duplicate and is left
+out. The others go to one Parquet file per (origin, month of date_start) partition, written under a temporary
+name. commit() closes those files, fsyncs them, writes each one's counts file, renames both into place and swaps
+the manifest; only then are the rows visible. A crash before the swap leaves the previous generation in charge
+(the orphans are swept by the next writer).
+
+Deduplication does not read the whole warehouse: the manifest keeps each file's smallest and largest event_id,
+and only files whose range overlaps a batch's are read (their event_id column, with Parquet's row-group
+statistics skipping most of it). GDELT's ids grow with time, so a new file overlaps nothing; importing a file
+again reads the files it went into.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+import tempfile
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from core.errors import StoreError
+from store.warehouse import layout
+from store.warehouse.sql import lit
+
+COMMIT_ROWS = 2_000_000  # rows written between two commits of a long import (a killed import keeps these)
+ROW_GROUP_ROWS = 122_880  # DuckDB reads a row group per thread task; its own row groups hold this many
+BUFFER_BYTES = 96 * 1024**2  # rows held back to fill row groups, over all partitions
+SMALL_FILE_ROWS = 500_000  # compaction merges a partition's files below this size ...
+COMPACT_FILES = 8  # ... once it holds this many of them
+ZSTD_LEVEL = 3
+HELPER_MEMORY = "256MB"
+
+
+@dataclass
+class _Part:
+    """One partition's file being written."""
+
+    origin: str
+    month: str
+    final: pathlib.Path  # relative to the root
+    tmp: pathlib.Path  # absolute
+    writer: pq.ParquetWriter | None = None
+    buffered: list[pa.Table] = field(default_factory=list)
+    buffered_rows: int = 0
+    buffered_bytes: int = 0
+    rows: int = 0
+    min_start: object = None
+    max_start: object = None
+    max_end: object = None
+    min_id: str | None = None
+    max_id: str | None = None
+    newest: object = None
+
+
+def encode_derived(table: pa.Table) -> pa.Table:
+    """The stored form of two columns that usually repeat another (for GDELT rows they would be a third of the bytes):
+    article_id is stored as null when it equals url, article_ids as null when it is [article_id]. The warehouse's
+    reads restore both (Warehouse.events_sql); the Parquet files say so in their key-value metadata."""
+    aid, url = table.column("article_id"), table.column("url")
+    ids = table.column("article_ids")
+    one = pc.fill_null(pc.equal(pc.list_value_length(ids), 1), False)
+    first = pc.list_element(pc.if_else(one, ids, pa.scalar([""], ids.type)), 0)
+    full_aid = pc.coalesce(aid, url)
+    ids_derived = pc.and_(one, pc.fill_null(pc.equal(first, full_aid), False))
+    aid_derived = pc.fill_null(pc.equal(aid, url), False)
+    table = table.set_column(
+        table.schema.get_field_index("article_id"),
+        "article_id",
+        pc.if_else(aid_derived, pa.scalar(None, pa.string()), aid),
+    )
+    return table.set_column(
+        table.schema.get_field_index("article_ids"),
+        "article_ids",
+        pc.if_else(pc.or_(ids_derived, pc.is_null(ids)), pa.scalar(None, ids.type), ids),
+    )
+
+
+def _lo(a, b):
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _hi(a, b):
+    return b if a is None else a if b is None else max(a, b)
+
+
+def counts_sql(events_paths: list[str]) -> str:
+    """The counts (layout.COUNTS_SCHEMA) of each events file, with a column "filename" saying whose, as SQL."""
+    keys = "date_start, date_end, mode, event_type, quad_class"
+    src = f"read_parquet([{', '.join(lit(p) for p in events_paths)}], filename = true)"
+
+    def listed(kind: str, column: str) -> str:
+        return (
+            f"SELECT filename, '{kind}' AS kind, value, {keys}, count(*) AS n FROM ("
+            f"SELECT filename, unnest(CASE WHEN coalesce(len(l), 0) = 0 THEN [''] ELSE l END) AS value, {keys} "
+            f"FROM (SELECT filename, list_distinct({column}) AS l, {keys} FROM {src})) GROUP BY ALL"
+        )
+
+    return f"""
+        SELECT filename, 'event' AS kind, CAST(NULL AS VARCHAR) AS value, {keys}, count(*) AS n FROM {src} GROUP BY ALL
+        UNION ALL {listed("country", "countries")}
+        UNION ALL {listed("topic", "topics")}
+        UNION ALL SELECT filename, 'actor', value, CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP),
+            CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), count(*) FROM (
+            SELECT filename, unnest(list_distinct(actors)) AS value FROM {src}) WHERE value <> '' GROUP BY ALL"""
+
+
+def write_counts(con: duckdb.DuckDBPyConnection, pairs: list[tuple[pathlib.Path, pathlib.Path]]) -> None:
+    """Count each events file of pairs (events path, counts path) in one query and write each one's counts file
+    (fsynced)."""
+    if not pairs:
+        return
+    table = con.sql(counts_sql([str(e) for e, _ in pairs])).to_arrow_table()
+    names = table.column("filename")
+    for events_path, counts_path in pairs:
+        part = table.filter(pc.equal(names, str(events_path))).drop_columns(["filename"])
+        pq.write_table(part.cast(layout.COUNTS_SCHEMA), counts_path, compression="zstd")
+        layout.fsync_file(counts_path)
+
+
+def helper_connection(warehouse, memory: str = HELPER_MEMORY) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB for a writer's or an import's own work: small memory limit, no file cache, spilling to the
+    system's temp directory."""
+    con = duckdb.connect(
+        ":memory:",
+        config={
+            "threads": warehouse.threads,
+            "memory_limit": memory,
+            "enable_external_file_cache": False,
+            "preserve_insertion_order": True,
+        },
+    )
+    con.execute("SET GLOBAL TimeZone = 'UTC'")
+    con.execute(
+        f"SET GLOBAL temp_directory = {lit(str(pathlib.Path(tempfile.gettempdir()) / 'event-warehouse-spill'))}"
+    )
+    return con
+
+
+class WarehouseWriter:
+    """See the module docstring. Made by Warehouse.writer(), which holds the lock around it."""
+
+    def __init__(self, warehouse, commit_rows: int = COMMIT_ROWS, compact: bool = True):
+        self.wh = warehouse
+        self.root = warehouse.path
+        self.commit_rows = commit_rows
+        self.compact_on_close = compact
+        self.root.mkdir(parents=True, exist_ok=True)
+        manifest = layout.read_manifest(self.root)
+        if manifest is None and (self.root / "meta.json").exists():
+            raise StoreError(f"{self.root}: holds an Arrow store, not a warehouse; migrate it first")
+        self.manifest = manifest or layout.new_manifest()
+        layout.sweep(self.root, self.manifest if self.manifest["generation"] else None)
+        self.con = helper_connection(warehouse)
+        self.con.execute("CREATE TABLE pending (event_id VARCHAR)")
+        self.parts: dict[tuple[str, str], _Part] = {}
+        self.pending_rows = 0
+        self.added = 0  # rows committed by this writer
+        self.duplicates = 0
+        self.touched: set[tuple[str, str]] = set()
+
+    # ---- appending ---------------------------------------------------------------------------------------------
+    def append(self, table: pa.Table) -> tuple[int, int]:
+        """Add rows (INPUT_SCHEMA columns); returns (rows kept, duplicates left out)."""
+        if table.num_rows == 0:
+            return 0, 0
+        month = table.column("month") if "month" in table.column_names else None
+        table = encode_derived(table.select(layout.INPUT_SCHEMA.names).cast(layout.INPUT_SCHEMA))
+        if month is None:
+            month = pc.strftime(table.column("date_start"), format="%Y-%m")
+        table = table.append_column("month", pc.fill_null(month, layout.NO_MONTH))
+        keep = self._new_rows(table)
+        kept = table.filter(keep) if keep is not None else table
+        dup = table.num_rows - kept.num_rows
+        self.duplicates += dup
+        if kept.num_rows:
+            self.con.register("kept_ids", kept.select(["event_id"]))
+            self.con.execute("INSERT INTO pending SELECT event_id FROM kept_ids")
+            self.con.unregister("kept_ids")
+            self._route(kept)
+            self.pending_rows += kept.num_rows
+        if self.pending_rows >= self.commit_rows:
+            self.commit()
+        return kept.num_rows, dup
+
+    def _new_rows(self, table: pa.Table) -> pa.Array | None:
+        """A mask of the rows to keep (None: all): first of their event_id in the table, and not already in the
+        warehouse or appended since the last commit."""
+        ids = table.column("event_id").combine_chunks()
+        self.con.register("batch", pa.table({"pos": pa.array(range(len(ids)), pa.int64()), "event_id": ids}))
+        try:
+            lo, hi = pc.min_max(ids).values()
+            lo, hi = lo.as_py(), hi.as_py()
+            overlapping = [
+                e for e in self.manifest["files"] if e["min_id"] is not None and e["min_id"] <= hi and e["max_id"] >= lo
+            ]
+            sources = [f"SELECT event_id FROM pending WHERE event_id BETWEEN {lit(lo)} AND {lit(hi)}"]
+            if overlapping:
+                paths = "[" + ", ".join(lit(str(self.root / e["events"])) for e in overlapping) + "]"
+                sources.append(
+                    f"SELECT event_id FROM read_parquet({paths}) WHERE event_id BETWEEN {lit(lo)} AND {lit(hi)}"
+                )
+            known = " UNION ALL ".join(sources)
+            drop = self.con.execute(
+                f"""SELECT pos FROM (SELECT pos, row_number() OVER (PARTITION BY event_id ORDER BY pos) AS k
+                        FROM batch) WHERE k > 1
+                    UNION
+                    SELECT b.pos FROM batch b SEMI JOIN ({known}) s ON s.event_id = b.event_id"""
+            ).fetchnumpy()["pos"]
+        finally:
+            self.con.unregister("batch")
+        if len(drop) == 0:
+            return None
+        keep = np.ones(len(ids), dtype=bool)
+        keep[drop] = False
+        return pa.array(keep)
+
+    def _route(self, table: pa.Table) -> None:
+        keys = pc.binary_join_element_wise(pc.fill_null(table.column("origin"), ""), table.column("month"), "\x1f")
+        distinct = pc.unique(keys).to_pylist()
+        for key in distinct:
+            origin, month = key.split("\x1f")
+            part_rows = table if len(distinct) == 1 else table.filter(pc.equal(keys, key))
+            self._buffer(self._part(origin, month), part_rows.drop_columns(["origin", "month"]))
+        total = sum(p.buffered_bytes for p in self.parts.values())
+        while total > BUFFER_BYTES:
+            biggest = max(self.parts.values(), key=lambda p: p.buffered_bytes)
+            total -= biggest.buffered_bytes
+            self._flush(biggest)
+
+    def _part(self, origin: str, month: str) -> _Part:
+        key = (origin, month)
+        part = self.parts.get(key)
+        if part is None:
+            rel = pathlib.Path(layout.partition_dir("events", origin, month)) / layout.part_name(
+                self.manifest["generation"] + 1
+            )
+            (self.root / rel.parent).mkdir(parents=True, exist_ok=True)
+            part = _Part(origin, month, rel, layout.tmp_name(self.root / rel))
+            self.parts[key] = part
+        return part
+
+    def _buffer(self, part: _Part, rows: pa.Table) -> None:
+        part.buffered.append(rows)
+        part.buffered_rows += rows.num_rows
+        part.buffered_bytes += rows.nbytes
+        part.rows += rows.num_rows
+        starts = pc.min_max(rows.column("date_start"))
+        part.min_start = _lo(part.min_start, starts["min"].as_py())
+        part.max_start = _hi(part.max_start, starts["max"].as_py())
+        part.max_end = _hi(part.max_end, pc.max(rows.column("date_end")).as_py())
+        ids = pc.min_max(rows.column("event_id"))
+        part.min_id = _lo(part.min_id, ids["min"].as_py())
+        part.max_id = _hi(part.max_id, ids["max"].as_py())
+        part.newest = _hi(part.newest, pc.max(rows.column("last_reported")).as_py())
+        if part.buffered_rows >= ROW_GROUP_ROWS:
+            self._flush(part, whole_groups=True)
+
+    def _flush(self, part: _Part, whole_groups: bool = False) -> None:
+        if not part.buffered:
+            return
+        data = pa.concat_tables(part.buffered)
+        cut = (data.num_rows // ROW_GROUP_ROWS) * ROW_GROUP_ROWS if whole_groups else data.num_rows
+        if cut == 0:
+            return
+        if part.writer is None:
+            part.writer = pq.ParquetWriter(
+                part.tmp,
+                layout.EVENT_SCHEMA,
+                compression="zstd",
+                compression_level=ZSTD_LEVEL,
+                write_statistics=True,
+            )
+        part.writer.write_table(data.slice(0, cut), row_group_size=ROW_GROUP_ROWS)
+        rest = data.slice(cut)
+        part.buffered = [rest] if rest.num_rows else []
+        part.buffered_rows = rest.num_rows
+        part.buffered_bytes = rest.nbytes if rest.num_rows else 0
+
+    # ---- committing ----------------------------------------------------------------------------------------------
+    def commit(self) -> None:
+        """Make everything appended so far visible (one manifest swap), then start the next generation."""
+        if not self.parts:
+            return
+        entries = []
+        try:
+            for part in self.parts.values():
+                self._flush(part)
+                part.writer.close()
+                part.writer = None
+                layout.fsync_file(part.tmp)
+                counts_rel = pathlib.Path(layout.partition_dir("counts", part.origin, part.month)) / part.final.name
+                (self.root / counts_rel.parent).mkdir(parents=True, exist_ok=True)
+                entries.append((part, counts_rel, layout.tmp_name(self.root / counts_rel)))
+            write_counts(self.con, [(part.tmp, counts_tmp) for part, _, counts_tmp in entries])
+            for part, counts_rel, counts_tmp in entries:
+                os.replace(part.tmp, self.root / part.final)
+                os.replace(counts_tmp, self.root / counts_rel)
+            for d in {(self.root / p.final).parent for p, _, _ in entries} | {
+                (self.root / c).parent for _, c, _ in entries
+            }:
+                layout.fsync_dir(d)
+            files = [
+                {
+                    "events": part.final.as_posix(),
+                    "counts": counts_rel.as_posix(),
+                    "origin": part.origin,
+                    "month": part.month,
+                    "rows": part.rows,
+                    "bytes": (self.root / part.final).stat().st_size + (self.root / counts_rel).stat().st_size,
+                    "min_start": layout.iso(part.min_start),
+                    "max_start": layout.iso(part.max_start),
+                    "max_end": layout.iso(part.max_end),
+                    "min_id": part.min_id,
+                    "max_id": part.max_id,
+                    "newest": layout.iso(part.newest),
+                }
+                for part, counts_rel, _ in entries
+            ]
+            self._swap(self.manifest["files"] + files, retired=[])
+        except OSError:
+            self.abort()
+            raise
+        self.added += sum(p.rows for p in self.parts.values())
+        self.touched |= set(self.parts)
+        self.parts = {}
+        self.pending_rows = 0
+        self._clear_pending()
+
+    def _clear_pending(self) -> None:
+        """Empty the ids appended since the last commit (a new table: DuckDB keeps deleted rows' memory)."""
+        self.con.execute("DROP TABLE IF EXISTS pending")
+        self.con.execute("CREATE TABLE pending (event_id VARCHAR)")
+
+    def _swap(self, files: list[dict], retired: list[str], mentions: list[dict] | None = None) -> None:
+        new = {
+            **self.manifest,
+            "generation": self.manifest["generation"] + 1,
+            "files": files,
+            "retired": retired,
+            "counts": {"events": int(sum(f["rows"] for f in files))},
+        }
+        if mentions is not None:
+            new["mentions"] = mentions
+        layout.write_manifest(self.root, new)
+        self.manifest = new
+
+    def abort(self) -> None:
+        """Drop everything appended since the last commit (temp files removed)."""
+        for part in self.parts.values():
+            if part.writer is not None:
+                with contextlib.suppress(Exception):
+                    part.writer.close()
+            with contextlib.suppress(OSError):
+                part.tmp.unlink()
+            with contextlib.suppress(OSError):
+                layout.tmp_name(
+                    self.root / layout.partition_dir("counts", part.origin, part.month) / part.final.name
+                ).unlink()
+        self.parts = {}
+        self.pending_rows = 0
+        with contextlib.suppress(duckdb.Error):
+            self._clear_pending()
+
+    def add_mentions(self, table: pa.Table) -> None:
+        """Keep report rows (layout.MENTION_SCHEMA) of extracted events; committed with the next manifest swap."""
+        if table.num_rows == 0:
+            return
+        rel = pathlib.Path("mentions") / layout.part_name(self.manifest["generation"] + 1)
+        (self.root / rel.parent).mkdir(parents=True, exist_ok=True)
+        tmp = layout.tmp_name(self.root / rel)
+        try:
+            pq.write_table(table.cast(layout.MENTION_SCHEMA), tmp, compression="zstd", compression_level=ZSTD_LEVEL)
+            layout.fsync_file(tmp)
+            os.replace(tmp, self.root / rel)
+            layout.fsync_dir(self.root / rel.parent)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        mentions = [*self.manifest.get("mentions", []), {"path": rel.as_posix(), "rows": table.num_rows}]
+        self._swap(self.manifest["files"], retired=[], mentions=mentions)
+
+    # ---- compaction ----------------------------------------------------------------------------------------------
+    def compact(self, partitions: set[tuple[str, str]] | None = None) -> int:
+        """Merge the small files of each partition (at least COMPACT_FILES below SMALL_FILE_ROWS) into one; returns
+        how many files were merged away. The merged file replaces them in one manifest swap."""
+        by_part: dict[tuple[str, str], list[dict]] = {}
+        for e in self.manifest["files"]:
+            key = (e["origin"], e["month"])
+            if (partitions is None or key in partitions) and e["rows"] < SMALL_FILE_ROWS:
+                by_part.setdefault(key, []).append(e)
+        groups = {k: v for k, v in by_part.items() if len(v) >= COMPACT_FILES}
+        if not groups:
+            return 0
+        gen = self.manifest["generation"] + 1
+        new_files, retired, written = [], [], []
+        try:
+            for (origin, month), group in groups.items():
+                rel = pathlib.Path(layout.partition_dir("events", origin, month)) / layout.part_name(gen)
+                counts_rel = pathlib.Path(layout.partition_dir("counts", origin, month)) / rel.name
+                tmp, counts_tmp = layout.tmp_name(self.root / rel), layout.tmp_name(self.root / counts_rel)
+                written += [tmp, counts_tmp]
+                with pq.ParquetWriter(
+                    tmp, layout.EVENT_SCHEMA, compression="zstd", compression_level=ZSTD_LEVEL
+                ) as out:
+                    pending: list[pa.RecordBatch] = []
+                    held = 0
+                    for e in group:
+                        for batch in pq.ParquetFile(self.root / e["events"]).iter_batches(batch_size=ROW_GROUP_ROWS):
+                            pending.append(batch)
+                            held += batch.num_rows
+                            if held >= ROW_GROUP_ROWS:
+                                out.write_table(pa.Table.from_batches(pending), row_group_size=ROW_GROUP_ROWS)
+                                pending, held = [], 0
+                    if pending:
+                        out.write_table(pa.Table.from_batches(pending), row_group_size=ROW_GROUP_ROWS)
+                layout.fsync_file(tmp)
+                paths = "[" + ", ".join(lit(str(self.root / e["counts"])) for e in group) + "]"
+                merged = self.con.sql(
+                    f"SELECT kind, value, date_start, date_end, mode, event_type, quad_class, sum(n)::BIGINT AS n "
+                    f"FROM read_parquet({paths}) GROUP BY ALL"
+                ).to_arrow_table()
+                pq.write_table(merged.cast(layout.COUNTS_SCHEMA), counts_tmp, compression="zstd")
+                layout.fsync_file(counts_tmp)
+                os.replace(tmp, self.root / rel)
+                os.replace(counts_tmp, self.root / counts_rel)
+                layout.fsync_dir((self.root / rel).parent)
+                layout.fsync_dir((self.root / counts_rel).parent)
+                new_files.append(
+                    {
+                        "events": rel.as_posix(),
+                        "counts": counts_rel.as_posix(),
+                        "origin": origin,
+                        "month": month,
+                        "rows": sum(e["rows"] for e in group),
+                        "bytes": (self.root / rel).stat().st_size + (self.root / counts_rel).stat().st_size,
+                        "min_start": min((e["min_start"] for e in group if e["min_start"]), default=None),
+                        "max_start": max((e["max_start"] for e in group if e["max_start"]), default=None),
+                        "max_end": max((e["max_end"] for e in group if e["max_end"]), default=None),
+                        "min_id": min(e["min_id"] for e in group if e["min_id"] is not None),
+                        "max_id": max(e["max_id"] for e in group if e["max_id"] is not None),
+                        "newest": max((e["newest"] for e in group if e["newest"]), default=None),
+                    }
+                )
+                retired += [p for e in group for p in (e["events"], e["counts"])]
+        except BaseException:
+            for p in written:
+                with contextlib.suppress(OSError):
+                    p.unlink()
+            raise
+        gone = set(retired)
+        kept = [e for e in self.manifest["files"] if e["events"] not in gone]
+        self._swap(kept + new_files, retired=retired)
+        return len(retired) // 2
+
+    def close(self) -> None:
+        """Compact the partitions this writer touched (when asked to), sweep orphans, release DuckDB."""
+        try:
+            if self.compact_on_close and self.touched and not self.parts:
+                with contextlib.suppress(OSError):  # merging is housekeeping: the rows are committed already
+                    self.compact(self.touched)
+            layout.sweep(self.root, self.manifest if self.manifest["generation"] else None)
+        finally:
+            self.con.close()
