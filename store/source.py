@@ -26,6 +26,8 @@ by tests/test_warehouse_tiers.py). Semantics shared by both:
 - actor_edges: source -> target pairs (both named, not the same), ordered by events, then source, then target.
 - top_rows: ordered by the order columns, largest first (missing values last), then event_id ascending.
 - options: counts over every stored event (no filters); each element once per event; ties by value.
+- review (Filters.review): the Arrow tier applies the analysts' corrections (store/corrections.py); the warehouse
+  does not apply them yet, so there every event is visible and uncorrected ("hidden" and "corrected" give none).
 """
 
 from __future__ import annotations
@@ -257,15 +259,22 @@ class ArrowSource(EventSource):
     def version(self) -> str:
         return self.store.version()
 
+    def _filter_columns(self, f: Filters) -> list[str]:
+        """The columns f reads; with the review columns when the store has corrections (hidden events leave views)."""
+        cols = filter_columns(f)
+        if f.review != "all" and self.store.corrections.version() != "none":
+            cols += ["hidden_reason", "corrected_fields"]
+        return cols
+
     def _view(self, f: Filters, columns: Iterable[str]) -> pd.DataFrame:
         """The rows passing f, only the named columns (and never more loaded than the filters and they need)."""
         wanted = list(dict.fromkeys(columns))
-        df = self.store.events(list(dict.fromkeys([*filter_columns(f), *wanted])))
+        df = self.store.events(list(dict.fromkeys([*self._filter_columns(f), *wanted])))
         pos = filter_positions(df, f)
         return df[wanted].iloc[pos].reset_index(drop=True)
 
     def count(self, filters: Filters) -> int:
-        df = self.store.events(filter_columns(filters))
+        df = self.store.events(self._filter_columns(filters))
         return int(len(filter_positions(df, filters)))
 
     def aggregate(self, filters: Filters, by: Sequence[str] | str) -> pd.DataFrame:

@@ -180,6 +180,25 @@ def test_open_store_chooses_the_tier_by_what_is_on_disk(tiers, tmp_path):
     assert open_store(wh.path).version() == wh.version() != "empty"
 
 
+def test_review_states_without_corrections(tiers):
+    arrow, wh = tiers
+    for review, expected in (("visible", 1500), ("all", 1500), ("uncorrected", 1500), ("hidden", 0), ("corrected", 0)):
+        f = Filters(modes=(), review=review)
+        assert arrow.count(f) == wh.count(f) == expected
+        assert int(wh.aggregate(f, ("event_type",))["events"].sum()) == expected
+
+
+def test_hidden_events_leave_the_arrow_tiers_views(tmp_path):
+    store = EventStore(tmp_path / "s")
+    store.add_events(generate_events(50, seed=2))
+    event_id = store.events(["event_id"])["event_id"].iloc[0]
+    store.corrections.add(store.event_keys(event_id), "hide", event_id=event_id, reason="not an event", who="test")
+    src = ArrowSource(tmp_path / "s")
+    assert src.count(Filters(modes=())) == 49
+    assert src.count(Filters(modes=(), review="hidden")) == 1
+    assert src.top_rows(Filters(modes=(), review="hidden"), 5, columns=["event_id"])["event_id"].tolist() == [event_id]
+
+
 def test_an_unknown_dimension_is_refused(tiers):
     arrow, wh = tiers
     for src in tiers:

@@ -42,6 +42,8 @@ def where_clause(f: Filters, *, counts: bool = False) -> str:
     """The filters as SQL conditions joined by AND ("TRUE" when none). counts=True: only the tests the counts
     files can answer (dates, event types, modes); the caller handles the list filter on their kind."""
     conds: list[str] = []
+    if f.review in ("hidden", "corrected"):  # no corrections are applied on the warehouse tier (yet)
+        conds.append("FALSE")
     if f.start is not None:
         conds.append(f"date_end > {ts_lit(f.start)}")
     if f.end is not None:
