@@ -91,6 +91,7 @@ def _flash(kind: str, payload) -> None:
 
 
 def _show_flash() -> None:
+    """The message of the last edit (shown once)."""
     kind, payload = st.session_state.pop(FLASH, (None, None))
     if kind == "error":
         show_error(payload)
@@ -239,7 +240,10 @@ def panel(v: View, ev: pd.Series) -> None:
         )
         if last is not None:
             st.caption("Last correction: " + md_escape(tables.describe_correction(last, by_id)))
-        t_fields, t_hide, t_merge, t_note, t_history = st.tabs(["Fields", "Hide", "Merge or split", "Note", "History"])
+        # tabs with state: the one a person was in stays open after an edit, although the page above it changed
+        t_fields, t_hide, t_merge, t_note, t_history = st.tabs(
+            ["Fields", "Hide", "Merge or split", "Note", "History"], key="cx_tab", on_change="rerun"
+        )
         with t_fields:
             _fields_form(v, ev)
         with t_hide:

@@ -49,7 +49,8 @@ def chooser(v: View) -> str:
         elif len(extra) and corrections.plain(extra["hidden_reason"].iloc[0]):
             labels[chosen] = f"{tables.event_label(extra.iloc[0])} (hidden: {extra['hidden_reason'].iloc[0]})"
         else:
-            labels[chosen] = f"{chosen} (not in the current view)"
+            name = tables.event_label(extra.iloc[0]) if len(extra) else chosen
+            labels[chosen] = f"{name} (not in the current view)"
     return st.selectbox(
         "Event",
         [""] + list(labels),

@@ -32,7 +32,7 @@ st.dataframe(
         "link": st.column_config.LinkColumn("link", display_text="open article"),
         "salience": st.column_config.ProgressColumn("salience", min_value=0.0, max_value=1.0, format="%.2f"),
         "summary": st.column_config.TextColumn("summary", width="large"),
-        "corrected": st.column_config.TextColumn("corrected", help="fields an analyst corrected"),
+        "corrected": st.column_config.TextColumn("corrected", help="fields an analyst corrected", width="medium"),
     },
 )
 event_id = corrections.picked_event(key, table["event id"])
