@@ -138,14 +138,14 @@ def _past_forms() -> frozenset[str]:
     return frozenset(w for forms in plover().get("irregular", {}).values() for w in forms)
 
 
-def _predicates(toks: list[Token]) -> list[str]:
-    """Words that look like the clause's verbs: -ed words and irregular past forms, the word after an auxiliary,
-    modal, "to" or a negator, and the first lower-case word after a leading name ("Russia vetoes ...")."""
+def _predicates(toks: list[Token]) -> list[int]:
+    """Positions of words that look like the clause's verbs: -ed words and irregular past forms, the word after an
+    auxiliary, modal, "to" or a negator, and the first lower-case word after a leading name ("Russia vetoes")."""
     past = _past_forms()
-    out: list[str] = []
+    out: list[int] = []
     prev = ""
     lead = bool(toks) and toks[0].text[:1].isupper()
-    for t in toks:
+    for k, t in enumerate(toks):
         w = t.lower
         if not w[0].isalpha():
             prev = w
@@ -153,7 +153,7 @@ def _predicates(toks: list[Token]) -> list[str]:
             continue
         if t.text[:1].islower():
             if w not in _AUX and (w.endswith("ed") or w in past or prev in _AUX or (lead and w not in _OPENERS)):
-                out.append(w)
+                out.append(k)
             if w not in _OPENERS:
                 lead = False
         prev = w
@@ -176,9 +176,9 @@ def _word_features(toks: list[Token]) -> list[str]:
     padded = ["<s>", *words, "</s>"]
     out += [f"b:{a} {b}" for a, b in zip(padded, padded[1:], strict=False)]
     verbs = _predicates(toks)
-    out += [f"v:{stem(w)}" for w in verbs]
+    out += [f"v:{stem(toks[k].lower)}" for k in verbs]
     if verbs:
-        out.append(f"v1:{stem(verbs[0])}")
+        out.append(f"v1:{stem(toks[verbs[0]].lower)}")
     return out
 
 
