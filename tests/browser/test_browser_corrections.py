@@ -59,6 +59,11 @@ def saved(pg, words: str) -> None:
     wait_ready(pg)
 
 
+def caption(pg) -> str:
+    """The Events page's caption (how many events the table shows)."""
+    return pg.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+
+
 def facts(pg) -> str:
     return pg.locator("[data-testid='stMarkdownContainer']").filter(has_text="Countries:").first.inner_text()
 
@@ -156,3 +161,40 @@ def test_a_hostile_note_shows_as_text(server, page):
     assert page.locator("a[href^='javascript']").count() == 0
     assert not re.search(r"<script>alert\(7\)", page.locator("[data-testid='stMain']").inner_html())
     shoot(page, "corrections-hostile-note")
+
+
+def test_a_row_picked_in_the_events_table_is_hidden_and_leaves_the_table(server, page):
+    url, store = server
+    page.goto(f"{url}/events?country=FRA")
+    wait_ready(page)
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=60_000)
+    rows_before = store.events(["event_id"])
+    shown_before = int(re.search(r"Showing all (\d+) events", caption(page)).group(1))
+    # the row-selection box of the first row sits at the grid's left edge, one header row down
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
+    page.get_by_role("heading", name="Selected event").wait_for(timeout=60_000)
+    wait_ready(page)
+    panel(page).wait_for(timeout=60_000)
+    picked = page.evaluate(
+        "() => Array.from(document.querySelectorAll('[data-testid=\"stMarkdownContainer\"] h4')).map(e => e.innerText)"
+    )
+    assert picked, "the chosen event's summary is shown"
+    panel(page).get_by_role("tab", name="Hide").click()
+    wait_ready(page)
+    choose(page, "Reason", "out of scope")
+    panel(page).get_by_role("button", name="Hide event").click()
+    saved(page, "hidden")
+    hidden = store.events(["event_id", "hidden_reason"])
+    gone = hidden.loc[hidden["hidden_reason"] == "out of scope", "event_id"].tolist()
+    assert len(gone) == 1 and len(hidden) == len(rows_before)
+    assert "This event is hidden (out of scope)" in page.locator("[data-testid='stAlert']").first.inner_text()
+    assert f"Showing all {shown_before - 1} events" in caption(page), "the hidden event left the table"
+    shoot(page, "corrections-events-hidden")
+    # the table no longer lists it: the sidebar's Review box set to hidden lists only it
+    page.goto(f"{url}/events?country=FRA&review=hidden")
+    wait_ready(page)
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
+    assert "Showing all 1 events in view" in caption(page)
+    shoot(page, "corrections-events-review-hidden")
