@@ -38,6 +38,13 @@ class Settings:
     summary_chars: int = 200  # longest summary before it is cut at a word and ends with "…"
     home_country: bool = True  # a name or group with no country takes the article's main country (if it has one)
     syntax: bool = False  # roles from a dependency parse of trigger sentences (syntax.py; needs the parser)
+    # The learned classifier (extract.classify; the classify stage of stages.py), tuned on the dev split of the
+    # real-news gold and the own gold (extract/events/README.md, "The learned classifier"). 1.01: never.
+    classifier: bool = True  # the classify stage runs (needs extract/classify/data/model.json, `make model`)
+    classifier_type: float = 0.0  # a clause's type is the classifier's when its probability is at least this
+    classifier_drop: float = 0.5  # a clause the classifier calls no happening at least this sure is dropped
+    classifier_mode: float = 0.0  # a clause's mode is the classifier's when its probability is at least this
+    classifier_new: float = 0.9  # a kept sentence's clause with no candidate becomes one at least this sure
 
 
 DEFAULT_SETTINGS = Settings()
@@ -63,6 +70,8 @@ class Candidate:
     topics: list[str] = field(default_factory=list)  # topics
     partners: list[ActorMention] = field(default_factory=list)  # syntax: actors coordinated with source/target
     needs_actor: bool = False  # roles: no actor found by word order; the syntax stage keeps it only if it finds one
+    rule_type: str = ""  # classify: the rule cue's type when the classifier changed it ("" otherwise)
+    rule_mode: str = ""  # classify: the rule reading's mode when the classifier changed it ("" otherwise)
 
 
 @dataclass(eq=False)

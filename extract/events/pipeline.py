@@ -79,6 +79,10 @@ def iter_events(
 ) -> Iterator[tuple[Article, list[dict], str]]:
     """(article, rows, note) for each article, in order (see module doc)."""
     workers = default_workers() if workers is None else max(1, workers)
+    if settings.classifier and articles:
+        from extract.classify.model import default_model
+
+        default_model()  # a missing or damaged model file stops here, named with `make model`, before any worker
     if workers == 1 or len(articles) < BATCH_PARALLEL:
         for a in articles:
             rows, note = _work(a, settings)

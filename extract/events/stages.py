@@ -155,7 +155,8 @@ def _day_governs(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token
 def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
     """One candidate per clause: the first cue that reads as a predicate (mode.py), a political cue before
     a [dated_cues] verb, which counts only when a day governs it. Candidates whose mode is not in
-    settings.keep_modes (hypothetical ones) are dropped; their clause gives nothing."""
+    settings.keep_modes (hypothetical ones) are dropped; their clause gives nothing (with
+    settings.classifier the classify stage drops them, after it may have read another mode)."""
     text = doc.text
     speech = wordset("mode", "speech")
     keep = doc.settings.keep_modes
@@ -182,7 +183,7 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue
                 if cue.dated_only and not _day_governs(text, sent_tx, s_start, toks, clause, cue):
                     continue  # "the well exploded" names a happening only with its day: "exploded on April 20"
-                if reading.mode in keep:
+                if reading.mode in keep or doc.settings.classifier:  # the classify stage may change the mode
                     out.append(Candidate(n, clause, cue, reading, "verb", sent_tx))
                 break  # one happening per clause
     doc.candidates = out
@@ -241,6 +242,95 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
             reacting = any(clause.i0 <= c.i < k and c.quad_class.startswith("verbal") for c in found)
             added.append(Candidate(n, clause, cue, mode.Reading(mode_name), "noun", [tx], reacting=reacting))
     doc.candidates = sorted(doc.candidates + added, key=lambda c: c.s)  # stable: clause candidates first
+    return doc
+
+
+# classify: the learned classifier's type and mode ---------------------------------------------------
+
+
+def _clause_text(doc: ArticleDoc, n: int, clause: Clause) -> tuple[str, str]:
+    """(sentence text, clause text) of a clause of sentence n, as the classifier reads them."""
+    toks, sent = doc.tokens[n], doc.sentences[n]
+    return doc.text[sent.start : sent.end], doc.text[toks[clause.i0].start : toks[clause.i1 - 1].end]
+
+
+def _trigger(toks: list[Token], clause: Clause, found: list[Cue]) -> int:
+    """Token index standing for the verb of a clause the rules give no predicate: its first rule cue (a
+    noun or gerund reading), else its first lower-case past form ("derailed"); -1 when there is neither."""
+    for cue in found:
+        if clause.i0 <= cue.i < clause.i1:
+            return cue.i
+    for k in range(clause.i0, clause.i1):
+        w = toks[k].text
+        if w[:1].islower() and w.isalpha() and len(w) > 3 and w.endswith("ed"):
+            return k
+    return -1
+
+
+def _conditional(toks: list[Token], words: frozenset[str]) -> bool:
+    """True when the sentence holds a conditional ("if", "unless"): a hypothetical reading is kept only then."""
+    return any(t.lower in words for t in toks)
+
+
+def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
+    """With settings.classifier, the learned classifier (extract.classify) reads each verb candidate's clause
+    in its sentence, the rule cues among its features: its type replaces the cue's when at least
+    classifier_type sure, its mode the rule reading's when at least classifier_mode sure; a clause it calls
+    no happening at least classifier_drop sure is dropped. A clause of a kept sentence with no candidate
+    becomes one when the classifier names a type at least classifier_new sure (its trigger: the clause's
+    non-predicate cue or first past form). A noun candidate on a verb candidate's word is dropped (the same
+    happening). Then candidates whose mode is not in keep_modes, or hypothetical in a sentence with no
+    conditional ("if", "unless"), are dropped (the mode stage left them for this stage). A missing or damaged model file raises
+    extract.classify.ModelFileError, which names the command that rebuilds it."""
+    settings = doc.settings
+    if not settings.classifier:
+        return doc
+    from extract.classify import classify
+    from extract.classify.model import default_model
+
+    model = default_model()  # ModelFileError (an ExtractError): no silent fallback to the rules, see README
+    keep = settings.keep_modes
+    conditional = wordset("mode", "conditional")
+    verb_at = {(c.s, c.cue.i) for c in doc.candidates if c.kind == "verb"}
+    kept: list[Candidate] = []
+    for c in doc.candidates:
+        if c.kind == "noun" and (c.s, c.cue.i) in verb_at:
+            continue  # "said on Tuesday it would strike": the word is the verb's; its type is the classifier's now
+        if c.kind == "verb":
+            etype, p_type, mode_name, p_mode = classify(*_clause_text(doc, c.s, c.clause), model=model)
+            if etype is None:
+                if p_type >= settings.classifier_drop:
+                    continue
+            elif etype != c.cue.event_type and p_type >= settings.classifier_type:
+                c.rule_type = c.cue.event_type
+                c.cue = c.cue._replace(event_type=etype, quad_class=QUAD_CLASS[etype])
+            if mode_name != c.reading.mode and p_mode >= settings.classifier_mode:
+                c.rule_mode = c.reading.mode
+                c.reading = c.reading._replace(mode=mode_name)
+        if c.reading.mode in keep and (c.reading.mode != "hypothetical" or _conditional(doc.tokens[c.s], conditional)):
+            kept.append(c)
+    if settings.classifier_new <= 1.0:
+        speech = wordset("mode", "speech")
+        taken = {(c.s, c.clause.i0) for c in doc.candidates}
+        for n, found in doc.cues.items():
+            toks = doc.tokens[n]
+            for clause in doc.clauses[n]:
+                if clause.attribution or (n, clause.i0) in taken:
+                    continue
+                etype, p_type, mode_name, _ = classify(*_clause_text(doc, n, clause), model=model)
+                if etype is None or p_type < settings.classifier_new or mode_name not in keep:
+                    continue
+                if mode_name == "hypothetical" and not _conditional(toks, conditional):
+                    continue
+                k = _trigger(toks, clause, found)
+                if k < 0:
+                    continue
+                cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], p_type, "past", toks[k].lower)
+                speech_before = any(toks[i].lower in speech for i in range(clause.i0, k))
+                reading = mode.classify(toks, clause, cue, speech_before)._replace(mode=mode_name)
+                kept.append(Candidate(n, clause, cue, reading, "verb", doc.sentence_timexes[n]))
+        kept.sort(key=lambda c: c.s)  # stable: a sentence's earlier candidates first
+    doc.candidates = kept
     return doc
 
 
@@ -648,6 +738,12 @@ PIPELINE: tuple[Stage, ...] = (
             "clauses",
             "candidates",
         ),
+        writes=("candidates",),
+    ),
+    Stage(
+        "classify",
+        classify_clauses,
+        reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "cues", "clauses", "candidates"),
         writes=("candidates",),
     ),
     Stage(

@@ -1,0 +1,175 @@
+"""The classify stage: the learned classifier (extract.classify) decides type and mode inside the events pipeline.
+
+Real model file (extract/classify/data/model.json), real articles written for the test; a missing or damaged
+model is a real file in tmp_path that the classifier's loader is pointed at.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+
+from core.errors import user_message
+from extract.classify import model as classifier_model
+from extract.classify.model import ModelFileError
+from extract.events import extract_events
+from extract.events.doc import DEFAULT_SETTINGS, ArticleDoc, Settings
+from extract.events.extract_one import article_events
+from extract.events.stages import PIPELINE, run
+from extract.model import Article
+
+RULES = Settings(classifier=False)
+WITH_HYPOTHETICAL = Settings(keep_modes=("actual", "statement", "future", "negated", "hypothetical"))
+
+
+def _article(text: str, id_: str = "t") -> Article:
+    return Article(id=id_, text=text, published=dt.datetime(2024, 3, 6, 12, tzinfo=dt.UTC))
+
+
+def _events(text: str, settings: Settings = DEFAULT_SETTINGS) -> list[tuple[str, str, str, str]]:
+    rows, _note = article_events(_article(text), settings)
+    return [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows]
+
+
+def test_the_stage_sits_after_the_rule_readings_and_before_roles():
+    names = [s.name for s in PIPELINE]
+    assert names.index("mode") < names.index("nouns") < names.index("classify") < names.index("roles")
+    stage = PIPELINE[names.index("classify")]
+    assert stage.writes == ("candidates",)
+    assert {"settings", "clauses", "candidates"} <= set(stage.reads)
+
+
+# The rule cue is a feature, the classifier decides: sentences whose rule type is wrong by the gold's conventions.
+TYPE_CASES = [
+    # text, rules' reading, the classifier's (default settings)
+    (
+        "Russia announced new sanctions on Iran on Tuesday.",
+        ("CONSULT", "actual", "Russia", "Iran"),
+        ("SANCTION", "actual", "Russia", "Iran"),
+    ),
+    (
+        "Israel announced a ceasefire with Hamas on Tuesday.",
+        ("CONSULT", "actual", "Israel", "Hamas"),
+        ("AGREE", "actual", "Israel", "Hamas"),
+    ),
+    (
+        "Ukraine welcomed the European Union decision on Tuesday.",
+        ("CONSULT", "statement", "Ukraine", "European Union"),
+        ("SUPPORT", "statement", "Ukraine", "European Union"),
+    ),
+    (
+        "Japan pledged $5 billion to Ukraine on Tuesday.",
+        ("AGREE", "statement", "Japan", "Ukraine"),
+        ("AID", "future", "Japan", "Ukraine"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rules", "learned"), TYPE_CASES, ids=[c[0][:30] for c in TYPE_CASES])
+def test_the_classifier_decides_the_type_and_mode_of_a_cued_clause(text, rules, learned):
+    assert _events(text, RULES) == [rules]
+    assert _events(text) == [learned]
+
+
+def test_the_noun_reading_of_the_verbs_word_does_not_become_a_second_event():
+    # "on Tuesday it would strike": the nouns stage also reads "strike" as a dated noun; merged by the rules
+    # (same type), it must not survive once the classifier gives the verb another type.
+    text = "Iran said on Tuesday it would strike Israel if Israel attacked its nuclear sites."
+    assert _events(text, RULES) == [("ASSAULT", "future", "Iran", "Israel")]
+    assert _events(text) == [("THREATEN", "statement", "Iran", "Israel")]
+
+
+def test_a_clause_the_classifier_calls_no_happening_is_dropped_and_kept_when_the_drop_is_off():
+    text = "Trade talks between China and Japan are a fixture of the calendar, officials said on Tuesday."
+    assert _events(text, RULES) == [("COOPERATE", "actual", "", "China")]
+    assert _events(text) == []
+    assert len(_events(text, dataclasses.replace(Settings(), classifier_drop=1.01))) == 1
+
+
+# Hypothetical mode: emitted (when asked for in keep_modes) only where the sentence is conditional.
+HYPOTHETICAL_CASES = [
+    (
+        "Ukraine said on Tuesday it would respond militarily if Russia used the corridor to attack Odesa.",
+        [("THREATEN", "hypothetical", "Ukraine", "Russia")],
+    ),
+    (
+        "Ukraine would respond militarily if Russia attacked Odesa, Kyiv said on Tuesday.",
+        [("ASSAULT", "hypothetical", "Russia", "")],
+    ),
+    ("India said on Tuesday it could send troops to the Maldives.", []),  # no conditional: not emitted
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HYPOTHETICAL_CASES, ids=[c[0][:30] for c in HYPOTHETICAL_CASES])
+def test_hypothetical_mode_only_in_conditional_sentences(text, expected):
+    got = [e for e in _events(text, WITH_HYPOTHETICAL) if e[1] == "hypothetical"]
+    assert got == expected
+    assert all(e[1] != "hypothetical" for e in _events(text))  # the default keep_modes emit none
+
+
+def test_switched_off_the_stage_changes_nothing_the_rules_found():
+    text = (
+        "Russia announced new sanctions on Iran on Tuesday. Japan pledged $5 billion to Ukraine on Tuesday. "
+        "Iran said on Tuesday it would strike Israel if Israel attacked its nuclear sites."
+    )
+    off = run(ArticleDoc(_article(text), RULES))
+    skipped = run(ArticleDoc(_article(text), RULES), tuple(s for s in PIPELINE if s.name != "classify"))
+    assert [r["event_id"] for r in off.rows] == [r["event_id"] for r in skipped.rows]
+    assert [(r["event_type"], r["mode"]) for r in off.rows] == [("CONSULT", "actual"), ("AGREE", "statement")] + [
+        ("ASSAULT", "future")
+    ]
+
+
+# Bad input: no invented events, even with the classifier proposing events for clauses with no rule cue.
+EAGER = Settings(classifier_new=0.3, classifier_drop=1.01)
+BAD_INPUT = [
+    "the weather was mild and the markets were calm. prices rose slightly. nobody attacked anybody.",
+    "Die Regierung hat am Dienstag neue Sanktionen gegen Russland verhängt und die Gespräche abgebrochen.",
+    "\n".join(" | ".join(str(i * j) for j in range(8)) for i in range(40)),
+    ", ".join(["they said the talks went on and the sides attacked nothing"] * 400) + ".",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUT, ids=["no actors", "german", "table", "enormous", "empty"])
+@pytest.mark.parametrize("settings", [Settings(), EAGER], ids=["default", "eager"])
+def test_bad_input_gives_no_event_with_the_classifier(text, settings):
+    rows, note = article_events(_article(text), settings)
+    assert rows == [] and note
+
+
+# A missing or damaged model file: named, with the command that rebuilds it, and no silent fallback.
+@pytest.fixture
+def model_file(tmp_path, monkeypatch):
+    path = tmp_path / "model.json"
+    monkeypatch.setattr(classifier_model, "MODEL_PATH", path)
+    classifier_model.default_model.cache_clear()
+    yield path
+    classifier_model.default_model.cache_clear()
+
+
+DAMAGE = {
+    "missing": None,
+    "not json": b"{not json",
+    "truncated": json.dumps({"format": "event-classifier/1"}).encode()[:20],
+    "other format": json.dumps({"format": "something-else/2"}).encode(),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE), ids=list(DAMAGE))
+def test_a_broken_model_file_stops_extraction_with_the_rebuild_command(model_file, damage):
+    if DAMAGE[damage] is not None:
+        model_file.write_bytes(DAMAGE[damage])
+    text = "Russia announced new sanctions on Iran on Tuesday."
+    with pytest.raises(ModelFileError) as info:
+        article_events(_article(text))
+    message = user_message(info.value)
+    assert str(model_file) in message and "make model" in message
+    # A batch spread over two processes stops in the parent, before any worker, with the same error.
+    with pytest.raises(ModelFileError, match="make model"):
+        extract_events([_article(text, f"a{k}") for k in range(30)], workers=2)
+    # Without the classifier the rules still run.
+    assert _events(text, RULES) == [("CONSULT", "actual", "Russia", "Iran")]
