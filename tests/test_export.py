@@ -13,38 +13,11 @@ import pytest
 from core.validate import coerce
 from store import EventStore
 from store.export import FORMATS, export_events
+from tests.rows import event_row
 
 
 def _row(eid, day, summary, sentence, **kw):
-    row = {
-        "event_id": eid,
-        "date": day,
-        "date_precision": "day",
-        "date_start": pd.Timestamp(day),
-        "date_end": pd.Timestamp(day) + pd.Timedelta(days=1),
-        "date_text": "",
-        "date_from_publication": False,
-        "source_actor": "Russia",
-        "target_actor": "Ukraine",
-        "actors": ["Russia", "Ukraine"],
-        "countries": ["RUS", "UKR"],
-        "event_type": "ASSAULT",
-        "quad_class": "material_conflict",
-        "topics": ["war"],
-        "mode": "actual",
-        "summary": summary,
-        "sentence": sentence,
-        "sentence_start": 0,
-        "sentence_end": len(sentence),
-        "confidence": 0.9,
-        "article_id": f"art-{eid}",
-        "title": "T",
-        "url": f"https://news.example/{eid}",
-        "source": "Reuters",
-        "published": pd.Timestamp(day, tz="UTC"),
-    }
-    row.update(kw)
-    return row
+    return event_row(eid, day, summary=summary, sentence=sentence, **kw)
 
 
 @pytest.fixture

@@ -17,40 +17,26 @@ from core import serialize
 from core.schema import EVENT_COLUMNS
 from core.validate import coerce
 from extract.events.pipeline import iter_events, load_inputs, rows_to_frame
+from tests.rows import event_row
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def _row(**kw) -> dict:
-    row = {
-        "event_id": "e1",
+    values = {
         "date": "2024-03-05",
-        "date_precision": "day",
         "date_start": dt.datetime(2024, 3, 5),
         "date_end": dt.datetime(2024, 3, 6),
         "date_text": "Tuesday",
-        "date_from_publication": False,
-        "source_actor": "Russia",
-        "target_actor": "Ukraine",
-        "actors": ["Russia", "Ukraine"],
-        "countries": ["RUS", "UKR"],
-        "event_type": "ASSAULT",
-        "quad_class": "material_conflict",
         "topics": ["military"],
-        "mode": "actual",
         "summary": "Russia attacked Kharkiv",
         "sentence": "Russia attacked Kharkiv on Tuesday.",
-        "sentence_start": 0,
-        "sentence_end": 35,
-        "confidence": 0.9,
         "article_id": "a1",
-        "title": "T",
         "url": "https://news.example/1",
         "source": "Wire",
         "published": dt.datetime(2024, 3, 7, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
     }
-    row.update(kw)
-    return row
+    return event_row(kw.pop("event_id", "e1"), **{**values, **kw})
 
 
 def test_rows_streamed_and_the_coerced_table_give_the_same_json_lines():

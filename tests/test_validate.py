@@ -10,38 +10,11 @@ import pytest
 from core.schema import EVENT_COLUMNS
 from core.validate import coerce, empty_events, invalid_rows, validate
 from store.importers.common import build_rows
+from tests.rows import event_row
 
 
 def _row(**over) -> dict:
-    row = {
-        "event_id": "e1",
-        "date": "2024-03-15",
-        "date_precision": "day",
-        "date_start": pd.Timestamp("2024-03-15"),
-        "date_end": pd.Timestamp("2024-03-16"),
-        "date_text": "on Friday",
-        "date_from_publication": False,
-        "source_actor": "Russia",
-        "target_actor": "Ukraine",
-        "actors": ["Russia", "Ukraine"],
-        "countries": ["RUS", "UKR"],
-        "event_type": "ASSAULT",
-        "quad_class": "material_conflict",
-        "topics": [],
-        "mode": "actual",
-        "summary": "Russia struck Ukraine",
-        "sentence": "Russia struck Ukraine on Friday.",
-        "sentence_start": 0,
-        "sentence_end": 31,
-        "confidence": 0.8,
-        "article_id": "a1",
-        "title": "",
-        "url": "",
-        "source": "",
-        "published": pd.Timestamp("2024-03-16", tz="UTC"),
-    }
-    row.update(over)
-    return row
+    return event_row(over.pop("event_id", "e1"), "2024-03-15", **{"date_text": "on Friday", "confidence": 0.8, **over})
 
 
 def test_a_good_table_passes_and_keeps_its_columns_in_order():
