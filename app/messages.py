@@ -32,6 +32,15 @@ def hover_escape(text: object, limit: int = 240) -> str:
     return html.escape(s, quote=False)
 
 
+def hover_lines(text: object, limit: int = 240, width: int = 80) -> str:
+    """Text for a plotly hover label, shortened to limit characters and broken into lines of about width
+    characters (a hover label never wraps by itself: one long line runs off the chart); escaped."""
+    import textwrap
+
+    s = hover_escape(text, limit)
+    return "<br>".join(textwrap.wrap(s, width, break_long_words=True, break_on_hyphens=False)) if s else ""
+
+
 def md_escape(text: object) -> str:
     """Text shown through st.markdown as literal characters: every Markdown/HTML sign is backslash-escaped."""
     s = "" if text is None else str(text)

@@ -11,8 +11,7 @@ from app.view import view
 v = view()
 st.title("Timeline")
 c1, c2, c3 = st.columns([1, 1, 1])
-c3.write("")  # the toggle level with the two select boxes
-options = charts.options("timeline", (c1, c2, c3))
+options = charts.options("timeline", (c1, c2, c3, c3))  # the two switches one above the other
 fig = v.chart("timeline", **options, highlight=tuple(st.session_state.get("new_event_ids") or ()))
 st.plotly_chart(
     fig,

@@ -9,12 +9,13 @@ from app.view import view
 
 v = view()
 st.title("Trends")
-options = charts.options("trends", st.columns(2))  # period and split; the balance is counted per the same period
-period, by = options["period"], options["by"]
+# period, split and Show all dates; the balance is counted per the same period, on the same span
+options = charts.options("trends", st.columns([1, 1, 1], vertical_alignment="bottom"))
+period, by, full_span = options["period"], options["by"], options["full_span"]
 trend = v.chart("trends", **options)
 st.plotly_chart(trend, key="tr_trend", config=charts.PLOT_CONFIG)
 downloads.chart_downloads(trend, f"events per {period} by {by}", "tr_trend_dl")
-balance = v.chart("balance", period=period)
+balance = v.chart("balance", period=period, full_span=full_span)
 st.plotly_chart(balance, key="tr_balance", config=charts.PLOT_CONFIG)
 st.caption(
     "Bars above the axis count cooperation (verbal and material), below it conflict; the dotted line is "

@@ -47,9 +47,9 @@ def test_each_chart_needs_only_its_declared_columns(dashboard_events, kind):
         assert chart.build(events[list(cols)], **opts).to_json() == chart.build(events, **opts).to_json(), (kind, opts)
 
 
-def test_a_big_timeline_needs_only_the_lane_and_the_start():
+def test_a_big_timeline_needs_only_the_lane_and_the_dates():
     chart = CHARTS["timeline"]
-    assert chart.reads(timeline.MAX_POINTS + 1, lane="topic") == ("topics", "date_start")
+    assert chart.reads(timeline.MAX_POINTS + 1, lane="topic") == ("topics", "date_start", "date_end")
     assert chart.reads(timeline.MAX_POINTS + 1, lane="topic", key_only=True) == timeline.COLUMNS
     assert chart.reads(10, lane="actor") == timeline.COLUMNS
     df = generate_events(timeline.MAX_POINTS + 50, seed=2)
@@ -73,7 +73,9 @@ def test_widgets_are_declared_once_and_start_at_their_default():
     keys = [w.key for c in CHARTS.values() for w in c.widgets]
     assert set(keys) == set(WIDGETS)
     shared = {k for k in keys if keys.count(k) > 1}
-    assert shared == {"tr_period"}, "only the Trends page's period serves two charts"
+    # the Trends page's period serves its two charts; Show all dates serves every chart with a time axis
+    assert shared == {"tr_period", "all_dates"}
+    assert {k for k, c in CHARTS.items() if WIDGETS["all_dates"] in c.widgets} == {"timeline", "trends", "balance"}
     for w in WIDGETS.values():
         assert w.kind in ("select", "radio", "toggle", "slider"), w
         if w.kind in ("select", "radio"):
@@ -101,10 +103,15 @@ def test_widgets_with_a_url_are_mirrored_in_the_link():
             assert state == {} and len(problems) == 1
 
 
-def test_colours_are_unique_pairs_and_colour_blind_safe():
-    pairs = {(style.style(i)["colour"], style.style(i)["symbol"]) for i in range(16)}
-    assert len(pairs) == 16
-    assert {style.style(i)["colour"] for i in range(8)} == set(style.PALETTE)
+def test_named_categories_differ_in_colour_and_symbol_and_the_rest_are_grey():
+    named = [style.style(i) for i in range(style.NAMED)]
+    assert len({s["colour"] for s in named}) == len({s["symbol"] for s in named}) == style.NAMED == 7
+    assert {s["colour"] for s in named} <= set(style.PALETTE), "Okabe & Ito's colour-blind-safe colours"
+    assert all(style.style(i)["colour"] == style.OTHER_COLOUR for i in (7, 8, 20))
+    assert style.OTHER_COLOUR not in {s["colour"] for s in named}
+    # the quad classes: four colours, cooperation blue and conflict orange, the shape telling words from deeds
+    assert len(set(style.QUAD_COLOURS.values())) == 4
+    assert style.QUAD_SYMBOLS["verbal_conflict"] != style.QUAD_SYMBOLS["material_conflict"]
 
 
 def test_message_figure_says_its_text_escaped():

@@ -3,30 +3,47 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pytest
 
 from app.figures import network as N
 from app.figures import top_actors as A
 from app.labels import NONE_LABEL
 
 
+def node_names(fig) -> list[str]:
+    """The actors a network figure draws as nodes (first customdata column of its node traces)."""
+    return sorted(str(row[0]) for t in fig.data if t.customdata is not None for row in t.customdata)
+
+
+def label_texts(fig) -> list[str]:
+    return [a.text for a in fig.layout.annotations if not a.showarrow]
+
+
 def test_actor_edges_and_network():
-    df = pd.DataFrame({"source_actor": ["A", "A", "B", "", "C"], "target_actor": ["B", "B", "A", "B", "C"]})
+    df = pd.DataFrame(
+        {
+            "source_actor": ["A", "A", "B", "", "C"],
+            "target_actor": ["B", "B", "A", "B", "C"],
+            "quad_class": ["material_conflict", "verbal_conflict", "verbal_cooperation", "", "material_conflict"],
+        }
+    )
     edges = N.actor_edges(df)
-    assert edges.to_dict("records") == [
-        {"source": "A", "target": "B", "events": 2},
-        {"source": "B", "target": "A", "events": 1},
+    assert edges[["source", "target", "events", "quad"]].to_dict("records") == [
+        {"source": "A", "target": "B", "events": 2, "quad": "verbal_conflict"},
+        {"source": "B", "target": "A", "events": 1, "quad": "verbal_cooperation"},
     ]
+    assert edges.loc[0, "material_conflict"] == 1 and edges.loc[0, "verbal_conflict"] == 1
     fig = N.network_figure(edges)
-    labels = [t for tr in fig.data if tr.mode == "markers+text" for t in tr.text]
-    assert sorted(labels) == ["A", "B"]
+    assert node_names(fig) == ["A", "B"]
+    assert sorted(label_texts(fig)) == ["A", "B"]
 
 
 def test_network_keeps_the_busiest_actors():
     df = pd.DataFrame({"source_actor": list("AAAABBC"), "target_actor": list("BBBCCDD")})
     fig = N.network_chart(df, top_nodes=3)
-    labels = [t for tr in fig.data if tr.mode == "markers+text" for t in tr.text]
-    assert sorted(labels) == ["A", "B", "C"], "D (two events) is the least busy of four"
+    assert node_names(fig) == ["A", "B", "C"], "D (two events) is the least busy of four"
 
 
 def test_spring_layout_is_deterministic_and_bounded():
@@ -51,3 +68,112 @@ def test_actor_counts_count_each_event_once_per_actor():
     fig = A.top_actors_chart(df, top=2)
     assert [t.name for t in fig.data] == ["acts", "is acted on", "mentioned"]
     assert list(fig.data[0].y) == ["B", "A"], "the busiest actor on top"
+
+
+def sample_network(n: int = 3000, seed: int = 5):
+    from service.synth import generate_events
+
+    return N.network_chart(generate_events(n, seed=seed), top_nodes=30)
+
+
+def test_links_are_coloured_by_quad_class_with_an_arrow_head_each():
+    from app.figures.style import QUAD_COLOURS
+
+    df = pd.DataFrame(
+        {
+            "source_actor": ["Russia", "Russia", "Ukraine", "China"],
+            "target_actor": ["Ukraine", "Ukraine", "Russia", "Taiwan"],
+            "quad_class": ["material_conflict", "material_conflict", "verbal_cooperation", "verbal_conflict"],
+        }
+    )
+    fig = N.network_chart(df)
+    links = [t for t in fig.data if t.mode == "lines" and t.showlegend is False]
+    assert {t.line.color for t in links} == {QUAD_COLOURS[q] for q in df["quad_class"]}
+    widths = {t.line.color: t.line.width for t in links}
+    assert widths[QUAD_COLOURS["material_conflict"]] > widths[QUAD_COLOURS["verbal_conflict"]], "weighted by events"
+    arrows = [a for a in fig.layout.annotations if a.showarrow]
+    assert len(arrows) == 3 and all(a.arrowhead and a.standoff > 0 for a in arrows)
+    # every head is the same visible size whatever the line's width (plotly's arrowsize is relative to it)
+    assert {round(a.arrowsize * a.arrowwidth, 6) for a in arrows} == {N.HEAD}
+    # an arrow ends at its target: Russia -> Ukraine points at Ukraine
+    at = {
+        str(row[0]): (x, y)
+        for t in fig.data
+        if t.customdata is not None
+        for row, x, y in zip(t.customdata, t.x, t.y, strict=True)
+    }
+    assert {(a.x, a.y) for a in arrows} == {at["Ukraine"], at["Russia"], at["Taiwan"]}
+    legend = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    assert {"Material conflict", "Verbal cooperation", "Verbal conflict", "State"} <= set(legend)
+
+
+def test_nodes_are_coloured_by_kind_and_carry_the_actor_for_a_click():
+    df = pd.DataFrame(
+        {
+            "source_actor": ["Vladimir Putin", "Hamas", "Someone Unknown", "Russia"],
+            "target_actor": ["Ukraine", "Israel", "Russia", "Ukraine"],
+            "quad_class": ["material_conflict"] * 4,
+        }
+    )
+    fig = N.network_chart(df)
+    kinds = {t.name: {str(r[0]) for r in t.customdata} for t in fig.data if t.customdata is not None}
+    assert kinds == {
+        "State": {"Ukraine", "Israel", "Russia"},
+        "Person": {"Vladimir Putin"},
+        "Organisation or group": {"Hamas"},
+        "Other": {"Someone Unknown"},
+    }
+    colours = {t.name: t.marker.color for t in fig.data if t.customdata is not None}
+    assert len(set(colours.values())) == 4 and colours == {k: N.KIND_COLOURS[k] for k in colours}
+
+
+def test_hostile_names_are_escaped_in_labels_and_hover_but_kept_for_the_filter():
+    df = pd.DataFrame({"source_actor": ["<b>X</b>", "Y"], "target_actor": ["Y", "<b>X</b>"], "quad_class": [""] * 2})
+    fig = N.network_chart(df)
+    assert "&lt;b&gt;X&lt;/b&gt;" in {a.text for a in fig.layout.annotations if not a.showarrow}
+    assert "<b>X</b>" in {str(r[0]) for t in fig.data if t.customdata is not None for r in t.customdata}
+    assert "<b>X</b>" not in " ".join(str(x) for t in fig.data for x in (t.text or ()))
+
+
+@pytest.mark.parametrize("seed", [5, 6, 7])
+def test_labels_overlap_neither_each_other_nor_a_node_in_any_window_size(seed):
+    """Labels are placed in canvas px; in a bigger plot the nodes move apart (scale s) while the text keeps
+    its size: at no scale from 1 to 3 does a label box meet another or a node."""
+    from service.synth import generate_events
+
+    edges = N.actor_edges(generate_events(3000, seed=seed))
+    fig = N.network_figure(edges, top_nodes=30)
+    labels = [a for a in fig.layout.annotations if not a.showarrow]
+    nodes = [
+        (x, y, size / 2)
+        for t in fig.data
+        if t.customdata is not None
+        for x, y, size in zip(t.x, t.y, np.broadcast_to(t.marker.size, len(t.x)), strict=True)
+    ]
+    assert len(labels) >= 10
+    for s in (1.0, 1.5, 2.0, 3.0):
+        boxes = []
+        for a in labels:
+            w = N.text_width(a.text)
+            x0 = a.x * s + a.xshift - {"left": 0, "right": w, "center": w / 2}[a.xanchor]
+            y0 = a.y * s + a.yshift - {"bottom": 0, "top": N.LABEL_HEIGHT, "middle": N.LABEL_HEIGHT / 2}[a.yanchor]
+            boxes.append((x0, y0, x0 + w, y0 + N.LABEL_HEIGHT))
+        for i, b in enumerate(boxes):
+            for c in boxes[i + 1 :]:
+                assert not (b[0] < c[2] and c[0] < b[2] and b[1] < c[3] and c[1] < b[3]), (s, b, c)
+            for x, y, r in nodes:
+                nx, ny = min(max(x * s, b[0]), b[2]), min(max(y * s, b[1]), b[3])
+                assert (nx - x * s) ** 2 + (ny - y * s) ** 2 >= r * r, (s, b, (x, y, r))
+
+
+def test_no_two_nodes_overlap():
+    fig = sample_network()
+    nodes = [
+        (x, y, size / 2)
+        for t in fig.data
+        if t.customdata is not None
+        for x, y, size in zip(t.x, t.y, np.broadcast_to(t.marker.size, len(t.x)), strict=True)
+    ]
+    for i, (x, y, r) in enumerate(nodes):
+        for x2, y2, r2 in nodes[i + 1 :]:
+            assert np.hypot(x - x2, y - y2) >= r + r2

@@ -3,6 +3,7 @@ conflict (app.figures.balance), and the periods both count in (app.figures.perio
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from app.figures import balance as B
@@ -87,7 +88,10 @@ def test_balance_draws_cooperation_up_and_conflict_down():
         }
     )
     fig = B.balance_chart(df, period="month")
+    january = list(fig.data[0].x).index(pd.Timestamp("2024-01-01"))
     bars = {t.name: list(t.y) for t in fig.data if t.type == "bar"}
-    assert bars["Verbal cooperation"] == [2] and bars["Material conflict"] == [-1]
+    assert bars["Verbal cooperation"][january] == 2 and bars["Material conflict"][january] == -1
+    assert sum(abs(v) for ys in bars.values() for v in ys) == 3, "the other months of the axis are empty"
     line = next(t for t in fig.data if t.type == "scatter")
-    assert list(line.y) == [1 / 3]
+    assert line.y[january] == 1 / 3
+    assert sum(not np.isnan(v) for v in line.y) == 1, "a month without events is a gap in the line, not 0"

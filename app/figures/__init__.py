@@ -3,7 +3,8 @@
 A chart is a builder (events table + options -> plotly Figure), the columns of the events table it reads,
 and the widgets a page offers for its options. Pages do not call builders themselves: app.data.chart(kind)
 loads only the columns the registry names (and caches the figure), and app.charts draws the registered
-widgets. Shared pieces: style (palette, layout), lanes (events into categories), periods (day/week/month).
+widgets. Shared pieces: style (palette, layout), lanes (events into categories), periods (day/week/month ...),
+framing (the span a time axis opens on).
 
 Adding a chart: a module here (builder and COLUMNS), one entry in CHARTS, a test. Nothing in this package
 imports Streamlit or reads the store, so every chart can be built and checked in a unit test.
@@ -75,6 +76,16 @@ class Chart:
 
 # One widget may serve two charts of a page (the Trends page counts both its charts per the same period).
 PERIOD = Widget("period", "tr_period", "Count per", "radio", {"month": "month", "week": "week"}, url="period")
+# Every time axis opens on the bulk of the events (app.figures.framing); one switch, shared by every chart with
+# a time axis (so it holds across pages), opens them on every date.
+ALL_DATES = Widget(
+    "full_span",
+    "all_dates",
+    "Show all dates",
+    "toggle",
+    help="Time axes open on the span that holds the bulk of the events; switch on to include every date",
+    url="all",
+)
 
 CHARTS: dict[str, Chart] = {
     c.kind: c
@@ -94,6 +105,7 @@ CHARTS: dict[str, Chart] = {
                     help=f"Keep the {timeline.KEY_EVENTS} most salient events",
                     url="key",
                 ),
+                ALL_DATES,
             ),
             columns_for=timeline.columns,
             key_rows=timeline.key_rows,
@@ -122,9 +134,10 @@ CHARTS: dict[str, Chart] = {
             widgets=(
                 PERIOD,
                 Widget("by", "tr_by", "Split by", "radio", {"topic": "Topic", "event_type": "Event type"}, url="by"),
+                ALL_DATES,
             ),
         ),
-        Chart("balance", balance.balance_chart, balance.COLUMNS, widgets=(PERIOD,)),
+        Chart("balance", balance.balance_chart, balance.COLUMNS, widgets=(PERIOD, ALL_DATES)),
     )
 }
 

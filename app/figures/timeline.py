@@ -1,7 +1,11 @@
 """Timeline: events on a time axis in lanes (by country, actor, topic or event type); day-precise events as
 markers, longer periods as bars; beyond a few thousand events, counts per period and lane.
 
-Every text from articles goes through messages.hover_escape before it reaches a hover label."""
+Colour says cooperation or conflict by default (four colours, the marker shape repeating verbal or
+material); the finer views (event type, topic) name the seven largest categories with a colour and a symbol
+each and put the rest into "Other" in grey. The axis opens on the bulk of the events (app.figures.framing)
+and says in a note how many lie outside. Every text from articles goes through messages.hover_escape before it
+reaches a hover label, and lane names are shortened (whole in the hover)."""
 
 from __future__ import annotations
 
@@ -9,19 +13,35 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from app.figures.framing import Frame, frame_events
 from app.figures.lanes import LANE_COLUMNS, LANES, lane_codes
-from app.figures.periods import choose_period, period_codes
-from app.figures.style import base_layout, message_figure, style
-from app.labels import NONE_LABEL, event_type_label, topic_label
-from app.messages import hover_escape
-from core.schema import PLOVER_TYPES
+from app.figures.periods import PERIOD_WORDS, period_label, period_range
+from app.figures.style import (
+    NAMED,
+    OTHER,
+    OTHER_COLOUR,
+    OTHER_SYMBOL,
+    QUAD_COLOURS,
+    QUAD_PATTERNS,
+    QUAD_SYMBOLS,
+    UNKNOWN_COLOUR,
+    base_layout,
+    message_figure,
+    style,
+    top_legend,
+)
+from app.labels import NONE_LABEL, QUAD_LABELS, event_type_label, quad_label, short_labels, topic_label
+from app.messages import hover_escape, hover_lines
+from core.schema import PLOVER_TYPES, QUAD_CLASSES
 
 POINT_PRECISIONS = ("minute", "day")
 MAX_POINTS = 3000  # beyond this the timeline shows counts per period instead of single events
 GL_THRESHOLD = (
     100_000  # WebGL markers only beyond this (software-rendered WebGL in VMs and headless browsers is slower than SVG)
 )
-COLOURS = {"event_type": "Event type", "topic": "Topic"}
+COLOURS = {"quad_class": "Cooperation / conflict", "event_type": "Event type", "topic": "Topic"}
+LANE_LABEL_LIMIT = 24  # characters of a lane's name on the axis (the hover has it whole)
+MIN_PERIODS = 7  # the axis spans at least a week (one event, or all on one day, still get dates around them)
 KEY_EVENTS = 200  # what the "Key events only" switch keeps
 KEY_ORDER = ("salience", "mentions")  # most salient first; ties: more reports first
 
@@ -34,6 +54,7 @@ COLUMNS = (
     "date_start",
     "date_end",
     "event_type",
+    "quad_class",
     "actors",
     "countries",
     "topics",
@@ -53,19 +74,51 @@ def key_events(df: pd.DataFrame, n: int = KEY_EVENTS) -> pd.DataFrame:
 
 
 def colour_values(df: pd.DataFrame, colour: str) -> pd.Series:
-    """The colour category of each event: its PLOVER type, or its first topic."""
+    """The colour category of each event: its quad class, its PLOVER type, or its first topic."""
     if colour == "topic":
         return df["topics"].map(lambda ts: topic_label(ts[0]) if len(ts) else NONE_LABEL).astype(str)
+    if colour == "quad_class":
+        return df["quad_class"].map(lambda q: quad_label(q) if isinstance(q, str) and q else NONE_LABEL).astype(str)
     return df["event_type"].map(event_type_label).astype(str)
 
 
-def colour_order(values: pd.Series, colour: str) -> list[str]:
-    """Legend order: PLOVER types from cooperation to conflict; topics by frequency."""
-    present = set(values.unique())
+def colour_categories(values: pd.Series, colour: str) -> tuple[pd.Series, list[str], dict[str, dict[str, str]]]:
+    """(the category each value is drawn as, the legend's order, each category's colour/symbol/pattern).
+
+    Quad classes keep their four fixed colours. Event types and topics: the NAMED most frequent get a colour
+    and a symbol each (the most frequent the first colour), the rest are merged into "Other (k ...)" in grey;
+    the legend lists PLOVER types from cooperation to conflict, topics by frequency, Other last."""
+    counts = values.value_counts()
+    if colour == "quad_class":
+        by_label = {quad_label(q): q for q in QUAD_CLASSES}
+        order = [quad_label(q) for q in QUAD_CLASSES if quad_label(q) in counts.index]
+        order += [v for v in counts.index if v not in by_label]
+        styles = {
+            v: {
+                "colour": QUAD_COLOURS[by_label[v]],
+                "symbol": QUAD_SYMBOLS[by_label[v]],
+                "pattern": QUAD_PATTERNS[by_label[v]],
+            }
+            if v in by_label
+            else {"colour": UNKNOWN_COLOUR, "symbol": OTHER_SYMBOL, "pattern": ""}
+            for v in order
+        }
+        return values, order, styles
+    named = list(counts.index[:NAMED]) if len(counts) > NAMED + 1 else list(counts.index)
+    styles = {v: style(i) for i, v in enumerate(named)}
+    shown = values
+    rest = [v for v in counts.index if v not in styles]
+    if rest:
+        other = f"{OTHER} ({len(rest)} {'types' if colour == 'event_type' else 'topics'})"
+        shown = values.where(values.isin(named), other)
+        styles[other] = {"colour": OTHER_COLOUR, "symbol": OTHER_SYMBOL, "pattern": ""}
     if colour == "event_type":
-        ordered = [event_type_label(t) for t in PLOVER_TYPES if event_type_label(t) in present]
-        return ordered + sorted(present - set(ordered))
-    return list(values.value_counts().index)
+        plover = [event_type_label(t) for t in PLOVER_TYPES]
+        order = [v for v in plover if v in named] + sorted(v for v in named if v not in plover)
+    else:
+        order = list(named)
+    order += [c for c in styles if c not in order]
+    return shown, order, styles
 
 
 def date_label(row_date: object, precision: object) -> str:
@@ -77,11 +130,15 @@ def date_label(row_date: object, precision: object) -> str:
 
 def hover_columns(df: pd.DataFrame) -> np.ndarray:
     """customdata for hover and selection: event_id, date label, actors, summary, source (escaped)."""
-    actors = df["actors"].map(lambda a: hover_escape(", ".join(map(str, a)), 120))
+    actors = df["actors"].map(lambda a: hover_lines(", ".join(map(str, a)), 300))
     dates = [hover_escape(date_label(d, p)) for d, p in zip(df["date"], df["date_precision"], strict=True)]
     sources = df["source"].map(lambda s: hover_escape(s, 80))
-    summaries = df["summary"].map(hover_escape)
-    types = df["event_type"].map(lambda t: hover_escape(event_type_label(t)))
+    summaries = df["summary"].map(hover_lines)
+    quads = df["quad_class"] if "quad_class" in df.columns else pd.Series("", index=df.index)
+    types = [
+        hover_escape(f"{event_type_label(t)} ({QUAD_LABELS[q].lower()})" if q in QUAD_LABELS else event_type_label(t))
+        for t, q in zip(df["event_type"], quads, strict=True)
+    ]
     return np.column_stack(
         [
             df["event_id"].astype(str).to_numpy(),
@@ -89,7 +146,7 @@ def hover_columns(df: pd.DataFrame) -> np.ndarray:
             actors.to_numpy(),
             summaries.to_numpy(),
             sources.to_numpy(),
-            types.to_numpy(),
+            np.asarray(types, dtype=object),
         ]
     )
 
@@ -104,34 +161,45 @@ def timeline_figure(
     df: pd.DataFrame,
     *,
     lane: str = "country",
-    colour: str = "event_type",
+    colour: str = "quad_class",
     max_points: int = MAX_POINTS,
     highlight: frozenset[str] = frozenset(),
+    full_span: bool = False,
 ) -> go.Figure:
     """Events on a time axis in lanes; day-precise events as markers, longer periods as bars.
 
     Beyond max_points (lane rows), a heatmap of counts per period and lane replaces single events.
-    highlight: event ids drawn with a dark outline (e.g. events just added)."""
+    highlight: event ids drawn with a dark outline (e.g. events just added). The axis opens on the bulk of
+    the events, with a note of those outside, unless full_span asks for every date."""
     if lane not in LANES or colour not in COLOURS:
         raise ValueError(f"unknown lane {lane!r} or colour {colour!r}")
     if df.empty:
         return message_figure("No events to show.", "Timeline")
+    frame = frame_events(df["date_start"], ends=df.get("date_end"), full=full_span, min_periods=MIN_PERIODS)
+    if frame is None:
+        return message_figure("None of these events has a date to place on a time axis.", "Timeline")
     positions, codes, names = lane_codes(df, lane)
+    names = short_labels(names, LANE_LABEL_LIMIT)
     if len(codes) > max_points:
-        return timeline_counts_figure(df["date_start"].to_numpy()[positions], codes, names, lane=lane, n_events=len(df))
+        return timeline_counts_figure(
+            df["date_start"].to_numpy()[positions], codes, names, lane=lane, n_events=len(df), frame=frame
+        )
     rows = df.iloc[positions].copy()
     rows["lane"] = np.array(names, dtype=object)[codes]
     lane_order = list(rows["lane"].value_counts().index)
-    rows["colour"] = colour_values(rows, colour).to_numpy()
-    order = colour_order(rows["colour"], colour)
+    shown, order, styles = colour_categories(colour_values(rows, colour), colour)
+    rows["colour"] = shown.to_numpy()
     gl = len(rows) > GL_THRESHOLD
     fig = go.Figure()
-    for i, cat in enumerate(order):
+    for cat in order:
         part = rows[rows["colour"] == cat]
-        st_ = style(i)
+        st_ = styles[cat]
         is_point = part["date_precision"].isin(POINT_PRECISIONS)
         points, spans = part[is_point], part[~is_point]
-        shown_in_legend = False
+        # the legend shows the category's marker (solid, with its symbol); only a category of periods alone
+        # shows its pale bar
+        shown_in_legend = len(points) > 0
+        name = hover_escape(cat, 40)
         if len(spans):
             width_ms = (spans["date_end"] - spans["date_start"]).dt.total_seconds().to_numpy() * 1000
             fig.add_trace(
@@ -140,9 +208,9 @@ def timeline_figure(
                     x=width_ms,
                     y=spans["lane"],
                     orientation="h",
-                    name=cat,
+                    name=name,
                     legendgroup=cat,
-                    showlegend=True,
+                    showlegend=not shown_in_legend,
                     width=0.5,
                     opacity=0.45,
                     marker={"color": st_["colour"], "pattern": {"shape": st_["pattern"]}, "line": {"width": 0}},
@@ -150,7 +218,6 @@ def timeline_figure(
                     hovertemplate=HOVER,
                 )
             )
-            shown_in_legend = True
         if len(points):
             scatter = go.Scattergl if gl else go.Scatter
             sizes = 7 + 16 * points["salience"].clip(0, 1).fillna(0).to_numpy()
@@ -159,15 +226,17 @@ def timeline_figure(
                     x=points["date_start"],
                     y=points["lane"],
                     mode="markers",
-                    name=cat,
+                    name=name,
                     legendgroup=cat,
-                    showlegend=not shown_in_legend,
+                    showlegend=True,
                     marker={
                         "color": st_["colour"],
                         "symbol": st_["symbol"],
                         "size": sizes,
                         "opacity": 0.85,
-                        "line": {"width": 0.5, "color": "#FFFFFF"},
+                        "line": {"width": 0.5, "color": "#FFFFFF"}
+                        if not st_["symbol"].endswith("-open")
+                        else {"width": 1.5, "color": st_["colour"]},
                     },
                     customdata=hover_columns(points),
                     hovertemplate=HOVER,
@@ -188,98 +257,78 @@ def timeline_figure(
         )
     n_events = df["event_id"].nunique()
     title = f"{n_events:,} events by {LANES[lane].lower()}, coloured by {COLOURS[colour].lower()}"
-    base_layout(fig, title, height=max(380, 140 + 34 * len(lane_order)))
+    base_layout(fig, title, height=max(400, 170 + 34 * len(lane_order)), note=frame.note())
     fig.update_layout(
         barmode="overlay",
         bargap=0.5,
         clickmode="event+select",
         dragmode="zoom",
-        legend={"orientation": "v", "x": 1.01, "y": 1, "itemsizing": "constant"},
     )
-    time_axis(fig, focus_range(rows["date_start"], rows["date_end"]))
+    # the legend above the plot, not beside it: the whole width is left to the time axis
+    top_legend(fig, [t.name for t in fig.data if t.showlegend], axis_labels=lane_order)
+    time_axis(fig, frame, pad=0.02)
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lane_order)), title=None, automargin=True)
     return fig
 
 
-def focus_range(starts: pd.Series, ends: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The stretch of time where most events sit, when a few outliers (background dates such as a
-    treaty of 1994 in a 2024 story) would otherwise squash everything into one corner; else None.
-
-    The bulk is the 2nd..98th percentile of event starts; outliers stay reachable with the range slider."""
-    starts, ends = starts.dropna(), ends.dropna()
-    if len(starts) < 20:
-        return None
-    lo, hi = starts.quantile(0.02), starts.quantile(0.98)
-    full = max(ends.max(), starts.max()) - starts.min()
-    bulk = hi - lo
-    if bulk <= pd.Timedelta(0) or full <= 3 * bulk:
-        return None
-    pad = bulk * 0.04 + pd.Timedelta(days=1)
-    return lo - pad, hi + pad
-
-
-def time_axis(fig: go.Figure, focus: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> None:
-    if focus is not None:
-        fig.update_xaxes(range=[focus[0], focus[1]])
+def time_axis(fig: go.Figure, frame: Frame, pad: float = 0.0) -> None:
+    """The time axis: it opens on the frame, with a range slider below over the same span to zoom in (the
+    events outside the frame are reached with the Show all dates switch, which widens both)."""
+    span = frame.axis_range(pad)
     fig.update_xaxes(
         type="date",
         title=None,
-        rangeslider={"visible": True, "thickness": 0.06},
-        rangeselector={
-            "x": 1,
-            "xanchor": "right",
-            "y": 1.02,
-            "yanchor": "bottom",
-            "buttons": [
-                {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
-                {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
-                {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
-                {"step": "all", "label": "all"},
-            ],
-        },
+        range=span,
+        rangeslider={"visible": True, "thickness": 0.06, "range": span, "autorange": False},
     )
 
 
-def timeline_counts(starts: np.ndarray, codes: np.ndarray, n_lanes: int, period: str) -> tuple[np.ndarray, np.ndarray]:
-    """(period starts, counts[lane, period]) from parallel arrays of start dates and lane codes."""
-    periods, pcode = period_codes(starts, period)
-    keep = pcode >= 0
-    grid = np.bincount(codes[keep] * len(periods) + pcode[keep], minlength=n_lanes * len(periods)).reshape(
+def timeline_counts(
+    starts: np.ndarray, codes: np.ndarray, n_lanes: int, periods: np.ndarray, end: np.datetime64
+) -> np.ndarray:
+    """counts[lane, period] from parallel arrays of start dates and lane codes, over the given consecutive
+    period starts, the last period ending at end (a date before the first period or from end on is not
+    counted)."""
+    d = np.asarray(starts, dtype="datetime64[ns]")
+    column = np.searchsorted(periods, d, side="right") - 1
+    keep = ~np.isnat(d) & (column >= 0) & (d < np.datetime64(end, "ns"))
+    return np.bincount(codes[keep] * len(periods) + column[keep], minlength=n_lanes * len(periods)).reshape(
         n_lanes, len(periods)
     )
-    return periods, grid
 
 
 def timeline_counts_figure(
-    starts: np.ndarray, codes: np.ndarray, names: list[str], *, lane: str, n_events: int
+    starts: np.ndarray, codes: np.ndarray, names: list[str], *, lane: str, n_events: int, frame: Frame
 ) -> go.Figure:
-    """The timeline for many events: a heatmap of event counts per period and lane (largest lane on top)."""
-    valid = ~np.isnat(starts)
-    starts, codes = starts[valid], codes[valid]
-    period = choose_period(pd.Timestamp(starts.min()), pd.Timestamp(starts.max()))
-    periods, grid = timeline_counts(starts, codes, len(names), period)
+    """The timeline for many events: a heatmap of event counts per period and lane (largest lane on top) over
+    the frame's span; an empty cell is left blank."""
+    period = frame.period
+    periods = period_range(frame.start, frame.end, period)
+    inside = frame.contains(starts)
+    grid = timeline_counts(starts[inside], codes[inside], len(names), periods, np.datetime64(frame.end, "ns"))
+    edges = np.append(periods, np.datetime64(frame.end, "ns"))  # cells span their whole period
+    z = grid[::-1].astype(float)
+    z[z == 0] = np.nan
+    labels = np.array([period_label(p, period) for p in periods], dtype=object)
     fig = go.Figure(
         go.Heatmap(
-            x=periods,
+            x=edges,
             y=[hover_escape(n) for n in names[::-1]],
-            z=grid[::-1],
+            z=z,
+            customdata=np.broadcast_to(labels, z.shape),
             colorscale="Viridis",
-            colorbar={"title": {"text": f"events / {period}"}},
-            hovertemplate=f"%{{y}}<br>{period} of %{{x|%Y-%m-%d}}: %{{z:,}} events<extra></extra>",
+            hoverongaps=False,
+            colorbar={"title": {"text": f"events / {PERIOD_WORDS[period]}"}},
+            hovertemplate="%{y}<br>%{customdata}: %{z:,} events<extra></extra>",
         )
     )
-    title = f"{n_events:,} events by {LANES[lane].lower()}: counts per {period}"
-    base_layout(fig, title, height=max(380, 150 + 30 * len(names)))
-    fig.update_layout(
-        title={
-            "subtitle": {
-                "text": "Too many to draw one by one: turn on Key events or narrow the filters to see single events",
-                "font": {"size": 12},
-            }
-        },
-        margin={"t": 80},
-    )
-    time_axis(fig)
+    title = f"{n_events:,} events by {LANES[lane].lower()}: counts per {PERIOD_WORDS[period]}"
+    lines = ["Too many to draw one by one: turn on Key events or narrow the filters to see single events"]
+    if frame.note():
+        lines.append(frame.note())
+    base_layout(fig, title, height=max(400, 170 + 30 * len(names)), note="<br>".join(lines))
+    fig.update_layout(margin={"t": 100 if len(lines) > 1 else 80})
+    time_axis(fig, frame)
     fig.update_yaxes(title=None, automargin=True, dtick=1)  # every lane named
     return fig
 
@@ -300,12 +349,19 @@ def figure_event_ids(fig: go.Figure) -> set[str]:
 def timeline_chart(
     df: pd.DataFrame,
     lane: str = "country",
-    colour: str = "event_type",
+    colour: str = "quad_class",
     key_only: bool = False,
+    full_span: bool = False,
     highlight: tuple[str, ...] = (),
 ) -> go.Figure:
     """The timeline as a page asks for it: highlight is a tuple (hashable, for the page's cache)."""
-    return timeline_figure(key_events(df) if key_only else df, lane=lane, colour=colour, highlight=frozenset(highlight))
+    return timeline_figure(
+        key_events(df) if key_only else df,
+        lane=lane,
+        colour=colour,
+        highlight=frozenset(highlight),
+        full_span=full_span,
+    )
 
 
 def columns(
@@ -315,7 +371,7 @@ def columns(
     An event takes at least one lane row, so more than max_points events always makes a counts timeline."""
     if key_only or n_events <= max_points:
         return COLUMNS
-    return (LANE_COLUMNS.get(lane, "countries"), "date_start")
+    return (LANE_COLUMNS.get(lane, "countries"), "date_start", "date_end")
 
 
 def key_rows(key_only: bool = False, **_opts) -> tuple[int, tuple[str, ...]] | None:

@@ -7,10 +7,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app.figures.style import PALETTE, base_layout, message_figure
-from app.messages import hover_escape
+from app.labels import short_labels
+from app.messages import hover_escape, hover_lines
 from store.query import list_value_counts
 
 COLUMNS = ("source_actor", "target_actor", "actors")
+NAME_LIMIT = 32  # characters of an actor's name on the axis
 
 
 def actor_counts(df: pd.DataFrame) -> pd.DataFrame:
@@ -32,7 +34,9 @@ def top_actors_figure(counts: pd.DataFrame, top: int = 20) -> go.Figure:
     if counts.empty:
         return message_figure("No actors in these events.", "Top actors")
     part = counts.head(top).iloc[::-1]
-    names = part["actor"].map(lambda a: hover_escape(a, 50))
+    # short names on the axis (distinct, so two long names never share a bar), the whole name in the hover
+    names = [hover_escape(n) for n in short_labels(list(part["actor"].astype(str)), NAME_LIMIT)]
+    whole = [hover_lines(n, 300) for n in part["actor"]]
     fig = go.Figure()
     for col, label, colour in (
         ("as_source", "acts", PALETTE[0]),
@@ -46,7 +50,8 @@ def top_actors_figure(counts: pd.DataFrame, top: int = 20) -> go.Figure:
                 orientation="h",
                 name=label,
                 marker={"color": colour},
-                hovertemplate="%{y}: %{x:,} events (" + label + ")<extra></extra>",
+                customdata=whole,
+                hovertemplate="%{customdata}: %{x:,} events (" + label + ")<extra></extra>",
             )
         )
     base_layout(fig, f"Top {len(part)} actors by events", height=max(360, 120 + 24 * len(part)))

@@ -1,4 +1,8 @@
-"""Trends: events per week or month by topic or event type, as stacked bars."""
+"""Trends: events per week or month by topic or event type, as stacked bars.
+
+The axis opens on the bulk of the events (app.figures.framing) with a note of those outside; a view whose
+span would need more than MAX_PERIODS bars is counted per a coarser period (quarter, year) and says so. At
+most eight legend entries: the seven largest categories and "Other" in grey."""
 
 from __future__ import annotations
 
@@ -6,57 +10,103 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from app.figures.framing import Frame, frame_events
 from app.figures.lanes import lane_codes
-from app.figures.periods import period_codes
-from app.figures.style import OTHER_COLOUR, base_layout, message_figure, style
+from app.figures.periods import MAX_PERIODS, PERIOD_WORDS, period_codes, period_label, period_range
+from app.figures.style import NAMED, OTHER, OTHER_COLOUR, base_layout, message_figure, style, top_legend
+from app.labels import short_labels
 from app.messages import hover_escape
 
 COLUMNS = ("topics", "event_type", "date_start")
+TOP = NAMED + 1  # legend entries: the seven largest categories and Other
+MIN_PERIODS = 6  # a view of one day still gets a few periods around it, so its bar reads as a bar
+# plotly's period of a bar, so that a bar fills its whole period (centred on it) and the axis fits them exactly
+BAR_PERIODS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": "M1", "quarter": "M3", "year": "M12"}
 
 
-def trend_counts(df: pd.DataFrame, period: str, by: str, top: int = 8) -> pd.DataFrame:
-    """Events per period (week/month) and category (topic/event_type) as a wide table; extra categories
-    beyond top are summed into "Other"."""
+def period_columns(starts: np.ndarray, periods: np.ndarray) -> np.ndarray:
+    """The index of the period each start falls in, among consecutive period starts (-1: outside them)."""
+    d = np.asarray(starts, dtype="datetime64[ns]")
+    if len(periods) == 0:
+        return np.full(len(d), -1, dtype=np.int64)
+    column = np.searchsorted(periods, d, side="right") - 1
+    column[np.isnat(d) | (column < 0)] = -1
+    return column
+
+
+def trend_counts(df: pd.DataFrame, period: str, by: str, top: int = TOP, frame: Frame | None = None) -> pd.DataFrame:
+    """Events per period and category (topic/event_type) as a wide table; categories beyond the top - 1
+    largest are summed into "Other". With a frame: every period of the frame's span (empty ones as 0), and
+    only the events inside it; without: the periods that hold events."""
     positions, codes, names = lane_codes(df, "topic" if by == "topic" else "event_type", limit=10**9)
-    if len(names) > top:  # lane codes are numbered by size, largest first
+    if len(names) > top - 1 and len(names) > 1:  # lane codes are numbered by size, largest first
         codes = np.minimum(codes, top - 1)
-        names = names[: top - 1] + ["Other"]
-    periods, pcodes = period_codes(df["date_start"].to_numpy()[positions], period)
+        names = names[: top - 1] + [OTHER]
+    starts = df["date_start"].to_numpy()[positions]
+    if frame is None:
+        periods, pcodes = period_codes(starts, period)
+    else:
+        periods = period_range(frame.start, frame.end, period)
+        pcodes = np.where(frame.contains(starts), period_columns(starts, periods), -1)
     keep = pcodes >= 0
     grid = np.bincount(pcodes[keep] * len(names) + codes[keep], minlength=len(periods) * len(names)).reshape(
         len(periods), len(names)
     )
     wide = pd.DataFrame(grid, index=pd.DatetimeIndex(periods, name="period"), columns=pd.Index(names, name="category"))
-    return wide.loc[:, grid.sum(axis=0) > 0]
+    wide = wide.loc[:, grid.sum(axis=0) > 0]
+    return wide if grid.sum() else wide.iloc[0:0]
 
 
-def trends_figure(wide: pd.DataFrame, period: str, by: str) -> go.Figure:
-    """Stacked bars of events per period, one colour (and pattern) per category; "Other" on top, in grey.
-    Lines of eight sparse categories cross into a tangle; stacked bars keep each period readable."""
+def trends_figure(
+    wide: pd.DataFrame, period: str, by: str, frame: Frame | None = None, asked: str | None = None
+) -> go.Figure:
+    """Stacked bars of events per period, one colour per category; "Other" on top, in grey. Lines of eight
+    sparse categories cross into a tangle; stacked bars keep each period readable."""
     label = "topic" if by == "topic" else "event type"
+    word = PERIOD_WORDS.get(period, period)
     if wide.empty:
-        return message_figure("No events to count.", f"Events per {period} by {label}")
+        return message_figure("No events with a date to count.", f"Events per {word} by {label}")
     fig = go.Figure()
-    for i, cat in enumerate(wide.columns):
-        st_ = style(i)
-        colour = OTHER_COLOUR if cat == "Other" else st_["colour"]
+    names = short_labels([str(c) for c in wide.columns], 40)
+    hover_periods = np.array([period_label(p, period) for p in wide.index], dtype=object)
+    for i, (cat, name) in enumerate(zip(wide.columns, names, strict=True)):
+        colour = OTHER_COLOUR if cat == OTHER else style(i)["colour"]
         fig.add_trace(
             go.Bar(
                 x=wide.index,
                 y=wide[cat],
-                name=hover_escape(cat, 40),
-                marker={"color": colour, "pattern": {"shape": st_["pattern"]}},
-                hovertemplate="%{x|%Y-%m-%d}: %{y:,} events<extra>%{fullData.name}</extra>",
+                xperiod=BAR_PERIODS[period],
+                xperiod0="2000-01-03" if period == "week" else None,  # weeks start on a Monday
+                xperiodalignment="middle",
+                name=hover_escape(name, 40),
+                marker={"color": colour, "line": {"width": 0}},
+                customdata=hover_periods,
+                hovertemplate="%{customdata}: %{y:,} events<extra>%{fullData.name}</extra>",
             )
         )
-    base_layout(fig, f"Events per {period} by {label}", height=460)
+    notes = []
+    if asked and asked != period:
+        notes.append(f"Counted per {word}: per {PERIOD_WORDS.get(asked, asked)} the bars would be too thin to read.")
+    if frame is not None and frame.note():
+        notes.append(frame.note())
+    base_layout(fig, f"Events per {word} by {label}", height=500, note="<br>".join(notes))
     fig.update_layout(barmode="stack", bargap=0.15)
+    top_legend(fig, [t.name for t in fig.data])
     fig.update_xaxes(type="date", title=None)
+    if frame is not None:
+        fig.update_xaxes(range=frame.axis_range())
     # an event with two topics counts once in each: the stack is topic mentions
     fig.update_yaxes(title="events" if by != "topic" else "events (once per topic)", rangemode="tozero")
     return fig
 
 
-def trends_chart(df: pd.DataFrame, period: str = "month", by: str = "topic") -> go.Figure:
-    """The trends for a page: events per period (week/month) split by topic or event type."""
-    return trends_figure(trend_counts(df, period, by), period, by)
+def trends_chart(df: pd.DataFrame, period: str = "month", by: str = "topic", full_span: bool = False) -> go.Figure:
+    """The trends for a page: events per period (week/month) split by topic or event type, on the bulk of the
+    events unless full_span asks for every date."""
+    frame = frame_events(
+        df["date_start"], period=period, full=full_span, min_periods=MIN_PERIODS, max_periods=MAX_PERIODS
+    )
+    label = "topic" if by == "topic" else "event type"
+    if frame is None:
+        return message_figure("No events with a date to count.", f"Events per {period} by {label}")
+    return trends_figure(trend_counts(df, frame.period, by, frame=frame), frame.period, by, frame, asked=period)
