@@ -1,13 +1,19 @@
 """The Streamlit side of the registered charts (app.figures.CHARTS): the widgets a chart declares, the
-plotly config every chart is shown with, and what a person clicked on a chart."""
+plotly config every chart is shown with, what a person clicked on a chart, and the briefing drawn above the
+landing chart (app.briefing) and carried into its exports."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import plotly.graph_objects as go
 import streamlit as st
 
+from app import briefing as brief_lines
+from app import data
 from app.figures import CHARTS, Widget
+from app.figures.framing import frame_events
+from store.query import Filters
 
 PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
 
@@ -49,3 +55,35 @@ def clicked(chart_key: str, *fields: str) -> str | None:
             if value:
                 return str(value)
     return None
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _briefing(path: str, version: str, filters: Filters, full_span: bool, n: int) -> tuple[str, list[brief_lines.Item]]:
+    """(the briefing's heading, its lines): the n most salient events of the view whose dates lie on the time
+    axis as it opens (the bulk of the view, or every date with full_span), like the chart below it."""
+    dates = data.columns(path, version, filters, ("date_start", "date_end"))
+    frame = frame_events(dates["date_start"], ends=dates["date_end"], full=full_span)
+    pos = data.top_positions(path, version, filters, max(4 * n, 40), brief_lines.ORDER)
+    rows = data.rows_at(path, version, pos, brief_lines.COLUMNS)
+    if frame is not None and frame.framed:
+        rows = rows[frame.contains(rows["date_start"].to_numpy())]
+    items = brief_lines.brief(rows, n)
+    return brief_lines.heading(items, len(dates), frame.inside if frame is not None else None), items
+
+
+def briefing(box, v, full_span: bool = False, n: int = brief_lines.SIZE) -> tuple[str, list[brief_lines.Item]]:
+    """Draw the briefing of the view v in box (a container above the chart) and return (title, lines) for
+    the chart's exports. Article text is escaped (app.briefing.to_markdown); nothing is drawn as HTML."""
+    title, items = _briefing(v.path, v.version, v.filters, bool(full_span), n)
+    with box.container(border=True):
+        st.markdown(f"**Briefing** · {title}")
+        if items:
+            st.markdown(brief_lines.to_markdown(items))
+    return title, items
+
+
+def with_briefing(fig: go.Figure, title: str, items: list[brief_lines.Item]) -> go.Figure:
+    """fig carrying the briefing for its exports (layout.meta; the chart on screen draws nothing of it)."""
+    if items:
+        fig.update_layout(meta=brief_lines.figure_meta(items, title))
+    return fig

@@ -4,16 +4,25 @@ filtered events in the store's export formats.
 One kaleido server (a headless Chromium) is started once per process and kept warm, so an export after the
 first takes a fraction of a second. plotly.js comes from the plotly package and MathJax is off: rendering
 never reaches the network. Map figures get the locally served country shapes.
+
+A figure that carries a briefing (app.briefing.figure_meta in layout.meta: the Timeline's most salient events)
+is exported with it: as a caption of numbered lines under the chart in PNG, SVG and PDF (the image grows by the
+caption's height, so a picture pasted into a report keeps what it shows, in text a PDF reader can select), and
+as an escaped HTML list above the interactive chart in the HTML file.
 """
 
 from __future__ import annotations
 
 import os
 import pathlib
+import textwrap
 import threading
 
 import plotly
 import plotly.graph_objects as go
+
+from app import briefing
+from app.messages import hover_escape
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PLOTLY_JS = pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -78,16 +87,65 @@ def for_print(fig: go.Figure, fmt: str) -> go.Figure:
     return out
 
 
+CAPTION_FONT = 12  # px
+CAPTION_LINE = 17  # px per caption line
+CAPTION_TOP = 48  # px from the bottom of the plot to the caption (room for the time axis' labels)
+CHAR_PX = 7.0  # px per character of the caption's font, for wrapping
+
+
+def with_caption(fig: go.Figure, width: int) -> tuple[go.Figure, int]:
+    """fig with its briefing (if it carries one) as a caption under the plot, and the px the caption adds to
+    the figure's height (0 without a briefing). Lines are wrapped to the image's width; text is escaped."""
+    found = briefing.from_figure(fig.layout.meta)
+    if not found or not found[1]:
+        return fig, 0
+    title, items = found
+    per_line = max(40, int((width - 40) / CHAR_PX))
+    offset = CAPTION_TOP
+    notes = [
+        {
+            "text": f"<b>{hover_escape(title, per_line)}</b>",
+            "yshift": -offset,
+        }
+    ]
+    offset += CAPTION_LINE + 4
+    for i, item in enumerate(items, 1):
+        wrapped = textwrap.wrap(f"{i}. {briefing.line_text(item)}", per_line, subsequent_indent="    ") or [""]
+        notes.append({"text": "<br>".join(hover_escape(w, per_line + 8) for w in wrapped), "yshift": -offset})
+        offset += CAPTION_LINE * len(wrapped) + 3
+    out = go.Figure(fig)
+    for note in notes:
+        out.add_annotation(
+            x=0,
+            y=0,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font={"size": CAPTION_FONT, "color": "#222222"},
+            **note,
+        )
+    extra = offset + 10
+    bottom = out.layout.margin.b if out.layout.margin.b is not None else 10
+    out.update_layout(margin={"b": bottom + extra})
+    return out, extra
+
+
 def figure_image(fig: go.Figure, fmt: str, size: tuple[int, int] = DEFAULT_SIZE, scale: float = 1.0) -> bytes:
-    """The figure drawn as png, svg or pdf bytes, size (width, height) in CSS pixels."""
+    """The figure drawn as png, svg or pdf bytes, size (width, height) in CSS pixels; a figure carrying a
+    briefing is taller by its caption (with_caption)."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}: use one of {', '.join(IMAGE_FORMATS)}")
     start_renderer()
     import kaleido
 
     fig = for_print(fig, fmt)
+    fig, extra = with_caption(fig, int(size[0]))
 
     width, height = size
+    height = int(height) + extra
     opts = {"format": fmt, "width": int(width), "height": int(height), "scale": scale}
     try:
         return kaleido.calc_fig_sync(fig, opts=opts, topojson=_topojson_url())
@@ -103,6 +161,9 @@ def figure_html(fig: go.Figure) -> bytes:
     """A standalone HTML page of the figure with plotly.js embedded; map shapes are embedded too
     (plotly.js reads window.PlotlyGeoAssets before it would fetch them), so the file works offline."""
     page = fig.to_html(include_plotlyjs=True, full_html=True, config={"displaylogo": False})
+    found = briefing.from_figure(fig.layout.meta)
+    if found and found[1]:
+        page = page.replace("<body>", "<body>" + briefing.to_html(found[1], found[0]), 1)
     shapes = TOPOJSON_DIR / "world_110m.json"
     if _has_geo(fig) and shapes.exists():
         assets = shapes.read_text(encoding="utf-8").replace("</", "<\\/")

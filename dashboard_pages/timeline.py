@@ -1,5 +1,5 @@
-"""Timeline (the landing page): events on a time axis, in lanes; select one to read its evidence and every
-article behind it."""
+"""Timeline (the landing page): a briefing of the most salient events in view, then the events on a time axis,
+in lanes; select one to read its evidence and every article behind it."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from app.view import view
 
 v = view()
 st.title("Timeline")
+brief_box = st.container()  # the briefing sits above the chart's widgets; it follows the Show all dates switch
 c1, c2, c3 = st.columns([1, 1, 1])
 options = charts.options("timeline", (c1, c2, c3, c3))  # the two switches one above the other
+brief = charts.briefing(brief_box, v, options["full_span"])
 fig = v.chart("timeline", **options, highlight=tuple(st.session_state.get("new_event_ids") or ()))
+charts.with_briefing(fig, *brief)  # the chart's exports carry the briefing
 st.plotly_chart(
     fig,
     key="tl_chart",
