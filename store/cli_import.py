@@ -105,7 +105,13 @@ def _to_warehouse(path: pathlib.Path, args: argparse.Namespace) -> int:
         if (path / "meta.json").exists():
             print(migrate(path).line(), file=sys.stderr)
         Warehouse.create(path)
-    report = import_files(Warehouse(path), args.kind, args.files)
+
+    def progress(text: str) -> None:  # a line rewritten in place, on a terminal only
+        print(f"\r{text}\x1b[K", end="", file=sys.stderr, flush=True)
+
+    report = import_files(Warehouse(path), args.kind, args.files, progress=progress if sys.stderr.isatty() else None)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     for line in report.lines():
         print(line)
     if report.error:

@@ -225,3 +225,22 @@ def test_an_import_that_would_pass_the_arrow_limit_moves_the_store_first(tmp_pat
     wh = Warehouse(store)
     assert wh.count(EVERY) == 12
     assert wh.event("acled-UKR98765").iloc[0]["origin"] == "acled"
+
+
+def test_salience_bounds_are_kept_per_file_and_can_be_recomputed(tmp_path):
+    wh = Warehouse.create(tmp_path / "wh")
+    import_files(wh, "gdelt", [GDELT2])
+    import_files(wh, "acled", [ACLED])
+    kept = {e["events"]: (e["sal_static"], e["sal_weight"]) for e in wh.manifest()["files"]}
+    assert all(0 < s <= 1 and 0 < w <= 1 for s, w in kept.values())
+    manifest = wh.manifest()
+    for e in manifest["files"]:  # as an older manifest would be
+        del e["sal_static"], e["sal_weight"]
+    from store.warehouse import layout
+
+    layout.write_manifest(wh.path, manifest)
+    with wh.writer(compact=False) as w:
+        assert w.refresh_bounds() == len(kept)
+    again = {e["events"]: (e["sal_static"], e["sal_weight"]) for e in Warehouse(wh.path).manifest()["files"]}
+    assert again.keys() == kept.keys()
+    assert all(again[k] == pytest.approx(kept[k], abs=1e-12) for k in kept)

@@ -148,6 +148,28 @@ def test_salience_is_the_stored_score(tiers):
     assert (merged["salience_x"] - merged["salience_y"]).abs().max() <= 1.01e-4
 
 
+def test_each_files_salience_bound_holds_and_top_rows_read_fewer_files(tiers, monkeypatch):
+    _arrow, wh = tiers
+    m = wh.manifest()
+    newest = wh._newest_ns(m)
+    from store.warehouse.sql import recency
+
+    for e in m["files"]:
+        top = wh.query(f"SELECT max(salience) AS s FROM {wh.events_sql(None, m, [e])}").column("s")[0].as_py()
+        last = pd.Timestamp(e["newest"], tz="UTC").value
+        assert top <= e["sal_static"] + e["sal_weight"] * recency(newest, last) + 0.5e-4 + 1e-9  # salience is rounded
+    read = []
+    original = Warehouse.events_sql
+
+    def spy(self, f=None, m=None, entries=None):
+        read.append(len(entries) if entries is not None else -1)
+        return original(self, f, m, entries)
+
+    monkeypatch.setattr(Warehouse, "events_sql", spy)
+    wh.top_rows(Filters(modes=()), 20, columns=["event_id"])
+    assert 0 < read[-2] < len(m["files"])  # the ids came from some files, not all
+
+
 def test_options_agree(tiers):
     arrow, wh = tiers
     a, w = arrow.options(), wh.options()

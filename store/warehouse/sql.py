@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from store.query import Filters
 from store.salience import weights
 
@@ -103,3 +107,46 @@ def salience_sql(newest_ns: int | None) -> str:
     cases = " ".join(f"WHEN {lit(t)} THEN {float(v)!r}" for t, v in w["type_weight"].items())
     tw = f"CASE event_type {cases} ELSE 0.5 END"
     return f"round(greatest(least(({out}) * {tw}, 1.0), 0.0), 4)"
+
+
+def salience_parts(table: pa.Table) -> tuple[np.ndarray, np.ndarray]:
+    """(static, weight) per row of stored events: salience before rounding = static + weight * r, where r is the
+    recency (0.5 ** (days from the row's last report to the newest report / half-life)). Neither depends on the
+    newest report, so a file's largest static and weight bound the salience of all its rows from above
+    (Warehouse.top_rows skips files whose bound cannot reach the rows already found)."""
+    w = weights()
+    n = table.num_rows
+    if n == 0:
+        return np.zeros(0), np.zeros(0)
+
+    def share(values: np.ndarray, cap: float) -> np.ndarray:
+        v = np.nan_to_num(values.astype("float64"), nan=0.0).clip(min=0.0)
+        return np.minimum(np.log1p(v) / np.log1p(cap), 1.0)
+
+    mentions = table.column("mentions").to_numpy(zero_copy_only=False).astype("float64")
+    n_sources = pc.fill_null(pc.list_value_length(table.column("sources")), 0).to_numpy(zero_copy_only=False)
+    fat = pc.fill_null(table.column("fatalities"), np.nan).to_numpy(zero_copy_only=False).astype("float64")
+    types = table.column("event_type").to_numpy(zero_copy_only=False)
+    ms, ss, rs, fs = (float(w[k]) for k in ("mentions_share", "sources_share", "recency_share", "fatalities_share"))
+    has_f = ~np.isnan(fat)
+    total = ms + ss + rs
+    den = np.where(has_f, total + fs, total)
+    base = ms * share(mentions, w["mentions_cap"]) + ss * share(n_sources, w["sources_cap"])
+    base = base + np.where(has_f, fs * share(fat, w["fatalities_cap"]), 0.0)
+    tw = _type_weights(types)
+    return tw * base / den, tw * rs / den
+
+
+def _type_weights(types: np.ndarray) -> np.ndarray:
+    import pandas as pd
+
+    codes, uniq = pd.factorize(types)
+    w = weights()["type_weight"]
+    return np.array([w.get(t, 0.5) for t in uniq] + [0.5], dtype="float64")[codes]
+
+
+def recency(newest_ns: int | None, last_ns: int | None) -> float:
+    """r of store/salience.py for one last report time (0 when either is unknown)."""
+    if newest_ns is None or last_ns is None:
+        return 0.0
+    return 0.5 ** ((newest_ns - last_ns) / 86400e9 / float(weights()["half_life_days"]))

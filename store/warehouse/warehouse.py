@@ -10,6 +10,7 @@ rollup rows. Nothing here loads every row.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import pathlib
 import tempfile
@@ -38,7 +39,7 @@ from store.source import (
     sort_options,
 )
 from store.warehouse import layout
-from store.warehouse.sql import lit, salience_sql, where_clause
+from store.warehouse.sql import lit, recency, salience_sql, where_clause
 
 DEFAULT_MEMORY = "1GB"
 LOCK_TIMEOUT_S = float(os.environ.get("EVENTS_STORE_LOCK_TIMEOUT", "600"))
@@ -318,16 +319,24 @@ class Warehouse(EventSource):
         keys = ", ".join([*(f"{c} DESC NULLS LAST" for c in order), "event_id ASC"])
         # First the ids of the n rows (only the order columns are read), then those rows' columns from the files
         # whose id range holds them: reading every column of a year of events to keep 200 of them is what this avoids.
-        ids = (
-            self._query(
-                lambda m: (
-                    f"SELECT event_id FROM {self.events_sql(filters, m)} WHERE {where_clause(filters)} "
-                    f"ORDER BY {keys} LIMIT {int(n)}"
+        m = self.manifest()
+        entries = self._entries(m, filters)
+        cond = where_clause(filters)
+        first = order[0] if order else "event_id"
+
+        def ids_in(chosen: list[dict]) -> pa.Table:
+            return self._query(
+                lambda _m: (
+                    f"SELECT event_id, {first} AS first_key FROM {self.events_sql(filters, m, chosen)} "
+                    f"WHERE {cond} ORDER BY {keys} LIMIT {int(n)}"
                 )
             )
-            .column("event_id")
-            .to_pylist()
-        )
+
+        if order and order[0] == "salience" and len(entries) > 1 and n > 0:
+            found = self._top_by_salience(entries, m, n, ids_in)
+        else:
+            found = ids_in(entries)
+        ids = found.column("event_id").to_pylist()
         wanted = list(dict.fromkeys([*cols, "event_id"]))
         id_list = ", ".join(lit(i) for i in ids) or "NULL"
 
@@ -345,6 +354,32 @@ class Warehouse(EventSource):
         got = table.column("event_id").to_pylist()
         table = table.take(pa.array(sorted(range(len(got)), key=lambda r: rank[got[r]]), type=pa.int64()))
         return self.frame(table, cols)
+
+    def _top_by_salience(self, entries: list[dict], m: dict, n: int, ids_in) -> pa.Table:
+        """The n most salient rows, reading only the files that can hold them: a file's rows are at most as salient
+        as its largest static part plus its largest recency weight times the recency of its newest report
+        (sql.salience_parts). Files are read by that bound, largest first, until n rows are found; then every file
+        whose bound reaches the n-th row's salience (less a rounding step) is read together."""
+        newest_ns = self._newest_ns(m)
+
+        def bound(e: dict) -> float:
+            if e.get("sal_static") is None or e.get("sal_weight") is None:
+                return math.inf  # a file written before the bound was kept
+            last = pd.Timestamp(e["newest"], tz="UTC").value if e.get("newest") else None
+            return e["sal_static"] + e["sal_weight"] * recency(newest_ns, last)
+
+        ranked = sorted(entries, key=bound, reverse=True)
+        k = 1
+        while True:
+            found = ids_in(ranked[:k])
+            if found.num_rows >= n or k >= len(ranked):
+                break
+            k *= 2
+        if found.num_rows < n:
+            return found
+        threshold = found.column("first_key")[n - 1].as_py()
+        needed = [e for e in ranked if bound(e) >= threshold - 1.5e-4]
+        return found if len(needed) <= k else ids_in(needed)
 
     def options(self, actor_limit: int = ACTOR_OPTIONS) -> SourceOptions:
         m = self.manifest()

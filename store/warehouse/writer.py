@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 
 from core.errors import StoreError
 from store.warehouse import layout
-from store.warehouse.sql import lit
+from store.warehouse.sql import lit, salience_parts
 
 COMMIT_ROWS = 2_000_000  # rows written between two commits of a long import (a killed import keeps these)
 ROW_GROUP_ROWS = 122_880  # DuckDB reads a row group per thread task; its own row groups hold this many
@@ -59,6 +59,8 @@ class _Part:
     min_id: str | None = None
     max_id: str | None = None
     newest: object = None
+    sal_static: float = 0.0  # the largest salience parts of its rows (sql.salience_parts)
+    sal_weight: float = 0.0
 
 
 def encode_derived(table: pa.Table) -> pa.Table:
@@ -261,6 +263,9 @@ class WarehouseWriter:
         part.min_id = _lo(part.min_id, ids["min"].as_py())
         part.max_id = _hi(part.max_id, ids["max"].as_py())
         part.newest = _hi(part.newest, pc.max(rows.column("last_reported")).as_py())
+        static, weight = salience_parts(rows)
+        part.sal_static = max(part.sal_static, float(static.max()))
+        part.sal_weight = max(part.sal_weight, float(weight.max()))
         if part.buffered_rows >= ROW_GROUP_ROWS:
             self._flush(part, whole_groups=True)
 
@@ -322,6 +327,8 @@ class WarehouseWriter:
                     "min_id": part.min_id,
                     "max_id": part.max_id,
                     "newest": layout.iso(part.newest),
+                    "sal_static": part.sal_static,
+                    "sal_weight": part.sal_weight,
                 }
                 for part, counts_rel, _ in entries
             ]
@@ -449,6 +456,8 @@ class WarehouseWriter:
                         "min_id": min(e["min_id"] for e in group if e["min_id"] is not None),
                         "max_id": max(e["max_id"] for e in group if e["max_id"] is not None),
                         "newest": max((e["newest"] for e in group if e["newest"]), default=None),
+                        "sal_static": max(e.get("sal_static", 1.0) for e in group),
+                        "sal_weight": max(e.get("sal_weight", 1.0) for e in group),
                     }
                 )
                 retired += [p for e in group for p in (e["events"], e["counts"])]
@@ -461,6 +470,25 @@ class WarehouseWriter:
         kept = [e for e in self.manifest["files"] if e["events"] not in gone]
         self._swap(kept + new_files, retired=retired)
         return len(retired) // 2
+
+    def refresh_bounds(self) -> int:
+        """Give every file entry that lacks them its salience bounds (sal_static, sal_weight), read from the file
+        (for manifests written before the bounds were kept); one manifest swap. Returns how many entries changed."""
+        files, changed = [], 0
+        for e in self.manifest["files"]:
+            if e.get("sal_static") is None or e.get("sal_weight") is None:
+                static = weight = 0.0
+                pf = pq.ParquetFile(self.root / e["events"])
+                for batch in pf.iter_batches(columns=["mentions", "sources", "fatalities", "event_type"]):
+                    s, w = salience_parts(pa.Table.from_batches([batch]))
+                    if len(s):
+                        static, weight = max(static, float(s.max())), max(weight, float(w.max()))
+                e = {**e, "sal_static": static, "sal_weight": weight}
+                changed += 1
+            files.append(e)
+        if changed:
+            self._swap(files, retired=list(self.manifest.get("retired", [])))
+        return changed
 
     def close(self) -> None:
         """Compact the partitions this writer touched (when asked to), sweep orphans, release DuckDB."""
