@@ -21,15 +21,16 @@ from extract.events.extract_one import article_events
 from extract.events.stages import PIPELINE, run
 from extract.model import Article
 
-RULES = Settings(classifier=False)
-WITH_HYPOTHETICAL = Settings(keep_modes=("actual", "statement", "future", "negated", "hypothetical"))
+RULES = DEFAULT_SETTINGS  # the classifier is off by default (see extract/events/README.md)
+LEARNED = Settings(classifier=True)
+WITH_HYPOTHETICAL = Settings(classifier=True, keep_modes=("actual", "statement", "future", "negated", "hypothetical"))
 
 
 def _article(text: str, id_: str = "t") -> Article:
     return Article(id=id_, text=text, published=dt.datetime(2024, 3, 6, 12, tzinfo=dt.UTC))
 
 
-def _events(text: str, settings: Settings = DEFAULT_SETTINGS) -> list[tuple[str, str, str, str]]:
+def _events(text: str, settings: Settings = LEARNED) -> list[tuple[str, str, str, str]]:
     rows, _note = article_events(_article(text), settings)
     return [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows]
 
@@ -86,7 +87,7 @@ def test_a_clause_the_classifier_calls_no_happening_is_dropped_and_kept_when_the
     text = "Trade talks between China and Japan are a fixture of the calendar, officials said on Tuesday."
     assert _events(text, RULES) == [("COOPERATE", "actual", "", "China")]
     assert _events(text) == []
-    assert len(_events(text, dataclasses.replace(Settings(), classifier_drop=1.01))) == 1
+    assert len(_events(text, dataclasses.replace(LEARNED, classifier_drop=1.01))) == 1
 
 
 # Hypothetical mode: emitted (when asked for in keep_modes) only where the sentence is conditional.
@@ -108,6 +109,7 @@ def test_hypothetical_mode_only_in_conditional_sentences(text, expected):
     got = [e for e in _events(text, WITH_HYPOTHETICAL) if e[1] == "hypothetical"]
     assert got == expected
     assert all(e[1] != "hypothetical" for e in _events(text))  # the default keep_modes emit none
+    assert all(e[1] != "hypothetical" for e in _events(text, RULES))
 
 
 def test_switched_off_the_stage_changes_nothing_the_rules_found():
@@ -124,7 +126,7 @@ def test_switched_off_the_stage_changes_nothing_the_rules_found():
 
 
 # Bad input: no invented events, even with the classifier proposing events for clauses with no rule cue.
-EAGER = Settings(classifier_new=0.3, classifier_drop=1.01)
+EAGER = Settings(classifier=True, classifier_new=0.3, classifier_drop=1.01)
 BAD_INPUT = [
     "the weather was mild and the markets were calm. prices rose slightly. nobody attacked anybody.",
     "Die Regierung hat am Dienstag neue Sanktionen gegen Russland verhängt und die Gespräche abgebrochen.",
@@ -135,7 +137,7 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize("text", BAD_INPUT, ids=["no actors", "german", "table", "enormous", "empty"])
-@pytest.mark.parametrize("settings", [Settings(), EAGER], ids=["default", "eager"])
+@pytest.mark.parametrize("settings", [RULES, LEARNED, EAGER], ids=["rules", "learned", "eager"])
 def test_bad_input_gives_no_event_with_the_classifier(text, settings):
     rows, note = article_events(_article(text), settings)
     assert rows == [] and note
@@ -165,11 +167,11 @@ def test_a_broken_model_file_stops_extraction_with_the_rebuild_command(model_fil
         model_file.write_bytes(DAMAGE[damage])
     text = "Russia announced new sanctions on Iran on Tuesday."
     with pytest.raises(ModelFileError) as info:
-        article_events(_article(text))
+        article_events(_article(text), LEARNED)
     message = user_message(info.value)
     assert str(model_file) in message and "make model" in message
     # A batch spread over two processes stops in the parent, before any worker, with the same error.
     with pytest.raises(ModelFileError, match="make model"):
-        extract_events([_article(text, f"a{k}") for k in range(30)], workers=2)
-    # Without the classifier the rules still run.
+        extract_events([_article(text, f"a{k}") for k in range(30)], workers=2, settings=LEARNED)
+    # Without the classifier (the default) the rules run and the model file is not read.
     assert _events(text, RULES) == [("CONSULT", "actual", "Russia", "Iran")]

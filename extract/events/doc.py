@@ -40,7 +40,7 @@ class Settings:
     syntax: bool = False  # roles from a dependency parse of trigger sentences (syntax.py; needs the parser)
     # The learned classifier (extract.classify; the classify stage of stages.py), tuned on the dev split of the
     # real-news gold and the own gold (extract/events/README.md, "The learned classifier"). 1.01: never.
-    classifier: bool = True  # the classify stage runs (needs extract/classify/data/model.json, `make model`)
+    classifier: bool = False  # the classify stage runs (needs extract/classify/data/model.json, `make model`)
     classifier_type: float = 0.0  # a clause's type is the classifier's when its probability is at least this
     classifier_drop: float = 0.5  # a clause the classifier calls no happening at least this sure is dropped
     classifier_mode: float = 0.0  # a clause's mode is the classifier's when its probability is at least this
