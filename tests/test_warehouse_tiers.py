@@ -228,3 +228,24 @@ def test_an_unknown_dimension_is_refused(tiers):
             src.aggregate(Filters(), ("colour",))
         with pytest.raises(ValueError, match="unknown period"):
             src.aggregate(Filters(), ("period:hour",))
+
+
+def test_extracted_reports_become_events_as_a_new_arrow_event_would(tmp_path):
+    from core.schema import EVENT_COLUMNS
+
+    reports = generate_events(3, seed=9)[list(EVENT_COLUMNS)]
+    wh = Warehouse.create(tmp_path / "wh")
+    summary = wh.add_events(reports)
+    assert (summary.added, summary.skipped) == (3, 0)
+    assert (wh.add_events(reports).added, wh.add_events(reports).skipped) == (0, 3)  # the same reports again
+    for k in range(3):
+        one = reports.iloc[[k]]
+        store = EventStore(tmp_path / f"arrow{k}")
+        store.add_events(one)
+        expected = ArrowSource(store).event(one["event_id"].iloc[0])
+        got = Warehouse.create(tmp_path / f"wh{k}")
+        got.add_events(one)
+        _same_rows(got.event(one["event_id"].iloc[0]), expected)
+    # rows that carry the store's columns are stored as they come
+    full = generate_events(20, seed=10)
+    assert wh.add_events(full).added == 20 and wh.count(Filters(modes=())) == 23

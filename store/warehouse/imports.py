@@ -4,8 +4,8 @@
     print("\\n".join(report.lines()))
 
 A file (plain or zipped; a zip is streamed member by member, never unpacked whole) is read in blocks of about
-32 MB by pyarrow's streaming CSV reader, single-threaded so that each refused line keeps its line number. Each
-block becomes an Arrow table of raw strings; the code tables (CAMEO -> PLOVER, CAMEO and FIPS countries -> ISO,
+16 MB by pyarrow's streaming CSV reader, single-threaded so that each refused line keeps its line number, in a
+thread of its own so that reading overlaps mapping and writing. Each block becomes an Arrow table of raw strings; the code tables (CAMEO -> PLOVER, CAMEO and FIPS countries -> ISO,
 dates, actor names, URL hosts) are applied once per distinct value in the block with the very functions of
 store/importers/gdelt.py and acled.py, so a row imports to the same values as on the Arrow tier; DuckDB SQL then
 assembles the store columns and the reason a row is refused, and the warehouse writer deduplicates and writes the
@@ -21,9 +21,9 @@ events table has no type for them, and GDELT codes a large share of its rows so.
 reason, never listed line by line.
 
 Accounting, per file and in total: rows read = imported + skipped as already in the warehouse + refused with a
-reason (blank lines and a header line are not rows). Commits: after every file that brought COMMIT_ROWS rows or
-more, every COMMIT_ROWS rows within a long file, and at the end; a killed import keeps what was committed, and
-running it again skips those rows as duplicates.
+reason (blank lines and a header line are not rows). Commits: after a file once COMMIT_ROWS / 8 rows wait, every
+COMMIT_ROWS rows within a long file, and at the end; a killed import keeps what was committed, and running it
+again skips those rows as duplicates.
 """
 
 from __future__ import annotations

@@ -16,11 +16,14 @@ import shutil
 import time
 from dataclasses import dataclass
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from core.errors import StoreError
+from core.validate import cast, stored_dtypes
 from store import disk
+from store.columns import ALL_COLUMNS, STORE_DEFAULTS
 from store.warehouse import layout
 from store.warehouse.warehouse import Warehouse
 
@@ -69,6 +72,41 @@ def to_input(table: pa.Table) -> pa.Table:
             arrays.append(pc.cast(col.combine_chunks(), f.type, safe=False))
         else:
             arrays.append(col.combine_chunks().cast(f.type))
+    return pa.Table.from_arrays(arrays, schema=layout.INPUT_SCHEMA)
+
+
+def frame_to_input(df: pd.DataFrame, origin: str = "extracted") -> pa.Table:
+    """Event rows (a DataFrame as EventStore.add_events takes it) in the warehouse writer's form. Rows lacking the
+    store's columns are extracted reports: each gets them as merge.new_event_from_report gives a new event."""
+    df = df.reset_index(drop=True)
+    if "mentions" not in df.columns:
+        n = len(df)
+        df = df.copy()
+        for column, value in STORE_DEFAULTS.items():
+            df[column] = [value] * n
+        source = df["source"].fillna("").astype(str)
+        article = df["article_id"].fillna("").astype(str)
+        df["sources"] = [[s] if s else [] for s in source]
+        df["article_ids"] = [[a] if a else [] for a in article]
+        df["first_reported"] = df["published"]
+        df["last_reported"] = df["published"]
+        df["origin"] = origin
+        df["origin_ref"] = (
+            article + ":" + df["sentence_start"].astype("int64").astype(str) + "-"
+            + df["sentence_end"].astype("int64").astype(str)
+        )  # fmt: skip
+    df = cast(df[[c for c in ALL_COLUMNS]], stored_dtypes())
+    arrays = []
+    for f in layout.INPUT_SCHEMA:
+        col = df[f.name]
+        if pa.types.is_list(f.type):
+            arrays.append(pa.array([list(v) for v in col], type=f.type))
+        elif pa.types.is_timestamp(f.type):
+            arrays.append(pc.cast(pa.array(col), f.type, safe=False))
+        elif f.type == pa.string():
+            arrays.append(pa.array(col.astype(str).tolist(), type=pa.string()))
+        else:
+            arrays.append(pa.array(col.to_numpy(), type=f.type, from_pandas=True))
     return pa.Table.from_arrays(arrays, schema=layout.INPUT_SCHEMA)
 
 

@@ -496,6 +496,20 @@ class Warehouse(EventSource):
                 w.close()
         self._manifest_key = None
 
+    def add_events(self, df: pd.DataFrame, *, origin: str = "extracted"):
+        """Add event rows (as EventStore.add_events takes them) and return an AddSummary. Rows that carry the store's
+        columns are stored as they come; extracted reports (EVENT_COLUMNS only) each become an event of their own,
+        with the store columns merge.new_event_from_report gives them: the warehouse does not merge reports of one
+        happening. A row whose event_id is already stored is skipped."""
+        from store.summary import AddSummary
+        from store.warehouse.migrate import frame_to_input
+
+        if not len(df):
+            return AddSummary()
+        with self.writer() as w:
+            kept, duplicates = w.append(frame_to_input(df, origin))
+        return AddSummary(added=kept, skipped=duplicates)
+
     @classmethod
     def create(cls, path: str | os.PathLike, **kwargs) -> Warehouse:
         """A warehouse at path: the existing one, or a new empty one (refused where an Arrow store is)."""
