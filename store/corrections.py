@@ -34,6 +34,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pycountry
 from filelock import FileLock, Timeout
@@ -65,6 +66,14 @@ def report_key(mention_id: str, origin_ref: str, origin: str = "") -> str:
     if mention_id.startswith(("gdelt-", "acled-")) or origin in ("gdelt", "acled"):
         return mention_id
     return origin_ref or mention_id
+
+
+def report_keys_of(mention_ids: pd.Series, origin_refs: pd.Series) -> np.ndarray:
+    """report_key of many reports at once (an object array), without a Python step per report."""
+    mentions = mention_ids.astype(str)
+    refs = origin_refs.astype(str).to_numpy(dtype=object)
+    imported = mentions.str.startswith(("gdelt-", "acled-")).to_numpy(dtype=bool, na_value=False)
+    return np.where(imported | (refs == ""), mentions.to_numpy(dtype=object), refs)
 
 
 # ---- checking a value -------------------------------------------------------------------------------
@@ -356,9 +365,17 @@ def apply(events: pd.DataFrame, report_keys: pd.DataFrame, entries: list[dict]) 
     if not lines or n == 0:
         outcome.orphans = [dict(line) for line in lines]
         return out, outcome
-    row_of = {eid: i for i, eid in enumerate(out["event_id"].astype(str))}
+    # Only the events holding a report the corrections name can change: the reports of those events are looked
+    # at one by one, the rest of a big store only through vectorized steps.
+    named = {str(k) for line in lines for k in (*(line.get("keys") or ()), *(line.get("other_keys") or ()))}
+    report_ids, all_keys = report_keys["event_id"].astype(str), report_keys["key"].astype(str)
+    near = report_ids.isin(report_ids[all_keys.isin(named)].unique()).to_numpy(dtype=bool)
+    report_ids = report_ids[near].to_numpy(dtype=object).tolist()
+    event_ids = out["event_id"].astype(str)
+    at = np.flatnonzero(event_ids.isin(set(report_ids)).to_numpy(dtype=bool))
+    row_of = dict(zip(event_ids.iloc[at].to_numpy(dtype=object).tolist(), at.tolist(), strict=True))
     key_rows: dict[str, list[int]] = {}
-    for eid, key in zip(report_keys["event_id"].astype(str), report_keys["key"].astype(str), strict=True):
+    for eid, key in zip(report_ids, all_keys[near].to_numpy(dtype=object).tolist(), strict=True):
         if eid in row_of:
             key_rows.setdefault(key, []).append(row_of[eid])
     rows: dict[int, dict] = {}  # the touched rows, as dicts

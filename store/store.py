@@ -15,7 +15,7 @@ from filelock import FileLock, Timeout
 from core.errors import StoreError
 from store import disk, merge, salience
 from store.columns import ALL_LIST_COLUMNS, PUBLIC_MENTION_COLUMNS, empty_mentions, empty_stored
-from store.corrections import ADDED_COLUMNS, CorrectionLog, report_key
+from store.corrections import ADDED_COLUMNS, CorrectionLog, report_keys_of
 from store.corrections import apply as apply_corrections
 from store.summary import AddSummary
 
@@ -82,9 +82,7 @@ class EventStore:
     def report_keys(self) -> pd.DataFrame:
         """One row per report: event_id and the report's stable key (what corrections name events by)."""
         meta, df = self._load("mentions", columns=["mention_id", "event_id", "origin_ref"])
-        keys = [
-            report_key(m, o) for m, o in zip(df["mention_id"].astype(str), df["origin_ref"].astype(str), strict=True)
-        ]
+        keys = report_keys_of(df["mention_id"], df["origin_ref"])
         return pd.DataFrame({"event_id": df["event_id"].astype(str).to_numpy(), "key": keys})
 
     def event_keys(self, event_id: str) -> list[str]:
