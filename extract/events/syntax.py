@@ -29,6 +29,7 @@ import pathlib
 import tomllib
 from dataclasses import dataclass, field
 
+from extract import vocabulary
 from extract.actors import ActorMention
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,13 @@ def words(key: str) -> frozenset[str]:
     """A word list of data/syntax.toml."""
     with (HERE / "data" / "syntax.toml").open("rb") as fh:
         return frozenset(tomllib.load(fh)[key])
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    """Words that title a name: the shared honorifics (lower case) and syntax.toml's titles."""
+    h = vocabulary.honorifics()
+    return words("titles") | {t.lower() for t in (*h.abbreviated, *h.full)}
 
 
 def parser():
@@ -290,7 +298,7 @@ def _name_text(ph: Phrase) -> str:
     """The proper-noun run ending at the head, without titles ("Dr Steven Shafer" -> "Steven Shafer")."""
     run: list[str] = []
     for _s, _e, text, tag in reversed(ph.words):
-        if tag not in ("NNP", "NNPS") or text.lower().rstrip(".") in words("honorifics"):
+        if tag not in ("NNP", "NNPS") or text.lower().rstrip(".") in _titles():
             break
         run.append(text)
     return " ".join(reversed(run))
