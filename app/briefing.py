@@ -39,6 +39,7 @@ COLUMNS = (
 SUMMARY_LIMIT = 100  # characters of a summary (a line on a wide screen; its sources and date follow)
 SOURCES_SHOWN = 2  # outlets named per line; the rest are counted
 META_KEY = "briefing"  # where a figure carries its briefing (figure.layout.meta)
+SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}  # TIMEX3 season codes
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def when_label(start: object, precision: object, date: object = "") -> str:
     if p == "quarter":
         return f"Q{(t.month - 1) // 3 + 1} {t.year}"
     if p == "season":
-        return f"{date or t.year}"
+        season = SEASONS.get(str(date or "")[-2:], "")
+        return f"{season} {t.year}".strip()
     if p == "decade":
         return f"the {t.year // 10 * 10}s"
     return str(t.year)
@@ -197,7 +199,7 @@ def to_html(items: list[Item], title: str) -> str:
     return (
         '<section class="briefing" style="font-family: DejaVu Sans, Arial, sans-serif; font-size: 14px; '
         'max-width: 1200px; margin: 12px 16px;">'
-        f'<h2 style="font-size: 17px; margin: 0 0 6px;">{html.escape(title)}</h2>'
+        f'<h2 style="font-size: 17px; margin: 0 0 6px;">Briefing · {html.escape(title)}</h2>'
         f'<ol style="margin: 0; padding-left: 22px; line-height: 1.45;">{"".join(rows)}</ol></section>'
     )
 

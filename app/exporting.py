@@ -22,6 +22,7 @@ import plotly
 import plotly.graph_objects as go
 
 from app import briefing
+from app.figures.framing import HINT
 from app.messages import hover_escape
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -81,6 +82,9 @@ def for_print(fig: go.Figure, fmt: str) -> go.Figure:
     PDF bars lose their fill patterns, which Chromium's PDF printer would rasterize into megabytes."""
     out = go.Figure(fig)
     out.update_xaxes(rangeslider_visible=False, rangeselector_visible=False)
+    note = out.layout.title.subtitle.text if out.layout.title.subtitle else None
+    if note and HINT in note:  # a picture has no switch to turn on: the note keeps only what the chart leaves out
+        out.update_layout(title_subtitle_text=note.replace(" " + HINT, "").replace(HINT, ""))
     out.update_traces(customdata=None, hovertemplate=None, hoverinfo="skip")
     if fmt == "pdf":
         out.update_traces(marker_pattern_shape="", selector={"type": "bar"})
@@ -91,6 +95,7 @@ CAPTION_FONT = 12  # px
 CAPTION_LINE = 17  # px per caption line
 CAPTION_TOP = 48  # px from the bottom of the plot to the caption (room for the time axis' labels)
 CHAR_PX = 7.0  # px per character of the caption's font, for wrapping
+CAPTION_INDENT = 300  # px left of the caption (it starts where the plot does, after the axis labels) and spare
 
 
 def with_caption(fig: go.Figure, width: int) -> tuple[go.Figure, int]:
@@ -100,14 +105,9 @@ def with_caption(fig: go.Figure, width: int) -> tuple[go.Figure, int]:
     if not found or not found[1]:
         return fig, 0
     title, items = found
-    per_line = max(40, int((width - 40) / CHAR_PX))
+    per_line = max(40, int((width - CAPTION_INDENT) / CHAR_PX))
     offset = CAPTION_TOP
-    notes = [
-        {
-            "text": f"<b>{hover_escape(title, per_line)}</b>",
-            "yshift": -offset,
-        }
-    ]
+    notes = [{"text": f"<b>Briefing: {hover_escape(title, per_line)}</b>", "yshift": -offset}]
     offset += CAPTION_LINE + 4
     for i, item in enumerate(items, 1):
         wrapped = textwrap.wrap(f"{i}. {briefing.line_text(item)}", per_line, subsequent_indent="    ") or [""]

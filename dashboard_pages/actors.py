@@ -27,7 +27,7 @@ st.plotly_chart(
     selection_mode="points",
     config=charts.PLOT_CONFIG,
 )
-c1, c2 = st.columns([3, 1], vertical_alignment="center")
+c1, c2 = st.columns([2, 1], vertical_alignment="center")
 c1.caption(
     "Arrows run from the actor who acts to the actor acted upon; their colour is the most common kind of event "
     "between them and their width the number of events. Click an actor to show only its events on every page."

@@ -68,6 +68,7 @@ def test_a_line_is_dated_at_its_precision_with_its_sources():
         "week of 1 Mar 2024",
         "the 2020s",
     ]
+    assert B.when_label(pd.Timestamp("2025-06-01"), "season", "2025-SU") == "Summer 2025"
 
 
 def test_the_heading_says_what_the_lines_are():

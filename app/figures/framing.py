@@ -22,6 +22,7 @@ LOWER, UPPER = 0.02, 0.98  # the bulk: the events between these quantiles of the
 TAIL = 0.25  # events this share of the bulk's length beyond it are still on the axis
 MIN_EVENTS = 5  # with fewer events every one is shown (percentiles of a handful mean nothing)
 NS_PER_DAY = 86_400_000_000_000
+HINT = "Switch on Show all dates to see them."  # (the page's switch; an exported image leaves this out)
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,7 @@ class Frame:
             off = f"{self.before:,} earlier ({back}) {'is' if self.before == 1 else 'are'} off the axis"
         else:
             off = f"{self.after:,} later ({up}) {'is' if self.after == 1 else 'are'} off the axis"
-        return (
-            f"{self.inside:,} of {self.total:,} events fall in {self.shown_span()}; {off}. "
-            "Switch on Show all dates to see them."
-        )
+        return f"{self.inside:,} of {self.total:,} events fall in {self.shown_span()}; {off}. {HINT}"
 
     def _far(self, ts: pd.Timestamp) -> str:
         """An outlying date: its year when it is years away from the axis, else its month."""

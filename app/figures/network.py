@@ -23,7 +23,7 @@ from core.schema import QUAD_CLASSES
 
 COLUMNS = ("source_actor", "target_actor", "quad_class")
 MAX_EDGES = 45  # the strongest links drawn; the others are counted in the title
-CANVAS = (560.0, 480.0)  # px: width, height of the layout (the plot area of a 1024 px window is about this)
+CANVAS = (500.0, 460.0)  # px: width, height of the layout (a 1024 px window gives the plot about 530 x 550)
 HEIGHT = 700
 LABEL_SIZE = 12  # px, the labels' font size
 LABEL_LIMIT = 24  # characters of a label (the hover has the whole name)
@@ -153,6 +153,11 @@ SIDES = {
     "top left": ("right", "bottom"),
     "bottom left": ("right", "top"),
 }
+SIDE_DIRECTIONS = {
+    side: np.array([("right" in side) - ("left" in side), ("top" in side) - ("bottom" in side)], dtype=float)
+    / max(1.0, math.hypot(("right" in side) - ("left" in side), ("top" in side) - ("bottom" in side)))
+    for side in SIDES
+}
 GAP = 3.0  # px between a node's edge and its label
 ARROW = 18.0  # px from a node's rim to the tail of the arrow that points at it
 HEAD = 3.4  # arrow head size times line width (plotly's arrowsize is relative to the line's width)
@@ -215,10 +220,10 @@ def place_labels(
         if not text:
             continue
         w = text_width(text)
-        outward = ["right", "top right", "bottom right"] if x >= 0 else ["left", "top left", "bottom left"]
-        vertical = ["top", "bottom"] if y >= 0 else ["bottom", "top"]
-        sides = [outward[0], *vertical, *outward[1:]]
-        sides += [s for s in SIDES if s not in sides]
+        # outward first: the sides facing away from the middle of the picture, where the links run
+        radial = np.array([x / half_w, y / half_h])
+        radial = radial / max(float(np.hypot(*radial)), 1e-9)
+        sides = sorted(SIDES, key=lambda side: -float(np.dot(SIDE_DIRECTIONS[side], radial)))
         free = []
         for side in sides:
             box = label_box(x, y, radius[node], w, side)
@@ -289,14 +294,24 @@ def network_figure(edges: pd.DataFrame, top_nodes: int = 30, max_edges: int = MA
     drawn = net.head(max_edges)
     weight = degrees(net)
     nodes = sorted(weight.index)
-    density = len(drawn) / max(len(nodes) * (len(nodes) - 1), 1)
-    unit = circle_layout(nodes, drawn) if density > 0.3 else spring_layout(nodes, drawn)
+    # a view where most actors act on most others is a hairball in any force layout: put them on a circle
+    density = len(net) / max(len(nodes) * (len(nodes) - 1), 1)
+    circle = density > 0.3
+    unit = circle_layout(nodes, drawn) if circle else spring_layout(nodes, drawn)
     total = np.array([float(weight[n]) for n in nodes])
-    size = 12 + 28 * np.sqrt(total / total.max())  # marker diameter, px
+    # room for labels at the edge (on a circle every label sits outside it, beside its node: more room left and
+    # right, where the labels run)
+    widest = max(text_width(short_label(n, LABEL_LIMIT)) for n in nodes)
+    half = np.array(CANVAS) / 2 - (np.array([float(np.clip(widest + 26, 60, 160)), 45.0]) if circle else 40.0)
+    biggest = 40.0  # px, the busiest actor's marker
+    if circle:  # nodes side by side round the circle: small enough to leave a gap between neighbours
+        perimeter = math.pi * (3 * (half[0] + half[1]) - math.sqrt((3 * half[0] + half[1]) * (half[0] + 3 * half[1])))
+        biggest = float(np.clip(perimeter / len(nodes) - 8, 10.0, 40.0))
+    size = 10 + (biggest - 10) * np.sqrt(total / total.max())  # marker diameter, px
     radius = size / 2
-    half = np.array(CANVAS) / 2 - 40  # room for labels at the edge
     # nodes at least this far apart (rim to rim), so a link between them shows its line and its arrow head
-    gap = float(np.clip(math.sqrt(CANVAS[0] * CANVAS[1] / len(nodes)) - 2 * radius.mean(), 6.0, 2 * ARROW))
+    room = perimeter / len(nodes) if circle else math.sqrt(CANVAS[0] * CANVAS[1] / len(nodes))
+    gap = float(np.clip(room - 2 * radius.mean(), 4.0, 2 * ARROW))
     xy = separate(np.array([unit[n] for n in nodes]) * half, radius, gap=gap)
     at = {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
     r_of = dict(zip(nodes, radius.tolist(), strict=True))
@@ -440,7 +455,8 @@ def network_figure(edges: pd.DataFrame, top_nodes: int = 30, max_edges: int = MA
     title = f"Who acts on whom: {len(nodes)} actors, {shown} ({int(drawn['events'].sum()):,} events)"
     note = "Arrows point from the actor who acts to the actor acted on; colour: the most common kind of event; width: events"
     if len(labels) < len(nodes):
-        note += f"; {len(nodes) - len(labels)} smaller actors are named on hover"
+        hidden = len(nodes) - len(labels)
+        note += f"; {hidden} smaller actor{'s are' if hidden > 1 else ' is'} named on hover"
     base_layout(fig, title, height=HEIGHT, note=note)
     fig.update_layout(
         legend={

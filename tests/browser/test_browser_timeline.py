@@ -93,14 +93,20 @@ def test_png_export_is_an_image_of_the_chart_size(dashboard, page):
     page.goto(dashboard)
     wait_ready(page)
     chart_title(page)
+    chart_height = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].find(g => g._fullLayout && g.offsetHeight > 50)"
+        "._fullLayout.height"
+    )
     button = page.locator("[data-testid='stDownloadButton']").filter(has_text="PNG").first
     with page.expect_download(timeout=60_000) as info:
         button.click()
     data = open(info.value.path(), "rb").read()
     width, height = png_size(data)
-    # the figure's own size: 1200 wide, the timeline's height (140 + 34 per lane, at least 380)
+    # 1200 wide; the chart's own height (170 + 34 per lane, at least 400) and the briefing's caption under it
+    # (a title and five lines of one or two rows each)
     assert width == 1200
-    assert 380 <= height <= 140 + 34 * 25
+    assert 400 <= chart_height <= 170 + 34 * 25
+    assert chart_height + 48 + 6 * 17 <= height <= chart_height + 48 + 6 * 17 * 2 + 80
     assert info.value.suggested_filename == "timeline.png"
 
 
@@ -131,6 +137,8 @@ def test_clicking_a_marker_opens_its_details(dashboard, page):
     wait_ready(page)
     marker = page.locator(".js-plotly-plot .scatterlayer .point").first
     marker.wait_for(timeout=60_000)
+    marker.scroll_into_view_if_needed()  # (the briefing above the chart puts it lower on the page)
+    page.wait_for_timeout(300)
     box = marker.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.get_by_text("Articles that reported it").wait_for(timeout=30_000)
