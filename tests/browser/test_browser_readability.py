@@ -356,3 +356,43 @@ def test_screenshots_of_every_page(sample, page, size):
         page.screenshot(path=str(SCREENSHOTS / f"readable-{name}-{w}x{h}-full.png"), full_page=True)
         page.set_viewport_size({"width": w, "height": h})
     assert len(list(SCREENSHOTS.glob(f"readable-*-{w}x{h}.png"))) >= len(PAGES)
+
+
+NODE_AT_JS = """
+(name) => {
+  const g = [...document.querySelectorAll('.js-plotly-plot')].find(
+    g => g._fullLayout && /Who acts on whom/.test(g._fullLayout.title.text || ''));
+  const traces = g.querySelectorAll('.scatterlayer .trace');
+  for (let i = 0; i < g._fullData.length; i++) {
+    const t = g._fullData[i];
+    if (!t.customdata) continue;
+    const k = t.customdata.findIndex(c => c[0] === name);
+    if (k < 0) continue;
+    const p = traces[i].querySelectorAll('.point')[k];
+    p.scrollIntoView({block: 'center'});
+    const r = p.getBoundingClientRect();
+    return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+  }
+  return null;
+}
+"""
+
+
+def test_clicking_an_actor_in_the_network_filters_every_page(sample, page):
+    url, view = sample
+    open_page(page, f"{url}/actors", charts=2)
+    page.evaluate(NODE_AT_JS, "Russia")
+    page.wait_for_timeout(400)
+    at = page.evaluate(NODE_AT_JS, "Russia")
+    assert at, "Russia is a node of the sample network"
+    page.mouse.click(at["x"], at["y"])
+    page.wait_for_url(re.compile(r"actor=Russia"), timeout=30_000)
+    wait_ready(page)
+    actors = page.locator("[data-testid='stMultiSelect']").filter(has_text="Actors")
+    assert "Russia" in actors.inner_text()
+    with_russia = int(view["actors"].map(lambda a: "Russia" in list(a)).sum())
+    page.locator("[data-testid='stSidebarNav'] a").filter(has_text="Timeline").first.click()
+    page.wait_for_url(re.compile(rf"{re.escape(url)}/\?.*actor=Russia"), timeout=30_000)
+    open_page(page, page.url)
+    title = page.locator(".js-plotly-plot .gtitle").first.text_content()
+    assert title.startswith(f"{with_russia} events by"), (title, with_russia)
