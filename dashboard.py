@@ -34,17 +34,25 @@ CHART_PAGES = {"", "map", "actors", "trends"}  # url paths of the pages that dra
 # asks nothing of the internet).
 TAB_ICON = pathlib.Path(st.__file__).parent / "static" / "favicon.png"
 
-st.set_page_config(page_icon=str(TAB_ICON), layout="wide")
-page = st.navigation(PAGES)
-st.set_page_config(page_title=f"{page.title} · Event timeline")
-if page.url_path in CHART_PAGES:
-    start_chart_code()  # before the heavy imports below: the browser starts loading plotly.js now
 
-from app import downloads, sidebar  # noqa: E402
+def main() -> None:
+    st.set_page_config(page_icon=str(TAB_ICON), layout="wide")
+    page = st.navigation(PAGES)
+    st.set_page_config(page_title=f"{page.title} · Event timeline")
+    if page.url_path in CHART_PAGES:
+        start_chart_code()  # before the heavy imports below: the browser starts loading plotly.js now
 
-downloads.note_page_run()
-sidebar.draw()
-downloads.warm_exports()
-page.run()
-sidebar.write_url()  # again: the page may have drawn widgets that are mirrored in the URL
-downloads.note_page_run()
+    from app import downloads, sidebar
+
+    downloads.note_page_run()
+    sidebar.draw()
+    downloads.warm_exports()
+    page.run()
+    sidebar.write_url()  # again: the page may have drawn widgets that are mirrored in the URL
+    downloads.note_page_run()
+
+
+# Streamlit runs this script as __main__. A worker process that multiprocessing starts while it runs (the
+# Add-articles page extracts a large batch on both cores) imports it again as __mp_main__: it must draw nothing.
+if __name__ == "__main__":
+    main()
