@@ -93,6 +93,7 @@ def balance_figure(wide: pd.DataFrame, period: str, frame: Frame | None = None, 
         notes.append(frame.note())
     base_layout(fig, f"Cooperation (up) and conflict (down) per {word}", height=500, note="<br>".join(notes))
     top_legend(fig, [t.name for t in fig.data])
+    fig.update_layout(legend_itemsizing="trace")  # the balance's small dots stay small in the legend
     fig.update_layout(
         barmode="relative",
         yaxis={"title": "events", "range": [-top, top]},  # symmetric: both zero lines meet
