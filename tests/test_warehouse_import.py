@@ -120,11 +120,15 @@ def test_a_file_mixing_gdelt_1_and_2_rows_refuses_the_other_layout_by_line(tmp_p
     assert wh.event(f"gdelt-{later}").iloc[0]["origin_ref"] == "mixed.CSV:9"
 
 
-def test_blank_lines_and_a_header_are_not_rows_and_line_numbers_stay_physical(tmp_path):
+@pytest.mark.parametrize("block", [16 * 1024**2, 700, 100], ids=["one piece", "pieces", "lines longer than pieces"])
+def test_blank_lines_and_a_header_are_not_rows_and_line_numbers_stay_physical(tmp_path, monkeypatch, block):
+    import store.warehouse.imports as imports
+
+    monkeypatch.setattr(imports, "BLOCK_BYTES", block)
     lines = GDELT2.read_text(encoding="utf-8").splitlines()
     header = "\t".join(["GLOBALEVENTID", *["x"] * 60])
     path = tmp_path / "gaps.CSV"
-    path.write_text("\n".join([header, lines[0], "", "   ", lines[1], *lines[2:]]) + "\n", encoding="utf-8")
+    path.write_text("\r\n".join([header, lines[0], "", "   ", lines[1], *lines[2:]]), encoding="utf-8")  # no last EOL
     wh = Warehouse.create(tmp_path / "wh")
     (f,) = import_files(wh, "gdelt", [path]).files
     assert (f.read, f.imported) == (12, 7) and f.balanced()

@@ -28,6 +28,7 @@ again skips those rows as duplicates.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -215,6 +216,7 @@ class Member:
 
     name: str
     open: Callable[[], io.RawIOBase]
+    path: str | None = None  # a plain file: pyarrow reads it itself (no Python bytes in between)
 
 
 def members(source, suffixes: tuple[str, ...]) -> list[Member]:
@@ -240,7 +242,7 @@ def members(source, suffixes: tuple[str, ...]) -> list[Member]:
     with opener() as fh:
         head = fh.read(4)
     if head != b"PK\x03\x04":
-        return [Member(name, opener)]
+        return [Member(name, opener, None if isinstance(source, tuple) else str(source))]
     try:
         with opener() as fh, zipfile.ZipFile(fh) as zf:
             chosen = [m.filename for m in zf.infolist() if not m.is_dir() and m.filename.lower().endswith(suffixes)]
@@ -318,13 +320,65 @@ def _batches(member: Member, names: list[str], used: list[str], parse: pcsv.Pars
         quoted_strings_can_be_null=False,
     )
     done = 0
-    with member.open() as fh:
+    with member.open() if member.path is None else contextlib.nullcontext(member.path) as fh:
         reader = pcsv.open_csv(fh, read_options=read, parse_options=parse, convert_options=convert)
         for batch in reader:
             table = pa.Table.from_batches([batch])
             table = table.append_column("line", pa.array(lines.numbers(done, batch.num_rows)))
             done += batch.num_rows
             yield table
+
+
+def _line_chunks(fh, size: int) -> Iterator[tuple[int, memoryview]]:
+    """(lines before, bytes) pieces of about size bytes of a file, each ending at a line end (for files without
+    quoting, where a line end always ends a row). Each piece is a fresh buffer read into once."""
+    tail, before = b"", 0
+    while True:
+        buf = bytearray(max(size, 2 * len(tail)))
+        buf[: len(tail)] = tail
+        view = memoryview(buf)
+        got = len(tail)
+        while got < len(buf):
+            n = fh.readinto(view[got:])
+            if not n:
+                break
+            got += n
+        if got == 0:
+            return
+        cut = buf.rfind(b"\n", 0, got)
+        if got < len(buf) or cut < 0:  # the end of the file (or a line longer than the buffer: read on)
+            if got < len(buf):
+                yield before, view[:got]
+                return
+            tail = bytes(view[:got])
+            continue
+        yield before, view[: cut + 1]
+        before += buf.count(b"\n", 0, cut + 1)
+        tail = bytes(view[cut + 1 : got])
+
+
+def _tsv_batches(member: Member, names: list[str], used: list[str], lines: _Lines):
+    """(raw table with a "line" column) per piece of a tab-separated file without quoting. Each piece is parsed on
+    its own (pyarrow's streaming reader would read many blocks ahead), so memory holds a few pieces at most; the
+    refused lines go to lines.bad with their line numbers in the file."""
+    convert = pcsv.ConvertOptions(
+        column_types={c: pa.string() for c in names}, include_columns=used, strings_can_be_null=False
+    )
+    with member.open() as fh:
+        for before, chunk in _line_chunks(fh, BLOCK_BYTES):
+            local = _Lines(1)
+            parse = pcsv.ParseOptions(
+                delimiter="\t",
+                quote_char=False,
+                double_quote=False,
+                ignore_empty_lines=False,
+                invalid_row_handler=local.handler,
+            )
+            read = pcsv.ReadOptions(column_names=names, block_size=len(chunk) + 1, use_threads=False)
+            table = pcsv.read_csv(pa.py_buffer(chunk), read_options=read, parse_options=parse, convert_options=convert)
+            lines.bad.extend((before + line, columns, text) for line, columns, text in local.bad)
+            numbers = local.numbers(0, table.num_rows) + before
+            yield table.append_column("line", pa.array(numbers))
 
 
 class _Prefetch:
@@ -879,20 +933,22 @@ def _blocks(kind: str, member: Member, report: FileReport) -> tuple[Iterator[pa.
     is wrong."""
     if kind == "gdelt":
         label, names, added_format = _gdelt_layout(member)
-        parse = pcsv.ParseOptions(delimiter="\t", quote_char=False, double_quote=False, ignore_empty_lines=False)
         used = [c for c in GDELT_USED if c in names]
-        skip, first = 0, 1
-    else:
-        label, names, delimiter = _acled_layout(member)
-        parse = pcsv.ParseOptions(
-            delimiter=delimiter, quote_char='"', double_quote=True, newlines_in_values=True, ignore_empty_lines=False
-        )
-        used = list(ACLED_USED)
-        skip, first, added_format = 1, 2, ""
+        report.format = label
+        lines = _Lines(1)
+        return _tsv_batches(member, list(names), used, lines), lines, added_format, len(names)
+    label, names, delimiter = _acled_layout(member)  # quoted CSV, a note may span lines: pyarrow's streaming reader
+    lines = _Lines(2)
+    parse = pcsv.ParseOptions(
+        delimiter=delimiter,
+        quote_char='"',
+        double_quote=True,
+        newlines_in_values=True,
+        ignore_empty_lines=False,
+        invalid_row_handler=lines.handler,
+    )
     report.format = label
-    lines = _Lines(first)
-    parse.invalid_row_handler = lines.handler
-    return _batches(member, list(names), used, parse, lines, skip), lines, added_format, len(names)
+    return _batches(member, list(names), list(ACLED_USED), parse, lines, 1), lines, "", len(names)
 
 
 SUFFIXES = {"gdelt": (".csv", ".tsv", ".txt", ".export"), "acled": (".csv", ".txt")}

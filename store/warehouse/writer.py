@@ -18,7 +18,9 @@ from __future__ import annotations
 import contextlib
 import os
 import pathlib
+import queue
 import tempfile
+import threading
 from dataclasses import dataclass, field
 
 import duckdb
@@ -69,20 +71,22 @@ def encode_derived(table: pa.Table) -> pa.Table:
     reads restore both (Warehouse.events_sql); the Parquet files say so in their key-value metadata."""
     aid, url = table.column("article_id"), table.column("url")
     ids = table.column("article_ids")
-    one = pc.fill_null(pc.equal(pc.list_value_length(ids), 1), False)
-    first = pc.list_element(pc.if_else(one, ids, pa.scalar([""], ids.type)), 0)
-    full_aid = pc.coalesce(aid, url)
-    ids_derived = pc.and_(one, pc.fill_null(pc.equal(first, full_aid), False))
     aid_derived = pc.fill_null(pc.equal(aid, url), False)
-    table = table.set_column(
-        table.schema.get_field_index("article_id"),
-        "article_id",
-        pc.if_else(aid_derived, pa.scalar(None, pa.string()), aid),
-    )
+    if pc.any(aid_derived).as_py():
+        table = table.set_column(
+            table.schema.get_field_index("article_id"),
+            "article_id",
+            pc.if_else(aid_derived, pa.scalar(None, pa.string()), aid),
+        )
+    one = pc.fill_null(pc.equal(pc.list_value_length(ids), 1), False)
+    if not pc.any(one).as_py():  # no one-element lists (GDELT rows come with nulls already): nothing to drop
+        return table
+    first = pc.list_element(pc.if_else(one, ids, pa.scalar([""], ids.type)), 0)
+    ids_derived = pc.and_(one, pc.fill_null(pc.equal(first, pc.coalesce(aid, url)), False))
     return table.set_column(
         table.schema.get_field_index("article_ids"),
         "article_ids",
-        pc.if_else(pc.or_(ids_derived, pc.is_null(ids)), pa.scalar(None, ids.type), ids),
+        pc.if_else(ids_derived, pa.scalar(None, ids.type), ids),
     )
 
 
@@ -164,6 +168,10 @@ class WarehouseWriter:
         self.con = helper_connection(warehouse)
         self.con.execute("CREATE TABLE pending (event_id VARCHAR)")
         self.parts: dict[tuple[str, str], _Part] = {}
+        self._encoding: queue.Queue = queue.Queue(maxsize=2)
+        self._write_error: BaseException | None = None
+        self._encoder = threading.Thread(target=self._encode_loop, daemon=True, name="warehouse-encoder")
+        self._encoder.start()
         self.pending_rows = 0
         self.added = 0  # rows committed by this writer
         self.duplicates = 0
@@ -276,19 +284,49 @@ class WarehouseWriter:
         cut = (data.num_rows // ROW_GROUP_ROWS) * ROW_GROUP_ROWS if whole_groups else data.num_rows
         if cut == 0:
             return
-        if part.writer is None:
-            part.writer = pq.ParquetWriter(
-                part.tmp,
-                layout.EVENT_SCHEMA,
-                compression="zstd",
-                compression_level=ZSTD_LEVEL,
-                write_statistics=True,
-            )
-        part.writer.write_table(data.slice(0, cut), row_group_size=ROW_GROUP_ROWS)
+        self._encode(part, data.slice(0, cut))
         rest = data.slice(cut)
         part.buffered = [rest] if rest.num_rows else []
         part.buffered_rows = rest.num_rows
         part.buffered_bytes = rest.nbytes if rest.num_rows else 0
+
+    def _encode(self, part: _Part, rows: pa.Table) -> None:
+        """Hand rows to the encoding thread (Parquet encoding and compression run without the GIL there, while this
+        thread maps the next block); a write error it met is raised here."""
+        self._raise_write_error()
+        self._encoding.put((part, rows))
+
+    def _encode_loop(self) -> None:
+        while True:
+            item = self._encoding.get()
+            try:
+                if item is None:
+                    return
+                part, rows = item
+                if self._write_error is None:
+                    if part.writer is None:
+                        part.writer = pq.ParquetWriter(
+                            part.tmp,
+                            layout.EVENT_SCHEMA,
+                            compression="zstd",
+                            compression_level=ZSTD_LEVEL,
+                            write_statistics=True,
+                        )
+                    part.writer.write_table(rows, row_group_size=ROW_GROUP_ROWS)
+            except BaseException as exc:  # raised in the appending thread
+                self._write_error = exc
+            finally:
+                self._encoding.task_done()
+
+    def _raise_write_error(self) -> None:
+        if self._write_error is not None:
+            exc, self._write_error = self._write_error, None
+            raise exc
+
+    def _drain(self) -> None:
+        """Wait until the encoding thread has written everything handed to it; raise what it met."""
+        self._encoding.join()
+        self._raise_write_error()
 
     # ---- committing ----------------------------------------------------------------------------------------------
     def commit(self) -> None:
@@ -299,6 +337,8 @@ class WarehouseWriter:
         try:
             for part in self.parts.values():
                 self._flush(part)
+            self._drain()
+            for part in self.parts.values():
                 part.writer.close()
                 part.writer = None
                 layout.fsync_file(part.tmp)
@@ -362,6 +402,8 @@ class WarehouseWriter:
 
     def abort(self) -> None:
         """Drop everything appended since the last commit (temp files removed)."""
+        self._encoding.join()
+        self._write_error = None
         for part in self.parts.values():
             if part.writer is not None:
                 with contextlib.suppress(Exception):
@@ -492,6 +534,8 @@ class WarehouseWriter:
 
     def close(self) -> None:
         """Compact the partitions this writer touched (when asked to), sweep orphans, release DuckDB."""
+        self._encoding.put(None)
+        self._encoder.join()
         try:
             if self.compact_on_close and self.touched and not self.parts:
                 with contextlib.suppress(OSError):  # merging is housekeeping: the rows are committed already
