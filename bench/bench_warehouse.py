@@ -258,7 +258,7 @@ def write_export(path: pathlib.Path, rows: int) -> float:
     import duckdb
 
     t0 = time.perf_counter()
-    con = duckdb.connect(config={"threads": 2, "memory_limit": "1GB"})
+    con = duckdb.connect(config={"threads": 2, "memory_limit": "1GB", "temp_directory": str(path.parent / "spill")})
     sql = gdelt_sql(con, rows, first_id=1_200_000_000, start="2024-03-01", days=30, statements=True)
     con.execute(f"COPY ({sql}) TO '{path}' (FORMAT csv, HEADER false, DELIMITER '\t', QUOTE '', ESCAPE '')")
     con.close()
@@ -306,7 +306,14 @@ def build_warehouse(path: pathlib.Path, events: int, batch: int = 250_000, days:
 
     t0, c0 = time.perf_counter(), time.process_time()
     wh = Warehouse.create(path)
-    gen = duckdb.connect(config={"threads": 2, "memory_limit": "1GB", "preserve_insertion_order": True})
+    gen = duckdb.connect(
+        config={
+            "threads": 2,
+            "memory_limit": "1GB",
+            "preserve_insertion_order": True,
+            "temp_directory": str(path.parent / "spill"),  # not DuckDB's default .tmp/ in the working directory
+        }
+    )
     mapper = GdeltMapper(helper_connection(wh))
     done, chunks = 0, max(1, events // 5_000_000)
     with wh.writer(commit_rows=5_000_000) as w:
