@@ -192,6 +192,7 @@ class _Scan:
         self._cue_votes: dict[str, Counter] = {}
         self._pending: list[tuple[int, int, str, str]] = []  # bare roles waiting for the article's country
         self._organs: list[int] = []  # tokens of unnamed state organs ("the junta") waiting for it too
+        self._surnames_cache: frozenset[str] | None = None  # see _titled_surnames
 
     def _start(self, k: int) -> int:
         """Character offset where token k starts."""
@@ -689,8 +690,14 @@ class _Scan:
         roles = self.gaz.roles
         starts = self.gaz.first_keys
         ctx_trie = self.ctx.trie
+        honorifics = self.gaz.honorifics
         while i < n:
             key = keys[i]
+            if key in honorifics:
+                used = self._titled(i)
+                if used:
+                    i += used
+                    continue
             if key not in starts and key not in ctx_trie and not (key.isupper() and key.capitalize() in starts):
                 i += self._appositive_at(i, key)
                 continue
@@ -724,6 +731,27 @@ class _Scan:
             self._resolve_pending()
         return self.mentions
 
+    def _titled(self, i: int) -> int:
+        """Learn a person the article names with a title and a full name ("Dr Conrad Murray", "Mrs Jane
+        Doe"): later "Dr Murray", "Murray" name the same person. Returns the tokens consumed (0 when the
+        words after the title are no full name, or one the gazetteer or the article already knows)."""
+        j = i + 1
+        if j < len(self.keys) and self.keys[j] == ".":
+            j += 1
+        if j >= len(self.keys) or self._best_match(i) is not None or self._best_match(j) is not None:
+            return 0
+        k = self._name_at(j)
+        if (
+            k < 2
+            or self._has_place_word(j, j + k)
+            or (j + k < len(self.keys) and self.keys[j + k] in self.gaz.org_words)
+        ):
+            return 0
+        name = self._name_text(j, j + k)
+        actor = self.ctx.learn(name, "", "", self._honorific_aliases(name))
+        self._emit(i, j + k, actor.id, "learned")
+        return j + k - i
+
     def _organ_at(self, i: int) -> bool:
         """True for an unnamed organ of a state at token i that no country word qualifies: "the junta",
         "Police" (not "the Israeli army", "Niger's junta", "the government of Niger")."""
@@ -740,12 +768,48 @@ class _Scan:
         return False
 
     def _appositive_at(self, i: int, key: str) -> int:
-        """Tokens consumed by a person introduced in an appositive starting at token i ("X, a Hamas official,"); else 1."""
-        if key[:1].isupper() and "," in self.keys[i + 2 : i + 6]:
-            used = self._appositive(i)
-            if used:
-                return used
+        """Tokens consumed by a person introduced in an appositive starting at token i ("X, a Hamas official,"),
+        or by a full name the article shows to be a person's (_full_name); else 1."""
+        if key[:1].isupper():
+            if "," in self.keys[i + 2 : i + 6]:
+                used = self._appositive(i)
+                if used:
+                    return used
+            return self._full_name(i) or 1
         return 1
+
+    def _titled_surnames(self) -> frozenset[str]:
+        """Words the article writes as a surname after a title ("Dr Murray", "Mr. Hayward"), computed once."""
+        if self._surnames_cache is None:
+            keys, out = self.keys, set()
+            for k, key in enumerate(keys):
+                if key in self.gaz.honorifics:
+                    j = k + 2 if k + 1 < len(keys) and keys[k + 1] == "." else k + 1
+                    if self._is_name_word(j) and not self._is_name_word(j + 1):
+                        out.add(keys[j])
+            self._surnames_cache = frozenset(out)
+        return self._surnames_cache
+
+    def _full_name(self, i: int) -> int:
+        """Learn an unknown full name of two or three words starting at token i when it is a person's: it
+        opens with a common given name ("Martin Blount"), or the article calls its last word "Dr/Mr ..."
+        ("physician Conrad Murray" ... "Dr Murray"). Later mentions of the surname name the same person.
+        Returns the tokens consumed (0 when it is no such name)."""
+        keys = self.keys
+        if i > 0 and self._is_name_word(i - 1) and self.text[self.ends[i - 1] : self._start(i)] == " ":
+            return 0  # inside a longer capitalized run
+        k = self._name_at(i)
+        if not 2 <= k <= 3 or (i + k < len(keys) and keys[i + k] in self.gaz.org_words):
+            return 0
+        last = keys[i + k - 1]
+        if keys[i] not in self.gaz.given_names and last not in self._titled_surnames():
+            return 0
+        if self._has_place_word(i, i + k) or any(self._best_match(t) is not None for t in range(i, i + k)):
+            return 0  # a place, or a name the gazetteer knows a part of ("Joseph Biden")
+        name = self._name_text(i, i + k)
+        actor = self.ctx.learn(name, "", "", self._honorific_aliases(name))
+        self._emit(i, i + k, actor.id, "learned")
+        return k
 
     def _resolve_pending(self) -> None:
         """Bare roles met before the article named any country, and unnamed organs of a state ("the junta"):

@@ -501,3 +501,15 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         tokens[start].start, tokens[k].end, text, "group:" + text.lower(), text, "group", "", via="learned"
     )
     return start, m
+
+
+def clause_states(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed]) -> list[ActorMention]:
+    """Countries the clause names as taking part or as the place of the happening: its state mentions
+    (countries, capitals, seats) before the target stretch's soft stop ("..., where", "..., killing"), not
+    fused to a hyphenated word ("US-made")."""
+    stop, _hard = _target_stops(tokens, clause, cue)
+    return [
+        m
+        for k, m in mentions
+        if clause.i0 <= k < stop and m.type in _STATE_TYPES and m.country and not _hyphen_modifier(tokens, k, m)
+    ]

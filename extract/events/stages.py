@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from core.schema import QUAD_CLASS
-from extract.actors import ActorContext, ActorMention, find_actors
+from extract.actors import ActorContext, ActorMention, find_actors, load_gazetteer
 from extract.events import dating, mode, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
@@ -593,13 +593,18 @@ def parse_roles(doc: ArticleDoc) -> ArticleDoc:
 
 
 def home_countries(doc: ArticleDoc) -> ArticleDoc:
-    """A source or target that is a name or group with no country of its own (no gazetteer entry, no demonym
-    or place in its phrase) takes the article's country, when settings.home_country and one country has at
-    least half of the article's mentions with a country."""
+    """A source or target that is a name, group or person the article introduced with no country of its own
+    (no gazetteer entry, no demonym or place in its phrase) takes the article's country, when
+    settings.home_country and one country has at least half of the article's mentions with a country. The
+    states the clause names before its target stretch's soft stop (roles.clause_states: "along with Peru and
+    Chile", "in Mali") join the candidate's partners, so their countries count."""
     home = _home_country(doc.mentions) if doc.settings.home_country else ""
-    if home:
-        for c in doc.candidates:
+    for c in doc.candidates:
+        if home:
             c.source, c.target = _at_home(c.source, home), _at_home(c.target, home)
+        known = {id(m) for m in c.partners}
+        states = roles.clause_states(doc.tokens[c.s], c.clause, c.cue, c.actors)
+        c.partners = c.partners + [m for m in states if id(m) not in known]
     return doc
 
 
@@ -615,8 +620,10 @@ def _home_country(mentions: list[ActorMention]) -> str:
 def _at_home(m: ActorMention | None, home: str) -> ActorMention | None:
     """A name or group with no country of its own takes the article's country ("paramedic Martin Blount" in
     a story about Los Angeles, "Rebels in Misrata" in one about Libya)."""
-    if m is None or m.country or m.type not in ("name", "group"):
+    if m is None or m.country or m.type not in ("name", "group", "person"):
         return m
+    if m.type == "person" and m.actor_id in load_gazetteer().actors:
+        return m  # a gazetteer person with no country serves an international body (the UN secretary-general)
     return replace(m, country=home)
 
 
@@ -764,7 +771,7 @@ PIPELINE: tuple[Stage, ...] = (
         reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "actors", "candidates"),
         writes=("candidates",),
     ),
-    Stage("countries", home_countries, reads=("settings", "mentions", "candidates"), writes=("candidates",)),
+    Stage("countries", home_countries, reads=("settings", "tokens", "mentions", "candidates"), writes=("candidates",)),
     Stage("topics", find_topics, reads=("tokens", "candidates"), writes=("candidates",)),
     Stage(
         "rows",
