@@ -82,3 +82,54 @@ def test_place_and_gazetteer_names_are_not_learned_as_people():
     assert [m.actor_id for m in find_actors("Angela Merkel met officials in New Mexico.")] == ["person:angela-merkel"]
     assert find_actors("Victoria Falls drew tourists.") == []
     assert find_actors("Tourists left Martin Lake in a hurry.") == []
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.actor_id, m.via) for m in find_actors(text)]
+
+
+def test_body_named_after_a_trade_noun_is_learned_everywhere():
+    text = "Shares of Kestrel fell. Mining group chief executive said miner Kestrel Holdings PLC would cut jobs."
+    assert ("Kestrel Holdings", "org:learned-kestrel-holdings", "learned") in _found(text)
+    text = "Shipping firm Norvale cut its routes on Monday. Later Norvale denied the report."
+    assert [f for f in _found(text) if f[1] == "org:learned-norvale"] == [
+        ("Norvale", "org:learned-norvale", "learned"),
+        ("Norvale", "org:learned-norvale", "learned"),
+    ]
+
+
+def test_body_in_apposition_and_the_company_after_it():
+    text = "Corvina, the company that ran the mine, blamed its partner. Regulators fined the company on Friday."
+    assert _found(text) == [
+        ("Corvina", "org:learned-corvina", "learned"),
+        ("the company", "org:learned-corvina", "coreference"),
+        ("the company", "org:learned-corvina", "coreference"),
+    ]
+
+
+def test_acronym_used_as_a_subject_twice_is_a_body():
+    text = "The XQT said on Monday it would appeal. Critics say XQT ignored warnings."
+    assert [f[1] for f in _found(text)] == ["org:learned-xqt", "org:learned-xqt"]
+    # Used only to name a weapon, an acronym is no actor.
+    assert _found("Kyiv fired ATACMS missiles. The ATACMS missiles hit a depot.") == [("Kyiv", "UKR", "capital")]
+
+
+def test_the_group_is_the_last_armed_group():
+    text = "Hamas fired rockets at Israel on Monday. The group said the barrage was a warning."
+    assert ("The group", "group:hamas", "coreference") in _found(text)
+    assert [m.actor_id for m in find_actors("The group met on Monday.")] == []
+
+
+def test_company_coreference_gives_the_target():
+    text = (
+        "Oil firm Dunmore said on Monday it had stopped the leak. "
+        "On Tuesday the state's governor accused the company of hiding the damage."
+    )
+    row = _first(text, "ACCUSE", day="2010-06-02")
+    assert row["target_actor"] == "Dunmore"
+
+
+def test_accused_named_body_after_the_verb_is_the_target():
+    text = "Oil firm Dunmore said on Monday it had stopped the leak. Rival Tessaly accused Dunmore of lying on Tuesday."
+    row = _first(text, "ACCUSE", day="2010-06-02")
+    assert (row["source_actor"], row["target_actor"]) == ("Tessaly", "Dunmore")

@@ -142,6 +142,20 @@ class ActorContext:
             self.learned_terms.setdefault(role, []).append(Term(aid, role, actor.country, None, None))
         return actor
 
+    def learn_org(self, name: str) -> Actor:
+        """Add a named body the gazetteer does not know ("Transocean"); later mentions of the name resolve to it."""
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        aid = "org:learned-" + (_SLUG_RE.sub("-", ascii_name.lower()).strip("-") or "unnamed")
+        actor = self.learned.get(aid)
+        if actor is None:
+            actor = Actor(aid, name, "organization", "")
+            self.learned[aid] = actor
+            node = self.trie
+            for tok in _phrase_tokens(name):
+                node = node.setdefault(tok, {})
+            node[END] = [AliasHit(aid, "learned")]
+        return actor
+
     def actor(self, actor_id: str) -> Actor | None:
         """The learned actor with that id, if any."""
         return self.learned.get(actor_id)
@@ -691,6 +705,8 @@ class _Scan:
         starts = self.gaz.first_keys
         ctx_trie = self.ctx.trie
         honorifics = self.gaz.honorifics
+        self._learn_orgs()
+        corefs = self.gaz.cues.get("coreference", {})
         while i < n:
             key = keys[i]
             if key in honorifics:
@@ -698,6 +714,9 @@ class _Scan:
                 if used:
                     i += used
                     continue
+            if key in corefs and i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]):
+                i += 1
+                continue
             if key not in starts and key not in ctx_trie and not (key.isupper() and key.capitalize() in starts):
                 i += self._appositive_at(i, key)
                 continue
@@ -777,6 +796,81 @@ class _Scan:
                     return used
             return self._full_name(i) or 1
         return 1
+
+    def _coreference(self, i: int, kinds: list[str]) -> bool:
+        """ "the company", "the group": a mention of the last actor of those kinds named before token i."""
+        for m in reversed(self.mentions):
+            learned = m.actor_id.startswith("org:learned-")
+            if ("learned" in kinds and learned) or (not learned and m.type in kinds):
+                self._emit(i - 1, i + 1, m.actor_id, "coreference")
+                return True
+        return False
+
+    def _name_run(self, i: int) -> int:
+        """Tokens of a run of capitalized words (or acronyms) starting at token i, at most three, no sentence
+        starter, weekday or place word among them (0 when none)."""
+        k, keys = i, self.keys
+        while k < len(keys) and k - i < 3:
+            key = keys[k]
+            if not (key[:1].isupper() and key.replace("&", "").isalnum()) or key in self.gaz.not_name_words:
+                break
+            if k > i and self.text[self.ends[k - 1] : self._start(k)] != " ":
+                break
+            k += 1
+        return k - i
+
+    def _learn_orgs(self) -> None:
+        """Learn the article's named bodies the gazetteer does not know (cues.toml [learned_orgs]) before the
+        scan, so that every mention of them, the first included, is an actor."""
+        spec = self.gaz.cues.get("learned_orgs")
+        if not spec:
+            return
+        keys, n = self.keys, len(self.keys)
+        before, suffixes = set(spec["before_name"]), set(spec["suffixes"])
+        appositive, verbs = set(spec["appositive"]), set(spec["acronym_verbs"])
+        found: set[tuple[int, int]] = set()
+        acronyms: Counter = Counter()
+        acronym_subject: set[str] = set()
+        for i, key in enumerate(keys):
+            if key.lower() in before and i + 1 < n:
+                k = self._name_run(i + 1)
+                while k and keys[i + k] in suffixes:
+                    k -= 1
+                if k:
+                    found.add((i + 1, i + 1 + k))
+            elif key in suffixes and i > 0 and keys[i - 1][:1].isupper():
+                j = i - 1
+                while j > 0 and i - j < 3 and self._name_run(j - 1) >= i - j + 1:
+                    j -= 1
+                if self._name_run(j) >= i - j:
+                    found.add((j, i))
+            elif key == "," and i + 2 < n and keys[i + 1].lower() in ("the", "a") and keys[i + 2] in appositive:
+                j = i - 1
+                while j > 0 and i - j < 3 and self._name_run(j - 1) >= i - j + 1:
+                    j -= 1
+                if j >= 0 and self._name_run(j) >= i - j and (j == 0 or not keys[j - 1][:1].isupper()):
+                    found.add((j, i))
+            if 2 <= len(key) <= 5 and key.isupper() and key.isalpha() and key not in self.gaz.caps_common:
+                acronyms[key] += 1
+                if i + 1 < n and keys[i + 1] in verbs:
+                    acronym_subject.add(key)
+        names = {" ".join(keys[a:b]) for a, b in found}
+        names |= {a for a in acronym_subject if acronyms[a] >= 2}
+        for name in sorted(names):
+            toks = _phrase_tokens(name)
+            if toks and not self._known(toks):
+                self.ctx.learn_org(name)
+
+    def _known(self, toks: list[str]) -> bool:
+        """True when a phrase is (or starts with) an alias of the gazetteer, a role or a given name."""
+        node = self.gaz.trie
+        for tok in toks:
+            node = node.get(tok)
+            if node is None:
+                break
+            if END in node:
+                return True
+        return toks[0].lower() in self.gaz.roles or toks[0] in self.gaz.given_names or toks[0] in self.gaz.honorifics
 
     def _titled_surnames(self) -> frozenset[str]:
         """Words the article writes as a surname after a title ("Dr Murray", "Mr. Hayward"), computed once."""

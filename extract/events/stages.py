@@ -620,8 +620,10 @@ def _home_country(mentions: list[ActorMention]) -> str:
 def _at_home(m: ActorMention | None, home: str) -> ActorMention | None:
     """A name or group with no country of its own takes the article's country ("paramedic Martin Blount" in
     a story about Los Angeles, "Rebels in Misrata" in one about Libya)."""
-    if m is None or m.country or m.type not in ("name", "group", "person"):
+    if m is None or m.country or m.type not in ("name", "group", "person", "organization"):
         return m
+    if m.type == "organization" and not m.actor_id.startswith("org:learned-"):
+        return m  # an international body
     if m.type == "person" and m.actor_id in load_gazetteer().actors:
         return m  # a gazetteer person with no country serves an international body (the UN secretary-general)
     return replace(m, country=home)
