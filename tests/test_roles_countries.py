@@ -133,3 +133,39 @@ def test_accused_named_body_after_the_verb_is_the_target():
     text = "Oil firm Dunmore said on Monday it had stopped the leak. Rival Tessaly accused Dunmore of lying on Tuesday."
     row = _first(text, "ACCUSE", day="2010-06-02")
     assert (row["source_actor"], row["target_actor"]) == ("Tessaly", "Dunmore")
+
+
+def _roles(text: str, etype: str, day: str = "2024-03-08") -> tuple[str, str]:
+    row = _first(text, etype, day)
+    return row["source_actor"], row["target_actor"]
+
+
+def test_she_skips_the_states_named_since_the_person():
+    text = (
+        "On Friday Foreign Minister Ilse Roderburg criticised Chile, along with Peru, Bolivia, Cuba and Ecuador, "
+        "for closing their borders to Austria. She also urged Austrians to avoid travel to Chile on Friday."
+    )
+    assert _roles(text, "REQUEST")[0] == "Ilse Roderburg"
+
+
+def test_relative_clause_is_about_the_mention_before_it():
+    text = "Vladimir Putin, who met Xi Jinping in Beijing on Tuesday, later flew home."
+    assert _roles(text, "CONSULT", "2024-05-17") == ("Vladimir Putin", "Xi Jinping")
+
+
+def test_place_then_a_second_verb_does_not_make_a_title():
+    text = "President Joe Biden visited Mexico City on Monday, praised Andres Manuel Lopez Obrador and left."
+    assert _roles(text, "CONSULT", "2023-01-10") == ("Joe Biden", "Mexico")
+
+
+def test_named_person_after_a_body_and_a_role_is_the_actor():
+    text = "Police arrested a senior UN official, Olek Brandt, in Nairobi on Monday."
+    assert _roles(text, "COERCE", "2005-03-01")[1] == "Olek Brandt"
+    text = "On Monday Kenya's foreign minister, Marta Okonjo, warned Uganda."
+    assert _roles(text, "THREATEN", "2005-03-01") == ("Marta Okonjo", "Uganda")
+
+
+def test_sentence_adverb_is_no_stand_in_name():
+    text = "Also on Friday, the Coastal Survey Office announced the reopening of the fishing grounds."
+    rows = _rows(text, "2010-10-02")
+    assert all(r["source_actor"] != "Also" for r in rows)

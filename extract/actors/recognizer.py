@@ -604,6 +604,12 @@ class _Scan:
             return j + k
         if k:
             return j + k  # "Queen Mary College": an institution named after a person
+        named = self._name_after_comma(j)
+        if named:
+            name = self._name_text(j + 1, named)
+            actor = self.ctx.learn(name, country, role, self._honorific_aliases(name))
+            self._emit(j + 1, named, actor.id, "learned", role)  # the qualifier stays its own mention
+            return named
         lead = self.ment_tok[q][0] if q is not None else rm.i
         before = self.keys[lead - 1].lower() if lead > 0 else ""
         if before == "the" and lead > 1:
@@ -623,6 +629,18 @@ class _Scan:
             elif not country and not org:
                 self._pending.append((rm.i, rm.j, role, before))
         return rm.j
+
+    def _name_after_comma(self, j: int) -> int:
+        """End token of an unknown full name set off by commas right after a role phrase ending at j ("Kenya's
+        foreign minister, Olek Brandt,", "a UN official, Jan Kowal,"); 0 when there is none."""
+        keys = self.keys
+        if j + 1 >= len(keys) or keys[j] != "," or self._best_match(j + 1) is not None:
+            return 0
+        k = self._name_at(j + 1)
+        end = j + 1 + k
+        if k < 2 or (end < len(keys) and keys[end] not in (",", ".", ";", ")")) or self._has_place_word(j + 1, end):
+            return 0
+        return end
 
     def _country_after_of(self, p: int) -> str:
         """'King Abdullah of Jordan': the country named right after 'of', or ""."""

@@ -37,6 +37,8 @@ from extract.events.tokens import Token
 Placed = tuple[int, ActorMention]  # (token index, mention)
 
 _STATE_TYPES = ("country", "capital", "seat")
+# Types whose mention may only qualify a named person after it ("UN official, Benon Sevan", "BP chairman X").
+_QUALIFYING_TYPES = (*_STATE_TYPES, "organization", "armed_group", "political_party")
 _NP_GAP = 6  # most tokens between a qualifying country and the person it qualifies
 
 
@@ -96,15 +98,16 @@ def _gap_breaks(tokens: list[Token], e: int, k2: int) -> bool:
             | _w("target_stops")
             | _w("soft_target_stops")
             | _w("subject_boundaries")
+            | (_w("prepositions") - {"of"})  # "visited Mexico City in April, praised Calderon": no title
             | {"or", ";", "by"}
         )
     )
 
 
 def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: int) -> Placed:
-    """The noun phrase's head actor: a named person that the country mention at k only qualifies
-    ("US House Speaker Nancy Pelosi", "Lebanon's prime minister, Najib Mikati"), else (k, m)."""
-    if m.type not in _STATE_TYPES and m.via != "office":
+    """The noun phrase's head actor: a named person that the state or body mentioned at k only qualifies
+    ("US House Speaker Nancy Pelosi", "Lebanon's prime minister, Najib Mikati", "a UN official, Jan Kowal"), else (k, m)."""
+    if m.type not in _QUALIFYING_TYPES and m.via != "office":
         return k, m
     e = _end(tokens, k, m)
     for k2, m2 in ms:
@@ -114,7 +117,7 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
             break
         if m2.type == "person" and m2.via != "office":
             return k2, m2
-        if m2.type not in _STATE_TYPES and m2.via != "office":
+        if m2.type not in _QUALIFYING_TYPES and m2.via != "office":
             break
     return k, m
 

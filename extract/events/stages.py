@@ -350,8 +350,21 @@ def _pronoun_subject(
                 if m.type == "person":
                     return k, m
                 n -= 1
-                back += 1
+                back += m.type != "country"  # states named on the way ("criticised China, Peru and Cuba") are no rival
             return None
+    return None
+
+
+def _relative_subject(toks: list[Token], clause: Clause, placed: list[Placed]) -> Placed | None:
+    """The actor a relative clause opening with "who"/"which" is about: the mention just before it ("Mr Annan,
+    who met ..." -> Annan), placed at the pronoun, where the clause's subject stands."""
+    if toks[clause.i0].lower not in wordset("roles", "relative_pronouns"):
+        return None
+    before = clause.i0 - 1 if clause.i0 > 0 and toks[clause.i0 - 1].text == "," else clause.i0
+    tok_starts = [t.start for t in toks]
+    for _k, m in placed:
+        if bisect.bisect_left(tok_starts, m.end) == before:
+            return clause.i0, m
     return None
 
 
@@ -379,6 +392,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
         in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
         if c.kind == "verb":
+            if not any(k < cue.i for k, _ in in_clause):
+                rel = _relative_subject(toks, clause, placed)
+                if rel is not None:
+                    in_clause = [rel, *in_clause]
             if not any(k < cue.i for k, _ in in_clause):
                 if m_starts is None:
                     m_starts = [m.start for m in doc.mentions]
