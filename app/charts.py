@@ -12,7 +12,6 @@ import streamlit as st
 from app import briefing as brief_lines
 from app import data
 from app.figures import CHARTS, Widget
-from app.figures.framing import frame_events
 from store.query import Filters
 
 PLOT_CONFIG = {"displaylogo": False, "scrollZoom": False}
@@ -61,14 +60,13 @@ def clicked(chart_key: str, *fields: str) -> str | None:
 def _briefing(path: str, version: str, filters: Filters, full_span: bool, n: int) -> tuple[str, list[brief_lines.Item]]:
     """(the briefing's heading, its lines): the n most salient events of the view whose dates lie on the time
     axis as it opens (the bulk of the view, or every date with full_span), like the chart below it."""
-    dates = data.columns(path, version, filters, ("date_start", "date_end"))
-    frame = frame_events(dates["date_start"], ends=dates["date_end"], full=full_span)
-    pos = data.top_positions(path, version, filters, max(4 * n, 40), brief_lines.ORDER)
-    rows = data.rows_at(path, version, pos, brief_lines.COLUMNS)
+    frame = data.time_frame(path, version, filters, full_span)
+    rows = data.top(path, version, filters, max(4 * n, 40), brief_lines.ORDER, brief_lines.COLUMNS)
     if frame is not None and frame.framed:
         rows = rows[frame.contains(rows["date_start"].to_numpy())]
     items = brief_lines.brief(rows, n)
-    return brief_lines.heading(items, len(dates), frame.inside if frame is not None else None), items
+    in_view = data.count(path, version, filters)
+    return brief_lines.heading(items, in_view, frame.inside if frame is not None else None), items
 
 
 def briefing(box, v, full_span: bool = False, n: int = brief_lines.SIZE) -> tuple[str, list[brief_lines.Item]]:

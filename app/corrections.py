@@ -217,6 +217,12 @@ def _keep_valid(key: str, options: list[str], default) -> None:
 def panel(v: View, ev: pd.Series) -> None:
     """The correction forms and history of one event (a row of the view's table, with the corrections'
     columns)."""
+    if v.tier == "warehouse":
+        st.caption(
+            "Corrections are kept for a store of your own articles; this store is a warehouse, whose events "
+            "cannot be corrected yet."
+        )
+        return
     event_id = str(ev["event_id"])
     _seed(ev, v.version)
     entries, in_force = v.corrections()

@@ -7,6 +7,11 @@ a million rows); each chart and table then takes only the columns it reads, beca
 of 800,000 rows costs seconds and about 900 MB. Small derived results (filter options, mentions, figures,
 the most salient events) are cached with st.cache_data. Every key includes the store's version(), so all of
 it refreshes as soon as the store changes.
+
+A store too large for that is a warehouse (store/warehouse): then nothing is loaded whole. Each function below
+asks the warehouse's read interface (store/source.py) for what it needs: counts for the charts
+(app/source_charts.py), the top rows for tables and the briefing, one event for the details. Pages do not know
+which tier they read; tier() says it where a page must (the correction forms, adding articles).
 """
 
 from __future__ import annotations
@@ -18,12 +23,21 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from app import source_charts
 from app.figures import CHARTS
+from app.figures.framing import Frame, frame_events
+from app.figures.map import country_counts as count_countries
 from store import EventStore
 from store.columns import ALL_COLUMNS
 from store.corrections import ADDED_COLUMNS, active, current_keys
 from store.query import Filters, filter_positions, take_rows
+from store.source import EventSource, open_store
 from store.store import default_path
+from store.warehouse import is_warehouse
+
+# What a downloaded file from a warehouse view holds at most (a browser download of 100 million rows is not a
+# file anyone can open); the page says so.
+WAREHOUSE_EXPORT_ROWS = 100_000
 
 
 def store_path() -> str:
@@ -38,6 +52,39 @@ def _store(path: str) -> EventStore:
 
 def store(path: str | None = None) -> EventStore:
     return _store(path or store_path())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def source(path: str) -> EventSource:
+    """The store's read interface (store.source.open_store): a Warehouse for a warehouse directory."""
+    return open_store(path)
+
+
+def tier(path: str) -> str:
+    """ "warehouse" when the store at path is a warehouse, else "arrow" (checked on disk, so a store moved to the
+    warehouse while the server runs is read as one on the next rerun)."""
+    return "warehouse" if is_warehouse(path) else "arrow"
+
+
+def version(path: str) -> str:
+    """The store's version: it changes whenever its contents change."""
+    return source(path).version() if tier(path) == "warehouse" else store(path).version()
+
+
+def _with_review_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """Warehouse rows with the columns corrections add, empty (the warehouse does not apply corrections yet)."""
+    for col, dtype in ADDED_COLUMNS.items():
+        if col not in df.columns:
+            df[col] = [[] for _ in range(len(df))] if dtype == "object" else pd.Series([""] * len(df), dtype=dtype)
+    return df
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def count(path: str, version: str, filters: Filters) -> int:
+    """How many events pass filters."""
+    if tier(path) == "warehouse":
+        return source(path).count(filters)
+    return len(positions(path, version, filters))
 
 
 # What the pages read: every stored column but article_ids (a million distinct lists in a million-event
@@ -90,6 +137,43 @@ def top_positions(path: str, version: str, filters: Filters, n: int, by: tuple[s
     return part.index.to_numpy(dtype=np.int64)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def top(
+    path: str, version: str, filters: Filters, n: int, by: tuple[str, ...], cols: tuple[str, ...] | None
+) -> pd.DataFrame:
+    """The n events in view with the largest values of by (all columns, or cols), largest first."""
+    if tier(path) == "warehouse":
+        wanted = None if cols is None else [c for c in cols if c in ALL_COLUMNS]
+        rows = source(path).top_rows(filters, n, order=by, columns=wanted)
+        return _with_review_columns(rows)
+    return rows_at(path, version, top_positions(path, version, filters, n, tuple(by)), cols)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def time_frame(path: str, version: str, filters: Filters, full_span: bool) -> Frame | None:
+    """Where a time axis over the events in view opens (app.figures.framing)."""
+    if tier(path) == "warehouse":
+        return source_charts.time_frame(source(path), filters, full_span)
+    dates = columns(path, version, filters, ("date_start", "date_end"))
+    return frame_events(dates["date_start"], ends=dates["date_end"], full=full_span)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def country_counts(path: str, version: str, filters: Filters) -> pd.DataFrame:
+    """Events in view per country: iso3, events, name, most first."""
+    if tier(path) == "warehouse":
+        return source_charts.country_counts(source(path), filters)
+    return count_countries(columns(path, version, filters, ("countries",)))
+
+
+def export_rows(path: str, version: str, filters: Filters) -> pd.DataFrame:
+    """The events in view for a download: every one from an Arrow store; from a warehouse the newest
+    WAREHOUSE_EXPORT_ROWS."""
+    if tier(path) == "warehouse":
+        return source(path).top_rows(filters, WAREHOUSE_EXPORT_ROWS, order=("date_start",), columns=None)
+    return filtered_events(path, version, filters)
+
+
 def rows_at(path: str, version: str, pos: np.ndarray, cols: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Stored events at positions pos (in that order), all columns or only cols."""
     df = store(path).events() if cols is None else table(path)
@@ -98,11 +182,19 @@ def rows_at(path: str, version: str, pos: np.ndarray, cols: tuple[str, ...] | No
 
 def find_event(path: str, version: str, filters: Filters, event_id: str) -> tuple[pd.DataFrame, bool]:
     """(the stored rows with this event id, whether they are in the view of filters)."""
+    if tier(path) == "warehouse":
+        rows = _with_review_columns(_warehouse_event(path, version, event_id))
+        return rows, bool(len(rows)) and len(filter_positions(rows, filters)) > 0
     df = table(path)
     hits = np.flatnonzero((df["event_id"] == event_id).to_numpy(dtype=bool, na_value=False))
     pos = positions(path, version, filters)
     shown = bool(len(hits)) and bool(np.isin(hits, pos, assume_unique=True).any())
     return df.iloc[hits], shown
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _warehouse_event(path: str, version: str, event_id: str) -> pd.DataFrame:
+    return source(path).event(event_id)
 
 
 @dataclass(frozen=True)
@@ -130,6 +222,12 @@ def _by_frequency(values: pd.Series, limit: int | None = None) -> tuple[str, ...
 @st.cache_data(max_entries=8, show_spinner=False)
 def options(path: str, version: str, actor_limit: int = 3000) -> Options:
     """Sidebar choices for the store at path in the given version."""
+    if tier(path) == "warehouse":
+        o = source(path).options(actor_limit)
+        return Options(
+            tuple(o.countries.index), tuple(o.actors.index), tuple(o.topics.index), tuple(o.event_types.index),
+            o.first, o.last, o.total,
+        )  # fmt: skip
     df = table(path)
     if df.empty:
         return Options((), (), (), (), None, None, 0)
@@ -155,6 +253,9 @@ def _regrouped(s: EventStore) -> bool:
 def mentions(path: str, version: str, event_id: str) -> pd.DataFrame:
     """Every report of one event (article, sentence, link), oldest first; after an analyst's merge or split,
     the reports the event holds now (column key: each report's key, what corrections name it by)."""
+    if tier(path) == "warehouse":
+        out = source(path).mentions([event_id])
+        return out.assign(key=out["origin_ref"].astype(str))
     s = store(path)
     if not _regrouped(s):
         out = s.mentions([event_id])
@@ -173,6 +274,8 @@ def mentions(path: str, version: str, event_id: str) -> pd.DataFrame:
 @st.cache_data(max_entries=64, show_spinner=False)
 def event_keys(path: str, version: str, event_id: str) -> list[str]:
     """The report keys of one event as it reads now (after merges and splits)."""
+    if tier(path) == "warehouse":
+        return []
     s = store(path)
     return current_keys(s, event_id) if _regrouped(s) else s.event_keys(event_id)
 
@@ -180,6 +283,8 @@ def event_keys(path: str, version: str, event_id: str) -> list[str]:
 @st.cache_data(max_entries=8, show_spinner=False)
 def corrections(path: str, version: str) -> tuple[list[dict], frozenset[str]]:
     """Every line of the store's correction log, oldest first, and the ids of those in force."""
+    if tier(path) == "warehouse":
+        return [], frozenset()
     entries = store(path).corrections.entries()
     return entries, frozenset(str(e.get("id")) for e in active(entries))
 
@@ -187,6 +292,8 @@ def corrections(path: str, version: str) -> tuple[list[dict], frozenset[str]]:
 @st.cache_data(max_entries=8, show_spinner=False)
 def correction_orphans(path: str, version: str) -> list[dict]:
     """Corrections whose event is no longer in the store."""
+    if tier(path) == "warehouse":
+        return []
     return store(path).correction_orphans()
 
 
@@ -194,6 +301,8 @@ def correction_orphans(path: str, version: str) -> list[dict]:
 def neighbours(path: str, version: str, filters: Filters, event_id: str, n: int) -> pd.DataFrame:
     """Up to n other events in view nearest in time to event_id (candidates to merge it with), nearest first:
     event_id, date, event_type, summary."""
+    if tier(path) == "warehouse":
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in ("event_id", "date", "event_type", "summary")})
     df = table(path)
     pos = positions(path, version, filters)
     own = np.flatnonzero((df["event_id"] == event_id).to_numpy(dtype=bool, na_value=False))
@@ -212,7 +321,10 @@ def neighbours(path: str, version: str, filters: Filters, event_id: str, n: int)
 def chart(kind: str, path: str, version: str, filters: Filters, **opts) -> go.Figure:
     """The figure of one registered chart (app.figures.CHARTS) for the filtered events, cached per view and
     options. The builder gets only the columns the registry says it reads, and only the rows it needs (with
-    the timeline's Key events switch, the most salient events)."""
+    the timeline's Key events switch, the most salient events). From a warehouse: from its counts and top rows
+    (app.source_charts)."""
+    if tier(path) == "warehouse":
+        return source_charts.SOURCE_CHARTS[kind](source(path), filters, **opts)
     spec = CHARTS[kind]
     key_rows = spec.rows(**opts)
     if key_rows is not None:

@@ -60,9 +60,12 @@ def chart_downloads(fig: go.Figure, name: str, key: str) -> None:
     )
 
 
-def data_downloads(events: Callable[[], pd.DataFrame], key: str) -> None:
+def data_downloads(events: Callable[[], pd.DataFrame], key: str, note: str = "") -> None:
     """Download buttons for the filtered events in every export format. events() gives the table; it is
-    called only when a button is pressed, so a rerun never copies a million rows for a file nobody asked for."""
+    called only when a button is pressed, so a rerun never copies a million rows for a file nobody asked for.
+    note: what the files leave out, said above the buttons."""
+    if note:
+        st.caption(note)
     cols = st.columns(len(exporting.DATA_FORMATS))
     for col, (fmt, (mime, ext)) in zip(cols, exporting.DATA_FORMATS.items(), strict=True):
         col.download_button(

@@ -147,7 +147,7 @@ def draw() -> None:
     seed_from_url()
     path = data.store_path()
     try:
-        opts = data.options(path, data.store(path).version())
+        opts = data.options(path, data.version(path))
     except Exception as exc:  # an unreadable store: say so here; view() reports it again and stops the page
         show_error(exc)
         opts = data.Options((), (), (), (), None, None, 0)

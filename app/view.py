@@ -3,7 +3,6 @@ when there is nothing to see (an unreadable store, an empty store, filters that 
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -38,30 +37,26 @@ def show_empty(filters: Filters, total: int) -> None:
 
 
 class View:
-    """The store path and version, the filters, the row positions of the events that pass them, and the
-    store's size. Pages take only the columns they show (columns(), top(), event(), chart()); all_events()
-    copies every column and is meant for exports. Every load is cached in app.data."""
+    """The store path, version and tier ("arrow" or "warehouse"), the filters, how many events pass them, and
+    the store's size. Pages take only what they show (top(), event(), chart(), country_counts()); all_events()
+    is meant for exports. Every load is cached in app.data, which asks a warehouse for counts and top rows and
+    never for all its rows."""
 
-    def __init__(self, path: str, version: str, filters: Filters, positions: np.ndarray, total: int):
-        self.path, self.version, self.filters, self.positions, self.total = path, version, filters, positions, total
-
-    @property
-    def count(self) -> int:
-        """How many events are in view."""
-        return len(self.positions)
+    def __init__(self, path: str, version: str, filters: Filters, count: int, total: int, tier: str = "arrow"):
+        self.path, self.version, self.filters, self.count, self.total = path, version, filters, count, total
+        self.tier = tier
 
     def chart(self, kind: str, **options) -> go.Figure:
         """The figure of a registered chart (app.figures.CHARTS) for the events in view."""
         return data.chart(kind, self.path, self.version, self.filters, **options)
 
-    def columns(self, cols: tuple[str, ...] | list[str]) -> pd.DataFrame:
-        """The events in view, only the columns cols."""
-        return data.columns(self.path, self.version, self.filters, cols)
+    def country_counts(self) -> pd.DataFrame:
+        """Events in view per country: iso3, events, name, most first."""
+        return data.country_counts(self.path, self.version, self.filters)
 
     def top(self, n: int, by: tuple[str, ...], cols: tuple[str, ...] | None = None) -> pd.DataFrame:
         """The n events in view with the largest values of by (all columns, or cols), largest first."""
-        pos = data.top_positions(self.path, self.version, self.filters, n, tuple(by))
-        return data.rows_at(self.path, self.version, pos, cols)
+        return data.top(self.path, self.version, self.filters, n, tuple(by), None if cols is None else tuple(cols))
 
     def event(self, event_id: str) -> tuple[pd.DataFrame, bool]:
         """(the stored rows of this event id, whether it is in view)."""
@@ -89,8 +84,19 @@ class View:
         return data.correction_orphans(self.path, self.version)
 
     def all_events(self) -> pd.DataFrame:
-        """Every column of the events in view (a full copy for a big view: exports only)."""
-        return data.filtered_events(self.path, self.version, self.filters)
+        """Every column of the events in view for a download (a full copy for a big view: exports only; from a
+        warehouse the newest data.WAREHOUSE_EXPORT_ROWS)."""
+        return data.export_rows(self.path, self.version, self.filters)
+
+    @property
+    def export_note(self) -> str:
+        """What a download of this view leaves out ("" when nothing)."""
+        if self.tier == "warehouse" and self.count > data.WAREHOUSE_EXPORT_ROWS:
+            return (
+                f"Downloads hold the newest {data.WAREHOUSE_EXPORT_ROWS:,} of the {self.count:,} events in view "
+                "(this store is a warehouse); narrow the filters to download every event of a view."
+            )
+        return ""
 
 
 def view(stop_when_empty: bool = True) -> View:
@@ -99,13 +105,14 @@ def view(stop_when_empty: bool = True) -> View:
     path = data.store_path()
     filters = current_filters()
     try:
-        version = data.store(path).version()
-        positions = data.positions(path, version, filters)
+        tier = data.tier(path)
+        version = data.version(path)
+        count = data.count(path, version, filters)
         total = data.options(path, version).total
     except Exception as exc:  # the store can fail in many ways (damaged file, permissions): say what, then stop
         show_error(exc)
         st.stop()
-    if stop_when_empty and len(positions) == 0:
+    if stop_when_empty and count == 0:
         show_empty(filters, total)
         st.stop()
-    return View(path, version, filters, positions, total)
+    return View(path, version, filters, count, total, tier)

@@ -62,6 +62,14 @@ def _show_result(path: str) -> None:
 
 path = data.store_path()
 st.title("Add articles")
+if data.tier(path) == "warehouse":
+    st.info(
+        f"The store in `{path}` is a warehouse (a large store, read through DuckDB), and this page adds to a store "
+        "of your own articles only. Import GDELT or ACLED files into the warehouse with "
+        f"`python -m extract import gdelt FILES --store {path}` (or `acled`), or open the dashboard on another store "
+        "(set EVENTS_STORE) to add articles."
+    )
+    st.stop()
 st.caption(f"Events are added to the store in `{path}`.")
 articles_tab, import_tab = st.tabs(["Articles", "GDELT or ACLED file"])
 with articles_tab, st.form("add_form", clear_on_submit=False):

@@ -40,6 +40,7 @@ if event_id:
     st.subheader("Selected event")
     event_details.show(v, event_id)
 st.subheader("Download the events in view")
-downloads.data_downloads(v.all_events, "ev_data")
-downloads.correction_log_download(v.path, "ev_log")
+downloads.data_downloads(v.all_events, "ev_data", v.export_note)
+if v.tier == "arrow":  # a warehouse keeps no correction log yet
+    downloads.correction_log_download(v.path, "ev_log")
 corrections.orphans(v)

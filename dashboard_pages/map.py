@@ -6,7 +6,6 @@ from __future__ import annotations
 import streamlit as st
 
 from app import charts, downloads, shapes, sidebar
-from app.figures.map import country_counts
 from app.labels import country_name
 from app.view import view
 
@@ -41,7 +40,7 @@ st.plotly_chart(
     config={**charts.PLOT_CONFIG, "topojsonURL": shapes.URL_PATH},
 )
 st.caption("Click a country to show only its events on every page.")
-counts = country_counts(v.columns(["countries"]))
+counts = v.country_counts()
 per_country = dict(zip(counts["iso3"], counts["events"], strict=True))
 c1, c2, c3 = st.columns([2, 1, 1], vertical_alignment="bottom")
 c1.selectbox(

@@ -30,4 +30,4 @@ event_id = event_details.chooser(v)
 if event_id:
     event_details.show(v, event_id)
 with st.expander("Download the events in view"):
-    downloads.data_downloads(v.all_events, "tl_data")
+    downloads.data_downloads(v.all_events, "tl_data", v.export_note)

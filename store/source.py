@@ -17,7 +17,8 @@ by tests/test_warehouse_tiers.py). Semantics shared by both:
 
 - aggregate dimensions: "period:day|week|month" (the day / ISO week (Monday) / month that date_start falls in;
   events without a date_start are left out; column "period"), "event_type", "quad_class", "mode", "origin",
-  "date_precision", "country" and "topic". A list dimension counts an event once under each distinct element
+  "date_precision", "source_actor", "target_actor", "country", "topic" and "actor" (the actors list). A list
+  dimension counts an event once under each distinct element
   of its list, and under "" when the list is empty; two list dimensions count every pair. Rows are sorted by
   the dimensions; the count column is "events".
 - top_actors: per actor, events naming it as source, as target, and in the actors list (each once per event);
@@ -46,8 +47,10 @@ from store.columns import ALL_COLUMNS, PUBLIC_MENTION_COLUMNS
 from store.query import Filters, explode_codes, filter_positions, list_value_counts
 
 PERIODS = ("day", "week", "month")
-PLAIN_DIMENSIONS = ("event_type", "quad_class", "mode", "origin", "date_precision")
-LIST_DIMENSIONS = {"country": "countries", "topic": "topics"}
+PLAIN_DIMENSIONS = ("event_type", "quad_class", "mode", "origin", "date_precision", "source_actor", "target_actor")
+LIST_DIMENSIONS = {"country": "countries", "topic": "topics", "actor": "actors"}
+# Dimensions the warehouse's counts files do not hold: grouping by them reads the events themselves.
+EVENT_ONLY_DIMENSIONS = ("date_precision", "source_actor", "target_actor", "actor")
 # An Arrow store holding more events than this moves to the warehouse before an import that would pass it
 # (`python -m extract import`; `python -m extract store migrate --to warehouse` does it by hand). Past it, every
 # write's full rewrite of the snapshot takes over 10 s and loading it over 1.5 GB (store/README.md).

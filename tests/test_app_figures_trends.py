@@ -59,11 +59,11 @@ def test_trend_counts_and_quad_balance_by_hand():
         }
     )
     wide = T.trend_counts(df, "month", "topic")
-    assert list(wide.columns) == ["war", "trade", NONE_LABEL]
-    assert wide.to_numpy().tolist() == [[2, 1, 0], [0, 1, 1]]
+    assert list(wide.columns) == ["trade", "war", NONE_LABEL]  # largest first, ties by name
+    assert wide.to_numpy().tolist() == [[1, 2, 0], [1, 0, 1]]
     assert [str(p)[:10] for p in wide.index] == ["2024-01-01", "2024-02-01"]
-    assert T.trend_counts(df, "month", "topic", top=2).columns.tolist() == ["war", "Other"]
-    assert T.trend_counts(df, "month", "topic", top=2).to_numpy().tolist() == [[2, 1], [0, 2]]
+    assert T.trend_counts(df, "month", "topic", top=2).columns.tolist() == ["trade", "Other"]
+    assert T.trend_counts(df, "month", "topic", top=2).to_numpy().tolist() == [[1, 2], [1, 1]]
     quads = B.quad_balance(df, "month")
     assert quads["material_conflict"].tolist() == [1, 1] and quads["verbal_cooperation"].tolist() == [1, 0]
     assert quads["balance"].tolist() == [0.0, -1.0]

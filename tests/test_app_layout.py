@@ -28,6 +28,7 @@ PURE = {
     "app.labels",
     "app.messages",
     "app.shapes",
+    "app.source_charts",
     "app.tables",
     "app.urlstate",
 }

@@ -56,6 +56,8 @@ BYS = [
     ("topic", "quad_class"),
     ("country", "topic"),
     ("mode", "origin", "date_precision"),
+    ("source_actor", "target_actor", "quad_class"),
+    ("period:month", "actor"),
 ]
 
 
@@ -77,7 +79,8 @@ def test_aggregates_agree_through_the_counts_files_and_through_a_scan(tiers, nam
     expected = arrow.aggregate(f, by)
     pd.testing.assert_frame_equal(wh.aggregate(f, by, use_counts=False), expected)
     pd.testing.assert_frame_equal(wh.aggregate(f, by), expected)
-    assert int(expected["events"].sum()) >= (arrow.count(f) if not any(b in ("country", "topic") for b in by) else 0)
+    lists = any(b in ("country", "topic", "actor") for b in by)
+    assert int(expected["events"].sum()) >= (arrow.count(f) if not lists else 0)
 
 
 def test_the_counts_files_answer_what_they_can_and_only_that(tiers):
@@ -92,6 +95,8 @@ def test_the_counts_files_answer_what_they_can_and_only_that(tiers):
     assert plan(Filters(countries=("UKR",)), [("country", "country")]) is None  # needs its other countries
     assert plan(Filters(topics=("x",)), [("country", "country")]) is None
     assert plan(Filters(text="x"), []) is None and plan(Filters(min_salience=0.2), []) is None
+    for only_in_events in ("actor", "source_actor", "target_actor", "date_precision"):
+        assert plan(Filters(), [(only_in_events, only_in_events)]) is None
 
 
 def test_quad_balance_agrees(tiers):

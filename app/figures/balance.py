@@ -21,7 +21,8 @@ COLUMNS = ("date_start", "quad_class")
 
 def quad_balance(df: pd.DataFrame, period: str, frame: Frame | None = None) -> pd.DataFrame:
     """Per period: events of each quad class and the balance (cooperation - conflict) / all, in -1..1 (NaN
-    for a period without such events). With a frame: every period of its span, and only the events inside."""
+    for a period without such events). With a frame: every period of its span, and only the events inside.
+    A "weight" column: the events each row stands for (a warehouse's counts)."""
     starts = df["date_start"].to_numpy()
     if frame is None:
         periods, pcodes = period_codes(starts, period)
@@ -31,9 +32,9 @@ def quad_balance(df: pd.DataFrame, period: str, frame: Frame | None = None) -> p
     raw, uniques = pd.factorize(df["quad_class"])  # Arrow strings are coded without making Python strings
     quads = np.array([QUAD_CLASSES.index(u) if u in QUAD_CLASSES else -1 for u in uniques] + [-1])[raw]
     keep = (pcodes >= 0) & (quads >= 0)
-    grid = np.bincount(
-        pcodes[keep] * len(QUAD_CLASSES) + quads[keep], minlength=len(periods) * len(QUAD_CLASSES)
-    ).reshape(len(periods), len(QUAD_CLASSES))
+    w = df["weight"].to_numpy(dtype=np.int64)[keep] if "weight" in df.columns else None
+    grid = np.bincount(pcodes[keep] * len(QUAD_CLASSES) + quads[keep], w, minlength=len(periods) * len(QUAD_CLASSES))
+    grid = grid.astype(np.int64).reshape(len(periods), len(QUAD_CLASSES))
     wide = pd.DataFrame(
         grid, index=pd.DatetimeIndex(periods, name="period"), columns=pd.Index(list(QUAD_CLASSES), name="quad")
     )
@@ -119,7 +120,12 @@ def balance_chart(df: pd.DataFrame, period: str = "month", full_span: bool = Fal
     """The balance for a page: cooperation and conflict per period (week/month), on the bulk of the events
     unless full_span asks for every date."""
     frame = frame_events(
-        df["date_start"], period=period, full=full_span, min_periods=MIN_PERIODS, max_periods=MAX_PERIODS
+        df["date_start"],
+        weights=df["weight"] if "weight" in df.columns else None,
+        period=period,
+        full=full_span,
+        min_periods=MIN_PERIODS,
+        max_periods=MAX_PERIODS,
     )
     if frame is None:
         return message_figure("No events with a date to count.", "Cooperation and conflict")

@@ -108,9 +108,19 @@ def _widen(start: pd.Timestamp, end: pd.Timestamp, period: str, min_periods: int
     return start, end
 
 
+def _weighted_quantile(ns: np.ndarray, weights: np.ndarray, q: float, method: str) -> int:
+    """np.quantile(np.repeat(ns, weights), q, method=method) for method "higher" or "lower", without repeating:
+    ns sorted ascending, weights positive integers."""
+    cum = np.cumsum(weights)
+    at = q * (int(cum[-1]) - 1)
+    k = int(np.ceil(at)) if method == "higher" else int(np.floor(at))
+    return int(ns[np.searchsorted(cum, k, side="right")])
+
+
 def frame_events(
     starts: np.ndarray | pd.Series,
     *,
+    weights: np.ndarray | pd.Series | None = None,
     ends: np.ndarray | pd.Series | None = None,
     period: str | None = None,
     full: bool = False,
@@ -123,12 +133,18 @@ def frame_events(
     full: open on every event (the "Show all dates" switch). ends: when the whole span is shown, the axis
     also reaches the end of the last event (a year-long event drawn as a bar). min_periods: the axis holds at
     least this many periods (one event, or all on one day, still gets an axis a reader can place).
-    max_periods: with a given period, a coarser one is used when the axis would hold more buckets than this."""
+    max_periods: with a given period, a coarser one is used when the axis would hold more buckets than this.
+    weights: how many events each start stands for (counts per day from a warehouse); the Frame is the one
+    of the starts repeated that many times."""
     d = np.asarray(starts, dtype="datetime64[ns]")
-    d = d[~np.isnat(d)]
+    w = np.ones(len(d), dtype=np.int64) if weights is None else np.asarray(weights, dtype=np.int64)
+    keep = ~np.isnat(d) & (w > 0)
+    d, w = d[keep], w[keep]
     if len(d) == 0:
         return None
-    ns = d.astype(np.int64)
+    order = np.argsort(d, kind="stable")
+    ns, w = d[order].astype(np.int64), w[order]
+    total = int(w.sum())
     first, last = pd.Timestamp(ns.min()), pd.Timestamp(ns.max())
     end_last = last
     if ends is not None:
@@ -145,9 +161,9 @@ def frame_events(
 
     unit, start, end = whole(first, end_last, period)
     framed = False
-    if not full and len(ns) >= MIN_EVENTS:
-        lo = int(np.quantile(ns, LOWER, method="higher"))
-        hi = int(np.quantile(ns, UPPER, method="lower"))
+    if not full and total >= MIN_EVENTS:
+        lo = _weighted_quantile(ns, w, LOWER, "higher")
+        hi = _weighted_quantile(ns, w, UPPER, "lower")
         allow = TAIL * max(hi - lo, NS_PER_DAY)
         lo_edge = int(ns[ns >= lo - allow].min())  # the tail events close to the bulk stay on the axis
         hi_edge = int(ns[ns <= hi + allow].max())
@@ -158,6 +174,6 @@ def frame_events(
             unit, start, end = whole(lo_ts, hi_ts, period)
             framed = True
     start, end = _widen(start, end, unit, min_periods)
-    before = int((ns < start.value).sum())
-    after = int((ns >= end.value).sum())
-    return Frame(start, end, unit, len(ns), before, after, first, last, framed and before + after > 0)
+    before = int(w[ns < start.value].sum())
+    after = int(w[ns >= end.value].sum())
+    return Frame(start, end, unit, total, before, after, first, last, framed and before + after > 0)

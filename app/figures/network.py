@@ -38,7 +38,8 @@ KIND_COLOURS = {
 
 def actor_edges(df: pd.DataFrame) -> pd.DataFrame:
     """source -> target pairs (both named and different) with the events that link them: in all ("events"),
-    per quad class, and the most common quad class ("quad", "" when none is known); largest first."""
+    per quad class, and the most common quad class ("quad", "" when none is known); largest first. A "weight"
+    column: the events each row stands for (a warehouse's counts)."""
     s, t = df["source_actor"].astype(str), df["target_actor"].astype(str)
     keep = (s != "") & (t != "") & (s != t) & (s != "<NA>") & (t != "<NA>")
     cols = ["source", "target", "events", *QUAD_CLASSES, "quad"]
@@ -48,7 +49,11 @@ def actor_edges(df: pd.DataFrame) -> pd.DataFrame:
     pairs = pd.DataFrame(
         {"source": s[keep], "target": t[keep], "q": quad[keep].where(quad[keep].isin(QUAD_CLASSES), "")}
     )
-    wide = pairs.groupby(["source", "target", "q"]).size().unstack("q", fill_value=0)
+    if "weight" in df.columns:  # counted rows (a warehouse's aggregate): each stands for weight events
+        wide = df.loc[keep, "weight"].astype("int64").groupby([pairs["source"], pairs["target"], pairs["q"]]).sum()
+        wide = wide.unstack("q", fill_value=0)
+    else:
+        wide = pairs.groupby(["source", "target", "q"]).size().unstack("q", fill_value=0)
     for q in QUAD_CLASSES:
         if q not in wide.columns:
             wide[q] = 0

@@ -284,28 +284,41 @@ def time_axis(fig: go.Figure, frame: Frame, pad: float = 0.0) -> None:
 
 
 def timeline_counts(
-    starts: np.ndarray, codes: np.ndarray, n_lanes: int, periods: np.ndarray, end: np.datetime64
+    starts: np.ndarray,
+    codes: np.ndarray,
+    n_lanes: int,
+    periods: np.ndarray,
+    end: np.datetime64,
+    weights: np.ndarray | None = None,
 ) -> np.ndarray:
-    """counts[lane, period] from parallel arrays of start dates and lane codes, over the given consecutive
-    period starts, the last period ending at end (a date before the first period or from end on is not
-    counted)."""
+    """counts[lane, period] from parallel arrays of start dates and lane codes (and how many events each pair
+    stands for, one when weights is None), over the given consecutive period starts, the last period ending at
+    end (a date before the first period or from end on is not counted)."""
     d = np.asarray(starts, dtype="datetime64[ns]")
     column = np.searchsorted(periods, d, side="right") - 1
     keep = ~np.isnat(d) & (column >= 0) & (d < np.datetime64(end, "ns"))
-    return np.bincount(codes[keep] * len(periods) + column[keep], minlength=n_lanes * len(periods)).reshape(
-        n_lanes, len(periods)
-    )
+    w = None if weights is None else np.asarray(weights)[keep]
+    counts = np.bincount(codes[keep] * len(periods) + column[keep], w, minlength=n_lanes * len(periods))
+    return counts.astype(np.int64).reshape(n_lanes, len(periods))
 
 
 def timeline_counts_figure(
-    starts: np.ndarray, codes: np.ndarray, names: list[str], *, lane: str, n_events: int, frame: Frame
+    starts: np.ndarray,
+    codes: np.ndarray,
+    names: list[str],
+    *,
+    lane: str,
+    n_events: int,
+    frame: Frame,
+    weights: np.ndarray | None = None,
 ) -> go.Figure:
     """The timeline for many events: a heatmap of event counts per period and lane (largest lane on top) over
-    the frame's span; an empty cell is left blank."""
+    the frame's span; an empty cell is left blank. weights: events per (start, code) pair (None: one each)."""
     period = frame.period
     periods = period_range(frame.start, frame.end, period)
     inside = frame.contains(starts)
-    grid = timeline_counts(starts[inside], codes[inside], len(names), periods, np.datetime64(frame.end, "ns"))
+    w = None if weights is None else np.asarray(weights)[inside]
+    grid = timeline_counts(starts[inside], codes[inside], len(names), periods, np.datetime64(frame.end, "ns"), w)
     edges = np.append(periods, np.datetime64(frame.end, "ns"))  # cells span their whole period
     z = grid[::-1].astype(float)
     z[z == 0] = np.nan
@@ -331,6 +344,22 @@ def timeline_counts_figure(
     time_axis(fig, frame)
     fig.update_yaxes(title=None, automargin=True, dtick=1)  # every lane named
     return fig
+
+
+def timeline_counts_chart(lanes: pd.DataFrame, frame: Frame, *, lane: str = "country", n_events: int) -> go.Figure:
+    """The counts timeline from counted rows (a warehouse's aggregate): lanes has date_start (the start of the
+    day, week or month counted, no coarser than the frame's period), the lane's column (a list column holds
+    [value] or [] per row) and weight, the events a row stands for; frame comes from the events' own dates
+    (framing.frame_events with their counts as weights), n_events is how many events are in view."""
+    if lane not in LANES:
+        raise ValueError(f"unknown lane {lane!r}")
+    if lanes.empty or not n_events:
+        return message_figure("No events to show.", "Timeline")
+    positions, codes, names = lane_codes(lanes, lane)
+    names = short_labels(names, LANE_LABEL_LIMIT)
+    starts = lanes["date_start"].to_numpy(dtype="datetime64[ns]")[positions]
+    weights = lanes["weight"].to_numpy(dtype=np.int64)[positions]
+    return timeline_counts_figure(starts, codes, names, lane=lane, n_events=n_events, frame=frame, weights=weights)
 
 
 def figure_event_ids(fig: go.Figure) -> set[str]:

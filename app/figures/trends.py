@@ -37,21 +37,23 @@ def period_columns(starts: np.ndarray, periods: np.ndarray) -> np.ndarray:
 def trend_counts(df: pd.DataFrame, period: str, by: str, top: int = TOP, frame: Frame | None = None) -> pd.DataFrame:
     """Events per period and category (topic/event_type) as a wide table; categories beyond the top - 1
     largest are summed into "Other". With a frame: every period of the frame's span (empty ones as 0), and
-    only the events inside it; without: the periods that hold events."""
+    only the events inside it; without: the periods that hold events. A "weight" column: the events each row
+    stands for (a warehouse's counts)."""
     positions, codes, names = lane_codes(df, "topic" if by == "topic" else "event_type", limit=10**9)
     if len(names) > top - 1 and len(names) > 1:  # lane codes are numbered by size, largest first
         codes = np.minimum(codes, top - 1)
         names = names[: top - 1] + [OTHER]
     starts = df["date_start"].to_numpy()[positions]
+    weights = df["weight"].to_numpy(dtype=np.int64)[positions] if "weight" in df.columns else None
     if frame is None:
         periods, pcodes = period_codes(starts, period)
     else:
         periods = period_range(frame.start, frame.end, period)
         pcodes = np.where(frame.contains(starts), period_columns(starts, periods), -1)
     keep = pcodes >= 0
-    grid = np.bincount(pcodes[keep] * len(names) + codes[keep], minlength=len(periods) * len(names)).reshape(
-        len(periods), len(names)
-    )
+    w = None if weights is None else weights[keep]
+    grid = np.bincount(pcodes[keep] * len(names) + codes[keep], w, minlength=len(periods) * len(names))
+    grid = grid.astype(np.int64).reshape(len(periods), len(names))
     wide = pd.DataFrame(grid, index=pd.DatetimeIndex(periods, name="period"), columns=pd.Index(names, name="category"))
     wide = wide.loc[:, grid.sum(axis=0) > 0]
     return wide if grid.sum() else wide.iloc[0:0]
@@ -100,11 +102,25 @@ def trends_figure(
     return fig
 
 
-def trends_chart(df: pd.DataFrame, period: str = "month", by: str = "topic", full_span: bool = False) -> go.Figure:
+def trends_chart(
+    df: pd.DataFrame,
+    period: str = "month",
+    by: str = "topic",
+    full_span: bool = False,
+    dates: pd.DataFrame | None = None,
+) -> go.Figure:
     """The trends for a page: events per period (week/month) split by topic or event type, on the bulk of the
-    events unless full_span asks for every date."""
+    events unless full_span asks for every date. dates: the events' own start dates with a weight column
+    (counted rows, where df's rows are per category and would count an event with two topics twice)."""
+    if dates is None:
+        dates = df
     frame = frame_events(
-        df["date_start"], period=period, full=full_span, min_periods=MIN_PERIODS, max_periods=MAX_PERIODS
+        dates["date_start"],
+        weights=dates["weight"] if "weight" in dates.columns else None,
+        period=period,
+        full=full_span,
+        min_periods=MIN_PERIODS,
+        max_periods=MAX_PERIODS,
     )
     label = "topic" if by == "topic" else "event type"
     if frame is None:

@@ -28,6 +28,7 @@ from store.columns import ALL_COLUMNS, MENTION_COLUMNS, PUBLIC_MENTION_COLUMNS
 from store.query import Filters
 from store.source import (
     ACTOR_OPTIONS,
+    EVENT_ONLY_DIMENSIONS,
     LIST_DIMENSIONS,
     EventSource,
     SourceOptions,
@@ -180,10 +181,11 @@ class Warehouse(EventSource):
     def counts_plan(f: Filters, dims: list[tuple[str, str]]) -> tuple[str, str | None] | None:
         """(kind, value) when the counts files answer a count over f by dims: no text, actor or salience filter, no
         date_precision, and at most one list dimension involved, either grouped by (and not filtered) or filtered
-        to one value (and not grouped by). value is that one filtered value. None: scan the events."""
+        to one value (and not grouped by), and no dimension only the events hold (EVENT_ONLY_DIMENSIONS). value is that
+        one filtered value. None: scan the events."""
         if f.text.strip() or f.actors or f.min_salience > 0:
             return None
-        if any(kind == "date_precision" for kind, _ in dims):
+        if any(kind in EVENT_ONLY_DIMENSIONS for kind, _ in dims):
             return None
         grouped = {kind for kind, _ in dims if kind in LIST_DIMENSIONS}
         filtered = {k: v for k, v in (("country", f.countries), ("topic", f.topics)) if v}
