@@ -143,10 +143,22 @@ def top(
 ) -> pd.DataFrame:
     """The n events in view with the largest values of by (all columns, or cols), largest first."""
     if tier(path) == "warehouse":
-        wanted = None if cols is None else [c for c in cols if c in ALL_COLUMNS]
-        rows = source(path).top_rows(filters, n, order=by, columns=wanted)
-        return _with_review_columns(rows)
+        if n <= SHARED_TOP:  # the briefing (40) and the event chooser (300) share one query
+            rows = _warehouse_top(path, version, filters, SHARED_TOP, tuple(by), None).head(n)
+            return rows if cols is None else rows[list(cols)]
+        return _warehouse_top(path, version, filters, n, tuple(by), None if cols is None else tuple(cols))
     return rows_at(path, version, top_positions(path, version, filters, n, tuple(by)), cols)
+
+
+SHARED_TOP = 300  # a warehouse is asked for at least this many top rows (every column), sliced for smaller asks
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _warehouse_top(
+    path: str, version: str, filters: Filters, n: int, by: tuple[str, ...], cols: tuple[str, ...] | None
+) -> pd.DataFrame:
+    wanted = None if cols is None else [c for c in cols if c in ALL_COLUMNS]
+    return _with_review_columns(source(path).top_rows(filters, n, order=by, columns=wanted))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

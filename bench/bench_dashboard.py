@@ -1,6 +1,7 @@
 """Dashboard speed in a real browser on a big store: first page ready, a country filter redrawn, server memory.
 
     .venv/bin/python bench/bench_dashboard.py [--events 1000000] [--store bench/out/store-1000000] [--no-pages]
+    .venv/bin/python bench/bench_dashboard.py --store WAREHOUSE_DIR --events 100000000   (a warehouse store)
 
 Builds the store once from generated events (service.synth; about a minute for a million), starts
 `streamlit run dashboard.py` on a free 127.0.0.1 port, drives Debian's Chromium through Playwright and prints:
@@ -46,6 +47,11 @@ READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 def build_store(path: pathlib.Path, n: int) -> None:
     from service.synth import generate_events
     from store import EventStore
+    from store.warehouse import is_warehouse
+
+    if is_warehouse(path):  # a warehouse is built by bench/bench_warehouse.py (100,000,000 events: about 50 min)
+        print(f"using the warehouse in {path}", flush=True)
+        return
 
     store = EventStore(path)
     if store.version() != "empty" and len(store.events()) == n:

@@ -142,6 +142,9 @@ def test_top_rows_agree(tiers, name):
     _same_rows(wh.top_rows(f, 50, order=("mentions", "date_start")), by_mentions)
     cols = ["event_id", "summary", "countries", "published", "salience", "latitude"]
     _same_rows(wh.top_rows(f, 30, columns=cols), arrow.top_rows(f, 30, columns=cols))
+    for n in (40, 400):  # newest first (the Events table), from the files whose newest start can reach them
+        newest = ("date_start", "salience")
+        _same_rows(wh.top_rows(f, n, order=newest, columns=cols), arrow.top_rows(f, n, order=newest, columns=cols))
 
 
 def test_salience_is_the_stored_score(tiers):
@@ -254,3 +257,23 @@ def test_extracted_reports_become_events_as_a_new_arrow_event_would(tmp_path):
     # rows that carry the store's columns are stored as they come
     full = generate_events(20, seed=10)
     assert wh.add_events(full).added == 20 and wh.count(Filters(modes=())) == 23
+
+
+def test_newest_rows_come_from_every_file_that_can_hold_them(tmp_path):
+    """Two origins write files over the same months: the newest rows of a view lie in several files, and the
+    warehouse reads each file whose newest start reaches them (not only the newest file it looked at)."""
+    events = generate_events(600, seed=8)
+    events["event_id"] = [f"ev-{i:04d}" for i in range(len(events))]
+    arrow = EventStore(tmp_path / "arrow")
+    wh = Warehouse.create(tmp_path / "wh")
+    halves = {"gdelt": events.iloc[::2], "acled": events.iloc[1::2]}
+    for origin, part in halves.items():
+        arrow.add_events(part, origin=origin)
+        wh.add_events(part, origin=origin)
+    a = ArrowSource(arrow)
+    assert len(wh.manifest()["files"]) > len({e["month"] for e in wh.manifest()["files"]}), "months overlap"
+    cols = ["event_id", "date_start"]
+    for n in (5, 50, 300):
+        want = a.top_rows(Filters(modes=()), n, order=("date_start", "salience"), columns=cols)
+        got = wh.top_rows(Filters(modes=()), n, order=("date_start", "salience"), columns=cols)
+        _same_rows(got, want)

@@ -336,6 +336,8 @@ class Warehouse(EventSource):
 
         if order and order[0] == "salience" and len(entries) > 1 and n > 0:
             found = self._top_by_salience(entries, m, n, ids_in)
+        elif order and order[0] == "date_start" and len(entries) > 1 and n > 0:
+            found = self._top_by_start(entries, n, ids_in)
         else:
             found = ids_in(entries)
         ids = found.column("event_id").to_pylist()
@@ -381,6 +383,31 @@ class Warehouse(EventSource):
             return found
         threshold = found.column("first_key")[n - 1].as_py()
         needed = [e for e in ranked if bound(e) >= threshold - 1.5e-4]
+        return found if len(needed) <= k else ids_in(needed)
+
+    @staticmethod
+    def _top_by_start(entries: list[dict], n: int, ids_in) -> pa.Table:
+        """The n newest rows (by date_start), reading only the files that can hold them: a file's rows start no later
+        than its max_start. Files are read newest first until n rows are found; then every file whose max_start
+        reaches the n-th row's start is read together (rows without a start come last, so a file is needed then
+        too when fewer than n dated rows exist)."""
+
+        def newest(e: dict) -> pd.Timestamp:
+            return pd.Timestamp(e["max_start"]) if e.get("max_start") else pd.Timestamp.min
+
+        ranked = sorted(entries, key=newest, reverse=True)
+        k = 1
+        while True:
+            found = ids_in(ranked[:k])
+            if found.num_rows >= n or k >= len(ranked):
+                break
+            k *= 2
+        if found.num_rows < n:
+            return found
+        last = found.column("first_key")[n - 1].as_py()
+        if last is None:  # undated rows among the first n: any file may hold others
+            return found if k >= len(ranked) else ids_in(ranked)
+        needed = [e for e in ranked if not e.get("max_start") or newest(e) >= pd.Timestamp(last)]
         return found if len(needed) <= k else ids_in(needed)
 
     def options(self, actor_limit: int = ACTOR_OPTIONS) -> SourceOptions:
