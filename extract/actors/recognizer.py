@@ -722,16 +722,10 @@ class _Scan:
         roles = self.gaz.roles
         starts = self.gaz.first_keys
         ctx_trie = self.ctx.trie
-        honorifics = self.gaz.honorifics
         self._learn_orgs()
         corefs = self.gaz.cues.get("coreference", {})
         while i < n:
             key = keys[i]
-            if key in honorifics:
-                used = self._titled(i)
-                if used:
-                    i += used
-                    continue
             if key in corefs and i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]):
                 i += 1
                 continue
@@ -767,27 +761,6 @@ class _Scan:
         if self._pending or self._organs:
             self._resolve_pending()
         return self.mentions
-
-    def _titled(self, i: int) -> int:
-        """Learn a person the article names with a title and a full name ("Dr Conrad Murray", "Mrs Jane
-        Doe"): later "Dr Murray", "Murray" name the same person. Returns the tokens consumed (0 when the
-        words after the title are no full name, or one the gazetteer or the article already knows)."""
-        j = i + 1
-        if j < len(self.keys) and self.keys[j] == ".":
-            j += 1
-        if j >= len(self.keys) or self._best_match(i) is not None or self._best_match(j) is not None:
-            return 0
-        k = self._name_at(j)
-        if (
-            k < 2
-            or self._has_place_word(j, j + k)
-            or (j + k < len(self.keys) and self.keys[j + k] in self.gaz.org_words)
-        ):
-            return 0
-        name = self._name_text(j, j + k)
-        actor = self.ctx.learn(name, "", "", self._honorific_aliases(name))
-        self._emit(i, j + k, actor.id, "learned")
-        return j + k - i
 
     def _organ_at(self, i: int) -> bool:
         """True for an unnamed organ of a state at token i that no country word qualifies: "the junta",
@@ -849,7 +822,14 @@ class _Scan:
         found: set[tuple[int, int]] = set()
         acronyms: Counter = Counter()
         acronym_subject: set[str] = set()
+        gate = before | {w.capitalize() for w in before} | suffixes | {","}
         for i, key in enumerate(keys):
+            if key not in gate:
+                if key.isupper() and 2 <= len(key) <= 5 and key.isalpha() and key not in self.gaz.caps_common:
+                    acronyms[key] += 1
+                    if i + 1 < n and keys[i + 1] in verbs:
+                        acronym_subject.add(key)
+                continue
             if key.lower() in before and i + 1 < n:
                 k = self._name_run(i + 1)
                 while k and keys[i + k] in suffixes:
@@ -868,10 +848,6 @@ class _Scan:
                     j -= 1
                 if j >= 0 and self._name_run(j) >= i - j and (j == 0 or not keys[j - 1][:1].isupper()):
                     found.add((j, i))
-            if 2 <= len(key) <= 5 and key.isupper() and key.isalpha() and key not in self.gaz.caps_common:
-                acronyms[key] += 1
-                if i + 1 < n and keys[i + 1] in verbs:
-                    acronym_subject.add(key)
         names = {" ".join(keys[a:b]) for a, b in found}
         names |= {a for a in acronym_subject if acronyms[a] >= 2}
         for name in sorted(names):
@@ -908,6 +884,8 @@ class _Scan:
         ("physician Conrad Murray" ... "Dr Murray"). Later mentions of the surname name the same person.
         Returns the tokens consumed (0 when it is no such name)."""
         keys = self.keys
+        if keys[i] not in self.gaz.given_names and not self._titled_surnames():
+            return 0
         if i > 0 and self._is_name_word(i - 1) and self.text[self.ends[i - 1] : self._start(i)] == " ":
             return 0  # inside a longer capitalized run
         k = self._name_at(i)
