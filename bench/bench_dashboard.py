@@ -122,8 +122,13 @@ def open_timeline(browser, url: str) -> tuple[float, object]:
     page = context.new_page()
     t = time.perf_counter()
     page.goto(url)
+    page.wait_for_selector(".js-plotly-plot .gtitle", timeout=180_000)
+    FIRST_CHART.append(time.perf_counter() - t)
     page_ready(page)
     return time.perf_counter() - t, page
+
+
+FIRST_CHART: list[float] = []  # seconds to the first chart drawn, per open_timeline
 
 
 def reload_timeline(page) -> float:
@@ -134,7 +139,8 @@ def reload_timeline(page) -> float:
     return time.perf_counter() - t
 
 
-def filter_country(page, name: str) -> float:
+def filter_country(page, name: str) -> tuple[float, float]:
+    """(seconds to the redrawn chart, seconds to the page finished) after choosing a country in the sidebar."""
     before = page.locator(".js-plotly-plot .gtitle").first.text_content()
     box = page.locator("[data-testid='stMultiSelect']").filter(has_text="Countries")
     box.locator("input").click()
@@ -148,8 +154,9 @@ def filter_country(page, name: str) -> float:
         arg=before,
         timeout=120_000,
     )
+    drawn = time.perf_counter() - t
     page.wait_for_selector(READY, timeout=120_000)
-    return time.perf_counter() - t
+    return drawn, time.perf_counter() - t
 
 
 # (sidebar label, URL path, what shows the page is drawn: a selector and how many of it)
@@ -271,14 +278,20 @@ def main() -> int:
         proc.wait(timeout=30)
     floor = floor_page(store, out)
     print(f"events in store:            {args.events:,}")
-    print(f"cold first page ready:      {cold:.2f} s   (fresh server: includes loading the store)")
+    print(
+        f"cold first page ready:      {cold:.2f} s   (fresh server: includes loading the store; its chart drawn "
+        f"after {FIRST_CHART[0]:.2f} s)"
+    )
     print(f"warm first page ready:      {warm:.2f} s   (target <= 3 s)")
     print(
         f"floor, same run:            {floor:.2f} s   (median of 3 new sessions on bench/floor_app.py: Streamlit and "
         "one 3-point Plotly chart, nothing of ours)"
     )
     print(f"reloaded (scripts cached):  {reload:.2f} s")
-    print(f"country filter redrawn:     {change:.2f} s, then {change2:.2f} s   (target <= 1 s)")
+    print(
+        f"country filter redrawn:     chart {change[0]:.2f} s (page done {change[1]:.2f} s), then a second country "
+        f"chart {change2[0]:.2f} s (page done {change2[1]:.2f} s)   (targets: 1 s on 1M events, 1.5 s on 100M)"
+    )
     print(f"server memory:              {rss / 1024:.0f} MB resident, {hwm / 1024:.0f} MB peak   (target <= 2048 MB)")
     for label, switched, opened in pages:
         print(f"{label + ' page:':<28}{switched:.2f} s from the sidebar, {opened:.2f} s opened by its link")

@@ -13,9 +13,7 @@ st.title("Timeline")
 brief_box = st.container()  # the briefing sits above the chart's widgets; it follows the Show all dates switch
 c1, c2, c3 = st.columns([1, 1, 1])
 options = charts.options("timeline", (c1, c2, c3, c3))  # the two switches one above the other
-brief = charts.briefing(brief_box, v, options["full_span"])
 fig = v.chart("timeline", **options, highlight=tuple(st.session_state.get("new_event_ids") or ()))
-charts.with_briefing(fig, *brief)  # the chart's exports carry the briefing
 st.plotly_chart(
     fig,
     key="tl_chart",
@@ -23,6 +21,10 @@ st.plotly_chart(
     selection_mode="points",
     config=charts.PLOT_CONFIG,
 )
+# the briefing is filled in above the chart once the chart is on screen (on a warehouse the most salient events of
+# a large view take longer to find than the counts the chart draws)
+brief = charts.briefing(brief_box, v, options["full_span"])
+charts.with_briefing(fig, *brief)  # the chart's exports carry the briefing
 downloads.chart_downloads(fig, "timeline", "tl_dl")
 
 st.subheader("Event details")

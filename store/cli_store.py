@@ -1,8 +1,10 @@
-"""`python -m extract store migrate --to warehouse [--store DIR] [--out DIR]` and `python -m extract store info`.
+"""`python -m extract store migrate --to warehouse [--store DIR] [--out DIR]`, `python -m extract store info` and
+`python -m extract store recount [--store DIR]`.
 
 migrate moves an Arrow store to the warehouse tier (store/warehouse/migrate.py): in place by default (the
 directory becomes a warehouse in one step at the end; until then it is the Arrow store it was), or into --out,
-leaving the Arrow store as it is. info says which tier a store is and what it holds.
+leaving the Arrow store as it is. info says which tier a store is and what it holds. recount rewrites the counts
+files of a warehouse written before they held the country pairs (what a country filter's charts read).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_argument(mig)
     info = sub.add_parser("info", help="say which tier the store is and what it holds")
     add_store_argument(info)
+    recount = sub.add_parser("recount", help="add the country pairs to a warehouse's counts files that lack them")
+    add_store_argument(recount)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +36,26 @@ def run(args: argparse.Namespace) -> int:
     path = pathlib.Path(args.store) if args.store else default_path()
     if args.action == "migrate":
         return _migrate(path, args)
+    if args.action == "recount":
+        return _recount(path)
     return _info(path)
+
+
+def _recount(path) -> int:
+    from core.errors import StoreError
+    from store.warehouse import Warehouse, is_warehouse
+
+    if not is_warehouse(path):
+        raise StoreError(f"{path}: not a warehouse (recount rewrites a warehouse's counts files)")
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done:,} / {total:,} files", end="", file=sys.stderr, flush=True)
+
+    with Warehouse(path).writer() as w:
+        n = w.recount(progress=progress)
+    print(file=sys.stderr)
+    print(f"{path}: {n:,} counts files rewritten" if n else f"{path}: every counts file already holds the pairs")
+    return 0
 
 
 def _migrate(path, args) -> int:

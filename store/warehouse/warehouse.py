@@ -182,7 +182,9 @@ class Warehouse(EventSource):
         """(kind, value) when the counts files answer a count over f by dims: no text, actor or salience filter, no
         date_precision, and at most one list dimension involved, either grouped by (and not filtered) or filtered
         to one value (and not grouped by), and no dimension only the events hold (EVENT_ONLY_DIMENSIONS). value is that
-        one filtered value. None: scan the events."""
+        one filtered value. One country filtered and grouped by country (the events of France under each of their
+        countries), by period at most and without an event type filter: the pair rows (kind "pair:FRA"), where the
+        files hold them. None: scan the events."""
         if f.text.strip() or f.actors or f.min_salience > 0:
             return None
         if any(kind in EVENT_ONLY_DIMENSIONS for kind, _ in dims):
@@ -197,6 +199,10 @@ class Warehouse(EventSource):
         kind = involved.pop()
         if kind in filtered:
             values = set(filtered[kind])
+            if kind == "country" and kind in grouped and len(values) == 1 and not f.event_types:
+                # the events of one country under each of their countries: the pair rows, which hold no event type
+                if all(k in ("period", "country") for k, _ in dims):
+                    return layout.PAIR_KIND + values.pop(), None
             if kind in grouped or len(values) != 1:
                 return None
             return kind, values.pop()
@@ -224,6 +230,9 @@ class Warehouse(EventSource):
         dims = parse_by(by)
         names = dimension_names(dims)
         plan = self.counts_plan(filters, dims) if use_counts else None
+        if plan is not None and plan[0].startswith(layout.PAIR_KIND):
+            if not all(e.get("pairs") for e in self._entries(self.manifest(), filters)):
+                plan = None  # files written before the pairs were counted (`store recount` adds them)
         if plan is not None:
             kind, value = plan
             exprs = []

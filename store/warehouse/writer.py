@@ -114,6 +114,12 @@ def counts_sql(events_paths: list[str]) -> str:
         SELECT filename, 'event' AS kind, CAST(NULL AS VARCHAR) AS value, {keys}, count(*) AS n FROM {src} GROUP BY ALL
         UNION ALL {listed("country", "countries")}
         UNION ALL {listed("topic", "topics")}
+        UNION ALL SELECT filename, '{layout.PAIR_KIND}' || a AS kind, b AS value, date_start, date_end, mode,
+            CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), count(*) FROM (
+            SELECT filename, a, unnest(l) AS b, date_start, date_end, mode FROM (
+                SELECT filename, unnest(l) AS a, l, date_start, date_end, mode FROM (
+                    SELECT filename, list_distinct(countries) AS l, date_start, date_end, mode FROM {src}
+                    WHERE len(countries) > 0) WHERE len(l) > 0)) WHERE a <> '' AND b <> '' GROUP BY ALL
         UNION ALL SELECT filename, 'actor', value, CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP),
             CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), count(*) FROM (
             SELECT filename, unnest(list_distinct(actors)) AS value FROM {src}) WHERE value <> '' GROUP BY ALL"""
@@ -128,8 +134,15 @@ def write_counts(con: duckdb.DuckDBPyConnection, pairs: list[tuple[pathlib.Path,
     names = table.column("filename")
     for events_path, counts_path in pairs:
         part = table.filter(pc.equal(names, str(events_path))).drop_columns(["filename"])
-        pq.write_table(part.cast(layout.COUNTS_SCHEMA), counts_path, compression="zstd")
-        layout.fsync_file(counts_path)
+        write_counts_file(
+            part.sort_by([("kind", "ascending"), ("value", "ascending"), ("date_start", "ascending")]), counts_path
+        )
+
+
+def write_counts_file(table: pa.Table, path: pathlib.Path) -> None:
+    """One counts file (table sorted by kind, value and date_start), in small row groups, fsynced."""
+    pq.write_table(table.cast(layout.COUNTS_SCHEMA), path, compression="zstd", row_group_size=layout.COUNTS_ROW_GROUP)
+    layout.fsync_file(path)
 
 
 def helper_connection(warehouse, memory: str = HELPER_MEMORY) -> duckdb.DuckDBPyConnection:
@@ -369,6 +382,7 @@ class WarehouseWriter:
                     "newest": layout.iso(part.newest),
                     "sal_static": part.sal_static,
                     "sal_weight": part.sal_weight,
+                    "pairs": True,
                 }
                 for part, counts_rel, _ in entries
             ]
@@ -478,8 +492,8 @@ class WarehouseWriter:
                     f"SELECT kind, value, date_start, date_end, mode, event_type, quad_class, sum(n)::BIGINT AS n "
                     f"FROM read_parquet({paths}) GROUP BY ALL"
                 ).to_arrow_table()
-                pq.write_table(merged.cast(layout.COUNTS_SCHEMA), counts_tmp, compression="zstd")
-                layout.fsync_file(counts_tmp)
+                order = [("kind", "ascending"), ("value", "ascending"), ("date_start", "ascending")]
+                write_counts_file(merged.sort_by(order), counts_tmp)
                 os.replace(tmp, self.root / rel)
                 os.replace(counts_tmp, self.root / counts_rel)
                 layout.fsync_dir((self.root / rel).parent)
@@ -500,6 +514,7 @@ class WarehouseWriter:
                         "newest": max((e["newest"] for e in group if e["newest"]), default=None),
                         "sal_static": max(e.get("sal_static", 1.0) for e in group),
                         "sal_weight": max(e.get("sal_weight", 1.0) for e in group),
+                        "pairs": all(e.get("pairs", False) for e in group),
                     }
                 )
                 retired += [p for e in group for p in (e["events"], e["counts"])]
@@ -531,6 +546,39 @@ class WarehouseWriter:
         if changed:
             self._swap(files, retired=list(self.manifest.get("retired", [])))
         return changed
+
+    def recount(self, progress=None) -> int:
+        """Rewrite the counts file of every entry whose counts lack the country pairs (files written before they were
+        kept), one file at a time, each under a new name; one manifest swap at the end (a killed recount leaves the
+        old counts in force). Returns how many files were recounted."""
+        todo = [e for e in self.manifest["files"] if not e.get("pairs")]
+        if not todo:
+            return 0
+        gen = self.manifest["generation"] + 1
+        done: dict[str, dict] = {}
+        written: list[pathlib.Path] = []
+        try:
+            for k, e in enumerate(todo):
+                rel = pathlib.Path(e["counts"]).parent / layout.part_name(gen)
+                tmp = layout.tmp_name(self.root / rel)
+                written.append(tmp)
+                write_counts(self.con, [(self.root / e["events"], tmp)])
+                os.replace(tmp, self.root / rel)
+                written.append(self.root / rel)
+                size = (self.root / e["events"]).stat().st_size + (self.root / rel).stat().st_size
+                done[e["events"]] = {**e, "counts": rel.as_posix(), "bytes": size, "pairs": True}
+                if progress:
+                    progress(k + 1, len(todo))
+            for d in {(self.root / e["counts"]).parent for e in done.values()}:
+                layout.fsync_dir(d)
+        except BaseException:
+            for p in written:
+                with contextlib.suppress(OSError):
+                    p.unlink()
+            raise
+        files = [done.get(e["events"], e) for e in self.manifest["files"]]
+        self._swap(files, retired=[e["counts"] for e in todo])
+        return len(todo)
 
     def close(self) -> None:
         """Compact the partitions this writer touched (when asked to), sweep orphans, release DuckDB."""
