@@ -291,16 +291,20 @@ class Warehouse(EventSource):
         def build(m):
             rel = self.events_sql(filters, m)
             cond = where_clause(filters)
+            # one pass over the events: each row gives its source, its target and each distinct listed actor
+            named = "NOT IN ('', '<NA>')"
+            parts = (
+                f"list_filter([struct_pack(actor := source_actor, s := 1, t := 0, k := 0)], lambda x: x.actor {named})",
+                f"list_filter([struct_pack(actor := target_actor, s := 0, t := 1, k := 0)], lambda x: x.actor {named})",
+                "list_transform(list_filter(list_distinct(actors), lambda x: x <> ''), "
+                "lambda x: struct_pack(actor := x, s := 0, t := 0, k := 1))",
+            )
             return f"""
-                SELECT actor, sum(s) AS as_source, sum(t) AS as_target, sum(k) AS mentioned FROM (
-                    SELECT source_actor AS actor, 1 AS s, 0 AS t, 0 AS k FROM {rel}
-                        WHERE {cond} AND source_actor NOT IN ('', '<NA>')
-                    UNION ALL SELECT target_actor, 0, 1, 0 FROM {rel}
-                        WHERE {cond} AND target_actor NOT IN ('', '<NA>')
-                    UNION ALL SELECT unnest(list_distinct(actors)), 0, 0, 1 FROM {rel} WHERE {cond}
-                ) WHERE actor IS NOT NULL AND actor <> ''
-                GROUP BY actor
-                ORDER BY greatest(sum(s), sum(t), sum(k)) DESC, sum(s) DESC, actor
+                SELECT e.actor AS actor, sum(e.s) AS as_source, sum(e.t) AS as_target, sum(e.k) AS mentioned FROM (
+                    SELECT unnest(list_concat({", ".join(parts)})) AS e FROM {rel} WHERE {cond}
+                ) WHERE e.actor IS NOT NULL
+                GROUP BY e.actor
+                ORDER BY greatest(as_source, as_target, mentioned) DESC, as_source DESC, actor
                 LIMIT {int(n)}"""
 
         return finish_top_actors(self._query(build).to_pandas(), n)
