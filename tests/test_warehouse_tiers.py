@@ -309,3 +309,18 @@ def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path):
     assert plan == ("pair:UKR", None)
     pd.testing.assert_frame_equal(after.aggregate(f, by), expected)
     assert cli(["store", "recount", "--store", str(old)]) == 0  # nothing left to do
+
+
+def test_answers_kept_by_a_warehouse_follow_its_writes(tmp_path):
+    """A Warehouse keeps the counts it answered, per version: a write makes it count again."""
+    events = generate_events(300, seed=4)
+    events["event_id"] = [f"w-{i:03d}" for i in range(len(events))]
+    wh = Warehouse.create(tmp_path / "wh")
+    wh.add_events(events.iloc[:100])
+    f = Filters(modes=())
+    assert wh.count(f) == 100 and int(wh.aggregate(f, "event_type")["events"].sum()) == 100
+    wh.add_events(events.iloc[100:])
+    assert wh.count(f) == 300 and int(wh.aggregate(f, "event_type")["events"].sum()) == 300
+    frame = wh.aggregate(f, "event_type")
+    frame.loc[0, "events"] = -1  # a caller changing its copy changes nothing kept
+    assert int(wh.aggregate(f, "event_type")["events"].min()) > 0

@@ -9,6 +9,7 @@ rollup rows. Nothing here loads every row.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import math
 import os
@@ -46,6 +47,7 @@ DEFAULT_MEMORY = "1GB"
 LOCK_TIMEOUT_S = float(os.environ.get("EVENTS_STORE_LOCK_TIMEOUT", "600"))
 HIVE = "hive_partitioning = true, hive_types = {'origin': VARCHAR, 'month': VARCHAR}"
 _PERIOD_SQL = {"day": "day", "week": "week", "month": "month"}
+ANSWERS = 64  # counts and aggregates a Warehouse keeps per version (small frames: rows per period and lane)
 DIRECT_ROWS = 5_000  # top_rows of more rows than this read their columns with the order, in one pass
 
 
@@ -72,6 +74,8 @@ class Warehouse(EventSource):
         self._con_guard = threading.Lock()
         self._manifest_key: tuple | None = None
         self._manifest: dict | None = None
+        # counts and aggregates already answered, per version (a dashboard page asks the same count several times)
+        self._answers: collections.OrderedDict[tuple, object] = collections.OrderedDict()
 
     # ---- plumbing ------------------------------------------------------------------------------------------
     def connect(self) -> duckdb.DuckDBPyConnection:
@@ -209,8 +213,27 @@ class Warehouse(EventSource):
             return kind, values.pop()
         return kind, None
 
+    def _remembered(self, key: tuple, answer):
+        """The answer to key in this version of the warehouse: computed by answer() once, then kept (ANSWERS of them;
+        DataFrames are handed out as copies)."""
+        key = (self.version(), *key)
+        with self._con_guard:
+            value = self._answers.get(key)
+            if value is not None:
+                self._answers.move_to_end(key)
+        if value is None:
+            value = answer()
+            with self._con_guard:
+                self._answers[key] = value
+                while len(self._answers) > ANSWERS:
+                    self._answers.popitem(last=False)
+        return value.copy() if isinstance(value, pd.DataFrame) else value
+
     # ---- the read interface ----------------------------------------------------------------------------------
     def count(self, filters: Filters) -> int:
+        return self._remembered(("count", filters), lambda: self._count(filters))
+
+    def _count(self, filters: Filters) -> int:
         plan = self.counts_plan(filters, [])
         if plan is not None:
             kind, value = plan
@@ -228,6 +251,10 @@ class Warehouse(EventSource):
         return int(table.column("n")[0].as_py())
 
     def aggregate(self, filters: Filters, by: Sequence[str] | str, *, use_counts: bool = True) -> pd.DataFrame:
+        key = ("aggregate", filters, (by,) if isinstance(by, str) else tuple(by), use_counts)
+        return self._remembered(key, lambda: self._aggregate(filters, by, use_counts))
+
+    def _aggregate(self, filters: Filters, by: Sequence[str] | str, use_counts: bool) -> pd.DataFrame:
         dims = parse_by(by)
         names = dimension_names(dims)
         plan = self.counts_plan(filters, dims) if use_counts else None
