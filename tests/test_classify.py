@@ -12,9 +12,22 @@ import pytest
 
 from core.errors import ExtractError, user_message
 from core.schema import MODES, PLOVER_TYPES
-from extract.classify import ModelFileError, classify, classify_batch, corpus, load
-from extract.classify.features import FEATURES_VERSION, features
+from extract.classify import (
+    ModelFileError,
+    classify,
+    classify_batch,
+    clause_features,
+    corpus,
+    load,
+    score,
+    score_batch,
+    score_clauses,
+    score_features,
+)
+from extract.classify.features import FEATURES_VERSION, MAX_CHARS, features
 from extract.classify.model import MODEL_PATH
+from extract.events.clauses import split_clauses
+from extract.events.tokens import tokenize
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +111,66 @@ def test_batch_gives_what_one_by_one_gives(model):
     assert classify_batch(sentences, model=model) == [classify(s, model=model) for s in sentences]
     with pytest.raises(ValueError):
         classify_batch(sentences, ["only one clause"], model=model)
+
+
+def test_scores_hold_the_whole_distribution_the_runner_up_and_the_margin(model):
+    sentence = "Ukraine used drones supplied by its allies to strike an airfield in Crimea on Tuesday."
+    s = score(sentence, model=model)
+    assert abs(sum(s.types.values()) - 1.0) < 1e-4 and abs(sum(s.modes.values()) - 1.0) < 1e-4
+    assert set(s.types) == {*PLOVER_TYPES, "NONE"} and set(s.modes) == set(MODES)
+    ranked = sorted(s.types.items(), key=lambda kv: -kv[1])
+    assert (s.event_type, s.second_type) == (ranked[0][0], ranked[1][0])
+    assert s.type_p == pytest.approx(ranked[0][1]) and s.second_p == pytest.approx(ranked[1][1])
+    assert s.margin == pytest.approx(ranked[0][1] - ranked[1][1]) and s.margin >= 0
+    assert s.p(s.event_type) == pytest.approx(s.type_p) and s.p("no such type") == 0.0
+    assert s.p(None) == pytest.approx(s.types["NONE"])
+    # The same answer as classify(), which gives the best labels only.
+    etype, p_type, mode, p_mode = classify(sentence, model=model)
+    assert (etype, mode) == (s.event_type, s.mode)
+    assert p_type == pytest.approx(s.type_p, abs=1e-5) and p_mode == pytest.approx(s.mode_p, abs=1e-5)
+    nothing = score("Reporting by Olena Harmash; Editing by Peter Graff", model=model)
+    assert nothing.event_type is None and nothing.p(None) == pytest.approx(nothing.type_p)
+
+
+def test_score_batch_gives_what_score_gives_one_by_one(model):
+    sentences = ["Iran released two French citizens.", "The prime minister resigned on Friday.", "", "Мир"]
+    clauses = [None, "The prime minister resigned", None, None]
+    batch = score_batch(sentences, clauses, model=model)
+    for got, s, c in zip(batch, sentences, clauses, strict=True):
+        one = score(s, c, model=model)
+        assert (got.event_type, got.second_type, got.mode) == (one.event_type, one.second_type, one.mode)
+        assert got.type_probs == pytest.approx(one.type_probs, abs=1e-5)
+        assert got.mode_probs == pytest.approx(one.mode_probs, abs=1e-5)
+    assert score_batch([], model=model) == [] and score_features([], model=model) == []
+    with pytest.raises(ValueError):
+        score_batch(sentences, ["only one clause"], model=model)
+
+
+def test_features_of_a_tokenized_sentence_are_those_of_its_text(model):
+    # The events pipeline scores clauses from its own tokens (offsets into the article): the features must be
+    # those the model was trained on, features(sentence text, clause text).
+    sentence = (
+        "Moscow said on Tuesday that Ukraine had used U.S. missiles to strike an airfield, and it warned "
+        "Washington that the West would pay for the escalation; the strike killed two, officials said."
+    )
+    text = "An earlier sentence of the article. " + sentence + " A later one."
+    start = text.index(sentence)
+    toks = tokenize(text, start, start + len(sentence))
+    clauses = split_clauses(toks)
+    assert len(clauses) >= 3
+    spans = [(c.i0, c.i1) for c in clauses]
+    for i0, i1 in spans:
+        clause = text[toks[i0].start : toks[i1 - 1].end]
+        assert clause_features(toks, i0, i1, text, clauses) == features(sentence, clause)
+        assert clause_features(toks, i0, i1, text) == features(sentence, clause)
+    by_text = score_batch([sentence] * len(spans), [text[toks[a].start : toks[b - 1].end] for a, b in spans])
+    by_tokens = score_clauses(toks, spans, text, clauses, model=model)
+    assert [s.event_type for s in by_tokens] == [s.event_type for s in by_text]
+    # A sentence longer than features() reads is cut the same way on both paths.
+    long_sentence = "Russian troops attacked the town " + "and the villages around it " * 120 + "on Tuesday."
+    assert len(long_sentence) > MAX_CHARS
+    toks = tokenize(long_sentence)
+    assert clause_features(toks, 0, len(toks), long_sentence) == features(long_sentence, long_sentence)
 
 
 def test_bad_input_gives_an_answer_quickly(model):

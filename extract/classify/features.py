@@ -194,11 +194,13 @@ def _char_words(toks: list[Token]) -> list[str]:
     return [t.lower for k, t in enumerate(toks) if t.lower[0].isalpha() and not _is_name(toks, k)]
 
 
-def _rule_features(toks: list[Token], k0: int, k1: int, text: str) -> list[str]:
-    """Rule cues of tokens[k0:k1] read inside the whole sentence (toks)."""
+def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list[Clause] | None = None) -> list[str]:
+    """Rule cues of tokens[k0:k1] read inside the whole sentence (toks); clauses: split_clauses(toks) when the
+    caller has it already."""
     out: list[str] = []
     speech = wordset("mode", "speech")
-    clauses = split_clauses(toks)
+    if clauses is None:
+        clauses = split_clauses(toks)
     attribution = [c for c in clauses if c.attribution]
     first = ""
     for cue in find_cues(toks, k0, k1):
@@ -251,7 +253,18 @@ def features(sentence: str, clause: str | None = None) -> Features:
     toks = tokenize(sentence)
     k0 = next((k for k, t in enumerate(toks) if t.start >= a), len(toks))
     k1 = next((k for k, t in enumerate(toks) if t.end > b), len(toks))
+    return token_features(toks, k0, k1, sentence[a:b])
+
+
+def token_features(
+    toks: list[Token], k0: int, k1: int, clause_text: str, clauses: list[Clause] | None = None
+) -> Features:
+    """The features of the clause toks[k0:k1] of a sentence already tokenized (extract.events.tokens.tokenize of
+    the sentence, offsets may be the article's), as features() gives them for its text: the events pipeline's
+    classify stage reads its own tokens and clauses (split_clauses(toks)) this way instead of tokenizing again.
+    clause_text only tells whether the clause ends in a question mark. The caller keeps a sentence within
+    MAX_CHARS (features() cuts a longer one)."""
     own = toks[k0:k1]
     if not own:
         return Features([], [], ["empty"])
-    return Features(_word_features(own), _char_words(own), _rule_features(toks, k0, k1, sentence[a:b]))
+    return Features(_word_features(own), _char_words(own), _rule_features(toks, k0, k1, clause_text, clauses))

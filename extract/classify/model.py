@@ -22,6 +22,7 @@ import functools
 import json
 import math
 import pathlib
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -125,6 +126,11 @@ def _softmax(score: np.ndarray) -> np.ndarray:
     return e / e.sum()
 
 
+def _softmax_rows(score: np.ndarray) -> np.ndarray:
+    e = np.exp(score - score.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
 class Model:
     """The loaded classifier: vocabulary, type head, mode head and the file's metadata."""
 
@@ -137,16 +143,44 @@ class Model:
         self._weights = np.ascontiguousarray(np.hstack([type_head.weights, mode_head.weights]))
         self._intercept = np.concatenate([type_head.intercept, mode_head.intercept])
         self._split = len(type_head.labels)
+        self.type_labels = tuple(type_head.labels)
+        self.mode_labels = tuple(mode_head.labels)
 
     def predict(self, feats: Features) -> tuple[str, float, str, float]:
         """(type label, its probability, mode label, its probability) of one clause's features."""
+        pt, pm = self.proba(feats)
+        kt, km = int(pt.argmax()), int(pm.argmax())
+        return self.type_head.labels[kt], float(pt[kt]), self.mode_head.labels[km], float(pm[km])
+
+    def proba(self, feats: Features) -> tuple[np.ndarray, np.ndarray]:
+        """The whole distributions of one clause: type probabilities (in type_head.labels order) and mode
+        probabilities (in mode_head.labels order)."""
         cols, vals = self.vocab.vectorize(feats)
         score = self._intercept.copy()
         if cols:
             score += np.asarray(vals, dtype=np.float32) @ self._weights[cols]
-        pt, pm = _softmax(score[: self._split]), _softmax(score[self._split :])
-        kt, km = int(pt.argmax()), int(pm.argmax())
-        return self.type_head.labels[kt], float(pt[kt]), self.mode_head.labels[km], float(pm[km])
+        return _softmax(score[: self._split]), _softmax(score[self._split :])
+
+    def proba_batch(self, many: Sequence[Features]) -> tuple[np.ndarray, np.ndarray]:
+        """proba() of many clauses in one numpy pass: (n x type labels, n x mode labels) probabilities. One
+        gather of all the clauses' weight rows and one segmented sum, instead of a small product per clause."""
+        n = len(many)
+        score = np.tile(self._intercept, (n, 1))
+        cols: list[int] = []
+        vals: list[float] = []
+        starts: list[int] = []
+        rows: list[int] = []
+        for k, f in enumerate(many):
+            c, v = self.vocab.vectorize(f)
+            if c:
+                starts.append(len(cols))
+                rows.append(k)
+                cols += c
+                vals += v
+        if cols:
+            weighted = self._weights[cols] * np.asarray(vals, dtype=np.float32)[:, None]
+            score[rows] += np.add.reduceat(weighted, starts, axis=0)
+        return _softmax_rows(score[:, : self._split]), _softmax_rows(score[:, self._split :])
 
     @property
     def version(self) -> str:

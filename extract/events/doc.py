@@ -42,6 +42,7 @@ class Settings:
     # real-news gold and the own gold (extract/events/README.md, "The learned classifier"). 1.01: never.
     classifier: bool = False  # the classify stage runs (needs extract/classify/data/model.json, `make model`)
     classifier_type: float = 0.0  # a clause's type is the classifier's when its probability is at least this
+    classifier_margin: float = 0.0  # ... and ahead of the rule type's probability by at least this
     classifier_drop: float = 0.5  # a clause the classifier calls no happening at least this sure is dropped
     classifier_mode: float = 0.0  # a clause's mode is the classifier's when its probability is at least this
     classifier_new: float = 0.9  # a kept sentence's clause with no candidate becomes one at least this sure

@@ -248,12 +248,6 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
 # classify: the learned classifier's type and mode ---------------------------------------------------
 
 
-def _clause_text(doc: ArticleDoc, n: int, clause: Clause) -> tuple[str, str]:
-    """(sentence text, clause text) of a clause of sentence n, as the classifier reads them."""
-    toks, sent = doc.tokens[n], doc.sentences[n]
-    return doc.text[sent.start : sent.end], doc.text[toks[clause.i0].start : toks[clause.i1 - 1].end]
-
-
 def _trigger(toks: list[Token], clause: Clause, found: list[Cue]) -> int:
     """Token index standing for the verb of a clause the rules give no predicate: its first rule cue (a
     noun or gerund reading), else its first lower-case past form ("derailed"); -1 when there is neither."""
@@ -273,62 +267,82 @@ def _conditional(toks: list[Token], words: frozenset[str]) -> bool:
 
 
 def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
-    """With settings.classifier, the learned classifier (extract.classify) reads each verb candidate's clause
-    in its sentence, the rule cues among its features: its type replaces the cue's when at least
-    classifier_type sure, its mode the rule reading's when at least classifier_mode sure; a clause it calls
-    no happening at least classifier_drop sure is dropped. A clause of a kept sentence with no candidate
-    becomes one when the classifier names a type at least classifier_new sure (its trigger: the clause's
-    non-predicate cue or first past form). A noun candidate on a verb candidate's word is dropped (the same
-    happening). Then candidates whose mode is not in keep_modes, or hypothetical in a sentence with no
-    conditional ("if", "unless"), are dropped (the mode stage left them for this stage). A missing or damaged model file raises
-    extract.classify.ModelFileError, which names the command that rebuilds it."""
+    """With settings.classifier, the learned classifier (extract.classify) reads the clauses of the article
+    that carry an event trigger, in their sentence and with the rule cues among its features, all in one
+    numpy pass from the pipeline's own tokens and clauses (extract.classify.clause_features / score_features):
+
+    - a verb candidate's clause: the classifier's type replaces the cue's when it is at least classifier_type
+      sure and ahead of the rule type's own probability by at least classifier_margin (an unsure model, or
+      one torn between its type and the rule's, leaves the rule type); its mode replaces the rule reading's
+      when at least classifier_mode sure; a clause it calls no happening at least classifier_drop sure is
+      dropped;
+    - a clause of a kept sentence with no candidate but a trigger (a non-predicate rule cue, or a lower-case
+      past form such as "derailed") becomes a candidate when the classifier names a type at least
+      classifier_new sure; clauses without a trigger are not scored.
+    A noun candidate on a verb candidate's word is dropped (the same happening). Then candidates whose mode
+    is not in keep_modes, or hypothetical in a sentence with no conditional ("if", "unless"), are dropped
+    (the mode stage left them for this stage). A missing or damaged model file raises
+    extract.classify.ModelFileError, which names the command that rebuilds it. Figures and the choice of the
+    thresholds: extract/classify/README.md, "In the events pipeline"."""
     settings = doc.settings
     if not settings.classifier:
         return doc
-    from extract.classify import classify
+    from extract.classify import clause_features, score_features
     from extract.classify.model import default_model
 
     model = default_model()  # ModelFileError (an ExtractError): no silent fallback to the rules, see README
     keep = settings.keep_modes
     conditional = wordset("mode", "conditional")
     verb_at = {(c.s, c.cue.i) for c in doc.candidates if c.kind == "verb"}
-    kept: list[Candidate] = []
-    for c in doc.candidates:
-        if c.kind == "noun" and (c.s, c.cue.i) in verb_at:
-            continue  # "said on Tuesday it would strike": the word is the verb's; its type is the classifier's now
-        if c.kind == "verb":
-            etype, p_type, mode_name, p_mode = classify(*_clause_text(doc, c.s, c.clause), model=model)
-            if etype is None:
-                if p_type >= settings.classifier_drop:
-                    continue
-            elif etype != c.cue.event_type and p_type >= settings.classifier_type:
-                c.rule_type = c.cue.event_type
-                c.cue = c.cue._replace(event_type=etype, quad_class=QUAD_CLASS[etype])
-            if mode_name != c.reading.mode and p_mode >= settings.classifier_mode:
-                c.rule_mode = c.reading.mode
-                c.reading = c.reading._replace(mode=mode_name)
-        if c.reading.mode in keep and (c.reading.mode != "hypothetical" or _conditional(doc.tokens[c.s], conditional)):
-            kept.append(c)
+    # What to score: each verb candidate's clause, then the trigger-carrying clauses without a candidate.
+    cands = [c for c in doc.candidates if not (c.kind == "noun" and (c.s, c.cue.i) in verb_at)]
+    verbs = [c for c in cands if c.kind == "verb"]
+    fresh: list[tuple[int, Clause, int]] = []  # (sentence, clause, trigger token)
     if settings.classifier_new <= 1.0:
-        speech = wordset("mode", "speech")
         taken = {(c.s, c.clause.i0) for c in doc.candidates}
         for n, found in doc.cues.items():
-            toks = doc.tokens[n]
             for clause in doc.clauses[n]:
                 if clause.attribution or (n, clause.i0) in taken:
                     continue
-                etype, p_type, mode_name, _ = classify(*_clause_text(doc, n, clause), model=model)
-                if etype is None or p_type < settings.classifier_new or mode_name not in keep:
+                k = _trigger(doc.tokens[n], clause, found)
+                if k >= 0:
+                    fresh.append((n, clause, k))
+    text = doc.text
+    many = [clause_features(doc.tokens[c.s], c.clause.i0, c.clause.i1, text, doc.clauses[c.s]) for c in verbs]
+    many += [clause_features(doc.tokens[n], cl.i0, cl.i1, text, doc.clauses[n]) for n, cl, _k in fresh]
+    scores = score_features(many, model=model)
+    verb_scores = dict(zip(map(id, verbs), scores, strict=False))
+    kept: list[Candidate] = []
+    for c in cands:
+        sc = verb_scores.get(id(c))
+        if sc is not None:
+            if sc.event_type is None:
+                if sc.type_p >= settings.classifier_drop:
                     continue
-                if mode_name == "hypothetical" and not _conditional(toks, conditional):
-                    continue
-                k = _trigger(toks, clause, found)
-                if k < 0:
-                    continue
-                cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], p_type, "past", toks[k].lower)
-                speech_before = any(toks[i].lower in speech for i in range(clause.i0, k))
-                reading = mode.classify(toks, clause, cue, speech_before)._replace(mode=mode_name)
-                kept.append(Candidate(n, clause, cue, reading, "verb", doc.sentence_timexes[n]))
+            elif (
+                sc.event_type != c.cue.event_type
+                and sc.type_p >= settings.classifier_type
+                and sc.type_p - sc.p(c.cue.event_type) >= settings.classifier_margin
+            ):
+                c.rule_type = c.cue.event_type
+                c.cue = c.cue._replace(event_type=sc.event_type, quad_class=QUAD_CLASS[sc.event_type])
+            if sc.mode != c.reading.mode and sc.mode_p >= settings.classifier_mode:
+                c.rule_mode = c.reading.mode
+                c.reading = c.reading._replace(mode=sc.mode)
+        if c.reading.mode in keep and (c.reading.mode != "hypothetical" or _conditional(doc.tokens[c.s], conditional)):
+            kept.append(c)
+    if fresh:
+        speech = wordset("mode", "speech")
+        for (n, clause, k), sc in zip(fresh, scores[len(verbs) :], strict=True):
+            toks = doc.tokens[n]
+            if sc.event_type is None or sc.type_p < settings.classifier_new or sc.mode not in keep:
+                continue
+            if sc.mode == "hypothetical" and not _conditional(toks, conditional):
+                continue
+            cue = Cue(k, k + 1, sc.event_type, QUAD_CLASS[sc.event_type], sc.type_p, "past", toks[k].lower)
+            speech_before = any(toks[i].lower in speech for i in range(clause.i0, k))
+            reading = mode.classify(toks, clause, cue, speech_before)._replace(mode=sc.mode)
+            kept.append(Candidate(n, clause, cue, reading, "verb", doc.sentence_timexes[n]))
         kept.sort(key=lambda c: c.s)  # stable: a sentence's earlier candidates first
     doc.candidates = kept
     return doc
