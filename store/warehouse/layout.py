@@ -57,13 +57,15 @@ INPUT_SCHEMA = EVENT_SCHEMA.append(pa.field("origin", pa.string()))
 # The counts (rollup) of one events file. kind "event": one row per group of events; "country" / "topic": one
 # row per distinct list element and group (value "" for an empty list), so an event with two countries counts
 # once under each; "actor": events per actor name over the whole file (other keys null; for the sidebar);
-# "pair:<ISO3>": the events involving that country counted under each of their countries (value; the country
-# itself included), per date_start, date_end and mode (event_type and quad_class null: counted by them, the pairs
-# would outnumber the events). A file entry says "pairs": true when its counts hold them. Counts files are sorted
+# "pair:<ISO3>": the events involving that country counted under each of their other countries (value), per
+# date_start, date_end and mode (event_type and quad_class null: counted by them, the pairs would outnumber the
+# events); under the country itself they are its "country" rows. A file entry says "pairs": PAIRS when its counts
+# hold them in this form. Counts files are sorted
 # by kind and value and written in row groups of COUNTS_ROW_GROUP, so a question about one kind reads little more
 # than its rows.
 COUNT_KINDS = ("event", "country", "topic", "actor", "pair:<ISO3>")
 PAIR_KIND = "pair:"
+PAIRS = 2  # the form of the pair rows (1: self-pairs stored too); `store recount` rewrites older counts
 COUNTS_ROW_GROUP = 32_768
 COUNTS_SCHEMA = pa.schema(
     [

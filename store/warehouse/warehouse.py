@@ -259,7 +259,7 @@ class Warehouse(EventSource):
         names = dimension_names(dims)
         plan = self.counts_plan(filters, dims) if use_counts else None
         if plan is not None and plan[0].startswith(layout.PAIR_KIND):
-            if not all(e.get("pairs") for e in self._entries(self.manifest(), filters)):
+            if not all(e.get("pairs") == layout.PAIRS for e in self._entries(self.manifest(), filters)):
                 plan = None  # files written before the pairs were counted (`store recount` adds them)
         if plan is not None:
             kind, value = plan
@@ -278,10 +278,12 @@ class Warehouse(EventSource):
                 cond += " AND date_start IS NOT NULL"
             select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
             group = f" GROUP BY ALL ORDER BY {', '.join(names)}" if exprs else ""
+            kinds = f"kind = {lit(kind)}"
+            if kind.startswith(layout.PAIR_KIND):  # under the country itself: its own rows
+                own = kind[len(layout.PAIR_KIND) :]
+                kinds = f"({kinds} OR (kind = 'country' AND value = {lit(own)}))"
             table = self._query(
-                lambda m: (
-                    f"SELECT {select} FROM {self.counts_sql(filters, m)} WHERE kind = {lit(kind)} AND {cond}{group}"
-                )
+                lambda m: f"SELECT {select} FROM {self.counts_sql(filters, m)} WHERE {kinds} AND {cond}{group}"
             )
         else:
             table = self._query(lambda m: self._raw_aggregate_sql(filters, dims, m))

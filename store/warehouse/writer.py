@@ -119,7 +119,7 @@ def counts_sql(events_paths: list[str]) -> str:
             SELECT filename, a, unnest(l) AS b, date_start, date_end, mode FROM (
                 SELECT filename, unnest(l) AS a, l, date_start, date_end, mode FROM (
                     SELECT filename, list_distinct(countries) AS l, date_start, date_end, mode FROM {src}
-                    WHERE len(countries) > 0) WHERE len(l) > 0)) WHERE a <> '' AND b <> '' GROUP BY ALL
+                    WHERE len(countries) > 1) WHERE len(l) > 1)) WHERE a <> '' AND b <> '' AND a <> b GROUP BY ALL
         UNION ALL SELECT filename, 'actor', value, CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP),
             CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), count(*) FROM (
             SELECT filename, unnest(list_distinct(actors)) AS value FROM {src}) WHERE value <> '' GROUP BY ALL"""
@@ -382,7 +382,7 @@ class WarehouseWriter:
                     "newest": layout.iso(part.newest),
                     "sal_static": part.sal_static,
                     "sal_weight": part.sal_weight,
-                    "pairs": True,
+                    "pairs": layout.PAIRS,
                 }
                 for part, counts_rel, _ in entries
             ]
@@ -514,7 +514,7 @@ class WarehouseWriter:
                         "newest": max((e["newest"] for e in group if e["newest"]), default=None),
                         "sal_static": max(e.get("sal_static", 1.0) for e in group),
                         "sal_weight": max(e.get("sal_weight", 1.0) for e in group),
-                        "pairs": all(e.get("pairs", False) for e in group),
+                        "pairs": layout.PAIRS if all(e.get("pairs") == layout.PAIRS for e in group) else 0,
                     }
                 )
                 retired += [p for e in group for p in (e["events"], e["counts"])]
@@ -548,10 +548,10 @@ class WarehouseWriter:
         return changed
 
     def recount(self, progress=None) -> int:
-        """Rewrite the counts file of every entry whose counts lack the country pairs (files written before they were
-        kept), one file at a time, each under a new name; one manifest swap at the end (a killed recount leaves the
+        """Rewrite the counts file of every entry whose counts lack the country pairs in their current form
+        (layout.PAIRS), one file at a time, each under a new name; one manifest swap at the end (a killed recount leaves the
         old counts in force). Returns how many files were recounted."""
-        todo = [e for e in self.manifest["files"] if not e.get("pairs")]
+        todo = [e for e in self.manifest["files"] if e.get("pairs") != layout.PAIRS]
         if not todo:
             return 0
         gen = self.manifest["generation"] + 1
@@ -566,7 +566,7 @@ class WarehouseWriter:
                 os.replace(tmp, self.root / rel)
                 written.append(self.root / rel)
                 size = (self.root / e["events"]).stat().st_size + (self.root / rel).stat().st_size
-                done[e["events"]] = {**e, "counts": rel.as_posix(), "bytes": size, "pairs": True}
+                done[e["events"]] = {**e, "counts": rel.as_posix(), "bytes": size, "pairs": layout.PAIRS}
                 if progress:
                     progress(k + 1, len(todo))
             for d in {(self.root / e["counts"]).parent for e in done.values()}:
