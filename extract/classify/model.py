@@ -88,10 +88,15 @@ class Vocabulary:
         """(columns, values) of one clause's features: counts scaled by block weight / sqrt(found in block)."""
         cols: list[int] = []
         vals: list[float] = []
+        cached = self._chars_of_word.get
+        chars: list[int] = []
+        for w in feats.char_words:
+            found_w = cached(w)
+            chars.extend(self._char_columns(w) if found_w is None else found_w)
         for block, found in (
-            ("words", [c for f in feats.words if (c := self.index["words"].get(f)) is not None]),
-            ("chars", [c for w in feats.char_words for c in self._char_columns(w)]),
-            ("rules", [c for f in feats.rules if (c := self.index["rules"].get(f)) is not None]),
+            ("words", [c for c in map(self.index["words"].get, feats.words) if c is not None]),
+            ("chars", chars),
+            ("rules", [c for c in map(self.index["rules"].get, feats.rules) if c is not None]),
         ):
             if found:
                 cols += found
@@ -144,6 +149,10 @@ class Model:
         self._intercept = np.concatenate([type_head.intercept, mode_head.intercept])
         self._split = len(type_head.labels)
         self.type_labels = tuple(type_head.labels)
+        # proba_batch: per word, the sum of its character n-gram weight rows (row of _sums, n-grams found)
+        self._sum_of_word: dict[str, tuple[int, int]] = {}
+        self._sums = np.zeros((1024, self._weights.shape[1]), dtype=np.float32)
+        self._n_sums = 0
         self.mode_labels = tuple(mode_head.labels)
 
     def predict(self, feats: Features) -> tuple[str, float, str, float]:
@@ -162,25 +171,75 @@ class Model:
         return _softmax(score[: self._split]), _softmax(score[self._split :])
 
     def proba_batch(self, many: Sequence[Features]) -> tuple[np.ndarray, np.ndarray]:
-        """proba() of many clauses in one numpy pass: (n x type labels, n x mode labels) probabilities. One
-        gather of all the clauses' weight rows and one segmented sum, instead of a small product per clause."""
+        """proba() of many clauses in one numpy pass: (n x type labels, n x mode labels) probabilities.
+
+        The same linear function as vectorize() + weights, summed in another order: a word's character
+        n-grams always add the same rows, so their sum is kept per word (with their count, which the block's
+        scale needs); a clause gathers one weight row per word and rule feature and one sum per word of its
+        character block, and two segmented sums add them up (float32: a probability may differ from
+        proba()'s in the sixth decimal)."""
         n = len(many)
         score = np.tile(self._intercept, (n, 1))
-        cols: list[int] = []
-        vals: list[float] = []
+        if len(self._sum_of_word) > 200_000:  # bounded memory: start the per-word sums again between batches
+            self._sum_of_word.clear()
+            self._n_sums = 0
+        w_get, r_get = self.vocab.index["words"].get, self.vocab.index["rules"].get
+        weights = self.vocab.weights
+        rows: list[int] = []  # weight rows (word and rule features)
+        scale: list[float] = []
         starts: list[int] = []
-        rows: list[int] = []
+        owners: list[int] = []
+        c_rows: list[int] = []  # rows of the per-word character sums
+        c_scale: list[float] = []
+        c_starts: list[int] = []
+        c_owners: list[int] = []
         for k, f in enumerate(many):
-            c, v = self.vocab.vectorize(f)
-            if c:
-                starts.append(len(cols))
-                rows.append(k)
-                cols += c
-                vals += v
-        if cols:
-            weighted = self._weights[cols] * np.asarray(vals, dtype=np.float32)[:, None]
-            score[rows] += np.add.reduceat(weighted, starts, axis=0)
+            begin = len(rows)
+            for block, found in (
+                ("words", [c for c in map(w_get, f.words) if c is not None]),
+                ("rules", [c for c in map(r_get, f.rules) if c is not None]),
+            ):
+                if found:
+                    rows += found
+                    scale += [weights[block] / math.sqrt(len(found))] * len(found)
+            if len(rows) > begin:
+                starts.append(begin)
+                owners.append(k)
+            if f.char_words:
+                sums = [self._char_sum(w) for w in f.char_words]
+                n_chars = sum(m for _, m in sums)
+                if n_chars:
+                    c_starts.append(len(c_rows))
+                    c_owners.append(k)
+                    c_rows += [r for r, _ in sums]
+                    c_scale += [weights["chars"] / math.sqrt(n_chars)] * len(sums)
+        if rows:
+            gathered = self._weights[rows] * np.asarray(scale, dtype=np.float32)[:, None]
+            score[owners] += np.add.reduceat(gathered, starts, axis=0)
+        if c_rows:
+            gathered = self._sums[c_rows] * np.asarray(c_scale, dtype=np.float32)[:, None]
+            score[c_owners] += np.add.reduceat(gathered, c_starts, axis=0)
         return _softmax_rows(score[:, : self._split]), _softmax_rows(score[:, self._split :])
+
+    def _char_sum(self, word: str) -> tuple[int, int]:
+        """(row in self._sums of the sum of the word's character n-gram weights, how many n-grams were found),
+        made on first use."""
+        got = self._sum_of_word.get(word)
+        if got is not None:
+            return got
+        cols = self.vocab._char_columns(word)
+        row = self._n_sums
+        if row == self._sums.shape[0]:
+            grown = np.zeros((2 * row, self._sums.shape[1]), dtype=np.float32)
+            grown[:row] = self._sums
+            self._sums = grown
+        if cols:
+            self._sums[row] = self._weights[list(cols)].sum(axis=0)
+        else:
+            self._sums[row] = 0.0
+        self._n_sums += 1
+        self._sum_of_word[word] = (row, len(cols))
+        return row, len(cols)
 
     @property
     def version(self) -> str:
