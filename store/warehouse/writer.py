@@ -568,7 +568,10 @@ class WarehouseWriter:
                 rel = pathlib.Path(e["counts"]).parent / layout.part_name(gen)
                 tmp = layout.tmp_name(self.root / rel)
                 written.append(tmp)
-                write_counts(self.con, [(self.root / e["events"], tmp)])
+                try:
+                    write_counts(self.con, [(self.root / e["events"], tmp)])
+                except duckdb.Error as exc:  # e.g. out of memory: name the file; nothing is swapped in
+                    raise StoreError(f"{self.root / e['events']}: cannot count this file ({exc})") from exc
                 os.replace(tmp, self.root / rel)
                 written.append(self.root / rel)
                 size = (self.root / e["events"]).stat().st_size + (self.root / rel).stat().st_size
