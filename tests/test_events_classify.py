@@ -21,9 +21,11 @@ from extract.events.extract_one import article_events
 from extract.events.stages import PIPELINE, run
 from extract.model import Article
 
-RULES = DEFAULT_SETTINGS  # the classifier is off by default (see extract/events/README.md)
-LEARNED = Settings(classifier=True)
-WITH_HYPOTHETICAL = Settings(classifier=True, keep_modes=("actual", "statement", "future", "negated", "hypothetical"))
+RULES = Settings(classifier=False)
+LEARNED = Settings(classifier=True, classifier_new=0.9)  # the stage with new candidates (off by default)
+WITH_HYPOTHETICAL = dataclasses.replace(
+    LEARNED, keep_modes=("actual", "statement", "future", "negated", "hypothetical")
+)
 
 
 def _article(text: str, id_: str = "t") -> Article:
@@ -73,6 +75,7 @@ TYPE_CASES = [
 def test_the_classifier_decides_the_type_and_mode_of_a_cued_clause(text, rules, learned):
     assert _events(text, RULES) == [rules]
     assert _events(text) == [learned]
+    assert _events(text, DEFAULT_SETTINGS) == [learned]  # the classifier is on by default
 
 
 @pytest.mark.parametrize(("text", "rules", "learned"), TYPE_CASES, ids=[c[0][:30] for c in TYPE_CASES])
@@ -196,5 +199,8 @@ def test_a_broken_model_file_stops_extraction_with_the_rebuild_command(model_fil
     # A batch spread over two processes stops in the parent, before any worker, with the same error.
     with pytest.raises(ModelFileError, match="make model"):
         extract_events([_article(text, f"a{k}") for k in range(30)], workers=2, settings=LEARNED)
-    # Without the classifier (the default) the rules run and the model file is not read.
+    # The default settings run the classifier, so they stop the same way.
+    with pytest.raises(ModelFileError, match="make model"):
+        article_events(_article(text))
+    # With the classifier switched off the rules run and the model file is not read.
     assert _events(text, RULES) == [("CONSULT", "actual", "Russia", "Iran")]

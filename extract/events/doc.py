@@ -38,14 +38,15 @@ class Settings:
     summary_chars: int = 200  # longest summary before it is cut at a word and ends with "…"
     home_country: bool = True  # a name or group with no country takes the article's main country (if it has one)
     syntax: bool = False  # roles from a dependency parse of trigger sentences (syntax.py; needs the parser)
-    # The learned classifier (extract.classify; the classify stage of stages.py), tuned on the dev split of the
-    # real-news gold and the own gold (extract/events/README.md, "The learned classifier"). 1.01: never.
-    classifier: bool = False  # the classify stage runs (needs extract/classify/data/model.json, `make model`)
-    classifier_type: float = 0.0  # a clause's type is the classifier's when its probability is at least this
+    # The learned classifier (extract.classify; the classify stage of stages.py), chosen on the dev split of the
+    # real-news gold, the own gold and Timeline17 dev (extract/classify/README.md, "In the events pipeline").
+    # A threshold of 1.01: never.
+    classifier: bool = True  # the classify stage runs (needs extract/classify/data/model.json, `make model`)
+    classifier_type: float = 0.4  # a clause's type is the classifier's when its probability is at least this
     classifier_margin: float = 0.0  # ... and ahead of the rule type's probability by at least this
     classifier_drop: float = 0.5  # a clause the classifier calls no happening at least this sure is dropped
     classifier_mode: float = 0.0  # a clause's mode is the classifier's when its probability is at least this
-    classifier_new: float = 0.9  # a kept sentence's clause with no candidate becomes one at least this sure
+    classifier_new: float = 1.01  # a kept sentence's clause with no candidate becomes one at least this sure
 
 
 DEFAULT_SETTINGS = Settings()
