@@ -150,7 +150,7 @@ def top(
     return rows_at(path, version, top_positions(path, version, filters, n, tuple(by)), cols)
 
 
-SHARED_TOP = 300  # a warehouse is asked for at least this many top rows (every column), sliced for smaller asks
+SHARED_TOP = 50  # a warehouse is asked for at least this many top rows (every column), sliced for smaller asks
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

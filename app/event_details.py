@@ -13,6 +13,9 @@ from app.view import View
 
 KEY = "tl_event"  # the chooser's session-state key (mirrored in the URL as event=)
 CHOICES = 300  # the chooser lists this many of the most salient events in view
+# ... and on a warehouse this many: there the most salient rows of a big view are found from the recent reports,
+# which takes about a second for 50 and reads most files for 300 (store/README.md)
+WAREHOUSE_CHOICES = 50
 LABEL_COLUMNS = ("event_id", "date", "event_type", "summary")
 # Which facts a corrected field changes (their labels get a mark).
 CORRECTED_FACTS = {
@@ -37,7 +40,8 @@ def pick_from_chart(chart_key: str) -> None:
 
 def chooser(v: View) -> str:
     """The event chooser: the most salient events in view, plus the chosen one when it is not among them."""
-    choices = v.top(CHOICES, KEY_ORDER, LABEL_COLUMNS)
+    offered = CHOICES if v.tier == "arrow" else WAREHOUSE_CHOICES
+    choices = v.top(offered, KEY_ORDER, LABEL_COLUMNS)
     labels = {
         eid: tables.event_label(row) for eid, row in zip(choices["event_id"], choices.to_dict("records"), strict=True)
     }
@@ -56,7 +60,7 @@ def chooser(v: View) -> str:
         [""] + list(labels),
         key=KEY,
         format_func=lambda e: labels.get(e, "Choose an event (or click one on the chart)"),
-        help=f"The {CHOICES} most salient events in view; click any point to pick it",
+        help=f"The {offered} most salient events in view; click any point to pick it",
     )
 
 

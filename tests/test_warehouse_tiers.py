@@ -324,3 +324,27 @@ def test_answers_kept_by_a_warehouse_follow_its_writes(tmp_path):
     frame = wh.aggregate(f, "event_type")
     frame.loc[0, "events"] = -1  # a caller changing its copy changes nothing kept
     assert int(wh.aggregate(f, "event_type")["events"].min()) > 0
+
+
+def test_the_most_salient_rows_include_older_reports_that_can_still_win(tmp_path):
+    """Many weakly reported recent events and a few widely reported ones from six weeks earlier: the recent
+    window gives a first threshold, the older events can still pass it, so the warehouse reads back to them too."""
+    events = generate_events(400, seed=12)
+    events["event_id"] = [f"s-{i:03d}" for i in range(len(events))]
+    newest = pd.Timestamp("2025-06-30 12:00", tz="UTC")
+    recent = np.arange(len(events)) >= 40
+    events["last_reported"] = np.where(
+        recent, newest - pd.to_timedelta(np.arange(len(events)) % 5, unit="D"), newest - pd.Timedelta(days=42)
+    )
+    events["first_reported"] = events["last_reported"]
+    events["mentions"] = np.where(recent, 2, 400)
+    events["sources"] = [["A"] if r else [f"S{k}" for k in range(30)] for r in recent]
+    arrow = EventStore(tmp_path / "arrow")
+    arrow.add_events(events, origin="gdelt")
+    wh = Warehouse.create(tmp_path / "wh")
+    wh.add_events(events, origin="gdelt")
+    cols = ["event_id", "salience", "last_reported"]
+    for n in (20, 60, 200):
+        want = ArrowSource(arrow).top_rows(Filters(modes=()), n, columns=cols)
+        _same_rows(wh.top_rows(Filters(modes=()), n, columns=cols), want)
+    assert (want["last_reported"] < newest - pd.Timedelta(days=30)).sum() == 40, "the older events are among them"

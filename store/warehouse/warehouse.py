@@ -27,6 +27,7 @@ from core.errors import StoreError
 from core.validate import cast
 from store.columns import ALL_COLUMNS, MENTION_COLUMNS, PUBLIC_MENTION_COLUMNS
 from store.query import Filters
+from store.salience import weights as salience_weights
 from store.source import (
     ACTOR_OPTIONS,
     EVENT_ONLY_DIMENSIONS,
@@ -373,16 +374,18 @@ class Warehouse(EventSource):
         direct = n > DIRECT_ROWS
         extra = "".join(f", {c}" for c in wanted if c != "event_id") if direct else ""
 
-        def ids_in(chosen: list[dict]) -> pa.Table:
+        def ids_in(chosen: list[dict], also: str = "TRUE") -> pa.Table:
             return self._query(
                 lambda _m: (
                     f"SELECT event_id, {first} AS first_key{extra} FROM {self.events_sql(filters, m, chosen)} "
-                    f"WHERE {cond} ORDER BY {keys} LIMIT {int(n)}"
+                    f"WHERE {cond} AND {also} ORDER BY {keys} LIMIT {int(n)}"
                 )
             )
 
         if order and order[0] == "salience" and len(entries) > 1 and n > 0:
-            found = self._top_by_salience(entries, m, n, ids_in)
+            found = self._top_by_recency(entries, m, n, ids_in)
+            if found is None:
+                found = self._top_by_salience(entries, m, n, ids_in)
         elif order and order[0] == "date_start" and len(entries) > 1 and n > 0:
             found = self._top_by_start(entries, n, ids_in)
         else:
@@ -406,6 +409,47 @@ class Warehouse(EventSource):
         got = table.column("event_id").to_pylist()
         table = table.take(pa.array(sorted(range(len(got)), key=lambda r: rank[got[r]]), type=pa.int64()))
         return self.frame(table, cols)
+
+    def _top_by_recency(self, entries: list[dict], m: dict, n: int, ids_in) -> pa.Table | None:
+        """The n most salient rows from the rows reported lately, when that is provably all it takes (None when not).
+
+        A row's salience is at most its file's largest static part S plus its largest recency weight W times the
+        row's own recency r = 0.5 ** (age of its last report / half-life). The n best rows reported within a window
+        give the n-th salience t; a row outside the window can only reach t when r >= (t - S) / W, that is when its
+        last report is newer than a cut worked out per file. Rows are stored in the order they were reported, so
+        DuckDB skips the row groups older than the cut by their statistics. When the static parts alone can reach t
+        (a selective filter keeps only weak rows), None: the files' bounds decide (_top_by_salience)."""
+        newest_ns = self._newest_ns(m)
+        if newest_ns is None or any(e.get("sal_static") is None or e.get("sal_weight") is None for e in entries):
+            return None
+        day_ns = 86_400_000_000_000
+        half_life_ns = float(salience_weights()["half_life_days"]) * day_ns
+
+        def reported_since(ns: int) -> str:
+            stamp = pd.Timestamp(int(ns), tz="UTC").tz_localize(None).isoformat(sep=" ")
+            return f"last_reported >= TIMESTAMPTZ '{stamp}+00'"
+
+        for window in (0.5, 2.0, 6.0):  # half-lives back from the newest report
+            cut = newest_ns - int(window * half_life_ns)
+            found = ids_in([e for e in entries if e.get("newest") and pd.Timestamp(e["newest"], tz="UTC").value >= cut],
+                           reported_since(cut))  # fmt: skip
+            if found.num_rows < n:
+                continue
+            t = found.column("first_key")[n - 1].as_py() - 1.5e-4  # (salience is rounded to 4 decimals)
+            oldest = None  # the oldest last report that can still reach t, over every file
+            for e in entries:
+                static, weight = e["sal_static"], e["sal_weight"]
+                if static >= t:
+                    return None
+                if weight <= 0:
+                    continue
+                need = newest_ns - half_life_ns * math.log2(weight / (t - static))
+                oldest = need if oldest is None else min(oldest, need)
+            if oldest is None or oldest >= cut:
+                return found
+            chosen = [e for e in entries if e.get("newest") and pd.Timestamp(e["newest"], tz="UTC").value >= oldest]
+            return ids_in(chosen, reported_since(math.floor(oldest)))
+        return None
 
     def _top_by_salience(self, entries: list[dict], m: dict, n: int, ids_in) -> pa.Table:
         """The n most salient rows, reading only the files that can hold them: a file's rows are at most as salient
