@@ -137,11 +137,20 @@ def write_counts(con: duckdb.DuckDBPyConnection, pairs: list[tuple[pathlib.Path,
         table = con.sql(counts_sql([str(e) for e, _ in pairs])).to_arrow_table()
     finally:
         con.execute("SET preserve_insertion_order = true")
-    names = table.column("filename")
+    # grouped by file with one sort (cheaper than a filter per file), then each file's rows sorted by kind + value
+    # joined (Arrow sorts one string key faster than two) and date_start
+    table = table.take(pc.sort_indices(table.column("filename")))
+    runs = pc.run_end_encode(table.column("filename").combine_chunks())
+    table = table.drop_columns(["filename"])
+    slices, start = {}, 0
+    for name, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
+        slices[name], start = table.slice(start, end - start), end
     for events_path, counts_path in pairs:
-        part = table.filter(pc.equal(names, str(events_path))).drop_columns(["filename"])
+        part = slices.get(str(events_path), table.slice(0, 0))
+        kind_value = pc.binary_join_element_wise(part.column("kind"), pc.fill_null(part.column("value"), ""), "\x1f")
+        keys = pa.table({"k": kind_value, "d": part.column("date_start")})
         write_counts_file(
-            part.sort_by([("kind", "ascending"), ("value", "ascending"), ("date_start", "ascending")]), counts_path
+            part.take(pc.sort_indices(keys, sort_keys=[("k", "ascending"), ("d", "ascending")])), counts_path
         )
 
 
@@ -254,11 +263,19 @@ class WarehouseWriter:
 
     def _route(self, table: pa.Table) -> None:
         keys = pc.binary_join_element_wise(pc.fill_null(table.column("origin"), ""), table.column("month"), "\x1f")
-        distinct = pc.unique(keys).to_pylist()
-        for key in distinct:
-            origin, month = key.split("\x1f")
-            part_rows = table if len(distinct) == 1 else table.filter(pc.equal(keys, key))
-            self._buffer(self._part(origin, month), part_rows.drop_columns(["origin", "month"]))
+        table = table.drop_columns(["origin", "month"])
+        if pc.count_distinct(keys).as_py() == 1:
+            origin, month = keys[0].as_py().split("\x1f")
+            self._buffer(self._part(origin, month), table)
+        else:  # the positions in key order once, then a compact copy of each partition's rows (a slice of one taken
+            # table would keep the whole batch alive until its last partition is flushed)
+            order = pc.sort_indices(keys)
+            runs = pc.run_end_encode(keys.take(order).combine_chunks())
+            start = 0
+            for key, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
+                origin, month = key.split("\x1f")
+                self._buffer(self._part(origin, month), table.take(order.slice(start, end - start)))
+                start = end
         total = sum(p.buffered_bytes for p in self.parts.values())
         while total > BUFFER_BYTES:
             biggest = max(self.parts.values(), key=lambda p: p.buffered_bytes)
