@@ -34,7 +34,7 @@ $(SHAPES): | $(VENV)/.run-installed
 
 # --- the two commands ---------------------------------------------------------------------
 run: $(VENV)/.run-installed $(SHAPES)
-	$(PY) -m streamlit run dashboard.py --server.address localhost --server.port $(PORT)
+	$(PY) -m app.serve --server.address localhost --server.port $(PORT)
 
 test: $(VENV)/.dev-installed $(SHAPES)
 	@$(PY) scripts/ensure_chromium.py

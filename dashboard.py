@@ -1,4 +1,5 @@
-"""The dashboard: `streamlit run dashboard.py`.
+"""The dashboard: `streamlit run dashboard.py`, or `python -m app.serve` (the same, with the dashboard's modules
+imported before the server listens: app/serve.py).
 
 This entry script runs on every page view: it lists the pages (st.navigation), draws the shared sidebar
 (filters mirrored in the URL) and then runs the chosen page, a script in dashboard_pages/. Because the filters
@@ -16,7 +17,7 @@ import pathlib
 
 import streamlit as st
 
-from app.preload import start_chart_code
+from app.preload import page_done, start_chart_code
 
 PAGES = [
     st.Page("dashboard_pages/timeline.py", title="Timeline", icon=":material/timeline:", default=True),
@@ -50,6 +51,7 @@ def main() -> None:
     page.run()
     sidebar.write_url()  # again: the page may have drawn widgets that are mirrored in the URL
     downloads.note_page_run()
+    page_done()
 
 
 # Streamlit runs this script as __main__. A worker process that multiprocessing starts while it runs (the

@@ -5,25 +5,29 @@ chart arrives, which on a fresh server comes after seconds of loading data. A hi
 very start of the first page run of a fresh server starts that load at once, so it overlaps the server's work
 (loading the store, counting the sidebar's choices). Once the server holds its data the real chart comes
 almost at once, and the blank one would only cost the browser time (measured: about 0.5 s more for a new
-browser session), so it is sent only while the dashboard's modules have not been imported yet. This module
+browser session), so it is sent only until this server has run a page to its end (page_done()). This module
 imports nothing but Streamlit (which brings plotly), so a page calls it before importing pandas and the rest.
 """
 
 from __future__ import annotations
-
-import sys
 
 import plotly.graph_objects as go
 import streamlit as st
 
 CHART_CODE_STARTED = "_chart_code_started"
 CHART_CODE_KEY = "chart-code-preload"  # the hidden container's key; also the blank figure's layout.meta
+_server = {"ran_page": False}  # this process's: has a page run to its end here (its data is then loaded)
+
+
+def page_done() -> None:
+    """A page ran to its end on this server: later first visits need no early chart code."""
+    _server["ran_page"] = True
 
 
 def start_chart_code() -> None:
     """On a fresh server's first page run (the first run of a session only): a hidden blank chart
     (display: none) at the top of the page."""
-    if "app.data" in sys.modules or st.session_state.get(CHART_CODE_STARTED):
+    if _server["ran_page"] or st.session_state.get(CHART_CODE_STARTED):
         return  # a server that has run a page holds its data: the real chart comes soon enough
     st.session_state[CHART_CODE_STARTED] = True
     hidden = f".st-key-{CHART_CODE_KEY}"  # the container, and the wrapper that would still take a gap

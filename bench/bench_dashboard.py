@@ -84,12 +84,11 @@ def start(
 ) -> tuple[str, subprocess.Popen]:
     port = free_port()
     env = dict(os.environ, EVENTS_STORE=str(store))
+    # the dashboard as `make run` starts it (app/serve.py); any other script (the floor) by `streamlit run`
+    launch = ["-m", "app.serve"] if script == ROOT / "dashboard.py" else ["-m", "streamlit", "run", str(script)]
     cmd = [
         sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
+        *launch,
         "--server.port",
         str(port),
         "--server.address",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import pathlib
 import subprocess
 import sys
@@ -40,6 +41,7 @@ BOUND = {
     "app.downloads",
     "app.event_details",
     "app.preload",
+    "app.serve",
     "app.sidebar",
     "app.view",
 }
@@ -95,3 +97,20 @@ def test_the_entry_lists_every_page_script_once():
     scripts = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "dashboard_pages").glob("*.py"))
     assert sorted(listed) == scripts
     assert not (ROOT / "pages").exists(), "a folder named pages/ turns on Streamlit's older multipage model"
+
+
+def test_the_server_imports_at_start_every_app_module_the_pages_import():
+    """app/serve.py imports the pages' modules before the server listens; a page importing one it misses would
+    only be slower on a fresh server's first visit, so nothing else would notice."""
+    wanted = set()
+    for script in [ROOT / "dashboard.py", *(ROOT / "dashboard_pages").glob("*.py")]:
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "app":
+                wanted |= {f"app.{a.name}" for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("app."):
+                wanted.add(node.module)
+    assert {"app.data", "app.view", "app.charts"} <= wanted
+    script = "import sys, json\nfrom app.serve import preimport\npreimport()\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert sorted(wanted - set(json.loads(done.stdout.strip().splitlines()[-1]))) == []

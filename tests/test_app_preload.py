@@ -14,6 +14,9 @@ from tests.dashboard_store import ROOT
 
 SCRIPT = """
 import json, sys
+if sys.argv[2:] == ["preimported"]:
+    from app.serve import preimport  # what `python -m app.serve` does before the server listens
+    preimport()
 from app.preload import CHART_CODE_KEY
 from tests.dashboard_store import open_dashboard
 
@@ -31,8 +34,10 @@ print(json.dumps({"first": first, "again": again, "other": other, "first_element
 """
 
 
-def run_fresh(page: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", SCRIPT, page], cwd=ROOT, capture_output=True, text=True, timeout=300)
+def run_fresh(page: str, *extra: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, page, *extra], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -44,6 +49,12 @@ def test_a_fresh_server_sends_the_blank_chart_first_and_once(store_env):
     assert seen["first_element"], "the blank chart's container is the first thing on the page"
     assert seen["again"][0] == [] and seen["again"][1] >= 1
     assert seen["other"][0] == [], "a server holding its data sends no blank chart"
+
+
+def test_a_server_that_imported_the_dashboard_at_start_still_sends_it_on_its_first_page(store_env):
+    seen = run_fresh("dashboard_pages/timeline.py", "preimported")
+    assert seen["first"][0] == [0], "modules imported early are not data loaded: the first page still preloads"
+    assert seen["again"][0] == [] and seen["other"][0] == []
 
 
 def test_a_page_without_charts_sends_no_blank_chart(store_env):

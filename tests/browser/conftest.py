@@ -58,15 +58,14 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> Non
 
 
 def start_server(store: pathlib.Path, log: pathlib.Path, extra_env: dict | None = None) -> tuple[str, subprocess.Popen]:
-    """`streamlit run dashboard.py` on a free port, showing the store at store; returns (url, process)."""
+    """`python -m app.serve` (the README's `streamlit run dashboard.py` with the dashboard imported at start) on a
+    free port, showing the store at store; returns (url, process)."""
     port = free_port()
     env = dict(os.environ, EVENTS_STORE=str(store), **(extra_env or {}))
     cmd = [
         sys.executable,
         "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "dashboard.py"),
+        "app.serve",
         "--server.port",
         str(port),
         "--server.address",
