@@ -7,5 +7,6 @@ with `python -m app.shapes`).
 
 Streamlit-bound: data (cached loading), view (the View of the filtered store a page works on), sidebar (the
 shared filters and their URL mirror), charts (the registered charts' widgets and clicks), event_details (the
-Timeline's event details), downloads (download buttons, export warm-up), preload (plotly.js loaded early).
+Timeline's event details), downloads (download buttons, export warm-up), preload (plotly.js loaded early), serve (the server, with these
+modules imported before it listens: `python -m app.serve`).
 """
