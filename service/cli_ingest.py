@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from store.cli_common import add_store_argument, print_summary
+from store.cli_common import add_store_argument, print_summary, writable_store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,9 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from service.ingest import add_articles
-    from store import EventStore
 
-    store = EventStore(args.store)
+    store = writable_store(args.store)  # an Arrow store or a warehouse, whichever the directory holds
     show = not args.quiet and sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:

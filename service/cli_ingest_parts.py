@@ -1,11 +1,12 @@
 """`python -m extract ingest-parts DIR [--store DIR] [--allow-missing]`: add the Parquet parts of a sharded
-extraction (`python -m extract events ... --out-dir DIR`) to the store, in shard order."""
+extraction (`python -m extract events ... --out-dir DIR`) to the store, in shard order: an Arrow store or a
+warehouse (each report its own event there), whichever the store directory holds."""
 
 from __future__ import annotations
 
 import argparse
 
-from store.cli_common import add_store_argument, print_summary
+from store.cli_common import add_store_argument, print_summary, writable_store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,8 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from service.corpus import load_parts
-    from store import EventStore
 
-    summary = load_parts(EventStore(args.store), args.parts_dir, allow_missing=args.allow_missing)
+    summary = load_parts(writable_store(args.store), args.parts_dir, allow_missing=args.allow_missing)
     print_summary(summary)
     return 0

@@ -10,6 +10,17 @@ from store.summary import AddSummary
 MAX_REJECTS_SHOWN = 20
 
 
+def writable_store(path: str | None):
+    """The store at path ($EVENTS_STORE or data/store when None) to add events to, by its tier on disk: a Warehouse
+    for a warehouse directory, else an EventStore. Both take add_events(frame, origin=...) and return an
+    AddSummary; the warehouse keeps each extracted report as its own event (it does not merge reports)."""
+    from store.store import EventStore, default_path
+    from store.warehouse import Warehouse, is_warehouse
+
+    root = default_path() if path is None else path
+    return Warehouse(root) if is_warehouse(root) else EventStore(path)
+
+
 def add_store_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--store",

@@ -267,6 +267,34 @@ def test_ingest_parts_stores_what_ingest_stores(tmp_path):
     assert main(["ingest-parts", str(out), "--store", str(tmp_path / "s3"), "--allow-missing"]) == 0
 
 
+def test_the_same_parts_load_into_a_warehouse_as_ingest_puts_there(tmp_path):
+    """`ingest-parts` and `ingest` write to whichever tier the store directory holds; on a warehouse each extracted
+    report is an event of its own, so the parts' rows are the warehouse's rows."""
+    from service.cli import main
+    from store.query import Filters
+    from store.warehouse import Warehouse
+
+    corpus = _copies(SAMPLE / "articles.jsonl", 1, tmp_path / "c.jsonl", first=40)
+    out = tmp_path / "parts"
+    extract_corpus([str(corpus)], out, n_shards=3, workers=1)
+    reports = pd.concat([read_part(p) for p in part_paths(out)], ignore_index=True)
+    w1, w2 = Warehouse.create(tmp_path / "w1"), Warehouse.create(tmp_path / "w2")
+    assert main(["ingest-parts", str(out), "--store", str(w1.path)]) == 0
+    assert main(["ingest", str(corpus), "--store", str(w2.path), "--quiet"]) == 0
+
+    def rows(wh):
+        return wh.top_rows(Filters(modes=()), 10_000, order=("event_id",)).sort_values("event_id", ignore_index=True)
+
+    r1, r2 = rows(w1), rows(w2)
+    assert len(r1) > 50 and sorted(r1["event_id"]) == sorted(set(reports["event_id"]))  # a repeated id once
+    pd.testing.assert_frame_equal(r1, r2, check_exact=False)
+    by_id = reports.drop_duplicates("event_id").set_index("event_id")
+    for col in ("event_type", "source_actor", "target_actor", "sentence", "date"):
+        assert r1.set_index("event_id")[col].to_dict() == by_id[col].to_dict()
+    assert main(["ingest-parts", str(out), "--store", str(w1.path)]) == 0  # again: nothing added
+    assert len(rows(Warehouse(w1.path))) == len(r1)
+
+
 def test_sharded_options_need_out_dir(capsys):
     from service.cli import main
 
