@@ -4,6 +4,7 @@
     to_jsonl(df) -> bytes       one JSON object per event and line
     jsonl_lines(rows) -> str    the same lines for event rows still as dicts (streamed as articles finish)
     to_parquet(df) -> bytes     typed columns: list<string> for lists, timestamps for days and times
+    parquet_table(df)           the Arrow table to_parquet writes
 
 df is an events table (core.schema: all columns or a subset; extra columns are kept, in df's order). The
 text formats (CSV, JSON lines) write every value in one shape:
@@ -201,8 +202,16 @@ def to_csv(df: pd.DataFrame) -> bytes:
 
 def to_parquet(df: pd.DataFrame) -> bytes:
     """A Parquet file of df: list columns as list<string>, the rest as Arrow infers from their dtypes."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pq.write_table(parquet_table(df), buf)
+    return buf.getvalue()
+
+
+def parquet_table(df: pd.DataFrame):
+    """df as the Arrow table to_parquet writes (a streamed export writes one such table per batch)."""
+    import pyarrow as pa
 
     arrays, names = [], []
     lists = set(_list_columns(df))
@@ -214,6 +223,4 @@ def to_parquet(df: pd.DataFrame) -> bytes:
         else:
             arrays.append(pa.array(df[c], from_pandas=True))
         names.append(c)
-    buf = io.BytesIO()
-    pq.write_table(pa.Table.from_arrays(arrays, names=names), buf)
-    return buf.getvalue()
+    return pa.Table.from_arrays(arrays, names=names)

@@ -1,6 +1,7 @@
 """Events out of the store: CSV, JSON lines, Parquet and TimelineJS JSON.
 
-export_events(df, fmt) -> bytes. df is an events table (all columns or a subset; extra columns are
+export_events(df, fmt) -> bytes. write_events(frames, fmt, fh) -> rows: the same formats written batch by batch
+(a warehouse's export, never held whole). df is an events table (all columns or a subset; extra columns are
 kept). CSV, JSON lines and Parquet are written by core.serialize, the same serializers `extract events`
 uses (lists "; "-joined in CSV, arrays in JSON lines, list<string> in Parquet; days "2024-03-05", times
 in UTC "2024-03-07T09:00:00+00:00"); TimelineJS is written here.
@@ -14,7 +15,7 @@ import json
 import numpy as np
 import pandas as pd
 
-from core.serialize import LIST_SEP, to_csv, to_jsonl, to_parquet
+from core.serialize import LIST_SEP, parquet_table, to_csv, to_jsonl, to_parquet
 
 __all__ = [
     "FORMATS",
@@ -25,9 +26,12 @@ __all__ = [
     "to_jsonl",
     "to_parquet",
     "to_timelinejs",
+    "write_events",
 ]
 
 FORMATS = ("csv", "jsonl", "parquet", "timelinejs")
+# A TimelineJS file is a story a browser shows slide by slide: a streamed export stops past this many events.
+TIMELINEJS_MAX = 10_000
 
 
 def _is_list(v) -> bool:
@@ -105,3 +109,47 @@ def export_events(df: pd.DataFrame, fmt: str) -> bytes:
     if fmt == "timelinejs":
         return to_timelinejs(df)
     raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def write_events(frames, fmt: str, fh, title: str = "Event timeline") -> int:
+    """Write the events of frames (an iterable of events tables, in order) to the binary file fh in one of FORMATS,
+    one batch at a time; returns the rows written. The bytes are those export_events gives for the frames joined
+    (TimelineJS: slides sorted within the file). ValueError for another format, or for a TimelineJS export of more
+    than TIMELINEJS_MAX events (narrow it with filters)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    rows = 0
+    if fmt == "timelinejs":
+        chunks = []
+        for df in frames:
+            rows += len(df)
+            if rows > TIMELINEJS_MAX:
+                raise ValueError(
+                    f"more than {TIMELINEJS_MAX:,} events: a TimelineJS story of that many slides is not readable; "
+                    "narrow the export (--from/--to, --country, --event-type, --min-salience)"
+                )
+            chunks.append(df)
+        fh.write(to_timelinejs(pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(), title))
+        return rows
+    writer = None
+    try:
+        for df in frames:
+            if fmt == "csv":
+                data = to_csv(df)
+                fh.write(data if rows == 0 else data[data.index(b"\n") + 1 :])  # the header once
+            elif fmt == "jsonl":
+                fh.write(to_jsonl(df))
+            else:
+                import pyarrow.parquet as pq
+
+                table = parquet_table(df)
+                if writer is None:
+                    writer = pq.ParquetWriter(fh, table.schema)
+                writer.write_table(table.cast(writer.schema))
+            rows += len(df)
+        if fmt == "parquet" and writer is None:  # nothing matched: a valid file with no rows
+            fh.write(to_parquet(pd.DataFrame()))
+    finally:
+        if writer is not None:
+            writer.close()
+    return rows

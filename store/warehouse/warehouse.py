@@ -16,7 +16,7 @@ import os
 import pathlib
 import tempfile
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import duckdb
 import pandas as pd
@@ -50,6 +50,7 @@ HIVE = "hive_partitioning = true, hive_types = {'origin': VARCHAR, 'month': VARC
 _PERIOD_SQL = {"day": "day", "week": "week", "month": "month"}
 ANSWERS = 64  # counts and aggregates a Warehouse keeps per version (small frames: rows per period and lane)
 DIRECT_ROWS = 5_000  # top_rows of more rows than this read their columns with the order, in one pass
+STREAM_ROWS = 50_000  # rows a streamed read (iter_frames: exports) hands over at a time
 
 
 def _arrow_strings(t: pa.DataType):
@@ -409,6 +410,43 @@ class Warehouse(EventSource):
         got = table.column("event_id").to_pylist()
         table = table.take(pa.array(sorted(range(len(got)), key=lambda r: rank[got[r]]), type=pa.int64()))
         return self.frame(table, cols)
+
+    def iter_frames(
+        self, filters: Filters, batch_rows: int = STREAM_ROWS, columns: Sequence[str] | None = None
+    ) -> Iterator[pd.DataFrame]:
+        """Every event passing filters, by date_start then event_id, as DataFrames of at most batch_rows rows: the
+        selection is streamed from DuckDB (which sorts within its memory limit, spilling to disk), never held whole.
+        At least one frame comes (empty when nothing passes), so a writer knows the columns. For exports of any
+        size; top_rows is for the first n."""
+        cols = list(columns) if columns is not None else list(ALL_COLUMNS)
+        unknown = [c for c in cols if c not in ALL_COLUMNS]
+        if unknown:
+            raise KeyError(f"no such events column: {', '.join(unknown)}")
+        m = self.manifest()
+        sql = (
+            f"SELECT {', '.join(cols)} FROM {self.events_sql(filters, m)} WHERE {where_clause(filters)} "
+            "ORDER BY date_start ASC NULLS LAST, event_id ASC"
+        )
+        cur = self.connect()
+        try:
+            try:
+                reader = cur.sql(sql).to_arrow_reader(batch_rows)
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: cannot read the warehouse ({exc})") from exc
+            sent = False
+            while True:
+                try:
+                    batch = reader.read_next_batch()
+                except StopIteration:
+                    if not sent:
+                        yield self.frame(reader.schema.empty_table(), cols)
+                    return
+                except (duckdb.Error, OSError) as exc:  # a file vanished or broke while streaming
+                    raise StoreError(f"{self.path}: cannot read the warehouse ({exc})") from exc
+                sent = True
+                yield self.frame(pa.Table.from_batches([batch]), cols)
+        finally:
+            cur.close()
 
     def _top_by_recency(self, entries: list[dict], m: dict, n: int, ids_in) -> pa.Table | None:
         """The n most salient rows from the rows reported lately, when that is provably all it takes (None when not).
