@@ -566,9 +566,34 @@ class _Scan:
     def _best_match(self, i: int) -> _Match | None:
         g = self._trie_match(self.gaz.trie, i)
         c = self._trie_match(self.ctx.trie, i) if self.ctx.trie else None
-        if c is not None and (g is None or c.j > g.j):
+        if c is not None and (g is None or c.j > g.j or (c.j == g.j and self._unseen_namesake(g))):
             return c
         return g
+
+    def _unseen_namesake(self, g: _Match) -> bool:
+        """True when a gazetteer match is only a person the article never named in full, sharing a surname
+        with a person the article introduced ("James Cameron" ... "Cameron" is not David Cameron)."""
+        return all(self._is_person(h.actor_id) and h.actor_id not in self.ctx.seen for h in g.hits)
+
+    def _is_person(self, aid: str) -> bool:
+        actor = self._actor(aid)
+        return actor is not None and actor.type == "person"
+
+    def _other_given_name(self, i: int, m: _Match) -> bool:
+        """True when the given name at token i puts a different person before a gazetteer person's surname:
+        "James Cameron" is not David Cameron, "Michelle Obama" not Barack Obama (a full alias such as
+        "Joseph Biden" matches at i and never comes here)."""
+        given = self.keys[i]
+        if given not in self.gaz.given_names or not m.hits:
+            return False
+        for h in m.hits:
+            actor = self._actor(h.actor_id)
+            if actor is None or actor.type != "person":
+                return False
+            first = actor.name.split()[0]
+            if first == given or first[:3] == given[:3]:  # "Joe" / "Joseph": the same person
+                return False
+        return True
 
     def _handle_role(self, rm: _Match) -> int:
         """A role phrase at rm: merge it with its qualifier and the named or implied person."""
@@ -724,9 +749,14 @@ class _Scan:
         ctx_trie = self.ctx.trie
         self._learn_orgs()
         corefs = self.gaz.cues.get("coreference", {})
+        epithets = self.gaz.cues.get("coreference_epithets", {})
+        heads = epithets.get("heads", {})
         while i < n:
             key = keys[i]
             if key in corefs and i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]):
+                i += 1
+                continue
+            if key in heads and self._epithet(i, heads[key], epithets):
                 i += 1
                 continue
             if key not in starts and key not in ctx_trie and not (key.isupper() and key.capitalize() in starts):
@@ -788,13 +818,32 @@ class _Scan:
             return self._full_name(i) or 1
         return 1
 
-    def _coreference(self, i: int, kinds: list[str]) -> bool:
-        """ "the company", "the group": a mention of the last actor of those kinds named before token i."""
+    def _coreference(self, i: int, kinds: list[str], first: int | None = None) -> bool:
+        """ "the company", "the group": a mention of the last actor of those kinds named before token i
+        (the mention spans tokens first..i, by default "the" and the head)."""
         for m in reversed(self.mentions):
             learned = m.actor_id.startswith("org:learned-")
             if ("learned" in kinds and learned) or (not learned and m.type in kinds):
-                self._emit(i - 1, i + 1, m.actor_id, "coreference")
+                self._emit(i - 1 if first is None else first, i + 1, m.actor_id, "coreference")
                 return True
+        return False
+
+    def _epithet(self, i: int, kinds: list[str], spec: dict) -> bool:
+        """ "the oil giant", "the global health body": "the", one or two lower-case modifiers and a head of
+        [coreference_epithets] name the last actor of the head's kinds (not before a name: "the oil giant
+        BP" introduces BP; not with a modifier of `not_modifiers`: "the dead body")."""
+        keys = self.keys
+        blocked = spec.get("not_modifiers", [])
+        for width in (1, 2):
+            t = i - width - 1
+            if t < 0 or keys[t].lower() != "the":
+                continue
+            mods = keys[t + 1 : i]
+            if not all(w.isalpha() and w.islower() and w not in blocked for w in mods):
+                continue
+            if i + 1 < len(keys) and keys[i + 1][:1].isupper():
+                return False
+            return self._coreference(i, kinds, t)
         return False
 
     def _name_run(self, i: int) -> int:
@@ -894,8 +943,12 @@ class _Scan:
         last = keys[i + k - 1]
         if keys[i] not in self.gaz.given_names and last not in self._titled_surnames():
             return 0
-        if self._has_place_word(i, i + k) or any(self._best_match(t) is not None for t in range(i, i + k)):
-            return 0  # a place, or a name the gazetteer knows a part of ("Joseph Biden")
+        if self._has_place_word(i, i + k):
+            return 0  # a place
+        for t in range(i, i + k):
+            m = self._best_match(t)
+            if m is not None and not (t > i and self._other_given_name(i, m)):
+                return 0  # a name the gazetteer knows a part of ("Joseph Biden"), unless its given name differs
         name = self._name_text(i, i + k)
         actor = self.ctx.learn(name, "", "", self._honorific_aliases(name))
         self._emit(i, i + k, actor.id, "learned")

@@ -1,0 +1,53 @@
+"""Actor recognition on hand-written sentences: namesakes of gazetteer people and epithets of a known body."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract.actors import find_actors
+
+D2010 = dt.date(2010, 6, 1)
+
+
+def found(text: str, on: dt.date = D2010) -> list[tuple[str, str]]:
+    return [(m.text, m.name) for m in find_actors(text, on)]
+
+
+def test_a_different_given_name_is_not_the_gazetteer_person():
+    got = found("The film director James Cameron joined a panel of engineers. Cameron said the leak was hard to reach.")
+    assert got == [("James Cameron", "James Cameron"), ("Cameron", "James Cameron")]
+
+
+def test_another_given_name_before_a_famous_surname_is_someone_else():
+    assert found("Michelle Obama opened a school garden in Chicago.")[0] == ("Michelle Obama", "Michelle Obama")
+
+
+def test_the_gazetteer_person_keeps_his_surname():
+    got = found("Prime Minister David Cameron phoned the president. Cameron said the call went well.")
+    assert [name for _, name in got if name != "United States"] == ["David Cameron", "David Cameron"]
+
+
+def test_a_full_alias_with_a_longer_given_name_is_the_same_person():
+    assert found("Joseph Biden arrived in Kyiv.")[0] == ("Joseph Biden", "Joe Biden")
+    assert found("Joe Biden spoke first; Biden then left.", dt.date(2022, 3, 1))[1] == ("Biden", "Joe Biden")
+
+
+def test_the_surname_alone_is_still_the_gazetteer_person():
+    assert found("Cameron told MPs the inquiry would report in the autumn.")[0] == ("Cameron", "David Cameron")
+
+
+def test_an_epithet_names_the_last_body_of_its_kind():
+    got = found("Libya reported two cases to the World Health Organization. It asked the global health body for help.")
+    assert got[-1] == ("the global health body", "World Health Organization")
+
+
+def test_the_oil_giant_names_the_firm_just_named():
+    got = found("The oil giant Chevron said it would pay. Later the oil giant agreed to a fund.")
+    assert got[-1] == ("the oil giant", "Chevron")
+
+
+def test_an_epithet_before_a_name_introduces_it_and_a_dead_body_is_no_body():
+    got = found("The WHO sent experts. Police found the dead body of a fisherman.")
+    assert got == [("WHO", "World Health Organization")]
+    got = found("The WHO met on Monday. The body was found on a beach.")
+    assert got == [("WHO", "World Health Organization")]
