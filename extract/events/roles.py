@@ -26,12 +26,14 @@ Kristersson and Stoltenberg" give the first as source and the second as target.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from extract.actors import ActorMention, canonical_name, demonym
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue
+from extract.events.syntax import titles
 from extract.events.tokens import Token
 
 Placed = tuple[int, ActorMention]  # (token index, mention)
@@ -44,6 +46,12 @@ _NP_GAP = 6  # most tokens between a qualifying country and the person it qualif
 
 def _w(key: str) -> frozenset[str]:
     return wordset("roles", key)
+
+
+@functools.cache
+def _saying() -> frozenset[str]:
+    """Verbs that report words: [mode].speech and [roles].reporting_verbs ("testified", "argue")."""
+    return wordset("mode", "speech") | _w("reporting_verbs")
 
 
 def _after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[str] | None = None) -> bool:
@@ -107,9 +115,9 @@ def _gap_breaks(tokens: list[Token], e: int, k2: int) -> bool:
 def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: int) -> Placed:
     """The noun phrase's head actor: a named person that the state or body mentioned at k only qualifies
     ("US House Speaker Nancy Pelosi", "Lebanon's prime minister, Najib Mikati", "a UN official, Jan Kowal"), else (k, m)."""
-    if m.type not in _QUALIFYING_TYPES and m.via != "office":
-        return k, m
     e = _end(tokens, k, m)
+    if m.type not in _QUALIFYING_TYPES and m.via != "office":
+        return _owner_of(tokens, k, e, ms, stop) or (k, m)
     for k2, m2 in ms:
         if k2 < e:
             continue
@@ -120,6 +128,23 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
         if m2.type not in _QUALIFYING_TYPES and m2.via != "office":
             break
     return k, m
+
+
+def _owner_of(tokens: list[Token], k: int, e: int, ms: list[Placed], stop: int) -> Placed | None:
+    """The named person a possessive person's title names ("Jackson's personal physician Conrad Murray" ->
+    Conrad Murray): only lower-case words, at most four, between the possessive and the person; else None."""
+    fused = tokens[e - 1].lower.endswith(("'s", "’s"))
+    if not fused and not (e < stop and tokens[e].lower in ("'s", "’s")):
+        return None
+    j = e if fused else e + 1
+    for k2, m2 in ms:
+        if k2 < j:
+            continue
+        gap = tokens[j:k2]
+        if k2 >= stop or len(gap) > 4 or not gap or not all(t.text[:1].islower() for t in gap):
+            return None
+        return (k2, m2) if m2.type in ("person", "name") and m2.via != "office" else None
+    return None
 
 
 def _np_end(tokens: list[Token], e: int, stop: int) -> int:
@@ -263,12 +288,14 @@ class _Span:
         self.first = _subject(tokens, clause.i0, cue.i, ms)
         if _shares_first_subject(tokens, clause, cue):
             return
-        speech, boundaries = wordset("mode", "speech"), _w("subject_boundaries")
+        speech, boundaries = _saying(), _w("subject_boundaries")
         for k in range(clause.i0, cue.i):
             w = tokens[k].lower
-            if w in speech and w != "according" and _says(tokens, k):
+            if w in speech and w != "according" and says(tokens, k):
                 said = _subject(tokens, self.lo, k, ms)
-                if said is not None:
+                # The outermost named speaker reports what follows ("Cooper testified that Murray told her
+                # he had given ..." is Cooper's statement); a nested one counts after an anonymous speaker.
+                if said is not None and (self.speaker is None or _anonymous(tokens, self.speaker)):
                     self.speaker = said
                     self.said_at = k
                 self.lo = k + 1
@@ -321,14 +348,17 @@ def _about(
     found = next(((k, m) for k, m in ms if lo < k < soft and ok(k, m)), None)
     if found is None:
         found = next(((k, m) for k, m in ms if soft <= k < hard and ok(k, m)), None)
-    return found
+    if found is None:
+        return None
+    head = _head(tokens, found[0], found[1], ms, hard)
+    return head if ok(*head) else found
 
 
-def _says(tokens: list[Token], k: int) -> bool:
+def says(tokens: list[Token], k: int) -> bool:
     """True when tokens[k] is a verb of saying: lower case ("United States" is a name) and not part of
     a noun compound of [roles].speech_compounds ("think tank")."""
     tok = tokens[k]
-    if tok.lower not in wordset("mode", "speech") or not tok.text[:1].islower():
+    if tok.lower not in _saying() or not tok.text[:1].islower():
         return False
     pair = tok.lower + " " + (tokens[k + 1].lower if k + 1 < len(tokens) else "")
     return pair not in _w("speech_compounds")
@@ -344,7 +374,7 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
         w = tokens[k].lower
         nxt = tokens[k + 1].lower if k + 1 < clause.i1 else ""
         hard = (
-            (k > cue.j and (w in hard_words or (w in speech and _says(tokens, k))))
+            (k > cue.j and (w in hard_words or (w in speech and says(tokens, k))))
             or w == ";"
             or (w == "," and nxt in comma_words)
         )
@@ -471,8 +501,8 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
         j = k
         while j < i1 and j not in taken and tokens[j].text[:1].isupper() and tokens[j].text[:1].isalpha():
             j += 1
-        while j - k > 1 and tokens[k].lower in openers:
-            k += 1  # "Both Naidu": the word opens the phrase but is not the name
+        while j - k > 1 and (tokens[k].lower in openers or tokens[k].lower.rstrip(".") in titles()):
+            k += 1  # "Both Naidu", "Dr Richelle Cooper": the word opens the phrase but is not the name
         if not (j - k == 1 and k == 0 and len(tok.text) > 1 and tok.text[1:].islower() and tok.lower in stop):
             text = " ".join(t.text for t in tokens[k:j])
             out.append((k, ActorMention(tokens[k].start, tokens[j - 1].end, text, "name:" + text, text, "name", "")))

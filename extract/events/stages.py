@@ -352,11 +352,17 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
 
 
 def _pronoun_subject(
-    toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention], m_starts: list[int], lookback: int
+    toks: list[Token],
+    clause: Clause,
+    cue: Cue,
+    mentions: list[ActorMention],
+    m_starts: list[int],
+    lookback: int,
+    pronouns: tuple[str, ...] = ("he", "she"),
 ) -> Placed | None:
     """ "he"/"she" just before the verb stands for the last person the article named before it."""
     for k in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1):
-        if toks[k].lower in ("he", "she"):
+        if toks[k].lower in pronouns:
             n = bisect.bisect_left(m_starts, toks[k].start) - 1
             back = 0
             while n >= 0 and back < lookback:
@@ -366,6 +372,22 @@ def _pronoun_subject(
                 n -= 1
                 back += m.type != "country"  # states named on the way ("criticised China, Peru and Cuba") are no rival
             return None
+    return None
+
+
+def _represented(
+    toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention], m_starts: list[int], lookback: int
+) -> Placed | None:
+    """ "his/her lawyers" (or spokesman, [roles].representatives) before the verb stand for the last person the
+    article named before them: lawyers speaking for a named client are the client (tests/gold/README_t17.md)."""
+    reps = wordset("roles", "representatives")
+    for k in range(clause.i0, cue.i - 1):
+        if toks[k].lower not in ("his", "her"):
+            continue
+        if not (toks[k + 1].lower in reps or (k + 2 < cue.i and toks[k + 2].lower in reps)):
+            continue
+        at = cue._replace(i=k + 1, j=k + 2)  # look back from the possessive itself
+        return _pronoun_subject(toks, clause, at, mentions, m_starts, lookback, ("his", "her"))
     return None
 
 
@@ -393,6 +415,11 @@ def _taken(toks: list[Token], placed: list[Placed], sent_tx: list[Timex]) -> set
     return out
 
 
+def _first_saying(toks: list[Token], clause: Clause, cue: Cue) -> int:
+    """Index of the first verb of saying before the verb cue in its clause (roles.says), else -1."""
+    return next((k for k in range(clause.i0, cue.i) if roles.says(toks, k) and toks[k].lower != "according"), -1)
+
+
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     """The clause's actors, then source and target (roles.py). With no known actor before a verb cue,
     "he"/"she" stands for the last named person, else capitalized names stand in. A verb candidate with no
@@ -406,6 +433,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
         in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
         if c.kind == "verb":
+            if m_starts is None:
+                m_starts = [m.start for m in doc.mentions]
+            rep = _represented(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
+            if rep is not None and not any(k <= rep[0] for k, _ in in_clause):
+                in_clause = [rep, *in_clause]
             if not any(k < cue.i for k, _ in in_clause):
                 rel = _relative_subject(toks, clause, placed)
                 if rel is not None:
@@ -421,6 +453,14 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 if c.s not in taken:
                     taken[c.s] = _taken(toks, placed, doc.sentence_timexes[c.s])
                 names = roles.proper_names(toks, clause.i0, cue.i, taken[c.s])
+                in_clause = sorted(names + in_clause, key=lambda km: km[0])
+            said = _first_saying(toks, clause, cue)
+            if said >= 0 and not any(k < said for k, _ in in_clause):
+                # A speaker the gazetteer does not know: a capitalized name right before the verb of saying
+                # stands in ("Dr Richelle Cooper testified that ...").
+                if c.s not in taken:
+                    taken[c.s] = _taken(toks, placed, doc.sentence_timexes[c.s])
+                names = roles.proper_names(toks, clause.i0, said, taken[c.s])
                 in_clause = sorted(names + in_clause, key=lambda km: km[0])
             if not any(k < cue.i and m.type != "name" for k, m in in_clause):
                 # No gazetteer actor before the verb: a group the text names stands in ("Insurgents derailed a

@@ -59,7 +59,7 @@ def words(key: str) -> frozenset[str]:
 
 
 @functools.cache
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
     """Words that title a name: the shared honorifics (lower case) and syntax.toml's titles."""
     h = vocabulary.honorifics()
     return words("titles") | {t.lower() for t in (*h.abbreviated, *h.full)}
@@ -298,7 +298,7 @@ def _name_text(ph: Phrase) -> str:
     """The proper-noun run ending at the head, without titles ("Dr Steven Shafer" -> "Steven Shafer")."""
     run: list[str] = []
     for _s, _e, text, tag in reversed(ph.words):
-        if tag not in ("NNP", "NNPS") or text.lower().rstrip(".") in _titles():
+        if tag not in ("NNP", "NNPS") or text.lower().rstrip(".") in titles():
             break
         run.append(text)
     return " ".join(reversed(run))

@@ -1,0 +1,73 @@
+"""Roles of reported speech and speech acts, on sentences written for these tests.
+
+The conventions are those of tests/gold/README.md and tests/gold/README_t17.md: the speaker of reported
+words is the source of the event they report, the one the words are about its target; lawyers speaking
+for a named client are the client. Each expected pair was written by hand from the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.events.extract_one import article_events
+from extract.model import Article
+
+
+def _rows(text: str, day: str = "2011-10-14") -> list[dict]:
+    art = Article(id="t", text=text, published=dt.datetime.fromisoformat(day + "T12:00:00+00:00"))
+    rows, _note = article_events(art)
+    return rows
+
+
+def _first(text: str, day: str = "2011-10-14") -> dict:
+    rows = _rows(text, day)
+    assert rows, f"no event in {text!r}"
+    return rows[0]
+
+
+SPEECH = [
+    pytest.param(
+        "Nurse Alma Ruiz testified on Friday that Dr Conrad Murray had given Michael Jackson the sedative.",
+        "Alma Ruiz",
+        "Conrad Murray",
+        id="a witness who testifies is the source; the one testified about the target",
+    ),
+    pytest.param(
+        "Detective Hal Brenner testified on Friday that Dr Conrad Murray told him he had given Michael Jackson "
+        "the sedative.",
+        "Hal Brenner",
+        "Conrad Murray",
+        id="the outermost named speaker stays the source of nested reported words",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), SPEECH)
+def test_speaker_of_reported_words_is_the_source(text: str, source: str, target: str) -> None:
+    row = _first(text)
+    assert (row["source_actor"], row["target_actor"]) == (source, target)
+
+
+def test_a_title_does_not_open_a_stand_in_speaker_name() -> None:
+    row = _first("Professor Ilse Wendt argued on Friday that Dr Conrad Murray had given Michael Jackson the drug.")
+    assert row["source_actor"] == "Ilse Wendt"
+
+
+def test_his_lawyers_stand_for_the_person_named_before() -> None:
+    text = (
+        "Silvio Berlusconi appeared before judges in Milan on Monday. "
+        "His lawyers argue that Romano Prodi attacked him to win votes."
+    )
+    rows = [r for r in _rows(text, "2011-06-14") if "lawyers" in r["summary"]]
+    assert rows, "no event for the lawyers' claim"
+    assert (rows[0]["source_actor"], rows[0]["target_actor"]) == ("Silvio Berlusconi", "Romano Prodi")
+
+
+def test_a_possessive_persons_title_names_the_person_after_it() -> None:
+    row = _first(
+        "The pathologist Dr Ada Lund said on Friday that Jackson's personal physician Conrad Murray gave him "
+        "too much of the drug."
+    )
+    assert (row["source_actor"], row["target_actor"]) == ("Ada Lund", "Conrad Murray")
