@@ -71,3 +71,10 @@ def test_a_possessive_persons_title_names_the_person_after_it() -> None:
         "too much of the drug."
     )
     assert (row["source_actor"], row["target_actor"]) == ("Ada Lund", "Conrad Murray")
+
+
+def test_a_speech_act_the_classifier_reads_as_actual_stays_a_statement() -> None:
+    # The learned classifier reads this condemnation as "actual"; the rule reading of the speech act wins.
+    row = _first("Chancellor Olaf Scholz condemned Russia on Tuesday for the missile strike on Kyiv.", "2023-05-03")
+    assert (row["event_type"], row["mode"]) == ("ACCUSE", "statement")
+    assert (row["source_actor"], row["target_actor"]) == ("Olaf Scholz", "Russia")
