@@ -253,11 +253,13 @@ def test_a_happening_named_by_a_noun_gets_its_doer_unless_the_subject_only_speak
 
 
 def test_a_noun_with_a_day_attached_is_a_happening():
-    rows = _one("Oil has leaked into the Gulf since the rig explosion on April 20, 2010.", day="2010-05-06")
+    rows = _one("Shops have stayed shut since the car bomb explosion on April 20, 2010.", day="2010-05-06")
     assert [(r["date"], r["event_type"], r["date_from_publication"]) for r in rows] == [
         ("2010-04-20", "ASSAULT", False)
     ]
     assert _one("The explosion damaged the rig.", day="2010-05-06") == []  # no day attached: nothing
+    # in a story with no weapons an explosion is an accident, no assault (cues.toml [nonevent])
+    assert _one("Oil has leaked into the Gulf since the rig explosion on April 20, 2010.", day="2010-05-06") == []
 
 
 def test_he_stands_for_the_last_named_person():

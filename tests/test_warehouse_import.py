@@ -248,3 +248,34 @@ def test_salience_bounds_are_kept_per_file_and_can_be_recomputed(tmp_path):
     again = {e["events"]: (e["sal_static"], e["sal_weight"]) for e in Warehouse(wh.path).manifest()["files"]}
     assert again.keys() == kept.keys()
     assert all(again[k] == pytest.approx(kept[k], abs=1e-12) for k in kept)
+
+
+def test_counts_summed_from_each_written_slice_equal_counting_the_finished_file(tmp_path, monkeypatch):
+    """The writer counts each slice it writes (in its encoding thread) and sums the slices' counts at the commit;
+    each counts file must hold what counting its finished events file gives."""
+    import pyarrow.parquet as pq
+
+    from service.synth import generate_events
+    from store.warehouse import writer
+
+    monkeypatch.setattr(writer, "ROW_GROUP_ROWS", 64)  # many slices per file
+    wh = Warehouse.create(tmp_path / "wh")
+    events = generate_events(3000, seed=8)
+    events.at[0, "countries"] = ["UKR", "UKR", "RUS", ""]  # a repeated and an empty code
+    events.at[1, "countries"] = []
+    events.at[2, "actors"] = []
+    wh.add_events(events)
+    entries = wh.manifest()["files"]
+    assert len(entries) > 3 and sum(e["rows"] for e in entries) == 3000
+    con = writer.helper_connection(wh)
+    order = ["kind", "value", "date_start", "date_end", "mode", "event_type", "quad_class"]
+    for e in entries:
+        ours = pq.read_table(wh.path / e["counts"]).to_pandas()
+        fresh = tmp_path / "fresh.parquet"
+        writer.write_counts(con, [(wh.path / e["events"], fresh)])
+        theirs = pq.read_table(fresh).to_pandas()
+        assert len(ours) > 0 and ours["n"].sum() == theirs["n"].sum()
+        a, b = (f.sort_values(order, ignore_index=True) for f in (ours, theirs))
+        pd.testing.assert_frame_equal(a, b)
+        keys = (ours["kind"] + "\x1f" + ours["value"].fillna("")).tolist()
+        assert keys == sorted(keys), "a counts file is kept sorted by kind and value"

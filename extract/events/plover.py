@@ -148,3 +148,72 @@ def _speech_acts() -> frozenset[str]:
 def is_speech_act(cue: Cue) -> bool:
     """True when the cue's phrase is an act of saying (plover.toml [speech_acts]): "accused", "warned"."""
     return cue.phrase in _speech_acts()
+
+
+# Cues that name no happening where they stand (extract/events/data/cues.toml [nonevent]) -----------------
+
+
+def _nonevent(key: str) -> frozenset[str]:
+    from extract.events._data import wordset
+
+    return wordset("nonevent", key)
+
+
+def reduced_relative(tokens: list[Token], cue: Cue) -> bool:
+    """True for a participle that only describes a noun before it: "new video released by BP showed",
+    "in a statement released by Downing Street", "the medicines recognized by the WHO as effective". The
+    noun follows a determiner within three lower-case words, and "by"/"as" follows the participle; an
+    auxiliary before it ("was released by") makes it a passive predicate instead."""
+    i = cue.i
+    if cue.form != "past" or i < 2 or cue.j >= len(tokens) or tokens[cue.j].lower not in _nonevent("after_participle"):
+        return False
+    prev = tokens[i - 1]
+    if not (prev.text.isalpha() and prev.text.islower()) or prev.lower in _nonevent("not_nouns"):
+        return False
+    if prev.lower.endswith("ly"):
+        return False
+    determiners = _nonevent("determiners")
+    for k in range(i - 2, max(-1, i - 5), -1):
+        word = tokens[k]
+        if word.lower in determiners:
+            return True
+        if not word.text.isalpha() or word.lower in _nonevent("not_nouns") or (word.text[0].isupper() and k > 0):
+            return False
+    return False
+
+
+def armed_text(lower_text: str) -> bool:
+    """True when the article speaks of weapons or armed attackers ("bomb", "militants"): an explosion or a
+    fire may then be an attack; otherwise it is an accident."""
+    return any(w in _nonevent("weapons") for w in _LOWER_WORD.findall(lower_text))
+
+
+def accident_noun(word: str) -> bool:
+    """True for a noun of an accident or a natural force ("explosion", "quake", "virus")."""
+    return word.lower() in _nonevent("accidents")
+
+
+def accident_subject(tokens: list[Token], lo: int, cue: Cue) -> bool:
+    """True when an assault verb's doer is an accident or a natural force: an accident noun among the words
+    from `lo` (the clause's start, or earlier for a clause opening with "which") up to the verb ("The April
+    20 explosion aboard the rig killed 11 workers", "the disaster, which killed 11")."""
+    if cue.event_type != "ASSAULT" or cue.phrase not in _nonevent("harm"):
+        return False
+    return any(accident_noun(tokens[k].lower) for k in range(max(0, lo), cue.i))
+
+
+def aspect_of_happening(tokens: list[Token], cue: Cue) -> bool:
+    """True for a verb of beginning or ending whose subject is itself a happening ("The shooting began late
+    on Saturday", "the blaze started"): it times that happening and names none of its own."""
+    if cue.phrase not in _nonevent("aspectual") or cue.i == 0:
+        return False
+    prev = tokens[cue.i - 1].lower
+    return bool(noun_type(prev)) or accident_noun(prev)
+
+
+def private_errand(tokens: list[Token], cue: Cue) -> bool:
+    """True for a verb of going whose destination is a private place ("arrived at hospital at 4pm",
+    "returned to work"): no visit between actors."""
+    if cue.phrase not in _nonevent("motion"):
+        return False
+    return any(t.lower in _nonevent("private_places") for t in tokens[cue.j : cue.j + 3])

@@ -63,6 +63,7 @@ class _Part:
     newest: object = None
     sal_static: float = 0.0  # the largest salience parts of its rows (sql.salience_parts)
     sal_weight: float = 0.0
+    partials: list[pa.Table] = field(default_factory=list)  # the counts of each slice written (count_rows)
 
 
 def encode_derived(table: pa.Table) -> pa.Table:
@@ -100,8 +101,18 @@ def _hi(a, b):
 
 def counts_sql(events_paths: list[str]) -> str:
     """The counts (layout.COUNTS_SCHEMA) of each events file, with a column "filename" saying whose, as SQL."""
+    return counts_of(f"read_parquet([{', '.join(lit(p) for p in events_paths)}], filename = true)")
+
+
+COUNTED_COLUMNS = ["date_start", "date_end", "mode", "event_type", "quad_class", "countries", "topics", "actors"]
+
+
+def counts_of(src: str, filename: str = "filename") -> str:
+    """The counts of the events relation src (its COUNTED_COLUMNS suffice), with src's column filename (or any
+    SQL expression, e.g. a constant) as a column "filename" saying whose, as SQL."""
     keys = "date_start, date_end, mode, event_type, quad_class"
-    src = f"read_parquet([{', '.join(lit(p) for p in events_paths)}], filename = true)"
+    if filename != "filename":
+        src = f"(SELECT {filename} AS filename, * FROM {src})"
 
     def listed(kind: str, column: str) -> str:
         return (
@@ -125,6 +136,37 @@ def counts_sql(events_paths: list[str]) -> str:
             SELECT filename, unnest(list_distinct(actors)) AS value FROM {src}) WHERE value <> '' GROUP BY ALL"""
 
 
+def count_rows(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> pa.Table:
+    """The counts of an Arrow table of events (COUNTED_COLUMNS), as the counts files hold them (no "filename")."""
+    con.register("counted_rows", rows.select(COUNTED_COLUMNS))
+    try:
+        return con.sql(counts_of("counted_rows", "''")).to_arrow_table().drop_columns(["filename"])
+    finally:
+        con.unregister("counted_rows")
+
+
+def merge_counts(con: duckdb.DuckDBPyConnection, partials: list[pa.Table]) -> pa.Table:
+    """Counts of several slices of one file's rows (count_rows) summed into that file's counts."""
+    if len(partials) == 1:
+        return partials[0]
+    con.register("partial_counts", pa.concat_tables(partials))
+    try:
+        return con.sql(
+            "SELECT kind, value, date_start, date_end, mode, event_type, quad_class, CAST(sum(n) AS BIGINT) AS n "
+            "FROM partial_counts GROUP BY ALL"
+        ).to_arrow_table()
+    finally:
+        con.unregister("partial_counts")
+
+
+def sorted_counts(table: pa.Table) -> pa.Table:
+    """One file's counts in the order its counts file keeps: by kind + value (joined: Arrow sorts one string key
+    faster than two) and date_start."""
+    kind_value = pc.binary_join_element_wise(table.column("kind"), pc.fill_null(table.column("value"), ""), "\x1f")
+    keys = pa.table({"k": kind_value, "d": table.column("date_start")})
+    return table.take(pc.sort_indices(keys, sort_keys=[("k", "ascending"), ("d", "ascending")]))
+
+
 def write_counts(con: duckdb.DuckDBPyConnection, pairs: list[tuple[pathlib.Path, pathlib.Path]]) -> None:
     """Count each events file of pairs (events path, counts path) in one query and write each one's counts file
     (fsynced)."""
@@ -137,8 +179,7 @@ def write_counts(con: duckdb.DuckDBPyConnection, pairs: list[tuple[pathlib.Path,
         table = con.sql(counts_sql([str(e) for e, _ in pairs])).to_arrow_table()
     finally:
         con.execute("SET preserve_insertion_order = true")
-    # grouped by file with one sort (cheaper than a filter per file), then each file's rows sorted by kind + value
-    # joined (Arrow sorts one string key faster than two) and date_start
+    # grouped by file with one sort (cheaper than a filter per file), then each file's rows sorted (sorted_counts)
     table = table.take(pc.sort_indices(table.column("filename")))
     runs = pc.run_end_encode(table.column("filename").combine_chunks())
     table = table.drop_columns(["filename"])
@@ -146,12 +187,7 @@ def write_counts(con: duckdb.DuckDBPyConnection, pairs: list[tuple[pathlib.Path,
     for name, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
         slices[name], start = table.slice(start, end - start), end
     for events_path, counts_path in pairs:
-        part = slices.get(str(events_path), table.slice(0, 0))
-        kind_value = pc.binary_join_element_wise(part.column("kind"), pc.fill_null(part.column("value"), ""), "\x1f")
-        keys = pa.table({"k": kind_value, "d": part.column("date_start")})
-        write_counts_file(
-            part.take(pc.sort_indices(keys, sort_keys=[("k", "ascending"), ("d", "ascending")])), counts_path
-        )
+        write_counts_file(sorted_counts(slices.get(str(events_path), table.slice(0, 0))), counts_path)
 
 
 def write_counts_file(table: pa.Table, path: pathlib.Path) -> None:
@@ -198,6 +234,7 @@ class WarehouseWriter:
         self.parts: dict[tuple[str, str], _Part] = {}
         self._encoding: queue.Queue = queue.Queue(maxsize=2)
         self._write_error: BaseException | None = None
+        self._count_con = helper_connection(warehouse)  # the encoding thread's own: it counts what it writes
         self._encoder = threading.Thread(target=self._encode_loop, daemon=True, name="warehouse-encoder")
         self._encoder.start()
         self.pending_rows = 0
@@ -349,6 +386,8 @@ class WarehouseWriter:
                             write_statistics=True,
                         )
                     part.writer.write_table(rows, row_group_size=ROW_GROUP_ROWS)
+                    # counted here, while the appending thread maps the next block: the commit then only sums
+                    part.partials.append(count_rows(self._count_con, rows))
             except BaseException as exc:  # raised in the appending thread
                 self._write_error = exc
             finally:
@@ -381,7 +420,9 @@ class WarehouseWriter:
                 counts_rel = pathlib.Path(layout.partition_dir("counts", part.origin, part.month)) / part.final.name
                 (self.root / counts_rel.parent).mkdir(parents=True, exist_ok=True)
                 entries.append((part, counts_rel, layout.tmp_name(self.root / counts_rel)))
-            write_counts(self.con, [(part.tmp, counts_tmp) for part, _, counts_tmp in entries])
+            for part, _, counts_tmp in entries:
+                write_counts_file(sorted_counts(merge_counts(self.con, part.partials)), counts_tmp)
+                part.partials = []
             for part, counts_rel, counts_tmp in entries:
                 os.replace(part.tmp, self.root / part.final)
                 os.replace(counts_tmp, self.root / counts_rel)
@@ -617,3 +658,4 @@ class WarehouseWriter:
             layout.sweep(self.root, self.manifest if self.manifest["generation"] else None)
         finally:
             self.con.close()
+            self._count_con.close()

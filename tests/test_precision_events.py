@@ -1,0 +1,85 @@
+"""Sentences that report no happening between actors give no event; happenings next to them still do.
+
+Every sentence was written for these tests (cues.toml [nonevent], plover.py and the mode and nouns
+stages of stages.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.events.extract_one import article_events
+from extract.events.plover import find_cues, reduced_relative
+from extract.events.tokens import tokenize
+from extract.model import Article
+
+
+def _rows(text: str, day: str = "2011-03-09") -> list[dict]:
+    art = Article(id="t", text=text, published=dt.datetime.fromisoformat(day + "T12:00:00+00:00"))
+    rows, _note = article_events(art)
+    return rows
+
+
+def _types(text: str, day: str = "2011-03-09") -> list[str]:
+    return [r["event_type"] for r in _rows(text, day)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trip to a private place is no visit
+        "The senator arrived at hospital at 9pm on Tuesday.",
+        "Minister Ana Ruiz returned to work on Monday after a short illness.",
+        # a participle that only describes a noun
+        "A statement released by the Elysee on Tuesday was brief.",
+        "The vaccine is one of the drugs approved by the European Medicines Agency as safe for children.",
+        # a verb of beginning whose subject is itself a happening
+        "The shooting began shortly after dawn on Tuesday.",
+        # an accident is no assault by an actor
+        "The March 7 explosion at the Leeds chemical plant killed four workers.",
+        "A refinery blast killed six workers in Texas on Monday.",
+    ],
+)
+def test_no_event(text):
+    assert _rows(text) == []
+
+
+def test_the_accident_verb_after_which_names_no_assault():
+    text = "Engineers studied the March 7 disaster at the Leeds plant, which killed four workers."
+    assert "ASSAULT" not in _types(text)
+
+
+def test_a_blast_in_a_story_of_bombs_is_still_an_attack():
+    text = "Militants planted a bomb near the market. The March 7 blast killed four soldiers in Kandahar."
+    assert "ASSAULT" in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("President Lula arrived in Buenos Aires on Monday for talks with Argentina's leaders.", "CONSULT"),
+        ("Russian troops shelled the town of Kupiansk on Monday.", "ASSAULT"),
+        ("The Israeli army was accused by Amnesty International of killing two medics on Tuesday.", None),
+    ],
+)
+def test_still_an_event(text, etype):
+    types = _types(text)
+    assert types, text
+    if etype:
+        assert etype in types
+
+
+def _cue(text: str, word: str):
+    toks = tokenize(text, 0, len(text))
+    return toks, next(c for c in find_cues(toks) if toks[c.i].lower == word)
+
+
+def test_reduced_relative_only_without_an_auxiliary():
+    toks, cue = _cue("The aid was released by Turkey on Friday.", "released")
+    assert not reduced_relative(toks, cue)
+    toks, cue = _cue("New figures released by the ministry showed a fall.", "released")
+    assert reduced_relative(toks, cue)
+    toks, cue = _cue("The army attacked the town at dawn.", "attacked")
+    assert not reduced_relative(toks, cue)
