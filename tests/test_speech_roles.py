@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from extract.events.doc import Settings
 from extract.events.extract_one import article_events
 from extract.model import Article
 
@@ -78,3 +79,24 @@ def test_a_speech_act_the_classifier_reads_as_actual_stays_a_statement() -> None
     row = _first("Chancellor Olaf Scholz condemned Russia on Tuesday for the missile strike on Kyiv.", "2023-05-03")
     assert (row["event_type"], row["mode"]) == ("ACCUSE", "statement")
     assert (row["source_actor"], row["target_actor"]) == ("Olaf Scholz", "Russia")
+
+
+def test_the_speaker_after_the_verb_is_no_target() -> None:
+    # The cue ("attacks") comes before the speaker's verb of saying: the speaker is not acted upon.
+    text = (
+        "With Russia's attacks on the grid growing, Prime Minister Denys Shmyhal told parliament on Friday "
+        "that repairs would take months."
+    )
+    rows = _rows(text, "2022-11-18")
+    assert all(r["target_actor"] != "Denys Shmyhal" for r in rows)
+
+
+def test_a_conditional_threat_retyped_by_the_classifier_takes_the_main_clauses_roles() -> None:
+    # The cue "attacked" sits in the "if" clause; the classifier reads the clause as the main clause's threat,
+    # so the main clause's subject makes it, against the conditional clause's subject.
+    settings = Settings(keep_modes=("actual", "statement", "future", "negated", "hypothetical"))
+    text = "Ukraine would respond militarily if Russia attacked Odesa, Kyiv said on Tuesday."
+    art = Article(id="t", text=text, published=dt.datetime(2023, 7, 20, 12, tzinfo=dt.UTC))
+    rows, _note = article_events(art, settings)
+    got = [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows if r["mode"] == "hypothetical"]
+    assert got in ([("THREATEN", "Ukraine", "Russia")], [("ASSAULT", "Russia", "Odesa")])

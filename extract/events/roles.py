@@ -284,7 +284,7 @@ class _Span:
     it (and that verb's index), and the clause's first subject as a fallback."""
 
     def __init__(self, tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed]) -> None:
-        self.lo, self.hi, self.speaker, self.said_at = clause.i0, cue.i, None, -1
+        self.lo, self.hi, self.speaker, self.said_at, self.bound_at = clause.i0, cue.i, None, -1, -1
         self.first = _subject(tokens, clause.i0, cue.i, ms)
         if _shares_first_subject(tokens, clause, cue):
             return
@@ -300,7 +300,7 @@ class _Span:
                     self.said_at = k
                 self.lo = k + 1
             elif w in boundaries or (w == "as" and _subordinating_as(tokens, k)):
-                self.lo = k + 1
+                self.lo, self.bound_at = k + 1, k
             elif w == "," and k + 1 < cue.i and tokens[k + 1].lower in ("and", "but"):
                 self.lo, self.speaker, self.said_at = k + 2, None, -1
 
@@ -453,20 +453,63 @@ def _acts(
     return source, target
 
 
+def _later_speaker(tokens: list[Token], cue: Cue, ms: list[Placed], hard: int) -> Placed | None:
+    """A mention after the verb, before the target stretch's hard stop, that is the subject of a verb of saying
+    right after it ("..., Interior Secretary Ken Salazar told a Senate panel"; one -ly adverb may stand between)."""
+    for k, m in ms:
+        if k < cue.j or k >= hard:
+            continue
+        e = _end(tokens, k, m)
+        if e < len(tokens) and tokens[e].lower.endswith("ly") and tokens[e].text[:1].islower():
+            e += 1
+        if e < len(tokens) and says(tokens, e):
+            return k, m
+    return None
+
+
+def _main_clause(
+    tokens: list[Token], clause: Clause, span: _Span, ms: list[Placed], hard: int
+) -> tuple[Placed | None, Placed | None] | None:
+    """(source, target) of the clause before the conditional ("if", "unless") that the verb follows ("Ukraine
+    would respond militarily if Russia attacked Odesa": Ukraine, on Russia), or None when no subject stands
+    before it. Other subordinators ("after Israel's cabinet approved it") keep the verb's own roles."""
+    if span.speaker is not None or span.bound_at <= clause.i0:
+        return None
+    if tokens[span.bound_at].lower not in wordset("mode", "conditional"):
+        return None
+    main = _subject(tokens, clause.i0, span.bound_at, ms)
+    if main is None:
+        return None
+    other = next(((k, m) for k, m in ms if span.bound_at < k < hard and m.actor_id != main[1].actor_id), None)
+    return main, other
+
+
 def assign(
-    tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed], passive: bool
+    tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed], passive: bool, retyped: bool = False
 ) -> tuple[ActorMention | None, ActorMention | None]:
-    """(source, target) of the clause's happening."""
+    """(source, target) of the clause's happening. `retyped`: the classifier gave the clause another type
+    than the cue's; when the cue stands in a conditional clause ("if Russia attacked"), that type is the main
+    clause's, whose subject acts on the conditional clause's first actor."""
     # "US-made missiles", "Iranian-backed groups": a mention fused to a hyphenated word only modifies a noun.
     mentions = [(k, m) for k, m in mentions if not _hyphen_modifier(tokens, k, m) and not generic(m)]
     stops = _target_stops(tokens, clause, cue)
     span = _Span(tokens, clause, cue, mentions)
     passive = passive or _passive_here(tokens, clause, cue)
-    if span.speaker is not None and not passive and not _anonymous(tokens, span.speaker):
+    main = _main_clause(tokens, clause, span, mentions, stops[1]) if retyped else None
+    if main is not None:
+        source, target = main
+    elif span.speaker is not None and not passive and not _anonymous(tokens, span.speaker):
         # Reported words: the speaker acts, on whom the words are about.
         source, target = span.speaker, _about(tokens, cue, span.said_at, stops, span.speaker, mentions)
     else:
         source, target = _acts(tokens, clause, cue, mentions, passive, span, stops)
+        later = _later_speaker(tokens, cue, mentions, stops[1])
+        if later is not None and not passive:
+            # "With fears growing that ..., Salazar told a panel": the one who speaks after is no target.
+            if target is not None and target[1].actor_id == later[1].actor_id:
+                target = None
+            if source is None:
+                source = later
         if source is None and not passive:
             source = _crowd(clause, cue, mentions)
     src = as_actor(source[1]) if source is not None else None

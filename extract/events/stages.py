@@ -486,7 +486,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             with_roles = settings.noun_roles and not c.reacting
         c.actors = in_clause
         if with_roles:
-            c.source, c.target = roles.assign(toks, clause, cue, in_clause, c.reading.passive)
+            c.source, c.target = roles.assign(toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type))
         kept.append(c)
     doc.candidates = kept
     return doc
