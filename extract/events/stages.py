@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from core.schema import QUAD_CLASS
 from extract.actors import ActorContext, ActorMention, find_actors, load_gazetteer
-from extract.events import dating, mode, roles, syntax
+from extract.events import dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
 from extract.events.clauses import Clause, split_clauses
@@ -160,6 +160,7 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
     text = doc.text
     speech = wordset("mode", "speech")
     keep = doc.settings.keep_modes
+    armed = plover.armed_text(text.lower())
     out: list[Candidate] = []
     for n, found in doc.cues.items():
         toks, clauses = doc.tokens[n], doc.clauses[n]
@@ -172,6 +173,10 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
             for cue in ranked_cues:
                 if not (clause.i0 <= cue.i < clause.i1):
                     continue
+                if not armed and plover.accident_subject(toks, _doer_from(toks, clause), cue):
+                    break  # "the explosion killed 11 workers": an accident, no assault by an actor
+                if _describes(toks, cue):
+                    continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 speech_before = any(
                     toks[k].lower in speech
                     and toks[k].lower != "according"
@@ -188,6 +193,22 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                 break  # one happening per clause
     doc.candidates = out
     return doc
+
+
+def _doer_from(toks: list[Token], clause: Clause) -> int:
+    """Where an assault verb's doer may stand: the clause's start, or a few words before a clause opening
+    with "which"/"that" ("the April 20 disaster, which killed 11 workers")."""
+    if toks[clause.i0].lower in wordset("clauses", "relative"):
+        return clause.i0 - 6
+    return clause.i0
+
+
+def _describes(toks: list[Token], cue: Cue) -> bool:
+    """True when a cue names no happening where it stands (plover.py, cues.toml [nonevent]): a participle
+    describing a noun, a verb of beginning with a happening as subject, a trip to a private place."""
+    return (
+        plover.reduced_relative(toks, cue) or plover.aspect_of_happening(toks, cue) or plover.private_errand(toks, cue)
+    )
 
 
 # nouns: happenings named by a noun with a day attached ---------------------------------------------
@@ -220,6 +241,7 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     clause candidates first."""
     text, settings = doc.text, doc.settings
     pub_day = doc.article.published_date
+    armed = plover.armed_text(text.lower())
     added: list[Candidate] = []
     for n, found in doc.cues.items():
         s, toks, clauses = doc.sentences[n], doc.tokens[n], doc.clauses[n]
@@ -231,6 +253,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
             if not etype:
                 continue
             k = bisect.bisect_right(tok_starts, noun_at) - 1
+            if not armed and plover.accident_noun(toks[k].lower):
+                continue  # "the April 20 explosion" in a story with no weapons: an accident
             clause = next((c for c in clauses if c.i0 <= k < c.i1), None)
             if clause is None or clause.attribution:
                 continue
