@@ -100,3 +100,16 @@ def test_a_conditional_threat_retyped_by_the_classifier_takes_the_main_clauses_r
     rows, _note = article_events(art, settings)
     got = [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows if r["mode"] == "hypothetical"]
     assert got in ([("THREATEN", "Ukraine", "Russia")], [("ASSAULT", "Russia", "Odesa")])
+
+
+def test_a_statement_praising_someone_is_a_speech_act_of_its_issuer() -> None:
+    row = _first(
+        "Foreign Secretary David Lammy issued a statement praising Kenya for leading the mission.",
+        "2024-07-02",
+    )
+    assert (row["event_type"], row["mode"], row["source_actor"], row["target_actor"]) == (
+        "SUPPORT",
+        "statement",
+        "David Lammy",
+        "Kenya",
+    )

@@ -11,7 +11,8 @@ conditional ("if") -> hypothetical; "would" after a verb of saying -> future, el
 "to" + cue after a scheduling word ("plans to", "is set to") -> future, after a verb of wanting -> "";
 a verb of saying earlier in the sentence with a present or future verb ("Moscow said Kyiv is massing
 troops") -> statement, with a past one ("said it had opened a case") -> actual; a cue that is itself a
-speech act ("accused", "warned", "praised"; plover.toml [speech_acts]) -> statement.
+speech act ("accused", "warned", "praised"; plover.toml [speech_acts]) -> statement, also as an -ing form right
+after a noun of [mode].speech_nouns ("issued a statement praising ...").
 """
 
 from __future__ import annotations
@@ -144,6 +145,8 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
             return Reading("future")
         mode = "actual"
     elif cue.form == "ing":
+        if prev in wordset("mode", "speech_nouns") and is_speech_act(cue):
+            return Reading("statement")  # "issued a statement praising the rescuers": the statement does it
         if prev not in be:
             return Reading("")
         mode = "actual"
