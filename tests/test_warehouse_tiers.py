@@ -49,6 +49,7 @@ FILTERS = {
 }
 BYS = [
     (),
+    ("period:day",),
     ("period:month",),
     ("period:week", "event_type"),
     ("period:day", "event_type", "country"),
@@ -348,3 +349,22 @@ def test_the_most_salient_rows_include_older_reports_that_can_still_win(tmp_path
         want = ArrowSource(arrow).top_rows(Filters(modes=()), n, columns=cols)
         _same_rows(wh.top_rows(Filters(modes=()), n, columns=cols), want)
     assert (want["last_reported"] < newest - pd.Timedelta(days=30)).sum() == 40, "the older events are among them"
+
+
+def test_a_count_and_the_day_counts_of_a_view_take_one_query(tmp_path, monkeypatch):
+    """A page asks for a view's count and then its events per day (the Timeline's axis): from the counts files one
+    query answers both, and the answers are those of a fresh warehouse asked the other way round."""
+    events = generate_events(400, seed=6)
+    Warehouse.create(tmp_path / "wh").add_events(events)
+    for f in (Filters(), Filters(countries=("UKR",)), Filters(topics=("military",), modes=())):
+        wh, fresh = Warehouse(tmp_path / "wh"), Warehouse(tmp_path / "wh")
+        asked = []
+        original = Warehouse._query
+        monkeypatch.setattr(Warehouse, "_query", lambda self, build, a=asked, q=original: a.append(1) or q(self, build))
+        n = wh.count(f)
+        days = wh.aggregate(f, "period:day")
+        assert len(asked) == 1, "the day counts come with the count"
+        monkeypatch.undo()
+        expected_days = fresh.aggregate(f, "period:day")
+        pd.testing.assert_frame_equal(days, expected_days)
+        assert n == fresh.count(f) == int(expected_days["events"].sum()) > 0

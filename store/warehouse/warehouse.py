@@ -236,27 +236,39 @@ class Warehouse(EventSource):
         return self._remembered(("count", filters), lambda: self._count(filters))
 
     def _count(self, filters: Filters) -> int:
-        plan = self.counts_plan(filters, [])
-        if plan is not None:
-            kind, value = plan
-            cond = where_clause(filters, counts=True) + (f" AND value = {lit(value)}" if value is not None else "")
-            table = self._query(
-                lambda m: (
-                    f"SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS n FROM {self.counts_sql(filters, m)} "
-                    f"WHERE kind = {lit(kind)} AND {cond}"
-                )
-            )
-        else:
-            table = self._query(
-                lambda m: f"SELECT count(*) AS n FROM {self.events_sql(filters, m)} WHERE {where_clause(filters)}"
-            )
+        if self.counts_plan(filters, []) is not None:
+            # from the view's events per day, which a page asks for next (the Timeline frames its axis with them):
+            # one query of the counts files answers both
+            days, undated = self._days(filters)
+            return int(days["events"].sum()) + undated
+        table = self._query(
+            lambda m: f"SELECT count(*) AS n FROM {self.events_sql(filters, m)} WHERE {where_clause(filters)}"
+        )
         return int(table.column("n")[0].as_py())
 
+    def _days(self, filters: Filters) -> tuple[pd.DataFrame, int]:
+        """From the counts files (the caller checks that they answer filters): the events per day, as
+        aggregate(filters, "period:day") gives them, and how many events have no date; kept for the version."""
+
+        def answer() -> tuple[pd.DataFrame, int]:
+            frame = self._aggregate(filters, ("period:day",), True, undated=True)
+            dated = frame["period"].notna()
+            return frame[dated].reset_index(drop=True), int(frame.loc[~dated, "events"].sum())
+
+        return self._remembered(("days", filters), answer)
+
     def aggregate(self, filters: Filters, by: Sequence[str] | str, *, use_counts: bool = True) -> pd.DataFrame:
-        key = ("aggregate", filters, (by,) if isinstance(by, str) else tuple(by), use_counts)
+        by = (by,) if isinstance(by, str) else tuple(by)
+        if use_counts and by == ("period:day",) and self.counts_plan(filters, []) is not None:
+            return self._days(filters)[0].copy()
+        key = ("aggregate", filters, by, use_counts)
         return self._remembered(key, lambda: self._aggregate(filters, by, use_counts))
 
-    def _aggregate(self, filters: Filters, by: Sequence[str] | str, use_counts: bool) -> pd.DataFrame:
+    def _aggregate(
+        self, filters: Filters, by: Sequence[str] | str, use_counts: bool, undated: bool = False
+    ) -> pd.DataFrame:
+        """An aggregate (see aggregate); undated: from the counts files, a row with no period for the events without
+        a date is kept (_days)."""
         dims = parse_by(by)
         names = dimension_names(dims)
         plan = self.counts_plan(filters, dims) if use_counts else None
@@ -276,7 +288,7 @@ class Warehouse(EventSource):
             cond = where_clause(filters, counts=True)
             if value is not None:
                 cond += f" AND value = {lit(value)}"
-            if "period" in names:
+            if "period" in names and not undated:
                 cond += " AND date_start IS NOT NULL"
             select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
             group = f" GROUP BY ALL ORDER BY {', '.join(names)}" if exprs else ""
