@@ -113,3 +113,37 @@ def test_a_statement_praising_someone_is_a_speech_act_of_its_issuer() -> None:
         "David Lammy",
         "Kenya",
     )
+
+
+CLAIMS = [
+    pytest.param(
+        "Nurse Alma Ruiz testified on Friday that Dr Conrad Murray never called for help.",
+        "called",
+        id="testimony of what someone did not do is a statement, not a negated happening",
+    ),
+    pytest.param(
+        "Prosecutor Rita Vance alleges that the company bribed and threatened the officials.",
+        "threatened",
+        id="an allegation's content is the allegation",
+    ),
+    pytest.param(
+        "The ministry said the army had attacked the rebels' base.",
+        "attacked",
+        id="a plain said still reports a done deed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "verb"), CLAIMS)
+def test_what_a_contested_claim_reports_is_a_statement(text: str, verb: str) -> None:
+    from extract.events import mode
+    from extract.events.clauses import split_clauses
+    from extract.events.plover import find_cues
+    from extract.events.tokens import tokenize
+
+    toks = tokenize(text)
+    cue = next(c for c in find_cues(toks, 0, len(toks)) if toks[c.i].lower == verb)
+    clause = next(c for c in split_clauses(toks) if c.i0 <= cue.i < c.i1)
+    said = any(t.lower == "said" for t in toks[: cue.i])
+    expected = "actual" if said else "statement"
+    assert mode.classify(toks, clause, cue, speech_before=said).mode == expected

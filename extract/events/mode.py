@@ -11,7 +11,9 @@ conditional ("if") -> hypothetical; "would" after a verb of saying -> future, el
 "to" + cue after a scheduling word ("plans to", "is set to") -> future, after a verb of wanting -> "";
 a verb of saying earlier in the sentence with a present or future verb ("Moscow said Kyiv is massing
 troops") -> statement, with a past one ("said it had opened a case") -> actual; a cue that is itself a
-speech act ("accused", "warned", "praised"; plover.toml [speech_acts]) -> statement, also as an -ing form right
+speech act ("accused", "warned", "praised"; plover.toml [speech_acts]) -> statement, and so is what a verb of
+contested claim before it in the clause reports ([mode].claims: "testified that ...", "his lawyers argue ..."),
+whatever its own tense, modal or negation; a speech act is a statement also as an -ing form right
 after a noun of [mode].speech_nouns ("issued a statement praising ...").
 """
 
@@ -106,6 +108,13 @@ def _prev(tokens: list[Token], k: int, lo: int) -> int:
     return k
 
 
+def claimed(tokens: list[Token], lo: int, i: int) -> bool:
+    """True when a verb of contested claim ([mode].claims: "testified", "alleges", "argue") comes before the
+    verb at i in its clause (from lo): what follows is someone's claim, and the claim is the happening."""
+    claims = wordset("mode", "claims")
+    return any(tokens[k].lower in claims and tokens[k].text[:1].islower() for k in range(lo, i))
+
+
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
     """How the cue at tokens[cue.i] reads in its clause (see module doc)."""
     lo = clause.i0
@@ -158,6 +167,8 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         if prev in ("been",) and _prev(tokens, p, lo) >= lo and tokens[_prev(tokens, p, lo)].lower in have:
             perfect = True
         mode = "actual"
+    if claimed(tokens, lo, i):
+        return Reading("statement", passive, perfect)  # "testified that Murray never mentioned ...": the claim
     # Words before the verb in the clause (nearest first), for modals and negation.
     window = [tokens[k].lower for k in range(i - 1, max(lo, i - 6) - 1, -1)]
     near = window[:4]

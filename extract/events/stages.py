@@ -351,9 +351,12 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 c.rule_type = c.cue.event_type
                 c.cue = c.cue._replace(event_type=sc.event_type, quad_class=QUAD_CLASS[sc.event_type])
             # A speech act the classifier reads as the same type stays a statement, as the gold conventions
-            # code it ("criticised China", "rejected the allegation"); "actual" there is the model's confusion.
+            # code it ("criticised China", "rejected the allegation"), and so does a contested claim ("testified
+            # that ...", mode.claimed); "actual" there is the model's confusion.
             speech_act = (
-                c.reading.mode == "statement" and is_speech_act(c.cue) and sc.mode == "actual" and not c.rule_type
+                c.reading.mode == "statement"
+                and sc.mode == "actual"
+                and ((is_speech_act(c.cue) and not c.rule_type) or mode.claimed(doc.tokens[c.s], c.clause.i0, c.cue.i))
             )
             if sc.mode != c.reading.mode and sc.mode_p >= settings.classifier_mode and not speech_act:
                 c.rule_mode = c.reading.mode
