@@ -147,3 +147,23 @@ def test_what_a_contested_claim_reports_is_a_statement(text: str, verb: str) -> 
     said = any(t.lower == "said" for t in toks[: cue.i])
     expected = "actual" if said else "statement"
     assert mode.classify(toks, clause, cue, speech_before=said).mode == expected
+
+
+ADVICE = [
+    pytest.param(
+        "Japan's health ministry warned on Monday that travellers to Mexico should avoid crowded places.",
+        "REQUEST",
+        id="a warning that others should act is advice, a request",
+    ),
+    pytest.param(
+        "Vladimir Putin warned on Monday that Russia would strike back at any country that sent troops.",
+        "THREATEN",
+        id="a warning of the speaker's own harmful action stays a threat",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), ADVICE)
+def test_advice_to_act_is_a_request(text: str, etype: str) -> None:
+    row = _first(text, "2024-05-06")
+    assert (row["event_type"], row["mode"]) == (etype, "statement")

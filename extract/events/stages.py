@@ -452,6 +452,16 @@ def _first_saying(toks: list[Token], clause: Clause, cue: Cue) -> int:
     return next((k for k in range(clause.i0, cue.i) if roles.says(toks, k) and toks[k].lower != "according"), -1)
 
 
+def _advice(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True for a warning whose words tell others what they should do ("warned that anyone with symptoms
+    should stay at home"): advice to act is a REQUEST; THREATEN is kept for the speaker's own harmful action
+    (tests/gold/README_t17.md). The warning is a [roles].advice_cues phrase; the obligation a [roles].obligations
+    word after it in the clause."""
+    if cue.event_type != "THREATEN" or cue.phrase not in wordset("roles", "advice_cues"):
+        return False
+    return any(t.lower in wordset("roles", "obligations") for t in toks[cue.j : clause.i1])
+
+
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     """The clause's actors, then source and target (roles.py). With no known actor before a verb cue,
     "he"/"she" stands for the last named person, else capitalized names stand in. A verb candidate with no
@@ -512,6 +522,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         else:
             with_roles = settings.noun_roles and not c.reacting
         c.actors = in_clause
+        if c.kind == "verb" and _advice(toks, clause, cue):
+            c.cue = cue = cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
         if with_roles:
             c.source, c.target = roles.assign(toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type))
         kept.append(c)
