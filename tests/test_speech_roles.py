@@ -167,3 +167,19 @@ ADVICE = [
 def test_advice_to_act_is_a_request(text: str, etype: str) -> None:
     row = _first(text, "2024-05-06")
     assert (row["event_type"], row["mode"]) == (etype, "statement")
+
+
+def test_testimony_that_someone_else_did_the_deed_is_an_accusation() -> None:
+    row = _first("Nurse Alma Ruiz testified on Friday that Dr Conrad Murray had given Michael Jackson the sedative.")
+    assert (row["event_type"], row["mode"]) == ("ACCUSE", "statement")
+    assert (row["source_actor"], row["target_actor"]) == ("Alma Ruiz", "Conrad Murray")
+
+
+def test_a_claim_noun_is_no_verb_of_claim() -> None:
+    from extract.events import mode
+    from extract.events.tokens import tokenize
+
+    toks = tokenize("The army called those claims false and said its aircraft were striking rebel bases.")
+    assert mode.claim_at(toks, 0, len(toks)) == -1
+    toks = tokenize("The army claims its aircraft were striking rebel bases.")
+    assert mode.claim_at(toks, 0, len(toks)) == 2

@@ -108,11 +108,22 @@ def _prev(tokens: list[Token], k: int, lo: int) -> int:
     return k
 
 
+def claim_at(tokens: list[Token], lo: int, i: int) -> int:
+    """Index of the first verb of contested claim ([mode].claims: "testified", "alleges", "argue") before the
+    verb at i in its clause (from lo), else -1; a noun ("those claims", "his claim") is none."""
+    claims, determiners = wordset("mode", "claims"), wordset("roles", "determiners")
+    for k in range(lo, i):
+        if tokens[k].lower in claims and tokens[k].text[:1].islower():
+            prev = tokens[k - 1].lower if k > lo else ""
+            if prev not in determiners and not prev.endswith(("'s", "’s")):
+                return k
+    return -1
+
+
 def claimed(tokens: list[Token], lo: int, i: int) -> bool:
-    """True when a verb of contested claim ([mode].claims: "testified", "alleges", "argue") comes before the
-    verb at i in its clause (from lo): what follows is someone's claim, and the claim is the happening."""
-    claims = wordset("mode", "claims")
-    return any(tokens[k].lower in claims and tokens[k].text[:1].islower() for k in range(lo, i))
+    """True when a verb of contested claim comes before the verb at i in its clause (claim_at): what follows
+    is someone's claim, and the claim is the happening."""
+    return claim_at(tokens, lo, i) >= 0
 
 
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:

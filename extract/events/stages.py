@@ -462,6 +462,20 @@ def _advice(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     return any(t.lower in wordset("roles", "obligations") for t in toks[cue.j : clause.i1])
 
 
+def _accusing_claim(toks: list[Token], c: Candidate) -> bool:
+    """True for a contested claim (mode.claimed: "testified that", "his lawyers argue that") that someone else
+    did the reported deed: its words open with an actor other than the speaker, who is the target, and deny
+    nothing. Testimony and claims against someone are accusations (tests/gold/README_t17.md)."""
+    clause, cue = c.clause, c.cue
+    if c.source is None or c.target is None or c.reading.mode != "statement" or cue.event_type == "REJECT":
+        return False
+    at = mode.claim_at(toks, clause.i0, cue.i)
+    if at < 0 or any(t.lower in wordset("mode", "negators") or t.lower.endswith("n't") for t in toks[at : cue.i]):
+        return False
+    first = next((m for k, m in c.actors if k > at), None)
+    return first is not None and roles.as_actor(first).actor_id == c.target.actor_id
+
+
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     """The clause's actors, then source and target (roles.py). With no known actor before a verb cue,
     "he"/"she" stands for the last named person, else capitalized names stand in. A verb candidate with no
@@ -526,6 +540,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             c.cue = cue = cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
         if with_roles:
             c.source, c.target = roles.assign(toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type))
+            if c.kind == "verb" and _accusing_claim(toks, c):
+                c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         kept.append(c)
     doc.candidates = kept
     return doc
