@@ -183,3 +183,16 @@ def test_a_claim_noun_is_no_verb_of_claim() -> None:
     assert mode.claim_at(toks, 0, len(toks)) == -1
     toks = tokenize("The army claims its aircraft were striking rebel bases.")
     assert mode.claim_at(toks, 0, len(toks)) == 2
+
+
+@pytest.mark.skipif(not __import__("extract.events.syntax", fromlist=["available"]).available(), reason="no parser")
+def test_the_parse_keeps_the_speaker_of_a_reporting_verb() -> None:
+    # With settings.syntax the dependency parse must not hand the source to the reported clause's subject.
+    text = (
+        "Silvio Berlusconi appeared before judges in Milan on Monday. "
+        "His lawyers argue that Romano Prodi attacked him to win votes."
+    )
+    art = Article(id="t", text=text, published=dt.datetime(2011, 6, 14, 12, tzinfo=dt.UTC))
+    rows, _note = article_events(art, Settings(syntax=True))
+    rows = [r for r in rows if "lawyers" in r["summary"]]
+    assert rows and (rows[0]["source_actor"], rows[0]["target_actor"]) == ("Silvio Berlusconi", "Romano Prodi")

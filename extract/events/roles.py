@@ -49,7 +49,7 @@ def _w(key: str) -> frozenset[str]:
 
 
 @functools.cache
-def _saying() -> frozenset[str]:
+def saying() -> frozenset[str]:
     """Verbs that report words: [mode].speech and [roles].reporting_verbs ("testified", "argue")."""
     return wordset("mode", "speech") | _w("reporting_verbs")
 
@@ -288,7 +288,7 @@ class _Span:
         self.first = _subject(tokens, clause.i0, cue.i, ms)
         if _shares_first_subject(tokens, clause, cue):
             return
-        speech, boundaries = _saying(), _w("subject_boundaries")
+        speech, boundaries = saying(), _w("subject_boundaries")
         for k in range(clause.i0, cue.i):
             w = tokens[k].lower
             if w in speech and w != "according" and says(tokens, k):
@@ -358,7 +358,7 @@ def says(tokens: list[Token], k: int) -> bool:
     """True when tokens[k] is a verb of saying: lower case ("United States" is a name) and not part of
     a noun compound of [roles].speech_compounds ("think tank")."""
     tok = tokens[k]
-    if tok.lower not in _saying() or not tok.text[:1].islower():
+    if tok.lower not in saying() or not tok.text[:1].islower():
         return False
     pair = tok.lower + " " + (tokens[k + 1].lower if k + 1 < len(tokens) else "")
     return pair not in _w("speech_compounds")

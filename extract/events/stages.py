@@ -557,7 +557,7 @@ _PARSE_AFTER = 10  # tokens after the trigger parsed (its objects and complement
 def _reported(toks: list[Token], c: Candidate) -> bool:
     """True when a verb of saying comes before the trigger in its sentence (mode.py's reported speech):
     the gold conventions keep the speaker as the doer, which word order finds, so no parse is needed."""
-    speech = wordset("mode", "speech") | syntax.words("finding_verbs")
+    speech = roles.saying() | syntax.words("finding_verbs")
     return any(t.lower in speech and t.lower != "according" and t.text[:1].islower() for t in toks[: c.cue.i])
 
 
@@ -686,7 +686,7 @@ def parse_roles(doc: ArticleDoc) -> ArticleDoc:
     if not settings.syntax or not doc.candidates or not syntax.available():
         doc.candidates = [c for c in doc.candidates if not c.needs_actor]
         return doc
-    speech = wordset("mode", "speech") | syntax.words("finding_verbs")
+    speech = roles.saying() | syntax.words("finding_verbs")
     place_types = wordset("roles", "place_target_types")
     symmetric = wordset("roles", "symmetric_types")
     parsed = _parsed_spans(doc)
