@@ -83,3 +83,45 @@ def test_reduced_relative_only_without_an_auxiliary():
     assert reduced_relative(toks, cue)
     toks, cue = _cue("The army attacked the town at dawn.", "attacked")
     assert not reduced_relative(toks, cue)
+
+
+def _sentences(text: str) -> list[str]:
+    from extract.events.sentences import split_sentences
+
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_headline_and_standfirst_before_a_publication_stamp_are_left_out():
+    text = (
+        "Ministers clash over rail plan as unions threaten walkout Tuesday 4 March 2014 09.15 GMT "
+        "The transport secretary met union leaders on Monday."
+    )
+    assert _sentences(text) == ["The transport secretary met union leaders on Monday."]
+
+
+def test_a_photo_credit_and_the_caption_before_it_are_left_out():
+    text = (
+        "Firefighters stand beside the damaged depot in Leeds.\n"
+        "Photograph: Jane Hollis/Reuters The council closed the depot on Friday. Its owner appealed.\n"
+        "Photograph: AFP/Getty Images Police charged the owner on Monday."
+    )
+    got = _sentences(text)
+    assert "Firefighters stand beside the damaged depot in Leeds." not in got
+    assert got[0] == "The council closed the depot on Friday."
+    assert got[-1] == "Police charged the owner on Monday."
+
+
+def test_a_line_with_no_stamp_or_credit_is_untouched():
+    text = "The minister resigned on Tuesday. Photographs of the meeting were published."
+    assert _sentences(text) == ["The minister resigned on Tuesday.", "Photographs of the meeting were published."]
+
+
+def test_two_doers_against_two_receivers_are_two_happenings():
+    text = "Mexico accused China of treating its citizens unfairly. Peru blamed Chile for the border delays."
+    rows = [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == "ACCUSE"]
+    assert rows == [("Mexico", "China"), ("Peru", "Chile")]
+
+
+def test_one_happening_told_twice_is_still_one_row():
+    text = "Russian forces struck Kharkiv on Tuesday. Russia struck Kharkiv on Tuesday with glide bombs."
+    assert len([r for r in _rows(text) if r["event_type"] == "ASSAULT"]) == 1

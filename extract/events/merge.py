@@ -3,7 +3,8 @@
 merge_rows(rows) -> rows. Two rows of one article are the same happening when they carry the same
 date (and precision), the same event type, and an actor (or one of them names none, or is dated only by
 the publication day or by an earlier sentence): articles repeat their key happening ("BP capped the well on July 15 ... after BP
-capped it on July 15"). The row with the highest confidence
+capped it on July 15"). Rows whose sources and targets are all named and both differ are two happenings, even
+undated ("Transocean accused BP ...", "the report blamed Halliburton ..."). The row with the highest confidence
 is kept (the earliest on ties). Rows without a shared date are never merged.
 """
 
@@ -15,8 +16,16 @@ def _undated(row: dict) -> bool:
     return bool(row["date_from_publication"]) or row.get("date_text", "") not in row.get("sentence", "")
 
 
+def _apart(a: dict, b: dict) -> bool:
+    """True when two rows name different doers and different receivers ("Transocean accused BP", "the
+    report blamed Halliburton"): two happenings, even on one day."""
+    sa, sb = a.get("source_actor", ""), b.get("source_actor", "")
+    ta, tb = a.get("target_actor", ""), b.get("target_actor", "")
+    return bool(sa and sb and ta and tb and sa != sb and ta != tb)
+
+
 def _same(a: dict, b: dict) -> bool:
-    if a["event_type"] != b["event_type"]:
+    if a["event_type"] != b["event_type"] or _apart(a, b):
         return False
     if _undated(a) or _undated(b) or not a["actors"] or not b["actors"]:
         return True  # undated clauses of one type cannot be told apart in time: one happening

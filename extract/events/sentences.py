@@ -127,11 +127,44 @@ def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+@functools.cache
+def _stamp_re() -> re.Pattern:
+    """A publication stamp inside a line: "Wednesday 8 September 2010 16.42 BST" (cues.toml [sentences])."""
+    zones = "|".join(map(re.escape, cues()["sentences"]["stamp_zones"]))
+    return re.compile(
+        r"\b[A-Z][a-z]+day,?\s+\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4},?\s+\d{1,2}[.:]\d{2}\s*(?:" + zones + r")\b"
+    )
+
+
+@functools.cache
+def _photo_credit_re() -> re.Pattern:
+    """A photo credit opening a line, up to its agency: "Photograph: Jane Doe/Reuters" (cues.toml [sentences])."""
+    heads = "|".join(map(re.escape, cues()["sentences"]["photo_credits"]))
+    return re.compile(r"(?:" + heads + r")[^\n/]{0,60}?\\?/\s*[A-Za-z][\w&.-]*(?:\s+Images)?")
+
+
+def _line_body(text: str, ls: int, le: int) -> int:
+    """Where story text starts in the line text[ls:le]: after a publication stamp (the headline and standfirst
+    before it are furniture) or after an opening photo credit; ls when there is neither."""
+    m = _stamp_re().search(text, ls, le)
+    if m:
+        return m.end()
+    m = _photo_credit_re().match(text, ls, le)
+    return m.end() if m else ls
+
+
+def _before_photo_credit(text: str, le: int) -> bool:
+    """True when the line ending at le is followed by a line opening with a photo credit."""
+    nxt = text[le : le + 40].lstrip("\n")
+    return any(nxt.startswith(h) for h in cues()["sentences"]["photo_credits"])
+
+
 def split_sentences(text: str, segments: list[Segment] | None = None) -> list[Sentence]:
     """Sentences of `text` outside dateline and credit segments, in order, with offsets.
 
     segments: the article's Segment list (kinds body/caption/dateline/credit); text outside any
-    segment counts as body.
+    segment counts as body. Web furniture inside a line is left out too: a headline and standfirst
+    before a publication stamp, an opening photo credit, and the caption before a photo credit line.
     """
     segments = sorted(segments or [], key=lambda s: s.start)
     out: list[Sentence] = []
@@ -139,7 +172,11 @@ def split_sentences(text: str, segments: list[Segment] | None = None) -> list[Se
         ls, le = m.start(), m.end()
         if not _is_prose_line(m.group()):
             continue
-        for a, b in _split_line(text, ls, le):
+        ls = _line_body(text, ls, le)
+        spans = _split_line(text, ls, le)
+        if spans and _before_photo_credit(text, le):
+            spans = spans[:-1]  # the photo's caption
+        for a, b in spans:
             seg = _segment_at(segments, a)
             while seg is not None and seg.kind in ("dateline", "credit") and seg.end < b:
                 # A dateline or credit at the head of the sentence: keep what follows it.
