@@ -196,3 +196,21 @@ def test_the_parse_keeps_the_speaker_of_a_reporting_verb() -> None:
     rows, _note = article_events(art, Settings(syntax=True))
     rows = [r for r in rows if "lawyers" in r["summary"]]
     assert rows and (rows[0]["source_actor"], rows[0]["target_actor"]) == ("Silvio Berlusconi", "Romano Prodi")
+
+
+def test_officials_named_without_their_country_stand_for_the_articles_country() -> None:
+    text = (
+        "Japan confirmed four new cases of the virus in Tokyo on Monday. "
+        "Government officials today warned that travellers should avoid crowded places."
+    )
+    rows = [r for r in _rows(text, "2009-05-11") if "warned" in r["summary"]]
+    assert rows and (rows[0]["event_type"], rows[0]["source_actor"]) == ("REQUEST", "Japan")
+
+
+def test_a_group_that_is_no_organ_keeps_no_country_of_the_article() -> None:
+    text = (
+        "Japan confirmed four new cases of the virus in Tokyo on Monday. "
+        "Farmers today threatened a strike over the cull."
+    )
+    rows = [r for r in _rows(text, "2009-05-11") if "Farmers" in r["summary"]]
+    assert rows and rows[0]["source_actor"] != "Japan"

@@ -556,9 +556,14 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
 def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Placed | None:
     """A group the text names as the subject right before the verb, with no gazetteer actor in it
     ("Insurgents derailed", "Pig breeders have threatened"): `is_group(word)` says which lower-case words
-    head such a phrase. Only auxiliaries and adverbs may stand between it and the verb; up to two lower-case
-    modifiers before it belong to it; none after a preposition. An ActorMention of type "group", no country."""
-    between = wordset("mode", "be") | _w("vp_adverbs") | {"have", "has", "had", "reportedly", "allegedly"}
+    head such a phrase. Only auxiliaries and adverbs (of time too: "officials today warned") may stand between
+    it and the verb; up to two modifiers before it belong to it; none after a preposition. An ActorMention of type "group", no country."""
+    between = (
+        wordset("mode", "be")
+        | _w("vp_adverbs")
+        | _w("time_adverbs")
+        | {"have", "has", "had", "reportedly", "allegedly"}
+    )
     k = cue.i - 1
     while k > clause.i0 and (tokens[k].lower in between or tokens[k].lower.endswith("ly")) and cue.i - k <= 3:
         k -= 1
@@ -577,6 +582,17 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         tokens[start].start, tokens[k].end, text, "group:" + text.lower(), text, "group", "", via="learned"
     )
     return start, m
+
+
+def organ_subject(tokens: list[Token], clause: Clause, cue: Cue, home: str) -> Placed | None:
+    """An organ of a state named without its country as the subject right before the verb ("Government
+    officials today warned", "Prosecutors say", "the ministry ordered"; heads in [roles].organ_subjects): the
+    article's country `home` (tests/gold/README.md: an office or official without a name is its country)."""
+    found = group_subject(tokens, clause, cue, lambda w: w in _w("organ_subjects"))
+    if found is None or not home:
+        return None
+    k, m = found
+    return k, ActorMention(m.start, m.end, m.text, home, canonical_name(home), "country", home, via="organ")
 
 
 def clause_states(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed]) -> list[ActorMention]:

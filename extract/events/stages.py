@@ -483,6 +483,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     roles when settings.noun_roles and it is not `reacting`."""
     text, settings = doc.text, doc.settings
     m_starts: list[int] | None = None
+    home: str | None = None  # the article's country (_home_country), found when first needed
     taken: dict[int, set[int]] = {}
     kept: list[Candidate] = []
     for c in doc.candidates:
@@ -522,6 +523,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # No gazetteer actor before the verb: a group the text names stands in ("Insurgents derailed a
                 # train", "Pig breeders threatened": the stand-in name "Pig" is part of it).
                 group = roles.group_subject(toks, clause, cue, syntax.group_word)
+                if group is None and settings.home_country:
+                    if home is None:
+                        home = _home_country(doc.mentions)
+                    group = roles.organ_subject(toks, clause, cue, home)  # "Government officials warned"
                 if group is not None:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
                     rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
