@@ -101,7 +101,7 @@ def map_chart(src: EventSource, f: Filters, shapes: bool = True) -> go.Figure:
 
 
 def network_chart(src: EventSource, f: Filters, top_nodes: int = 30) -> go.Figure:
-    pairs = as_rows(src.aggregate(f, ("source_actor", "target_actor", "quad_class")))
+    pairs = as_rows(src.network_pairs(f, top_nodes))
     return network.network_chart(pairs, top_nodes)
 
 

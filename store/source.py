@@ -187,6 +187,13 @@ class EventSource(abc.ABC):
     @abc.abstractmethod
     def mentions(self, event_ids: Iterable[str]) -> pd.DataFrame: ...
 
+    def network_pairs(self, filters: Filters, top_nodes: int = 30) -> pd.DataFrame:
+        """What the actor network draws: aggregate(filters, ("source_actor", "target_actor", "quad_class")), of which
+        app/figures/network keeps the pairs among the top_nodes actors with the most events as source or target of a
+        named pair (ties by name). A tier may leave out every other pair (the warehouse does: grouping every pair of
+        a large view is what would cost)."""
+        return self.aggregate(filters, ("source_actor", "target_actor", "quad_class"))
+
     def quad_balance(self, filters: Filters, period: str = "month") -> pd.DataFrame:
         """Per period: events of each quad class and the balance (cooperation - conflict) / all, in -1..1; indexed
         by period start (the shape app/figures.py's balance chart draws)."""

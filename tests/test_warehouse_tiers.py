@@ -28,6 +28,8 @@ def tiers(tmp_path_factory):
     events.at[2, "countries"] = ["UKR", "UKR", "RUS"]
     events.loc[3, "source_actor"] = "O'Brien"
     events.at[3, "actors"] = ["O'Brien"]
+    events.at[4, "actors"] = ["Kim Jong Un", "Kim Jong Un"]  # a name twice in one list counts once
+    events.at[5, "actors"] = ["Kim Jong Un", "O'Brien", "Kim Jong Un", ""]
     EventStore(root / "arrow").add_events(events)
     report = migrate(root / "arrow", out=root / "warehouse")
     assert report.events == 1500
@@ -368,3 +370,19 @@ def test_a_count_and_the_day_counts_of_a_view_take_one_query(tmp_path, monkeypat
         expected_days = fresh.aggregate(f, "period:day")
         pd.testing.assert_frame_equal(days, expected_days)
         assert n == fresh.count(f) == int(expected_days["events"].sum()) > 0
+
+
+@pytest.mark.parametrize("name", ["default", "a year", "one country"])
+def test_the_network_needs_only_the_pairs_among_its_top_actors(tiers, name):
+    """The warehouse hands the network only the pairs among the busiest actors; the figure is the one all pairs give."""
+    from app.figures import network
+    from app.source_charts import as_rows
+
+    arrow, wh = tiers
+    f = FILTERS[name]
+    full = arrow.aggregate(f, ("source_actor", "target_actor", "quad_class"))
+    got = wh.network_pairs(f, 12)
+    assert 0 < len(got) < len(full) // 2
+    top = set(network.degrees(network.actor_edges(as_rows(full))).head(12).index)
+    assert set(got["source_actor"]) | set(got["target_actor"]) <= top
+    assert network.network_chart(as_rows(got), 12).to_json() == network.network_chart(as_rows(full), 12).to_json()

@@ -333,25 +333,58 @@ class Warehouse(EventSource):
 
     def top_actors(self, filters: Filters, n: int = 20) -> pd.DataFrame:
         def build(m):
-            rel = self.events_sql(filters, m)
-            cond = where_clause(filters)
-            # one pass over the events: each row gives its source, its target and each distinct listed actor
             named = "NOT IN ('', '<NA>')"
-            parts = (
-                f"list_filter([struct_pack(actor := source_actor, s := 1, t := 0, k := 0)], lambda x: x.actor {named})",
-                f"list_filter([struct_pack(actor := target_actor, s := 0, t := 1, k := 0)], lambda x: x.actor {named})",
-                "list_transform(list_filter(list_distinct(actors), lambda x: x <> ''), "
-                "lambda x: struct_pack(actor := x, s := 0, t := 0, k := 1))",
+            # each actor's events as source, as target and mentioned (distinct in a row's list; most lists hold at
+            # most two different names, which need no list_distinct): three groupings of a few thousand actors,
+            # each reading its own columns (several times faster than one pass building a struct per actor and row)
+            listed = (
+                "CASE WHEN len(actors) < 2 OR (len(actors) = 2 AND actors[1] <> actors[2]) THEN actors "
+                "ELSE list_distinct(actors) END"
             )
             return f"""
-                SELECT e.actor AS actor, sum(e.s) AS as_source, sum(e.t) AS as_target, sum(e.k) AS mentioned FROM (
-                    SELECT unnest(list_concat({", ".join(parts)})) AS e FROM {rel} WHERE {cond}
-                ) WHERE e.actor IS NOT NULL
-                GROUP BY e.actor
+                WITH v AS NOT MATERIALIZED (
+                    SELECT source_actor, target_actor, actors FROM {self.events_sql(filters, m)}
+                    WHERE {where_clause(filters)})
+                SELECT actor, CAST(sum(s) AS BIGINT) AS as_source, CAST(sum(t) AS BIGINT) AS as_target,
+                    CAST(sum(k) AS BIGINT) AS mentioned FROM (
+                    SELECT source_actor AS actor, count(*) AS s, 0 AS t, 0 AS k FROM v
+                        WHERE source_actor {named} GROUP BY 1
+                    UNION ALL SELECT target_actor, 0, count(*), 0 FROM v WHERE target_actor {named} GROUP BY 1
+                    UNION ALL SELECT a, 0, 0, count(*) FROM (SELECT unnest({listed}) AS a FROM v)
+                        WHERE a <> '' GROUP BY 1)
+                GROUP BY actor
                 ORDER BY greatest(as_source, as_target, mentioned) DESC, as_source DESC, actor
                 LIMIT {int(n)}"""
 
         return finish_top_actors(self._query(build).to_pandas(), n)
+
+    def network_pairs(self, filters: Filters, top_nodes: int = 30) -> pd.DataFrame:
+        """Only the pairs among the top_nodes actors (EventSource.network_pairs): two passes over the view, one counting
+        each actor's events as source or target of a named pair (a few thousand groups), one grouping the pairs
+        between the chosen actors, instead of grouping every pair of the view (as many groups as a tenth of the
+        events) and sending them all to pandas."""
+        names = ["source_actor", "target_actor", "quad_class"]
+
+        def build(m):
+            named = "NOT IN ('', '<NA>')"
+            pairs = (
+                f"(SELECT source_actor, target_actor, quad_class FROM {self.events_sql(filters, m)} "
+                f"WHERE {where_clause(filters)} AND source_actor {named} AND target_actor {named} "
+                "AND source_actor <> target_actor)"
+            )
+            return f"""
+                WITH pairs AS NOT MATERIALIZED {pairs},
+                top AS (SELECT a FROM (SELECT unnest([source_actor, target_actor]) AS a FROM pairs)
+                        GROUP BY a ORDER BY count(*) DESC, a LIMIT {int(top_nodes)})
+                SELECT {", ".join(names)}, count(*) AS events FROM pairs
+                WHERE source_actor IN (SELECT a FROM top) AND target_actor IN (SELECT a FROM top)
+                GROUP BY ALL ORDER BY {", ".join(names)}"""
+
+        def answer() -> pd.DataFrame:
+            frame = self._query(build).to_pandas(types_mapper=_arrow_strings)
+            return finish_aggregate(frame, names, presorted=True)
+
+        return self._remembered(("network", filters, int(top_nodes)), answer)
 
     def actor_edges(self, filters: Filters, n: int = 200) -> pd.DataFrame:
         def build(m):
