@@ -214,3 +214,9 @@ def test_a_group_that_is_no_organ_keeps_no_country_of_the_article() -> None:
     )
     rows = [r for r in _rows(text, "2009-05-11") if "Farmers" in r["summary"]]
     assert rows and rows[0]["source_actor"] != "Japan"
+
+
+def test_a_named_speaker_is_the_source_of_a_passive_reported_clause_too() -> None:
+    text = "Chancellor Olaf Scholz said on Monday that Ukraine had been attacked by Russia again."
+    row = _first(text, "2023-05-08")
+    assert row["source_actor"] == "Olaf Scholz"

@@ -7,8 +7,8 @@ assign(tokens, clause, cue, mentions, passive) -> (source, target), each an Acto
 Source: the subject, i.e. the first mention before the verb that is not inside a prepositional phrase
 (nor listed with one: "the governments of Japan, South Korea and ..."), looked for in the stretch after
 the last boundary before the verb: a subordinator ("hours after Russia withdrew"), a comma and a
-conjunction, a verb of saying. A named speaker is the source of what they are reported to say, and the
-target is the first actor of the reported words not of the speaker's country ("Netanyahu said Israel
+conjunction, a verb of saying. A named speaker is the source of what they are reported to say (a passive
+reported clause too), and the target is the first actor of the reported words not of the speaker's country ("Netanyahu said Israel
 would strike Hezbollah"); after an anonymous speaker ("US officials said") the reported subject acts,
 and a pronoun opening the reported words stands for the speaker ("Russia said it ..."). A country that
 only qualifies a named person ("US House Speaker Nancy Pelosi", "Lebanon's prime minister, Najib
@@ -498,7 +498,7 @@ def assign(
     main = _main_clause(tokens, clause, span, mentions, stops[1]) if retyped else None
     if main is not None:
         source, target = main
-    elif span.speaker is not None and not passive and not _anonymous(tokens, span.speaker):
+    elif span.speaker is not None and not _anonymous(tokens, span.speaker):
         # Reported words: the speaker acts, on whom the words are about.
         source, target = span.speaker, _about(tokens, cue, span.said_at, stops, span.speaker, mentions)
     else:
