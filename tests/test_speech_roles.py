@@ -220,3 +220,15 @@ def test_a_named_speaker_is_the_source_of_a_passive_reported_clause_too() -> Non
     text = "Chancellor Olaf Scholz said on Monday that Ukraine had been attacked by Russia again."
     row = _first(text, "2023-05-08")
     assert row["source_actor"] == "Olaf Scholz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawyers for Conrad Murray argued on Friday that Michael Jackson gave himself the drug.",
+        "Attorneys for Conrad Murray argued on Friday that Michael Jackson gave himself the drug.",
+    ],
+)
+def test_lawyers_for_a_named_client_are_the_client(text: str) -> None:
+    row = _first(text)
+    assert (row["source_actor"], row["target_actor"]) == ("Conrad Murray", "Michael Jackson")

@@ -201,7 +201,8 @@ def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], s
 
 def _subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Placed | None:
     """First mention in tokens[lo:hi] not inside a prepositional phrase, raised to its head person; or the
-    X of a collective noun's "of X" opening the stretch ("the governments of South Korea ... condemned")."""
+    X of a collective noun's "of X" opening the stretch ("the governments of South Korea ... condemned"), or of
+    "lawyers for X"."""
     inside = [(k, m) for k, m in ms if lo <= k < hi]
     in_pp: set[int] = set()
     first = None
@@ -214,10 +215,22 @@ def _subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Placed 
         first = (k, m)
         break
     if first is None:
-        first = next(((k, m) for k, m in inside if m.type != "name" and _of_head(tokens, k, lo)), None)
+        first = next(
+            ((k, m) for k, m in inside if (m.type != "name" and _of_head(tokens, k, lo)) or _speaks_for(tokens, k, lo)),
+            None,
+        )
     if first is None:
         return None
     return _head(tokens, first[0], first[1], inside, hi)
+
+
+def _speaks_for(tokens: list[Token], k: int, lo: int) -> bool:
+    """True when the mention at k follows "<representatives> for" at the start of the stretch ("Lawyers for Dr
+    Murray argued"): those who speak for a named client are the client (tests/gold/README_t17.md)."""
+    j = k - 1
+    while j >= lo and tokens[j].lower in ("the", "a", "an"):
+        j -= 1
+    return lo + 1 <= j <= lo + 3 and tokens[j].lower == "for" and tokens[j - 1].lower in _w("representatives")
 
 
 def _of_head(tokens: list[Token], k: int, lo: int) -> bool:
