@@ -232,3 +232,15 @@ def test_a_named_speaker_is_the_source_of_a_passive_reported_clause_too() -> Non
 def test_lawyers_for_a_named_client_are_the_client(text: str) -> None:
     row = _first(text)
     assert (row["source_actor"], row["target_actor"]) == ("Conrad Murray", "Michael Jackson")
+
+
+def test_a_speaker_the_article_introduced_is_of_the_articles_country() -> None:
+    # Ray Dalton is no gazetteer person: as the article is about the United States, its government in his
+    # words is his own, not whom the words are about.
+    text = (
+        "The United States sued the firm in Washington on Monday. "
+        "Attorney General Ray Dalton announced on Tuesday that the U.S. government had opened an investigation."
+    )
+    rows = [r for r in _rows(text, "2010-06-02") if "Dalton" in r["summary"]]
+    assert rows and rows[0]["source_actor"] == "Ray Dalton"
+    assert rows[0]["target_actor"] != "United States"

@@ -341,16 +341,26 @@ def _pronoun_for(tokens: list[Token], lo: int, hi: int, before: Placed | None) -
 
 
 def _about(
-    tokens: list[Token], cue: Cue, lo: int, stops: tuple[int, int], speaker: Placed, ms: list[Placed]
+    tokens: list[Token],
+    cue: Cue,
+    lo: int,
+    stops: tuple[int, int],
+    speaker: Placed,
+    ms: list[Placed],
+    home: str = "",
 ) -> Placed | None:
     """Whom a reported statement is about: the first actor of the reported words that is neither the
     speaker nor the speaker's own state ("Netanyahu said Israel would keep degrading Hezbollah"); a
-    group or person of the same country may be ("the army said it was striking RSF bases")."""
+    group or person of the same country may be ("the army said it was striking RSF bases"). A speaker the
+    article introduced with no country of its own (a learned person, a name, a group) is of `home`, the
+    article's country ("Attorney General Eric Holder announced that the U.S. government had ...")."""
     sp = speaker[1]
     any_place = cue.event_type in _w("place_target_types")
+    introduced = sp.type in ("name", "group") or (sp.type == "person" and sp.via == "learned")
+    sp_country = sp.country or (home if introduced else "")
 
     def ok(k: int, m: ActorMention) -> bool:
-        own_state = sp.country and m.country == sp.country and m.type in _STATE_TYPES
+        own_state = sp_country and m.country == sp_country and m.type in _STATE_TYPES
         return (
             m.actor_id != sp.actor_id
             and not own_state
@@ -498,7 +508,13 @@ def _main_clause(
 
 
 def assign(
-    tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed], passive: bool, retyped: bool = False
+    tokens: list[Token],
+    clause: Clause,
+    cue: Cue,
+    mentions: list[Placed],
+    passive: bool,
+    retyped: bool = False,
+    home: str = "",
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(source, target) of the clause's happening. `retyped`: the classifier gave the clause another type
     than the cue's; when the cue stands in a conditional clause ("if Russia attacked"), that type is the main
@@ -513,7 +529,7 @@ def assign(
         source, target = main
     elif span.speaker is not None and not _anonymous(tokens, span.speaker):
         # Reported words: the speaker acts, on whom the words are about.
-        source, target = span.speaker, _about(tokens, cue, span.said_at, stops, span.speaker, mentions)
+        source, target = span.speaker, _about(tokens, cue, span.said_at, stops, span.speaker, mentions, home)
     else:
         source, target = _acts(tokens, clause, cue, mentions, passive, span, stops)
         later = _later_speaker(tokens, cue, mentions, stops[1])

@@ -544,7 +544,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         if c.kind == "verb" and _advice(toks, clause, cue):
             c.cue = cue = cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
         if with_roles:
-            c.source, c.target = roles.assign(toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type))
+            if home is None:
+                home = _home_country(doc.mentions) if settings.home_country else ""
+            c.source, c.target = roles.assign(toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type), home)
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         kept.append(c)
