@@ -59,6 +59,7 @@ def test_a_blast_in_a_story_of_bombs_is_still_an_attack():
 @pytest.mark.parametrize(
     ("text", "etype"),
     [
+        ("Insurgents derailed a freight train in Idlib on Tuesday.", "ASSAULT"),
         ("President Lula arrived in Buenos Aires on Monday for talks with Argentina's leaders.", "CONSULT"),
         ("Russian troops shelled the town of Kupiansk on Monday.", "ASSAULT"),
         ("The Israeli army was accused by Amnesty International of killing two medics on Tuesday.", None),
