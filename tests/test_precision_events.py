@@ -126,3 +126,9 @@ def test_two_doers_against_two_receivers_are_two_happenings():
 def test_one_happening_told_twice_is_still_one_row():
     text = "Russian forces struck Kharkiv on Tuesday. Russia struck Kharkiv on Tuesday with glide bombs."
     assert len([r for r in _rows(text) if r["event_type"] == "ASSAULT"]) == 1
+
+
+def test_two_doers_against_one_receiver_are_two_happenings():
+    text = "Peru accused Chile of spying on its navy. Bolivia accused Chile of blocking its exports."
+    rows = [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == "ACCUSE"]
+    assert rows == [("Peru", "Chile"), ("Bolivia", "Chile")]

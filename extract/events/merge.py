@@ -3,8 +3,9 @@
 merge_rows(rows) -> rows. Two rows of one article are the same happening when they carry the same
 date (and precision), the same event type, and an actor (or one of them names none, or is dated only by
 the publication day or by an earlier sentence): articles repeat their key happening ("BP capped the well on July 15 ... after BP
-capped it on July 15"). Rows whose sources and targets are all named and both differ are two happenings, even
-undated ("Transocean accused BP ...", "the report blamed Halliburton ..."). The row with the highest confidence
+capped it on July 15"). Rows whose sources and targets are all named are two happenings, even undated, when
+their sources differ and either their targets differ ("Transocean accused BP ...", "the report blamed
+Halliburton ...") or neither source takes part in the other row (two witnesses testifying against one man). The row with the highest confidence
 is kept (the earliest on ties). Rows without a shared date are never merged.
 """
 
@@ -17,11 +18,14 @@ def _undated(row: dict) -> bool:
 
 
 def _apart(a: dict, b: dict) -> bool:
-    """True when two rows name different doers and different receivers ("Transocean accused BP", "the
-    report blamed Halliburton"): two happenings, even on one day."""
+    """True when two rows name different doers and receivers, and either the receivers differ ("Transocean
+    accused BP", "the report blamed Halliburton") or neither doer takes part in the other row ("a nurse
+    testified that Dr Murray ...", "a paramedic testified that Dr Murray ..."): two happenings, even on one day."""
     sa, sb = a.get("source_actor", ""), b.get("source_actor", "")
     ta, tb = a.get("target_actor", ""), b.get("target_actor", "")
-    return bool(sa and sb and ta and tb and sa != sb and ta != tb)
+    if not (sa and sb and ta and tb) or sa == sb:
+        return False
+    return ta != tb or (sa not in b["actors"] and sb not in a["actors"])
 
 
 def _same(a: dict, b: dict) -> bool:
