@@ -37,6 +37,13 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The vaccine is one of the drugs approved by the European Medicines Agency as safe for children.",
         # a verb of beginning whose subject is itself a happening
         "The shooting began shortly after dawn on Tuesday.",
+        # declining to speak, a career, a new job
+        "A ministry spokesman declined to comment on the report on Tuesday.",
+        "The spokeswoman refused to give further details on Monday.",
+        "Paul Hart studied physics and helped develop diving robots for the navy.",
+        "The admiral said on Friday that he will join the Brookings Institution as a senior fellow.",
+        # a verb of beginning after "which" that stands for a happening
+        "Officials studied the outbreak, which began on March 3 in a market.",
         # an accident is no assault by an actor
         "The March 7 explosion at the Leeds chemical plant killed four workers.",
         "A refinery blast killed six workers in Texas on Monday.",
@@ -62,6 +69,9 @@ def test_a_blast_in_a_story_of_bombs_is_still_an_attack():
         ("Insurgents derailed a freight train in Idlib on Tuesday.", "ASSAULT"),
         ("President Lula arrived in Buenos Aires on Monday for talks with Argentina's leaders.", "CONSULT"),
         ("Russian troops shelled the town of Kupiansk on Monday.", "ASSAULT"),
+        ("Iran refused to give the inspectors access to the site on Monday.", "REJECT"),
+        ("Turkish rescuers helped evacuate 300 villagers on Monday.", "AID"),
+        ("Poland joined the coalition against Russia on Monday.", None),
         ("The Israeli army was accused by Amnesty International of killing two medics on Tuesday.", None),
     ],
 )

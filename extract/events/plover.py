@@ -207,8 +207,52 @@ def aspect_of_happening(tokens: list[Token], cue: Cue) -> bool:
     on Saturday", "the blaze started"): it times that happening and names none of its own."""
     if cue.phrase not in _nonevent("aspectual") or cue.i == 0:
         return False
-    prev = tokens[cue.i - 1].lower
+    k = cue.i - 1
+    if tokens[k].lower in ("which", "that"):  # "the spill, which began on April 20"
+        k -= 1
+        if k >= 0 and tokens[k].text == ",":
+            k -= 1
+    if k < 0:
+        return False
+    prev = tokens[k].lower
     return bool(noun_type(prev)) or accident_noun(prev)
+
+
+def no_comment(tokens: list[Token], cue: Cue) -> bool:
+    """True for declining to speak ("declined to comment", "refused to give further details", "declined to
+    be named"): no refusal between actors, nor is the verb after it ("give" in "declined to give details").
+    Refusing to answer a panel's questions stays a refusal."""
+    if cue.phrase not in _nonevent("refusals") and cue.i >= 2 and tokens[cue.i - 1].lower == "to":
+        before = find_cues(tokens, cue.i - 2, cue.i - 1)
+        return bool(before) and before[0].phrase in _nonevent("refusals") and no_comment(tokens, before[0])
+    if cue.phrase not in _nonevent("refusals") or cue.j + 1 >= len(tokens) or tokens[cue.j].lower != "to":
+        return False
+    words = [t.lower for t in tokens[cue.j + 1 : cue.j + 5]]
+    if words[0] == "be":  # "declined to be named"; not "refused to be bound by the ruling"
+        return len(words) > 1 and words[1] in ("named", "identified", "quoted")
+    if words[0] in _nonevent("unsaid"):
+        return True
+    return words[0] in ("give", "provide", "offer") and any(w in ("details", "detail") for w in words[1:])
+
+
+def work_not_aid(tokens: list[Token], cue: Cue) -> bool:
+    """True for "helped" + a verb of making or writing ("helped develop submersibles", "helped write the
+    guidance"): a career, no help given to anyone."""
+    if cue.phrase != "help" or cue.j >= len(tokens):
+        return False
+    k = cue.j + (1 if tokens[cue.j].lower == "to" else 0)
+    return k < len(tokens) and tokens[k].lower in _nonevent("help_work")
+
+
+def job_move(tokens: list[Token], cue: Cue) -> bool:
+    """True for joining a body as one of its people ("will join the Rand Corp. as a senior fellow"): an
+    appointment, no cooperation between actors."""
+    if cue.phrase != "join":
+        return False
+    after = [t.lower for t in tokens[cue.j : cue.j + 8]]
+    return any(
+        w == "as" and nxt in ("a", "an", "its", "the", "their") for w, nxt in zip(after, after[1:], strict=False)
+    )
 
 
 def private_errand(tokens: list[Token], cue: Cue) -> bool:

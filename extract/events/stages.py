@@ -205,9 +205,15 @@ def _doer_from(toks: list[Token], clause: Clause) -> int:
 
 def _describes(toks: list[Token], cue: Cue) -> bool:
     """True when a cue names no happening where it stands (plover.py, cues.toml [nonevent]): a participle
-    describing a noun, a verb of beginning with a happening as subject, a trip to a private place."""
+    describing a noun, a verb of beginning with a happening as subject, a trip to a private place, declining
+    to comment, helping to make something, joining a body as one of its people."""
     return (
-        plover.reduced_relative(toks, cue) or plover.aspect_of_happening(toks, cue) or plover.private_errand(toks, cue)
+        plover.reduced_relative(toks, cue)
+        or plover.aspect_of_happening(toks, cue)
+        or plover.private_errand(toks, cue)
+        or plover.no_comment(toks, cue)
+        or plover.work_not_aid(toks, cue)
+        or plover.job_move(toks, cue)
     )
 
 
