@@ -153,6 +153,7 @@ def is_speech_act(cue: Cue) -> bool:
 # Cues that name no happening where they stand (extract/events/data/cues.toml [nonevent]) -----------------
 
 
+@functools.cache
 def _nonevent(key: str) -> frozenset[str]:
     from extract.events._data import wordset
 
@@ -185,7 +186,7 @@ def reduced_relative(tokens: list[Token], cue: Cue) -> bool:
 def armed_text(lower_text: str) -> bool:
     """True when the article speaks of weapons or armed attackers ("bomb", "militants"): an explosion or a
     fire may then be an attack; otherwise it is an accident."""
-    return any(w in _nonevent("weapons") for w in _LOWER_WORD.findall(lower_text))
+    return not _nonevent("weapons").isdisjoint(_LOWER_WORD.findall(lower_text))
 
 
 def accident_noun(word: str) -> bool:
