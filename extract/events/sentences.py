@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from extract.events._data import cues, wordset
 from extract.model import Segment
+from extract.vocabulary import time_zones
 
 MAX_SENTENCE = 600
 
@@ -129,8 +130,9 @@ def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 @functools.cache
 def _stamp_re() -> re.Pattern:
-    """A publication stamp inside a line: "Wednesday 8 September 2010 16.42 BST" (cues.toml [sentences])."""
-    zones = "|".join(map(re.escape, cues()["sentences"]["stamp_zones"]))
+    """A publication stamp inside a line: "Wednesday 8 September 2010 16.42 BST" (cues.toml [sentences]; the
+    zones are the one list of time zones, extract/data/timezones.toml)."""
+    zones = "|".join(map(re.escape, sorted(time_zones(), key=len, reverse=True)))
     return re.compile(
         r"\b[A-Z][a-z]+day,?\s+\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4},?\s+\d{1,2}[.:]\d{2}\s*(?:" + zones + r")\b"
     )
