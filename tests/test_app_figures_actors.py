@@ -177,3 +177,24 @@ def test_no_two_nodes_overlap():
     for i, (x, y, r) in enumerate(nodes):
         for x2, y2, r2 in nodes[i + 1 :]:
             assert np.hypot(x - x2, y - y2) >= r + r2
+
+
+def test_a_hub_on_a_circle_is_named_wherever_it_sits():
+    """A dense view (drawn on a circle) with one actor far busier than the rest: the hub's label has room above or
+    below it even where its neighbours take both its sides (found on a GDELT-like 100-million-event store)."""
+    others = ["Government", "Police", "President", "Military", "Rebel", "Protester", "Hospital", "School", "Company",
+              "Prime Minister", "Citizen", "Parliament", "Court", "Media", "United Nations", "Opposition", "Ministry",
+              "Armed Gang", "Refugee"]  # fmt: skip
+    rows = []
+    for hub_side in ("source", "target"):
+        for o in others:
+            pair = ("United States", o) if hub_side == "source" else (o, "United States")
+            rows += [pair] * 30
+    rows += [(a, b) for a in others for b in others if a < b] * 25  # every actor busy: large nodes, a full circle
+    df = pd.DataFrame(rows, columns=["source_actor", "target_actor"]).assign(quad_class="verbal_cooperation")
+    for names in (others, others[::-1], others[3:] + others[:3]):  # the hub lands at different places on the circle
+        order = {n: i for i, n in enumerate(names)}
+        frame = df.assign(k=df["source_actor"].map(order).fillna(-1)).sort_values("k").drop(columns="k")
+        fig = N.network_chart(frame, 20)
+        assert len(node_names(fig)) == 20
+        assert "United States" in label_texts(fig), "the busiest actor is named"

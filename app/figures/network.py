@@ -317,7 +317,10 @@ def network_figure(edges: pd.DataFrame, top_nodes: int = 30, max_edges: int = MA
     # nodes at least this far apart (rim to rim), so a link between them shows its line and its arrow head
     room = perimeter / len(nodes) if circle else math.sqrt(CANVAS[0] * CANVAS[1] / len(nodes))
     gap = float(np.clip(room - 2 * radius.mean(), 4.0, 2 * ARROW))
-    xy = separate(np.array([unit[n] for n in nodes]) * half, radius, gap=gap)
+    # on a circle, a node pushed to the top or bottom edge keeps a label's height (and its gap) above or below it:
+    # there its neighbours take the sides, and a hub at the top would otherwise be left unnamed
+    room_for = (CANVAS[0], CANVAS[1] - 2 * (LABEL_HEIGHT + GAP + 1)) if circle else CANVAS
+    xy = separate(np.array([unit[n] for n in nodes]) * half, radius, canvas=room_for, gap=gap)
     at = {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy, strict=True)}
     r_of = dict(zip(nodes, radius.tolist(), strict=True))
     fig = go.Figure()
