@@ -51,10 +51,13 @@ def _recount(path) -> int:
     def progress(done: int, total: int) -> None:
         print(f"\r{done:,} / {total:,} files", end="", file=sys.stderr, flush=True)
 
+    had_summary = bool((Warehouse(path).manifest() or {}).get("options"))
     with Warehouse(path).writer() as w:
         n = w.recount(progress=progress)
     print(file=sys.stderr)
     print(f"{path}: {n:,} counts files rewritten" if n else f"{path}: every counts file already holds the pairs")
+    if not had_summary and (Warehouse(path).manifest() or {}).get("options"):
+        print(f"{path}: the sidebar's choices summarized (summary/)")
     return 0
 
 

@@ -386,3 +386,41 @@ def test_the_network_needs_only_the_pairs_among_its_top_actors(tiers, name):
     top = set(network.degrees(network.actor_edges(as_rows(full))).head(12).index)
     assert set(got["source_actor"]) | set(got["target_actor"]) <= top
     assert network.network_chart(as_rows(got), 12).to_json() == network.network_chart(as_rows(full), 12).to_json()
+
+
+def test_the_sidebar_choices_come_from_a_summary_kept_by_each_commit(tmp_path):
+    """Each commit adds its files' counts to the options summary (event types, countries, topics, actors); the
+    choices read from it equal those counted from every counts file, a warehouse without one counts them, and
+    `store recount` writes one for it."""
+    from store.warehouse import layout
+    from store.warehouse.writer import WarehouseWriter
+
+    events = generate_events(900, seed=12)
+    wh = Warehouse.create(tmp_path / "wh")
+    for k in range(3):  # three commits, then a compaction when the writer closes
+        wh.add_events(events.iloc[k * 300 : (k + 1) * 300])
+    m = wh.manifest()
+    assert m.get("options") and (wh.path / m["options"]).exists()
+    summaries = sorted(p.name for p in (wh.path / "summary").glob("*.parquet"))
+    assert len(summaries) <= 2, "older summaries are swept"
+    from_summary = wh.options()
+    without = {k: v for k, v in m.items() if k != "options"}
+    layout.write_manifest(wh.path, without)
+    counted = Warehouse(wh.path).options()
+    for name in ("countries", "actors", "topics", "event_types"):
+        pd.testing.assert_series_equal(getattr(from_summary, name), getattr(counted, name))
+        assert len(getattr(counted, name)) > 0
+    assert (from_summary.total, from_summary.first, from_summary.last) == (counted.total, counted.first, counted.last)
+    # a commit to a warehouse without a summary leaves it without one; recount writes it
+    wh2 = Warehouse(wh.path)
+    wh2.add_events(generate_events(50, seed=13).assign(event_id=lambda d: "late-" + d["event_id"]))
+    assert not wh2.manifest().get("options")
+    with wh2.locked():
+        writer = WarehouseWriter(wh2)
+        try:
+            writer.recount()
+        finally:
+            writer.close()
+    again = Warehouse(wh.path)
+    assert again.manifest().get("options")
+    assert int(again.options().event_types.sum()) == 950

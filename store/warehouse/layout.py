@@ -172,6 +172,9 @@ def partition_dir(kind: str, origin: str, month: str) -> str:
     return f"{kind}/origin={safe}/month={month}"
 
 
+DATA_DIRS = ("events", "counts", "mentions", "summary")  # the folders of a warehouse's data files
+
+
 def live_paths(manifest: dict) -> set[str]:
     out = set()
     for f in manifest["files"]:
@@ -179,6 +182,8 @@ def live_paths(manifest: dict) -> set[str]:
         out.add(f["counts"])
     for m in manifest.get("mentions", []):
         out.add(m["path"])
+    if manifest.get("options"):
+        out.add(manifest["options"])
     return out
 
 
@@ -187,7 +192,7 @@ def sweep(root: pathlib.Path, manifest: dict | None) -> int:
     lock). Returns how many files went."""
     keep = set() if manifest is None else live_paths(manifest) | set(manifest.get("retired", []))
     removed = 0
-    for sub in ("events", "counts", "mentions"):
+    for sub in DATA_DIRS:
         base = root / sub
         if not base.is_dir():
             continue

@@ -158,7 +158,7 @@ def migrate(path: str | os.PathLike, out: str | os.PathLike | None = None, progr
             w.add_mentions(_mention_input(kept))
         n_mentions = kept.num_rows
         manifest = layout.read_manifest(staging)
-        for sub in ("events", "counts", "mentions"):
+        for sub in layout.DATA_DIRS:
             if (staging / sub).exists():
                 if (target / sub).exists():
                     shutil.rmtree(target / sub)

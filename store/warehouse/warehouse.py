@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
 from core.errors import StoreError
@@ -591,12 +592,15 @@ class Warehouse(EventSource):
         if not entries:
             empty = pd.Series(dtype="int64")
             return SourceOptions(empty, empty, empty, empty, None, None, 0)
-        table = self._query(
-            lambda m: (
-                f"""SELECT kind, CASE WHEN kind = 'event' THEN event_type ELSE value END AS value, CAST(sum(n) AS BIGINT) AS n
-                FROM {self.counts_sql(None, m)} WHERE kind IN ('event', 'country', 'topic', 'actor') GROUP BY ALL"""
-            )
-        ).to_pandas()
+        table = self._options_summary(m)
+        if table is None:  # a warehouse written before the summary: from every counts file
+            table = self._query(
+                lambda m: (
+                    f"""SELECT kind, CASE WHEN kind = 'event' THEN event_type ELSE value END AS value,
+                    CAST(sum(n) AS BIGINT) AS n FROM {self.counts_sql(None, m)}
+                    WHERE kind IN ('event', 'country', 'topic', 'actor') GROUP BY ALL"""
+                )
+            ).to_pandas()
 
         def series(kind: str) -> pd.Series:
             part = table[table["kind"] == kind]
@@ -613,6 +617,16 @@ class Warehouse(EventSource):
             last=pd.Timestamp(max(lasts)) if lasts else None,
             total=int(sum(e["rows"] for e in entries)),
         )
+
+    def _options_summary(self, m: dict) -> pd.DataFrame | None:
+        """The options summary the writer keeps (kind, value, n over the whole warehouse), None when there is none."""
+        rel = m.get("options")
+        if not rel:
+            return None
+        try:
+            return pq.read_table(self.path / rel).to_pandas()
+        except (OSError, pa.ArrowInvalid):  # replaced under a stale manifest, or damaged: count instead
+            return None
 
     def event(self, event_id: str) -> pd.DataFrame:
         def build(m):

@@ -190,6 +190,21 @@ def write_counts(con: duckdb.DuckDBPyConnection, pairs: list[tuple[pathlib.Path,
         write_counts_file(sorted_counts(slices.get(str(events_path), table.slice(0, 0))), counts_path)
 
 
+# The options summary (Warehouse.options): events per event type ("event"), country, topic and actor over the
+# whole warehouse, kept up to date by each commit so that the sidebar's choices need not read every counts file.
+OPTIONS_SCHEMA = pa.schema([("kind", pa.string()), ("value", pa.string()), ("n", pa.int64())])
+OPTION_KINDS = ("event", "country", "topic", "actor")
+
+
+def option_counts(counts: pa.Table) -> pa.Table:
+    """One file's counts as options summary rows: per kind and value (an event row's value: its event type)."""
+    kind = counts.column("kind")
+    rows = counts.filter(pc.is_in(kind, pa.array(OPTION_KINDS)))
+    value = pc.if_else(pc.equal(rows.column("kind"), "event"), rows.column("event_type"), rows.column("value"))
+    table = pa.table({"kind": rows.column("kind"), "value": value, "n": rows.column("n")})
+    return table.group_by(["kind", "value"]).aggregate([("n", "sum")]).rename_columns(["kind", "value", "n"])
+
+
 def write_counts_file(table: pa.Table, path: pathlib.Path) -> None:
     """One counts file (table sorted by kind, value and date_start), in small row groups, fsynced."""
     pq.write_table(table.cast(layout.COUNTS_SCHEMA), path, compression="zstd", row_group_size=layout.COUNTS_ROW_GROUP)
@@ -420,9 +435,15 @@ class WarehouseWriter:
                 counts_rel = pathlib.Path(layout.partition_dir("counts", part.origin, part.month)) / part.final.name
                 (self.root / counts_rel.parent).mkdir(parents=True, exist_ok=True)
                 entries.append((part, counts_rel, layout.tmp_name(self.root / counts_rel)))
+            new_options = []
             for part, _, counts_tmp in entries:
-                write_counts_file(sorted_counts(merge_counts(self.con, part.partials)), counts_tmp)
+                counts = sorted_counts(merge_counts(self.con, part.partials))
+                write_counts_file(counts, counts_tmp)
+                new_options.append(option_counts(counts))
                 part.partials = []
+            # the summary grows by the new files' counts; a warehouse written before summaries has none to add to
+            base = self.manifest.get("options")
+            options_rel = None if base is None and self.manifest["files"] else self._write_options(new_options, base)
             for part, counts_rel, counts_tmp in entries:
                 os.replace(part.tmp, self.root / part.final)
                 os.replace(counts_tmp, self.root / counts_rel)
@@ -450,7 +471,10 @@ class WarehouseWriter:
                 }
                 for part, counts_rel, _ in entries
             ]
-            self._swap(self.manifest["files"] + files, retired=[])
+            old_options = self.manifest.get("options")
+            self._swap(
+                self.manifest["files"] + files, retired=[old_options] if old_options else [], options=options_rel
+            )
         except OSError:
             self.abort()
             raise
@@ -460,12 +484,37 @@ class WarehouseWriter:
         self.pending_rows = 0
         self._clear_pending()
 
+    def _write_options(self, new: list[pa.Table], base: str | None) -> str | None:
+        """An options summary: the one at base (None: none) plus the rows of new, summed, written under a name of
+        the coming generation; returns its path, or None when base cannot be read (then the warehouse has no
+        summary: Warehouse.options counts from the counts files, and `store recount` writes a new one)."""
+        parts = list(new)
+        if base is not None:
+            try:
+                parts.append(pq.read_table(self.root / base).cast(OPTIONS_SCHEMA))
+            except (OSError, pa.ArrowInvalid):
+                return None
+        table = pa.concat_tables([p.cast(OPTIONS_SCHEMA) for p in parts]) if parts else OPTIONS_SCHEMA.empty_table()
+        summed = table.group_by(["kind", "value"]).aggregate([("n", "sum")]).rename_columns(["kind", "value", "n"])
+        rel = pathlib.Path("summary") / f"options-{self.manifest['generation'] + 1:06d}.parquet"
+        (self.root / rel.parent).mkdir(parents=True, exist_ok=True)
+        tmp = layout.tmp_name(self.root / rel)
+        pq.write_table(summed.cast(OPTIONS_SCHEMA), tmp)
+        layout.fsync_file(tmp)
+        os.replace(tmp, self.root / rel)
+        layout.fsync_dir((self.root / rel).parent)
+        return rel.as_posix()
+
     def _clear_pending(self) -> None:
         """Empty the ids appended since the last commit (a new table: DuckDB keeps deleted rows' memory)."""
         self.con.execute("DROP TABLE IF EXISTS pending")
         self.con.execute("CREATE TABLE pending (event_id VARCHAR)")
 
-    def _swap(self, files: list[dict], retired: list[str], mentions: list[dict] | None = None) -> None:
+    def _swap(
+        self, files: list[dict], retired: list[str], mentions: list[dict] | None = None, options: str | None = "keep"
+    ) -> None:
+        """The next manifest: files, the retired paths readers may still hold, mentions and the options summary
+        (options: its new path, None for none, "keep" for the current one)."""
         new = {
             **self.manifest,
             "generation": self.manifest["generation"] + 1,
@@ -475,6 +524,10 @@ class WarehouseWriter:
         }
         if mentions is not None:
             new["mentions"] = mentions
+        if options != "keep":
+            new.pop("options", None)
+            if options is not None:
+                new["options"] = options
         layout.write_manifest(self.root, new)
         self.manifest = new
 
@@ -614,9 +667,13 @@ class WarehouseWriter:
     def recount(self, progress=None) -> int:
         """Rewrite the counts file of every entry whose counts lack the country pairs in their current form
         (layout.PAIRS), one file at a time, each under a new name; one manifest swap at the end (a killed recount leaves the
-        old counts in force). Returns how many files were recounted."""
+        old counts in force); a warehouse with no options summary gets one. Returns how many files were recounted."""
         todo = [e for e in self.manifest["files"] if e.get("pairs") != layout.PAIRS]
         if not todo:
+            if self.manifest["files"] and not self.manifest.get("options"):
+                self._swap(
+                    self.manifest["files"], retired=[], options=self._options_from_counts(self.manifest["files"])
+                )
             return 0
         gen = self.manifest["generation"] + 1
         done: dict[str, dict] = {}
@@ -644,8 +701,18 @@ class WarehouseWriter:
                     p.unlink()
             raise
         files = [done.get(e["events"], e) for e in self.manifest["files"]]
-        self._swap(files, retired=[e["counts"] for e in todo])
+        options = "keep" if self.manifest.get("options") else self._options_from_counts(files)
+        self._swap(files, retired=[e["counts"] for e in todo], options=options)
         return len(todo)
+
+    def _options_from_counts(self, files: list[dict]) -> str:
+        """A new options summary counted from the counts files of files (for a warehouse written before summaries)."""
+        paths = ", ".join(lit(str(self.root / e["counts"])) for e in files)
+        table = self.con.sql(
+            f"""SELECT kind, CASE WHEN kind = 'event' THEN event_type ELSE value END AS value,
+            CAST(sum(n) AS BIGINT) AS n FROM read_parquet([{paths}]) WHERE kind IN {OPTION_KINDS} GROUP BY ALL"""
+        ).to_arrow_table()
+        return self._write_options([table], None)
 
     def close(self) -> None:
         """Compact the partitions this writer touched (when asked to), sweep orphans, release DuckDB."""
