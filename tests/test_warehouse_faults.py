@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pyarrow.parquet as pq
@@ -19,7 +20,7 @@ import pytest
 from service.synth import generate_events
 from store import EventStore
 from store.query import Filters
-from store.warehouse import Warehouse, layout
+from store.warehouse import Warehouse, imports, layout
 from store.warehouse.imports import import_files
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -82,6 +83,40 @@ def test_a_full_disk_is_named_and_what_was_imported_before_stays(tmp_path):
         shutil.rmtree(disk / "wh")
         wh = Warehouse.create(disk / "wh")
         assert import_files(wh, "gdelt", [GDELT2]).imported == 7
+
+
+def _stage_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name.startswith("warehouse-") and t.is_alive()]
+
+
+def test_the_full_disk_stops_the_reading_and_mapping_threads(tmp_path, monkeypatch):
+    monkeypatch.setattr(imports, "BLOCK_BYTES", 1 << 16)  # many blocks: the stages are busy when the write fails
+    big = many_rows(tmp_path / "big.export.CSV", 40_000)
+    with small_disk(tmp_path / "disk", "1500k") as disk:
+        report = import_files(Warehouse.create(disk / "wh"), "gdelt", [big])
+        assert "no space left on the device" in report.error
+        assert _stage_threads() == []
+
+
+def test_an_error_in_mapping_is_raised_as_it_is_and_the_stages_stop(tmp_path, monkeypatch):
+    """Mapping runs in a thread of its own: an error there is not taken for a reading error of the file (which
+    would be reported as "stopped after N rows"), it reaches the caller, and no stage is left running."""
+    monkeypatch.setattr(imports, "BLOCK_BYTES", 1 << 16)
+    big = many_rows(tmp_path / "big.export.CSV", 3_000)
+    real, calls = imports.GdeltMapper.map, []
+
+    def breaks_on_the_third_block(self, raw, name, added_format):
+        calls.append(raw.num_rows)
+        if len(calls) == 3:
+            raise ValueError("a mapping bug")  # a ValueError from reading would mean a damaged file
+        return real(self, raw, name, added_format)
+
+    monkeypatch.setattr(imports.GdeltMapper, "map", breaks_on_the_third_block)
+    wh = Warehouse.create(tmp_path / "wh")
+    with pytest.raises(ValueError, match="a mapping bug"):
+        import_files(wh, "gdelt", [big])
+    assert len(calls) == 3 and _stage_threads() == []
+    assert wh.count(EVERY) == 0  # nothing was committed: the writer was abandoned whole
 
 
 def test_a_read_only_directory_is_named(tmp_path):

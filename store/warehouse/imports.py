@@ -4,12 +4,15 @@
     print("\\n".join(report.lines()))
 
 A file (plain or zipped; a zip is streamed member by member, never unpacked whole) is read in blocks of about
-16 MB by pyarrow's streaming CSV reader, single-threaded so that each refused line keeps its line number, in a
-thread of its own so that reading overlaps mapping and writing. Each block becomes an Arrow table of raw strings; the code tables (CAMEO -> PLOVER, CAMEO and FIPS countries -> ISO,
+16 MB by pyarrow's streaming CSV reader, single-threaded so that each refused line keeps its line number. Each block
+becomes an Arrow table of raw strings; the code tables (CAMEO -> PLOVER, CAMEO and FIPS countries -> ISO,
 dates, actor names, URL hosts) are applied once per distinct value in the block with the very functions of
 store/importers/gdelt.py and acled.py, so a row imports to the same values as on the Arrow tier; DuckDB SQL then
 assembles the store columns and the reason a row is refused, and the warehouse writer deduplicates and writes the
-rows into their partitions. Memory stays at a few blocks whatever the file's size.
+rows into their partitions. Memory stays at a few blocks whatever the file's size. The stages form a pipeline of
+threads, one block in flight between each: reading, mapping, routing rows to partitions (the calling thread), and
+Parquet encoding (the writer's thread); pyarrow and DuckDB do most of their work without the GIL, so the stages
+share the cores.
 
 GDELT formats are told apart by the columns of the first data line: 61 is a GDELT 2.0 export (15-minute or daily
 file), 57 a GDELT 1.0 historical or daily file before April 2013, 58 a GDELT 1.0 daily file with SOURCEURL.
@@ -81,6 +84,20 @@ GDELT_USED = (
     "AvgTone",
     "ActionGeo_FullName",
     "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "DATEADDED",
+    "SOURCEURL",
+)
+GDELT_TRIMMED = (  # the columns the SQL reads as text (stripped in GdeltMapper.map)
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "Actor1Name",
+    "EventCode",
+    "GoldsteinScale",
+    "NumMentions",
+    "AvgTone",
+    "ActionGeo_FullName",
     "ActionGeo_Lat",
     "ActionGeo_Long",
     "DATEADDED",
@@ -387,10 +404,10 @@ class _Prefetch:
 
     _END = object()
 
-    def __init__(self, gen, depth: int = 1):
+    def __init__(self, gen, depth: int = 1, name: str = "warehouse-reader"):
         self.q: queue.Queue = queue.Queue(maxsize=depth)
         self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, args=(gen,), daemon=True, name="warehouse-reader")
+        self.thread = threading.Thread(target=self._run, args=(gen,), daemon=True, name=name)
         self.thread.start()
 
     def _put(self, item) -> bool:
@@ -418,7 +435,17 @@ class _Prefetch:
         return self
 
     def __next__(self):
-        item, exc = self.q.get()
+        while True:
+            try:
+                item, exc = self.q.get(timeout=0.2)
+                break
+            except queue.Empty:  # a stopped or finished producer puts nothing more: the end (after what it put)
+                if self.stop.is_set() or not self.thread.is_alive():
+                    try:
+                        item, exc = self.q.get_nowait()
+                        break
+                    except queue.Empty:
+                        raise StopIteration from None
         if exc is not None:
             raise exc
         if item is self._END:
@@ -576,9 +603,9 @@ class GdeltMapper:
         iso3, err3 = _map(cols["ActionGeo_CountryCode"], self.c3, [s, s])
         (n1,) = _map(cols["Actor1Name"], self.name, [s])
         (n2,) = _map(cols["Actor2Name"], self.name, [s])
-        url = pc.utf8_trim_whitespace(
-            cols["SOURCEURL"].combine_chunks() if isinstance(cols["SOURCEURL"], pa.ChunkedArray) else cols["SOURCEURL"]
-        )
+        # the text the SQL reads, trimmed here as Python's str.strip() does (Arrow's trim is ten times DuckDB's)
+        trimmed = {c: pc.utf8_trim_whitespace(_chunkless(cols[c])) for c in GDELT_TRIMMED}
+        url = trimmed["SOURCEURL"]
         netloc = pc.struct_field(pc.extract_regex(url, r"^https?://(?P<netloc>[^/?#]*)"), "netloc")
         host, host_err = _map(netloc, self.host, [s, s])
         added, added_err = _map(cols["DATEADDED"], self.added[added_format], [ts, s])
@@ -595,7 +622,7 @@ class GdeltMapper:
         self.lists = {"actors": actors, "countries": countries, "sources": _interleave([host], [ne(host, "")])}
         b = pa.table(
             {
-                **{c: cols[c] for c in (*GDELT_USED, "line")},
+                **{c: trimmed.get(c, cols[c]) for c in (*GDELT_USED, "line")},
                 "pos": pa.array(np.arange(raw.num_rows, dtype=np.int64)),
                 "day": day,
                 "day_kind": day_kind,
@@ -624,12 +651,11 @@ class GdeltMapper:
     def _assemble(self, b: pa.Table, name: str) -> tuple[pa.Table, pa.Table]:
         keyed = """
             WITH r AS (
-                SELECT *, trim(GLOBALEVENTID) AS gid, trim(EventCode) AS code, trim(ActionGeo_FullName) AS place,
-                    trim(SOURCEURL) AS url
+                SELECT *, GLOBALEVENTID AS gid, EventCode AS code, ActionGeo_FullName AS place, SOURCEURL AS url
                 FROM b
                 WHERE NOT (GLOBALEVENTID = '' AND SQLDATE = '' AND EventCode = '' AND DATEADDED = ''
                            AND Actor1Name = '' AND SOURCEURL = '')
-                  AND trim(GLOBALEVENTID) <> 'GLOBALEVENTID'
+                  AND GLOBALEVENTID <> 'GLOBALEVENTID'
             )
             SELECT *,
                 CASE WHEN NOT regexp_full_match(gid, '[0-9]+') THEN 'id'
@@ -651,8 +677,8 @@ class GdeltMapper:
             WITH k AS (SELECT *, concat_ws(' ', nullif(n1, ''), label, nullif(n2, '')) AS summary
                        FROM ({keyed}) WHERE kind IS NULL),
             s AS (SELECT *, summary || CASE WHEN place <> '' THEN ' in ' || place ELSE '' END || ' (GDELT event '
-                    || gid || ', CAMEO ' || code || ', Goldstein scale ' || coalesce(nullif(trim(GoldsteinScale), ''), '?')
-                    || ', average tone ' || coalesce(nullif(trim(AvgTone), ''), '?') || ')' AS sentence FROM k)
+                    || gid || ', CAMEO ' || code || ', Goldstein scale ' || coalesce(nullif(GoldsteinScale, ''), '?')
+                    || ', average tone ' || coalesce(nullif(AvgTone, ''), '?') || ')' AS sentence FROM k)
             SELECT
                 pos,
                 'gdelt-' || gid AS event_id,
@@ -660,7 +686,7 @@ class GdeltMapper:
                 'day' AS date_precision,
                 CAST(day AS TIMESTAMP) AS date_start,
                 CAST(day + 1 AS TIMESTAMP) AS date_end,
-                trim(SQLDATE) AS date_text,
+                SQLDATE AS date_text,
                 false AS date_from_publication,
                 n1 AS source_actor,
                 n2 AS target_actor,
@@ -677,15 +703,15 @@ class GdeltMapper:
                 url,
                 host AS source,
                 added AS published,
-                CAST(greatest(coalesce(CASE WHEN regexp_full_match(trim(NumMentions), '[+-]?[0-9]+')
-                    THEN TRY_CAST(trim(NumMentions) AS BIGINT) END, 1), 1) AS BIGINT) AS mentions,
+                CAST(greatest(coalesce(CASE WHEN regexp_full_match(NumMentions, '[+-]?[0-9]+')
+                    THEN TRY_CAST(NumMentions AS BIGINT) END, 1), 1) AS BIGINT) AS mentions,
                 added AS first_reported,
                 added AS last_reported,
                 {lit(name)} || ':' || CAST(line AS VARCHAR) AS origin_ref,
                 code AS cameo_code,
                 place AS location,
-                {_double("ActionGeo_Lat")} AS latitude,
-                {_double("ActionGeo_Long")} AS longitude,
+                {_double("ActionGeo_Lat", trimmed=True)} AS latitude,
+                {_double("ActionGeo_Long", trimmed=True)} AS longitude,
                 CAST(NULL AS DOUBLE) AS fatalities,
                 'gdelt' AS origin,
                 strftime(day, '%Y-%m') AS month
@@ -698,15 +724,16 @@ class GdeltMapper:
             "article_ids": pa.ListArray.from_arrays(
                 pa.array(np.zeros(b.num_rows + 1, dtype=np.int32)),
                 pa.array([], pa.string()),
-                mask=pc.not_equal(pc.utf8_trim_whitespace(_chunkless(url)), ""),
+                mask=pc.not_equal(_chunkless(url), ""),  # trimmed in map()
             ),
         }
         return _run(self.con, b, rows, refused, lists)
 
 
-def _double(column: str) -> str:
-    """Python's float() of a text column, NaN and failures as NULL."""
-    return f"CASE WHEN isnan(TRY_CAST(trim({column}) AS DOUBLE)) THEN NULL ELSE TRY_CAST(trim({column}) AS DOUBLE) END"
+def _double(column: str, trimmed: bool = False) -> str:
+    """Python's float() of a text column (trimmed: already stripped), NaN and failures as NULL."""
+    text = column if trimmed else f"trim({column})"
+    return f"CASE WHEN isnan(TRY_CAST({text} AS DOUBLE)) THEN NULL ELSE TRY_CAST({text} AS DOUBLE) END"
 
 
 def _empty_lists(n: int) -> pa.Array:
@@ -727,7 +754,8 @@ def _run(
     if lists:
         rows = _attach_lists(rows, lists)
     names = [*layout.INPUT_SCHEMA.names, "month"]
-    return rows.select(names).cast(layout.INPUT_SCHEMA.append(pa.field("month", pa.string()))), refused
+    rows = rows.select(names).cast(layout.INPUT_SCHEMA.append(pa.field("month", pa.string())))
+    return rows.combine_chunks(), refused  # one chunk, joined here in the mapping thread (see WarehouseWriter._route)
 
 
 def _sql_repr(column: str) -> str:
@@ -1044,26 +1072,49 @@ def _import_member(kind, member, f, mapper, w, waiting, commit, commit_rows, pro
     except (ImportFormatError, OSError) as exc:
         f.error = _message(exc, member.name)
         return
-    it = _Prefetch(blocks)
+    read = _Prefetch(blocks, name="warehouse-reader")
+    # mapped in a thread of its own too (DuckDB and most of pyarrow run without the GIL), while this thread routes
+    # the block before to its partitions: reading, mapping, routing and encoding then share the machine's cores
+    it = _Prefetch(_mapped(kind, mapper, read, member.name, added_format), name="warehouse-mapper")
     try:
-        _consume(kind, member, f, mapper, w, waiting, commit, commit_rows, progress, it, lines, expected, added_format)
+        _consume(kind, member, f, w, waiting, commit, commit_rows, progress, it, lines, expected)
     finally:
+        read.stop.set()  # both stages stop (the mapper may be waiting for a block), then both are joined
         it.close()
+        read.close()
 
 
-def _consume(kind, member, f, mapper, w, waiting, commit, commit_rows, progress, it, lines, expected, added_format):
+class _MapError(Exception):
+    """An error of the mapping stage (not of reading the file), carried to the consumer as it is."""
+
+    def __init__(self, exc: BaseException):
+        super().__init__(str(exc))
+        self.exc = exc
+
+
+def _mapped(kind: str, mapper, blocks: Iterator[pa.Table], name: str, added_format: str):
+    """(store rows, refusals) per raw block; errors in reading propagate, those in mapping come as _MapError."""
+    for raw in blocks:
+        try:
+            yield mapper.map(raw, name, added_format) if kind == "gdelt" else mapper.map(raw, name)
+        except Exception as exc:  # re-raised by the consumer, whatever it is
+            raise _MapError(exc) from exc
+
+
+def _consume(kind, member, f, w, waiting, commit, commit_rows, progress, it, lines, expected):
     reported = 0
     while True:
         try:
-            raw = next(it)
+            rows, bad = next(it)
         except StopIteration:
             break
+        except _MapError as exc:
+            raise exc.exc from None
         except READ_ERRORS as exc:
             reported = _column_refusals(kind, f, lines, reported, expected, member.name)
             f.error = f"stopped after {f.read:,} rows: {type(exc).__name__}: {exc}".replace("\n", " ")
             break
         reported = _column_refusals(kind, f, lines, reported, expected, member.name)
-        rows, bad = mapper.map(raw, member.name, added_format) if kind == "gdelt" else mapper.map(raw, member.name)
         f.read += rows.num_rows + bad.num_rows
         _count_refusals(f, bad, member.name)
         kept, dup = w.append(rows)

@@ -321,6 +321,8 @@ class WarehouseWriter:
             self._buffer(self._part(origin, month), table)
         else:  # the positions in key order once, then a compact copy of each partition's rows (a slice of one taken
             # table would keep the whole batch alive until its last partition is flushed)
+            # one chunk first: Arrow's take from a chunked table joins its chunks anew for every call
+            table = table.combine_chunks()
             order = pc.sort_indices(keys)
             runs = pc.run_end_encode(keys.take(order).combine_chunks())
             start = 0
