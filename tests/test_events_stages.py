@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from extract.events import dating, mode
-from extract.events.clauses import split_clauses
+from extract.events.clauses import split_clauses, split_coordinated
 from extract.events.extract_one import article_events
 from extract.events.merge import merge_rows
 from extract.events.plover import find_cues, inflections
@@ -276,6 +276,45 @@ def test_a_dated_cue_verb_outside_politics_needs_a_day():
     ]
     assert _one("The Deepwater Horizon rig exploded in the Gulf of Mexico.", day="2010-05-06") == []
     assert _one("The singer died in 1990.", day="2010-05-06") == []  # a year is not a day
+
+
+def test_coordinated_past_predicates_are_clauses_of_their_own():
+    text = "Obama visited Mexico City in April, praised Calderon and offered help."
+    toks = tokenize(text, 0, len(text))
+    verbs = [k for k, t in enumerate(toks) if t.lower in ("visited", "praised", "offered")]
+    got = split_coordinated(toks, split_clauses(toks), verbs)
+    assert [(" ".join(t.text for t in toks[c.i0 : c.i1]), c.coordinated) for c in got] == [
+        ("Obama visited Mexico City in April", False),
+        ("praised Calderon", True),
+        ("offered help .", True),
+    ]
+    # one past verb, or a second one not right after a comma or "and", leaves the clause whole
+    text = "Troops who attacked the town killed ten."
+    toks = tokenize(text, 0, len(text))
+    assert split_coordinated(toks, split_clauses(toks), [2, 5]) == split_clauses(toks)
+
+
+def test_a_coordinated_predicate_is_done_by_the_subject_before_it():
+    text = "President Barack Obama visited Mexico City in April, praised Calderon for tackling the drug gangs."
+    rows = _one(text, day="2009-06-07")
+    got = [(r["event_type"], r["source_actor"], r["target_actor"], r["date"]) for r in rows]
+    assert got == [
+        ("CONSULT", "Barack Obama", "Mexico", "2009-04"),
+        ("SUPPORT", "Barack Obama", "Felipe Calderon", "2009-04"),
+    ]
+
+
+def test_a_name_right_after_the_verb_is_its_target():
+    rows = _one("Police arrested Olga Cristina Lerma on Friday.", day="2009-06-07")
+    assert [(r["event_type"], r["target_actor"], r["date"]) for r in rows] == [
+        ("COERCE", "Olga Cristina Lerma", "2009-06-05")
+    ]
+
+
+def test_battling_is_an_assault_but_battling_to_do_something_is_not():
+    rows = _one("Gunmen battled troops from a cartel safe house on Saturday.", day="2009-06-07")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Gunmen")]
+    assert _one("Guided by doctors on the telephone, they battled to revive him on Saturday.", day="2009-06-07") == []
 
 
 def test_a_political_cue_outranks_a_dated_cue_verb_in_its_clause():

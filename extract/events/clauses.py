@@ -5,6 +5,10 @@ conjunction or subordinator ("but", "while", "after", "which", ...; list in data
 Comma-delimited attributions (", the official said", ", a U.S. official told Reuters") are cut out of
 the clause they follow and returned with attribution=True, so their actors are not taken for the
 clause's participants. Linear in the number of tokens.
+
+split_coordinated(tokens, clauses, verbs) cuts a clause again before each past-tense verb that follows
+another one after a comma or "and" ("Obama visited Mexico City, praised Calderon and offered help"): each
+predicate is a happening of its own, done by the first one's subject (`coordinated` says so).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ class Clause(NamedTuple):
     i0: int
     i1: int
     attribution: bool = False
+    coordinated: bool = False  # opens with a verb whose subject is the one of the clause before
 
 
 def _after_comma_phrases() -> list[tuple[str, ...]]:
@@ -87,4 +92,26 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
             cur_b = b
     if cur_a is not None:
         out.append(Clause(cur_a, cur_b))
+    return out
+
+
+def split_coordinated(tokens: list[Token], clauses: list[Clause], verbs: list[int]) -> list[Clause]:
+    """Clauses cut before each past-tense verb (token indexes `verbs`, in order) that follows an earlier one of
+    the same clause right after a comma or "and" ("visited ..., praised ... and offered ..."); the new clauses
+    are marked coordinated. Attributions are left whole."""
+    out: list[Clause] = []
+    for clause in clauses:
+        inside = [k for k in verbs if clause.i0 <= k < clause.i1]
+        if clause.attribution or len(inside) < 2:
+            out.append(clause)
+            continue
+        start, coordinated = clause.i0, clause.coordinated
+        for k in inside[1:]:
+            before = tokens[k - 1].lower
+            if before not in (",", "and") or k - 1 <= start:
+                continue
+            end = k - 2 if before == "and" and tokens[k - 2].text == "," else k - 1
+            out.append(Clause(start, end, False, coordinated))
+            start, coordinated = k, True
+        out.append(Clause(start, clause.i1, False, coordinated))
     return out

@@ -245,6 +245,15 @@ def work_not_aid(tokens: list[Token], cue: Cue) -> bool:
     return k < len(tokens) and tokens[k].lower in _nonevent("help_work")
 
 
+def striving(tokens: list[Token], cue: Cue) -> bool:
+    """True for a verb of fighting + "to" + a verb ("battled to revive him", "fought to keep the plant open"):
+    an effort, no fight with anyone."""
+    if cue.phrase not in _nonevent("striving") or cue.j + 1 >= len(tokens) or tokens[cue.j].lower != "to":
+        return False
+    nxt = tokens[cue.j + 1].lower
+    return nxt.isalpha() and nxt not in _nonevent("determiners") and nxt not in ("death", "power", "victory")
+
+
 def job_move(tokens: list[Token], cue: Cue) -> bool:
     """True for joining a body as one of its people ("will join the Rand Corp. as a senior fellow"): an
     appointment, no cooperation between actors."""

@@ -20,7 +20,7 @@ from extract.actors import ActorContext, ActorMention, find_actors, load_gazette
 from extract.events import dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
-from extract.events.clauses import Clause, split_clauses
+from extract.events.clauses import Clause, split_clauses, split_coordinated
 from extract.events.doc import ArticleDoc, Candidate, Placed
 from extract.events.merge import merge_rows
 from extract.events.plover import Cue, find_cues, is_speech_act, may_hold_cue, noun_type
@@ -120,8 +120,12 @@ def find_event_cues(doc: ArticleDoc) -> ArticleDoc:
 
 
 def find_clauses(doc: ArticleDoc) -> ArticleDoc:
-    """Clauses of the kept sentences (clauses.py); ", the official said" attributions marked."""
-    doc.clauses = {n: split_clauses(doc.tokens[n]) for n in doc.cues}
+    """Clauses of the kept sentences (clauses.py); ", the official said" attributions marked; coordinated
+    past-tense predicates ("visited ..., praised ... and offered ...") each a clause of their own."""
+    doc.clauses = {}
+    for n, found in doc.cues.items():
+        verbs = sorted({c.i for c in found if c.form == "past" and not c.dated_only})
+        doc.clauses[n] = split_coordinated(doc.tokens[n], split_clauses(doc.tokens[n]), verbs)
     return doc
 
 
@@ -206,9 +210,10 @@ def _doer_from(toks: list[Token], clause: Clause) -> int:
 def _describes(toks: list[Token], cue: Cue) -> bool:
     """True when a cue names no happening where it stands (plover.py, cues.toml [nonevent]): a participle
     describing a noun, a verb of beginning with a happening as subject, a trip to a private place, declining
-    to comment, helping to make something, joining a body as one of its people."""
+    to comment, helping to make something, joining a body as one of its people, battling to do something."""
     return (
-        plover.reduced_relative(toks, cue)
+        plover.striving(toks, cue)
+        or plover.reduced_relative(toks, cue)
         or plover.aspect_of_happening(toks, cue)
         or plover.private_errand(toks, cue)
         or plover.no_comment(toks, cue)
@@ -495,7 +500,12 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     for c in doc.candidates:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
         in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
+        inherited: ActorMention | None = None  # the subject of a coordinated predicate
         if c.kind == "verb":
+            if clause.coordinated and not any(k < cue.i for k, _ in in_clause):
+                # "Obama visited Mexico City, praised Calderon": the predicate before it in the sentence did it
+                before = next((p for p in reversed(kept) if p.s == c.s and p.kind == "verb"), None)
+                inherited = before.source if before is not None else None
             if m_starts is None:
                 m_starts = [m.start for m in doc.mentions]
             rep = _represented(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
@@ -517,6 +527,14 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     taken[c.s] = _taken(toks, placed, doc.sentence_timexes[c.s])
                 names = roles.proper_names(toks, clause.i0, cue.i, taken[c.s])
                 in_clause = sorted(names + in_clause, key=lambda km: km[0])
+            if not any(k >= cue.j for k, _ in in_clause):
+                # No known actor after the verb: a name of two words or more right after it is its object
+                # ("Police arrested Olga Cristina Lerma"); one word may be a place or a common word.
+                if c.s not in taken:
+                    taken[c.s] = _taken(toks, placed, doc.sentence_timexes[c.s])
+                obj = next(iter(roles.proper_names(toks, cue.j, clause.i1, taken[c.s])), None)
+                if obj is not None and obj[0] == cue.j and len(obj[1].text.split()) > 1:
+                    in_clause = sorted([*in_clause, obj], key=lambda km: km[0])
             said = _first_saying(toks, clause, cue)
             if said >= 0 and not any(k < said for k, _ in in_clause):
                 # A speaker the gazetteer does not know: a capitalized name right before the verb of saying
@@ -537,8 +555,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
                     rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
                     in_clause = sorted([*rest, group], key=lambda km: km[0])
-            if not in_clause and not (
-                settings.actorless_dated and _day_governs(text, c.timexes, doc.sentences[c.s].start, toks, clause, cue)
+            if (
+                not in_clause
+                and inherited is None
+                and not (
+                    settings.actorless_dated
+                    and _day_governs(text, c.timexes, doc.sentences[c.s].start, toks, clause, cue)
+                )
             ):
                 if not (settings.syntax and syntax.available()):
                     continue
@@ -553,6 +576,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if home is None:
                 home = _home_country(doc.mentions) if settings.home_country else ""
             c.source, c.target = roles.assign(toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type), home)
+            if c.source is None and inherited is not None and not c.reading.passive:
+                c.source = inherited
+                if c.target is not None and c.target.actor_id == inherited.actor_id:
+                    c.target = None
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         kept.append(c)
