@@ -71,7 +71,7 @@ def test_capital_resolves_to_country_named_as_country():
     [
         # Georgia: the country, or the US state (no actor)
         ("Georgia applied to join the European Union, officials in Tbilisi said.", ["GEO", "org:eu", "GEO"]),
-        ("Voters lined up in Atlanta, Georgia, on Tuesday.", []),
+        ("Voters lined up in Atlanta, Georgia, on Tuesday.", ["USA"]),  # the city (cities.csv); the state is no GEO
         ("Georgia's governor signed the bill.", []),
         ("Georgia Governor Brian Kemp spoke to Republican donors in Savannah.", ["person:brian-kemp"]),
         ("Russia's war with Georgia in 2008 ended after five days.", ["RUS", "GEO"]),
@@ -85,7 +85,7 @@ def test_capital_resolves_to_country_named_as_country():
         ("Chad closed its border with Sudan.", ["TCD", "SDN"]),
         ("Chad Smith played drums.", []),
         # Congo: DRC by default, Republic of the Congo by its cues
-        ("Fighting in eastern Congo displaced thousands near Goma.", ["COD"]),
+        ("Fighting in eastern Congo displaced thousands near Goma.", ["COD", "COD"]),  # Goma is a city of the DRC
         ("The Democratic Republic of Congo and Rwanda met.", ["COD", "RWA"]),
         ("DR Congo accused Rwanda.", ["COD", "RWA"]),
         ("Kinshasa rejected the report.", ["COD"]),
@@ -98,7 +98,7 @@ def test_capital_resolves_to_country_named_as_country():
         ("Washington imposed new sanctions.", ["USA"]),
         ("The Washington Post reported the plan.", []),
         ("Wildfires spread in Washington state.", []),
-        ("Seattle, Washington, saw heavy rain.", []),
+        ("Seattle, Washington, saw heavy rain.", ["USA"]),  # the city; the state adds nothing
         ("George Washington was the first president.", []),
     ],
 )
@@ -228,7 +228,7 @@ def test_appositive_introduction():
             "Islamic State and al-Qaeda claimed attacks; the Taliban denied.",
             ["group:isis", "group:al-qaeda", "group:taliban"],
         ),
-        ("The Rapid Support Forces (RSF) shelled El Fasher.", ["group:rsf", "group:rsf"]),
+        ("The Rapid Support Forces (RSF) shelled El Fasher.", ["group:rsf", "group:rsf", "SDN"]),  # a city of Sudan
     ],
 )
 def test_organizations_and_groups(text, expected):

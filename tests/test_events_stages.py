@@ -311,6 +311,16 @@ def test_a_name_right_after_the_verb_is_its_target():
     ]
 
 
+def test_a_city_places_the_story_and_is_no_speaker():
+    text = (
+        "In Los Angeles on Thursday, paramedic Martin Blount testified that Dr Murray cleaned up vials of the drug. "
+        "The hearing in Los Angeles continues."
+    )
+    rows = _one(text, day="2011-01-07")
+    got = [(r["event_type"], r["source_actor"], r["countries"]) for r in rows]
+    assert got == [("ACCUSE", "Martin Blount", ["USA"])]  # the person takes the country of the story's city
+
+
 def test_battling_is_an_assault_but_battling_to_do_something_is_not():
     rows = _one("Gunmen battled troops from a cartel safe house on Saturday.", day="2009-06-07")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Gunmen")]

@@ -64,6 +64,11 @@ def _after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[st
     return j >= lo and tokens[j].lower in preps
 
 
+def placing(tokens: list[Token], k: int, lo: int) -> bool:
+    """True when the mention at token k follows a preposition of place ("In Los Angeles on Thursday, ...")."""
+    return _after_preposition(tokens, k, lo, _w("place_prepositions"))
+
+
 def _hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
     tok = tokens[k] if 0 <= k < len(tokens) else None
     if tok is None:
