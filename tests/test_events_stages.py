@@ -239,6 +239,19 @@ def test_merge_treats_a_row_dated_by_an_earlier_sentence_as_undated():
     assert merge_rows([told_here, said]) == [told_here, said]
 
 
+def test_merge_keeps_two_doers_apart_even_without_receivers():
+    def gift(who: str, conf: float) -> dict:
+        return dict(
+            _row("2010-01-22", "AID", [who], conf), source_actor=who, target_actor="", date_from_publication=True
+        )
+
+    madonna, clooney = gift("Madonna", 0.6), gift("George Clooney", 0.5)
+    assert merge_rows([madonna, clooney]) == [madonna, clooney]
+    # the same doer again, or a doer who takes part in the other row, is one happening told twice
+    assert merge_rows([madonna, gift("Madonna", 0.4)]) == [madonna]
+    assert merge_rows([madonna, dict(clooney, actors=["George Clooney", "Madonna"])]) == [madonna]
+
+
 # happenings named by nouns, pronoun subjects ----------------------------------------------------
 
 

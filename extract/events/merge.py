@@ -3,9 +3,10 @@
 merge_rows(rows) -> rows. Two rows of one article are the same happening when they carry the same
 date (and precision), the same event type, and an actor (or one of them names none, or is dated only by
 the publication day or by an earlier sentence): articles repeat their key happening ("BP capped the well on July 15 ... after BP
-capped it on July 15"). Rows whose sources and targets are all named are two happenings, even undated, when
-their sources differ and either their targets differ ("Transocean accused BP ...", "the report blamed
-Halliburton ...") or neither source takes part in the other row (two witnesses testifying against one man). The row with the highest confidence
+capped it on July 15"). Rows with two different named sources are two happenings, even undated, when neither
+source takes part in the other row (two witnesses testifying against one man; "Madonna gave $250,000 ...
+Clooney had donated $1m"), or when both name targets and these differ ("Transocean accused BP ...", "the
+report blamed Halliburton ..."). The row with the highest confidence
 is kept (the earliest on ties). Rows without a shared date are never merged.
 """
 
@@ -18,13 +19,16 @@ def _undated(row: dict) -> bool:
 
 
 def _apart(a: dict, b: dict) -> bool:
-    """True when two rows name different doers and receivers, and either the receivers differ ("Transocean
-    accused BP", "the report blamed Halliburton") or neither doer takes part in the other row ("a nurse
-    testified that Dr Murray ...", "a paramedic testified that Dr Murray ..."): two happenings, even on one day."""
+    """True when two rows name different doers, and either neither doer takes part in the other row ("a nurse
+    testified that Dr Murray ...", "a paramedic testified that Dr Murray ...", "Madonna gave ...", "Clooney
+    donated ...") or both name receivers and these differ ("Transocean accused BP", "the report blamed
+    Halliburton"): two happenings, even on one day."""
     sa, sb = a.get("source_actor", ""), b.get("source_actor", "")
     ta, tb = a.get("target_actor", ""), b.get("target_actor", "")
-    if not (sa and sb and ta and tb) or sa == sb:
+    if not (sa and sb) or sa == sb:
         return False
+    if not (ta and tb):  # "Madonna gave $250,000 ... Clooney had donated $1m": two doers, neither in the other row
+        return sa not in b["actors"] and sb not in a["actors"]
     return ta != tb or (sa not in b["actors"] and sb not in a["actors"])
 
 
