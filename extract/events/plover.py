@@ -112,15 +112,40 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
         tok = tokens[i]
         entries = index.get(tok.lower)
         if entries and (tok.text[0].islower() or i == 0):
-            for rest, etype, weight, form, phrase, dated_only in entries:
+            for rest, etype, weight, form, phrase, dated_only in entries:  # longest first
                 n = len(rest)
                 if n and (i + 1 + n > i1 or any(tokens[i + 1 + k].lower != rest[k] for k in range(n))):
-                    continue
+                    end = _modified(tokens, i, i1, rest)
+                    if end is None:
+                        continue
+                    n = end - i - 1
                 out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase, dated_only))
                 i += n
                 break
         i += 1
     return out
+
+
+def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> int | None:
+    """The end of a "verb + a/an/the + noun" cue (rest: the determiner and the noun) written with modifiers
+    before its noun ("filed a wrongful death lawsuit", "launched a fresh investigation"; plover.toml
+    [modifiers]), when the noun ends its phrase; None when there is no such match."""
+    articles = ("a", "an", "the")  # any of them: "launched a fresh investigation" is "launch an investigation"
+    if len(rest) != 2 or rest[0] not in articles or i + 2 >= i1 or tokens[i + 1].lower not in articles:
+        return None
+    most = int(plover().get("modifiers", {}).get("most", 3))
+    for k in range(i + 3, min(i1, i + 3 + most)):
+        if not all(t.text[:1].islower() or t.text[:1].isdigit() or t.text[:1] == "$" for t in tokens[i + 2 : k]):
+            return None
+        if tokens[k].lower == rest[1]:
+            nxt = tokens[k + 1] if k + 1 < i1 else None
+            return k + 1 if nxt is None or not nxt.text[:1].isalnum() or nxt.lower in _modifier_ends() else None
+    return None
+
+
+@functools.cache
+def _modifier_ends() -> frozenset[str]:
+    return frozenset(plover().get("modifiers", {}).get("after", []))
 
 
 @functools.cache
