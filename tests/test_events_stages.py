@@ -355,6 +355,8 @@ def test_a_cue_phrase_may_carry_modifiers_before_its_noun():
     # the noun must end its phrase: here it only modifies the next noun, and "launched" alone is the cue
     assert phrases("Russia launched a new attack drone programme.") == [("launched", "ASSAULT"), ("attack", "ASSAULT")]
     assert phrases("They filed a very long and detailed lawsuit.") == []  # at most three words between
+    assert phrases("Mr Annan ordered an independent inquiry.") == [("ordered an independent inquiry", "ACCUSE")]
+    assert phrases("The WHO raised its alert level to four.") == [("raised its alert level", "MOBILIZE")]
 
 
 def test_a_political_cue_outranks_a_dated_cue_verb_in_its_clause():
