@@ -340,6 +340,20 @@ def test_battling_is_an_assault_but_battling_to_do_something_is_not():
     assert _one("Guided by doctors on the telephone, they battled to revive him on Saturday.", day="2009-06-07") == []
 
 
+def test_each_cue_phrase_names_one_type():
+    """A phrase listed under two [types.X] tables would silently take the first table's type."""
+    from extract.events._data import plover
+
+    seen: dict[str, str] = {}
+    twice = []
+    for etype, spec in plover()["types"].items():
+        for phrase in spec["cues"]:
+            if phrase in seen:
+                twice.append((phrase, seen[phrase], etype))
+            seen.setdefault(phrase, etype)
+    assert twice == []
+
+
 def test_a_cue_phrase_may_carry_modifiers_before_its_noun():
     def phrases(text: str) -> list[tuple[str, str]]:
         toks = tokenize(text, 0, len(text))
