@@ -373,6 +373,22 @@ def test_a_cue_phrase_may_carry_modifiers_before_its_noun():
     assert phrases("The WHO raised its alert level to four.") == [("raised its alert level", "MOBILIZE")]
 
 
+def test_naming_with_a_judgement_is_a_speech_act():
+    rows = _one("Putin called the revolt a betrayal and a stab in the back on Saturday.", day="2023-06-25")
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [
+        ("ACCUSE", "statement", "Vladimir Putin")
+    ]
+    rows = _one(
+        "Prime minister Tony Blair described Mr Cook as an outstanding, extraordinary talent.", day="2005-08-07"
+    )
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [("SUPPORT", "statement", "Tony Blair")]
+    # naming with no judgement, or a judgement after the clause's end, is no happening
+    rows = _one("A militia called the Free Army seized the town hall on Saturday.", day="2023-06-25")
+    assert len(rows) == 1 and rows[0]["event_type"] not in ("ACCUSE", "SUPPORT")
+    toks = tokenize("They called him on Monday because the talks were a farce.")
+    assert find_cues(toks) == []
+
+
 def test_a_political_cue_outranks_a_dated_cue_verb_in_its_clause():
     text = "Putin announced on Thursday that Russia attacked Ukraine."
     toks = tokenize(text, 0, len(text))

@@ -96,7 +96,8 @@ def may_hold_cue(lower_text: str, start: int, end: int) -> bool:
     """Cheap pre-check on lower-cased text: does text[start:end] hold a cue's first word or a happening noun?"""
     index = _index()
     nouns = _nouns()
-    return any(w in index or w in nouns for w in _LOWER_WORD.findall(lower_text, start, end))
+    naming = _evaluations()["forms"]
+    return any(w in index or w in nouns or w in naming for w in _LOWER_WORD.findall(lower_text, start, end))
 
 
 def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[Cue]:
@@ -122,8 +123,48 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase, dated_only))
                 i += n
                 break
+            else:
+                _evaluation(tokens, i, i1, out)
+        elif tok.text[0].islower() or i == 0:
+            _evaluation(tokens, i, i1, out)
         i += 1
     return out
+
+
+def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
+    """A verb of naming with a judgement after it is a speech act (plover.toml [evaluations]): "called the
+    revolt a betrayal" condemns (ACCUSE), "described Cook as an outstanding talent" praises (SUPPORT)."""
+    spec = _evaluations()
+    form = spec["forms"].get(tokens[i].lower)
+    if form is None:
+        return
+    for k in range(i + 1, min(i1, i + 1 + spec["window"])):
+        w = tokens[k].lower
+        if w in spec["stops"]:
+            return
+        for words, etype, phrase in (("negative", "ACCUSE", "condemn"), ("positive", "SUPPORT", "praise")):
+            if w in spec[words]:
+                out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], spec["weight"], form, phrase))
+                return
+
+
+@functools.cache
+def _evaluations() -> dict:
+    spec = plover().get("evaluations", {})
+    lex = plover()
+    forms: dict[str, str] = {}
+    for verb in spec.get("verbs", []):
+        forms.update(
+            inflections(verb, lex.get("irregular", {}), frozenset(lex.get("double_final", {}).get("verbs", [])))
+        )
+    return {
+        "forms": forms,
+        "window": int(spec.get("window", 8)),
+        "weight": float(spec.get("weight", 0.6)),
+        "stops": frozenset(spec.get("stops", [])),
+        "negative": frozenset(spec.get("negative", [])),
+        "positive": frozenset(spec.get("positive", [])),
+    }
 
 
 def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> int | None:
