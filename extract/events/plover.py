@@ -59,6 +59,12 @@ def inflections(lemma: str, irregular: dict[str, list[str]], doubling: frozenset
     return forms
 
 
+def _forms(lemma: str) -> dict[str, str]:
+    """Inflected forms of a verb lemma with the lexicon's irregular forms and doubled finals (inflections)."""
+    lex = plover()
+    return inflections(lemma, lex.get("irregular", {}), frozenset(lex.get("double_final", {}).get("verbs", [])))
+
+
 @functools.cache
 def _index() -> dict[str, list[tuple[tuple[str, ...], str, float, str, str, bool]]]:
     """first word form -> [(following words, type, weight, form, phrase, dated only)], longest phrases first.
@@ -66,8 +72,6 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str, float, str, str, bool
     [types.X] cues come first; [dated_cues] (happenings outside politics: "explode", "die") add the phrases
     not already listed, flagged dated only."""
     lex = plover()
-    irregular = lex.get("irregular", {})
-    doubling = frozenset(lex.get("double_final", {}).get("verbs", []))
     index: dict[str, list] = {}
     seen: set[str] = set()
     dated = dict(lex.get("dated_cues", {}))
@@ -82,7 +86,7 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str, float, str, str, bool
                 continue
             seen.add(phrase)
             words = phrase.split()
-            for form, form_name in inflections(words[0], irregular, doubling).items():
+            for form, form_name in _forms(words[0]).items():
                 index.setdefault(form, []).append((tuple(words[1:]), etype, weight, form_name, phrase, dated_only))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
@@ -111,9 +115,8 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
     i = i0
     while i < i1:
         tok = tokens[i]
-        entries = index.get(tok.lower)
-        if entries and (tok.text[0].islower() or i == 0):
-            for rest, etype, weight, form, phrase, dated_only in entries:  # longest first
+        if tok.text[0].islower() or i == 0:
+            for rest, etype, weight, form, phrase, dated_only in index.get(tok.lower, ()):  # longest first
                 n = len(rest)
                 if n and (i + 1 + n > i1 or any(tokens[i + 1 + k].lower != rest[k] for k in range(n))):
                     end = _modified(tokens, i, i1, rest)
@@ -123,10 +126,8 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase, dated_only))
                 i += n
                 break
-            else:
+            else:  # no phrase of the lexicon: a verb of naming with a judgement may still be one
                 _evaluation(tokens, i, i1, out)
-        elif tok.text[0].islower() or i == 0:
-            _evaluation(tokens, i, i1, out)
         i += 1
     return out
 
@@ -151,12 +152,9 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
 @functools.cache
 def _evaluations() -> dict:
     spec = plover().get("evaluations", {})
-    lex = plover()
     forms: dict[str, str] = {}
     for verb in spec.get("verbs", []):
-        forms.update(
-            inflections(verb, lex.get("irregular", {}), frozenset(lex.get("double_final", {}).get("verbs", [])))
-        )
+        forms.update(_forms(verb))
     return {
         "forms": forms,
         "window": int(spec.get("window", 8)),
@@ -317,7 +315,7 @@ def striving(tokens: list[Token], cue: Cue) -> bool:
     if cue.phrase not in _nonevent("striving") or cue.j + 1 >= len(tokens) or tokens[cue.j].lower != "to":
         return False
     nxt = tokens[cue.j + 1].lower
-    return nxt.isalpha() and nxt not in _nonevent("determiners") and nxt not in ("death", "power", "victory")
+    return nxt.isalpha() and nxt not in _nonevent("determiners") and nxt not in _nonevent("striving_ends")
 
 
 def job_move(tokens: list[Token], cue: Cue) -> bool:

@@ -497,6 +497,19 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     home: str | None = None  # the article's country (_home_country), found when first needed
     taken: dict[int, set[int]] = {}
     kept: list[Candidate] = []
+
+    def article_home() -> str:
+        nonlocal home
+        if home is None:
+            home = _home_country(doc.mentions) if settings.home_country else ""
+        return home
+
+    def names_in(s: int, i0: int, i1: int) -> list[Placed]:
+        """Stand-in names in tokens[i0:i1] of sentence s (roles.proper_names), outside its mentions and dates."""
+        if s not in taken:
+            taken[s] = _taken(doc.tokens[s], doc.actors[s], doc.sentence_timexes[s])
+        return roles.proper_names(doc.tokens[s], i0, i1, taken[s])
+
     for c in doc.candidates:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
         in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
@@ -524,34 +537,24 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if not any(k < cue.i and not roles.placing(toks, k, clause.i0) for k, _ in in_clause):
                 # No known actor before the verb (a place "In Los Angeles" is none): a capitalized name there
                 # stands in for one.
-                if c.s not in taken:
-                    taken[c.s] = _taken(toks, placed, doc.sentence_timexes[c.s])
-                names = roles.proper_names(toks, clause.i0, cue.i, taken[c.s])
-                in_clause = sorted(names + in_clause, key=lambda km: km[0])
+                in_clause = sorted(names_in(c.s, clause.i0, cue.i) + in_clause, key=lambda km: km[0])
             if not any(k >= cue.j for k, _ in in_clause):
                 # No known actor after the verb: a name of two words or more right after it is its object
                 # ("Police arrested Olga Cristina Lerma"); one word may be a place or a common word.
-                if c.s not in taken:
-                    taken[c.s] = _taken(toks, placed, doc.sentence_timexes[c.s])
-                obj = next(iter(roles.proper_names(toks, cue.j, clause.i1, taken[c.s])), None)
+                obj = next(iter(names_in(c.s, cue.j, clause.i1)), None)
                 if obj is not None and obj[0] == cue.j and len(obj[1].text.split()) > 1:
                     in_clause = sorted([*in_clause, obj], key=lambda km: km[0])
             said = _first_saying(toks, clause, cue)
             if said >= 0 and not any(k < said and not roles.placing(toks, k, clause.i0) for k, _ in in_clause):
                 # A speaker the gazetteer does not know: a capitalized name right before the verb of saying
                 # stands in ("Dr Richelle Cooper testified that ...").
-                if c.s not in taken:
-                    taken[c.s] = _taken(toks, placed, doc.sentence_timexes[c.s])
-                names = roles.proper_names(toks, clause.i0, said, taken[c.s])
-                in_clause = sorted(names + in_clause, key=lambda km: km[0])
+                in_clause = sorted(names_in(c.s, clause.i0, said) + in_clause, key=lambda km: km[0])
             if not any(k < cue.i and m.type != "name" for k, m in in_clause):
                 # No gazetteer actor before the verb: a group the text names stands in ("Insurgents derailed a
                 # train", "Pig breeders threatened": the stand-in name "Pig" is part of it).
                 group = roles.group_subject(toks, clause, cue, syntax.group_word)
                 if group is None and settings.home_country:
-                    if home is None:
-                        home = _home_country(doc.mentions)
-                    group = roles.organ_subject(toks, clause, cue, home)  # "Government officials warned"
+                    group = roles.organ_subject(toks, clause, cue, article_home())  # "Government officials warned"
                 if group is not None:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
                     rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
@@ -574,9 +577,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         if c.kind == "verb" and _advice(toks, clause, cue):
             c.cue = cue = cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
         if with_roles:
-            if home is None:
-                home = _home_country(doc.mentions) if settings.home_country else ""
-            c.source, c.target = roles.assign(toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type), home)
+            c.source, c.target = roles.assign(
+                toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type), article_home()
+            )
             if c.source is None and inherited is not None and not c.reading.passive:
                 c.source = inherited
                 if c.target is not None and c.target.actor_id == inherited.actor_id:
