@@ -150,3 +150,13 @@ def recency(newest_ns: int | None, last_ns: int | None) -> float:
     if newest_ns is None or last_ns is None:
         return 0.0
     return 0.5 ** ((newest_ns - last_ns) / 86400e9 / float(weights()["half_life_days"]))
+
+
+# The options summary (Warehouse.options): events per event type ("event"), country, topic and actor.
+OPTION_KINDS = ("event", "country", "topic", "actor")
+
+
+def options_sql(counts: str) -> str:
+    """The options summary (kind, value, n) of the counts relation `counts` (files or a query), as SQL."""
+    return f"""SELECT kind, CASE WHEN kind = 'event' THEN event_type ELSE value END AS value,
+        CAST(sum(n) AS BIGINT) AS n FROM {counts} WHERE kind IN {OPTION_KINDS} GROUP BY ALL"""

@@ -43,7 +43,7 @@ from store.source import (
     sort_options,
 )
 from store.warehouse import layout
-from store.warehouse.sql import lit, recency, salience_sql, where_clause
+from store.warehouse.sql import lit, options_sql, recency, salience_sql, where_clause
 
 DEFAULT_MEMORY = "1GB"
 LOCK_TIMEOUT_S = float(os.environ.get("EVENTS_STORE_LOCK_TIMEOUT", "600"))
@@ -594,13 +594,7 @@ class Warehouse(EventSource):
             return SourceOptions(empty, empty, empty, empty, None, None, 0)
         table = self._options_summary(m)
         if table is None:  # a warehouse written before the summary: from every counts file
-            table = self._query(
-                lambda m: (
-                    f"""SELECT kind, CASE WHEN kind = 'event' THEN event_type ELSE value END AS value,
-                    CAST(sum(n) AS BIGINT) AS n FROM {self.counts_sql(None, m)}
-                    WHERE kind IN ('event', 'country', 'topic', 'actor') GROUP BY ALL"""
-                )
-            ).to_pandas()
+            table = self._query(lambda m: options_sql(self.counts_sql(None, m))).to_pandas()
 
         def series(kind: str) -> pd.Series:
             part = table[table["kind"] == kind]

@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 
 from core.errors import StoreError
 from store.warehouse import layout
-from store.warehouse.sql import lit, salience_parts
+from store.warehouse.sql import OPTION_KINDS, lit, options_sql, salience_parts
 
 COMMIT_ROWS = 2_000_000  # rows written between two commits of a long import (a killed import keeps these)
 ROW_GROUP_ROWS = 122_880  # DuckDB reads a row group per thread task; its own row groups hold this many
@@ -193,7 +193,6 @@ def write_counts(con: duckdb.DuckDBPyConnection, pairs: list[tuple[pathlib.Path,
 # The options summary (Warehouse.options): events per event type ("event"), country, topic and actor over the
 # whole warehouse, kept up to date by each commit so that the sidebar's choices need not read every counts file.
 OPTIONS_SCHEMA = pa.schema([("kind", pa.string()), ("value", pa.string()), ("n", pa.int64())])
-OPTION_KINDS = ("event", "country", "topic", "actor")
 
 
 def option_counts(counts: pa.Table) -> pa.Table:
@@ -710,10 +709,7 @@ class WarehouseWriter:
     def _options_from_counts(self, files: list[dict]) -> str:
         """A new options summary counted from the counts files of files (for a warehouse written before summaries)."""
         paths = ", ".join(lit(str(self.root / e["counts"])) for e in files)
-        table = self.con.sql(
-            f"""SELECT kind, CASE WHEN kind = 'event' THEN event_type ELSE value END AS value,
-            CAST(sum(n) AS BIGINT) AS n FROM read_parquet([{paths}]) WHERE kind IN {OPTION_KINDS} GROUP BY ALL"""
-        ).to_arrow_table()
+        table = self.con.sql(options_sql(f"read_parquet([{paths}])")).to_arrow_table()
         return self._write_options([table], None)
 
     def close(self) -> None:
