@@ -127,11 +127,27 @@ def test_event_takes_the_date_of_its_clause_not_a_bound():
 
 
 def test_undated_happening_takes_the_publication_day_flagged():
-    rows = _one("Germany has expelled two Russian diplomats, the foreign ministry said.")
+    rows = _one("Germany expelled two Russian diplomats, the foreign ministry said.")
     assert len(rows) == 1
     r = rows[0]
-    assert r["date"] == "2024-03-06" and r["date_from_publication"] and r["date_text"] == ""
+    assert r["date"] == "2024-03-06" and r["date_precision"] == "day"
+    assert r["date_from_publication"] and r["date_text"] == ""
     assert r["event_type"] == "SANCTION" and r["source_actor"] == "Germany"
+
+
+def test_an_undated_present_perfect_names_the_publication_month_not_a_day():
+    lead = "The talks in Vienna ended without a deal. "
+    # past the lead, "has expelled" happened before publication, on a day the article does not give
+    rows = _one(lead + "Germany has expelled two Russian diplomats, the foreign ministry said.")
+    sanction = [(r["date"], r["date_precision"], r["date_from_publication"]) for r in rows if r["event_type"] == "SANCTION"]
+    assert sanction == [("2024-03", "month", True)]
+    # in the lead it is the day's news, dated as published
+    rows = _one("Germany has expelled two Russian diplomats, the foreign ministry said. " + lead)
+    sanction = [(r["date"], r["date_precision"]) for r in rows if r["event_type"] == "SANCTION"]
+    assert sanction == [("2024-03-06", "day")]
+    # a past perfect is left on the publication day (which day it names depends on the story told before)
+    rows = _one(lead + "Germany had expelled two Russian diplomats, the foreign ministry said.")
+    assert [(r["date"], r["date_precision"]) for r in rows if r["event_type"] == "SANCTION"] == [("2024-03-06", "day")]
 
 
 def test_an_undated_past_clause_takes_the_day_the_story_was_telling():
@@ -144,7 +160,8 @@ def test_an_undated_past_clause_takes_the_day_the_story_was_telling():
 
 def test_the_narrative_day_does_not_reach_present_perfect_or_far_sentences():
     perfect = _one("Voters in Portugal elected a new parliament on Monday. Germany has expelled two Russian diplomats.")
-    assert next(r for r in perfect if r["event_type"] == "SANCTION")["date_from_publication"]
+    sanction = next(r for r in perfect if r["event_type"] == "SANCTION")
+    assert sanction["date_from_publication"] and sanction["date"] == "2024-03"
     far = _one(
         "Voters in Portugal elected a new parliament on Monday. The count took all night. Turnout was high. "
         "Observers praised the vote. The weather was mild. Germany expelled two Russian diplomats."

@@ -134,6 +134,12 @@ def publication(published: dt.datetime | None) -> Period | None:
     return Period(d.isoformat(), "day", d, d + dt.timedelta(days=1))
 
 
+def month_of(day: Period) -> Period:
+    """The month a day Period lies in, as a month Period."""
+    d = day.start.replace(day=1)
+    return Period(d.isoformat()[:7], "month", d, _add_months(d, 1))
+
+
 def on_timeline(per: Period) -> bool:
     """True when the period's first day and exclusive end fit the events table's date columns."""
     return FIRST_DAY <= per.start and per.end <= LAST_END

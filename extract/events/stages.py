@@ -823,6 +823,17 @@ def _past(reading: mode.Reading) -> bool:
     return reading.mode in ("actual", "statement", "negated") and not reading.present and not reading.perfect
 
 
+def _present_perfect(tokens: list[Token], clause: Clause, i: int) -> bool:
+    """The perfect's auxiliary before the cue word i is "has"/"have", not "had"."""
+    for k in range(i - 1, max(clause.i0, i - 5) - 1, -1):
+        w = tokens[k].lower
+        if w in ("has", "have", "'ve", "’ve"):
+            return True
+        if w in ("had", "'d", "’d"):
+            return False
+    return False
+
+
 def date_candidates(doc: ArticleDoc) -> ArticleDoc:
     """The period of each candidate (dating.py): the date expression governing its clause; else, for an
     undated verb candidate that is no background, the day the sentences before were telling about (a simple
@@ -840,6 +851,8 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             told[n] = dating.narrative(text, doc.timexes, tx_starts, doc.sentences, n, article.published_date)
         return told[n]
 
+    # the story's lead: its present perfect is the day's news ("Biden has approved ..."), dated as published
+    lead = next((n for n, s in enumerate(doc.sentences) if s.kind == "body"), -1)
     kept: list[Candidate] = []
     for c in doc.candidates:
         toks, clause, s_start = doc.tokens[c.s], c.clause, doc.sentences[c.s].start
@@ -853,6 +866,8 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             per, date_text, from_pub = dating.period(day.value), day.text, False  # the day the story is telling
         elif pub is None:
             continue
+        elif c.s != lead and c.reading.perfect and _present_perfect(toks, clause, c.cue.i):
+            per, date_text, from_pub = dating.month_of(pub), "", True  # "has launched": recent, day unknown
         else:
             per, date_text, from_pub = pub, "", True
         if per is None or not dating.on_timeline(per):
