@@ -179,6 +179,27 @@ def test_learning_introduced_people():
     ]
 
 
+def test_a_full_name_the_story_goes_on_to_write_by_its_surname_is_a_person():
+    # invented people with uncommon given names and no title: the surname written alone twice makes them people
+    text = (
+        "Orrin Q. Tallow can finally retire. Tallow, 61, led the response for months. On Friday, Tallow "
+        "announced his departure, and the minister praised Tallow. Wendeline Marsk joined. Marsk said so. Marsk left."
+    )
+    people = [(m.text, m.actor_id) for m in find_actors(text, D2024, ActorContext(on=D2024)) if m.type == "person"]
+    assert people[:4] == [("Orrin Q. Tallow", "person:orrin-tallow")] + [("Tallow", "person:orrin-tallow")] * 3
+    assert ("Wendeline Marsk", "person:wendeline-marsk") in people
+    # a surname written once alone is no evidence; nor are words the article writes after "the" or "in",
+    # words it also writes in lower case, or names joined by a hyphen
+    for text in (
+        "Orrin Tallow can finally retire. Tallow led the response.",
+        "The tanker Exxon Valdez ran aground. The Valdez spilled oil. Cleaning the Valdez took years.",
+        "Beleaguered Louisiana waits. Officials in Louisiana met. Louisiana fishermen are angry.",
+        "Public Health officials met. Health is a public matter. Health and safety came first.",
+        "Coca-Cola said sales fell. Cola drinks sold well. Cola makers agreed.",
+    ):
+        assert not [m for m in find_actors(text, D2024, ActorContext(on=D2024)) if m.type == "person"], text
+
+
 def test_gazetteer_people_with_roles():
     text = (
         "Ukraine's Foreign Minister Andrii Sybiha met Egyptian President Hosni Mubarak in Cairo. "

@@ -82,6 +82,7 @@ class Gazetteer:
     not_name_words: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    not_before_surname: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     given_name_aliases: frozenset[str] = frozenset()
@@ -262,6 +263,7 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     gaz.org_words = frozenset(names.get("org_words", []))
     gaz.not_name_words = frozenset(names.get("not_name_words", [])) | gaz.org_words
     gaz.particles = frozenset(names.get("particles", []))
+    gaz.not_before_surname = frozenset(names.get("not_before_surname", []))
     gaz.honorifics = frozenset(norm_token(h) for h in honorifics().written)  # extract/data/honorifics.toml
     gaz.given_name_aliases = frozenset(gaz.cues.get("given_name_aliases", {}).get("aliases", []))
     gaz.caps_common = frozenset(gaz.cues.get("all_caps", {}).get("common_words", []))

@@ -207,6 +207,8 @@ class _Scan:
         self._pending: list[tuple[int, int, str, str]] = []  # bare roles waiting for the article's country
         self._organs: list[int] = []  # tokens of unnamed state organs ("the junta") waiting for it too
         self._surnames_cache: frozenset[str] | None = None  # see _titled_surnames
+        self._lone_cache: frozenset[str] | None = None  # see _lone_surnames
+        self._lower_cache: frozenset[str] | None = None  # words written in lower case, see _lone_name
 
     def _start(self, k: int) -> int:
         """Character offset where token k starts."""
@@ -927,21 +929,59 @@ class _Scan:
             self._surnames_cache = frozenset(out)
         return self._surnames_cache
 
+    def _lone_surnames(self) -> frozenset[str]:
+        """Words the article writes alone as a name twice or more, the way a story names a person after
+        introducing them in full ("Thad W. Allen ..." then "Allen announced ..."), computed once."""
+        if self._lone_cache is None:
+            keys, seen, placed = self.keys, Counter(), set()
+            for k, key in enumerate(keys):
+                if not self._is_name_word(k) or self._is_name_word(k + 1):
+                    continue
+                before = keys[k - 1] if k > 0 else ""
+                after = keys[k + 1] if k + 1 < len(keys) else ""
+                if before in self.gaz.not_before_surname or after.lower() in self.gaz.roles:
+                    placed.add(key)  # "the Valdez", "in Louisiana", "Louisiana Gov.": a thing or a place
+                if before == "." and k > 1 and len(keys[k - 2]) == 1 and keys[k - 2].isupper():
+                    continue  # after a middle initial: part of the full name
+                if k > 0 and self._is_name_word(k - 1) and self.text[self.ends[k - 1] : self._start(k)] == " ":
+                    continue
+                seen[key] += 1
+            self._lone_cache = frozenset(w for w, n in seen.items() if n >= 2 and w not in placed)
+        return self._lone_cache
+
+    def _lone_name(self, i: int, k: int, words: list[int]) -> bool:
+        """A full name whose last word the article goes on to write alone (_lone_surnames), none of its words
+        a word the article also writes in lower case ("Several Democratic", "Public Health"), joined by
+        spaces ("Coca-Cola" is no given name and surname)."""
+        last = self.keys[words[-1]]
+        if last not in self._lone_surnames() or self.text[self.ends[i] : self._start(i + 1)] != " ":
+            return False
+        if i + k < len(self.keys) and self.keys[i + k] == "'":
+            return False  # "Exxon Valdez's"
+        lower = self._lower_words()
+        return not any(self.keys[t].lower() in lower for t in words)
+
+    def _lower_words(self) -> frozenset[str]:
+        if self._lower_cache is None:
+            self._lower_cache = frozenset(k for k in self.keys if k.islower())
+        return self._lower_cache
+
     def _full_name(self, i: int) -> int:
         """Learn an unknown full name of two or three words starting at token i when it is a person's: it
         opens with a common given name ("Martin Blount"), or the article calls its last word "Dr/Mr ..."
         ("physician Conrad Murray" ... "Dr Murray"). Later mentions of the surname name the same person.
         Returns the tokens consumed (0 when it is no such name)."""
         keys = self.keys
-        if keys[i] not in self.gaz.given_names and not self._titled_surnames():
+        if keys[i] not in self.gaz.given_names and not self._titled_surnames() and not self._lone_surnames():
             return 0
         if i > 0 and self._is_name_word(i - 1) and self.text[self.ends[i - 1] : self._start(i)] == " ":
             return 0  # inside a longer capitalized run
         k = self._name_at(i)
-        if not 2 <= k <= 3 or (i + k < len(keys) and keys[i + k] in self.gaz.org_words):
+        words = [t for t in range(i, i + k) if self._is_name_word(t)]  # without middle initials ("Thad W. Allen")
+        if not 2 <= len(words) <= 3 or (i + k < len(keys) and keys[i + k] in self.gaz.org_words):
             return 0
         last = keys[i + k - 1]
-        if keys[i] not in self.gaz.given_names and last not in self._titled_surnames():
+        if keys[i] not in self.gaz.given_names and last not in self._titled_surnames() and not self._lone_name(i, k, words):
             return 0
         if self._has_place_word(i, i + k):
             return 0  # a place
@@ -949,7 +989,7 @@ class _Scan:
             m = self._best_match(t)
             if m is not None and not (t > i and self._other_given_name(i, m)):
                 return 0  # a name the gazetteer knows a part of ("Joseph Biden"), unless its given name differs
-        name = self._name_text(i, i + k)
+        name = " ".join(keys[t] for t in words) if len(words) < k else self._name_text(i, i + k)
         actor = self.ctx.learn(name, "", "", self._honorific_aliases(name))
         self._emit(i, i + k, actor.id, "learned")
         return k
