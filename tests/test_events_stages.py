@@ -6,6 +6,7 @@ import datetime as dt
 
 from extract.events import dating, mode
 from extract.events.clauses import split_clauses, split_coordinated
+from extract.events.doc import Settings
 from extract.events.extract_one import article_events
 from extract.events.merge import merge_rows
 from extract.events.plover import find_cues, inflections
@@ -139,7 +140,9 @@ def test_an_undated_present_perfect_names_the_publication_month_not_a_day():
     lead = "The talks in Vienna ended without a deal. "
     # past the lead, "has expelled" happened before publication, on a day the article does not give
     rows = _one(lead + "Germany has expelled two Russian diplomats, the foreign ministry said.")
-    sanction = [(r["date"], r["date_precision"], r["date_from_publication"]) for r in rows if r["event_type"] == "SANCTION"]
+    sanction = [
+        (r["date"], r["date_precision"], r["date_from_publication"]) for r in rows if r["event_type"] == "SANCTION"
+    ]
     assert sanction == [("2024-03", "month", True)]
     # in the lead it is the day's news, dated as published
     rows = _one("Germany has expelled two Russian diplomats, the foreign ministry said. " + lead)
@@ -185,6 +188,14 @@ def test_summary_stops_before_a_trailing_comment():
 def test_background_facts_are_not_point_events():
     assert _one("The United States has provided Ukraine with mines throughout the war.") == []
     assert _one("Russia supplies Iran with fuel.") == []
+
+
+def test_a_pronoun_contracted_with_its_auxiliary_is_read_as_both():
+    # the tokenizer keeps "They'll" as one word: it is no stand-in name, and its "'ll" makes a future
+    rows, _ = article_events(_article("They'll attack Kyiv again, Putin said."), Settings(classifier=False))
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [("ASSAULT", "future", "")]
+    rows = _one("They'll attack Kyiv again, Putin said.")
+    assert [r["source_actor"] for r in rows] == [""]
 
 
 def test_hypothetical_and_intended_happenings_are_not_emitted():

@@ -981,7 +981,11 @@ class _Scan:
         if not 2 <= len(words) <= 3 or (i + k < len(keys) and keys[i + k] in self.gaz.org_words):
             return 0
         last = keys[i + k - 1]
-        if keys[i] not in self.gaz.given_names and last not in self._titled_surnames() and not self._lone_name(i, k, words):
+        if (
+            keys[i] not in self.gaz.given_names
+            and last not in self._titled_surnames()
+            and not self._lone_name(i, k, words)
+        ):
             return 0
         if self._has_place_word(i, i + k):
             return 0  # a place

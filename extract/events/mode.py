@@ -100,6 +100,15 @@ class Reading(NamedTuple):
     present: bool = False
 
 
+def _contracted(word: str) -> str:
+    """The auxiliary a contraction ends in ("i'll", "they’ll" -> "'ll"), else the word: the tokenizer keeps
+    "I'll" as one word."""
+    for end in ("'ll", "’ll"):
+        if word.endswith(end) and len(word) > 3:
+            return "'ll"
+    return word
+
+
 def _prev(tokens: list[Token], k: int, lo: int) -> int:
     """Index of the nearest token before k (>= lo) that is not an adverb of the skip list; lo-1 if none."""
     k -= 1
@@ -181,7 +190,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
     if claimed(tokens, lo, i):
         return Reading("statement", passive, perfect)  # "testified that Murray never mentioned ...": the claim
     # Words before the verb in the clause (nearest first), for modals and negation.
-    window = [tokens[k].lower for k in range(i - 1, max(lo, i - 6) - 1, -1)]
+    window = [_contracted(tokens[k].lower) for k in range(i - 1, max(lo, i - 6) - 1, -1)]
     near = window[:4]
     if any(w in negators or w.endswith("n't") for w in near):
         return Reading("negated", passive, perfect)

@@ -27,6 +27,7 @@ Kristersson and Stoltenberg" give the first as source and the second as target.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 
 from extract.actors import ActorMention, canonical_name, demonym
@@ -80,9 +81,15 @@ def _hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
     )
 
 
+_PRONOUN_CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they)['’](?:ll|m|ve|d|re|s)", re.IGNORECASE)
+
+
 def generic(m: ActorMention) -> bool:
-    """True for a stand-in name that is a capitalized common word ("Police", "Thousands"): no actor."""
-    return m.type == "name" and all(w in _w("not_names") for w in m.text.lower().split())
+    """True for a stand-in name that is a capitalized common word ("Police", "Thousands") or a pronoun with
+    its auxiliary ("I'll", "They're", one token to the tokenizer): no actor."""
+    if m.type != "name":
+        return False
+    return all(w in _w("not_names") for w in m.text.lower().split()) or bool(_PRONOUN_CONTRACTION.fullmatch(m.text))
 
 
 def _end(tokens: list[Token], k: int, m: ActorMention) -> int:
