@@ -65,6 +65,19 @@ def test_clauses_cut_out_attributions():
     assert clauses[1].attribution and "official told Reuters" in texts[1]
 
 
+def test_a_saying_that_reports_a_happening_is_no_attribution():
+    text = (
+        "Also on Sunday, the attorney general's office said police arrested Olga Cristina Lerma, a financial "
+        "operative in the Sinaloa cartel, which is based in northwest Mexico."
+    )
+    assert not any(c.attribution for c in split_clauses(tokenize(text)))
+    rows = _one(text, "2009-06-07")
+    # the name right after the verb is its object, though a known actor (the cartel) comes later in the clause
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("COERCE", "Mexico", "Olga Cristina Lerma")
+    ]
+
+
 # plover ------------------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from extract.events._data import cues, wordset
+from extract.events.plover import find_cues
 from extract.events.tokens import Token
 
 MAX_ATTRIBUTION = 10
@@ -71,6 +72,7 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
             and len(words) <= MAX_ATTRIBUTION
             and any(w in speech for w in words)
             and words[0] not in ("that", "which", "who")
+            and not _reports_a_happening(tokens, a, b, speech)
         )
         marked.append((a, b, hard, attribution))
     # 3. Merge soft-joined chunks into clauses.
@@ -93,6 +95,13 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
     if cur_a is not None:
         out.append(Clause(cur_a, cur_b))
     return out
+
+
+def _reports_a_happening(tokens: list[Token], a: int, b: int, speech: frozenset[str]) -> bool:
+    """True when the words after a chunk's verb of saying hold an event cue: ", the office said police
+    arrested Olga Cristina Lerma" reports a happening and is no attribution to cut out."""
+    last = max(k for k in range(a, b) if tokens[k].lower in speech)
+    return last + 2 < b and bool(find_cues(tokens[last + 1 : b]))
 
 
 def split_coordinated(tokens: list[Token], clauses: list[Clause], verbs: list[int]) -> list[Clause]:

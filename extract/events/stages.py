@@ -538,10 +538,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # No known actor before the verb (a place "In Los Angeles" is none): a capitalized name there
                 # stands in for one.
                 in_clause = sorted(names_in(c.s, clause.i0, cue.i) + in_clause, key=lambda km: km[0])
-            if not any(k >= cue.j for k, _ in in_clause):
-                # No known actor after the verb: a name of two words or more right after it is its object
-                # ("Police arrested Olga Cristina Lerma"); one word may be a place or a common word.
-                obj = next(iter(names_in(c.s, cue.j, clause.i1)), None)
+            if not any(k == cue.j for k, _ in in_clause):
+                # No known actor right after the verb: a name of two words or more there is its object
+                # ("Police arrested Olga Cristina Lerma, ... of the Sinaloa cartel"); one word may be a place or
+                # a common word.
+                obj = next(iter(names_in(c.s, cue.j, min(clause.i1, cue.j + 4))), None)
                 if obj is not None and obj[0] == cue.j and len(obj[1].text.split()) > 1:
                     in_clause = sorted([*in_clause, obj], key=lambda km: km[0])
             said = _first_saying(toks, clause, cue)
