@@ -76,6 +76,7 @@ def test_a_saying_that_reports_a_happening_is_no_attribution():
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
         ("COERCE", "Mexico", "Olga Cristina Lerma")
     ]
+    assert "Also" not in rows[0]["actors"]  # a sentence's opening adverb stands in for no one
 
 
 # plover ------------------------------------------------------------------------------------------
