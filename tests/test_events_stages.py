@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extract.events import dating, mode
+from extract.events import dating, mode, roles
 from extract.events.clauses import split_clauses, split_coordinated
 from extract.events.doc import Settings
 from extract.events.extract_one import article_events
@@ -218,6 +218,22 @@ def test_hypothetical_and_intended_happenings_are_not_emitted():
 
 
 # roles -------------------------------------------------------------------------------------------
+
+
+def test_words_capitalized_for_the_sentence_start_stand_in_for_no_one():
+    def names(text: str, common: frozenset[str] = frozenset()) -> list[str]:
+        toks = tokenize(text)
+        return [m.text for _, m in roles.proper_names(toks, 0, len(toks), set(), common)]
+
+    assert names("Eleven men were killed near Acme Works.") == ["Acme Works"]
+    assert names("Although Kovacs objected, Brandt signed.") == ["Kovacs", "Brandt"]
+    assert names("Kovacs met N on Monday.") == ["Kovacs", "Monday"]  # a lone letter is no name
+    assert names("N Kovacs signed.") == ["N Kovacs"]  # with a name it is its initial
+    # a word the article also writes in lower case is capitalized only for its place at the start
+    assert names("Drilling resumed at Acme Works.", frozenset({"drilling"})) == ["Acme Works"]
+    assert names('"Drilling resumed," Kovacs said.', frozenset({"drilling"})) == ["Kovacs"]
+    assert names("Drilling resumed at Acme Works.") == ["Drilling", "Acme Works"]  # no evidence: kept
+    assert names("Kovacs met Drilling.", frozenset({"drilling"})) == ["Kovacs", "Drilling"]  # not the start
 
 
 def test_passive_voice_swaps_source_and_target():

@@ -560,13 +560,17 @@ def assign(
     return src, tgt
 
 
-def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list[Placed]:
+def proper_names(
+    tokens: list[Token], i0: int, i1: int, taken: set[int], common: frozenset[str] = frozenset()
+) -> list[Placed]:
     """Capitalized name phrases in tokens[i0:i1] that the gazetteer did not know ("BP", "Conrad Murray").
 
     `taken` holds token indexes already inside an actor mention or a temporal expression. A name stands
     in as an actor with no country (actor_id "name:<text>"). Function words that open a sentence
     ("The", "On") are not names; a capitalized common word opening a longer run is dropped ("Both Naidu" ->
     "Naidu"); alone ("Police", "Thousands") it still stands in for an actor, but assign() gives it no role.
+    `common`: words the article also writes in lower case; opening the sentence, such a word is capitalized
+    only for its place ("Although", "Drilling", "Unfortunately") and names no one; nor does a lone letter.
     """
     stop = (
         wordset("roles", "prepositions")
@@ -575,6 +579,11 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
         | wordset("language", "function_words")
     )
     openers = _w("name_openers")
+
+    def opens(k: int) -> bool:
+        """Token k is the sentence's first word (after quotes or brackets)."""
+        return not any(t.text[:1].isalnum() for t in tokens[:k])
+
     out: list[Placed] = []
     k = i0
     while k < i1:
@@ -585,8 +594,15 @@ def proper_names(tokens: list[Token], i0: int, i1: int, taken: set[int]) -> list
         j = k
         while j < i1 and j not in taken and tokens[j].text[:1].isupper() and tokens[j].text[:1].isalpha():
             j += 1
-        while j - k > 1 and (tokens[k].lower in openers or tokens[k].lower.rstrip(".") in titles()):
+        while j - k > 1 and (
+            tokens[k].lower in openers
+            or tokens[k].lower.rstrip(".") in titles()
+            or (opens(k) and tokens[k].lower in common)
+        ):
             k += 1  # "Both Naidu", "Dr Richelle Cooper": the word opens the phrase but is not the name
+        if j - k == 1 and (len(tokens[k].text) == 1 or (opens(k) and tokens[k].lower in common)):
+            k = j  # "Although", "N": capitalized for the sentence's start or an initial, no name
+            continue
         if not (j - k == 1 and k == 0 and len(tok.text) > 1 and tok.text[1:].islower() and tok.lower in stop):
             text = " ".join(t.text for t in tokens[k:j])
             out.append((k, ActorMention(tokens[k].start, tokens[j - 1].end, text, "name:" + text, text, "name", "")))

@@ -46,6 +46,8 @@ class Stage:
 
 # language ----------------------------------------------------------------------------------------
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")  # a word written in lower case
+
 
 def _looks_english(text: str) -> bool:
     """False when a text of some length has almost none of English's commonest words."""
@@ -495,6 +497,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     text, settings = doc.text, doc.settings
     m_starts: list[int] | None = None
     home: str | None = None  # the article's country (_home_country), found when first needed
+    common: frozenset[str] | None = None  # words the article writes in lower case, read when first needed
     taken: dict[int, set[int]] = {}
     kept: list[Candidate] = []
 
@@ -504,11 +507,18 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             home = _home_country(doc.mentions) if settings.home_country else ""
         return home
 
+    def lower_words() -> frozenset[str]:
+        """Words the article writes in lower case (roles.proper_names), read once."""
+        nonlocal common
+        if common is None:
+            common = frozenset(_LOWER_WORD.findall(doc.text))
+        return common
+
     def names_in(s: int, i0: int, i1: int) -> list[Placed]:
         """Stand-in names in tokens[i0:i1] of sentence s (roles.proper_names), outside its mentions and dates."""
         if s not in taken:
             taken[s] = _taken(doc.tokens[s], doc.actors[s], doc.sentence_timexes[s])
-        return roles.proper_names(doc.tokens[s], i0, i1, taken[s])
+        return roles.proper_names(doc.tokens[s], i0, i1, taken[s], lower_words())
 
     for c in doc.candidates:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
