@@ -79,6 +79,20 @@ def test_a_saying_that_reports_a_happening_is_no_attribution():
     assert "Also" not in rows[0]["actors"]  # a sentence's opening adverb stands in for no one
 
 
+def test_a_subordinate_phrase_with_its_own_happening_is_a_clause_and_keeps_its_date():
+    text = (
+        "Orrin Q. Tallow can finally retire now. On Friday, 11 weeks after the runaway well was capped July 15, "
+        'Tallow announced that the "national incident command" was being dismantled. Tallow said so.'
+    )
+    toks = tokenize(text.split(". ", 1)[1])
+    texts = [" ".join(t.text for t in toks[c.i0 : c.i1]) for c in split_clauses(toks)]
+    assert texts[0].endswith("capped July 15") and texts[1].startswith("Tallow announced that")
+    assert not any(c.attribution for c in split_clauses(toks))  # "announced that ..." says what follows
+    rows = _one(text, "2010-10-02")
+    # the announcement is Friday's, though "July 15" stands nearer its verb: that date is the capping's
+    assert [(r["date"], r["source_actor"]) for r in rows] == [("2010-07-15", ""), ("2010-10-01", "Orrin Tallow")]
+
+
 # plover ------------------------------------------------------------------------------------------
 
 

@@ -63,6 +63,14 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
             start = nxt
     if start < len(tokens):
         chunks.append((start, len(tokens), hard))
+    # A chunk after a subordinate phrase with a happening of its own ("11 weeks after the well was capped July
+    # 15, Allen announced ...") opens a clause: the phrase's happening and the main one are two.
+    subordinators = wordset("clauses", "subordinators")
+    for n in range(1, len(chunks)):
+        a, b, _ = chunks[n - 1]
+        sub = next((k for k in range(a, b) if tokens[k].lower in subordinators), None)
+        if sub is not None and find_cues(tokens[sub + 1 : b]):
+            chunks[n] = (chunks[n][0], chunks[n][1], True)
     # 2. Attribution chunks: short, with a verb of saying, not the first chunk.
     marked: list[tuple[int, int, bool, bool]] = []
     for n, (a, b, hard) in enumerate(chunks):
@@ -98,9 +106,13 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
 
 
 def _reports_a_happening(tokens: list[Token], a: int, b: int, speech: frozenset[str]) -> bool:
-    """True when the words after a chunk's verb of saying hold an event cue: ", the office said police
-    arrested Olga Cristina Lerma" reports a happening and is no attribution to cut out."""
+    """True when the words after a chunk's verb of saying hold an event cue, or open with "that" after a past
+    tense (not ", defying opposition claims that ..."): ", the office
+    said police arrested Olga Cristina Lerma" reports a happening and is no attribution to cut out."""
     last = max(k for k in range(a, b) if tokens[k].lower in speech)
+    said = tokens[last].lower
+    if last + 1 < b and tokens[last + 1].lower == "that" and (said in ("said", "told") or said.endswith("ed")):
+        return True  # ", Allen announced that the command was being dismantled": what is said follows
     return last + 2 < b and bool(find_cues(tokens[last + 1 : b]))
 
 

@@ -92,15 +92,24 @@ def governs(text: str, tx: Timex, sentence_start: int) -> bool:
 
 
 def govern(
-    text: str, timexes: list[Timex], sentence_start: int, clause_span: tuple[int, int], cue_pos: int
+    text: str,
+    timexes: list[Timex],
+    sentence_start: int,
+    clause_span: tuple[int, int],
+    cue_pos: int,
+    others: list[tuple[int, int]] = (),
 ) -> Timex | None:
-    """The expression dating the clause among the sentence's timexes (see module doc)."""
+    """The expression dating the clause among the sentence's timexes (see module doc). A date inside one of
+    `others` (character spans the sentence's other happenings hold: another clause with a cue, the words right
+    after another cue) dates that happening, so another date is preferred when there is one ("On Friday, 11
+    weeks after the well was capped July 15, Allen announced ..." is Friday)."""
     usable = [tx for tx in timexes if governs(text, tx, sentence_start)]
     if not usable:
         return None
     a, b = clause_span
+    free = [tx for tx in usable if not any(x <= tx.start < y for x, y in others)]
     inside = [tx for tx in usable if a <= tx.start < b]
-    pool = inside or usable
+    pool = [tx for tx in free if a <= tx.start < b] or inside or free or usable
     return min(pool, key=lambda tx: abs(tx.start - cue_pos))
 
 

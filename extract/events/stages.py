@@ -845,6 +845,25 @@ def _present_perfect(tokens: list[Token], clause: Clause, i: int) -> bool:
     return False
 
 
+def _held_by_others(
+    toks: list[Token], clauses: list[Clause], cues: list[Cue], clause: Clause, cue: Cue
+) -> list[tuple[int, int]]:
+    """Character spans where a date belongs to another happening of the sentence than `cue`'s (dating.govern):
+    another clause holding a cue, from the last comma before its first cue ("On Friday, 11 weeks after the
+    well was capped July 15": not "On Friday"), and the three words right after another cue ("was capped July
+    15")."""
+    spans = []
+    for o in clauses:
+        first = next((q.i for q in cues if o.i0 <= q.i < o.i1), None)
+        if o != clause and first is not None:
+            start = next((k + 1 for k in range(first - 1, o.i0 - 1, -1) if toks[k].text == ","), o.i0)
+            spans.append((toks[start].start, toks[o.i1 - 1].end))
+    for q in cues:
+        if q.i != cue.i and q.j < len(toks):
+            spans.append((toks[q.j].start, toks[min(q.j + 3, len(toks)) - 1].end))
+    return spans
+
+
 def date_candidates(doc: ArticleDoc) -> ArticleDoc:
     """The period of each candidate (dating.py): the date expression governing its clause; else, for an
     undated verb candidate that is no background, the day the sentences before were telling about (a simple
@@ -868,7 +887,8 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
     for c in doc.candidates:
         toks, clause, s_start = doc.tokens[c.s], c.clause, doc.sentences[c.s].start
         clause_span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
-        tx = dating.govern(text, c.timexes, s_start, clause_span, toks[c.cue.i].start)
+        others = _held_by_others(toks, doc.clauses[c.s], doc.cues.get(c.s, []), clause, c.cue)
+        tx = dating.govern(text, c.timexes, s_start, clause_span, toks[c.cue.i].start, others)
         if tx is not None:
             per, date_text, from_pub = dating.period(tx.value), tx.text, False
         elif c.kind != "verb" or _background(toks, clause, c.reading):
@@ -965,7 +985,7 @@ PIPELINE: tuple[Stage, ...] = (
     Stage(
         "dating",
         date_candidates,
-        reads=("article", "settings", "text", "sentences", "timexes", "tokens", "candidates"),
+        reads=("article", "settings", "text", "sentences", "timexes", "tokens", "cues", "clauses", "candidates"),
         writes=("candidates",),
     ),
     Stage(
