@@ -93,6 +93,20 @@ def test_a_subordinate_phrase_with_its_own_happening_is_a_clause_and_keeps_its_d
     assert [(r["date"], r["source_actor"]) for r in rows] == [("2010-07-15", ""), ("2010-10-01", "Orrin Tallow")]
 
 
+def test_a_predicate_with_a_subject_of_its_own_after_a_comma_or_and_is_a_clause():
+    text = "Kovacs gave $250,000, Orrin Tallow and Wendeline Marsk gave $1m and actress Ida Brandt gave $1.5m."
+    toks = tokenize(text)
+    verbs = [k for k, t in enumerate(toks) if t.lower == "gave"]
+    clauses = split_coordinated(toks, split_clauses(toks), verbs)
+    texts = [" ".join(t.text for t in toks[c.i0 : c.i1]) for c in clauses]
+    assert [t.split(" gave")[0] for t in texts] == ["Kovacs", "Orrin Tallow and Wendeline Marsk", "actress Ida Brandt"]
+    assert not any(c.coordinated for c in clauses)  # each has its own subject, none inherits one
+    # without a subject of its own the predicate still inherits ("visited ..., praised ...")
+    toks = tokenize("Obama visited Mexico City in April, praised Calderon and offered help.")
+    verbs = [k for k, t in enumerate(toks) if t.lower in ("visited", "praised", "offered")]
+    assert [c.coordinated for c in split_coordinated(toks, split_clauses(toks), verbs)] == [False, True, True]
+
+
 # plover ------------------------------------------------------------------------------------------
 
 

@@ -128,11 +128,32 @@ def split_coordinated(tokens: list[Token], clauses: list[Clause], verbs: list[in
             continue
         start, coordinated = clause.i0, clause.coordinated
         for k in inside[1:]:
-            before = tokens[k - 1].lower
-            if before not in (",", "and") or k - 1 <= start:
+            subject = _named_subject(tokens, k, start)
+            k0 = k if subject is None else subject  # where the new clause starts
+            before = tokens[k0 - 1].lower
+            if before not in (",", "and") or k0 - 1 <= start:
                 continue
-            end = k - 2 if before == "and" and tokens[k - 2].text == "," else k - 1
+            end = k0 - 2 if before == "and" and tokens[k0 - 2].text == "," else k0 - 1
             out.append(Clause(start, end, False, coordinated))
-            start, coordinated = k, True
+            start, coordinated = k0, subject is None
         out.append(Clause(start, clause.i1, False, coordinated))
     return out
+
+
+def _named_subject(tokens: list[Token], k: int, lo: int) -> int | None:
+    """Start of a short name phrase right before the verb at k that opens a predicate of its own after a comma
+    or "and" ("Madonna gave $250,000, Brad Pitt and Angelina Jolie gave $1m and supermodel Giselle Bundchen
+    gave ..."): capitalized words, "and" between them, and at most one lower-case word (a title) before them.
+    None when there is no such phrase."""
+    j = k
+    while (
+        j - 1 > lo
+        and k - j < 6
+        and (tokens[j - 1].text[:1].isupper() or (tokens[j - 1].lower == "and" and tokens[j - 2].text[:1].isupper()))
+    ):
+        j -= 1
+    if j == k or tokens[j].lower == "and":
+        return None
+    if j - 1 > lo and tokens[j - 1].text.isalpha() and tokens[j - 1].text.islower() and tokens[j - 1].lower != "and":
+        j -= 1  # a title: "supermodel"
+    return j if j - 1 > lo and tokens[j - 1].lower in (",", "and") else None

@@ -101,8 +101,9 @@ def govern(
 ) -> Timex | None:
     """The expression dating the clause among the sentence's timexes (see module doc). A date inside one of
     `others` (character spans the sentence's other happenings hold: another clause with a cue, the words right
-    after another cue) dates that happening, so another date is preferred when there is one ("On Friday, 11
-    weeks after the well was capped July 15, Allen announced ..." is Friday)."""
+    after another cue) dates that happening, so another date is preferred ("On Friday, 11 weeks after the well
+    was capped July 15, Allen announced ..." is Friday); when no other date is there it still does ("visited
+    Mexico City in April, praised Calderon": April)."""
     usable = [tx for tx in timexes if governs(text, tx, sentence_start)]
     if not usable:
         return None

@@ -864,6 +864,17 @@ def _held_by_others(
     return spans
 
 
+def _bounded(text: str, timexes: list[Timex], s_start: int, span: tuple[int, int]) -> bool:
+    """True when the clause holds a bound ("since January 5", "until May"): it tells of a span of time."""
+    return any(
+        span[0] <= tx.start < span[1]
+        and tx.type in ("DATE", "TIME")
+        and dating.period(tx.value) is not None
+        and not dating.governs(text, tx, s_start)
+        for tx in timexes
+    )
+
+
 def date_candidates(doc: ArticleDoc) -> ArticleDoc:
     """The period of each candidate (dating.py): the date expression governing its clause; else, for an
     undated verb candidate that is no background, the day the sentences before were telling about (a simple
@@ -889,6 +900,12 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
         clause_span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
         others = _held_by_others(toks, doc.clauses[c.s], doc.cues.get(c.s, []), clause, c.cue)
         tx = dating.govern(text, c.timexes, s_start, clause_span, toks[c.cue.i].start, others)
+        if (
+            tx is not None
+            and not clause_span[0] <= tx.start < clause_span[1]
+            and _bounded(text, c.timexes, s_start, clause_span)
+        ):
+            continue  # "Since January 5, Russia has shelled Kharkiv, and on Monday ...": a span, not Monday's happening
         if tx is not None:
             per, date_text, from_pub = dating.period(tx.value), tx.text, False
         elif c.kind != "verb" or _background(toks, clause, c.reading):
