@@ -291,3 +291,46 @@ def test_counts_summed_from_each_written_slice_equal_counting_the_finished_file(
         pd.testing.assert_frame_equal(a, b)
         keys = (ours["kind"] + "\x1f" + ours["value"].fillna("")).tolist()
         assert keys == sorted(keys), "a counts file is kept sorted by kind and value"
+
+
+def test_distinct_list_is_list_distinct_for_counting(tmp_path):
+    """sql.distinct_list skips list_distinct on short lists that are distinct already; for any list it holds the
+    elements list_distinct holds (nulls dropped, each element once), so the counts files count each once."""
+    import duckdb
+
+    from store.warehouse.sql import distinct_list
+
+    lists = [None, [], [""], ["A"], [None], ["A", "A"], ["A", "B"], ["A", None], [None, None], ["B", "A", "B"],
+             ["A", "B", "C"], ["A", "B", None], ["C", "C", "C"], ["A", "B", "C", "A"], ["D", "C", "B", "A", "E"],
+             ["", "", "X"]]  # fmt: skip
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (k INTEGER, l VARCHAR[])")
+    con.executemany("INSERT INTO t VALUES (?, ?)", list(enumerate(lists)))
+    got = con.sql(
+        f"SELECT k, list_sort({distinct_list('l')}) AS ours, list_sort(list_distinct(l)) AS theirs FROM t ORDER BY k"
+    ).fetchall()
+    assert len(got) == len(lists)
+    for k, ours, theirs in got:
+        assert ours == theirs, lists[k]
+
+
+def test_salience_bounds_of_rows_routed_to_many_partitions_at_once(tmp_path):
+    """One append holding rows of many months (and two origins): each file's bounds are the largest salience parts
+    of its own rows (worked out once per block, then per partition)."""
+    import pyarrow.parquet as pq
+
+    from service.synth import generate_events
+    from store.warehouse.sql import salience_parts
+
+    events = generate_events(2000, seed=14)
+    events["mentions"] = np.arange(len(events)) % 97 + 1  # bounds that differ from file to file
+    wh = Warehouse.create(tmp_path / "wh")
+    wh.add_events(events.iloc[::2], origin="gdelt")
+    wh.add_events(events.iloc[1::2], origin="acled")
+    entries = wh.manifest()["files"]
+    assert len(entries) > 10
+    for e in entries:
+        table = pq.read_table(wh.path / e["events"])
+        static, weight = salience_parts(table)
+        assert e["sal_static"] == pytest.approx(float(static.max()), abs=1e-12)
+        assert e["sal_weight"] == pytest.approx(float(weight.max()), abs=1e-12)

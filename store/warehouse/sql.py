@@ -42,6 +42,20 @@ def _any_element(column: str, values) -> str:
     return tests[0] if len(tests) == 1 else "(" + " OR ".join(tests) + ")"
 
 
+def distinct_list(column: str) -> str:
+    """list_distinct(column) as SQL, without its cost on lists that are distinct already: lists of at most three
+    non-null elements are compared element by element (list_distinct, which also drops nulls, takes the rest; it
+    cost most of the time of counting a file's countries, pairs and actors). The order of the elements is not kept
+    (list_distinct keeps none either): for counting and grouping."""
+    c = column
+    return (
+        f"CASE WHEN len({c}) = 0 OR (len({c}) = 1 AND {c}[1] IS NOT NULL) THEN {c} "
+        f"WHEN len({c}) = 2 AND {c}[1] <> {c}[2] THEN {c} "
+        f"WHEN len({c}) = 3 AND {c}[1] <> {c}[2] AND {c}[1] <> {c}[3] AND {c}[2] <> {c}[3] THEN {c} "
+        f"ELSE list_distinct({c}) END"
+    )
+
+
 def where_clause(f: Filters, *, counts: bool = False) -> str:
     """The filters as SQL conditions joined by AND ("TRUE" when none). counts=True: only the tests the counts
     files can answer (dates, event types, modes); the caller handles the list filter on their kind."""
