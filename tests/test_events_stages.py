@@ -264,6 +264,14 @@ def test_words_capitalized_for_the_sentence_start_stand_in_for_no_one():
     assert names("Kovacs met Drilling.", frozenset({"drilling"})) == ["Kovacs", "Drilling"]  # not the start
 
 
+def test_a_possessive_name_right_after_the_verb_is_its_target_and_owns_no_saying():
+    rows = _one("Kovacs Holdings this month turned down Brandtland's claim for $148 million in lost revenue.")
+    # "claim" after "Brandtland's" is a noun, not Brandtland speaking; the name drops its "'s"
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("REJECT", "Kovacs Holdings", "Brandtland")
+    ]
+
+
 def test_passive_voice_swaps_source_and_target():
     rows = _one("On Monday, Kyiv was struck by Russia.")
     assert (rows[0]["source_actor"], rows[0]["target_actor"]) == ("Russia", "Ukraine")  # Kyiv stands for Ukraine

@@ -495,6 +495,8 @@ def _later_speaker(tokens: list[Token], cue: Cue, ms: list[Placed], hard: int) -
         if k < cue.j or k >= hard:
             continue
         e = _end(tokens, k, m)
+        if tokens[e - 1].text[-2:] in ("'s", "’s"):
+            continue  # "Alabama's claim": a noun the name owns, no one speaking
         if e < len(tokens) and tokens[e].lower.endswith("ly") and tokens[e].text[:1].islower():
             e += 1
         if e < len(tokens) and says(tokens, e):
@@ -605,7 +607,10 @@ def proper_names(
             continue
         if not (j - k == 1 and k == 0 and len(tok.text) > 1 and tok.text[1:].islower() and tok.lower in stop):
             text = " ".join(t.text for t in tokens[k:j])
-            out.append((k, ActorMention(tokens[k].start, tokens[j - 1].end, text, "name:" + text, text, "name", "")))
+            end = tokens[j - 1].end
+            if text[-2:] in ("'s", "’s") and len(text) > 3:
+                text, end = text[:-2], end - 2  # "Alabama's claim": the name is Alabama
+            out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j
     return out
 
