@@ -240,6 +240,13 @@ def test_a_pronoun_contracted_with_its_auxiliary_is_read_as_both():
     assert [r["source_actor"] for r in rows] == [""]
 
 
+def test_a_participle_before_a_noun_is_an_adjective_not_a_predicate():
+    assert _one("Mexico has more confirmed cases of the flu than any other country, the WHO said.") == []
+    assert _one("The proposed deal between Israel and Hamas collapsed on Monday.") == []
+    rows = _one("Israel approved plans for a new offensive on Monday.")  # after a name it is the predicate
+    assert [r["event_type"] for r in rows if r["source_actor"] == "Israel"] == ["AGREE"]
+
+
 def test_hypothetical_and_intended_happenings_are_not_emitted():
     assert _one("If Washington allowed Kyiv to fire missiles, Moscow would strike NATO.") == []
     assert _one("The West wanted to escalate the conflict with Russia.") == []

@@ -156,6 +156,16 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         or prev in _NUMBERS
     ):
         return Reading("")
+    # A participle before a noun: "more confirmed cases", "the proposed deal" (an adjective, no predicate).
+    if cue.form == "past" and cue.j == i + 1 and (prev in determiners or prev in wordset("mode", "quantifiers")):
+        nxt = tokens[cue.j].text if cue.j < len(tokens) else ""
+        if (
+            nxt.isalpha()
+            and nxt.islower()
+            and nxt not in prepositions
+            and nxt not in wordset("nonevent", "after_participle")
+        ):
+            return Reading("")
     passive = perfect = False
     # Infinitive: "to strike".
     if prev == "to":
