@@ -247,6 +247,15 @@ def test_a_participle_before_a_noun_is_an_adjective_not_a_predicate():
     assert [r["event_type"] for r in rows if r["source_actor"] == "Israel"] == ["AGREE"]
 
 
+def test_a_saying_of_what_others_should_do_is_a_request_by_the_speaker():
+    text = "Dr Orrin Tallow from the HPA said people with symptoms should seek medical advice. The HPA met."
+    rows = [r for r in _one(text, "2009-04-28") if r["event_type"] == "REQUEST"]
+    # the speaker, not the body after "from", is the source (the HPA is learned: an acronym used twice)
+    assert [(r["mode"], r["source_actor"]) for r in rows] == [("statement", "Orrin Tallow")]
+    # a rule stated in the passive asks no one to act
+    assert _one("Dr Orrin Tallow said the rules should not be so loose again.") == []
+
+
 def test_hypothetical_and_intended_happenings_are_not_emitted():
     assert _one("If Washington allowed Kyiv to fire missiles, Moscow would strike NATO.") == []
     assert _one("The West wanted to escalate the conflict with Russia.") == []

@@ -100,8 +100,10 @@ def may_hold_cue(lower_text: str, start: int, end: int) -> bool:
     """Cheap pre-check on lower-cased text: does text[start:end] hold a cue's first word or a happening noun?"""
     index = _index()
     nouns = _nouns()
-    naming = _evaluations()["forms"]
-    return any(w in index or w in nouns or w in naming for w in _LOWER_WORD.findall(lower_text, start, end))
+    naming, advising = _evaluations()["forms"], _advice_spec()["forms"]
+    return any(
+        w in index or w in nouns or w in naming or w in advising for w in _LOWER_WORD.findall(lower_text, start, end)
+    )
 
 
 def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[Cue]:
@@ -126,8 +128,9 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase, dated_only))
                 i += n
                 break
-            else:  # no phrase of the lexicon: a verb of naming with a judgement may still be one
+            else:  # no phrase of the lexicon: a verb of naming with a judgement, or advice, may still be one
                 _evaluation(tokens, i, i1, out)
+                _advice(tokens, i, i1, out)
         i += 1
     return out
 
@@ -147,6 +150,40 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
             if w in spec[words]:
                 out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], spec["weight"], form, phrase))
                 return
+
+
+def _advice(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
+    """A verb of saying followed by what others should do is a request (plover.toml [advice]): "said people
+    should seek medical advice" asks them to (REQUEST)."""
+    spec = _advice_spec()
+    form = spec["forms"].get(tokens[i].lower)
+    if form is None or (out and out[-1].j > i - 8):
+        return  # a cue just before ("warned that ...", "agreed ... and said") keeps the clause
+    for k in range(i + 1, min(i1, i + 1 + spec["window"])):
+        w = tokens[k].lower
+        if w in spec["stops"]:
+            return
+        if w in spec["obligations"]:
+            nxt = next((t.lower for t in tokens[k + 1 : i1] if t.lower not in spec["adverbs"]), "")
+            if nxt != "be":  # "said the drug should never be used ...": a rule stated, no one asked to act
+                out.append(Cue(i, i + 1, "REQUEST", QUAD_CLASS["REQUEST"], spec["weight"], form, "advise"))
+            return
+
+
+@functools.cache
+def _advice_spec() -> dict:
+    spec = plover().get("advice", {})
+    forms: dict[str, str] = {}
+    for verb in spec.get("verbs", []):
+        forms.update(_forms(verb))
+    return {
+        "forms": forms,
+        "window": int(spec.get("window", 10)),
+        "weight": float(spec.get("weight", 0.55)),
+        "stops": frozenset(spec.get("stops", [])),
+        "obligations": frozenset(spec.get("obligations", [])),
+        "adverbs": frozenset(spec.get("adverbs", [])),
+    }
 
 
 @functools.cache

@@ -65,9 +65,10 @@ def _after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[st
     return j >= lo and tokens[j].lower in preps
 
 
-def placing(tokens: list[Token], k: int, lo: int) -> bool:
-    """True when the mention at token k follows a preposition of place ("In Los Angeles on Thursday, ...")."""
-    return _after_preposition(tokens, k, lo, _w("place_prepositions"))
+def in_phrase(tokens: list[Token], k: int, lo: int) -> bool:
+    """True when the mention at token k follows a preposition other than "of" ("from the HPA", "In Los
+    Angeles"): no subject of the clause's verb."""
+    return _after_preposition(tokens, k, lo, _w("prepositions") - {"of"})
 
 
 def _hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:

@@ -544,9 +544,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 pron = _pronoun_subject(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
                 if pron is not None:
                     in_clause = sorted([pron, *in_clause], key=lambda km: km[0])
-            if not any(k < cue.i and not roles.placing(toks, k, clause.i0) for k, _ in in_clause):
-                # No known actor before the verb (a place "In Los Angeles" is none): a capitalized name there
-                # stands in for one.
+            if not any(k < cue.i and not roles.in_phrase(toks, k, clause.i0) for k, _ in in_clause):
+                # No known actor before the verb (a place "In Los Angeles" is none, nor a body "from the HPA"): a
+                # capitalized name there stands in for one.
                 in_clause = sorted(names_in(c.s, clause.i0, cue.i) + in_clause, key=lambda km: km[0])
             if not any(k == cue.j for k, _ in in_clause):
                 # No known actor right after the verb: a name of two words or more there is its object
@@ -556,7 +556,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 if obj is not None and obj[0] == cue.j and (len(obj[1].text.split()) > 1 or _possessive(toks[cue.j])):
                     in_clause = sorted([*in_clause, obj], key=lambda km: km[0])
             said = _first_saying(toks, clause, cue)
-            if said >= 0 and not any(k < said and not roles.placing(toks, k, clause.i0) for k, _ in in_clause):
+            if said >= 0 and not any(k < said and not roles.in_phrase(toks, k, clause.i0) for k, _ in in_clause):
                 # A speaker the gazetteer does not know: a capitalized name right before the verb of saying
                 # stands in ("Dr Richelle Cooper testified that ...").
                 in_clause = sorted(names_in(c.s, clause.i0, said) + in_clause, key=lambda km: km[0])
