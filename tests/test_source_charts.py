@@ -35,6 +35,7 @@ FILTERS = {
     "all": Filters(),
     "a year": Filters(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31)),
     "one country": Filters(countries=("UKR",)),
+    "two countries": Filters(countries=("USA", "ISR")),
     "types": Filters(event_types=("ASSAULT", "CONSULT", "AGREE", "PROTEST")),
 }
 OPTIONS = {

@@ -43,6 +43,9 @@ FILTERS = {
     "a year": YEAR,
     "one country": Filters(countries=("UKR",)),
     "two countries": Filters(countries=("UKR", "RUS")),
+    "two countries, a year, every mode": Filters(
+        start=dt.date(2023, 3, 1), end=dt.date(2024, 2, 15), countries=("USA", "ISR"), modes=()
+    ),
     "a topic and a type": Filters(topics=("military",), event_types=("ASSAULT", "PROTEST", "COERCE")),
     "an actor": Filters(actors=("O'Brien", "Kim Jong Un")),
     "text": Filters(text="REPORTED from"),
@@ -95,12 +98,17 @@ def test_the_counts_files_answer_what_they_can_and_only_that(tiers):
         None,
     )
     assert plan(Filters(countries=("UKR",)), [("event_type", "event_type")]) == ("country", "UKR")
-    assert plan(Filters(countries=("UKR", "RUS")), []) is None  # an event in both would count twice
+    # two countries: each one's counts less those of both (the pair rows), by country with the trio rows too
+    either = ("either", "RUS\x1fUKR")
+    assert plan(Filters(countries=("UKR", "RUS")), []) == either
+    assert plan(Filters(countries=("UKR", "RUS")), [("period", "day"), ("country", "country")]) == either
+    assert plan(Filters(countries=("UKR", "RUS"), event_types=("AID",)), []) is None  # no event type in pairs
+    assert plan(Filters(countries=("UKR", "RUS")), [("event_type", "event_type")]) is None
+    assert plan(Filters(countries=("UKR", "RUS", "USA")), []) is None
     # the events of one country under each of their countries: the pair rows (no event type in them)
     assert plan(Filters(countries=("UKR",)), [("period", "week"), ("country", "country")]) == ("pair:UKR", None)
     assert plan(Filters(countries=("UKR",)), [("event_type", "event_type"), ("country", "country")]) is None
     assert plan(Filters(countries=("UKR",), event_types=("AID",)), [("country", "country")]) is None
-    assert plan(Filters(countries=("UKR", "RUS")), [("country", "country")]) is None
     assert plan(Filters(topics=("x",)), [("country", "country")]) is None
     assert plan(Filters(text="x"), []) is None and plan(Filters(min_salience=0.2), []) is None
     for only_in_events in ("actor", "source_actor", "target_actor", "date_precision"):
@@ -287,13 +295,16 @@ def test_newest_rows_come_from_every_file_that_can_hold_them(tmp_path):
         _same_rows(got, want)
 
 
-def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path):
-    """Files whose counts lack the country pairs are answered by a scan (right, slower) until `store recount`
-    rewrites their counts; then the pair rows answer, with the same numbers."""
+@pytest.mark.parametrize("form", [None, 2])
+def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form):
+    """Files whose counts lack the country pairs (form None) or the trios (form 2: counted before them) are answered
+    by a scan where they cannot answer (right, slower) until `store recount` rewrites their counts; then the pair
+    and trio rows answer, with the same numbers."""
     import json
     import shutil
 
     from service.cli import main as cli
+    from store.warehouse import layout
 
     arrow, wh = tiers
     old = tmp_path / "old"
@@ -301,16 +312,36 @@ def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path):
     manifest = json.loads((old / "warehouse.json").read_text())
     for e in manifest["files"]:
         e.pop("pairs", None)
+        if form is not None:
+            e["pairs"] = form
     (old / "warehouse.json").write_text(json.dumps(manifest))
-    f, by = Filters(countries=("UKR",)), ("period:month", "country")
-    expected = arrow.aggregate(f, by)
-    pd.testing.assert_frame_equal(Warehouse(old).aggregate(f, by), expected)
+    one, two = Filters(countries=("UKR",)), Filters(countries=("UKR", "RUS"))
+    by = ("period:month", "country")
+    before = Warehouse(old)
+    scanned = []
+    raw = Warehouse._raw_aggregate_sql
+    for f in (one, two):
+        for dims in (by, ("period:day",), ()):
+            scanned.clear()
+            before._answers.clear()
+            Warehouse._raw_aggregate_sql = lambda self, *a, r=raw: scanned.append(1) or r(self, *a)
+            try:
+                got = before.aggregate(f, dims)
+            finally:
+                Warehouse._raw_aggregate_sql = raw
+            pd.testing.assert_frame_equal(got, arrow.aggregate(f, dims))
+            # one country's own counts are in every form; by country it needs the pairs (form 2); two countries need
+            # the trios (form 3)
+            from_counts = f is one and (dims != by or form == 2)
+            assert bool(scanned) != from_counts, (f, dims, form)
     assert cli(["store", "recount", "--store", str(old)]) == 0
     after = Warehouse(old)
-    assert all(e["pairs"] == 2 for e in after.manifest()["files"])
-    plan = after.counts_plan(f, [("period", "month"), ("country", "country")])
-    assert plan == ("pair:UKR", None)
-    pd.testing.assert_frame_equal(after.aggregate(f, by), expected)
+    assert all(e["pairs"] == layout.PAIRS == 3 for e in after.manifest()["files"])
+    assert after._plan(one, [("period", "month"), ("country", "country")]) == ("pair:UKR", None)
+    assert after._plan(two, [("period", "month"), ("country", "country")]) == ("either", "RUS\x1fUKR")
+    for f in (one, two):
+        pd.testing.assert_frame_equal(after.aggregate(f, by), arrow.aggregate(f, by))
+        assert after.count(f) == arrow.count(f)
     assert cli(["store", "recount", "--store", str(old)]) == 0  # nothing left to do
 
 

@@ -59,13 +59,18 @@ INPUT_SCHEMA = EVENT_SCHEMA.append(pa.field("origin", pa.string()))
 # once under each; "actor": events per actor name over the whole file (other keys null; for the sidebar);
 # "pair:<ISO3>": the events involving that country counted under each of their other countries (value), per
 # date_start, date_end and mode (event_type and quad_class null: counted by them, the pairs would outnumber the
-# events); under the country itself they are its "country" rows. A file entry says "pairs": PAIRS when its counts
-# hold them in this form. Counts files are sorted
+# events); under the country itself they are its "country" rows. "trio:<A>\x1f<B>" (A < B): the events involving
+# both A and B counted under each of their other countries (value), keyed as the pairs; with the pairs they give
+# the events of either of two countries by country (A or B and C = A and C + B and C - A and B and C) without a
+# scan. A file entry says "pairs": PAIRS when its counts hold these rows in this form. Counts files are sorted
 # by kind and value and written in row groups of COUNTS_ROW_GROUP, so a question about one kind reads little more
 # than its rows.
-COUNT_KINDS = ("event", "country", "topic", "actor", "pair:<ISO3>")
+COUNT_KINDS = ("event", "country", "topic", "actor", "pair:<ISO3>", "trio:<ISO3>\x1f<ISO3>")
 PAIR_KIND = "pair:"
-PAIRS = 2  # the form of the pair rows (1: self-pairs stored too); `store recount` rewrites older counts
+TRIO_KIND = "trio:"
+# The form of the pair rows: 1 stored self-pairs too; 2 the pairs; 3 the pairs and the trios. `store recount`
+# rewrites the counts of files of an older form; a question a form cannot answer reads the events.
+PAIRS = 3
 COUNTS_ROW_GROUP = 32_768
 COUNTS_SCHEMA = pa.schema(
     [

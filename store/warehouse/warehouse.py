@@ -49,6 +49,10 @@ DEFAULT_MEMORY = "1GB"
 LOCK_TIMEOUT_S = float(os.environ.get("EVENTS_STORE_LOCK_TIMEOUT", "600"))
 HIVE = "hive_partitioning = true, hive_types = {'origin': VARCHAR, 'month': VARCHAR}"
 _PERIOD_SQL = {"day": "day", "week": "week", "month": "month"}
+# counts_plan's kind for the events of either of two countries (not a kind of the counts files)
+EITHER = "either"
+# the form of a file's pair rows (layout.PAIRS) a plan needs: the pair rows from form 2, the trios from form 3
+PAIRS_NEEDED = {layout.PAIR_KIND: 2, EITHER: 3}
 ANSWERS = 64  # counts and aggregates a Warehouse keeps per version (small frames: rows per period and lane)
 DIRECT_ROWS = 5_000  # top_rows of more rows than this read their columns with the order, in one pass
 STREAM_ROWS = 50_000  # rows a streamed read (iter_frames: exports) hands over at a time
@@ -190,9 +194,11 @@ class Warehouse(EventSource):
         """(kind, value) when the counts files answer a count over f by dims: no text, actor or salience filter, no
         date_precision, and at most one list dimension involved, either grouped by (and not filtered) or filtered
         to one value (and not grouped by), and no dimension only the events hold (EVENT_ONLY_DIMENSIONS). value is that
-        one filtered value. One country filtered and grouped by country (the events of France under each of their
-        countries), by period at most and without an event type filter: the pair rows (kind "pair:FRA"), where the
-        files hold them. None: scan the events."""
+        one filtered value. Without an event type filter, by period and country at most: one country filtered and
+        grouped by country (the events of France under each of their countries) is answered by the pair rows (kind
+        "pair:FRA"); two countries filtered (EITHER, value "DEU\x1fFRA": the events of either) by the country, pair
+        and trio rows (the counts of each country less those of both). Pair and trio rows hold no event type. None:
+        scan the events."""
         if f.text.strip() or f.actors or f.min_salience > 0:
             return None
         if any(kind in EVENT_ONLY_DIMENSIONS for kind, _ in dims):
@@ -207,14 +213,27 @@ class Warehouse(EventSource):
         kind = involved.pop()
         if kind in filtered:
             values = set(filtered[kind])
-            if kind == "country" and kind in grouped and len(values) == 1 and not f.event_types:
-                # the events of one country under each of their countries: the pair rows, which hold no event type
-                if all(k in ("period", "country") for k, _ in dims):
+            if kind == "country" and not f.event_types and all(k in ("period", "country") for k, _ in dims):
+                if kind in grouped and len(values) == 1:
+                    # the events of one country under each of their countries: the pair rows
                     return layout.PAIR_KIND + values.pop(), None
+                if len(values) == 2:
+                    return EITHER, "\x1f".join(sorted(values))
             if kind in grouped or len(values) != 1:
                 return None
             return kind, values.pop()
         return kind, None
+
+    def _plan(self, f: Filters, dims: list[tuple[str, str]]) -> tuple[str, str | None] | None:
+        """counts_plan, when every counts file f's dates touch holds the rows it needs (files counted before the pair
+        or trio rows are answered by a scan until `store recount` rewrites their counts)."""
+        plan = self.counts_plan(f, dims)
+        if plan is None:
+            return None
+        need = PAIRS_NEEDED.get(plan[0], PAIRS_NEEDED.get(plan[0][: len(layout.PAIR_KIND)], 0))
+        if need and not all((e.get("pairs") or 0) >= need for e in self._entries(self.manifest(), f)):
+            return None
+        return plan
 
     def _remembered(self, key: tuple, answer):
         """The answer to key in this version of the warehouse: computed by answer() once, then kept (ANSWERS of them;
@@ -237,7 +256,7 @@ class Warehouse(EventSource):
         return self._remembered(("count", filters), lambda: self._count(filters))
 
     def _count(self, filters: Filters) -> int:
-        if self.counts_plan(filters, []) is not None:
+        if self._plan(filters, []) is not None:
             # from the view's events per day, which a page asks for next (the Timeline frames its axis with them):
             # one query of the counts files answers both
             days, undated = self._days(filters)
@@ -260,7 +279,7 @@ class Warehouse(EventSource):
 
     def aggregate(self, filters: Filters, by: Sequence[str] | str, *, use_counts: bool = True) -> pd.DataFrame:
         by = (by,) if isinstance(by, str) else tuple(by)
-        if use_counts and by == ("period:day",) and self.counts_plan(filters, []) is not None:
+        if use_counts and by == ("period:day",) and self._plan(filters, []) is not None:
             return self._days(filters)[0].copy()
         key = ("aggregate", filters, by, use_counts)
         return self._remembered(key, lambda: self._aggregate(filters, by, use_counts))
@@ -272,10 +291,7 @@ class Warehouse(EventSource):
         a date is kept (_days)."""
         dims = parse_by(by)
         names = dimension_names(dims)
-        plan = self.counts_plan(filters, dims) if use_counts else None
-        if plan is not None and plan[0].startswith(layout.PAIR_KIND):
-            if not all(e.get("pairs") == layout.PAIRS for e in self._entries(self.manifest(), filters)):
-                plan = None  # files written before the pairs were counted (`store recount` adds them)
+        plan = self._plan(filters, dims) if use_counts else None
         if plan is not None:
             kind, value = plan
             exprs = []
@@ -287,16 +303,20 @@ class Warehouse(EventSource):
                 else:
                     exprs.append(name)
             cond = where_clause(filters, counts=True)
-            if value is not None:
-                cond += f" AND value = {lit(value)}"
             if "period" in names and not undated:
                 cond += " AND date_start IS NOT NULL"
-            select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
+            n = "n"
+            if kind == EITHER:
+                kinds, n = self._either_rows(value, by_country="country" in names)
+            else:
+                if value is not None:
+                    cond += f" AND value = {lit(value)}"
+                kinds = f"kind = {lit(kind)}"
+                if kind.startswith(layout.PAIR_KIND):  # under the country itself: its own rows
+                    own = kind[len(layout.PAIR_KIND) :]
+                    kinds = f"({kinds} OR (kind = 'country' AND value = {lit(own)}))"
+            select = ", ".join([*exprs, f"CAST(sum({n}) AS BIGINT) AS events"])
             group = f" GROUP BY ALL ORDER BY {', '.join(names)}" if exprs else ""
-            kinds = f"kind = {lit(kind)}"
-            if kind.startswith(layout.PAIR_KIND):  # under the country itself: its own rows
-                own = kind[len(layout.PAIR_KIND) :]
-                kinds = f"({kinds} OR (kind = 'country' AND value = {lit(own)}))"
             table = self._query(
                 lambda m: f"SELECT {select} FROM {self.counts_sql(filters, m)} WHERE {kinds} AND {cond}{group}"
             )
@@ -307,6 +327,21 @@ class Warehouse(EventSource):
             frame = pd.DataFrame({"events": [0]})
         frame["events"] = frame["events"].fillna(0)
         return finish_aggregate(frame, names, presorted=True)
+
+    @staticmethod
+    def _either_rows(value: str, by_country: bool) -> tuple[str, str]:
+        """(WHERE condition, signed count) of the counts rows that give the events of either of two countries
+        (value "A\x1fB"): each country's own rows less the events of both (pair:A rows under B). By country: the
+        countries' own rows, and under any other country C the pairs of A and of B less the trios of A, B and C (an
+        event of A, B and C is in both pairs)."""
+        a, b = value.split("\x1f")
+        own = f"(kind = 'country' AND value IN ({lit(a)}, {lit(b)}))"
+        if not by_country:
+            both = f"(kind = {lit(layout.PAIR_KIND + a)} AND value = {lit(b)})"
+            return f"({own} OR {both})", f"CASE WHEN kind = 'country' THEN n ELSE -n END"
+        pairs = f"(kind IN ({lit(layout.PAIR_KIND + a)}, {lit(layout.PAIR_KIND + b)}) AND value NOT IN ({lit(a)}, {lit(b)}))"
+        trio = lit(layout.TRIO_KIND + value)
+        return f"({own} OR {pairs} OR kind = {trio})", f"CASE WHEN kind = {trio} THEN -n ELSE n END"
 
     def _raw_aggregate_sql(self, f: Filters, dims: list[tuple[str, str]], m: dict | None) -> str:
         names = dimension_names(dims)

@@ -138,6 +138,15 @@ def counts_of(src: str, filename: str = "filename") -> str:
                 SELECT filename, unnest(l) AS a, l, date_start, date_end, mode FROM (
                     SELECT filename, {distinct_list("countries")} AS l, date_start, date_end, mode FROM {src}
                     WHERE len(countries) > 1) WHERE len(l) > 1)) WHERE a <> '' AND b <> '' AND a <> b GROUP BY ALL)
+        UNION ALL SELECT filename, '{layout.TRIO_KIND}' || a || chr(31) || b AS kind, c AS value, date_start, date_end,
+            mode, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), n FROM (
+            SELECT filename, a, b, c, date_start, date_end, mode, count(*) AS n FROM (
+            SELECT filename, a, b, unnest(l) AS c, date_start, date_end, mode FROM (
+                SELECT filename, a, unnest(l) AS b, l, date_start, date_end, mode FROM (
+                    SELECT filename, unnest(l) AS a, l, date_start, date_end, mode FROM (
+                        SELECT filename, {distinct_list("countries")} AS l, date_start, date_end, mode FROM {src}
+                        WHERE len(countries) > 2) WHERE len(l) > 2) WHERE a <> '') WHERE b > a)
+            WHERE c <> '' AND c <> a AND c <> b GROUP BY ALL)
         UNION ALL SELECT filename, 'actor', value, CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP),
             CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), count(*) FROM (
             SELECT filename, unnest({distinct_list("actors")}) AS value FROM {src}) WHERE value <> '' GROUP BY ALL"""
@@ -651,7 +660,7 @@ class WarehouseWriter:
                         "newest": max((e["newest"] for e in group if e["newest"]), default=None),
                         "sal_static": max(e.get("sal_static", 1.0) for e in group),
                         "sal_weight": max(e.get("sal_weight", 1.0) for e in group),
-                        "pairs": layout.PAIRS if all(e.get("pairs") == layout.PAIRS for e in group) else 0,
+                        "pairs": min((e.get("pairs") or 0) for e in group),  # the merged counts hold the least
                     }
                 )
                 retired += [p for e in group for p in (e["events"], e["counts"])]
