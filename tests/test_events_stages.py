@@ -288,6 +288,17 @@ def test_a_possessive_name_right_after_the_verb_is_its_target_and_owns_no_saying
     ]
 
 
+def test_and_inside_an_institution_s_name_joins_one_name():
+    def names(text: str) -> list[str]:
+        toks = tokenize(text)
+        return [m.text for _, m in roles.proper_names(toks, 0, len(toks), set())]
+
+    assert names("Then the National Oceanic and Atmospheric Administration reopened waters.") == [
+        "National Oceanic and Atmospheric Administration"
+    ]
+    assert names("Then Kovacs and Brandt Holdings met.") == ["Kovacs", "Brandt Holdings"]  # no institution word
+
+
 def test_passive_voice_swaps_source_and_target():
     rows = _one("On Monday, Kyiv was struck by Russia.")
     assert (rows[0]["source_actor"], rows[0]["target_actor"]) == ("Russia", "Ukraine")  # Kyiv stands for Ukraine

@@ -31,6 +31,7 @@ import re
 from dataclasses import replace
 
 from extract.actors import ActorMention, canonical_name, demonym
+from extract.actors.gazetteer import load as load_gazetteer
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue
@@ -563,6 +564,15 @@ def assign(
     return src, tgt
 
 
+def _institution_after(tokens: list[Token], k: int, i1: int, taken: set[int]) -> bool:
+    """True when the capitalized run starting at token k ends in a word of an institution's name ("Atmospheric
+    Administration"): "and" before it joins one name, not two actors ("Britain and France")."""
+    j = k
+    while j < i1 and j not in taken and tokens[j].text[:1].isupper() and tokens[j].text[:1].isalpha():
+        j += 1
+    return j > k and tokens[j - 1].text in load_gazetteer().org_words
+
+
 def proper_names(
     tokens: list[Token], i0: int, i1: int, taken: set[int], common: frozenset[str] = frozenset()
 ) -> list[Placed]:
@@ -597,6 +607,8 @@ def proper_names(
         j = k
         while j < i1 and j not in taken and tokens[j].text[:1].isupper() and tokens[j].text[:1].isalpha():
             j += 1
+            if j + 1 < i1 and tokens[j].lower == "and" and _institution_after(tokens, j + 1, i1, taken):
+                j += 1  # "National Oceanic and Atmospheric Administration": one body's name
         while j - k > 1 and (
             tokens[k].lower in openers
             or tokens[k].lower.rstrip(".") in titles()
