@@ -56,6 +56,17 @@ def test_person_the_article_introduces_takes_its_country():
     assert "BRA" in row["countries"]
 
 
+def test_with_no_country_named_by_half_the_mentions_the_first_named_of_the_most_named_is_home():
+    # Britain, Canada and Mexico once each: the story opens on Britain, whose officials warn
+    text = (
+        "Government officials today warned that anyone with flu symptoms should stay away from pigs. "
+        "Scientists at a British laboratory showed that the virus infects pigs. A farm in Canada reported a case, "
+        "and Mexico reported more."
+    )
+    row = _first(text, "REQUEST", "2009-06-17")
+    assert row["source_actor"] == "United Kingdom" and row["countries"] == ["GBR"]
+
+
 def test_titled_full_name_is_learned_and_its_short_forms_follow():
     text = "Dr Helena Varga examined the samples. Later Dr Varga said the samples were clean. Varga left."
     found = [(m.text, m.actor_id) for m in find_actors(text)]

@@ -795,12 +795,16 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
 
 
 def _home_country(mentions: list[ActorMention]) -> str:
-    """The country the article is about: the one at least half of its mentions with a country name."""
+    """The country the article is about: the one at least half of its mentions with a country name, else the
+    first named of those named most."""
     counts = collections.Counter(m.country for m in mentions if m.country)
     if not counts:
         return ""
     country, n = counts.most_common(1)[0]
-    return country if 2 * n >= sum(counts.values()) else ""
+    if 2 * n >= sum(counts.values()):
+        return country
+    # no majority: the first named of the most named, the way a story opens on its own country
+    return next(c for c, k in counts.items() if k == n)
 
 
 def _at_home(m: ActorMention | None, home: str) -> ActorMention | None:
