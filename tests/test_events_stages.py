@@ -230,6 +230,9 @@ def test_summary_stops_before_a_trailing_comment():
 def test_background_facts_are_not_point_events():
     assert _one("The United States has provided Ukraine with mines throughout the war.") == []
     assert _one("Russia supplies Iran with fuel.") == []
+    # a background marker inside a relative clause after the verb is about the relative clause
+    rows = _one("Obama said BP must meet its obligations to those whose lives have been disrupted.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("REQUEST", "Barack Obama")]
 
 
 def test_a_pronoun_contracted_with_its_auxiliary_is_read_as_both():

@@ -822,9 +822,12 @@ def _at_home(m: ActorMention | None, home: str) -> ActorMention | None:
 # dating --------------------------------------------------------------------------------------------
 
 
-def _background(tokens: list[Token], clause: Clause, reading: mode.Reading) -> bool:
-    """True when the undated clause states a standing fact rather than one happening."""
-    words = [t.lower for t in tokens[clause.i0 : clause.i1]]
+def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue: Cue) -> bool:
+    """True when the undated clause states a standing fact rather than one happening. A relative clause after the
+    verb is left out ("said BP must meet its obligations to those whose lives have been disrupted")."""
+    relative = wordset("clauses", "relative")
+    end = next((k for k in range(cue.j, clause.i1) if tokens[k].lower in relative), clause.i1)
+    words = [t.lower for t in tokens[clause.i0 : end]]
     if any(w in wordset("mode", "background") for w in words):
         return True
     joined = " " + " ".join(words) + " "
@@ -917,7 +920,7 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             continue  # "Since January 5, Russia has shelled Kharkiv, and on Monday ...": a span, not Monday's happening
         if tx is not None:
             per, date_text, from_pub = dating.period(tx.value), tx.text, False
-        elif c.kind != "verb" or _background(toks, clause, c.reading):
+        elif c.kind != "verb" or _background(toks, clause, c.reading, c.cue):
             continue  # a standing fact, not one happening (a noun candidate is dated by its own day or not at all)
         elif settings.narrative and _past(c.reading) and (day := told_day(c.s)) is not None:
             per, date_text, from_pub = dating.period(day.value), day.text, False  # the day the story is telling
