@@ -259,6 +259,17 @@ def test_a_saying_of_what_others_should_do_is_a_request_by_the_speaker():
     assert _one("Dr Orrin Tallow said the rules should not be so loose again.") == []
 
 
+def test_we_in_quoted_words_is_their_speaker_and_a_speech_act_in_the_present_is_done():
+    text = 'Mary Tallow, the state\'s secretary of health, said: "We urge people to stay at home."'
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in _one(text)] == [
+        ("REQUEST", "statement", "Mary Tallow")
+    ]
+    text = '"We urge people to stay at home," Mary Tallow said on Sunday.'
+    assert [r["source_actor"] for r in _one(text)] == ["Mary Tallow"]
+    # in the present, outside such quoted words, it still states a standing fact
+    assert _one("Doctors urge people to stay at home.") == []
+
+
 def test_hypothetical_and_intended_happenings_are_not_emitted():
     assert _one("If Washington allowed Kyiv to fire missiles, Moscow would strike NATO.") == []
     assert _one("The West wanted to escalate the conflict with Russia.") == []

@@ -420,6 +420,29 @@ def _pronoun_subject(
     return None
 
 
+def _quoted_speaker(
+    toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue, placed: list[Placed]
+) -> Placed | None:
+    """ "We"/"I" opening quoted words before the verb stand for their speaker, named in the clause before, which
+    ends with a verb of saying ('Mary Selecky, Washington state's secretary of health, said: "We urge ..."'), or
+    in the attribution after ('"We urge ...," Anne Schuchat said'). None when there is no such speaker."""
+    k = next((k for k in range(clause.i0, cue.i) if toks[k].text[:1].isalnum()), None)
+    if k is None or toks[k].lower not in ("we", "i") or not any(t.text in ('"', "“", "'") for t in toks[clause.i0 : k]):
+        return None
+    n = clauses.index(clause)
+    for lo, hi in ((n - 2, n), (n + 1, n + 2)):  # the saying before (its subject may be a clause earlier), after
+        around = clauses[max(0, lo) : hi]
+        if not around or not any(roles.says(toks, j) for j in range(around[-1].i0, around[-1].i1)):
+            continue
+        if lo > n and not around[0].attribution:
+            continue
+        a, b = around[0].i0, around[-1].i1
+        speaker = next((m for j, m in placed if a <= j < b and m.type in ("person", "organization", "name")), None)
+        if speaker is not None:
+            return k, speaker
+    return None
+
+
 def _represented(
     toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention], m_starts: list[int], lookback: int
 ) -> Placed | None:
@@ -538,6 +561,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 rel = _relative_subject(toks, clause, placed)
                 if rel is not None:
                     in_clause = [rel, *in_clause]
+            if not any(k < cue.i for k, _ in in_clause):
+                quoted = _quoted_speaker(toks, doc.clauses[c.s], clause, cue, placed)
+                if quoted is not None:
+                    in_clause = [quoted, *in_clause]
             if not any(k < cue.i for k, _ in in_clause):
                 if m_starts is None:
                     m_starts = [m.start for m in doc.mentions]
@@ -825,6 +852,8 @@ def _at_home(m: ActorMention | None, home: str) -> ActorMention | None:
 def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue: Cue) -> bool:
     """True when the undated clause states a standing fact rather than one happening. A relative clause after the
     verb is left out ("said BP must meet its obligations to those whose lives have been disrupted")."""
+    if is_speech_act(cue) and _performative(tokens, clause, cue):
+        return False  # '"We urge people to ...," she said': said in the present, done as it is said
     relative = wordset("clauses", "relative")
     end = next((k for k in range(cue.j, clause.i1) if tokens[k].lower in relative), clause.i1)
     words = [t.lower for t in tokens[clause.i0 : end]]
@@ -834,6 +863,13 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue:
     if any(" " + p + " " in joined for p in cue_lists()["mode"]["background_phrases"]):
         return True
     return reading.present
+
+
+def _performative(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when "We"/"I" right before the verb of a speech act open the clause: the speaker does what the verb
+    says by saying it ("We urge people", "I condemn")."""
+    words = [k for k in range(clause.i0, cue.i) if tokens[k].text[:1].isalnum()]
+    return len(words) == 1 and tokens[words[0]].lower in ("we", "i")
 
 
 def _past(reading: mode.Reading) -> bool:
