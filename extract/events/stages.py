@@ -1044,7 +1044,17 @@ PIPELINE: tuple[Stage, ...] = (
     Stage(
         "roles",
         assign_roles,
-        reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "mentions", "actors", "candidates"),
+        reads=(
+            "settings",
+            "text",
+            "sentences",
+            "sentence_timexes",
+            "tokens",
+            "clauses",
+            "mentions",
+            "actors",
+            "candidates",
+        ),
         writes=("candidates",),
     ),
     Stage(
