@@ -522,6 +522,16 @@ def test_naming_with_a_judgement_is_a_speech_act():
     assert len(rows) == 1 and rows[0]["event_type"] not in ("ACCUSE", "SUPPORT")
     toks = tokenize("They called him on Monday because the talks were a farce.")
     assert find_cues(toks) == []
+    # a noun ("the call", "in the long term"), a list after a comma, "by mistake": no judgement named
+    for text in (
+        "Now the call moves onto the threat of hurricanes.",
+        "In the long term, the threat will only be removed by drilling.",
+        "By not calling the emergency services, taking the wrong action, he failed.",
+        "The commentator kept calling him Green by mistake.",
+    ):
+        assert [c for c in find_cues(tokenize(text)) if c.phrase == "condemn"] == [], text
+    cues = find_cues(tokenize("Japan called the missile launches a significant escalation."))
+    assert [(c.phrase, c.event_type) for c in cues][:1] == [("condemn", "ACCUSE")]
 
 
 def test_a_political_cue_outranks_a_dated_cue_verb_in_its_clause():

@@ -140,8 +140,8 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     revolt a betrayal" condemns (ACCUSE), "described Cook as an outstanding talent" praises (SUPPORT)."""
     spec = _evaluations()
     form = spec["forms"].get(tokens[i].lower)
-    if form is None:
-        return
+    if form is None or (i > 0 and tokens[i - 1].lower in ("the", "a", "an", "long", "short", "so")):
+        return  # a noun ("the call", "in the long term") or "so called"
     for k in range(i + 1, min(i1, i + 1 + spec["window"])):
         w = tokens[k].lower
         if w in spec["stops"]:
