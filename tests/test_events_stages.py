@@ -270,6 +270,11 @@ def test_we_in_quoted_words_is_their_speaker_and_a_speech_act_in_the_present_is_
     assert _one("Doctors urge people to stay at home.") == []
 
 
+def test_a_trial_ahead_is_a_coercion_in_the_future():
+    rows = _one("Orrin Tallow is expected to stand trial next year, Mary Tallow said.")
+    assert [(r["event_type"], r["mode"], r["date"]) for r in rows] == [("COERCE", "future", "2025")]
+
+
 def test_hypothetical_and_intended_happenings_are_not_emitted():
     assert _one("If Washington allowed Kyiv to fire missiles, Moscow would strike NATO.") == []
     assert _one("The West wanted to escalate the conflict with Russia.") == []
