@@ -170,36 +170,26 @@ def _advice(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
             return
 
 
-@functools.cache
-def _advice_spec() -> dict:
-    spec = plover().get("advice", {})
+def _verb_spec(table: str, lists: tuple[str, ...], window: int, weight: float) -> dict:
+    """A plover.toml table of verbs that make a cue with certain words after them ([evaluations], [advice]): the
+    verbs' inflected forms, the window, the weight, and each word list as a set."""
+    spec = plover().get(table, {})
     forms: dict[str, str] = {}
     for verb in spec.get("verbs", []):
         forms.update(_forms(verb))
-    return {
-        "forms": forms,
-        "window": int(spec.get("window", 10)),
-        "weight": float(spec.get("weight", 0.55)),
-        "stops": frozenset(spec.get("stops", [])),
-        "obligations": frozenset(spec.get("obligations", [])),
-        "adverbs": frozenset(spec.get("adverbs", [])),
-    }
+    out = {"forms": forms, "window": int(spec.get("window", window)), "weight": float(spec.get("weight", weight))}
+    out.update({name: frozenset(spec.get(name, [])) for name in lists})
+    return out
+
+
+@functools.cache
+def _advice_spec() -> dict:
+    return _verb_spec("advice", ("stops", "obligations", "adverbs"), 10, 0.55)
 
 
 @functools.cache
 def _evaluations() -> dict:
-    spec = plover().get("evaluations", {})
-    forms: dict[str, str] = {}
-    for verb in spec.get("verbs", []):
-        forms.update(_forms(verb))
-    return {
-        "forms": forms,
-        "window": int(spec.get("window", 8)),
-        "weight": float(spec.get("weight", 0.6)),
-        "stops": frozenset(spec.get("stops", [])),
-        "negative": frozenset(spec.get("negative", [])),
-        "positive": frozenset(spec.get("positive", [])),
-    }
+    return _verb_spec("evaluations", ("stops", "negative", "positive"), 8, 0.6)
 
 
 def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> int | None:
