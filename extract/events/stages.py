@@ -46,8 +46,6 @@ class Stage:
 
 # language ----------------------------------------------------------------------------------------
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")  # a word written in lower case
-
 
 def _looks_english(text: str) -> bool:
     """False when a text of some length has almost none of English's commonest words."""
@@ -510,6 +508,9 @@ def _accusing_claim(toks: list[Token], c: Candidate) -> bool:
         return False
     first = next((m for k, m in c.actors if k > at), None)
     return first is not None and roles.as_actor(first).actor_id == c.target.actor_id
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")  # a word written in lower case (assign_roles' lower_words)
 
 
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:
