@@ -124,12 +124,37 @@ def test_quad_balance_agrees(tiers):
         assert expected["balance"].between(-1, 1).all()
 
 
-@pytest.mark.parametrize("name", ["default", "a year", "one country", "an actor", "nothing"])
+@pytest.mark.parametrize("name", ["default", "every mode", "a year", "one country", "an actor", "nothing"])
 def test_top_actors_and_edges_agree(tiers, name):
     arrow, wh = tiers
     f = FILTERS[name]
     pd.testing.assert_frame_equal(wh.top_actors(f, 15), arrow.top_actors(f, 15))
     pd.testing.assert_frame_equal(wh.actor_edges(f, 40), arrow.actor_edges(f, 40))
+
+
+@pytest.mark.parametrize("name", ["default", "every mode", "a year", "nothing"])
+def test_the_actors_of_a_view_of_dates_and_modes_come_from_the_counts(tiers, name, monkeypatch):
+    """Without other filters the most active actors come from the counts files' actor rows (no event is read), and
+    the network reads only the pairs of the busiest actors counted there: the answers are the Arrow store's."""
+    arrow, wh = tiers
+    f = FILTERS[name]
+    assert wh._actor_counts(f)
+    for other in ("one country", "a topic and a type", "an actor", "text", "salience"):
+        assert not wh._actor_counts(FILTERS[other])
+    read = []
+    events_sql = Warehouse.events_sql
+    monkeypatch.setattr(Warehouse, "events_sql", lambda self, *a, **k: read.append(1) or events_sql(self, *a, **k))
+    wh._answers.clear()
+    pd.testing.assert_frame_equal(wh.top_actors(f, 15), arrow.top_actors(f, 15))
+    assert not read, "top_actors read the events"
+    got = wh.network_pairs(f, 12)
+    full = arrow.aggregate(f, ("source_actor", "target_actor", "quad_class"))
+    from app.figures import network
+    from app.source_charts import as_rows
+
+    top = set(network.degrees(network.actor_edges(as_rows(full))).head(12).index) if len(full) else set()
+    assert set(got["source_actor"]) | set(got["target_actor"]) <= top
+    assert network.network_chart(as_rows(got), 12).to_json() == network.network_chart(as_rows(full), 12).to_json()
 
 
 def _same_rows(a: pd.DataFrame, b: pd.DataFrame) -> None:
@@ -295,11 +320,11 @@ def test_newest_rows_come_from_every_file_that_can_hold_them(tmp_path):
         _same_rows(got, want)
 
 
-@pytest.mark.parametrize("form", [None, 2])
+@pytest.mark.parametrize("form", [None, 2, 3])
 def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form):
-    """Files whose counts lack the country pairs (form None) or the trios (form 2: counted before them) are answered
-    by a scan where they cannot answer (right, slower) until `store recount` rewrites their counts; then the pair
-    and trio rows answer, with the same numbers."""
+    """Files whose counts lack the country pairs (form None), the trios (form 2: counted before them) or the actor rows
+    per date (form 3) are answered by a scan where they cannot answer (right, slower) until `store recount` rewrites
+    their counts; then the pair, trio and actor rows answer, with the same numbers."""
     import json
     import shutil
 
@@ -332,11 +357,15 @@ def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form
             pd.testing.assert_frame_equal(got, arrow.aggregate(f, dims))
             # one country's own counts are in every form; by country it needs the pairs (form 2); two countries need
             # the trios (form 3)
-            from_counts = f is one and (dims != by or form == 2)
+            from_counts = (f is one and (dims != by or form in (2, 3))) or (f is two and form == 3)
             assert bool(scanned) != from_counts, (f, dims, form)
+    assert not before._actor_counts(Filters())  # the actor rows per date came with form 4
+    pd.testing.assert_frame_equal(before.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))
     assert cli(["store", "recount", "--store", str(old)]) == 0
     after = Warehouse(old)
-    assert all(e["pairs"] == layout.PAIRS == 3 for e in after.manifest()["files"])
+    assert all(e["pairs"] == layout.PAIRS == 4 for e in after.manifest()["files"])
+    assert after._actor_counts(Filters())
+    pd.testing.assert_frame_equal(after.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))
     assert after._plan(one, [("period", "month"), ("country", "country")]) == ("pair:UKR", None)
     assert after._plan(two, [("period", "month"), ("country", "country")]) == ("either", "RUS\x1fUKR")
     for f in (one, two):

@@ -56,7 +56,10 @@ INPUT_SCHEMA = EVENT_SCHEMA.append(pa.field("origin", pa.string()))
 
 # The counts (rollup) of one events file. kind "event": one row per group of events; "country" / "topic": one
 # row per distinct list element and group (value "" for an empty list), so an event with two countries counts
-# once under each; "actor": events per actor name over the whole file (other keys null; for the sidebar);
+# once under each; "actor": events per actor name (mentioned: in the actors list) per date_start, date_end and mode
+# (event_type and quad_class null; for the sidebar and the Actors page), "source" / "target": events per source /
+# target actor that names someone, keyed so, "paired": events per actor that is the source or the target of a
+# named pair of two different actors (the Actors network's busiest actors), keyed so;
 # "pair:<ISO3>": the events involving that country counted under each of their other countries (value), per
 # date_start, date_end and mode (event_type and quad_class null: counted by them, the pairs would outnumber the
 # events); under the country itself they are its "country" rows. "trio:<A>\x1f<B>" (A < B): the events involving
@@ -65,12 +68,23 @@ INPUT_SCHEMA = EVENT_SCHEMA.append(pa.field("origin", pa.string()))
 # scan. A file entry says "pairs": PAIRS when its counts hold these rows in this form. Counts files are sorted
 # by kind and value and written in row groups of COUNTS_ROW_GROUP, so a question about one kind reads little more
 # than its rows.
-COUNT_KINDS = ("event", "country", "topic", "actor", "pair:<ISO3>", "trio:<ISO3>\x1f<ISO3>")
+COUNT_KINDS = (
+    "event",
+    "country",
+    "topic",
+    "actor",
+    "source",
+    "target",
+    "paired",
+    "pair:<ISO3>",
+    "trio:<ISO3>\x1f<ISO3>",
+)
 PAIR_KIND = "pair:"
 TRIO_KIND = "trio:"
-# The form of the pair rows: 1 stored self-pairs too; 2 the pairs; 3 the pairs and the trios. `store recount`
+# The form of the rows beyond events per type, country and topic: 1 stored self-pairs too; 2 the pairs; 3 the pairs
+# and the trios; 4 also the actor rows per date ("actor" keyed, "source", "target", "paired"). `store recount`
 # rewrites the counts of files of an older form; a question a form cannot answer reads the events.
-PAIRS = 3
+PAIRS = 4
 COUNTS_ROW_GROUP = 32_768
 COUNTS_SCHEMA = pa.schema(
     [

@@ -53,6 +53,7 @@ _PERIOD_SQL = {"day": "day", "week": "week", "month": "month"}
 EITHER = "either"
 # the form of a file's pair rows (layout.PAIRS) a plan needs: the pair rows from form 2, the trios from form 3
 PAIRS_NEEDED = {layout.PAIR_KIND: 2, EITHER: 3}
+ACTOR_ROWS = 4  # the form whose counts hold the actor rows per date (top_actors, the network's busiest actors)
 ANSWERS = 64  # counts and aggregates a Warehouse keeps per version (small frames: rows per period and lane)
 DIRECT_ROWS = 5_000  # top_rows of more rows than this read their columns with the order, in one pass
 STREAM_ROWS = 50_000  # rows a streamed read (iter_frames: exports) hands over at a time
@@ -338,8 +339,11 @@ class Warehouse(EventSource):
         own = f"(kind = 'country' AND value IN ({lit(a)}, {lit(b)}))"
         if not by_country:
             both = f"(kind = {lit(layout.PAIR_KIND + a)} AND value = {lit(b)})"
-            return f"({own} OR {both})", f"CASE WHEN kind = 'country' THEN n ELSE -n END"
-        pairs = f"(kind IN ({lit(layout.PAIR_KIND + a)}, {lit(layout.PAIR_KIND + b)}) AND value NOT IN ({lit(a)}, {lit(b)}))"
+            return f"({own} OR {both})", "CASE WHEN kind = 'country' THEN n ELSE -n END"
+        pairs = (
+            f"(kind IN ({lit(layout.PAIR_KIND + a)}, {lit(layout.PAIR_KIND + b)}) "
+            f"AND value NOT IN ({lit(a)}, {lit(b)}))"
+        )
         trio = lit(layout.TRIO_KIND + value)
         return f"({own} OR {pairs} OR kind = {trio})", f"CASE WHEN kind = {trio} THEN -n ELSE n END"
 
@@ -367,7 +371,33 @@ class Warehouse(EventSource):
             return f"SELECT count(*) AS events FROM ({inner})"
         return f"SELECT {', '.join(names)}, count(*) AS events FROM ({inner}) GROUP BY ALL ORDER BY {', '.join(names)}"
 
+    def _actor_counts(self, f: Filters) -> bool:
+        """Do the counts files' actor rows (per date and mode) answer questions about the actors of view f: no filter
+        but dates and modes, and every file f's dates touch counted in a form that holds them."""
+        if f.text.strip() or f.actors or f.min_salience > 0 or f.countries or f.topics or f.event_types:
+            return False
+        return all((e.get("pairs") or 0) >= ACTOR_ROWS for e in self._entries(self.manifest(), f))
+
     def top_actors(self, filters: Filters, n: int = 20) -> pd.DataFrame:
+        if self._actor_counts(filters):
+
+            def counted(m):
+                # the events of each actor as source, as target and mentioned, from the counts files' actor rows
+                return f"""
+                    SELECT value AS actor,
+                        CAST(sum(CASE WHEN kind = 'source' THEN n ELSE 0 END) AS BIGINT) AS as_source,
+                        CAST(sum(CASE WHEN kind = 'target' THEN n ELSE 0 END) AS BIGINT) AS as_target,
+                        CAST(sum(CASE WHEN kind = 'actor' THEN n ELSE 0 END) AS BIGINT) AS mentioned
+                    FROM {self.counts_sql(filters, m)}
+                    WHERE kind IN ('source', 'target', 'actor') AND {where_clause(filters, counts=True)}
+                    GROUP BY value
+                    ORDER BY greatest(as_source, as_target, mentioned) DESC, as_source DESC, actor
+                    LIMIT {int(n)}"""
+
+            return self._remembered(
+                ("top_actors", filters, int(n)), lambda: finish_top_actors(self._query(counted).to_pandas(), n)
+            )
+
         def build(m):
             named = "NOT IN ('', '<NA>')"
             # each actor's events as source, as target and mentioned (distinct in a row's list; most lists hold at
@@ -416,8 +446,31 @@ class Warehouse(EventSource):
                 WHERE source_actor IN (SELECT a FROM top) AND target_actor IN (SELECT a FROM top)
                 GROUP BY ALL ORDER BY {", ".join(names)}"""
 
+        def busiest(m):
+            # the busiest actors from the counts files' "paired" rows: the same numbers and order as `top` above
+            return f"""
+                SELECT value AS a FROM {self.counts_sql(filters, m)}
+                WHERE kind = 'paired' AND {where_clause(filters, counts=True)}
+                GROUP BY value ORDER BY sum(n) DESC, value LIMIT {int(top_nodes)}"""
+
+        def among(actors: list[str]):
+            chosen = ", ".join(lit(a) for a in actors) or "NULL"
+
+            def build_among(m):
+                return f"""
+                    SELECT {", ".join(names)}, count(*) AS events FROM {self.events_sql(filters, m)}
+                    WHERE {where_clause(filters)} AND source_actor IN ({chosen}) AND target_actor IN ({chosen})
+                        AND source_actor <> target_actor
+                    GROUP BY ALL ORDER BY {", ".join(names)}"""
+
+            return build_among
+
         def answer() -> pd.DataFrame:
-            frame = self._query(build).to_pandas(types_mapper=_arrow_strings)
+            if self._actor_counts(filters):  # the busiest actors counted, then only their pairs read from the events
+                top = self._query(busiest).column("a").to_pylist()
+                frame = self._query(among(top)).to_pandas(types_mapper=_arrow_strings)
+            else:
+                frame = self._query(build).to_pandas(types_mapper=_arrow_strings)
             return finish_aggregate(frame, names, presorted=True)
 
         return self._remembered(("network", filters, int(top_nodes)), answer)

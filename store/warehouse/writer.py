@@ -108,7 +108,19 @@ def counts_sql(events_paths: list[str]) -> str:
     return counts_of(f"read_parquet([{', '.join(lit(p) for p in events_paths)}], filename = true)")
 
 
-COUNTED_COLUMNS = ["date_start", "date_end", "mode", "event_type", "quad_class", "countries", "topics", "actors"]
+COUNTED_COLUMNS = [
+    "date_start",
+    "date_end",
+    "mode",
+    "event_type",
+    "quad_class",
+    "countries",
+    "topics",
+    "actors",
+    "source_actor",
+    "target_actor",
+]
+NAMED = "NOT IN ('', '<NA>')"  # a source or target actor that names someone (as Warehouse.top_actors reads them)
 
 
 def counts_of(src: str, filename: str = "filename") -> str:
@@ -116,6 +128,7 @@ def counts_of(src: str, filename: str = "filename") -> str:
     SQL expression, e.g. a constant) as a column "filename" saying whose, as SQL. Each list is made distinct by
     sql.distinct_list (cheap on short lists that are distinct already), and kind strings are made after grouping
     (once per group, not per row)."""
+
     keys = "date_start, date_end, mode, event_type, quad_class"
     if filename != "filename":
         src = f"(SELECT {filename} AS filename, * FROM {src})"
@@ -147,9 +160,18 @@ def counts_of(src: str, filename: str = "filename") -> str:
                         SELECT filename, {distinct_list("countries")} AS l, date_start, date_end, mode FROM {src}
                         WHERE len(countries) > 2) WHERE len(l) > 2) WHERE a <> '') WHERE b > a)
             WHERE c <> '' AND c <> a AND c <> b GROUP BY ALL)
-        UNION ALL SELECT filename, 'actor', value, CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP),
-            CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), count(*) FROM (
-            SELECT filename, unnest({distinct_list("actors")}) AS value FROM {src}) WHERE value <> '' GROUP BY ALL"""
+        UNION ALL SELECT filename, 'actor', value, date_start, date_end, mode, CAST(NULL AS VARCHAR),
+            CAST(NULL AS VARCHAR), count(*) FROM (
+            SELECT filename, unnest({distinct_list("actors")}) AS value, date_start, date_end, mode FROM {src})
+            WHERE value <> '' GROUP BY ALL
+        UNION ALL SELECT filename, 'source', source_actor, date_start, date_end, mode, CAST(NULL AS VARCHAR),
+            CAST(NULL AS VARCHAR), count(*) FROM {src} WHERE source_actor {NAMED} GROUP BY ALL
+        UNION ALL SELECT filename, 'target', target_actor, date_start, date_end, mode, CAST(NULL AS VARCHAR),
+            CAST(NULL AS VARCHAR), count(*) FROM {src} WHERE target_actor {NAMED} GROUP BY ALL
+        UNION ALL SELECT filename, 'paired', value, date_start, date_end, mode, CAST(NULL AS VARCHAR),
+            CAST(NULL AS VARCHAR), count(*) FROM (
+            SELECT filename, unnest([source_actor, target_actor]) AS value, date_start, date_end, mode FROM {src}
+            WHERE source_actor {NAMED} AND target_actor {NAMED} AND source_actor <> target_actor) GROUP BY ALL"""
 
 
 def count_rows(con: duckdb.DuckDBPyConnection, rows: pa.Table) -> pa.Table:
