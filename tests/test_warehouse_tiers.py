@@ -320,11 +320,12 @@ def test_newest_rows_come_from_every_file_that_can_hold_them(tmp_path):
         _same_rows(got, want)
 
 
-@pytest.mark.parametrize("form", [None, 2, 3])
+@pytest.mark.parametrize("form", [None, 2, 4])
 def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form):
-    """Files whose counts lack the country pairs (form None), the trios (form 2: counted before them) or the actor rows
-    per date (form 3) are answered by a scan where they cannot answer (right, slower) until `store recount` rewrites
-    their counts; then the pair, trio and actor rows answer, with the same numbers."""
+    """Files whose counts lack the country pairs (form None) or the actor rows per date (form 2) are answered by a
+    scan where they cannot answer (right, slower) until `store recount` rewrites their counts; then the pair and
+    actor rows answer, with the same numbers. Form 4 (trio rows too, from a version that kept them) has what this
+    form reads."""
     import json
     import shutil
 
@@ -355,15 +356,14 @@ def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form
             finally:
                 Warehouse._raw_aggregate_sql = raw
             pd.testing.assert_frame_equal(got, arrow.aggregate(f, dims))
-            # one country's own counts are in every form; by country it needs the pairs (form 2); two countries need
-            # the trios (form 3)
-            from_counts = (f is one and (dims != by or form in (2, 3))) or (f is two and form == 3)
+            # one country's own counts are in every form; by country it needs the pairs (form 2), and so do two
+            from_counts = form is not None or (f is one and dims != by)
             assert bool(scanned) != from_counts, (f, dims, form)
-    assert not before._actor_counts(Filters())  # the actor rows per date came with form 4
+    assert before._actor_counts(Filters()) == (form == 4)  # the actor rows per date came with form 4
     pd.testing.assert_frame_equal(before.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))
     assert cli(["store", "recount", "--store", str(old)]) == 0
     after = Warehouse(old)
-    assert all(e["pairs"] == layout.PAIRS == 4 for e in after.manifest()["files"])
+    assert all(e["pairs"] == layout.PAIRS == 5 for e in after.manifest()["files"])
     assert after._actor_counts(Filters())
     pd.testing.assert_frame_equal(after.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))
     assert after._plan(one, [("period", "month"), ("country", "country")]) == ("pair:UKR", None)

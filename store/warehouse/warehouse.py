@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import math
 import os
 import pathlib
@@ -43,7 +44,7 @@ from store.source import (
     sort_options,
 )
 from store.warehouse import layout
-from store.warehouse.sql import lit, options_sql, recency, salience_sql, where_clause
+from store.warehouse.sql import distinct_list, lit, options_sql, recency, salience_sql, where_clause
 
 DEFAULT_MEMORY = "1GB"
 LOCK_TIMEOUT_S = float(os.environ.get("EVENTS_STORE_LOCK_TIMEOUT", "600"))
@@ -51,8 +52,8 @@ HIVE = "hive_partitioning = true, hive_types = {'origin': VARCHAR, 'month': VARC
 _PERIOD_SQL = {"day": "day", "week": "week", "month": "month"}
 # counts_plan's kind for the events of either of two countries (not a kind of the counts files)
 EITHER = "either"
-# the form of a file's pair rows (layout.PAIRS) a plan needs: the pair rows from form 2, the trios from form 3
-PAIRS_NEEDED = {layout.PAIR_KIND: 2, EITHER: 3}
+# the form of a file's counts (layout.PAIRS) a plan needs: the pair rows from form 2
+PAIRS_NEEDED = {layout.PAIR_KIND: 2, EITHER: 2}
 ACTOR_ROWS = 4  # the form whose counts hold the actor rows per date (top_actors, the network's busiest actors)
 ANSWERS = 64  # counts and aggregates a Warehouse keeps per version (small frames: rows per period and lane)
 DIRECT_ROWS = 5_000  # top_rows of more rows than this read their columns with the order, in one pass
@@ -197,9 +198,9 @@ class Warehouse(EventSource):
         to one value (and not grouped by), and no dimension only the events hold (EVENT_ONLY_DIMENSIONS). value is that
         one filtered value. Without an event type filter, by period and country at most: one country filtered and
         grouped by country (the events of France under each of their countries) is answered by the pair rows (kind
-        "pair:FRA"); two countries filtered (EITHER, value "DEU\x1fFRA": the events of either) by the country, pair
-        and trio rows (the counts of each country less those of both). Pair and trio rows hold no event type. None:
-        scan the events."""
+        "pair:FRA"); two countries filtered (EITHER, value "DEU\x1fFRA": the events of either) by the country and
+        pair rows (the counts of each country less those of both; by country, less those of both under each third
+        country, read from the events of both: _either_sql). Pair rows hold no event type. None: scan the events."""
         if f.text.strip() or f.actors or f.min_salience > 0:
             return None
         if any(kind in EVENT_ONLY_DIMENSIONS for kind, _ in dims):
@@ -227,7 +228,7 @@ class Warehouse(EventSource):
 
     def _plan(self, f: Filters, dims: list[tuple[str, str]]) -> tuple[str, str | None] | None:
         """counts_plan, when every counts file f's dates touch holds the rows it needs (files counted before the pair
-        or trio rows are answered by a scan until `store recount` rewrites their counts)."""
+        rows are answered by a scan until `store recount` rewrites their counts)."""
         plan = self.counts_plan(f, dims)
         if plan is None:
             return None
@@ -306,21 +307,37 @@ class Warehouse(EventSource):
             cond = where_clause(filters, counts=True)
             if "period" in names and not undated:
                 cond += " AND date_start IS NOT NULL"
-            n = "n"
-            if kind == EITHER:
-                kinds, n = self._either_rows(value, by_country="country" in names)
+            if kind == EITHER and "country" in names:
+                dated = "period" in names and not undated
+                exprs = ["country" if e == "value AS country" else e for e in exprs]
+                select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
+                table = self._query(
+                    lambda m: (
+                        f"SELECT {select} FROM ({self._either_sql(filters, value, cond, dated, m)}) "
+                        f"GROUP BY ALL ORDER BY {', '.join(names)}"
+                    )
+                )
             else:
-                if value is not None:
-                    cond += f" AND value = {lit(value)}"
-                kinds = f"kind = {lit(kind)}"
-                if kind.startswith(layout.PAIR_KIND):  # under the country itself: its own rows
-                    own = kind[len(layout.PAIR_KIND) :]
-                    kinds = f"({kinds} OR (kind = 'country' AND value = {lit(own)}))"
-            select = ", ".join([*exprs, f"CAST(sum({n}) AS BIGINT) AS events"])
-            group = f" GROUP BY ALL ORDER BY {', '.join(names)}" if exprs else ""
-            table = self._query(
-                lambda m: f"SELECT {select} FROM {self.counts_sql(filters, m)} WHERE {kinds} AND {cond}{group}"
-            )
+                n = "n"
+                if kind == EITHER:  # the events of A plus those of B less those of both
+                    a, b = value.split("\x1f")
+                    kinds = (
+                        f"((kind = 'country' AND value IN ({lit(a)}, {lit(b)})) "
+                        f"OR (kind = {lit(layout.PAIR_KIND + a)} AND value = {lit(b)}))"
+                    )
+                    n = "CASE WHEN kind = 'country' THEN n ELSE -n END"
+                else:
+                    if value is not None:
+                        cond += f" AND value = {lit(value)}"
+                    kinds = f"kind = {lit(kind)}"
+                    if kind.startswith(layout.PAIR_KIND):  # under the country itself: its own rows
+                        own = kind[len(layout.PAIR_KIND) :]
+                        kinds = f"({kinds} OR (kind = 'country' AND value = {lit(own)}))"
+                select = ", ".join([*exprs, f"CAST(sum({n}) AS BIGINT) AS events"])
+                group = f" GROUP BY ALL ORDER BY {', '.join(names)}" if exprs else ""
+                table = self._query(
+                    lambda m: f"SELECT {select} FROM {self.counts_sql(filters, m)} WHERE {kinds} AND {cond}{group}"
+                )
         else:
             table = self._query(lambda m: self._raw_aggregate_sql(filters, dims, m))
         frame = table.to_pandas(types_mapper=_arrow_strings)
@@ -329,23 +346,32 @@ class Warehouse(EventSource):
         frame["events"] = frame["events"].fillna(0)
         return finish_aggregate(frame, names, presorted=True)
 
-    @staticmethod
-    def _either_rows(value: str, by_country: bool) -> tuple[str, str]:
-        """(WHERE condition, signed count) of the counts rows that give the events of either of two countries
-        (value "A\x1fB"): each country's own rows less the events of both (pair:A rows under B). By country: the
-        countries' own rows, and under any other country C the pairs of A and of B less the trios of A, B and C (an
-        event of A, B and C is in both pairs)."""
+    def _either_sql(self, f: Filters, value: str, cond: str, dated: bool, m: dict | None) -> str:
+        """The events of either of two countries (value "A\x1fB") by period and country, as rows (period?, country,
+        n) to sum: from the counts, A's and B's own rows and, under a third country C, A's pairs and B's pairs
+        (A and C + B and C); from the events that involve both A and B (a filtered read of their country lists),
+        minus one under each of their other countries (A or B and C = A and C + B and C - A and B and C). cond: the
+        counts rows' conditions; dated: only events with a date."""
         a, b = value.split("\x1f")
-        own = f"(kind = 'country' AND value IN ({lit(a)}, {lit(b)}))"
-        if not by_country:
-            both = f"(kind = {lit(layout.PAIR_KIND + a)} AND value = {lit(b)})"
-            return f"({own} OR {both})", "CASE WHEN kind = 'country' THEN n ELSE -n END"
-        pairs = (
-            f"(kind IN ({lit(layout.PAIR_KIND + a)}, {lit(layout.PAIR_KIND + b)}) "
-            f"AND value NOT IN ({lit(a)}, {lit(b)}))"
+        kinds = (
+            f"((kind = 'country' AND value IN ({lit(a)}, {lit(b)})) OR (kind IN ({lit(layout.PAIR_KIND + a)}, "
+            f"{lit(layout.PAIR_KIND + b)}) AND value NOT IN ({lit(a)}, {lit(b)})))"
         )
-        trio = lit(layout.TRIO_KIND + value)
-        return f"({own} OR {pairs} OR kind = {trio})", f"CASE WHEN kind = {trio} THEN -n ELSE n END"
+        counted = f"SELECT * FROM {self.counts_sql(f, m)} WHERE {kinds} AND {cond}"
+        both = (
+            f"{where_clause(dataclasses.replace(f, countries=()))} AND list_contains(countries, {lit(a)}) "
+            f"AND list_contains(countries, {lit(b)})"
+        )
+        if dated:
+            both += " AND date_start IS NOT NULL"
+        others = (
+            f"SELECT date_start, c AS value, -1 AS n FROM (SELECT date_start, unnest({distinct_list('countries')}) AS c "
+            f"FROM {self.events_sql(f, m)} WHERE {both}) WHERE c NOT IN ('', {lit(a)}, {lit(b)})"
+        )
+        return (
+            f"SELECT date_start, value AS country, n FROM ({counted}) "
+            f"UNION ALL SELECT date_start, value, n FROM ({others})"
+        )
 
     def _raw_aggregate_sql(self, f: Filters, dims: list[tuple[str, str]], m: dict | None) -> str:
         names = dimension_names(dims)

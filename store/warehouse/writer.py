@@ -151,15 +151,6 @@ def counts_of(src: str, filename: str = "filename") -> str:
                 SELECT filename, unnest(l) AS a, l, date_start, date_end, mode FROM (
                     SELECT filename, {distinct_list("countries")} AS l, date_start, date_end, mode FROM {src}
                     WHERE len(countries) > 1) WHERE len(l) > 1)) WHERE a <> '' AND b <> '' AND a <> b GROUP BY ALL)
-        UNION ALL SELECT filename, '{layout.TRIO_KIND}' || a || chr(31) || b AS kind, c AS value, date_start, date_end,
-            mode, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), n FROM (
-            SELECT filename, a, b, c, date_start, date_end, mode, count(*) AS n FROM (
-            SELECT filename, a, b, unnest(l) AS c, date_start, date_end, mode FROM (
-                SELECT filename, a, unnest(l) AS b, l, date_start, date_end, mode FROM (
-                    SELECT filename, unnest(l) AS a, l, date_start, date_end, mode FROM (
-                        SELECT filename, {distinct_list("countries")} AS l, date_start, date_end, mode FROM {src}
-                        WHERE len(countries) > 2) WHERE len(l) > 2) WHERE a <> '') WHERE b > a)
-            WHERE c <> '' AND c <> a AND c <> b GROUP BY ALL)
         UNION ALL SELECT filename, 'actor', value, date_start, date_end, mode, CAST(NULL AS VARCHAR),
             CAST(NULL AS VARCHAR), count(*) FROM (
             SELECT filename, unnest({distinct_list("actors")}) AS value, date_start, date_end, mode FROM {src})
