@@ -66,6 +66,11 @@ def _after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[st
     return j >= lo and tokens[j].lower in preps
 
 
+def possessive(word: str) -> bool:
+    """A word or name in the possessive, written as one token ("Alabama's", "California’s")."""
+    return len(word) > 3 and word.endswith(("'s", "’s"))
+
+
 def in_phrase(tokens: list[Token], k: int, lo: int) -> bool:
     """True when the mention at token k follows a preposition other than "of" ("from the HPA", "In Los
     Angeles"): no subject of the clause's verb."""
@@ -497,7 +502,7 @@ def _later_speaker(tokens: list[Token], cue: Cue, ms: list[Placed], hard: int) -
         if k < cue.j or k >= hard:
             continue
         e = _end(tokens, k, m)
-        if tokens[e - 1].text[-2:] in ("'s", "’s"):
+        if possessive(tokens[e - 1].text):
             continue  # "Alabama's claim": a noun the name owns, no one speaking
         if e < len(tokens) and tokens[e].lower.endswith("ly") and tokens[e].text[:1].islower():
             e += 1
@@ -621,7 +626,7 @@ def proper_names(
         if not (j - k == 1 and k == 0 and len(tok.text) > 1 and tok.text[1:].islower() and tok.lower in stop):
             text = " ".join(t.text for t in tokens[k:j])
             end = tokens[j - 1].end
-            if text[-2:] in ("'s", "’s") and len(text) > 3:
+            if possessive(text):
                 text, end = text[:-2], end - 2  # "Alabama's claim": the name is Alabama
             out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j

@@ -581,7 +581,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # ("Police arrested Olga Cristina Lerma, ... of the Sinaloa cartel"); one word may be a place or
                 # a common word.
                 obj = next(iter(names_in(c.s, cue.j, min(clause.i1, cue.j + 4))), None)
-                if obj is not None and obj[0] == cue.j and (len(obj[1].text.split()) > 1 or _possessive(toks[cue.j])):
+                if (
+                    obj is not None
+                    and obj[0] == cue.j
+                    and (len(obj[1].text.split()) > 1 or roles.possessive(toks[cue.j].text))
+                ):
                     in_clause = sorted([*in_clause, obj], key=lambda km: km[0])
             said = _first_saying(toks, clause, cue)
             if said >= 0 and not any(k < said and not roles.in_phrase(toks, k, clause.i0) for k, _ in in_clause):
@@ -906,11 +910,6 @@ def _held_by_others(
         if q.i != cue.i and q.j < len(toks):
             spans.append((toks[q.j].start, toks[min(q.j + 3, len(toks)) - 1].end))
     return spans
-
-
-def _possessive(tok: Token) -> bool:
-    """A word in the possessive ("Alabama's"): a name before a noun, not a place or a common word."""
-    return tok.text[-2:] in ("'s", "’s") and len(tok.text) > 3
 
 
 def _bounded(text: str, timexes: list[Timex], s_start: int, span: tuple[int, int]) -> bool:
