@@ -197,7 +197,7 @@ T17_COLLECTIONS = {
     "bpoil_washingtonpost",
     "haiti_bbc",
 }
-T17_KEYS = GOLD_KEYS | {"topic", "line", "text_sha1", "split", "evidence_start", "evidence_end"}
+T17_KEYS = GOLD_KEYS | {"topic", "line", "text_sha1", "split", "draw", "evidence_start", "evidence_end"}
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +221,13 @@ def test_t17_gold_fields(t17_gold: list[dict]) -> None:
         assert isinstance(event["line"], int) and event["line"] >= 1, f"{where}: line"
         assert re.fullmatch(r"[0-9a-f]{40}", event["text_sha1"]), f"{where}: text_sha1 is not a SHA-1"
         assert event["split"] in ("dev", "test"), f"{where}: split {event['split']}"
+        split = (
+            "test"
+            if int(hashlib.sha1(f"{event['topic']}:{event['line']}".encode()).hexdigest(), 16) % 3 == 0
+            else "dev"
+        )
+        assert event["split"] == split, f"{where}: the split rule of README_t17.md gives {split}"
+        assert event["draw"] in (1, 2), f"{where}: draw {event['draw']}"
         assert event["event_type"] in PLOVER_TYPES, f"{where}: type {event['event_type']}"
         assert event["mode"] in MODES, f"{where}: mode {event['mode']}"
         precision, value = event["date_precision"], event["date"]
@@ -247,6 +254,7 @@ def test_t17_gold_coverage_and_split(t17_gold: list[dict]) -> None:
     for key, events in articles.items():
         assert len({e["split"] for e in events}) == 1, f"{key}: an article's events sit in more than one split"
         assert len({e["text_sha1"] for e in events}) == 1, f"{key}: events disagree on the article's text hash"
+        assert len({e["draw"] for e in events}) == 1, f"{key}: an article's events sit in more than one draw"
     test_share = sum(events[0]["split"] == "test" for events in articles.values()) / len(articles)
     assert 0.2 <= test_share <= 0.45, f"test split holds {test_share:.0%} of the articles, expected about a third"
     seen = [json.dumps(e, sort_keys=True) for e in t17_gold]
