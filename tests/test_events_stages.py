@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from extract.events import dating, mode, roles
 from extract.events.clauses import split_clauses, split_coordinated
 from extract.events.doc import Settings
@@ -546,3 +548,39 @@ def test_a_political_cue_outranks_a_dated_cue_verb_in_its_clause():
     assert [c.dated_only for c in cues] == [True, False]
     rows = _one("On Thursday Russia announced and attacked Ukraine.", day="2022-02-25")
     assert [r["event_type"] for r in rows] == ["ASSAULT"]
+
+
+def test_a_verb_form_after_an_adjective_after_a_determiner_is_a_noun():
+    assert _reading("The ministry published its annual report on Tuesday.", "report") == ""
+    assert _reading("BP's internal probe found errors.", "probe") == ""
+    assert _reading("Kyiv feared a new attack.", "attack") == ""
+    # a noun subject is no adjective: the verb after it stays a verb
+    assert _reading("The troops attack the town.", "attack") == "actual"
+
+
+def test_a_quotation_opening_on_the_verb_does_not_hide_its_auxiliary():
+    assert _reading('The mayor is "seeking assurances" from ministers.', "seeking") == "actual"
+
+
+def test_a_speech_act_in_the_present_is_said_now_and_no_standing_fact():
+    rows = _one("Talks in Geneva ended on Monday. Greenpeace alleges that Shell dumped waste in the delta.")
+    accuse = [(r["event_type"], r["mode"]) for r in rows if r["event_type"] == "ACCUSE"]
+    assert accuse == [("ACCUSE", "statement")]
+    # a state verb in the present stays a standing fact
+    rows = _one("Talks in Geneva ended on Monday. Russia supplies most of Hungary's gas.")
+    assert [r for r in rows if r["event_type"] == "AID"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Chevron disputed the claim on Monday.", "REJECT"),
+        ("Chevron strongly disagreed with the ruling on Monday.", "REJECT"),
+        ("Health officials encouraged Peru to expand testing on Monday.", "REQUEST"),
+        ("The panel recommended that Brazil suspend the project on Monday.", "REQUEST"),
+        ("Alberto Fujimori was found guilty by a court in Lima on Monday.", "COERCE"),
+        ("Cuba lifted the curfew on Monday.", "CONCEDE"),
+    ],
+)
+def test_verbs_of_the_lexicon(text, etype):
+    assert etype in [r["event_type"] for r in _one(text)]

@@ -142,3 +142,39 @@ def test_two_doers_against_one_receiver_are_two_happenings():
     text = "Peru accused Chile of spying on its navy. Bolivia accused Chile of blocking its exports."
     rows = [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == "ACCUSE"]
     assert rows == [("Peru", "Chile"), ("Bolivia", "Chile")]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # cues.toml [senses]: the object gives the verb another sense
+        ("The health ministry released its annual report on Tuesday.", "CONCEDE"),
+        (
+            "The singer recorded a charity song, which she released on Friday to raise money for flood victims.",
+            "CONCEDE",
+        ),
+        ("Ministry officials provided a detailed briefing on the vaccine campaign on Monday.", "AID"),
+        (
+            "Researchers in Lyon demonstrated in a laboratory trial on Monday that the strain spreads between ferrets.",
+            "PROTEST",
+        ),
+        ("Engineers demonstrated the new pump to reporters on Tuesday.", "PROTEST"),
+        ("The ruling was received with dismay in Nairobi on Thursday.", "CONSULT"),
+        ("Crew members treated the failed pressure test as a success on Friday.", "AID"),
+    ],
+)
+def test_a_verb_in_another_sense_names_no_happening_of_its_type(text, absent):
+    assert absent not in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The rebels released two hostages near Goma on Monday.", "CONCEDE"),
+        ("Thousands demonstrated against the new law in Lima on Saturday.", "PROTEST"),
+        ("Jordan provided food and tents to Gaza on Monday.", "AID"),
+        ("Cuban doctors treated 40 wounded people in Port-au-Prince on Tuesday.", "AID"),
+    ],
+)
+def test_the_same_verbs_in_their_own_sense_still_name_it(text, etype):
+    assert etype in _types(text)

@@ -28,6 +28,9 @@ from extract.events.tokens import Token
 
 _ADVERB_SKIP = frozenset(
     {
+        '"',  # a quotation opening on the verb: 'is "seeking assurances"'
+        "“",
+        "”",
         "also",
         "already",
         "reportedly",
@@ -135,6 +138,24 @@ def claimed(tokens: list[Token], lo: int, i: int) -> bool:
     return claim_at(tokens, lo, i) >= 0
 
 
+def _adjective_after_determiner(tokens: list[Token], p: int, lo: int) -> bool:
+    """True when tokens[p] is an adjective after a determiner or a possessive "'s" ("its annual report",
+    "BP's internal probe"), so the verb form after it is a noun. Not "the troops attack": "troops" is no
+    adjective ([mode].adjectives, .adjective_endings)."""
+    if p <= lo:
+        return False
+    word = tokens[p].lower
+    if not (tokens[p].text.isalpha() and tokens[p].text.islower()):
+        return False
+    if word not in wordset("mode", "adjectives") and not word.endswith(tuple(wordset("mode", "adjective_endings"))):
+        return False
+    b = _prev(tokens, p, lo)
+    if b < lo:
+        return False
+    before = tokens[b].lower
+    return before in wordset("roles", "determiners") or before.endswith(("'s", "’s", "'"))
+
+
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
     """How the cue at tokens[cue.i] reads in its clause (see module doc)."""
     lo = clause.i0
@@ -154,6 +175,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         or prev in ("'s", "’s", "'")
         or prev[:1].isdigit()
         or prev in _NUMBERS
+        or _adjective_after_determiner(tokens, p, lo)
     ):
         return Reading("")
     # A participle before a noun: "more confirmed cases", "the proposed deal" (an adjective, no predicate).

@@ -356,6 +356,45 @@ def job_move(tokens: list[Token], cue: Cue) -> bool:
     )
 
 
+@functools.cache
+def _senses() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...], int]]:
+    """cues.toml [senses]: lemma -> (words right after it, phrases within its window, window)."""
+    from extract.events._data import cues
+
+    return {
+        lemma: (
+            frozenset(spec.get("next", ())),
+            tuple(tuple(p.split()) for p in spec.get("within", ())),
+            int(spec.get("window", 5)),
+        )
+        for lemma, spec in cues()["senses"].items()
+    }
+
+
+def other_sense(tokens: list[Token], cue: Cue) -> bool:
+    """True when the cue verb's object gives it another sense (cues.toml [senses]): "released a report",
+    "provided details", "demonstrated that ...", "received with sadness", "treated the test as a success"."""
+    spec = _senses().get(cue.phrase)
+    if spec is None or cue.j >= len(tokens):
+        return False
+    nxt, within, window = spec
+    if tokens[cue.j].lower in nxt:
+        return True
+    words: list[str] = []
+    for t in tokens[cue.j : cue.j + window]:
+        if not (t.text[0].isalnum() or t.text[0] in "'’-"):
+            break  # punctuation ends the object
+        words.append(t.lower)
+    # the object of a relative clause is the noun before "which"/"that": "a song, which she has released"
+    for k in range(cue.i - 1, max(-1, cue.i - 5), -1):
+        if tokens[k].lower in ("which", "that"):
+            before = k - 1 - (k >= 1 and tokens[k - 1].text == ",")
+            if before >= 0:
+                words.append(tokens[before].lower)
+            break
+    return any(tuple(words[k : k + len(p)]) == p for p in within for k in range(len(words) - len(p) + 1))
+
+
 def private_errand(tokens: list[Token], cue: Cue) -> bool:
     """True for a verb of going whose destination is a private place ("arrived at hospital at 4pm",
     "returned to work"): no visit between actors."""

@@ -210,7 +210,8 @@ def _doer_from(toks: list[Token], clause: Clause) -> int:
 def _describes(toks: list[Token], cue: Cue) -> bool:
     """True when a cue names no happening where it stands (plover.py, cues.toml [nonevent]): a participle
     describing a noun, a verb of beginning with a happening as subject, a trip to a private place, declining
-    to comment, helping to make something, joining a body as one of its people, battling to do something."""
+    to comment, helping to make something, joining a body as one of its people, battling to do something, a
+    verb whose object gives it another sense ("released a report", "provided details")."""
     return (
         plover.striving(toks, cue)
         or plover.reduced_relative(toks, cue)
@@ -219,6 +220,7 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
         or plover.no_comment(toks, cue)
         or plover.work_not_aid(toks, cue)
         or plover.job_move(toks, cue)
+        or plover.other_sense(toks, cue)
     )
 
 
@@ -867,7 +869,7 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue:
     joined = " " + " ".join(words) + " "
     if any(" " + p + " " in joined for p in cue_lists()["mode"]["background_phrases"]):
         return True
-    return reading.present
+    return reading.present and not (is_speech_act(cue) and cue.form == "s")
 
 
 def _performative(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
