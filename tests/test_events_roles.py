@@ -267,6 +267,14 @@ ROLES = [
         "Rapid Support Forces",
         id="a group of the speaker's own country can be what the words are about",
     ),
+    pytest.param(
+        "Biden's spokesman, Andrew Bates, criticised Hungary on Monday.",
+        "2024-03-06",
+        "ACCUSE",
+        "Andrew Bates",
+        "Hungary",
+        id="a person named in apposition to a possessive's title is the actor",
+    ),
 ]
 
 

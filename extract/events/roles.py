@@ -150,8 +150,9 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
 
 
 def _owner_of(tokens: list[Token], k: int, e: int, ms: list[Placed], stop: int) -> Placed | None:
-    """The named person a possessive person's title names ("Jackson's personal physician Conrad Murray" ->
-    Conrad Murray): only lower-case words, at most four, between the possessive and the person; else None."""
+    """The named person a possessive person's title names ("Jackson's personal physician Conrad Murray",
+    "Jackson's doctor, Conrad Murray," -> Conrad Murray): only lower-case words, at most four, between the
+    possessive and the person, the last of them may be a comma (an apposition); else None."""
     fused = tokens[e - 1].lower.endswith(("'s", "’s"))
     if not fused and not (e < stop and tokens[e].lower in ("'s", "’s")):
         return None
@@ -160,6 +161,8 @@ def _owner_of(tokens: list[Token], k: int, e: int, ms: list[Placed], stop: int) 
         if k2 < j:
             continue
         gap = tokens[j:k2]
+        if len(gap) > 1 and gap[-1].text == ",":
+            gap = gap[:-1]  # "Jackson's doctor, Conrad Murray"
         if k2 >= stop or len(gap) > 4 or not gap or not all(t.text[:1].islower() for t in gap):
             return None
         return (k2, m2) if m2.type in ("person", "name") and m2.via != "office" else None
