@@ -48,6 +48,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
+    ap.add_argument("--draw", type=int, choices=(1, 2), help="only the articles of this draw of the real-news gold")
     ap.add_argument("--all", action="store_true", help="print every aligned pair, not only the wrong ones")
     ap.add_argument("--own", action="store_true", help="the own-written gold (tests/gold/events.jsonl) instead")
     args = ap.parse_args()
@@ -57,6 +58,8 @@ def main() -> int:
     else:
         gold_by = {k: v for k, v in rg.read_gold(HERE.parent / "tests" / "gold" / "t17_events.jsonl").items()}
         gold_by = {k: v for k, v in gold_by.items() if v[0]["split"] == args.split}
+        if args.draw:
+            gold_by = {k: v for k, v in gold_by.items() if v[0]["draw"] == args.draw}
         records = rg.read_articles(pathlib.Path(args.shared), gold_by)
         pred_by = {key: rows for key, rows in rg.predict(records).items()}
         pred_by = {key: pred_by.get(rg.article_key(*key), []) for key in gold_by}
