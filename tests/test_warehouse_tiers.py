@@ -11,6 +11,7 @@ import pytest
 
 from service.synth import generate_events
 from store import EventStore
+from store.columns import ALL_COLUMNS
 from store.query import Filters
 from store.source import ArrowSource, open_store
 from store.warehouse import Warehouse
@@ -46,6 +47,7 @@ FILTERS = {
     "two countries, a year, every mode": Filters(
         start=dt.date(2023, 3, 1), end=dt.date(2024, 2, 15), countries=("USA", "ISR"), modes=()
     ),
+    "two countries, some types": Filters(countries=("UKR", "RUS"), event_types=("ASSAULT", "PROTEST", "AID")),
     "a topic and a type": Filters(topics=("military",), event_types=("ASSAULT", "PROTEST", "COERCE")),
     "an actor": Filters(actors=("O'Brien", "Kim Jong Un")),
     "text": Filters(text="REPORTED from"),
@@ -102,8 +104,13 @@ def test_the_counts_files_answer_what_they_can_and_only_that(tiers):
     either = ("either", "RUS\x1fUKR")
     assert plan(Filters(countries=("UKR", "RUS")), []) == either
     assert plan(Filters(countries=("UKR", "RUS")), [("period", "day"), ("country", "country")]) == either
-    assert plan(Filters(countries=("UKR", "RUS"), event_types=("AID",)), []) is None  # no event type in pairs
-    assert plan(Filters(countries=("UKR", "RUS")), [("event_type", "event_type")]) is None
+    # by type, or of some types: the country rows less the events of both (read from the events: no type in pairs)
+    assert plan(Filters(countries=("UKR", "RUS"), event_types=("AID",)), []) == either
+    assert plan(Filters(countries=("UKR", "RUS")), [("period", "day"), ("event_type", "event_type")]) == either
+    assert plan(Filters(countries=("UKR", "RUS")), [("quad_class", "quad_class")]) == either
+    assert plan(Filters(countries=("UKR", "RUS"), event_types=("AID",)), [("country", "country")]) is None
+    assert plan(Filters(countries=("UKR", "RUS")), [("event_type", "event_type"), ("country", "country")]) is None
+    assert plan(Filters(countries=("UKR", "RUS")), [("topic", "topic")]) is None
     assert plan(Filters(countries=("UKR", "RUS", "USA")), []) is None
     # the events of one country under each of their countries: the pair rows (no event type in them)
     assert plan(Filters(countries=("UKR",)), [("period", "week"), ("country", "country")]) == ("pair:UKR", None)
@@ -113,6 +120,29 @@ def test_the_counts_files_answer_what_they_can_and_only_that(tiers):
     assert plan(Filters(text="x"), []) is None and plan(Filters(min_salience=0.2), []) is None
     for only_in_events in ("actor", "source_actor", "target_actor", "date_precision"):
         assert plan(Filters(), [(only_in_events, only_in_events)]) is None
+
+
+def test_a_two_country_view_reads_the_events_of_both_once(tiers, monkeypatch):
+    """The Timeline's lanes, the Map, Trends by type and Balance of one two-country view are each the counts less the
+    events of both countries; those are read from the events once for the view, and every answer equals the scan's."""
+    arrow, _wh = tiers
+    wh = Warehouse(_wh.path)  # nothing remembered yet
+    f = Filters(start=dt.date(2022, 6, 1), countries=("UKR", "RUS"), modes=())
+    read = []
+    original = Warehouse.events_sql
+
+    def spy(self, *args, **kwargs):
+        read.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Warehouse, "events_sql", spy)
+    bys = [("period:month", "country"), ("country",), ("period:day", "event_type"), ("period:week", "quad_class")]
+    for by in bys:
+        pd.testing.assert_frame_equal(wh.aggregate(f, by), arrow.aggregate(f, by))
+    assert len(read) == 1
+    monkeypatch.setattr(Warehouse, "events_sql", original)
+    for by in bys:
+        pd.testing.assert_frame_equal(wh.aggregate(f, by, use_counts=False), arrow.aggregate(f, by))
 
 
 def test_quad_balance_agrees(tiers):
@@ -210,13 +240,32 @@ def test_each_files_salience_bound_holds_and_top_rows_read_fewer_files(tiers, mo
     read = []
     original = Warehouse.events_sql
 
-    def spy(self, f=None, m=None, entries=None):
+    def spy(self, f=None, m=None, entries=None, **kwargs):
         read.append(len(entries) if entries is not None else -1)
-        return original(self, f, m, entries)
+        return original(self, f, m, entries, **kwargs)
 
     monkeypatch.setattr(Warehouse, "events_sql", spy)
     wh.top_rows(Filters(modes=()), 20, columns=["event_id"])
     assert 0 < read[-2] < len(m["files"])  # the ids came from some files, not all
+
+
+def test_rows_read_by_their_position_are_the_stored_rows(tiers):
+    """top_rows fetches the rows it found by file and row number (events_sql(rows=...)): those positions hold the
+    very rows, every column as event() reads it, and positions in several files come back together."""
+    _arrow, wh = tiers
+    m = wh.manifest()
+    assert len(m["files"]) > 1
+    located = wh.query(
+        f"SELECT event_id, filename, file_row_number FROM {wh.events_sql(None, m, locate=True)} "
+        "ORDER BY event_id LIMIT 40"
+    ).to_pandas()
+    assert located["filename"].nunique() > 1 and located["file_row_number"].notna().all()
+    rows = located.groupby("filename")["file_row_number"].apply(list).to_dict()
+    got = wh.frame(wh.query(f"SELECT * FROM {wh.events_sql(None, m, rows=rows)}"), list(ALL_COLUMNS))
+    assert sorted(got["event_id"]) == sorted(located["event_id"])
+    for _, row in got.iterrows():
+        _same_rows(got[got["event_id"] == row["event_id"]].reset_index(drop=True), wh.event(row["event_id"]))
+    assert wh.query(f"SELECT count(*) AS n FROM {wh.events_sql(None, m, rows={})}").column("n")[0].as_py() == 0
 
 
 def test_options_agree(tiers):

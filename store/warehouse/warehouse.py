@@ -54,6 +54,7 @@ _PERIOD_SQL = {"day": "day", "week": "week", "month": "month"}
 EITHER = "either"
 # the form of a file's counts (layout.PAIRS) a plan needs: the pair rows from form 2
 PAIRS_NEEDED = {layout.PAIR_KIND: 2, EITHER: 2}
+EITHER_BY = ("period", "event_type", "quad_class")  # two countries by these: the country rows less the events of both
 ACTOR_ROWS = 4  # the form whose counts hold the actor rows per date (top_actors, the network's busiest actors)
 ANSWERS = 64  # counts and aggregates a Warehouse keeps per version (small frames: rows per period and lane)
 DIRECT_ROWS = 5_000  # top_rows of more rows than this read their columns with the order, in one pass
@@ -148,19 +149,44 @@ class Warehouse(EventSource):
         newest = [e["newest"] for e in (m or {}).get("files", []) if e.get("newest")]
         return pd.Timestamp(max(newest), tz="UTC").value if newest else None
 
-    def events_sql(self, f: Filters | None = None, m: dict | None = None, entries: list[dict] | None = None) -> str:
+    def events_sql(
+        self,
+        f: Filters | None = None,
+        m: dict | None = None,
+        entries: list[dict] | None = None,
+        *,
+        locate: bool = False,
+        rows: dict[str, list[int]] | None = None,
+    ) -> str:
         """A SQL relation of the stored events (every column, salience computed) in the files f's dates may touch
-        (or in entries). Salience is measured against the newest report in the whole warehouse."""
+        (or in entries). Salience is measured against the newest report in the whole warehouse. locate: with the
+        columns `filename` and `file_row_number` too (where each row is stored); rows: only the rows at those
+        positions of those files ({filename: [file_row_number, ...]}, as located; entries are then not used)."""
         m = self.manifest() if m is None else m
-        entries = self._entries(m, f) if entries is None else entries
         sal = salience_sql(self._newest_ns(m))
         # article_id / article_ids are stored as null where they repeat url / [article_id] (writer.encode_derived)
         restore = (
             "coalesce(article_id, url) AS article_id, coalesce(article_ids, [coalesce(article_id, url)]) AS article_ids"
         )
+        if rows is not None:
+            # DuckDB skips the row groups (and pages) that hold none of the positions, so a few rows of a file
+            # cost a few small reads, where the same rows found by event_id cost every column of their row groups
+            parts = [
+                f"SELECT * EXCLUDE (month, file_row_number, article_id, article_ids), {restore}, {sal} AS salience "
+                f"FROM read_parquet({lit(name)}, {HIVE}, file_row_number = true) "
+                f"WHERE file_row_number IN ({', '.join(str(int(k)) for k in sorted(set(positions)))})"
+                for name, positions in rows.items()
+                if positions
+            ]
+            if parts:
+                return "(" + " UNION ALL ".join(parts) + ")"
+            entries = []
+        entries = self._entries(m, f) if entries is None else entries
         if not entries:
-            return f"(SELECT * EXCLUDE (article_id, article_ids), {restore}, {sal} AS salience FROM _empty_events)"
-        source = f"read_parquet({self._paths(entries, 'events')}, {HIVE})"
+            located = ", NULL::VARCHAR AS filename, NULL::BIGINT AS file_row_number" if locate else ""
+            return f"(SELECT * EXCLUDE (article_id, article_ids), {restore}, {sal} AS salience{located} FROM _empty_events)"
+        where = ", filename = true, file_row_number = true" if locate else ""
+        source = f"read_parquet({self._paths(entries, 'events')}, {HIVE}{where})"
         return f"(SELECT * EXCLUDE (month, article_id, article_ids), {restore}, {sal} AS salience FROM {source})"
 
     def counts_sql(self, f: Filters | None = None, m: dict | None = None) -> str:
@@ -174,12 +200,15 @@ class Warehouse(EventSource):
         """Run a query on this warehouse's DuckDB (events_sql() and counts_sql() give its relations) as Arrow."""
         return self._query(lambda _m: sql)
 
-    def _query(self, build) -> pa.Table:
-        """build(manifest) -> SQL; rebuilt from a fresh manifest when files vanished under a stale one."""
+    def _query(self, build, tables: dict[str, pa.Table] | None = None) -> pa.Table:
+        """build(manifest) -> SQL; rebuilt from a fresh manifest when files vanished under a stale one. tables: Arrow
+        tables the SQL names (registered on this query's cursor only)."""
         for attempt in range(3):
             m = self.manifest()
             cur = self.connect()
             try:
+                for name, table in (tables or {}).items():
+                    cur.register(name, table)
                 return cur.sql(build(m)).to_arrow_table()
             except duckdb.IOException as exc:
                 gone = "No files found" in str(exc) or "No such file" in str(exc) or "could not be opened" in str(exc)
@@ -200,7 +229,9 @@ class Warehouse(EventSource):
         grouped by country (the events of France under each of their countries) is answered by the pair rows (kind
         "pair:FRA"); two countries filtered (EITHER, value "DEU\x1fFRA": the events of either) by the country and
         pair rows (the counts of each country less those of both; by country, less those of both under each third
-        country, read from the events of both: _either_sql). Pair rows hold no event type. None: scan the events."""
+        country, read from the events of both: _either_sql). Pair rows hold no event type: two countries with an
+        event type filter, or by event type or quad class (not by country), are the country rows less the events of
+        both read from the events (_both). None: scan the events."""
         if f.text.strip() or f.actors or f.min_salience > 0:
             return None
         if any(kind in EVENT_ONLY_DIMENSIONS for kind, _ in dims):
@@ -221,6 +252,9 @@ class Warehouse(EventSource):
                     return layout.PAIR_KIND + values.pop(), None
                 if len(values) == 2:
                     return EITHER, "\x1f".join(sorted(values))
+            if kind == "country" and kind not in grouped and len(values) == 2 and all(k in EITHER_BY for k, _ in dims):
+                # by event type or quad class, or of some event types: the country rows less the events of both
+                return EITHER, "\x1f".join(sorted(values))
             if kind in grouped or len(values) != 1:
                 return None
             return kind, values.pop()
@@ -311,11 +345,29 @@ class Warehouse(EventSource):
                 dated = "period" in names and not undated
                 exprs = ["country" if e == "value AS country" else e for e in exprs]
                 select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
+                both = self._both(filters, value)
                 table = self._query(
                     lambda m: (
                         f"SELECT {select} FROM ({self._either_sql(filters, value, cond, dated, m)}) "
                         f"GROUP BY ALL ORDER BY {', '.join(names)}"
-                    )
+                    ),
+                    {"_both": both},
+                )
+            elif kind == EITHER and (filters.event_types or set(names) & {"event_type", "quad_class"}):
+                # the events of A plus those of B less those of both, by type: both read from the events (_both)
+                a, b = value.split("\x1f")
+                cols = ", ".join(["date_start", *(c for c in ("event_type", "quad_class") if c in names)])
+                dated = " AND date_start IS NOT NULL" if "period" in names and not undated else ""
+                select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
+                group = f" GROUP BY ALL ORDER BY {', '.join(names)}" if exprs else ""
+                both = self._both(filters, value)
+                table = self._query(
+                    lambda m: (
+                        f"SELECT {select} FROM (SELECT {cols}, n FROM {self.counts_sql(filters, m)} "
+                        f"WHERE kind = 'country' AND value IN ({lit(a)}, {lit(b)}) AND {cond} "
+                        f"UNION ALL SELECT {cols}, -n AS n FROM _both WHERE country IS NULL{dated}){group}"
+                    ),
+                    {"_both": both},
                 )
             else:
                 n = "n"
@@ -349,29 +401,53 @@ class Warehouse(EventSource):
     def _either_sql(self, f: Filters, value: str, cond: str, dated: bool, m: dict | None) -> str:
         """The events of either of two countries (value "A\x1fB") by period and country, as rows (period?, country,
         n) to sum: from the counts, A's and B's own rows and, under a third country C, A's pairs and B's pairs
-        (A and C + B and C); from the events that involve both A and B (a filtered read of their country lists),
-        minus one under each of their other countries (A or B and C = A and C + B and C - A and B and C). cond: the
-        counts rows' conditions; dated: only events with a date."""
+        (A and C + B and C); from the events that involve both A and B (the relation `_both`: _both()), minus one
+        under each of their other countries (A or B and C = A and C + B and C - A and B and C). cond: the counts
+        rows' conditions; dated: only events with a date."""
         a, b = value.split("\x1f")
         kinds = (
             f"((kind = 'country' AND value IN ({lit(a)}, {lit(b)})) OR (kind IN ({lit(layout.PAIR_KIND + a)}, "
             f"{lit(layout.PAIR_KIND + b)}) AND value NOT IN ({lit(a)}, {lit(b)})))"
         )
         counted = f"SELECT * FROM {self.counts_sql(f, m)} WHERE {kinds} AND {cond}"
-        both = (
-            f"{where_clause(dataclasses.replace(f, countries=()))} AND list_contains(countries, {lit(a)}) "
-            f"AND list_contains(countries, {lit(b)})"
-        )
-        if dated:
-            both += " AND date_start IS NOT NULL"
         others = (
-            f"SELECT date_start, c AS value, -1 AS n FROM (SELECT date_start, unnest({distinct_list('countries')}) AS c "
-            f"FROM {self.events_sql(f, m)} WHERE {both}) WHERE c NOT IN ('', {lit(a)}, {lit(b)})"
+            f"SELECT date_start, country AS value, -n AS n FROM _both WHERE country IS NOT NULL"
+            f"{' AND date_start IS NOT NULL' if dated else ''}"
         )
         return (
             f"SELECT date_start, value AS country, n FROM ({counted}) "
             f"UNION ALL SELECT date_start, value, n FROM ({others})"
         )
+
+    def _both(self, f: Filters, value: str) -> pa.Table:
+        """The events in view f that involve both countries of value ("A\x1fB"), counted two ways: by date_start,
+        event type and quad class (country null), and by date_start under each of their other countries (event type
+        and quad class null). A read of the country lists of every file in view, which only events can answer (the
+        counts files hold pairs, not the events of three countries), done once per view and version and kept (a few
+        hundred thousand rows at most: days x types or days x countries), so the Timeline's lanes at any period, the
+        Map, Trends by type and Balance of the same view share it. Dated and undated rows."""
+        a, b = value.split("\x1f")
+        both = (
+            f"{where_clause(dataclasses.replace(f, countries=()))} AND list_contains(countries, {lit(a)}) "
+            f"AND list_contains(countries, {lit(b)})"
+        )
+
+        def answer() -> pa.Table:
+            return self._query(
+                lambda m: (
+                    f"""
+                    WITH v AS MATERIALIZED (
+                        SELECT date_start, event_type, quad_class, {distinct_list("countries")} AS countries
+                        FROM {self.events_sql(f, m)} WHERE {both})
+                    SELECT date_start, event_type, quad_class, CAST(NULL AS VARCHAR) AS country, count(*) AS n
+                        FROM v GROUP BY ALL
+                    UNION ALL SELECT date_start, NULL, NULL, c, count(*) FROM (
+                        SELECT date_start, unnest(countries) AS c FROM v) WHERE c NOT IN ('', {lit(a)}, {lit(b)})
+                        GROUP BY ALL"""
+                )
+            )
+
+        return self._remembered(("both", f, value), answer)
 
     def _raw_aggregate_sql(self, f: Filters, dims: list[tuple[str, str]], m: dict | None) -> str:
         names = dimension_names(dims)
@@ -524,8 +600,8 @@ class Warehouse(EventSource):
         if unknown:
             raise KeyError(f"no such events column: {', '.join(unknown)}")
         keys = ", ".join([*(f"{c} DESC NULLS LAST" for c in order), "event_id ASC"])
-        # First the ids of the n rows (only the order columns are read), then those rows' columns from the files
-        # whose id range holds them: reading every column of a year of events to keep 200 of them is what this avoids.
+        # First the ids of the n rows and where each is stored (only the order columns are read), then those rows'
+        # columns by their positions: reading every column of a year of events to keep 200 of them is what this avoids.
         m = self.manifest()
         entries = self._entries(m, filters)
         cond = where_clause(filters)
@@ -533,12 +609,13 @@ class Warehouse(EventSource):
         wanted = list(dict.fromkeys([*cols, "event_id"]))
         # Many rows (a download): their columns are read in the same pass (an id list of 100,000 would cost more).
         direct = n > DIRECT_ROWS
-        extra = "".join(f", {c}" for c in wanted if c != "event_id") if direct else ""
+        extra = "".join(f", {c}" for c in wanted if c != "event_id") if direct else ", filename, file_row_number"
 
         def ids_in(chosen: list[dict], also: str = "TRUE") -> pa.Table:
             return self._query(
                 lambda _m: (
-                    f"SELECT event_id, {first} AS first_key{extra} FROM {self.events_sql(filters, m, chosen)} "
+                    f"SELECT event_id, {first} AS first_key{extra} "
+                    f"FROM {self.events_sql(filters, m, chosen, locate=not direct)} "
                     f"WHERE {cond} AND {also} ORDER BY {keys} LIMIT {int(n)}"
                 )
             )
@@ -554,9 +631,17 @@ class Warehouse(EventSource):
         if direct:
             return self.frame(found.select(wanted), cols)
         ids = found.column("event_id").to_pylist()
+        located: dict[str, list[int]] = collections.defaultdict(list)
+        names, positions = found.column("filename").to_pylist(), found.column("file_row_number").to_pylist()
+        for name, k in zip(names, positions, strict=True):
+            located[name].append(k)
         id_list = ", ".join(lit(i) for i in ids) or "NULL"
 
         def fetch(m):
+            rel = self.events_sql(None, m, rows=located)
+            return f"SELECT {', '.join(wanted)} FROM {rel} WHERE event_id IN ({id_list})"
+
+        def fetch_by_id(m):  # the files were replaced meanwhile (merged): the rows from those whose ids hold them
             entries = [
                 e
                 for e in self._entries(m)
@@ -565,7 +650,12 @@ class Warehouse(EventSource):
             rel = self.events_sql(None, m, entries)
             return f"SELECT {', '.join(wanted)} FROM {rel} WHERE event_id IN ({id_list})"
 
-        table = self._query(fetch)
+        try:
+            table = self._query(fetch)
+        except StoreError:
+            table = None
+        if table is None or table.num_rows != len(ids):
+            table = self._query(fetch_by_id)
         rank = {event_id: k for k, event_id in enumerate(ids)}
         got = table.column("event_id").to_pylist()
         table = table.take(pa.array(sorted(range(len(got)), key=lambda r: rank[got[r]]), type=pa.int64()))
