@@ -577,10 +577,25 @@ def test_a_speech_act_in_the_present_is_said_now_and_no_standing_fact():
         ("Chevron disputed the claim on Monday.", "REJECT"),
         ("Chevron strongly disagreed with the ruling on Monday.", "REJECT"),
         ("Health officials encouraged Peru to expand testing on Monday.", "REQUEST"),
-        ("The panel recommended that Brazil suspend the project on Monday.", "REQUEST"),
+        ("The WHO recommended on Monday that Peru expand testing.", "REQUEST"),
         ("Alberto Fujimori was found guilty by a court in Lima on Monday.", "COERCE"),
         ("Cuba lifted the curfew on Monday.", "CONCEDE"),
     ],
 )
 def test_verbs_of_the_lexicon(text, etype):
     assert etype in [r["event_type"] for r in _one(text)]
+
+
+def test_a_base_form_after_a_singular_noun_after_a_determiner_is_a_noun():
+    # "the phone call on Saturday": a singular subject would take "calls"
+    assert _reading("Markets rose after the phone call on Saturday.", "call") == ""
+    # an object after the form keeps it a verb ("hit" is also its own past)
+    assert _reading("The army hit the town on Monday.", "hit") == "actual"
+
+
+def test_a_noun_of_happening_takes_its_parties_from_between_x_and_y():
+    rows = _one(
+        "Shares in BP fell on Monday despite the phone call on Saturday between David Cameron and Barack Obama."
+    )
+    consult = [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "CONSULT"]
+    assert consult == [("David Cameron", "Barack Obama")]

@@ -138,17 +138,26 @@ def claimed(tokens: list[Token], lo: int, i: int) -> bool:
     return claim_at(tokens, lo, i) >= 0
 
 
-def _adjective_after_determiner(tokens: list[Token], p: int, lo: int) -> bool:
-    """True when tokens[p] is an adjective after a determiner or a possessive "'s" ("its annual report",
-    "BP's internal probe"), so the verb form after it is a noun. Not "the troops attack": "troops" is no
-    adjective ([mode].adjectives, .adjective_endings)."""
+def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
+    """True when tokens[p] modifies the cue word as a noun after a determiner or a possessive "'s": an
+    adjective ("its annual report", "BP's internal probe"), or a singular noun before a base form with no
+    object after it ("the phone call on Saturday": a singular subject would take "calls"). Not "the troops
+    attack", nor "the army hit the town" ([mode].adjectives, .adjective_endings)."""
     if p <= lo:
         return False
     word = tokens[p].lower
     if not (tokens[p].text.isalpha() and tokens[p].text.islower()):
         return False
-    if word not in wordset("mode", "adjectives") and not word.endswith(tuple(wordset("mode", "adjective_endings"))):
-        return False
+    adjective = word in wordset("mode", "adjectives") or word.endswith(tuple(wordset("mode", "adjective_endings")))
+    if not adjective:
+        nxt = tokens[cue.i + 1] if cue.i + 1 < len(tokens) else None
+        compound = (
+            cue.form == "base"
+            and not word.endswith("s")
+            and (nxt is None or not nxt.text[:1].isalnum() or nxt.lower in wordset("roles", "prepositions"))
+        )
+        if not compound:
+            return False
     b = _prev(tokens, p, lo)
     if b < lo:
         return False
@@ -175,7 +184,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         or prev in ("'s", "’s", "'")
         or prev[:1].isdigit()
         or prev in _NUMBERS
-        or _adjective_after_determiner(tokens, p, lo)
+        or _modifier_after_determiner(tokens, p, lo, cue)
     ):
         return Reading("")
     # A participle before a noun: "more confirmed cases", "the proposed deal" (an adjective, no predicate).

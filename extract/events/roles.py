@@ -572,6 +572,24 @@ def assign(
     return src, tgt
 
 
+def noun_parties(tokens: list[Token], cue: Cue, mentions: list[Placed]) -> tuple[ActorMention, ActorMention] | None:
+    """The two parties a noun of happening names after it with "between X and Y" ("the phone call on Saturday
+    between David Cameron and Obama", "talks between Kyiv and Moscow"): (X, Y), else None. The noun's
+    complement, not the clause's subject ("Shares fell despite the call between ..."), says who took part."""
+    hi = min(len(tokens), cue.j + 6)
+    at = next((k for k in range(cue.j, hi) if tokens[k].lower == "between"), -1)
+    if at < 0 or any(t.text in ",;:" for t in tokens[cue.j : at]):
+        return None
+    after = [(k, m) for k, m in mentions if k > at and not generic(m)]
+    if len(after) < 2:
+        return None
+    (k1, m1), (k2, m2) = after[0], after[1]
+    gap = [t.lower for t in tokens[_end(tokens, k1, m1) : k2] if t.lower not in ("the", "a", "an")]
+    if k1 > at + 3 or gap != ["and"] or m1.actor_id == m2.actor_id:
+        return None
+    return as_actor(m1), as_actor(m2)
+
+
 def _institution_after(tokens: list[Token], k: int, i1: int, taken: set[int]) -> bool:
     """True when the capitalized run starting at token k ends in a word of an institution's name ("Atmospheric
     Administration"): "and" before it joins one name, not two actors ("Britain and France")."""

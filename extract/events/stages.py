@@ -629,6 +629,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.source = inherited
                 if c.target is not None and c.target.actor_id == inherited.actor_id:
                     c.target = None
+            parties = roles.noun_parties(toks, cue, in_clause) if c.kind == "noun" else None
+            if parties is not None:
+                c.source, c.target = parties  # "the phone call on Saturday between David Cameron and Obama"
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         kept.append(c)
