@@ -599,3 +599,13 @@ def test_a_noun_of_happening_takes_its_parties_from_between_x_and_y():
     )
     consult = [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "CONSULT"]
     assert consult == [("David Cameron", "Barack Obama")]
+
+
+def test_the_models_hypothetical_without_a_conditional_leaves_the_rules_reading():
+    rows = _one(
+        "Obama visited the Gulf on Monday. On Wednesday he will meet Tony Hayward in Washington, in what may be a"
+        " tense encounter.",
+        "2010-06-14",
+    )
+    meet = [(r["mode"], r["date"]) for r in rows if r["target_actor"] == "Tony Hayward"]
+    assert meet == [("future", "2010-06-16")]

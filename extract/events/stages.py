@@ -371,7 +371,15 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 and sc.mode == "actual"
                 and ((is_speech_act(c.cue) and not c.rule_type) or mode.claimed(doc.tokens[c.s], c.clause.i0, c.cue.i))
             )
-            if sc.mode != c.reading.mode and sc.mode_p >= settings.classifier_mode and not speech_act:
+            # The model's "hypothetical" needs a conditional in the sentence; without one the rule's reading
+            # stands ("he will meet Hayward, in what may be a tense encounter" is a plan, not a possibility).
+            unsupported = sc.mode == "hypothetical" and not _conditional(doc.tokens[c.s], conditional)
+            if (
+                sc.mode != c.reading.mode
+                and sc.mode_p >= settings.classifier_mode
+                and not speech_act
+                and not unsupported
+            ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
         if c.reading.mode in keep and (c.reading.mode != "hypothetical" or _conditional(doc.tokens[c.s], conditional)):
