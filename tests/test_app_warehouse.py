@@ -97,6 +97,31 @@ def test_events_table_and_details_come_from_the_warehouse(warehouse_env):
     assert "cannot be corrected yet" in " ".join(c.value for c in at.caption)
 
 
+def test_the_briefing_and_the_event_chooser_share_one_narrow_ask(warehouse_env, monkeypatch):
+    """On a warehouse the Timeline asks for its most salient rows once, for the briefing's columns only (which hold
+    the chooser's labels): the long text columns are most of what fetching a row costs."""
+    import streamlit as st
+
+    from app import briefing, data, event_details
+    from store.warehouse import Warehouse
+
+    assert set(event_details.LABEL_COLUMNS) <= set(data.SHARED_COLUMNS) == set(briefing.COLUMNS)
+    asked = []
+    original = Warehouse.top_rows
+
+    def spy(self, filters, n=200, order=("salience", "mentions"), columns=None):
+        asked.append((n, tuple(order), None if columns is None else tuple(columns)))
+        return original(self, filters, n, order, columns)
+
+    monkeypatch.setattr(Warehouse, "top_rows", spy)
+    st.cache_data.clear()
+    at = ok(open_dashboard(TIMELINE, {"country": "FRA"}))
+    few = [a for a in asked if a[0] <= data.SHARED_TOP]  # (the chart of a small view asks for its key events too)
+    assert few == [(data.SHARED_TOP, briefing.ORDER, tuple(data.SHARED_COLUMNS))]
+    assert any("Briefing" in m.value for m in at.markdown)
+    assert len(at.selectbox(key=event_details.KEY).options) > 1  # the chooser offers the view's events
+
+
 def test_adding_articles_points_to_the_import_command(warehouse_env):
     at = ok(open_dashboard(ADD))
     info = " ".join(i.value for i in at.info)
