@@ -51,3 +51,27 @@ def test_an_epithet_before_a_name_introduces_it_and_a_dead_body_is_no_body():
     assert got == [("WHO", "World Health Organization")]
     got = found("The WHO met on Monday. The body was found on a beach.")
     assert got == [("WHO", "World Health Organization")]
+
+
+def learned_people(text: str) -> list[str]:
+    from extract.actors.recognizer import ActorContext
+
+    ctx = ActorContext.from_text(text)
+    return [a.name for a in ctx.learned.values() if a.type == "person"]
+
+
+def test_a_full_name_opening_with_a_listed_given_name_is_a_person():
+    text = "Earlier this month Jackson's doctor, Conrad Murray, was found guilty of manslaughter."
+    assert learned_people(text) == ["Conrad Murray"]
+    assert found(text) == [("Conrad Murray", "Conrad Murray")]
+    assert learned_people("Mohamed Salem and Yoshihiko Sato met Volodymyr Petrenko.") == [
+        "Mohamed Salem",
+        "Yoshihiko Sato",
+        "Volodymyr Petrenko",
+    ]
+
+
+def test_a_common_word_or_place_before_a_capitalized_word_is_no_person():
+    assert learned_people("Christian Aid said the camps were full. Virginia Tech sent engineers.") == []
+    assert learned_people("Will Britain act? May Day marches began. Grace Church opened.") == []
+    assert learned_people("Consulting firm Oliver Wyman found a gap. The island of Diego Garcia is a base.") == []
