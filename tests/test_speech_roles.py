@@ -244,3 +244,15 @@ def test_a_speaker_the_article_introduced_is_of_the_articles_country() -> None:
     rows = [r for r in _rows(text, "2010-06-02") if "Dalton" in r["summary"]]
     assert rows and rows[0]["source_actor"] == "Ray Dalton"
     assert rows[0]["target_actor"] != "United States"
+
+
+def test_advice_obliges_the_name_before_its_must_or_should():
+    art = Article(
+        id="t",
+        text="Obama said on Monday that Transocean must pay all legitimate claims.",
+        published=dt.datetime(2010, 6, 14, 12, tzinfo=dt.UTC),
+    )
+    rows, _note = article_events(art)
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("REQUEST", "Barack Obama", "Transocean")
+    ]

@@ -506,6 +506,20 @@ def _advice(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     return any(t.lower in wordset("roles", "obligations") for t in toks[cue.j : clause.i1])
 
 
+def _obliged(toks: list[Token], clause: Clause, cue: Cue, names_in) -> ActorMention | None:
+    """Whom advice or a demand obliges, when no known actor is the target: a stand-in name right before the
+    first obligation word after the verb ("said BP must meet its obligations", "urged that Transocean should
+    pay"). `names_in(i0, i1)` finds the stand-in names of tokens[i0:i1] (assign_roles)."""
+    k = next((k for k in range(cue.j, clause.i1) if toks[k].lower in wordset("roles", "obligations")), -1)
+    if k < 0:
+        return None
+    names = names_in(max(cue.j, k - 4), k)
+    if not names:
+        return None
+    end = bisect.bisect_left([t.start for t in toks], names[-1][1].end)
+    return names[-1][1] if end == k else None
+
+
 def _accusing_claim(toks: list[Token], c: Candidate) -> bool:
     """True for a contested claim (mode.claimed: "testified that", "his lawyers argue that") that someone else
     did the reported deed: its words open with an actor other than the speaker, who is the target, and deny
@@ -640,6 +654,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             parties = roles.noun_parties(toks, cue, in_clause) if c.kind == "noun" else None
             if parties is not None:
                 c.source, c.target = parties  # "the phone call on Saturday between David Cameron and Obama"
+            if c.kind == "verb" and c.target is None and c.cue.event_type == "REQUEST":
+                c.target = _obliged(toks, clause, cue, lambda i0, i1, s=c.s: names_in(s, i0, i1))
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         kept.append(c)
