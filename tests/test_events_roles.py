@@ -295,6 +295,19 @@ def test_a_capitalized_common_word_is_no_actor_but_the_event_stays():
     assert rows and rows[0]["event_type"] == "COERCE" and rows[0]["source_actor"] == ""
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officially, the rebels attacked Goma on Friday.",
+        "Widely criticised, the rebels attacked Goma on Friday.",
+        "According to witnesses, the rebels attacked Goma on Friday.",
+    ],
+)
+def test_an_adverb_or_participle_opening_the_sentence_names_no_one(text):
+    rows = _rows(text, "2022-07-08")
+    assert rows and all(r["source_actor"] not in ("Officially", "Widely", "According") for r in rows)
+
+
 def test_a_passive_with_an_adverb_makes_the_subject_the_target():
     text = "Opposition leader Maria Corina Machado was briefly detained by police in Caracas on Thursday."
     src, tgt = _roles(text, "2025-01-10", "COERCE")

@@ -599,6 +599,12 @@ def _institution_after(tokens: list[Token], k: int, i1: int, taken: set[int]) ->
     return j > k and tokens[j - 1].text in load_gazetteer().org_words
 
 
+def _inflected(word: str) -> bool:
+    """True for a word with the ending of an adverb, a participle or a gerund ("Officially", "Widely",
+    "Shackled", "According") that is no given name ("Ahmed"): opening a sentence alone, it names no one."""
+    return len(word) > 4 and word.lower().endswith(("ly", "ed", "ing")) and word not in load_gazetteer().given_names
+
+
 def proper_names(
     tokens: list[Token], i0: int, i1: int, taken: set[int], common: frozenset[str] = frozenset()
 ) -> list[Placed]:
@@ -641,8 +647,10 @@ def proper_names(
             or (opens(k) and tokens[k].lower in common)
         ):
             k += 1  # "Both Naidu", "Dr Richelle Cooper": the word opens the phrase but is not the name
-        if j - k == 1 and (len(tokens[k].text) == 1 or (opens(k) and tokens[k].lower in common)):
-            k = j  # "Although", "N": capitalized for the sentence's start or an initial, no name
+        if j - k == 1 and (
+            len(tokens[k].text) == 1 or (opens(k) and (tokens[k].lower in common or _inflected(tokens[k].text)))
+        ):
+            k = j  # "Although", "N", "Officially", "Panicked": capitalized for the sentence's start, no name
             continue
         if not (j - k == 1 and k == 0 and len(tok.text) > 1 and tok.text[1:].islower() and tok.lower in stop):
             text = " ".join(t.text for t in tokens[k:j])
