@@ -297,7 +297,8 @@ def test_words_capitalized_for_the_sentence_start_stand_in_for_no_one():
     # a word the article also writes in lower case is capitalized only for its place at the start
     assert names("Drilling resumed at Acme Works.", frozenset({"drilling"})) == ["Acme Works"]
     assert names('"Drilling resumed," Kovacs said.', frozenset({"drilling"})) == ["Kovacs"]
-    assert names("Drilling resumed at Acme Works.") == ["Drilling", "Acme Works"]  # no evidence: kept
+    assert names("Bartlit resumed at Acme Works.") == ["Bartlit", "Acme Works"]  # no evidence: kept
+    assert names("Drilling resumed at Acme Works.") == ["Acme Works"]  # a gerund's ending: no name
     assert names("Kovacs met Drilling.", frozenset({"drilling"})) == ["Kovacs", "Drilling"]  # not the start
 
 
