@@ -610,3 +610,11 @@ def test_the_models_hypothetical_without_a_conditional_leaves_the_rules_reading(
     )
     meet = [(r["mode"], r["date"]) for r in rows if r["target_actor"] == "Tony Hayward"]
     assert meet == [("future", "2010-06-16")]
+
+
+def test_a_background_word_inside_a_quotation_after_the_verb_leaves_the_happening():
+    text = (
+        "Talks ended on Monday. Chevron said in a statement that the company had been working with the Coast"
+        ' Guard " to address the impacts of one of the worst storms ever recorded. "'
+    )
+    assert [r["source_actor"] for r in _one(text, "2010-06-14") if "Coast Guard" in r["sentence"]] == ["Chevron"]

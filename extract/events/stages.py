@@ -883,13 +883,20 @@ def _at_home(m: ActorMention | None, home: str) -> ActorMention | None:
 # dating --------------------------------------------------------------------------------------------
 
 
+_QUOTES = frozenset({'"', "“", "”"})
+
+
 def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue: Cue) -> bool:
     """True when the undated clause states a standing fact rather than one happening. A relative clause after the
     verb is left out ("said BP must meet its obligations to those whose lives have been disrupted")."""
     if is_speech_act(cue) and _performative(tokens, clause, cue):
         return False  # '"We urge people to ...," she said': said in the present, done as it is said
     relative = wordset("clauses", "relative")
-    end = next((k for k in range(cue.j, clause.i1) if tokens[k].lower in relative), clause.i1)
+    # a relative clause or a quotation after the verb is left out: "... the Coast Guard " to address the impacts
+    # of one of the most intense hurricanes ever recorded ."
+    end = next(
+        (k for k in range(cue.j, clause.i1) if tokens[k].lower in relative or tokens[k].text in _QUOTES), clause.i1
+    )
     words = [t.lower for t in tokens[clause.i0 : end]]
     if any(w in wordset("mode", "background") for w in words):
         return True
