@@ -178,3 +178,16 @@ def test_a_verb_in_another_sense_names_no_happening_of_its_type(text, absent):
 )
 def test_the_same_verbs_in_their_own_sense_still_name_it(text, etype):
     assert etype in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thirty-five new cases of the virus in Scotland were confirmed on Sunday.",
+        "Health officials confirmed 40 new infections on Sunday.",
+        "Another 486 possible cases are being investigated, officials said on Sunday.",
+        "The song was released on Friday to raise money for flood victims.",
+    ],
+)
+def test_tallies_and_products_told_with_event_verbs_name_no_happening(text):
+    assert _rows(text) == []

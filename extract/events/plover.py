@@ -385,6 +385,12 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
         if not (t.text[0].isalnum() or t.text[0] in "'’-"):
             break  # punctuation ends the object
         words.append(t.lower)
+    # a passive's subject is its object: "Thirty-five new cases of swine flu were confirmed on Sunday"
+    if cue.i > 0 and tokens[cue.i - 1].lower in ("was", "were", "is", "are", "been", "being", "be"):
+        for t in reversed(tokens[max(0, cue.i - 9) : cue.i - 1]):
+            if not (t.text[0].isalnum() or t.text[0] in "'’-"):
+                break
+            words.append(t.lower)
     # the object of a relative clause is the noun before "which"/"that": "a song, which she has released"
     for k in range(cue.i - 1, max(-1, cue.i - 5), -1):
         if tokens[k].lower in ("which", "that"):
