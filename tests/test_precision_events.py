@@ -187,6 +187,8 @@ def test_the_same_verbs_in_their_own_sense_still_name_it(text, etype):
         "Health officials confirmed 40 new infections on Sunday.",
         "Another 486 possible cases are being investigated, officials said on Sunday.",
         "The song was released on Friday to raise money for flood victims.",
+        "Tesco shares traded down 0.2 percent at 431 pence on Tuesday.",
+        "The government received slightly better marks in a poll on Tuesday.",
     ],
 )
 def test_tallies_and_products_told_with_event_verbs_name_no_happening(text):
