@@ -433,18 +433,23 @@ class Warehouse(EventSource):
         )
 
         def answer() -> pa.Table:
-            return self._query(
+            # the rows first (a plain filtered read: few rows), then counted in memory
+            rows = self._query(
                 lambda m: (
-                    f"""
-                    WITH v AS MATERIALIZED (
-                        SELECT date_start, event_type, quad_class, {distinct_list("countries")} AS countries
-                        FROM {self.events_sql(f, m)} WHERE {both})
-                    SELECT date_start, event_type, quad_class, CAST(NULL AS VARCHAR) AS country, count(*) AS n
-                        FROM v GROUP BY ALL
-                    UNION ALL SELECT date_start, NULL, NULL, c, count(*) FROM (
-                        SELECT date_start, unnest(countries) AS c FROM v) WHERE c NOT IN ('', {lit(a)}, {lit(b)})
-                        GROUP BY ALL"""
+                    f"SELECT date_start, event_type, quad_class, {distinct_list('countries')} AS countries "
+                    f"FROM {self.events_sql(f, m)} WHERE {both}"
                 )
+            )
+            return self._query(
+                lambda _m: (
+                    f"""
+                    SELECT date_start, event_type, quad_class, CAST(NULL AS VARCHAR) AS country, count(*) AS n
+                        FROM _rows GROUP BY ALL
+                    UNION ALL SELECT date_start, NULL, NULL, c, count(*) FROM (
+                        SELECT date_start, unnest(countries) AS c FROM _rows) WHERE c NOT IN ('', {lit(a)}, {lit(b)})
+                        GROUP BY ALL"""
+                ),
+                {"_rows": rows},
             )
 
         return self._remembered(("both", f, value), answer)
