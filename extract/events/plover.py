@@ -9,11 +9,12 @@ the first word's inflected forms. Linear in the number of tokens.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
 from core.schema import PLOVER_TYPES, QUAD_CLASS
-from extract.events._data import plover
+from extract.events._data import cues, plover, wordset
 from extract.events.tokens import Token
 
 _VOWELS = set("aeiou")
@@ -246,8 +247,6 @@ def is_speech_act(cue: Cue) -> bool:
 
 @functools.cache
 def _nonevent(key: str) -> frozenset[str]:
-    from extract.events._data import wordset
-
     return wordset("nonevent", key)
 
 
@@ -359,8 +358,6 @@ def job_move(tokens: list[Token], cue: Cue) -> bool:
 @functools.cache
 def _senses() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...], int]]:
     """cues.toml [senses]: lemma -> (words right after it, phrases within its window, window)."""
-    from extract.events._data import cues
-
     return {
         lemma: (
             frozenset(spec.get("next", ())),
@@ -380,24 +377,20 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
     nxt, within, window = spec
     if tokens[cue.j].lower in nxt:
         return True
-    words: list[str] = []
-    for t in tokens[cue.j : cue.j + window]:
-        if not (t.text[0].isalnum() or t.text[0] in "'’-"):
-            break  # punctuation ends the object
-        words.append(t.lower)
+
+    def up_to_punctuation(run) -> list[str]:
+        return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-", (t.lower for t in run)))
+
+    words = up_to_punctuation(tokens[cue.j : cue.j + window])
     # a passive's subject is its object: "Thirty-five new cases of swine flu were confirmed on Sunday"
-    if cue.i > 0 and tokens[cue.i - 1].lower in ("was", "were", "is", "are", "been", "being", "be"):
-        for t in reversed(tokens[max(0, cue.i - 9) : cue.i - 1]):
-            if not (t.text[0].isalnum() or t.text[0] in "'’-"):
-                break
-            words.append(t.lower)
+    if cue.i > 0 and tokens[cue.i - 1].lower in wordset("mode", "be"):
+        words += up_to_punctuation(reversed(tokens[max(0, cue.i - 9) : cue.i - 1]))
     # the object of a relative clause is the noun before "which"/"that": "a song, which she has released"
-    for k in range(cue.i - 1, max(-1, cue.i - 5), -1):
-        if tokens[k].lower in ("which", "that"):
-            before = k - 1 - (k >= 1 and tokens[k - 1].text == ",")
-            if before >= 0:
-                words.append(tokens[before].lower)
-            break
+    k = next((k for k in range(cue.i - 1, max(-1, cue.i - 5), -1) if tokens[k].lower in ("which", "that")), -1)
+    if k > 0:
+        before = k - 2 if tokens[k - 1].text == "," else k - 1
+        if before >= 0:
+            words.append(tokens[before].lower)
     return any(tuple(words[k : k + len(p)]) == p for p in within for k in range(len(words) - len(p) + 1))
 
 
