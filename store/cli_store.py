@@ -4,7 +4,9 @@
 migrate moves an Arrow store to the warehouse tier (store/warehouse/migrate.py): in place by default (the
 directory becomes a warehouse in one step at the end; until then it is the Arrow store it was), or into --out,
 leaving the Arrow store as it is. info says which tier a store is and what it holds. recount rewrites the counts
-files of a warehouse written before they held the country pairs (what a country filter's charts read).
+files of a warehouse to their fullest form (layout.TRIOS): the country pairs (what a country filter's charts read),
+the actor rows, and the rows of three countries that a write leaves out (what a two-country view's lanes and map
+read); run it after big imports.
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_argument(mig)
     info = sub.add_parser("info", help="say which tier the store is and what it holds")
     add_store_argument(info)
-    recount = sub.add_parser("recount", help="add the country pairs to a warehouse's counts files that lack them")
+    recount = sub.add_parser(
+        "recount",
+        help="add the country pairs and the rows of three countries to a warehouse's counts (after big imports)",
+    )
     add_store_argument(recount)
 
 
@@ -55,7 +60,9 @@ def _recount(path) -> int:
     with Warehouse(path).writer() as w:
         n = w.recount(progress=progress)
     print(file=sys.stderr)
-    print(f"{path}: {n:,} counts files rewritten" if n else f"{path}: every counts file already holds the pairs")
+    print(
+        f"{path}: {n:,} counts files rewritten" if n else f"{path}: every counts file already holds the pairs and trios"
+    )
     if not had_summary and (Warehouse(path).manifest() or {}).get("options"):
         print(f"{path}: the sidebar's choices summarized (summary/)")
     return 0

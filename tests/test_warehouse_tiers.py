@@ -122,26 +122,56 @@ def test_the_counts_files_answer_what_they_can_and_only_that(tiers):
         assert plan(Filters(), [(only_in_events, only_in_events)]) is None
 
 
-def test_a_two_country_view_reads_the_events_of_both_once(tiers, monkeypatch):
+def test_a_two_country_view_reads_the_events_of_both_once(tiers, tmp_path, monkeypatch):
     """The Timeline's lanes, the Map, Trends by type and Balance of one two-country view are each the counts less the
-    events of both countries; those are read from the events once for the view, and every answer equals the scan's."""
+    events of both countries. Written by a write (counts form 5), the events of both are read once for the view.
+    After `store recount` (form 6), by week, month or no period under each country the trio rows answer for the
+    files whose events all pass the view's dates, and only the others (the months its start cuts) are read; by
+    event type or quad class the events of both are read once for the view. Every answer equals the scan's."""
+    import shutil
+
+    from service.cli import main as cli
+
     arrow, _wh = tiers
-    wh = Warehouse(_wh.path)  # nothing remembered yet
     f = Filters(start=dt.date(2022, 6, 1), countries=("UKR", "RUS"), modes=())
-    read = []
+    read: list[list[str] | None] = []
     original = Warehouse.events_sql
 
-    def spy(self, *args, **kwargs):
-        read.append(1)
-        return original(self, *args, **kwargs)
+    def spy(self, f=None, m=None, entries=None, **kwargs):
+        read.append(None if entries is None else [e["events"] for e in entries])
+        return original(self, f, m, entries, **kwargs)
 
     monkeypatch.setattr(Warehouse, "events_sql", spy)
+    written = Warehouse(_wh.path)  # nothing remembered yet
+    in_view = [e["events"] for e in written._entries(written.manifest(), f)]
     bys = [("period:month", "country"), ("country",), ("period:day", "event_type"), ("period:week", "quad_class")]
     for by in bys:
+        pd.testing.assert_frame_equal(written.aggregate(f, by), arrow.aggregate(f, by))
+    assert len(read) == 1 and sorted(read[0]) == sorted(in_view)
+    read.clear()
+    shutil.copytree(_wh.path, tmp_path / "recounted")
+    assert cli(["store", "recount", "--store", str(tmp_path / "recounted")]) == 0
+    wh = Warehouse(tmp_path / "recounted")
+    in_view = [e["events"] for e in wh._entries(wh.manifest(), f)]
+    for by in [("period:month", "country"), ("country",), ("period:week", "country")]:
         pd.testing.assert_frame_equal(wh.aggregate(f, by), arrow.aggregate(f, by))
-    assert len(read) == 1
+    assert len(read) == 1 and read[0] and len(read[0]) < len(in_view) / 4  # the months the start cuts
+    read.clear()
+    for by in [("period:day", "event_type"), ("period:week", "quad_class")]:
+        pd.testing.assert_frame_equal(wh.aggregate(f, by), arrow.aggregate(f, by))
+    assert len(read) == 1 and sorted(read[0]) == sorted(in_view)
+    read.clear()
+    undated = Filters(countries=("UKR", "RUS"), modes=("actual", "future"))
+    for by in [("period:month", "country"), ("country",)]:
+        pd.testing.assert_frame_equal(wh.aggregate(undated, by), arrow.aggregate(undated, by))
+    assert read == [[]]  # no file is read: all answered by the trio rows
+    read.clear()
+    pd.testing.assert_frame_equal(
+        wh.aggregate(undated, ("period:day", "country")), arrow.aggregate(undated, ("period:day", "country"))
+    )
+    assert len(read) == 1 and read[0]  # no trio rows per day: the events of both are read
     monkeypatch.setattr(Warehouse, "events_sql", original)
-    for by in bys:
+    for by in [("period:month", "country"), ("country",), ("period:day", "event_type"), ("period:week", "quad_class")]:
         pd.testing.assert_frame_equal(wh.aggregate(f, by, use_counts=False), arrow.aggregate(f, by))
 
 
@@ -369,12 +399,14 @@ def test_newest_rows_come_from_every_file_that_can_hold_them(tmp_path):
         _same_rows(got, want)
 
 
-@pytest.mark.parametrize("form", [None, 2, 4])
+@pytest.mark.parametrize("form", [None, 2, 4, 5])
 def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form):
     """Files whose counts lack the country pairs (form None) or the actor rows per date (form 2) are answered by a
     scan where they cannot answer (right, slower) until `store recount` rewrites their counts; then the pair and
-    actor rows answer, with the same numbers. Form 4 (trio rows too, from a version that kept them) has what this
-    form reads."""
+    actor rows answer, with the same numbers. Form 4 (trio rows per day, from a version that kept them) and form 5
+    have the pair and actor rows, not the trio rows per week of form 6: a two-country view by country reads the
+    events of both countries until the recount, which also gives the manifest entries written before it kept them
+    their earliest date_end."""
     import json
     import shutil
 
@@ -385,6 +417,7 @@ def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form
     old = tmp_path / "old"
     shutil.copytree(wh.path, old)
     manifest = json.loads((old / "warehouse.json").read_text())
+    ends = {e["events"]: e.pop("min_end") for e in manifest["files"]}
     for e in manifest["files"]:
         e.pop("pairs", None)
         if form is not None:
@@ -408,18 +441,26 @@ def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form
             # one country's own counts are in every form; by country it needs the pairs (form 2), and so do two
             from_counts = form is not None or (f is one and dims != by)
             assert bool(scanned) != from_counts, (f, dims, form)
-    assert before._actor_counts(Filters()) == (form == 4)  # the actor rows per date came with form 4
+    assert before._actor_counts(Filters()) == (form in (4, 5))  # the actor rows per date came with form 4
     pd.testing.assert_frame_equal(before.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))
     assert cli(["store", "recount", "--store", str(old)]) == 0
     after = Warehouse(old)
-    assert all(e["pairs"] == layout.PAIRS == 5 for e in after.manifest()["files"])
+    assert all(e["pairs"] == layout.TRIOS == 6 for e in after.manifest()["files"])
+    assert {e["events"]: e["min_end"] for e in after.manifest()["files"]} == ends
     assert after._actor_counts(Filters())
     pd.testing.assert_frame_equal(after.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))
     assert after._plan(one, [("period", "month"), ("country", "country")]) == ("pair:UKR", None)
     assert after._plan(two, [("period", "month"), ("country", "country")]) == ("either", "RUS\x1fUKR")
-    for f in (one, two):
-        pd.testing.assert_frame_equal(after.aggregate(f, by), arrow.aggregate(f, by))
-        assert after.count(f) == arrow.count(f)
+    read = []
+    events_sql = Warehouse.events_sql
+    Warehouse.events_sql = lambda self, *a, r=events_sql, **k: read.append(a) or r(self, *a, **k)
+    try:
+        for f in (one, two):
+            pd.testing.assert_frame_equal(after.aggregate(f, by), arrow.aggregate(f, by))
+            assert after.count(f) == arrow.count(f)
+    finally:
+        Warehouse.events_sql = events_sql
+    assert len(read) == 1 and read[0][2] == []  # the trio rows answer for every file: none of their events is read
     assert cli(["store", "recount", "--store", str(old)]) == 0  # nothing left to do
 
 

@@ -345,10 +345,14 @@ class Warehouse(EventSource):
                 dated = "period" in names and not undated
                 exprs = ["country" if e == "value AS country" else e for e in exprs]
                 select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
-                both = self._both(filters, value)
+                # the files whose trio rows answer; the events of both countries are read from the others only
+                grain = next((name for k, name in dims if k == "period"), None)
+                entries = self._entries(self.manifest(), filters)
+                whole = [e for e in entries if self._whole(e, filters, grain)]
+                both = self._both(filters, value, [e for e in entries if not self._whole(e, filters, grain)])
                 table = self._query(
                     lambda m: (
-                        f"SELECT {select} FROM ({self._either_sql(filters, value, cond, dated, m)}) "
+                        f"SELECT {select} FROM ({self._either_sql(filters, value, cond, dated, m, whole)}) "
                         f"GROUP BY ALL ORDER BY {', '.join(names)}"
                     ),
                     {"_both": both},
@@ -398,46 +402,80 @@ class Warehouse(EventSource):
         frame["events"] = frame["events"].fillna(0)
         return finish_aggregate(frame, names, presorted=True)
 
-    def _either_sql(self, f: Filters, value: str, cond: str, dated: bool, m: dict | None) -> str:
+    def _either_sql(
+        self, f: Filters, value: str, cond: str, dated: bool, m: dict | None, whole: list[dict] = ()
+    ) -> str:
         """The events of either of two countries (value "A\x1fB") by period and country, as rows (period?, country,
         n) to sum: from the counts, A's and B's own rows and, under a third country C, A's pairs and B's pairs
-        (A and C + B and C); from the events that involve both A and B (the relation `_both`: _both()), minus one
-        under each of their other countries (A or B and C = A and C + B and C - A and B and C). cond: the counts
-        rows' conditions; dated: only events with a date."""
+        (A and C + B and C), minus the events of A, B and C under C (A or B and C = A and C + B and C - A and B and
+        C): the trio rows of the files in whole (_whole), and for the other files the events that involve both A
+        and B (the relation `_both`: _both() of those files). cond: the counts rows' conditions; dated: only events
+        with a date."""
         a, b = value.split("\x1f")
         kinds = (
             f"((kind = 'country' AND value IN ({lit(a)}, {lit(b)})) OR (kind IN ({lit(layout.PAIR_KIND + a)}, "
             f"{lit(layout.PAIR_KIND + b)}) AND value NOT IN ({lit(a)}, {lit(b)})))"
         )
-        counted = f"SELECT * FROM {self.counts_sql(f, m)} WHERE {kinds} AND {cond}"
+        trio = lit(layout.TRIO_KIND + a + chr(31) + b)
         others = (
             f"SELECT date_start, country AS value, -n AS n FROM _both WHERE country IS NOT NULL"
             f"{' AND date_start IS NOT NULL' if dated else ''}"
         )
-        return (
-            f"SELECT date_start, value AS country, n FROM ({counted}) "
-            f"UNION ALL SELECT date_start, value, n FROM ({others})"
-        )
+        if f.start is None and f.end is None and len(whole) == len(self._entries(m, f)):
+            # every file's trio rows answer and no date is tested: they are read in the same pass as the others
+            counted = (
+                f"SELECT date_start, value, CASE WHEN kind = {trio} THEN -n ELSE n END AS n "
+                f"FROM {self.counts_sql(f, m)} WHERE ({kinds} OR kind = {trio}) AND {cond}"
+            )
+            whole = []
+        else:
+            counted = f"SELECT * FROM {self.counts_sql(f, m)} WHERE {kinds} AND {cond}"
+        sql = f"SELECT date_start, value AS country, n FROM ({counted}) UNION ALL SELECT date_start, value, n FROM ({others})"
+        if whole:
+            # every event of these files passes the view's dates, so they are not tested (date_start is a bucket)
+            modes = where_clause(dataclasses.replace(f, start=None, end=None), counts=True)
+            trios = (
+                f"SELECT date_start, value, -n AS n FROM read_parquet({self._paths(whole, 'counts')}) "
+                f"WHERE kind = {trio} AND {modes}"
+                f"{' AND date_start IS NOT NULL' if dated else ''}"
+            )
+            sql += f" UNION ALL {trios}"
+        return sql
 
-    def _both(self, f: Filters, value: str) -> pa.Table:
+    @staticmethod
+    def _whole(e: dict, f: Filters, grain: str | None) -> bool:
+        """Do the trio rows of file entry e answer for its events in view f, counted by grain (a period, or None)?
+        Its counts must hold them (form layout.TRIOS), the period must be a week or a month (the rows' buckets), and
+        every event of the file must pass f's dates (they cannot be tested on the rows)."""
+        if (e.get("pairs") or 0) < layout.TRIOS or grain not in (None, "week", "month"):
+            return False
+        if f.start is not None and not (e.get("min_end") and e["min_end"] > pd.Timestamp(f.start).isoformat()):
+            return False
+        return f.end is None or bool(e.get("max_start") and e["max_start"] <= pd.Timestamp(f.end).isoformat())
+
+    def _both(self, f: Filters, value: str, entries: list[dict] | None = None) -> pa.Table:
         """The events in view f that involve both countries of value ("A\x1fB"), counted two ways: by date_start,
         event type and quad class (country null), and by date_start under each of their other countries (event type
-        and quad class null). A read of the country lists of every file in view, which only events can answer (the
-        counts files hold pairs, not the events of three countries), done once per view and version and kept (a few
-        hundred thousand rows at most: days x types or days x countries), so the Timeline's lanes at any period, the
-        Map, Trends by type and Balance of the same view share it. Dated and undated rows."""
+        and quad class null). A read of the country lists of every file in view (or of the files in entries), which
+        only events can answer where trio rows do not (they hold no event type and no day), done once per view,
+        files and version and kept (a few hundred thousand rows at most: days x types or days x countries), so the
+        Timeline's lanes at any period, the Map, Trends by type and Balance of the same view share it. Dated and
+        undated rows."""
         a, b = value.split("\x1f")
         both = (
             f"{where_clause(dataclasses.replace(f, countries=()))} AND list_contains(countries, {lit(a)}) "
             f"AND list_contains(countries, {lit(b)})"
         )
+        if entries is None:
+            entries = self._entries(self.manifest(), f)
+        files = tuple(e["events"] for e in entries)
 
         def answer() -> pa.Table:
             # the rows first (a plain filtered read: few rows), then counted in memory
             rows = self._query(
                 lambda m: (
                     f"SELECT date_start, event_type, quad_class, {distinct_list('countries')} AS countries "
-                    f"FROM {self.events_sql(f, m)} WHERE {both}"
+                    f"FROM {self.events_sql(f, m, entries)} WHERE {both}"
                 )
             )
             return self._query(
@@ -452,7 +490,7 @@ class Warehouse(EventSource):
                 {"_rows": rows},
             )
 
-        return self._remembered(("both", f, value), answer)
+        return self._remembered(("both", f, value, files), answer)
 
     def _raw_aggregate_sql(self, f: Filters, dims: list[tuple[str, str]], m: dict | None) -> str:
         names = dimension_names(dims)
