@@ -15,7 +15,8 @@ Builds the store once from generated events (service.synth; about a minute for a
   other pages:     from clicking a page in the sidebar (no filters: all events) to its charts or table drawn,
                    and each page opened by its own link in a new browser session
   floor:           the same first-page measure on bench/floor_app.py (Streamlit + one tiny Plotly chart)
-A screenshot of the warm page is left in bench/out/timeline-big.png, and one of each page in
+A screenshot of the warm page is left in bench/out/timeline-big.png, of its two-country view in
+bench/out/timeline-two-countries.png, and one of each page in
 bench/out/page-<name>.png.
 Targets (issue 7): first page <= 3 s, filter change <= 1 s, memory <= 2 GB. Figures, not pass/fail.
 """
@@ -274,6 +275,7 @@ def main() -> int:
             print(f"reload: {reload:.2f} s", flush=True)
             change = filter_country(page2, args.country)
             change2 = filter_country(page2, "Germany")
+            page2.screenshot(path=str(out / "timeline-two-countries.png"), full_page=True)
             # the same two-country view on the other pages that count by country or by type (the sidebar keeps it)
             two = [(label, switch_page(page2, label, selector, count)) for label, _p, selector, count in TWO_PAGES]
             page2.context.close()
