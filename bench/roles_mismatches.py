@@ -48,7 +48,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
-    ap.add_argument("--draw", type=int, choices=(1, 2), help="only the articles of this draw of the real-news gold")
+    ap.add_argument("--draw", type=int, choices=(1, 2, 3), help="only the articles of this draw of the real-news gold")
     ap.add_argument("--all", action="store_true", help="print every aligned pair, not only the wrong ones")
     ap.add_argument("--own", action="store_true", help="the own-written gold (tests/gold/events.jsonl) instead")
     args = ap.parse_args()

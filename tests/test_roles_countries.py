@@ -180,3 +180,13 @@ def test_sentence_adverb_is_no_stand_in_name():
     text = "Also on Friday, the Coastal Survey Office announced the reopening of the fishing grounds."
     rows = _rows(text, "2010-10-02")
     assert all(r["source_actor"] != "Also" for r in rows)
+
+
+def test_the_prosecution_is_the_state_that_prosecutes():
+    # "the prosecution" speaks for the state as "prosecutors" do (an organ named without its country)
+    text = (
+        "A court in Kenya heard the case of Dr Otieno Mwangi on Monday. Kenya's courts are busy. "
+        "The prosecution alleges Dr Mwangi gave the patient a fatal dose."
+    )
+    row = _first(text, "ACCUSE", "2011-01-05")
+    assert row["source_actor"] == "Kenya" and "KEN" in row["countries"]
