@@ -399,7 +399,7 @@ def test_newest_rows_come_from_every_file_that_can_hold_them(tmp_path):
         _same_rows(got, want)
 
 
-@pytest.mark.parametrize("form", [None, 2, 4, 5])
+@pytest.mark.parametrize("form", [None, 2, 4, 5, 6])
 def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form):
     """Files whose counts lack the country pairs (form None) or the actor rows per date (form 2) are answered by a
     scan where they cannot answer (right, slower) until `store recount` rewrites their counts; then the pair and
@@ -441,11 +441,11 @@ def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form
             # one country's own counts are in every form; by country it needs the pairs (form 2), and so do two
             from_counts = form is not None or (f is one and dims != by)
             assert bool(scanned) != from_counts, (f, dims, form)
-    assert before._actor_counts(Filters()) == (form in (4, 5))  # the actor rows per date came with form 4
+    assert before._actor_counts(Filters()) == (form in (4, 5, 6))  # the actor rows per date came with form 4
     pd.testing.assert_frame_equal(before.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))
     assert cli(["store", "recount", "--store", str(old)]) == 0
     after = Warehouse(old)
-    assert all(e["pairs"] == layout.TRIOS == 6 for e in after.manifest()["files"])
+    assert all(e["pairs"] == layout.TRIOS == 7 for e in after.manifest()["files"])
     assert {e["events"]: e["min_end"] for e in after.manifest()["files"]} == ends
     assert after._actor_counts(Filters())
     pd.testing.assert_frame_equal(after.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))

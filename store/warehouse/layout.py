@@ -70,21 +70,28 @@ INPUT_SCHEMA = EVENT_SCHEMA.append(pa.field("origin", pa.string()))
 # the Timeline's lanes and the map of a two-country view by week, month or no period, from the files whose events
 # all pass the view's dates (Warehouse._whole), without reading the events. Counts files are sorted by kind and
 # value and written in row groups of COUNTS_ROW_GROUP, so a question about one kind reads little more than its rows.
-COUNT_KINDS = ("event", "country", "topic", "actor", "source", "target", "paired", "pair:<ISO3>", "trio:<A>\x1f<B>")
+# "lane:<ISO3>": the events involving that country counted under each of their countries, itself included, per
+# mode and TRIO_BUCKET, also written by `store recount` only: a view of one or two countries by week, month or no
+# period over every file and no dates reads its lanes from them (a seventh of the rows per day of "pair:<ISO3>").
+COUNT_KINDS = (
+    "event", "country", "topic", "actor", "source", "target", "paired", "pair:<ISO3>", "trio:<A>\x1f<B>",
+    "lane:<ISO3>",
+)  # fmt: skip
 PAIR_KIND = "pair:"
 TRIO_KIND = "trio:"
+LANE_KIND = "lane:"
 # a week within a month: the later of the date's week (from Monday) and its month, so that truncated to the week it
 # is the date's week and truncated to the month, the date's month (a week that straddles two months has two buckets)
 TRIO_BUCKET = "greatest(date_trunc('week', date_start), date_trunc('month', date_start))"
 # The form of the rows beyond events per type, country and topic: 1 stored self-pairs too; 2 the pairs; 3 the pairs
 # and trio rows per date_start, date_end and mode (dropped: about as many rows as events, 0.45 GB more memory and
 # 8% more CPU at import); 4 those trios and the actor rows per date ("actor" keyed, "source", "target", "paired");
-# 5 the pairs and the actor rows (what a write commits); 6 those and the trio rows per TRIO_BUCKET and mode (what
-# `store recount` writes: counted at import they took a 5,000,000-row GDELT import from about 1.2 to 1.6 GB, since
-# distinct triples of countries are about as many as the events). `store recount` rewrites the counts of files of
-# any form but 6; a question a file's form cannot answer reads its events.
+# 5 the pairs and the actor rows (what a write commits); 6 those and the trio rows per TRIO_BUCKET and mode; 7 those
+# and the lane rows (what `store recount` writes: the trio rows counted at import took a 5,000,000-row GDELT import
+# from about 1.2 to 1.6 GB, since distinct triples of countries are about as many as the events). `store recount`
+# rewrites the counts of files of any form but 7; a question a file's form cannot answer reads its events.
 PAIRS = 5
-TRIOS = 6
+TRIOS = 7
 COUNTS_ROW_GROUP = 32_768
 COUNTS_SCHEMA = pa.schema(
     [

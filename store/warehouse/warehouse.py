@@ -350,9 +350,10 @@ class Warehouse(EventSource):
                 entries = self._entries(self.manifest(), filters)
                 whole = [e for e in entries if self._whole(e, filters, grain)]
                 both = self._both(filters, value, [e for e in entries if not self._whole(e, filters, grain)])
+                lanes = self._lanes(filters, dims)
                 table = self._query(
                     lambda m: (
-                        f"SELECT {select} FROM ({self._either_sql(filters, value, cond, dated, m, whole)}) "
+                        f"SELECT {select} FROM ({self._either_sql(filters, value, cond, dated, m, whole, lanes)}) "
                         f"GROUP BY ALL ORDER BY {', '.join(names)}"
                     ),
                     {"_both": both},
@@ -389,6 +390,8 @@ class Warehouse(EventSource):
                     if kind.startswith(layout.PAIR_KIND):  # under the country itself: its own rows
                         own = kind[len(layout.PAIR_KIND) :]
                         kinds = f"({kinds} OR (kind = 'country' AND value = {lit(own)}))"
+                        if self._lanes(filters, dims):  # the same per week, its own lane included: fewer rows
+                            kinds = f"kind = {lit(layout.LANE_KIND + own)}"
                 select = ", ".join([*exprs, f"CAST(sum({n}) AS BIGINT) AS events"])
                 group = f" GROUP BY ALL ORDER BY {', '.join(names)}" if exprs else ""
                 table = self._query(
@@ -403,14 +406,15 @@ class Warehouse(EventSource):
         return finish_aggregate(frame, names, presorted=True)
 
     def _either_sql(
-        self, f: Filters, value: str, cond: str, dated: bool, m: dict | None, whole: list[dict] = ()
+        self, f: Filters, value: str, cond: str, dated: bool, m: dict | None, whole: list[dict] = (), lanes=False
     ) -> str:
         """The events of either of two countries (value "A\x1fB") by period and country, as rows (period?, country,
         n) to sum: from the counts, A's and B's own rows and, under a third country C, A's pairs and B's pairs
         (A and C + B and C), minus the events of A, B and C under C (A or B and C = A and C + B and C - A and B and
         C): the trio rows of the files in whole (_whole), and for the other files the events that involve both A
         and B (the relation `_both`: _both() of those files). cond: the counts rows' conditions; dated: only events
-        with a date."""
+        with a date. lanes (_lanes): every file's lane rows answer, which count A's and B's events under each of
+        their countries per week (A's own under A, B's under B) with fewer rows than the country and pair rows."""
         a, b = value.split("\x1f")
         kinds = (
             f"((kind = 'country' AND value IN ({lit(a)}, {lit(b)})) OR (kind IN ({lit(layout.PAIR_KIND + a)}, "
@@ -421,6 +425,11 @@ class Warehouse(EventSource):
             f"SELECT date_start, country AS value, -n AS n FROM _both WHERE country IS NOT NULL"
             f"{' AND date_start IS NOT NULL' if dated else ''}"
         )
+        if lanes:
+            kinds = (
+                f"((kind = {lit(layout.LANE_KIND + a)} AND value <> {lit(b)}) "
+                f"OR (kind = {lit(layout.LANE_KIND + b)} AND value <> {lit(a)}))"
+            )
         if f.start is None and f.end is None and len(whole) == len(self._entries(m, f)):
             # every file's trio rows answer and no date is tested: they are read in the same pass as the others
             counted = (
@@ -441,6 +450,14 @@ class Warehouse(EventSource):
             )
             sql += f" UNION ALL {trios}"
         return sql
+
+    def _lanes(self, f: Filters, dims: list[tuple[str, str]]) -> bool:
+        """Do the lane rows answer a view of one or two countries by dims (period and country at most)? No dates
+        filtered (the rows hold buckets), a week, a month or no period, and every file in view of form TRIOS."""
+        grain = next((name for k, name in dims if k == "period"), None)
+        if f.start is not None or f.end is not None or grain not in (None, "week", "month"):
+            return False
+        return all((e.get("pairs") or 0) >= layout.TRIOS for e in self._entries(self.manifest(), f))
 
     @staticmethod
     def _whole(e: dict, f: Filters, grain: str | None) -> bool:

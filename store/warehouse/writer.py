@@ -129,9 +129,10 @@ def counts_of(src: str, filename: str = "filename", trios: bool = False) -> str:
     """The counts of the events relation src (its COUNTED_COLUMNS suffice), with src's column filename (or any
     SQL expression, e.g. a constant) as a column "filename" saying whose, as SQL. Each list is made distinct by
     sql.distinct_list (cheap on short lists that are distinct already), and kind strings are made after grouping
-    (once per group, not per row). trios: with the trio rows (layout.TRIO_KIND; counts form layout.TRIOS), which
-    `store recount` writes and a write does not: on GDELT-like data they are about as many as the events, and
-    counting them took a 5,000,000-row import from about 1.2 to 1.6 GB and 20% more CPU."""
+    (once per group, not per row). trios: with the trio and lane rows (layout.TRIO_KIND, layout.LANE_KIND; counts
+    form layout.TRIOS), which `store recount` writes and a write does not: on GDELT-like data the trio rows are
+    about as many as the events, and counting them took a 5,000,000-row import from about 1.2 to 1.6 GB and 20%
+    more CPU."""
 
     keys = "date_start, date_end, mode, event_type, quad_class"
     if filename != "filename":
@@ -152,7 +153,15 @@ def counts_of(src: str, filename: str = "filename", trios: bool = False) -> str:
                     SELECT filename, unnest(l) AS a, l, bucket, mode FROM (
                         SELECT filename, {distinct_list("countries")} AS l, {layout.TRIO_BUCKET} AS bucket, mode
                         FROM {src} WHERE len(countries) > 2) WHERE len(l) > 2) WHERE a <> '') WHERE b > a)
-            WHERE c <> '' AND c <> a AND c <> b GROUP BY ALL)"""
+            WHERE c <> '' AND c <> a AND c <> b GROUP BY ALL)
+        UNION ALL SELECT filename, '{layout.LANE_KIND}' || a AS kind, c AS value, bucket, NULL, mode,
+            CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), n FROM (
+            SELECT filename, a, c, bucket, mode, count(*) AS n FROM (
+            SELECT filename, a, unnest(l) AS c, bucket, mode FROM (
+                SELECT filename, unnest(l) AS a, l, bucket, mode FROM (
+                    SELECT filename, {distinct_list("countries")} AS l, {layout.TRIO_BUCKET} AS bucket, mode
+                    FROM {src} WHERE len(countries) > 0)))
+            WHERE a <> '' AND c <> '' GROUP BY ALL)"""
     return f"""
         SELECT filename, 'event' AS kind, CAST(NULL AS VARCHAR) AS value, {keys}, count(*) AS n FROM {src} GROUP BY ALL
         UNION ALL {listed("country", "countries")}
