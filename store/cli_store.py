@@ -89,6 +89,7 @@ def _migrate(path, args) -> int:
 
 def _info(path) -> int:
     from store.source import open_store
+    from store.warehouse import layout
 
     src = open_store(path)
     if src.tier == "warehouse":
@@ -99,7 +100,8 @@ def _info(path) -> int:
         print(
             f"{path}: warehouse, {rows:,} events in {len(m['files'])} files ({size / 1e6:,.1f} MB, "
             f"{size / max(rows, 1):.0f} bytes/event), origins {', '.join(origins) or 'none'}, generation "
-            f"{m['generation']}"
+            f"{m['generation']}, {sum((e.get('pairs') or 0) >= layout.TRIOS for e in m['files'])} of "
+            f"{len(m['files'])} files recounted (store recount)"
         )
     else:
         from store.warehouse.migrate import arrow_event_count
