@@ -64,15 +64,14 @@ INPUT_SCHEMA = EVENT_SCHEMA.append(pa.field("origin", pa.string()))
 # date_start, date_end and mode (event_type and quad_class null: counted by them, the pairs would outnumber the
 # events); under the country itself they are its "country" rows. With the country rows they give the events of
 # either of two countries (A or B = A + B - pair:A under B) without a scan. A file entry says "pairs": PAIRS when
-# its counts hold these rows in this form. "trio:<A>\x1f<B>" (A < B): the events involving A, B and a third
-# country counted under that country (value), per mode and per TRIO_BUCKET (date_start holds the bucket, date_end
-# is null), written by `store recount` only (PAIRS, TRIOS below); they answer
-# the Timeline's lanes and the map of a two-country view by week, month or no period, from the files whose events
-# all pass the view's dates (Warehouse._whole), without reading the events. Counts files are sorted by kind and
-# value and written in row groups of COUNTS_ROW_GROUP, so a question about one kind reads little more than its rows.
-# "lane:<ISO3>": the events involving that country counted under each of their countries, itself included, per
-# mode and TRIO_BUCKET, also written by `store recount` only: a view of one or two countries by week, month or no
-# period over every file and no dates reads its lanes from them (a seventh of the rows per day of "pair:<ISO3>").
+# its counts hold these rows in this form. Written by `store recount` only (PAIRS, TRIOS below), per mode and per
+# TRIO_BUCKET (date_start holds the bucket, date_end is null): "trio:<A>\x1f<B>" (A < B), the events involving A, B
+# and a third country counted under that country (value), which answer the Timeline's lanes and the map of a
+# two-country view by week, month or no period from the files whose events all pass the view's dates
+# (Warehouse._whole) without reading the events; "lane:<ISO3>", the events involving that country counted under
+# each of their countries, itself included, from which a view of one or two countries with no dates filtered reads
+# its lanes (a seventh of the rows per day of "pair:<ISO3>"). Counts files are sorted by kind and value and written
+# in row groups of COUNTS_ROW_GROUP, so a question about one kind reads little more than its rows.
 COUNT_KINDS = (
     "event", "country", "topic", "actor", "source", "target", "paired", "pair:<ISO3>", "trio:<A>\x1f<B>",
     "lane:<ISO3>",

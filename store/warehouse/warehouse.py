@@ -346,10 +346,8 @@ class Warehouse(EventSource):
                 exprs = ["country" if e == "value AS country" else e for e in exprs]
                 select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
                 # the files whose trio rows answer; the events of both countries are read from the others only
-                grain = next((name for k, name in dims if k == "period"), None)
-                entries = self._entries(self.manifest(), filters)
-                whole = [e for e in entries if self._whole(e, filters, grain)]
-                both = self._both(filters, value, [e for e in entries if not self._whole(e, filters, grain)])
+                whole, partial = self._split_whole(filters, dims)
+                both = self._both(filters, value, partial)
                 lanes = self._lanes(filters, dims)
                 table = self._query(
                     lambda m: (
@@ -426,12 +424,11 @@ class Warehouse(EventSource):
             f"{' AND date_start IS NOT NULL' if dated else ''}"
         )
         if lanes:
+            # every file's lane and trio rows answer and no date is tested: one pass over the counts
             kinds = (
                 f"((kind = {lit(layout.LANE_KIND + a)} AND value <> {lit(b)}) "
                 f"OR (kind = {lit(layout.LANE_KIND + b)} AND value <> {lit(a)}))"
             )
-        if f.start is None and f.end is None and len(whole) == len(self._entries(m, f)):
-            # every file's trio rows answer and no date is tested: they are read in the same pass as the others
             counted = (
                 f"SELECT date_start, value, CASE WHEN kind = {trio} THEN -n ELSE n END AS n "
                 f"FROM {self.counts_sql(f, m)} WHERE ({kinds} OR kind = {trio}) AND {cond}"
@@ -451,13 +448,18 @@ class Warehouse(EventSource):
             sql += f" UNION ALL {trios}"
         return sql
 
+    def _split_whole(self, f: Filters, dims: list[tuple[str, str]]) -> tuple[list[dict], list[dict]]:
+        """The files in view f whose lane and trio rows answer a count by dims (_whole), and the others."""
+        grain = next((name for k, name in dims if k == "period"), None)
+        whole, partial = [], []
+        for e in self._entries(self.manifest(), f):
+            (whole if self._whole(e, f, grain) else partial).append(e)
+        return whole, partial
+
     def _lanes(self, f: Filters, dims: list[tuple[str, str]]) -> bool:
         """Do the lane rows answer a view of one or two countries by dims (period and country at most)? No dates
-        filtered (the rows hold buckets), a week, a month or no period, and every file in view of form TRIOS."""
-        grain = next((name for k, name in dims if k == "period"), None)
-        if f.start is not None or f.end is not None or grain not in (None, "week", "month"):
-            return False
-        return all((e.get("pairs") or 0) >= layout.TRIOS for e in self._entries(self.manifest(), f))
+        filtered (the rows hold buckets) and the rows of every file in view answer (_whole)."""
+        return f.start is None and f.end is None and not self._split_whole(f, dims)[1]
 
     @staticmethod
     def _whole(e: dict, f: Filters, grain: str | None) -> bool:

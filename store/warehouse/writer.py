@@ -145,22 +145,27 @@ def counts_of(src: str, filename: str = "filename", trios: bool = False) -> str:
             f"FROM (SELECT filename, {distinct_list(column)} AS l, {keys} FROM {src})) GROUP BY ALL"
         )
 
+    def countries(dates: str, more_than: int) -> str:
+        """Each event's distinct countries as l, with dates and mode, for the events with more than more_than."""
+        return (
+            f"SELECT filename, {distinct_list('countries')} AS l, {dates}, mode FROM {src} "
+            f"WHERE len(countries) > {more_than}"
+        )
+
+    bucket = f"{layout.TRIO_BUCKET} AS bucket"
     trio_rows = f"""UNION ALL SELECT filename, '{layout.TRIO_KIND}' || a || chr(31) || b AS kind, c AS value, bucket, NULL, mode,
             CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), n FROM (
             SELECT filename, a, b, c, bucket, mode, count(*) AS n FROM (
             SELECT filename, a, b, unnest(l) AS c, bucket, mode FROM (
                 SELECT filename, a, unnest(l) AS b, l, bucket, mode FROM (
-                    SELECT filename, unnest(l) AS a, l, bucket, mode FROM (
-                        SELECT filename, {distinct_list("countries")} AS l, {layout.TRIO_BUCKET} AS bucket, mode
-                        FROM {src} WHERE len(countries) > 2) WHERE len(l) > 2) WHERE a <> '') WHERE b > a)
+                    SELECT filename, unnest(l) AS a, l, bucket, mode FROM ({countries(bucket, 2)}) WHERE len(l) > 2)
+                WHERE a <> '') WHERE b > a)
             WHERE c <> '' AND c <> a AND c <> b GROUP BY ALL)
         UNION ALL SELECT filename, '{layout.LANE_KIND}' || a AS kind, c AS value, bucket, NULL, mode,
             CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), n FROM (
             SELECT filename, a, c, bucket, mode, count(*) AS n FROM (
             SELECT filename, a, unnest(l) AS c, bucket, mode FROM (
-                SELECT filename, unnest(l) AS a, l, bucket, mode FROM (
-                    SELECT filename, {distinct_list("countries")} AS l, {layout.TRIO_BUCKET} AS bucket, mode
-                    FROM {src} WHERE len(countries) > 0)))
+                SELECT filename, unnest(l) AS a, l, bucket, mode FROM ({countries(bucket, 0)})))
             WHERE a <> '' AND c <> '' GROUP BY ALL)"""
     return f"""
         SELECT filename, 'event' AS kind, CAST(NULL AS VARCHAR) AS value, {keys}, count(*) AS n FROM {src} GROUP BY ALL
@@ -171,8 +176,8 @@ def counts_of(src: str, filename: str = "filename", trios: bool = False) -> str:
             SELECT filename, a, b, date_start, date_end, mode, count(*) AS n FROM (
             SELECT filename, a, unnest(l) AS b, date_start, date_end, mode FROM (
                 SELECT filename, unnest(l) AS a, l, date_start, date_end, mode FROM (
-                    SELECT filename, {distinct_list("countries")} AS l, date_start, date_end, mode FROM {src}
-                    WHERE len(countries) > 1) WHERE len(l) > 1)) WHERE a <> '' AND b <> '' AND a <> b GROUP BY ALL)
+                    {countries("date_start, date_end", 1)}) WHERE len(l) > 1)) WHERE a <> '' AND b <> '' AND a <> b
+            GROUP BY ALL)
         {trio_rows if trios else ""}
         UNION ALL SELECT filename, 'actor', value, date_start, date_end, mode, CAST(NULL AS VARCHAR),
             CAST(NULL AS VARCHAR), count(*) FROM (
@@ -745,8 +750,9 @@ class WarehouseWriter:
 
     def recount(self, progress=None) -> int:
         """Rewrite the counts file of every entry whose counts are not of the fullest form (layout.TRIOS: the pairs,
-        the actor rows and the trio rows, which writes leave out), one file at a time, each under a new name; one manifest swap at the end (a killed recount leaves the
-        old counts in force); a warehouse with no options summary gets one. Returns how many files were recounted."""
+        the actor rows, and the trio and lane rows that writes leave out), one file at a time, each under a new name;
+        one manifest swap at the end (a killed recount leaves the old counts in force); an entry without min_end gets
+        it; a warehouse with no options summary gets one. Returns how many files were recounted."""
         todo = [e for e in self.manifest["files"] if e.get("pairs") != layout.TRIOS]
         if not todo:
             if self.manifest["files"] and not self.manifest.get("options"):
