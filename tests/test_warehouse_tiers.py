@@ -204,7 +204,7 @@ def test_the_actors_of_a_view_of_dates_and_modes_come_from_the_counts(tiers, nam
     read = []
     events_sql = Warehouse.events_sql
     monkeypatch.setattr(Warehouse, "events_sql", lambda self, *a, **k: read.append(1) or events_sql(self, *a, **k))
-    wh._answers.clear()
+    wh.forget()
     pd.testing.assert_frame_equal(wh.top_actors(f, 15), arrow.top_actors(f, 15))
     assert not read, "top_actors read the events"
     got = wh.network_pairs(f, 12)
@@ -516,6 +516,9 @@ def test_a_count_and_the_day_counts_of_a_view_take_one_query(tmp_path, monkeypat
         n = wh.count(f)
         days = wh.aggregate(f, "period:day")
         assert len(asked) == 1, "the day counts come with the count"
+        assert wh.count(f) == n and len(asked) == 1, "kept"
+        wh.forget()
+        assert wh.count(f) == n and len(asked) == 2, "forgotten: asked again"
         monkeypatch.undo()
         expected_days = fresh.aggregate(f, "period:day")
         pd.testing.assert_frame_equal(days, expected_days)

@@ -287,6 +287,12 @@ class Warehouse(EventSource):
                     self._answers.popitem(last=False)
         return value.copy() if isinstance(value, pd.DataFrame) else value
 
+    def forget(self) -> None:
+        """Drop the kept answers (_remembered), so the next question is computed again: for benchmarks that time a
+        question more than once on one warehouse."""
+        with self._con_guard:
+            self._answers.clear()
+
     # ---- the read interface ----------------------------------------------------------------------------------
     def count(self, filters: Filters) -> int:
         return self._remembered(("count", filters), lambda: self._count(filters))
