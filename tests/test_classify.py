@@ -51,6 +51,17 @@ def test_the_model_was_built_from_the_checked_in_corpus(model):
     assert model.meta["trained_rows"] == sum(r["split"] == "train" for r in rows)
 
 
+def test_the_type_heads_temperature_is_the_one_the_train_split_gives(model):
+    """The SVM type head's scores are scaled by one temperature before the softmax; the stored one is what
+    `python -m extract.classify.train --temperature` fits on the train split (out-of-fold scores), so a rebuilt
+    corpus that moves it is noticed."""
+    from extract.classify import train
+
+    assert model.meta["settings"]["type_temperature"] == train.SETTINGS["type_temperature"]
+    fitted = train.fit_temperature([r for r in corpus.load() if r["split"] == "train"])
+    assert abs(fitted - train.SETTINGS["type_temperature"]) < 0.1, f"refit gives {fitted:.2f}: update SETTINGS"
+
+
 def test_the_corpus_file_is_what_its_batches_build():
     rows = corpus.records(corpus.build())
     assert rows == corpus.load(), "data/sentences.jsonl is stale: run `make model`"
