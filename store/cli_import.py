@@ -121,7 +121,8 @@ def _to_warehouse(path: pathlib.Path, args: argparse.Namespace) -> int:
 
 
 def _recount_note(path: pathlib.Path) -> None:
-    """Say when files' counts lack the rows `store recount` adds (a write leaves them out: store/README.md)."""
+    """Say when files' counts lack the rows `store compact` and `store recount` add (a write leaves them out:
+    store/README.md)."""
     from store.warehouse import Warehouse, layout
 
     files = (Warehouse(path).manifest() or {"files": []})["files"]
@@ -129,6 +130,7 @@ def _recount_note(path: pathlib.Path) -> None:
     if short:
         print(
             f"note: {short:,} of {len(files):,} files lack the counts that draw a view of two countries without "
-            f"reading its events; once the imports are done, run: python -m extract store recount --store {path}",
+            f"reading its events; once the imports are done, run: python -m extract store compact --store {path} "
+            "(it also merges each month's files; store recount only adds the counts)",
             file=sys.stderr,
         )

@@ -225,8 +225,8 @@ def test_the_import_command_streams_into_a_warehouse_and_prints_the_accounting(t
     assert again.returncode == 0 and "total: 9 rows read = 5 imported" in again.stdout
     info = cli("store", "info", "--store", str(store))
     assert "warehouse, 12 events" in info.stdout and "origins acled, gdelt" in info.stdout
-    # an import leaves the rows of three countries to store recount, and says so
-    assert "run: python -m extract store recount --store" in again.stderr and "0 of " in info.stdout
+    # an import leaves the rows of three countries to store compact (or recount), and says so
+    assert "run: python -m extract store compact --store" in again.stderr and "0 of " in info.stdout
     assert cli("store", "recount", "--store", str(store)).returncode == 0
     files = info.stdout.split(" files (")[0].rsplit(" ", 1)[1]
     assert f"{files} of {files} files recounted" in cli("store", "info", "--store", str(store)).stdout
