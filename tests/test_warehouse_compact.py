@@ -54,6 +54,9 @@ def test_compact_merges_each_months_files_and_answers_the_same(written, capsys):
     answers = {(f, by): wh.aggregate(f, by) for f in FILTERS for by in BYS}
     top = wh.top_rows(Filters(modes=()), 30, columns=["event_id", "salience"])
 
+    assert cli(["store", "info", "--store", str(wh.path)]) == 0
+    several = sum(n > 1 for n in before.values())
+    assert f"{several} of {len(before)} partitions (origin and month) hold files" in capsys.readouterr().out
     assert cli(["store", "compact", "--store", str(wh.path)]) == 0
     out = capsys.readouterr().out
     after = Warehouse(wh.path)
@@ -75,6 +78,8 @@ def test_compact_merges_each_months_files_and_answers_the_same(written, capsys):
 
     assert cli(["store", "compact", "--store", str(wh.path)]) == 0
     assert "no month has files to merge" in capsys.readouterr().out
+    assert cli(["store", "info", "--store", str(wh.path)]) == 0
+    assert "store compact would merge" not in capsys.readouterr().out
 
 
 def test_compact_keeps_files_under_the_row_cap(written):
