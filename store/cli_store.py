@@ -6,9 +6,9 @@ directory becomes a warehouse in one step at the end; until then it is the Arrow
 leaving the Arrow store as it is. info says which tier a store is and what it holds. recount rewrites the counts
 files of a warehouse to their fullest form (layout.TRIOS): the country pairs (what a country filter's charts read),
 the actor rows, and the rows of three countries that a write leaves out (what a two-country view's lanes and map
-read); run it after big imports. compact merges each month's files of a warehouse into files of up to --max-rows
-events (4,000,000) and then recounts what needs it: a view reads every counts file it touches, so fewer files
-answer sooner; run it once the imports are done (it rewrites every file: minutes per 10 million events).
+read); run it after big imports. compact recounts what needs it and then merges each month's files of a warehouse
+into files of up to --max-rows events (4,000,000): a view reads every counts file it touches, so fewer files answer
+sooner; run it once the imports are done (it rewrites every file: minutes per 10 million events).
 """
 
 from __future__ import annotations
@@ -95,8 +95,10 @@ def _compact(path, max_rows: int | None) -> int:
 
     before = len((Warehouse(path).manifest() or {"files": []})["files"])
     with Warehouse(path).writer() as w:
-        merged = w.merge_partitions(max_rows or MERGED_ROWS)
+        # recount first, file by file, then merge (the merged counts are the sums): counting the trio rows of a
+        # merged month at once took a 5,000,000-row import's compact to a peak of 1.95 GB
         recounted = w.recount(progress=progress)
+        merged = w.merge_partitions(max_rows or MERGED_ROWS)
     if recounted:
         print(file=sys.stderr)
     after = len((Warehouse(path).manifest() or {"files": []})["files"])
