@@ -71,6 +71,7 @@ def _recount(path) -> int:
     had_summary = bool((Warehouse(path).manifest() or {}).get("options"))
     with Warehouse(path).writer() as w:
         n = w.recount(progress=progress)
+        w.drop_retired()  # the counts files replaced leave the disk now, not at the next import
     print(file=sys.stderr)
     print(
         f"{path}: {n:,} counts files rewritten" if n else f"{path}: every counts file already holds the pairs and trios"
@@ -99,6 +100,7 @@ def _compact(path, max_rows: int | None) -> int:
         # merged month at once took a 5,000,000-row import's compact to a peak of 1.95 GB
         recounted = w.recount(progress=progress)
         merged = w.merge_partitions(max_rows or MERGED_ROWS)
+        w.drop_retired()  # the files merged away leave the disk now, not at the next import
     if recounted:
         print(file=sys.stderr)
     after = len((Warehouse(path).manifest() or {"files": []})["files"])

@@ -446,6 +446,8 @@ def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form
     assert cli(["store", "recount", "--store", str(old)]) == 0
     after = Warehouse(old)
     assert all(e["pairs"] == layout.TRIOS == 7 for e in after.manifest()["files"])
+    counts_on_disk = {p.relative_to(old).as_posix() for p in old.glob("counts/**/*.parquet")}
+    assert counts_on_disk == {e["counts"] for e in after.manifest()["files"]}, "the replaced counts files are gone"
     assert {e["events"]: e["min_end"] for e in after.manifest()["files"]} == ends
     assert after._actor_counts(Filters())
     pd.testing.assert_frame_equal(after.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))

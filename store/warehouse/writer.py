@@ -753,6 +753,16 @@ class WarehouseWriter:
         self._swap(kept + new_files, retired=retired)
         return len(retired) // 2
 
+    def drop_retired(self) -> int:
+        """Forget the files the last swap retired, so that this writer's sweep removes them: for the maintenance
+        commands (store compact, recount), which would otherwise leave every file they replaced on disk until the next
+        write. A reader still holding the manifest before re-reads the new one (Warehouse._query retries when files
+        vanished). Returns how many paths were retired."""
+        retired = list(self.manifest.get("retired", []))
+        if retired:
+            self._swap(self.manifest["files"], retired=[])
+        return len(retired)
+
     def refresh_bounds(self) -> int:
         """Give every file entry that lacks them its salience bounds (sal_static, sal_weight), read from the file
         (for manifests written before the bounds were kept); one manifest swap. Returns how many entries changed."""
