@@ -145,17 +145,13 @@ def _info(path) -> int:
             f"{m['generation']}, {sum((e.get('pairs') or 0) >= layout.TRIOS for e in m['files'])} of "
             f"{len(m['files'])} files recounted (store recount)"
         )
-        per_part: dict[tuple[str, str], list[int]] = {}
-        for e in m["files"]:
-            per_part.setdefault((e["origin"], e["month"]), []).append(e["rows"])
-        from store.warehouse.writer import MERGED_ROWS
+        from store.warehouse.writer import merge_groups, partitions_of
 
-        # a partition whose files store compact would merge: two or more of them fit under its row cap together
-        mergeable = sum(len(rows) > 1 and sum(sorted(rows)[:2]) <= MERGED_ROWS for rows in per_part.values())
+        mergeable = len({key for key, _ in merge_groups(m["files"])})
         if mergeable:
             print(
-                f"{path}: {mergeable:,} of {len(per_part):,} partitions (origin and month) hold files that "
-                "store compact would merge (fewer files answer a view sooner)"
+                f"{path}: {mergeable:,} of {len(partitions_of(m['files'])):,} partitions (origin and month) hold "
+                "files that store compact would merge (fewer files answer a view sooner)"
             )
     else:
         from store.warehouse.migrate import arrow_event_count

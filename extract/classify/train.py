@@ -198,7 +198,7 @@ def fit_temperature(rows: list[dict], settings: dict = SETTINGS, folds: int = 5)
     for tr, te in GroupKFold(n_splits=folds).split(rows, groups=groups):
         fold = [feats[k] for k in tr]
         vocab = build_vocabulary(fold, settings["min_df"], settings["block_weights"])
-        clf = LinearSVC(C=settings["type_C"], max_iter=50000).fit(matrix(vocab, fold), truth[tr])
+        clf = fit_type(matrix(vocab, fold), list(truth[tr]), {**settings, "type_temperature": 1.0})
         d = clf.decision_function(matrix(vocab, [feats[k] for k in te]))
         if scores is None:
             scores, labels = np.zeros((len(rows), d.shape[1])), clf.classes_

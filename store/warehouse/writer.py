@@ -294,6 +294,29 @@ def helper_connection(warehouse, memory: str = HELPER_MEMORY) -> duckdb.DuckDBPy
     return con
 
 
+def partitions_of(files: list[dict]) -> dict[tuple[str, str], list[dict]]:
+    """Manifest file entries by partition (origin, month), in their order."""
+    out: dict[tuple[str, str], list[dict]] = {}
+    for e in files:
+        out.setdefault((e["origin"], e["month"]), []).append(e)
+    return out
+
+
+def merge_groups(files: list[dict], max_rows: int = MERGED_ROWS) -> list[tuple[tuple[str, str], list[dict]]]:
+    """What `store compact` merges (WarehouseWriter.merge_partitions): per partition, its files in the order of their
+    event ids cut into runs of at most max_rows events; the runs of two files or more, each with its partition."""
+    groups = []
+    for key, entries in partitions_of(files).items():
+        run: list[dict] = []
+        for e in sorted(entries, key=lambda e: (e["min_id"] is None, e["min_id"] or "")):
+            if run and sum(f["rows"] for f in run) + e["rows"] > max_rows:
+                groups.append((key, run))
+                run = []
+            run.append(e)
+        groups.append((key, run))
+    return [(k, g) for k, g in groups if len(g) > 1]
+
+
 class WarehouseWriter:
     """See the module docstring. Made by Warehouse.writer(), which holds the lock around it."""
 
@@ -654,31 +677,18 @@ class WarehouseWriter:
     def compact(self, partitions: set[tuple[str, str]] | None = None) -> int:
         """Merge the small files of each partition (at least COMPACT_FILES below SMALL_FILE_ROWS) into one; returns
         how many files were merged away. The merged file replaces them in one manifest swap."""
-        by_part: dict[tuple[str, str], list[dict]] = {}
-        for e in self.manifest["files"]:
-            key = (e["origin"], e["month"])
-            if (partitions is None or key in partitions) and e["rows"] < SMALL_FILE_ROWS:
-                by_part.setdefault(key, []).append(e)
-        return self._merge([(k, v) for k, v in by_part.items() if len(v) >= COMPACT_FILES])
+        small = [e for e in self.manifest["files"] if e["rows"] < SMALL_FILE_ROWS]
+        by_part = partitions_of(small)
+        return self._merge(
+            [(k, v) for k, v in by_part.items() if (partitions is None or k in partitions) and len(v) >= COMPACT_FILES]
+        )
 
     def merge_partitions(self, max_rows: int = MERGED_ROWS) -> int:
         """Merge the files of each partition into as few as hold at most max_rows events each (files in the order of
         their event ids; a file already that large stays as it is); returns how many files were merged away. A view's
         questions read every counts file it touches, and on 100M events most of their time goes to opening files, so
         fewer files answer faster (`store compact`)."""
-        by_part: dict[tuple[str, str], list[dict]] = {}
-        for e in self.manifest["files"]:
-            by_part.setdefault((e["origin"], e["month"]), []).append(e)
-        groups = []
-        for key, files in by_part.items():
-            run: list[dict] = []
-            for e in sorted(files, key=lambda e: (e["min_id"] is None, e["min_id"] or "")):
-                if run and sum(f["rows"] for f in run) + e["rows"] > max_rows:
-                    groups.append((key, run))
-                    run = []
-                run.append(e)
-            groups.append((key, run))
-        return self._merge([(k, g) for k, g in groups if len(g) > 1])
+        return self._merge(merge_groups(self.manifest["files"], max_rows))
 
     def _merge(self, groups: list[tuple[tuple[str, str], list[dict]]]) -> int:
         """Each group (partition, its file entries) merged into one file, events and counts (the counts summed, of the
