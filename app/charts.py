@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from app import briefing as brief_lines
-from app import data
+from app import data, source_charts, urlstate
 from app.figures import CHARTS, Widget
 from store.query import Filters
 
@@ -40,6 +40,22 @@ def options(kind: str, boxes: Sequence | None = None) -> dict[str, object]:
     return their values as the builder's options."""
     widgets = CHARTS[kind].widgets
     return {w.option: widget(boxes[i] if boxes is not None else st, w) for i, w in enumerate(widgets)}
+
+
+def ahead(*kinds: str) -> None:
+    """Called by a page before view(): on a warehouse, start the slowest question of each chart the page draws,
+    with the options its widgets hold now, so it is answered beside the view's count rather than after it
+    (app.source_charts.ahead). Only a hint: when the store cannot be read, view() says so."""
+    path = data.store_path()
+    try:
+        if data.tier(path) != "warehouse":
+            return
+        src, filters = data.source(path), urlstate.filters_from_state(st.session_state)
+        for kind in kinds:
+            opts = {w.option: st.session_state.get(w.key, w.default) for w in CHARTS[kind].widgets}
+            source_charts.ahead(src, filters, kind, **opts)
+    except Exception:  # a hint: the page's own questions raise and are shown
+        return
 
 
 def clicked(chart_key: str, *fields: str) -> str | None:

@@ -163,8 +163,15 @@ SHARED_COLUMNS = brief_lines.COLUMNS
 def _warehouse_top(
     path: str, version: str, filters: Filters, n: int, by: tuple[str, ...], cols: tuple[str, ...] | None
 ) -> pd.DataFrame:
+    return warehouse_top(source(path), filters, n, by, cols)
+
+
+def warehouse_top(
+    src: EventSource, filters: Filters, n: int, by: tuple[str, ...], cols: tuple[str, ...] | None
+) -> pd.DataFrame:
+    """The n events in view largest by by (cols of them, or all) as the pages read them from a warehouse."""
     wanted = None if cols is None else [c for c in cols if c in ALL_COLUMNS]
-    return _with_review_columns(source(path).top_rows(filters, n, order=by, columns=wanted))
+    return _with_review_columns(src.top_rows(filters, n, order=by, columns=wanted))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -237,8 +244,11 @@ def _by_frequency(values: pd.Series, limit: int | None = None) -> tuple[str, ...
     return tuple(str(v) for v in counts.index)
 
 
+SIDEBAR_ACTORS = 3000  # the actors the sidebar offers, most frequent first
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
-def options(path: str, version: str, actor_limit: int = 3000) -> Options:
+def options(path: str, version: str, actor_limit: int = SIDEBAR_ACTORS) -> Options:
     """Sidebar choices for the store at path in the given version."""
     if tier(path) == "warehouse":
         o = source(path).options(actor_limit)

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from app.figures import balance, network, timeline, top_actors, trends
 from app.figures import map as country_map
 from app.figures.framing import Frame, frame_events
+from app.figures.periods import choose_period
 from app.figures.style import message_figure
 from app.labels import country_name
 from store.query import Filters
@@ -59,6 +60,16 @@ def time_frame(src: EventSource, f: Filters, full_span: bool = False, **options)
 def grain(period: str) -> str:
     """The finest aggregate period that nests in a chart's period (weeks do not nest in months)."""
     return period if period in ("day", "week") else "month"
+
+
+def likely_grain(src: EventSource, f: Filters) -> str:
+    """The aggregate period a time axis over f's events most likely takes, before their day counts are known: that
+    of the span of the store's dates within f's (the axis then frames the bulk of the events, which may choose a
+    finer period)."""
+    o = src.options()
+    first = o.first if f.start is None or o.first is None else max(o.first, pd.Timestamp(f.start))
+    last = o.last if f.end is None or o.last is None else min(o.last, pd.Timestamp(f.end))
+    return grain(choose_period(first, last))
 
 
 def timeline_chart(
@@ -119,6 +130,28 @@ def trends_chart(
 def balance_chart(src: EventSource, f: Filters, period: str = "month", full_span: bool = False) -> go.Figure:
     rows = as_rows(src.aggregate(f, ("period:day", "quad_class")))
     return balance.balance_chart(rows, period, full_span)
+
+
+def _timeline_ahead(src: EventSource, f: Filters, lane: str = "country", key_only: bool = False, **_) -> tuple | None:
+    return None if key_only else (f"period:{likely_grain(src, f)}", LANE_DIMENSIONS[lane])
+
+
+# Per chart, the aggregate that takes its time (None: none worth starting early), from the chart's options.
+AHEAD: dict[str, Callable[..., tuple[str, ...] | None]] = {
+    "timeline": _timeline_ahead,  # its lanes (a small view draws single events instead: then wasted, and cheap)
+    "map": lambda src, f, **_: ("country",),
+    "trends": lambda src, f, by="topic", **_: ("period:day", "topic" if by == "topic" else "event_type"),
+    "balance": lambda src, f, **_: ("period:day", "quad_class"),
+}
+
+
+def ahead(src: EventSource, f: Filters, kind: str, **options) -> None:
+    """Start the aggregate that chart kind will ask of src (source.prefetch), so that it is answered beside the
+    questions a page asks before drawing it (the view's count, which on a warehouse is its day counts)."""
+    plan = AHEAD.get(kind)
+    by = plan(src, f, **options) if plan else None
+    if by:
+        src.prefetch(f, by)
 
 
 # Every chart of app.figures.CHARTS, drawn from a read interface (a test checks none is missing).

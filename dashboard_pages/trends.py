@@ -7,6 +7,7 @@ import streamlit as st
 from app import charts, downloads
 from app.view import view
 
+charts.ahead("trends", "balance")  # on a warehouse: the chart's own question starts beside the view's count
 v = view()
 st.title("Trends")
 # period, split and Show all dates; the balance is counted per the same period, on the same span

@@ -187,6 +187,11 @@ class EventSource(abc.ABC):
     @abc.abstractmethod
     def mentions(self, event_ids: Iterable[str]) -> pd.DataFrame: ...
 
+    def prefetch(self, filters: Filters, by: Sequence[str] | str) -> None:
+        """A hint that aggregate(filters, by) will be asked soon: a source whose questions take long may start
+        answering it now, beside the caller's next question (the warehouse does); by default nothing."""
+        return None
+
     def network_pairs(self, filters: Filters, top_nodes: int = 30) -> pd.DataFrame:
         """What the actor network draws: aggregate(filters, ("source_actor", "target_actor", "quad_class")), of which
         app/figures/network keeps the pairs among the top_nodes actors with the most events as source or target of a

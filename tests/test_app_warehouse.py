@@ -133,3 +133,26 @@ def test_an_export_from_a_warehouse_view_says_what_it_holds(warehouse_env, monke
     monkeypatch.setattr("app.data.WAREHOUSE_EXPORT_ROWS", 1000)
     at = ok(open_dashboard(EVENTS))
     assert any("newest 1,000 of the" in c.value for c in at.caption)
+
+
+def test_a_fresh_server_asks_the_landing_pages_questions_before_the_first_visit(stores, tmp_path, monkeypatch):
+    """app.serve.start_warm (started by `python -m app.serve`): after it, the Timeline with the sidebar's defaults asks the
+    warehouse nothing new, so the first visitor is answered from what the server asked ahead. An Arrow store is
+    left alone."""
+    from app import data, serve
+
+    path = tmp_path / "warehouse"
+    migrate(stores[0], out=path)  # a warehouse no earlier test has asked anything
+    monkeypatch.setenv("EVENTS_STORE", str(path))
+    monkeypatch.setenv("DASHBOARD_WARM_EXPORTS", "0")
+    thread = serve.start_warm()
+    thread.join(120)
+    assert not thread.is_alive()
+    src = data.source(str(path))
+    asked = set(src._answers)
+    assert {key[1] for key in asked} >= {"count", "days", "aggregate", "options", "top"}
+    at = ok(open_dashboard(TIMELINE))
+    assert chart_specs(at) and at.markdown, "the page drew its chart and briefing"
+    assert set(src._answers) == asked, "the first page asked nothing the server had not asked ahead"
+    monkeypatch.setenv("EVENTS_STORE", str(stores[0]))
+    assert serve.start_warm() is None

@@ -120,3 +120,29 @@ def test_a_weighted_frame_is_the_frame_of_the_repeated_dates():
     for full in (False, True):
         expected = frame_events(np.repeat(days, weights).astype("datetime64[ns]"), full=full)
         assert frame_events(days.astype("datetime64[ns]"), weights=weights, full=full) == expected
+
+
+AHEAD_CASES = [(k, o) for k, opts in OPTIONS.items() if k in source_charts.AHEAD for o in opts]
+
+
+@pytest.mark.parametrize("name", list(FILTERS))
+@pytest.mark.parametrize(("kind", "opts"), AHEAD_CASES, ids=lambda x: str(x))
+def test_what_a_page_starts_ahead_is_what_its_chart_then_asks(tiers, kind, opts, name):
+    """source_charts.ahead starts the aggregate the chart will ask (else the page pays for a question twice): the
+    prefetched grouping is among the chart's own asks, unless the chart draws no counts at all (key events, or a
+    timeline small enough to draw event by event)."""
+    _, wh = tiers
+    f = FILTERS[name]
+    started, asked = [], []
+    spy = Warehouse(wh.path)
+    spy.prefetch = lambda f_, by: started.append((f_, tuple(by)))
+    spy.aggregate = lambda f_, by, **k: asked.append((f_, tuple(by))) or Warehouse.aggregate(spy, f_, by, **k)
+    source_charts.ahead(spy, f, kind, **opts)
+    source_charts.SOURCE_CHARTS[kind](spy, f, **opts)
+    counted = [a for a in asked if a[1] != ("period:day",)]  # the day counts frame the axis; the view asks them
+    if not counted:
+        assert kind == "timeline" and (opts.get("key_only") or wh.count(f) <= 3000)
+        assert not (opts.get("key_only") and started), "nothing is started for the key events"
+        return
+    assert len(started) == 1
+    assert started[0] in counted

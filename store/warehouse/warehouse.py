@@ -10,6 +10,7 @@ rollup rows. Nothing here loads every row.
 from __future__ import annotations
 
 import collections
+import concurrent.futures
 import contextlib
 import dataclasses
 import math
@@ -56,8 +57,9 @@ EITHER = "either"
 PAIRS_NEEDED = {layout.PAIR_KIND: 2, EITHER: 2}
 EITHER_BY = ("period", "event_type", "quad_class")  # two countries by these: the country rows less the events of both
 ACTOR_ROWS = 4  # the form whose counts hold the actor rows per date (top_actors, the network's busiest actors)
-ANSWERS = 64  # counts and aggregates a Warehouse keeps per version (small frames: rows per period and lane)
+ANSWERS = 64  # answers a Warehouse keeps per version: counts, aggregates, top rows up to DIRECT_ROWS (small frames)
 DIRECT_ROWS = 5_000  # top_rows of more rows than this read their columns with the order, in one pass
+PREFETCH_THREADS = 2  # questions answered ahead at once (each DuckDB query also uses the connection's threads)
 STREAM_ROWS = 50_000  # rows a streamed read (iter_frames: exports) hands over at a time
 
 
@@ -86,6 +88,8 @@ class Warehouse(EventSource):
         self._manifest: dict | None = None
         # counts and aggregates already answered, per version (a dashboard page asks the same count several times)
         self._answers: collections.OrderedDict[tuple, object] = collections.OrderedDict()
+        # prefetch's worker threads, made when first used
+        self._pool: concurrent.futures.ThreadPoolExecutor | None = None
 
     # ---- plumbing ------------------------------------------------------------------------------------------
     def connect(self) -> duckdb.DuckDBPyConnection:
@@ -219,6 +223,8 @@ class Warehouse(EventSource):
                 if attempt == 2 or not gone:
                     raise StoreError(f"{self.path}: cannot read the warehouse ({exc})") from exc
                 self._manifest_key = None
+            except (duckdb.InvalidInputException, duckdb.OutOfMemoryException) as exc:  # a damaged file; no memory
+                raise StoreError(f"{self.path}: cannot read the warehouse ({exc})") from exc
             finally:
                 cur.close()
         raise AssertionError("unreachable")
@@ -277,19 +283,47 @@ class Warehouse(EventSource):
 
     def _remembered(self, key: tuple, answer):
         """The answer to key in this version of the warehouse: computed by answer() once, then kept (ANSWERS of them;
-        DataFrames are handed out as copies)."""
+        DataFrames are handed out as copies). A question already being answered on another thread (prefetch, or
+        a second browser session) is waited for, not asked twice; a failed answer is not kept."""
         key = (self.version(), *key)
         with self._con_guard:
             value = self._answers.get(key)
-            if value is not None:
+            if value is None:
+                pending = self._answers[key] = concurrent.futures.Future()
+                self._trim_answers()
+            else:
                 self._answers.move_to_end(key)
         if value is None:
-            value = answer()
+            try:
+                value = answer()
+            except BaseException as exc:
+                with self._con_guard:
+                    if self._answers.get(key) is pending:
+                        del self._answers[key]
+                pending.set_exception(exc)
+                raise
+            pending.set_result(value)
             with self._con_guard:
-                self._answers[key] = value
-                while len(self._answers) > ANSWERS:
-                    self._answers.popitem(last=False)
+                if self._answers.get(key) is pending:
+                    self._answers[key] = value
+        elif isinstance(value, concurrent.futures.Future):
+            value = value.result()
         return value.copy() if isinstance(value, pd.DataFrame) else value
+
+    def _trim_answers(self) -> None:
+        while len(self._answers) > ANSWERS:
+            self._answers.popitem(last=False)
+
+    def prefetch(self, filters: Filters, by: Sequence[str] | str) -> None:
+        """Start answering aggregate(filters, by) on a worker thread and return at once: a chart that will ask it
+        after another question (the Timeline asks its lanes once the day counts have framed the axis) gets both
+        answered side by side, on both cores. The later aggregate() waits for this answer; a failure is raised
+        there, not here."""
+        with self._con_guard:
+            if self._pool is None:
+                self._pool = concurrent.futures.ThreadPoolExecutor(PREFETCH_THREADS, "answer-ahead")
+            pool = self._pool
+        pool.submit(self.aggregate, filters, by)
 
     def forget(self) -> None:
         """Drop the kept answers (_remembered), so the next question is computed again: for benchmarks that time a
@@ -671,6 +705,12 @@ class Warehouse(EventSource):
         unknown = [c for c in [*cols, *order] if c not in ALL_COLUMNS]
         if unknown:
             raise KeyError(f"no such events column: {', '.join(unknown)}")
+        if n > DIRECT_ROWS:  # a download's rows: not kept
+            return self._top_rows(filters, n, tuple(order), cols)
+        key = ("top", filters, n, tuple(order), tuple(cols))
+        return self._remembered(key, lambda: self._top_rows(filters, n, tuple(order), cols))
+
+    def _top_rows(self, filters: Filters, n: int, order: tuple[str, ...], cols: list[str]) -> pd.DataFrame:
         keys = ", ".join([*(f"{c} DESC NULLS LAST" for c in order), "event_id ASC"])
         # First the ids of the n rows and where each is stored (only the order columns are read), then those rows'
         # columns by their positions: reading every column of a year of events to keep 200 of them is what this avoids.
@@ -863,6 +903,9 @@ class Warehouse(EventSource):
         return found if len(needed) <= k else ids_in(needed)
 
     def options(self, actor_limit: int = ACTOR_OPTIONS) -> SourceOptions:
+        return self._remembered(("options", actor_limit), lambda: self._options(actor_limit))
+
+    def _options(self, actor_limit: int) -> SourceOptions:
         m = self.manifest()
         entries = self._entries(m)
         if not entries:
