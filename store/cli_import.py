@@ -126,7 +126,7 @@ def _recount_note(path: pathlib.Path) -> None:
     from store.warehouse import Warehouse, layout
 
     files = (Warehouse(path).manifest() or {"files": []})["files"]
-    short = sum((e.get("pairs") or 0) < layout.TRIOS for e in files)
+    short = sum((e.get("pairs") or 0) < layout.RECOUNTED for e in files)
     if short:
         print(
             f"note: {short:,} of {len(files):,} files lack the counts that draw a view of two countries without "

@@ -4,9 +4,9 @@
 migrate moves an Arrow store to the warehouse tier (store/warehouse/migrate.py): in place by default (the
 directory becomes a warehouse in one step at the end; until then it is the Arrow store it was), or into --out,
 leaving the Arrow store as it is. info says which tier a store is and what it holds. recount rewrites the counts
-files of a warehouse to their fullest form (layout.TRIOS): the country pairs (what a country filter's charts read),
-the actor rows, and the rows of three countries that a write leaves out (what a two-country view's lanes and map
-read); run it after big imports. compact recounts what needs it and then merges each month's files of a warehouse
+files of a warehouse to their fullest form (layout.RECOUNTED): the country pairs (what a country filter's charts read),
+the actor rows, and what a write leaves out: the rows of three countries (what a two-country view's lanes and map
+read) and each country's topics (Trends by topic of a one- or two-country view); run it after big imports. compact recounts what needs it and then merges each month's files of a warehouse
 into files of up to --max-rows events (4,000,000): a view reads every counts file it touches, so fewer files answer
 sooner; run it once the imports are done (it rewrites every file: minutes per 10 million events).
 """
@@ -142,7 +142,7 @@ def _info(path) -> int:
         print(
             f"{path}: warehouse, {rows:,} events in {len(m['files'])} files ({size / 1e6:,.1f} MB, "
             f"{size / max(rows, 1):.0f} bytes/event), origins {', '.join(origins) or 'none'}, generation "
-            f"{m['generation']}, {sum((e.get('pairs') or 0) >= layout.TRIOS for e in m['files'])} of "
+            f"{m['generation']}, {sum((e.get('pairs') or 0) >= layout.RECOUNTED for e in m['files'])} of "
             f"{len(m['files'])} files recounted (store recount)"
         )
         from store.warehouse.writer import merge_groups, partitions_of

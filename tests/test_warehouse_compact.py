@@ -63,7 +63,7 @@ def test_compact_merges_each_months_files_and_answers_the_same(written, capsys):
     months = _months(after)
     assert set(months) == set(before) and set(months.values()) == {1}
     assert f"{sum(before.values())} files merged into {len(months)}" in out
-    assert {e["pairs"] for e in after.manifest()["files"]} == {layout.TRIOS}, "recounted to the fullest form"
+    assert {e["pairs"] for e in after.manifest()["files"]} == {layout.RECOUNTED}, "recounted to the fullest form"
     assert sum(e["rows"] for e in after.manifest()["files"]) == 1200
     for (f, by), want in answers.items():
         got = after.aggregate(f, by)

@@ -64,6 +64,9 @@ BYS = [
     ("period:week", "country"),
     ("topic", "quad_class"),
     ("country", "topic"),
+    ("period:day", "topic"),
+    ("period:month", "topic"),
+    ("topic",),
     ("mode", "origin", "date_precision"),
     ("source_actor", "target_actor", "quad_class"),
     ("period:month", "actor"),
@@ -80,14 +83,28 @@ def test_counts_agree(tiers, name):
         assert expected > 0
 
 
+@pytest.fixture(scope="module")
+def recounted(tiers, tmp_path_factory):
+    """The warehouse of tiers after `store recount`: its counts in the fullest form (trio, lane and topics rows)."""
+    import shutil
+
+    from service.cli import main as cli
+
+    path = tmp_path_factory.mktemp("recounted") / "warehouse"
+    shutil.copytree(tiers[1].path, path)
+    assert cli(["store", "recount", "--store", str(path)]) == 0
+    return Warehouse(path)
+
+
 @pytest.mark.parametrize("name", list(FILTERS))
 @pytest.mark.parametrize("by", BYS, ids=lambda b: "+".join(b) or "total")
-def test_aggregates_agree_through_the_counts_files_and_through_a_scan(tiers, name, by):
+def test_aggregates_agree_through_the_counts_files_and_through_a_scan(tiers, recounted, name, by):
     arrow, wh = tiers
     f = FILTERS[name]
     expected = arrow.aggregate(f, by)
     pd.testing.assert_frame_equal(wh.aggregate(f, by, use_counts=False), expected)
     pd.testing.assert_frame_equal(wh.aggregate(f, by), expected)
+    pd.testing.assert_frame_equal(recounted.aggregate(f, by), expected)  # written form and recounted form
     lists = any(b in ("country", "topic", "actor") for b in by)
     assert int(expected["events"].sum()) >= (arrow.count(f) if not lists else 0)
 
@@ -110,7 +127,13 @@ def test_the_counts_files_answer_what_they_can_and_only_that(tiers):
     assert plan(Filters(countries=("UKR", "RUS")), [("quad_class", "quad_class")]) == either
     assert plan(Filters(countries=("UKR", "RUS"), event_types=("AID",)), [("country", "country")]) is None
     assert plan(Filters(countries=("UKR", "RUS")), [("event_type", "event_type"), ("country", "country")]) is None
-    assert plan(Filters(countries=("UKR", "RUS")), [("topic", "topic")]) is None
+    # one or two countries by topic: the topics rows of each (two: less the events of both, read from the events)
+    assert plan(Filters(countries=("UKR",)), [("period", "day"), ("topic", "topic")]) == ("topics:UKR", None)
+    assert plan(Filters(countries=("UKR", "RUS")), [("topic", "topic")]) == ("either-topics", "RUS\x1fUKR")
+    assert plan(Filters(countries=("UKR",), event_types=("AID",)), [("topic", "topic")]) is None
+    assert plan(Filters(countries=("UKR",), topics=("x",)), [("topic", "topic")]) is None
+    assert plan(Filters(countries=("UKR",)), [("topic", "topic"), ("event_type", "event_type")]) is None
+    assert plan(Filters(countries=("UKR", "RUS", "USA")), [("topic", "topic")]) is None
     assert plan(Filters(countries=("UKR", "RUS", "USA")), []) is None
     # the events of one country under each of their countries: the pair rows (no event type in them)
     assert plan(Filters(countries=("UKR",)), [("period", "week"), ("country", "country")]) == ("pair:UKR", None)
@@ -125,9 +148,10 @@ def test_the_counts_files_answer_what_they_can_and_only_that(tiers):
 def test_a_two_country_view_reads_the_events_of_both_once(tiers, tmp_path, monkeypatch):
     """The Timeline's lanes, the Map, Trends by type and Balance of one two-country view are each the counts less the
     events of both countries. Written by a write (counts form 5), the events of both are read once for the view.
-    After `store recount` (form 6), by week, month or no period under each country the trio rows answer for the
+    After `store recount`, by week, month or no period under each country the trio rows answer for the
     files whose events all pass the view's dates, and only the others (the months its start cuts) are read; by
-    event type or quad class the events of both are read once for the view. Every answer equals the scan's."""
+    event type, quad class or topic the events of both are read once for the view; one country by topic reads
+    none. Every answer equals the scan's."""
     import shutil
 
     from service.cli import main as cli
@@ -157,10 +181,14 @@ def test_a_two_country_view_reads_the_events_of_both_once(tiers, tmp_path, monke
         pd.testing.assert_frame_equal(wh.aggregate(f, by), arrow.aggregate(f, by))
     assert len(read) == 1 and read[0] and len(read[0]) < len(in_view) / 4  # the months the start cuts
     read.clear()
-    for by in [("period:day", "event_type"), ("period:week", "quad_class")]:
+    for by in [("period:day", "event_type"), ("period:week", "quad_class"), ("period:day", "topic"), ("topic",)]:
         pd.testing.assert_frame_equal(wh.aggregate(f, by), arrow.aggregate(f, by))
-    assert len(read) == 1 and sorted(read[0]) == sorted(in_view)
+    assert len(read) == 1 and sorted(read[0]) == sorted(in_view)  # Trends by type or topic and Balance: one read
     read.clear()
+    one = Filters(countries=("UKR",), modes=())
+    for by in [("period:day", "topic"), ("period:month", "topic"), ("topic",)]:
+        pd.testing.assert_frame_equal(wh.aggregate(one, by), arrow.aggregate(one, by))
+    assert read == [], "one country by topic: its topics rows, no event read"
     undated = Filters(countries=("UKR", "RUS"), modes=("actual", "future"))
     for by in [("period:month", "country"), ("country",)]:
         pd.testing.assert_frame_equal(wh.aggregate(undated, by), arrow.aggregate(undated, by))
@@ -445,7 +473,7 @@ def test_a_warehouse_counted_before_the_pairs_is_recounted(tiers, tmp_path, form
     pd.testing.assert_frame_equal(before.top_actors(Filters(), 10), arrow.top_actors(Filters(), 10))
     assert cli(["store", "recount", "--store", str(old)]) == 0
     after = Warehouse(old)
-    assert all(e["pairs"] == layout.TRIOS == 7 for e in after.manifest()["files"])
+    assert all(e["pairs"] == layout.RECOUNTED == 8 for e in after.manifest()["files"])
     counts_on_disk = {p.relative_to(old).as_posix() for p in old.glob("counts/**/*.parquet")}
     assert counts_on_disk == {e["counts"] for e in after.manifest()["files"]}, "the replaced counts files are gone"
     assert {e["events"]: e["min_end"] for e in after.manifest()["files"]} == ends

@@ -70,15 +70,18 @@ INPUT_SCHEMA = EVENT_SCHEMA.append(pa.field("origin", pa.string()))
 # two-country view by week, month or no period from the files whose events all pass the view's dates
 # (Warehouse._whole) without reading the events; "lane:<ISO3>", the events involving that country counted under
 # each of their countries, itself included, from which a view of one or two countries with no dates filtered reads
-# its lanes (a seventh of the rows per day of "pair:<ISO3>"). Counts files are sorted by kind and value and written
+# its lanes (a seventh of the rows per day of "pair:<ISO3>"); "topics:<ISO3>", the events involving that country
+# counted under each of their topics (value; "" for none), per date_start, date_end and mode, which answer a view of
+# one country by topic (Trends' default) and, less the events of both read once per view, of two. Counts files are sorted by kind and value and written
 # in row groups of COUNTS_ROW_GROUP, so a question about one kind reads little more than its rows.
 COUNT_KINDS = (
     "event", "country", "topic", "actor", "source", "target", "paired", "pair:<ISO3>", "trio:<A>\x1f<B>",
-    "lane:<ISO3>",
+    "lane:<ISO3>", "topics:<ISO3>",
 )  # fmt: skip
 PAIR_KIND = "pair:"
 TRIO_KIND = "trio:"
 LANE_KIND = "lane:"
+TOPICS_KIND = "topics:"
 # a week within a month: the later of the date's week (from Monday) and its month, so that truncated to the week it
 # is the date's week and truncated to the month, the date's month (a week that straddles two months has two buckets)
 TRIO_BUCKET = "greatest(date_trunc('week', date_start), date_trunc('month', date_start))"
@@ -88,9 +91,12 @@ TRIO_BUCKET = "greatest(date_trunc('week', date_start), date_trunc('month', date
 # 5 the pairs and the actor rows (what a write commits); 6 those and the trio rows per TRIO_BUCKET and mode; 7 those
 # and the lane rows (what `store recount` writes: the trio rows counted at import took a 5,000,000-row GDELT import
 # from about 1.2 to 1.6 GB, since distinct triples of countries are about as many as the events). `store recount`
-# rewrites the counts of files of any form but 7; a question a file's form cannot answer reads its events.
+# rewrites the counts of files of any form but the fullest; a question a file's form cannot answer reads its events.
+# 8: those and the topics rows per country ("topics:<ISO3>", `store recount` too), the fullest (RECOUNTED).
 PAIRS = 5
 TRIOS = 7
+TOPICS = 8
+RECOUNTED = TOPICS  # the form `store recount` writes
 COUNTS_ROW_GROUP = 32_768
 COUNTS_SCHEMA = pa.schema(
     [

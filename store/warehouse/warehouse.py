@@ -53,8 +53,10 @@ HIVE = "hive_partitioning = true, hive_types = {'origin': VARCHAR, 'month': VARC
 _PERIOD_SQL = {"day": "day", "week": "week", "month": "month"}
 # counts_plan's kind for the events of either of two countries (not a kind of the counts files)
 EITHER = "either"
-# the form of a file's counts (layout.PAIRS) a plan needs: the pair rows from form 2
-PAIRS_NEEDED = {layout.PAIR_KIND: 2, EITHER: 2}
+# counts_plan's kind for the events of either of two countries by topic: each one's topics rows less those of both
+EITHER_TOPICS = "either-topics"
+# the form of a file's counts (layout.PAIRS) a plan's kind (or the prefix of its kind) needs
+PAIRS_NEEDED = {layout.PAIR_KIND: 2, EITHER: 2, layout.TOPICS_KIND: layout.TOPICS, EITHER_TOPICS: layout.TOPICS}
 EITHER_BY = ("period", "event_type", "quad_class")  # two countries by these: the country rows less the events of both
 ACTOR_ROWS = 4  # the form whose counts hold the actor rows per date (top_actors, the network's busiest actors)
 ANSWERS = 64  # answers a Warehouse keeps per version: counts, aggregates, top rows up to DIRECT_ROWS (small frames)
@@ -241,7 +243,9 @@ class Warehouse(EventSource):
         pair rows (the counts of each country less those of both; by country, less those of both under each third
         country, read from the events of both: _either_sql). Pair rows hold no event type: two countries with an
         event type filter, or by event type or quad class (not by country), are the country rows less the events of
-        both read from the events (_both). None: scan the events."""
+        both read from the events (_both). One or two countries by topic (and period), no type filtered: the topics
+        rows of each country (kind "topics:UKR"; two: EITHER_TOPICS, less the events of both by topic, _both). None:
+        scan the events."""
         if f.text.strip() or f.actors or f.min_salience > 0:
             return None
         if any(kind in EVENT_ONLY_DIMENSIONS for kind, _ in dims):
@@ -249,6 +253,16 @@ class Warehouse(EventSource):
         grouped = {kind for kind, _ in dims if kind in LIST_DIMENSIONS}
         filtered = {k: v for k, v in (("country", f.countries), ("topic", f.topics)) if v}
         involved = grouped | set(filtered)
+        if (
+            grouped == {"topic"}
+            and set(filtered) == {"country"}
+            and not f.event_types
+            and all(k in ("period", "topic") for k, _ in dims)
+            and len(set(f.countries)) <= 2
+        ):
+            # one country's events by topic: its topics rows; two: each one's less those of both (_both)
+            values = sorted(set(f.countries))
+            return (layout.TOPICS_KIND + values[0], None) if len(values) == 1 else (EITHER_TOPICS, "\x1f".join(values))
         if len(involved) > 1:
             return None
         if not involved:
@@ -276,7 +290,8 @@ class Warehouse(EventSource):
         plan = self.counts_plan(f, dims)
         if plan is None:
             return None
-        need = PAIRS_NEEDED.get(plan[0], PAIRS_NEEDED.get(plan[0][: len(layout.PAIR_KIND)], 0))
+        kind = plan[0]
+        need = PAIRS_NEEDED.get(kind) or next((n for k, n in PAIRS_NEEDED.items() if kind.startswith(k)), 0)
         if need and not all((e.get("pairs") or 0) >= need for e in self._entries(self.manifest(), f)):
             return None
         return plan
@@ -400,6 +415,22 @@ class Warehouse(EventSource):
                     ),
                     {"_both": both},
                 )
+            elif kind == EITHER_TOPICS:
+                # the topics of A's events plus those of B's less those of both (read from the events once: _both)
+                a, b = value.split("\x1f")
+                dated = " AND date_start IS NOT NULL" if "period" in names and not undated else ""
+                exprs = ["topic" if e == "value AS topic" else e for e in exprs]
+                select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
+                kinds = f"kind IN ({lit(layout.TOPICS_KIND + a)}, {lit(layout.TOPICS_KIND + b)})"
+                both = self._both(filters, value)
+                table = self._query(
+                    lambda m: (
+                        f"SELECT {select} FROM (SELECT date_start, value AS topic, n FROM {self.counts_sql(filters, m)} "
+                        f"WHERE {kinds} AND {cond} UNION ALL SELECT date_start, topic, -n AS n FROM _both "
+                        f"WHERE topic IS NOT NULL{dated}) GROUP BY ALL ORDER BY {', '.join(names)}"
+                    ),
+                    {"_both": both},
+                )
             elif kind == EITHER and (filters.event_types or set(names) & {"event_type", "quad_class"}):
                 # the events of A plus those of B less those of both, by type: both read from the events (_both)
                 a, b = value.split("\x1f")
@@ -412,7 +443,8 @@ class Warehouse(EventSource):
                     lambda m: (
                         f"SELECT {select} FROM (SELECT {cols}, n FROM {self.counts_sql(filters, m)} "
                         f"WHERE kind = 'country' AND value IN ({lit(a)}, {lit(b)}) AND {cond} "
-                        f"UNION ALL SELECT {cols}, -n AS n FROM _both WHERE country IS NULL{dated}){group}"
+                        f"UNION ALL SELECT {cols}, -n AS n FROM _both WHERE country IS NULL AND topic IS NULL{dated})"
+                        f"{group}"
                     ),
                     {"_both": both},
                 )
@@ -517,12 +549,12 @@ class Warehouse(EventSource):
         return f.end is None or bool(e.get("max_start") and e["max_start"] <= pd.Timestamp(f.end).isoformat())
 
     def _both(self, f: Filters, value: str, entries: list[dict] | None = None) -> pa.Table:
-        """The events in view f that involve both countries of value ("A\x1fB"), counted two ways: by date_start,
-        event type and quad class (country null), and by date_start under each of their other countries (event type
-        and quad class null). A read of the country lists of every file in view (or of the files in entries), which
+        """The events in view f that involve both countries of value ("A\x1fB"), counted three ways: by date_start,
+        event type and quad class (country and topic null), by date_start under each of their other countries (event
+        type, quad class and topic null), and by date_start under each of their topics ("" for none; the rest null). A read of the country lists of every file in view (or of the files in entries), which
         only events can answer where trio rows do not (they hold no event type and no day), done once per view,
         files and version and kept (a few hundred thousand rows at most: days x types or days x countries), so the
-        Timeline's lanes at any period, the Map, Trends by type and Balance of the same view share it. Dated and
+        Timeline's lanes at any period, the Map, Trends by topic or type and Balance of the same view share it. Dated and
         undated rows."""
         a, b = value.split("\x1f")
         both = (
@@ -537,18 +569,22 @@ class Warehouse(EventSource):
             # the rows first (a plain filtered read: few rows), then counted in memory
             rows = self._query(
                 lambda m: (
-                    f"SELECT date_start, event_type, quad_class, {distinct_list('countries')} AS countries "
-                    f"FROM {self.events_sql(f, m, entries)} WHERE {both}"
+                    f"SELECT date_start, event_type, quad_class, {distinct_list('countries')} AS countries, "
+                    f"{distinct_list('topics')} AS topics FROM {self.events_sql(f, m, entries)} WHERE {both}"
                 )
             )
+            none = "CAST(NULL AS VARCHAR)"
             return self._query(
                 lambda _m: (
                     f"""
-                    SELECT date_start, event_type, quad_class, CAST(NULL AS VARCHAR) AS country, count(*) AS n
+                    SELECT date_start, event_type, quad_class, {none} AS country, {none} AS topic, count(*) AS n
                         FROM _rows GROUP BY ALL
-                    UNION ALL SELECT date_start, NULL, NULL, c, count(*) FROM (
+                    UNION ALL SELECT date_start, NULL, NULL, c, NULL, count(*) FROM (
                         SELECT date_start, unnest(countries) AS c FROM _rows) WHERE c NOT IN ('', {lit(a)}, {lit(b)})
-                        GROUP BY ALL"""
+                        GROUP BY ALL
+                    UNION ALL SELECT date_start, NULL, NULL, NULL, t, count(*) FROM (
+                        SELECT date_start, unnest(CASE WHEN coalesce(len(topics), 0) = 0 THEN [''] ELSE topics END)
+                        AS t FROM _rows) GROUP BY ALL"""
                 ),
                 {"_rows": rows},
             )
