@@ -333,7 +333,11 @@ class Warehouse(EventSource):
         """Start answering aggregate(filters, by) on a worker thread and return at once: a chart that will ask it
         after another question (the Timeline asks its lanes once the day counts have framed the axis) gets both
         answered side by side, on both cores. The later aggregate() waits for this answer; a failure is raised
-        there, not here."""
+        there, not here. Only what the counts files answer is started: a scan of the events started for a chart
+        that then draws something else (a small view's single events) would cost a view its count's speed."""
+        dims = parse_by(by)
+        if self._plan(filters, dims) is None:
+            return
         with self._con_guard:
             if self._pool is None:
                 self._pool = concurrent.futures.ThreadPoolExecutor(PREFETCH_THREADS, "answer-ahead")
