@@ -95,3 +95,24 @@ def test_balance_draws_cooperation_up_and_conflict_down():
     line = next(t for t in fig.data if t.type == "scatter")
     assert line.y[january] == 1 / 3
     assert sum(not np.isnan(v) for v in line.y) == 1, "a month without events is a gap in the line, not 0"
+
+
+def test_a_view_without_topics_says_so_when_split_by_topic():
+    """Imported GDELT and ACLED rows carry no topic: split by topic they are one unnamed series, which plotly draws
+    without a legend, so the chart says why and what to choose instead; by event type it says nothing of it."""
+    df = pd.DataFrame(
+        {
+            "date_start": pd.to_datetime(["2024-01-05", "2024-02-03", "2024-03-10"]),
+            "topics": [[], [], []],
+            "event_type": ["ASSAULT", "CONSULT", "ASSAULT"],
+        }
+    )
+
+    def note(fig) -> str:
+        return (fig.layout.title.subtitle.text or "").replace("<br>", " ")  # wrapped to fit a narrow chart
+
+    by_topic = T.trends_chart(df, "month", "topic")
+    assert "None of these events has a topic" in note(by_topic) and "split by event type" in note(by_topic)
+    assert "has a topic" not in note(T.trends_chart(df, "month", "event_type"))
+    df.at[0, "topics"] = ["war"]
+    assert "has a topic" not in note(T.trends_chart(df, "month", "topic"))

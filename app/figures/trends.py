@@ -14,7 +14,7 @@ from app.figures.framing import Frame, frame_events
 from app.figures.lanes import lane_codes
 from app.figures.periods import MAX_PERIODS, PERIOD_WORDS, period_codes, period_label, period_range
 from app.figures.style import NAMED, OTHER, OTHER_COLOUR, base_layout, message_figure, style, top_legend
-from app.labels import short_labels
+from app.labels import NONE_LABEL, short_labels
 from app.messages import hover_escape
 
 COLUMNS = ("topics", "event_type", "date_start")
@@ -87,6 +87,10 @@ def trends_figure(
             )
         )
     notes = []
+    if by == "topic" and [str(c) for c in wide.columns] == [NONE_LABEL]:  # one unnamed series: plotly draws no legend
+        notes.append(
+            "None of these events has a topic (imported GDELT and ACLED rows carry none): split by event type."
+        )
     if asked and asked != period:
         notes.append(f"Counted per {word}: per {PERIOD_WORDS.get(asked, asked)} the bars would be too thin to read.")
     if frame is not None and frame.note():
