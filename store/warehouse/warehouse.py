@@ -419,35 +419,29 @@ class Warehouse(EventSource):
                     ),
                     {"_both": both},
                 )
-            elif kind == EITHER_TOPICS:
-                # the topics of A's events plus those of B's less those of both (read from the events once: _both)
+            elif kind == EITHER_TOPICS or (
+                kind == EITHER and (filters.event_types or set(names) & {"event_type", "quad_class"})
+            ):
+                # each country's rows plus the other's less those of both, read from the events once (_both)
                 a, b = value.split("\x1f")
-                dated = " AND date_start IS NOT NULL" if "period" in names and not undated else ""
-                exprs = ["topic" if e == "value AS topic" else e for e in exprs]
-                select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
-                kinds = f"kind IN ({lit(layout.TOPICS_KIND + a)}, {lit(layout.TOPICS_KIND + b)})"
-                both = self._both(filters, value)
-                table = self._query(
-                    lambda m: (
-                        f"SELECT {select} FROM (SELECT date_start, value AS topic, n FROM {self.counts_sql(filters, m)} "
-                        f"WHERE {kinds} AND {cond} UNION ALL SELECT date_start, topic, -n AS n FROM _both "
-                        f"WHERE topic IS NOT NULL{dated}) GROUP BY ALL ORDER BY {', '.join(names)}"
-                    ),
-                    {"_both": both},
-                )
-            elif kind == EITHER and (filters.event_types or set(names) & {"event_type", "quad_class"}):
-                # the events of A plus those of B less those of both, by type: both read from the events (_both)
-                a, b = value.split("\x1f")
-                cols = ", ".join(["date_start", *(c for c in ("event_type", "quad_class") if c in names)])
+                if kind == EITHER_TOPICS:  # by topic: each one's topics rows
+                    kinds = f"kind IN ({lit(layout.TOPICS_KIND + a)}, {lit(layout.TOPICS_KIND + b)})"
+                    counted, of_both, rows = "date_start, value AS topic", "date_start, topic", "topic IS NOT NULL"
+                    exprs = ["topic" if e == "value AS topic" else e for e in exprs]
+                else:  # by type, or of some types: each one's country rows
+                    kinds = f"kind = 'country' AND value IN ({lit(a)}, {lit(b)})"
+                    counted = of_both = ", ".join(
+                        ["date_start", *(c for c in ("event_type", "quad_class") if c in names)]
+                    )
+                    rows = "country IS NULL AND topic IS NULL"
                 dated = " AND date_start IS NOT NULL" if "period" in names and not undated else ""
                 select = ", ".join([*exprs, "CAST(sum(n) AS BIGINT) AS events"])
                 group = f" GROUP BY ALL ORDER BY {', '.join(names)}" if exprs else ""
                 both = self._both(filters, value)
                 table = self._query(
                     lambda m: (
-                        f"SELECT {select} FROM (SELECT {cols}, n FROM {self.counts_sql(filters, m)} "
-                        f"WHERE kind = 'country' AND value IN ({lit(a)}, {lit(b)}) AND {cond} "
-                        f"UNION ALL SELECT {cols}, -n AS n FROM _both WHERE country IS NULL AND topic IS NULL{dated})"
+                        f"SELECT {select} FROM (SELECT {counted}, n FROM {self.counts_sql(filters, m)} "
+                        f"WHERE {kinds} AND {cond} UNION ALL SELECT {of_both}, -n AS n FROM _both WHERE {rows}{dated})"
                         f"{group}"
                     ),
                     {"_both": both},
