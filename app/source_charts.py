@@ -124,7 +124,10 @@ def trends_chart(
     src: EventSource, f: Filters, period: str = "month", by: str = "topic", full_span: bool = False
 ) -> go.Figure:
     rows = as_rows(src.aggregate(f, ("period:day", "topic" if by == "topic" else "event_type")))
-    return trends.trends_chart(rows, period, by, full_span, dates=day_counts(src, f))
+    no_topics = by == "topic" and not trends.has_topics(rows)
+    if no_topics:  # none has a topic (imported GDELT and ACLED rows): by event type, as the builder does
+        by, rows = "event_type", as_rows(src.aggregate(f, ("period:day", "event_type")))
+    return trends.trends_chart(rows, period, by, full_span, dates=day_counts(src, f), no_topics=no_topics)
 
 
 def balance_chart(src: EventSource, f: Filters, period: str = "month", full_span: bool = False) -> go.Figure:

@@ -97,9 +97,9 @@ def test_balance_draws_cooperation_up_and_conflict_down():
     assert sum(not np.isnan(v) for v in line.y) == 1, "a month without events is a gap in the line, not 0"
 
 
-def test_a_view_without_topics_says_so_when_split_by_topic():
-    """Imported GDELT and ACLED rows carry no topic: split by topic they are one unnamed series, which plotly draws
-    without a legend, so the chart says why and what to choose instead; by event type it says nothing of it."""
+def test_events_without_topics_split_by_topic_are_split_by_event_type_and_the_chart_says_so():
+    """Imported GDELT and ACLED rows carry no topic: split by topic they would be one unnamed series (plotly draws
+    no legend for it), so they are split by event type, with a note; with one topic in view, by topic as asked."""
     df = pd.DataFrame(
         {
             "date_start": pd.to_datetime(["2024-01-05", "2024-02-03", "2024-03-10"]),
@@ -111,8 +111,12 @@ def test_a_view_without_topics_says_so_when_split_by_topic():
     def note(fig) -> str:
         return (fig.layout.title.subtitle.text or "").replace("<br>", " ")  # wrapped to fit a narrow chart
 
-    by_topic = T.trends_chart(df, "month", "topic")
+    by_topic, by_type = T.trends_chart(df, "month", "topic"), T.trends_chart(df, "month", "event_type")
     assert "None of these events has a topic" in note(by_topic) and "split by event type" in note(by_topic)
-    assert "has a topic" not in note(T.trends_chart(df, "month", "event_type"))
+    assert [t.name for t in by_topic.data] == [t.name for t in by_type.data] == ["Assault", "Consult"]
+    assert [list(t.y) for t in by_topic.data] == [list(t.y) for t in by_type.data]
+    assert by_topic.layout.title.text == by_type.layout.title.text == "Events per month by event type"
+    assert "has a topic" not in note(by_type)
     df.at[0, "topics"] = ["war"]
-    assert "has a topic" not in note(T.trends_chart(df, "month", "topic"))
+    with_one = T.trends_chart(df, "month", "topic")
+    assert "has a topic" not in note(with_one) and with_one.layout.title.text == "Events per month by topic"

@@ -146,3 +146,17 @@ def test_what_a_page_starts_ahead_is_what_its_chart_then_asks(tiers, kind, opts,
         return
     assert len(started) == 1
     assert started[0] in counted
+
+
+def test_trends_of_events_without_topics_are_the_same_from_both_tiers(tmp_path):
+    """Imported rows carry no topics: split by topic, both tiers draw them by event type, with the same note."""
+    events = generate_events(600, seed=8)
+    events["topics"] = [[] for _ in range(len(events))]
+    EventStore(tmp_path / "arrow").add_events(events)
+    migrate(tmp_path / "arrow", out=tmp_path / "warehouse")
+    arrow, wh = ArrowSource(tmp_path / "arrow"), Warehouse(tmp_path / "warehouse")
+    for f in (Filters(), Filters(countries=("UKR",))):
+        got = source_charts.trends_chart(wh, f, period="month", by="topic")
+        assert numbers(got) == numbers(from_rows(arrow, "trends", f, period="month", by="topic"))
+        assert got.layout.title.text == "Events per month by event type"
+        assert "has a topic" in got.layout.title.subtitle.text

@@ -14,10 +14,11 @@ from app.figures.framing import Frame, frame_events
 from app.figures.lanes import lane_codes
 from app.figures.periods import MAX_PERIODS, PERIOD_WORDS, period_codes, period_label, period_range
 from app.figures.style import NAMED, OTHER, OTHER_COLOUR, base_layout, message_figure, style, top_legend
-from app.labels import NONE_LABEL, short_labels
+from app.labels import short_labels
 from app.messages import hover_escape
 
 COLUMNS = ("topics", "event_type", "date_start")
+NO_TOPICS = "None of these events has a topic (imported GDELT and ACLED rows carry none): split by event type instead."
 TOP = NAMED + 1  # legend entries: the seven largest categories and Other
 MIN_PERIODS = 6  # a view of one day still gets a few periods around it, so its bar reads as a bar
 # plotly's period of a bar, so that a bar fills its whole period (centred on it) and the axis fits them exactly
@@ -60,10 +61,16 @@ def trend_counts(df: pd.DataFrame, period: str, by: str, top: int = TOP, frame: 
 
 
 def trends_figure(
-    wide: pd.DataFrame, period: str, by: str, frame: Frame | None = None, asked: str | None = None
+    wide: pd.DataFrame,
+    period: str,
+    by: str,
+    frame: Frame | None = None,
+    asked: str | None = None,
+    no_topics: bool = False,
 ) -> go.Figure:
     """Stacked bars of events per period, one colour per category; "Other" on top, in grey. Lines of eight
-    sparse categories cross into a tangle; stacked bars keep each period readable."""
+    sparse categories cross into a tangle; stacked bars keep each period readable. no_topics: split by topic
+    was asked of events that have none (the note says so)."""
     label = "topic" if by == "topic" else "event type"
     word = PERIOD_WORDS.get(period, period)
     if wide.empty:
@@ -87,10 +94,8 @@ def trends_figure(
             )
         )
     notes = []
-    if by == "topic" and [str(c) for c in wide.columns] == [NONE_LABEL]:  # one unnamed series: plotly draws no legend
-        notes.append(
-            "None of these events has a topic (imported GDELT and ACLED rows carry none): split by event type."
-        )
+    if no_topics:
+        notes.append(NO_TOPICS)
     if asked and asked != period:
         notes.append(f"Counted per {word}: per {PERIOD_WORDS.get(asked, asked)} the bars would be too thin to read.")
     if frame is not None and frame.note():
@@ -112,10 +117,15 @@ def trends_chart(
     by: str = "topic",
     full_span: bool = False,
     dates: pd.DataFrame | None = None,
+    no_topics: bool = False,
 ) -> go.Figure:
     """The trends for a page: events per period (week/month) split by topic or event type, on the bulk of the
     events unless full_span asks for every date. dates: the events' own start dates with a weight column
-    (counted rows, where df's rows are per category and would count an event with two topics twice)."""
+    (counted rows, where df's rows are per category and would count an event with two topics twice). Split by
+    topic, events of which none has a topic (imported GDELT and ACLED rows) are split by event type instead, and
+    the chart says so (one unnamed series would be all it could draw); no_topics: the caller did that already."""
+    if by == "topic" and "event_type" in df.columns and not has_topics(df):
+        by, no_topics = "event_type", True
     if dates is None:
         dates = df
     frame = frame_events(
@@ -129,4 +139,10 @@ def trends_chart(
     label = "topic" if by == "topic" else "event type"
     if frame is None:
         return message_figure("No events with a date to count.", f"Events per {period} by {label}")
-    return trends_figure(trend_counts(df, frame.period, by, frame=frame), frame.period, by, frame, asked=period)
+    wide = trend_counts(df, frame.period, by, frame=frame)
+    return trends_figure(wide, frame.period, by, frame, asked=period, no_topics=no_topics)
+
+
+def has_topics(df: pd.DataFrame) -> bool:
+    """Does any event of df (events with a topics list, or counted rows by topic) have a topic?"""
+    return any(len(t) for t in df["topics"]) if "topics" in df.columns else False
