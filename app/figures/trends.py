@@ -2,7 +2,8 @@
 
 The axis opens on the bulk of the events (app.figures.framing) with a note of those outside; a view whose
 span would need more than MAX_PERIODS bars is counted per a coarser period (quarter, year) and says so. At
-most eight legend entries: the seven largest categories and "Other" in grey."""
+most eight legend entries: the seven largest categories and "Other" in grey. Events of which none has a topic
+(imported GDELT and ACLED rows) are split by event type even when topics were asked, with a note saying so."""
 
 from __future__ import annotations
 
