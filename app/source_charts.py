@@ -123,11 +123,17 @@ def top_actors_chart(src: EventSource, f: Filters, top: int = 20) -> go.Figure:
 def trends_chart(
     src: EventSource, f: Filters, period: str = "month", by: str = "topic", full_span: bool = False
 ) -> go.Figure:
-    rows = as_rows(src.aggregate(f, ("period:day", "topic" if by == "topic" else "event_type")))
-    no_topics = by == "topic" and not trends.has_topics(rows)
+    no_topics = by == "topic" and not store_topics(src)
+    rows = None if no_topics else as_rows(src.aggregate(f, ("period:day", "topic" if by == "topic" else "event_type")))
+    no_topics = no_topics or (by == "topic" and not trends.has_topics(rows))
     if no_topics:  # none has a topic (imported GDELT and ACLED rows): by event type, as the builder does
         by, rows = "event_type", as_rows(src.aggregate(f, ("period:day", "event_type")))
     return trends.trends_chart(rows, period, by, full_span, dates=day_counts(src, f), no_topics=no_topics)
+
+
+def store_topics(src: EventSource) -> bool:
+    """Does any stored event have a topic? (A warehouse of imported GDELT or ACLED rows has none.)"""
+    return bool(len(src.options().topics))
 
 
 def balance_chart(src: EventSource, f: Filters, period: str = "month", full_span: bool = False) -> go.Figure:
@@ -143,7 +149,10 @@ def _timeline_ahead(src: EventSource, f: Filters, lane: str = "country", key_onl
 AHEAD: dict[str, Callable[..., tuple[str, ...] | None]] = {
     "timeline": _timeline_ahead,  # its lanes (a small view draws single events instead: then wasted, and cheap)
     "map": lambda src, f, **_: ("country",),
-    "trends": lambda src, f, by="topic", **_: ("period:day", "topic" if by == "topic" else "event_type"),
+    "trends": lambda src, f, by="topic", **_: (
+        "period:day",
+        "topic" if by == "topic" and store_topics(src) else "event_type",
+    ),
     "balance": lambda src, f, **_: ("period:day", "quad_class"),
 }
 
