@@ -607,3 +607,28 @@ def test_the_sidebar_choices_come_from_a_summary_kept_by_each_commit(tmp_path):
     again = Warehouse(wh.path)
     assert again.manifest().get("options")
     assert int(again.options().event_types.sum()) == 950
+
+
+@pytest.mark.parametrize("name", ["one country", "two countries", "an actor", "text"])
+def test_the_actors_of_a_view_read_once_or_again_are_the_same(tiers, name, monkeypatch):
+    """The Actors page's questions on a scan read the view once and keep it when it is known to be small
+    (Warehouse._kept), else read it again per use: the same answers either way. Known: counted by the counts
+    files, or by a scan already asked (a page counts its view first)."""
+    import store.warehouse.warehouse as W
+
+    arrow, wh = tiers
+    f = FILTERS[name]
+    fresh = Warehouse(wh.path)
+    scanned = fresh._plan(f, []) is None
+    assert fresh._kept(f) == ("NOT MATERIALIZED" if scanned else "MATERIALIZED")
+    fresh.count(f)
+    assert fresh._kept(f) == "MATERIALIZED"
+    kept = (fresh.top_actors(f, 10), fresh.network_pairs(f, 10))
+    monkeypatch.setattr(W, "KEEP_ROWS", 0)
+    again = Warehouse(wh.path)
+    again.count(f)
+    assert again._kept(f) == "NOT MATERIALIZED"
+    pd.testing.assert_frame_equal(kept[0], arrow.top_actors(f, 10))
+    pd.testing.assert_frame_equal(again.top_actors(f, 10), arrow.top_actors(f, 10))
+    pd.testing.assert_frame_equal(kept[1], again.network_pairs(f, 10))  # (the Arrow tier hands over every pair)
+    assert len(kept[1]) > 0 or name == "nothing"
