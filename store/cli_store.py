@@ -4,11 +4,12 @@
 migrate moves an Arrow store to the warehouse tier (store/warehouse/migrate.py): in place by default (the
 directory becomes a warehouse in one step at the end; until then it is the Arrow store it was), or into --out,
 leaving the Arrow store as it is. info says which tier a store is and what it holds. recount rewrites the counts
-files of a warehouse to their fullest form (layout.RECOUNTED): the country pairs (what a country filter's charts read),
-the actor rows, and what a write leaves out: the rows of three countries (what a two-country view's lanes and map
-read) and each country's topics (Trends by topic of a one- or two-country view); run it after big imports. compact recounts what needs it and then merges each month's files of a warehouse
-into files of up to --max-rows events (4,000,000): a view reads every counts file it touches, so fewer files answer
-sooner; run it once the imports are done (it rewrites every file: minutes per 10 million events).
+files of a warehouse to their fullest form (layout.RECOUNTED): the country pairs (what a country filter's charts
+read), the actor rows, and what a write leaves out: the rows of three countries (what a two-country view's lanes
+and map read) and each country's topics (Trends by topic of a one- or two-country view); run it after big imports.
+compact recounts what needs it and then merges each month's files of a warehouse into files of up to --max-rows
+events (4,000,000): a view reads every counts file it touches, so fewer files answer sooner; run it once the
+imports are done (it rewrites every file: minutes per 10 million events).
 """
 
 from __future__ import annotations
@@ -73,9 +74,7 @@ def _recount(path) -> int:
         n = w.recount(progress=progress)
         w.drop_retired()  # the counts files replaced leave the disk now, not at the next import
     print(file=sys.stderr)
-    print(
-        f"{path}: {n:,} counts files rewritten" if n else f"{path}: every counts file already holds the pairs and trios"
-    )
+    print(f"{path}: {n:,} counts files rewritten" if n else f"{path}: every counts file is already in its fullest form")
     if not had_summary and (Warehouse(path).manifest() or {}).get("options"):
         print(f"{path}: the sidebar's choices summarized (summary/)")
     return 0

@@ -131,9 +131,9 @@ def counts_of(src: str, filename: str = "filename", trios: bool = False) -> str:
     SQL expression, e.g. a constant) as a column "filename" saying whose, as SQL. Each list is made distinct by
     sql.distinct_list (cheap on short lists that are distinct already), and kind strings are made after grouping
     (once per group, not per row). trios: with the trio, lane and per-country topics rows (layout.TRIO_KIND,
-    layout.LANE_KIND, layout.TOPICS_KIND; counts form layout.RECOUNTED), which `store recount` writes and a write does not: on GDELT-like data the trio rows are
-    about as many as the events, and counting them took a 5,000,000-row import from about 1.2 to 1.6 GB and 20%
-    more CPU."""
+    layout.LANE_KIND, layout.TOPICS_KIND; counts form layout.RECOUNTED), which `store recount` writes and a write
+    does not: on GDELT-like data the trio rows are about as many as the events, and counting them took a
+    5,000,000-row import from about 1.2 to 1.6 GB and 20% more CPU."""
 
     keys = "date_start, date_end, mode, event_type, quad_class"
     if filename != "filename":
@@ -803,7 +803,7 @@ class WarehouseWriter:
 
     def recount(self, progress=None) -> int:
         """Rewrite the counts file of every entry whose counts are not of the fullest form (layout.RECOUNTED: the pairs,
-        the actor rows, and the trio and lane rows that writes leave out), one file at a time, each under a new name;
+        the actor rows, and the trio, lane and per-country topics rows that writes leave out), one file at a time, each under a new name;
         one manifest swap at the end (a killed recount leaves the old counts in force); an entry without min_end gets
         it; a warehouse with no options summary gets one. Returns how many files were recounted."""
         todo = [e for e in self.manifest["files"] if e.get("pairs") != layout.RECOUNTED]
