@@ -4,12 +4,14 @@ Settings   the knobs of extraction (a frozen dataclass; Settings() holds the def
 ArticleDoc one article on its way through the stages of extract/events/stages.py: every stage reads some
            of its fields and fills others (the PIPELINE table there says which).
 Candidate  one happening the stages are still deciding about: picked by the mode or nouns stage, given
-           actors by roles, a date by dating, topics by topics, and turned into a row by rows.
+           actors by roles, a date by dating, topics by topics, a confidence by confidence, and turned into a row
+           by rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from extract.actors import ActorMention
 from extract.events.clauses import Clause
@@ -20,6 +22,9 @@ from extract.events.sentences import Sentence
 from extract.events.tokens import Token
 from extract.model import Article, Timex
 
+if TYPE_CHECKING:  # extract.classify imports from this package
+    from extract.classify import Scores
+
 Placed = tuple[int, ActorMention]  # (token index in its sentence, mention)
 
 
@@ -29,7 +34,7 @@ class Settings:
 
     keep_modes: tuple[str, ...] = ("actual", "statement", "future", "negated")  # modes that become rows
     merge: bool = True  # one row per happening of an article (merge.py)
-    min_confidence: float = 0.0  # rows below it are dropped (confidence is at least 0.05)
+    min_confidence: float = 0.0  # rows below it are dropped (confidence: a probability, confidence.py)
     noun_weight: float = 0.35  # cue weight of a happening named only by a dated noun (a verb is surer)
     noun_roles: bool = True  # noun-named happenings take the clause's actors as source and target
     actorless_dated: bool = True  # a clause with no actor is still an event when a day governs it
@@ -74,6 +79,8 @@ class Candidate:
     needs_actor: bool = False  # roles: no actor found by word order; the syntax stage keeps it only if it finds one
     rule_type: str = ""  # classify: the rule cue's type when the classifier changed it ("" otherwise)
     rule_mode: str = ""  # classify: the rule reading's mode when the classifier changed it ("" otherwise)
+    scores: Scores | None = None  # classify: what the classifier said of the clause (None: not scored)
+    confidence: float = 0.0  # confidence: how likely an analyst would mark it as a happening (confidence.py)
 
 
 @dataclass(eq=False)

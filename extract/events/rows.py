@@ -1,8 +1,8 @@
 """A candidate that came through the stages -> one row of the events table (core.schema.EVENT_COLUMNS).
 
 build_row(doc, candidate) -> dict. The summary runs from the source (or the clause start) to the clause end
-or an earlier comma opening a trailing comment (data/summary.toml); the confidence weighs the cue, the
-roles found, the date and the mode; the event id hashes article, sentence, clause and type.
+or an earlier comma opening a trailing comment (data/summary.toml); the confidence is the candidate's, from
+the confidence stage (confidence.py); the event id hashes article, sentence, clause and type.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from extract.actors import ActorMention
 from extract.events._data import summary as summary_data
 from extract.events.clauses import Clause
 from extract.events.doc import ArticleDoc, Candidate
@@ -48,19 +47,6 @@ def _event_id(article_id: str, sent_start: int, clause_start: int, etype: str) -
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _confidence(
-    cue: Cue, source: ActorMention | None, target: ActorMention | None, dated: bool, mode_name: str, caption: bool
-) -> float:
-    c = 0.35 + 0.35 * cue.weight
-    c += 0.1 if source is not None else -0.1
-    c += 0.05 if target is not None else 0.0
-    c += 0.1 if dated else 0.0
-    c -= 0.1 if mode_name in ("statement", "future") else 0.0
-    c -= 0.05 if caption else 0.0
-    c += 0.03 * (cue.j - cue.i - 1)
-    return round(min(1.0, max(0.05, c)), 3)
-
-
 def build_row(doc: ArticleDoc, c: Candidate) -> dict:
     """The events-table row of a candidate that has its roles, period and topics."""
     article, text = doc.article, doc.text
@@ -96,9 +82,7 @@ def build_row(doc: ArticleDoc, c: Candidate) -> dict:
         "sentence": text[sentence.start : sentence.end],
         "sentence_start": sentence.start,
         "sentence_end": sentence.end,
-        "confidence": _confidence(
-            cue, source, target, not c.date_from_publication, c.reading.mode, sentence.kind == "caption"
-        ),
+        "confidence": c.confidence,
         "article_id": article.id,
         "title": article.title,
         "url": article.url,

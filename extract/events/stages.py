@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from core.schema import QUAD_CLASS
 from extract.actors import ActorContext, ActorMention, find_actors, load_gazetteer
-from extract.events import dating, mode, plover, roles, syntax
+from extract.events import confidence, dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
 from extract.events.clauses import Clause, split_clauses, split_coordinated
@@ -250,9 +250,11 @@ def _dated_noun(text: str, tx: Timex, s_start: int, s_end: int) -> tuple[int, st
 def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
     the day is after publication. A verbal cue before the noun ("Ukraine praised Monday's sanctions")
-    marks it `reacting`: the subject only spoke of it. Candidates keep sentence order, a sentence's
+    marks it `reacting`: the subject only spoke of it. A noun on the word of a verb candidate ("on Tuesday it
+    would strike") is that verb's happening, not a second one. Candidates keep sentence order, a sentence's
     clause candidates first."""
     text, settings = doc.text, doc.settings
+    verb_at = {(c.s, c.cue.i) for c in doc.candidates if c.kind == "verb"}
     pub_day = doc.article.published_date
     armed = plover.armed_text(text.lower())
     added: list[Candidate] = []
@@ -266,6 +268,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
             if not etype:
                 continue
             k = bisect.bisect_right(tok_starts, noun_at) - 1
+            if (n, k) in verb_at:
+                continue
             if not armed and plover.accident_noun(toks[k].lower):
                 continue  # "the April 20 explosion" in a story with no weapons: an accident
             clause = next((c for c in clauses if c.i0 <= k < c.i1), None)
@@ -316,7 +320,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
     - a clause of a kept sentence with no candidate but a trigger (a non-predicate rule cue, or a lower-case
       past form such as "derailed") becomes a candidate when the classifier names a type at least
       classifier_new sure; clauses without a trigger are not scored.
-    A noun candidate on a verb candidate's word is dropped (the same happening). Then candidates whose mode
+    Then candidates whose mode
     is not in keep_modes, or hypothetical in a sentence with no conditional ("if", "unless"), are dropped
     (the mode stage left them for this stage). A missing or damaged model file raises
     extract.classify.ModelFileError, which names the command that rebuilds it. Figures and the choice of the
@@ -330,9 +334,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
     model = default_model()  # ModelFileError (an ExtractError): no silent fallback to the rules, see README
     keep = settings.keep_modes
     conditional = wordset("mode", "conditional")
-    verb_at = {(c.s, c.cue.i) for c in doc.candidates if c.kind == "verb"}
     # What to score: each verb candidate's clause, then the trigger-carrying clauses without a candidate.
-    cands = [c for c in doc.candidates if not (c.kind == "noun" and (c.s, c.cue.i) in verb_at)]
+    cands = list(doc.candidates)
     verbs = [c for c in cands if c.kind == "verb"]
     fresh: list[tuple[int, Clause, int]] = []  # (sentence, clause, trigger token)
     if settings.classifier_new <= 1.0:
@@ -353,6 +356,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
     for c in cands:
         sc = verb_scores.get(id(c))
         if sc is not None:
+            c.scores = sc
             if sc.event_type is None:
                 if sc.type_p >= settings.classifier_drop:
                     continue
@@ -395,7 +399,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             cue = Cue(k, k + 1, sc.event_type, QUAD_CLASS[sc.event_type], sc.type_p, "past", toks[k].lower)
             speech_before = any(toks[i].lower in speech for i in range(clause.i0, k))
             reading = mode.classify(toks, clause, cue, speech_before)._replace(mode=sc.mode)
-            kept.append(Candidate(n, clause, cue, reading, "verb", doc.sentence_timexes[n]))
+            kept.append(Candidate(n, clause, cue, reading, "verb", doc.sentence_timexes[n], scores=sc))
         kept.sort(key=lambda c: c.s)  # stable: a sentence's earlier candidates first
     doc.candidates = kept
     return doc
@@ -1020,6 +1024,12 @@ def find_topics(doc: ArticleDoc) -> ArticleDoc:
     return doc
 
 
+def rate_candidates(doc: ArticleDoc) -> ArticleDoc:
+    """Each candidate's confidence: how likely an analyst would mark it as a happening (confidence.py, a
+    logistic regression fitted on the real-news gold's dev split)."""
+    return confidence.rate(doc)
+
+
 def make_rows(doc: ArticleDoc) -> ArticleDoc:
     """One events-table row per candidate (rows.py); rows under settings.min_confidence are dropped."""
     floor = doc.settings.min_confidence
@@ -1107,6 +1117,7 @@ PIPELINE: tuple[Stage, ...] = (
     ),
     Stage("countries", home_countries, reads=("settings", "tokens", "mentions", "candidates"), writes=("candidates",)),
     Stage("topics", find_topics, reads=("tokens", "candidates"), writes=("candidates",)),
+    Stage("confidence", rate_candidates, reads=("sentences", "candidates"), writes=("candidates",)),
     Stage(
         "rows",
         make_rows,
