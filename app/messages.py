@@ -73,6 +73,8 @@ def active_restrictions(f: Filters) -> list[str]:
         out.append(f'text "{f.text.strip()}"')
     if f.min_salience > 0:
         out.append(f"minimum salience {f.min_salience:.2f}")
+    if f.min_confidence > 0:
+        out.append(f"minimum confidence {f.min_confidence:.2f}")
     return out
 
 

@@ -44,6 +44,7 @@ PARAMS: tuple[Param, ...] = (
     Param("type", "f_types", "list", ()),
     Param("q", "f_text", "text", ""),
     Param("min_salience", "f_salience", "float", 0.0),
+    Param("min_confidence", "f_confidence", "float", 0.0),
     *(Param(m, f"f_mode_{m}", "bool", False) for m in OPTIONAL_MODES),
     # which events by their review state (analysts' corrections): hidden events only when asked for
     Param("review", "f_review", "choice", "visible", tuple(REVIEW_STATES)),
@@ -153,6 +154,7 @@ def filters_from_state(state: Mapping[str, object]) -> Filters:
         event_types=tuple(get("f_types", ())),
         text=str(get("f_text", "")),
         min_salience=float(get("f_salience", 0.0)),
+        min_confidence=float(get("f_confidence", 0.0)),
         modes=modes,
         review=review if (review := str(get("f_review", "visible"))) in REVIEW_STATES else "visible",
     )

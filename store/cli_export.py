@@ -52,6 +52,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text", default="", metavar="S", help="case-insensitive text search")
     parser.add_argument("--min-salience", type=float, default=0.0, metavar="X")
     parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="only events at least this likely to be a real happening (0..1; the extractor's confidence)",
+    )
+    parser.add_argument(
         "--include-modes",
         nargs="+",
         default=[],
@@ -77,6 +84,7 @@ def filters_from_args(args: argparse.Namespace):
         event_types=tuple(t.upper() for t in args.event_type),
         text=args.text,
         min_salience=args.min_salience,
+        min_confidence=args.min_confidence,
         modes=modes,
     )
 

@@ -33,6 +33,7 @@ class Filters:
     event_types: tuple[str, ...] = ()
     text: str = ""  # case-insensitive search in summary, sentence, title (and location in stored events)
     min_salience: float = 0.0
+    min_confidence: float = 0.0  # how likely an extracted event is a real happening (extract/events/confidence.py)
     modes: tuple[str, ...] = field(default=DEFAULT_MODES)
     review: str = "visible"  # one of REVIEW_STATES
 
@@ -104,7 +105,7 @@ def _review_mask(df: pd.DataFrame, review: str) -> np.ndarray:
 def filter_positions(df: pd.DataFrame, f: Filters) -> np.ndarray:
     """The row positions (ascending int64) of an events table that pass every filter in f.
 
-    Cheap vectorized tests (dates, types, modes, salience) run over the whole table first; the list
+    Cheap vectorized tests (dates, types, modes, salience, confidence) run over the whole table first; the list
     and text tests then run only on the rows still in. Only the columns a filter needs are read, so
     a caller can keep the positions and take just the columns it shows (see apply_filters)."""
     n = len(df)
@@ -119,6 +120,8 @@ def filter_positions(df: pd.DataFrame, f: Filters) -> np.ndarray:
         mask &= df["mode"].isin(f.modes).to_numpy(dtype=bool, na_value=False)
     if f.min_salience > 0 and "salience" in df.columns:
         mask &= (df["salience"] >= f.min_salience).to_numpy(dtype=bool, na_value=False)
+    if f.min_confidence > 0:
+        mask &= (df["confidence"] >= f.min_confidence).to_numpy(dtype=bool, na_value=False)
     if f.review != "all":
         mask &= _review_mask(df, f.review)
     pos = np.flatnonzero(mask)

@@ -249,6 +249,8 @@ FILTER_COLUMNS = ("date_start", "date_end", "event_type", "mode", "salience")
 
 def filter_columns(f: Filters) -> list[str]:
     cols = list(FILTER_COLUMNS)
+    if f.min_confidence > 0:
+        cols.append("confidence")
     if f.countries:
         cols.append("countries")
     if f.topics:

@@ -44,9 +44,10 @@ def test_only_plain_web_links_are_kept(url, kept):
 
 
 def test_empty_result_names_each_active_filter():
-    f = Filters(countries=("FRA",), text="pipeline", min_salience=0.5)
+    f = Filters(countries=("FRA",), text="pipeline", min_salience=0.5, min_confidence=0.7)
     text = messages.empty_result(f, 1234)
     assert "1,234" in text and "FRA" in text and "pipeline" in text and "0\\.50" in text  # Markdown-escaped
+    assert "minimum confidence 0\\.70" in text
     assert "Statements" in text
 
 

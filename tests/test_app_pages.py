@@ -116,6 +116,23 @@ def test_filters_survive_every_page_switch(store_env):
     assert drawn_ids(chart_specs(at)[0]) == set(wanted["event_id"])
 
 
+def test_minimum_confidence_narrows_every_page_and_the_link(store_env):
+    """The sidebar's Minimum confidence keeps the events at least that likely to be real happenings."""
+    events = actual(store_env.events())
+    wanted = events[events["confidence"] >= 0.8]
+    assert 0 < len(wanted) < len(events)
+    at = open_dashboard(EVENTS)
+    assert len(at.dataframe[0].value) == len(events)
+    at.slider(key="f_confidence").set_value(0.8).run()
+    assert not at.exception
+    assert set(at.dataframe[0].value["event id"]) == set(wanted["event_id"])
+    assert at.query_params["min_confidence"] == "0.8"
+    at.switch_page(TIMELINE).run()
+    assert drawn_ids(chart_specs(at)[0]) == set(wanted["event_id"])
+    at.slider(key="f_confidence").set_value(1.0).run()
+    assert "minimum confidence 1\\.00" in " ".join(i.value for i in at.info)
+
+
 def test_events_table_shows_text_as_written_and_drops_unsafe_links(store_env):
     at = open_dashboard(EVENTS, {"country": "FRA"})
     table = at.dataframe[0].value

@@ -28,6 +28,7 @@ def test_round_trip_of_a_full_view():
         "f_types": ["ASSAULT"],
         "f_text": "gas pipeline",
         "f_salience": 0.35,
+        "f_confidence": 0.7,
         "f_mode_future": True,
         "tl_lane": "actor",
         "tl_key": True,
@@ -41,6 +42,7 @@ def test_round_trip_of_a_full_view():
     assert {k: back[k] for k in back} == {k: state[k] for k in back}
     f = urlstate.filters_from_state(back)
     assert f.countries == ("FRA", "DEU") and f.modes == ("actual", "future") and f.min_salience == 0.35
+    assert params["min_confidence"] == "0.7" and f.min_confidence == 0.7
 
 
 def test_bad_values_are_dropped_with_a_reason():

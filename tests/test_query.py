@@ -15,7 +15,7 @@ from service.synth import generate_events
 from store.query import Filters, apply_filters
 
 
-def _row(i, day, countries, topics, actors, mode="actual", etype="ASSAULT", text="", salience=0.5):
+def _row(i, day, countries, topics, actors, mode="actual", etype="ASSAULT", text="", salience=0.5, confidence=0.5):
     d = pd.Timestamp(day)
     return {
         "event_id": f"e{i}",
@@ -37,7 +37,7 @@ def _row(i, day, countries, topics, actors, mode="actual", etype="ASSAULT", text
         "sentence": f"sentence {i}",
         "sentence_start": 0,
         "sentence_end": 10,
-        "confidence": 0.5,
+        "confidence": confidence,
         "article_id": f"a{i}",
         "title": f"title {i}",
         "url": "",
@@ -61,6 +61,8 @@ def _reference(df: pd.DataFrame, f: Filters) -> list[str]:
             continue
         if f.min_salience > 0 and "salience" in r and not r["salience"] >= f.min_salience:
             continue
+        if f.min_confidence > 0 and not r["confidence"] >= f.min_confidence:
+            continue
         if f.countries and not set(r["countries"]) & set(f.countries):
             continue
         if f.topics and not set(r["topics"]) & set(f.topics):
@@ -80,7 +82,7 @@ def _reference(df: pd.DataFrame, f: Filters) -> list[str]:
 def small():
     rows = [
         _row(1, "2023-01-10", ["UKR", "RUS"], ["war"], ["Russia", "Ukraine"]),
-        _row(2, "2023-06-30", ["ISR"], ["war", "diplomacy"], ["Israel"], text="Gaza ceasefire"),
+        _row(2, "2023-06-30", ["ISR"], ["war", "diplomacy"], ["Israel"], text="Gaza ceasefire", confidence=0.75),
         _row(3, "2024-02-01", [], [], [], mode="future"),
         _row(4, "2024-05-05", ["USA", "CHN"], ["trade"], ["United States", "China"], etype="SANCTION", salience=0.9),
     ]
@@ -105,6 +107,9 @@ def small():
         (Filters(text="gaza"), ["e2"]),
         (Filters(event_types=("SANCTION",)), ["e4"]),
         (Filters(min_salience=0.8), ["e4"]),
+        (Filters(min_confidence=0.7), ["e2"]),
+        (Filters(min_confidence=0.75, countries=("ISR", "UKR")), ["e2"]),
+        (Filters(min_confidence=0.76), []),
         (Filters(modes=("future",)), ["e3"]),
     ],
 )
@@ -163,6 +168,7 @@ NAMES = ["Russia", "Ukraine", "Hamas", "Israel"]
             st.lists(st.sampled_from(NAMES), max_size=3),
             st.sampled_from(MODES),
             st.floats(0, 1),
+            st.floats(0.05, 1),
         ),
         max_size=25,
     ),
@@ -173,12 +179,15 @@ NAMES = ["Russia", "Ukraine", "Hamas", "Israel"]
     start=st.none() | st.integers(0, 1000),
     span=st.integers(0, 400),
     min_sal=st.floats(0, 1),
+    min_conf=st.floats(0, 1),
 )
-def test_any_combination_agrees_with_the_reference(rows, countries, topics, actors, modes, start, span, min_sal):
+def test_any_combination_agrees_with_the_reference(
+    rows, countries, topics, actors, modes, start, span, min_sal, min_conf
+):
     base = dt.date(2022, 1, 1)
     recs = [
-        _row(i, str(base + dt.timedelta(days=d)), c, t, a, mode=m, salience=s)
-        for i, (d, c, t, a, m, s) in enumerate(rows)
+        _row(i, str(base + dt.timedelta(days=d)), c, t, a, mode=m, salience=s, confidence=k)
+        for i, (d, c, t, a, m, s, k) in enumerate(rows)
     ]
     df = pd.DataFrame(recs) if recs else None
     if df is None:
@@ -195,6 +204,7 @@ def test_any_combination_agrees_with_the_reference(rows, countries, topics, acto
         actors=tuple(actors),
         modes=tuple(modes),
         min_salience=min_sal,
+        min_confidence=min_conf,
     )
     assert list(apply_filters(table, f)["event_id"]) == _reference(table, f)
 

@@ -58,6 +58,10 @@ def test_export_filters_and_writes_every_format(tmp_path):
     assert [e["unique_id"] for e in json.loads(out.stdout)["events"]] == ["acled-AFG5501"]
     out = cli("export", "--format", "csv", "--text", "kharkiv", "--min-salience", "0.01", store=store)
     assert out.stdout.decode().count("\n") == 3  # header + GDELT strike + ACLED shelling
+    out = cli("export", "--format", "jsonl", "--min-confidence", "0.6", store=store)
+    kept = [json.loads(x) for x in out.stdout.decode().splitlines()]
+    assert kept and {e["event_id"].split("-")[0] for e in kept} == {"acled"}  # ACLED 0.9 (human-coded), GDELT 0.5
+    assert "exported 5 of 12 events" in out.stderr.decode()
 
 
 def test_export_rejects_a_bad_date(tmp_path):

@@ -52,6 +52,7 @@ FILTERS = {
     "an actor": Filters(actors=("O'Brien", "Kim Jong Un")),
     "text": Filters(text="REPORTED from"),
     "salience": Filters(min_salience=0.3, modes=()),
+    "confidence and a country": Filters(min_confidence=0.7, countries=("UKR",)),
     "nothing": Filters(start=dt.date(1990, 1, 1), end=dt.date(1990, 2, 1)),
 }
 BYS = [
@@ -141,6 +142,9 @@ def test_the_counts_files_answer_what_they_can_and_only_that(tiers):
     assert plan(Filters(countries=("UKR",), event_types=("AID",)), [("country", "country")]) is None
     assert plan(Filters(topics=("x",)), [("country", "country")]) is None
     assert plan(Filters(text="x"), []) is None and plan(Filters(min_salience=0.2), []) is None
+    assert (
+        plan(Filters(min_confidence=0.2), []) is None and plan(Filters(min_confidence=0.2), [("period", "day")]) is None
+    )
     for only_in_events in ("actor", "source_actor", "target_actor", "date_precision"):
         assert plan(Filters(), [(only_in_events, only_in_events)]) is None
 

@@ -73,6 +73,8 @@ def where_clause(f: Filters, *, counts: bool = False) -> str:
     if not counts:
         if f.min_salience > 0:
             conds.append(f"salience >= {float(f.min_salience)!r}")
+        if f.min_confidence > 0:
+            conds.append(f"confidence >= {float(f.min_confidence)!r}")
         if f.countries:
             conds.append(_any_element("countries", f.countries))
         if f.topics:

@@ -235,19 +235,18 @@ class Warehouse(EventSource):
     # ---- which questions the counts files answer -------------------------------------------------------------
     @staticmethod
     def counts_plan(f: Filters, dims: list[tuple[str, str]]) -> tuple[str, str | None] | None:
-        """(kind, value) when the counts files answer a count over f by dims: no text, actor or salience filter, no
-        date_precision, and at most one list dimension involved, either grouped by (and not filtered) or filtered
-        to one value (and not grouped by), and no dimension only the events hold (EVENT_ONLY_DIMENSIONS). value is that
-        one filtered value. Without an event type filter, by period and country at most: one country filtered and
-        grouped by country (the events of France under each of their countries) is answered by the pair rows (kind
-        "pair:FRA"); two countries filtered (EITHER, value "DEU\x1fFRA": the events of either) by the country and
-        pair rows (the counts of each country less those of both; by country, less those of both under each third
-        country, read from the events of both: _either_sql). Pair rows hold no event type: two countries with an
-        event type filter, or by event type or quad class (not by country), are the country rows less the events of
-        both read from the events (_both). One or two countries by topic (and period), no type filtered: the topics
-        rows of each country (kind "topics:UKR"; two: EITHER_TOPICS, less the events of both by topic, _both). None:
-        scan the events."""
-        if f.text.strip() or f.actors or f.min_salience > 0:
+        """(kind, value) when the counts files answer a count over f by dims: no text, actor, salience or confidence
+        filter, no date_precision, and at most one list dimension involved, either grouped by (and not filtered) or
+        filtered to one value (and not grouped by), and no dimension only the events hold (EVENT_ONLY_DIMENSIONS). value
+        is that one filtered value. Without an event type filter, by period and country at most: one country filtered
+        and grouped by country (the events of France under each of their countries) is answered by the pair rows (kind
+        "pair:FRA"); two countries filtered (EITHER, value "DEU\x1fFRA": the events of either) by the country and pair
+        rows (the counts of each country less those of both; by country, less those of both under each third country,
+        read from the events of both: _either_sql). Pair rows hold no event type: two countries with an event type
+        filter, or by event type or quad class (not by country), are the country rows less the events of both read from
+        the events (_both). One or two countries by topic (and period), no type filtered: the topics rows of each
+        country (kind "topics:UKR"; two: EITHER_TOPICS, less the events of both by topic, _both). None: scan the events."""
+        if f.text.strip() or f.actors or f.min_salience > 0 or f.min_confidence > 0:
             return None
         if any(kind in EVENT_ONLY_DIMENSIONS for kind, _ in dims):
             return None
@@ -617,7 +616,8 @@ class Warehouse(EventSource):
     def _actor_counts(self, f: Filters) -> bool:
         """Do the counts files' actor rows (per date and mode) answer questions about the actors of view f: no filter
         but dates and modes, and every file f's dates touch counted in a form that holds them."""
-        if f.text.strip() or f.actors or f.min_salience > 0 or f.countries or f.topics or f.event_types:
+        narrowed = (f.countries, f.topics, f.event_types, f.actors, f.text.strip(), f.min_salience, f.min_confidence)
+        if any(narrowed):
             return False
         return all((e.get("pairs") or 0) >= ACTOR_ROWS for e in self._entries(self.manifest(), f))
 
