@@ -85,3 +85,19 @@ def test_sidebar_pages_keep_the_filters_and_their_links(dashboard, page):
     wait_ready(page)
     assert "France" in countries_box(page).inner_text()
     assert "events by country" in page.locator(".js-plotly-plot .gtitle").first.text_content()
+
+
+def test_a_minimum_confidence_from_the_link_shows_on_its_slider_and_stays_in_the_link(dashboard, page):
+    page.goto(f"{dashboard}/events?min_confidence=0.8")
+    wait_ready(page)
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
+    slider = page.locator("[data-testid='stSlider']").filter(has_text="Minimum confidence")
+    assert slider.inner_text().splitlines()[2] == "0.80"  # label, blank, the value, then the ends 0.00 and 1.00
+    links = page.locator("[data-testid='stSidebarNav'] a")
+    links.filter(has_text="Timeline").first.click()
+    page.wait_for_url(re.compile(rf"{re.escape(dashboard)}/\?"), timeout=30_000)
+    wait_ready(page)
+    assert parse_qs(urlsplit(page.url).query)["min_confidence"] == ["0.8"]
+    page.wait_for_selector(".js-plotly-plot .main-svg >> visible=true", timeout=60_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    shoot(page, "timeline-minimum-confidence")
