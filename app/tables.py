@@ -24,6 +24,7 @@ TABLE_COLUMNS = (
     "source",
     "mentions",
     "salience",
+    "confidence",
     "url",
     "event_id",
 )
@@ -65,6 +66,7 @@ def events_table(df: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
             "outlet": part["source"].astype(str),
             "reports": part["mentions"].astype("int64"),
             "salience": part["salience"].astype(float),
+            "confidence": part["confidence"].astype(float),
             "link": part["url"].map(safe_url),
             "event id": part["event_id"].astype(str),
         }
@@ -110,7 +112,18 @@ def event_facts(ev) -> dict[str, str]:
         "Countries": ", ".join(country_name(c) for c in ev["countries"]) or "—",
         "Topics": ", ".join(topic_label(str(t)) for t in ev["topics"]) or "—",
         "Reports": f"{int(ev['mentions'])} from {len(ev['sources'])} outlet(s); salience {ev['salience']:.2f}",
+        "Confidence": f"{float(ev['confidence']):.2f}: how likely it is a real happening ({confidence_source(ev)})",
     }
+
+
+def confidence_source(ev) -> str:
+    """Where an event's confidence comes from, in words: the extractor's learned estimate or an import's."""
+    origin = str(ev.get("origin") or "")
+    if origin == "gdelt":
+        return "GDELT import: machine-coded"
+    if origin == "acled":
+        return "ACLED import: coded by hand"
+    return "learned from hand-checked news"
 
 
 def reports_table(reports: pd.DataFrame) -> pd.DataFrame:

@@ -23,6 +23,8 @@ def _event(**over):
         "mentions": 3,
         "sources": ["A", "B"],
         "salience": 0.5,
+        "confidence": 0.724,
+        "origin": "extracted",
         "summary": "Ukraine struck Russian territory with ATACMS missiles",
     }
     ev.update(over)
@@ -36,6 +38,10 @@ def test_event_facts_read_as_a_person_expects():
     assert facts["Who"] == "Ukraine → Russia"
     assert facts["Countries"] == "Ukraine, Russia"
     assert facts["Reports"] == "3 from 2 outlet(s); salience 0.50"
+    assert facts["Confidence"] == "0.72: how likely it is a real happening (learned from hand-checked news)"
+    gdelt = event_facts(pd.Series(_event(confidence=0.5, origin="gdelt")))
+    assert gdelt["Confidence"] == "0.50: how likely it is a real happening (GDELT import: machine-coded)"
+    assert event_facts(_event(confidence=0.9, origin="acled"))["Confidence"].endswith("(ACLED import: coded by hand)")
     bare = event_facts(_event(date_text="", date_from_publication=True, source_actor="", target_actor="", topics=[]))
     assert bare["Date"] == "2024-11-19 (precision: day) — dated by publication"
     assert bare["Who"] == "— → —" and bare["Topics"] == "—"
