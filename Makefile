@@ -60,7 +60,8 @@ sample: $(VENV)/.run-installed
 	rm -rf data/store && mv data/store.new data/store
 
 # The event classifier (extract/classify): the corpus JSONL from its hand-written batches, then the model
-# (JSON weights, checked in) from the corpus's train split.
+# (JSON weights, checked in) from the corpus's train split and the real-news gold's dev clauses (their articles
+# read in place from ../shared).
 model: $(VENV)/.run-installed
 	$(PY) -m extract.classify.corpus
 	$(PY) -m extract.classify.train

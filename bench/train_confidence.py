@@ -5,7 +5,9 @@ Run: .venv/bin/python bench/train_confidence.py [--write] [--shared ../shared]  
 Each gold article (tests/gold/t17_events.jsonl, text read in place from ../shared) goes through the events
 pipeline without its confidence stage; every row it gives is a training example, positive when it aligns
 with an analyst's event (bench/eval_gold.py's align, as bench/eval_real_gold.py scores), described by
-confidence.features of the candidate it came from. A logistic regression (scikit-learn, standardized
+confidence.features of the candidate it came from. The classifier learns from the dev split's clauses, so
+each dev article is scored by a classifier built without its fold (cross-fitting, five article folds, the same
+build as `make model`); test articles by the checked-in one. A logistic regression (scikit-learn, standardized
 features) is fitted on the dev split only, its strength chosen by article-grouped 5-fold cross-validation
 there; the test split is only scored. Printed: the cross-validated and test ROC AUC beside the hand-weighted
 confidence it replaces (the peer, recomputed from the same features), and on test the rows kept, their
@@ -19,8 +21,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import json
 import pathlib
 import sys
+import tempfile
 
 import numpy as np
 
@@ -39,8 +43,43 @@ def _module(name: str):
     return module
 
 
+def _fold_models(gold: dict, shared: pathlib.Path, tmp: pathlib.Path, folds: int = 5) -> dict[tuple, pathlib.Path]:
+    """Cross-fitting: the classifier learns from the real-news dev clauses (extract/classify/README.md, "Seventh
+    round"), so a dev article's candidates are scored by a classifier built without that article's fold (same
+    corpus, settings and weight as `make model`); returns the model file for each dev article."""
+    from sklearn.model_selection import GroupKFold
+
+    from extract.classify import corpus as corpus_mod
+    from extract.classify import train as classifier_train
+
+    rows = corpus_mod.load()
+    corpus_train = [r for r in rows if r["split"] == "train"]
+    real = classifier_train.real_rows(shared)
+    dev_keys = sorted(k for k, events in gold.items() if events[0]["split"] == "dev")
+    out = {}
+    for n, (_, held) in enumerate(GroupKFold(folds).split(dev_keys, groups=[f"{t}:{line}" for t, line in dev_keys])):
+        held_keys = {dev_keys[k] for k in held}
+        held_groups = {f"{t}:{line}" for t, line in held_keys}
+        data = classifier_train.build(
+            corpus_train, [r for r in real if r["group"] not in held_groups], "cross-fit", len(rows)
+        )
+        path = tmp / f"fold{n}.json"
+        path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        out.update({k: path for k in held_keys})
+    return out
+
+
+def _use_model(path: pathlib.Path) -> None:
+    from extract.classify import model as classifier_model
+
+    classifier_model.MODEL_PATH = path
+    classifier_model.default_model.cache_clear()
+
+
 def examples(shared: pathlib.Path) -> dict[str, dict]:
-    """Per split: feature rows X, labels y, article groups g, and the split's gold event count."""
+    """Per split: feature rows X, labels y, article groups g, and the split's gold event count. Dev articles are
+    scored by their fold's classifier (cross-fitting), test articles by the checked-in one."""
+    from extract.classify import model as classifier_model
     from extract.events import confidence
     from extract.events.doc import ArticleDoc
     from extract.events.rows import build_row
@@ -52,23 +91,31 @@ def examples(shared: pathlib.Path) -> dict[str, dict]:
     gold = rg.read_gold(GOLD)
     records = rg.read_articles(shared, gold.keys())
     out = {s: {"X": [], "y": [], "g": [], "gold": 0} for s in ("dev", "test")}
-    for key, events in sorted(gold.items()):
-        split = out[events[0]["split"]]
-        split["gold"] += len(events)
-        rec = records[key]
-        loaded = load_articles([{"id": rg.article_key(*key), "published": rec["published"], "text": rec["text"]}])
-        if not loaded.articles:
-            continue
-        doc = run(ArticleDoc(loaded.articles[0]), stages)
-        if doc.note:
-            continue
-        by_id = {build_row(doc, c)["event_id"]: confidence.features(doc, c) for c in doc.candidates}
-        rows = [dict(r, countries=list(r["countries"])) for r in doc.rows]
-        aligned = {i for i, _ in eg.align(rows, events)}
-        for i, r in enumerate(rows):
-            split["X"].append(by_id[r["event_id"]])
-            split["y"].append(int(i in aligned))
-            split["g"].append(f"{key[0]}:{key[1]}")
+    checked_in = classifier_model.MODEL_PATH
+    with tempfile.TemporaryDirectory() as tmp:
+        fold_model = _fold_models(gold, shared, pathlib.Path(tmp))
+        try:
+            for key, events in sorted(gold.items(), key=lambda kv: str(fold_model.get(kv[0], ""))):
+                split = out[events[0]["split"]]
+                split["gold"] += len(events)
+                _use_model(fold_model.get(key, checked_in))
+                rec = records[key]
+                item = {"id": rg.article_key(*key), "published": rec["published"], "text": rec["text"]}
+                loaded = load_articles([item])
+                if not loaded.articles:
+                    continue
+                doc = run(ArticleDoc(loaded.articles[0]), stages)
+                if doc.note:
+                    continue
+                by_id = {build_row(doc, c)["event_id"]: confidence.features(doc, c) for c in doc.candidates}
+                rows = [dict(r, countries=list(r["countries"])) for r in doc.rows]
+                aligned = {i for i, _ in eg.align(rows, events)}
+                for i, r in enumerate(rows):
+                    split["X"].append(by_id[r["event_id"]])
+                    split["y"].append(int(i in aligned))
+                    split["g"].append(f"{key[0]}:{key[1]}")
+        finally:
+            _use_model(checked_in)
     for split in out.values():
         split["X"] = np.array(split["X"], dtype="float64")
         split["y"] = np.array(split["y"], dtype="int64")

@@ -28,6 +28,7 @@ from extract.classify.features import FEATURES_VERSION, MAX_CHARS, features
 from extract.classify.model import MODEL_PATH
 from extract.events.clauses import split_clauses
 from extract.events.tokens import tokenize
+from tests.conftest import need_shared
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +50,41 @@ def test_the_model_was_built_from_the_checked_in_corpus(model):
     rows = corpus.load()
     assert model.meta["corpus_rows"] == len(rows)
     assert model.meta["trained_rows"] == sum(r["split"] == "train" for r in rows)
+
+
+def test_the_model_learned_the_real_news_dev_clauses_and_never_the_test_ones(model, tmp_path):
+    """The heads also learn from the real-news gold's dev clauses (README.md, "Seventh round"); the model names
+    the dev events it learned from, so a changed dev split is noticed, and the test split's lines do not count."""
+    from extract.classify import train
+
+    real = model.meta["real_news"]
+    assert real["gold_sha256"] == train.real_gold_sha256(), "the gold's dev split changed: run `make model`"
+    gold = [json.loads(line) for line in train.REAL_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert real["clauses"] == sum(e["split"] == "dev" for e in gold) and real["weight"] == train.REAL_WEIGHT
+    test_only = [e for e in gold if e["split"] == "test"]
+    assert test_only, "the gold has a test split"
+    changed = [dict(e, event_type="NONE") if e["split"] == "test" else e for e in gold]
+    probe = tmp_path / "t17_events.jsonl"
+    probe.write_text("".join(json.dumps(e) + "\n" for e in changed), encoding="utf-8")
+    assert train.real_gold_sha256(probe) == real["gold_sha256"], "a test line changed the hash"
+    dev_changed = [dict(e, event_type="NONE") if e is gold[0] else e for e in gold]
+    probe.write_text("".join(json.dumps(e) + "\n" for e in dev_changed), encoding="utf-8")
+    assert gold[0]["split"] != "dev" or train.real_gold_sha256(probe) != real["gold_sha256"]
+
+
+def test_real_news_rows_are_clauses_in_their_sentences():
+    from extract.classify import train
+
+    shared = need_shared("corpora", "timeline17-dev").parent.parent
+    rows = train.real_rows(shared)
+    assert len(rows) == sum(
+        json.loads(line)["split"] == "dev" for line in train.REAL_GOLD.read_text(encoding="utf-8").splitlines() if line
+    )
+    with_clause = [r for r in rows if r["clause"]]
+    assert len(with_clause) >= 0.9 * len(rows)
+    assert all(r["clause"] in r["text"] for r in with_clause)
+    with pytest.raises(FileNotFoundError, match="timeline17-dev"):
+        train.real_rows(shared / "absent")
 
 
 def test_the_type_heads_temperature_is_the_one_the_train_split_gives(model):

@@ -278,7 +278,7 @@ def load(path: pathlib.Path | str = MODEL_PATH) -> Model:
         type_head = _head(data["type"], vocab.size)
         mode_head = _head(data["mode"], vocab.size)
         meta = {k: data[k] for k in ("version", "corpus_sha256", "corpus_rows", "trained_rows", "features_version")}
-        meta.update({k: v for k, v in data.items() if k in ("built_with", "settings")})
+        meta.update({k: v for k, v in data.items() if k in ("built_with", "settings", "real_news")})
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ModelFileError(path, f"the model file is damaged ({type(exc).__name__}: {exc})") from None
     return Model(meta, vocab, type_head, mode_head)
