@@ -134,7 +134,7 @@ def filters(opts: data.Options) -> None:
         step=0.05,
         key="f_confidence",
         help="How likely an extracted event is a real happening, learned from hand-checked news: on articles it "
-        "never saw, about seven in ten events at 0.7 or more were right, against five in ten overall. Imported "
+        "never saw, about seven in ten events at 0.7 or more were right, against under half overall. Imported "
         "GDELT events carry 0.5, ACLED 0.9. 0 keeps everything",
     )
     bar.caption("Also include")
