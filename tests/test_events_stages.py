@@ -237,6 +237,14 @@ def test_background_facts_are_not_point_events():
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("REQUEST", "Barack Obama")]
 
 
+def test_already_marks_a_state_only_in_the_present():
+    # with a perfect or past verb "already" says the deed is done: a happening, dated as published
+    rows = _one("Brazil has already demanded that Chile pay for the cleanup.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("REQUEST", "Brazil")]
+    # in the present it describes how things stand
+    assert _one("Brazil already demands that Chile pay for the cleanup.") == []
+
+
 def test_a_pronoun_contracted_with_its_auxiliary_is_read_as_both():
     # the tokenizer keeps "They'll" as one word: it is no stand-in name, and its "'ll" makes a future
     rows, _ = article_events(_article("They'll attack Kyiv again, Putin said."), Settings(classifier=False))

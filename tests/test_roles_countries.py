@@ -125,6 +125,19 @@ def test_acronym_used_as_a_subject_twice_is_a_body():
     assert _found("Kyiv fired ATACMS missiles. The ATACMS missiles hit a depot.") == [("Kyiv", "UKR", "capital")]
 
 
+def test_acronym_the_article_keeps_using_is_a_body():
+    # Three uses and never before a verb ("for QRV to be barred", "QRV's"): still the firm the story is about.
+    text = "Critics called for QRV to be barred. QRV's shares fell. A QRV spokesman declined to comment."
+    assert [f[1] for f in _found(text)] == ["org:learned-qrv"] * 3
+    # Twice is not enough without a verb after it; a weapon, a time zone, a title are no bodies however often.
+    assert _found("Critics called for QRV to be barred. QRV's shares fell.") == []
+    weapons = "Kyiv fired ATACMS missiles. The ATACMS missiles hit a depot. More ATACMS rockets came."
+    assert _found(weapons) == [("Kyiv", "UKR", "capital")]
+    assert _found("At 9 GMT the CEO spoke. By 10 GMT the CEO left. At 11 GMT the CEO returned.") == []
+    # A shouted headline word the article also writes in lower case is a word, not a name.
+    assert _found("OIL PRICES RISE. The oil price rose. OIL FIRMS GAIN. OIL DEMAND GROWS.") == []
+
+
 def test_the_group_is_the_last_armed_group():
     text = "Hamas fired rockets at Israel on Monday. The group said the barrage was a warning."
     assert ("The group", "group:hamas", "coreference") in _found(text)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from extract.actors.gazetteer import END, PIECE_RE, Actor, AliasHit, Gazetteer, Term, load, tokens_of
-from extract.vocabulary import honorifics
+from extract.vocabulary import honorifics, time_zones
 
 # Roles that a bare mention ("the president", "the foreign minister") may resolve to a person.
 RESOLVABLE_ROLES = frozenset(
@@ -901,6 +901,12 @@ class _Scan:
                     found.add((j, i))
         names = {" ".join(keys[a:b]) for a, b in found}
         names |= {a for a in acronym_subject if acronyms[a] >= 2}
+        # An acronym the article keeps using ("BP's", "for BP to be barred", "A BP spokesman") names a body even
+        # when no verb follows it: at least `acronym_uses` times, not a word the article also writes in lower
+        # case ("OIL" in a shouted headline), not a time zone, not one of `not_acronyms` (titles, weapons, diseases).
+        lower, plain = self._lower_words(), set(spec.get("not_acronyms", ())) | set(time_zones())
+        uses = int(spec.get("acronym_uses", 0))
+        names |= {a for a, n in acronyms.items() if uses and n >= uses and a.lower() not in lower and a not in plain}
         for name in sorted(names):
             toks = _phrase_tokens(name)
             if toks and not self._known(toks):

@@ -902,7 +902,10 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue:
         (k for k in range(cue.j, clause.i1) if tokens[k].lower in relative or tokens[k].text in _QUOTES), clause.i1
     )
     words = [t.lower for t in tokens[clause.i0 : end]]
-    if any(w in wordset("mode", "background") for w in words):
+    markers = wordset("mode", "background")
+    if not reading.present:
+        markers = markers - wordset("mode", "background_present_only")
+    if any(w in markers for w in words):
         return True
     joined = " " + " ".join(words) + " "
     if any(" " + p + " " in joined for p in cue_lists()["mode"]["background_phrases"]):
