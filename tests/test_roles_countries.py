@@ -203,3 +203,37 @@ def test_the_prosecution_is_the_state_that_prosecutes():
     )
     row = _first(text, "ACCUSE", "2011-01-05")
     assert row["source_actor"] == "Kenya" and "KEN" in row["countries"]
+
+
+def test_a_state_body_named_by_its_function_is_its_state():
+    # tests/gold/README_t17.md: the Justice Department, an agency of a state, acts as the state
+    text = "Chile closed its border on Monday. The Justice Department sued Dunmore Mining on Tuesday."
+    assert _roles(text, "ACCUSE", day="2024-03-06")[0] == "Chile"
+    # the country named right before the body gives its state, whatever the article is about
+    text = "Chile closed its border on Monday. The Peruvian Department of Energy fined Dunmore Mining on Tuesday."
+    row = _first(text, "ACCUSE", day="2024-03-06")
+    assert row["source_actor"] == "Peru" and "PER" in row["countries"]
+    # a body the gazetteer knows keeps its name (the FBI), and a name with no office word stays as written
+    text = "Chile closed its border on Monday. The FBI arrested two Chilean diplomats on Tuesday."
+    assert _roles(text, "COERCE", day="2024-03-06")[0] == "FBI"
+
+
+def test_a_body_spelled_out_before_its_acronym_is_one_actor():
+    text = (
+        "The Health Protection Agency (HPA) said on Monday that the school would close. "
+        "Later the HPA urged parents to keep their children at home."
+    )
+    found = [(m.text, m.actor_id) for m in find_actors(text)]
+    assert found == [
+        ("Health Protection Agency", "org:learned-health-protection-agency"),
+        ("HPA", "org:learned-health-protection-agency"),
+        ("HPA", "org:learned-health-protection-agency"),
+    ]
+    # the letters must be the name's initials; a known body keeps its gazetteer entry
+    assert [m.actor_id for m in find_actors("The Blue Harbour Trust (XYZ) said on Monday.")] == []
+    assert {m.actor_id for m in find_actors("The World Health Organization (WHO) warned on Monday.")} == {"org:who"}
+
+
+def test_the_company_does_not_refer_back_to_a_state_agency():
+    text = "The Environmental Protection Agency (EPA) said on Monday that the company must stop."
+    assert [m.text for m in find_actors(text)] == ["Environmental Protection Agency", "EPA"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from extract.actors.gazetteer import Gazetteer
+from extract.actors.gazetteer import Gazetteer, state_body_name
 from extract.actors.gazetteer import load as load_gazetteer
 from extract.actors.recognizer import ActorContext, ActorMention, _as_date, _Scan
 
@@ -27,6 +27,7 @@ __all__ = [
     "demonym",
     "find_actors",
     "load_gazetteer",
+    "state_body_name",
 ]
 
 

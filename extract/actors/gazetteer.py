@@ -95,6 +95,7 @@ class Gazetteer:
     organs_after_the: frozenset[str] = frozenset()  # "the junta", "the army": the article's country
     organs_bare: frozenset[str] = frozenset()  # "Police", "prosecutors"
     organs_not_before: frozenset[str] = frozenset()  # "police officer": the organ word only qualifies
+    body_heads: frozenset[str] = frozenset()  # "Department", "Agency": a state body named by its function
 
 
 def tokens_of(text: str) -> list[str]:
@@ -277,6 +278,7 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     gaz.organs_after_the = frozenset(w.lower() for w in organs.get("after_the", []))
     gaz.organs_bare = frozenset(w.lower() for w in organs.get("bare", []))
     gaz.organs_not_before = frozenset(w.lower() for w in organs.get("not_before", []))
+    gaz.body_heads = frozenset(organs.get("body_heads", []))
     organ_starts = {v for w in gaz.organs_after_the | gaz.organs_bare for v in (w, w.capitalize())}
     gaz.first_keys = frozenset(set(gaz.trie) | role_starts | organ_starts)
     gaz.ambiguous = {}
@@ -294,3 +296,10 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
 def load() -> Gazetteer:
     """The gazetteer of the package's data directory, compiled once per process."""
     return build(DATA_DIR)
+
+
+def state_body_name(words: list[str], gaz: Gazetteer | None = None) -> bool:
+    """True for the words of a name that says it is an office of a state ("Justice Department", "Department
+    of Energy", "Health Protection Agency"; heads in [organs].body_heads of cues.toml)."""
+    heads = (gaz or load()).body_heads
+    return len(words) >= 2 and (words[-1] in heads or (words[0] in heads and words[1] == "of"))

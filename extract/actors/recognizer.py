@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from extract.actors.gazetteer import END, PIECE_RE, Actor, AliasHit, Gazetteer, Term, load, tokens_of
+from extract.actors.gazetteer import END, PIECE_RE, Actor, AliasHit, Gazetteer, Term, load, state_body_name, tokens_of
 from extract.vocabulary import honorifics, time_zones
 
 # Roles that a bare mention ("the president", "the foreign minister") may resolve to a person.
@@ -142,16 +142,18 @@ class ActorContext:
             self.learned_terms.setdefault(role, []).append(Term(aid, role, actor.country, None, None))
         return actor
 
-    def learn_org(self, name: str) -> Actor:
-        """Add a named body the gazetteer does not know ("Transocean"); later mentions of the name resolve to it."""
+    def learn_org(self, name: str, aliases: tuple[str, ...] = ()) -> Actor:
+        """Add a named body the gazetteer does not know ("Transocean"); later mentions of the name, and of its
+        `aliases` ("HPA" for "Health Protection Agency"), resolve to it."""
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
         aid = "org:learned-" + (_SLUG_RE.sub("-", ascii_name.lower()).strip("-") or "unnamed")
         actor = self.learned.get(aid)
         if actor is None:
             actor = Actor(aid, name, "organization", "")
             self.learned[aid] = actor
+        for alias in (name, *aliases):
             node = self.trie
-            for tok in _phrase_tokens(name):
+            for tok in _phrase_tokens(alias):
                 node = node.setdefault(tok, {})
             node[END] = [AliasHit(aid, "learned")]
         return actor
@@ -825,6 +827,8 @@ class _Scan:
         (the mention spans tokens first..i, by default "the" and the head)."""
         for m in reversed(self.mentions):
             learned = m.actor_id.startswith("org:learned-")
+            if learned and state_body_name(m.name.split(), self.gaz):
+                continue  # "the company" is no agency of a state ("the Environmental Protection Agency")
             if ("learned" in kinds and learned) or (not learned and m.type in kinds):
                 self._emit(i - 1 if first is None else first, i + 1, m.actor_id, "coreference")
                 return True
@@ -899,6 +903,12 @@ class _Scan:
                     j -= 1
                 if j >= 0 and self._name_run(j) >= i - j and (j == 0 or not keys[j - 1][:1].isupper()):
                     found.add((j, i))
+        spelled = self._spelled_out()  # "Health Protection Agency (HPA)": one body, the acronym an alias
+        for long, acronym in spelled.items():
+            toks = _phrase_tokens(long)
+            if toks and not self._alias(toks) and not self._alias([acronym]):
+                self.ctx.learn_org(long, (acronym,))
+        found = {(a, b) for a, b in found if " ".join(keys[a:b]) not in spelled.values()}
         names = {" ".join(keys[a:b]) for a, b in found}
         names |= {a for a in acronym_subject if acronyms[a] >= 2}
         # An acronym the article keeps using ("BP's", "for BP to be barred", "A BP spokesman") names a body even
@@ -907,10 +917,46 @@ class _Scan:
         lower, plain = self._lower_words(), set(spec.get("not_acronyms", ())) | set(time_zones())
         uses = int(spec.get("acronym_uses", 0))
         names |= {a for a, n in acronyms.items() if uses and n >= uses and a.lower() not in lower and a not in plain}
+        names -= set(spelled.values())
         for name in sorted(names):
             toks = _phrase_tokens(name)
             if toks and not self._known(toks):
                 self.ctx.learn_org(name)
+
+    def _spelled_out(self) -> dict[str, str]:
+        """Bodies the article spells out before their acronym in brackets, long name -> acronym: "the Health
+        Protection Agency (HPA)", "National Oceanic and Atmospheric Administration (NOAA)". The acronym's
+        letters are the initials of the name's capitalized words (lower-case "of", "and", "for", "the" between
+        them are skipped or, in "NOAA", counted)."""
+        keys, out = self.keys, {}
+        for i in range(1, len(keys) - 2):
+            acr = keys[i + 1]
+            if keys[i] != "(" or keys[i + 2] != ")" or not (acr.isupper() and acr.isalpha() and 2 <= len(acr) <= 6):
+                continue
+            j = i
+            while j > 0 and i - j < 8 and (keys[j - 1][:1].isupper() or keys[j - 1] in ("of", "and", "for", "on")):
+                j -= 1
+            while j < i and not keys[j][:1].isupper():
+                j += 1
+            for start in range(j, i):  # the shortest run of capitalized words whose initials spell it
+                if not keys[start][:1].isupper():
+                    continue
+                words = keys[start:i]
+                capitals = "".join(w[0] for w in words if w[:1].isupper())
+                every = "".join(w[0].upper() for w in words)
+                if acr in (capitals, every) and len(words) >= 2:
+                    out[" ".join(words)] = acr
+                    break
+        return out
+
+    def _alias(self, toks: list[str]) -> bool:
+        """True when a phrase is, as a whole, an alias of the gazetteer ("World Health Organization", "WHO")."""
+        node = self.gaz.trie
+        for tok in toks:
+            node = node.get(tok)
+            if node is None:
+                return False
+        return END in node
 
     def _known(self, toks: list[str]) -> bool:
         """True when a phrase is (or starts with) an alias of the gazetteer, a role or a given name."""

@@ -30,7 +30,7 @@ import functools
 import re
 from dataclasses import replace
 
-from extract.actors import ActorMention, canonical_name, demonym
+from extract.actors import ActorMention, canonical_name, demonym, state_body_name
 from extract.actors.gazetteer import load as load_gazetteer
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
@@ -702,6 +702,26 @@ def organ_subject(tokens: list[Token], clause: Clause, cue: Cue, home: str) -> P
         return None
     k, m = found
     return k, ActorMention(m.start, m.end, m.text, home, canonical_name(home), "country", home, via="organ")
+
+
+def state_body(m: ActorMention | None, before: ActorMention | None, home: str) -> ActorMention | None:
+    """A body the gazetteer does not know whose name says it is an office of a state ("Justice Department",
+    "Department of Energy", "Health Protection Agency"; state_body_name) as its state: the
+    country of `before`, a state mention right before it ("U.S. Justice Department", "Irish Department of
+    ..."), else the article's country `home`. Other mentions, and such a body with no country to give, are
+    returned unchanged."""
+    if m is None or not (m.type == "name" or m.actor_id.startswith("org:learned-")):
+        return m
+    words = (m.name or m.text).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not state_body_name(words):
+        return m
+    country = before.country if before is not None and before.type in _STATE_TYPES else ""
+    country = country or home
+    if not country:
+        return m
+    return ActorMention(m.start, m.end, m.text, country, canonical_name(country), "country", country, via="organ")
 
 
 def clause_states(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed]) -> list[ActorMention]:

@@ -850,13 +850,29 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
     states the clause names before its target stretch's soft stop (roles.clause_states: "along with Peru and
     Chile", "in Mali") join the candidate's partners, so their countries count."""
     home = _home_country(doc.mentions) if doc.settings.home_country else ""
+    starts = [m.start for m in doc.mentions]
+
+    def as_state(m: ActorMention | None) -> ActorMention | None:
+        """A state body named by its function ("the Justice Department") as its state (roles.state_body)."""
+        if m is None:
+            return None
+        k = bisect.bisect_left(starts, m.start) - 1
+        before = doc.mentions[k] if k >= 0 else None
+        if before is not None and not _ADJACENT.fullmatch(doc.text[before.end : m.start]):
+            before = None
+        return roles.state_body(m, before, home)
+
     for c in doc.candidates:
+        c.source, c.target = as_state(c.source), as_state(c.target)
         if home:
             c.source, c.target = _at_home(c.source, home), _at_home(c.target, home)
         known = {id(m) for m in c.partners}
         states = roles.clause_states(doc.tokens[c.s], c.clause, c.cue, c.actors)
         c.partners = c.partners + [m for m in states if id(m) not in known]
     return doc
+
+
+_ADJACENT = re.compile(r"\s*(?:['’]s)?\s*")  # between a state and the body it qualifies ("U.S. Justice Department")
 
 
 def _home_country(mentions: list[ActorMention]) -> str:
@@ -1118,7 +1134,12 @@ PIPELINE: tuple[Stage, ...] = (
         reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "actors", "candidates"),
         writes=("candidates",),
     ),
-    Stage("countries", home_countries, reads=("settings", "tokens", "mentions", "candidates"), writes=("candidates",)),
+    Stage(
+        "countries",
+        home_countries,
+        reads=("settings", "text", "tokens", "mentions", "candidates"),
+        writes=("candidates",),
+    ),
     Stage("topics", find_topics, reads=("tokens", "candidates"), writes=("candidates",)),
     Stage("confidence", rate_candidates, reads=("sentences", "candidates"), writes=("candidates",)),
     Stage(
