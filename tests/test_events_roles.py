@@ -418,14 +418,16 @@ GROUPS = [
     ("Pig breeders threatened the Egyptian government with protests on Wednesday.", "2009-04-30", "Pig breeders"),
     ("On Monday, armed gunmen have reportedly attacked a convoy near the border.", "2024-06-04", "armed gunmen"),
     ("Police arrested the gunman at the scene on Friday.", "2022-07-08", ""),
-    ("The convoy was attacked by insurgents on Monday.", "2024-06-04", ""),
+    ("The convoy was attacked by insurgents on Monday.", "2024-06-04", "insurgents"),  # a passive's agent
+    ("Attacks by insurgents killed ten soldiers on Monday.", "2024-06-04", ""),  # after a preposition: no subject
 ]
 
 
 @pytest.mark.parametrize(("text", "day", "source"), GROUPS)
 def test_a_group_subject_stands_in_without_the_parse(text, day, source):
-    """Word order alone: a group noun right before the verb is the source as the text names it; an organ
-    ("Police") or a group after a preposition is not. The event stays either way."""
+    """Word order alone: a group noun right before the verb, or after "by" of a passive verb, is the source as
+    the text names it; an organ ("Police") or a group after another preposition is not. The event stays
+    either way."""
     row = _first(text, day, Settings())
     assert row is not None and row["source_actor"] == source
 

@@ -237,3 +237,15 @@ def test_a_body_spelled_out_before_its_acronym_is_one_actor():
 def test_the_company_does_not_refer_back_to_a_state_agency():
     text = "The Environmental Protection Agency (EPA) said on Monday that the company must stop."
     assert [m.text for m in find_actors(text)] == ["Environmental Protection Agency", "EPA"]
+
+
+def test_a_group_after_by_is_the_agent_of_a_passive():
+    # the "no gazetteer actor" sentences, in the passive: the group's words are kept as the source
+    text = "A police academy in Baghdad was targeted by a suicide bomber on Monday."
+    row = _first(text, "ASSAULT", day="2024-03-06")
+    assert row["source_actor"] == "suicide bomber" and "IRQ" in row["countries"]
+    text = "Two aid workers were kidnapped by militants near Kandahar on Monday."
+    assert _roles(text, "COERCE", day="2024-03-06")[0] == "militants"
+    # a known actor after "by" stays the agent, and a word that heads no group is none
+    assert _roles("The convoy was attacked by Russia on Monday.", "ASSAULT", day="2024-03-06")[0] == "Russia"
+    assert _roles("Kyiv was struck by a missile on Monday.", "ASSAULT", day="2024-03-06")[0] == ""

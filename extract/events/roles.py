@@ -693,6 +693,30 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
     return start, m
 
 
+def group_agent(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Placed | None:
+    """The agent of a passive verb that is a group the text names after "by" ("was targeted by a suicide
+    bomber", "were kidnapped by armed men"): "by", an optional determiner, up to two modifiers and a word
+    `is_group` accepts, before the clause ends. An ActorMention of type "group", no country."""
+    k = cue.j
+    while k < clause.i1 and k - cue.j < 3 and (tokens[k].lower in _w("vp_adverbs") or tokens[k].lower.endswith("ly")):
+        k += 1
+    if k >= clause.i1 or tokens[k].lower != "by":
+        return None
+    start = k + 1
+    if start < clause.i1 and tokens[start].lower in _w("determiners") | {"two", "three", "several", "some"}:
+        start += 1
+    for head in range(start, min(start + 3, clause.i1)):
+        if not tokens[head].text.isalpha() or tokens[head].text[:1].isupper():
+            return None
+        if is_group(tokens[head].lower):
+            text = " ".join(t.text for t in tokens[start : head + 1])
+            m = ActorMention(
+                tokens[start].start, tokens[head].end, text, "group:" + text.lower(), text, "group", "", via="learned"
+            )
+            return start, m
+    return None
+
+
 def organ_subject(tokens: list[Token], clause: Clause, cue: Cue, home: str) -> Placed | None:
     """An organ of a state named without its country as the subject right before the verb ("Government
     officials today warned", "Prosecutors say", "the ministry ordered"; heads in [roles].organ_subjects): the

@@ -630,6 +630,12 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
                     rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
                     in_clause = sorted([*rest, group], key=lambda km: km[0])
+            if c.reading.passive and not any(k > cue.i and toks[k - 1].lower == "by" for k, _ in in_clause):
+                # No known actor after "by": a group the text names there did it ("was targeted by a suicide
+                # bomber")
+                agent = roles.group_agent(toks, clause, cue, syntax.group_word)
+                if agent is not None:
+                    in_clause = sorted([*in_clause, agent], key=lambda km: km[0])
             if (
                 not in_clause
                 and inherited is None
