@@ -249,3 +249,35 @@ def test_a_group_after_by_is_the_agent_of_a_passive():
     # a known actor after "by" stays the agent, and a word that heads no group is none
     assert _roles("The convoy was attacked by Russia on Monday.", "ASSAULT", day="2024-03-06")[0] == "Russia"
     assert _roles("Kyiv was struck by a missile on Monday.", "ASSAULT", day="2024-03-06")[0] == ""
+
+
+def test_a_firms_country_is_learned_where_the_article_says_it():
+    def country(text: str, name: str) -> set[str]:
+        return {m.country for m in find_actors(text, "2010-06-01") if m.text == name}
+
+    # a country word before a trade noun right before the name, in apposition after it, or "-based"
+    assert country("British oil giant Kestrel said on Monday it would pay. Kestrel shares fell.", "Kestrel") == {
+        "GBR"
+    }
+    assert country("Norvale, the Swiss drilling company, said it would not pay. Norvale said more.", "Norvale") == {
+        "CHE"
+    }
+    assert country("A suit was filed as London-based Kestrel said no. Kestrel again. Kestrel more.", "Kestrel") == {
+        "GBR"
+    }
+    # after "the" elsewhere: the firm named last before it
+    text = "Oil firm Kestrel said no on Monday. Senators kept up the pressure on the beleaguered British oil company."
+    assert country(text, "Kestrel") == {"GBR"}
+    # nothing said, nothing learned
+    assert country("Oil firm Kestrel said no on Monday. Kestrel shares fell.", "Kestrel") == {""}
+
+
+def test_a_firms_country_does_not_become_the_articles():
+    # Kestrel is British and named often, the story is American: a group with no country of its own is American
+    text = (
+        "US officials said on Monday that British oil giant Kestrel must pay. Kestrel said it would. "
+        "Kestrel shares fell. Kestrel paid. On Tuesday, fishermen sued Kestrel in a US court."
+    )
+    row = _first(text, "ACCUSE", day="2010-06-02")
+    assert (row["source_actor"], row["target_actor"]) == ("fishermen", "Kestrel")
+    assert {"USA", "GBR"} <= set(row["countries"])

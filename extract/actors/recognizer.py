@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from extract.actors.gazetteer import END, PIECE_RE, Actor, AliasHit, Gazetteer, Term, load, state_body_name, tokens_of
@@ -475,7 +475,7 @@ class _Scan:
         if actor.type == "person" and via != "office" and aid not in self.ctx.seen and aid in self.gaz.actors:
             self._teach_short_forms(actor)
         self.ctx.seen.add(aid)
-        if country:
+        if country and not aid.startswith("org:learned-"):  # a firm's country says nothing of the story's
             self.ctx.country_counts[country] += 1
         if actor.type == "person":
             held = role or self._role_on(aid)
@@ -877,7 +877,7 @@ class _Scan:
         found: set[tuple[int, int]] = set()
         acronyms: Counter = Counter()
         acronym_subject: set[str] = set()
-        gate = before | {w.capitalize() for w in before} | suffixes | {","}
+        gate = before | {w.capitalize() for w in before} | suffixes | {",", "based"}
         for i, key in enumerate(keys):
             if key not in gate:
                 if key.isupper() and 2 <= len(key) <= 5 and key.isalpha() and key not in self.gaz.caps_common:
@@ -885,7 +885,13 @@ class _Scan:
                     if i + 1 < n and keys[i + 1] in verbs:
                         acronym_subject.add(key)
                 continue
-            if key.lower() in before and i + 1 < n:
+            if key == "based" and 0 < i < n - 1 and keys[i - 1][:1].isupper():
+                k = self._name_run(i + 1)  # "London-based Kestrel", "Houston-based Transocean"
+                while k and keys[i + k] in suffixes:
+                    k -= 1
+                if k:
+                    found.add((i + 1, i + 1 + k))
+            elif key.lower() in before and i + 1 < n:
                 k = self._name_run(i + 1)
                 while k and keys[i + k] in suffixes:
                     k -= 1
@@ -897,7 +903,12 @@ class _Scan:
                     j -= 1
                 if self._name_run(j) >= i - j:
                     found.add((j, i))
-            elif key == "," and i + 2 < n and keys[i + 1].lower() in ("the", "a") and keys[i + 2] in appositive:
+            elif (
+                key == ","
+                and i + 2 < n
+                and keys[i + 1].lower() in ("the", "a")
+                and self._appositive_noun(i + 2, appositive)
+            ):
                 j = i - 1
                 while j > 0 and i - j < 3 and self._name_run(j - 1) >= i - j + 1:
                     j -= 1
@@ -922,6 +933,86 @@ class _Scan:
             toks = _phrase_tokens(name)
             if toks and not self._known(toks):
                 self.ctx.learn_org(name)
+        self._learn_org_countries(before | appositive)
+
+    def _appositive_noun(self, p: int, nouns: set[str]) -> bool:
+        """True when a noun of `nouns` heads the phrase at token p: at once ("the company"), or after a country
+        word and up to two lower-case modifiers ("the Swiss drilling company", "the British oil group")."""
+        keys, n = self.keys, len(self.keys)
+        if p < n and keys[p] in nouns:
+            return True
+        state, q = self._state_or_org_at(p)
+        if state is None or state.type != "country":
+            return False
+        k = q
+        while k < n and k - q < 2 and keys[k].isalpha() and keys[k].islower() and keys[k] not in nouns:
+            k += 1
+        return k < n and keys[k] in nouns
+
+    def _learn_org_countries(self, nouns: set[str]) -> None:
+        """A learned body's country where the article says it: a country word before a trade noun ("British
+        oil giant", up to two lower-case words between; "Swiss-based company") right before the name ("British
+        oil giant BP", "London-based BP"), in apposition after it ("BP, the British oil company,"), or after
+        "the" elsewhere ("pressure on the beleaguered British oil company"): the body named last before it (which
+        may be wrong when another firm the article did not learn stands between). The first such phrase for a
+        body gives its country; a firm's country does not count towards the article's (_emit)."""
+        keys, n = self.keys, len(self.keys)
+        learned = [a for a in self.ctx.learned.values() if a.id.startswith("org:learned-")]
+        if not learned:
+            return
+        firsts: dict[str, list[tuple[list[str], Actor]]] = {}
+        for actor in learned:
+            toks = _phrase_tokens(actor.name)
+            if toks:
+                firsts.setdefault(toks[0], []).append((toks, actor))
+
+        def body_at(p: int) -> Actor | None:
+            for toks, actor in firsts.get(keys[p], []):
+                if keys[p : p + len(toks)] == toks:
+                    return actor
+            return None
+
+        def last_body(p: int) -> Actor | None:
+            """The body named last before token p (within 60 tokens)."""
+            return next((a for b in range(p - 1, max(p - 60, -1), -1) if (a := body_at(b)) is not None), None)
+
+        for p in range(n):
+            if not keys[p][:1].isupper():
+                continue
+            state, q = self._state_or_org_at(p)
+            if state is None or state.type != "country" or not state.country:
+                continue
+            based = q < n and keys[q] == "based"
+            if based:
+                q += 1  # "London-based", "Swiss-based" (the hyphen is no key)
+            k = q
+            while k < n and k - q < 2 and keys[k].isalpha() and keys[k].islower() and keys[k] not in nouns:
+                k += 1
+            noun = k < n and keys[k].lower().removesuffix("'s").removesuffix("’s") in nouns
+            if based and not noun:
+                body = body_at(q) if q < n else None  # "London-based BP"
+            elif not noun:
+                continue
+            else:
+                body = body_at(k + 1) if k + 1 < n else None
+            lead = p - 1
+            if lead >= 0 and keys[lead].islower() and keys[lead] not in ("the", "a", "an"):
+                lead -= 1  # "the beleaguered British oil company"
+            det = lead >= 0 and keys[lead].lower() in ("the", "a", "an")
+            if body is None and det and lead > 0 and keys[lead - 1] == ",":
+                # in apposition: "BP, the British oil company," is the body whose name ends at the comma
+                body = next(
+                    (
+                        a
+                        for b in range(max(lead - 8, 0), lead - 1)
+                        if (a := body_at(b)) is not None and b + len(_phrase_tokens(a.name)) == lead - 1
+                    ),
+                    None,
+                )
+            elif body is None and det:
+                body = last_body(lead)
+            if body is not None and not body.country:
+                self.ctx.learned[body.id] = replace(body, country=state.country)
 
     def _spelled_out(self) -> dict[str, str]:
         """Bodies the article spells out before their acronym in brackets, long name -> acronym: "the Health

@@ -884,7 +884,7 @@ _ADJACENT = re.compile(r"\s*(?:['’]s)?\s*")  # between a state and the body it
 def _home_country(mentions: list[ActorMention]) -> str:
     """The country the article is about: the one at least half of its mentions with a country name, else the
     first named of those named most."""
-    counts = collections.Counter(m.country for m in mentions if m.country)
+    counts = collections.Counter(m.country for m in mentions if m.country and not m.actor_id.startswith("org:learned-"))
     if not counts:
         return ""
     country, n = counts.most_common(1)[0]
