@@ -256,9 +256,7 @@ def test_a_firms_country_is_learned_where_the_article_says_it():
         return {m.country for m in find_actors(text, "2010-06-01") if m.text == name}
 
     # a country word before a trade noun right before the name, in apposition after it, or "-based"
-    assert country("British oil giant Kestrel said on Monday it would pay. Kestrel shares fell.", "Kestrel") == {
-        "GBR"
-    }
+    assert country("British oil giant Kestrel said on Monday it would pay. Kestrel shares fell.", "Kestrel") == {"GBR"}
     assert country("Norvale, the Swiss drilling company, said it would not pay. Norvale said more.", "Norvale") == {
         "CHE"
     }
