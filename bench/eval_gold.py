@@ -56,6 +56,17 @@ def align(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
     return pairs
 
 
+def read_gold(path) -> dict[str, list[dict]]:
+    """The own gold's events grouped by article id, in file order."""
+    gold_by: dict[str, list[dict]] = collections.defaultdict(list)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                g = json.loads(line)
+                gold_by[g["article_id"]].append(g)
+    return gold_by
+
+
 def _norm(name: str) -> str:
     return (name or "").strip().lower()
 
@@ -73,12 +84,7 @@ def main() -> int:
     articles, notes = load_inputs([args.articles])
     for n in notes:
         print(f"note: {n}", file=sys.stderr)
-    gold_by: dict[str, list[dict]] = collections.defaultdict(list)
-    with open(args.gold, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                g = json.loads(line)
-                gold_by[g["article_id"]].append(g)
+    gold_by = read_gold(args.gold)
 
     n_pred = n_gold = n_pairs = 0
     right = collections.Counter()

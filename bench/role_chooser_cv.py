@@ -20,7 +20,6 @@ import argparse
 import collections
 import dataclasses
 import importlib.util
-import json
 import pathlib
 import sys
 
@@ -133,12 +132,7 @@ def collect(shared: pathlib.Path) -> list[dict]:
         rows = doc.rows if not doc.note else []
         out.extend(decisions(doc, rows, gold, eg.align(rows, gold), group))
 
-    own: dict[str, list[dict]] = collections.defaultdict(list)
-    with open(ROOT / "tests" / "gold" / "events.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                g = json.loads(line)
-                own[g["article_id"]].append(g)
+    own = eg.read_gold(ROOT / "tests" / "gold" / "events.jsonl")
     articles, _notes = load_inputs([str(ROOT / "data" / "articles" / "articles.jsonl")])
     for a in articles:
         add(a, own.get(a.id, []), "own:" + a.id)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import collections
 import importlib.util
-import json
 import pathlib
 import sys
 
@@ -34,12 +33,7 @@ def _own() -> tuple[dict, dict]:
 
     root = HERE.parent
     articles, _notes = load_inputs([str(root / "data" / "articles" / "articles.jsonl")])
-    gold_by: dict[str, list[dict]] = collections.defaultdict(list)
-    with open(root / "tests" / "gold" / "events.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                g = json.loads(line)
-                gold_by[g["article_id"]].append(g)
+    gold_by = _module("eval_gold").read_gold(root / "tests" / "gold" / "events.jsonl")
     pred_by = {a.id: article_events(a)[0] for a in articles}
     return gold_by, pred_by
 
