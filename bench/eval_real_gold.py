@@ -13,7 +13,9 @@ first, one to one), imported from that file rather than repeated here.
 Printed per split (dev, test, all): event precision (aligned / predicted) and recall (aligned / gold), and
 on aligned pairs the accuracy of each field: date (day and precision both right), mode, event type,
 source actor, target actor (names compared case-blind), countries (micro recall of the gold codes), and
-all seven fields right (date, precision, mode, type, source, target, and every gold country predicted).
+all seven fields right (date, precision, mode, type, source, target, and every gold country predicted); then,
+over all gold events, the share of their sources and targets that some actor mention of the article stands for
+(extract.actors as the events stage runs it; an upper bound of what the roles can get right).
 The last line is one JSON object with these figures for each split. `--draw N` scores only the articles of
 one draw (the second, third and fourth were annotated before the extractor ran on them; the third holds test
 articles only, the fourth dev articles only; README_t17.md).
@@ -74,9 +76,12 @@ def article_key(topic: str, line: int) -> str:
     return f"{topic}:{line}"
 
 
-def predict(records: dict[tuple[str, int], dict]) -> dict[str, list[dict]]:
-    """Extractor events of every article, grouped by article key."""
+def predict(records: dict[tuple[str, int], dict]) -> tuple[dict[str, list[dict]], dict[str, set[str]]]:
+    """Extractor events of every article, grouped by article key; and the names of the actors each article's
+    mentions stand for (as the events stage names them: an office alone stands for its country)."""
+    from extract.actors import ActorContext, find_actors
     from extract.events import extract_events
+    from extract.events.roles import as_actor
     from extract.ingest import load_articles
 
     items = [{"id": article_key(*key), "published": r["published"], "text": r["text"]} for key, r in records.items()]
@@ -88,7 +93,12 @@ def predict(records: dict[tuple[str, int], dict]) -> dict[str, list[dict]]:
     for row in frame.to_dict("records"):
         row["countries"] = list(row["countries"])
         by_article[row["article_id"]].append(row)
-    return by_article
+    named: dict[str, set[str]] = {}
+    for a in loaded.articles:
+        on = a.published_date
+        mentions = find_actors(a.text, on=on, context=ActorContext(on=on))
+        named[a.id] = {(as_actor(m).name or m.text).strip().lower() for m in mentions}
+    return by_article, named
 
 
 class Tally:
@@ -98,9 +108,15 @@ class Tally:
         self.articles = self.pred = self.gold = self.pairs = self.all_right = 0
         self.right = collections.Counter()
         self.c_tp = self.c_gold = 0
+        self.actors = self.actors_found = 0
 
-    def add(self, pred: list[dict], gold: list[dict], pairs: list[tuple[int, int]], norm) -> None:
+    def add(self, pred: list[dict], gold: list[dict], pairs: list[tuple[int, int]], norm, named: set[str]) -> None:
         self.articles += 1
+        for g in gold:
+            for field in ("source_actor", "target_actor"):
+                if g[field]:
+                    self.actors += 1
+                    self.actors_found += norm(g[field]) in named
         self.pred += len(pred)
         self.gold += len(gold)
         self.pairs += len(pairs)
@@ -134,6 +150,7 @@ class Tally:
             out[field] = round(self.right[field] / n, 3)
         out["countries_recall"] = round(self.c_tp / max(self.c_gold, 1), 3)
         out["all_fields"] = round(self.all_right / n, 3)
+        out["actors_found"] = round(self.actors_found / max(self.actors, 1), 3)
         return out
 
 
@@ -164,14 +181,14 @@ def main() -> int:
         if record is None or hashlib.sha1(record["text"].encode("utf-8")).hexdigest() != events[0]["text_sha1"]:
             print(f"error: {key[0]} line {key[1]} is not the annotated article (the corpus changed)", file=sys.stderr)
             return 2
-    pred_by = predict(records)
+    pred_by, named_by = predict(records)
 
     tallies = {s: Tally() for s in SPLITS}
     for key, gold in gold_by.items():
         pred = pred_by.get(article_key(*key), [])
         pairs = eg.align(pred, gold)
         for split in (gold[0]["split"], "all"):
-            tallies[split].add(pred, gold, pairs, eg._norm)
+            tallies[split].add(pred, gold, pairs, eg._norm, named_by.get(article_key(*key), set()))
         if args.show_misses:
             where = f"{key[0]}:{key[1]} [{gold[0]['split']}]"
             matched_p = {i for i, _ in pairs}
@@ -210,13 +227,15 @@ def main() -> int:
         ("target actor", "target_actor"),
         ("countries recall", "countries_recall"),
         ("all seven fields", "all_fields"),
+        ("gold actors found", "actors_found"),
     ]
     for label, k in rows:
         cells = "".join(
             f"{figures[s][k]:>9}" if isinstance(figures[s][k], int) else f"{figures[s][k]:>9.3f}" for s in shown
         )
         print(f"{label:22}{cells}")
-    print("(field figures are accuracies over aligned pairs)")
+    print("(field figures are accuracies over aligned pairs; gold actors found: the share of the gold's sources and")
+    print(" targets, over all gold events, that some actor mention of their article stands for)")
     print(json.dumps(figures, sort_keys=True))
     return 0
 
