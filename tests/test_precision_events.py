@@ -110,6 +110,20 @@ def test_headline_and_standfirst_before_a_publication_stamp_are_left_out():
     assert _sentences(text) == ["The transport secretary met union leaders on Monday."]
 
 
+def test_a_page_stamp_and_a_server_error_after_it_are_left_out():
+    # a news site's "last updated" stamp with its local time, and the server's message for a missing include
+    text = (
+        "Singer's family to tour Page last updated at 05:32 GMT, Tuesday, 6 September 2015 06:32 UK "
+        "(an error occurred while processing this directive) The band's brothers will tour Europe next year."
+    )
+    assert _sentences(text) == ["The band's brothers will tour Europe next year."]
+    text = "Verdict due Page last updated at 08:14 GMT, Tuesday, 8 November 2016 The jury met on Monday."
+    assert _sentences(text) == ["The jury met on Monday."]
+    # no stamp: "last updated" in a story stays
+    text = "The page was last updated at 05:32 GMT on Tuesday. The jury met on Monday."
+    assert _sentences(text) == ["The page was last updated at 05:32 GMT on Tuesday.", "The jury met on Monday."]
+
+
 def test_a_photo_credit_and_the_caption_before_it_are_left_out():
     text = (
         "Firefighters stand beside the damaged depot in Leeds.\n"

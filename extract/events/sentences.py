@@ -130,12 +130,18 @@ def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 @functools.cache
 def _stamp_re() -> re.Pattern:
-    """A publication stamp inside a line: "Wednesday 8 September 2010 16.42 BST" (cues.toml [sentences]; the
-    zones are the one list of time zones, extract/data/timezones.toml)."""
+    """A publication stamp inside a line: "Wednesday 8 September 2010 16.42 BST", "Page last updated at 05:32 GMT,
+    Tuesday, 6 September 2011 06:32 UK", with a server's error message right after it (cues.toml [sentences];
+    the zones are the one list of time zones, extract/data/timezones.toml)."""
     zones = "|".join(map(re.escape, sorted(time_zones(), key=len, reverse=True)))
-    return re.compile(
-        r"\b[A-Z][a-z]+day,?\s+\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4},?\s+\d{1,2}[.:]\d{2}\s*(?:" + zones + r")\b"
-    )
+    spec = cues()["sentences"]
+    leads = "|".join(map(re.escape, spec["stamp_leads"]))
+    local = "|".join(map(re.escape, spec["stamp_local"]))
+    day = r"[A-Z][a-z]+day,?\s+\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}"
+    time = r"\d{1,2}[.:]\d{2}\s*(?:" + zones + r")\b"
+    page = r"(?:" + leads + r")\s+" + time + r",?\s+" + day + r"(?:,?\s+\d{1,2}[.:]\d{2}\s*(?:" + local + r")\b)?"
+    errors = "|".join(map(re.escape, spec["server_errors"]))
+    return re.compile(r"(?:" + page + r"|\b" + day + r",?\s+" + time + r")(?:\s*(?:" + errors + r"))?")
 
 
 @functools.cache
