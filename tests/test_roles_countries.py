@@ -279,3 +279,23 @@ def test_a_firms_country_does_not_become_the_articles():
     row = _first(text, "ACCUSE", day="2010-06-02")
     assert (row["source_actor"], row["target_actor"]) == ("fishermen", "Kestrel")
     assert {"USA", "GBR"} <= set(row["countries"])
+
+
+def test_a_firms_spokesperson_speaks_for_the_firm():
+    # tests/gold/README_t17.md: a spokesman the article introduces for a body stands for it, later mentions too
+    text = "Oil firm Kestrel said on Monday. Jon Harte, a spokesman for Kestrel, said the leak was small. Harte added."
+    found = [(m.text, m.actor_id) for m in find_actors(text, "2010-06-01")]
+    assert found == [
+        ("Kestrel", "org:learned-kestrel"),
+        ("Jon Harte", "org:learned-kestrel"),
+        ("Kestrel", "org:learned-kestrel"),
+        ("Harte", "org:learned-kestrel"),
+    ]
+    row = _first("Oil firm Kestrel said on Monday. Jon Harte, a spokesman for Kestrel, denied the report.", "REJECT")
+    assert row["source_actor"] == "Kestrel"
+    # a spokesperson the gazetteer knows stays a person, and so does one who speaks for a state
+    assert [m.actor_id for m in find_actors("Kremlin spokesman Dmitry Peskov said no.", "2024-03-01")][0] == (
+        "person:dmitry-peskov"
+    )
+    found = find_actors("Rob Smith, a spokesman for the Pentagon, said no.", "2024-03-01")
+    assert (found[0].actor_id, found[0].country) == ("person:rob-smith", "USA")

@@ -121,14 +121,15 @@ class ActorContext:
             _Scan(text, on, ctx).run()
         return ctx
 
-    def learn(self, name: str, country: str, role: str, extra_aliases: list[str] = ()) -> Actor:
+    def learn(self, name: str, country: str, role: str, extra_aliases: list[str] = (), org: str = "") -> Actor:
         """Add a person introduced by the article; later mentions of the full name, surname or
-        "Mr/Ms Surname" resolve to it. Returns the (possibly already known) actor."""
+        "Mr/Ms Surname" resolve to it. `org`: the body they speak for, when introduced as its spokesperson.
+        Returns the (possibly already known) actor."""
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
         aid = "person:" + (_SLUG_RE.sub("-", ascii_name.lower()).strip("-") or "unnamed")
         actor = self.learned.get(aid)
         if actor is None:
-            actor = Actor(aid, name, "person", country)
+            actor = Actor(aid, name, "person", country, org)
             self.learned[aid] = actor
             aliases = {name, *extra_aliases}
             if len(name.split()) > 1:
@@ -461,6 +462,12 @@ class _Scan:
         actor = self._actor(aid)
         if actor is None:
             return
+        if actor.type == "person" and actor.org and aid not in self.gaz.actors:
+            # a spokesperson the article introduced speaks for their body: "BP spokesman Bill Salvin",
+            # "Scott Dean, a spokesman for BP", and "Dean" after them, are BP (tests/gold/README_t17.md)
+            body = self._actor(actor.org)
+            if body is not None:
+                aid, actor, via = body.id, body, "spokesperson"
         start, end = self._start(i), self.ends[j - 1]
         country = actor.country
         if actor.type == "person":
@@ -625,7 +632,8 @@ class _Scan:
             name = self._name_text(j, j + k)
             if not country and not org:
                 country = self._country_after_of(j + k)
-            actor = self.ctx.learn(name, country, role, self._honorific_aliases(name))
+            speaks_for = org if role in self.gaz.cues.get("roles", {}).get("speaks_for", []) else ""
+            actor = self.ctx.learn(name, country, role, self._honorific_aliases(name), speaks_for)
             if q is None and self.keys[rm.i][:1].islower():
                 first = j  # "spokesman Paul McPhun": the mention is the name
             self._drop_last_if(q)
@@ -732,15 +740,18 @@ class _Scan:
             return 0
         role, role_country = rm.hits[0]
         country = qual.country if qual is not None else role_country
+        body = qual
         if qual is None and rm.j + 1 < n and keys[rm.j] in ("of", "for", "at", "in"):
             q = rm.j + 1
             if q < n and keys[q].lower() == "the":
                 q += 1
             after, _ = self._state_or_org_at(q)
             if after is not None:
-                country = after.country
+                country, body = after.country, after
         name = self._name_text(i, i + k)
-        actor = self.ctx.learn(name, country, role, self._honorific_aliases(name))
+        speaks = role in self.gaz.cues.get("roles", {}).get("speaks_for", [])
+        org = body.id if speaks and body is not None and body.type != "country" else ""
+        actor = self.ctx.learn(name, country, role, self._honorific_aliases(name), org)
         self._emit(i, i + k, actor.id, "learned", role)
         return k
 
