@@ -299,3 +299,15 @@ def test_a_firms_spokesperson_speaks_for_the_firm():
     )
     found = find_actors("Rob Smith, a spokesman for the Pentagon, said no.", "2024-03-01")
     assert (found[0].actor_id, found[0].country) == ("person:rob-smith", "USA")
+
+
+def test_a_material_happening_with_no_one_acted_upon_takes_place_in_the_articles_country():
+    story = "Iraq's parliament met on Monday. Insurgents in Iraq attacked Baghdad and Mosul on Monday. "
+    # nothing acted upon: the troops leave the country the story is about
+    row = _first(story + "Italy withdrew 300 soldiers on Tuesday.", "RETREAT", day="2024-03-06")
+    assert row["target_actor"] == "" and {"ITA", "IRQ"} <= set(row["countries"])
+    # a verbal happening is no place's, and a named target gives the place itself
+    row = _first(story + "Italy criticised the plan on Tuesday.", "ACCUSE", day="2024-03-06")
+    assert row["countries"] == ["ITA"]
+    row = _first(story + "Italy sent aid to Chad on Tuesday.", "AID", day="2024-03-06")
+    assert "IRQ" not in row["countries"]

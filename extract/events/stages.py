@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from core.schema import QUAD_CLASS
-from extract.actors import ActorContext, ActorMention, find_actors, load_gazetteer
+from extract.actors import ActorContext, ActorMention, canonical_name, find_actors, load_gazetteer
 from extract.events import confidence, dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
@@ -856,6 +856,7 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
     states the clause names before its target stretch's soft stop (roles.clause_states: "along with Peru and
     Chile", "in Mali") join the candidate's partners, so their countries count."""
     home = _home_country(doc.mentions) if doc.settings.home_country else ""
+    place_types = wordset("roles", "home_place_types")
     starts = [m.start for m in doc.mentions]
 
     def as_state(m: ActorMention | None) -> ActorMention | None:
@@ -875,6 +876,14 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
         known = {id(m) for m in c.partners}
         states = roles.clause_states(doc.tokens[c.s], c.clause, c.cue, c.actors)
         c.partners = c.partners + [m for m in states if id(m) not in known]
+        if home and c.target is None and c.cue.event_type in place_types:
+            # no one acted upon: the happening takes place in the article's country
+            cue_tok = doc.tokens[c.s][c.cue.i]
+            c.partners.append(
+                ActorMention(
+                    cue_tok.start, cue_tok.end, cue_tok.text, home, canonical_name(home), "country", home, via="place"
+                )
+            )
     return doc
 
 
