@@ -632,7 +632,7 @@ class _Scan:
             name = self._name_text(j, j + k)
             if not country and not org:
                 country = self._country_after_of(j + k)
-            speaks_for = org if role in self.gaz.cues.get("roles", {}).get("speaks_for", []) else ""
+            speaks_for = org if self._speaks_for(role) else ""
             actor = self.ctx.learn(name, country, role, self._honorific_aliases(name), speaks_for)
             if q is None and self.keys[rm.i][:1].islower():
                 first = j  # "spokesman Paul McPhun": the mention is the name
@@ -666,6 +666,10 @@ class _Scan:
             elif not country and not org:
                 self._pending.append((rm.i, rm.j, role, before))
         return rm.j
+
+    def _speaks_for(self, role: str) -> bool:
+        """True for a role whose holder, introduced with a body, speaks for it ([roles].speaks_for)."""
+        return role in self.gaz.cues.get("roles", {}).get("speaks_for", [])
 
     def _name_after_comma(self, j: int) -> int:
         """End token of an unknown full name set off by commas right after a role phrase ending at j ("Kenya's
@@ -749,8 +753,7 @@ class _Scan:
             if after is not None:
                 country, body = after.country, after
         name = self._name_text(i, i + k)
-        speaks = role in self.gaz.cues.get("roles", {}).get("speaks_for", [])
-        org = body.id if speaks and body is not None and body.type != "country" else ""
+        org = body.id if self._speaks_for(role) and body is not None and body.type != "country" else ""
         actor = self.ctx.learn(name, country, role, self._honorific_aliases(name), org)
         self._emit(i, i + k, actor.id, "learned", role)
         return k

@@ -662,6 +662,20 @@ def proper_names(
     return out
 
 
+def group_mention(tokens: list[Token], start: int, end: int) -> ActorMention:
+    """Tokens [start, end) naming a group with no gazetteer actor ("Insurgents", "suicide bomber"): an
+    ActorMention of type "group" that keeps the words, no country."""
+    text = " ".join(t.text for t in tokens[start:end])
+    return ActorMention(
+        tokens[start].start, tokens[end - 1].end, text, "group:" + text.lower(), text, "group", "", via="learned"
+    )
+
+
+def state_mention(start: int, end: int, text: str, country: str, via: str) -> ActorMention:
+    """Words of the text standing for the state `country` (an organ, a state body, the place of a happening)."""
+    return ActorMention(start, end, text, country, canonical_name(country), "country", country, via=via)
+
+
 def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Placed | None:
     """A group the text names as the subject right before the verb, with no gazetteer actor in it
     ("Insurgents derailed", "Pig breeders have threatened"): `is_group(word)` says which lower-case words
@@ -686,11 +700,7 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         start -= 1
     if start > clause.i0 and tokens[start - 1].lower in _w("prepositions"):
         return None  # "attacks by insurgents": not the subject
-    text = " ".join(t.text for t in tokens[start : k + 1])
-    m = ActorMention(
-        tokens[start].start, tokens[k].end, text, "group:" + text.lower(), text, "group", "", via="learned"
-    )
-    return start, m
+    return start, group_mention(tokens, start, k + 1)
 
 
 def group_agent(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Placed | None:
@@ -709,11 +719,7 @@ def group_agent(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Plac
         if not tokens[head].text.isalpha() or tokens[head].text[:1].isupper():
             return None
         if is_group(tokens[head].lower):
-            text = " ".join(t.text for t in tokens[start : head + 1])
-            m = ActorMention(
-                tokens[start].start, tokens[head].end, text, "group:" + text.lower(), text, "group", "", via="learned"
-            )
-            return start, m
+            return start, group_mention(tokens, start, head + 1)
     return None
 
 
@@ -725,7 +731,7 @@ def organ_subject(tokens: list[Token], clause: Clause, cue: Cue, home: str) -> P
     if found is None or not home:
         return None
     k, m = found
-    return k, ActorMention(m.start, m.end, m.text, home, canonical_name(home), "country", home, via="organ")
+    return k, state_mention(m.start, m.end, m.text, home, "organ")
 
 
 def state_body(m: ActorMention | None, before: ActorMention | None, home: str) -> ActorMention | None:
@@ -745,7 +751,7 @@ def state_body(m: ActorMention | None, before: ActorMention | None, home: str) -
     country = country or home
     if not country:
         return m
-    return ActorMention(m.start, m.end, m.text, country, canonical_name(country), "country", country, via="organ")
+    return state_mention(m.start, m.end, m.text, country, "organ")
 
 
 def clause_states(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[Placed]) -> list[ActorMention]:

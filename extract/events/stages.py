@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from core.schema import QUAD_CLASS
-from extract.actors import ActorContext, ActorMention, canonical_name, find_actors, load_gazetteer
+from extract.actors import ActorContext, ActorMention, find_actors, load_gazetteer
 from extract.events import confidence, dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
@@ -879,11 +879,7 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
         if home and c.target is None and c.cue.event_type in place_types:
             # no one acted upon: the happening takes place in the article's country
             cue_tok = doc.tokens[c.s][c.cue.i]
-            c.partners.append(
-                ActorMention(
-                    cue_tok.start, cue_tok.end, cue_tok.text, home, canonical_name(home), "country", home, via="place"
-                )
-            )
+            c.partners.append(roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, home, "place"))
     return doc
 
 
