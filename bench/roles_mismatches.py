@@ -55,7 +55,7 @@ def main() -> int:
         if args.draw:
             gold_by = {k: v for k, v in gold_by.items() if v[0]["draw"] == args.draw}
         records = rg.read_articles(pathlib.Path(args.shared), gold_by)
-        pred_by = {key: rows for key, rows in rg.predict(records).items()}
+        pred_by, _named = rg.predict(records)
         pred_by = {key: pred_by.get(rg.article_key(*key), []) for key in gold_by}
     wrong = collections.Counter()
     extra = 0

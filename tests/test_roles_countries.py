@@ -230,7 +230,8 @@ def test_a_body_spelled_out_before_its_acronym_is_one_actor():
         ("HPA", "org:learned-health-protection-agency"),
     ]
     # the letters must be the name's initials; a known body keeps its gazetteer entry
-    assert [m.actor_id for m in find_actors("The Blue Harbour Trust (XYZ) said on Monday.")] == []
+    # (the trust is a body by its last word, below, but "XYZ" does not become its alias)
+    assert [m.text for m in find_actors("The Blue Harbour Trust (XYZ) said on Monday.")] == ["Blue Harbour Trust"]
     assert {m.actor_id for m in find_actors("The World Health Organization (WHO) warned on Monday.")} == {"org:who"}
 
 
@@ -311,3 +312,23 @@ def test_a_material_happening_with_no_one_acted_upon_takes_place_in_the_articles
     assert row["countries"] == ["ITA"]
     row = _first(story + "Italy sent aid to Chad on Tuesday.", "AID", day="2024-03-06")
     assert "IRQ" not in row["countries"]
+
+
+def test_a_name_ending_in_a_bodys_word_is_a_body():
+    text = (
+        "Eton College closed on Monday after a pupil fell ill. The actor gave $1m to the Clinton Bush Haiti Fund. "
+        "Kabul Zoo isolated its only pig. Devon Energy said it would sell assets."
+    )
+    found = {m.text: (m.type, m.country) for m in find_actors(text)}
+    assert found["Eton College"] == ("organization", "")
+    # places and persons' names inside the name do not split it; a country or capital in it gives its country
+    assert found["Clinton Bush Haiti Fund"] == ("organization", "HTI")
+    assert found["Kabul Zoo"] == ("organization", "AFG")
+    assert found["Devon Energy"] == ("organization", "")
+    assert "Bush" not in found and "Kabul" not in found
+    # the word must end the name: a committee's longer name is not cut after it
+    assert "Senate Energy" not in {
+        m.text for m in find_actors("The Senate Energy and Natural Resources Committee met.")
+    }
+    # a name the gazetteer knows as a whole keeps its entry
+    assert [m.actor_id for m in find_actors("The World Bank lent $2bn on Monday.")] == ["org:world-bank"]

@@ -889,9 +889,11 @@ class _Scan:
         before, suffixes = set(spec["before_name"]), set(spec["suffixes"])
         appositive, verbs = set(spec["appositive"]), set(spec["acronym_verbs"])
         found: set[tuple[int, int]] = set()
+        headed: dict[str, str] = {}  # names ending in a body's head word -> the country of a place in them
         acronyms: Counter = Counter()
         acronym_subject: set[str] = set()
-        gate = before | {w.capitalize() for w in before} | suffixes | {",", "based"}
+        heads = set(spec.get("name_heads", ()))
+        gate = before | {w.capitalize() for w in before} | suffixes | heads | {",", "based"}
         for i, key in enumerate(keys):
             if key not in gate:
                 if key.isupper() and 2 <= len(key) <= 5 and key.isalpha() and key not in self.gaz.caps_common:
@@ -911,6 +913,16 @@ class _Scan:
                     k -= 1
                 if k:
                     found.add((i + 1, i + 1 + k))
+            elif (
+                key in heads
+                and i > 0
+                and keys[i - 1][:1].isupper()
+                and (i + 1 == n or not (keys[i + 1][:1].isupper() or keys[i + 1] in ("and", "&", "of")))
+            ):
+                # a name that says it is a body and ends there: "Eton College", "Clinton Bush Haiti Fund", "Devon
+                # Energy" (not "Senate Energy and Natural Resources Committee")
+                if (j := self._head_run(i)) < i:
+                    headed.setdefault(" ".join(keys[j : i + 1]), self._place_country(j, i))
             elif key in suffixes and i > 0 and keys[i - 1][:1].isupper():
                 j = i - 1
                 while j > 0 and i - j < 3 and self._name_run(j - 1) >= i - j + 1:
@@ -947,7 +959,38 @@ class _Scan:
             toks = _phrase_tokens(name)
             if toks and not self._known(toks):
                 self.ctx.learn_org(name)
+        for name in sorted(set(headed) - names - set(spelled.values()) - set(spelled)):
+            toks = _phrase_tokens(name)
+            if toks and not self._alias(toks):
+                body = self.ctx.learn_org(name)
+                if headed[name] and not body.country:  # "Kabul Zoo": the country of the place it names
+                    self.ctx.learned[body.id] = replace(body, country=headed[name])
         self._learn_org_countries(before | appositive)
+
+    def _head_run(self, i: int) -> int:
+        """First token of the capitalized words right before token i that name a body with it ("Clinton Bush
+        Haiti Fund": places and persons' names included), at most four; i when there is none. Words such as
+        "The", weekdays and other bodies' heads end it."""
+        keys, stop = self.keys, self.gaz.not_name_words - self.gaz.org_words
+        j = i
+        while (
+            j > 0
+            and i - j < 4
+            and keys[j - 1][:1].isupper()
+            and keys[j - 1].isalpha()
+            and keys[j - 1] not in stop
+            and self.text[self.ends[j - 1] : self._start(j)] == " "
+        ):
+            j -= 1
+        return j
+
+    def _place_country(self, j: int, i: int) -> str:
+        """The country of the first country or capital named among tokens j..i-1 ("Kabul Zoo" -> AFG), else ""."""
+        for p in range(j, i):
+            actor, _ = self._state_or_org_at(p)
+            if actor is not None and actor.type == "country" and actor.country:
+                return actor.country
+        return ""
 
     def _appositive_noun(self, p: int, nouns: set[str]) -> bool:
         """True when a noun of `nouns` heads the phrase at token p: at once ("the company"), or after a country
