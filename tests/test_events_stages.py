@@ -310,6 +310,39 @@ def test_words_capitalized_for_the_sentence_start_stand_in_for_no_one():
     assert names("Kovacs met Drilling.", frozenset({"drilling"})) == ["Kovacs", "Drilling"]  # not the start
 
 
+def test_a_lone_word_opening_a_sentence_names_someone_only_if_the_article_capitalizes_it_in_its_prose():
+    def names(text: str, named: frozenset[str]) -> list[str]:
+        toks = tokenize(text)
+        return [m.text for _, m in roles.proper_names(toks, 0, len(toks), set(), frozenset(), named)]
+
+    assert names("Somewhat belatedly, Kestrel stressed the risk.", frozenset({"Kestrel"})) == ["Kestrel"]
+    assert names("Choppy seas slowed the work of Kestrel.", frozenset({"Kestrel"})) == ["Kestrel"]
+    assert names("Transocean said it would appeal.", frozenset({"Transocean"})) == ["Transocean"]
+    assert names("Transocean shares fell.", frozenset({"Kestrel"})) == []
+    assert names("Photographs showing the slick spread.", frozenset()) == []
+    # right before a verb it is the subject: a verb of saying, an auxiliary, a past form or an event cue
+    assert names("Transocean said it would appeal.", frozenset()) == ["Transocean"]
+    assert names("Transocean issued a statement.", frozenset()) == ["Transocean"]
+    toks = tokenize("Greenpeace alleges fraud.")
+    assert [m.text for _, m in roles.proper_names(toks, 0, 3, set(), frozenset(), frozenset(), frozenset({1}))] == [
+        "Greenpeace"
+    ]
+    assert names("NHK stressed the risk.", frozenset()) == ["NHK"]  # an acronym is a name anywhere
+    assert names("Alabama and Louisiana have also sued.", frozenset()) == ["Alabama", "Louisiana"]
+    assert names("Kovacs Holdings sued Brandt.", frozenset()) == ["Kovacs Holdings", "Brandt"]  # not alone
+
+
+def test_the_article_prose_decides_whether_an_opening_word_is_a_name():
+    # "Somewhat" opens a sentence and is never capitalized after a lower-case word: no source; the broadcaster is
+    text = (
+        "Somewhat belatedly, perhaps, public broadcaster KTV stressed that a cotton mask does not give full "
+        "protection from the virus, and once again reminded people to stay home."
+    )
+    assert [r["source_actor"] for r in _one(text)] == ["KTV"]
+    rows, _note = article_events(_article(text, "2024-03-06"), Settings(lone_openers=False))
+    assert [r["source_actor"] for r in rows] == ["Somewhat"]
+
+
 def test_a_possessive_name_right_after_the_verb_is_its_target_and_owns_no_saying():
     rows = _one("Kovacs Holdings this month turned down Brandtland's claim for $148 million in lost revenue.")
     # "claim" after "Brandtland's" is a noun, not Brandtland speaking; the name drops its "'s"

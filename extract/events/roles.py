@@ -605,8 +605,34 @@ def _inflected(word: str) -> bool:
     return len(word) > 4 and word.lower().endswith(("ly", "ed", "ing")) and word not in load_gazetteer().given_names
 
 
+def _names_follow(tokens: list[Token], j: int) -> bool:
+    """True when "and" or "&" and a capitalized word follow token j-1: "Alabama and Louisiana have sued"."""
+    return j + 1 < len(tokens) and tokens[j].lower in ("and", "&") and tokens[j + 1].text[:1].isupper()
+
+
+def _verb_follows(tokens: list[Token], j: int, verbs: frozenset[int]) -> bool:
+    """True when token j is a verb: an event cue of the sentence (index in `verbs`), a verb of saying, an
+    auxiliary or a lower-case past form ("Greenpeace alleges", "Kestrel said", "Kestrel has", "Transocean
+    issued"), as after a subject."""
+    if j >= len(tokens):
+        return False
+    word = tokens[j].text
+    past = len(word) > 3 and word.islower() and word.endswith("ed")  # "Transocean issued"
+    lower = word.lower()
+    return j in verbs or past or any(lower in wordset("mode", k) for k in _VERB_LISTS)
+
+
+_VERB_LISTS = ("speech", "be", "have", "future", "hypothetical_modals")  # [mode] lists of cues.toml
+
+
 def proper_names(
-    tokens: list[Token], i0: int, i1: int, taken: set[int], common: frozenset[str] = frozenset()
+    tokens: list[Token],
+    i0: int,
+    i1: int,
+    taken: set[int],
+    common: frozenset[str] = frozenset(),
+    named: frozenset[str] | None = None,
+    verbs: frozenset[int] = frozenset(),
 ) -> list[Placed]:
     """Capitalized name phrases in tokens[i0:i1] that the gazetteer did not know ("BP", "Conrad Murray").
 
@@ -616,6 +642,11 @@ def proper_names(
     "Naidu"); alone ("Police", "Thousands") it still stands in for an actor, but assign() gives it no role.
     `common`: words the article also writes in lower case; opening the sentence, such a word is capitalized
     only for its place ("Although", "Drilling", "Unfortunately") and names no one; nor does a lone letter.
+    `named`: words the article writes capitalized inside a sentence; when given, a word alone opening the
+    sentence names someone only if it is one of them, an acronym, coordinated with a name ("Alabama and
+    Louisiana have sued") or right before a verb (`verbs`: token indexes of the sentence's event cues; verbs of
+    saying and auxiliaries count too: "Greenpeace alleges", "Transocean said"); "Somewhat belatedly, ...",
+    "Choppy seas ...", "Photographs showing ..." name no one.
     """
     stop = (
         wordset("roles", "prepositions")
@@ -648,7 +679,21 @@ def proper_names(
         ):
             k += 1  # "Both Naidu", "Dr Richelle Cooper": the word opens the phrase but is not the name
         if j - k == 1 and (
-            len(tokens[k].text) == 1 or (opens(k) and (tokens[k].lower in common or _inflected(tokens[k].text)))
+            len(tokens[k].text) == 1
+            or (
+                opens(k)
+                and (
+                    tokens[k].lower in common
+                    or _inflected(tokens[k].text)
+                    or (
+                        named is not None
+                        and tokens[k].text not in named
+                        and not tokens[k].text.isupper()
+                        and not _names_follow(tokens, j)
+                        and not _verb_follows(tokens, j, verbs)
+                    )
+                )
+            )
         ):
             k = j  # "Although", "N", "Officially", "Panicked": capitalized for the sentence's start, no name
             continue

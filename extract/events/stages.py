@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -550,6 +551,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     m_starts: list[int] | None = None
     home: str | None = None  # the article's country (_home_country), found when first needed
     common: frozenset[str] | None = None  # words the article writes in lower case, read when first needed
+    named: frozenset[str] | None = None  # words it writes capitalized inside a sentence, likewise
     taken: dict[int, set[int]] = {}
     kept: list[Candidate] = []
 
@@ -566,11 +568,26 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             common = frozenset(_LOWER_WORD.findall(doc.text))
         return common
 
+    def inner_capitals() -> frozenset[str]:
+        """Words the article writes capitalized right after a lower-case word, in running prose rather than a
+        title-case headline (roles.proper_names), read once."""
+        nonlocal named
+        if named is None:
+            named = frozenset(
+                t.text
+                for toks in doc.tokens.values()
+                for before, t in itertools.pairwise(toks)
+                if t.text[:1].isupper() and before.text[:1].islower()
+            )
+        return named
+
     def names_in(s: int, i0: int, i1: int) -> list[Placed]:
         """Stand-in names in tokens[i0:i1] of sentence s (roles.proper_names), outside its mentions and dates."""
         if s not in taken:
             taken[s] = _taken(doc.tokens[s], doc.actors[s], doc.sentence_timexes[s])
-        return roles.proper_names(doc.tokens[s], i0, i1, taken[s], lower_words())
+        inner = inner_capitals() if settings.lone_openers else None
+        verbs = frozenset(c.cue.i for c in doc.candidates if c.s == s and c.kind == "verb")
+        return roles.proper_names(doc.tokens[s], i0, i1, taken[s], lower_words(), inner, verbs)
 
     for c in doc.candidates:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
