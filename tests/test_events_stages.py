@@ -659,3 +659,15 @@ def test_a_background_word_inside_a_quotation_after_the_verb_leaves_the_happenin
         ' Guard " to address the impacts of one of the worst storms ever recorded. "'
     )
     assert [r["source_actor"] for r in _one(text, "2010-06-14") if "Coast Guard" in r["sentence"]] == ["Chevron"]
+
+
+def test_a_person_named_in_the_possessive_before_kin_stands_for_the_family():
+    text = (
+        "Members of Marta Kovacs's family asked the auction house to withdraw the bed on Monday. "
+        "Marta Kovacs asked the court to drop the case on Tuesday."
+    )
+    assert [r["source_actor"] for r in _one(text)] == ["Kovacs family", "Marta Kovacs"]
+    # her possessive before other words is still her (lawyers speaking for a named client are the client)
+    assert [r["source_actor"] for r in _one("Marta Kovacs's lawyers asked the court to drop the case on Monday.")] == [
+        "Marta Kovacs"
+    ]

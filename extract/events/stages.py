@@ -131,10 +131,10 @@ def find_clauses(doc: ArticleDoc) -> ArticleDoc:
 
 
 def find_actor_mentions(doc: ArticleDoc) -> ArticleDoc:
-    """Actor mentions of the whole text (extract.actors), and those of each kept sentence placed at the
-    token they start in."""
+    """Actor mentions of the whole text (extract.actors; a person's possessive before kin is the family, _kin),
+    and those of each kept sentence placed at the token they start in."""
     on = doc.article.published_date
-    mentions = find_actors(doc.text, on=on, context=ActorContext(on=on))
+    mentions = [_kin(doc.text, m) for m in find_actors(doc.text, on=on, context=ActorContext(on=on))]
     starts = [m.start for m in mentions]
     placed: dict[int, list[Placed]] = {}
     for n in doc.cues:
@@ -145,6 +145,18 @@ def find_actor_mentions(doc: ArticleDoc) -> ArticleDoc:
     doc.mentions = mentions
     doc.actors = placed
     return doc
+
+
+_KIN = re.compile(r"['’]s\s+([a-z]+)")
+
+
+def _kin(text: str, m: ActorMention) -> ActorMention:
+    """A person named in the possessive before a word for kin ([roles].kin_heads: "Michael Jackson's family",
+    "Jackson's parents") stands for the group "<family name> family", with the person's country."""
+    if m.type != "person" or not (hit := _KIN.match(text, m.end)) or hit[1] not in wordset("roles", "kin_heads"):
+        return m
+    name = f"{(m.name or m.text).split()[-1]} family"
+    return ActorMention(m.start, hit.end(1), name, "group:" + name.lower(), name, "group", m.country, via="learned")
 
 
 # mode: which cue of a clause names its happening ----------------------------------------------------
