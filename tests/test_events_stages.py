@@ -330,6 +330,9 @@ def test_a_lone_word_opening_a_sentence_names_someone_only_if_the_article_capita
     assert names("NHK stressed the risk.", frozenset()) == ["NHK"]  # an acronym is a name anywhere
     assert names("Alabama and Louisiana have also sued.", frozenset()) == ["Alabama", "Louisiana"]
     assert names("Kovacs Holdings sued Brandt.", frozenset()) == ["Kovacs Holdings", "Brandt"]  # not alone
+    # a dateline or a caption's lead ends in a colon or dash: the word after it opens the sentence too
+    assert names("VARNA (Wire) -- Choppy seas halted the work.", frozenset()) == ["VARNA", "Wire"]
+    assert names("May 10: Heavy rain slowed the work.", frozenset()) == []
 
 
 def test_the_article_prose_decides_whether_an_opening_word_is_a_name():

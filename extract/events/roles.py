@@ -605,6 +605,9 @@ def _inflected(word: str) -> bool:
     return len(word) > 4 and word.lower().endswith(("ly", "ed", "ing")) and word not in load_gazetteer().given_names
 
 
+_LEAD_ENDS = frozenset({":", "--", "—", "–", "-", "|"})  # a dateline's or caption lead's last mark
+
+
 def _names_follow(tokens: list[Token], j: int) -> bool:
     """True when "and" or "&" and a capitalized word follow token j-1: "Alabama and Louisiana have sued"."""
     return j + 1 < len(tokens) and tokens[j].lower in ("and", "&") and tokens[j + 1].text[:1].isupper()
@@ -657,7 +660,10 @@ def proper_names(
     openers = _w("name_openers")
 
     def opens(k: int) -> bool:
-        """Token k is the sentence's first word (after quotes or brackets)."""
+        """Token k is the sentence's first word (after quotes or brackets), or the first after a colon or dash
+        that ends a dateline or a caption's lead ("NEW ORLEANS (AP) -- Choppy seas", "May 10: Boats work")."""
+        if k > 0 and tokens[k - 1].text in _LEAD_ENDS:
+            return True
         return not any(t.text[:1].isalnum() for t in tokens[:k])
 
     out: list[Placed] = []
