@@ -50,6 +50,7 @@ ACTOR_KINDS = {
     "country": "State",
     "capital": "State",
     "seat": "State",
+    "region": "State",  # a state of a federation (regions.csv: "Alabama")
     "person": "Person",
     "organization": "Organisation or group",
     "armed_group": "Organisation or group",

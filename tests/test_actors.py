@@ -487,7 +487,7 @@ def test_leader_of_a_state_or_group(text, on, expected):
         ("Russia's Security Council met.", ["RUS"]),
         ("The German Foreign Office said.", ["DEU"]),
         ("The Foreign Office said.", ["GBR"]),
-        ("The Illinois General Assembly passed it.", []),
+        ("The Illinois General Assembly passed it.", ["region:us-illinois"]),  # the state's, not the UN's
         ("The UN General Assembly voted.", ["org:unga"]),
         ("The deal is worth US$5 billion.", []),
         ("Sofia Coppola directed it.", []),

@@ -8,7 +8,7 @@ import datetime as dt
 import pycountry
 import pytest
 
-from extract.actors import country_of, load_gazetteer
+from extract.actors import country_of, find_actors, load_gazetteer
 from extract.actors.gazetteer import DATA_DIR, build
 from store.importers import codes
 from store.importers.codes import iso3_from_cameo, iso3_from_fips
@@ -26,7 +26,7 @@ def test_every_iso_country_is_an_actor():
 
 
 @pytest.mark.parametrize(
-    "name", ["countries.csv", "capitals.csv", "organizations.csv", "armed_groups.csv", "persons.csv"]
+    "name", ["countries.csv", "capitals.csv", "organizations.csv", "armed_groups.csv", "persons.csv", "regions.csv"]
 )
 def test_documented_columns(name):
     data = rows(name)
@@ -40,7 +40,7 @@ def test_documented_columns(name):
 
 def test_ids_unique_outside_persons():
     seen: set[str] = set()
-    for name in ("countries.csv", "capitals.csv", "organizations.csv", "armed_groups.csv"):
+    for name in ("countries.csv", "capitals.csv", "organizations.csv", "armed_groups.csv", "regions.csv"):
         for row in rows(name):
             assert row["id"] not in seen, row["id"]
             seen.add(row["id"])
@@ -49,7 +49,7 @@ def test_ids_unique_outside_persons():
 
 def test_country_codes_are_known():
     gaz = load_gazetteer()
-    for name in ("capitals.csv", "organizations.csv", "armed_groups.csv", "persons.csv"):
+    for name in ("capitals.csv", "organizations.csv", "armed_groups.csv", "persons.csv", "regions.csv"):
         for row in rows(name):
             if row["country"]:
                 assert gaz.actors[row["country"]].type == "country", (name, row["id"], row["country"])
@@ -225,3 +225,14 @@ def test_country_of_org_officer_by_date():
     assert country_of("person:antonio-guterres") == "PRT"
     assert country_of("person:antonio-guterres", dt.date(2020, 1, 1)) == ""
     assert country_of("person:antonio-guterres", dt.date(2000, 1, 1)) == "PRT"
+
+
+def test_the_states_of_the_united_states_are_actors_of_their_own():
+    states = {row["name"]: row for row in rows("regions.csv")}
+    assert len(states) == 47  # the 50 states but Georgia, Washington and New York, named elsewhere
+    assert {row["type"] for row in states.values()} == {"region"}
+    assert {row["country"] for row in states.values()} == {"USA"}
+    found = [(m.name, m.type, m.country) for m in find_actors("Alabama and Louisiana sued BP on Monday.")]
+    assert found[:2] == [("Alabama", "region", "USA"), ("Louisiana", "region", "USA")]
+    # the country and the capital keep their own entries
+    assert [m.actor_id for m in find_actors("Georgia and Washington spoke.")] == ["GEO", "USA"]

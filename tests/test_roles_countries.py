@@ -332,3 +332,12 @@ def test_a_name_ending_in_a_bodys_word_is_a_body():
     }
     # a name the gazetteer knows as a whole keeps its entry
     assert [m.actor_id for m in find_actors("The World Bank lent $2bn on Monday.")] == ["org:world-bank"]
+
+
+def test_a_us_state_acts_and_places_the_story_in_the_united_states():
+    text = "Louisiana sued Kestrel Drilling on Monday over the spill. Kestrel Drilling turned down Alabama's claim."
+    row = _first(text, "ACCUSE", "2010-06-08")
+    assert (row["source_actor"], list(row["countries"])) == ("Louisiana", ["USA"])
+    # a state named before a person only qualifies them
+    row = _first("Alabama Governor Bob Riley accused Kestrel Drilling on Monday of stalling.", "ACCUSE", "2010-06-08")
+    assert (row["source_actor"], list(row["countries"])) == ("Bob Riley", ["USA"])

@@ -20,7 +20,7 @@ from extract.vocabulary import honorifics
 DATA_DIR = pathlib.Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # Files whose rows are actors; capitals.csv rows are aliases of their country.
-ACTOR_FILES = ("countries.csv", "organizations.csv", "armed_groups.csv", "persons.csv")
+ACTOR_FILES = ("countries.csv", "organizations.csv", "armed_groups.csv", "persons.csv", "regions.csv")
 ALIAS_FILES = ("capitals.csv", "cities.csv")
 
 END = ""  # trie key that holds the payload of a complete phrase

@@ -42,7 +42,7 @@ Placed = tuple[int, ActorMention]  # (token index, mention)
 
 _STATE_TYPES = ("country", "capital", "seat")
 # Types whose mention may only qualify a named person after it ("UN official, Benon Sevan", "BP chairman X").
-_QUALIFYING_TYPES = (*_STATE_TYPES, "organization", "armed_group", "political_party")
+_QUALIFYING_TYPES = (*_STATE_TYPES, "region", "organization", "armed_group", "political_party")
 _NP_GAP = 6  # most tokens between a qualifying country and the person it qualifies
 
 
