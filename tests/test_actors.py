@@ -97,7 +97,7 @@ def test_capital_resolves_to_country_named_as_country():
         # Washington: the government, the state, the newspaper
         ("Washington imposed new sanctions.", ["USA"]),
         ("The Washington Post reported the plan.", []),
-        ("Wildfires spread in Washington state.", []),
+        ("Wildfires spread in Washington state.", ["region:us-washington"]),  # the state (regions.csv)
         ("Seattle, Washington, saw heavy rain.", ["USA"]),  # the city; the state adds nothing
         ("George Washington was the first president.", []),
     ],

@@ -228,10 +228,17 @@ def test_country_of_org_officer_by_date():
 
 
 def test_the_states_of_the_united_states_are_actors_of_their_own():
-    states = {row["name"]: row for row in rows("regions.csv")}
-    assert len(states) == 47  # the 50 states but Georgia, Washington and New York, named elsewhere
-    assert {row["type"] for row in states.values()} == {"region"}
-    assert {row["country"] for row in states.values()} == {"USA"}
+    regions = rows("regions.csv")
+    assert {row["type"] for row in regions} == {"region"}
+    states = {row["name"] for row in regions if row["country"] == "USA"}
+    assert len(states) == 48  # the 50 states but Georgia and New York, named elsewhere
+    assert "Washington State" in states and "Texas" in states
+    # no region's name is another entry's alias: each names one actor
+    gaz = load_gazetteer()
+    for row in regions:
+        for alias in row["aliases"].split("|"):
+            assert [m.actor_id for m in find_actors(f"{alias} said.")] == [row["id"]], alias
+    assert gaz.actors["region:can-british-columbia"].country == "CAN"
     found = [(m.name, m.type, m.country) for m in find_actors("Alabama and Louisiana sued BP on Monday.")]
     assert found[:2] == [("Alabama", "region", "USA"), ("Louisiana", "region", "USA")]
     # the country and the capital keep their own entries
