@@ -342,3 +342,11 @@ def test_a_us_state_acts_and_places_the_story_in_the_united_states():
     # a state named before a person only qualifies them
     row = _first("Alabama Governor Bob Riley accused Kestrel Drilling on Monday of stalling.", "ACCUSE", "2010-06-08")
     assert (row["source_actor"], list(row["countries"])) == ("Bob Riley", ["USA"])
+
+
+def test_a_place_named_before_a_later_speaker_is_no_target():
+    text = (
+        "With fears growing that the leaking well could spread damage from Louisiana to Florida, Interior "
+        "Secretary Dana Okafor told a Senate panel Tuesday that her department had been lax in policing offshore rigs."
+    )
+    assert [(r["source_actor"], r["target_actor"]) for r in _rows(text, "2010-05-19")] == [("Dana Okafor", "")]

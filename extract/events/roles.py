@@ -563,6 +563,9 @@ def assign(
                 target = None
             if source is None:
                 source = later
+            if target is not None and source is later and target[0] < later[0]:
+                # "... spread damage from Louisiana to Florida, Salazar told a panel": a place before the speaker
+                target = None
         if source is None and not passive:
             source = _crowd(clause, cue, mentions)
     src = as_actor(source[1]) if source is not None else None
