@@ -159,6 +159,11 @@ class ActorContext:
             node[END] = [AliasHit(aid, "learned")]
         return actor
 
+    def place_org(self, actor: Actor, country: str) -> None:
+        """Give a learned body the country the article gives it, unless `actor` (as the caller knows it) has one."""
+        if country and not actor.country:
+            self.learned[actor.id] = replace(actor, country=country)
+
     def actor(self, actor_id: str) -> Actor | None:
         """The learned actor with that id, if any."""
         return self.learned.get(actor_id)
@@ -962,9 +967,7 @@ class _Scan:
         for name in sorted(set(headed) - names - set(spelled.values()) - set(spelled)):
             toks = _phrase_tokens(name)
             if toks and not self._alias(toks):
-                body = self.ctx.learn_org(name)
-                if headed[name] and not body.country:  # "Kabul Zoo": the country of the place it names
-                    self.ctx.learned[body.id] = replace(body, country=headed[name])
+                self.ctx.place_org(self.ctx.learn_org(name), headed[name])  # "Kabul Zoo": its place's country
         self._learn_org_countries(before | appositive)
 
     def _head_run(self, i: int) -> int:
@@ -1011,8 +1014,8 @@ class _Scan:
         oil giant", up to two lower-case words between; "Swiss-based company") right before the name ("British
         oil giant BP", "London-based BP"), in apposition after it ("BP, the British oil company,"), or after
         "the" elsewhere ("pressure on the beleaguered British oil company"): the body named last before it (which
-        may be wrong when another firm the article did not learn stands between). The first such phrase for a
-        body gives its country; a firm's country does not count towards the article's (_emit)."""
+        may be wrong when another firm the article did not learn stands between). The last such phrase for a
+        body gives its country (on the real-news dev split a later phrase is right more often than the first); a firm's country does not count towards the article's (_emit)."""
         keys, n = self.keys, len(self.keys)
         learned = [a for a in self.ctx.learned.values() if a.id.startswith("org:learned-")]
         if not learned:
@@ -1068,8 +1071,8 @@ class _Scan:
                 )
             elif body is None and det:
                 body = last_body(lead)
-            if body is not None and not body.country:
-                self.ctx.learned[body.id] = replace(body, country=state.country)
+            if body is not None:
+                self.ctx.place_org(body, state.country)
 
     def _spelled_out(self) -> dict[str, str]:
         """Bodies the article spells out before their acronym in brackets, long name -> acronym: "the Health

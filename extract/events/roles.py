@@ -719,10 +719,24 @@ def proper_names(
 def group_mention(tokens: list[Token], start: int, end: int) -> ActorMention:
     """Tokens [start, end) naming a group with no gazetteer actor ("Insurgents", "suicide bomber"): an
     ActorMention of type "group" that keeps the words, no country."""
-    text = " ".join(t.text for t in tokens[start:end])
-    return ActorMention(
-        tokens[start].start, tokens[end - 1].end, text, "group:" + text.lower(), text, "group", "", via="learned"
-    )
+    return _group(tokens[start].start, tokens[end - 1].end, " ".join(t.text for t in tokens[start:end]))
+
+
+def _group(start: int, end: int, name: str, country: str = "") -> ActorMention:
+    """A group the text names with no gazetteer actor, called `name` (id "group:<name>")."""
+    return ActorMention(start, end, name, "group:" + name.lower(), name, "group", country, via="learned")
+
+
+_KIN = re.compile(r"['’]s\s+([a-z]+)")
+
+
+def kin_group(text: str, m: ActorMention) -> ActorMention:
+    """A person named in the possessive before a word for kin ([roles].kin_heads: "Michael Jackson's family",
+    "Jackson's parents") stands for the group "<family name> family", with the person's country; other
+    mentions are returned unchanged."""
+    if m.type != "person" or not (hit := _KIN.match(text, m.end)) or hit[1] not in _w("kin_heads"):
+        return m
+    return _group(m.start, hit.end(1), f"{(m.name or m.text).split()[-1]} family", m.country)
 
 
 def state_mention(start: int, end: int, text: str, country: str, via: str) -> ActorMention:

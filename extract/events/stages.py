@@ -131,10 +131,10 @@ def find_clauses(doc: ArticleDoc) -> ArticleDoc:
 
 
 def find_actor_mentions(doc: ArticleDoc) -> ArticleDoc:
-    """Actor mentions of the whole text (extract.actors; a person's possessive before kin is the family, _kin),
-    and those of each kept sentence placed at the token they start in."""
+    """Actor mentions of the whole text (extract.actors; a person's possessive before kin is the family,
+    roles.kin_group), and those of each kept sentence placed at the token they start in."""
     on = doc.article.published_date
-    mentions = [_kin(doc.text, m) for m in find_actors(doc.text, on=on, context=ActorContext(on=on))]
+    mentions = [roles.kin_group(doc.text, m) for m in find_actors(doc.text, on=on, context=ActorContext(on=on))]
     starts = [m.start for m in mentions]
     placed: dict[int, list[Placed]] = {}
     for n in doc.cues:
@@ -145,18 +145,6 @@ def find_actor_mentions(doc: ArticleDoc) -> ArticleDoc:
     doc.mentions = mentions
     doc.actors = placed
     return doc
-
-
-_KIN = re.compile(r"['’]s\s+([a-z]+)")
-
-
-def _kin(text: str, m: ActorMention) -> ActorMention:
-    """A person named in the possessive before a word for kin ([roles].kin_heads: "Michael Jackson's family",
-    "Jackson's parents") stands for the group "<family name> family", with the person's country."""
-    if m.type != "person" or not (hit := _KIN.match(text, m.end)) or hit[1] not in wordset("roles", "kin_heads"):
-        return m
-    name = f"{(m.name or m.text).split()[-1]} family"
-    return ActorMention(m.start, hit.end(1), name, "group:" + name.lower(), name, "group", m.country, via="learned")
 
 
 # mode: which cue of a clause names its happening ----------------------------------------------------
@@ -565,6 +553,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     common: frozenset[str] | None = None  # words the article writes in lower case, read when first needed
     named: frozenset[str] | None = None  # words it writes capitalized inside a sentence, likewise
     taken: dict[int, set[int]] = {}
+    cue_at: dict[int, set[int]] = collections.defaultdict(set)
+    for c in doc.candidates:
+        if c.kind == "verb":
+            cue_at[c.s].add(c.cue.i)
+    verbs = {n: frozenset(at) for n, at in cue_at.items()}  # each sentence's verb cues (roles.proper_names)
     kept: list[Candidate] = []
 
     def article_home() -> str:
@@ -598,8 +591,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         if s not in taken:
             taken[s] = _taken(doc.tokens[s], doc.actors[s], doc.sentence_timexes[s])
         inner = inner_capitals() if settings.lone_openers else None
-        verbs = frozenset(c.cue.i for c in doc.candidates if c.s == s and c.kind == "verb")
-        return roles.proper_names(doc.tokens[s], i0, i1, taken[s], lower_words(), inner, verbs)
+        return roles.proper_names(doc.tokens[s], i0, i1, taken[s], lower_words(), inner, verbs.get(s, frozenset()))
 
     for c in doc.candidates:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
