@@ -22,7 +22,7 @@ from extract.events.stages import PIPELINE, run
 from extract.model import Article
 
 RULES = Settings(classifier=False)
-LEARNED = Settings(classifier=True, classifier_new=0.9)  # the stage with new candidates (off by default)
+LEARNED = Settings(classifier=True, classifier_new=0.9)  # the stage as it runs by default, spelled out
 WITH_HYPOTHETICAL = dataclasses.replace(
     LEARNED, keep_modes=("actual", "statement", "future", "negated", "hypothetical")
 )
@@ -109,6 +109,37 @@ def test_a_clause_the_classifier_calls_no_happening_is_dropped_and_kept_when_the
     assert _events(text, RULES) == [("COOPERATE", "actual", "", "China")]
     assert _events(text) == []
     assert len(_events(text, dataclasses.replace(LEARNED, classifier_drop=1.01))) == 1
+
+
+# A clause with no rule cue at all: the sentence is kept for its lower-case past form, and the classifier reads it.
+NO_CUE_CASES = [
+    ("Two Greenpeace campaigners chained themselves to the gates of the embassy.", ("PROTEST", "actual", "Greenpeace")),
+    ("Kurdish fighters ambushed a convoy near Kirkuk.", ("ASSAULT", "actual", "Kurdish fighters")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_CUE_CASES, ids=[c[0][:30] for c in NO_CUE_CASES])
+def test_a_sentence_with_no_rule_cue_gives_the_event_the_classifier_reads_in_it(text, expected):
+    from extract.events.plover import find_cues
+    from extract.events.tokens import tokenize
+
+    assert find_cues(tokenize(text)) == []  # the lexicon has nothing here: the rules alone give no event
+    assert _events(text, RULES) == []
+    assert [e[:3] for e in _events(text)] == [expected]
+    assert _events(text) == _events(text, DEFAULT_SETTINGS)  # what a user gets without settings
+    assert _events(text, dataclasses.replace(LEARNED, classifier_new=1.01)) == []  # turned off: nothing
+
+
+def test_the_classifier_does_not_revive_a_clause_the_rules_found_names_no_happening():
+    # Each has a rule cue and a past form; the rules say why it is no happening (an accident's deed, a verb in
+    # another sense, declining to comment), and an eager classifier must not bring the clause back.
+    eager = dataclasses.replace(LEARNED, classifier_new=0.0)
+    for text in (
+        "A refinery blast killed six workers in Texas on Monday.",
+        "The health ministry released its annual report on Tuesday.",
+        "The spokeswoman declined to comment on Monday.",
+    ):
+        assert _events(text, eager) == [], text
 
 
 # Hypothetical mode: emitted (when asked for in keep_modes) only where the sentence is conditional.

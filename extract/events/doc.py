@@ -54,7 +54,7 @@ class Settings:
     classifier_margin: float = 0.0  # ... and ahead of the rule type's probability by at least this
     classifier_drop: float = 0.5  # a clause the classifier calls no happening at least this sure is dropped
     classifier_mode: float = 0.0  # a clause's mode is the classifier's when its probability is at least this
-    classifier_new: float = 1.01  # a kept sentence's clause with no candidate becomes one at least this sure
+    classifier_new: float = 0.9  # a clause with no candidate but a trigger becomes one at least this sure
 
 
 DEFAULT_SETTINGS = Settings()

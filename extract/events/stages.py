@@ -96,23 +96,43 @@ def tag_timexes(doc: ArticleDoc) -> ArticleDoc:
     return doc
 
 
+# A lower-case past form ("derailed"): where a clause with no rule cue may still report a happening, for the
+# classifier to read (classify stage, settings.classifier_new).
+_PAST_FORM = re.compile(r"\b[a-z][A-Za-z]+ed\b")
+
+
+def _reads_fresh(settings) -> bool:
+    """True when the classifier reads clauses that have no candidate (settings.classifier_new on)."""
+    return settings.classifier and settings.classifier_new <= 1.0
+
+
 def find_tokens(doc: ArticleDoc) -> ArticleDoc:
-    """Word tokens of the sentences that may hold a cue (a cheap look at their words first)."""
+    """Word tokens of the sentences that may hold a cue (a cheap look at their words first), or, when the
+    classifier reads clauses with no cue (settings.classifier_new), a lower-case past form."""
     text = doc.text
     lower = text.lower()
+    past = _reads_fresh(doc.settings)
     doc.tokens = {
-        n: tokenize(text, s.start, s.end) for n, s in enumerate(doc.sentences) if may_hold_cue(lower, s.start, s.end)
+        n: tokenize(text, s.start, s.end)
+        for n, s in enumerate(doc.sentences)
+        if may_hold_cue(lower, s.start, s.end) or (past and _PAST_FORM.search(text, s.start, s.end))
     }
     return doc
 
 
 def find_event_cues(doc: ArticleDoc) -> ArticleDoc:
     """PLOVER cues of each tokenized sentence (plover.py, extract/data/plover.toml). A sentence is kept
-    when it has a cue, or a date and a noun of the lexicon's [nouns] ("Tuesday's attack")."""
+    when it has a cue, or a date and a noun of the lexicon's [nouns] ("Tuesday's attack"), or, when the
+    classifier reads clauses with no cue (settings.classifier_new), a lower-case past form ("derailed")."""
     kept: dict[int, list[Cue]] = {}
+    past = _reads_fresh(doc.settings)
     for n, toks in doc.tokens.items():
         found = find_cues(toks)
-        if found or (doc.sentence_timexes[n] and any(noun_type(t.lower) for t in toks)):
+        if (
+            found
+            or (doc.sentence_timexes[n] and any(noun_type(t.lower) for t in toks))
+            or (past and any(_PAST_FORM.fullmatch(t.text) for t in toks))
+        ):
             kept[n] = found
     doc.cues = kept
     if not kept:
@@ -178,7 +198,7 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
             for cue in ranked_cues:
                 if not (clause.i0 <= cue.i < clause.i1):
                     continue
-                if not armed and plover.accident_subject(toks, _doer_from(toks, clause), cue):
+                if _accident(toks, clause, cue, armed):
                     break  # "the explosion killed 11 workers": an accident, no assault by an actor
                 if _describes(toks, cue):
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
@@ -198,6 +218,12 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                 break  # one happening per clause
     doc.candidates = out
     return doc
+
+
+def _accident(toks: list[Token], clause: Clause, cue: Cue, armed: bool) -> bool:
+    """True when an accident or a natural force does the cue's deed ("the explosion killed 11 workers"), in a
+    story that names no weapons (plover.armed_text)."""
+    return not armed and plover.accident_subject(toks, _doer_from(toks, clause), cue)
 
 
 def _doer_from(toks: list[Token], clause: Clause) -> int:
@@ -290,15 +316,18 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
 # classify: the learned classifier's type and mode ---------------------------------------------------
 
 
-def _trigger(toks: list[Token], clause: Clause, found: list[Cue]) -> int:
+def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -> int:
     """Token index standing for the verb of a clause the rules give no predicate: its first rule cue (a
-    noun or gerund reading), else its first lower-case past form ("derailed"); -1 when there is neither."""
-    for cue in found:
-        if clause.i0 <= cue.i < clause.i1:
-            return cue.i
+    noun or gerund reading), else its first lower-case past form ("derailed"); -1 when there is neither, or
+    when the rules found why a cue of the clause names no happening (an accident's deed, "released a report",
+    "declined to comment": the mode stage's _accident and _describes), which the classifier does not overrule."""
+    here = [cue for cue in found if clause.i0 <= cue.i < clause.i1]
+    if any(_accident(toks, clause, cue, armed) or _describes(toks, cue) for cue in here):
+        return -1
+    if here:
+        return here[0].i
     for k in range(clause.i0, clause.i1):
-        w = toks[k].text
-        if w[:1].islower() and w.isalpha() and len(w) > 3 and w.endswith("ed"):
+        if _PAST_FORM.fullmatch(toks[k].text):
             return k
     return -1
 
@@ -339,13 +368,14 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
     cands = list(doc.candidates)
     verbs = [c for c in cands if c.kind == "verb"]
     fresh: list[tuple[int, Clause, int]] = []  # (sentence, clause, trigger token)
-    if settings.classifier_new <= 1.0:
+    if _reads_fresh(settings):
+        armed = plover.armed_text(doc.text.lower())
         taken = {(c.s, c.clause.i0) for c in doc.candidates}
         for n, found in doc.cues.items():
             for clause in doc.clauses[n]:
                 if clause.attribution or (n, clause.i0) in taken:
                     continue
-                k = _trigger(doc.tokens[n], clause, found)
+                k = _trigger(doc.tokens[n], clause, found, armed)
                 if k >= 0:
                     fresh.append((n, clause, k))
     text = doc.text
@@ -1101,8 +1131,8 @@ PIPELINE: tuple[Stage, ...] = (
     Stage("language", check_language, reads=("article",), writes=("text", "note")),
     Stage("sentences", find_sentences, reads=("article", "text"), writes=("sentences", "note")),
     Stage("timexes", tag_timexes, reads=("article", "text", "sentences"), writes=("timexes", "sentence_timexes")),
-    Stage("tokens", find_tokens, reads=("text", "sentences"), writes=("tokens",)),
-    Stage("cues", find_event_cues, reads=("tokens", "sentence_timexes"), writes=("cues", "note")),
+    Stage("tokens", find_tokens, reads=("settings", "text", "sentences"), writes=("tokens",)),
+    Stage("cues", find_event_cues, reads=("settings", "tokens", "sentence_timexes"), writes=("cues", "note")),
     Stage("clauses", find_clauses, reads=("tokens", "cues"), writes=("clauses",)),
     Stage(
         "actors",
