@@ -333,6 +333,9 @@ def test_a_name_ending_in_a_bodys_word_is_a_body():
     }
     # a name the gazetteer knows as a whole keeps its entry
     assert [m.actor_id for m in find_actors("The World Bank lent $2bn on Monday.")] == ["org:world-bank"]
+    # a word opening a subordinate clause is no part of the name
+    opened = {m.text for m in find_actors("Although Devon Energy sold its fields in 2009, it kept its staff.")}
+    assert "Devon Energy" in opened and "Although Devon Energy" not in opened
 
 
 def test_a_us_state_acts_and_places_the_story_in_the_united_states():
