@@ -294,6 +294,19 @@ def test_furniture_sentence_after_a_credit_cut_and_credit_kept():
     assert "We welcome" not in cleaned.text
 
 
+def test_a_newspapers_print_note_cuts_its_line_however_long():
+    # a page copied as one line: the note runs on into the site's feeds, which name actors and verbs of their own
+    feed = " ".join(["Follow the top stories of the day with our world news team: police raided a depot today."] * 8)
+    text = (
+        STORY + "A version appeared on p17 of the Main section of the Daily Example on Monday 3 May 2010 " + feed + "\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == clean_text(STORY).text
+    # the story's own line before the note stays
+    cleaned = clean_text(STORY.rstrip("\n") + " A version appeared on p2 of the Main section on Monday.\n")
+    assert cleaned.text == clean_text(STORY).text
+
+
 def test_lone_headline_line_becomes_the_title(tmp_path):
     path = tmp_path / "wire.txt"
     path.write_text(

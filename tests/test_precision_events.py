@@ -110,6 +110,25 @@ def test_headline_and_standfirst_before_a_publication_stamp_are_left_out():
     assert _sentences(text) == ["The transport secretary met union leaders on Monday."]
 
 
+def test_a_headline_run_into_a_wire_stamp_and_dateline_is_left_out():
+    # the headline's place and the wire's time stamp on one line with the story's lead: ingest marks the stamp
+    # and the dateline; what the sentence holds before them is the headline
+    from extract.ingest import load_articles
+
+    text = (
+        "LIMA, Peru | Mon May 25, 2009 9:19 pm EDT LIMA, Peru (Example Wire) - Peru on Monday reported its first "
+        "case of the new flu in a traveller. Health officials traced his contacts."
+    )
+    art = load_articles([{"id": "t", "text": text}]).articles[0]
+    from extract.events.sentences import split_sentences
+
+    got = [art.text[s.start : s.end] for s in split_sentences(art.text, art.segments)]
+    assert got == [
+        "Peru on Monday reported its first case of the new flu in a traveller.",
+        "Health officials traced his contacts.",
+    ]
+
+
 def test_a_page_stamp_and_a_server_error_after_it_are_left_out():
     # a news site's "last updated" stamp with its local time, and the server's message for a missing include
     text = (

@@ -2,7 +2,8 @@
 
 split_sentences(text, segments) -> list[Sentence]: the sentences of an article's text, each with its
 offsets and the kind of segment it lies in (body or caption). Dateline and credit segments are left
-out, as are lines that are not story prose: headline lists (short Title Case lines without final
+out, as is what a sentence holds before a dateline segment inside it (a headline run into a wire's stamp),
+and lines that are not story prose: headline lists (short Title Case lines without final
 punctuation), all-capitals lines, tables of numbers, and credit lines ("(Reporting by ...").
 A sentence longer than MAX_SENTENCE characters is cut at clause punctuation so no later stage
 sees an unbounded span. Linear in the length of the text.
@@ -167,6 +168,19 @@ def _before_photo_credit(text: str, le: int) -> bool:
     return any(nxt.startswith(h) for h in cues()["sentences"]["photo_credits"])
 
 
+def _last_dateline_in(segments: list[Segment], a: int, b: int) -> Segment | None:
+    """The last dateline or credit segment that starts inside text[a:b] after its first character and ends
+    before b: what the sentence holds before it is a headline line run into the stamp (ingest marks datelines
+    only at a story's head), furniture like the headline before a publication stamp."""
+    found = None
+    for seg in segments:
+        if seg.start >= b:
+            break
+        if a < seg.start and seg.end < b and seg.kind in ("dateline", "credit"):
+            found = seg
+    return found
+
+
 def split_sentences(text: str, segments: list[Segment] | None = None) -> list[Sentence]:
     """Sentences of `text` outside dateline and credit segments, in order, with offsets.
 
@@ -185,6 +199,9 @@ def split_sentences(text: str, segments: list[Segment] | None = None) -> list[Se
         if spans and _before_photo_credit(text, le):
             spans = spans[:-1]  # the photo's caption
         for a, b in spans:
+            head = _last_dateline_in(segments, a, b)
+            if head is not None:
+                a = head.start  # "SAN JUAN, Puerto Rico | Mon May 25, 2009 9:19 pm EDT SAN JUAN ... (Reuters) - ..."
             seg = _segment_at(segments, a)
             while seg is not None and seg.kind in ("dateline", "credit") and seg.end < b:
                 # A dateline or credit at the head of the sentence: keep what follows it.

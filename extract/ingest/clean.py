@@ -58,6 +58,7 @@ class Cues:
     listing_phrases: tuple[str, ...] = ()
     listing_min_cues: int = 8
     listing_cues_per_chars: int = 4000
+    print_notes: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -80,6 +81,7 @@ def cues() -> Cues:
         listing_phrases=tuple(s.lower() for s in d["listing"]["phrases"]),
         listing_min_cues=int(d["listing"]["min_cues"]),
         listing_cues_per_chars=int(d["listing"]["cues_per_chars"]),
+        print_notes=low("print_notes"),
     )
 
 
@@ -199,10 +201,15 @@ def is_furniture_line(line: str) -> bool:
 def furniture_cut(line: str) -> int | None:
     """Where site furniture starts in `line`: None when the line has none, 0 when it is all furniture,
     else the offset of the sentence that opens the furniture (the text before it is kept, as in
-    "(Editing by J. Doe) We welcome comments ...")."""
+    "(Editing by J. Doe) We welcome comments ..."). A print note ("A version appeared on p33 of ...") cuts
+    a line of any length where it starts."""
     c = cues()
     if _starts(line, c.line_prefixes):
         return 0
+    low = line.lower()
+    notes = [i for note in c.print_notes if (i := low.find(note)) >= 0]
+    if notes:
+        return min(notes) if line[: min(notes)].strip() else 0
     if len(line) > 12 * c.max_words:
         return None
     norm = _norm(line)
