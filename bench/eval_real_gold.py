@@ -1,7 +1,7 @@
 """Score the extractor against the hand-annotated real-news gold (Timeline17 articles).
 
 Run: .venv/bin/python bench/eval_real_gold.py [--gold tests/gold/t17_events.jsonl] [--shared ../shared]
-     [--split all|dev|test] [--draw 1|2|3|4] [--show-misses]
+     [--split all|dev|test] [--draw 1|2|3|4|5] [--show-misses]
 
 The gold (tests/gold/t17_events.jsonl, described in tests/gold/README_t17.md) names each article by its
 Timeline17 collection (`topic`), its line in that collection's articles.jsonl and the SHA-1 of its text;
@@ -17,8 +17,8 @@ all seven fields right (date, precision, mode, type, source, target, and every g
 over all gold events, the share of their sources and targets that some actor mention of the article stands for
 (extract.actors as the events stage runs it; an upper bound of what the roles can get right).
 The last line is one JSON object with these figures for each split. `--draw N` scores only the articles of
-one draw (the second, third and fourth were annotated before the extractor ran on them; the third holds test
-articles only, the fourth dev articles only; README_t17.md).
+one draw (the second to fifth were annotated before the extractor ran on them; the third holds test
+articles only, the fourth and fifth dev articles only; README_t17.md).
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default ../shared)")
     ap.add_argument("--split", choices=SPLITS, default="all", help="score only this split (default: both)")
     ap.add_argument(
-        "--draw", type=int, choices=(1, 2, 3, 4), help="score only the articles of this draw (default: all)"
+        "--draw", type=int, choices=(1, 2, 3, 4, 5), help="score only the articles of this draw (default: all)"
     )
     ap.add_argument("--show-misses", action="store_true", help="print unmatched gold, spurious and wrong fields")
     args = ap.parse_args()
