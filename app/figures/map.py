@@ -37,7 +37,7 @@ def map_figure(counts: pd.DataFrame) -> go.Figure:
             marker={"line": {"color": "#FFFFFF", "width": 0.5}},
             customdata=np.column_stack([counts["iso3"].to_numpy(), names.to_numpy()]),
             hovertemplate="<b>%{customdata[1]}</b><br>%{z:,} events<extra></extra>",
-            colorbar={"title": {"text": "events"}},
+            colorbar={"title": {"text": "events", "side": "right"}},  # beside the bar: a top tick cannot touch it
         )
     )
     base_layout(fig, f"Events by country ({len(counts)} countries)", height=560)
