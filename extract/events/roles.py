@@ -341,9 +341,32 @@ class _Span:
 
 
 def _anonymous(tokens: list[Token], speaker: Placed) -> bool:
-    """True for a speaker that only attributes ("US officials said", "Russian media reported")."""
+    """True for a speaker that only attributes ("US officials said", "Russian media reported", "the Guardian
+    website reported", a news outlet of [roles].news_outlets)."""
     e = _end(tokens, speaker[0], speaker[1])
-    return e < len(tokens) and tokens[e].lower in _w("anonymous_speakers")
+    return news_outlet(speaker[1]) or (e < len(tokens) and tokens[e].lower in _w("anonymous_speakers"))
+
+
+def news_outlet(m: ActorMention) -> bool:
+    """True when the mention names a news outlet ([roles].news_outlets: "the BBC", "Reuters")."""
+    words = m.text.lower().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words) in _w("news_outlets")
+
+
+_HEARING = frozenset({"speaking", "talking", "interview", "according", "told", "said", "say", "says"})
+
+
+def _audience(tokens: list[Token], k: int, m: ActorMention) -> bool:
+    """True for a news outlet that hears the words rather than takes part in the happening ("told the BBC",
+    "speaking to Newsbeat", "in an interview with CNN", "according to Reuters")."""
+    if not news_outlet(m):
+        return False
+    j = k - 1 if k > 0 and tokens[k - 1].lower == "the" else k
+    j -= 1
+    if j < 0:
+        return False
+    w = tokens[j].lower
+    return w in saying() or (w in ("to", "with") and j > 0 and tokens[j - 1].lower in _HEARING)
 
 
 def _pronoun_for(tokens: list[Token], lo: int, hi: int, before: Placed | None) -> Placed | None:
@@ -544,7 +567,11 @@ def assign(
     than the cue's; when the cue stands in a conditional clause ("if Russia attacked"), that type is the main
     clause's, whose subject acts on the conditional clause's first actor."""
     # "US-made missiles", "Iranian-backed groups": a mention fused to a hyphenated word only modifies a noun.
-    mentions = [(k, m) for k, m in mentions if not _hyphen_modifier(tokens, k, m) and not generic(m)]
+    mentions = [
+        (k, m)
+        for k, m in mentions
+        if not _hyphen_modifier(tokens, k, m) and not generic(m) and not _audience(tokens, k, m)
+    ]
     stops = _target_stops(tokens, clause, cue)
     span = _Span(tokens, clause, cue, mentions)
     passive = passive or _passive_here(tokens, clause, cue)
