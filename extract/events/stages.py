@@ -22,7 +22,7 @@ from extract.events import confidence, dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
 from extract.events.clauses import Clause, split_clauses, split_coordinated
-from extract.events.doc import ArticleDoc, Candidate, Placed
+from extract.events.doc import ArticleDoc, Candidate, Placed, Settings
 from extract.events.merge import merge_rows
 from extract.events.plover import Cue, find_cues, is_speech_act, may_hold_cue, noun_type
 from extract.events.rows import build_row
@@ -101,7 +101,7 @@ def tag_timexes(doc: ArticleDoc) -> ArticleDoc:
 _PAST_FORM = re.compile(r"\b[a-z][A-Za-z]+ed\b")
 
 
-def _reads_fresh(settings) -> bool:
+def _reads_fresh(settings: Settings) -> bool:
     """True when the classifier reads clauses that have no candidate (settings.classifier_new on)."""
     return settings.classifier and settings.classifier_new <= 1.0
 

@@ -209,7 +209,8 @@ def furniture_cut(line: str) -> int | None:
     low = line.lower()
     notes = [i for note in c.print_notes if (i := low.find(note)) >= 0]
     if notes:
-        return min(notes) if line[: min(notes)].strip() else 0
+        at = min(notes)
+        return at if line[:at].strip() else 0
     if len(line) > 12 * c.max_words:
         return None
     norm = _norm(line)
@@ -221,7 +222,6 @@ def furniture_cut(line: str) -> int | None:
         return None
     index = _phrase_index()
     hits = index.keys() & norm.translate(_PUNCT_TO_SPACE).split()
-    low = line.lower()
     positions = [i for k in hits for p in index[k] if (i := low.find(p)) >= 0]
     if not positions:
         return None
