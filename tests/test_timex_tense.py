@@ -50,6 +50,9 @@ def test_weekday_follows_clause_tense(text: str, span: str, value: str) -> None:
         ("Production fell sharply in December.", "December", "2012-12"),
         ("The new plant will open in January.", "January", "2014-01"),
         ("Exports rose in February.", "February", "2013-02"),
+        # a past perfect looks back, though "planned" alone reads as a plan
+        ("The president had planned the trip in August but scrapped it.", "August", "2012-08"),
+        ("The president planned to make the trip in August.", "August", "2013-08"),
     ],
 )
 def test_bare_month_follows_clause_tense(text: str, span: str, value: str) -> None:

@@ -37,7 +37,8 @@ def _classify(words: list[str], index: int) -> str | None:
     if (word, nxt) in pairs:
         return "future"
     if word in future:
-        return "future"
+        # a past perfect looks back: "had planned the trip in March"
+        return "past" if index > 0 and words[index - 1] == "had" else "future"
     if word in past:
         return "past"
     if word in present:
