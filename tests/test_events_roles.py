@@ -62,6 +62,22 @@ ROLES = [
         id="after an anonymous speaker the reported subject acts",
     ),
     pytest.param(
+        "Michael Jackson was warned by Cherilyn Lee about using propofol, a court heard on Tuesday.",
+        "2011-10-26",
+        None,
+        "Cherilyn Lee",
+        "Michael Jackson",
+        id="a name the gazetteer does not know after a passive's by is its agent",
+    ),
+    pytest.param(
+        "Professor Nutt was fired by Home Secretary Alan Johnson on Friday.",
+        "2009-11-02",
+        None,
+        "Alan Johnson",
+        None,
+        id="a title between by and the agent's name is passed over",
+    ),
+    pytest.param(
         "The Sunday Times said on Monday that Apache had agreed to buy BP's assets in Alaska.",
         "2010-07-20",
         None,

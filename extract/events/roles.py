@@ -340,6 +340,22 @@ class _Span:
                 self.lo, self.speaker, self.said_at = k + 2, None, -1
 
 
+def agent_words(tokens: list[Token], cue: Cue, i1: int) -> tuple[int, int]:
+    """Tokens [lo, hi) naming a passive's agent: after a "by" at most two words past the verb (and a
+    determiner), the capitalized words there ("was fired by Home Secretary Alan Johnson", "was warned by Cherilyn
+    Lee"); (-1, -1) when no "by" follows the verb."""
+    by = next((k for k in range(cue.j, min(i1, cue.j + 3)) if tokens[k].lower == "by"), -1)
+    if by < 0:
+        return -1, -1
+    lo = by + 1
+    if lo < i1 and tokens[lo].lower in ("the", "a", "an"):
+        lo += 1
+    hi = lo
+    while hi < i1 and tokens[hi].text[:1].isupper():
+        hi += 1
+    return lo, hi
+
+
 def _anonymous(tokens: list[Token], speaker: Placed) -> bool:
     """True for a speaker that only attributes ("US officials said", "Russian media reported", "the Guardian
     website reported", a news outlet of [roles].news_outlets)."""
@@ -509,6 +525,9 @@ def _acts(
             ),
             None,
         )
+        if agent is None:
+            lo, hi = agent_words(tokens, cue, clause.i1)  # "by Home Secretary Alan Johnson": past the title
+            agent = next(((k, m) for k, m in after if lo <= k < hi), None)
     if passive or agent is not None:
         return agent, (subj if passive else None)
     source, target = subj, _object(tokens, cue, ms, subj, stops)

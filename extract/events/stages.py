@@ -681,10 +681,15 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
                     rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
                     in_clause = sorted([*rest, group], key=lambda km: km[0])
-            if c.reading.passive and not any(k > cue.i and toks[k - 1].lower == "by" for k, _ in in_clause):
-                # No known actor after "by": a group the text names there did it ("was targeted by a suicide
-                # bomber")
-                agent = roles.group_agent(toks, clause, cue, syntax.group_word)
+            lo, hi = roles.agent_words(toks, cue, clause.i1)
+            if c.reading.passive and not any(
+                (k > cue.i and toks[k - 1].lower == "by") or lo <= k < hi for k, _ in in_clause
+            ):
+                # No known actor after "by": the last name of the capitalized words there did it ("was warned by
+                # Cherilyn Lee", "fired by Home Secretary Alan Johnson"), else a group the text names there ("was
+                # targeted by a suicide bomber")
+                named = names_in(c.s, lo, hi) if hi > lo else []
+                agent = named[-1] if named else roles.group_agent(toks, clause, cue, syntax.group_word)
                 if agent is not None:
                     in_clause = sorted([*in_clause, agent], key=lambda km: km[0])
             if (
