@@ -1015,7 +1015,8 @@ class _Scan:
         oil giant BP", "London-based BP"), in apposition after it ("BP, the British oil company,"), or after
         "the" elsewhere ("pressure on the beleaguered British oil company"): the body named last before it (which
         may be wrong when another firm the article did not learn stands between). The last such phrase for a
-        body gives its country (on the real-news dev split a later phrase is right more often than the first); a firm's country does not count towards the article's (_emit)."""
+        body gives its country (on the real-news dev split a later phrase is right more often than the first);
+        a firm's country does not count towards the article's (_emit)."""
         keys, n = self.keys, len(self.keys)
         learned = [a for a in self.ctx.learned.values() if a.id.startswith("org:learned-")]
         if not learned:

@@ -42,9 +42,7 @@ class Settings:
     pronoun_lookback: int = 6  # actor mentions to look back over for the person "he"/"she" stands for
     summary_chars: int = 200  # longest summary before it is cut at a word and ends with "…"
     home_country: bool = True  # a name or group with no country takes the article's main country (if it has one)
-    lone_openers: bool = (
-        True  # a lone word opening a sentence names someone only if capitalized in prose or before a verb
-    )
+    lone_openers: bool = True  # a lone sentence opener is a name only if capitalized in prose or a verb follows
     syntax: bool = False  # roles from a dependency parse of trigger sentences (syntax.py; needs the parser)
     # The learned classifier (extract.classify; the classify stage of stages.py), chosen on the dev split of the
     # real-news gold, the own gold and Timeline17 dev (extract/classify/README.md, "In the events pipeline").

@@ -36,7 +36,7 @@ from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue
 from extract.events.syntax import titles
-from extract.events.tokens import Token
+from extract.events.tokens import Token, past_form
 
 Placed = tuple[int, ActorMention]  # (token index, mention)
 
@@ -340,6 +340,26 @@ class _Span:
                 self.lo, self.speaker, self.said_at = k + 2, None, -1
 
 
+def by_agent(tokens: list[Token], cue: Cue, i1: int, mentions: list[Placed]) -> Placed | None:
+    """The first of `mentions` (after the verb) that names a passive's agent: right after a "by" ("by Russia",
+    "by the army"), or among the capitalized words after the verb's "by" (agent_words: "by Home Secretary Alan
+    Johnson", past the title); None when there is none."""
+    lo, hi = agent_words(tokens, cue, i1)
+    return next(
+        (
+            (k, m)
+            for k, m in mentions
+            if k > cue.i
+            and (
+                tokens[k - 1].lower == "by"
+                or (k > 1 and tokens[k - 2].lower == "by" and tokens[k - 1].lower in ("the", "a"))
+                or lo <= k < hi
+            )
+        ),
+        None,
+    )
+
+
 def agent_words(tokens: list[Token], cue: Cue, i1: int) -> tuple[int, int]:
     """Tokens [lo, hi) naming a passive's agent: after a "by" at most two words past the verb (and a
     determiner), the capitalized words there ("was fired by Home Secretary Alan Johnson", "was warned by Cherilyn
@@ -369,9 +389,6 @@ def news_outlet(m: ActorMention) -> bool:
     return " ".join(words[1:] if words[:1] == ["the"] else words) in _w("news_outlets")
 
 
-_HEARING = frozenset({"speaking", "talking", "interview", "according", "told", "said", "say", "says"})
-
-
 def _audience(tokens: list[Token], k: int, m: ActorMention) -> bool:
     """True for a news outlet that hears the words rather than takes part in the happening ("told the BBC",
     "speaking to Newsbeat", "in an interview with CNN", "according to Reuters")."""
@@ -382,7 +399,8 @@ def _audience(tokens: list[Token], k: int, m: ActorMention) -> bool:
     if j < 0:
         return False
     w = tokens[j].lower
-    return w in saying() or (w in ("to", "with") and j > 0 and tokens[j - 1].lower in _HEARING)
+    hearing = j > 0 and (tokens[j - 1].lower in saying() or tokens[j - 1].lower in _w("outlet_hearing"))
+    return w in saying() or (w in ("to", "with") and hearing)
 
 
 def _pronoun_for(tokens: list[Token], lo: int, hi: int, before: Placed | None) -> Placed | None:
@@ -516,18 +534,7 @@ def _acts(
     after = [(k, m) for k, m in ms if cue.j <= k < stops[1]]
     agent = None
     if passive or (cue.j < len(tokens) and tokens[cue.j].lower == "by"):
-        agent = next(
-            (
-                (k, m)
-                for k, m in after
-                if tokens[k - 1].lower == "by"
-                or (k > 1 and tokens[k - 2].lower == "by" and tokens[k - 1].lower in ("the", "a"))
-            ),
-            None,
-        )
-        if agent is None:
-            lo, hi = agent_words(tokens, cue, clause.i1)  # "by Home Secretary Alan Johnson": past the title
-            agent = next(((k, m) for k, m in after if lo <= k < hi), None)
+        agent = by_agent(tokens, cue, clause.i1, after)
     if passive or agent is not None:
         return agent, (subj if passive else None)
     source, target = subj, _object(tokens, cue, ms, subj, stops)
@@ -669,9 +676,8 @@ def _verb_follows(tokens: list[Token], j: int, verbs: frozenset[int]) -> bool:
     if j >= len(tokens):
         return False
     word = tokens[j].text
-    past = len(word) > 3 and word.islower() and word.endswith("ed")  # "Transocean issued"
     lower = word.lower()
-    return j in verbs or past or any(lower in wordset("mode", k) for k in _VERB_LISTS)
+    return j in verbs or past_form(word) or any(lower in wordset("mode", k) for k in _VERB_LISTS)
 
 
 _VERB_LISTS = ("speech", "be", "have", "future", "hypothetical_modals")  # [mode] lists of cues.toml

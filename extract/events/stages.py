@@ -27,7 +27,7 @@ from extract.events.merge import merge_rows
 from extract.events.plover import Cue, find_cues, is_speech_act, may_hold_cue, noun_type
 from extract.events.rows import build_row
 from extract.events.sentences import split_sentences
-from extract.events.tokens import Token, tokenize
+from extract.events.tokens import Token, holds_past_form, past_form, tokenize
 from extract.events.topics import topics_for
 from extract.model import Timex
 
@@ -96,11 +96,6 @@ def tag_timexes(doc: ArticleDoc) -> ArticleDoc:
     return doc
 
 
-# A lower-case past form ("derailed"): where a clause with no rule cue may still report a happening, for the
-# classifier to read (classify stage, settings.classifier_new).
-_PAST_FORM = re.compile(r"\b[a-z][A-Za-z]+ed\b")
-
-
 def _reads_fresh(settings: Settings) -> bool:
     """True when the classifier reads clauses that have no candidate (settings.classifier_new on)."""
     return settings.classifier and settings.classifier_new <= 1.0
@@ -115,7 +110,7 @@ def find_tokens(doc: ArticleDoc) -> ArticleDoc:
     doc.tokens = {
         n: tokenize(text, s.start, s.end)
         for n, s in enumerate(doc.sentences)
-        if may_hold_cue(lower, s.start, s.end) or (past and _PAST_FORM.search(text, s.start, s.end))
+        if may_hold_cue(lower, s.start, s.end) or (past and holds_past_form(text, s.start, s.end))
     }
     return doc
 
@@ -131,7 +126,7 @@ def find_event_cues(doc: ArticleDoc) -> ArticleDoc:
         if (
             found
             or (doc.sentence_timexes[n] and any(noun_type(t.lower) for t in toks))
-            or (past and any(_PAST_FORM.fullmatch(t.text) for t in toks))
+            or (past and any(past_form(t.text) for t in toks))
         ):
             kept[n] = found
     doc.cues = kept
@@ -327,7 +322,7 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
     if here:
         return here[0].i
     for k in range(clause.i0, clause.i1):
-        if _PAST_FORM.fullmatch(toks[k].text):
+        if past_form(toks[k].text):
             return k
     return -1
 
@@ -681,13 +676,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
                     rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
                     in_clause = sorted([*rest, group], key=lambda km: km[0])
-            lo, hi = roles.agent_words(toks, cue, clause.i1)
-            if c.reading.passive and not any(
-                (k > cue.i and toks[k - 1].lower == "by") or lo <= k < hi for k, _ in in_clause
-            ):
+            if c.reading.passive and roles.by_agent(toks, cue, clause.i1, in_clause) is None:
                 # No known actor after "by": the last name of the capitalized words there did it ("was warned by
                 # Cherilyn Lee", "fired by Home Secretary Alan Johnson"), else a group the text names there ("was
                 # targeted by a suicide bomber")
+                lo, hi = roles.agent_words(toks, cue, clause.i1)
                 named = names_in(c.s, lo, hi) if hi > lo else []
                 agent = named[-1] if named else roles.group_agent(toks, clause, cue, syntax.group_word)
                 if agent is not None:
