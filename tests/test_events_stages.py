@@ -152,6 +152,31 @@ def test_mode_rules():
     assert _reading("Russia accused Ukraine of sabotage.", "accused") == "statement"  # a speech act
 
 
+def test_a_purpose_after_a_done_deed_takes_the_deeds_tense():
+    toks = tokenize("The charity has restarted its appeal to help people in Haiti.")
+    clause = split_clauses(toks)[0]
+    cue = next(c for c in find_cues(toks) if toks[c.i].lower == "help")
+    reading = mode.classify(toks, clause, cue, False)
+    assert (reading.mode, reading.present, reading.perfect) == ("actual", False, True)
+    toks = tokenize("The charity exists to help people in Haiti.")  # no deed before: a standing purpose
+    cue = next(c for c in find_cues(toks) if toks[c.i].lower == "help")
+    assert mode.classify(toks, split_clauses(toks)[0], cue, False).present
+    # so the undated appeal, past the lead, is the month's happening rather than background
+    lead = "Rescue teams worked through the night in Port-au-Prince. "
+    rows = _one(lead + "The Red Cross has restarted its appeal to help people in Haiti.", day="2010-01-19")
+    assert [(r["event_type"], r["date"]) for r in rows if r["event_type"] == "AID"] == [("AID", "2010-01")]
+
+
+def test_admitting_advising_and_co_operating_are_cues():
+    kinds = {
+        "BP admitted on Monday that its managers had missed warning signs.": "CONCEDE",
+        "Health officials advised the school on Monday to close for a week.": "REQUEST",
+        "Mexico agreed on Monday to co-operate with the inquiry.": "COOPERATE",
+    }
+    for sentence, kind in kinds.items():
+        assert kind in [c.event_type for c in find_cues(tokenize(sentence))], sentence
+
+
 # dating ------------------------------------------------------------------------------------------
 
 

@@ -5,7 +5,8 @@ classify(tokens, clause, cue, speech_before) -> Reading, saying how the cue's ve
              "a nuclear strike", a gerund, or an infinitive under a verb of wanting: "wanted to escalate");
   passive  - "was struck by": the subject is the one acted upon;
   perfect  - "has provided": a present-perfect (background unless a date governs it);
-  present  - simple present ("supplies"): habitual unless a date governs it.
+  present  - simple present ("supplies"): habitual unless a date governs it; an infinitive of purpose after a
+             past form takes that deed's tense ("has restarted the appeal to help people": perfect, not present).
 Rules: a negator just before the verb -> negated; will/shall -> future; could/might/may/should or a
 conditional ("if") -> hypothetical; "would" after a verb of saying -> future, else hypothetical;
 "to" + cue after a scheduling word ("plans to", "is set to") -> future, after a verb of wanting -> "";
@@ -24,7 +25,7 @@ from typing import NamedTuple
 from extract.events._data import wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue, is_speech_act
-from extract.events.tokens import Token
+from extract.events.tokens import Token, past_form
 
 _ADVERB_SKIP = frozenset(
     {
@@ -198,6 +199,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         ):
             return Reading("")
     passive = perfect = False
+    done_before = False  # an infinitive of purpose after a past form ("sent troops to help")
     # Infinitive: "to strike".
     if prev == "to":
         g = _prev(tokens, p, lo)
@@ -214,6 +216,14 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         if any(w in wordset("mode", "scheduled") for w in window[-3:]):
             return Reading("future")
         mode = "actual"
+        # A purpose after a done deed takes the deed's tense: "has restarted the appeal to help people" is no
+        # standing present ("to help" alone reads as one), and a perfect deed stays perfect.
+        for k in range(p - 1, max(lo, p - 7) - 1, -1):
+            if past_form(tokens[k].text):
+                done_before = True
+                b = _prev(tokens, k, lo)
+                perfect = b >= lo and tokens[b].lower in have
+                break
     elif cue.form == "ing":
         if prev in wordset("mode", "speech_nouns") and is_speech_act(cue):
             return Reading("statement")  # "issued a statement praising the rescuers": the statement does it
@@ -244,7 +254,13 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
     conditional = wordset("mode", "conditional")
     if any(tokens[k].lower in conditional for k in range(lo, i)):
         return Reading("hypothetical", passive, perfect)
-    present = cue.form in ("s", "base") and not perfect and not passive and prev not in ("did", "does", "do")
+    present = (
+        cue.form in ("s", "base")
+        and not perfect
+        and not passive
+        and prev not in ("did", "does", "do")
+        and not done_before
+    )
     if speech_before and not (cue.form == "past" or perfect):
         # "Moscow said Kyiv is preparing ..." is a claim; "said it had opened a case" reports a done deed.
         return Reading("statement", passive, perfect, present)
