@@ -15,7 +15,7 @@ on aligned pairs the accuracy of each field: date (day and precision both right)
 source actor, target actor (names compared case-blind), countries (micro recall of the gold codes), and
 all seven fields right (date, precision, mode, type, source, target, and every gold country predicted); then,
 over all gold events, the share of their sources and targets that some actor mention of the article stands for
-(extract.actors as the events stage runs it; an upper bound of what the roles can get right).
+(the events pipeline's own stages up to "names"; an upper bound of what the roles can get right).
 The last line is one JSON object with these figures for each split. `--draw N` scores only the articles of
 one draw (the second to fifth were annotated before the extractor ran on them; the third holds test
 articles only, the fourth and fifth dev articles only; README_t17.md).
@@ -79,9 +79,10 @@ def article_key(topic: str, line: int) -> str:
 def predict(records: dict[tuple[str, int], dict]) -> tuple[dict[str, list[dict]], dict[str, set[str]]]:
     """Extractor events of every article, grouped by article key; and the names of the actors each article's
     mentions stand for (as the events stage names them: an office alone stands for its country)."""
-    from extract.actors import ActorContext, find_actors
     from extract.events import extract_events
+    from extract.events.doc import ArticleDoc
     from extract.events.roles import as_actor
+    from extract.events.stages import PIPELINE, run
     from extract.ingest import load_articles
 
     items = [{"id": article_key(*key), "published": r["published"], "text": r["text"]} for key, r in records.items()]
@@ -93,10 +94,11 @@ def predict(records: dict[tuple[str, int], dict]) -> tuple[dict[str, list[dict]]
     for row in frame.to_dict("records"):
         row["countries"] = list(row["countries"])
         by_article[row["article_id"]].append(row)
+    # the mentions the events stage itself finds: the stages up to and including "names"
+    upto = PIPELINE[: [s.name for s in PIPELINE].index("names") + 1]
     named: dict[str, set[str]] = {}
     for a in loaded.articles:
-        on = a.published_date
-        mentions = find_actors(a.text, on=on, context=ActorContext(on=on))
+        mentions = run(ArticleDoc(a), upto).mentions
         named[a.id] = {(as_actor(m).name or m.text).strip().lower() for m in mentions}
     return by_article, named
 

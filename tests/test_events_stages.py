@@ -367,7 +367,8 @@ def test_the_article_prose_decides_whether_an_opening_word_is_a_name():
         "protection from the virus, and once again reminded people to stay home."
     )
     assert [r["source_actor"] for r in _one(text)] == ["KTV"]
-    rows, _note = article_events(_article(text, "2024-03-06"), Settings(lone_openers=False))
+    # (without the rule, and without the entity recognizer's names, which also learn "KTV" as a body)
+    rows, _note = article_events(_article(text, "2024-03-06"), Settings(lone_openers=False, tagged_names=False))
     assert [r["source_actor"] for r in rows] == ["Somewhat"]
 
 

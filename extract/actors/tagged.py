@@ -1,0 +1,158 @@
+"""Names a statistical entity recognizer found that neither the gazetteer nor the article's own patterns know.
+
+learn_tagged(context, text, spans, known) -> int
+    `spans` are (start, end, label) article offsets of the recognizer's PERSON and ORG entities (the events
+    pipeline's "names" stage gets them from spaCy's en_core_web_sm, extract/events/syntax.py); `known` are the
+    mentions the recognizer of this package already found. Each span that overlaps no known mention and looks
+    like a name (cues.toml [tagged_names]) is learned into `context`: a PERSON of two words or more as a person
+    (its surname and "Mr Surname" then resolve to it), an ORG as a body ("Greenpeace", "Global Live Events").
+    Returns how many names were learned; the caller scans the text again with the context when it is not 0.
+
+What looks like a name: the span trimmed of a leading article and a trailing possessive; every word
+capitalized, save the joining words of [tagged_names].joiners ("Ernst and Young", "Department of Health");
+no digits; at most `max_words` words; no word of the gazetteer's not-a-name words, titles or time zones; an
+ORG of one word not written in lower case elsewhere in the article ("Public", "Health") nor one of
+[learned_orgs].not_acronyms; no name right after a preposition of place ("in Hokkaido", "at Canary Wharf"), nor
+after "of" and a word for a place ("the town of Minova"), nor before a word for a site ("the Al Udeid air base").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extract.actors.gazetteer import load
+from extract.actors.recognizer import ActorContext, ActorMention
+from extract.vocabulary import time_zones
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S", re.UNICODE)
+
+
+def _spec() -> dict:
+    return load().cues.get("tagged_names", {})
+
+
+def _trim(text: str, start: int, end: int, spec: dict) -> tuple[int, int]:
+    """The span without a leading article ("the Kuwaiti Investment Authority") or a trailing possessive."""
+    leading = tuple(w + " " for w in spec.get("leading", ()))
+    while True:
+        piece = text[start:end]
+        low = piece.lower()
+        hit = next((w for w in leading if low.startswith(w)), None)
+        if hit is None:
+            break
+        start += len(hit)
+    for tail in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(tail):
+            end -= len(tail)
+            break
+    return start, end
+
+
+def looks_like_name(text: str, start: int, end: int, label: str, lower_words: set[str] | None = None) -> bool:
+    """True when text[start:end], a trimmed PERSON or ORG span, looks like a name ([tagged_names])."""
+    spec, gaz = _spec(), load()
+    words = _WORD.findall(text[start:end])
+    if not words or len(words) > int(spec.get("max_words", 5)):
+        return False
+    joiners = set(spec.get("joiners", ()))
+    stop = gaz.not_name_words | set(spec.get("not_names", ())) | set(time_zones())
+    for w in words:
+        if w.isdigit() or any(ch.isdigit() for ch in w):
+            return False
+        if w in joiners or not w[:1].isalpha():
+            continue
+        if not any(part[:1].isupper() for part in re.split(r"[-'’]", w)) or w in stop:
+            return False  # "al-Mirazi", "O'Neill" are capitalized
+    if words[0] in joiners or words[-1] in joiners:
+        return False
+    named = [w for w in words if w[:1].isalpha() and w not in joiners]
+    if label == "PERSON" and len(named) < 2:
+        return False
+    if label == "ORG" and len(named) == 1:
+        w = named[0]
+        plain = set(gaz.cues.get("learned_orgs", {}).get("not_acronyms", ()))
+        if w in plain or w.upper() in plain and w.isupper():
+            return False
+        if lower_words is not None and w.lower() in lower_words:
+            return False
+    raw_before = text[max(0, start - 60) : start].split()
+    raw_after = text[end : end + 40].split()
+    opens = len(raw_before) < 2 or raw_before[-2][-1:] in _ENDERS  # the word before opens its sentence ("Two")
+    if (
+        raw_before
+        and _capitalized_word(raw_before[-1])
+        and not opens
+        and raw_before[-1].lower() not in set(spec.get("leading", ()))
+    ):
+        return False  # part of a longer name the recognizer cut ("Deepwater | Horizon")
+    if raw_after and _capitalized_word(raw_after[0]) and text[end : end + 1] == " ":
+        return False
+    if label == "ORG" and not _acts(text, text[start:end], spec):
+        return False
+    # either label: the recognizer also takes places for people ("Al Udeid air base")
+    before = [w.lower() for w in text[max(0, start - 30) : start].split()]
+    if before and before[-1] in set(spec.get("place_prepositions", ())):
+        return False  # "in Hokkaido"
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in set(spec.get("place_nouns", ())):
+        return False  # "the town of Minova", "residents of Aomori"
+    sites = set(spec.get("facility_nouns", ()))
+    if words[-1].lower() in sites:
+        return False  # "Rod Laver Arena"
+    after = text[end : end + 30].split()
+    return not (after and after[0].lower().strip(",.;:") in sites)  # "Al Udeid air base"
+
+
+_ENDERS = frozenset('.!?:;"”|')
+
+
+def _capitalized_word(w: str) -> bool:
+    """A capitalized word with nothing after it that ends a sentence or a phrase ("Deepwater", not "said." or "BP,")."""
+    return w[:1].isupper() and w[-1:].isalpha()
+
+
+def _acts(text: str, name: str, spec: dict) -> bool:
+    """True when the article writes the name as one who acts somewhere: right before a verb of `acting_verbs` or a
+    lower-case past form ("Greenpeace has accused", "Global Live mishandled"), or after "by" ("hired by Ernst and
+    Young")."""
+    verbs = set(spec.get("acting_verbs", ()))
+    pattern = re.compile(r"(\bby\s+)?(?<![\w-])" + re.escape(name) + r"(?:['’]s)?(?![\w-])(?:,[^,.;]{1,60},)?\s+(\w+)")
+    for m in pattern.finditer(text):
+        nxt = m.group(2)
+        if m.group(1) or nxt in verbs or (nxt.islower() and len(nxt) > 4 and nxt.endswith("ed")):
+            return True
+    return False
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The words the text writes in lower case (a one-word ORG among them is a common word: "health")."""
+    return {w for w in _WORD.findall(text) if w.islower()}
+
+
+def learn_tagged(
+    context: ActorContext, text: str, spans: Iterable[tuple[int, int, str]], known: list[ActorMention]
+) -> int:
+    """Learn into `context` the tagged names no known mention covers (module doc); how many were learned."""
+    spec = _spec()
+    taken = [(m.start, m.end) for m in known]
+    # a one-word name that is a word of a person the article names is that person ("BP boss Hayward")
+    person_words = {w for m in known if m.type == "person" for w in (m.name or m.text).split()}
+    lower = lower_case_words(text)
+    learned = 0
+    seen: set[str] = set()
+    for start, end, label in spans:
+        a, b = _trim(text, start, end, spec)
+        if a >= b or any(s < b and a < e for s, e in taken):
+            continue
+        if not looks_like_name(text, a, b, label, lower):
+            continue
+        name = " ".join(text[a:b].split())
+        if name in seen or name in person_words:
+            continue
+        seen.add(name)
+        if label == "PERSON":
+            context.learn(name, "", "")
+        else:
+            context.learn_org(name)
+        learned += 1
+    return learned

