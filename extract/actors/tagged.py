@@ -8,7 +8,8 @@ learn_tagged(context, text, spans, known) -> int
     (its surname and "Mr Surname" then resolve to it), an ORG as a body ("Greenpeace", "Global Live Events").
     Returns how many names were learned; the caller scans the text again with the context when it is not 0.
 
-What looks like a name: the span trimmed of a leading article and a trailing possessive; every word
+What looks like a name: the span trimmed of a leading article or title (and the shared honorifics) and of a
+trailing possessive; every word
 capitalized, save the joining words of [tagged_names].joiners ("Ernst and Young", "Department of Health");
 no digits; at most `max_words` words; no word of the gazetteer's not-a-name words, titles or time zones; an
 ORG of one word not written in lower case elsewhere in the article ("Public", "Health") nor one of
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 
 from extract.actors.gazetteer import load
 from extract.actors.recognizer import ActorContext, ActorMention
-from extract.vocabulary import time_zones
+from extract.vocabulary import honorifics, time_zones
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S", re.UNICODE)
 
@@ -32,9 +33,15 @@ def _spec() -> dict:
     return load().cues.get("tagged_names", {})
 
 
+def _leading(spec: dict) -> frozenset[str]:
+    """Lower-case words that open a span without being part of the name: [tagged_names].leading and the shared
+    honorifics ("Mr", "Dr." ...)."""
+    return frozenset({*spec.get("leading", ()), *(h.lower() for h in honorifics().written)})
+
+
 def _trim(text: str, start: int, end: int, spec: dict) -> tuple[int, int]:
     """The span without a leading article ("the Kuwaiti Investment Authority") or a trailing possessive."""
-    leading = tuple(w + " " for w in spec.get("leading", ()))
+    leading = tuple(w + " " for w in _leading(spec))
     while True:
         piece = text[start:end]
         low = piece.lower()
@@ -79,12 +86,7 @@ def looks_like_name(text: str, start: int, end: int, label: str, lower_words: se
     raw_before = text[max(0, start - 60) : start].split()
     raw_after = text[end : end + 40].split()
     opens = len(raw_before) < 2 or raw_before[-2][-1:] in _ENDERS  # the word before opens its sentence ("Two")
-    if (
-        raw_before
-        and _capitalized_word(raw_before[-1])
-        and not opens
-        and raw_before[-1].lower() not in set(spec.get("leading", ()))
-    ):
+    if raw_before and _capitalized_word(raw_before[-1]) and not opens and raw_before[-1].lower() not in _leading(spec):
         return False  # part of a longer name the recognizer cut ("Deepwater | Horizon")
     if raw_after and _capitalized_word(raw_after[0]) and text[end : end + 1] == " ":
         return False
