@@ -8,13 +8,16 @@ learn_tagged(context, text, spans, known) -> int
     (its surname and "Mr Surname" then resolve to it), an ORG as a body ("Greenpeace", "Global Live Events").
     Returns how many names were learned; the caller scans the text again with the context when it is not 0.
 
-What looks like a name: the span trimmed of a leading article or title (and the shared honorifics) and of a
-trailing possessive; every word
-capitalized, save the joining words of [tagged_names].joiners ("Ernst and Young", "Department of Health");
-no digits; at most `max_words` words; no word of the gazetteer's not-a-name words, titles or time zones; an
-ORG of one word not written in lower case elsewhere in the article ("Public", "Health") nor one of
-[learned_orgs].not_acronyms; no name right after a preposition of place ("in Hokkaido", "at Canary Wharf"), nor
-after "of" and a word for a place ("the town of Minova"), nor before a word for a site ("the Al Udeid air base").
+What looks like a name (cues.toml [tagged_names]): the span trimmed of a leading article or title (and the
+shared honorifics) and of a trailing possessive; every word capitalized, save the joining words ("Ernst and
+Young", "Department of Health"); no digits; at most `max_words` words; no word of the gazetteer's not-a-name
+words or a time zone; no capitalized word running into it (a piece of a longer name the recognizer cut: "Horizon"
+of "Deepwater Horizon"); a PERSON of two words at least; an ORG of one word not written in lower case elsewhere
+in the article ("Public", "Health") nor one of [learned_orgs].not_acronyms, and no word of a person the article
+names ("BP boss Hayward"); an ORG written acting somewhere in the article (before a verb of `acting_verbs` or a
+lower-case past form, or after "by": a drug, a ship or a song the recognizer calls a body seldom is); and no
+place or site: not right after a preposition of place ("in Hokkaido"), nor after "of" and a word for a place
+("the town of Minova"), nor ending in or before a word for a site ("Rod Laver Arena", "the Al Udeid air base").
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from extract.actors.recognizer import ActorContext, ActorMention
 from extract.vocabulary import honorifics, time_zones
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S", re.UNICODE)
+_ENDERS = frozenset('.!?:;"”|')  # what ends the word before a sentence's first word
 
 
 def _spec() -> dict:
@@ -79,33 +83,29 @@ def looks_like_name(text: str, start: int, end: int, label: str, lower_words: se
     if label == "ORG" and len(named) == 1:
         w = named[0]
         plain = set(gaz.cues.get("learned_orgs", {}).get("not_acronyms", ()))
-        if w in plain or w.upper() in plain and w.isupper():
+        if w in plain:
             return False
         if lower_words is not None and w.lower() in lower_words:
             return False
-    raw_before = text[max(0, start - 60) : start].split()
-    raw_after = text[end : end + 40].split()
-    opens = len(raw_before) < 2 or raw_before[-2][-1:] in _ENDERS  # the word before opens its sentence ("Two")
-    if raw_before and _capitalized_word(raw_before[-1]) and not opens and raw_before[-1].lower() not in _leading(spec):
+    before = text[max(0, start - 60) : start].split()
+    after = text[end : end + 40].split()
+    opens = len(before) < 2 or before[-2][-1:] in _ENDERS  # the word before opens its sentence ("Two")
+    if before and _capitalized_word(before[-1]) and not opens and before[-1].lower() not in _leading(spec):
         return False  # part of a longer name the recognizer cut ("Deepwater | Horizon")
-    if raw_after and _capitalized_word(raw_after[0]) and text[end : end + 1] == " ":
+    if after and _capitalized_word(after[0]) and text[end : end + 1] == " ":
         return False
     if label == "ORG" and not _acts(text, text[start:end], spec):
         return False
     # either label: the recognizer also takes places for people ("Al Udeid air base")
-    before = [w.lower() for w in text[max(0, start - 30) : start].split()]
-    if before and before[-1] in set(spec.get("place_prepositions", ())):
+    low = [w.lower() for w in before]
+    if low and low[-1] in set(spec.get("place_prepositions", ())):
         return False  # "in Hokkaido"
-    if len(before) >= 2 and before[-1] == "of" and before[-2] in set(spec.get("place_nouns", ())):
+    if len(low) >= 2 and low[-1] == "of" and low[-2] in set(spec.get("place_nouns", ())):
         return False  # "the town of Minova", "residents of Aomori"
     sites = set(spec.get("facility_nouns", ()))
     if words[-1].lower() in sites:
         return False  # "Rod Laver Arena"
-    after = text[end : end + 30].split()
     return not (after and after[0].lower().strip(",.;:") in sites)  # "Al Udeid air base"
-
-
-_ENDERS = frozenset('.!?:;"”|')
 
 
 def _capitalized_word(w: str) -> bool:
