@@ -48,6 +48,15 @@ def test_places_and_sites_the_recognizer_mistakes_are_no_names():
     assert not _looks(text, "Rod Laver Arena", "PERSON")
 
 
+def test_a_thing_named_like_a_body_is_no_name_when_the_article_says_what_it_is():
+    # written before a word for a thing anywhere in the article, or ending with one
+    text = "Deepwater Horizon exploded on Thursday. The Deepwater Horizon disaster was the worst of its kind."
+    assert not looks_like_name(text, 0, len("Deepwater Horizon"), "ORG", lower_case_words(text))
+    assert looks_like_name("Deepwater Horizon exploded on Thursday.", 0, 17, "ORG")  # (the span alone)
+    text = "Officials said Swine Flu had reached the city."
+    assert not _looks(text, "Swine Flu", "PERSON")
+
+
 def test_a_person_needs_two_capitalized_words_and_prefixes_count_as_capitalized():
     text = "Hafez al-Mirazi said the bureau would stay open. Jermaine said nothing."
     assert _looks(text, "Hafez al-Mirazi", "PERSON")
@@ -58,6 +67,12 @@ def test_a_piece_of_a_longer_name_or_a_common_word_is_no_name():
     text = "The Deepwater Horizon sank in April."
     start = text.index("Horizon")
     assert not looks_like_name(text, start, start + len("Horizon"), "ORG", lower_case_words(text))
+    text = "The Centers for Disease Control said it had sent a team."
+    start = text.index("Disease Control")
+    assert not looks_like_name(text, start, start + len("Disease Control"), "ORG", lower_case_words(text))
+    text = "Halliburton and Transocean said they had followed the plan."  # "and" joins two names
+    start = text.index("Transocean")
+    assert looks_like_name(text, start, start + len("Transocean"), "ORG", lower_case_words(text))
     text = "The public was told to wait. Public said it would sue."
     start = text.index("Public said")
     assert not looks_like_name(text, start, start + len("Public"), "ORG", lower_case_words(text))

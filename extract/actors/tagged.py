@@ -17,7 +17,10 @@ in the article ("Public", "Health") nor one of [learned_orgs].not_acronyms, and 
 names ("BP boss Hayward"); an ORG written acting somewhere in the article (before a verb of `acting_verbs` or a
 lower-case past form, or after "by": a drug, a ship or a song the recognizer calls a body seldom is); and no
 place or site: not right after a preposition of place ("in Hokkaido"), nor after "of" and a word for a place
-("the town of Minova"), nor ending in or before a word for a site ("Rod Laver Arena", "the Al Udeid air base").
+("the town of Minova"), nor opening or ending with a word for a site or a thing ("Camp Casey", "Rod Laver
+Arena", "Swine Flu") or written before one anywhere in the article ("the Al Udeid air base", "the Deepwater
+Horizon disaster"); no joining word but "and" between it and a capitalized word ("Centers for | Disease
+Control"); and no person after "the".
 """
 
 from __future__ import annotations
@@ -94,18 +97,34 @@ def looks_like_name(text: str, start: int, end: int, label: str, lower_words: se
         return False  # part of a longer name the recognizer cut ("Deepwater | Horizon")
     if after and _capitalized_word(after[0]) and text[end : end + 1] == " ":
         return False
+    # a joining word other than "and" between it and a capitalized word: a piece of a longer name ("Centers for |
+    # Disease Control", "Bank | of England"); "and" joins two names as often ("BP and Transocean")
+    inner = joiners - {"and", "&"}
+    if len(before) >= 2 and before[-1] in inner and _capitalized_word(before[-2]):
+        return False
+    if len(after) >= 2 and after[0] in inner and _capitalized_word(after[1]):
+        return False
     if label == "ORG" and not _acts(text, text[start:end], spec):
         return False
+    if label == "PERSON" and before and before[-1].lower() == "the":
+        return False  # "the Deepwater Horizon": a person's name takes no article
     # either label: the recognizer also takes places for people ("Al Udeid air base")
     low = [w.lower() for w in before]
     if low and low[-1] in set(spec.get("place_prepositions", ())):
         return False  # "in Hokkaido"
     if len(low) >= 2 and low[-1] == "of" and low[-2] in set(spec.get("place_nouns", ())):
         return False  # "the town of Minova", "residents of Aomori"
-    sites = set(spec.get("facility_nouns", ()))
-    if words[-1].lower() in sites:
-        return False  # "Rod Laver Arena"
-    return not (after and after[0].lower().strip(",.;:") in sites)  # "Al Udeid air base"
+    sites = set(spec.get("facility_nouns", ())) | set(spec.get("thing_nouns", ()))
+    if words[-1].lower() in sites or words[0].lower() in sites:
+        return False  # "Rod Laver Arena", "Camp Casey", "Swine Flu"
+    # anywhere in the article before a word for a site or a thing: "the Al Udeid air base", "the Deepwater
+    # Horizon disaster", "the Exxon Valdez oil spill"
+    return not any(m.group(1).lower() in sites for m in _after_name(text[start:end]).finditer(text))
+
+
+def _after_name(name: str) -> re.Pattern:
+    """The word right after each mention of the name (past a possessive)."""
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?:['’]s)?\s+([A-Za-z]+)")
 
 
 def _capitalized_word(w: str) -> bool:
