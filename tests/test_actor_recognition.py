@@ -71,6 +71,15 @@ def test_a_full_name_opening_with_a_listed_given_name_is_a_person():
     ]
 
 
+def test_a_learned_full_name_keeps_an_arabic_article_as_written_and_drops_initials():
+    assert learned_people("Officials met Hafez al-Mirazi on Monday.") == ["Hafez al-Mirazi"]
+    assert found("Officials met Hafez al-Mirazi on Monday. Mirazi said little.") == [
+        ("Hafez al-Mirazi", "Hafez al-Mirazi"),
+        ("Mirazi", "Hafez al-Mirazi"),
+    ]
+    assert learned_people("The report was signed by Kenneth R. Feinberg on Monday.") == ["Kenneth Feinberg"]
+
+
 def test_a_common_word_or_place_before_a_capitalized_word_is_no_person():
     assert learned_people("Christian Aid said the camps were full. Virginia Tech sent engineers.") == []
     assert learned_people("Will Britain act? May Day marches began. Grace Church opened.") == []

@@ -1197,7 +1197,9 @@ class _Scan:
             m = self._best_match(t)
             if m is not None and not (t > i and self._other_given_name(i, m)):
                 return 0  # a name the gazetteer knows a part of ("Joseph Biden"), unless its given name differs
-        name = " ".join(keys[t] for t in words) if len(words) < k else self._name_text(i, i + k)
+        # without middle initials ("Thad Allen"), with an Arabic article as written ("Hafez al-Mirazi")
+        initials = any(len(keys[t]) == 1 and keys[t].isupper() for t in range(i, i + k))
+        name = " ".join(keys[t] for t in words) if initials else self._name_text(i, i + k)
         actor = self.ctx.learn(name, "", "", self._honorific_aliases(name))
         self._emit(i, i + k, actor.id, "learned")
         return k
