@@ -44,9 +44,9 @@ class Settings:
     home_country: bool = True  # a name or group with no country takes the article's main country (if it has one)
     lone_openers: bool = True  # a lone sentence opener is a name only if capitalized in prose or a verb follows
     # Names spaCy's entity recognizer tags (PERSON, ORG) that the gazetteer does not know become actors: the "names"
-    # stage reads `name_reach` words either side of each unknown capitalized word of a candidate's clause (needs the
-    # parser's model package; without it nothing changes). Figures: extract/events/README.md, "Names the gazetteer
-    # does not know (session 29)".
+    # stage reads `name_reach` words either side of each unknown capitalized word of a candidate's clause that holds
+    # fewer than two known actors (needs the parser's model package; without it nothing changes). Figures:
+    # extract/events/README.md, "Names the gazetteer does not know (session 29)".
     tagged_names: bool = True
     name_reach: int = 1
     syntax: bool = False  # roles from a dependency parse of trigger sentences (syntax.py; needs the parser)
