@@ -260,6 +260,12 @@ def test_background_facts_are_not_point_events():
     # a background marker inside a relative clause after the verb is about the relative clause
     rows = _one("Obama said BP must meet its obligations to those whose lives have been disrupted.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("REQUEST", "Barack Obama")]
+    # and so is one inside a clause joined after the verb with a subject and auxiliary of its own
+    lead = "Rescue teams worked through the night in Port-au-Prince. "
+    rows = _one(lead + "Oxfam has delivered food and relief efforts are continuing.", day="2010-01-19")
+    assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("AID", "Oxfam", "2010-01")]
+    rows = _one(lead + "Oxfam has continued to deliver food.", day="2010-01-19")  # the verb's own marker
+    assert rows == []
 
 
 def test_already_marks_a_state_only_in_the_present():

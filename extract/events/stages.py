@@ -1037,7 +1037,9 @@ _QUOTES = frozenset({'"', "“", "”"})
 
 def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue: Cue) -> bool:
     """True when the undated clause states a standing fact rather than one happening. A relative clause after the
-    verb is left out ("said BP must meet its obligations to those whose lives have been disrupted")."""
+    verb is left out ("said BP must meet its obligations to those whose lives have been disrupted"), and so is a
+    clause joined after it with its own subject and auxiliary ("... have now arrived and relief efforts are
+    continuing")."""
     if is_speech_act(cue) and _performative(tokens, clause, cue):
         return False  # '"We urge people to ...," she said': said in the present, done as it is said
     relative = wordset("clauses", "relative")
@@ -1045,6 +1047,17 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue:
     # of one of the most intense hurricanes ever recorded ."
     end = next(
         (k for k in range(cue.j, clause.i1) if tokens[k].lower in relative or tokens[k].text in _QUOTES), clause.i1
+    )
+    # ... and so is a clause joined after it with a subject and an auxiliary of its own ("experts have now arrived
+    # and relief efforts are continuing": the relief goes on, the arrival is one happening)
+    joins, aux = wordset("mode", "background_joins"), wordset("mode", "be") | wordset("mode", "have")
+    end = next(
+        (
+            k
+            for k in range(cue.j, end)
+            if tokens[k].lower in joins and any(tokens[q].lower in aux for q in range(k + 2, min(end, k + 5)))
+        ),
+        end,
     )
     words = [t.lower for t in tokens[clause.i0 : end]]
     markers = wordset("mode", "background")
