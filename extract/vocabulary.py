@@ -8,6 +8,10 @@
                                                 events: sentence splitting after "Mr.")
     credits()              credits.toml         credit line openings and endings (ingest: credit
                                                 segments; events: sentences that are credits)
+    past_form(word), holds_past_form(text, a, b)
+                           (a word shape)       a lower-case "-ed" word ("derailed", "issued"): a verb after a
+                                                subject (events: roles, mode, the classifier's triggers;
+                                                actors: a tagged body written acting)
 
 Each is read once per process. A stage that needs a list never keeps its own copy: it asks here, so an edit
 of the data file reaches every stage (tests/test_vocabulary.py checks that no list is defined twice).
@@ -22,6 +26,17 @@ import tomllib
 from dataclasses import dataclass
 
 DATA = pathlib.Path(__file__).resolve().parent / "data"
+_PAST_FORM = re.compile(r"\b[a-z]{2,}ed\b")
+
+
+def past_form(word: str) -> bool:
+    """True for a lower-case "-ed" word of four letters or more ("derailed", "issued")."""
+    return _PAST_FORM.fullmatch(word) is not None
+
+
+def holds_past_form(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] holds a past_form word (a cheap look before tokenizing)."""
+    return _PAST_FORM.search(text, start, end) is not None
 
 
 def _load(name: str) -> dict:

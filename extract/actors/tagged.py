@@ -1,6 +1,6 @@
 """Names a statistical entity recognizer found that neither the gazetteer nor the article's own patterns know.
 
-learn_tagged(context, text, spans, known) -> int
+learn_tagged(context, text, spans, known, titles) -> int
     `spans` are (start, end, label) article offsets of the recognizer's PERSON and ORG entities (the events
     pipeline's "names" stage gets them from spaCy's en_core_web_sm, extract/events/syntax.py); `known` are the
     mentions the recognizer of this package already found. Each span that overlaps no known mention and looks
@@ -8,14 +8,14 @@ learn_tagged(context, text, spans, known) -> int
     (its surname and "Mr Surname" then resolve to it), an ORG as a body ("Greenpeace", "Global Live Events").
     Returns how many names were learned; the caller scans the text again with the context when it is not 0.
 
-What looks like a name (cues.toml [tagged_names]): the span trimmed of a leading article or title (and the
+What looks like a name (cues.toml [tagged_names]): the span trimmed of leading articles and titles (`titles`, the
 shared honorifics) and of a trailing possessive; every word capitalized, save the joining words ("Ernst and
 Young", "Department of Health"); no digits; at most `max_words` words; no word of the gazetteer's not-a-name
 words or a time zone; no capitalized word running into it (a piece of a longer name the recognizer cut: "Horizon"
 of "Deepwater Horizon"); a PERSON of two words at least; an ORG of one word not written in lower case elsewhere
 in the article ("Public", "Health") nor one of [learned_orgs].not_acronyms, and no word of a person the article
-names ("BP boss Hayward"); an ORG written acting somewhere in the article (before a verb of `acting_verbs` or a
-lower-case past form, or after "by": a drug, a ship or a song the recognizer calls a body seldom is); and no
+names ("BP boss Hayward"); an ORG written acting somewhere in the article (before a verb that follows a body
+acting, the recognizer's acronym verbs and `acting_verbs`, or a lower-case past form, or after "by": a drug, a ship or a song the recognizer calls a body seldom is); and no
 place or site: not right after a preposition of place ("in Hokkaido"), nor after "of" and a word for a place
 ("the town of Minova"), nor opening or ending with a word for a site or a thing ("Camp Casey", "Rod Laver
 Arena", "Swine Flu") or written before one anywhere in the article ("the Al Udeid air base", "the Deepwater
@@ -25,12 +25,13 @@ Control"); and no person after "the".
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from extract.actors.gazetteer import load
 from extract.actors.recognizer import ActorContext, ActorMention
-from extract.vocabulary import honorifics, time_zones
+from extract.vocabulary import honorifics, past_form, time_zones
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S", re.UNICODE)
 _ENDERS = frozenset('.!?:;"”|')  # what ends the word before a sentence's first word
@@ -40,22 +41,21 @@ def _spec() -> dict:
     return load().cues.get("tagged_names", {})
 
 
-def _leading(spec: dict) -> frozenset[str]:
-    """Lower-case words that open a span without being part of the name: [tagged_names].leading and the shared
-    honorifics ("Mr", "Dr." ...)."""
-    return frozenset({*spec.get("leading", ()), *(h.lower() for h in honorifics().written)})
+def _leading(spec: dict, titles: frozenset[str]) -> frozenset[str]:
+    """Lower-case words (without a final period) that open a span without being part of the name:
+    [tagged_names].leading, the shared honorifics ("Mr", "Dr") and the caller's `titles`."""
+    return frozenset({*spec.get("leading", ()), *(h.lower().rstrip(".") for h in honorifics().written), *titles})
 
 
-def _trim(text: str, start: int, end: int, spec: dict) -> tuple[int, int]:
-    """The span without a leading article ("the Kuwaiti Investment Authority") or a trailing possessive."""
-    leading = tuple(w + " " for w in _leading(spec))
-    while True:
-        piece = text[start:end]
-        low = piece.lower()
-        hit = next((w for w in leading if low.startswith(w)), None)
-        if hit is None:
-            break
-        start += len(hit)
+def _opener(word: str, leading: frozenset[str]) -> bool:
+    return word.lower().rstrip(".") in leading
+
+
+def _trim(text: str, start: int, end: int, leading: frozenset[str]) -> tuple[int, int]:
+    """The span without leading articles and titles ("the Kuwaiti Investment Authority", "Judge Michael Pastor") or
+    a trailing possessive."""
+    while (m := re.match(r"(\S+)\s+", text[start:end])) and _opener(m.group(1), leading):
+        start += m.end()
     for tail in ("'s", "’s", "'", "’"):
         if text[start:end].endswith(tail):
             end -= len(tail)
@@ -63,14 +63,23 @@ def _trim(text: str, start: int, end: int, spec: dict) -> tuple[int, int]:
     return start, end
 
 
-def looks_like_name(text: str, start: int, end: int, label: str, lower_words: set[str] | None = None) -> bool:
-    """True when text[start:end], a trimmed PERSON or ORG span, looks like a name ([tagged_names])."""
+def looks_like_name(
+    text: str,
+    start: int,
+    end: int,
+    label: str,
+    lower_words: set[str] | None = None,
+    titles: frozenset[str] = frozenset(),
+) -> bool:
+    """True when text[start:end], a trimmed PERSON or ORG span, looks like a name ([tagged_names]); `titles` as
+    for learn_tagged."""
     spec, gaz = _spec(), load()
+    leading = _leading(spec, titles)
     words = _WORD.findall(text[start:end])
     if not words or len(words) > int(spec.get("max_words", 5)):
         return False
     joiners = set(spec.get("joiners", ()))
-    stop = gaz.not_name_words | set(spec.get("not_names", ())) | set(time_zones())
+    stop = gaz.not_name_words | set(time_zones())
     for w in words:
         if w.isdigit() or any(ch.isdigit() for ch in w):
             return False
@@ -93,7 +102,7 @@ def looks_like_name(text: str, start: int, end: int, label: str, lower_words: se
     before = text[max(0, start - 60) : start].split()
     after = text[end : end + 40].split()
     opens = len(before) < 2 or before[-2][-1:] in _ENDERS  # the word before opens its sentence ("Two")
-    if before and _capitalized_word(before[-1]) and not opens and before[-1].lower() not in _leading(spec):
+    if before and _capitalized_word(before[-1]) and not opens and not _opener(before[-1], leading):
         return False  # part of a longer name the recognizer cut ("Deepwater | Horizon")
     if after and _capitalized_word(after[0]) and text[end : end + 1] == " ":
         return False
@@ -119,12 +128,15 @@ def looks_like_name(text: str, start: int, end: int, label: str, lower_words: se
         return False  # "Rod Laver Arena", "Camp Casey", "Swine Flu"
     # anywhere in the article before a word for a site or a thing: "the Al Udeid air base", "the Deepwater
     # Horizon disaster", "the Exxon Valdez oil spill"
-    return not any(m.group(1).lower() in sites for m in _after_name(text[start:end]).finditer(text))
+    return not any(m.group(2).lower() in sites for m in _mentions(text, text[start:end], aside=False))
 
 
-def _after_name(name: str) -> re.Pattern:
-    """The word right after each mention of the name (past a possessive)."""
-    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?:['’]s)?\s+([A-Za-z]+)")
+def _mentions(text: str, name: str, aside: bool) -> Iterator[re.Match]:
+    """Each mention of the name in the text, whole words only, as a match whose group 1 is a "by " right before it
+    and group 2 the word right after it (past a possessive, and with `aside` past a short phrase between commas:
+    "Global Live, the organiser, has said")."""
+    between = r"(?:,[^,.;]{1,60},)?" if aside else ""
+    return re.finditer(r"(\bby\s+)?(?<![\w-])" + re.escape(name) + r"(?:['’]s)?(?![\w-])" + between + r"\s+(\w+)", text)
 
 
 def _capitalized_word(w: str) -> bool:
@@ -133,16 +145,18 @@ def _capitalized_word(w: str) -> bool:
 
 
 def _acts(text: str, name: str, spec: dict) -> bool:
-    """True when the article writes the name as one who acts somewhere: right before a verb of `acting_verbs` or a
-    lower-case past form ("Greenpeace has accused", "Global Live mishandled"), or after "by" ("hired by Ernst and
-    Young")."""
-    verbs = set(spec.get("acting_verbs", ()))
-    pattern = re.compile(r"(\bby\s+)?(?<![\w-])" + re.escape(name) + r"(?:['’]s)?(?![\w-])(?:,[^,.;]{1,60},)?\s+(\w+)")
-    for m in pattern.finditer(text):
-        nxt = m.group(2)
-        if m.group(1) or nxt in verbs or (nxt.islower() and len(nxt) > 4 and nxt.endswith("ed")):
-            return True
-    return False
+    """True when the article writes the name as one who acts somewhere: right before a verb that follows a body
+    acting ([learned_orgs].acronym_verbs but `not_acting`, and `acting_verbs`) or a lower-case past form
+    ("Greenpeace has accused", "Global Live mishandled"), or after "by" ("hired by Ernst and Young")."""
+    verbs = _acting_verbs()
+    return any(m.group(1) or m.group(2) in verbs or past_form(m.group(2)) for m in _mentions(text, name, aside=True))
+
+
+@functools.cache
+def _acting_verbs() -> frozenset[str]:
+    spec, learned = _spec(), load().cues.get("learned_orgs", {})
+    acronym = set(learned.get("acronym_verbs", ())) - set(spec.get("not_acting", ()))
+    return frozenset(acronym | set(spec.get("acting_verbs", ())))
 
 
 def lower_case_words(text: str) -> set[str]:
@@ -151,10 +165,15 @@ def lower_case_words(text: str) -> set[str]:
 
 
 def learn_tagged(
-    context: ActorContext, text: str, spans: Iterable[tuple[int, int, str]], known: list[ActorMention]
+    context: ActorContext,
+    text: str,
+    spans: Iterable[tuple[int, int, str]],
+    known: list[ActorMention],
+    titles: frozenset[str] = frozenset(),
 ) -> int:
-    """Learn into `context` the tagged names no known mention covers (module doc); how many were learned."""
-    spec = _spec()
+    """Learn into `context` the tagged names no known mention covers (module doc); how many were learned.
+    `titles`: lower-case words that title a name ("judge", "pope"), dropped from a span's start."""
+    leading = _leading(_spec(), titles)
     taken = [(m.start, m.end) for m in known]
     # a one-word name that is a word of a person the article names is that person ("BP boss Hayward")
     person_words = {w for m in known if m.type == "person" for w in (m.name or m.text).split()}
@@ -162,10 +181,10 @@ def learn_tagged(
     learned = 0
     seen: set[str] = set()
     for start, end, label in spans:
-        a, b = _trim(text, start, end, spec)
+        a, b = _trim(text, start, end, leading)
         if a >= b or any(s < b and a < e for s, e in taken):
             continue
-        if not looks_like_name(text, a, b, label, lower):
+        if not looks_like_name(text, a, b, label, lower, titles):
             continue
         name = " ".join(text[a:b].split())
         if name in seen or name in person_words:

@@ -25,7 +25,8 @@ from typing import NamedTuple
 from extract.events._data import wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue, is_speech_act
-from extract.events.tokens import Token, past_form
+from extract.events.tokens import Token
+from extract.vocabulary import past_form
 
 _ADVERB_SKIP = frozenset(
     {

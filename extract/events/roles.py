@@ -36,7 +36,8 @@ from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue
 from extract.events.syntax import titles
-from extract.events.tokens import Token, past_form
+from extract.events.tokens import Token
+from extract.vocabulary import past_form
 
 Placed = tuple[int, ActorMention]  # (token index, mention)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -28,9 +29,10 @@ from extract.events.merge import merge_rows
 from extract.events.plover import Cue, find_cues, is_speech_act, may_hold_cue, noun_type
 from extract.events.rows import build_row
 from extract.events.sentences import split_sentences
-from extract.events.tokens import Token, holds_past_form, past_form, tokenize
+from extract.events.tokens import Token, tokenize
 from extract.events.topics import topics_for
 from extract.model import Timex
+from extract.vocabulary import holds_past_form, past_form
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,13 @@ def _place_mentions(doc: ArticleDoc, found: list[ActorMention]) -> ArticleDoc:
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@functools.cache
+def _plain_capitals() -> frozenset[str]:
+    """Capitalized words the gazetteer knows are no name: not-a-name words, honorifics, common all-caps words."""
+    gaz = load_gazetteer()
+    return gaz.not_name_words | gaz.honorifics | gaz.caps_common
+
+
 def _name_windows(doc: ArticleDoc, n: int, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
     """Token spans of sentence n around the capitalized words of `spans` (the token ranges of its candidates'
     clauses), past the sentence's first word, that no actor mention covers and that are no words the
@@ -179,7 +188,7 @@ def _name_windows(doc: ArticleDoc, n: int, spans: list[tuple[int, int]], reach: 
     toks, placed = doc.tokens[n], doc.actors.get(n, [])
     covered = [(m.start, m.end) for _, m in placed]
     gaz = load_gazetteer()
-    plain = gaz.not_name_words | gaz.honorifics | gaz.caps_common
+    plain = _plain_capitals()
     out: list[tuple[int, int]] = []
     for k in sorted({k for i0, i1 in spans for k in range(max(i0, 1), i1)}):
         t = toks[k]
@@ -226,7 +235,7 @@ def learn_names(doc: ArticleDoc) -> ArticleDoc:
         return doc
     on = doc.article.published_date
     context = ActorContext(on=on)
-    if not learn_tagged(context, text, spans, doc.mentions):
+    if not learn_tagged(context, text, spans, doc.mentions, syntax.titles()):
         return doc
     return _place_mentions(doc, find_actors(text, on=on, context=context))
 

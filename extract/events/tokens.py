@@ -2,27 +2,12 @@
 
 tokenize(text, start, end) -> list[Token]: words (with inner apostrophes and hyphens), numbers and
 single punctuation marks of text[start:end], offsets in the article's text. Linear in the span.
-past_form(word) / holds_past_form(text, start, end): a lower-case "-ed" word ("derailed", "issued"), which
-reads as a verb after a subject and as a trigger for the classifier.
 """
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
-
-_PAST_FORM = re.compile(r"\b[a-z]{2,}ed\b")
-
-
-def past_form(word: str) -> bool:
-    """True for a lower-case "-ed" word of four letters or more ("derailed", "issued")."""
-    return _PAST_FORM.fullmatch(word) is not None
-
-
-def holds_past_form(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] holds a past_form word (a cheap look before tokenizing)."""
-    return _PAST_FORM.search(text, start, end) is not None
-
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d+(?:[.,:]\d+)*|[^\w\s]", re.UNICODE)
 
