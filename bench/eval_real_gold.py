@@ -1,7 +1,7 @@
 """Score the extractor against the hand-annotated real-news gold (Timeline17 articles).
 
 Run: .venv/bin/python bench/eval_real_gold.py [--gold tests/gold/t17_events.jsonl] [--shared ../shared]
-     [--split all|dev|test] [--draw 1|2|3|4|5] [--show-misses]
+     [--split all|dev|test] [--draw 1|2|3|4|5] [--show-misses] [--cross-fit]
 
 The gold (tests/gold/t17_events.jsonl, described in tests/gold/README_t17.md) names each article by its
 Timeline17 collection (`topic`), its line in that collection's articles.jsonl and the SHA-1 of its text;
@@ -19,6 +19,12 @@ over all gold events, the share of their sources and targets that some actor men
 The last line is one JSON object with these figures for each split. `--draw N` scores only the articles of
 one draw (the second to fifth were annotated before the extractor ran on them; the third holds test
 articles only, the fourth and fifth dev articles only; README_t17.md).
+
+The learned classifier learns from the dev split's clauses, so the dev figures it touches (type, mode, the
+events it adds or drops) are in-sample. `--cross-fit` scores each dev article with a classifier built without
+its article fold (bench/crossfit.py; five folds, about a minute to build): the dev split then counts as articles
+the classifier has not seen, 108 beside the test split's 62. The rules and settings were still chosen on dev,
+so the test split stays the one figure nothing was fitted or tuned on.
 """
 
 from __future__ import annotations
@@ -38,12 +44,17 @@ SPLITS = ("dev", "test", "all")
 FIELDS = ("date", "mode", "event_type", "source_actor", "target_actor")
 
 
-def _eval_gold():
-    """bench/eval_gold.py as a module (bench/ is a folder of scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location("eval_gold", HERE / "eval_gold.py")
+def _module(name: str):
+    """bench/<name>.py as a module (bench/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _eval_gold():
+    """bench/eval_gold.py as a module."""
+    return _module("eval_gold")
 
 
 def read_gold(path: pathlib.Path) -> dict[tuple[str, int], list[dict]]:
@@ -101,6 +112,28 @@ def predict(records: dict[tuple[str, int], dict]) -> tuple[dict[str, list[dict]]
         mentions = run(ArticleDoc(a), upto).mentions
         named[a.id] = {(as_actor(m).name or m.text).strip().lower() for m in mentions}
     return by_article, named
+
+
+def predict_cross_fit(records: dict, gold_by: dict, shared: pathlib.Path) -> tuple[dict, dict]:
+    """predict(), each dev article scored by the classifier of its fold (bench/crossfit.py), others by the
+    checked-in one."""
+    import tempfile
+
+    crossfit = _module("crossfit")
+    pred_by: dict[str, list[dict]] = {}
+    named_by: dict[str, set[str]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        has_dev = any(events[0]["split"] == "dev" for events in gold_by.values())
+        fold_of = crossfit.fold_models(gold_by, shared, pathlib.Path(tmp)) if has_dev else {}
+        groups: dict[pathlib.Path | None, dict] = collections.defaultdict(dict)
+        for key, record in records.items():
+            groups[fold_of.get(key)][key] = record
+        for path, group in groups.items():
+            with crossfit.using(path):
+                pred, named = predict(group)
+            pred_by.update(pred)
+            named_by.update(named)
+    return pred_by, named_by
 
 
 class Tally:
@@ -165,6 +198,9 @@ def main() -> int:
         "--draw", type=int, choices=(1, 2, 3, 4, 5), help="score only the articles of this draw (default: all)"
     )
     ap.add_argument("--show-misses", action="store_true", help="print unmatched gold, spurious and wrong fields")
+    ap.add_argument(
+        "--cross-fit", action="store_true", help="score each dev article with a classifier built without its fold"
+    )
     args = ap.parse_args()
 
     shared = pathlib.Path(args.shared)
@@ -183,7 +219,7 @@ def main() -> int:
         if record is None or hashlib.sha1(record["text"].encode("utf-8")).hexdigest() != events[0]["text_sha1"]:
             print(f"error: {key[0]} line {key[1]} is not the annotated article (the corpus changed)", file=sys.stderr)
             return 2
-    pred_by, named_by = predict(records)
+    pred_by, named_by = predict_cross_fit(records, gold_by, shared) if args.cross_fit else predict(records)
 
     tallies = {s: Tally() for s in SPLITS}
     for key, gold in gold_by.items():

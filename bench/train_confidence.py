@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
-import json
 import pathlib
 import sys
 import tempfile
@@ -43,39 +42,6 @@ def _module(name: str):
     return module
 
 
-def _fold_models(gold: dict, shared: pathlib.Path, tmp: pathlib.Path, folds: int = 5) -> dict[tuple, pathlib.Path]:
-    """Cross-fitting: the classifier learns from the real-news dev clauses (extract/classify/README.md, "Seventh
-    round"), so a dev article's candidates are scored by a classifier built without that article's fold (same
-    corpus, settings and weight as `make model`); returns the model file for each dev article."""
-    from sklearn.model_selection import GroupKFold
-
-    from extract.classify import corpus as corpus_mod
-    from extract.classify import train as classifier_train
-
-    rows = corpus_mod.load()
-    corpus_train = [r for r in rows if r["split"] == "train"]
-    real = classifier_train.real_rows(shared)
-    dev_keys = sorted(k for k, events in gold.items() if events[0]["split"] == "dev")
-    out = {}
-    for n, (_, held) in enumerate(GroupKFold(folds).split(dev_keys, groups=[f"{t}:{line}" for t, line in dev_keys])):
-        held_keys = {dev_keys[k] for k in held}
-        held_groups = {f"{t}:{line}" for t, line in held_keys}
-        data = classifier_train.build(
-            corpus_train, [r for r in real if r["group"] not in held_groups], "cross-fit", len(rows)
-        )
-        path = tmp / f"fold{n}.json"
-        path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        out.update({k: path for k in held_keys})
-    return out
-
-
-def _use_model(path: pathlib.Path) -> None:
-    from extract.classify import model as classifier_model
-
-    classifier_model.MODEL_PATH = path
-    classifier_model.default_model.cache_clear()
-
-
 def examples(shared: pathlib.Path) -> dict[str, dict]:
     """Per split: feature rows X, labels y, article groups g, and the split's gold event count. Dev articles are
     scored by their fold's classifier (cross-fitting), test articles by the checked-in one."""
@@ -86,19 +52,19 @@ def examples(shared: pathlib.Path) -> dict[str, dict]:
     from extract.events.stages import PIPELINE, run
     from extract.ingest import load_articles
 
-    rg, eg = _module("eval_real_gold"), _module("eval_gold")
+    rg, eg, cf = _module("eval_real_gold"), _module("eval_gold"), _module("crossfit")
     stages = tuple(s for s in PIPELINE if s.name != "confidence")
     gold = rg.read_gold(GOLD)
     records = rg.read_articles(shared, gold.keys())
     out = {s: {"X": [], "y": [], "g": [], "gold": 0} for s in ("dev", "test")}
     checked_in = classifier_model.MODEL_PATH
     with tempfile.TemporaryDirectory() as tmp:
-        fold_model = _fold_models(gold, shared, pathlib.Path(tmp))
+        fold_model = cf.fold_models(gold, shared, pathlib.Path(tmp))
         try:
             for key, events in sorted(gold.items(), key=lambda kv: str(fold_model.get(kv[0], ""))):
                 split = out[events[0]["split"]]
                 split["gold"] += len(events)
-                _use_model(fold_model.get(key, checked_in))
+                cf.use_model(fold_model.get(key, checked_in))
                 rec = records[key]
                 item = {"id": rg.article_key(*key), "published": rec["published"], "text": rec["text"]}
                 loaded = load_articles([item])
@@ -115,7 +81,7 @@ def examples(shared: pathlib.Path) -> dict[str, dict]:
                     split["y"].append(int(i in aligned))
                     split["g"].append(f"{key[0]}:{key[1]}")
         finally:
-            _use_model(checked_in)
+            cf.use_model(checked_in)
     for split in out.values():
         split["X"] = np.array(split["X"], dtype="float64")
         split["y"] = np.array(split["y"], dtype="int64")
