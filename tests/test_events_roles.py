@@ -36,6 +36,23 @@ def _roles(text: str, day: str, etype: str | None = None) -> tuple[str, str]:
 
 
 ROLES = [
+    # aid: the people in a place receive it ([roles].place_target_types); a deal signed in a city is not with it
+    pytest.param(
+        "The Red Cross sent doctors to help people in Haiti on Monday.",
+        "2010-01-20",
+        "AID",
+        "Red Cross",
+        "Haiti",
+        id="aid to people in a country goes to that country",
+    ),
+    pytest.param(
+        "Japan signed a deal in Washington on Monday.",
+        "2010-01-20",
+        None,
+        "Japan",
+        "",
+        id="a place where a deal is signed is no target",
+    ),
     # reported speech
     pytest.param(
         "Kremlin spokesman Dmitry Peskov said on Monday that Ukraine had attacked the dam.",
