@@ -167,6 +167,27 @@ def test_a_purpose_after_a_done_deed_takes_the_deeds_tense():
     assert [(r["event_type"], r["date"]) for r in rows if r["event_type"] == "AID"] == [("AID", "2010-01")]
 
 
+def test_a_noun_object_of_a_support_verb_is_told_in_that_verb_s_tense():
+    # "raids" after "carried out" is no present-tense verb (a standing fact, dropped as background)
+
+    def reading(sentence: str) -> tuple[str, bool, bool]:
+        toks = tokenize(sentence)
+        cue = next(c for c in find_cues(toks) if toks[c.i].lower == "raids")
+        r = mode.classify(toks, split_clauses(toks)[0], cue, False)
+        return r.mode, r.present, r.perfect
+
+    assert reading("Israel carried out raids in Gaza.") == ("actual", False, False)
+    assert reading("Iraq has conducted three fresh raids in Mosul.") == ("actual", False, True)
+    assert _reading("Britain has made no arrests.", "arrests") == "negated"
+    assert _reading("Rebels will carry out raids in the city.", "raids") == "future"
+    # the verb stands right before the determiner: "make clear no pork ban" makes no ban
+    assert _reading("Officials make clear no pork ban.", "ban") == ""
+    # not across "to": "thank" is no object of "took the stage"
+    assert _reading("She took the stage to thank fans.", "thank") == _reading("She rose to thank fans.", "thank")
+    rows = _one("Israel carried out raids in Gaza.", day="2024-03-06")
+    assert [(r["source_actor"], r["mode"], r["date"]) for r in rows] == [("Israel", "actual", "2024-03-06")]
+
+
 def test_admitting_advising_and_co_operating_are_cues():
     kinds = {
         "BP admitted on Monday that its managers had missed warning signs.": "CONCEDE",

@@ -15,16 +15,19 @@ troops") -> statement, with a past one ("said it had opened a case") -> actual; 
 speech act ("accused", "warned", "praised"; plover.toml [speech_acts]) -> statement, and so is what a verb of
 contested claim before it in the clause reports ([mode].claims: "testified that ...", "his lawyers argue ..."),
 whatever its own tense, modal or negation; a speech act is a statement also as an -ing form right
-after a noun of [mode].speech_nouns ("issued a statement praising ...").
+after a noun of [mode].speech_nouns ("issued a statement praising ..."). A noun cue that is the object of a
+support verb of [mode].support_verbs ("carried out raids", "made no arrests") reads as that verb does, and "no"
+before it negates it.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from extract.events._data import wordset
 from extract.events.clauses import Clause
-from extract.events.plover import Cue, is_speech_act
+from extract.events.plover import Cue, ends_noun_phrase, is_speech_act, modifiers_most, verb_forms
 from extract.events.tokens import Token
 from extract.vocabulary import past_form
 
@@ -167,8 +170,49 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
     return before in wordset("roles", "determiners") or before.endswith(("'s", "’s", "'"))
 
 
+@functools.cache
+def _support_forms() -> dict[tuple[str, ...], str]:
+    """The forms of [mode].support_verbs as word tuples -> their form name ("carried out" -> past)."""
+    out: dict[tuple[str, ...], str] = {}
+    for phrase in wordset("mode", "support_verbs"):
+        head, *rest = phrase.split()
+        for form, name in verb_forms(head).items():
+            out[(form, *rest)] = name
+    return out
+
+
+def _support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str, bool] | None:
+    """(start, end, form, negated) of the support verb whose object the noun cue at tokens[cue.i] is ("carried
+    out raids", "made no arrests"), or None."""
+    if cue.form not in ("base", "s") or not ends_noun_phrase(tokens, cue.j):
+        return None
+    forms = _support_forms()
+    prepositions, breaks = wordset("roles", "prepositions"), wordset("mode", "support_breaks")
+    negated = determined = False
+    for k in range(cue.i - 1, max(lo, cue.i - 2 - modifiers_most()) - 1, -1):
+        for n in (2, 1):
+            words = tuple(tokens[x].lower for x in range(k - n + 1, k + 1)) if k - n + 1 >= lo else ()
+            if words in forms:
+                return k - n + 1, k + 1, forms[words], negated
+        w = tokens[k].lower
+        if determined:
+            return None  # the verb stands right before the determiner: "make clear no pork ban" is no ban made
+        if w in ("a", "an", "the", "no"):
+            negated, determined = w == "no", True
+        elif w in prepositions or w in breaks or not (tokens[k].text.islower() or w[:1].isdigit()):
+            return None  # "took the stage to thank": no object of "stage"
+    return None
+
+
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
     """How the cue at tokens[cue.i] reads in its clause (see module doc)."""
+    support = _support_verb(tokens, clause.i0, cue)
+    if support is not None:
+        k, e, form, negated = support
+        reading = classify(tokens, clause, cue._replace(i=k, j=e, form=form), speech_before)
+        if negated and reading.mode == "actual":
+            return Reading("negated", reading.passive, reading.perfect)
+        return reading
     lo = clause.i0
     i = cue.i
     p = _prev(tokens, i, lo)

@@ -60,7 +60,12 @@ def inflections(lemma: str, irregular: dict[str, list[str]], doubling: frozenset
     return forms
 
 
-def _forms(lemma: str) -> dict[str, str]:
+def modifiers_most() -> int:
+    """How many modifier words may stand between a cue's determiner and its noun ([modifiers].most)."""
+    return int(plover().get("modifiers", {}).get("most", 3))
+
+
+def verb_forms(lemma: str) -> dict[str, str]:
     """Inflected forms of a verb lemma with the lexicon's irregular forms and doubled finals (inflections)."""
     lex = plover()
     return inflections(lemma, lex.get("irregular", {}), frozenset(lex.get("double_final", {}).get("verbs", [])))
@@ -87,7 +92,7 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str, float, str, str, bool
                 continue
             seen.add(phrase)
             words = phrase.split()
-            for form, form_name in _forms(words[0]).items():
+            for form, form_name in verb_forms(words[0]).items():
                 index.setdefault(form, []).append((tuple(words[1:]), etype, weight, form_name, phrase, dated_only))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
@@ -177,7 +182,7 @@ def _verb_spec(table: str, lists: tuple[str, ...], window: int, weight: float) -
     spec = plover().get(table, {})
     forms: dict[str, str] = {}
     for verb in spec.get("verbs", []):
-        forms.update(_forms(verb))
+        forms.update(verb_forms(verb))
     out = {"forms": forms, "window": int(spec.get("window", window)), "weight": float(spec.get("weight", weight))}
     out.update({name: frozenset(spec.get(name, [])) for name in lists})
     return out
@@ -200,7 +205,7 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
     articles = ("a", "an", "the")  # any of them: "launched a fresh investigation" is "launch an investigation"
     if len(rest) != 2 or rest[0] not in articles or i + 2 >= i1 or tokens[i + 1].lower not in articles:
         return None
-    most = int(plover().get("modifiers", {}).get("most", 3))
+    most = modifiers_most()
     for k in range(i + 3, min(i1, i + 3 + most)):
         if not all(t.text[:1].islower() or t.text[:1].isdigit() or t.text[:1] == "$" for t in tokens[i + 2 : k]):
             return None
@@ -213,6 +218,12 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
 @functools.cache
 def _modifier_ends() -> frozenset[str]:
     return frozenset(plover().get("modifiers", {}).get("after", []))
+
+
+def ends_noun_phrase(tokens: list[Token], j: int) -> bool:
+    """True when the noun before tokens[j] ends its phrase: the sentence ends, punctuation or one of
+    [modifiers].after follows ("raids in Gaza", not "attack plans")."""
+    return j >= len(tokens) or not tokens[j].text[:1].isalnum() or tokens[j].lower in _modifier_ends()
 
 
 @functools.cache
