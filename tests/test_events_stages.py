@@ -67,6 +67,16 @@ def test_clauses_cut_out_attributions():
     assert clauses[1].attribution and "official told Reuters" in texts[1]
 
 
+def test_a_word_set_off_by_commas_after_the_subject_opens_no_clause():
+    text = "Egypt, meanwhile, has ordered the slaughter of the estimated 250,000 pigs inside the country."
+    toks = tokenize(text)
+    assert [(c.i0, c.i1) for c in split_clauses(toks)] == [(0, len(toks))]
+    assert [(r["event_type"], r["source_actor"]) for r in _one(text, "2009-04-30")] == [("COERCE", "Egypt")]
+    # "meanwhile" opening what follows a comma still opens a clause
+    toks = tokenize("Russia shelled Kharkiv, meanwhile Ukraine struck Belgorod.")
+    assert len(split_clauses(toks)) == 2
+
+
 def test_a_saying_that_reports_a_happening_is_no_attribution():
     text = (
         "Also on Sunday, the attorney general's office said police arrested Olga Cristina Lerma, a financial "

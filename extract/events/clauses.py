@@ -1,7 +1,8 @@
 """Clause splitting: a sentence's tokens -> clauses, each a token range that may hold one happening.
 
 split_clauses(tokens) -> list[Clause]. Boundaries are semicolons and a comma followed by a
-conjunction or subordinator ("but", "while", "after", "which", ...; list in data/cues.toml).
+conjunction or subordinator ("but", "while", "after", "which", ...; list in data/cues.toml), unless that word
+stands alone between two commas ("Egypt, meanwhile, has ordered ...": an aside, the subject's clause goes on).
 Comma-delimited attributions (", the official said", ", a U.S. official told Reuters") are cut out of
 the clause they follow and returned with attribution=True, so their actors are not taken for the
 clause's participants. Linear in the number of tokens.
@@ -60,6 +61,8 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
                 chunks.append((start, k, hard))
             nxt = k + 1
             hard = tok.text != "," or _starts_clause(tokens, nxt, phrases)
+            if tok.text == "," and nxt + 1 < len(tokens) and tokens[nxt + 1].text == ",":
+                hard = False  # a word set off by commas after the subject: "Egypt, meanwhile, has ordered ..."
             start = nxt
     if start < len(tokens):
         chunks.append((start, len(tokens), hard))
