@@ -168,6 +168,10 @@ def test_a_purpose_after_a_done_deed_takes_the_deeds_tense():
     cue = next(c for c in find_cues(toks) if toks[c.i].lower == "help")
     reading = mode.classify(toks, clause, cue, False)
     assert (reading.mode, reading.present, reading.perfect) == ("actual", False, True)
+    toks = tokenize("The charity has brought in doctors to help people in Haiti.")  # an irregular past form
+    cue = next(c for c in find_cues(toks) if toks[c.i].lower == "help")
+    reading = mode.classify(toks, split_clauses(toks)[0], cue, False)
+    assert (reading.mode, reading.present, reading.perfect) == ("actual", False, True)
     toks = tokenize("The charity exists to help people in Haiti.")  # no deed before: a standing purpose
     cue = next(c for c in find_cues(toks) if toks[c.i].lower == "help")
     assert mode.classify(toks, split_clauses(toks)[0], cue, False).present

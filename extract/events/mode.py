@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from extract.events._data import wordset
 from extract.events.clauses import Clause
-from extract.events.plover import Cue, ends_noun_phrase, is_speech_act, modifiers_most, verb_forms
+from extract.events.plover import Cue, ends_noun_phrase, irregular_pasts, is_speech_act, modifiers_most, verb_forms
 from extract.events.tokens import Token
 from extract.vocabulary import past_form
 
@@ -264,7 +264,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         # A purpose after a done deed takes the deed's tense: "has restarted the appeal to help people" is no
         # standing present ("to help" alone reads as one), and a perfect deed stays perfect.
         for k in range(p - 1, max(lo, p - 7) - 1, -1):
-            if past_form(tokens[k].text):
+            if past_form(tokens[k].text) or tokens[k].text in irregular_pasts():
                 done_before = True
                 b = _prev(tokens, k, lo)
                 perfect = b >= lo and tokens[b].lower in have

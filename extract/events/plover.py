@@ -65,6 +65,12 @@ def modifiers_most() -> int:
     return int(plover().get("modifiers", {}).get("most", 3))
 
 
+@functools.cache
+def irregular_pasts() -> frozenset[str]:
+    """The irregular past forms of the lexicon's [irregular] table ("brought", "sent", "gave")."""
+    return frozenset(f for forms in plover().get("irregular", {}).values() for f in forms if not f.endswith("ing"))
+
+
 def verb_forms(lemma: str) -> dict[str, str]:
     """Inflected forms of a verb lemma with the lexicon's irregular forms and doubled finals (inflections)."""
     lex = plover()
