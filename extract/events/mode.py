@@ -29,7 +29,7 @@ from extract.events._data import wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue, ends_noun_phrase, irregular_pasts, is_speech_act, modifiers_most, verb_forms
 from extract.events.tokens import Token
-from extract.vocabulary import past_form
+from extract.vocabulary import function_words, past_form
 
 _ADVERB_SKIP = frozenset(
     {
@@ -181,13 +181,20 @@ def _support_forms() -> dict[tuple[str, ...], str]:
     return out
 
 
+@functools.cache
+def _support_breaks() -> frozenset[str]:
+    """Words that cannot stand between a support verb and its object: the English function words but the
+    determiners and possessives a noun phrase opens with."""
+    return function_words("en") - {"a", "an", "the", "this", "its", "his", "her", "their"}
+
+
 def _support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str, bool] | None:
     """(start, end, form, negated) of the support verb whose object the noun cue at tokens[cue.i] is ("carried
     out raids", "made no arrests"), or None."""
     if cue.form not in ("base", "s") or not ends_noun_phrase(tokens, cue.j):
         return None
     forms = _support_forms()
-    prepositions, breaks = wordset("roles", "prepositions"), wordset("mode", "support_breaks")
+    prepositions, breaks = wordset("roles", "prepositions"), _support_breaks()
     negated = determined = False
     for k in range(cue.i - 1, max(lo, cue.i - 2 - modifiers_most()) - 1, -1):
         for n in (2, 1):
