@@ -216,8 +216,7 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
         if not all(t.text[:1].islower() or t.text[:1].isdigit() or t.text[:1] == "$" for t in tokens[i + 2 : k]):
             return None
         if tokens[k].lower == rest[1]:
-            nxt = tokens[k + 1] if k + 1 < i1 else None
-            return k + 1 if nxt is None or not nxt.text[:1].isalnum() or nxt.lower in _modifier_ends() else None
+            return k + 1 if ends_noun_phrase(tokens, k + 1, i1) else None
     return None
 
 
@@ -226,10 +225,11 @@ def _modifier_ends() -> frozenset[str]:
     return frozenset(plover().get("modifiers", {}).get("after", []))
 
 
-def ends_noun_phrase(tokens: list[Token], j: int) -> bool:
-    """True when the noun before tokens[j] ends its phrase: the sentence ends, punctuation or one of
+def ends_noun_phrase(tokens: list[Token], j: int, end: int | None = None) -> bool:
+    """True when the noun before tokens[j] ends its phrase: the stretch (tokens[:end]) ends, punctuation or one of
     [modifiers].after follows ("raids in Gaza", not "attack plans")."""
-    return j >= len(tokens) or not tokens[j].text[:1].isalnum() or tokens[j].lower in _modifier_ends()
+    end = len(tokens) if end is None else end
+    return j >= end or not tokens[j].text[:1].isalnum() or tokens[j].lower in _modifier_ends()
 
 
 @functools.cache
