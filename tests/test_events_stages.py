@@ -212,6 +212,22 @@ def test_admitting_advising_and_co_operating_are_cues():
         assert kind in [c.event_type for c in find_cues(tokenize(sentence))], sentence
 
 
+def test_waivers_screening_alerts_objections_and_fundraising_are_cues():
+    kinds = {
+        "Britain waived the visa fees on Monday.": "CONCEDE",
+        "Mexico relaxed its restrictions on Thursday.": "CONCEDE",
+        "India tightened screening at its airports on Monday.": "COERCE",
+        "The WHO raised its alert to level 5 on Wednesday.": "MOBILIZE",
+        "Japan activated its emergency centre on Sunday.": "MOBILIZE",
+        "China objected to the resolution on Monday.": "ACCUSE",
+        "The band will raise money for the flood victims.": "AID",
+    }
+    for sentence, kind in kinds.items():
+        assert kind in [c.event_type for c in find_cues(tokenize(sentence))], sentence
+    rows = _one("India tightened screening at its airports on Monday.", "2009-06-16")
+    assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("COERCE", "India", "2009-06-15")]
+
+
 # dating ------------------------------------------------------------------------------------------
 
 
