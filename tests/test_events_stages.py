@@ -212,7 +212,7 @@ def test_admitting_advising_and_co_operating_are_cues():
         assert kind in [c.event_type for c in find_cues(tokenize(sentence))], sentence
 
 
-def test_waivers_screening_alerts_objections_and_fundraising_are_cues():
+def test_waivers_screening_alerts_and_objections_are_cues():
     kinds = {
         "Britain waived the visa fees on Monday.": "CONCEDE",
         "Mexico relaxed its restrictions on Thursday.": "CONCEDE",
@@ -220,7 +220,6 @@ def test_waivers_screening_alerts_objections_and_fundraising_are_cues():
         "The WHO raised its alert to level 5 on Wednesday.": "MOBILIZE",
         "Japan activated its emergency centre on Sunday.": "MOBILIZE",
         "China objected to the resolution on Monday.": "ACCUSE",
-        "The band will raise money for the flood victims.": "AID",
     }
     for sentence, kind in kinds.items():
         assert kind in [c.event_type for c in find_cues(tokenize(sentence))], sentence
