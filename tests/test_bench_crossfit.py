@@ -6,8 +6,6 @@ so it is measured there, not here.)"""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import pathlib
 import shutil
 
 import pytest
@@ -16,16 +14,7 @@ from extract.classify import model as classifier_model
 from extract.classify.model import ModelFileError
 from extract.events.extract_one import article_events
 from extract.model import Article
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def _crossfit():
-    spec = importlib.util.spec_from_file_location("crossfit", ROOT / "bench" / "crossfit.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from tests.bench_scripts import bench_script
 
 ARTICLE = Article(
     id="cf",
@@ -40,7 +29,7 @@ def _events() -> list[tuple]:
 
 
 def test_the_pipeline_reads_the_swapped_model_and_the_checked_in_one_after(tmp_path):
-    crossfit = _crossfit()
+    crossfit = bench_script("crossfit")
     checked_in = classifier_model.MODEL_PATH
     before = _events()
     assert before, "the sentence gives an event with the checked-in model"
@@ -53,7 +42,7 @@ def test_the_pipeline_reads_the_swapped_model_and_the_checked_in_one_after(tmp_p
 
 
 def test_a_copy_of_the_checked_in_model_gives_the_same_events(tmp_path):
-    crossfit = _crossfit()
+    crossfit = bench_script("crossfit")
     copy = tmp_path / "copy.json"
     shutil.copyfile(classifier_model.MODEL_PATH, copy)
     before = _events()

@@ -3,18 +3,7 @@ from a real run of the stages on an article written here (the real-news gold its
 
 from __future__ import annotations
 
-import importlib.util
-import pathlib
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("eval_real_gold", ROOT / "bench" / "eval_real_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from tests.bench_scripts import bench_script
 
 TEXT = (
     "Russian forces shelled Kharkiv on Monday, Ukrainian officials said.\n"
@@ -30,7 +19,7 @@ def _gold(sentence: str) -> dict:
 
 
 def test_each_missed_event_is_placed_at_the_stage_that_lost_it():
-    bench = _bench()
+    bench = bench_script("eval_real_gold")
     key = ("t", 1)
     traces = bench.trace({key: {"published": "2024-05-14", "text": TEXT}})
     t = traces[bench.article_key(*key)]
