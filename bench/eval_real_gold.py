@@ -93,6 +93,14 @@ def article_key(topic: str, line: int) -> str:
     return f"{topic}:{line}"
 
 
+def _load(records: dict[tuple[str, int], dict]):
+    """The gold's articles through extract.ingest.load_articles, each named by its article key."""
+    from extract.ingest import load_articles
+
+    items = [{"id": article_key(*key), "published": r["published"], "text": r["text"]} for key, r in records.items()]
+    return load_articles(items)
+
+
 def predict(records: dict[tuple[str, int], dict]) -> tuple[dict[str, list[dict]], dict[str, set[str]]]:
     """Extractor events of every article, grouped by article key; and the names of the actors each article's
     mentions stand for (as the events stage names them: an office alone stands for its country)."""
@@ -100,10 +108,8 @@ def predict(records: dict[tuple[str, int], dict]) -> tuple[dict[str, list[dict]]
     from extract.events.doc import ArticleDoc
     from extract.events.roles import as_actor
     from extract.events.stages import PIPELINE, run
-    from extract.ingest import load_articles
 
-    items = [{"id": article_key(*key), "published": r["published"], "text": r["text"]} for key, r in records.items()]
-    loaded = load_articles(items)
+    loaded = _load(records)
     for rejected in loaded.rejected:
         print(f"note: an article was rejected by ingest: {rejected}", file=sys.stderr)
     frame = extract_events(loaded.articles, workers=1)
@@ -128,11 +134,9 @@ def trace(records: dict[tuple[str, int], dict]) -> dict[str, dict]:
     with a cue, and after each stage of TRACED the sentence starts of its candidates (rows: of its rows)."""
     from extract.events.doc import ArticleDoc
     from extract.events.stages import PIPELINE
-    from extract.ingest import load_articles
 
-    items = [{"id": article_key(*key), "published": r["published"], "text": r["text"]} for key, r in records.items()]
     out: dict[str, dict] = {}
-    for a in load_articles(items).articles:
+    for a in _load(records).articles:
         doc, t = ArticleDoc(a), {"stopped": ""}
         for stage in PIPELINE:
             doc = stage(doc)

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from extract.events import mode as rule_mode
 from extract.events._data import plover, wordset
 from extract.events.clauses import Clause, split_clauses
-from extract.events.plover import find_cues
+from extract.events.plover import find_cues, irregular_forms
 from extract.events.tokens import Token, tokenize
 
 FEATURES_VERSION = "features-2"
@@ -132,16 +132,10 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-@functools.cache
-def _past_forms() -> frozenset[str]:
-    """Irregular past forms of the PLOVER lexicon ("struck", "fled")."""
-    return frozenset(w for forms in plover().get("irregular", {}).values() for w in forms)
-
-
 def _predicates(toks: list[Token]) -> list[int]:
     """Positions of words that look like the clause's verbs: -ed words and irregular past forms, the word after an
     auxiliary, modal, "to" or a negator, and the first lower-case word after a leading name ("Russia vetoes")."""
-    past = _past_forms()
+    past = irregular_forms()  # the lexicon's irregular forms ("struck", "fled", and "shelling")
     out: list[int] = []
     prev = ""
     lead = bool(toks) and toks[0].text[:1].isupper()

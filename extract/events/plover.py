@@ -66,9 +66,16 @@ def modifiers_most() -> int:
 
 
 @functools.cache
+def irregular_forms() -> frozenset[str]:
+    """Every extra form of the lexicon's [irregular] table: past forms ("brought", "struck") and the few
+    irregular -ing forms ("shelling")."""
+    return frozenset(f for forms in plover().get("irregular", {}).values() for f in forms)
+
+
+@functools.cache
 def irregular_pasts() -> frozenset[str]:
     """The irregular past forms of the lexicon's [irregular] table ("brought", "sent", "gave")."""
-    return frozenset(f for forms in plover().get("irregular", {}).values() for f in forms if not f.endswith("ing"))
+    return frozenset(f for f in irregular_forms() if not f.endswith("ing"))
 
 
 def verb_forms(lemma: str) -> dict[str, str]:
