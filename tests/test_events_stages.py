@@ -738,6 +738,15 @@ def test_the_models_hypothetical_without_a_conditional_leaves_the_rules_reading(
     assert meet == [("future", "2010-06-16")]
 
 
+def test_the_models_negated_needs_a_negator_of_the_happenings_own_predicate():
+    # the "not" after "but" negates the second predicate; the strikes took place
+    rows = _one("Russia carried out some air strikes on Monday but did not send reinforcements.")
+    assert [(r["event_type"], r["mode"]) for r in rows] == [("ASSAULT", "actual")]
+    # a negator before the happening, or in each coordinated predicate, still negates it
+    rows = _one("Russia did not carry out air strikes on Monday and did not send troops.")
+    assert [(r["event_type"], r["mode"]) for r in rows] == [("ASSAULT", "negated")]
+
+
 def test_a_background_word_inside_a_quotation_after_the_verb_leaves_the_happening():
     text = (
         "Talks ended on Monday. Chevron said in a statement that the company had been working with the Coast"

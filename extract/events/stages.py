@@ -410,6 +410,26 @@ def _conditional(toks: list[Token], words: frozenset[str]) -> bool:
     return any(t.lower in words for t in toks)
 
 
+def _other_predicate_negated(toks: list[Token], clause: Clause, cue_i: int, negators: frozenset[str]) -> bool:
+    """True when every negator of the clause stands after a coordinator that follows the cue: the "not" of
+    "carried out some air strikes but did not send reinforcements" negates the second predicate, not the
+    strikes."""
+    joined = False
+    seen = False
+    for i in range(clause.i0, clause.i1):
+        w = toks[i].lower
+        if w in negators or w.endswith("n't"):
+            if i <= cue_i or not joined:
+                return False
+            seen = True
+        elif i > cue_i and w in _JOINING:
+            joined = True
+    return seen
+
+
+_JOINING = frozenset({"but", "and", "or", "yet"})
+
+
 def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
     """With settings.classifier, the learned classifier (extract.classify) reads the clauses of the article
     that carry an event trigger, in their sentence and with the rule cues among its features, all in one
@@ -419,7 +439,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
       sure and ahead of the rule type's own probability by at least classifier_margin (an unsure model, or
       one torn between its type and the rule's, leaves the rule type); its mode replaces the rule reading's
       when at least classifier_mode sure; a clause it calls no happening at least classifier_drop sure is
-      dropped;
+      dropped; its "hypothetical" needs a conditional in the sentence, and its "negated" a negator that is not
+      in a later predicate joined by "but"/"and" ("carried out strikes but did not send troops");
     - a clause of a kept sentence with no candidate but a trigger (a non-predicate rule cue, or a lower-case
       past form such as "derailed") becomes a candidate when the classifier names a type at least
       classifier_new sure; clauses without a trigger are not scored.
@@ -437,6 +458,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
     model = default_model()  # ModelFileError (an ExtractError): no silent fallback to the rules, see README
     keep = settings.keep_modes
     conditional = wordset("mode", "conditional")
+    negators = wordset("mode", "negators")
     # What to score: each verb candidate's clause, then the trigger-carrying clauses without a candidate.
     cands = list(doc.candidates)
     verbs = [c for c in cands if c.kind == "verb"]
@@ -481,7 +503,9 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             )
             # The model's "hypothetical" needs a conditional in the sentence; without one the rule's reading
             # stands ("he will meet Hayward, in what may be a tense encounter" is a plan, not a possibility).
-            unsupported = sc.mode == "hypothetical" and not _conditional(doc.tokens[c.s], conditional)
+            unsupported = (sc.mode == "hypothetical" and not _conditional(doc.tokens[c.s], conditional)) or (
+                sc.mode == "negated" and _other_predicate_negated(doc.tokens[c.s], c.clause, c.cue.i, negators)
+            )
             if (
                 sc.mode != c.reading.mode
                 and sc.mode_p >= settings.classifier_mode
