@@ -114,6 +114,34 @@ def test_a_surname_of_a_named_person_is_that_person_not_a_body():
     assert learn_tagged(ActorContext(), text, [(start, start + 7, "ORG")], known) == 0
 
 
+def test_a_weekday_or_month_before_a_person_is_no_part_of_the_name():
+    assert _looks("On Monday Wanjiru Obama criticised the plan.", "Wanjiru Obama", "PERSON")
+    assert _looks("Speaking on 16 September Wanjiru Obama criticised the plan.", "Wanjiru Obama", "PERSON")
+    # any other capitalized word before still marks a piece of a longer name
+    assert not _looks("The Deepwater Wanjiru Obama sank.", "Wanjiru Obama", "PERSON")
+
+
+def test_another_given_name_before_a_known_surname_is_another_person():
+    text = "Barack Obama spoke on Monday. On Tuesday Wanjiru Obama criticised the plan."
+    known = find_actors(text)
+    assert [m.name for m in known if m.type == "person"] == ["Barack Obama", "Barack Obama"]  # the surname alone
+    start, end = _span(text, "Wanjiru Obama")
+    ctx = ActorContext()
+    assert learn_tagged(ctx, text, [(start, end, "PERSON")], known) == 1
+    assert [m.name for m in find_actors(text, context=ctx) if m.type == "person"] == ["Barack Obama", "Wanjiru Obama"]
+
+
+def test_a_title_a_common_word_or_the_same_given_name_before_a_surname_is_not_learned():
+    for text, span in (
+        ("Barack Obama spoke on Monday. Later Blaming Obama became a habit.", "Blaming Obama"),
+        ("Barack Obama spoke on Monday. The team said Team Obama would win.", "Team Obama"),
+        ("Barack Obama spoke on Monday. Then Barry Obama spoke again.", "Barry Obama"),  # "Bar": the same man
+        ("Barack Obama spoke on Monday. Then OFFICIAL Obama spoke again.", "OFFICIAL Obama"),
+    ):
+        start, end = _span(text, span)
+        assert learn_tagged(ActorContext(), text, [(start, end, "PERSON")], find_actors(text)) == 0, span
+
+
 # the stage, with the real recognizer -------------------------------------------------------------------------
 
 
@@ -140,3 +168,12 @@ def test_the_names_stage_drops_a_title_before_a_person_it_learns():
     text = "Dean Houston McKelvey has restarted the Black Santa Appeal to help people in Haiti."
     assert [src for _t, src, _tgt in _events(text)] == ["Houston McKelvey"]
     assert [src for _t, src, _tgt in _events(text, tagged_names=False)] == ["Dean Houston McKelvey"]
+
+
+def test_the_names_stage_tells_a_namesake_from_the_known_person():
+    text = "Michael Jackson died in 2009. On Monday Jermaine Jackson criticised the concert."
+    assert [src for _t, src, _tgt in _events(text)] == ["Jermaine Jackson"]
+    assert [src for _t, src, _tgt in _events(text, tagged_names=False)] == ["Michael Jackson"]
+    # also in a clause that already holds two known actors
+    text = "Michael Jackson died in 2009. On Monday Jermaine Jackson criticised Conrad Murray."
+    assert [(src, tgt) for _t, src, tgt in _events(text)] == [("Jermaine Jackson", "Conrad Murray")]

@@ -102,7 +102,13 @@ def looks_like_name(
     before = text[max(0, start - 60) : start].split()
     after = text[end : end + 40].split()
     opens = len(before) < 2 or before[-2][-1:] in _ENDERS  # the word before opens its sentence ("Two")
-    if before and _capitalized_word(before[-1]) and not opens and not _opener(before[-1], leading):
+    if (
+        before
+        and _capitalized_word(before[-1])
+        and not opens
+        and not _opener(before[-1], leading)
+        and before[-1] not in gaz.not_name_words  # "on 16 September Jermaine Jackson", "On Monday Ana Ruiz"
+    ):
         return False  # part of a longer name the recognizer cut ("Deepwater | Horizon")
     if after and _capitalized_word(after[0]) and text[end : end + 1] == " ":
         return False
@@ -164,6 +170,27 @@ def lower_case_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text) if w.islower()}
 
 
+def _namesake(text: str, a: int, b: int, known: list[ActorMention], lower: set[str]) -> bool:
+    """True when the known mentions inside text[a:b] are one person's bare surname that ends the span, after one
+    given name that is not that person's: "Jermaine Jackson" where the recognizer read "Jackson" as Michael
+    Jackson, "Keiji Fukuda" read as Yasuo Fukuda. The given name is no word the article writes in lower case
+    ("Team Obama"), no -ing form ("Blaming Obama") and not written in capitals."""
+    inside = [m for m in known if m.start < b and a < m.end]
+    if len(inside) != 1:
+        return False
+    m = inside[0]
+    given = text[a : m.start].split()
+    if m.type != "person" or m.end != b or len(given) != 1 or len(m.text.split()) != 1:
+        return False
+    word, first = given[0], (m.name or m.text).split()[0]
+    return (
+        word[:3] != first[:3]
+        and word.lower() not in lower
+        and not word.endswith("ing")
+        and not word.isupper()
+    )
+
+
 def learn_tagged(
     context: ActorContext,
     text: str,
@@ -182,7 +209,7 @@ def learn_tagged(
     seen: set[str] = set()
     for start, end, label in spans:
         a, b = _trim(text, start, end, leading)
-        if a >= b or any(s < b and a < e for s, e in taken):
+        if a >= b or any(s < b and a < e for s, e in taken) and not _namesake(text, a, b, known, lower):
             continue
         if not looks_like_name(text, a, b, label, lower, titles):
             continue

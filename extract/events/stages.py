@@ -180,11 +180,15 @@ def _plain_capitals() -> frozenset[str]:
     return gaz.not_name_words | gaz.honorifics | gaz.caps_common
 
 
-def _name_windows(doc: ArticleDoc, n: int, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+def _name_windows(
+    doc: ArticleDoc, n: int, spans: list[tuple[int, int]], reach: int, namesakes_only: bool = False
+) -> list[tuple[int, int]]:
     """Token spans of sentence n around the capitalized words of `spans` (the token ranges of its candidates'
     clauses), past the sentence's first word, that no actor mention covers and that are no words the
     gazetteer knows are not names (names the recognizer may have missed), `reach` tokens either side,
-    overlapping spans merged."""
+    overlapping spans merged. Such a word right before a known person's mention may be another person of
+    that surname ("Jermaine Jackson" read as Michael Jackson's "Jackson"): the window then runs past the
+    mention; `namesakes_only` keeps only those words."""
     toks, placed = doc.tokens[n], doc.actors.get(n, [])
     covered = [(m.start, m.end) for _, m in placed]
     gaz = load_gazetteer()
@@ -201,7 +205,12 @@ def _name_windows(doc: ArticleDoc, n: int, spans: list[tuple[int, int]], reach: 
             or any(a <= t.start < b for a, b in covered)
         ):
             continue
+        after = next((m for i, m in placed if i == k + 1 and m.type == "person"), None)
+        if after is None and namesakes_only:
+            continue
         lo, hi = max(0, k - reach), min(len(toks), k + reach + 1)
+        if after is not None:  # the surname and a word past it: the tagger reads "Jermaine Jackson criticised"
+            hi = min(len(toks), bisect.bisect_left([t.start for t in toks], after.end) + reach)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -218,14 +227,15 @@ def learn_names(doc: ArticleDoc) -> ArticleDoc:
     if not doc.settings.tagged_names or not doc.candidates:
         return doc
     text, pieces = doc.text, []
-    clauses: dict[int, list[tuple[int, int]]] = collections.defaultdict(list)
+    clauses: dict[tuple[int, bool], list[tuple[int, int]]] = collections.defaultdict(list)
     for c in doc.candidates:
-        # a clause holding two known actors already has a source and a target to choose from: not read (speed)
-        if sum(c.clause.i0 <= k < c.clause.i1 for k, _ in doc.actors.get(c.s, [])) < 2:
-            clauses[c.s].append((c.clause.i0, c.clause.i1))
-    for n in sorted(clauses):
+        # a clause holding two known actors already has a source and a target to choose from: only its
+        # namesakes are read (speed)
+        known = len({m.actor_id for k, m in doc.actors.get(c.s, []) if c.clause.i0 <= k < c.clause.i1})
+        clauses[(c.s, known >= 2)].append((c.clause.i0, c.clause.i1))
+    for n, namesakes_only in sorted(clauses):
         toks = doc.tokens[n]
-        windows = _name_windows(doc, n, clauses[n], doc.settings.name_reach)
+        windows = _name_windows(doc, n, clauses[(n, namesakes_only)], doc.settings.name_reach, namesakes_only)
         pieces += [(toks[a].start, toks[b - 1].end) for a, b in windows]
     if not pieces:
         return doc
