@@ -738,6 +738,29 @@ def test_the_models_hypothetical_without_a_conditional_leaves_the_rules_reading(
     assert meet == [("future", "2010-06-16")]
 
 
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # a warning that tells others not to do something, or warns about or against doing it, is advice
+        ("The health ministry warned people not to shake hands on Monday.", "REQUEST"),
+        ("The singer was warned by a nurse about using the sedative on Monday.", "REQUEST"),
+        ("The WHO warned against travel to the region on Monday.", "REQUEST"),
+        # a warning of the speaker's own deed stays a threat, also with an infinitive in a clause of its own
+        ("Russia warned Ukraine on Monday that it would retaliate.", "THREATEN"),
+        ("Russia warned on Monday it was ready to strike.", "THREATEN"),
+    ],
+)
+def test_a_warning_that_tells_others_what_to_do_is_a_request(text, etype):
+    assert [r["event_type"] for r in _one(text)] == [etype]
+
+
+def test_a_verb_cue_after_to_is_an_infinitive_not_a_dated_noun():
+    rows = _one("Iran warned the United States not to attack on Monday.")
+    assert [r["event_type"] for r in rows] == ["REQUEST"]  # no attack on Monday
+    # an -s form after "to" is a noun: talks took place
+    assert "CONSULT" in [r["event_type"] for r in _one("Russia agreed to talks on Monday.")]
+
+
 def test_the_models_negated_needs_a_negator_of_the_happenings_own_predicate():
     # the "not" after "but" negates the second predicate; the strikes took place
     rows = _one("Russia carried out some air strikes on Monday but did not send reinforcements.")

@@ -32,7 +32,7 @@ from extract.events.sentences import split_sentences
 from extract.events.tokens import Token, tokenize
 from extract.events.topics import topics_for
 from extract.model import Timex
-from extract.vocabulary import holds_past_form, past_form
+from extract.vocabulary import function_words, holds_past_form, past_form
 
 
 @dataclass(frozen=True)
@@ -361,7 +361,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
     the day is after publication. A verbal cue before the noun ("Ukraine praised Monday's sanctions")
     marks it `reacting`: the subject only spoke of it. A noun on the word of a verb candidate ("on Tuesday it
-    would strike") is that verb's happening, not a second one. Candidates keep sentence order, a sentence's
+    would strike") is that verb's happening, not a second one, and a verb's base form after "to" is an
+    infinitive ("warned the US not to attack on Monday"). Candidates keep sentence order, a sentence's
     clause candidates first."""
     text, settings = doc.text, doc.settings
     verb_at = {(c.s, c.cue.i) for c in doc.candidates if c.kind == "verb"}
@@ -380,6 +381,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
             k = bisect.bisect_right(tok_starts, noun_at) - 1
             if (n, k) in verb_at:
                 continue
+            if k > 0 and toks[k - 1].lower == "to" and any(c.i == k and c.form == "base" for c in found):
+                continue  # "warned the US not to attack on Monday": an infinitive, no attack
             if not armed and plover.accident_noun(toks[k].lower):
                 continue  # "the April 20 explosion" in a story with no weapons: an accident
             clause = next((c for c in clauses if c.i0 <= k < c.i1), None)
@@ -641,11 +644,26 @@ def _first_saying(toks: list[Token], clause: Clause, cue: Cue) -> int:
 def _advice(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     """True for a warning whose words tell others what they should do ("warned that anyone with symptoms
     should stay at home"): advice to act is a REQUEST; THREATEN is kept for the speaker's own harmful action
-    (tests/gold/README_t17.md). The warning is a [roles].advice_cues phrase; the obligation a [roles].obligations
-    word after it in the clause."""
+    (tests/gold/README_t17.md). The warning is a [roles].advice_cues phrase; the advice an [roles].obligations
+    word after it in the clause, or, in its next words and before any clause of their own ("warned on Monday it
+    was ready to strike"), an infinitive ("warned people not to shake hands") or an [roles].advice_preps word
+    ("warned by a nurse about using the sedative")."""
     if cue.event_type != "THREATEN" or cue.phrase not in wordset("roles", "advice_cues"):
         return False
-    return any(t.lower in wordset("roles", "obligations") for t in toks[cue.j : clause.i1])
+    after = toks[cue.j : clause.i1]
+    if any(t.lower in wordset("roles", "obligations") for t in after):
+        return True
+    # "warned people not to shake hands", "was warned by a nurse about using the sedative", "warned against travel"
+    words = [t.lower for t in after[:5]]
+    verbs = wordset("mode", "be") | wordset("mode", "have") | {"that"}
+    for k, w in enumerate(words):
+        if w in verbs:
+            return False  # "warned on Monday it was ready to strike": the words are a clause of their own
+        if w in wordset("roles", "advice_preps"):
+            return True
+        if w == "to" and k + 1 < len(after):
+            return after[k + 1].text.islower() and after[k + 1].lower not in function_words()
+    return False
 
 
 def _obliged(toks: list[Token], clause: Clause, cue: Cue, names_in) -> ActorMention | None:
