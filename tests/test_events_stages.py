@@ -761,6 +761,24 @@ def test_a_verb_cue_after_to_is_an_infinitive_not_a_dated_noun():
     assert "CONSULT" in [r["event_type"] for r in _one("Russia agreed to talks on Monday.")]
 
 
+def test_a_reported_deed_takes_its_own_day_not_the_day_of_the_saying():
+    # the gold conventions' own example (tests/gold/README.md): the strike is Tuesday's
+    rows = _one(
+        "Russia's defence ministry said on Wednesday that Ukraine fired missiles at a target inside Russia's Bryansk"
+        " region on Tuesday.",
+        "2024-11-20",
+    )
+    assert [(r["event_type"], r["date"]) for r in rows] == [("ASSAULT", "2024-11-19")]
+    # with no other date the saying's day still dates it
+    rows = _one("Russia's defence ministry said on Wednesday that Ukraine fired missiles at Bryansk.", "2024-11-20")
+    assert [(r["event_type"], r["date"]) for r in rows] == [("ASSAULT", "2024-11-20")]
+
+
+def test_a_date_modifying_another_happenings_noun_dates_that_noun():
+    rows = _one("Israel said on Thursday that it had killed the architect of the October 7 attack.", "2024-10-17")
+    assert [r["date"] for r in rows if r["event_type"] == "ASSAULT" and r["mode"] == "statement"] == ["2024-10-17"]
+
+
 def test_the_models_negated_needs_a_negator_of_the_happenings_own_predicate():
     # the "not" after "but" negates the second predicate; the strikes took place
     rows = _one("Russia carried out some air strikes on Monday but did not send reinforcements.")

@@ -1160,8 +1160,8 @@ def _held_by_others(
 ) -> list[tuple[int, int]]:
     """Character spans where a date belongs to another happening of the sentence than `cue`'s (dating.govern):
     another clause holding a cue, from the last comma before its first cue ("On Friday, 11 weeks after the
-    well was capped July 15": not "On Friday"), and the three words right after another cue ("was capped July
-    15")."""
+    well was capped July 15": not "On Friday"), the three words right after another cue ("was capped July
+    15") and, for a material deed, after a verb of saying before it ("said on Wednesday that Ukraine fired")."""
     spans = []
     for o in clauses:
         first = next((q.i for q in cues if o.i0 <= q.i < o.i1), None)
@@ -1171,7 +1171,33 @@ def _held_by_others(
     for q in cues:
         if q.i != cue.i and q.j < len(toks):
             spans.append((toks[q.j].start, toks[min(q.j + 3, len(toks)) - 1].end))
+    if cue.quad_class.startswith("material"):
+        # a material deed's report: "the ministry said on Wednesday that Ukraine fired missiles on Tuesday"
+        for k in range(clause.i0, min(cue.i, len(toks) - 1)):
+            if roles.says(toks, k):
+                spans.append((toks[k + 1].start, toks[min(k + 4, len(toks)) - 1].end))
     return spans
+
+
+_DETERMINED = re.compile(r"(?:^|\s)(?:the|a|an|this|that|last|its|their)\s*$", re.IGNORECASE)
+
+
+def _noun_dates(text: str, toks: list[Token], timexes: list[Timex], cues: list[Cue], cue: Cue) -> list[tuple[int, int]]:
+    """Character spans of dates written as a modifier of another cue's noun ("the architect of the October 7
+    attack", "Tuesday's strike"): they date that noun's happening, so another date is preferred (dating.govern)."""
+    starts = [t.start for t in toks]
+    out = []
+    for tx in timexes:
+        k = bisect.bisect_left(starts, tx.end)
+        while k < len(toks) and not toks[k].text[:1].isalnum() and toks[k].text not in ("'s", "’s"):
+            k += 1
+        if k < len(toks) and toks[k].text in ("'s", "’s"):
+            k, determined = k + 1, True
+        else:
+            determined = tx.text.endswith(("'s", "’s")) or bool(_DETERMINED.search(text[max(0, tx.start - 8) : tx.start]))
+        if determined and any(q.i == k and q.i != cue.i for q in cues):
+            out.append((tx.start, tx.end))
+    return out
 
 
 def _bounded(text: str, timexes: list[Timex], s_start: int, span: tuple[int, int]) -> bool:
@@ -1209,6 +1235,7 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
         toks, clause, s_start = doc.tokens[c.s], c.clause, doc.sentences[c.s].start
         clause_span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
         others = _held_by_others(toks, doc.clauses[c.s], doc.cues.get(c.s, []), clause, c.cue)
+        others += _noun_dates(text, toks, c.timexes, doc.cues.get(c.s, []), c.cue)
         tx = dating.govern(text, c.timexes, s_start, clause_span, toks[c.cue.i].start, others)
         if (
             tx is not None
