@@ -779,6 +779,21 @@ def test_a_date_modifying_another_happenings_noun_dates_that_noun():
     assert [r["date"] for r in rows if r["event_type"] == "ASSAULT" and r["mode"] == "statement"] == ["2024-10-17"]
 
 
+def test_a_speaker_reporting_anothers_attack_accuses_it():
+    rows = _one("Ukraine said Russia attacked Kyiv with drones on Monday.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("ACCUSE", "statement", "Ukraine", "Russia")
+    ]
+    # told after the deed, the attribution leaves the deed its doer
+    rows = _one("Russia attacked Kyiv with drones on Monday, Ukraine said.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("ASSAULT", "Russia", "Ukraine")]
+    # the speaker's own side's deed, a passive and a possessive are no accusation
+    rows = _one("Israel said its jets struck Hezbollah targets in Lebanon on Monday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Israel")]
+    rows = _one("Hezbollah confirmed on Saturday that its leader Hassan Nasrallah had been killed.", "2024-09-28")
+    assert [r["mode"] for r in rows] == ["actual"]  # no one's statement
+
+
 def test_the_models_negated_needs_a_negator_of_the_happenings_own_predicate():
     # the "not" after "but" negates the second predicate; the strikes took place
     rows = _one("Russia carried out some air strikes on Monday but did not send reinforcements.")

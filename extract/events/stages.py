@@ -694,6 +694,40 @@ def _accusing_claim(toks: list[Token], c: Candidate) -> bool:
     return first is not None and roles.as_actor(first).actor_id == c.target.actor_id
 
 
+def _alleged_deed(toks: list[Token], c: Candidate) -> bool:
+    """True when a speaker reports that another actor did a deed of material conflict ("Ukraine said Russia
+    attacked Kyiv"): the roles of reported words make the speaker the source and the deed's doer the target,
+    so the clause is the speaker's accusation (ACCUSE, statement), as the gold conventions code "Congo's
+    government says Rwandan troops fought alongside the rebels". A deed the speaker's own side did ("Israel said
+    its jets struck ...") has the speaker as its doer and stays."""
+    if (
+        c.reading.mode != "actual"
+        or c.reading.passive  # "confirmed that its leader had been killed": the one named suffered the deed
+        or c.cue.quad_class != "material_conflict"
+        or c.source is None
+        or c.target is None
+    ):
+        return False
+    if c.source.actor_id == c.target.actor_id:
+        return False
+    clause, cue = c.clause, c.cue
+    said = next((k for k in range(cue.i - 1, clause.i0 - 1, -1) if roles.says(toks, k) and toks[k].lower != "according"), -1)
+    if said < 0:
+        return False
+    before = [m for k, m in c.actors if k < said]
+    placed = next(((k, m) for k, m in c.actors if said < k < cue.i), None)
+    if placed is None:
+        return False
+    doer = placed[1]
+    tok = next((t for t in toks if t.start < doer.end <= t.end), None)
+    owner = doer.text.endswith(("'s", "’s")) or (tok is not None and tok.text.endswith(("'s", "’s")))
+    return (
+        not owner  # "declared the end of Assad's rule": Assad does nothing
+        and any(roles.as_actor(m).actor_id == c.source.actor_id for m in before)
+        and roles.as_actor(doer).actor_id == c.target.actor_id
+    )
+
+
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")  # a word written in lower case (assign_roles' lower_words)
 
 
@@ -847,6 +881,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.target = _obliged(toks, clause, cue, lambda i0, i1, s=c.s: names_in(s, i0, i1))
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
+            elif c.kind == "verb" and _alleged_deed(toks, c):
+                c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
+                c.reading = c.reading._replace(mode="statement")
         kept.append(c)
     doc.candidates = kept
     return doc
