@@ -769,8 +769,10 @@ def test_a_reported_deed_takes_its_own_day_not_the_day_of_the_saying():
         "2024-11-20",
     )
     assert [(r["event_type"], r["date"]) for r in rows] == [("ASSAULT", "2024-11-19")]
-    # with no other date the saying's day still dates it
-    rows = _one("Russia's defence ministry said on Wednesday that Ukraine fired missiles at Bryansk.", "2024-11-20")
+    # the speaker's own deed likewise; with no other date the saying's day dates it
+    rows = _one("Israel said on Wednesday that its jets struck Beirut on Tuesday.", "2024-11-20")
+    assert [(r["event_type"], r["date"]) for r in rows] == [("ASSAULT", "2024-11-19")]
+    rows = _one("Israel said on Wednesday that its jets struck Beirut.", "2024-11-20")
     assert [(r["event_type"], r["date"]) for r in rows] == [("ASSAULT", "2024-11-20")]
 
 
@@ -779,19 +781,25 @@ def test_a_date_modifying_another_happenings_noun_dates_that_noun():
     assert [r["date"] for r in rows if r["event_type"] == "ASSAULT" and r["mode"] == "statement"] == ["2024-10-17"]
 
 
-def test_a_speaker_reporting_anothers_attack_accuses_it():
+def test_a_speakers_report_of_anothers_attack_is_the_attack_when_dated_else_an_accusation():
+    # a reported incident with its own day: the doer attacks (it had read as Ukraine attacking Russia)
     rows = _one("Ukraine said Russia attacked Kyiv with drones on Monday.")
     assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
-        ("ACCUSE", "statement", "Ukraine", "Russia")
+        ("ASSAULT", "actual", "Russia", "Ukraine")
+    ]
+    # no day of its own: the speaker's charge
+    rows = _one("Congo's government says Rwandan troops fought alongside the rebels.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("ACCUSE", "statement", "Democratic Republic of the Congo", "Rwanda")
     ]
     # told after the deed, the attribution leaves the deed its doer
     rows = _one("Russia attacked Kyiv with drones on Monday, Ukraine said.")
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("ASSAULT", "Russia", "Ukraine")]
-    # the speaker's own side's deed, a passive and a possessive are no accusation
+    # the speaker's own side's deed and a passive are neither
     rows = _one("Israel said its jets struck Hezbollah targets in Lebanon on Monday.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Israel")]
     rows = _one("Hezbollah confirmed on Saturday that its leader Hassan Nasrallah had been killed.", "2024-09-28")
-    assert [r["mode"] for r in rows] == ["actual"]  # no one's statement
+    assert [r["mode"] for r in rows] == ["actual"]
 
 
 def test_the_models_negated_needs_a_negator_of_the_happenings_own_predicate():

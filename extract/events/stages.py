@@ -694,38 +694,56 @@ def _accusing_claim(toks: list[Token], c: Candidate) -> bool:
     return first is not None and roles.as_actor(first).actor_id == c.target.actor_id
 
 
-def _alleged_deed(toks: list[Token], c: Candidate) -> bool:
-    """True when a speaker reports that another actor did a deed of material conflict ("Ukraine said Russia
-    attacked Kyiv"): the roles of reported words make the speaker the source and the deed's doer the target,
-    so the clause is the speaker's accusation (ACCUSE, statement), as the gold conventions code "Congo's
-    government says Rwandan troops fought alongside the rebels". A deed the speaker's own side did ("Israel said
-    its jets struck ...") has the speaker as its doer and stays."""
+def _reported_deed(text: str, toks: list[Token], c: Candidate) -> tuple[int, int] | None:
+    """(verb of saying, doer) token indices when a speaker reports that another actor did a deed of material
+    conflict ("Ukraine said Russia attacked Kyiv"): the roles of reported words made the speaker the source and
+    the doer the target. None for a deed the speaker's own side did ("Israel said its jets struck ..."), a passive
+    ("confirmed that its leader had been killed") or a possessive ("declared the end of Assad's rule")."""
     if (
         c.reading.mode != "actual"
-        or c.reading.passive  # "confirmed that its leader had been killed": the one named suffered the deed
+        or c.reading.passive
         or c.cue.quad_class != "material_conflict"
         or c.source is None
         or c.target is None
+        or c.source.actor_id == c.target.actor_id
     ):
-        return False
-    if c.source.actor_id == c.target.actor_id:
-        return False
+        return None
     clause, cue = c.clause, c.cue
-    said = next((k for k in range(cue.i - 1, clause.i0 - 1, -1) if roles.says(toks, k) and toks[k].lower != "according"), -1)
-    if said < 0:
-        return False
-    before = [m for k, m in c.actors if k < said]
-    placed = next(((k, m) for k, m in c.actors if said < k < cue.i), None)
-    if placed is None:
-        return False
-    doer = placed[1]
-    tok = next((t for t in toks if t.start < doer.end <= t.end), None)
-    owner = doer.text.endswith(("'s", "’s")) or (tok is not None and tok.text.endswith(("'s", "’s")))
-    return (
-        not owner  # "declared the end of Assad's rule": Assad does nothing
-        and any(roles.as_actor(m).actor_id == c.source.actor_id for m in before)
-        and roles.as_actor(doer).actor_id == c.target.actor_id
+    said = next(
+        (k for k in range(cue.i - 1, clause.i0 - 1, -1) if roles.says(toks, k) and toks[k].lower != "according"), -1
     )
+    if said < 0:
+        return None
+    placed = next(((k, m) for k, m in c.actors if said < k < cue.i), None)
+    if placed is None or not any(roles.as_actor(m).actor_id == c.source.actor_id for k, m in c.actors if k < said):
+        return None
+    k, doer = placed
+    if roles.as_actor(doer).actor_id != c.target.actor_id or text[doer.end : doer.end + 2] in ("'s", "’s"):
+        return None
+    return said, k
+
+
+def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
+    """A speaker's report of another actor's deed of material conflict (_reported_deed): when the deed has a
+    date of its own, not the saying's ("the ministry said on Wednesday that Ukraine fired missiles at Bryansk on
+    Tuesday"), it is a reported incident: the doer acts, on the first other actor after the verb. Without one it
+    is the speaker's accusation (ACCUSE, statement), as the gold conventions code "Congo's government says Rwandan
+    troops fought alongside the rebels"."""
+    found = _reported_deed(text, toks, c)
+    if found is None:
+        return
+    said, k = found
+    saying_words = toks[min(said + 3, len(toks) - 1)].end
+    own_day = any(
+        tx.start > saying_words and dating.governs(text, tx, toks[0].start) for tx in c.timexes
+    )
+    if own_day:
+        doer = c.target
+        after = [m for q, m in c.actors if q > c.cue.i and roles.as_actor(m).actor_id != doer.actor_id]
+        c.source, c.target = doer, (roles.as_actor(after[0]) if after else None)
+    else:
+        c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
+        c.reading = c.reading._replace(mode="statement")
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")  # a word written in lower case (assign_roles' lower_words)
@@ -881,9 +899,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.target = _obliged(toks, clause, cue, lambda i0, i1, s=c.s: names_in(s, i0, i1))
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
-            elif c.kind == "verb" and _alleged_deed(toks, c):
-                c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
-                c.reading = c.reading._replace(mode="statement")
+            elif c.kind == "verb":
+                _report_roles(text, toks, c)
         kept.append(c)
     doc.candidates = kept
     return doc
