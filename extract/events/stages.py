@@ -360,7 +360,8 @@ def _dated_noun(text: str, tx: Timex, s_start: int, s_end: int) -> tuple[int, st
 def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
     the day is after publication. A verbal cue before the noun ("Ukraine praised Monday's sanctions")
-    marks it `reacting`: the subject only spoke of it. A noun on the word of a verb candidate ("on Tuesday it
+    marks it `reacting`: the subject only spoke of it, and a day after such a noun is the reaction's, not the
+    noun's ("condemned the Israeli strike on Monday" gives no strike). A noun on the word of a verb candidate ("on Tuesday it
     would strike") is that verb's happening, not a second one, and a verb's base form after "to" is an
     infinitive ("warned the US not to attack on Monday"). Candidates keep sentence order, a sentence's
     clause candidates first."""
@@ -394,6 +395,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
                 continue
             cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], settings.noun_weight, "noun", toks[k].lower)
             reacting = any(clause.i0 <= c.i < k and c.quad_class.startswith("verbal") for c in found)
+            if reacting and noun_at < tx.start:
+                continue  # "condemned the Israeli strike on Monday": the day is the condemnation's
             added.append(Candidate(n, clause, cue, mode.Reading(mode_name), "noun", [tx], reacting=reacting))
     doc.candidates = sorted(doc.candidates + added, key=lambda c: c.s)  # stable: clause candidates first
     return doc
@@ -1210,7 +1213,7 @@ def _present_perfect(tokens: list[Token], clause: Clause, i: int) -> bool:
 
 
 def _held_by_others(
-    toks: list[Token], clauses: list[Clause], cues: list[Cue], clause: Clause, cue: Cue
+    toks: list[Token], clauses: list[Clause], cues: list[Cue], clause: Clause, cue: Cue, dated: set[int] = frozenset()
 ) -> list[tuple[int, int]]:
     """Character spans where a date belongs to another happening of the sentence than `cue`'s (dating.govern):
     another clause holding a cue, from the last comma before its first cue ("On Friday, 11 weeks after the
@@ -1223,7 +1226,7 @@ def _held_by_others(
             start = next((k + 1 for k in range(first - 1, o.i0 - 1, -1) if toks[k].text == ","), o.i0)
             spans.append((toks[start].start, toks[o.i1 - 1].end))
     for q in cues:
-        if q.i != cue.i and q.j < len(toks):
+        if q.i != cue.i and q.j < len(toks) and q.i not in dated:  # `dated`: nouns with a date of their own
             spans.append((toks[q.j].start, toks[min(q.j + 3, len(toks)) - 1].end))
     if cue.quad_class.startswith("material"):
         # a material deed's report: "the ministry said on Wednesday that Ukraine fired missiles on Tuesday"
@@ -1236,11 +1239,12 @@ def _held_by_others(
 _DETERMINED = re.compile(r"(?:^|\s)(?:the|a|an|this|that|last|its|their)\s*$", re.IGNORECASE)
 
 
-def _noun_dates(text: str, toks: list[Token], timexes: list[Timex], cues: list[Cue], cue: Cue) -> list[tuple[int, int]]:
-    """Character spans of dates written as a modifier of another cue's noun ("the architect of the October 7
-    attack", "Tuesday's strike"): they date that noun's happening, so another date is preferred (dating.govern)."""
+def _noun_dates(text: str, toks: list[Token], timexes: list[Timex], cues: list[Cue], cue: Cue) -> dict[int, tuple[int, int]]:
+    """Token index of another cue's noun -> character span of a date written as its modifier ("the architect of
+    the October 7 attack", "praised Monday's sanctions on Tuesday"): that date is the noun's, so another date is
+    preferred (dating.govern), and the words after the noun are not its."""
     starts = [t.start for t in toks]
-    out = []
+    out = {}
     for tx in timexes:
         k = bisect.bisect_left(starts, tx.end)
         while k < len(toks) and not toks[k].text[:1].isalnum() and toks[k].text not in ("'s", "’s"):
@@ -1248,9 +1252,11 @@ def _noun_dates(text: str, toks: list[Token], timexes: list[Timex], cues: list[C
         if k < len(toks) and toks[k].text in ("'s", "’s"):
             k, determined = k + 1, True
         else:
-            determined = tx.text.endswith(("'s", "’s")) or bool(_DETERMINED.search(text[max(0, tx.start - 8) : tx.start]))
+            determined = text[tx.end : tx.end + 2] in ("'s", "’s") or bool(
+                _DETERMINED.search(text[max(0, tx.start - 8) : tx.start])
+            )
         if determined and any(q.i == k and q.i != cue.i for q in cues):
-            out.append((tx.start, tx.end))
+            out[k] = (tx.start, tx.end)
     return out
 
 
@@ -1288,8 +1294,9 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
     for c in doc.candidates:
         toks, clause, s_start = doc.tokens[c.s], c.clause, doc.sentences[c.s].start
         clause_span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
-        others = _held_by_others(toks, doc.clauses[c.s], doc.cues.get(c.s, []), clause, c.cue)
-        others += _noun_dates(text, toks, c.timexes, doc.cues.get(c.s, []), c.cue)
+        noun_dates = _noun_dates(text, toks, c.timexes, doc.cues.get(c.s, []), c.cue)
+        others = _held_by_others(toks, doc.clauses[c.s], doc.cues.get(c.s, []), clause, c.cue, set(noun_dates))
+        others += list(noun_dates.values())
         tx = dating.govern(text, c.timexes, s_start, clause_span, toks[c.cue.i].start, others)
         if (
             tx is not None
