@@ -811,6 +811,28 @@ def test_a_day_after_the_noun_a_speaker_reacts_to_is_the_reactions():
     assert sorted((r["event_type"], r["date"]) for r in rows) == [("SANCTION", "2024-03-04"), ("SUPPORT", "2024-03-05")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv said on Monday that Russian troops had withdrawn from Kherson.", ("RETREAT", "Russia", "Ukraine")),
+        ("Qatar said on Monday Israel and Hamas had agreed to a truce.", ("AGREE", "Israel", "Hamas")),
+        ("Kyiv said on Monday that Moscow had rejected the offer.", ("REJECT", "Russia", "")),
+        # what the speaker says others must do stays the speaker's
+        ("Britain said on Monday Iran must release the tanker.", ("REQUEST", "United Kingdom", "Iran")),
+    ],
+)
+def test_a_speakers_report_of_anothers_deed_agreement_or_words_is_the_doers(text, expected):
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)] == [expected]
+
+
+def test_a_report_whose_named_actor_is_no_subject_stays_the_speakers():
+    text = (
+        "Venezuela's electoral council declared President Nicolas Maduro the winner of Sunday's election, a result"
+        " the opposition rejected."
+    )
+    assert "Nicolas Maduro" not in [r["source_actor"] for r in _one(text)]
+
+
 def test_the_models_negated_needs_a_negator_of_the_happenings_own_predicate():
     # the "not" after "but" negates the second predicate; the strikes took place
     rows = _one("Russia carried out some air strikes on Monday but did not send reinforcements.")

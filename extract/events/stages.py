@@ -697,15 +697,21 @@ def _accusing_claim(toks: list[Token], c: Candidate) -> bool:
     return first is not None and roles.as_actor(first).actor_id == c.target.actor_id
 
 
+REPORTED_DEEDS = ("material_conflict", "material_cooperation", "verbal_cooperation")
+
+
 def _reported_deed(text: str, toks: list[Token], c: Candidate) -> tuple[int, int] | None:
-    """(verb of saying, doer) token indices when a speaker reports that another actor did a deed of material
-    conflict ("Ukraine said Russia attacked Kyiv"): the roles of reported words made the speaker the source and
-    the doer the target. None for a deed the speaker's own side did ("Israel said its jets struck ..."), a passive
-    ("confirmed that its leader had been killed") or a possessive ("declared the end of Assad's rule")."""
+    """(verb of saying, doer) token indices when a speaker reports that another actor did a deed, or agreed or
+    met ("Ukraine said Russia attacked Kyiv", "Qatar said Israel and Hamas had agreed to a truce"): the roles of
+    reported words made the speaker the source and the doer the target. None for a deed the speaker's own side
+    did ("Israel said its jets struck ..."), a passive ("confirmed that its leader had been killed"), a
+    possessive ("declared the end of Assad's rule"), and for what the speaker says others should do or did wrong
+    (REQUEST, ACCUSE and the other verbal conflicts are the speaker's)."""
+    # a reported speech act of the doer's own, in the past: "Kyiv said Moscow had rejected the offer"
+    spoken = c.reading.mode == "statement" and is_speech_act(c.cue) and c.cue.form == "past"
     if (
-        c.reading.mode != "actual"
+        not (spoken or (c.reading.mode == "actual" and c.cue.quad_class in REPORTED_DEEDS))
         or c.reading.passive
-        or c.cue.quad_class != "material_conflict"
         or c.source is None
         or c.target is None
         or c.source.actor_id == c.target.actor_id
@@ -723,30 +729,37 @@ def _reported_deed(text: str, toks: list[Token], c: Candidate) -> tuple[int, int
     k, doer = placed
     if roles.as_actor(doer).actor_id != c.target.actor_id or text[doer.end : doer.end + 2] in ("'s", "’s"):
         return None
+    # the doer (or the last actor coordinated with it) is the verb's subject: a few lower-case words between
+    # ("Russian troops had withdrawn"), not "declared Maduro the winner ..., a result the opposition rejected"
+    last = max(m.end for q, m in c.actors if said < q < cue.i)
+    between = [t for t in toks[: cue.i] if t.start >= last]
+    if len(between) > 3 or any(
+        not t.text.isalpha() or not t.text.islower() or t.lower in wordset("roles", "determiners") for t in between
+    ):
+        return None
     return said, k
 
 
 def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
-    """A speaker's report of another actor's deed of material conflict (_reported_deed): when the deed has a
-    date of its own, not the saying's ("the ministry said on Wednesday that Ukraine fired missiles at Bryansk on
-    Tuesday"), it is a reported incident: the doer acts, on the first other actor after the verb. Without one it
-    is the speaker's accusation (ACCUSE, statement), as the gold conventions code "Congo's government says Rwandan
-    troops fought alongside the rebels"."""
+    """A speaker's report of another actor's deed (_reported_deed). A deed of material conflict with no date of
+    its own is the speaker's accusation (ACCUSE, statement), as the gold conventions code "Congo's government
+    says Rwandan troops fought alongside the rebels". Any other is the doer's, on the first other actor after
+    it: a dated incident ("the ministry said on Wednesday that Ukraine fired missiles at Bryansk on Tuesday"), a
+    withdrawal ("Kyiv said Russian troops had withdrawn from Kherson"), an agreement ("Qatar said Israel and
+    Hamas had agreed")."""
     found = _reported_deed(text, toks, c)
     if found is None:
         return
     said, k = found
     saying_words = toks[min(said + 3, len(toks) - 1)].end
-    own_day = any(
-        tx.start > saying_words and dating.governs(text, tx, toks[0].start) for tx in c.timexes
-    )
-    if own_day:
-        doer = c.target
-        after = [m for q, m in c.actors if q > c.cue.i and roles.as_actor(m).actor_id != doer.actor_id]
-        c.source, c.target = doer, (roles.as_actor(after[0]) if after else None)
-    else:
+    own_day = any(tx.start > saying_words and dating.governs(text, tx, toks[0].start) for tx in c.timexes)
+    if c.cue.quad_class == "material_conflict" and c.reading.mode == "actual" and not own_day:
         c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         c.reading = c.reading._replace(mode="statement")
+        return
+    doer = c.target
+    after = [m for q, m in c.actors if q > k and roles.as_actor(m).actor_id != doer.actor_id]
+    c.source, c.target = doer, (roles.as_actor(after[0]) if after else None)
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")  # a word written in lower case (assign_roles' lower_words)
