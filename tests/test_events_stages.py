@@ -707,6 +707,8 @@ def test_a_speech_act_in_the_present_is_said_now_and_no_standing_fact():
         ("The WHO recommended on Monday that Peru expand testing.", "REQUEST"),
         ("Alberto Fujimori was found guilty by a court in Lima on Monday.", "COERCE"),
         ("Cuba lifted the curfew on Monday.", "CONCEDE"),
+        ("Soldiers exchanged gunfire with rebels near Goma on Monday.", "ASSAULT"),
+        ("Troops traded fire with militants on Monday.", "ASSAULT"),
     ],
 )
 def test_verbs_of_the_lexicon(text, etype):
