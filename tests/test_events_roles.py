@@ -546,3 +546,15 @@ def test_without_the_parser_roles_come_from_word_order_and_it_is_said_once():
             ]
         )
     assert result["rows"] == expected
+
+
+def test_a_states_possessive_before_a_named_body_qualifies_the_body():
+    day = "2024-03-06"
+    assert _roles("Lebanon's Hezbollah fired rockets at northern Israel on Monday.", day) == ("Hezbollah", "Israel")
+    assert _roles("Iran's Revolutionary Guards seized a tanker on Monday.", day)[0] == "Islamic Revolutionary Guard Corps"
+    # a person after the body is still the head, and an organ stays its state's
+    assert _roles("Lebanon's Hezbollah leader Hassan Nasrallah warned Israel on Monday.", day)[0] == "Hassan Nasrallah"
+    assert _roles("Russia's defence ministry accused Ukraine on Monday of shelling the plant.", day) == (
+        "Russia",
+        "Ukraine",
+    )

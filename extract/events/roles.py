@@ -138,6 +138,7 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
     e = _end(tokens, k, m)
     if m.type not in _QUALIFYING_TYPES and m.via != "office":
         return _owner_of(tokens, k, e, ms, stop) or (k, m)
+    body: Placed | None = None  # "Lebanon's Hezbollah": the named body a state's possessive qualifies
     for k2, m2 in ms:
         if k2 < e:
             continue
@@ -147,7 +148,25 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
             return k2, m2
         if m2.type not in _QUALIFYING_TYPES and m2.via != "office":
             break
-    return k, m
+        if (
+            body is None
+            and m.type in _STATE_TYPES
+            and m2.type in _NAMED_BODIES
+            and m2.via == "name"
+            and _possessive_before(tokens, k, e, k2)
+        ):
+            body = (k2, m2)
+    return body or (k, m)
+
+
+_NAMED_BODIES = ("organization", "armed_group", "political_party")
+
+
+def _possessive_before(tokens: list[Token], k: int, e: int, k2: int) -> bool:
+    """True when the mention at k..e is a possessive right before the one at k2 ("Lebanon's Hezbollah")."""
+    if tokens[e - 1].lower.endswith(("'s", "’s")):
+        return k2 == e
+    return e < len(tokens) and tokens[e].lower in ("'s", "’s") and k2 == e + 1
 
 
 def _owner_of(tokens: list[Token], k: int, e: int, ms: list[Placed], stop: int) -> Placed | None:
