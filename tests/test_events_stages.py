@@ -750,6 +750,8 @@ def test_the_models_hypothetical_without_a_conditional_leaves_the_rules_reading(
         # a warning of the speaker's own deed stays a threat, also with an infinitive in a clause of its own
         ("Russia warned Ukraine on Monday that it would retaliate.", "THREATEN"),
         ("Russia warned on Monday it was ready to strike.", "THREATEN"),
+        # deterring the addressee's own attacks is a threat too
+        ("Putin warned Britain against further strikes on Monday.", "THREATEN"),
     ],
 )
 def test_a_warning_that_tells_others_what_to_do_is_a_request(text, etype):
@@ -758,7 +760,7 @@ def test_a_warning_that_tells_others_what_to_do_is_a_request(text, etype):
 
 def test_a_verb_cue_after_to_is_an_infinitive_not_a_dated_noun():
     rows = _one("Iran warned the United States not to attack on Monday.")
-    assert [r["event_type"] for r in rows] == ["REQUEST"]  # no attack on Monday
+    assert [r["event_type"] for r in rows] == ["THREATEN"]  # deterrence, and no attack on Monday
     # an -s form after "to" is a noun: talks took place
     assert [r["event_type"] for r in _one("Russian delegates flew to talks on Monday.")] == ["CONSULT"]
 

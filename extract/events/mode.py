@@ -17,7 +17,8 @@ contested claim before it in the clause reports ([mode].claims: "testified that 
 whatever its own tense, modal or negation; a speech act is a statement also as an -ing form right
 after a noun of [mode].speech_nouns ("issued a statement praising ..."). A noun cue that is the object of a
 support verb of [mode].support_verbs ("carried out raids", "made no arrests") reads as that verb does, and "no"
-before it negates it.
+before it negates it; a plural noun cue opening its clause as a passive's subject ("Sanctions were imposed on
+Russia by the EU") reads as that passive.
 """
 
 from __future__ import annotations
@@ -211,8 +212,34 @@ def _support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str
     return None
 
 
+def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:
+    """Index of the past participle whose passive subject the plural noun cue at tokens[cue.i] is ("Sanctions
+    were imposed on Russia", "New curfews have been imposed", "Talks were held"), or -1. The noun opens its
+    clause, after at most a determiner and modifiers; "be" (after "has/have/had" or a modal) follows it."""
+    if cue.form != "s" or not tokens[cue.i].lower.endswith("s"):
+        return -1
+    if any(not (tokens[k].text[:1].isalpha()) for k in range(clause.i0, cue.i)) or cue.i - clause.i0 > 3:
+        return -1
+    be, have = wordset("mode", "be"), wordset("mode", "have")
+    k = cue.j
+    if k < clause.i1 and (tokens[k].lower in have or tokens[k].lower in wordset("mode", "future")):
+        k += 1
+    if not (k < clause.i1 and tokens[k].lower in be):
+        return -1
+    k += 1
+    if k < clause.i1 and tokens[k].lower.endswith("ly"):
+        k += 1  # "were swiftly imposed"
+    if k < clause.i1 and (past_form(tokens[k].text) or tokens[k].lower in irregular_pasts()):
+        return k
+    return -1
+
+
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
     """How the cue at tokens[cue.i] reads in its clause (see module doc)."""
+    by = _passive_of(tokens, clause, cue)
+    if by >= 0:
+        reading = classify(tokens, clause, cue._replace(i=by, j=by + 1, form="past"), speech_before)
+        return reading._replace(passive=True) if reading.mode else reading
     support = _support_verb(tokens, clause.i0, cue)
     if support is not None:
         k, e, form, negated = support

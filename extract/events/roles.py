@@ -555,6 +555,17 @@ def _acts(
     agent = None
     if passive or (cue.j < len(tokens) and tokens[cue.j].lower == "by"):
         agent = by_agent(tokens, cue, clause.i1, after)
+    if passive and subj is None:
+        # no actor suffered it as the subject ("Sanctions were imposed on Russia by the EU"): an actor right
+        # after "on", "against" or "at" did (not "intercepted ... with help from US destroyers")
+        subj = next(
+            (
+                (k, m)
+                for k, m in after
+                if (agent is None or k != agent[0]) and k > 0 and tokens[k - 1].lower in _w("passive_target_preps")
+            ),
+            None,
+        )
     if passive or agent is not None:
         return agent, (subj if passive else None)
     source, target = subj, _object(tokens, cue, ms, subj, stops)

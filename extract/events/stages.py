@@ -644,6 +644,9 @@ def _first_saying(toks: list[Token], clause: Clause, cue: Cue) -> int:
     return next((k for k in range(clause.i0, cue.i) if roles.says(toks, k) and toks[k].lower != "according"), -1)
 
 
+_ADVICE_REACH = 3  # words after "against", "about" or "to" that name what a warning warns of
+
+
 def _advice(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     """True for a warning whose words tell others what they should do ("warned that anyone with symptoms
     should stay at home"): advice to act is a REQUEST; THREATEN is kept for the speaker's own harmful action
@@ -659,13 +662,19 @@ def _advice(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     # "warned people not to shake hands", "was warned by a nurse about using the sedative", "warned against travel"
     words = [t.lower for t in after[:5]]
     verbs = wordset("mode", "be") | wordset("mode", "have") | {"that"}
+
+    def hostile(k: int) -> bool:
+        """Deterrence is no advice: "warned Britain against further strikes", "warned the US not to attack"."""
+        at = cue.j + k + 1
+        return any(q.quad_class == "material_conflict" for q in find_cues(toks, at, min(clause.i1, at + _ADVICE_REACH)))
+
     for k, w in enumerate(words):
         if w in verbs:
             return False  # "warned on Monday it was ready to strike": the words are a clause of their own
         if w in wordset("roles", "advice_preps"):
-            return True
+            return not hostile(k)
         if w == "to" and k + 1 < len(after):
-            return after[k + 1].text.islower() and after[k + 1].lower not in function_words()
+            return after[k + 1].text.islower() and after[k + 1].lower not in function_words() and not hostile(k)
     return False
 
 
