@@ -183,12 +183,7 @@ def _namesake(text: str, a: int, b: int, known: list[ActorMention], lower: set[s
     if m.type != "person" or m.end != b or len(given) != 1 or len(m.text.split()) != 1:
         return False
     word, first = given[0], (m.name or m.text).split()[0]
-    return (
-        word[:3] != first[:3]
-        and word.lower() not in lower
-        and not word.endswith("ing")
-        and not word.isupper()
-    )
+    return word[:3] != first[:3] and word.lower() not in lower and not word.endswith("ing") and not word.isupper()
 
 
 def learn_tagged(
