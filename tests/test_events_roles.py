@@ -551,7 +551,9 @@ def test_without_the_parser_roles_come_from_word_order_and_it_is_said_once():
 def test_a_states_possessive_before_a_named_body_qualifies_the_body():
     day = "2024-03-06"
     assert _roles("Lebanon's Hezbollah fired rockets at northern Israel on Monday.", day) == ("Hezbollah", "Israel")
-    assert _roles("Iran's Revolutionary Guards seized a tanker on Monday.", day)[0] == "Islamic Revolutionary Guard Corps"
+    assert (
+        _roles("Iran's Revolutionary Guards seized a tanker on Monday.", day)[0] == "Islamic Revolutionary Guard Corps"
+    )
     # a person after the body is still the head, and an organ stays its state's
     assert _roles("Lebanon's Hezbollah leader Hassan Nasrallah warned Israel on Monday.", day)[0] == "Hassan Nasrallah"
     assert _roles("Russia's defence ministry accused Ukraine on Monday of shelling the plant.", day) == (
@@ -570,3 +572,20 @@ def test_a_noun_cue_as_the_subject_of_a_passive_takes_the_passives_roles():
     assert _roles("New sanctions were imposed on Russia by the EU on Monday.", day) == ("European Union", "Russia")
     # a noun cue that is no passive's subject is no event of its own
     assert _rows("Sanctions are a blunt tool, the minister said on Monday.", day) == []
+
+
+def test_coordinated_subjects_of_a_clash_fight_each_other():
+    day = "2024-03-06"
+    assert _roles("Armenian and Azerbaijani forces clashed on the border on Monday.", day) == ("Armenia", "Azerbaijan")
+    assert _roles("Russia and Ukraine fought over Bakhmut on Monday.", day) == ("Russia", "Ukraine")
+
+
+def test_a_noun_before_a_past_form_cue_is_its_subject():
+    # "ship" is no verb of shipping aid here: the ramming is the happening
+    rows = _rows("A Chinese coast guard ship rammed a Philippine vessel on Monday.", "2024-03-06")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("ASSAULT", "China", "Philippines")
+    ]
+    # a noun before a verb that only says it happened stays the happening
+    rows = _rows("Protests broke out on Monday in poor districts of Caracas.", "2024-03-06")
+    assert [r["event_type"] for r in rows] == ["PROTEST"]

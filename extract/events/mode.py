@@ -28,7 +28,15 @@ from typing import NamedTuple
 
 from extract.events._data import wordset
 from extract.events.clauses import Clause
-from extract.events.plover import Cue, ends_noun_phrase, irregular_pasts, is_speech_act, modifiers_most, verb_forms
+from extract.events.plover import (
+    Cue,
+    ends_noun_phrase,
+    find_cues,
+    irregular_pasts,
+    is_speech_act,
+    modifiers_most,
+    verb_forms,
+)
 from extract.events.tokens import Token
 from extract.vocabulary import function_words, past_form
 
@@ -212,6 +220,20 @@ def _support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str
     return None
 
 
+def _subject_of_past(tokens: list[Token], cue: Cue, prev: str) -> bool:
+    """True when a base or -s form stands right before a past form that is a cue, with no auxiliary or "to"
+    before it: it is that verb's subject ("A Chinese coast guard ship rammed a vessel", "The strikes killed
+    ten")."""
+    aux = wordset("mode", "future") | wordset("mode", "hypothetical_modals") | wordset("mode", "negators")
+    if cue.j >= len(tokens) or prev in aux or prev in ("to", "would", "did", "do", "does"):
+        return False
+    nxt = tokens[cue.j]
+    if not (nxt.text.islower() and (past_form(nxt.text) or nxt.lower in irregular_pasts())):
+        return False
+    # that verb names the happening itself ("ship rammed"); "Protests broke out" keeps the noun's
+    return any(q.i == cue.j and not q.dated_only for q in find_cues(tokens, cue.j, min(len(tokens), cue.j + 4)))
+
+
 def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:
     """Index of the past participle whose passive subject the plural noun cue at tokens[cue.i] is ("Sanctions
     were imposed on Russia", "New curfews have been imposed", "Talks were held"), or -1. The noun opens its
@@ -265,6 +287,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         or prev[:1].isdigit()
         or prev in _NUMBERS
         or _modifier_after_determiner(tokens, p, lo, cue)
+        or _subject_of_past(tokens, cue, prev)
     ):
         return Reading("")
     # A participle before a noun: "more confirmed cases", "the proposed deal" (an adjective, no predicate).

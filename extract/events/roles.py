@@ -569,7 +569,7 @@ def _acts(
     if passive or agent is not None:
         return agent, (subj if passive else None)
     source, target = subj, _object(tokens, cue, ms, subj, stops)
-    if cue.event_type in _w("symmetric_types"):
+    if cue.event_type in _w("symmetric_types") or cue.phrase in _w("reciprocal_cues"):
         pair = _conjuncts(tokens, subj[0], subj[1], ms, cue.i) if subj is not None else []
         if len(pair) != 2:
             pair = _between(tokens, span.lo, min(stops[1], cue.j + 2), ms)  # "talks between A, B and C": A, B

@@ -1261,7 +1261,9 @@ def _held_by_others(
 _DETERMINED = re.compile(r"(?:^|\s)(?:the|a|an|this|that|last|its|their)\s*$", re.IGNORECASE)
 
 
-def _noun_dates(text: str, toks: list[Token], timexes: list[Timex], cues: list[Cue], cue: Cue) -> dict[int, tuple[int, int]]:
+def _noun_dates(
+    text: str, toks: list[Token], timexes: list[Timex], cues: list[Cue], cue: Cue
+) -> dict[int, tuple[int, int]]:
     """Token index of another cue's noun -> character span of a date written as its modifier ("the architect of
     the October 7 attack", "praised Monday's sanctions on Tuesday"): that date is the noun's, so another date is
     preferred (dating.govern), and the words after the noun are not its."""
