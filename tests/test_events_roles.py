@@ -589,3 +589,13 @@ def test_a_noun_before_a_past_form_cue_is_its_subject():
     # a noun before a verb that only says it happened stays the happening
     rows = _rows("Protests broke out on Monday in poor districts of Caracas.", "2024-03-06")
     assert [r["event_type"] for r in rows] == ["PROTEST"]
+
+
+def test_a_plural_demonym_as_a_noun_is_the_people_not_the_state():
+    day = "2024-03-06"
+    rows = _rows("The foreign minister urged Mexicans on Monday to avoid travel to China.", day)
+    assert [r["target_actor"] for r in rows] == ["Mexicans"]
+    assert "MEX" in rows[0]["countries"]  # the people's country still counts
+    # as an adjective, or after "the" (a side), it is the state
+    assert _roles("Mexican officials on Monday urged China to release the travellers.", day) == ("Mexico", "China")
+    assert _roles("Britain on Monday rejected the Americans' conclusions.", day)[1] == "United States"

@@ -822,6 +822,19 @@ def kin_group(text: str, m: ActorMention) -> ActorMention:
     return _group(m.start, hit.end(1), f"{(m.name or m.text).split()[-1]} family", m.country)
 
 
+def people(text: str, m: ActorMention) -> ActorMention:
+    """A plural demonym written as a noun ("urged Mexicans to avoid travel", "Britons remain under quarantine")
+    stands for that people, a group with the state's country, not for the state; other mentions are returned
+    unchanged ("Mexican officials", "Swiss"), and so is one after "the", which names the state's side ("refused
+    to endorse the Americans' conclusions")."""
+    word = m.text
+    if m.via != "demonym" or " " in word or not word.endswith("s") or word.endswith("ss") or not word[:1].isupper():
+        return m
+    if text[max(0, m.start - 4) : m.start].lower() == "the ":
+        return m
+    return _group(m.start, m.end, word, m.country)
+
+
 def state_mention(start: int, end: int, text: str, country: str, via: str) -> ActorMention:
     """Words of the text standing for the state `country` (an organ, a state body, the place of a happening)."""
     return ActorMention(start, end, text, country, canonical_name(country), "country", country, via=via)
