@@ -837,6 +837,24 @@ def test_a_report_whose_named_actor_is_no_subject_stays_the_speakers():
     assert "Nicolas Maduro" not in [r["source_actor"] for r in _one(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Macron called Zelensky on Monday.", [("CONSULT", "actual", "Emmanuel Macron", "Volodymyr Zelensky")]),
+        ("Biden on Monday phoned Xi Jinping.", [("CONSULT", "actual", "Joe Biden", "Xi Jinping")]),
+        ("Biden said on Monday he would call Netanyahu.", [("CONSULT", "future", "Joe Biden", "Benjamin Netanyahu")]),
+        # a judgement after the name is no call, and a naming is nothing
+        (
+            "Trump called Zelensky a dictator on Monday.",
+            [("ACCUSE", "statement", "Donald Trump", "Volodymyr Zelensky")],
+        ),
+        ("A group called Hamas attacked on Monday.", [("ASSAULT", "actual", "Hamas", "")]),
+    ],
+)
+def test_a_verb_of_calling_between_two_names_is_a_phone_call(text, expected):
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in _one(text)] == expected
+
+
 def test_the_models_negated_needs_a_negator_of_the_happenings_own_predicate():
     # the "not" after "but" negates the second predicate; the strikes took place
     rows = _one("Russia carried out some air strikes on Monday but did not send reinforcements.")

@@ -148,7 +148,10 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 i += n
                 break
             else:  # no phrase of the lexicon: a verb of naming with a judgement, or advice, may still be one
+                n_before = len(out)
                 _evaluation(tokens, i, i1, out)
+                if len(out) == n_before:
+                    _phone_call(tokens, i, i1, out)
                 _advice(tokens, i, i1, out)
         i += 1
     return out
@@ -164,11 +167,37 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     for k in range(i + 1, min(i1, i + 1 + spec["window"])):
         w = tokens[k].lower
         if w in spec["stops"]:
-            return
+            break
         for words, etype, phrase in (("negative", "ACCUSE", "condemn"), ("positive", "SUPPORT", "praise")):
             if w in spec[words]:
                 out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], spec["weight"], form, phrase))
                 return
+
+
+def _phone_call(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
+    """A verb of calling right after its subject's name (or a pronoun or adverb) and right before a name that
+    ends its phrase is a telephone call (plover.toml [calls], CONSULT): "Macron called Zelensky on Monday", not
+    "a group called the Islamic State" nor "called Zelensky a comedian"."""
+    spec = _calls()
+    form = spec["forms"].get(tokens[i].lower)
+    if form is None or i == 0 or i + 1 >= i1:
+        return
+    before, name = tokens[i - 1], tokens[i + 1]
+    if not (before.text[:1].isupper() or before.lower in spec["before"]):
+        return
+    if not name.text[:1].isupper() or name.lower in spec["not_names"]:
+        return
+    k = i + 2
+    while k < i1 and tokens[k].text[:1].isupper():
+        k += 1  # the rest of the name ("Volodymyr Zelensky")
+    if k < i1 and tokens[k].lower not in spec["after"] and not tokens[k].lower.endswith(("'s", "’s")):
+        return
+    out.append(Cue(i, i + 1, "CONSULT", QUAD_CLASS["CONSULT"], spec["weight"], form, "phone"))
+
+
+@functools.cache
+def _calls() -> dict:
+    return _verb_spec("calls", ("before", "after", "not_names"), 0, 0.6)
 
 
 def _advice(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
