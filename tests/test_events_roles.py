@@ -572,6 +572,9 @@ def test_a_noun_cue_as_the_subject_of_a_passive_takes_the_passives_roles():
     assert _roles("New sanctions were imposed on Russia by the EU on Monday.", day) == ("European Union", "Russia")
     # a noun cue that is no passive's subject is no event of its own
     assert _rows("Sanctions are a blunt tool, the minister said on Monday.", day) == []
+    # a participle that is a cue itself is the happening, and the noun opening the sentence is no one's name
+    rows = _rows("Sanctions were criticised by China on Monday.", day)
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("ACCUSE", "China", "")]
 
 
 def test_coordinated_subjects_of_a_clash_fight_each_other():

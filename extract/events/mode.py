@@ -18,7 +18,8 @@ whatever its own tense, modal or negation; a speech act is a statement also as a
 after a noun of [mode].speech_nouns ("issued a statement praising ..."). A noun cue that is the object of a
 support verb of [mode].support_verbs ("carried out raids", "made no arrests") reads as that verb does, and "no"
 before it negates it; a plural noun cue opening its clause as a passive's subject ("Sanctions were imposed on
-Russia by the EU") reads as that passive.
+Russia by the EU") reads as that passive, unless the participle is a cue of its own ("Sanctions were
+criticised by China").
 """
 
 from __future__ import annotations
@@ -259,6 +260,8 @@ def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
     """How the cue at tokens[cue.i] reads in its clause (see module doc)."""
     by = _passive_of(tokens, clause, cue)
+    if by >= 0 and any(q.i == by for q in find_cues(tokens, by, min(len(tokens), by + 4))):
+        return Reading("")  # "Sanctions were criticised by China": the criticism is the happening, not these
     if by >= 0:
         reading = classify(tokens, clause, cue._replace(i=by, j=by + 1, form="past"), speech_before)
         return reading._replace(passive=True) if reading.mode else reading

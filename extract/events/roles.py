@@ -34,7 +34,7 @@ from extract.actors import ActorMention, canonical_name, demonym, state_body_nam
 from extract.actors.gazetteer import load as load_gazetteer
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
-from extract.events.plover import Cue
+from extract.events.plover import Cue, noun_type
 from extract.events.syntax import titles
 from extract.events.tokens import Token
 from extract.vocabulary import past_form
@@ -777,6 +777,7 @@ def proper_names(
                 and (
                     tokens[k].lower in common
                     or _inflected(tokens[k].text)
+                    or noun_type(tokens[k].lower)  # "Sanctions were criticised by China": a happening
                     or (
                         named is not None
                         and tokens[k].text not in named
