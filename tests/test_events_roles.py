@@ -602,3 +602,22 @@ def test_a_plural_demonym_as_a_noun_is_the_people_not_the_state():
     # as an adjective, or after "the" (a side), it is the state
     assert _roles("Mexican officials on Monday urged China to release the travellers.", day) == ("Mexico", "China")
     assert _roles("Britain on Monday rejected the Americans' conclusions.", day)[1] == "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks between Israel and Hamas were held in Doha on Monday.", ("CONSULT", "Israel", "Hamas")),
+        ("A ceasefire was agreed on Monday by Israel and Hamas.", ("AGREE", "Israel", "Hamas")),
+        ("Sanctions were imposed on Russia by the European Union on Monday.", ("SANCTION", "European Union", "Russia")),
+    ],
+)
+def test_a_noun_of_happening_done_in_the_passive_is_an_event(text, expected):
+    rows = _rows(text, "2024-03-06")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [expected]
+
+
+def test_a_noun_of_happening_with_no_passive_of_doing_is_no_event():
+    assert _rows("Talks are important, the minister said on Monday.", "2024-03-06") == []
+    rows = _rows("The deal was criticised by Russia on Monday.", "2024-03-06")
+    assert [r["event_type"] for r in rows] == ["ACCUSE"]  # the criticism, not the deal

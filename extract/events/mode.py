@@ -239,12 +239,14 @@ def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:
     """Index of the past participle whose passive subject the plural noun cue at tokens[cue.i] is ("Sanctions
     were imposed on Russia", "New curfews have been imposed", "Talks were held"), or -1. The noun opens its
     clause, after at most a determiner and modifiers; "be" (after "has/have/had" or a modal) follows it."""
-    if cue.form != "s" or not tokens[cue.i].lower.endswith("s"):
+    if not (cue.form == "noun" or (cue.form == "s" and tokens[cue.i].lower.endswith("s"))):
         return -1
     if any(not (tokens[k].text[:1].isalpha()) for k in range(clause.i0, cue.i)) or cue.i - clause.i0 > 3:
         return -1
     be, have = wordset("mode", "be"), wordset("mode", "have")
     k = cue.j
+    if k < clause.i1 and tokens[k].lower in ("between", "with"):  # "Talks between Israel and Hamas were held"
+        k = next((q for q in range(k + 1, min(clause.i1, k + 8)) if tokens[q].lower in be | have), clause.i1)
     if k < clause.i1 and (tokens[k].lower in have or tokens[k].lower in wordset("mode", "future")):
         k += 1
     if not (k < clause.i1 and tokens[k].lower in be):

@@ -152,6 +152,8 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 _evaluation(tokens, i, i1, out)
                 if len(out) == n_before:
                     _phone_call(tokens, i, i1, out)
+                if len(out) == n_before:
+                    _done_noun(tokens, i, i1, out)
                 _advice(tokens, i, i1, out)
         i += 1
     return out
@@ -193,6 +195,28 @@ def _phone_call(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     if k < i1 and tokens[k].lower not in spec["after"] and not tokens[k].lower.endswith(("'s", "’s")):
         return
     out.append(Cue(i, i + 1, "CONSULT", QUAD_CLASS["CONSULT"], spec["weight"], form, "phone"))
+
+
+def _done_noun(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
+    """A noun of happening ([nouns]) that is the subject of a passive of doing ([passive_nouns].participles:
+    "Talks were held in Doha", "A ceasefire was agreed on Monday") is a cue of form "noun"; mode.py reads it
+    as that passive."""
+    etype = noun_type(tokens[i].lower)
+    if not etype:
+        return
+    spec = plover().get("passive_nouns", {})
+    k = i + 1
+    if k < i1 and tokens[k].lower in ("between", "with"):  # "Talks between Israel and Hamas were held"
+        k = next((q for q in range(k + 1, min(i1, k + 8)) if tokens[q].lower in ("was", "were", "have", "has")), i1)
+    if k < i1 and tokens[k].lower in ("has", "have", "had", "will", "would"):
+        k += 1
+    if not (k < i1 and tokens[k].lower in ("was", "were", "be", "been", "is", "are")):
+        return
+    k += 1
+    if k < i1 and tokens[k].lower == "been":
+        k += 1
+    if k < i1 and tokens[k].lower in spec.get("participles", ()):
+        out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], float(spec.get("weight", 0.6)), "noun", tokens[i].lower))
 
 
 @functools.cache

@@ -566,6 +566,10 @@ def _acts(
             ),
             None,
         )
+    if passive and agent is not None and subj is None and cue.event_type in _w("symmetric_types"):
+        pair = _conjuncts(tokens, agent[0], agent[1], ms, stops[1])
+        if len(pair) == 2:
+            return pair[0], pair[1]  # "A ceasefire was agreed by Israel and Hamas"
     if passive or agent is not None:
         return agent, (subj if passive else None)
     source, target = subj, _object(tokens, cue, ms, subj, stops)

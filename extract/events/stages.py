@@ -917,7 +917,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.source = inherited
                 if c.target is not None and c.target.actor_id == inherited.actor_id:
                     c.target = None
-            parties = roles.noun_parties(toks, cue, in_clause) if c.kind == "noun" else None
+            parties = roles.noun_parties(toks, cue, in_clause) if "noun" in (c.kind, cue.form) else None
             if parties is not None:
                 c.source, c.target = parties  # "the phone call on Saturday between David Cameron and Obama"
             if c.kind == "verb" and c.target is None and c.cue.event_type == "REQUEST":
