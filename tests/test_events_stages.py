@@ -709,10 +709,19 @@ def test_a_speech_act_in_the_present_is_said_now_and_no_standing_fact():
         ("Cuba lifted the curfew on Monday.", "CONCEDE"),
         ("Soldiers exchanged gunfire with rebels near Goma on Monday.", "ASSAULT"),
         ("Troops traded fire with militants on Monday.", "ASSAULT"),
+        ("Russia vetoed a UN resolution on Syria on Monday.", "REJECT"),
     ],
 )
 def test_verbs_of_the_lexicon(text, etype):
     assert etype in [r["event_type"] for r in _one(text)]
+
+
+def test_the_lexicons_verbs_inflect_as_english_does():
+    from extract.events.plover import verb_forms
+
+    assert verb_forms("veto") == {"veto": "base", "vetoes": "s", "vetoed": "past", "vetoing": "ing"}
+    assert {"rammed", "banned"} <= set(verb_forms("ram")) | set(verb_forms("ban"))
+    assert "bought" in verb_forms("buy") and "flew" in verb_forms("fly")
 
 
 def test_a_base_form_after_a_singular_noun_after_a_determiner_is_a_noun():
