@@ -148,6 +148,9 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 i += n
                 break
             else:  # no phrase of the lexicon: a verb of naming with a judgement, or advice, may still be one
+                if tok.lower not in _special_words():
+                    i += 1
+                    continue
                 n_before = len(out)
                 _evaluation(tokens, i, i1, out)
                 if len(out) == n_before:
@@ -157,6 +160,18 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 _advice(tokens, i, i1, out)
         i += 1
     return out
+
+
+@functools.cache
+def _special_words() -> frozenset[str]:
+    """Words that may open a cue outside the lexicon's phrases: verbs of naming, calling and advising, and
+    nouns of happening (find_cues reads no other word further)."""
+    return (
+        frozenset(_evaluations()["forms"])
+        | frozenset(_calls()["forms"])
+        | frozenset(_advice_spec()["forms"])
+        | frozenset(_nouns())
+    )
 
 
 def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
