@@ -366,7 +366,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     infinitive ("warned the US not to attack on Monday"). Candidates keep sentence order, a sentence's
     clause candidates first."""
     text, settings = doc.text, doc.settings
-    verb_at = {(c.s, c.cue.i) for c in doc.candidates if c.kind == "verb"}
+    # the words of a verb candidate's cue phrase ("violated the ceasefire on Monday": no ceasefire agreed)
+    verb_at = {(c.s, k) for c in doc.candidates if c.kind == "verb" for k in range(c.cue.i, c.cue.j)}
     pub_day = doc.article.published_date
     armed = plover.armed_text(text.lower())
     added: list[Candidate] = []
@@ -719,7 +720,11 @@ def _reported_deed(text: str, toks: list[Token], c: Candidate) -> tuple[int, int
     # a reported speech act of the doer's own, in the past: "Kyiv said Moscow had rejected the offer"
     spoken = c.reading.mode == "statement" and is_speech_act(c.cue) and c.cue.form == "past"
     if (
-        not (spoken or (c.reading.mode == "actual" and c.cue.quad_class in REPORTED_DEEDS))
+        not (
+            spoken
+            or (c.reading.mode == "actual" and c.cue.quad_class in REPORTED_DEEDS)
+            or (c.reading.mode == "statement" and c.cue.quad_class.startswith("material") and c.cue.form == "past")
+        )
         or c.reading.passive
         or c.source is None
         or c.target is None
@@ -762,10 +767,12 @@ def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
     said, k = found
     saying_words = toks[min(said + 3, len(toks) - 1)].end
     own_day = any(tx.start > saying_words and dating.governs(text, tx, toks[0].start) for tx in c.timexes)
-    if c.cue.quad_class == "material_conflict" and c.reading.mode == "actual" and not own_day:
+    if c.cue.quad_class == "material_conflict" and not own_day:
         c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         c.reading = c.reading._replace(mode="statement")
         return
+    if c.cue.quad_class.startswith("material"):
+        c.reading = c.reading._replace(mode="actual")  # an attributed deed took place (the gold conventions)
     doer = c.target
     after = [m for q, m in c.actors if q > k and roles.as_actor(m).actor_id != doer.actor_id]
     c.source, c.target = doer, (roles.as_actor(after[0]) if after else None)
