@@ -113,6 +113,9 @@ class EventStore:
         imported). Columns as in raw_events(), plus the columns corrections add (corrected_fields,
         hidden_reason, note, flags) when named, or when columns is None and the store has corrections.
         Hidden events are in the table: filters leave them out."""
+        # the version before the log: a correction saved in between then only makes the next read apply again,
+        # where read after it would file this older table under the newer version
+        key = self.version()
         entries = self.corrections.entries() if corrected else []
         names = list(columns) if columns is not None else list(disk.ALL_COLUMNS_FLAT)
         if columns is None and entries:
@@ -122,7 +125,6 @@ class EventStore:
             return self.raw_events(names)
         base = [c for c in names if c not in ADDED_COLUMNS]
         need = list(dict.fromkeys(["event_id", "event_type", *base]))
-        key = self.version()
         cache = self._corrected_cache
         if cache is not None and cache[0] == key and set(need) <= set(cache[1].columns):
             return cache[1][names].copy(deep=False)

@@ -211,3 +211,26 @@ def test_a_split_off_event_is_corrected_alone_and_its_reports_are_named(tmp_path
         record_many(s, eid, [{"action": "set", "field_name": "mode", "value": "future"},
                              {"action": "set", "field_name": "date", "value": "2024-02-30", "precision": "day"}])  # fmt: skip
     assert len(s.corrections.entries()) == 2
+
+
+def test_a_correction_saved_while_another_session_reads_is_not_hidden_by_the_cache(store, monkeypatch):
+    # the browser test of two sessions saving at once failed once: a page reloaded after both saves showed the
+    # first edit only. Here the second session's edit lands right after this reader has read the log, as it did.
+    eid = _id(store, "a2")
+    record(store, eid, "set", field_name="mode", value="future")
+    real = CorrectionLog.entries
+    raced = []
+
+    def entries_then_another_save(self):
+        out = real(self)
+        if not raced:
+            raced.append(True)
+            record(EventStore(store.path), eid, "set", field_name="event_type", value="AGREE")
+        return out
+
+    monkeypatch.setattr(CorrectionLog, "entries", entries_then_another_save)
+    first = _one(store, eid)
+    assert (first["mode"], first["event_type"]) == ("future", "CONSULT")  # read before the second save
+    monkeypatch.setattr(CorrectionLog, "entries", real)
+    again = _one(store, eid)
+    assert (again["mode"], again["event_type"]) == ("future", "AGREE"), "the second save is shown on the next read"
