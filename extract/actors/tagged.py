@@ -204,7 +204,7 @@ def learn_tagged(
     seen: set[str] = set()
     for start, end, label in spans:
         a, b = _trim(text, start, end, leading)
-        if a >= b or any(s < b and a < e for s, e in taken) and not _namesake(text, a, b, known, lower):
+        if a >= b or (any(s < b and a < e for s, e in taken) and not _namesake(text, a, b, known, lower)):
             continue
         if not looks_like_name(text, a, b, label, lower, titles):
             continue

@@ -36,6 +36,7 @@ from extract.events.plover import (
     irregular_pasts,
     is_speech_act,
     modifiers_most,
+    passive_participle,
     verb_forms,
 )
 from extract.events.tokens import Token
@@ -243,20 +244,7 @@ def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:
         return -1
     if any(not (tokens[k].text[:1].isalpha()) for k in range(clause.i0, cue.i)) or cue.i - clause.i0 > 3:
         return -1
-    be, have = wordset("mode", "be"), wordset("mode", "have")
-    k = cue.j
-    if k < clause.i1 and tokens[k].lower in ("between", "with"):  # "Talks between Israel and Hamas were held"
-        k = next((q for q in range(k + 1, min(clause.i1, k + 8)) if tokens[q].lower in be | have), clause.i1)
-    if k < clause.i1 and (tokens[k].lower in have or tokens[k].lower in wordset("mode", "future")):
-        k += 1
-    if not (k < clause.i1 and tokens[k].lower in be):
-        return -1
-    k += 1
-    if k < clause.i1 and tokens[k].lower.endswith("ly"):
-        k += 1  # "were swiftly imposed"
-    if k < clause.i1 and (past_form(tokens[k].text) or tokens[k].lower in irregular_pasts()):
-        return k
-    return -1
+    return passive_participle(tokens, cue.j, clause.i1)
 
 
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from core.schema import PLOVER_TYPES, QUAD_CLASS
 from extract.events._data import cues, plover, wordset
 from extract.events.tokens import Token
+from extract.vocabulary import past_form
 
 _VOWELS = set("aeiou")
 
@@ -212,6 +213,26 @@ def _phone_call(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     out.append(Cue(i, i + 1, "CONSULT", QUAD_CLASS["CONSULT"], spec["weight"], form, "phone"))
 
 
+def passive_participle(tokens: list[Token], j: int, end: int) -> int:
+    """Index of the past participle of a passive that starts at tokens[j], right after its subject noun, or -1:
+    "were imposed", "have been held", "will be signed", "were swiftly imposed"; "between X and Y" or "with X" may
+    stand first ("Talks between Israel and Hamas were held"). The stretch ends at `end`."""
+    be, have = wordset("mode", "be"), wordset("mode", "have")
+    k = j
+    if k < end and tokens[k].lower in ("between", "with"):
+        k = next((q for q in range(k + 1, min(end, k + 8)) if tokens[q].lower in be | have), end)
+    if k < end and (tokens[k].lower in have or tokens[k].lower in wordset("mode", "future")):
+        k += 1
+    if not (k < end and tokens[k].lower in be):
+        return -1
+    k += 1
+    if k < end and tokens[k].lower == "been":
+        k += 1
+    if k < end and tokens[k].lower.endswith("ly"):
+        k += 1
+    return k if k < end and (past_form(tokens[k].text) or tokens[k].lower in irregular_pasts()) else -1
+
+
 def _done_noun(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     """A noun of happening ([nouns]) that is the subject of a passive of doing ([passive_nouns].participles:
     "Talks were held in Doha", "A ceasefire was agreed on Monday") is a cue of form "noun"; mode.py reads it
@@ -220,17 +241,8 @@ def _done_noun(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     if not etype:
         return
     spec = plover().get("passive_nouns", {})
-    k = i + 1
-    if k < i1 and tokens[k].lower in ("between", "with"):  # "Talks between Israel and Hamas were held"
-        k = next((q for q in range(k + 1, min(i1, k + 8)) if tokens[q].lower in ("was", "were", "have", "has")), i1)
-    if k < i1 and tokens[k].lower in ("has", "have", "had", "will", "would"):
-        k += 1
-    if not (k < i1 and tokens[k].lower in ("was", "were", "be", "been", "is", "are")):
-        return
-    k += 1
-    if k < i1 and tokens[k].lower == "been":
-        k += 1
-    if k < i1 and tokens[k].lower in spec.get("participles", ()):
+    k = passive_participle(tokens, i + 1, i1)
+    if k >= 0 and tokens[k].lower in spec.get("participles", ()):
         out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], float(spec.get("weight", 0.6)), "noun", tokens[i].lower))
 
 

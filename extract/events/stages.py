@@ -427,6 +427,9 @@ def _conditional(toks: list[Token], words: frozenset[str]) -> bool:
     return any(t.lower in words for t in toks)
 
 
+_JOINING = frozenset({"but", "and", "or", "yet"})  # words that join a later predicate to the clause
+
+
 def _other_predicate_negated(toks: list[Token], clause: Clause, cue_i: int, negators: frozenset[str]) -> bool:
     """True when every negator of the clause stands after a coordinator that follows the cue: the "not" of
     "carried out some air strikes but did not send reinforcements" negates the second predicate, not the
@@ -442,9 +445,6 @@ def _other_predicate_negated(toks: list[Token], clause: Clause, cue_i: int, nega
         elif i > cue_i and w in _JOINING:
             joined = True
     return seen
-
-
-_JOINING = frozenset({"but", "and", "or", "yet"})
 
 
 def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
@@ -640,9 +640,16 @@ def _taken(toks: list[Token], placed: list[Placed], sent_tx: list[Timex]) -> set
     return out
 
 
-def _first_saying(toks: list[Token], clause: Clause, cue: Cue) -> int:
-    """Index of the first verb of saying before the verb cue in its clause (roles.says), else -1."""
-    return next((k for k in range(clause.i0, cue.i) if roles.says(toks, k) and toks[k].lower != "according"), -1)
+def _first_saying(toks: list[Token], clause: Clause, cue: Cue, last: bool = False) -> int:
+    """Index of the first (or `last`) verb of saying before the verb cue in its clause (roles.says), else -1."""
+    order = range(cue.i - 1, clause.i0 - 1, -1) if last else range(clause.i0, cue.i)
+    return next((k for k in order if roles.says(toks, k) and toks[k].lower != "according"), -1)
+
+
+def _after_saying(toks: list[Token], k: int) -> tuple[int, int]:
+    """Character span of the three words right after the verb of saying at k: a date there is the saying's
+    ("said on Wednesday that ...")."""
+    return toks[min(k + 1, len(toks) - 1)].start, toks[min(k + 3, len(toks) - 1)].end
 
 
 _ADVICE_REACH = 3  # words after "against", "about" or "to" that name what a warning warns of
@@ -732,9 +739,7 @@ def _reported_deed(text: str, toks: list[Token], c: Candidate) -> tuple[int, int
     ):
         return None
     clause, cue = c.clause, c.cue
-    said = next(
-        (k for k in range(cue.i - 1, clause.i0 - 1, -1) if roles.says(toks, k) and toks[k].lower != "according"), -1
-    )
+    said = _first_saying(toks, clause, cue, last=True)
     if said < 0:
         return None
     placed = next(((k, m) for k, m in c.actors if said < k < cue.i), None)
@@ -765,7 +770,7 @@ def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
     if found is None:
         return
     said, k = found
-    saying_words = toks[min(said + 3, len(toks) - 1)].end
+    saying_words = _after_saying(toks, said)[1]
     own_day = any(tx.start > saying_words and dating.governs(text, tx, toks[0].start) for tx in c.timexes)
     if c.cue.quad_class == "material_conflict" and not own_day:
         c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
@@ -1261,7 +1266,7 @@ def _held_by_others(
         # a material deed's report: "the ministry said on Wednesday that Ukraine fired missiles on Tuesday"
         for k in range(clause.i0, min(cue.i, len(toks) - 1)):
             if roles.says(toks, k):
-                spans.append((toks[k + 1].start, toks[min(k + 4, len(toks)) - 1].end))
+                spans.append(_after_saying(toks, k))
     return spans
 
 
