@@ -305,9 +305,25 @@ def test_a_firms_spokesperson_speaks_for_the_firm():
 
 def test_a_material_happening_with_no_one_acted_upon_takes_place_in_the_articles_country():
     story = "Iraq's parliament met on Monday. Insurgents in Iraq attacked Baghdad and Mosul on Monday. "
-    # nothing acted upon: the troops leave the country the story is about
+    # nothing acted upon: the troops leave the country the story is about, which is the one acted upon
     row = _first(story + "Italy withdrew 300 soldiers on Tuesday.", "RETREAT", day="2024-03-06")
-    assert row["target_actor"] == "" and {"ITA", "IRQ"} <= set(row["countries"])
+    assert row["target_actor"] == "Iraq" and {"ITA", "IRQ"} <= set(row["countries"])
+    # so is the country a foreign donor's gift goes to, and the one a group with no country attacks in
+    row = _first(story + "The singer Mara Vell gave $1m on Tuesday.", "AID", day="2024-03-06")
+    assert (row["source_actor"], row["target_actor"]) == ("Mara Vell", "Iraq")
+    row = _first(
+        "Iraq's parliament met on Monday. Iraq's army patrolled Mosul. Gunmen attacked a checkpoint on Monday.",
+        "ASSAULT",
+        day="2024-03-06",
+    )
+    assert row["target_actor"] == "Iraq"
+    # not when the doer is of that country: Iraq's own soldiers pull back from nobody
+    row = _first(story + "Iraqi troops withdrew from the town on Tuesday.", "RETREAT", day="2024-03-06")
+    assert row["target_actor"] == "" and "IRQ" in row["countries"]
+    # nor when no country has half the article's mentions: the guess of where it happens is too weak to name
+    mixed = "Kenya, Haiti and Jamaica met on Monday. Canada and Brazil spoke on Monday. "
+    row = _first(mixed + "Italy withdrew 300 soldiers on Tuesday.", "RETREAT", day="2024-03-06")
+    assert row["target_actor"] == ""
     # a verbal happening is no place's, and a named target gives the place itself
     row = _first(story + "Italy criticised the plan on Tuesday.", "ACCUSE", day="2024-03-06")
     assert row["countries"] == ["ITA"]

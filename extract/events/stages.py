@@ -1126,6 +1126,7 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
     states the clause names before its target stretch's soft stop (roles.clause_states: "along with Peru and
     Chile", "in Mali") join the candidate's partners, so their countries count."""
     home = _home_country(doc.mentions) if doc.settings.home_country else ""
+    place = _home_country(doc.mentions, majority=True) if doc.settings.home_country else ""
     place_types = wordset("roles", "home_place_types")
     starts = [m.start for m in doc.mentions]
 
@@ -1141,6 +1142,7 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
 
     for c in doc.candidates:
         c.source, c.target = as_state(c.source), as_state(c.target)
+        own = c.source.country if c.source is not None else ""  # the doer's country before the article's is lent
         if home:
             c.source, c.target = _at_home(c.source, home), _at_home(c.target, home)
         known = {id(m) for m in c.partners}
@@ -1149,20 +1151,29 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
         if home and c.target is None and c.cue.event_type in place_types:
             # no one acted upon: the happening takes place in the article's country
             cue_tok = doc.tokens[c.s][c.cue.i]
-            c.partners.append(roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, home, "place"))
+            where = roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, home, "place")
+            if home == place and c.cue.event_type in _PLACE_TARGETS and own != home:
+                c.target = where
+            else:
+                c.partners.append(where)
     return doc
+
+
+_PLACE_TARGETS = frozenset({"AID", "RETREAT", "ASSAULT"})
 
 
 _ADJACENT = re.compile(r"\s*(?:['’]s)?\s*")  # between a state and the body it qualifies ("U.S. Justice Department")
 
 
-def _home_country(mentions: list[ActorMention]) -> str:
+def _home_country(mentions: list[ActorMention], majority: bool = False) -> str:
     """The country the article is about: the one at least half of its mentions with a country name, else the
-    first named of those named most."""
+    first named of those named most; with `majority`, only one that more than half of them name."""
     counts = collections.Counter(m.country for m in mentions if m.country and not m.actor_id.startswith("org:learned-"))
     if not counts:
         return ""
     country, n = counts.most_common(1)[0]
+    if majority:
+        return country if 2 * n > sum(counts.values()) else ""
     if 2 * n >= sum(counts.values()):
         return country
     # no majority: the first named of the most named, the way a story opens on its own country
