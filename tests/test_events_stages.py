@@ -711,6 +711,12 @@ def test_a_speech_act_in_the_present_is_said_now_and_no_standing_fact():
         ("Troops traded fire with militants on Monday.", "ASSAULT"),
         ("Russia vetoed a UN resolution on Syria on Monday.", "REJECT"),
         ("Russian forces broke the truce on Monday.", "ASSAULT"),
+        ("Haiti's government called off the search for survivors on Monday.", "RETREAT"),
+        ("Shell's chief will appear before the committee on Thursday.", "CONSULT"),
+        ("Chevron said on Monday it would forgo its dividend.", "CONCEDE"),
+        ("Peru hit out at Chile over the border closure on Monday.", "ACCUSE"),
+        ("Brazil lashed out at Argentina on Monday.", "ACCUSE"),
+        ("The singers raised money for Haiti on Monday.", "AID"),
     ],
 )
 def test_verbs_of_the_lexicon(text, etype):
