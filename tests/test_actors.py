@@ -485,6 +485,8 @@ def test_leader_of_a_state_or_group(text, on, expected):
         ("The National Security Council met.", []),
         ("The Security Council voted.", ["org:unsc"]),
         ("Russia's Security Council met.", ["RUS"]),
+        ("Putin told his Security Council it was terror.", ["person:vladimir-putin"]),  # his own, not the UN's
+        ("Its General Assembly met.", []),
         ("The German Foreign Office said.", ["DEU"]),
         ("The Foreign Office said.", ["GBR"]),
         ("The Illinois General Assembly passed it.", ["region:us-illinois"]),  # the state's, not the UN's

@@ -723,6 +723,27 @@ def test_verbs_of_the_lexicon(text, etype):
     assert etype in [r["event_type"] for r in _one(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "A private jet carrying Yevgeny Prigozhin crashed in Russia's Tver region on Wednesday, killing all ten.",
+            "Yevgeny Prigozhin",
+        ),
+        ("Michael Jackson died in Los Angeles on Thursday.", "Michael Jackson"),
+    ],
+)
+def test_who_undergoes_a_crash_or_a_death_is_acted_upon(text, target):
+    # the subject of "crashed" or "died" suffers it, and a country after the verb is only where it happened
+    rows = [r for r in _one(text) if r["event_type"] == "ASSAULT"]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("", target)]
+
+
+def test_calling_an_attack_evil_accuses_its_doer():
+    rows = _one("President Joe Biden called the Hamas attack an act of sheer evil on Monday.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("ACCUSE", "Joe Biden", "Hamas")]
+
+
 def test_a_noun_inside_a_verb_cues_phrase_is_no_happening_of_its_own():
     # "violated the ceasefire on Monday": a violation, no ceasefire agreed on Monday
     rows = _one("Russian forces violated the ceasefire on Monday.")

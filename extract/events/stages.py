@@ -938,9 +938,25 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
             elif c.kind == "verb":
                 _report_roles(text, toks, c)
+            if _undergone(c):
+                c.source, c.target = None, c.source  # "Prigozhin's jet crashed": he suffered it
         kept.append(c)
     doc.candidates = kept
     return doc
+
+
+def _undergone(c: Candidate) -> bool:
+    """True for an ASSAULT named by a [dated_cues] verb its subject undergoes (`[roles].undergone`: "died",
+    "crashed", "sank"), in the active voice, with a subject; an actor after the verb is only where it happened
+    ("crashed in Russia's Tver region")."""
+    return (
+        c.kind == "verb"
+        and c.cue.dated_only
+        and c.cue.event_type == "ASSAULT"
+        and c.cue.phrase in wordset("roles", "undergone")
+        and not c.reading.passive
+        and c.source is not None
+    )
 
 
 # syntax: roles from a dependency parse ---------------------------------------------------------------
@@ -1152,7 +1168,7 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
             # no one acted upon: the happening takes place in the article's country
             cue_tok = doc.tokens[c.s][c.cue.i]
             where = roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, home, "place")
-            if home == place and c.cue.event_type in _PLACE_TARGETS and own != home:
+            if home == place and c.kind == "verb" and c.cue.event_type in _PLACE_TARGETS and own != home:
                 c.target = where
             else:
                 c.partners.append(where)
