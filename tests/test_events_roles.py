@@ -621,3 +621,22 @@ def test_a_noun_of_happening_with_no_passive_of_doing_is_no_event():
     assert _rows("Talks are important, the minister said on Monday.", "2024-03-06") == []
     rows = _rows("The deal was criticised by Russia on Monday.", "2024-03-06")
     assert [r["event_type"] for r in rows] == ["ACCUSE"]  # the criticism, not the deal
+
+
+def test_a_states_own_official_does_not_act_upon_that_state():
+    # Putin's doctrine is Russia's own: no other party is acted upon
+    day = "2024-11-19"
+    assert _roles("Vladimir Putin approved a new version of Russia's nuclear doctrine on Tuesday.", day) == (
+        "Vladimir Putin",
+        "",
+    )
+    # the chief of a group of that country does: Prigozhin's quarrel with Russia's army
+    assert _roles("Yevgeny Prigozhin accused Russia of attacking his men on Friday.", "2023-06-24", "ACCUSE") == (
+        "Yevgeny Prigozhin",
+        "Russia",
+    )
+    # and so does a foreign leader
+    assert _roles("Joe Biden criticised Russia's nuclear doctrine on Tuesday.", day, "ACCUSE") == (
+        "Joe Biden",
+        "Russia",
+    )

@@ -660,7 +660,18 @@ def assign(
     tgt = as_actor(target[1]) if target is not None else None
     if src is not None and tgt is not None and src.actor_id == tgt.actor_id:
         tgt = None
+    if src is not None and tgt is not None and _serves(src, tgt):
+        tgt = None  # "Putin approved a new version of Russia's nuclear doctrine": his own state is no other party
     return src, tgt
+
+
+def _serves(person: ActorMention, state: ActorMention) -> bool:
+    """True when `person` is a gazetteer person of `state`'s country who serves the state, not a group of it
+    (Putin, Shoigu; not Prigozhin, the Wagner group's chief, whose quarrel with Russia's army is one)."""
+    if person.type != "person" or state.type != "country" or not person.country or person.country != state.country:
+        return False
+    actor = load_gazetteer().actors.get(person.actor_id)
+    return actor is not None and not actor.org
 
 
 def noun_parties(tokens: list[Token], cue: Cue, mentions: list[Placed]) -> tuple[ActorMention, ActorMention] | None:
