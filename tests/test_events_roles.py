@@ -640,3 +640,15 @@ def test_a_states_own_official_does_not_act_upon_that_state():
         "Joe Biden",
         "Russia",
     )
+
+
+def test_condemning_a_happening_told_before_accuses_its_doer():
+    day = "2022-02-25"
+    text = "Russian forces attacked Ukraine on Thursday. NATO's chief condemned what he called a reckless attack."
+    assert _roles(text, day, "ACCUSE") == ("Jens Stoltenberg", "Russia")  # the office's holder that day
+    text = "Russian forces attacked Ukraine on Thursday. Germany condemned the attack on Friday."
+    assert _roles(text, day, "ACCUSE") == ("Germany", "Russia")
+    # a happening of another type, or none told before, names no one
+    assert _roles("Germany condemned the attack on Friday.", day, "ACCUSE") == ("Germany", "")
+    text = "Russia and Ukraine held talks on Thursday. Germany condemned the attack on Friday."
+    assert _roles(text, day, "ACCUSE") == ("Germany", "")

@@ -940,9 +940,35 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 _report_roles(text, toks, c)
             if _undergone(c):
                 c.source, c.target = None, c.source  # "Prigozhin's jet crashed": he suffered it
+            if c.kind == "verb" and c.target is None and c.cue.event_type in _REFERRING_TYPES:
+                c.target = _referred_doer(toks, c, kept)
         kept.append(c)
     doc.candidates = kept
     return doc
+
+
+_REFERRING_TYPES = frozenset({"ACCUSE"})  # speech acts whose object may be a happening told before
+_REFERRING_MARKS = frozenset({"the", "this", "these", "that", "those", "what", "its", "their"})
+_REFERENCE_REACH = 6  # words after the verb where the happening's noun may stand ("condemned what he called a ...")
+_REFERENCE_BACK = 8  # sentences back where the happening it names may have been told
+
+
+def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> ActorMention | None:
+    """The doer of a happening an accusation names by a definite noun and no actor ("Biden condemned the attack",
+    "called the blasts a grave violation", "condemned what he called a reckless attack"): the source of the
+    latest earlier candidate of the noun's type within _REFERENCE_BACK sentences, when it names one and is not the
+    speaker; None otherwise."""
+    hi = min(c.clause.i1, c.cue.j + _REFERENCE_REACH)
+    k = next((k for k in range(c.cue.j, hi) if plover.noun_type(toks[k].text)), -1)
+    if k < 0 or not any(t.lower in _REFERRING_MARKS for t in toks[c.cue.j : k]):
+        return None
+    etype = plover.noun_type(toks[k].text)
+    told = next((p for p in reversed(before) if p.cue.event_type == etype and c.s - p.s <= _REFERENCE_BACK), None)
+    if told is None or told.source is None:
+        return None
+    if c.source is not None and told.source.actor_id == c.source.actor_id:
+        return None
+    return told.source
 
 
 def _undergone(c: Candidate) -> bool:
