@@ -640,6 +640,16 @@ def test_a_cue_phrase_may_carry_modifiers_before_its_noun():
     assert phrases("They filed a very long and detailed lawsuit.") == []  # at most three words between
     assert phrases("Mr Annan ordered an independent inquiry.") == [("ordered an independent inquiry", "ACCUSE")]
     assert phrases("The WHO raised its alert level to four.") == [("raised its alert level", "MOBILIZE")]
+    # a possessive determiner serves as well, and a "verb + noun" phrase takes a determiner and modifiers
+    assert phrases("Modi and Xi held their first formal bilateral talks in Kazan.") == [
+        ("held their first formal bilateral talks", "CONSULT")
+    ]
+    assert phrases("Russia imposed its own tough sanctions on Britain.") == [
+        ("imposed its own tough sanctions", "SANCTION")
+    ]
+    assert phrases("The court launched its fresh investigation.") == [("launched its fresh investigation", "ACCUSE")]
+    # not a preposition of a phrase ("call for"): "called the meeting for Monday" is no appeal
+    assert ("called the meeting for", "REQUEST") not in phrases("They called the meeting for Monday.")
 
 
 def test_naming_with_a_judgement_is_a_speech_act():

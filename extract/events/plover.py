@@ -292,17 +292,25 @@ def _evaluations() -> dict:
 
 
 def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> int | None:
-    """The end of a "verb + a/an/the + noun" cue (rest: the determiner and the noun) written with modifiers
-    before its noun ("filed a wrongful death lawsuit", "launched a fresh investigation"; plover.toml
-    [modifiers]), when the noun ends its phrase; None when there is no such match."""
+    """The end of a "verb + a/an/the + noun" cue (rest: the determiner and the noun), or of a "verb + noun of
+    happening" cue (rest: the noun), written with a determiner (an article or a possessive) and modifiers before
+    its noun ("filed a wrongful death lawsuit", "launched its fresh investigation", "held their first formal
+    bilateral talks"; plover.toml [modifiers]), when the noun ends its phrase; None when there is no such
+    match."""
     articles = ("a", "an", "the")  # any of them: "launched a fresh investigation" is "launch an investigation"
-    if len(rest) != 2 or rest[0] not in articles or i + 2 >= i1 or tokens[i + 1].lower not in articles:
+    determiners = (*articles, "their", "its", "his", "her", "our")  # "held their first formal bilateral talks"
+    if len(rest) == 2 and rest[0] in articles:
+        noun, first = rest[1], i + 3  # "verb + a/an/the + noun": one modifier or more (none is the phrase itself)
+    elif len(rest) == 1 and noun_type(rest[0]):
+        noun, first = rest[0], i + 2  # "verb + noun of happening" ("hold talks"): a determiner, then any modifiers
+    else:
         return None
-    most = modifiers_most()
-    for k in range(i + 3, min(i1, i + 3 + most)):
+    if i + 2 >= i1 or tokens[i + 1].lower not in determiners:
+        return None
+    for k in range(first, min(i1, i + 3 + modifiers_most())):
         if not all(t.text[:1].islower() or t.text[:1].isdigit() or t.text[:1] == "$" for t in tokens[i + 2 : k]):
             return None
-        if tokens[k].lower == rest[1]:
+        if tokens[k].lower == noun:
             return k + 1 if ends_noun_phrase(tokens, k + 1, i1) else None
     return None
 
