@@ -40,6 +40,10 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # declining to speak, a career, a new job
         "A ministry spokesman declined to comment on the report on Tuesday.",
         "The spokeswoman refused to give further details on Monday.",
+        "A spokesman for Shell did not respond to requests for comment on Monday.",
+        # what a passive was done for is an aim, not a happening
+        "The concert was organised on Friday to raise funds for flood victims.",
+        "Neither the ANP nor BP immediately responded to requests for a comment on Monday.",
         "Paul Hart studied physics and helped develop diving robots for the navy.",
         "The admiral said on Friday that he will join the Brookings Institution as a senior fellow.",
         # a verb of beginning after "which" that stands for a happening
@@ -67,6 +71,7 @@ def test_a_blast_in_a_story_of_bombs_is_still_an_attack():
     ("text", "etype"),
     [
         ("Insurgents derailed a freight train in Idlib on Tuesday.", "ASSAULT"),
+        ("BP was forced to suspend dividend payments on Monday.", "CONCEDE"),  # a passive governing the verb
         ("President Lula arrived in Buenos Aires on Monday for talks with Argentina's leaders.", "CONSULT"),
         ("Russian troops shelled the town of Kupiansk on Monday.", "ASSAULT"),
         ("Iran refused to give the inspectors access to the site on Monday.", "REJECT"),

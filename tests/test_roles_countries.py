@@ -369,3 +369,23 @@ def test_a_place_named_before_a_later_speaker_is_no_target():
         "Secretary Dana Okafor told a Senate panel Tuesday that her department had been lax in policing offshore rigs."
     )
     assert [(r["source_actor"], r["target_actor"]) for r in _rows(text, "2010-05-19")] == [("Dana Okafor", "")]
+
+
+def test_every_rows_source_and_target_are_among_its_actors():
+    # the place of a happening and the doer of one named before come from outside the clause's mentions; the
+    # dashboard's actor filter and network read the actors list, so they must be in it too
+    import json
+    import pathlib
+
+    from extract.events import extract_events
+    from extract.ingest import load_articles
+
+    path = pathlib.Path(__file__).resolve().parents[1] / "data" / "articles" / "articles.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    frame = extract_events(load_articles(items).articles, workers=1)
+    missing = [
+        (r["article_id"], r["source_actor"], r["target_actor"], list(r["actors"]))
+        for r in frame.to_dict("records")
+        if {r["source_actor"], r["target_actor"]} - {""} - set(r["actors"])
+    ]
+    assert missing == []

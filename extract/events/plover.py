@@ -362,6 +362,42 @@ def _nonevent(key: str) -> frozenset[str]:
     return wordset("nonevent", key)
 
 
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def purpose_of_passive(tokens: list[Token], cue: Cue) -> bool:
+    """True for a verb cue in the infinitive that tells what a passive was done for ("The song was released on
+    Friday to raise money for flood victims", "the concert was organised to raise funds"): an aim, no happening of
+    its own. The passive ("was" + a participle) stands within the six words before "to"."""
+    i = cue.i
+    if cue.form != "base" or i < 3 or tokens[i - 1].lower != "to":
+        return False
+    for k in range(i - 2, max(0, i - 8), -1):
+        if tokens[k].text in ",;:":
+            return False
+        if tokens[k - 1].lower in _BE and past_participle_like(tokens[k].lower):
+            # "was forced to suspend", "is expected to stand trial": the passive governs the verb, which is told
+            return not (k == i - 2 and tokens[k].lower in _CATENATIVE)
+    return False
+
+
+_CATENATIVE = frozenset(
+    "expected forced set scheduled planned supposed required asked told ordered urged allowed obliged compelled made"
+    " invited encouraged pressed called tipped slated poised prepared authorised authorized believed said reported"
+    " thought understood known seen meant designed".split()
+)
+
+
+def past_participle_like(word: str) -> bool:
+    """True for an -ed form or a listed irregular past of a cue verb ("released", "sent", "held")."""
+    return (word.endswith("ed") and len(word) > 4) or word in _irregular_pasts()
+
+
+@functools.cache
+def _irregular_pasts() -> frozenset[str]:
+    return frozenset(form for forms in plover().get("irregular", {}).values() for form in forms)
+
+
 def reduced_relative(tokens: list[Token], cue: Cue) -> bool:
     """True for a participle that only describes a noun before it: "new video released by BP showed",
     "in a statement released by Downing Street", "the medicines recognized by the WHO as effective". The
@@ -424,7 +460,11 @@ def aspect_of_happening(tokens: list[Token], cue: Cue) -> bool:
 def no_comment(tokens: list[Token], cue: Cue) -> bool:
     """True for declining to speak ("declined to comment", "refused to give further details", "declined to
     be named"): no refusal between actors, nor is the verb after it ("give" in "declined to give details").
-    Refusing to answer a panel's questions stays a refusal."""
+    Refusing to answer a panel's questions stays a refusal. Nor is a request for comment a request ("did not
+    respond to requests for comment")."""
+    if cue.phrase == "request" and [t.lower for t in tokens[cue.j : cue.j + 3]][:1] == ["for"]:
+        words = [t.lower for t in tokens[cue.j + 1 : cue.j + 3] if t.lower not in ("a", "an", "further", "more")]
+        return bool(words) and words[0] in ("comment", "comments")
     if cue.phrase not in _nonevent("refusals") and cue.i >= 2 and tokens[cue.i - 1].lower == "to":
         before = find_cues(tokens, cue.i - 2, cue.i - 1)
         return bool(before) and before[0].phrase in _nonevent("refusals") and no_comment(tokens, before[0])

@@ -72,7 +72,9 @@ def build_row(doc: ArticleDoc, c: Candidate) -> dict:
         "date_from_publication": c.date_from_publication,
         "source_actor": source.name if source is not None else "",
         "target_actor": target.name if target is not None else "",
-        "actors": list(dict.fromkeys(m.name for _, m in c.actors)),
+        # every actor the clause names, and the source and target, which a later stage may have found elsewhere
+        # (the place of the happening, the doer of a happening named before)
+        "actors": list(dict.fromkeys([*(m.name for _, m in c.actors), *(m.name for m in (source, target) if m)])),
         "countries": list(countries),
         "event_type": cue.event_type,
         "quad_class": cue.quad_class,
