@@ -866,6 +866,9 @@ def test_a_day_after_the_noun_a_speaker_reacts_to_is_the_reactions():
     # a day written before the noun is the noun's, and the words after the noun are not
     rows = _one("Ukraine praised Monday's sanctions on Tuesday.", "2024-03-06")
     assert sorted((r["event_type"], r["date"]) for r in rows) == [("SANCTION", "2024-03-04"), ("SUPPORT", "2024-03-05")]
+    # nor is a noun after "that" the day's: "said on Sunday that the attack ..." dates the saying
+    rows = _one("Iran's foreign minister said on Sunday that the attack would have everlasting consequences.")
+    assert "ASSAULT" not in [r["event_type"] for r in rows]
 
 
 @pytest.mark.parametrize(

@@ -339,6 +339,7 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
 
 _AFTER = re.compile(r"(?:['’]s)?((?:\s+[a-z][a-z-]*){1,3})")
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:on|of)\s+(?:the\s+)?$")
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "when", "while", "after", "before", "and", "but", "because", "if"})
 
 
 def _dated_noun(text: str, tx: Timex, s_start: int, s_end: int) -> tuple[int, str]:
@@ -348,6 +349,8 @@ def _dated_noun(text: str, tx: Timex, s_start: int, s_end: int) -> tuple[int, st
     if m:
         pos = m.start(1)
         for w in m.group(1).split():
+            if w in _CLAUSE_OPENERS:
+                break  # "said on Sunday that the attack would ...": the day is the saying's
             pos = text.index(w, pos)
             if noun_type(w):
                 return pos, noun_type(w)
