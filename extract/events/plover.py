@@ -366,36 +366,26 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
 def purpose_of_passive(tokens: list[Token], cue: Cue) -> bool:
-    """True for a verb cue in the infinitive that tells what a passive was done for ("The song was released on
-    Friday to raise money for flood victims", "the concert was organised to raise funds"): an aim, no happening of
-    its own. The passive ("was" + a participle) stands within the six words before "to"."""
+    """True for a verb cue in the infinitive that tells what a thing was made or put on for ("The song was released
+    on Friday to raise money for flood victims", "the concert was organised to raise funds"): an aim, no happening
+    of its own. The passive ("was" + a participle of making, _MADE) stands within the six words before "to"."""
     i = cue.i
     if cue.form != "base" or i < 3 or tokens[i - 1].lower != "to":
         return False
     for k in range(i - 2, max(0, i - 8), -1):
         if tokens[k].text in ",;:":
             return False
-        if tokens[k - 1].lower in _BE and past_participle_like(tokens[k].lower):
-            # "was forced to suspend", "is expected to stand trial": the passive governs the verb, which is told
-            return not (k == i - 2 and tokens[k].lower in _CATENATIVE)
+        if tokens[k - 1].lower in _BE and tokens[k].lower in _MADE:
+            return True
     return False
 
 
-_CATENATIVE = frozenset(
-    "expected forced set scheduled planned supposed required asked told ordered urged allowed obliged compelled made"
-    " invited encouraged pressed called tipped slated poised prepared authorised authorized believed said reported"
-    " thought understood known seen meant designed".split()
+# Participles of making or putting on a thing, whose purpose an infinitive after them tells ("was released to
+# raise money"); not "was sent to help", "was forced to suspend", "is expected to announce", which tell deeds.
+_MADE = frozenset(
+    "released organised organized held staged launched created recorded produced sold auctioned written designed"
+    " built founded established published issued".split()
 )
-
-
-def past_participle_like(word: str) -> bool:
-    """True for an -ed form or a listed irregular past of a cue verb ("released", "sent", "held")."""
-    return (word.endswith("ed") and len(word) > 4) or word in _irregular_pasts()
-
-
-@functools.cache
-def _irregular_pasts() -> frozenset[str]:
-    return frozenset(form for forms in plover().get("irregular", {}).values() for form in forms)
 
 
 def reduced_relative(tokens: list[Token], cue: Cue) -> bool:
