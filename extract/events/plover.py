@@ -362,30 +362,20 @@ def _nonevent(key: str) -> frozenset[str]:
     return wordset("nonevent", key)
 
 
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-
-
 def purpose_of_passive(tokens: list[Token], cue: Cue) -> bool:
     """True for a verb cue in the infinitive that tells what a thing was made or put on for ("The song was released
     on Friday to raise money for flood victims", "the concert was organised to raise funds"): an aim, no happening
-    of its own. The passive ("was" + a participle of making, _MADE) stands within the six words before "to"."""
+    of its own. The passive ("was" + a participle of making, [nonevent].made) stands within the six words before
+    "to"."""
     i = cue.i
     if cue.form != "base" or i < 3 or tokens[i - 1].lower != "to":
         return False
     for k in range(i - 2, max(0, i - 8), -1):
         if tokens[k].text in ",;:":
             return False
-        if tokens[k - 1].lower in _BE and tokens[k].lower in _MADE:
+        if tokens[k - 1].lower in wordset("mode", "be") and tokens[k].lower in _nonevent("made"):
             return True
     return False
-
-
-# Participles of making or putting on a thing, whose purpose an infinitive after them tells ("was released to
-# raise money"); not "was sent to help", "was forced to suspend", "is expected to announce", which tell deeds.
-_MADE = frozenset(
-    "released organised organized held staged launched created recorded produced sold auctioned written designed"
-    " built founded established published issued".split()
-)
 
 
 def reduced_relative(tokens: list[Token], cue: Cue) -> bool:

@@ -339,7 +339,13 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
 
 _AFTER = re.compile(r"(?:['’]s)?((?:\s+[a-z][a-z-]*){1,3})")
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:on|of)\s+(?:the\s+)?$")
-_CLAUSE_OPENERS = frozenset({"that", "which", "who", "when", "while", "after", "before", "and", "but", "because", "if"})
+
+
+@functools.cache
+def _clause_openers() -> frozenset[str]:
+    """Words that open a clause of their own after a date ("said on Sunday that the attack ..."): no noun after
+    them is the date's."""
+    return wordset("clauses", "relative") | wordset("clauses", "subordinators") | frozenset({"and", "but", "if"})
 
 
 def _dated_noun(text: str, tx: Timex, s_start: int, s_end: int) -> tuple[int, str]:
@@ -349,7 +355,7 @@ def _dated_noun(text: str, tx: Timex, s_start: int, s_end: int) -> tuple[int, st
     if m:
         pos = m.start(1)
         for w in m.group(1).split():
-            if w in _CLAUSE_OPENERS:
+            if w in _clause_openers():
                 break  # "said on Sunday that the attack would ...": the day is the saying's
             pos = text.index(w, pos)
             if noun_type(w):
@@ -944,15 +950,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 _report_roles(text, toks, c)
             if _undergone(c):
                 c.source, c.target = None, c.source  # "Prigozhin's jet crashed": he suffered it
-            if c.kind == "verb" and c.target is None and c.cue.event_type in _REFERRING_TYPES:
+            if c.kind == "verb" and c.target is None and c.cue.event_type in wordset("roles", "referring_types"):
                 c.target = _referred_doer(toks, c, kept)
         kept.append(c)
     doc.candidates = kept
     return doc
 
 
-_REFERRING_TYPES = frozenset({"ACCUSE"})  # speech acts whose object may be a happening told before
-_REFERRING_MARKS = frozenset({"the", "this", "these", "that", "those", "what", "its", "their"})
 _REFERENCE_REACH = 6  # words after the verb where the happening's noun may stand ("condemned what he called a ...")
 _REFERENCE_BACK = 8  # sentences back where the happening it names may have been told
 
@@ -964,7 +968,7 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
     speaker; None otherwise."""
     hi = min(c.clause.i1, c.cue.j + _REFERENCE_REACH)
     k = next((k for k in range(c.cue.j, hi) if plover.noun_type(toks[k].text)), -1)
-    if k < 0 or not any(t.lower in _REFERRING_MARKS for t in toks[c.cue.j : k]):
+    if k < 0 or not any(t.lower in wordset("roles", "referring_marks") for t in toks[c.cue.j : k]):
         return None
     etype = plover.noun_type(toks[k].text)
     told = next((p for p in reversed(before) if p.cue.event_type == etype and c.s - p.s <= _REFERENCE_BACK), None)
@@ -1174,6 +1178,7 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
     home = _home_country(doc.mentions) if doc.settings.home_country else ""
     place = _home_country(doc.mentions, majority=True) if doc.settings.home_country else ""
     place_types = wordset("roles", "home_place_types")
+    target_types = wordset("roles", "home_target_types")
     starts = [m.start for m in doc.mentions]
 
     def as_state(m: ActorMention | None) -> ActorMention | None:
@@ -1198,14 +1203,11 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
             # no one acted upon: the happening takes place in the article's country
             cue_tok = doc.tokens[c.s][c.cue.i]
             where = roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, home, "place")
-            if home == place and c.kind == "verb" and c.cue.event_type in _PLACE_TARGETS and own != home:
+            if home == place and c.kind == "verb" and c.cue.event_type in target_types and own != home:
                 c.target = where
             else:
                 c.partners.append(where)
     return doc
-
-
-_PLACE_TARGETS = frozenset({"AID", "RETREAT", "ASSAULT"})
 
 
 _ADJACENT = re.compile(r"\s*(?:['’]s)?\s*")  # between a state and the body it qualifies ("U.S. Justice Department")
