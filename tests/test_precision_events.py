@@ -201,6 +201,7 @@ def test_two_doers_against_one_receiver_are_two_happenings():
         ("Crew members treated the failed pressure test as a success on Friday.", "AID"),
         ("BP was hit with a record fine on Monday.", "ASSAULT"),
         ("The EU hit Russia with new sanctions on Monday.", "ASSAULT"),
+        ("Iran was hit with new US sanctions on Monday.", "ASSAULT"),  # "sanctions" after "with new US": a noun
     ],
 )
 def test_a_verb_in_another_sense_names_no_happening_of_its_type(text, absent):
@@ -215,6 +216,7 @@ def test_a_verb_in_another_sense_names_no_happening_of_its_type(text, absent):
         ("Jordan provided food and tents to Gaza on Monday.", "AID"),
         ("Cuban doctors treated 40 wounded people in Port-au-Prince on Tuesday.", "AID"),
         ("Russia hit Kyiv with missiles on Monday.", "ASSAULT"),
+        ("On Monday Britain sanctions Russian banks.", "SANCTION"),
     ],
 )
 def test_the_same_verbs_in_their_own_sense_still_name_it(text, etype):

@@ -154,6 +154,22 @@ def claimed(tokens: list[Token], lo: int, i: int) -> bool:
     return claim_at(tokens, lo, i) >= 0
 
 
+def _modified_after_preposition(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
+    """True when a plural -s form follows a preposition across up to three modifiers, names or [mode].adjectives
+    ("was hit with new US sanctions", "protested against EU tariffs"): a noun, no verb."""
+    if cue.form != "s" or p <= lo:
+        return False
+    k, names = p, 0
+    while k > lo and p - k < 3:
+        if tokens[k].lower in wordset("mode", "adjectives"):
+            k -= 1
+        elif tokens[k].text[:1].isupper() and tokens[k].text.isalpha() and names == 0:
+            k, names = k - 1, 1  # one name: "US sanctions"; not "on Monday Britain sanctions"
+        else:
+            break
+    return k < p and tokens[k].lower in wordset("roles", "prepositions") and tokens[k].lower != "to"
+
+
 def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
     """True when tokens[p] modifies the cue word as a noun after a determiner or a possessive "'s": an
     adjective ("its annual report", "BP's internal probe"), or a singular noun before a base form with no
@@ -280,6 +296,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         or prev[:1].isdigit()
         or prev in _NUMBERS
         or _modifier_after_determiner(tokens, p, lo, cue)
+        or _modified_after_preposition(tokens, p, lo, cue)
         or _subject_of_past(tokens, cue, prev)
     ):
         return Reading("")
