@@ -652,3 +652,11 @@ def test_condemning_a_happening_told_before_accuses_its_doer():
     assert _roles("Germany condemned the attack on Friday.", day, "ACCUSE") == ("Germany", "")
     text = "Russia and Ukraine held talks on Thursday. Germany condemned the attack on Friday."
     assert _roles(text, day, "ACCUSE") == ("Germany", "")
+
+
+def test_a_state_named_before_a_noun_of_happening_did_it_to_the_clauses_subject():
+    day = "2024-03-06"
+    assert _roles("Gaza was pounded by Israeli air strikes on Monday.", day, "ASSAULT") == ("Israel", "Palestine")
+    assert _roles("Iran was hit with new US sanctions on Monday.", day, "SANCTION") == ("United States", "Iran")
+    # the subject that does it keeps it
+    assert _roles("Israeli strikes killed ten people in Gaza on Monday.", day, "ASSAULT") == ("Israel", "Palestine")

@@ -950,6 +950,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 _report_roles(text, toks, c)
             if _undergone(c):
                 c.source, c.target = None, c.source  # "Prigozhin's jet crashed": he suffered it
+            doer = _modifier_doer(toks, c) if "noun" in (c.kind, c.cue.form) else None
+            if doer is not None and (c.source is None or c.source.actor_id != doer.actor_id):
+                # "Gaza was pounded by Israeli air strikes": the state the noun names did it, to the clause's subject
+                rest = [m for m in (c.source, c.target) if m is not None and m.actor_id != doer.actor_id]
+                c.source, c.target = doer, (rest[0] if rest else None)
             if c.kind == "verb" and c.target is None and c.cue.event_type in wordset("roles", "referring_types"):
                 c.target = _referred_doer(toks, c, kept)
         kept.append(c)
@@ -977,6 +982,22 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
     if c.source is not None and told.source.actor_id == c.source.actor_id:
         return None
     return told.source
+
+
+def _modifier_doer(toks: list[Token], c: Candidate) -> ActorMention | None:
+    """A state named as a modifier of a noun of happening, across lower-case modifiers ("new US sanctions",
+    "Israeli air strikes", "the Russian attack"): the happening's doer; None otherwise."""
+    at = {k: m for k, m in c.actors}
+    common = function_words("en")
+    k = c.cue.i - 1
+    while k >= c.clause.i0 and c.cue.i - k <= 3:
+        m = at.get(k)
+        if m is not None:
+            return m if m.type == "country" else None
+        if not (toks[k].text.isalpha() and toks[k].text.islower() and toks[k].lower not in common):
+            return None
+        k -= 1
+    return None
 
 
 def _undergone(c: Candidate) -> bool:
