@@ -442,7 +442,7 @@ def no_comment(tokens: list[Token], cue: Cue) -> bool:
     be named"): no refusal between actors, nor is the verb after it ("give" in "declined to give details").
     Refusing to answer a panel's questions stays a refusal. Nor is a request for comment a request ("did not
     respond to requests for comment")."""
-    if cue.phrase == "request" and [t.lower for t in tokens[cue.j : cue.j + 3]][:1] == ["for"]:
+    if cue.phrase == "request" and cue.j < len(tokens) and tokens[cue.j].lower == "for":
         words = [t.lower for t in tokens[cue.j + 1 : cue.j + 3] if t.lower not in ("a", "an", "further", "more")]
         return bool(words) and words[0] in ("comment", "comments")
     if cue.phrase not in _nonevent("refusals") and cue.i >= 2 and tokens[cue.i - 1].lower == "to":

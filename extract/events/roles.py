@@ -153,7 +153,7 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
             and m.type in _STATE_TYPES
             and m2.type in _NAMED_BODIES
             and m2.via == "name"
-            and _possessive_before(tokens, k, e, k2)
+            and _after_possessive(tokens, e, len(tokens)) == k2  # the state's possessive right before it
         ):
             body = (k2, m2)
     return body or (k, m)
@@ -162,21 +162,21 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
 _NAMED_BODIES = ("organization", "armed_group", "political_party")
 
 
-def _possessive_before(tokens: list[Token], k: int, e: int, k2: int) -> bool:
-    """True when the mention at k..e is a possessive right before the one at k2 ("Lebanon's Hezbollah")."""
+def _after_possessive(tokens: list[Token], e: int, stop: int) -> int:
+    """The token after the possessive ending of the mention ending at token e ("Jackson's" as one token, or
+    "Jackson" + "'s"), or -1 when it is no possessive."""
     if tokens[e - 1].lower.endswith(("'s", "’s")):
-        return k2 == e
-    return e < len(tokens) and tokens[e].lower in ("'s", "’s") and k2 == e + 1
+        return e
+    return e + 1 if e < stop and tokens[e].lower in ("'s", "’s") else -1
 
 
 def _owner_of(tokens: list[Token], k: int, e: int, ms: list[Placed], stop: int) -> Placed | None:
     """The named person a possessive person's title names ("Jackson's personal physician Conrad Murray",
     "Jackson's doctor, Conrad Murray," -> Conrad Murray): only lower-case words, at most four, between the
     possessive and the person, the last of them may be a comma (an apposition); else None."""
-    fused = tokens[e - 1].lower.endswith(("'s", "’s"))
-    if not fused and not (e < stop and tokens[e].lower in ("'s", "’s")):
+    j = _after_possessive(tokens, e, stop)
+    if j < 0:
         return None
-    j = e if fused else e + 1
     for k2, m2 in ms:
         if k2 < j:
             continue
