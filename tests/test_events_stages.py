@@ -272,6 +272,19 @@ def test_an_undated_present_perfect_names_the_publication_month_not_a_day():
     assert [(r["date"], r["date_precision"]) for r in rows if r["event_type"] == "SANCTION"] == [("2024-03-06", "day")]
 
 
+def test_an_undated_claim_in_the_present_names_the_publication_month():
+    # "argue", "alleges" in the present: a position the party holds, not words said on one day
+    for text in (
+        "Defence lawyers argue that Russia attacked the convoy.",
+        "The prosecution alleges that Russia attacked the convoy.",
+    ):
+        rows = _one(text)
+        assert [(r["date"], r["date_precision"], r["mode"]) for r in rows] == [("2024-03", "month", "statement")]
+    # the same claim made on a day ("argued", or "to argue" under a dated verb) keeps that day
+    rows = _one("Defence lawyers argued that Russia attacked the convoy.")
+    assert [(r["date"], r["date_precision"]) for r in rows] == [("2024-03-06", "day")]
+
+
 def test_an_undated_past_clause_takes_the_day_the_story_was_telling():
     # published Wednesday 2024-03-06; Monday is 2024-03-04
     rows = _one("Voters in Portugal elected a new parliament on Monday. The prime minister conceded defeat.")

@@ -119,6 +119,10 @@ class Reading(NamedTuple):
     present: bool = False
 
 
+# Words before a base form that make it no simple present: "to testify", "will argue", "did not claim".
+_NOT_PRESENT_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "must", "should", "can", "did", "not"})
+
+
 def _contracted(word: str) -> str:
     """The auxiliary a contraction ends in ("i'll", "they’ll" -> "'ll"), else the word: the tokenizer keeps
     "I'll" as one word."""
@@ -152,6 +156,16 @@ def claimed(tokens: list[Token], lo: int, i: int) -> bool:
     """True when a verb of contested claim comes before the verb at i in its clause (claim_at): what follows
     is someone's claim, and the claim is the happening."""
     return claim_at(tokens, lo, i) >= 0
+
+
+def claimed_now(tokens: list[Token], lo: int, i: int) -> bool:
+    """True when the verb of contested claim before i, or at i (claim_at), is in the simple present ("the
+    prosecution alleges", "defence lawyers argue"): a position held, not words said on one day."""
+    k = claim_at(tokens, lo, i + 1)
+    if k < 0 or tokens[k].lower.endswith("ed"):
+        return False
+    b = _prev(tokens, k, lo)
+    return b < lo or tokens[b].lower not in _NOT_PRESENT_BEFORE
 
 
 def _modified_after_preposition(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:

@@ -1430,6 +1430,8 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             continue
         elif c.s != lead and c.reading.perfect and _present_perfect(toks, clause, c.cue.i):
             per, date_text, from_pub = dating.month_of(pub), "", True  # "has launched": recent, day unknown
+        elif mode.claimed_now(toks, clause.i0, c.cue.i):
+            per, date_text, from_pub = dating.month_of(pub), "", True  # "prosecutors argue": a position, no one day
         else:
             per, date_text, from_pub = pub, "", True
         if per is None or not dating.on_timeline(per):
