@@ -285,6 +285,25 @@ def test_an_undated_claim_in_the_present_names_the_publication_month():
     assert [(r["date"], r["date_precision"]) for r in rows] == [("2024-03-06", "day")]
 
 
+def test_overnight_dates_a_past_happening_to_the_night_before_publication():
+    # published Wednesday 2024-03-06: the night began on Tuesday 2024-03-05 (tests/gold/README.md)
+    rows = _one("Russia launched 40 drones at Ukraine overnight, Kyiv said.")
+    assert [(r["date"], r["date_text"], r["date_from_publication"]) for r in rows] == [
+        ("2024-03-05", "overnight", False)
+    ]
+    # a reported strike with a night of its own is the doer's attack, not the speaker's accusation
+    rows = _one("Ukraine said Russian missiles struck a power plant in Lviv overnight.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["date"]) for r in rows] == [
+        ("ASSAULT", "actual", "Russia", "2024-03-05")
+    ]
+    # the night after a verb of saying is the reported deed's, not the thanks'
+    rows = _one("Zelenskyy thanked the allies and said Russian troops had failed to take Kyiv overnight.")
+    assert [(r["event_type"], r["date"]) for r in rows] == [("SUPPORT", "2024-03-06")]
+    # an adjective names no night; a future clause is not dated by it
+    assert _one("Russia will attack Kyiv overnight.")[0]["date"] == "2024-03-06"
+    assert [r["date_text"] for r in _one("Russian drones hit Kyiv during overnight trading hours.")] != ["overnight"]
+
+
 def test_an_undated_past_clause_takes_the_day_the_story_was_telling():
     # published Wednesday 2024-03-06; Monday is 2024-03-04
     rows = _one("Voters in Portugal elected a new parliament on Monday. The prime minister conceded defeat.")

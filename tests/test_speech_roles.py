@@ -207,6 +207,15 @@ def test_officials_named_without_their_country_stand_for_the_articles_country() 
     assert rows and (rows[0]["event_type"], rows[0]["source_actor"]) == ("REQUEST", "Japan")
 
 
+def test_ministers_named_without_their_country_stand_for_the_articles_country() -> None:
+    text = (
+        "Japan confirmed four new cases of the virus in Tokyo on Monday. "
+        "Ministers urged people not to travel abroad until the outbreak is under control."
+    )
+    rows = [r for r in _rows(text, "2009-05-11") if "urged" in r["summary"]]
+    assert rows and (rows[0]["event_type"], rows[0]["source_actor"]) == ("REQUEST", "Japan")
+
+
 def test_a_group_that_is_no_organ_keeps_no_country_of_the_article() -> None:
     text = (
         "Japan confirmed four new cases of the virus in Tokyo on Monday. "

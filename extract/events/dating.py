@@ -144,6 +144,12 @@ def publication(published: dt.datetime | None) -> Period | None:
     return Period(d.isoformat(), "day", d, d + dt.timedelta(days=1))
 
 
+def night_before(day: Period) -> Period:
+    """The day before a day Period, as a day Period: the evening a night ending on `day` began."""
+    d = day.start - dt.timedelta(days=1)
+    return Period(d.isoformat(), "day", d, day.start)
+
+
 def month_of(day: Period) -> Period:
     """The month a day Period lies in, as a month Period."""
     d = day.start.replace(day=1)

@@ -782,6 +782,7 @@ def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
     said, k = found
     saying_words = _after_saying(toks, said)[1]
     own_day = any(tx.start > saying_words and dating.governs(text, tx, toks[0].start) for tx in c.timexes)
+    own_day = own_day or _overnight(toks, said + 1, c.clause.i1) >= 0  # "said Russian missiles struck ... overnight"
     if c.cue.quad_class == "material_conflict" and not own_day:
         c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         c.reading = c.reading._replace(mode="statement")
@@ -1310,6 +1311,29 @@ def _performative(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     return len(words) == 1 and tokens[words[0]].lower in ("we", "i")
 
 
+def _overnight(toks: list[Token], lo: int, hi: int) -> int:
+    """Index of "overnight" as an adverb among toks[lo:hi] ([dating].overnight; not before a noun of
+    [dating].overnight_not_before: "overnight rates"), else -1."""
+    for k in range(lo, hi):
+        if toks[k].lower in wordset("dating", "overnight"):
+            nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+            if nxt not in wordset("dating", "overnight_not_before"):
+                return k
+    return -1
+
+
+def _night_of(toks: list[Token], c: Candidate) -> int:
+    """Index of the "overnight" (_overnight) dating a verb candidate told in the past: in its clause, and not
+    after a verb of saying that follows the cue ("thanked the allies and said ... overnight" is not the thanks'
+    night); else -1."""
+    if c.kind != "verb" or not _past(c.reading):
+        return -1
+    k = _overnight(toks, c.clause.i0, c.clause.i1)
+    if k < 0 or any(roles.says(toks, j) for j in range(c.cue.j, k)):
+        return -1
+    return k
+
+
 def _past(reading: mode.Reading) -> bool:
     """A simple-past happening: not present, not present perfect, not future."""
     return reading.mode in ("actual", "statement", "negated") and not reading.present and not reading.perfect
@@ -1420,7 +1444,10 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             and _bounded(text, c.timexes, s_start, clause_span)
         ):
             continue  # "Since January 5, Russia has shelled Kharkiv, and on Monday ...": a span, not Monday's happening
-        if tx is not None:
+        night = _night_of(toks, c) if pub is not None else -1
+        if night >= 0 and (tx is None or not clause_span[0] <= tx.start < clause_span[1]):
+            per, date_text, from_pub = dating.night_before(pub), toks[night].text, False  # "fired missiles overnight"
+        elif tx is not None:
             per, date_text, from_pub = dating.period(tx.value), tx.text, False
         elif c.kind != "verb" or _background(toks, clause, c.reading, c.cue):
             continue  # a standing fact, not one happening (a noun candidate is dated by its own day or not at all)
