@@ -727,6 +727,27 @@ def test_a_verb_form_after_an_adjective_after_a_determiner_is_a_noun():
     assert _reading("The troops attack the town.", "attack") == "actual"
 
 
+def test_a_verb_form_after_names_and_adjectives_after_a_determiner_is_a_noun():
+    # "A Russian missile strike" is a noun phrase: the happening is the strike's killing, by Russia
+    assert _reading("A Russian missile strike on Odesa killed five people.", "strike") == ""
+    rows = _one("A Russian missile strike on Odesa killed five people, Ukrainian officials said.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("ASSAULT", "actual", "Russia", "Ukraine")
+    ]
+
+
+def test_a_verb_whose_past_is_unchanged_tells_a_past_deed():
+    # "hit", "cut": outside "to", "do" and modals the form is a past, no habit dropped as background
+    rows = _one("Russian missiles hit Kyiv.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("ASSAULT", "actual", "Russia", "Ukraine")
+    ]
+    rows = _one("Ukraine cut diplomatic ties with Russia.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("REJECT", "Ukraine", "Russia")]
+    assert [r["mode"] for r in _one("Russia will hit Kyiv.")] == ["future"]
+    assert _reading("Kyiv was hit by Russian missiles on Monday.", "hit") == "actual"
+
+
 def test_a_quotation_opening_on_the_verb_does_not_hide_its_auxiliary():
     assert _reading('The mayor is "seeking assurances" from ministers.', "seeking") == "actual"
 
@@ -889,6 +910,11 @@ def test_a_speakers_report_of_anothers_attack_is_the_attack_when_dated_else_an_a
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Israel")]
     rows = _one("Hezbollah confirmed on Saturday that its leader Hassan Nasrallah had been killed.", "2024-09-28")
     assert [r["mode"] for r in rows] == ["actual"]
+    # a day in the possessive right after the saying is the reported attack's own ("said Monday's ... attack")
+    rows = _one("Russia said Monday's Ukrainian drone attack hit a refinery in Ryazan.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["date"]) for r in rows] == [
+        ("ASSAULT", "actual", "Ukraine", "2024-03-04")
+    ]
 
 
 def test_a_day_after_the_noun_a_speaker_reacts_to_is_the_reactions():

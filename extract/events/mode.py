@@ -37,6 +37,7 @@ from extract.events.plover import (
     is_speech_act,
     modifiers_most,
     passive_participle,
+    unchanged_pasts,
     verb_forms,
 )
 from extract.events.tokens import Token
@@ -205,10 +206,22 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
         if not compound:
             return False
     b = _prev(tokens, p, lo)
+    # over names and adjectives before it to the determiner: "a Russian missile strike", "the new US air raid"
+    for _ in range(3):
+        if b < lo or tokens[b].lower in wordset("roles", "determiners"):
+            break
+        if not (tokens[b].lower in wordset("mode", "adjectives") or _name_word(tokens[b].text)):
+            break
+        b = _prev(tokens, b, lo)
     if b < lo:
         return False
     before = tokens[b].lower
     return before in wordset("roles", "determiners") or before.endswith(("'s", "’s", "'"))
+
+
+def _name_word(text: str) -> bool:
+    """A capitalized word or initialism such as a demonym or a country's short name ("Russian", "US")."""
+    return text[:1].isupper() and text.replace(".", "").isalpha()
 
 
 @functools.cache
@@ -277,6 +290,41 @@ def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:
     return passive_participle(tokens, cue.j, clause.i1)
 
 
+# Words before a verb whose past is unchanged that keep it a base form: "to hit", "did not cut", "will set".
+_BASE_BEFORE = frozenset(
+    {
+        "to",
+        "do",
+        "does",
+        "did",
+        "not",
+        "n't",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "'ll",
+    }
+)
+
+
+def as_told(tokens: list[Token], lo: int, cue: Cue) -> Cue:
+    """The cue as a past form when its word is a verb whose past is unchanged (plover.unchanged_pasts: "hit",
+    "cut", "shut") with no infinitive marker, "do" or modal before it: in news "Russian missiles hit Kyiv" tells
+    a past deed, not a habit. Other cues are returned unchanged."""
+    if cue.form != "base" or tokens[cue.i].lower not in unchanged_pasts():
+        return cue
+    p = _prev(tokens, cue.i, lo)
+    if p >= lo and _contracted(tokens[p].lower) in _BASE_BEFORE:
+        return cue
+    return cue._replace(form="past")
+
+
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
     """How the cue at tokens[cue.i] reads in its clause (see module doc)."""
     by = _passive_of(tokens, clause, cue)
@@ -324,6 +372,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
             and nxt not in wordset("nonevent", "after_participle")
         ):
             return Reading("")
+    cue = as_told(tokens, lo, cue)
     passive = perfect = False
     done_before = False  # an infinitive of purpose after a past form ("sent troops to help")
     # Infinitive: "to strike".

@@ -79,6 +79,13 @@ def irregular_pasts() -> frozenset[str]:
     return frozenset(f for f in irregular_forms() if not f.endswith("ing"))
 
 
+@functools.cache
+def unchanged_pasts() -> frozenset[str]:
+    """Lemmas of the [irregular] table whose past is the lemma itself ("cut", "hit", "shut"): outside an
+    infinitive, a modal or "do", such a form in news tells a past deed, not a habit."""
+    return frozenset(lemma for lemma, forms in plover().get("irregular", {}).items() if lemma in forms)
+
+
 def verb_forms(lemma: str) -> dict[str, str]:
     """Inflected forms of a verb lemma with the lexicon's irregular forms and doubled finals (inflections)."""
     lex = plover()

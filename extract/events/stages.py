@@ -294,6 +294,7 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                 reading = mode.classify(toks, clause, cue, speech_before)
                 if not reading.mode:
                     continue
+                cue = mode.as_told(toks, clause.i0, cue)  # "missiles hit Kyiv": a past form, as classify read it
                 if cue.dated_only and not _day_governs(text, sent_tx, s_start, toks, clause, cue):
                     continue  # "the well exploded" names a happening only with its day: "exploded on April 20"
                 if reading.mode in keep or doc.settings.classifier:  # the classify stage may change the mode
@@ -781,7 +782,12 @@ def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
         return
     said, k = found
     saying_words = _after_saying(toks, said)[1]
-    own_day = any(tx.start > saying_words and dating.governs(text, tx, toks[0].start) for tx in c.timexes)
+    own_day = any(
+        (tx.start > saying_words or text[tx.end : tx.end + 2] in ("'s", "’s"))  # "said Monday's drone attack hit"
+        and tx.start > toks[said].start
+        and dating.governs(text, tx, toks[0].start)
+        for tx in c.timexes
+    )
     own_day = own_day or _overnight(toks, said + 1, c.clause.i1) >= 0  # "said Russian missiles struck ... overnight"
     if c.cue.quad_class == "material_conflict" and not own_day:
         c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
