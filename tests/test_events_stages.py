@@ -296,6 +296,9 @@ def test_overnight_dates_a_past_happening_to_the_night_before_publication():
     assert [(r["event_type"], r["mode"], r["source_actor"], r["date"]) for r in rows] == [
         ("ASSAULT", "actual", "Russia", "2024-03-05")
     ]
+    # a perfect told as done takes it too
+    rows = _one("Ukraine's military said it had shot down 20 Russian drones overnight.")
+    assert [(r["event_type"], r["date"]) for r in rows] == [("ASSAULT", "2024-03-05")]
     # the night after a verb of saying is the reported deed's, not the thanks'
     rows = _one("Zelenskyy thanked the allies and said Russian troops had failed to take Kyiv overnight.")
     assert [(r["event_type"], r["date"]) for r in rows] == [("SUPPORT", "2024-03-06")]

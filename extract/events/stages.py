@@ -1329,10 +1329,10 @@ def _overnight(toks: list[Token], lo: int, hi: int) -> int:
 
 
 def _night_of(toks: list[Token], c: Candidate) -> int:
-    """Index of the "overnight" (_overnight) dating a verb candidate told in the past: in its clause, and not
-    after a verb of saying that follows the cue ("thanked the allies and said ... overnight" is not the thanks'
-    night); else -1."""
-    if c.kind != "verb" or not _past(c.reading):
+    """Index of the "overnight" (_overnight) dating a verb candidate told as done (a simple past or a perfect:
+    "said it had shot down 20 drones overnight"): in its clause, and not after a verb of saying that follows the
+    cue ("thanked the allies and said ... overnight" is not the thanks' night); else -1."""
+    if c.kind != "verb" or c.reading.mode not in ("actual", "statement", "negated") or c.reading.present:
         return -1
     k = _overnight(toks, c.clause.i0, c.clause.i1)
     if k < 0 or any(roles.says(toks, j) for j in range(c.cue.j, k)):
