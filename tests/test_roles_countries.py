@@ -253,6 +253,15 @@ def test_a_group_after_by_is_the_agent_of_a_passive():
     assert _roles("Kyiv was struck by a missile on Monday.", "ASSAULT", day="2024-03-06")[0] == ""
 
 
+def test_a_group_backed_by_a_state_is_the_group_not_the_state():
+    # "Iran-backed militias": the state fused to the hyphenated word only modifies the group, which acted
+    src, tgt = _roles("Iran-backed militias attacked a US base in Syria on Monday.", "ASSAULT", day="2024-03-06")
+    assert (src, tgt) == ("Iran-backed militias", "United States")
+    assert _roles("Russian-backed separatists shelled Mariupol on Monday.", "ASSAULT", day="2024-03-06")[0] == (
+        "Russian-backed separatists"
+    )
+
+
 def test_a_firms_country_is_learned_where_the_article_says_it():
     def country(text: str, name: str) -> set[str]:
         return {m.country for m in find_actors(text, "2010-06-01") if m.text == name}

@@ -78,7 +78,9 @@ def in_phrase(tokens: list[Token], k: int, lo: int) -> bool:
     return _after_preposition(tokens, k, lo, _w("prepositions") - {"of"})
 
 
-def _hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
+def hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
+    """True when mention m at token k is fused to a hyphenated word ("US-made", "Iran-backed"): it only
+    modifies a noun."""
     tok = tokens[k] if 0 <= k < len(tokens) else None
     if tok is None:
         return False
@@ -631,7 +633,7 @@ def assign(
     mentions = [
         (k, m)
         for k, m in mentions
-        if not _hyphen_modifier(tokens, k, m) and not generic(m) and not _audience(tokens, k, m)
+        if not hyphen_modifier(tokens, k, m) and not generic(m) and not _audience(tokens, k, m)
     ]
     stops = _target_stops(tokens, clause, cue)
     span = _Span(tokens, clause, cue, mentions)
@@ -875,7 +877,10 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
     start = k
     stop = _w("prepositions") | _w("determiners") | wordset("language", "function_words")
     while (
-        start > clause.i0 and k - start < 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].lower not in stop
+        start > clause.i0
+        and k - start < 2
+        and tokens[start - 1].text.replace("-", "").isalpha()  # "Iran-backed militias"
+        and tokens[start - 1].lower not in stop
     ):
         start -= 1
     if start > clause.i0 and tokens[start - 1].lower in _w("prepositions"):
@@ -942,5 +947,5 @@ def clause_states(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[
     return [
         m
         for k, m in mentions
-        if clause.i0 <= k < stop and m.type in _STATE_TYPES and m.country and not _hyphen_modifier(tokens, k, m)
+        if clause.i0 <= k < stop and m.type in _STATE_TYPES and m.country and not hyphen_modifier(tokens, k, m)
     ]

@@ -902,9 +902,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # A speaker the gazetteer does not know: a capitalized name right before the verb of saying
                 # stands in ("Dr Richelle Cooper testified that ...").
                 in_clause = sorted(names_in(c.s, clause.i0, said) + in_clause, key=lambda km: km[0])
-            if not any(k < cue.i and m.type != "name" for k, m in in_clause):
-                # No gazetteer actor before the verb: a group the text names stands in ("Insurgents derailed a
-                # train", "Pig breeders threatened": the stand-in name "Pig" is part of it).
+            if not any(k < cue.i and m.type != "name" and not roles.hyphen_modifier(toks, k, m) for k, m in in_clause):
+                # No gazetteer actor before the verb (one fused to a hyphenated word only modifies: "Iran-backed"):
+                # a group the text names stands in ("Insurgents derailed a train", "Pig breeders threatened": the
+                # stand-in name "Pig" is part of it; "Iran-backed militias attacked").
                 group = roles.group_subject(toks, clause, cue, syntax.group_word)
                 if group is None and settings.home_country:
                     group = roles.organ_subject(toks, clause, cue, article_home())  # "Government officials warned"
