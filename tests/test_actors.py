@@ -324,6 +324,16 @@ def test_an_organ_word_qualified_or_qualifying_is_no_organ_mention():
     assert [m.via for m in find_actors(text, on=dt.date(2023, 7, 30)) if m.via == "organ"] == []
 
 
+def test_a_bare_organ_word_stands_for_the_state_that_last_owned_it():
+    # France is named most, but "the junta" is Niger's, as "Niger's junta" said before
+    text = (
+        "Niger's junta expelled the French envoy. France said France would leave, and France recalled its troops. "
+        "The junta welcomed the announcement."
+    )
+    organs = [(m.text, m.name) for m in find_actors(text, on=dt.date(2023, 9, 25)) if m.via == "organ"]
+    assert organs == [("junta", "Niger")]
+
+
 def test_mentions_sorted_and_disjoint():
     text = (
         "U.S. President Joe Biden met Chinese President Xi Jinping while NATO and Russia argued. "

@@ -739,6 +739,14 @@ def test_a_verb_form_after_names_and_adjectives_after_a_determiner_is_a_noun():
     ]
 
 
+def test_an_order_to_leave_is_a_deed_without_a_day():
+    # "order" names a happening only with its day, unless it commands someone to go
+    rows = _one("Niger's junta ordered French troops to leave the country.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("COERCE", "Niger", "France")]
+    assert [r["event_type"] for r in _one("Shoigu ordered troops to pull out of the city.")] == ["RETREAT"]
+    assert all(r["event_type"] != "COERCE" for r in _one("The minister ordered a review of the contracts."))
+
+
 def test_a_verb_whose_past_is_unchanged_tells_a_past_deed():
     # "hit", "cut": outside "to", "do" and modals the form is a past, no habit dropped as background
     rows = _one("Russian missiles hit Kyiv.")

@@ -214,6 +214,7 @@ class _Scan:
         self._cue_votes: dict[str, Counter] = {}
         self._pending: list[tuple[int, int, str, str]] = []  # bare roles waiting for the article's country
         self._organs: list[int] = []  # tokens of unnamed state organs ("the junta") waiting for it too
+        self._organ_countries: dict[str, str] = {}  # organ word -> the state that last owned it ("Niger's junta")
         self._surnames_cache: frozenset[str] | None = None  # see _titled_surnames
         self._lone_cache: frozenset[str] | None = None  # see _lone_surnames
         self._lower_cache: frozenset[str] | None = None  # words written in lower case, see _lone_name
@@ -808,8 +809,14 @@ class _Scan:
                     self._emit(first, m.j, aid, hit.via)
                 i = m.j
                 continue
-            if self._organ_at(i):
-                self._organs.append(i)
+            owner = self._organ_owner(i)
+            if owner:
+                self._organ_countries[key.lower()] = owner  # "Niger's junta": a later "the junta" is Niger's
+            elif self._organ_at(i):
+                if key.lower() in self._organ_countries:
+                    self._emit(i, i + 1, self._organ_countries[key.lower()], "organ")
+                else:
+                    self._organs.append(i)
             i += self._appositive_at(i, key)
         if self._pending or self._organs:
             self._resolve_pending()
@@ -829,6 +836,20 @@ class _Scan:
             qualified = bool(self.ment_tok) and self.ment_tok[-1][1] == i
             return not qualified and prev not in ("'", "s", "local", "state", "military", "secret", "religious")
         return False
+
+    def _organ_owner(self, i: int) -> str:
+        """The state actor id owning the organ word at token i when a state mention stands right before it,
+        with or without a possessive ("Niger's junta", "the Nigerien junta"), else "". A later bare "the
+        junta" stands for the same state, not for the country the article names most."""
+        key = self.keys[i].lower()
+        if key not in self.gaz.organs_after_the and key not in self.gaz.organs_bare or not self.ment_tok:
+            return ""
+        _s, e = self.ment_tok[-1]
+        gap = [self.keys[t].lower() for t in range(e, i)]
+        if gap not in ([], ["'", "s"], ["'s"], ["'"], ["’", "s"], ["’s"]):
+            return ""
+        m = self.mentions[-1]
+        return m.actor_id if m.type == "country" else ""
 
     def _appositive_at(self, i: int, key: str) -> int:
         """Tokens consumed by a person introduced in an appositive starting at token i ("X, a Hamas official,"),

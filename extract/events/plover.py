@@ -86,6 +86,25 @@ def unchanged_pasts() -> frozenset[str]:
     return frozenset(lemma for lemma, forms in plover().get("irregular", {}).items() if lemma in forms)
 
 
+@functools.cache
+def _commands() -> frozenset[str]:
+    """[dated_commands].verbs: verbs of [dated_cues] that name a deed without a day when what they command
+    follows ("ordered French troops to leave")."""
+    return frozenset(plover().get("dated_commands", {}).get("verbs", []))
+
+
+def _commanded(tokens: list[Token], j: int, i1: int) -> bool:
+    """True when "to" and a verb of going ([dated_commands].contents) follow within six words after j, before
+    any punctuation: "ordered the ambassador to leave", not "ordered an inquiry"."""
+    going = frozenset(plover().get("dated_commands", {}).get("contents", []))
+    for k in range(j, min(i1, j + 6) - 1):
+        if not tokens[k].text[:1].isalnum():
+            return False
+        if tokens[k].lower == "to":
+            return tokens[k + 1].lower in going
+    return False
+
+
 def verb_forms(lemma: str) -> dict[str, str]:
     """Inflected forms of a verb lemma with the lexicon's irregular forms and doubled finals (inflections)."""
     lex = plover()
@@ -152,6 +171,8 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                     if end is None:
                         continue
                     n = end - i - 1
+                if dated_only and phrase in _commands() and _commanded(tokens, i + 1 + n, i1):
+                    dated_only = False  # "ordered French troops to leave": an order with its content is a deed
                 out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase, dated_only))
                 i += n
                 break
