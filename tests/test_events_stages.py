@@ -928,6 +928,17 @@ def test_a_speakers_report_of_anothers_attack_is_the_attack_when_dated_else_an_a
     ]
 
 
+def test_a_plan_a_speaker_announces_for_its_own_side_is_the_doers():
+    # the White House announces Biden's trip: Biden travels to Ukraine (it had read as the US meeting Biden)
+    rows = _one("The White House said Biden would travel to Kyiv next week.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("CONSULT", "future", "Joe Biden", "Ukraine")
+    ]
+    # another side's plan stays the speaker's claim
+    rows = _one("Ukraine said Russia would withdraw from Kherson.")
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Ukraine", "Russia")]
+
+
 def test_a_day_after_the_noun_a_speaker_reacts_to_is_the_reactions():
     # "on Monday" dates the condemnation; the strike's own day is unknown, so it gives no row
     rows = _one("Turkey's foreign minister condemned the Israeli strike on Monday.")

@@ -728,6 +728,21 @@ def _accusing_claim(toks: list[Token], c: Candidate) -> bool:
 REPORTED_DEEDS = ("material_conflict", "material_cooperation", "verbal_cooperation")
 
 
+def _announced_plan(c: Candidate) -> bool:
+    """True when a speaker announces what an actor of its own state will do ("The White House said Biden would
+    travel to Kyiv", "The Kremlin said Putin would meet Xi"): a plan, not a speech act, whose doer is of the
+    speaker's country. The doer then acts; another side's plan stays the speaker's claim."""
+    return (
+        c.reading.mode in ("future", "statement")
+        and c.cue.quad_class in REPORTED_DEEDS
+        and not is_speech_act(c.cue)
+        and c.source is not None
+        and c.target is not None
+        and bool(c.source.country)
+        and c.source.country == c.target.country
+    )
+
+
 def _reported_deed(text: str, toks: list[Token], c: Candidate) -> tuple[int, int] | None:
     """(verb of saying, doer) token indices when a speaker reports that another actor did a deed, or agreed or
     met ("Ukraine said Russia attacked Kyiv", "Qatar said Israel and Hamas had agreed to a truce"): the roles of
@@ -741,6 +756,7 @@ def _reported_deed(text: str, toks: list[Token], c: Candidate) -> tuple[int, int
         not (
             spoken
             or (c.reading.mode == "actual" and c.cue.quad_class in REPORTED_DEEDS)
+            or _announced_plan(c)
             or (c.reading.mode == "statement" and c.cue.quad_class.startswith("material") and c.cue.form == "past")
         )
         or c.reading.passive
@@ -789,11 +805,14 @@ def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
         for tx in c.timexes
     )
     own_day = own_day or _overnight(toks, said + 1, c.clause.i1) >= 0  # "said Russian missiles struck ... overnight"
-    if c.cue.quad_class == "material_conflict" and not own_day:
+    planned = _announced_plan(c)
+    if c.cue.quad_class == "material_conflict" and not own_day and not planned:
         c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         c.reading = c.reading._replace(mode="statement")
         return
-    if c.cue.quad_class.startswith("material"):
+    if planned:
+        c.reading = c.reading._replace(mode="future")  # "said Biden would travel": the plan, told ahead
+    elif c.cue.quad_class.startswith("material"):
         c.reading = c.reading._replace(mode="actual")  # an attributed deed took place (the gold conventions)
     doer = c.target
     after = [m for q, m in c.actors if q > k and roles.as_actor(m).actor_id != doer.actor_id]
