@@ -747,6 +747,17 @@ def test_an_order_to_leave_is_a_deed_without_a_day():
     assert all(r["event_type"] != "COERCE" for r in _one("The minister ordered a review of the contracts."))
 
 
+def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
+    # "send troops", "send missiles": words before the noun without a determiner
+    rows = _one("Russia sent 3,000 troops to the border on Monday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("MOBILIZE", "Russia")]
+    rows = _one("Britain sent Storm Shadow missiles to Ukraine on Monday.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("AID", "United Kingdom", "Ukraine")
+    ]
+    assert _one("He sent a letter to the troops on Monday.") == []
+
+
 def test_a_verb_whose_past_is_unchanged_tells_a_past_deed():
     # "hit", "cut": outside "to", "do" and modals the form is a past, no habit dropped as background
     rows = _one("Russian missiles hit Kyiv.")

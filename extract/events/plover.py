@@ -327,6 +327,8 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
     match."""
     articles = ("a", "an", "the")  # any of them: "launched a fresh investigation" is "launch an investigation"
     determiners = (*articles, "their", "its", "his", "her", "our")  # "held their first formal bilateral talks"
+    if len(rest) == 1 and rest[0] in _objects():
+        return _object_end(tokens, i, i1, rest[0])
     if len(rest) == 2 and rest[0] in articles:
         noun, first = rest[1], i + 3  # "verb + a/an/the + noun": one modifier or more (none is the phrase itself)
     elif len(rest) == 1 and noun_type(rest[0]):
@@ -340,6 +342,37 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
             return None
         if tokens[k].lower == noun:
             return k + 1 if ends_noun_phrase(tokens, k + 1, i1) else None
+    return None
+
+
+# Words that end a modifier stretch before a noun of what is sent ("sent a letter to the troops").
+_FUNCTION_WORDS = frozenset(
+    {"to", "the", "a", "an", "of", "for", "from", "with", "at", "in", "on", "and", "or", "by", "its", "their"}
+)
+
+
+@functools.cache
+def _objects() -> frozenset[str]:
+    return frozenset(plover().get("modifiers", {}).get("objects", []))
+
+
+def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
+    """The end of a "verb + noun of what is sent" cue ([modifiers].objects) written with words before its noun: an
+    optional determiner, then up to [modifiers].most lower-case words, figures or capitalized words of a name
+    ("sent 3,000 troops", "sent Storm Shadow missiles", "sent its own weapons"); None when there is no such match."""
+    k = i + 1
+    if k < i1 and tokens[k].lower in ("a", "an", "the", "their", "its", "his", "her", "our"):
+        k += 1
+    for end in range(k + 1, min(i1, k + 1 + modifiers_most())):
+        if tokens[end].lower == noun:
+            words = tokens[k:end]
+            quantities = frozenset(plover().get("modifiers", {}).get("quantities", []))
+            fits = all(
+                (t.text[:1].isalnum() or t.text[:1] == "$")
+                and (t.lower not in _FUNCTION_WORDS or (t.lower == "of" and n > 0 and words[n - 1].lower in quantities))
+                for n, t in enumerate(words)
+            )
+            return end + 1 if fits and ends_noun_phrase(tokens, end + 1, i1) else None
     return None
 
 
