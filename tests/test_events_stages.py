@@ -758,6 +758,28 @@ def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
     assert _one("He sent a letter to the troops on Monday.") == []
 
 
+def test_an_ing_cue_after_a_verb_of_onset_is_told_in_its_tense():
+    # "had started striking": the strike is the happening, and "and called up" is a predicate of its own
+    rows = _one("The Israeli military said it had started striking Hamas targets in Gaza and called up reservists.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("ASSAULT", "Israel", "Hamas"),
+        ("MOBILIZE", "Israel", ""),
+    ]
+    assert [(r["event_type"], r["mode"]) for r in _one("Hamas kept firing rockets at Israel.")] == [
+        ("ASSAULT", "actual")
+    ]
+    # capturing oil seizes no one
+    assert _one("BP has begun capturing some of the leaking oil.") == []
+
+
+def test_a_cue_may_hold_its_object_between_its_words():
+    # "take ... hostage": the verb is the cue when the words follow within a few words
+    rows = _one("Hamas took 240 Israelis hostage on Saturday.")
+    assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("COERCE", "Hamas", "2024-03-02")]
+    # not across a stop: "took part in the talks; the prisoners ..."
+    assert all(r["event_type"] != "COERCE" for r in _one("He took part in the talks; the prisoners were freed."))
+
+
 def test_a_verb_whose_past_is_unchanged_tells_a_past_deed():
     # "hit", "cut": outside "to", "do" and modals the form is a past, no habit dropped as background
     rows = _one("Russian missiles hit Kyiv.")

@@ -225,6 +225,23 @@ def _name_word(text: str) -> bool:
 
 
 @functools.cache
+def _onset_forms() -> dict[str, str]:
+    """The forms of [mode].onset verbs ("began", "started", "resumed", "kept") -> their form name: an -ing cue right
+    after one is told in its tense."""
+    out: dict[str, str] = {}
+    for lemma in wordset("mode", "onset"):
+        for form, name in verb_forms(lemma).items():
+            if name != "ing":
+                out[form] = name
+    return out
+
+
+def onset_past(word: str) -> bool:
+    """True for a past form of a [mode].onset verb ("started", "began", "kept")."""
+    return _onset_forms().get(word) == "past"
+
+
+@functools.cache
 def _support_forms() -> dict[tuple[str, ...], str]:
     """The forms of [mode].support_verbs as word tuples -> their form name ("carried out" -> past)."""
     out: dict[tuple[str, ...], str] = {}
@@ -402,6 +419,10 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
     elif cue.form == "ing":
         if prev in wordset("mode", "speech_nouns") and is_speech_act(cue):
             return Reading("statement")  # "issued a statement praising the rescuers": the statement does it
+        onset = _onset_forms().get(prev)
+        if onset is not None:
+            # "had started striking Hamas targets", "began shelling": told as the verb of onset is
+            return classify(tokens, clause, cue._replace(i=p, j=p + 1, form=onset), speech_before)
         if prev not in be:
             return Reading("")
         mode = "actual"

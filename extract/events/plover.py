@@ -166,7 +166,11 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
         if tok.text[0].islower() or i == 0:
             for rest, etype, weight, form, phrase, dated_only in index.get(tok.lower, ()):  # longest first
                 n = len(rest)
-                if n and (i + 1 + n > i1 or any(tokens[i + 1 + k].lower != rest[k] for k in range(n))):
+                if n and rest[0] == "...":  # "take ... hostage": the verb is the cue when the words follow it
+                    if not _gapped(tokens, i + 1, i1, rest[1:]):
+                        continue
+                    n = 0
+                elif n and (i + 1 + n > i1 or any(tokens[i + 1 + k].lower != rest[k] for k in range(n))):
                     end = _modified(tokens, i, i1, rest)
                     if end is None:
                         continue
@@ -189,6 +193,21 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 _advice(tokens, i, i1, out)
         i += 1
     return out
+
+
+GAP_MOST = 8  # words a "verb ... words" cue may hold between its verb and its words
+
+
+def _gapped(tokens: list[Token], j: int, i1: int, words: tuple[str, ...]) -> bool:
+    """True when `words` follow tokens[j] within GAP_MOST words, before a stop (. ; : or a quotation mark): the
+    object of "took 200 people hostage", "took soldiers and civilians back to Gaza as hostages"."""
+    n = len(words)
+    for k in range(j, min(i1 - n + 1, j + GAP_MOST + 1)):
+        if tokens[k].text in (".", ";", ":", '"', "“", "”"):
+            return False
+        if all(tokens[k + q].lower == words[q] for q in range(n)):
+            return True
+    return False
 
 
 @functools.cache

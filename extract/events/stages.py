@@ -143,8 +143,11 @@ def find_clauses(doc: ArticleDoc) -> ArticleDoc:
     past-tense predicates ("visited ..., praised ... and offered ...") each a clause of their own."""
     doc.clauses = {}
     for n, found in doc.cues.items():
-        verbs = sorted({c.i for c in found if c.form == "past" and not c.dated_only})
-        doc.clauses[n] = split_coordinated(doc.tokens[n], split_clauses(doc.tokens[n]), verbs)
+        toks = doc.tokens[n]
+        verbs = {c.i for c in found if c.form == "past" and not c.dated_only}
+        # an -ing cue right after a past verb of onset: the predicate stands at that verb ("had started striking")
+        verbs |= {c.i - 1 for c in found if c.form == "ing" and c.i > 0 and mode.onset_past(toks[c.i - 1].lower)}
+        doc.clauses[n] = split_coordinated(toks, split_clauses(toks), sorted(verbs))
     return doc
 
 
