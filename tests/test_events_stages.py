@@ -296,6 +296,11 @@ def test_overnight_dates_a_past_happening_to_the_night_before_publication():
     assert [(r["event_type"], r["mode"], r["source_actor"], r["date"]) for r in rows] == [
         ("ASSAULT", "actual", "Russia", "2024-03-05")
     ]
+    # "through the night" too
+    rows = _one("Israeli aircraft pounded targets across the Gaza Strip through the night.")
+    assert [(r["event_type"], r["date"], r["date_text"]) for r in rows] == [
+        ("ASSAULT", "2024-03-05", "through the night")
+    ]
     # a perfect told as done takes it too
     rows = _one("Ukraine's military said it had shot down 20 Russian drones overnight.")
     assert [(r["event_type"], r["date"]) for r in rows] == [("ASSAULT", "2024-03-05")]
@@ -778,6 +783,12 @@ def test_a_cue_may_hold_its_object_between_its_words():
     assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("COERCE", "Hamas", "2024-03-02")]
     # not across a stop: "took part in the talks; the prisoners ..."
     assert all(r["event_type"] != "COERCE" for r in _one("He took part in the talks; the prisoners were freed."))
+
+
+def test_declaring_war_and_calling_a_deal_a_beacon_are_happenings():
+    assert [r["event_type"] for r in _one("Israel's security cabinet formally declared war on Hamas.")] == ["MOBILIZE"]
+    assert [r["event_type"] for r in _one("Guterres called the deal a beacon of hope.")] == ["SUPPORT"]
+    assert _one("Heavy rain pounded the coast.") == []
 
 
 def test_a_verb_whose_past_is_unchanged_tells_a_past_deed():

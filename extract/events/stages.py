@@ -807,7 +807,7 @@ def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
         and dating.governs(text, tx, toks[0].start)
         for tx in c.timexes
     )
-    own_day = own_day or _overnight(toks, said + 1, c.clause.i1) >= 0  # "said Russian missiles struck ... overnight"
+    own_day = own_day or _overnight(toks, said + 1, c.clause.i1) is not None  # "said missiles struck ... overnight"
     planned = _announced_plan(c)
     if c.cue.quad_class == "material_conflict" and not own_day and not planned:
         c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
@@ -1340,27 +1340,30 @@ def _performative(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     return len(words) == 1 and tokens[words[0]].lower in ("we", "i")
 
 
-def _overnight(toks: list[Token], lo: int, hi: int) -> int:
-    """Index of "overnight" as an adverb among toks[lo:hi] ([dating].overnight; not before a noun of
-    [dating].overnight_not_before: "overnight rates"), else -1."""
+def _overnight(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """Token span of "overnight" or "through the night" as an adverb among toks[lo:hi] ([dating].overnight; not
+    before a noun of [dating].overnight_not_before: "overnight rates"), else None."""
+    phrases = [p.split() for p in wordset("dating", "overnight")]
     for k in range(lo, hi):
-        if toks[k].lower in wordset("dating", "overnight"):
-            nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-            if nxt not in wordset("dating", "overnight_not_before"):
-                return k
-    return -1
+        for words in phrases:
+            n = len(words)
+            if k + n <= hi and all(toks[k + q].lower == words[q] for q in range(n)):
+                nxt = toks[k + n].lower if k + n < len(toks) else ""
+                if nxt not in wordset("dating", "overnight_not_before"):
+                    return k, k + n
+    return None
 
 
-def _night_of(toks: list[Token], c: Candidate) -> int:
-    """Index of the "overnight" (_overnight) dating a verb candidate told as done (a simple past or a perfect:
+def _night_of(toks: list[Token], c: Candidate) -> tuple[int, int] | None:
+    """The span of the "overnight" (_overnight) dating a verb candidate told as done (a simple past or a perfect:
     "said it had shot down 20 drones overnight"): in its clause, and not after a verb of saying that follows the
-    cue ("thanked the allies and said ... overnight" is not the thanks' night); else -1."""
+    cue ("thanked the allies and said ... overnight" is not the thanks' night); else None."""
     if c.kind != "verb" or c.reading.mode not in ("actual", "statement", "negated") or c.reading.present:
-        return -1
-    k = _overnight(toks, c.clause.i0, c.clause.i1)
-    if k < 0 or any(roles.says(toks, j) for j in range(c.cue.j, k)):
-        return -1
-    return k
+        return None
+    span = _overnight(toks, c.clause.i0, c.clause.i1)
+    if span is None or any(roles.says(toks, j) for j in range(c.cue.j, span[0])):
+        return None
+    return span
 
 
 def _past(reading: mode.Reading) -> bool:
@@ -1473,9 +1476,10 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             and _bounded(text, c.timexes, s_start, clause_span)
         ):
             continue  # "Since January 5, Russia has shelled Kharkiv, and on Monday ...": a span, not Monday's happening
-        night = _night_of(toks, c) if pub is not None else -1
-        if night >= 0 and (tx is None or not clause_span[0] <= tx.start < clause_span[1]):
-            per, date_text, from_pub = dating.night_before(pub), toks[night].text, False  # "fired missiles overnight"
+        night = _night_of(toks, c) if pub is not None else None
+        if night is not None and (tx is None or not clause_span[0] <= tx.start < clause_span[1]):
+            date_text = text[toks[night[0]].start : toks[night[1] - 1].end]  # "overnight", "through the night"
+            per, from_pub = dating.night_before(pub), False
         elif tx is not None:
             per, date_text, from_pub = dating.period(tx.value), tx.text, False
         elif c.kind != "verb" or _background(toks, clause, c.reading, c.cue):
