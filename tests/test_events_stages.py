@@ -149,6 +149,19 @@ def _reading(sentence: str, cue_word: str, speech_before: bool = False) -> str:
     return mode.classify(toks, clause, cue, speech_before).mode
 
 
+def test_a_clause_whose_only_cues_name_an_accident_gives_the_model_no_trigger():
+    from extract.events.stages import _trigger
+
+    def trigger(sentence: str) -> str:
+        toks = tokenize(sentence)
+        k = _trigger(toks, split_clauses(toks)[0], find_cues(toks), armed=False)
+        return toks[k].text if k >= 0 else ""
+
+    # the model may read a clause the rules give no predicate, but not one about an accident
+    assert trigger("BP is struggling to repair its image after the Gulf oil spill disaster.") == ""
+    assert trigger("Insurgents derailed a freight train in Idlib.") == "derailed"
+
+
 def test_mode_rules():
     assert _reading("Russia did not attack Kyiv.", "attack") == "negated"
     assert _reading("Russia will attack Kyiv.", "attack") == "future"

@@ -428,6 +428,8 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
     here = [cue for cue in found if clause.i0 <= cue.i < clause.i1]
     if any(_accident(toks, clause, cue, armed) or _describes(toks, cue) for cue in here):
         return -1
+    if here and all(cue.dated_only and cue.event_type == "ASSAULT" for cue in here):
+        return -1  # "the Gulf oil spill disaster": a noun of an accident
     if here:
         return here[0].i
     for k in range(clause.i0, clause.i1):
