@@ -162,6 +162,20 @@ def test_a_clause_whose_only_cues_name_an_accident_gives_the_model_no_trigger():
     assert trigger("Insurgents derailed a freight train in Idlib.") == "derailed"
 
 
+def test_a_reporters_question_is_no_request():
+    from extract.events.plover import no_comment
+
+    def question(sentence: str) -> bool:
+        toks = tokenize(sentence)
+        cue = next(c for c in find_cues(toks) if c.phrase == "ask")
+        return no_comment(toks, cue)
+
+    assert question("Asked about the delay, Gibbs told reporters that Obama was busy.")
+    assert question("When asked why, the minister said nothing.")
+    assert question("He said no after being asked if he understood.")
+    assert not question("Ukraine asked Germany for more tanks.")
+
+
 def test_mode_rules():
     assert _reading("Russia did not attack Kyiv.", "attack") == "negated"
     assert _reading("Russia will attack Kyiv.", "attack") == "future"

@@ -517,11 +517,27 @@ def aspect_of_happening(tokens: list[Token], cue: Cue) -> bool:
     return bool(noun_type(prev)) or accident_noun(prev)
 
 
+def _put_to_speaker(tokens: list[Token], i: int) -> bool:
+    """True when the participle at i opens its sentence ("Asked about the delay, ..."), opens a clause before
+    "about"/"if"/"why"/"whether"/"what"/"how", or follows "when", "being", "if" or "once" ("when asked why"): a
+    question put to the speaker."""
+    if i == 0:
+        return True
+    prev = tokens[i - 1].lower
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if prev in (",", ";", "(", "—") and nxt in ("about", "if", "why", "whether", "what", "how"):
+        return True
+    return prev in ("when", "being", "if", "once")
+
+
 def no_comment(tokens: list[Token], cue: Cue) -> bool:
     """True for declining to speak ("declined to comment", "refused to give further details", "declined to
     be named"): no refusal between actors, nor is the verb after it ("give" in "declined to give details").
     Refusing to answer a panel's questions stays a refusal. Nor is a request for comment a request ("did not
-    respond to requests for comment")."""
+    respond to requests for comment"), nor a reporter's question ("Asked about the delay, Gibbs said", "when
+    asked why", [nonevent].questions)."""
+    if cue.phrase in _nonevent("questions") and cue.form == "past" and _put_to_speaker(tokens, cue.i):
+        return True  # "Asked about the delay, Gibbs said", "when asked why": a reporter's question
     if cue.phrase == "request" and cue.j < len(tokens) and tokens[cue.j].lower == "for":
         words = [t.lower for t in tokens[cue.j + 1 : cue.j + 3] if t.lower not in ("a", "an", "further", "more")]
         return bool(words) and words[0] in ("comment", "comments")
