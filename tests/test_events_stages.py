@@ -176,6 +176,12 @@ def test_a_reporters_question_is_no_request():
     assert not question("Ukraine asked Germany for more tanks.")
 
 
+def test_giving_birth_or_a_witness_statement_is_no_aid():
+    assert _one("Jacqui Fleming had given birth to a boy at the Royal Alexandra Hospital on Monday.") == []
+    assert _one("Survivors have given witness statements to Iraqi judges on Monday.") == []
+    assert [r["event_type"] for r in _one("Germany gave Ukraine 500 million euros on Monday.")] == ["AID"]
+
+
 def test_mode_rules():
     assert _reading("Russia did not attack Kyiv.", "attack") == "negated"
     assert _reading("Russia will attack Kyiv.", "attack") == "future"
