@@ -16,7 +16,7 @@ from typing import NamedTuple
 from core.schema import PLOVER_TYPES, QUAD_CLASS
 from extract.events._data import cues, plover, wordset
 from extract.events.tokens import Token
-from extract.vocabulary import past_form
+from extract.vocabulary import function_words, past_form
 
 _VOWELS = set("aeiou")
 
@@ -364,12 +364,6 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
     return None
 
 
-# Words that end a modifier stretch before a noun of what is sent ("sent a letter to the troops").
-_FUNCTION_WORDS = frozenset(
-    {"to", "the", "a", "an", "of", "for", "from", "with", "at", "in", "on", "and", "or", "by", "its", "their"}
-)
-
-
 @functools.cache
 def _objects() -> frozenset[str]:
     return frozenset(plover().get("modifiers", {}).get("objects", []))
@@ -377,8 +371,9 @@ def _objects() -> frozenset[str]:
 
 def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
     """The end of a "verb + noun of what is sent" cue ([modifiers].objects) written with words before its noun: an
-    optional determiner, then up to [modifiers].most lower-case words, figures or capitalized words of a name
-    ("sent 3,000 troops", "sent Storm Shadow missiles", "sent its own weapons"); None when there is no such match."""
+    optional determiner, then up to [modifiers].most lower-case words, figures or capitalized words of a name, no
+    function word among them but "of" after a quantity ("sent 3,000 troops", "sent Storm Shadow missiles", "fired
+    thousands of rockets"; not "sent a letter to the troops"); None when there is no such match."""
     k = i + 1
     if k < i1 and tokens[k].lower in ("a", "an", "the", "their", "its", "his", "her", "our"):
         k += 1
@@ -388,7 +383,9 @@ def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
             quantities = frozenset(plover().get("modifiers", {}).get("quantities", []))
             fits = all(
                 (t.text[:1].isalnum() or t.text[:1] == "$")
-                and (t.lower not in _FUNCTION_WORDS or (t.lower == "of" and n > 0 and words[n - 1].lower in quantities))
+                and (
+                    t.lower not in function_words() or (t.lower == "of" and n > 0 and words[n - 1].lower in quantities)
+                )
                 for n, t in enumerate(words)
             )
             return end + 1 if fits and ends_noun_phrase(tokens, end + 1, i1) else None
