@@ -794,6 +794,9 @@ def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
         ("AID", "United Kingdom", "Ukraine")
     ]
     assert _one("He sent a letter to the troops on Monday.") == []
+    assert [r["event_type"] for r in _one("North Korea sent about 12,000 soldiers to Russia on Monday.")] == [
+        "MOBILIZE"
+    ]
 
 
 def test_an_ing_cue_after_a_verb_of_onset_is_told_in_its_tense():

@@ -372,8 +372,9 @@ def _objects() -> frozenset[str]:
 def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
     """The end of a "verb + noun of what is sent" cue ([modifiers].objects) written with words before its noun: an
     optional determiner, then up to [modifiers].most lower-case words, figures or capitalized words of a name, no
-    function word among them but "of" after a quantity ("sent 3,000 troops", "sent Storm Shadow missiles", "fired
-    thousands of rockets"; not "sent a letter to the troops"); None when there is no such match."""
+    function word among them but "of" after a quantity or one before a figure ("sent 3,000 troops", "sent about
+    12,000 soldiers", "sent Storm Shadow missiles", "fired thousands of rockets"; not "sent a letter to the
+    troops"); None when there is no such match."""
     k = i + 1
     if k < i1 and tokens[k].lower in ("a", "an", "the", "their", "its", "his", "her", "our"):
         k += 1
@@ -384,7 +385,9 @@ def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
             fits = all(
                 (t.text[:1].isalnum() or t.text[:1] == "$")
                 and (
-                    t.lower not in function_words() or (t.lower == "of" and n > 0 and words[n - 1].lower in quantities)
+                    t.lower not in function_words()
+                    or (t.lower == "of" and n > 0 and words[n - 1].lower in quantities)
+                    or (n + 1 < len(words) and words[n + 1].text[:1].isdigit())  # "about 12,000 soldiers"
                 )
                 for n, t in enumerate(words)
             )
