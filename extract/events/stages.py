@@ -1521,9 +1521,16 @@ def rate_candidates(doc: ArticleDoc) -> ArticleDoc:
 
 
 def make_rows(doc: ArticleDoc) -> ArticleDoc:
-    """One events-table row per candidate (rows.py); rows under settings.min_confidence are dropped."""
+    """One events-table row per candidate (rows.py); rows under settings.min_confidence are dropped, and so are
+    rows of a type that needs a party ([rows].need_a_party: a meeting or visit) that name neither a source nor a
+    target ("Tuesday's meeting was part of ...", "people had visited Thailand")."""
     floor = doc.settings.min_confidence
-    doc.rows = [r for r in (build_row(doc, c) for c in doc.candidates) if r["confidence"] >= floor]
+    partied = wordset("rows", "need_a_party")
+    doc.rows = [
+        r
+        for r in (build_row(doc, c) for c in doc.candidates)
+        if r["confidence"] >= floor and (r["event_type"] not in partied or r["source_actor"] or r["target_actor"])
+    ]
     if not doc.rows:
         doc.note = "no clause pairs an action with an actor and a date"
     return doc
