@@ -824,6 +824,9 @@ def test_a_cue_may_hold_its_object_between_its_words():
     # "take ... hostage": the verb is the cue when the words follow within a few words
     rows = _one("Hamas took 240 Israelis hostage on Saturday.")
     assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("COERCE", "Hamas", "2024-03-02")]
+    # the one taken is named before the words; a place they were taken to is not
+    rows = _one("Gunmen took soldiers and civilians back to Gaza as hostages on Saturday.")
+    assert [(r["event_type"], r["target_actor"]) for r in rows] == [("COERCE", "")]
     # not across a stop: "took part in the talks; the prisoners ..."
     assert all(r["event_type"] != "COERCE" for r in _one("He took part in the talks; the prisoners were freed."))
 

@@ -494,6 +494,9 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
     hard_words, soft_words, comma_words = _w("target_stops"), _w("soft_target_stops"), _w("comma_stops")
     speech = wordset("mode", "speech")
     soft = None
+    if " ... " in cue.phrase:  # "took soldiers and civilians back to Gaza as hostages": the object ends at "as"
+        gap = _gap_end(tokens, cue, clause.i1)
+        return gap, gap
     for k in range(cue.j, clause.i1):
         w = tokens[k].lower
         nxt = tokens[k + 1].lower if k + 1 < clause.i1 else ""
@@ -507,6 +510,19 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
         if soft is None and (w in soft_words or (w == "," and (nxt.endswith("ing") or nxt == "the"))):
             soft = k
     return (clause.i1 if soft is None else soft), clause.i1
+
+
+def _gap_end(tokens: list[Token], cue: Cue, hi: int) -> int:
+    """Where the object of a "verb ... words" cue ends ("take ... hostage"): at its words, or at a preposition
+    before them ("back to Gaza as hostages" is no one taken), else at hi."""
+    words = cue.phrase.split(" ... ", 1)[1].split()
+    end = next(
+        (k for k in range(cue.j, hi) if all(k + q < hi and tokens[k + q].lower == w for q, w in enumerate(words))),
+        hi,
+    )
+    return next(
+        (k for k in range(cue.j, end) if tokens[k].lower in _w("prepositions") or tokens[k].lower == "back"), end
+    )
 
 
 def _between(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> list[Placed]:
