@@ -198,21 +198,16 @@ def test_the_parse_keeps_the_speaker_of_a_reporting_verb() -> None:
     assert rows and (rows[0]["source_actor"], rows[0]["target_actor"]) == ("Silvio Berlusconi", "Romano Prodi")
 
 
-def test_officials_named_without_their_country_stand_for_the_articles_country() -> None:
-    text = (
-        "Japan confirmed four new cases of the virus in Tokyo on Monday. "
-        "Government officials today warned that travellers should avoid crowded places."
-    )
-    rows = [r for r in _rows(text, "2009-05-11") if "warned" in r["summary"]]
-    assert rows and (rows[0]["event_type"], rows[0]["source_actor"]) == ("REQUEST", "Japan")
-
-
-def test_ministers_named_without_their_country_stand_for_the_articles_country() -> None:
-    text = (
-        "Japan confirmed four new cases of the virus in Tokyo on Monday. "
-        "Ministers urged people not to travel abroad until the outbreak is under control."
-    )
-    rows = [r for r in _rows(text, "2009-05-11") if "urged" in r["summary"]]
+@pytest.mark.parametrize(
+    ("said", "verb"),
+    [
+        ("Government officials today warned that travellers should avoid crowded places.", "warned"),
+        ("Ministers urged people not to travel abroad until the outbreak is under control.", "urged"),
+    ],
+)
+def test_officials_named_without_their_country_stand_for_the_articles_country(said: str, verb: str) -> None:
+    text = "Japan confirmed four new cases of the virus in Tokyo on Monday. " + said
+    rows = [r for r in _rows(text, "2009-05-11") if verb in r["summary"]]
     assert rows and (rows[0]["event_type"], rows[0]["source_actor"]) == ("REQUEST", "Japan")
 
 
