@@ -837,6 +837,10 @@ def test_declaring_war_and_calling_a_deal_a_beacon_are_happenings():
     assert _one("Heavy rain pounded the coast.") == []
 
 
+def test_paying_a_price_for_goods_is_no_threat():
+    assert _one("Drivers will pay a lower price for fuel from Monday.") == []
+
+
 def test_a_verb_whose_past_is_unchanged_tells_a_past_deed():
     # "hit", "cut": outside "to", "do" and modals the form is a past, no habit dropped as background
     rows = _one("Russian missiles hit Kyiv.")
@@ -880,6 +884,10 @@ def test_a_speech_act_in_the_present_is_said_now_and_no_standing_fact():
         ("Chevron said on Monday it would forgo its dividend.", "CONCEDE"),
         ("Peru hit out at Chile over the border closure on Monday.", "ACCUSE"),
         ("Brazil lashed out at Argentina on Monday.", "ACCUSE"),
+        ("Iran warned on Monday that Israel would pay a heavy price.", "THREATEN"),
+        ("North Korea said on Monday the South would face a resolute response.", "THREATEN"),
+        ("US and South Korean jets held a precision bombing drill on Monday.", "MOBILIZE"),
+        ("South Korea's parliament voted on Saturday to impeach President Yoon Suk Yeol.", "COERCE"),
         ("The singers raised money for Haiti on Monday.", "AID"),
     ],
 )
