@@ -841,6 +841,22 @@ def test_paying_a_price_for_goods_is_no_threat():
     assert _one("Drivers will pay a lower price for fuel from Monday.") == []
 
 
+def test_a_noun_of_happening_that_breaks_out_on_a_day_is_a_happening():
+    rows = _one("Heavy fighting broke out in Khartoum on Saturday between the army and the paramilitary RSF.")
+    assert [(r["event_type"], r["date"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("ASSAULT", "2024-03-02", "Sudan", "Rapid Support Forces")
+    ]
+    assert [r["event_type"] for r in _one("Fresh clashes erupted in Tripoli on Monday.")] == ["ASSAULT"]
+    # the head is what broke out: "the pause in fighting began" is no fighting
+    assert _one("The pause in fighting began at 7 a.m. on Friday.") == []
+
+
+def test_an_order_to_leave_may_name_a_list_before_its_content():
+    rows = _one("Venezuela ordered diplomats from seven countries, including Argentina, Chile and Peru, to leave.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("COERCE", "Venezuela")]
+    assert [r["event_type"] for r in _one("Police fired tear gas at demonstrators in Caracas on Monday.")] == ["COERCE"]
+
+
 def test_a_verb_whose_past_is_unchanged_tells_a_past_deed():
     # "hit", "cut": outside "to", "do" and modals the form is a past, no habit dropped as background
     rows = _one("Russian missiles hit Kyiv.")

@@ -94,10 +94,13 @@ def _commands() -> frozenset[str]:
 
 
 def _commanded(tokens: list[Token], j: int, i1: int) -> bool:
-    """True when "to" and a verb of going ([dated_commands].contents) follow within six words after j, before
-    any punctuation: "ordered the ambassador to leave", not "ordered an inquiry"."""
+    """True when "to" and a verb of going ([dated_commands].contents) follow within fifteen words after j, before
+    any punctuation but a comma that opens no relative clause: "ordered the ambassador to leave", "ordered
+    diplomats from seven countries, including Argentina and Peru, to leave", not "ordered an inquiry"."""
     going = frozenset(plover().get("dated_commands", {}).get("contents", []))
-    for k in range(j, min(i1, j + 6) - 1):
+    for k in range(j, min(i1, j + 16) - 1):
+        if tokens[k].text == "," and k + 1 < i1 and tokens[k + 1].lower not in wordset("clauses", "relative"):
+            continue  # "ordered diplomats from seven countries, including Argentina, Chile and Peru, to leave"
         if not tokens[k].text[:1].isalnum():
             return False
         if tokens[k].lower == "to":

@@ -696,7 +696,9 @@ def noun_parties(tokens: list[Token], cue: Cue, mentions: list[Placed]) -> tuple
     """The two parties a noun of happening names after it with "between X and Y" ("the phone call on Saturday
     between David Cameron and Obama", "talks between Kyiv and Moscow"): (X, Y), else None. The noun's
     complement, not the clause's subject ("Shares fell despite the call between ..."), says who took part."""
-    hi = min(len(tokens), cue.j + 6)
+    # a noun candidate's "between" may stand after its place and day ("fighting broke out in Khartoum on Saturday
+    # between the army and the RSF")
+    hi = min(len(tokens), cue.j + (12 if cue.form == "noun" else 6))
     at = next((k for k in range(cue.j, hi) if tokens[k].lower == "between"), -1)
     if at < 0 or any(t.text in ",;:" for t in tokens[cue.j : at]):
         return None
@@ -704,8 +706,16 @@ def noun_parties(tokens: list[Token], cue: Cue, mentions: list[Placed]) -> tuple
     if len(after) < 2:
         return None
     (k1, m1), (k2, m2) = after[0], after[1]
-    gap = [t.lower for t in tokens[_end(tokens, k1, m1) : k2] if t.lower not in ("the", "a", "an")]
-    if k1 > at + 3 or gap != ["and"] or m1.actor_id == m2.actor_id:
+    gap = [t for t in tokens[_end(tokens, k1, m1) : k2] if t.lower not in ("the", "a", "an")]
+    modifiers = gap[1:3] if len(gap) <= 3 else []  # "and the paramilitary Rapid Support Forces"
+    if (
+        k1 > at + 3
+        or not gap
+        or gap[0].lower != "and"
+        or len(gap) - 1 != len(modifiers)
+        or not all(t.text.isalpha() and t.text.islower() for t in modifiers)
+        or m1.actor_id == m2.actor_id
+    ):
         return None
     return as_actor(m1), as_actor(m2)
 

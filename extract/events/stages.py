@@ -371,6 +371,49 @@ def _dated_noun(text: str, tx: Timex, s_start: int, s_end: int) -> tuple[int, st
     return -1, ""
 
 
+def _outbreak_type(word: str) -> str:
+    """PLOVER type of a noun that may break out: a noun of happening, or one of [nonevent].outbreak_nouns."""
+    return noun_type(word) or ("ASSAULT" if word in wordset("nonevent", "outbreak_nouns") else "")
+
+
+def _outbreak(
+    text: str, toks: list[Token], clause: Clause, timexes: list[Timex], s_start: int
+) -> tuple[int, Timex] | None:
+    """(noun index, its day) for a noun that may break out (_outbreak_type) opening the clause after at most two
+    lower-case modifiers, followed by a verb of [nonevent].outbreaks ("Heavy fighting broke out in Khartoum on Saturday"),
+    with a name after the verb and a day governing the clause; None otherwise."""
+    k = clause.i0
+    if k < clause.i1 and toks[k].lower in wordset("roles", "determiners"):
+        k += 1
+    for _ in range(3):
+        if (
+            k >= clause.i1
+            or _outbreak_type(toks[k].lower)
+            or not toks[k].text.isalpha()
+            or toks[k].lower in function_words()
+        ):
+            break  # "Heavy fighting", not "The pause in fighting"
+        k += 1
+    if k >= clause.i1 - 1 or not _outbreak_type(toks[k].lower):
+        return None
+    after = " ".join(t.lower for t in toks[k + 1 : k + 3])
+    if not any(after == p or after.startswith(p + " ") for p in wordset("nonevent", "outbreaks")):
+        return None
+    a, b = toks[clause.i0].start, toks[clause.i1 - 1].end
+    dated = [(tx.start, tx.end) for tx in timexes]
+    if not any(t.text[:1].isupper() and not any(x <= t.start < y for x, y in dated) for t in toks[k + 2 : clause.i1]):
+        return None  # no name after the verb: "The shooting continued until dawn on Tuesday" places no one
+    day = next(
+        (
+            tx
+            for tx in timexes
+            if a <= tx.start < b and tx.precision in ("day", "minute") and dating.governs(text, tx, s_start)
+        ),
+        None,
+    )
+    return (k, day) if day is not None else None
+
+
 def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
     the day is after publication. A verbal cue before the noun ("Ukraine praised Monday's sanctions")
@@ -413,6 +456,16 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
             if reacting and noun_at < tx.start:
                 continue  # "condemned the Israeli strike on Monday": the day is the condemnation's
             added.append(Candidate(n, clause, cue, mode.Reading(mode_name), "noun", [tx], reacting=reacting))
+        for clause in clauses:
+            found_at = _outbreak(text, toks, clause, doc.sentence_timexes[n], s.start)
+            if found_at is None or (n, found_at[0]) in verb_at:
+                continue
+            k, tx = found_at
+            if any(c.s == n and c.cue.i == k for c in added):
+                continue
+            etype = _outbreak_type(toks[k].lower)
+            cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], settings.noun_weight, "noun", toks[k].lower)
+            added.append(Candidate(n, clause, cue, mode.Reading("actual"), "noun", [tx]))
     doc.candidates = sorted(doc.candidates + added, key=lambda c: c.s)  # stable: clause candidates first
     return doc
 
