@@ -857,6 +857,16 @@ def test_an_order_to_leave_may_name_a_list_before_its_content():
     assert [r["event_type"] for r in _one("Police fired tear gas at demonstrators in Caracas on Monday.")] == ["COERCE"]
 
 
+def test_what_a_speech_act_vows_is_no_background_of_the_vow():
+    # "continue" in what is vowed marks no standing fact: the vow was made once
+    rows = _one("Hezbollah vowed to continue its battle against Israel.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("THREATEN", "Hezbollah", "Israel")
+    ]
+    # a marker of the vow itself still does
+    assert _one("Hezbollah has repeatedly vowed to destroy Israel.") == []
+
+
 def test_a_verb_whose_past_is_unchanged_tells_a_past_deed():
     # "hit", "cut": outside "to", "do" and modals the form is a past, no habit dropped as background
     rows = _one("Russian missiles hit Kyiv.")

@@ -1376,6 +1376,8 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue:
         ),
         end,
     )
+    if is_speech_act(cue):
+        end = cue.j  # what is vowed or urged is the content: "vowed to continue its battle" is said once
     words = [t.lower for t in tokens[clause.i0 : end]]
     markers = wordset("mode", "background")
     if not reading.present:
