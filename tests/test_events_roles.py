@@ -652,6 +652,9 @@ def test_condemning_a_happening_told_before_accuses_its_doer():
     assert _roles("Germany condemned the attack on Friday.", day, "ACCUSE") == ("Germany", "")
     text = "Russia and Ukraine held talks on Thursday. Germany condemned the attack on Friday."
     assert _roles(text, day, "ACCUSE") == ("Germany", "")
+    # "the" of another noun refers to nothing: the coup is no happening told before
+    text = "Russian forces attacked Ukraine on Thursday. Putin accused the West of plotting an attack on Friday."
+    assert _roles(text, day, "ACCUSE")[1] != "Russia"
 
 
 def test_a_state_named_before_a_noun_of_happening_did_it_to_the_clauses_subject():

@@ -1058,7 +1058,17 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
     speaker; None otherwise."""
     hi = min(c.clause.i1, c.cue.j + _REFERENCE_REACH)
     k = next((k for k in range(c.cue.j, hi) if plover.noun_type(toks[k].text)), -1)
-    if k < 0 or not any(t.lower in wordset("roles", "referring_marks") for t in toks[c.cue.j : k]):
+    if k < 0:
+        return None
+    # the noun's own determiner refers ("the attack", "these blasts"), or "what" opens the object ("condemned what
+    # he called a reckless attack"); not a determiner of another noun ("accused the opposition of ... a coup")
+    d = k - 1
+    while (
+        d > c.cue.j and toks[d].text.isalpha() and toks[d].text.islower() and toks[d].lower not in function_words("en")
+    ):
+        d -= 1  # over modifiers: "the reckless attack"
+    marks = wordset("roles", "referring_marks")
+    if not (toks[d].lower in marks and d >= c.cue.j) and toks[c.cue.j].lower != "what":
         return None
     etype = plover.noun_type(toks[k].text)
     told = next((p for p in reversed(before) if p.cue.event_type == etype and c.s - p.s <= _REFERENCE_BACK), None)
