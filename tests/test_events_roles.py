@@ -642,6 +642,13 @@ def test_a_states_own_official_does_not_act_upon_that_state():
     )
 
 
+def test_a_threat_its_subject_undergoes_is_the_speakers_even_unnamed():
+    day = "2024-01-12"
+    text = "A Houthi official said the United States and Britain would pay a heavy price."
+    assert _roles(text, day, "THREATEN") == ("Houthis", "United States")
+    assert _roles("A Russian official said Ukraine would pay a heavy price.", day, "THREATEN") == ("Russia", "Ukraine")
+
+
 def test_condemning_a_happening_told_before_accuses_its_doer():
     day = "2022-02-25"
     text = "Russian forces attacked Ukraine on Thursday. NATO's chief condemned what he called a reckless attack."

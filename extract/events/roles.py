@@ -398,6 +398,12 @@ def agent_words(tokens: list[Token], cue: Cue, i1: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _undergone_threat(cue: Cue) -> bool:
+    """True for a THREATEN phrase whose subject is the one threatened ([roles].threats_undergone: "would pay a
+    heavy price", "would face a resolute response")."""
+    return cue.event_type == "THREATEN" and cue.phrase.split()[0] in _w("threats_undergone")
+
+
 def _anonymous(tokens: list[Token], speaker: Placed) -> bool:
     """True for a speaker that only attributes ("US officials said", "Russian media reported", "the Guardian
     website reported", a news outlet of [roles].news_outlets)."""
@@ -657,8 +663,9 @@ def assign(
     main = _main_clause(tokens, clause, span, mentions, stops[1]) if retyped else None
     if main is not None:
         source, target = main
-    elif span.speaker is not None and not _anonymous(tokens, span.speaker):
-        # Reported words: the speaker acts, on whom the words are about.
+    elif span.speaker is not None and (not _anonymous(tokens, span.speaker) or _undergone_threat(cue)):
+        # Reported words: the speaker acts, on whom the words are about; a threat its subject undergoes ("a Russian
+        # official said Ukraine would pay a heavy price") is the speaker's, named or not.
         source, target = span.speaker, _about(tokens, cue, span.said_at, stops, span.speaker, mentions, home)
     else:
         source, target = _acts(tokens, clause, cue, mentions, passive, span, stops)
