@@ -867,6 +867,15 @@ def test_what_a_speech_act_vows_is_no_background_of_the_vow():
     assert _one("Hezbollah has repeatedly vowed to destroy Israel.") == []
 
 
+def test_a_deed_done_in_protest_is_one_protest():
+    rows = _one(
+        "Minister Itamar Ben-Gvir resigned on Sunday in protest, taking his party out of Netanyahu's coalition."
+    )
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("PROTEST", "Itamar Ben-Gvir", "Benjamin Netanyahu")
+    ]
+
+
 def test_a_verb_whose_past_is_unchanged_tells_a_past_deed():
     # "hit", "cut": outside "to", "do" and modals the form is a past, no habit dropped as background
     rows = _one("Russian missiles hit Kyiv.")

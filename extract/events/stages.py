@@ -414,6 +414,11 @@ def _outbreak(
     return (k, day) if day is not None else None
 
 
+def clause_of(clauses: list[Clause], k: int) -> Clause | None:
+    """The clause holding token k, if any."""
+    return next((c for c in clauses if c.i0 <= k < c.i1), None)
+
+
 def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
     the day is after publication. A verbal cue before the noun ("Ukraine praised Monday's sanctions")
@@ -428,6 +433,7 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     pub_day = doc.article.published_date
     armed = plover.armed_text(text.lower())
     added: list[Candidate] = []
+    manner: set[tuple[int, Clause | None]] = set()  # clauses whose deed a noun after "in" names ("in protest")
     for n, found in doc.cues.items():
         s, toks, clauses = doc.sentences[n], doc.tokens[n], doc.clauses[n]
         tok_starts = [t.start for t in toks]
@@ -442,6 +448,9 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
                 continue
             if k > 0 and toks[k - 1].lower == "to" and any(c.i == k and c.form == "base" for c in found):
                 continue  # "warned the US not to attack on Monday": an infinitive, no attack
+            if k > 0 and toks[k - 1].lower == "in":
+                # "resigned on Sunday in protest": the deed is done as the noun says, one happening of its type
+                manner.add((n, clause_of(clauses, k)))
             if not armed and plover.accident_noun(toks[k].lower):
                 continue  # "the April 20 explosion" in a story with no weapons: an accident
             clause = next((c for c in clauses if c.i0 <= k < c.i1), None)
@@ -466,7 +475,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
             etype = _outbreak_type(toks[k].lower)
             cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], settings.noun_weight, "noun", toks[k].lower)
             added.append(Candidate(n, clause, cue, mode.Reading("actual"), "noun", [tx]))
-    doc.candidates = sorted(doc.candidates + added, key=lambda c: c.s)  # stable: clause candidates first
+    kept = [c for c in doc.candidates if not (c.kind == "verb" and (c.s, c.clause) in manner)]
+    doc.candidates = sorted(kept + added, key=lambda c: c.s)  # stable: clause candidates first
     return doc
 
 
