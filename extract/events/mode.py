@@ -120,8 +120,12 @@ class Reading(NamedTuple):
     present: bool = False
 
 
-# Words before a base form that make it no simple present: "to testify", "will argue", "did not claim".
-_NOT_PRESENT_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "must", "should", "can", "did", "not"})
+@functools.cache
+def _governing_base() -> frozenset[str]:
+    """Words right before a base form that govern it, so it is neither a simple present nor a past: the infinitive
+    marker, the modals of [mode].future and .hypothetical_modals, "would", "did" and a negator ("to testify",
+    "will argue", "did not claim")."""
+    return wordset("mode", "future") | wordset("mode", "hypothetical_modals") | {"to", "would", "did", "not", "n't"}
 
 
 def _contracted(word: str) -> str:
@@ -166,7 +170,7 @@ def claimed_now(tokens: list[Token], lo: int, i: int) -> bool:
     if k < 0 or tokens[k].lower.endswith("ed"):
         return False
     b = _prev(tokens, k, lo)
-    return b < lo or tokens[b].lower not in _NOT_PRESENT_BEFORE
+    return b < lo or _contracted(tokens[b].lower) not in _governing_base()
 
 
 def _modified_after_preposition(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
@@ -307,29 +311,6 @@ def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:
     return passive_participle(tokens, cue.j, clause.i1)
 
 
-# Words before a verb whose past is unchanged that keep it a base form: "to hit", "did not cut", "will set".
-_BASE_BEFORE = frozenset(
-    {
-        "to",
-        "do",
-        "does",
-        "did",
-        "not",
-        "n't",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "'ll",
-    }
-)
-
-
 def as_told(tokens: list[Token], lo: int, cue: Cue) -> Cue:
     """The cue as a past form when its word is a verb whose past is unchanged (plover.unchanged_pasts: "hit",
     "cut", "shut") with no infinitive marker, "do" or modal before it: in news "Russian missiles hit Kyiv" tells
@@ -337,7 +318,7 @@ def as_told(tokens: list[Token], lo: int, cue: Cue) -> Cue:
     if cue.form != "base" or tokens[cue.i].lower not in unchanged_pasts():
         return cue
     p = _prev(tokens, cue.i, lo)
-    if p >= lo and _contracted(tokens[p].lower) in _BASE_BEFORE:
+    if p >= lo and _contracted(tokens[p].lower) in _governing_base() | {"do", "does"}:  # "do hit" is a present
         return cue
     return cue._replace(form="past")
 

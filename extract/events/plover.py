@@ -170,7 +170,7 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
             for rest, etype, weight, form, phrase, dated_only in index.get(tok.lower, ()):  # longest first
                 n = len(rest)
                 if n and rest[0] == "...":  # "take ... hostage": the verb is the cue when the words follow it
-                    if not _gapped(tokens, i + 1, i1, rest[1:]):
+                    if gap_words_at(tokens, i + 1, i1, phrase) < 0:
                         continue
                     n = 0
                 elif n and (i + 1 + n > i1 or any(tokens[i + 1 + k].lower != rest[k] for k in range(n))):
@@ -201,16 +201,18 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
 GAP_MOST = 8  # words a "verb ... words" cue may hold between its verb and its words
 
 
-def _gapped(tokens: list[Token], j: int, i1: int, words: tuple[str, ...]) -> bool:
-    """True when `words` follow tokens[j] within GAP_MOST words, before a stop (. ; : or a quotation mark): the
-    object of "took 200 people hostage", "took soldiers and civilians back to Gaza as hostages"."""
+def gap_words_at(tokens: list[Token], j: int, i1: int, phrase: str) -> int:
+    """Where the words after "..." of a "verb ... words" phrase stand, within GAP_MOST words from tokens[j] and
+    before a stop (. ; : or a quotation mark): the object of "took 200 people hostage" lies between j and that
+    index. -1 when they do not follow."""
+    words = phrase.split(" ... ", 1)[1].split()
     n = len(words)
     for k in range(j, min(i1 - n + 1, j + GAP_MOST + 1)):
         if tokens[k].text in (".", ";", ":", '"', "“", "”"):
-            return False
+            return -1
         if all(tokens[k + q].lower == words[q] for q in range(n)):
-            return True
-    return False
+            return k
+    return -1
 
 
 @functools.cache
@@ -341,6 +343,10 @@ def _evaluations() -> dict:
     return _verb_spec("evaluations", ("stops", "negative", "positive"), 8, 0.6)
 
 
+# An article or a possessive that may open the noun phrase of a "verb + noun" cue.
+_CUE_DETERMINERS = ("a", "an", "the", "their", "its", "his", "her", "our")
+
+
 def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> int | None:
     """The end of a "verb + a/an/the + noun" cue (rest: the determiner and the noun), or of a "verb + noun of
     happening" cue (rest: the noun), written with a determiner (an article or a possessive) and modifiers before
@@ -348,7 +354,7 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
     bilateral talks"; plover.toml [modifiers]), when the noun ends its phrase; None when there is no such
     match."""
     articles = ("a", "an", "the")  # any of them: "launched a fresh investigation" is "launch an investigation"
-    determiners = (*articles, "their", "its", "his", "her", "our")  # "held their first formal bilateral talks"
+    determiners = _CUE_DETERMINERS  # "held their first formal bilateral talks"
     if len(rest) == 1 and rest[0] in _objects():
         return _object_end(tokens, i, i1, rest[0])
     if len(rest) == 2 and rest[0] in articles:
@@ -372,6 +378,11 @@ def _objects() -> frozenset[str]:
     return frozenset(plover().get("modifiers", {}).get("objects", []))
 
 
+@functools.cache
+def _quantities() -> frozenset[str]:
+    return frozenset(plover().get("modifiers", {}).get("quantities", []))
+
+
 def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
     """The end of a "verb + noun of what is sent" cue ([modifiers].objects) written with words before its noun: an
     optional determiner, then up to [modifiers].most lower-case words, figures or capitalized words of a name, no
@@ -379,12 +390,12 @@ def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
     12,000 soldiers", "sent Storm Shadow missiles", "fired thousands of rockets"; not "sent a letter to the
     troops"); None when there is no such match."""
     k = i + 1
-    if k < i1 and tokens[k].lower in ("a", "an", "the", "their", "its", "his", "her", "our"):
+    if k < i1 and tokens[k].lower in _CUE_DETERMINERS:
         k += 1
     for end in range(k + 1, min(i1, k + 1 + modifiers_most())):
         if tokens[end].lower == noun:
             words = tokens[k:end]
-            quantities = frozenset(plover().get("modifiers", {}).get("quantities", []))
+            quantities = _quantities()
             fits = all(
                 (t.text[:1].isalnum() or t.text[:1] == "$")
                 and (

@@ -34,7 +34,7 @@ from extract.actors import ActorMention, canonical_name, demonym, state_body_nam
 from extract.actors.gazetteer import load as load_gazetteer
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
-from extract.events.plover import Cue, noun_type
+from extract.events.plover import Cue, gap_words_at, noun_type
 from extract.events.syntax import titles
 from extract.events.tokens import Token
 from extract.vocabulary import past_form
@@ -519,13 +519,10 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
 
 
 def _gap_end(tokens: list[Token], cue: Cue, hi: int) -> int:
-    """Where the object of a "verb ... words" cue ends ("take ... hostage"): at its words, or at a preposition
-    before them ("back to Gaza as hostages" is no one taken), else at hi."""
-    words = cue.phrase.split(" ... ", 1)[1].split()
-    end = next(
-        (k for k in range(cue.j, hi) if all(k + q < hi and tokens[k + q].lower == w for q, w in enumerate(words))),
-        hi,
-    )
+    """Where the object of a "verb ... words" cue ends ("take ... hostage"): at its words (plover.gap_words_at), or
+    at a preposition before them ("back to Gaza as hostages" is no one taken), else at hi."""
+    end = gap_words_at(tokens, cue.j, hi, cue.phrase)
+    end = hi if end < 0 else end
     return next(
         (k for k in range(cue.j, end) if tokens[k].lower in _w("prepositions") or tokens[k].lower == "back"), end
     )

@@ -453,7 +453,7 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
                 manner.add((n, clause_of(clauses, k)))
             if not armed and plover.accident_noun(toks[k].lower):
                 continue  # "the April 20 explosion" in a story with no weapons: an accident
-            clause = next((c for c in clauses if c.i0 <= k < c.i1), None)
+            clause = clause_of(clauses, k)
             if clause is None or clause.attribution:
                 continue
             per = dating.period(tx.value)
