@@ -181,6 +181,16 @@ def test_noun_roles_narrative_actorless_and_pronoun_switches():
     assert [r["source_actor"] for r in _rows(states, pronoun_lookback=1)] == ["Vladimir Putin"]
 
 
+def test_a_row_names_someone_or_somewhere_unless_it_is_violence_by_unknown_hands():
+    # No one did it and it happened nowhere: no row.
+    assert _rows("Closing statements will begin on Thursday.") == []
+    assert _rows("The organiser defended the concert on Monday.") == []
+    # A place gives the row its country; violence needs neither ("actorless_dated" keeps the dated clause).
+    troops = _rows("Thousands of troops were deployed in Haiti on Monday.")
+    assert [(r["event_type"], r["source_actor"], r["countries"]) for r in troops] == [("MOBILIZE", "", ["HTI"])]
+    assert [r["event_type"] for r in _rows("A bomb exploded in the market on Monday.")] == ["ASSAULT"]
+
+
 def test_summary_chars_cuts_the_summary_at_a_word():
     text = "Israel struck Gaza on Monday, and the strikes went on and on through the night and into the day."
     (row,) = _rows(text, summary_chars=30)

@@ -477,7 +477,18 @@ GROUPS = [
     ("Police arrested the gunman at the scene on Friday.", "2022-07-08", ""),
     ("The convoy was attacked by insurgents on Monday.", "2024-06-04", "insurgents"),  # a passive's agent
     ("Attacks by insurgents killed ten soldiers on Monday.", "2024-06-04", ""),  # after a preposition: no subject
+    # a verb coordinated with the first one shares its subject
+    ("Gunmen went from house to house on Saturday and took soldiers to Gaza as hostages.", "2023-10-09", "Gunmen"),
 ]
+
+
+def test_a_coordinated_negated_verb_shares_the_pronoun_subject_of_its_clause():
+    text = (
+        "Prime Minister Shigeru Ishiba called the vote in October. "
+        "On Monday he said he would stay on, and did not rule out working with opposition parties."
+    )
+    rows = [r for r in _rows(text, "2024-10-29") if r["event_type"] == "REJECT"]
+    assert [(r["mode"], r["source_actor"]) for r in rows] == [("negated", "Shigeru Ishiba")]
 
 
 @pytest.mark.parametrize(("text", "day", "source"), GROUPS)

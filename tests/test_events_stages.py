@@ -93,7 +93,7 @@ def test_a_saying_that_reports_a_happening_is_no_attribution():
 
 def test_a_subordinate_phrase_with_its_own_happening_is_a_clause_and_keeps_its_date():
     text = (
-        "Orrin Q. Tallow can finally retire now. On Friday, 11 weeks after the runaway well was capped July 15, "
+        "Orrin Q. Tallow can finally retire now. On Friday, 11 weeks after the runaway BP well was capped July 15, "
         'Tallow announced that the "national incident command" was being dismantled. Tallow said so.'
     )
     toks = tokenize(text.split(". ", 1)[1])
@@ -905,7 +905,7 @@ def test_a_speech_act_in_the_present_is_said_now_and_no_standing_fact():
     ("text", "etype"),
     [
         ("Chevron disputed the claim on Monday.", "REJECT"),
-        ("Chevron strongly disagreed with the ruling on Monday.", "REJECT"),
+        ("Chevron strongly disagreed with the Ecuadorian ruling on Monday.", "REJECT"),
         ("Health officials encouraged Peru to expand testing on Monday.", "REQUEST"),
         ("The WHO recommended on Monday that Peru expand testing.", "REQUEST"),
         ("Alberto Fujimori was found guilty by a court in Lima on Monday.", "COERCE"),
@@ -994,8 +994,8 @@ def test_the_models_hypothetical_without_a_conditional_leaves_the_rules_reading(
     ("text", "etype"),
     [
         # a warning that tells others not to do something, or warns about or against doing it, is advice
-        ("The health ministry warned people not to shake hands on Monday.", "REQUEST"),
-        ("The singer was warned by a nurse about using the sedative on Monday.", "REQUEST"),
+        ("The Mexican health ministry warned people not to shake hands on Monday.", "REQUEST"),
+        ("Michael Jackson was warned by a nurse about using the sedative on Monday.", "REQUEST"),
         ("The WHO warned against travel to the region on Monday.", "REQUEST"),
         # a warning of the speaker's own deed stays a threat, also with an infinitive in a clause of its own
         ("Russia warned Ukraine on Monday that it would retaliate.", "THREATEN"),

@@ -311,11 +311,11 @@ def _crowd(clause: Clause, cue: Cue, ms: list[Placed]) -> Placed | None:
     return None
 
 
-def _shares_first_subject(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
-    """True when the verb is coordinated with an earlier one ("Putin said ... and warned ..."):
-    it shares the clause's first subject."""
+def shares_first_subject(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when the verb is coordinated with an earlier one ("Putin said ... and warned ...", "... and did not
+    rule out"): it shares the clause's first subject."""
     k = cue.i - 1
-    while k > clause.i0 and tokens[k].lower in _w("vp_adverbs"):
+    while k > clause.i0 and (tokens[k].lower in _w("vp_adverbs") or tokens[k].lower in _w("negated_auxiliaries")):
         k -= 1
     return k > clause.i0 and tokens[k].lower in ("and", "but")
 
@@ -343,7 +343,7 @@ class _Span:
     def __init__(self, tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed]) -> None:
         self.lo, self.hi, self.speaker, self.said_at, self.bound_at = clause.i0, cue.i, None, -1, -1
         self.first = _subject(tokens, clause.i0, cue.i, ms)
-        if _shares_first_subject(tokens, clause, cue):
+        if shares_first_subject(tokens, clause, cue):
             return
         speech, boundaries = saying(), _w("subject_boundaries")
         for k in range(clause.i0, cue.i):
@@ -903,7 +903,13 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
     while k > clause.i0 and (tokens[k].lower in between or tokens[k].lower.endswith("ly")) and cue.i - k <= 3:
         k -= 1
     if k < clause.i0 or not is_group(tokens[k].lower):
-        return None
+        if not shares_first_subject(tokens, clause, cue):
+            return None
+        # a verb coordinated with the clause's first one shares its subject, a group opening the clause
+        # ("Gunmen went from house to house and took hostages")
+        k = next((h for h in range(clause.i0, min(clause.i0 + 3, cue.i)) if is_group(tokens[h].lower)), -1)
+        if k < 0 or tokens[k + 1].lower in _w("prepositions"):
+            return None
     start = k
     stop = _w("prepositions") | _w("determiners") | wordset("language", "function_words")
     while (

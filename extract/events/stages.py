@@ -967,6 +967,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 if m_starts is None:
                     m_starts = [m.start for m in doc.mentions]
                 pron = _pronoun_subject(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
+                if pron is None and roles.shares_first_subject(toks, clause, cue):
+                    # "he said he would stay on, and did not rule out ...": the clause's first subject
+                    first = cue._replace(i=min(cue.i, clause.i0 + 4))
+                    pron = _pronoun_subject(toks, clause, first, doc.mentions, m_starts, settings.pronoun_lookback)
                 if pron is not None:
                     in_clause = sorted([pron, *in_clause], key=lambda km: km[0])
             if not any(k < cue.i and not roles.in_phrase(toks, k, clause.i0) for k, _ in in_clause):
@@ -1597,14 +1601,21 @@ def rate_candidates(doc: ArticleDoc) -> ArticleDoc:
 
 def make_rows(doc: ArticleDoc) -> ArticleDoc:
     """One events-table row per candidate (rows.py); rows under settings.min_confidence are dropped, and so are
-    rows of a type that needs a party ([rows].need_a_party: a meeting or visit) that name neither a source nor a
-    target ("Tuesday's meeting was part of ...", "people had visited Thailand")."""
+    rows that name no one: of a type that needs a party ([rows].need_a_party: a meeting or visit) with neither a
+    source nor a target ("Tuesday's meeting was part of ...", "people had visited Thailand"), and of any other
+    type but violence by unknown hands ([rows].actorless_types: "A bomb exploded in the market") with neither a
+    source, a target nor a country ("Closing statements will begin on Thursday")."""
     floor = doc.settings.min_confidence
-    partied = wordset("rows", "need_a_party")
+    partied, actorless = wordset("rows", "need_a_party"), wordset("rows", "actorless_types")
     doc.rows = [
         r
         for r in (build_row(doc, c) for c in doc.candidates)
-        if r["confidence"] >= floor and (r["event_type"] not in partied or r["source_actor"] or r["target_actor"])
+        if r["confidence"] >= floor
+        and (
+            r["source_actor"]
+            or r["target_actor"]
+            or (r["event_type"] not in partied and (len(r["countries"]) or r["event_type"] in actorless))
+        )
     ]
     if not doc.rows:
         doc.note = "no clause pairs an action with an actor and a date"
