@@ -126,6 +126,12 @@ def test_inflections_cover_regular_and_doubled_forms():
     forms = inflections("ban", {}, frozenset({"ban"}))
     assert {"ban", "bans", "banned", "banning"} <= set(forms)
     assert "applies" in inflections("apply", {}, frozenset())
+    # British spelling doubles a final "l" after one vowel; American spelling stays
+    cancel = inflections("cancel", {}, frozenset())
+    assert cancel["cancelled"] == cancel["canceled"] == "past" and cancel["cancelling"] == "ing"
+    assert "appealled" not in inflections("appeal", {}, frozenset())
+    toks = tokenize("China said it was cancelling talks between military commanders.")
+    assert [(toks[c.i].text, c.event_type) for c in find_cues(toks)] == [("cancelling", "SANCTION")]
 
 
 def test_cues_take_the_longest_phrase_and_irregular_forms():

@@ -56,6 +56,10 @@ def inflections(lemma: str, irregular: dict[str, list[str]], doubling: frozenset
     else:
         forms[lemma + "ed"] = "past"
         forms[lemma + "ing"] = "ing"
+    if lemma.endswith("l") and len(lemma) > 2 and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
+        # British spelling doubles a final "l" after one vowel: "cancelled", "labelling", "travelled"
+        forms.setdefault(lemma + "led", "past")
+        forms.setdefault(lemma + "ling", "ing")
     for extra in irregular.get(lemma, []):
         forms.setdefault(extra, "ing" if extra.endswith("ing") else "past")
     return forms
