@@ -621,6 +621,9 @@ def test_a_plural_demonym_as_a_noun_is_the_people_not_the_state():
         ("Talks between Israel and Hamas were held in Doha on Monday.", ("CONSULT", "Israel", "Hamas")),
         ("A ceasefire was agreed on Monday by Israel and Hamas.", ("AGREE", "Israel", "Hamas")),
         ("Sanctions were imposed on Russia by the European Union on Monday.", ("SANCTION", "European Union", "Russia")),
+        # coming into force, also after a phrase of place or scope
+        ("The truce between Israel and Hezbollah came into force on Wednesday.", ("AGREE", "Israel", "Hezbollah")),
+        ("A ceasefire in Gaza took effect on Sunday morning.", ("AGREE", "", "")),
     ],
 )
 def test_a_noun_of_happening_done_in_the_passive_is_an_event(text, expected):

@@ -298,8 +298,26 @@ def _done_noun(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
         return
     spec = plover().get("passive_nouns", {})
     k = passive_participle(tokens, i + 1, i1)
-    if k >= 0 and tokens[k].lower in spec.get("participles", ()):
+    if (k >= 0 and tokens[k].lower in spec.get("participles", ())) or _in_force(tokens, i + 1, i1):
         out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], float(spec.get("weight", 0.6)), "noun", tokens[i].lower))
+
+
+@functools.cache
+def _in_force_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in plover().get("passive_nouns", {}).get("in_force", ()))
+
+
+def _in_force(tokens: list[Token], k: int, i1: int) -> bool:
+    """True when a verb of coming into force ([passive_nouns].in_force) follows at k, or after a short phrase of
+    place or scope ("A ceasefire in Gaza took effect", "A tariff on all Chinese imports took effect")."""
+    words = [t.lower for t in tokens[k : min(i1, k + 8)]]
+    starts = [0]
+    if words and words[0] in ("in", "on", "between", "against", "across", "along", "for"):
+        starts = range(2, min(len(words), 7))
+    for n in starts:
+        if any(tuple(words[n : n + len(p)]) == p for p in _in_force_phrases()):
+            return all(w.isalnum() or w in ("-", "%") for w in words[:n])  # no clause break on the way
+    return False
 
 
 @functools.cache
