@@ -637,6 +637,14 @@ def test_a_noun_of_happening_with_no_passive_of_doing_is_no_event():
     assert [r["event_type"] for r in rows] == ["ACCUSE"]  # the criticism, not the deal
 
 
+def test_an_office_whose_holder_the_article_named_is_that_person():
+    day = "2010-06-02"
+    named = "President Barack Obama spoke on Monday. On Tuesday the president met David Cameron."
+    assert _roles(named, day, "CONSULT") == ("Barack Obama", "David Cameron")
+    # never named in the article: the office acts for its country (tests/gold/README.md)
+    assert _roles("Qatar's prime minister met Hamas leaders on Tuesday.", day) == ("Qatar", "Hamas")
+
+
 def test_a_states_own_official_does_not_act_upon_that_state():
     # Putin's doctrine is Russia's own: no other party is acted upon
     day = "2024-11-19"

@@ -110,6 +110,21 @@ def _end(tokens: list[Token], k: int, m: ActorMention) -> int:
     return max(j, k + 1)
 
 
+def named_offices(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions (in text order) where an office whose holder the article has already named is that person: "the
+    president" after "President Barack Obama" is Obama (via "office_named"), while an office the article never
+    fills with a name ("Qatar's prime minister") stays an office, and acts for its country (as_actor)."""
+    named: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.type == "person" and m.via == "office" and m.actor_id in named:
+            m = replace(m, via="office_named")
+        elif m.type == "person" and m.via != "office":
+            named.add(m.actor_id)
+        out.append(m)
+    return out
+
+
 def as_actor(m: ActorMention) -> ActorMention:
     """A person named only by office ("Qatar's prime minister") acts for the country; others unchanged."""
     if m.type == "person" and m.via == "office" and m.country:
