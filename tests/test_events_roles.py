@@ -637,6 +637,22 @@ def test_a_noun_of_happening_with_no_passive_of_doing_is_no_event():
     assert [r["event_type"] for r in rows] == ["ACCUSE"]  # the criticism, not the deal
 
 
+def test_a_group_named_by_its_number_stands_for_the_last_actors_of_its_kind():
+    day = "2024-07-11"
+    pact = "India and China spoke last week. The two countries reached an agreement on their border on Monday."
+    assert _roles(pact, day, "AGREE") == ("India", "China")
+    rows = _rows("Mali, Niger and Burkina Faso met on Sunday. All three countries left ECOWAS on Monday.", day)
+    left = [r for r in rows if r["date"] == "2024-07-08"]
+    assert [(r["source_actor"], r["target_actor"]) for r in left] == [("Mali", "ECOWAS")]
+    assert {"MLI", "NER", "BFA"} <= set(left[0]["countries"])  # the others are partners
+    # persons for "leaders": the states named on the way do not count
+    talks = "Joe Biden met Xi Jinping in California on Tuesday. The two leaders spoke about Taiwan on Wednesday."
+    assert _roles(talks, day, "CONSULT") == ("Joe Biden", "Xi Jinping")
+    # fewer actors of its kind than it counts: it stands for no one
+    one = "Russia spoke on Sunday. The two countries reached an agreement in Geneva on Monday."
+    assert _roles(one, day, "AGREE") == ("", "")
+
+
 def test_an_office_whose_holder_the_article_named_is_that_person():
     day = "2010-06-02"
     named = "President Barack Obama spoke on Monday. On Tuesday the president met David Cameron."

@@ -41,9 +41,9 @@ from extract.vocabulary import past_form
 
 Placed = tuple[int, ActorMention]  # (token index, mention)
 
-_STATE_TYPES = ("country", "capital", "seat")
+STATE_TYPES = ("country", "capital", "seat")
 # Types whose mention may only qualify a named person after it ("UN official, Benon Sevan", "BP chairman X").
-_QUALIFYING_TYPES = (*_STATE_TYPES, "region", "organization", "armed_group", "political_party")
+_QUALIFYING_TYPES = (*STATE_TYPES, "region", "organization", "armed_group", "political_party")
 _NP_GAP = 6  # most tokens between a qualifying country and the person it qualifies
 
 
@@ -167,7 +167,7 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
             break
         if (
             body is None
-            and m.type in _STATE_TYPES
+            and m.type in STATE_TYPES
             and m2.type in _NAMED_BODIES
             and m2.via == "name"
             and _after_possessive(tokens, e, len(tokens)) == k2  # the state's possessive right before it
@@ -320,7 +320,7 @@ def _crowd(clause: Clause, cue: Cue, ms: list[Placed]) -> Placed | None:
         return None
     label = cues()["roles"]["crowd_label"]
     for k, m in ms:
-        if clause.i0 <= k < clause.i1 and m.type in _STATE_TYPES and m.country and demonym(m.country):
+        if clause.i0 <= k < clause.i1 and m.type in STATE_TYPES and m.country and demonym(m.country):
             name = label.format(demonym(m.country))
             return k, ActorMention(m.start, m.end, m.text, "crowd:" + m.country, name, "crowd", m.country)
     return None
@@ -482,7 +482,7 @@ def _about(
     sp_country = sp.country or (home if introduced else "")
 
     def ok(k: int, m: ActorMention) -> bool:
-        own_state = sp_country and m.country == sp_country and m.type in _STATE_TYPES
+        own_state = sp_country and m.country == sp_country and m.type in STATE_TYPES
         return (
             m.actor_id != sp.actor_id
             and not own_state
@@ -983,7 +983,7 @@ def state_body(m: ActorMention | None, before: ActorMention | None, home: str) -
         words = words[1:]
     if not state_body_name(words):
         return m
-    country = before.country if before is not None and before.type in _STATE_TYPES else ""
+    country = before.country if before is not None and before.type in STATE_TYPES else ""
     country = country or home
     if not country:
         return m
@@ -998,5 +998,5 @@ def clause_states(tokens: list[Token], clause: Clause, cue: Cue, mentions: list[
     return [
         m
         for k, m in mentions
-        if clause.i0 <= k < stop and m.type in _STATE_TYPES and m.country and not hyphen_modifier(tokens, k, m)
+        if clause.i0 <= k < stop and m.type in STATE_TYPES and m.country and not hyphen_modifier(tokens, k, m)
     ]

@@ -656,6 +656,55 @@ def _pronoun_subject(
     return None
 
 
+def _group_reference(
+    toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention], m_starts: list[int], lookback: int
+) -> tuple[int, list[ActorMention]] | None:
+    """(index of the phrase, the actors it stands for in the order the article named them) for a group named by its
+    number as the subject right before the verb ("The two leaders met", "both countries had violated"; [roles]
+    group_states / group_persons / group_any): the last distinct actors of its kind named before it, as many as it
+    counts ("both": two), within `lookback` mentions of the kind; None when there are not that many."""
+    k = cue.i - 1
+    while k > clause.i0 and (toks[k].lower in wordset("roles", "vp_adverbs") or toks[k].lower.endswith("ly")):
+        k -= 1
+    if k - 1 < clause.i0:
+        return None
+    noun, before = toks[k].lower, toks[k - 1].lower
+    if before == "both":
+        count, at = 2, k - 1
+    elif before in _COUNTS and k - 2 >= clause.i0 and toks[k - 2].lower in ("the", "all"):
+        count, at = _COUNTS[before], k - 2
+    else:
+        return None
+    kind = next((kind for kind in ("states", "persons", "any") if noun in wordset("roles", "group_" + kind)), "")
+    if not kind:
+        return None
+    found: dict[str, ActorMention] = {}
+    n, seen = bisect.bisect_left(m_starts, toks[at].start) - 1, 0
+    while n >= 0 and seen < lookback and len(found) < count:
+        m = mentions[n]
+        ident = _group_member(kind, m)
+        if ident:
+            seen += 1
+            found.setdefault(ident, m)  # keeps the latest mention of each; text order comes from the found order
+        n -= 1
+    if len(found) < count:
+        return None
+    return at, list(reversed(list(found.values())))
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4}  # "the two leaders", "all three countries"
+
+
+def _group_member(kind: str, m: ActorMention) -> str:
+    """What makes mention m one member of a group of `kind` (_group_reference): a state's country, a person's id,
+    any known actor's id; "" when m is no member of such a group."""
+    if kind == "states":
+        return m.country if m.type in roles.STATE_TYPES else ""
+    if kind == "persons":
+        return m.actor_id if m.type == "person" else ""
+    return roles.as_actor(m).actor_id if m.type != "name" else ""
+
+
 def _quoted_speaker(
     toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue, placed: list[Placed]
 ) -> Placed | None:
@@ -945,6 +994,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
         in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
         inherited: ActorMention | None = None  # the subject of a coordinated predicate
+        grouped: list[ActorMention] = []  # the others a group subject stands for ("the two leaders")
         if c.kind == "verb":
             if clause.coordinated and not any(k < cue.i for k, _ in in_clause):
                 # "Obama visited Mexico City, praised Calderon": the predicate before it in the sentence did it
@@ -971,6 +1021,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     # "he said he would stay on, and did not rule out ...": the clause's first subject
                     first = cue._replace(i=min(cue.i, clause.i0 + 4))
                     pron = _pronoun_subject(toks, clause, first, doc.mentions, m_starts, settings.pronoun_lookback)
+                if pron is None:
+                    group = _group_reference(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
+                    if group is not None:
+                        pron, grouped = (group[0], group[1][0]), group[1][1:]  # "The two leaders met": the first named
                 if pron is not None:
                     in_clause = sorted([pron, *in_clause], key=lambda km: km[0])
             if not any(k < cue.i and not roles.in_phrase(toks, k, clause.i0) for k, _ in in_clause):
@@ -1034,6 +1088,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             c.source, c.target = roles.assign(
                 toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type), article_home()
             )
+            if grouped and c.source is not None and c.source.actor_id != grouped[0].actor_id:
+                others = [roles.as_actor(m) for m in grouped]
+                if c.target is None and cue.event_type in wordset("roles", "symmetric_types"):
+                    c.target, others = others[0], others[1:]  # "The two leaders met": the first with the second
+                c.partners = c.partners + others
             if c.source is None and inherited is not None and not c.reading.passive:
                 c.source = inherited
                 if c.target is not None and c.target.actor_id == inherited.actor_id:
