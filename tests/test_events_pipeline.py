@@ -189,6 +189,12 @@ def test_a_row_names_someone_or_somewhere_unless_it_is_violence_by_unknown_hands
     troops = _rows("Thousands of troops were deployed in Haiti on Monday.")
     assert [(r["event_type"], r["source_actor"], r["countries"]) for r in troops] == [("MOBILIZE", "", ["HTI"])]
     assert [r["event_type"] for r in _rows("A bomb exploded in the market on Monday.")] == ["ASSAULT"]
+    # ... but with no doer named and no weapon or war in the story, a death is an accident
+    assert _rows("On Tuesday the rig exploded and sank off Louisiana, killing 11 workers.") == []
+    killed = "Eleven workers were killed off Louisiana on Tuesday when {} the rig."
+    assert _rows(killed.format("a fire swept")) == []
+    assert [r["target_actor"] for r in _rows(killed.format("militants bombed"))] == ["Eleven workers"]
+    assert [r["event_type"] for r in _rows("Eleven soldiers were killed on Tuesday.")] == ["ASSAULT"]
 
 
 def test_summary_chars_cuts_the_summary_at_a_word():

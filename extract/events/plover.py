@@ -523,6 +523,13 @@ def armed_text(lower_text: str) -> bool:
     return not _nonevent("weapons").isdisjoint(_LOWER_WORD.findall(lower_text))
 
 
+def violent_text(lower_text: str) -> bool:
+    """True when the article speaks of weapons or armed attackers (armed_text) or of war and armed violence
+    ("troops", "fighting", "shot"; [nonevent].violence): a death with no doer named may then be an attack."""
+    words = _LOWER_WORD.findall(lower_text)
+    return not (_nonevent("weapons") | _nonevent("violence")).isdisjoint(words)
+
+
 def accident_noun(word: str) -> bool:
     """True for a noun of an accident or a natural force ("explosion", "quake", "virus")."""
     return word.lower() in _nonevent("accidents")

@@ -1660,25 +1660,36 @@ def rate_candidates(doc: ArticleDoc) -> ArticleDoc:
 
 def make_rows(doc: ArticleDoc) -> ArticleDoc:
     """One events-table row per candidate (rows.py); rows under settings.min_confidence are dropped, and so are
-    rows that name no one: of a type that needs a party ([rows].need_a_party: a meeting or visit) with neither a
-    source nor a target ("Tuesday's meeting was part of ...", "people had visited Thailand"), and of any other
-    type but violence by unknown hands ([rows].actorless_types: "A bomb exploded in the market") with neither a
-    source, a target nor a country ("Closing statements will begin on Thursday")."""
+    rows that name no one (_names_someone)."""
     floor = doc.settings.min_confidence
-    partied, actorless = wordset("rows", "need_a_party"), wordset("rows", "actorless_types")
+    armed = plover.violent_text(doc.text.lower())
     doc.rows = [
         r
-        for r in (build_row(doc, c) for c in doc.candidates)
-        if r["confidence"] >= floor
-        and (
-            r["source_actor"]
-            or r["target_actor"]
-            or (r["event_type"] not in partied and (len(r["countries"]) or r["event_type"] in actorless))
-        )
+        for c in doc.candidates
+        if (r := build_row(doc, c))["confidence"] >= floor
+        and _names_someone(r, armed, c.target is not None and c.target.type == "person")
     ]
     if not doc.rows:
         doc.note = "no clause pairs an action with an actor and a date"
     return doc
+
+
+def _names_someone(row: dict, armed: bool, undergone: bool) -> bool:
+    """False for a row that names no one: of a type that needs a party ([rows].need_a_party: a meeting or visit)
+    with neither a source nor a target ("Tuesday's meeting was part of ...", "people had visited Thailand"); of a
+    type that needs a weapon when no doer is named ([rows].need_a_weapon) and no person undergoes it (`undergone`:
+    "Prigozhin's jet crashed", "Michael Jackson died") in a story that names no weapon or war (plover.violent_text:
+    "The explosion aboard the rig killed 11 workers", "oil would leak": an accident); of any
+    other type but violence by unknown hands ([rows].actorless_types: "A bomb exploded in the market") with
+    neither a source, a target nor a country ("Closing statements will begin on Thursday")."""
+    etype = row["event_type"]
+    if not row["source_actor"] and not armed and etype in wordset("rows", "need_a_weapon") and not undergone:
+        return False
+    if row["source_actor"] or row["target_actor"]:
+        return True
+    if etype in wordset("rows", "need_a_party"):
+        return False
+    return bool(len(row["countries"])) or etype in wordset("rows", "actorless_types")
 
 
 def merge_happenings(doc: ArticleDoc) -> ArticleDoc:
