@@ -467,6 +467,7 @@ def test_words_capitalized_for_the_sentence_start_stand_in_for_no_one():
 
     assert names("Eleven men were killed near Acme Works.") == ["Acme Works"]
     assert names("Although Kovacs objected, Brandt signed.") == ["Kovacs", "Brandt"]
+    assert names("What began last year has turned into a disaster for Acme Works.") == ["Acme Works"]
     assert names("Kovacs met N on Monday.") == ["Kovacs", "Monday"]  # a lone letter is no name
     assert names("N Kovacs signed.") == ["N Kovacs"]  # with a name it is its initial
     # a word the article also writes in lower case is capitalized only for its place at the start
