@@ -188,6 +188,13 @@ def test_giving_birth_or_a_witness_statement_is_no_aid():
     assert [r["event_type"] for r in _one("Germany gave Ukraine 500 million euros on Monday.")] == ["AID"]
 
 
+def test_succeeding_to_an_office_is_no_takeover():
+    assert _one("Bob Dudley, who formally takes over from Tony Hayward on 1 October, met the board.") == []
+    assert _one("Dudley took over as chief executive on Friday.") == []
+    rows = _one("Rebels took over the town of Goma on Monday.")
+    assert [(r["source_actor"], r["countries"]) for r in rows] == [("Rebels", ["COD"])]
+
+
 def test_a_meeting_with_no_party_is_no_row():
     # a meeting or visit naming neither who met nor whom: no line of the timeline
     assert _one("U.S. agency officials said Tuesday's meeting was part of the government's efforts.") == []
