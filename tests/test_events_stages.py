@@ -820,6 +820,17 @@ def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
     assert [r["event_type"] for r in _one("North Korea sent about 12,000 soldiers to Russia on Monday.")] == [
         "MOBILIZE"
     ]
+    # ... or a determiner alone, and the same holds for what is imposed or expressed
+    toks = tokenize("Obama expressed his gratitude to Allen, and the EU imposed fresh economic sanctions on Iran.")
+    assert [(c.event_type, c.phrase) for c in find_cues(toks)] == [
+        ("SUPPORT", "express gratitude"),
+        ("SANCTION", "impose sanctions"),
+    ]
+    toks = tokenize("Mexico is set to relax flu restrictions, and senators expressed deep frustration.")
+    assert [(c.event_type, c.phrase) for c in find_cues(toks)] == [
+        ("CONCEDE", "relax restrictions"),
+        ("ACCUSE", "express frustration"),
+    ]
 
 
 def test_an_ing_cue_after_a_verb_of_onset_is_told_in_its_tense():

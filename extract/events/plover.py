@@ -414,7 +414,7 @@ def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
     k = i + 1
     if k < i1 and tokens[k].lower in _CUE_DETERMINERS:
         k += 1
-    for end in range(k + 1, min(i1, k + 1 + modifiers_most())):
+    for end in range(k, min(i1, k + 1 + modifiers_most())):  # "expressed his gratitude", "sent 3,000 troops"
         if tokens[end].lower == noun:
             words = tokens[k:end]
             quantities = _quantities()
