@@ -188,6 +188,20 @@ def test_giving_birth_or_a_witness_statement_is_no_aid():
     assert [r["event_type"] for r in _one("Germany gave Ukraine 500 million euros on Monday.")] == ["AID"]
 
 
+def test_a_meeting_or_visit_called_off_is_a_negated_one():
+    def read(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["mode"], r["source_actor"]) for r in _one(text)]
+
+    assert read("Obama has abruptly scrapped a trip to Indonesia.") == [("CONSULT", "negated", "Barack Obama")]
+    assert read("Wang Yi had cancelled a planned meeting with his Japanese counterpart on Thursday.") == [
+        ("CONSULT", "negated", "Wang Yi")
+    ]
+    assert read("Blinken postponed his visit to Beijing on Friday.") == [("CONSULT", "negated", "Antony Blinken")]
+    assert read("Biden made a surprise trip to Kyiv on Monday.") == [("CONSULT", "actual", "Joe Biden")]
+    # cancelling a measure is no negated measure
+    assert [r["mode"] for r in _one("China cancelled the sanctions on Monday.")] == ["actual"]
+
+
 def test_succeeding_to_an_office_is_no_takeover():
     assert _one("Bob Dudley, who formally takes over from Tony Hayward on 1 October, met the board.") == []
     assert _one("Dudley took over as chief executive on Friday.") == []

@@ -246,13 +246,15 @@ def onset_past(word: str) -> bool:
 
 
 @functools.cache
-def _support_forms() -> dict[tuple[str, ...], str]:
-    """The forms of [mode].support_verbs as word tuples -> their form name ("carried out" -> past)."""
-    out: dict[tuple[str, ...], str] = {}
-    for phrase in wordset("mode", "support_verbs"):
-        head, *rest = phrase.split()
-        for form, name in verb_forms(head).items():
-            out[(form, *rest)] = name
+def _support_forms() -> dict[tuple[str, ...], tuple[str, bool]]:
+    """The forms of [mode].support_verbs and .calling_off as word tuples -> (form name, whether the verb calls the
+    happening off): "carried out" -> ("past", False), "cancelled" -> ("past", True)."""
+    out: dict[tuple[str, ...], tuple[str, bool]] = {}
+    for key, off in (("support_verbs", False), ("calling_off", True)):
+        for phrase in wordset("mode", key):
+            head, *rest = phrase.split()
+            for form, name in verb_forms(head).items():
+                out[(form, *rest)] = (name, off)
     return out
 
 
@@ -265,8 +267,10 @@ def _support_breaks() -> frozenset[str]:
 
 def _support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str, bool] | None:
     """(start, end, form, negated) of the support verb whose object the noun cue at tokens[cue.i] is ("carried
-    out raids", "made no arrests"), or None."""
-    if cue.form not in ("base", "s") or not ends_noun_phrase(tokens, cue.j):
+    out raids", "made no arrests"; a verb of calling off negates it, also before an -ing noun: "cancelled a
+    planned meeting", "postponed his visit"), or None."""
+    # an -ing noun ends at its word even where its cue phrase runs on ("meeting with" of "meet with")
+    if cue.form not in ("base", "s", "ing") or not ends_noun_phrase(tokens, cue.i + 1 if cue.form == "ing" else cue.j):
         return None
     forms = _support_forms()
     prepositions, breaks = wordset("roles", "prepositions"), _support_breaks()
@@ -275,7 +279,10 @@ def _support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str
         for n in (2, 1):
             words = tuple(tokens[x].lower for x in range(k - n + 1, k + 1)) if k - n + 1 >= lo else ()
             if words in forms:
-                return k - n + 1, k + 1, forms[words], negated
+                form, off = forms[words]
+                if cue.form == "ing" and not off:
+                    return None  # "launched a bombing campaign" is read where it stands
+                return k - n + 1, k + 1, form, negated or off
         w = tokens[k].lower
         if determined:
             return None  # the verb stands right before the determiner: "make clear no pork ban" is no ban made
@@ -284,6 +291,19 @@ def _support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str
         elif w in prepositions or w in breaks or not (tokens[k].text.islower() or w[:1].isdigit()):
             return None  # "took the stage to thank": no object of "stage"
     return None
+
+
+def called_off_by(tokens: list[Token], lo: int, cue: Cue) -> int:
+    """Index of the verb that calls off the noun cue at tokens[cue.i], its object ([mode].calling_off: "cancelled
+    a planned meeting", "postponed his visit"); -1 when there is none. Only meetings and visits ([mode].called_off
+    types) are called off this way: cancelling sanctions lifts them."""
+    if cue.event_type not in wordset("mode", "called_off_types"):
+        return -1
+    support = _support_verb(tokens, lo, cue)
+    if support is None:
+        return -1
+    k, e = support[0], support[1]
+    return k if _support_forms().get(tuple(t.lower for t in tokens[k:e]), ("", False))[1] else -1
 
 
 def _subject_of_past(tokens: list[Token], cue: Cue, prev: str) -> bool:

@@ -288,6 +288,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     break  # "the explosion killed 11 workers": an accident, no assault by an actor
                 if _describes(toks, cue):
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
+                if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
+                    continue  # "cancelled a planned meeting": the meeting called off is the happening
                 speech_before = any(
                     toks[k].lower in speech
                     and toks[k].lower != "according"
@@ -599,8 +601,11 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             )
             # The model's "hypothetical" needs a conditional in the sentence; without one the rule's reading
             # stands ("he will meet Hayward, in what may be a tense encounter" is a plan, not a possibility).
-            unsupported = (sc.mode == "hypothetical" and not _conditional(doc.tokens[c.s], conditional)) or (
-                sc.mode == "negated" and _other_predicate_negated(doc.tokens[c.s], c.clause, c.cue.i, negators)
+            unsupported = (
+                (sc.mode == "hypothetical" and not _conditional(doc.tokens[c.s], conditional))
+                or (sc.mode == "negated" and _other_predicate_negated(doc.tokens[c.s], c.clause, c.cue.i, negators))
+                # "cancelled a planned meeting": the rule's negation by a verb of calling off stands
+                or (c.reading.mode == "negated" and mode.called_off_by(doc.tokens[c.s], c.clause.i0, c.cue) >= 0)
             )
             if (
                 sc.mode != c.reading.mode
