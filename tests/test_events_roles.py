@@ -651,6 +651,12 @@ def test_a_group_named_by_its_number_stands_for_the_last_actors_of_its_kind():
     # fewer actors of its kind than it counts: it stands for no one
     one = "Russia spoke on Sunday. The two countries reached an agreement in Geneva on Monday."
     assert _roles(one, day, "AGREE") == ("", "")
+    # "both parties" is left alone: the last two actors named are the mediators here
+    jeddah = (
+        "Sudan's army and the RSF met in Jeddah for talks brokered by Saudi Arabia and the United States. "
+        "Both parties agreed to protect civilians on Thursday."
+    )
+    assert all(r["source_actor"] != "Saudi Arabia" for r in _rows(jeddah, day))
 
 
 def test_an_office_whose_holder_the_article_named_is_that_person():

@@ -666,7 +666,7 @@ def _group_reference(
 ) -> tuple[int, list[ActorMention]] | None:
     """(index of the phrase, the actors it stands for in the order the article named them) for a group named by its
     number as the subject right before the verb ("The two leaders met", "both countries had violated"; [roles]
-    group_states / group_persons / group_any): the last distinct actors of its kind named before it, as many as it
+    group_states / group_persons): the last distinct actors of its kind named before it, as many as it
     counts ("both": two), within `lookback` mentions of the kind; None when there are not that many."""
     k = cue.i - 1
     while k > clause.i0 and (toks[k].lower in wordset("roles", "vp_adverbs") or toks[k].lower.endswith("ly")):
@@ -680,7 +680,7 @@ def _group_reference(
         count, at = _COUNTS[before], k - 2
     else:
         return None
-    kind = next((kind for kind in ("states", "persons", "any") if noun in wordset("roles", "group_" + kind)), "")
+    kind = next((kind for kind in ("states", "persons") if noun in wordset("roles", "group_" + kind)), "")
     if not kind:
         return None
     found: dict[str, ActorMention] = {}
@@ -701,13 +701,11 @@ _COUNTS = {"two": 2, "three": 3, "four": 4}  # "the two leaders", "all three cou
 
 
 def _group_member(kind: str, m: ActorMention) -> str:
-    """What makes mention m one member of a group of `kind` (_group_reference): a state's country, a person's id,
-    any known actor's id; "" when m is no member of such a group."""
+    """What makes mention m one member of a group of `kind` (_group_reference): a state's country, a person's id;
+    "" when m is no member of such a group."""
     if kind == "states":
         return m.country if m.type in roles.STATE_TYPES else ""
-    if kind == "persons":
-        return m.actor_id if m.type == "person" else ""
-    return roles.as_actor(m).actor_id if m.type != "name" else ""
+    return m.actor_id if m.type == "person" else ""
 
 
 def _quoted_speaker(
