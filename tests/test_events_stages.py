@@ -797,6 +797,22 @@ def test_a_political_cue_outranks_a_dated_cue_verb_in_its_clause():
     assert [r["event_type"] for r in rows] == ["ASSAULT"]
 
 
+def test_a_noun_of_happening_ordered_or_carried_out_is_that_happening_and_a_dated_verb_is_a_predicate():
+    text = (
+        "Vladimir Putin on Wednesday ordered Russia's first mobilisation since the Second World War, calling up "
+        "reservists, and warned the West that Moscow would use all means to defend its territory."
+    )
+    rows = _one(text, day="2022-09-21")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [
+        ("MOBILIZE", "Vladimir Putin"),
+        ("THREATEN", "Vladimir Putin"),
+    ]
+    toks = tokenize("The army carried out an evacuation of the town on Monday.")
+    assert [(c.event_type, c.phrase) for c in find_cues(toks)] == [("RETREAT", "evacuation")]
+    toks = tokenize("The evacuation of the town was chaotic.")  # no verb of doing: no cue
+    assert find_cues(toks) == []
+
+
 def test_a_verb_form_after_an_adjective_after_a_determiner_is_a_noun():
     assert _reading("The ministry published its annual report on Tuesday.", "report") == ""
     assert _reading("BP's internal probe found errors.", "probe") == ""

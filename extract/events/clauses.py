@@ -14,6 +14,7 @@ predicate is a happening of its own, done by the first one's subject (`coordinat
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple
 
 from extract.events._data import cues, wordset
@@ -130,12 +131,12 @@ def split_coordinated(tokens: list[Token], clauses: list[Clause], verbs: list[in
             out.append(clause)
             continue
         start, coordinated = clause.i0, clause.coordinated
-        for k in inside[1:]:
+        for prev, k in itertools.pairwise(inside):
             subject = _named_subject(tokens, k, start)
             k0 = k if subject is None else subject  # where the new clause starts
             before = tokens[k0 - 1].lower
-            if before not in (",", "and") or k0 - 1 <= start:
-                continue
+            if before not in (",", "and") or k0 - 1 <= start or k0 - 1 == prev + 1:
+                continue  # "announced and attacked Ukraine": two verbs of one object are one predicate
             end = k0 - 2 if before == "and" and tokens[k0 - 2].text == "," else k0 - 1
             out.append(Clause(start, end, False, coordinated))
             start, coordinated = k0, subject is None

@@ -31,17 +31,17 @@ from extract.events._data import wordset
 from extract.events.clauses import Clause
 from extract.events.plover import (
     Cue,
-    ends_noun_phrase,
     find_cues,
     irregular_pasts,
     is_speech_act,
-    modifiers_most,
     passive_participle,
+    support_forms,
+    support_verb,
     unchanged_pasts,
     verb_forms,
 )
 from extract.events.tokens import Token
-from extract.vocabulary import function_words, past_form
+from extract.vocabulary import past_form
 
 _ADVERB_SKIP = frozenset(
     {
@@ -245,65 +245,17 @@ def onset_past(word: str) -> bool:
     return _onset_forms().get(word) == "past"
 
 
-@functools.cache
-def _support_forms() -> dict[tuple[str, ...], tuple[str, bool]]:
-    """The forms of [mode].support_verbs and .calling_off as word tuples -> (form name, whether the verb calls the
-    happening off): "carried out" -> ("past", False), "cancelled" -> ("past", True)."""
-    out: dict[tuple[str, ...], tuple[str, bool]] = {}
-    for key, off in (("support_verbs", False), ("calling_off", True)):
-        for phrase in wordset("mode", key):
-            head, *rest = phrase.split()
-            for form, name in verb_forms(head).items():
-                out[(form, *rest)] = (name, off)
-    return out
-
-
-@functools.cache
-def _support_breaks() -> frozenset[str]:
-    """Words that cannot stand between a support verb and its object: the English function words but the
-    determiners and possessives a noun phrase opens with."""
-    return function_words("en") - {"a", "an", "the", "this", "its", "his", "her", "their"}
-
-
-def _support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str, bool] | None:
-    """(start, end, form, negated) of the support verb whose object the noun cue at tokens[cue.i] is ("carried
-    out raids", "made no arrests"; a verb of calling off negates it, also before an -ing noun: "cancelled a
-    planned meeting", "postponed his visit"), or None."""
-    # an -ing noun ends at its word even where its cue phrase runs on ("meeting with" of "meet with")
-    if cue.form not in ("base", "s", "ing") or not ends_noun_phrase(tokens, cue.i + 1 if cue.form == "ing" else cue.j):
-        return None
-    forms = _support_forms()
-    prepositions, breaks = wordset("roles", "prepositions"), _support_breaks()
-    negated = determined = False
-    for k in range(cue.i - 1, max(lo, cue.i - 2 - modifiers_most()) - 1, -1):
-        for n in (2, 1):
-            words = tuple(tokens[x].lower for x in range(k - n + 1, k + 1)) if k - n + 1 >= lo else ()
-            if words in forms:
-                form, off = forms[words]
-                if cue.form == "ing" and not off:
-                    return None  # "launched a bombing campaign" is read where it stands
-                return k - n + 1, k + 1, form, negated or off
-        w = tokens[k].lower
-        if determined:
-            return None  # the verb stands right before the determiner: "make clear no pork ban" is no ban made
-        if w in ("a", "an", "the", "no"):
-            negated, determined = w == "no", True
-        elif w in prepositions or w in breaks or not (tokens[k].text.islower() or w[:1].isdigit()):
-            return None  # "took the stage to thank": no object of "stage"
-    return None
-
-
 def called_off_by(tokens: list[Token], lo: int, cue: Cue) -> int:
     """Index of the verb that calls off the noun cue at tokens[cue.i], its object ([mode].calling_off: "cancelled
     a planned meeting", "postponed his visit"); -1 when there is none. Only meetings and visits ([mode].called_off
     types) are called off this way: cancelling sanctions lifts them."""
     if cue.event_type not in wordset("mode", "called_off_types"):
         return -1
-    support = _support_verb(tokens, lo, cue)
+    support = support_verb(tokens, lo, cue)
     if support is None:
         return -1
     k, e = support[0], support[1]
-    return k if _support_forms().get(tuple(t.lower for t in tokens[k:e]), ("", False))[1] else -1
+    return k if support_forms().get(tuple(t.lower for t in tokens[k:e]), ("", False))[1] else -1
 
 
 def _subject_of_past(tokens: list[Token], cue: Cue, prev: str) -> bool:
@@ -351,7 +303,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
     if by >= 0:
         reading = classify(tokens, clause, cue._replace(i=by, j=by + 1, form="past"), speech_before)
         return reading._replace(passive=True) if reading.mode else reading
-    support = _support_verb(tokens, clause.i0, cue)
+    support = support_verb(tokens, clause.i0, cue)
     if support is not None:
         k, e, form, negated = support
         reading = classify(tokens, clause, cue._replace(i=k, j=e, form=form), speech_before)

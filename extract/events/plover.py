@@ -197,6 +197,8 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                     _phone_call(tokens, i, i1, out)
                 if len(out) == n_before:
                     _done_noun(tokens, i, i1, out)
+                if len(out) == n_before:
+                    _supported_noun(tokens, i0, i, out)
                 _advice(tokens, i, i1, out)
         i += 1
     return out
@@ -287,6 +289,75 @@ def passive_participle(tokens: list[Token], j: int, end: int) -> int:
     if k < end and tokens[k].lower.endswith("ly"):
         k += 1
     return k if k < end and (past_form(tokens[k].text) or tokens[k].lower in irregular_pasts()) else -1
+
+
+@functools.cache
+def support_forms() -> dict[tuple[str, ...], tuple[str, bool]]:
+    """The forms of [mode].support_verbs and .calling_off as word tuples -> (form name, whether the verb calls the
+    happening off): "carried out" -> ("past", False), "cancelled" -> ("past", True)."""
+    out: dict[tuple[str, ...], tuple[str, bool]] = {}
+    for key, off in (("support_verbs", False), ("calling_off", True)):
+        for phrase in wordset("mode", key):
+            head, *rest = phrase.split()
+            for form, name in verb_forms(head).items():
+                out[(form, *rest)] = (name, off)
+    return out
+
+
+@functools.cache
+def _support_breaks() -> frozenset[str]:
+    """Words that cannot stand between a support verb and its object: the English function words but the
+    determiners and possessives a noun phrase opens with."""
+    return function_words("en") - {"a", "an", "the", "this", "its", "his", "her", "their"}
+
+
+def support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str, bool] | None:
+    """(start, end, form, negated) of the support verb whose object the noun cue at tokens[cue.i] is ("carried
+    out raids", "made no arrests"; a verb of calling off negates it, also before an -ing noun: "cancelled a
+    planned meeting", "postponed his visit"), or None."""
+    # an -ing noun ends at its word even where its cue phrase runs on ("meeting with" of "meet with")
+    if cue.form not in ("base", "s", "ing") or not ends_noun_phrase(tokens, cue.i + 1 if cue.form == "ing" else cue.j):
+        return None
+    forms = support_forms()
+    prepositions, breaks = wordset("roles", "prepositions"), _support_breaks()
+    negated = determined = False
+    for k in range(cue.i - 1, max(lo, cue.i - 2 - modifiers_most()) - 1, -1):
+        for n in (2, 1):
+            words = tuple(tokens[x].lower for x in range(k - n + 1, k + 1)) if k - n + 1 >= lo else ()
+            if words in forms:
+                form, off = forms[words]
+                if cue.form == "ing" and not off:
+                    return None  # "launched a bombing campaign" is read where it stands
+                return k - n + 1, k + 1, form, negated or off
+        w = tokens[k].lower
+        if determined:
+            return None  # the verb stands right before the determiner: "make clear no pork ban" is no ban made
+        if w in ("a", "an", "the", "no") or (k > lo and w.endswith(("'s", "’s"))):
+            negated, determined = w == "no", True  # "ordered Russia's first mobilisation": a possessive determines
+        elif w in prepositions or w in breaks or not (tokens[k].text.islower() or w[:1].isdigit()):
+            return None  # "took the stage to thank": no object of "stage"
+    return None
+
+
+def _supported_noun(tokens: list[Token], i0: int, i: int, out: list[Cue]) -> None:
+    """A noun of happening ([nouns]) that no lexicon phrase covers, as the object of a support verb
+    ([mode].support_verbs, support_verb: "ordered Russia's first mobilisation", "carried out an evacuation") is a
+    cue of form "base"; mode.py reads it in that verb's tense."""
+    etype = noun_type(tokens[i].lower)
+    if not etype or (out and out[-1].j > i):
+        return
+    cue = Cue(
+        i,
+        i + 1,
+        etype,
+        QUAD_CLASS[etype],
+        float(plover().get("passive_nouns", {}).get("weight", 0.6)),
+        "base",
+        tokens[i].lower,
+    )
+    support = support_verb(tokens, i0, cue)
+    if support is not None and not support_forms()[tuple(t.lower for t in tokens[support[0] : support[1]])][1]:
+        out.append(cue)
 
 
 def _done_noun(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:

@@ -144,7 +144,7 @@ def find_clauses(doc: ArticleDoc) -> ArticleDoc:
     doc.clauses = {}
     for n, found in doc.cues.items():
         toks = doc.tokens[n]
-        verbs = {c.i for c in found if c.form == "past" and not c.dated_only}
+        verbs = {c.i for c in found if c.form == "past"}  # a dated-only verb is a predicate too ("ordered ...")
         # an -ing cue right after a past verb of onset: the predicate stands at that verb ("had started striking")
         verbs |= {c.i - 1 for c in found if c.form == "ing" and c.i > 0 and mode.onset_past(toks[c.i - 1].lower)}
         doc.clauses[n] = split_coordinated(toks, split_clauses(toks), sorted(verbs))
