@@ -202,6 +202,22 @@ def test_a_meeting_or_visit_called_off_is_a_negated_one():
     assert [r["mode"] for r in _one("China cancelled the sanctions on Monday.")] == ["actual"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow said it was sending reserves to the border area.", ("MOBILIZE", "send reserves")),
+        ("Israel had made a big mistake and would pay for it.", ("THREATEN", "pay for it")),
+        ("Mali, Niger and Burkina Faso formed their own defence pact.", ("AGREE", "form a pact")),
+        ("Several Arab governments sent condolences.", ("SUPPORT", "send condolences")),
+        ("Russia said it was preparing a response.", ("THREATEN", "prepare a response")),
+        ("Israel would face a bitter and painful fate.", ("THREATEN", "face a fate")),
+    ],
+)
+def test_phrases_of_war_and_diplomacy_are_cues(text, expected):
+    toks = tokenize(text)
+    assert expected in [(c.event_type, c.phrase) for c in find_cues(toks)]
+
+
 def test_succeeding_to_an_office_is_no_takeover():
     assert _one("Bob Dudley, who formally takes over from Tony Hayward on 1 October, met the board.") == []
     assert _one("Dudley took over as chief executive on Friday.") == []
