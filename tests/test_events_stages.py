@@ -211,6 +211,10 @@ def test_a_meeting_or_visit_called_off_is_a_negated_one():
         ("Several Arab governments sent condolences.", ("SUPPORT", "send condolences")),
         ("Russia said it was preparing a response.", ("THREATEN", "prepare a response")),
         ("Israel would face a bitter and painful fate.", ("THREATEN", "face a fate")),
+        ("Britain is to triple its aid to Haiti.", ("AID", "triple aid")),
+        ("Its citizens were being unfairly confined.", ("COERCE", "confine")),
+        ("We have had long discussions with them.", ("CONSULT", "have discussions")),
+        ("Annan declared the Iraq war illegal.", ("ACCUSE", "condemn")),  # a verb of naming with a judgement
     ],
 )
 def test_phrases_of_war_and_diplomacy_are_cues(text, expected):
