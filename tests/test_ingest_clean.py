@@ -307,6 +307,17 @@ def test_a_newspapers_print_note_cuts_its_line_however_long():
     assert cleaned.text == clean_text(STORY).text
 
 
+def test_a_line_of_other_sites_headlines_stamped_with_their_age_is_dropped():
+    headlines = (
+        "Example Post Rescuers reach the flooded valley - 12 hrs ago Daily Example Minister calls for calm - "
+        "1 hr ago Example Times Aid convoy attacked near the border - 45 mins ago\n"
+    )
+    assert clean_text(STORY + headlines).text == clean_text(STORY).text
+    # an age in the story's own prose is no stamp
+    prose = "The attack came two hours ago and 3 hours ago the police had warned of it.\n"
+    assert "3 hours ago" in clean_text(STORY + prose).text
+
+
 def test_lone_headline_line_becomes_the_title(tmp_path):
     path = tmp_path / "wire.txt"
     path.write_text(
