@@ -608,6 +608,7 @@ def _row(date: str, etype: str, actors: list[str], conf: float) -> dict:
         "countries": [],
         "confidence": conf,
         "date_from_publication": False,
+        "mode": "actual",
     }
 
 
@@ -647,6 +648,18 @@ def test_merge_keeps_two_doers_apart_even_without_receivers():
     # the same doer again, or a doer who takes part in the other row, is one happening told twice
     assert merge_rows([madonna, gift("Madonna", 0.4)]) == [madonna]
     assert merge_rows([madonna, dict(clooney, actors=["George Clooney", "Madonna"])]) == [madonna]
+
+
+def test_merge_keeps_a_happening_called_off_apart_from_one_that_took_place():
+    held = _row("2010-06-03", "CONSULT", ["Barack Obama"], 0.7)
+    called_off = dict(_row("2010-06-03", "CONSULT", ["Barack Obama", "Indonesia"], 0.6), mode="negated")
+    assert merge_rows([held, called_off]) == [held, called_off]
+    assert merge_rows([held, dict(called_off, mode="actual")]) == [held]
+
+
+def test_a_count_of_times_does_not_date_the_happening():
+    rows = _one("Obama has abruptly scrapped a trip to Indonesia for the second time this year.", day="2010-06-04")
+    assert [(r["date"], r["date_precision"]) for r in rows] == [("2010-06-04", "day")]
 
 
 # happenings named by nouns, pronoun subjects ----------------------------------------------------

@@ -6,7 +6,7 @@ the publication day or by an earlier sentence): articles repeat their key happen
 capped it on July 15"). Rows with two different named sources are two happenings, even undated, when neither
 source takes part in the other row (two witnesses testifying against one man; "Madonna gave $250,000 ...
 Clooney had donated $1m"), or when both name targets and these differ ("Transocean accused BP ...", "the
-report blamed Halliburton ..."). The row with the highest confidence
+report blamed Halliburton ..."), or when one is negated and the other not. The row with the highest confidence
 is kept (the earliest on ties). Rows without a shared date are never merged.
 """
 
@@ -35,6 +35,8 @@ def _apart(a: dict, b: dict) -> bool:
 def _same(a: dict, b: dict) -> bool:
     if a["event_type"] != b["event_type"] or _apart(a, b):
         return False
+    if (a["mode"] == "negated") != (b["mode"] == "negated"):
+        return False  # a visit called off is not the meeting held that day
     if _undated(a) or _undated(b) or not a["actors"] or not b["actors"]:
         return True  # undated clauses of one type cannot be told apart in time: one happening
     return bool(set(a["actors"]) & set(b["actors"]))
