@@ -650,6 +650,17 @@ def test_merge_keeps_two_doers_apart_even_without_receivers():
     assert merge_rows([madonna, dict(clooney, actors=["George Clooney", "Madonna"])]) == [madonna]
 
 
+def test_merge_keeps_an_attack_and_the_reply_apart():
+    def fire(doer: str, at: str, conf: float) -> dict:
+        return dict(
+            _row("2023-10-08", "ASSAULT", [doer, at] if at else [doer], conf), source_actor=doer, target_actor=at
+        )
+
+    rockets, reply = fire("Hezbollah", "Israel", 0.6), fire("Israel", "", 0.7)
+    assert merge_rows([rockets, reply]) == [rockets, reply]
+    assert merge_rows([rockets, fire("Hezbollah", "", 0.5)]) == [rockets]  # the same doer again: one happening
+
+
 def test_merge_keeps_a_happening_called_off_apart_from_one_that_took_place():
     held = _row("2010-06-03", "CONSULT", ["Barack Obama"], 0.7)
     called_off = dict(_row("2010-06-03", "CONSULT", ["Barack Obama", "Indonesia"], 0.6), mode="negated")
@@ -844,6 +855,9 @@ def test_a_noun_of_happening_ordered_or_carried_out_is_that_happening_and_a_date
     assert [(c.event_type, c.phrase) for c in find_cues(toks)] == [("RETREAT", "evacuation")]
     toks = tokenize("The evacuation of the town was chaotic.")  # no verb of doing: no cue
     assert find_cues(toks) == []
+    # a reply in kind is told in the tense of the verb of answering
+    rows = _one("On Sunday morning, Hezbollah fired rockets at Israeli positions. Israel answered with artillery fire.")
+    assert [(r["source_actor"], r["date"]) for r in rows] == [("Hezbollah", "2024-03-03"), ("Israel", "2024-03-03")]
 
 
 def test_a_verb_form_after_an_adjective_after_a_determiner_is_a_noun():

@@ -19,14 +19,16 @@ def _undated(row: dict) -> bool:
 
 
 def _apart(a: dict, b: dict) -> bool:
-    """True when two rows name different doers, and either neither doer takes part in the other row ("a nurse
-    testified that Dr Murray ...", "a paramedic testified that Dr Murray ...", "Madonna gave ...", "Clooney
-    donated ...") or both name receivers and these differ ("Transocean accused BP", "the report blamed
-    Halliburton"): two happenings, even on one day."""
+    """True when two rows name different doers, and either one's doer is the other's receiver (an attack and the
+    reply), or neither doer takes part in the other row ("a nurse testified that Dr Murray ...", "a paramedic
+    testified that Dr Murray ...", "Madonna gave ...", "Clooney donated ...") or both name receivers and these
+    differ ("Transocean accused BP", "the report blamed Halliburton"): two happenings, even on one day."""
     sa, sb = a.get("source_actor", ""), b.get("source_actor", "")
     ta, tb = a.get("target_actor", ""), b.get("target_actor", "")
     if not (sa and sb) or sa == sb:
         return False
+    if sa == tb or sb == ta:
+        return True  # one acts upon the other and the other replies: "Hezbollah fired rockets ... Israel answered"
     if not (ta and tb):  # "Madonna gave $250,000 ... Clooney had donated $1m": two doers, neither in the other row
         return sa not in b["actors"] and sb not in a["actors"]
     return ta != tb or (sa not in b["actors"] and sb not in a["actors"])
