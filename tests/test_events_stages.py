@@ -89,6 +89,10 @@ def test_a_saying_that_reports_a_happening_is_no_attribution():
         ("COERCE", "Mexico", "Olga Cristina Lerma")
     ]
     assert "Also" not in rows[0]["actors"]  # a sentence's opening adverb stands in for no one
+    # a verb of saying that opens a cue phrase of its own ("declare war") is the happening
+    war = "On Sunday, Israel's security cabinet formally declared war, invoking a clause of the basic law."
+    assert not any(c.attribution for c in split_clauses(tokenize(war)))
+    assert [(r["event_type"], r["source_actor"]) for r in _one(war, "2023-10-09")] == [("MOBILIZE", "Israel")]
 
 
 def test_a_subordinate_phrase_with_its_own_happening_is_a_clause_and_keeps_its_date():

@@ -111,9 +111,12 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
 
 def _reports_a_happening(tokens: list[Token], a: int, b: int, speech: frozenset[str]) -> bool:
     """True when the words after a chunk's verb of saying hold an event cue, or open with "that" after a past
-    tense (not ", defying opposition claims that ..."): ", the office
-    said police arrested Olga Cristina Lerma" reports a happening and is no attribution to cut out."""
+    tense (not ", defying opposition claims that ..."), or the verb opens a cue phrase of its own ("declared
+    war"): ", the office said police arrested Olga Cristina Lerma" reports a happening and is no attribution to
+    cut out."""
     last = max(k for k in range(a, b) if tokens[k].lower in speech)
+    if any(c.i == last - a and c.j - c.i > 1 for c in find_cues(tokens[a:b])):
+        return True  # ", Israel's security cabinet formally declared war,": the verb opens a cue phrase of its own
     said = tokens[last].lower
     if last + 1 < b and tokens[last + 1].lower == "that" and (said in ("said", "told") or said.endswith("ed")):
         return True  # ", Allen announced that the command was being dismantled": what is said follows
