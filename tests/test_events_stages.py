@@ -859,6 +859,21 @@ def test_a_noun_of_happening_ordered_or_carried_out_is_that_happening_and_a_date
     assert [(c.event_type, c.phrase) for c in find_cues(toks)] == [("RETREAT", "evacuation")]
     toks = tokenize("The evacuation of the town was chaotic.")  # no verb of doing: no cue
     assert find_cues(toks) == []
+    # ... but not one in a relative clause (background) or in reported words
+    assad = (
+        "On Sunday, the rebels entered Damascus, and Bashar al-Assad, whose family had ruled Syria for more than "
+        "half a century, flew to Moscow."
+    )
+    assert [(r["event_type"], r["source_actor"]) for r in _one(assad, day="2024-12-10")] == [
+        ("CONSULT", "Bashar al-Assad")
+    ]
+    japan = (
+        "Japan said on Thursday five of them landed inside its exclusive economic zone, the first time that had "
+        "happened, and lodged a diplomatic protest with Beijing."
+    )
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(japan, day="2022-08-05")] == [
+        ("PROTEST", "Japan", "China")
+    ]
     # a reply in kind is told in the tense of the verb of answering
     rows = _one("On Sunday morning, Hezbollah fired rockets at Israeli positions. Israel answered with artillery fire.")
     assert [(r["source_actor"], r["date"]) for r in rows] == [("Hezbollah", "2024-03-03"), ("Israel", "2024-03-03")]

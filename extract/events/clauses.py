@@ -147,6 +147,18 @@ def split_coordinated(tokens: list[Token], clauses: list[Clause], verbs: list[in
     return out
 
 
+def in_relative(tokens: list[Token], k: int, reach: int = 10) -> bool:
+    """True when the word at k stands in a relative clause opened after a comma before it, with no comma between
+    (", whose family had ruled Syria", ", which had resisted rebels")."""
+    relative = wordset("clauses", "relative") - {"that"}
+    for q in range(k - 1, max(0, k - reach), -1):
+        if tokens[q].text == ",":
+            return False
+        if tokens[q].lower in relative:
+            return tokens[q - 1].text == ","
+    return False
+
+
 def _named_subject(tokens: list[Token], k: int, lo: int) -> int | None:
     """Start of a short name phrase right before the verb at k that opens a predicate of its own after a comma
     or "and" ("Madonna gave $250,000, Brad Pitt and Angelina Jolie gave $1m and supermodel Giselle Bundchen

@@ -23,7 +23,7 @@ from extract.actors.tagged import learn_tagged
 from extract.events import confidence, dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
-from extract.events.clauses import Clause, split_clauses, split_coordinated
+from extract.events.clauses import Clause, in_relative, split_clauses, split_coordinated
 from extract.events.doc import ArticleDoc, Candidate, Placed, Settings
 from extract.events.merge import merge_rows
 from extract.events.plover import Cue, find_cues, is_speech_act, may_hold_cue, noun_type
@@ -144,7 +144,16 @@ def find_clauses(doc: ArticleDoc) -> ArticleDoc:
     doc.clauses = {}
     for n, found in doc.cues.items():
         toks = doc.tokens[n]
-        verbs = {c.i for c in found if c.form == "past"}  # a dated-only verb is a predicate too ("ordered ...")
+        # a dated-only verb is a predicate too ("ordered ..., and warned"), but not in a relative clause, where it
+        # tells background ("Assad, whose family had ruled Syria ..., flew to Moscow"), nor in reported words
+        # ("Japan said five of them landed inside its zone ... and lodged a protest": Japan lodged it)
+        speech = wordset("mode", "speech")
+        verbs = {
+            c.i
+            for c in found
+            if c.form == "past"
+            and not (c.dated_only and (in_relative(toks, c.i) or any(t.lower in speech for t in toks[: c.i])))
+        }
         # an -ing cue right after a past verb of onset: the predicate stands at that verb ("had started striking")
         verbs |= {c.i - 1 for c in found if c.form == "ing" and c.i > 0 and mode.onset_past(toks[c.i - 1].lower)}
         doc.clauses[n] = split_coordinated(toks, split_clauses(toks), sorted(verbs))
@@ -1096,7 +1105,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 if c.target is None and cue.event_type in wordset("roles", "symmetric_types"):
                     c.target, others = others[0], others[1:]  # "The two leaders met": the first with the second
                 c.partners = c.partners + others
-            if c.source is None and inherited is not None and not c.reading.passive:
+            if inherited is not None and not c.reading.passive and (c.source is None or c.source.type == "crowd"):
+                # the coordinated predicate's doer outranks a crowd stand-in ("Japan ... and lodged a protest")
                 c.source = inherited
                 if c.target is not None and c.target.actor_id == inherited.actor_id:
                     c.target = None
