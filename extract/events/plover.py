@@ -91,7 +91,7 @@ def unchanged_pasts() -> frozenset[str]:
 
 
 @functools.cache
-def commands() -> frozenset[str]:
+def _commands() -> frozenset[str]:
     """[dated_commands].verbs: verbs of [dated_cues] that name a deed without a day when what they command
     follows ("ordered French troops to leave")."""
     return frozenset(plover().get("dated_commands", {}).get("verbs", []))
@@ -182,7 +182,7 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                     if end is None:
                         continue
                     n = end - i - 1
-                if dated_only and phrase in commands() and _commanded(tokens, i + 1 + n, i1):
+                if dated_only and phrase in _commands() and _commanded(tokens, i + 1 + n, i1):
                     dated_only = False  # "ordered French troops to leave": an order with its content is a deed
                 out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase, dated_only))
                 i += n
