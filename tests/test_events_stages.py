@@ -663,6 +663,9 @@ def test_merge_keeps_an_attack_and_the_reply_apart():
     rockets, reply = fire("Hezbollah", "Israel", 0.6), fire("Israel", "", 0.7)
     assert merge_rows([rockets, reply]) == [rockets, reply]
     assert merge_rows([rockets, fire("Hezbollah", "", 0.5)]) == [rockets]  # the same doer again: one happening
+    # one doer upon two receivers: two happenings
+    gaza, lebanon = fire("Israel", "Palestine", 0.6), fire("Israel", "Lebanon", 0.7)
+    assert merge_rows([gaza, lebanon]) == [gaza, lebanon]
 
 
 def test_merge_keeps_a_happening_called_off_apart_from_one_that_took_place():
@@ -873,6 +876,14 @@ def test_a_noun_of_happening_ordered_or_carried_out_is_that_happening_and_a_date
     )
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(japan, day="2022-08-05")] == [
         ("PROTEST", "Japan", "China")
+    ]
+    # a coordinated predicate after one that gave no row is done by the sentence's first subject
+    modi = (
+        "Indian Prime Minister Narendra Modi announced the African Union's membership at the opening session and "
+        "invited its chairman, Comoros President Azali Assoumani, to take his seat at the table."
+    )
+    assert [(r["source_actor"], r["target_actor"]) for r in _one(modi, day="2023-09-10")] == [
+        ("Narendra Modi", "Azali Assoumani")
     ]
     # a reply in kind is told in the tense of the verb of answering
     rows = _one("On Sunday morning, Hezbollah fired rockets at Israeli positions. Israel answered with artillery fire.")

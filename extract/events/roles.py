@@ -258,7 +258,7 @@ def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], s
     return out
 
 
-def _subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Placed | None:
+def first_subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Placed | None:
     """First mention in tokens[lo:hi] not inside a prepositional phrase, raised to its head person; or the
     X of a collective noun's "of X" opening the stretch ("the governments of South Korea ... condemned"), or of
     "lawyers for X"."""
@@ -357,14 +357,14 @@ class _Span:
 
     def __init__(self, tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed]) -> None:
         self.lo, self.hi, self.speaker, self.said_at, self.bound_at = clause.i0, cue.i, None, -1, -1
-        self.first = _subject(tokens, clause.i0, cue.i, ms)
+        self.first = first_subject(tokens, clause.i0, cue.i, ms)
         if shares_first_subject(tokens, clause, cue):
             return
         speech, boundaries = saying(), _w("subject_boundaries")
         for k in range(clause.i0, cue.i):
             w = tokens[k].lower
             if w in speech and w != "according" and says(tokens, k):
-                said = _subject(tokens, self.lo, k, ms)
+                said = first_subject(tokens, self.lo, k, ms)
                 # The outermost named speaker reports what follows ("Cooper testified that Murray told her
                 # he had given ..." is Cooper's statement); a nested one counts after an anonymous speaker.
                 if said is not None and (self.speaker is None or _anonymous(tokens, self.speaker)):
@@ -581,7 +581,7 @@ def _acts(
 ) -> tuple[Placed | None, Placed | None]:
     """(source, target) of a happening told directly or as an attributed fact."""
     subj = (
-        _subject(tokens, span.lo, span.hi, ms)
+        first_subject(tokens, span.lo, span.hi, ms)
         or _pronoun_for(tokens, span.lo, span.hi, span.speaker)
         or _pronoun_for(tokens, span.lo, span.hi, span.first)
     )
@@ -644,7 +644,7 @@ def _main_clause(
         return None
     if tokens[span.bound_at].lower not in wordset("mode", "conditional"):
         return None
-    main = _subject(tokens, clause.i0, span.bound_at, ms)
+    main = first_subject(tokens, clause.i0, span.bound_at, ms)
     if main is None:
         return None
     other = next(((k, m) for k, m in ms if span.bound_at < k < hard and m.actor_id != main[1].actor_id), None)

@@ -1012,6 +1012,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # "Obama visited Mexico City, praised Calderon": the predicate before it in the sentence did it
                 before = next((p for p in reversed(kept) if p.s == c.s and p.kind == "verb"), None)
                 inherited = before.source if before is not None else None
+                if before is None:
+                    # no predicate before it gave a row: the sentence's first subject ("Modi announced ... at the
+                    # opening session and invited its chairman")
+                    first = roles.first_subject(toks, 0, clause.i0, placed)
+                    inherited = roles.as_actor(first[1]) if first is not None else None
             if m_starts is None:
                 m_starts = [m.start for m in doc.mentions]
             rep = _represented(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
