@@ -342,7 +342,8 @@ def support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str,
 def _supported_noun(tokens: list[Token], i0: int, i: int, out: list[Cue]) -> None:
     """A noun of happening ([nouns]) that no lexicon phrase covers, as the object of a support verb
     ([mode].support_verbs, support_verb: "ordered Russia's first mobilisation", "carried out an evacuation") is a
-    cue of form "base"; mode.py reads it in that verb's tense."""
+    cue of form "base", weighted like a noun done in the passive ([passive_nouns].weight); mode.py reads it in
+    that verb's tense."""
     etype = noun_type(tokens[i].lower)
     if not etype or (out and out[-1].j > i):
         return
