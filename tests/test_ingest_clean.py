@@ -141,6 +141,7 @@ def test_run_on_photo_credit_marked_as_caption_up_to_the_agency():
         ("KYIV (Reuters) - Officials said", "KYIV (Reuters) -"),
         ("BARATARIA BAY, La. -- The executive said", "BARATARIA BAY, La. --"),
         ("GENEVA, May 4 (AP) — Delegates agreed", "GENEVA, May 4 (AP) —"),
+        ("(AP) WASHINGTON -- The president said", "(AP) WASHINGTON --"),
     ],
 )
 def test_place_datelines_marked(opening, dateline):

@@ -390,6 +390,7 @@ def _is_credit_line(line: str) -> bool:
 
 # A place dateline opening a story: "PORT VILA (Reuters) - ", "BARATARIA BAY, La. -- ", "KYIV, March 3 (AP) - ".
 _PLACE_DATELINE = re.compile(
+    r"(?:\([A-Z][A-Za-z .&-]{1,30}\)\s+)?"  # an agency may come first: "(AP) WASHINGTON --"
     r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s*\([A-Z][A-Za-z .&-]{1,30}\)\s*(?:--|[-–—])|\s+(?:--|—))\s"
