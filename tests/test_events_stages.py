@@ -963,6 +963,11 @@ def test_a_cue_may_hold_its_object_between_its_words():
     assert [(r["event_type"], r["target_actor"]) for r in rows] == [("COERCE", "")]
     # not across a stop: "took part in the talks; the prisoners ..."
     assert all(r["event_type"] != "COERCE" for r in _one("He took part in the talks; the prisoners were freed."))
+    # the words after the gap name no second happening of their own ("arrest" on Wednesday)
+    rows = _one("The junta put Bazoum under house arrest on Wednesday.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("COERCE", "Niger", "Mohamed Bazoum")
+    ]
 
 
 def test_declaring_war_and_calling_a_deal_a_beacon_are_happenings():

@@ -430,6 +430,16 @@ def clause_of(clauses: list[Clause], k: int) -> Clause | None:
     return next((c for c in clauses if c.i0 <= k < c.i1), None)
 
 
+def _cue_words(toks: list[Token], cue: Cue) -> range | list[int]:
+    """Token indexes of a cue's words, with the words after the gap of a "verb ... words" phrase ("put Bazoum under
+    house arrest": "under house arrest" too)."""
+    if " ... " not in cue.phrase:
+        return range(cue.i, cue.j)
+    k = plover.gap_words_at(toks, cue.j, len(toks), cue.phrase)
+    tail = len(cue.phrase.split(" ... ", 1)[1].split())
+    return [*range(cue.i, cue.j), *(range(k, k + tail) if k >= 0 else ())]
+
+
 def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
     the day is after publication. A verbal cue before the noun ("Ukraine praised Monday's sanctions")
@@ -440,7 +450,7 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     clause candidates first."""
     text, settings = doc.text, doc.settings
     # the words of a verb candidate's cue phrase ("violated the ceasefire on Monday": no ceasefire agreed)
-    verb_at = {(c.s, k) for c in doc.candidates if c.kind == "verb" for k in range(c.cue.i, c.cue.j)}
+    verb_at = {(c.s, k) for c in doc.candidates if c.kind == "verb" for k in _cue_words(doc.tokens[c.s], c.cue)}
     pub_day = doc.article.published_date
     armed = plover.armed_text(text.lower())
     added: list[Candidate] = []
