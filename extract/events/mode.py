@@ -34,7 +34,7 @@ from extract.events.plover import (
     find_cues,
     irregular_pasts,
     is_speech_act,
-    passive_participle,
+    noun_passive,
     support_forms,
     support_verb,
     unchanged_pasts,
@@ -280,7 +280,7 @@ def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:
         return -1
     if any(not (tokens[k].text[:1].isalpha()) for k in range(clause.i0, cue.i)) or cue.i - clause.i0 > 3:
         return -1
-    return passive_participle(tokens, cue.j, clause.i1)
+    return noun_passive(tokens, cue.j, clause.i1)  # also after a phrase of scope: "Talks between X and Y were held"
 
 
 def as_told(tokens: list[Token], lo: int, cue: Cue) -> Cue:

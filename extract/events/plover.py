@@ -273,18 +273,16 @@ def _phone_call(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
 
 def passive_participle(tokens: list[Token], j: int, end: int) -> int:
     """Index of the past participle of a passive that starts at tokens[j], right after its subject noun, or -1:
-    "were imposed", "have been held", "will be signed", "were swiftly imposed"; "between X and Y" or "with X" may
-    stand first ("Talks between Israel and Hamas were held"). The stretch ends at `end`."""
+    "were imposed", "have been held", "will be signed", "were swiftly imposed", "are being held". The stretch ends
+    at `end`."""
     be, have = wordset("mode", "be"), wordset("mode", "have")
     k = j
-    if k < end and tokens[k].lower in ("between", "with"):
-        k = next((q for q in range(k + 1, min(end, k + 8)) if tokens[q].lower in be | have), end)
     if k < end and (tokens[k].lower in have or tokens[k].lower in wordset("mode", "future")):
         k += 1
     if not (k < end and tokens[k].lower in be):
         return -1
     k += 1
-    if k < end and tokens[k].lower == "been":
+    if k < end and tokens[k].lower in ("been", "being"):
         k += 1
     if k < end and tokens[k].lower.endswith("ly"):
         k += 1
@@ -369,7 +367,7 @@ def _done_noun(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     if not etype:
         return
     spec = plover().get("passive_nouns", {})
-    k = passive_participle(tokens, i + 1, i1)
+    k = noun_passive(tokens, i + 1, i1)
     if (k >= 0 and tokens[k].lower in spec.get("participles", ())) or _in_force(tokens, i + 1, i1):
         out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], float(spec.get("weight", 0.6)), "noun", tokens[i].lower))
 
@@ -379,17 +377,35 @@ def _in_force_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in plover().get("passive_nouns", {}).get("in_force", ()))
 
 
+_SCOPE_OPENERS = ("in", "on", "between", "with", "against", "across", "along", "for")
+
+
+def after_scope(tokens: list[Token], k: int, i1: int) -> list[int]:
+    """Where the verb of a noun subject may stand: at k, or after a short phrase of place or scope opening at k
+    ("A ceasefire in Gaza took effect", "Talks between the rebels and Kinshasa are being held"), with no clause
+    break on the way."""
+    if k >= i1 or tokens[k].lower not in _SCOPE_OPENERS:
+        return [k]
+    out = []
+    for n in range(k + 2, min(i1, k + 9)):
+        if not all(t.text.isalnum() or t.text in ("-", "%") for t in tokens[k:n]):
+            break
+        out.append(n)
+    return out
+
+
+def noun_passive(tokens: list[Token], k: int, i1: int) -> int:
+    """passive_participle for a noun subject ending before k: right after it or after a short phrase of place or
+    scope (after_scope); -1 when there is none."""
+    return next((p for n in after_scope(tokens, k, i1) if (p := passive_participle(tokens, n, i1)) >= 0), -1)
+
+
 def _in_force(tokens: list[Token], k: int, i1: int) -> bool:
     """True when a verb of coming into force ([passive_nouns].in_force) follows at k, or after a short phrase of
-    place or scope ("A ceasefire in Gaza took effect", "A tariff on all Chinese imports took effect")."""
-    words = [t.lower for t in tokens[k : min(i1, k + 8)]]
-    starts = [0]
-    if words and words[0] in ("in", "on", "between", "against", "across", "along", "for"):
-        starts = range(2, min(len(words), 7))
-    for n in starts:
-        if any(tuple(words[n : n + len(p)]) == p for p in _in_force_phrases()):
-            return all(w.isalnum() or w in ("-", "%") for w in words[:n])  # no clause break on the way
-    return False
+    place or scope (after_scope: "A ceasefire in Gaza took effect", "A tariff on all Chinese imports took
+    effect")."""
+    phrases = _in_force_phrases()
+    return any(tuple(t.lower for t in tokens[n : n + len(p)]) == p for n in after_scope(tokens, k, i1) for p in phrases)
 
 
 @functools.cache

@@ -726,6 +726,8 @@ def noun_parties(tokens: list[Token], cue: Cue, mentions: list[Placed]) -> tuple
         return None
     (k1, m1), (k2, m2) = after[0], after[1]
     gap = [t for t in tokens[_end(tokens, k1, m1) : k2] if t.lower not in ("the", "a", "an")]
+    if len(gap) > 1 and gap[1].lower == "and" and gap[0].text.isalpha() and gap[0].text.islower():
+        gap = gap[1:]  # the first party's head noun: "between M23 rebels and Kinshasa"
     modifiers = gap[1:3] if len(gap) <= 3 else []  # "and the paramilitary Rapid Support Forces"
     if (
         k1 > at + 3
