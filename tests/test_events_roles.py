@@ -711,6 +711,12 @@ def test_condemning_a_happening_told_before_accuses_its_doer():
     # "the" of another noun refers to nothing: the coup is no happening told before
     text = "Russian forces attacked Ukraine on Thursday. Putin accused the West of plotting an attack on Friday."
     assert _roles(text, day, "ACCUSE")[1] != "Russia"
+    # the speaker's own happening in between refers to nothing: the attack is the one before it
+    text = (
+        "Iran fired missiles at the Al Udeid air base in Qatar on Monday. Qatar said its air defences intercepted "
+        "the missiles on Monday. Qatar condemned the attack as a flagrant violation of its sovereignty on Monday."
+    )
+    assert _roles(text, "2025-06-24", "ACCUSE") == ("Qatar", "Iran")
 
 
 def test_a_state_named_before_a_noun_of_happening_did_it_to_the_clauses_subject():

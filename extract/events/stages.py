@@ -1155,8 +1155,9 @@ _REFERENCE_BACK = 8  # sentences back where the happening it names may have been
 def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> ActorMention | None:
     """The doer of a happening an accusation names by a definite noun and no actor ("Biden condemned the attack",
     "called the blasts a grave violation", "condemned what he called a reckless attack"): the source of the
-    latest earlier candidate of the noun's type within _REFERENCE_BACK sentences, when it names one and is not the
-    speaker; None otherwise."""
+    latest earlier candidate of the noun's type within _REFERENCE_BACK sentences that is not the speaker's own
+    ("Iran fired missiles at Qatar ... Qatar said it intercepted the missiles and condemned the attack": Iran);
+    None when it names none."""
     hi = min(c.clause.i1, c.cue.j + _REFERENCE_REACH)
     k = next((k for k in range(c.cue.j, hi) if plover.noun_type(toks[k].text)), -1)
     if k < 0:
@@ -1172,12 +1173,18 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
     if not (toks[d].lower in marks and d >= c.cue.j) and toks[c.cue.j].lower != "what":
         return None
     etype = plover.noun_type(toks[k].text)
-    told = next((p for p in reversed(before) if p.cue.event_type == etype and c.s - p.s <= _REFERENCE_BACK), None)
-    if told is None or told.source is None:
-        return None
-    if c.source is not None and told.source.actor_id == c.source.actor_id:
-        return None
-    return told.source
+    speaker = c.source.actor_id if c.source is not None else ""
+    told = next(
+        (
+            p
+            for p in reversed(before)
+            if p.cue.event_type == etype
+            and c.s - p.s <= _REFERENCE_BACK
+            and (p.source is None or p.source.actor_id != speaker)  # "Qatar said it intercepted ...": its own
+        ),
+        None,
+    )
+    return told.source if told is not None else None
 
 
 def _modifier_doer(toks: list[Token], c: Candidate) -> ActorMention | None:
