@@ -482,6 +482,15 @@ GROUPS = [
 ]
 
 
+def test_a_pronoun_speaker_is_the_person_named_before():
+    text = (
+        "Russian Foreign Minister Sergei Lavrov spoke to reporters on Tuesday. "
+        "He said the missiles could not be launched without American specialists."
+    )
+    rows = [r for r in _rows(text, "2024-11-20") if r["event_type"] == "ACCUSE"]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Sergei Lavrov", "United States")]
+
+
 def test_a_coordinated_negated_verb_shares_the_pronoun_subject_of_its_clause():
     text = (
         "Prime Minister Shigeru Ishiba called the vote in October. "

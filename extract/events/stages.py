@@ -1048,6 +1048,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     # "he said he would stay on, and did not rule out ...": the clause's first subject
                     first = cue._replace(i=min(cue.i, clause.i0 + 4))
                     pron = _pronoun_subject(toks, clause, first, doc.mentions, m_starts, settings.pronoun_lookback)
+                said = _first_saying(toks, clause, cue)
+                if pron is None and said > clause.i0:
+                    # "He said the missiles could not be launched without ...": the speaker "he" before the saying
+                    at = cue._replace(i=said)
+                    pron = _pronoun_subject(toks, clause, at, doc.mentions, m_starts, settings.pronoun_lookback)
                 if pron is None:
                     group = _group_reference(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
                     if group is not None:
