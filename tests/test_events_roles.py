@@ -435,6 +435,12 @@ SYNTAX = [
         id="an organ with a demonym is its country",
     ),
     pytest.param(
+        "Syrian rebels shelled army positions near Aleppo on Sunday.",
+        "2024-06-03",
+        ("ASSAULT", "Syrian rebels", "Syria", {"SYR"}),
+        id="a demonym before rebels names the group, not the state it fights",
+    ),
+    pytest.param(
         "Transocean issued a statement on Monday that accused BP of concealing the cause.",
         "2010-09-13",
         ("ACCUSE", "Transocean", "BP", None),

@@ -887,6 +887,18 @@ def kin_group(text: str, m: ActorMention) -> ActorMention:
     return _group(m.start, hit.end(1), f"{(m.name or m.text).split()[-1]} family", m.country)
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def armed_opposition(text: str, m: ActorMention) -> ActorMention:
+    """A demonym before a word for those who fight or oppose the state ([roles].nonstate_heads: "Syrian rebels",
+    "Libyan insurgents") stands for that group, with the state's country, not for the state it fights; other
+    mentions are returned unchanged ("Syrian troops" are the state's)."""
+    if m.via != "demonym" or not (hit := _NEXT_WORD.match(text, m.end)) or hit[1] not in _w("nonstate_heads"):
+        return m
+    return _group(m.start, hit.end(1), f"{m.text} {hit[1]}", m.country)
+
+
 def people(text: str, m: ActorMention) -> ActorMention:
     """A plural demonym written as a noun ("urged Mexicans to avoid travel", "Britons remain under quarantine")
     stands for that people, a group with the state's country, not for the state; other mentions are returned
