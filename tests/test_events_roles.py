@@ -488,22 +488,30 @@ GROUPS = [
 ]
 
 
-def test_a_pronoun_speaker_is_the_person_named_before():
-    text = (
-        "Russian Foreign Minister Sergei Lavrov spoke to reporters on Tuesday. "
-        "He said the missiles could not be launched without American specialists."
-    )
-    rows = [r for r in _rows(text, "2024-11-20") if r["event_type"] == "ACCUSE"]
-    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Sergei Lavrov", "United States")]
-
-
-def test_a_coordinated_negated_verb_shares_the_pronoun_subject_of_its_clause():
-    text = (
-        "Prime Minister Shigeru Ishiba called the vote in October. "
-        "On Monday he said he would stay on, and did not rule out working with opposition parties."
-    )
-    rows = [r for r in _rows(text, "2024-10-29") if r["event_type"] == "REJECT"]
-    assert [(r["mode"], r["source_actor"]) for r in rows] == [("negated", "Shigeru Ishiba")]
+@pytest.mark.parametrize(
+    ("text", "day", "etype", "expected"),
+    [
+        pytest.param(
+            "Russian Foreign Minister Sergei Lavrov spoke to reporters on Tuesday. "
+            "He said the missiles could not be launched without American specialists.",
+            "2024-11-20",
+            "ACCUSE",
+            ("statement", "Sergei Lavrov", "United States"),
+            id="a pronoun speaker before the saying",
+        ),
+        pytest.param(
+            "Prime Minister Shigeru Ishiba called the vote in October. "
+            "On Monday he said he would stay on, and did not rule out working with opposition parties.",
+            "2024-10-29",
+            "REJECT",
+            ("negated", "Shigeru Ishiba", ""),
+            id="a coordinated negated verb shares the pronoun subject of its clause",
+        ),
+    ],
+)
+def test_a_pronoun_subject_is_the_person_named_before(text, day, etype, expected):
+    rows = [r for r in _rows(text, day) if r["event_type"] == etype]
+    assert [(r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [expected]
 
 
 @pytest.mark.parametrize(("text", "day", "source"), GROUPS)
