@@ -19,10 +19,11 @@ def _undated(row: dict) -> bool:
 
 
 def _apart(a: dict, b: dict) -> bool:
-    """True when one doer acts upon two different receivers, or when two rows name different doers, and either
-    one's doer is the other's receiver (an attack and the reply), or neither doer takes part in the other row ("a nurse testified that Dr Murray ...", "a paramedic
-    testified that Dr Murray ...", "Madonna gave ...", "Clooney donated ...") or both name receivers and these
-    differ ("Transocean accused BP", "the report blamed Halliburton"): two happenings, even on one day."""
+    """True when one doer acts upon two different receivers, or when two rows name different doers and one's doer
+    is the other's receiver (an attack and the reply), or neither doer takes part in the other row ("a nurse
+    testified that Dr Murray ...", "a paramedic testified that Dr Murray ...", "Madonna gave ...", "Clooney
+    donated ...") or both name receivers and these differ ("Transocean accused BP", "the report blamed
+    Halliburton"): two happenings, even on one day."""
     sa, sb = a.get("source_actor", ""), b.get("source_actor", "")
     ta, tb = a.get("target_actor", ""), b.get("target_actor", "")
     if sa and sa == sb and ta and tb and ta != tb:

@@ -35,7 +35,6 @@ from extract.events.plover import (
     irregular_pasts,
     is_speech_act,
     noun_passive,
-    support_forms,
     support_verb,
     unchanged_pasts,
     verb_forms,
@@ -252,10 +251,7 @@ def called_off_by(tokens: list[Token], lo: int, cue: Cue) -> int:
     if cue.event_type not in wordset("mode", "called_off_types"):
         return -1
     support = support_verb(tokens, lo, cue)
-    if support is None:
-        return -1
-    k, e = support[0], support[1]
-    return k if support_forms().get(tuple(t.lower for t in tokens[k:e]), ("", False))[1] else -1
+    return support.start if support is not None and support.off else -1
 
 
 def _subject_of_past(tokens: list[Token], cue: Cue, prev: str) -> bool:
@@ -305,9 +301,10 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         return reading._replace(passive=True) if reading.mode else reading
     support = support_verb(tokens, clause.i0, cue)
     if support is not None:
-        k, e, form, negated = support
-        reading = classify(tokens, clause, cue._replace(i=k, j=e, form=form), speech_before)
-        if negated and reading.mode == "actual":
+        reading = classify(
+            tokens, clause, cue._replace(i=support.start, j=support.end, form=support.form), speech_before
+        )
+        if support.negated and reading.mode == "actual":
             return Reading("negated", reading.passive, reading.perfect)
         return reading
     lo = clause.i0

@@ -309,10 +309,21 @@ def _support_breaks() -> frozenset[str]:
     return function_words("en") - {"a", "an", "the", "this", "its", "his", "her", "their"}
 
 
-def support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str, bool] | None:
-    """(start, end, form, negated) of the support verb whose object the noun cue at tokens[cue.i] is ("carried
-    out raids", "made no arrests"; a verb of calling off negates it, also before an -ing noun: "cancelled a
-    planned meeting", "postponed his visit"), or None."""
+class Support(NamedTuple):
+    """The support verb of a noun cue (support_verb): its token span, its form, whether the happening is negated
+    ("made no arrests", or called off), and whether the verb calls it off ("cancelled a planned meeting")."""
+
+    start: int
+    end: int
+    form: str
+    negated: bool
+    off: bool
+
+
+def support_verb(tokens: list[Token], lo: int, cue: Cue) -> Support | None:
+    """The support verb whose object the noun cue at tokens[cue.i] is ("carried out raids", "made no arrests"; a
+    verb of calling off negates it, also before an -ing noun: "cancelled a planned meeting", "postponed his
+    visit"), or None."""
     # an -ing noun ends at its word even where its cue phrase runs on ("meeting with" of "meet with")
     if cue.form not in ("base", "s", "ing") or not ends_noun_phrase(tokens, cue.i + 1 if cue.form == "ing" else cue.j):
         return None
@@ -326,7 +337,7 @@ def support_verb(tokens: list[Token], lo: int, cue: Cue) -> tuple[int, int, str,
                 form, off = forms[words]
                 if cue.form == "ing" and not off:
                     return None  # "launched a bombing campaign" is read where it stands
-                return k - n + 1, k + 1, form, negated or off
+                return Support(k - n + 1, k + 1, form, negated or off, off)
         w = tokens[k].lower
         if determined:
             return None  # the verb stands right before the determiner: "make clear no pork ban" is no ban made
@@ -355,7 +366,7 @@ def _supported_noun(tokens: list[Token], i0: int, i: int, out: list[Cue]) -> Non
         tokens[i].lower,
     )
     support = support_verb(tokens, i0, cue)
-    if support is not None and not support_forms()[tuple(t.lower for t in tokens[support[0] : support[1]])][1]:
+    if support is not None and not support.off:
         out.append(cue)
 
 
@@ -377,14 +388,11 @@ def _in_force_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in plover().get("passive_nouns", {}).get("in_force", ()))
 
 
-_SCOPE_OPENERS = ("in", "on", "between", "with", "against", "across", "along", "for")
-
-
 def after_scope(tokens: list[Token], k: int, i1: int) -> list[int]:
     """Where the verb of a noun subject may stand: at k, or after a short phrase of place or scope opening at k
     ("A ceasefire in Gaza took effect", "Talks between the rebels and Kinshasa are being held"), with no clause
     break on the way."""
-    if k >= i1 or tokens[k].lower not in _SCOPE_OPENERS:
+    if k >= i1 or tokens[k].lower not in plover().get("passive_nouns", {}).get("scope_openers", ()):
         return [k]
     out = []
     for n in range(k + 2, min(i1, k + 9)):

@@ -1042,19 +1042,23 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 quoted = _quoted_speaker(toks, doc.clauses[c.s], clause, cue, placed)
                 if quoted is not None:
                     in_clause = [quoted, *in_clause]
+            said = _first_saying(toks, clause, cue)
             if not any(k < cue.i for k, _ in in_clause):
                 if m_starts is None:
                     m_starts = [m.start for m in doc.mentions]
-                pron = _pronoun_subject(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
-                if pron is None and roles.shares_first_subject(toks, clause, cue):
-                    # "he said he would stay on, and did not rule out ...": the clause's first subject
-                    first = cue._replace(i=min(cue.i, clause.i0 + 4))
-                    pron = _pronoun_subject(toks, clause, first, doc.mentions, m_starts, settings.pronoun_lookback)
-                said = _first_saying(toks, clause, cue)
-                if pron is None and said > clause.i0:
-                    # "He said the missiles could not be launched without ...": the speaker "he" before the saying
-                    at = cue._replace(i=said)
+                # "he"/"she" right before the verb; else opening a clause whose first subject the verb shares ("he
+                # said he would stay on, and did not rule out ..."); else right before the saying ("He said the
+                # missiles could not be launched without ..."): the person named before it
+                anchors = [cue]
+                if roles.shares_first_subject(toks, clause, cue):
+                    anchors.append(cue._replace(i=min(cue.i, clause.i0 + 4)))
+                if said > clause.i0:
+                    anchors.append(cue._replace(i=said))
+                pron = None
+                for at in anchors:
                     pron = _pronoun_subject(toks, clause, at, doc.mentions, m_starts, settings.pronoun_lookback)
+                    if pron is not None:
+                        break
                 if pron is None:
                     group = _group_reference(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
                     if group is not None:
@@ -1076,7 +1080,6 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     and (len(obj[1].text.split()) > 1 or roles.possessive(toks[cue.j].text))
                 ):
                     in_clause = sorted([*in_clause, obj], key=lambda km: km[0])
-            said = _first_saying(toks, clause, cue)
             if said >= 0 and not any(k < said and not roles.in_phrase(toks, k, clause.i0) for k, _ in in_clause):
                 # A speaker the gazetteer does not know: a capitalized name right before the verb of saying
                 # stands in ("Dr Richelle Cooper testified that ...").
