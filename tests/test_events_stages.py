@@ -358,8 +358,11 @@ def test_an_undated_present_perfect_names_the_publication_month_not_a_day():
     rows = _one("Germany has expelled two Russian diplomats, the foreign ministry said. " + lead)
     sanction = [(r["date"], r["date_precision"]) for r in rows if r["event_type"] == "SANCTION"]
     assert sanction == [("2024-03-06", "day")]
-    # a past perfect is left on the publication day (which day it names depends on the story told before)
-    rows = _one(lead + "Germany had expelled two Russian diplomats, the foreign ministry said.")
+    # a past perfect happened before the time the story tells of, on a day it does not give: the month
+    rows = _one(lead + "Germany had expelled two Russian diplomats.")
+    assert [(r["date"], r["date_precision"]) for r in rows if r["event_type"] == "SANCTION"] == [("2024-03", "month")]
+    # reported ("the ministry said Germany had expelled"), it is told as the day's news: the publication day
+    rows = _one(lead + "The foreign ministry said Germany had expelled two Russian diplomats.")
     assert [(r["date"], r["date_precision"]) for r in rows if r["event_type"] == "SANCTION"] == [("2024-03-06", "day")]
 
 

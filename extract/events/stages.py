@@ -1631,7 +1631,8 @@ def _bounded(text: str, timexes: list[Timex], s_start: int, span: tuple[int, int
 def date_candidates(doc: ArticleDoc) -> ArticleDoc:
     """The period of each candidate (dating.py): the date expression governing its clause; else, for an
     undated verb candidate that is no background, the day the sentences before were telling about (a simple
-    past, settings.narrative) or the publication day (flagged). Dates off the table's range date nothing."""
+    past, settings.narrative) or the publication day (flagged); its month for a present perfect past the lead,
+    an unreported past perfect (before the time told of) or a claim held in the present. Dates off the table's range date nothing."""
     text, settings, article = doc.text, doc.settings, doc.article
     pub = dating.publication(article.published)
     tx_starts: list[int] = []
@@ -1675,6 +1676,8 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             continue
         elif c.s != lead and c.reading.perfect and _present_perfect(toks, clause, c.cue.i):
             per, date_text, from_pub = dating.month_of(pub), "", True  # "has launched": recent, day unknown
+        elif c.reading.perfect and not _present_perfect(toks, clause, c.cue.i) and not _reported(toks, c):
+            per, date_text, from_pub = dating.month_of(pub), "", True  # "had ordered": before the telling, day unknown
         elif mode.claimed_now(toks, clause.i0, c.cue.i):
             per, date_text, from_pub = dating.month_of(pub), "", True  # "prosecutors argue": a position, no one day
         else:
