@@ -37,6 +37,14 @@ def test_a_body_the_article_never_shows_acting_is_not_learned():
     assert not _looks(text, "Tamiflu")
 
 
+def test_a_body_the_article_shows_acted_on_looks_like_a_name():
+    # the object of a past form or of "against" is a party to the act, as a subject is
+    assert _looks("Chevron sued Toyota over the battery patents.", "Toyota")
+    assert _looks("The state filed a suit against Transocean in May.", "Transocean")
+    # a name after a present form or a preposition of place is no such object
+    assert not _looks("Stocks of Tamiflu ran low as doctors prescribe Tamiflu freely.", "Tamiflu")
+
+
 def test_places_and_sites_the_recognizer_mistakes_are_no_names():
     # each written acting, so that only the place decides
     text = "Troops in Hokkaido said the drill went ahead, and residents of Aomori said they heard sirens."
@@ -162,6 +170,12 @@ def test_the_names_stage_makes_a_body_the_gazetteer_does_not_know_the_one_acted_
     )
     assert ("COERCE", "", "Greenpeace") in _events(text)
     assert ("COERCE", "", "") in _events(text, tagged_names=False)
+
+
+def test_the_names_stage_learns_a_body_the_recognizer_tags_with_the_word_after_it():
+    # the recognizer reads "accused BP of lying" as the body "BP of": the joining word is trimmed
+    text = "On Monday Greenpeace accused BP of lying about the size of the leak."
+    assert ("ACCUSE", "Greenpeace", "BP") in _events(text)
 
 
 def test_the_names_stage_drops_a_title_before_a_person_it_learns():

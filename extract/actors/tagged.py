@@ -9,13 +9,14 @@ learn_tagged(context, text, spans, known, titles) -> int
     Returns how many names were learned; the caller scans the text again with the context when it is not 0.
 
 What looks like a name (cues.toml [tagged_names]): the span trimmed of leading articles and titles (`titles`, the
-shared honorifics) and of a trailing possessive; every word capitalized, save the joining words ("Ernst and
+shared honorifics), of trailing joining words ("BP of") and of a trailing possessive; every word capitalized, save the joining words ("Ernst and
 Young", "Department of Health"); no digits; at most `max_words` words; no word of the gazetteer's not-a-name
 words or a time zone; no capitalized word running into it (a piece of a longer name the recognizer cut: "Horizon"
 of "Deepwater Horizon"); a PERSON of two words at least; an ORG of one word not written in lower case elsewhere
 in the article ("Public", "Health") nor one of [learned_orgs].not_acronyms, and no word of a person the article
 names ("BP boss Hayward"); an ORG written acting somewhere in the article (before a verb that follows a body
-acting, the recognizer's acronym verbs and `acting_verbs`, or a lower-case past form, or after "by": a drug, a ship or a song the recognizer calls a body seldom is); and no
+acting, the recognizer's acronym verbs and `acting_verbs`, or a lower-case past form, or after "by": a drug, a ship or a song the recognizer calls a body seldom is) or acted on (right
+after a lower-case past form or "against": "sued Toyota"); and no
 place or site: not right after a preposition of place ("in Hokkaido"), nor after "of" and a word for a place
 ("the town of Minova"), nor opening or ending with a word for a site or a thing ("Camp Casey", "Rod Laver
 Arena", "Swine Flu") or written before one anywhere in the article ("the Al Udeid air base", "the Deepwater
@@ -52,10 +53,13 @@ def _opener(word: str, leading: frozenset[str]) -> bool:
 
 
 def _trim(text: str, start: int, end: int, leading: frozenset[str]) -> tuple[int, int]:
-    """The span without leading articles and titles ("the Kuwaiti Investment Authority", "Judge Michael Pastor") or
-    a trailing possessive."""
+    """The span without leading articles and titles ("the Kuwaiti Investment Authority", "Judge Michael Pastor"), a
+    trailing joining word (the recognizer's "BP of" in "accused BP of lying") or a trailing possessive."""
     while (m := re.match(r"(\S+)\s+", text[start:end])) and _opener(m.group(1), leading):
         start += m.end()
+    joiners = set(_spec().get("joiners", ()))
+    while (m := re.search(r"\s+(\S+)$", text[start:end])) and m.group(1) in joiners:
+        end = start + m.start()
     for tail in ("'s", "’s", "'", "’"):
         if text[start:end].endswith(tail):
             end -= len(tail)
@@ -153,9 +157,20 @@ def _capitalized_word(w: str) -> bool:
 def _acts(text: str, name: str, spec: dict) -> bool:
     """True when the article writes the name as one who acts somewhere: right before a verb that follows a body
     acting ([learned_orgs].acronym_verbs but `not_acting`, and `acting_verbs`) or a lower-case past form
-    ("Greenpeace has accused", "Global Live mishandled"), or after "by" ("hired by Ernst and Young")."""
+    ("Greenpeace has accused", "Global Live mishandled"), or after "by" ("hired by Ernst and Young"); or as one
+    acted on: right after a lower-case past form or a word of `acted_on_after` ("sued Halliburton", "a suit
+    against Transocean")."""
     verbs = _acting_verbs()
-    return any(m.group(1) or m.group(2) in verbs or past_form(m.group(2)) for m in _mentions(text, name, aside=True))
+    if any(m.group(1) or m.group(2) in verbs or past_form(m.group(2)) for m in _mentions(text, name, aside=True)):
+        return True
+    after = set(spec.get("acted_on_after", ()))
+    return any((w := m.group(1)) in after or (w.islower() and past_form(w)) for m in _objects(text, name))
+
+
+def _objects(text: str, name: str) -> Iterator[re.Match]:
+    """Each mention of the name in the text, whole words only, as a match whose group 1 is the word right before
+    it."""
+    return re.finditer(r"(\w+)\s+" + re.escape(name) + r"(?![\w-])", text)
 
 
 @functools.cache
