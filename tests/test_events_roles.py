@@ -365,6 +365,21 @@ def test_an_adverb_or_participle_opening_the_sentence_names_no_one(text):
     assert rows and all(r["source_actor"] not in ("Officially", "Widely", "According") for r in rows)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Others urged Russia to withdraw its troops on Friday.",
+        "It's alleged that Russia attacked Goma on Friday.",
+        "Do you think Russia attacked Goma on Friday?",
+        "Somebody attacked Goma on Friday.",
+    ],
+)
+def test_a_pronoun_or_modal_opening_the_sentence_names_no_one(text):
+    rows = _rows(text, "2022-07-08")
+    assert all(r["source_actor"] not in ("Others", "It", "Do", "Somebody") for r in rows)
+    assert all(r["target_actor"] not in ("Others", "It", "Do", "Somebody") for r in rows)
+
+
 def test_a_passive_with_an_adverb_makes_the_subject_the_target():
     text = "Opposition leader Maria Corina Machado was briefly detained by police in Caracas on Thursday."
     src, tgt = _roles(text, "2025-01-10", "COERCE")
