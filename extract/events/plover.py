@@ -240,11 +240,18 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     form = spec["forms"].get(tokens[i].lower)
     if form is None or (i > 0 and tokens[i - 1].lower in ("the", "a", "an", "long", "short", "so")):
         return  # a noun ("the call", "in the long term") or "so called"
-    for k in range(i + 1, min(i1, i + 1 + spec["window"])):
+    start, judgements = i + 1, (("negative", "ACCUSE", "condemn"), ("positive", "SUPPORT", "praise"))
+    if tokens[i].lower in spec["saying"]:
+        # a verb of saying praises: what it says in blame is often a more precise act ("said Iran had made a big
+        # mistake and would pay for it" threatens), and a negation turns praise round ("nothing to be proud of")
+        judgements = judgements[1:]
+        if start < i1 and tokens[start].lower == "that":
+            start += 1  # "said that he was grateful": what is said follows
+    for k in range(start, min(i1, start + spec["window"])):
         w = tokens[k].lower
-        if w in spec["stops"]:
+        if w in spec["stops"] or (tokens[i].lower in spec["saying"] and w in spec["negators"]):
             break
-        for words, etype, phrase in (("negative", "ACCUSE", "condemn"), ("positive", "SUPPORT", "praise")):
+        for words, etype, phrase in judgements:
             if w in spec[words]:
                 out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], spec["weight"], form, phrase))
                 return
@@ -458,7 +465,13 @@ def _advice_spec() -> dict:
 
 @functools.cache
 def _evaluations() -> dict:
-    return _verb_spec("evaluations", ("stops", "negative", "positive"), 8, 0.6)
+    spec = _verb_spec("evaluations", ("stops", "negative", "positive"), 8, 0.6)
+    saying = plover().get("evaluations", {}).get("saying", [])
+    spec["saying"] = frozenset(f for verb in saying for f in verb_forms(verb))
+    spec["negators"] = wordset("mode", "negators") | {"nothing"}  # "nothing to be proud of"
+    for verb in saying:
+        spec["forms"].update(verb_forms(verb))
+    return spec
 
 
 # An article or a possessive that may open the noun phrase of a "verb + noun" cue.
