@@ -748,6 +748,13 @@ def test_a_coordinated_predicate_is_done_by_the_subject_before_it():
         ("CONSULT", "Barack Obama", "Mexico", "2009-04"),
         ("SUPPORT", "Barack Obama", "Felipe Calderon", "2009-04"),
     ]
+    # help offered with modifiers before it ("more U.S. help") is a third happening, the same doer's
+    rows = _one(text[:-1] + " and offered more U.S. help in the war.", day="2009-06-07")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [
+        ("CONSULT", "Barack Obama"),
+        ("SUPPORT", "Barack Obama"),
+        ("AID", "Barack Obama"),
+    ]
 
 
 def test_a_name_right_after_the_verb_is_its_target():
