@@ -142,11 +142,13 @@ def test_the_classifier_does_not_revive_a_clause_the_rules_found_names_no_happen
         assert _events(text, eager) == [], text
 
 
-# Hypothetical mode: emitted (when asked for in keep_modes) only where the sentence is conditional.
+# Hypothetical mode: emitted (when asked for in keep_modes) only where the sentence is conditional. (A speaker's
+# conditional harm to another, "said it would respond militarily if Russia used the corridor", is a threat made,
+# THREATEN statement: tests/test_events_stages.py.)
 HYPOTHETICAL_CASES = [
     (
-        "Ukraine said on Tuesday it would respond militarily if Russia used the corridor to attack Odesa.",
-        [("THREATEN", "hypothetical", "Ukraine", "Russia")],
+        "India said on Tuesday it would send aid to Nepal if the floods spread.",
+        [("AID", "hypothetical", "India", "Nepal")],
     ),
     (
         # One clause holds a conditional threat ("would respond militarily", THREATEN by the corpus's conventions)

@@ -505,6 +505,30 @@ def test_hypothetical_and_intended_happenings_are_not_emitted():
     assert _one("The West wanted to escalate the conflict with Russia.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Ukraine said it would respond militarily if Russia used the corridor to attack Odesa.", "Ukraine", "Russia"),
+        ("Russia said it will take countermeasures if the alliance deploys forces in Sweden.", "Russia", ""),
+        ("The EU warned it would tighten sanctions if Moscow kept refusing a ceasefire.", "European Union", "Russia"),
+    ],
+)
+def test_a_speakers_conditional_harm_to_another_is_a_threat_made(text, source, target):
+    # the warning is made even if the harm never comes (tests/gold/README_t17.md: THREATEN statement)
+    rows = _one(text, day="2025-05-16")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("THREATEN", "statement", source, target)
+    ]
+
+
+def test_a_conditional_with_no_speaker_or_no_harm_is_no_threat():
+    # no one says it: a possibility, not emitted
+    assert _one("If Washington allowed Kyiv to fire missiles, Moscow would strike NATO.") == []
+    # conditional help is no threat
+    rows = _one("Japan said it would send aid to Turkey if the quake left thousands homeless.", day="2025-05-16")
+    assert all(r["event_type"] != "THREATEN" for r in rows)
+
+
 # roles -------------------------------------------------------------------------------------------
 
 

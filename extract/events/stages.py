@@ -529,6 +529,27 @@ def _conditional(toks: list[Token], words: frozenset[str]) -> bool:
     return any(t.lower in words for t in toks)
 
 
+def _conditional_threat(toks: list[Token], cue: Cue, conditional: frozenset[str]) -> bool:
+    """True when a cue is a speaker's warning of its own harm to another: a conflict (of [mode].threat_types)
+    under "would"/"will" right before it, said (a verb of saying or warning before it), on a condition that follows
+    it ("said it would respond militarily if Russia used the corridor"), or a verb of warning followed by such a
+    "would"/"will" and condition ("warned it would tighten sanctions if ..."); the real-news gold codes such a
+    clause THREATEN statement (tests/gold/README_t17.md)."""
+    if cue.event_type not in wordset("mode", "threat_types"):
+        return False
+    modals = ("would", "will", "'d", "’d", "'ll", "’ll")
+    said = wordset("mode", "speech") | wordset("mode", "warning_verbs")
+    if toks[cue.i].lower in said:  # "warned it would tighten sanctions if ...": the warning verb is the cue
+        k = next((k for k in range(cue.j, len(toks)) if toks[k].lower in modals), -1)
+        return k >= 0 and any(t.lower in conditional for t in toks[k + 1 :])
+    before = [t.lower for t in toks[max(0, cue.i - 4) : cue.i]]
+    if not any(w in modals for w in before):
+        return False
+    if not any(t.lower in conditional for t in toks[cue.j :]):
+        return False
+    return any(t.lower in said for t in toks[: cue.i])
+
+
 _JOINING = frozenset({"but", "and", "or", "yet"})  # words that join a later predicate to the clause
 
 
@@ -636,6 +657,14 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
+        if c.reading.mode in ("hypothetical", "future", "statement") and _conditional_threat(
+            doc.tokens[c.s], c.cue._replace(event_type=c.rule_type or c.cue.event_type), conditional
+        ):
+            # "said they would tighten sanctions if Moscow kept refusing": the warning is made, a threat (the rule
+            # cue's type says what is threatened; the model may read the condition's "refusing" instead)
+            c.rule_type = c.rule_type or c.cue.event_type
+            c.cue = c.cue._replace(event_type="THREATEN", quad_class=QUAD_CLASS["THREATEN"])
+            c.reading = c.reading._replace(mode="statement")
         if c.reading.mode in keep and (c.reading.mode != "hypothetical" or _conditional(doc.tokens[c.s], conditional)):
             kept.append(c)
     if fresh:
