@@ -764,6 +764,23 @@ def test_coordinated_past_predicates_are_clauses_of_their_own():
     assert split_coordinated(toks, split_clauses(toks), [2, 5]) == split_clauses(toks)
 
 
+def test_a_modal_after_and_opens_a_predicate_of_its_own():
+    # "supported Israel and would discuss a response": two happenings, the second the same speaker's plan
+    rows = _one(
+        "President Joe Biden said Washington fully supported Israel and would discuss a response with Netanyahu in "
+        "the coming days.",
+        day="2024-04-14",
+    )
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("SUPPORT", "statement", "Joe Biden", "Israel"),
+        ("CONSULT", "future", "Joe Biden", "Benjamin Netanyahu"),
+    ]
+    # a modal with no "and" or comma before it stays in its clause
+    text = "Biden said Israel would discuss a response."
+    toks = tokenize(text, 0, len(text))
+    assert len(split_clauses(toks)) == 1
+
+
 def test_a_coordinated_predicate_is_done_by_the_subject_before_it():
     text = "President Barack Obama visited Mexico City in April, praised Calderon for tackling the drug gangs."
     rows = _one(text, day="2009-06-07")

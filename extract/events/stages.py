@@ -156,8 +156,24 @@ def find_clauses(doc: ArticleDoc) -> ArticleDoc:
         }
         # an -ing cue right after a past verb of onset: the predicate stands at that verb ("had started striking")
         verbs |= {c.i - 1 for c in found if c.form == "ing" and c.i > 0 and mode.onset_past(toks[c.i - 1].lower)}
+        # a modal or auxiliary right after "and" or a comma, before a cue verb: a predicate of its own ("said
+        # Washington fully supported Israel and would discuss a response")
+        if verbs:
+            verbs |= {k for c in found if (k := _coordinated_auxiliary(toks, c)) >= 0}
         doc.clauses[n] = split_coordinated(toks, split_clauses(toks), sorted(verbs))
     return doc
+
+
+def _coordinated_auxiliary(toks: list[Token], cue: Cue) -> int:
+    """Index of a modal or auxiliary ([clauses].coordinated_auxiliaries) right after "and" or a comma that opens
+    the verb phrase of a verbal cue (at most one adverb between: "and would also discuss"), or -1."""
+    if cue.form not in ("base", "past"):
+        return -1
+    auxiliaries = wordset("clauses", "coordinated_auxiliaries")
+    for k in (cue.i - 1, cue.i - 2):
+        if k >= 1 and toks[k].lower in auxiliaries and toks[k - 1].lower in ("and", ","):
+            return k
+    return -1
 
 
 def find_actor_mentions(doc: ArticleDoc) -> ArticleDoc:
