@@ -879,9 +879,9 @@ def test_naming_with_a_judgement_is_a_speech_act():
         ("SUPPORT", "statement", "Barack Obama", "United Kingdom")
     ]
     assert [c.event_type for c in find_cues(tokenize("Coe said Britain was a trusted partner."))] == ["SUPPORT"]
-    assert [
-        c for c in find_cues(tokenize("Kyiv said the text was nothing to be proud of.")) if c.phrase == "praise"
-    ] == []
+    assert [c.phrase for c in find_cues(tokenize("Kyiv said the summit was a success."))] == ["praise"]
+    for text in ("Kyiv said the summit was no success.", "Kyiv said the summit was not a success."):
+        assert [c for c in find_cues(tokenize(text)) if c.phrase == "praise"] == [], text
     assert [
         c for c in find_cues(tokenize("Netanyahu said Iran had made a big mistake.")) if c.phrase == "condemn"
     ] == []
