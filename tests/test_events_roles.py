@@ -380,6 +380,21 @@ def test_a_pronoun_or_modal_opening_the_sentence_names_no_one(text):
     assert all(r["target_actor"] not in ("Others", "It", "Do", "Somebody") for r in rows)
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Obama administration lifted the moratorium on drilling on Friday.", "United States", ""),
+        ("Netanyahu's government expelled two Turkish diplomats on Friday.", "Israel", "Turkey"),
+        ("Greenpeace accused the Obama administration of lying on Friday.", "Greenpeace", "United States"),
+    ],
+)
+def test_a_leaders_administration_is_the_state(text, source, target):
+    # the government acts for the state (tests/gold/README_t17.md codes "the Obama administration" as United States)
+    assert _roles(text, "2022-07-08") == (source, target)
+    # the leader alone stays the person
+    assert _roles("Obama lifted the moratorium on drilling on Friday.", "2022-07-08")[0] == "Barack Obama"
+
+
 def test_a_passive_with_an_adverb_makes_the_subject_the_target():
     text = "Opposition leader Maria Corina Machado was briefly detained by police in Caracas on Thursday."
     src, tgt = _roles(text, "2025-01-10", "COERCE")

@@ -899,6 +899,20 @@ def armed_opposition(text: str, m: ActorMention) -> ActorMention:
     return _group(m.start, hit.end(1), f"{m.text} {hit[1]}", m.country)
 
 
+_NEXT_AFTER_POSSESSIVE = re.compile(r"(?:['’]s)?\s+([a-z]+)")
+
+
+def government_of(text: str, m: ActorMention) -> ActorMention:
+    """A person with a country named before a word for a government ([roles].government_heads: "the Obama
+    administration", "Netanyahu's government") stands for that state, which the government acts for; other
+    mentions are returned unchanged."""
+    if m.type != "person" or not m.country or not (hit := _NEXT_AFTER_POSSESSIVE.match(text, m.end)):
+        return m
+    if hit[1] not in _w("government_heads"):
+        return m
+    return state_mention(m.start, hit.end(1), text[m.start : hit.end(1)], m.country, "government")
+
+
 def people(text: str, m: ActorMention) -> ActorMention:
     """A plural demonym written as a noun ("urged Mexicans to avoid travel", "Britons remain under quarantine")
     stands for that people, a group with the state's country, not for the state; other mentions are returned

@@ -186,7 +186,12 @@ def find_actor_mentions(doc: ArticleDoc) -> ArticleDoc:
 def _place_mentions(doc: ArticleDoc, found: list[ActorMention]) -> ArticleDoc:
     """doc.mentions and doc.actors from the recognizer's mentions of the whole text."""
     mentions = roles.named_offices(
-        [roles.people(doc.text, roles.armed_opposition(doc.text, roles.kin_group(doc.text, m))) for m in found]
+        [
+            roles.government_of(
+                doc.text, roles.people(doc.text, roles.armed_opposition(doc.text, roles.kin_group(doc.text, m)))
+            )
+            for m in found
+        ]
     )
     starts = [m.start for m in mentions]
     placed: dict[int, list[Placed]] = {}
