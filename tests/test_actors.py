@@ -44,7 +44,7 @@ def countries(text: str, on: dt.date | None = D2024) -> list[str]:
         ("North Korea tested a missile; South Korea and Japan protested.", ["PRK", "KOR", "JPN"]),
         ("The Kremlin said the White House was wrong.", ["RUS", "USA"]),
         ("The Pentagon, Downing Street and the Elysee issued statements.", ["USA", "GBR", "FRA"]),
-        ("The Justice Department sued; the Department of the Interior and the Treasury Department agreed.", ["USA"]),
+        ("The Justice Department sued and the Department of the Interior agreed.", ["USA"]),
         ("Moscow and Kyiv traded blame; Kiev denied it.", ["RUS", "UKR"]),
         ("Beijing warned Taipei; Tehran and Pyongyang stayed silent.", ["CHN", "TWN", "IRN", "PRK"]),
         ("Niger and Nigeria closed their border.", ["NER", "NGA"]),
