@@ -221,14 +221,14 @@ def test_a_state_body_named_by_its_function_is_its_state():
 
 def test_a_body_spelled_out_before_its_acronym_is_one_actor():
     text = (
-        "The Health Protection Agency (HPA) said on Monday that the school would close. "
-        "Later the HPA urged parents to keep their children at home."
+        "The Regional Health Protection Office (RHPO) said on Monday that the school would close. "
+        "Later the RHPO urged parents to keep their children at home."
     )
     found = [(m.text, m.actor_id) for m in find_actors(text)]
     assert found == [
-        ("Health Protection Agency", "org:learned-health-protection-agency"),
-        ("HPA", "org:learned-health-protection-agency"),
-        ("HPA", "org:learned-health-protection-agency"),
+        ("Regional Health Protection Office", "org:learned-regional-health-protection-office"),
+        ("RHPO", "org:learned-regional-health-protection-office"),
+        ("RHPO", "org:learned-regional-health-protection-office"),
     ]
     # the letters must be the name's initials; a known body keeps its gazetteer entry
     # (the trust is a body by its last word, below, but "XYZ" does not become its alias)
