@@ -366,6 +366,23 @@ def test_an_undated_present_perfect_names_the_publication_month_not_a_day():
     assert [(r["date"], r["date_precision"]) for r in rows if r["event_type"] == "SANCTION"] == [("2024-03-06", "day")]
 
 
+def test_a_story_dated_only_by_its_day_tells_of_the_day_its_lead_names():
+    text = (
+        "The future of the Dunmore mine was in doubt last night after Chile opened an inquiry. "
+        "The mine employs 2,000 people. Copper prices are high. The town depends on the mine. "
+        "Peru criticised the inquiry."
+    )
+    # published on the 6th with no time of day: the story is about the 5th ("last night"), and its undated past
+    # clauses take that day, however far from the lead (the narrative rule looks three sentences back)
+    rows, _note = article_events(_article(text, "2024-03-06", published_precision="day"))
+    said = [(r["date"], r["date_from_publication"]) for r in rows if r["source_actor"] == "Peru"]
+    assert said == [("2024-03-05", False)]
+    # with a time of day the publication is the story's day
+    rows, _note = article_events(_article(text, "2024-03-06", published_precision="minute"))
+    said = [(r["date"], r["date_from_publication"]) for r in rows if r["source_actor"] == "Peru"]
+    assert said == [("2024-03-06", True)]
+
+
 def test_an_undated_claim_in_the_present_names_the_publication_month():
     # "argue", "alleges" in the present: a position the party holds, not words said on one day
     for text in (

@@ -136,6 +136,32 @@ def narrative(
     return None
 
 
+LEAD_SENTENCES = 2  # the body sentences whose date says which day a story is about
+STORY_DAYS_BACK = 7  # how long before publication a story's day may lie
+
+
+def story_day(
+    text: str, timexes: list[Timex], sentences: list, published_day: dt.date | None
+) -> tuple[int, Timex] | None:
+    """(sentence index, date) of the day the story is about: the first day-precision date governing something in
+    its first LEAD_SENTENCES body sentences that lies before the publication day and at most STORY_DAYS_BACK days
+    before it ("The future of BP was in doubt last night after ...", published the next morning); None when the
+    lead gives no such day (a story about the day it is published)."""
+    if published_day is None:
+        return None
+    lead = [(n, s) for n, s in enumerate(sentences) if s.kind == "body"][:LEAD_SENTENCES]
+    for n, sent in lead:
+        for tx in timexes:
+            if not sent.start <= tx.start < sent.end or tx.precision not in ("day", "minute"):
+                continue
+            if not governs(text, tx, sent.start):
+                continue
+            per = period(tx.value)
+            if per is not None and published_day - dt.timedelta(days=STORY_DAYS_BACK) <= per.start < published_day:
+                return n, tx
+    return None
+
+
 def publication(published: dt.datetime | None) -> Period | None:
     """The local publication day as a day Period; None when unknown."""
     if published is None:

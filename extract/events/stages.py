@@ -1698,6 +1698,13 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
 
     # the story's lead: its present perfect is the day's news ("Biden has approved ..."), dated as published
     lead = next((n for n, s in enumerate(doc.sentences) if s.kind == "body"), -1)
+    # the day the story is about, when its lead names one before a publication known only by its date ("was in
+    # doubt last night" in a story dated the next day: the date may be the day it was filed or archived)
+    story = (
+        dating.story_day(text, doc.timexes, doc.sentences, article.published_date)
+        if settings.narrative and article.published_precision == "day"
+        else None
+    )
     kept: list[Candidate] = []
     for c in doc.candidates:
         toks, clause, s_start = doc.tokens[c.s], c.clause, doc.sentences[c.s].start
@@ -1722,6 +1729,8 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             continue  # a standing fact, not one happening (a noun candidate is dated by its own day or not at all)
         elif settings.narrative and _past(c.reading) and (day := told_day(c.s)) is not None:
             per, date_text, from_pub = dating.period(day.value), day.text, False  # the day the story is telling
+        elif story is not None and story[0] < c.s and _past(c.reading):
+            per, date_text, from_pub = dating.period(story[1].value), story[1].text, False  # the story's day
         elif pub is None:
             continue
         elif c.s != lead and c.reading.perfect and _present_perfect(toks, clause, c.cue.i):
