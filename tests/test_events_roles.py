@@ -380,6 +380,12 @@ def test_a_pronoun_or_modal_opening_the_sentence_names_no_one(text):
     assert all(r["target_actor"] not in ("Others", "It", "Do", "Somebody") for r in rows)
 
 
+def test_an_organ_that_votes_to_act_is_the_doer():
+    text = "A court in Kenya heard the case on Monday. Kenya's courts are busy. The parliament voted unanimously to block the decree on Friday."
+    rows = [r for r in _rows(text, "2022-07-08") if r["event_type"] == "REJECT"]
+    assert [r["source_actor"] for r in rows] == ["Kenya"]
+
+
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [

@@ -942,8 +942,15 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         | _w("time_adverbs")
         | {"have", "has", "had", "reportedly", "allegedly"}
     )
-    k = cue.i - 1
-    while k > clause.i0 and (tokens[k].lower in between or tokens[k].lower.endswith("ly")) and cue.i - k <= 3:
+    k, end = cue.i - 1, cue.i
+    if k - 1 > clause.i0 and tokens[k].lower == "to":
+        # "parliament voted unanimously to block it": the subject of a verb of deciding does what it decides
+        q = k - 1
+        while q > clause.i0 and tokens[q].lower.endswith("ly") and k - q <= 2:
+            q -= 1
+        if tokens[q].lower in _w("deciding_verbs"):
+            k, end = q - 1, q
+    while k > clause.i0 and (tokens[k].lower in between or tokens[k].lower.endswith("ly")) and end - k <= 3:
         k -= 1
     if k < clause.i0 or not is_group(tokens[k].lower):
         if not shares_first_subject(tokens, clause, cue):
