@@ -798,6 +798,20 @@ def test_a_modal_after_and_opens_a_predicate_of_its_own():
     assert len(split_clauses(toks)) == 1
 
 
+def test_a_speech_acts_participle_after_a_comma_is_the_subjects_statement():
+    rows = _one(
+        "Putin ordered a partial mobilisation on Wednesday, accusing Western countries of nuclear blackmail.",
+        day="2022-09-21",
+    )
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [
+        ("MOBILIZE", "actual", "Vladimir Putin"),
+        ("ACCUSE", "statement", "Vladimir Putin"),
+    ]
+    # an -ing form that opens no clause after a comma stays no predicate ("threatening" is not an opener)
+    rows = _one("Oil kept pouring from the well on Monday, threatening to reach the coast.", day="2010-05-03")
+    assert all(r["event_type"] != "THREATEN" for r in rows)
+
+
 def test_a_coordinated_predicate_is_done_by_the_subject_before_it():
     text = "President Barack Obama visited Mexico City in April, praised Calderon for tackling the drug gangs."
     rows = _one(text, day="2009-06-07")

@@ -106,7 +106,13 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
             cur_b = b
     if cur_a is not None:
         out.append(Clause(cur_a, cur_b))
-    return out
+    # a speech act's participle after a comma ("..., accusing Western countries of nuclear blackmail") is a
+    # predicate of the subject before it: a coordinated clause
+    participles = wordset("clauses", "participle_openers")
+    return [
+        c._replace(coordinated=True) if n > 0 and tokens[c.i0].lower in participles and not c.attribution else c
+        for n, c in enumerate(out)
+    ]
 
 
 def _reports_a_happening(tokens: list[Token], a: int, b: int, speech: frozenset[str]) -> bool:

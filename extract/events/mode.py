@@ -369,6 +369,8 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
     elif cue.form == "ing":
         if prev in wordset("mode", "speech_nouns") and is_speech_act(cue):
             return Reading("statement")  # "issued a statement praising the rescuers": the statement does it
+        if p < lo and clause.coordinated and is_speech_act(cue):
+            return Reading("statement")  # "..., accusing Western countries of nuclear blackmail": the subject does it
         onset = _onset_forms().get(prev)
         if onset is not None:
             # "had started striking Hamas targets", "began shelling": told as the verb of onset is
