@@ -522,6 +522,15 @@ def test_hypothetical_and_intended_happenings_are_not_emitted():
     assert _one("The West wanted to escalate the conflict with Russia.") == []
 
 
+def test_a_hostile_aim_a_speaker_ascribes_is_an_accusation():
+    rows = _one("Zelensky said Russia was trying to destroy Ukraine.", day="2022-10-10")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("ACCUSE", "statement", "Volodymyr Zelensky", "Russia")
+    ]
+    # told by no speaker, the aim is no happening
+    assert _one("Russia was trying to destroy Ukraine.", day="2022-10-10") == []
+
+
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [

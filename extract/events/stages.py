@@ -329,6 +329,10 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     for k in range(0, cue.i)
                 )
                 reading = mode.classify(toks, clause, cue, speech_before)
+                if not reading.mode and speech_before and _ascribed_intent(toks, clause, cue):
+                    # "Zelensky said Russia was trying to destroy Ukraine": the speaker accuses Russia of the aim
+                    cue = cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
+                    reading = mode.Reading("statement")
                 if not reading.mode:
                     continue
                 cue = mode.as_told(toks, clause.i0, cue)  # "missiles hit Kyiv": a past form, as classify read it
@@ -339,6 +343,15 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                 break  # one happening per clause
     doc.candidates = out
     return doc
+
+
+def _ascribed_intent(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when a conflict cue is the infinitive of a hostile aim ascribed to someone ([mode].ascribed_intent
+    right before "to": "was trying to destroy Ukraine", "wanted to leave a city of death behind")."""
+    if not cue.quad_class.startswith("material_conflict") or cue.i < clause.i0 + 2 or toks[cue.i - 1].lower != "to":
+        return False
+    aims = wordset("mode", "ascribed_intent")
+    return any(toks[k].lower in aims for k in range(max(clause.i0, cue.i - 4), cue.i - 1))
 
 
 def _accident(toks: list[Token], clause: Clause, cue: Cue, armed: bool) -> bool:
