@@ -522,6 +522,15 @@ def test_hypothetical_and_intended_happenings_are_not_emitted():
     assert _one("The West wanted to escalate the conflict with Russia.") == []
 
 
+def test_declared_willingness_is_a_statement_and_to_do_harm_a_threat():
+    rows = _one("Japan said it stood ready to send aid to Turkey.", day="2023-02-07")
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [("AID", "statement", "Japan")]
+    rows = _one("Russia is ready to strike Ukraine.", day="2023-02-07")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("THREATEN", "statement", "Russia", "Ukraine")
+    ]
+
+
 def test_a_hostile_aim_a_speaker_ascribes_is_an_accusation():
     rows = _one("Zelensky said Russia was trying to destroy Ukraine.", day="2022-10-10")
     assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [

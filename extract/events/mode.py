@@ -351,6 +351,8 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
             return Reading("negated")
         if g >= lo and tokens[g].lower in wordset("mode", "scheduled"):
             return Reading("future")
+        if any(w in wordset("mode", "willingness") for w in window[-3:]):
+            return Reading("statement")  # "said it was ready to cooperate": declared willingness (tests/gold/README.md)
         if any(w in wordset("mode", "intent") for w in window):
             return Reading("")
         if any(w in wordset("mode", "refused") for w in window):

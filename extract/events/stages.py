@@ -345,6 +345,15 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
     return doc
 
 
+def _declared_force(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when a conflict cue of [mode].threat_types is the infinitive after a word of declared willingness
+    ("ready to strike", "prepared to use force")."""
+    if cue.event_type not in wordset("mode", "threat_types") or cue.i < clause.i0 + 2 or toks[cue.i - 1].lower != "to":
+        return False
+    ready = wordset("mode", "willingness")
+    return any(toks[k].lower in ready for k in range(max(clause.i0, cue.i - 4), cue.i - 1))
+
+
 def _ascribed_intent(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     """True when a conflict cue is the infinitive of a hostile aim ascribed to someone ([mode].ascribed_intent
     right before "to": "was trying to destroy Ukraine", "wanted to leave a city of death behind")."""
@@ -691,11 +700,14 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
-        if c.reading.mode in ("hypothetical", "future", "statement") and _conditional_threat(
-            doc.tokens[c.s], c.cue._replace(event_type=c.rule_type or c.cue.event_type), conditional
+        rule_cue = c.cue._replace(event_type=c.rule_type or c.cue.event_type)
+        if c.reading.mode in ("hypothetical", "future", "statement") and (
+            _conditional_threat(doc.tokens[c.s], rule_cue, conditional)
+            or (c.reading.mode == "statement" and _declared_force(doc.tokens[c.s], c.clause, rule_cue))
         ):
-            # "said they would tighten sanctions if Moscow kept refusing": the warning is made, a threat (the rule
-            # cue's type says what is threatened; the model may read the condition's "refusing" instead)
+            # "said they would tighten sanctions if Moscow kept refusing", "Russia is ready to strike": the warning
+            # is made, a threat (the rule cue's type says what is threatened; the model may read the condition's
+            # "refusing" instead)
             c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type="THREATEN", quad_class=QUAD_CLASS["THREATEN"])
             c.reading = c.reading._replace(mode="statement")
