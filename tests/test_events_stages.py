@@ -896,6 +896,10 @@ def test_a_cue_phrase_may_carry_modifiers_before_its_noun():
         ("launched a fresh investigation", "ACCUSE")
     ]
     assert phrases("Russia launched a nuclear attack.") == [("launched a nuclear attack", "ASSAULT")]
+    # an -ly adverb may stand before the particle of a "verb + particle" cue
+    assert phrases("Japan was talking directly with the Houthis.") == [("talking directly with", "CONSULT")]
+    assert phrases("Turkey worked closely with Sweden.") == [("worked closely with", "COOPERATE")]
+    assert phrases("The family met Sweden.") == [("met", "CONSULT")]
     # the noun must end its phrase: here it only modifies the next noun, and "launched" alone is the cue
     assert phrases("Russia launched a new attack drone programme.") == [("launched", "ASSAULT"), ("attack", "ASSAULT")]
     assert phrases("They filed a very long and detailed lawsuit.") == []  # at most three words between

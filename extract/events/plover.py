@@ -486,6 +486,15 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
     match."""
     articles = ("a", "an", "the")  # any of them: "launched a fresh investigation" is "launch an investigation"
     determiners = _CUE_DETERMINERS  # "held their first formal bilateral talks"
+    if (
+        len(rest) == 1
+        and rest[0] in _PARTICLES
+        and i + 2 < i1
+        and tokens[i + 1].lower.endswith("ly")
+        and tokens[i + 1].text.islower()
+        and tokens[i + 2].lower == rest[0]
+    ):
+        return i + 3  # "talking directly with", "cooperate closely with": an adverb before the verb's particle
     if len(rest) == 1 and rest[0] in _objects():
         return _object_end(tokens, i, i1, rest[0])
     if len(rest) == 2 and rest[0] in articles:
@@ -502,6 +511,9 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
         if tokens[k].lower == noun:
             return k + 1 if ends_noun_phrase(tokens, k + 1, i1) else None
     return None
+
+
+_PARTICLES = frozenset({"with", "to", "on", "for", "against", "into", "out", "down", "back", "off", "up", "at"})
 
 
 @functools.cache
