@@ -380,6 +380,18 @@ def test_a_pronoun_or_modal_opening_the_sentence_names_no_one(text):
     assert all(r["target_actor"] not in ("Others", "It", "Do", "Somebody") for r in rows)
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Some gang leaders vowed to fight the force on Friday.", "gang leaders"),
+        ("Campaigners accused the company of lying on Friday.", "Campaigners"),
+        ("While militants attacked the town on Friday, the army fled.", "militants"),
+    ],
+)
+def test_a_group_the_text_names_stands_in_without_the_clause_opener(text, source):
+    assert _roles(text, "2022-07-08")[0] == source
+
+
 def test_an_organ_that_votes_to_act_is_the_doer():
     text = "A court in Kenya heard the case on Monday. Kenya's courts are busy. The parliament voted unanimously to block the decree on Friday."
     rows = [r for r in _rows(text, "2022-07-08") if r["event_type"] == "REJECT"]

@@ -961,7 +961,13 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         if k < 0 or tokens[k + 1].lower in _w("prepositions"):
             return None
     start = k
-    stop = _w("prepositions") | _w("determiners") | wordset("language", "function_words")
+    # no preposition, determiner, function word or clause opener is a modifier ("While cleanup crews ...")
+    stop = (
+        _w("prepositions")
+        | _w("determiners")
+        | wordset("language", "function_words")
+        | frozenset(p for p in cues()["clauses"]["after_comma"] if " " not in p)
+    )
     while (
         start > clause.i0
         and k - start < 2
