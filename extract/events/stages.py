@@ -1168,8 +1168,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     group = roles.organ_subject(toks, clause, cue, article_home())  # "Government officials warned"
                 if group is not None:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
-                    rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
-                    in_clause = sorted([*rest, group], key=lambda km: km[0])
+                    inside = [(k, m) for k, m in in_clause if group[0] <= k < g_end]
+                    if not any(k > 0 and m.type == "name" for k, m in inside):
+                        # a name written capitalized inside the sentence is whom the group acts for ("Two
+                        # Greenpeace campaigners chained themselves": Greenpeace); a word capitalized only for
+                        # the sentence's start is part of the group ("Pig breeders")
+                        rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
+                        in_clause = sorted([*rest, group], key=lambda km: km[0])
             if c.reading.passive and roles.by_agent(toks, cue, clause.i1, in_clause) is None:
                 # No known actor after "by": the last name of the capitalized words there did it ("was warned by
                 # Cherilyn Lee", "fired by Home Secretary Alan Johnson"), else a group the text names there ("was
