@@ -721,6 +721,9 @@ def test_a_group_named_by_its_number_stands_for_the_last_actors_of_its_kind():
     left = [r for r in rows if r["date"] == "2024-07-08"]
     assert [(r["source_actor"], r["target_actor"]) for r in left] == [("Mali", "ECOWAS")]
     assert {"MLI", "NER", "BFA"} <= set(left[0]["countries"])  # the others are partners
+    # a modal may stand between the group and its verb
+    drills = "Japan, South Korea and the United States met on Sunday. The three countries will hold drills on Friday."
+    assert _roles(drills, day, "MOBILIZE")[0] == "Japan"
     # persons for "leaders": the states named on the way do not count
     talks = "Joe Biden met Xi Jinping in California on Tuesday. The two leaders spoke about Taiwan on Wednesday."
     assert _roles(talks, day, "CONSULT") == ("Joe Biden", "Xi Jinping")

@@ -765,8 +765,9 @@ def _group_reference(
     group_states / group_persons): the last distinct actors of its kind named before it, as many as it
     counts ("both": two), within `lookback` mentions of the kind; None when there are not that many."""
     k = cue.i - 1
-    while k > clause.i0 and (toks[k].lower in wordset("roles", "vp_adverbs") or toks[k].lower.endswith("ly")):
-        k -= 1
+    between = wordset("roles", "vp_adverbs") | wordset("mode", "future") | {"would", "could", "might"}
+    while k > clause.i0 and (toks[k].lower in between or toks[k].lower.endswith("ly")):
+        k -= 1  # "The three countries will hold joint drills": a modal between
     if k - 1 < clause.i0:
         return None
     noun, before = toks[k].lower, toks[k - 1].lower
