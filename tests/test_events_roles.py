@@ -386,6 +386,7 @@ def test_a_pronoun_or_modal_opening_the_sentence_names_no_one(text):
         ("Some gang leaders vowed to fight the force on Friday.", "gang leaders"),
         ("Campaigners accused the company of lying on Friday.", "Campaigners"),
         ("While militants attacked the town on Friday, the army fled.", "militants"),
+        ("Rebels from the north attacked the town on Friday.", "Rebels"),
     ],
 )
 def test_a_group_the_text_names_stands_in_without_the_clause_opener(text, source):

@@ -952,6 +952,13 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
             k, end = q - 1, q
     while k > clause.i0 and (tokens[k].lower in between or tokens[k].lower.endswith("ly")) and end - k <= 3:
         k -= 1
+    if k > clause.i0 and not is_group(tokens[k].lower):
+        # a short phrase with "from" after the group's head ("Lawmakers from both parties demanded")
+        for h in range(k - 2, max(clause.i0, k - 5) - 1, -1):
+            if tokens[h + 1].lower == "from" and is_group(tokens[h].lower):
+                if all(t.text.isalnum() for t in tokens[h + 2 : k + 1]):
+                    k = h
+                break
     if k < clause.i0 or not is_group(tokens[k].lower):
         if not shares_first_subject(tokens, clause, cue):
             return None
