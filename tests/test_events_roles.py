@@ -696,6 +696,7 @@ def test_a_plural_demonym_as_a_noun_is_the_people_not_the_state():
         # coming into force, also after a phrase of place or scope
         ("The truce between Israel and Hezbollah came into force on Wednesday.", ("AGREE", "Israel", "Hezbollah")),
         ("A ceasefire in Gaza took effect on Sunday morning.", ("AGREE", "", "")),
+        ("A 10 percent tariff on all Chinese imports took effect on Tuesday.", ("SANCTION", "", "China")),
         # a phrase of scope before the passive, "being", and the first party's head noun before "and"
         (
             "Separate talks between the M23 rebels and Kinshasa are being held in Qatar.",
