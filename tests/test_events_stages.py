@@ -903,6 +903,7 @@ def test_a_cue_phrase_may_carry_modifiers_before_its_noun():
     # addressing a nation or an assembly is a meeting of sorts; addressing a problem is none
     assert phrases("Netanyahu addressed the nation.") == [("addressed the nation", "CONSULT")]
     assert phrases("Netanyahu addressed the problem.") == []
+    assert phrases("Saboteurs sabotaged the pipeline.") == [("sabotaged", "ASSAULT")]
     # the noun must end its phrase: here it only modifies the next noun, and "launched" alone is the cue
     assert phrases("Russia launched a new attack drone programme.") == [("launched", "ASSAULT"), ("attack", "ASSAULT")]
     assert phrases("They filed a very long and detailed lawsuit.") == []  # at most three words between
