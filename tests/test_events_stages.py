@@ -825,6 +825,9 @@ def test_a_speech_acts_participle_after_a_comma_is_the_subjects_statement():
         ("MOBILIZE", "actual", "Vladimir Putin"),
         ("ACCUSE", "statement", "Vladimir Putin"),
     ]
+    # a negation inside what is urged is the content's: the urging is a statement made
+    rows = _one("Harris conceded the race on Wednesday, urging her supporters not to give up.", day="2024-11-06")
+    assert [(r["event_type"], r["mode"]) for r in rows] == [("CONCEDE", "actual"), ("REQUEST", "statement")]
     # an -ing form that opens no clause after a comma stays no predicate ("threatening" is not an opener)
     rows = _one("Oil kept pouring from the well on Monday, threatening to reach the coast.", day="2010-05-03")
     assert all(r["event_type"] != "THREATEN" for r in rows)

@@ -688,6 +688,13 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             # stands ("he will meet Hayward, in what may be a tense encounter" is a plan, not a possibility).
             unsupported = (
                 (sc.mode == "hypothetical" and not _conditional(doc.tokens[c.s], conditional))
+                # "urging her supporters not to give up": the negation is the content's, the urging was made
+                or (
+                    sc.mode == "negated"
+                    and c.reading.mode == "statement"
+                    and is_speech_act(c.cue)
+                    and not any(doc.tokens[c.s][k].lower in negators for k in range(c.clause.i0, c.cue.i))
+                )
                 or (sc.mode == "negated" and _other_predicate_negated(doc.tokens[c.s], c.clause, c.cue.i, negators))
                 # "cancelled a planned meeting": the rule's negation by a verb of calling off stands
                 or (c.reading.mode == "negated" and mode.called_off_by(doc.tokens[c.s], c.clause.i0, c.cue) >= 0)
