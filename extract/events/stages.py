@@ -345,22 +345,25 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
     return doc
 
 
-def _declared_force(toks: list[Token], clause: Clause, cue: Cue) -> bool:
-    """True when a conflict cue of [mode].threat_types is the infinitive after a word of declared willingness
-    ("ready to strike", "prepared to use force")."""
-    if cue.event_type not in wordset("mode", "threat_types") or cue.i < clause.i0 + 2 or toks[cue.i - 1].lower != "to":
+def _infinitive_of(toks: list[Token], clause: Clause, cue: Cue, words: str) -> bool:
+    """True when the cue is an infinitive ("to" right before it) governed by a word of [mode].`words` among the
+    three words before that "to"."""
+    if cue.i < clause.i0 + 2 or toks[cue.i - 1].lower != "to":
         return False
-    ready = wordset("mode", "willingness")
-    return any(toks[k].lower in ready for k in range(max(clause.i0, cue.i - 4), cue.i - 1))
+    governors = wordset("mode", words)
+    return any(toks[k].lower in governors for k in range(max(clause.i0, cue.i - 4), cue.i - 1))
+
+
+def _declared_force(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when a conflict cue of [mode].threat_types follows a word of declared willingness ("ready to strike",
+    "prepared to use force")."""
+    return cue.event_type in wordset("mode", "threat_types") and _infinitive_of(toks, clause, cue, "willingness")
 
 
 def _ascribed_intent(toks: list[Token], clause: Clause, cue: Cue) -> bool:
-    """True when a conflict cue is the infinitive of a hostile aim ascribed to someone ([mode].ascribed_intent
-    right before "to": "was trying to destroy Ukraine", "wanted to leave a city of death behind")."""
-    if not cue.quad_class.startswith("material_conflict") or cue.i < clause.i0 + 2 or toks[cue.i - 1].lower != "to":
-        return False
-    aims = wordset("mode", "ascribed_intent")
-    return any(toks[k].lower in aims for k in range(max(clause.i0, cue.i - 4), cue.i - 1))
+    """True when a conflict cue is the infinitive of a hostile aim ascribed to someone ([mode].ascribed_intent:
+    "was trying to destroy Ukraine", "wanted to leave a city of death behind")."""
+    return cue.quad_class.startswith("material_conflict") and _infinitive_of(toks, clause, cue, "ascribed_intent")
 
 
 def _accident(toks: list[Token], clause: Clause, cue: Cue, armed: bool) -> bool:
@@ -1719,8 +1722,9 @@ def _bounded(text: str, timexes: list[Timex], s_start: int, span: tuple[int, int
 def date_candidates(doc: ArticleDoc) -> ArticleDoc:
     """The period of each candidate (dating.py): the date expression governing its clause; else, for an
     undated verb candidate that is no background, the day the sentences before were telling about (a simple
-    past, settings.narrative) or the publication day (flagged); its month for a present perfect past the lead,
-    an unreported past perfect (before the time told of) or a claim held in the present. Dates off the table's range date nothing."""
+    past, settings.narrative), the day a story dated only by its day is about (dating.story_day) or the
+    publication day (flagged); its month for a present perfect past the lead, an unreported past perfect (before
+    the time told of) or a claim held in the present. Dates off the table's range date nothing."""
     text, settings, article = doc.text, doc.settings, doc.article
     pub = dating.publication(article.published)
     tx_starts: list[int] = []
