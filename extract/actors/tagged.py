@@ -9,15 +9,15 @@ learn_tagged(context, text, spans, known, titles) -> int
     Returns how many names were learned; the caller scans the text again with the context when it is not 0.
 
 What looks like a name (cues.toml [tagged_names]): the span trimmed of leading articles and titles (`titles`, the
-shared honorifics), of trailing joining words ("BP of") and of a trailing possessive; every word capitalized, save the joining words ("Ernst and
-Young", "Department of Health"); no digits; at most `max_words` words; no word of the gazetteer's not-a-name
-words or a time zone; no capitalized word running into it (a piece of a longer name the recognizer cut: "Horizon"
-of "Deepwater Horizon"); a PERSON of two words at least; an ORG of one word not written in lower case elsewhere
-in the article ("Public", "Health") nor one of [learned_orgs].not_acronyms, and no word of a person the article
-names ("BP boss Hayward"); an ORG written acting somewhere in the article (before a verb that follows a body
-acting, the recognizer's acronym verbs and `acting_verbs`, or a lower-case past form, or after "by": a drug, a ship or a song the recognizer calls a body seldom is) or acted on (right
-after a lower-case past form or "against": "sued Toyota"); and no
-place or site: not right after a preposition of place ("in Hokkaido"), nor after "of" and a word for a place
+shared honorifics), of trailing joining words ("BP of") and of a trailing possessive; every word capitalized, save
+the joining words ("Ernst and Young", "Department of Health"); no digits; at most `max_words` words; no word of the
+gazetteer's not-a-name words or a time zone; no capitalized word running into it (a piece of a longer name the
+recognizer cut: "Horizon" of "Deepwater Horizon"); a PERSON of two words at least; an ORG of one word not written in
+lower case elsewhere in the article ("Public", "Health") nor one of [learned_orgs].not_acronyms, and no word of a
+person the article names ("BP boss Hayward"); an ORG written acting somewhere in the article (before a verb that
+follows a body acting, the recognizer's acronym verbs and `acting_verbs`, or a lower-case past form, or after "by":
+a drug, a ship or a song the recognizer calls a body seldom is) or acted on (right after a lower-case past form or
+"against": "sued Toyota"); and no place or site: not right after a preposition of place ("in Hokkaido"), nor after "of" and a word for a place
 ("the town of Minova"), nor opening or ending with a word for a site or a thing ("Camp Casey", "Rod Laver
 Arena", "Swine Flu") or written before one anywhere in the article ("the Al Udeid air base", "the Deepwater
 Horizon disaster"); no joining word but "and" between it and a capitalized word ("Centers for | Disease

@@ -934,8 +934,11 @@ def state_mention(start: int, end: int, text: str, country: str, via: str) -> Ac
 def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Placed | None:
     """A group the text names as the subject right before the verb, with no gazetteer actor in it
     ("Insurgents derailed", "Pig breeders have threatened"): `is_group(word)` says which lower-case words
-    head such a phrase. Only auxiliaries and adverbs (of time too: "officials today warned") may stand between
-    it and the verb; up to two modifiers before it belong to it; none after a preposition. An ActorMention of type "group", no country."""
+    head such a phrase. Only auxiliaries and adverbs (of time too: "officials today warned"), a verb of deciding
+    before an infinitive ("parliament voted unanimously to block it", [roles].deciding_verbs) or a short "from"
+    phrase after the head ("Lawmakers from both parties demanded") may stand between it and the verb; up to two
+    modifiers before it belong to it, no clause opener among them; none after a preposition. An ActorMention of
+    type "group", no country."""
     between = (
         wordset("mode", "be")
         | _w("vp_adverbs")
