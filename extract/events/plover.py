@@ -241,7 +241,8 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     if form is None or (i > 0 and tokens[i - 1].lower in ("the", "a", "an", "long", "short", "so")):
         return  # a noun ("the call", "in the long term") or "so called"
     start, judgements = i + 1, (("negative", "ACCUSE", "condemn"), ("positive", "SUPPORT", "praise"))
-    if tokens[i].lower in spec["saying"]:
+    saying = tokens[i].lower in spec["saying"]
+    if saying:
         # a verb of saying praises: what it says in blame is often a more precise act ("said Iran had made a big
         # mistake and would pay for it" threatens), and a negation turns praise round ("nothing to be proud of")
         judgements = judgements[1:]
@@ -249,7 +250,7 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
             start += 1  # "said that he was grateful": what is said follows
     for k in range(start, min(i1, start + spec["window"])):
         w = tokens[k].lower
-        if w in spec["stops"] or (tokens[i].lower in spec["saying"] and w in spec["negators"]):
+        if w in spec["stops"] or (saying and w in spec["negators"]):
             break
         for words, etype, phrase in judgements:
             if w in spec[words]:

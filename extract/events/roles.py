@@ -887,7 +887,7 @@ def kin_group(text: str, m: ActorMention) -> ActorMention:
     return _group(m.start, hit.end(1), f"{(m.name or m.text).split()[-1]} family", m.country)
 
 
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")  # the lower-case word after a mention, past a possessive
 
 
 def armed_opposition(text: str, m: ActorMention) -> ActorMention:
@@ -899,14 +899,11 @@ def armed_opposition(text: str, m: ActorMention) -> ActorMention:
     return _group(m.start, hit.end(1), f"{m.text} {hit[1]}", m.country)
 
 
-_NEXT_AFTER_POSSESSIVE = re.compile(r"(?:['’]s)?\s+([a-z]+)")
-
-
 def government_of(text: str, m: ActorMention) -> ActorMention:
     """A person with a country named before a word for a government ([roles].government_heads: "the Obama
     administration", "Netanyahu's government") stands for that state, which the government acts for; other
     mentions are returned unchanged."""
-    if m.type != "person" or not m.country or not (hit := _NEXT_AFTER_POSSESSIVE.match(text, m.end)):
+    if m.type != "person" or not m.country or not (hit := _NEXT_WORD.match(text, m.end)):
         return m
     if hit[1] not in _w("government_heads"):
         return m
@@ -976,7 +973,7 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         _w("prepositions")
         | _w("determiners")
         | wordset("language", "function_words")
-        | frozenset(p for p in cues()["clauses"]["after_comma"] if " " not in p)
+        | wordset("clauses", "after_comma")
     )
     while (
         start > clause.i0
