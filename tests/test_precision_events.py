@@ -236,3 +236,20 @@ def test_the_same_verbs_in_their_own_sense_still_name_it(text, etype):
 )
 def test_tallies_and_products_told_with_event_verbs_name_no_happening(text):
     assert _rows(text) == []
+
+
+def test_suicide_bombers_blowing_themselves_up_attack():
+    text = "Two suicide bombers blew themselves up in a police academy classroom in east Baghdad on Tuesday."
+    rows = [r for r in _rows(text) if r["event_type"] == "ASSAULT"]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("suicide bombers", "Iraq")]
+
+
+def test_a_news_outlet_reporting_is_no_happening():
+    for text in (
+        "Yedioth Ahronoth reported on Thursday that Israeli businessmen were selling equipment in the region.",
+        "Her testimony was first reported on Wednesday by the Wall Street Journal.",
+    ):
+        assert not [r for r in _rows(text) if r["event_type"] == "CONSULT"], text
+    # an agency that reports is a party to what it reports: its report on a day stays
+    rows = _rows("The World Health Organization reported on Friday that 145 people had died.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("CONSULT", "World Health Organization")]

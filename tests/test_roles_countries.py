@@ -398,3 +398,17 @@ def test_every_rows_source_and_target_are_among_its_actors():
         if {r["source_actor"], r["target_actor"]} - {""} - set(r["actors"])
     ]
     assert missing == []
+
+
+def test_an_organ_after_a_place_opening_the_sentence_is_that_places():
+    # a British story: an unnamed organ is its country, unless a place opens the sentence before it
+    story = "Britain confirmed two more cases of swine flu on Monday. {}"
+    for sentence, etype in (
+        ("In Mexico, police arrested three men accused of selling fake vaccines.", "COERCE"),
+        ("Meanwhile, in Mexico, officials arrested three men accused of selling fake vaccines.", "COERCE"),
+        ("Meanwhile in Mexico officials are set to relax flu restrictions.", "CONCEDE"),
+    ):
+        row = _first(story.format(sentence), etype)
+        assert row["source_actor"] == "Mexico", sentence
+    row = _first(story.format("Police arrested three men accused of selling fake vaccines."), "COERCE")
+    assert row["source_actor"] == "United Kingdom"

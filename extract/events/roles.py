@@ -932,7 +932,8 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
     """A group the text names as the subject right before the verb, with no gazetteer actor in it
     ("Insurgents derailed", "Pig breeders have threatened"): `is_group(word)` says which lower-case words
     head such a phrase. Only auxiliaries and adverbs (of time too: "officials today warned"), a verb of deciding
-    before an infinitive ("parliament voted unanimously to block it", [roles].deciding_verbs) or a short "from"
+    or a word of schedule before an infinitive ("parliament voted unanimously to block it", "officials are set to
+    relax": [roles].deciding_verbs, [mode].scheduled) or a short "from"
     phrase after the head ("Lawmakers from both parties demanded") may stand between it and the verb; up to two
     modifiers before it belong to it, no clause opener among them; none after a preposition. An ActorMention of
     type "group", no country."""
@@ -948,7 +949,9 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         q = k - 1
         while q > clause.i0 and tokens[q].lower.endswith("ly") and k - q <= 2:
             q -= 1
-        if tokens[q].lower in _w("deciding_verbs"):
+        if tokens[q].lower in _w("deciding_verbs") or (
+            tokens[q].lower in wordset("mode", "scheduled") and tokens[q].lower not in wordset("mode", "be")
+        ):
             k, end = q - 1, q
     while k > clause.i0 and (tokens[k].lower in between or tokens[k].lower.endswith("ly")) and end - k <= 3:
         k -= 1
@@ -975,8 +978,14 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         | wordset("language", "function_words")
         | wordset("clauses", "after_comma")
     )
+    # a place opening the clause is no modifier ("In Mexico officials are set to ...")
+    floor = clause.i0
+    if (at := _opening_in(tokens, clause)) >= 0:
+        floor = at + 1
+        while floor < k and tokens[floor].text[:1].isupper():
+            floor += 1
     while (
-        start > clause.i0
+        start > floor
         and k - start < 2
         and tokens[start - 1].text.replace("-", "").isalpha()  # "Iran-backed militias"
         and tokens[start - 1].lower not in stop
@@ -1016,6 +1025,25 @@ def organ_subject(tokens: list[Token], clause: Clause, cue: Cue, home: str) -> P
         return None
     k, m = found
     return k, state_mention(m.start, m.end, m.text, home, "organ")
+
+
+def _opening_in(tokens: list[Token], clause: Clause) -> int:
+    """The index of an "in" opening the clause, after a linking adverb ("Meanwhile in Mexico ..."); -1 if none."""
+    i = clause.i0
+    if i < clause.i1 and tokens[i].lower in _w("linking_adverbs"):
+        i += 1 + (i + 1 < clause.i1 and tokens[i + 1].text == ",")
+    return i if i < clause.i1 and tokens[i].lower == "in" else -1
+
+
+def opening_place(tokens: list[Token], clause: Clause, mentions: list[Placed]) -> str:
+    """The country of a state named in a phrase of place opening the clause ("In Mexico, officials ...",
+    "In Baghdad police said ..."): whose organs an unnamed organ after it is; "" when there is none."""
+    i = _opening_in(tokens, clause)
+    if i < 0:
+        return ""
+    at = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].lower == "the")
+    m = next((m for k, m in mentions if k == at), None)
+    return m.country if m is not None and m.type in STATE_TYPES and m.country else ""
 
 
 def state_body(m: ActorMention | None, before: ActorMention | None, home: str) -> ActorMention | None:

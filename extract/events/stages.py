@@ -338,11 +338,31 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                 cue = mode.as_told(toks, clause.i0, cue)  # "missiles hit Kyiv": a past form, as classify read it
                 if cue.dated_only and not _day_governs(text, sent_tx, s_start, toks, clause, cue):
                     continue  # "the well exploded" names a happening only with its day: "exploded on April 20"
+                if cue.dated_only and _press_report(toks, clause, cue):
+                    continue  # "the Guardian website reported on Sunday that BP was in talks": the press telling
                 if reading.mode in keep or doc.settings.classifier:  # the classify stage may change the mode
                     out.append(Candidate(n, clause, cue, reading, "verb", sent_tx))
                 break  # one happening per clause
     doc.candidates = out
     return doc
+
+
+def _press_report(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True for a [dated_cues] verb of reporting ([mode].press_verbs) in a clause that names a news outlet
+    ([roles].news_outlets, capitalized: "the Guardian website reported on Sunday that ...", "was first reported
+    Wednesday by the Wall Street Journal"): the press telling of a happening is none itself; the clause's next
+    cue may name the one it tells of."""
+    if cue.phrase not in wordset("mode", "press_verbs"):
+        return False
+    outlets = wordset("roles", "news_outlets")
+    for k in range(clause.i0, clause.i1):
+        if toks[k].text[:1].isupper():
+            for n in (3, 2, 1):
+                words = toks[k : min(k + n, clause.i1)]
+                if len(words) == n and all(w.text[:1].isupper() for w in words):
+                    if " ".join(w.lower for w in words) in outlets:
+                        return True
+    return False
 
 
 def _infinitive_of(toks: list[Token], clause: Clause, cue: Cue, words: str) -> bool:
@@ -1170,13 +1190,21 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # A speaker the gazetteer does not know: a capitalized name right before the verb of saying
                 # stands in ("Dr Richelle Cooper testified that ...").
                 in_clause = sorted(names_in(c.s, clause.i0, said) + in_clause, key=lambda km: km[0])
-            if not any(k < cue.i and m.type != "name" and not roles.hyphen_modifier(toks, k, m) for k, m in in_clause):
-                # No gazetteer actor before the verb (one fused to a hyphenated word only modifies: "Iran-backed"):
-                # a group the text names stands in ("Insurgents derailed a train", "Pig breeders threatened": the
-                # stand-in name "Pig" is part of it; "Iran-backed militias attacked").
+            if not any(
+                k < cue.i
+                and m.type != "name"
+                and not roles.hyphen_modifier(toks, k, m)
+                and not roles.in_phrase(toks, k, clause.i0)
+                for k, m in in_clause
+            ):
+                # No gazetteer actor before the verb (one fused to a hyphenated word only modifies: "Iran-backed"; a
+                # place is none: "In Baghdad"): a group the text names stands in ("Insurgents derailed a train",
+                # "Pig breeders threatened": the stand-in name "Pig" is part of it; "Iran-backed militias attacked").
                 group = roles.group_subject(toks, clause, cue, syntax.group_word)
                 if group is None and settings.home_country:
-                    group = roles.organ_subject(toks, clause, cue, article_home())  # "Government officials warned"
+                    # "Government officials warned": the article's country; "In Mexico, officials ...": Mexico
+                    place = roles.opening_place(toks, clause, in_clause)
+                    group = roles.organ_subject(toks, clause, cue, place or article_home())
                 if group is not None:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
                     inside = [(k, m) for k, m in in_clause if group[0] <= k < g_end]
