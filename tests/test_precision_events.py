@@ -253,3 +253,16 @@ def test_a_news_outlet_reporting_is_no_happening():
     # an agency that reports is a party to what it reports: its report on a day stays
     rows = _rows("The World Health Organization reported on Friday that 145 people had died.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("CONSULT", "World Health Organization")]
+
+
+def test_teams_sent_to_help_are_aid_and_liaising_is_cooperation():
+    rows = _rows("Britain is sending emergency response teams to Haiti.", "2010-01-20")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("AID", "United Kingdom", "Haiti")
+    ]
+    rows = _rows("Cuba sent 400 doctors to Haiti on Tuesday.", "2010-01-20")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("AID", "Cuba", "Haiti")]
+    rows = _rows("Ireland's foreign ministry is liaising with the US State Department.", "2010-01-20")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("COOPERATE", "Ireland", "United States")
+    ]
