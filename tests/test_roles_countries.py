@@ -406,6 +406,7 @@ def test_an_organ_after_a_place_opening_the_sentence_is_that_places():
     for sentence, etype in (
         ("In Mexico, police arrested three men accused of selling fake vaccines.", "COERCE"),
         ("Meanwhile, in Mexico, officials arrested three men accused of selling fake vaccines.", "COERCE"),
+        ("Meanwhile in Mexico, police arrested three men accused of selling fake vaccines.", "COERCE"),
         ("Meanwhile in Mexico officials are set to relax flu restrictions.", "CONCEDE"),
     ):
         row = _first(story.format(sentence), etype)

@@ -839,19 +839,15 @@ class _Scan:
 
     def _organ_owner(self, i: int) -> str:
         """The state actor id owning the organ word at token i when a state mention stands right before it,
-        with or without a possessive ("Niger's junta", "the Nigerien junta") or as the place opening the sentence
-        ("In Mexico, police ..."), else "". A later bare "the junta" stands for the same state, not for the
-        country the article names most."""
+        with or without a possessive ("Niger's junta", "the Nigerien junta"), else "". A later bare "the
+        junta" stands for the same state, not for the country the article names most."""
         key = self.keys[i].lower()
         if key not in self.gaz.organs_after_the and key not in self.gaz.organs_bare or not self.ment_tok:
             return ""
-        s, e = self.ment_tok[-1]
+        _s, e = self.ment_tok[-1]
         gap = [self.keys[t].lower() for t in range(e, i)]
-        placed = (
-            gap == [","] and s >= 1 and self.keys[s - 1].lower() == "in" and (s < 2 or self.keys[s - 2] in ".!?,;:")
-        )
-        if gap not in ([], ["'", "s"], ["'s"], ["'"], ["’", "s"], ["’s"]) and not placed:
-            return ""  # a comma only after a place that opens the sentence: "In Mexico, police ..."
+        if gap not in ([], ["'", "s"], ["'s"], ["'"], ["’", "s"], ["’s"]):
+            return ""
         m = self.mentions[-1]
         return m.actor_id if m.type == "country" else ""
 

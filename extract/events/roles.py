@@ -1035,15 +1035,33 @@ def _opening_in(tokens: list[Token], clause: Clause) -> int:
     return i if i < clause.i1 and tokens[i].lower == "in" else -1
 
 
-def opening_place(tokens: list[Token], clause: Clause, mentions: list[Placed]) -> str:
-    """The country of a state named in a phrase of place opening the clause ("In Mexico, officials ...",
-    "In Baghdad police said ..."): whose organs an unnamed organ after it is; "" when there is none."""
+def opening_place(tokens: list[Token], clause: Clause, mentions: list[Placed]) -> tuple[str, int]:
+    """(country, index of the first token after it) of a state named in a phrase of place opening the clause
+    ("In Mexico, officials ...", "Meanwhile in Baghdad police said ..."), past a comma after it: whose organs an
+    unnamed organ there is; ("", -1) when there is none."""
     i = _opening_in(tokens, clause)
     if i < 0:
-        return ""
+        return "", -1
     at = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].lower == "the")
     m = next((m for k, m in mentions if k == at), None)
-    return m.country if m is not None and m.type in STATE_TYPES and m.country else ""
+    if m is None or m.type not in STATE_TYPES or not m.country:
+        return "", -1
+    after = _end(tokens, at, m)
+    return m.country, after + (after < clause.i1 and tokens[after].text == ",")
+
+
+def placed_organs(tokens: list[Token], clause: Clause, mentions: list[Placed]) -> list[Placed]:
+    """The mentions with an unnamed organ the recognizer gave the article's country ("police", via "organ") right
+    after a place opening the clause made that place's ("In Mexico, police arrested ...": Mexico's police)."""
+    country, after = opening_place(tokens, clause, mentions)
+    if not country:
+        return mentions
+    return [
+        (k, state_mention(m.start, m.end, m.text, country, "organ"))
+        if k == after and m.via == "organ" and m.country != country
+        else (k, m)
+        for k, m in mentions
+    ]
 
 
 def state_body(m: ActorMention | None, before: ActorMention | None, home: str) -> ActorMention | None:

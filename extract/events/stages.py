@@ -1122,7 +1122,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
 
     for c in doc.candidates:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
-        in_clause = [(k, m) for k, m in placed if clause.i0 <= k < clause.i1]
+        # "In Mexico, police arrested ...": the police are Mexico's, not the article's country's
+        in_clause = roles.placed_organs(toks, clause, [(k, m) for k, m in placed if clause.i0 <= k < clause.i1])
         inherited: ActorMention | None = None  # the subject of a coordinated predicate
         grouped: list[ActorMention] = []  # the others a group subject stands for ("the two leaders")
         if c.kind == "verb":
@@ -1203,7 +1204,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 group = roles.group_subject(toks, clause, cue, syntax.group_word)
                 if group is None and settings.home_country:
                     # "Government officials warned": the article's country; "In Mexico, officials ...": Mexico
-                    place = roles.opening_place(toks, clause, in_clause)
+                    place = roles.opening_place(toks, clause, in_clause)[0]
                     group = roles.organ_subject(toks, clause, cue, place or article_home())
                 if group is not None:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
