@@ -332,6 +332,30 @@ ROLES = [
         "Hungary",
         id="a person named in apposition to a possessive's title is the actor",
     ),
+    pytest.param(
+        "Families walked to the border with Haiti and Oxfam is now working with Unicef to help them.",
+        "2010-01-19",
+        "COOPERATE",
+        "Oxfam",
+        "UNICEF",
+        id="a name after 'and' that a verb follows opens a clause, not a preposition's list",
+    ),
+    pytest.param(
+        "Japan and South Korea visited Beijing on Monday.",
+        "2024-03-06",
+        "CONSULT",
+        "Japan",
+        "China",
+        id="coordinated subjects of a meeting verb with a direct object meet that object",
+    ),
+    pytest.param(
+        "Japan and South Korea met on Monday.",
+        "2024-03-06",
+        "CONSULT",
+        "Japan",
+        "South Korea",
+        id="coordinated subjects of a meeting verb with no object meet each other",
+    ),
 ]
 
 

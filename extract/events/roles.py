@@ -269,7 +269,9 @@ def first_subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Pl
         if k in in_pp:
             continue
         if _after_preposition(tokens, k, lo):
-            in_pp.update(k2 for k2, _ in _conjuncts(tokens, k, m, inside, hi))  # "of Japan, South Korea and ..."
+            conjuncts = _conjuncts(tokens, k, m, inside, hi)
+            opens = next((n for n, c in enumerate(conjuncts) if n and _opens_clause(tokens, lo, k, c, hi)), None)
+            in_pp.update(k2 for k2, _ in conjuncts[:opens])  # "of Japan, South Korea and ..."
             continue
         first = (k, m)
         break
@@ -281,6 +283,20 @@ def first_subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Pl
     if first is None:
         return None
     return _head(tokens, first[0], first[1], inside, hi)
+
+
+def _opens_clause(tokens: list[Token], lo: int, k: int, conjunct: Placed, hi: int) -> bool:
+    """True when a mention joined by "and" to the object of a preposition at k is rather the subject of a clause
+    of its own: a verb follows it, and one stands between the stretch's start and that preposition ("walked to
+    the border with Haiti and World Vision is now working with Unicef"; not "talks with Russia and China
+    failed", where the phrase qualifies the subject)."""
+    k2, m2 = conjunct
+    if tokens[k2 - 1].lower != "and":
+        return False
+    e = _np_end(tokens, _end(tokens, k2, m2), hi)
+    return (e == hi or _verb_follows(tokens, e, frozenset())) and any(
+        _verb_follows(tokens, j, frozenset()) for j in range(lo, k)
+    )
 
 
 def _speaks_for(tokens: list[Token], k: int, lo: int) -> bool:
@@ -613,9 +629,15 @@ def _acts(
         pair = _conjuncts(tokens, subj[0], subj[1], ms, cue.i) if subj is not None else []
         if len(pair) != 2:
             pair = _between(tokens, span.lo, min(stops[1], cue.j + 2), ms)  # "talks between A, B and C": A, B
-        if len(pair) >= 2:
+        direct = target is not None and all(t.lower in _DIRECT for t in tokens[cue.j : target[0]])
+        if len(pair) >= 2 and not (direct and target[1].actor_id not in {m.actor_id for _, m in pair}):
             source, target = pair[0], pair[1]
+        elif len(pair) >= 2:
+            source = pair[0]  # "Japan and South Korea met China": a direct object is the one met
     return source, target
+
+
+_DIRECT = frozenset({"the", "a", "an", "with"})  # words between a symmetric verb and its direct object
 
 
 def _later_speaker(tokens: list[Token], cue: Cue, ms: list[Placed], hard: int) -> Placed | None:
