@@ -114,7 +114,7 @@ def test_a_clause_the_classifier_calls_no_happening_is_dropped_and_kept_when_the
 # A clause with no rule cue at all: the sentence is kept for its lower-case past form, and the classifier reads it.
 NO_CUE_CASES = [
     ("Two Greenpeace campaigners chained themselves to the gates of the embassy.", ("PROTEST", "actual", "Greenpeace")),
-    ("Kurdish fighters ambushed a convoy near Kirkuk.", ("ASSAULT", "actual", "Kurdish fighters")),
+    ("Kurdish fighters torched a convoy near Kirkuk.", ("ASSAULT", "actual", "Kurdish fighters")),
 ]
 
 

@@ -77,6 +77,25 @@ def test_a_word_set_off_by_commas_after_the_subject_opens_no_clause():
     assert len(split_clauses(toks)) == 2
 
 
+def test_when_with_no_comma_opens_the_clause_that_names_the_doer():
+    text = "At least 40 people were killed on Monday when two suicide bombers blew themselves up at a police academy in Baghdad."
+    toks = tokenize(text)
+    texts = [" ".join(t.text for t in toks[c.i0 : c.i1]) for c in split_clauses(toks)]
+    assert texts[0] == "At least 40 people were killed on Monday" and texts[1].startswith("when two suicide bombers")
+    rows = _one(text, "2005-12-06")
+    # one happening: the passive killing and the bombers' deed merge, the bombers its doer
+    assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [
+        ("ASSAULT", "suicide bombers", "2005-12-05")
+    ]
+    ambush = "Three soldiers were killed when gunmen ambushed their patrol near Kirkuk on Monday."
+    assert [(r["event_type"], r["source_actor"]) for r in _one(ambush)] == [("ASSAULT", "gunmen")]
+    rig = "Eleven workers were killed off Louisiana on Tuesday when militants bombed the rig."
+    assert [(r["source_actor"], r["target_actor"]) for r in _one(rig)] == [("militants", "Eleven workers")]
+    # "when" with no past-tense cue after its subject opens nothing
+    asked = tokenize("The minister was asked when the troops would be withdrawn.")
+    assert len(split_clauses(asked)) == 1
+
+
 def test_a_saying_that_reports_a_happening_is_no_attribution():
     text = (
         "Also on Sunday, the attorney general's office said police arrested Olga Cristina Lerma, a financial "

@@ -1274,8 +1274,35 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if c.kind == "verb" and c.target is None and c.cue.event_type in wordset("roles", "referring_types"):
                 c.target = _referred_doer(toks, c, kept)
         kept.append(c)
-    doc.candidates = kept
+    doc.candidates = _when_doers(doc, kept)
     return doc
+
+
+def _when_doers(doc: ArticleDoc, candidates: list[Candidate]) -> list[Candidate]:
+    """A happening told with no doer ("Eleven workers were killed on Tuesday") followed by a clause opening with
+    "when" that tells a happening of the same type by someone ("when militants bombed the rig") is one
+    happening: the first takes that doer, and the second, its means, is no row of its own."""
+    dropped: set[int] = set()
+    openers = wordset("clauses", "without_comma")
+    for a in candidates:
+        if a.source is not None or a.kind != "verb":
+            continue
+        toks = doc.tokens[a.s]
+        for b in candidates:
+            if (
+                b.s == a.s
+                and b is not a
+                and b.kind == "verb"
+                and b.source is not None
+                and b.cue.event_type == a.cue.event_type
+                and b.clause.i0 >= a.clause.i1
+                and toks[b.clause.i0].lower in openers
+                and all(t.text == "," for t in toks[a.clause.i1 : b.clause.i0])
+            ):
+                a.source = b.source
+                dropped.add(id(b))
+                break
+    return [c for c in candidates if id(c) not in dropped]
 
 
 _REFERENCE_REACH = 6  # words after the verb where the happening's noun may stand ("condemned what he called a ...")
