@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 
 import pytest
 
@@ -155,6 +156,20 @@ def test_inflections_cover_regular_and_doubled_forms():
     assert "appealled" not in inflections("appeal", {}, frozenset())
     toks = tokenize("China said it was cancelling talks between military commanders.")
     assert [(toks[c.i].text, c.event_type) for c in find_cues(toks)] == [("cancelling", "SANCTION")]
+
+
+def test_verbs_listed_as_doubling_end_in_one_vowel_and_one_consonant():
+    # "ambush", "jail", "curb" and "spurn" were once listed, so "ambushed", "jailed", "curbed" and "spurned" never
+    # matched: only a word ending consonant-vowel-consonant doubles its last letter ("ban", "patrol", "quit")
+    import tomllib
+
+    lexicon = tomllib.loads((pathlib.Path(__file__).parents[1] / "extract/data/plover.toml").read_text())
+    vowels = set("aeiou")
+    for verb in lexicon["double_final"]["verbs"]:
+        assert verb[-1] not in vowels and verb[-2] in vowels, verb
+        assert verb[-3] not in vowels or verb[-4:-2] == "qu", verb
+    toks = tokenize("Police jailed two men and ambushed a convoy; Iran spurned the offer.")
+    assert [toks[c.i].text for c in find_cues(toks)] == ["jailed", "ambushed", "spurned"]
 
 
 def test_cues_take_the_longest_phrase_and_irregular_forms():
