@@ -170,6 +170,11 @@ def test_verbs_listed_as_doubling_end_in_one_vowel_and_one_consonant():
         assert verb[-3] not in vowels or verb[-4:-2] == "qu", verb
     toks = tokenize("Police jailed two men and ambushed a convoy; Iran spurned the offer.")
     assert [toks[c.i].text for c in find_cues(toks)] == ["jailed", "ambushed", "spurned"]
+    # and a verb stressed on its last syllable does double: "acquitted", "stabbed", "airdropping", "swapped"
+    toks = tokenize(
+        "The court acquitted him; a man stabbed a guard; jets were airdropping food; they swapped prisoners."
+    )
+    assert [toks[c.i].text for c in find_cues(toks)] == ["acquitted", "stabbed", "airdropping", "swapped"]
 
 
 def test_cues_take_the_longest_phrase_and_irregular_forms():
