@@ -150,6 +150,7 @@ def test_inflections_cover_regular_and_doubled_forms():
     forms = inflections("ban", {}, frozenset({"ban"}))
     assert {"ban", "bans", "banned", "banning"} <= set(forms)
     assert "applies" in inflections("apply", {}, frozenset())
+    assert inflections("die", {}, frozenset())["dying"] == "ing"
     # British spelling doubles a final "l" after one vowel; American spelling stays
     cancel = inflections("cancel", {}, frozenset())
     assert cancel["cancelled"] == cancel["canceled"] == "past" and cancel["cancelling"] == "ing"

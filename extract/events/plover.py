@@ -47,6 +47,9 @@ def inflections(lemma: str, irregular: dict[str, list[str]], doubling: frozenset
         stem = lemma + lemma[-1]
         forms[stem + "ed"] = "past"
         forms[stem + "ing"] = "ing"
+    elif lemma.endswith("ie"):
+        forms[lemma + "d"] = "past"
+        forms[lemma[:-2] + "ying"] = "ing"  # "die" -> "dying", "lie" -> "lying"
     elif lemma.endswith("e"):
         forms[lemma + "d"] = "past"
         forms[(lemma[:-1] if not lemma.endswith(("ee", "ye", "oe")) else lemma) + "ing"] = "ing"
