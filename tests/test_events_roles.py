@@ -341,6 +341,23 @@ ROLES = [
         id="a name after 'and' that a verb follows opens a clause, not a preposition's list",
     ),
     pytest.param(
+        "Qatar is a close ally of Washington. It hosted US forces during the 2003 war.",
+        "2005-04-27",
+        "COOPERATE",
+        "Qatar",
+        "United States",
+        id="'it' before the verb stands for the body or state opening the sentence before",
+    ),
+    pytest.param(
+        "The United Nations said on Monday that thousands had died. Its humanitarian department is sending "
+        "emergency teams to Haiti.",
+        "2010-01-14",
+        "AID",
+        "United Nations",
+        "Haiti",
+        id="'its' and a part of a body before the verb stand for that body",
+    ),
+    pytest.param(
         "Japan and South Korea visited Beijing on Monday.",
         "2024-03-06",
         "CONSULT",
@@ -825,3 +842,12 @@ def test_a_state_named_before_a_noun_of_happening_did_it_to_the_clauses_subject(
     assert _roles("Iran was hit with new US sanctions on Monday.", day, "SANCTION") == ("United States", "Iran")
     # the subject that does it keeps it
     assert _roles("Israeli strikes killed ten people in Gaza on Monday.", day, "ASSAULT") == ("Israel", "Palestine")
+
+
+def test_it_stands_for_no_actor_when_none_opens_the_sentence_before():
+    # "it" after a sentence opened by a thing or a place phrase stands for no one: no row, rather than a guess
+    for text in (
+        "The report was published on Monday. It has agreed with the findings of Congress.",
+        "In Haiti, the United Nations counted the dead. It is sending emergency teams to the island.",
+    ):
+        assert _rows(text, "2010-01-14") == [], text

@@ -787,6 +787,45 @@ def _pronoun_subject(
     return None
 
 
+_IT_BACK = 2  # sentences back where the body "it" stands for may be the subject
+
+
+def _it_subject(doc: ArticleDoc, n: int, clause: Clause, cue: Cue) -> Placed | None:
+    """ "it" right before the verb (auxiliaries and adverbs between: "it has agreed to", "It hosted"), or "its" and
+    a part of a body ([roles].its_parts: "Its humanitarian department is sending"), stands for the body or state
+    that is the subject of the sentence before (within _IT_BACK sentences, among its first words): "Qatar ...
+    It hosted US forces". None when that subject is a person or a name, or the verb is an attack (a storm, a
+    virus or a bomb is "it" there more often than a state)."""
+    toks = doc.tokens[n]
+    if cue.event_type == "ASSAULT":
+        return None
+    between = wordset("roles", "vp_adverbs") | wordset("mode", "future") | wordset("mode", "hypothetical_modals")
+    k = cue.i - 1
+    while k > clause.i0 and (toks[k].lower in between or toks[k].lower in ("would", "not", "now")):
+        k -= 1
+    if toks[k].lower in wordset("roles", "its_parts") and k - 1 >= clause.i0:
+        j = k - 1  # "Its humanitarian department is sending": a part of the body stands for it
+        while j > clause.i0 and j >= k - 2 and toks[j].lower != "its" and toks[j].text.islower():
+            j -= 1
+        k = j
+    if toks[k].lower not in ("it", "its") or k >= cue.i:
+        return None
+    preps = wordset("roles", "prepositions")
+    for back in range(1, _IT_BACK + 1):
+        if n - back < 0:
+            return None
+        sent = doc.sentences[n - back]
+        lo = bisect.bisect_left(doc.mentions, sent.start, key=lambda x: x.start)
+        first = doc.mentions[lo] if lo < len(doc.mentions) and doc.mentions[lo].start < sent.end else None
+        if first is None:
+            continue
+        before = doc.text[sent.start : first.start].split()
+        if len(before) > 3 or (before and before[-1].lower() in preps):
+            return None  # no actor opens it ("In Haiti, ...", "The spill ..."): "it" may be anything
+        return (k, first) if first.type in ("organization", *roles.STATE_TYPES) else None
+    return None
+
+
 def _group_reference(
     toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention], m_starts: list[int], lookback: int
 ) -> tuple[int, list[ActorMention]] | None:
@@ -1166,6 +1205,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     pron = _pronoun_subject(toks, clause, at, doc.mentions, m_starts, settings.pronoun_lookback)
                     if pron is not None:
                         break
+                if pron is None:
+                    pron = _it_subject(doc, c.s, clause, cue)
                 if pron is None:
                     group = _group_reference(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
                     if group is not None:
