@@ -358,6 +358,14 @@ ROLES = [
         id="'its' and a part of a body before the verb stand for that body",
     ),
     pytest.param(
+        '"The talks were hard, but we have signed a ceasefire with Hamas," Benjamin Netanyahu said on Monday.',
+        "2025-01-20",
+        "AGREE",
+        "Benjamin Netanyahu",
+        "Hamas",
+        id="'we' inside a quotation opened in an earlier clause is the speaker named after it",
+    ),
+    pytest.param(
         "Japan and South Korea visited Beijing on Monday.",
         "2024-03-06",
         "CONSULT",

@@ -874,6 +874,9 @@ def _group_member(kind: str, m: ActorMention) -> str:
     return m.actor_id if m.type == "person" else ""
 
 
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+
+
 def _quoted_speaker(
     toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue, placed: list[Placed]
 ) -> Placed | None:
@@ -881,7 +884,14 @@ def _quoted_speaker(
     ends with a verb of saying ('Mary Selecky, Washington state's secretary of health, said: "We urge ..."'), or
     in the attribution after ('"We urge ...," Anne Schuchat said'). None when there is no such speaker."""
     k = next((k for k in range(clause.i0, cue.i) if toks[k].text[:1].isalnum()), None)
-    if k is None or toks[k].lower not in ("we", "i") or not any(t.text in ('"', "“", "'") for t in toks[clause.i0 : k]):
+    if k is not None and toks[k].lower not in ("we", "i"):
+        # "we"/"I" as the subject right before the verb, inside a quotation opened earlier in the sentence ('"This
+        # road will not be easy, but we will continue ...," the president said')
+        k = next((j for j in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1) if toks[j].lower in ("we", "i")), k)
+    if k is None or toks[k].lower not in ("we", "i"):
+        return None
+    opened = any(t.text in ('"', "“", "'") for t in toks[clause.i0 : k])
+    if not opened and sum(t.text in _QUOTE_MARKS for t in toks[:k]) % 2 == 0:
         return None
     n = clauses.index(clause)
     for lo, hi in ((n - 2, n), (n + 1, n + 2)):  # the saying before (its subject may be a clause earlier), after
