@@ -777,6 +777,23 @@ def test_merge_keeps_a_happening_called_off_apart_from_one_that_took_place():
     assert merge_rows([held, dict(called_off, mode="actual")]) == [held]
 
 
+def test_merge_keeps_statements_told_in_two_sentences_apart():
+    def said(sentence: str, conf: float) -> dict:
+        return dict(
+            _row("2011-10-19", "ACCUSE", ["Steven Shafer", "Conrad Murray"], conf),
+            source_actor="Steven Shafer",
+            target_actor="Conrad Murray",
+            mode="statement",
+            sentence=sentence,
+        )
+
+    negligent = said("Dr Shafer said Dr Murray's negligence was directly responsible for the death.", 0.7)
+    phone = said("Dr Shafer also criticised Dr Murray for talking on the phone.", 0.6)
+    assert merge_rows([negligent, phone]) == [negligent, phone]  # a witness's two accusations: two speech acts
+    assert merge_rows([negligent, dict(phone, sentence=negligent["sentence"])]) == [negligent]  # one sentence: one
+    assert merge_rows([negligent, dict(phone, mode="actual")]) == [negligent]  # deeds told twice are one happening
+
+
 def test_a_count_of_times_does_not_date_the_happening():
     rows = _one("Obama has abruptly scrapped a trip to Indonesia for the second time this year.", day="2010-06-04")
     assert [(r["date"], r["date_precision"]) for r in rows] == [("2010-06-04", "day")]
