@@ -101,6 +101,13 @@ def test_reduced_relative_only_without_an_auxiliary():
     assert not reduced_relative(toks, cue)
 
 
+def test_a_describing_participle_with_a_date_of_its_own_tells_a_happening():
+    # "a pair of pigs donated by China in 2002": the gift, with its year; undated, the participle names a thing
+    rows = _rows("The zoo's last pig, one of a pair donated by China in 2002, was moved on Monday.", "2009-05-06")
+    assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("AID", "China", "2002")]
+    assert _rows("The zoo's last pig, one of a pair donated by China, was moved on Monday.", "2009-05-06") == []
+
+
 def _sentences(text: str) -> list[str]:
     from extract.events.sentences import split_sentences
 

@@ -764,6 +764,13 @@ def _senses() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...], in
     }
 
 
+def described_thing(tokens: list[Token], cue: Cue) -> bool:
+    """True when the noun a participle describes gives the verb another sense (cues.toml [senses]): "a statement
+    released by the Elysee" names a text, not a release of prisoners."""
+    spec = _senses().get(cue.phrase)
+    return spec is not None and cue.i > 0 and (tokens[cue.i - 1].lower,) in spec[1]
+
+
 def other_sense(tokens: list[Token], cue: Cue) -> bool:
     """True when the cue verb's object gives it another sense (cues.toml [senses]): "released a report",
     "provided details", "demonstrated that ...", "received with sadness", "treated the test as a success"."""

@@ -318,7 +318,7 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue
                 if _accident(toks, clause, cue, armed):
                     break  # "the explosion killed 11 workers": an accident, no assault by an actor
-                if _describes(toks, cue):
+                if _describes(toks, cue) and not _dated_participle(text, toks, clause, cue, sent_tx):
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
                     continue  # "cancelled a planned meeting": the meeting called off is the happening
@@ -345,6 +345,23 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                 break  # one happening per clause
     doc.candidates = out
     return doc
+
+
+_PARTICIPLE_REACH = 7  # words after a participle where its own date may stand ("donated by China in 2002")
+
+
+def _dated_participle(text: str, toks: list[Token], clause: Clause, cue: Cue, timexes: list) -> bool:
+    """True when a participle describing a noun (plover.reduced_relative) carries a date of its own in the words
+    after it and is a material deed, no [dated_cues] verb: "a pair of pigs donated by China in 2002" tells a gift
+    with its year, where "a statement released by the Elysee on Tuesday" and "video released by BP" name things."""
+    if cue.dated_only or not cue.quad_class.startswith("material") or not plover.reduced_relative(toks, cue):
+        return False
+    if plover.described_thing(toks, cue):
+        return False
+    stop = next((k for k in range(cue.j, clause.i1) if not toks[k].text[:1].isalnum()), clause.i1)
+    end = toks[min(stop, cue.j + _PARTICIPLE_REACH) - 1].end
+    start = toks[cue.i].end
+    return any(start <= tx.start < end and tx.type == "DATE" and dating.period(tx.value) is not None for tx in timexes)
 
 
 def _press_report(toks: list[Token], clause: Clause, cue: Cue) -> bool:
