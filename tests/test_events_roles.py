@@ -366,6 +366,23 @@ ROLES = [
         id="'we' inside a quotation opened in an earlier clause is the speaker named after it",
     ),
     pytest.param(
+        "Kofi Annan ordered an inquiry into the affair last year, headed by Paul Volcker, the former head of the "
+        "Federal Reserve.",
+        "2005-09-07",
+        "ACCUSE",
+        "Kofi Annan",
+        "",
+        id="who heads the body a verb's object names is no target",
+    ),
+    pytest.param(
+        "Forces led by Khalifa Haftar attacked Tripoli on Monday.",
+        "2019-04-08",
+        "ASSAULT",
+        "Khalifa Haftar",
+        "Libya",
+        id="forces led by a named leader opening the sentence: the leader acts",
+    ),
+    pytest.param(
         "Japan and South Korea visited Beijing on Monday.",
         "2024-03-06",
         "CONSULT",

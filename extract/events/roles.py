@@ -277,7 +277,11 @@ def first_subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Pl
         break
     if first is None:
         first = next(
-            ((k, m) for k, m in inside if (m.type != "name" and _of_head(tokens, k, lo)) or _speaks_for(tokens, k, lo)),
+            (
+                (k, m)
+                for k, m in inside
+                if (m.type != "name" and _of_head(tokens, k, lo)) or _speaks_for(tokens, k, lo) or _leads(tokens, k, lo)
+            ),
             None,
         )
     if first is None:
@@ -306,6 +310,16 @@ def _speaks_for(tokens: list[Token], k: int, lo: int) -> bool:
     while j >= lo and tokens[j].lower in ("the", "a", "an"):
         j -= 1
     return lo + 1 <= j <= lo + 3 and tokens[j].lower == "for" and tokens[j - 1].lower in _w("representatives")
+
+
+def _leads(tokens: list[Token], k: int, lo: int) -> bool:
+    """True when the mention at k follows "<noun> led by" (or another of [roles] heading_participles) opening the
+    stretch ("Forces led by Khalifa Haftar attacked", "A delegation headed by the foreign minister"): the leader
+    acts through them."""
+    j = k - 1
+    while j >= lo and tokens[j].lower in ("the", "a", "an"):
+        j -= 1
+    return lo + 1 <= j <= lo + 4 and tokens[j].lower == "by" and tokens[j - 1].lower in _w("heading_participles")
 
 
 def _of_head(tokens: list[Token], k: int, lo: int) -> bool:
@@ -527,9 +541,11 @@ def says(tokens: list[Token], k: int) -> bool:
 
 def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, int]:
     """(soft, hard): where the stretch holding the target ends. Past the soft stop a mention is taken
-    only when none came before it; past the hard stop never."""
+    only when none came before it; past the hard stop never. A participle of [roles] heading_participles before
+    "by" is a hard stop: "ordered an inquiry, headed by Paul Volcker, the former head of the Federal Reserve"
+    names who leads the inquiry, no one acted upon."""
     hard_words, soft_words, comma_words = _w("target_stops"), _w("soft_target_stops"), _w("comma_stops")
-    speech = wordset("mode", "speech")
+    speech, be = wordset("mode", "speech"), wordset("mode", "be")
     soft = None
     if " ... " in cue.phrase:  # "took soldiers and civilians back to Gaza as hostages": the object ends at "as"
         gap = _gap_end(tokens, cue, clause.i1)
@@ -541,6 +557,7 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
             (k > cue.j and (w in hard_words or (w in speech and says(tokens, k))))
             or w == ";"
             or (w == "," and nxt in comma_words)
+            or (k > cue.j and nxt == "by" and w in _w("heading_participles") and tokens[k - 1].lower not in be)
         )
         if hard:
             return (k if soft is None else soft), k
