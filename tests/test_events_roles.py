@@ -383,6 +383,14 @@ ROLES = [
         id="forces led by a named leader opening the sentence: the leader acts",
     ),
     pytest.param(
+        "Louisiana shrimpers have filed a class-action lawsuit against BP on Tuesday.",
+        "2010-04-29",
+        "ACCUSE",
+        "Louisiana shrimpers",
+        "BP",
+        id="a place right before a group noun modifies the group that acts",
+    ),
+    pytest.param(
         "Japan and South Korea visited Beijing on Monday.",
         "2024-03-06",
         "CONSULT",
@@ -876,3 +884,8 @@ def test_it_stands_for_no_actor_when_none_opens_the_sentence_before():
         "In Haiti, the United Nations counted the dead. It is sending emergency teams to the island.",
     ):
         assert _rows(text, "2010-01-14") == [], text
+
+
+def test_a_group_named_with_its_place_takes_the_places_country():
+    rows = _rows("Gaza residents protested against Hamas on Monday.", "2024-03-06")
+    assert [(r["source_actor"], r["countries"]) for r in rows] == [("Gaza residents", ["PSE"])]

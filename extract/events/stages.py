@@ -1264,6 +1264,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 and m.type != "name"
                 and not roles.hyphen_modifier(toks, k, m)
                 and not roles.in_phrase(toks, k, clause.i0)
+                and not _group_modifier(toks, k, m, cue)
                 for k, m in in_clause
             ):
                 # No gazetteer actor before the verb (one fused to a hyphenated word only modifies: "Iran-backed"; a
@@ -1282,6 +1283,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                         # Greenpeace campaigners chained themselves": Greenpeace); a word capitalized only for
                         # the sentence's start is part of the group ("Pig breeders")
                         rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
+                        place = next((m.country for _, m in inside if m.country and m.type in _PLACE_TYPES), "")
+                        if place and not group[1].country:
+                            group = (group[0], replace(group[1], country=place))  # "Louisiana shrimpers": USA
                         in_clause = sorted([*rest, group], key=lambda km: km[0])
             if c.reading.passive and roles.by_agent(toks, cue, clause.i1, in_clause) is None:
                 # No known actor after "by": the last name of the capitalized words there did it ("was warned by
@@ -1344,6 +1348,18 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         kept.append(c)
     doc.candidates = _when_doers(doc, kept)
     return doc
+
+
+_PLACE_TYPES = (*roles.STATE_TYPES, "city", "region")  # mention types naming a place
+
+
+def _group_modifier(toks: list[Token], k: int, m: ActorMention, cue: Cue) -> bool:
+    """True when the place mention at k only modifies a group noun right after it, before the verb ("Louisiana
+    shrimpers have filed", "Gaza residents fled"): the group is the subject, the place says where it is from."""
+    if m.type not in _PLACE_TYPES:
+        return False
+    e = bisect.bisect_left([t.start for t in toks], m.end)
+    return e < cue.i and toks[e].text.islower() and syntax.group_word(toks[e].text)
 
 
 def _when_doers(doc: ArticleDoc, candidates: list[Candidate]) -> list[Candidate]:
