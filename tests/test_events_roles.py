@@ -391,6 +391,14 @@ ROLES = [
         id="a place right before a group noun modifies the group that acts",
     ),
     pytest.param(
+        "The US military began airdropping food into Haiti on Monday.",
+        "2010-01-19",
+        "AID",
+        "United States",
+        "Haiti",
+        id="a state's armed forces named as a body act for the state",
+    ),
+    pytest.param(
         "Japan and South Korea visited Beijing on Monday.",
         "2024-03-06",
         "CONSULT",
