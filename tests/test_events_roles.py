@@ -399,6 +399,15 @@ ROLES = [
         id="a state's armed forces named as a body act for the state",
     ),
     pytest.param(
+        "BP shares surged after reports that rival Royal Dutch Shell considered a takeover bid on Monday. Shell "
+        "criticised BP on Tuesday.",
+        "2010-07-02",
+        "ACCUSE",
+        "Royal Dutch Shell",
+        "BP",
+        id="the last word of a body named in full before stands for it",
+    ),
+    pytest.param(
         "Japan and South Korea visited Beijing on Monday.",
         "2024-03-06",
         "CONSULT",

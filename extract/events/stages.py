@@ -1184,7 +1184,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         if s not in taken:
             taken[s] = _taken(doc.tokens[s], doc.actors[s], doc.sentence_timexes[s])
         inner = inner_capitals() if settings.lone_openers else None
-        return roles.proper_names(doc.tokens[s], i0, i1, taken[s], lower_words(), inner, verbs.get(s, frozenset()))
+        found = roles.proper_names(doc.tokens[s], i0, i1, taken[s], lower_words(), inner, verbs.get(s, frozenset()))
+        return [(k, _short_form_of(m, doc.mentions)) for k, m in found]
 
     for c in doc.candidates:
         toks, placed, clause, cue = doc.tokens[c.s], doc.actors[c.s], c.clause, c.cue
@@ -1360,6 +1361,20 @@ def _group_modifier(toks: list[Token], k: int, m: ActorMention, cue: Cue) -> boo
         return False
     e = bisect.bisect_left([t.start for t in toks], m.end)
     return e < cue.i and toks[e].text.islower() and syntax.group_word(toks[e].text)
+
+
+def _short_form_of(m: ActorMention, mentions: list[ActorMention]) -> ActorMention:
+    """A one-word stand-in name that is the last word of a body the article named before in full stands for that
+    body ("Royal Dutch Shell ... Shell decided against a bid": Royal Dutch Shell); else the stand-in itself."""
+    if " " in m.text or not m.actor_id.startswith("name:"):
+        return m
+    for full in reversed(mentions):
+        if full.start >= m.start:
+            continue
+        words = full.name.split()
+        if full.type == "organization" and len(words) > 1 and words[-1] == m.text:
+            return replace(m, actor_id=full.actor_id, name=full.name, type=full.type, country=full.country)
+    return m
 
 
 def _when_doers(doc: ArticleDoc, candidates: list[Candidate]) -> list[Candidate]:
