@@ -408,6 +408,22 @@ ROLES = [
         id="the last word of a body named in full before stands for it",
     ),
     pytest.param(
+        "Alexei Navalny was jailed on Monday.",
+        "2021-02-02",
+        "COERCE",
+        "Russia",
+        "Alexei Navalny",
+        id="a coercion in the passive with no doer is the state of the one it befell",
+    ),
+    pytest.param(
+        "Several Britons were quarantined in a hotel in Beijing on Monday.",
+        "2009-05-04",
+        "COERCE",
+        "China",
+        "Britons",
+        id="a coercion in the passive with no doer is the state of the place it happened in",
+    ),
+    pytest.param(
         "Japan and South Korea visited Beijing on Monday.",
         "2024-03-06",
         "CONSULT",

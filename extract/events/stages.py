@@ -1333,6 +1333,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.source, c.target = parties  # "the phone call on Saturday between David Cameron and Obama"
             if c.kind == "verb" and c.target is None and c.cue.event_type == "REQUEST":
                 c.target = _obliged(toks, clause, cue, lambda i0, i1, s=c.s: names_in(s, i0, i1))
+            if c.kind == "verb" and c.reading.passive and c.source is None and c.target is not None:
+                c.source = _coercing_state(toks, c, in_clause, article_home())
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
             elif c.kind == "verb":
@@ -1361,6 +1363,28 @@ def _group_modifier(toks: list[Token], k: int, m: ActorMention, cue: Cue) -> boo
         return False
     e = bisect.bisect_left([t.start for t in toks], m.end)
     return e < cue.i and toks[e].text.islower() and syntax.group_word(toks[e].text)
+
+
+def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home: str) -> ActorMention | None:
+    """The state that did a coercion told in the passive with no doer ("Conrad Murray was found guilty", "several
+    Britons were quarantined in a hotel in Hong Kong"): the country of the place the clause puts it in, else the
+    one acted upon belongs to, else the article's; None for another type, or when none is known."""
+    if c.cue.event_type not in wordset("roles", "state_coercion_types"):
+        return None
+    place_types = (*roles.STATE_TYPES, "city", "region")
+    place = next(
+        (
+            m.country
+            for k, m in placed
+            if k >= c.cue.j and m.type in place_types and m.country and toks[k - 1].lower in ("in", "at")
+        ),
+        "",
+    )
+    country = place or (c.target.country if c.target.type != "organization" else "") or home
+    if not country:
+        return None
+    cue_tok = toks[c.cue.i]
+    return roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, country, "organ")
 
 
 def _short_form_of(m: ActorMention, mentions: list[ActorMention]) -> ActorMention:
