@@ -424,6 +424,14 @@ ROLES = [
         id="a coercion in the passive with no doer is the state of the place it happened in",
     ),
     pytest.param(
+        "Michael Jackson hired Dr Conrad Murray in May. Prosecutors allege his negligence killed Jackson in June 2009.",
+        "2011-09-27",
+        "ACCUSE",
+        None,
+        "Conrad Murray",
+        id="a charge whose words open with 'his' and a noun blames the man named before",
+    ),
+    pytest.param(
         "Japan and South Korea visited Beijing on Monday.",
         "2024-03-06",
         "CONSULT",

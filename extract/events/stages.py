@@ -1339,6 +1339,12 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
             elif c.kind == "verb":
                 _report_roles(text, toks, c)
+            if c.kind == "verb" and c.cue.event_type == "ACCUSE":
+                # the words of the charge follow the saying, or the verb of accusing itself ("allege his ...")
+                words_at = said if said >= 0 else c.cue.j - 1
+                blamed = _blamed_owner(toks, clause, words_at, doc.mentions, m_starts, settings.pronoun_lookback)
+                if blamed is not None and (c.source is None or blamed.actor_id != c.source.actor_id):
+                    c.target = blamed
             if _undergone(c):
                 c.source, c.target = None, c.source  # "Prigozhin's jet crashed": he suffered it
             doer = _modifier_doer(toks, c) if "noun" in (c.kind, c.cue.form) else None
@@ -1363,6 +1369,21 @@ def _group_modifier(toks: list[Token], k: int, m: ActorMention, cue: Cue) -> boo
         return False
     e = bisect.bisect_left([t.start for t in toks], m.end)
     return e < cue.i and toks[e].text.islower() and syntax.group_word(toks[e].text)
+
+
+def _blamed_owner(
+    toks: list[Token], clause: Clause, said: int, mentions: list[ActorMention], m_starts: list[int], lookback: int
+) -> ActorMention | None:
+    """The person a charge blames when its words open with "his"/"her" and a noun ("Prosecutors say his negligence
+    led to Jackson's death": the man named before, not Jackson): None otherwise."""
+    k = said + 1
+    if k < len(toks) and toks[k].lower == "that":
+        k += 1
+    if not (k + 1 < len(toks) and toks[k].lower in ("his", "her") and toks[k + 1].text.islower()):
+        return None
+    at = Cue(k + 1, k + 2, "ACCUSE", QUAD_CLASS["ACCUSE"], 0.0, "base", "", False)
+    found = _pronoun_subject(toks, clause, at, mentions, m_starts, lookback, ("his", "her"))
+    return found[1] if found is not None else None
 
 
 def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home: str) -> ActorMention | None:
