@@ -30,6 +30,14 @@ def test_countries_named_as_taking_part_count():
     assert {"CHL", "BOL", "PER", "PRY"} <= set(row["countries"])
 
 
+def test_a_company_adds_its_home_country_beside_the_place_where_it_acts():
+    # BP, a British company, in a story from the Gulf of Mexico: both countries take part
+    row = _first(
+        "The spill hit Louisiana beaches on Monday. Transocean accused BP of lying on Tuesday.", "ACCUSE", "2010-06-27"
+    )
+    assert {"USA", "GBR"} <= set(row["countries"])
+
+
 def test_country_of_the_place_counts():
     row = _first("Rebels attacked an army convoy in Mali on Tuesday.", "ASSAULT")
     assert "MLI" in row["countries"]

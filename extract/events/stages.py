@@ -1721,6 +1721,11 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
         own = c.source.country if c.source is not None else ""  # the doer's country before the article's is lent
         if home:
             c.source, c.target = _at_home(c.source, home), _at_home(c.target, home)
+        for m in (c.source, c.target):
+            firm = _firm_country(m)
+            if firm and firm != m.country:
+                # "BP" in a story about the Gulf of Mexico: the United States where it acts, and Britain, its home
+                c.partners = [*c.partners, roles.state_mention(m.start, m.end, m.text, firm, "firm")]
         known = {id(m) for m in c.partners}
         states = roles.clause_states(doc.tokens[c.s], c.clause, c.cue, c.actors)
         c.partners = c.partners + [m for m in states if id(m) not in known]
@@ -1751,6 +1756,13 @@ def _home_country(mentions: list[ActorMention], majority: bool = False) -> str:
         return country
     # no majority: the first named of the most named, the way a story opens on its own country
     return next(c for c, k in counts.items() if k == n)
+
+
+def _firm_country(m: ActorMention | None) -> str:
+    """The home country of a company the article names (extract/data/gazetteer/companies.csv), else ""."""
+    if m is None or m.type != "organization" or not m.actor_id.startswith("org:learned-"):
+        return ""
+    return load_gazetteer().firm_countries.get(m.name, "")
 
 
 def _at_home(m: ActorMention | None, home: str) -> ActorMention | None:
