@@ -35,7 +35,7 @@ def test_a_company_adds_its_home_country_beside_the_place_where_it_acts():
     row = _first(
         "The spill hit Louisiana beaches on Monday. Transocean accused BP of lying on Tuesday.", "ACCUSE", "2010-06-27"
     )
-    assert {"USA", "GBR"} <= set(row["countries"])
+    assert {"USA", "GBR", "CHE"} <= set(row["countries"])  # Transocean, named with no body learned, is Swiss
 
 
 def test_country_of_the_place_counts():

@@ -1760,8 +1760,8 @@ def _home_country(mentions: list[ActorMention], majority: bool = False) -> str:
 
 def _firm_country(m: ActorMention | None) -> str:
     """The home country of a company the article names (extract/data/gazetteer/companies.csv), else ""."""
-    if m is None or m.type != "organization" or not m.actor_id.startswith("org:learned-"):
-        return ""
+    if m is None or not m.actor_id.startswith(("org:learned-", "name:")):
+        return ""  # a stand-in name ("Transocean") may be a company too
     return load_gazetteer().firm_countries.get(m.name, "")
 
 
