@@ -424,12 +424,22 @@ ROLES = [
         id="a coercion in the passive with no doer is the state of the place it happened in",
     ),
     pytest.param(
-        "Michael Jackson hired Dr Conrad Murray in May. Prosecutors allege his negligence killed Jackson in June 2009.",
+        "Dr Conrad Murray joined Michael Jackson's entourage in May. Prosecutors allege his negligence killed Jackson "
+        "in June 2009.",
         "2011-09-27",
         "ACCUSE",
         None,
         "Conrad Murray",
-        id="a charge whose words open with 'his' and a noun blames the man named before",
+        id="a charge whose words open with 'his' and a noun blames the subject of the sentence before",
+    ),
+    pytest.param(
+        "Antonio Guterres met Putin on Thursday in Kazan. Ukraine's foreign ministry had criticised his decision to "
+        "attend.",
+        "2024-10-25",
+        "ACCUSE",
+        "Ukraine",
+        "Antonio Guterres",
+        id="'his decision' after a meeting is the decision of the one who opened the sentence before",
     ),
     pytest.param(
         "Japan and South Korea visited Beijing on Monday.",

@@ -1342,7 +1342,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if c.kind == "verb" and c.cue.event_type == "ACCUSE":
                 # the words of the charge follow the saying, or the verb of accusing itself ("allege his ...")
                 words_at = said if said >= 0 else c.cue.j - 1
-                blamed = _blamed_owner(toks, clause, words_at, doc.mentions, m_starts, settings.pronoun_lookback)
+                blamed = _blamed_owner(doc, c.s, words_at)
                 if blamed is not None and (c.source is None or blamed.actor_id != c.source.actor_id):
                     c.target = blamed
             if _undergone(c):
@@ -1371,19 +1371,20 @@ def _group_modifier(toks: list[Token], k: int, m: ActorMention, cue: Cue) -> boo
     return e < cue.i and toks[e].text.islower() and syntax.group_word(toks[e].text)
 
 
-def _blamed_owner(
-    toks: list[Token], clause: Clause, said: int, mentions: list[ActorMention], m_starts: list[int], lookback: int
-) -> ActorMention | None:
+def _blamed_owner(doc: ArticleDoc, n: int, said: int) -> ActorMention | None:
     """The person a charge blames when its words open with "his"/"her" and a noun ("Prosecutors say his negligence
-    led to Jackson's death": the man named before, not Jackson): None otherwise."""
+    led to Jackson's death"): the first person the sentence before names, its subject more often than not ("Dr
+    Murray, shown here in February, joined Jackson's entourage ..."; "Guterres met Putin ... Ukraine had criticised
+    his decision to attend"); None otherwise."""
+    toks = doc.tokens[n]
     k = said + 1
     if k < len(toks) and toks[k].lower == "that":
         k += 1
-    if not (k + 1 < len(toks) and toks[k].lower in ("his", "her") and toks[k + 1].text.islower()):
+    if not (k + 1 < len(toks) and toks[k].lower in ("his", "her") and toks[k + 1].text.islower()) or n == 0:
         return None
-    at = Cue(k + 1, k + 2, "ACCUSE", QUAD_CLASS["ACCUSE"], 0.0, "base", "", False)
-    found = _pronoun_subject(toks, clause, at, mentions, m_starts, lookback, ("his", "her"))
-    return found[1] if found is not None else None
+    before = doc.sentences[n - 1]
+    lo = bisect.bisect_left(doc.mentions, before.start, key=lambda m: m.start)
+    return next((m for m in doc.mentions[lo:] if m.start < before.end and m.type == "person"), None)
 
 
 def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home: str) -> ActorMention | None:
