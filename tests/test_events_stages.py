@@ -79,7 +79,10 @@ def test_a_word_set_off_by_commas_after_the_subject_opens_no_clause():
 
 
 def test_when_with_no_comma_opens_the_clause_that_names_the_doer():
-    text = "At least 40 people were killed on Monday when two suicide bombers blew themselves up at a police academy in Baghdad."
+    text = (
+        "At least 40 people were killed on Monday when two suicide bombers blew themselves up at a police academy "
+        "in Baghdad."
+    )
     toks = tokenize(text)
     texts = [" ".join(t.text for t in toks[c.i0 : c.i1]) for c in split_clauses(toks)]
     assert texts[0] == "At least 40 people were killed on Monday" and texts[1].startswith("when two suicide bombers")

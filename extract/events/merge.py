@@ -7,8 +7,8 @@ capped it on July 15"). Rows with two different named sources are two happenings
 source takes part in the other row (two witnesses testifying against one man; "Madonna gave $250,000 ...
 Clooney had donated $1m"), or when both name targets and these differ ("Transocean accused BP ...", "the
 report blamed Halliburton ..."), or when one is negated and the other not, or when both are statements told in
-two sentences that each name the speaker (a witness's two accusations are two speech acts). The row with the highest confidence
-is kept (the earliest on ties). Rows without a shared date are never merged.
+two sentences that each name the speaker (a witness's two accusations are two speech acts). The row with the
+highest confidence is kept (the earliest on ties). Rows without a shared date are never merged.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _same(a: dict, b: dict) -> bool:
         and a["source_actor"]
         and b["source_actor"]
     ):
-        return False  # two sentences that each say who spoke tell two speech acts ("Dr Shafer said ... Dr Shafer also criticised")
+        return False  # two sentences that each say who spoke: two speech acts ("Dr Shafer said ... also criticised")
     if _undated(a) or _undated(b) or not a["actors"] or not b["actors"]:
         return True  # undated clauses of one type cannot be told apart in time: one happening
     return bool(set(a["actors"]) & set(b["actors"]))

@@ -1393,12 +1393,11 @@ def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home:
     one acted upon belongs to, else the article's; None for another type, or when none is known."""
     if c.cue.event_type not in wordset("roles", "state_coercion_types"):
         return None
-    place_types = (*roles.STATE_TYPES, "city", "region")
     place = next(
         (
             m.country
             for k, m in placed
-            if k >= c.cue.j and m.type in place_types and m.country and toks[k - 1].lower in ("in", "at")
+            if k >= c.cue.j and m.type in _PLACE_TYPES and m.country and toks[k - 1].lower in ("in", "at")
         ),
         "",
     )
