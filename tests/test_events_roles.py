@@ -349,6 +349,14 @@ ROLES = [
         id="'it' before the verb stands for the body or state opening the sentence before",
     ),
     pytest.param(
+        "The World Health Organization's budget has been cut - and it has agreed to send a team to Haiti on Monday.",
+        "2010-01-19",
+        "AID",
+        "World Health Organization",
+        "Haiti",
+        id="'it' in a later clause stands for the body opening its own sentence",
+    ),
+    pytest.param(
         "The United Nations said on Monday that thousands had died. Its humanitarian department is sending "
         "emergency teams to Haiti.",
         "2010-01-14",

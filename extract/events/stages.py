@@ -810,9 +810,10 @@ _IT_BACK = 2  # sentences back where the body "it" stands for may be the subject
 def _it_subject(doc: ArticleDoc, n: int, clause: Clause, cue: Cue) -> Placed | None:
     """ "it" right before the verb (auxiliaries and adverbs between: "it has agreed to", "It hosted"), or "its" and
     a part of a body ([roles].its_parts: "Its humanitarian department is sending"), stands for the body or state
-    that is the subject of the sentence before (within _IT_BACK sentences, among its first words): "Qatar ...
-    It hosted US forces". None when that subject is a person or a name, or the verb is an attack (a storm, a
-    virus or a bomb is "it" there more often than a state)."""
+    that opens its sentence, when "it" stands in a later clause ("BP's bill has been $3.1bn - and it has agreed"),
+    else the sentence before (within _IT_BACK sentences, among its first words): "Qatar ... It hosted US forces".
+    None when that subject is a person or a name, or the verb is an attack (a storm, a virus or a bomb is "it"
+    there more often than a state)."""
     toks = doc.tokens[n]
     if cue.event_type == "ASSAULT":
         return None
@@ -828,12 +829,15 @@ def _it_subject(doc: ArticleDoc, n: int, clause: Clause, cue: Cue) -> Placed | N
     if toks[k].lower not in ("it", "its") or k >= cue.i:
         return None
     preps = wordset("roles", "prepositions")
-    for back in range(1, _IT_BACK + 1):
+    # a clause after the first one looks at its own sentence's opening first ("BP's bill so far has been more than
+    # $3.1bn - and it has agreed to set up a fund"), then at the sentences before
+    for back in range(0 if clause.i0 > 0 else 1, _IT_BACK + 1):
         if n - back < 0:
             return None
         sent = doc.sentences[n - back]
         lo = bisect.bisect_left(doc.mentions, sent.start, key=lambda x: x.start)
-        first = doc.mentions[lo] if lo < len(doc.mentions) and doc.mentions[lo].start < sent.end else None
+        end = toks[clause.i0].start if back == 0 else sent.end
+        first = doc.mentions[lo] if lo < len(doc.mentions) and doc.mentions[lo].start < end else None
         if first is None:
             continue
         before = doc.text[sent.start : first.start].split()
