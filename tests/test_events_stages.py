@@ -780,6 +780,16 @@ def test_merge_keeps_a_happening_called_off_apart_from_one_that_took_place():
     assert merge_rows([held, dict(called_off, mode="actual")]) == [held]
 
 
+def test_an_offer_or_pledge_of_material_help_is_a_promise():
+    # tests/gold/README.md: promises to do something material are `future`
+    for text in (
+        "Japan offered help to Turkey on Monday.",
+        "Japan offered to donate its stockpile of vaccine on Monday.",
+    ):
+        assert [(r["event_type"], r["mode"]) for r in _one(text)] == [("AID", "future")], text
+    assert [r["mode"] for r in _one("Japan sent aid to Turkey on Monday.")] == ["actual"]  # a gift made
+
+
 def test_merge_keeps_statements_told_in_two_sentences_apart():
     def said(sentence: str, conf: float) -> dict:
         return dict(

@@ -758,6 +758,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type="THREATEN", quad_class=QUAD_CLASS["THREATEN"])
             c.reading = c.reading._replace(mode="statement")
+        if c.reading.mode in ("actual", "statement") and _promised_help(doc.tokens[c.s], c):
+            c.reading = c.reading._replace(mode="future")  # "offered more U.S. help", "offered to donate"
         if c.reading.mode in keep and (c.reading.mode != "hypothetical" or _conditional(doc.tokens[c.s], conditional)):
             kept.append(c)
     if fresh:
@@ -778,6 +780,21 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
 
 
 # roles ---------------------------------------------------------------------------------------------
+
+
+def _promised_help(toks: list[Token], c: Candidate) -> bool:
+    """True when the subject offers, pledges or promises material help ([mode].promise_verbs): the verb of the cue
+    ("offered more U.S. help", "pledged 400m euros"), or before "to" and the cue ("offered to donate"). Such a
+    promise is `future` (tests/gold/README.md); offered to someone ("pupils were being offered support") is not."""
+    if c.kind != "verb" or c.cue.quad_class != "material_cooperation":
+        return False
+    promise = wordset("mode", "promise_verbs")
+    k = c.cue.i
+    if k >= 2 and toks[k - 1].lower == "to" and toks[k - 2].lower in promise:
+        k -= 2
+    elif toks[k].lower not in promise:
+        return False
+    return k == 0 or toks[k - 1].lower not in wordset("mode", "be")
 
 
 def _pronoun_subject(
