@@ -790,6 +790,13 @@ def test_an_offer_or_pledge_of_material_help_is_a_promise():
     assert [r["mode"] for r in _one("Japan sent aid to Turkey on Monday.")] == ["actual"]  # a gift made
 
 
+def test_an_admission_of_a_fact_is_said_and_conceding_defeat_is_done():
+    rows = _one("Donald Rumsfeld admitted on Monday the insurgency had been stronger than expected.")
+    assert [(r["event_type"], r["mode"]) for r in rows] == [("CONCEDE", "statement")]
+    rows = _one("Kamala Harris conceded the race that same afternoon on Wednesday.")
+    assert [(r["event_type"], r["mode"]) for r in rows] == [("CONCEDE", "actual")]
+
+
 def test_merge_keeps_statements_told_in_two_sentences_apart():
     def said(sentence: str, conf: float) -> dict:
         return dict(

@@ -760,6 +760,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             c.reading = c.reading._replace(mode="statement")
         if c.reading.mode in ("actual", "statement") and _promised_help(doc.tokens[c.s], c):
             c.reading = c.reading._replace(mode="future")  # "offered more U.S. help", "offered to donate"
+        if c.reading.mode == "actual" and _admitted_fact(doc.tokens[c.s], c):
+            c.reading = c.reading._replace(mode="statement")  # "admitted the insurgency had been stronger"
         if c.reading.mode in keep and (c.reading.mode != "hypothetical" or _conditional(doc.tokens[c.s], conditional)):
             kept.append(c)
     if fresh:
@@ -780,6 +782,27 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
 
 
 # roles ---------------------------------------------------------------------------------------------
+
+
+_FACT_OPENERS = frozenset({"the", "its", "his", "her", "their", "it", "he", "she", "they", "there", "we", "i"})
+
+
+def _admitted_fact(toks: list[Token], c: Candidate) -> bool:
+    """True when a verb of admitting ([mode].admitting) is followed by what is admitted as a clause ("admitted this
+    week that its managers missed", "admitted the insurgency had been stronger"): an admission said, `statement`
+    (tests/gold/README_t17.md); "conceded defeat", "conceded the race" stay done."""
+    if c.kind != "verb" or toks[c.cue.i].lower not in wordset("mode", "admitting"):
+        return False
+    finite = wordset("mode", "be") | wordset("mode", "have") | wordset("mode", "future") | {"would", "could", "had"}
+    for k in range(c.cue.j, min(len(toks), c.cue.j + 8)):
+        w = toks[k].lower
+        if w == "that":
+            return True
+        if not w[:1].isalnum():
+            return False
+        if w in _FACT_OPENERS:
+            return any(toks[q].lower in finite or past_form(toks[q].text) for q in range(k + 1, min(len(toks), k + 4)))
+    return False
 
 
 def _promised_help(toks: list[Token], c: Candidate) -> bool:
