@@ -784,9 +784,6 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
 # roles ---------------------------------------------------------------------------------------------
 
 
-_FACT_OPENERS = frozenset({"the", "its", "his", "her", "their", "it", "he", "she", "they", "there", "we", "i"})
-
-
 def _admitted_fact(toks: list[Token], c: Candidate) -> bool:
     """True when a verb of admitting ([mode].admitting) is followed by what is admitted as a clause ("admitted this
     week that its managers missed", "admitted the insurgency had been stronger"): an admission said, `statement`
@@ -800,7 +797,7 @@ def _admitted_fact(toks: list[Token], c: Candidate) -> bool:
             return True
         if not w[:1].isalnum():
             return False
-        if w in _FACT_OPENERS:
+        if w in wordset("mode", "admitted_subjects"):
             return any(toks[q].lower in finite or past_form(toks[q].text) for q in range(k + 1, min(len(toks), k + 4)))
     return False
 
