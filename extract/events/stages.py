@@ -872,9 +872,7 @@ def _it_subject(doc: ArticleDoc, n: int, clause: Clause, cue: Cue) -> Placed | N
         if n - back < 0:
             return None
         sent = doc.sentences[n - back]
-        lo = bisect.bisect_left(doc.mentions, sent.start, key=lambda x: x.start)
-        end = toks[clause.i0].start if back == 0 else sent.end
-        first = doc.mentions[lo] if lo < len(doc.mentions) and doc.mentions[lo].start < end else None
+        first = next(_mentions_in(doc, sent.start, toks[clause.i0].start if back == 0 else sent.end), None)
         if first is None:
             continue
         before = doc.text[sent.start : first.start].split()
@@ -932,9 +930,6 @@ def _group_member(kind: str, m: ActorMention) -> str:
     return m.actor_id if m.type == "person" else ""
 
 
-_QUOTE_MARKS = frozenset({'"', "“", "”"})
-
-
 def _quoted_speaker(
     toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue, placed: list[Placed]
 ) -> Placed | None:
@@ -949,7 +944,7 @@ def _quoted_speaker(
     if k is None or toks[k].lower not in ("we", "i"):
         return None
     opened = any(t.text in ('"', "“", "'") for t in toks[clause.i0 : k])
-    if not opened and sum(t.text in _QUOTE_MARKS for t in toks[:k]) % 2 == 0:
+    if not opened and sum(t.text in _QUOTES for t in toks[:k]) % 2 == 0:
         return None
     n = clauses.index(clause)
     for lo, hi in ((n - 2, n), (n + 1, n + 2)):  # the saying before (its subject may be a clause earlier), after
@@ -1424,8 +1419,13 @@ def _blamed_owner(doc: ArticleDoc, n: int, said: int) -> ActorMention | None:
     if not (k + 1 < len(toks) and toks[k].lower in ("his", "her") and toks[k + 1].text.islower()) or n == 0:
         return None
     before = doc.sentences[n - 1]
-    lo = bisect.bisect_left(doc.mentions, before.start, key=lambda m: m.start)
-    return next((m for m in doc.mentions[lo:] if m.start < before.end and m.type == "person"), None)
+    return next((m for m in _mentions_in(doc, before.start, before.end) if m.type == "person"), None)
+
+
+def _mentions_in(doc: ArticleDoc, start: int, end: int):
+    """The article's actor mentions that start in text[start:end], in order."""
+    lo = bisect.bisect_left(doc.mentions, start, key=lambda m: m.start)
+    return itertools.takewhile(lambda m: m.start < end, doc.mentions[lo:])
 
 
 def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home: str) -> ActorMention | None:
