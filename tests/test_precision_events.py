@@ -172,6 +172,40 @@ def test_a_line_with_no_stamp_or_credit_is_untouched():
     assert _sentences(text) == ["The minister resigned on Tuesday.", "Photographs of the meeting were published."]
 
 
+def test_a_headline_and_a_caption_run_into_the_lead_are_left_out():
+    # a news page copied as one line: headline, photo caption and lead with no full stop between them
+    text = (
+        "Storm crews end search for missing hikers The volunteer team spent a week on the ridge "
+        "A team of mountain rescuers is returning from the Tatra range. Their leader thanked the police."
+    )
+    assert _sentences(text) == [
+        "A team of mountain rescuers is returning from the Tatra range.",
+        "Their leader thanked the police.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister told The Associated Press that talks would resume.",  # a title after a verb
+        "Doctors confirmed it was an influenza A virus and treated the patient.",  # a letter that labels a noun
+        "She is the author of A journey through Haiti and lives in Port-au-Prince.",  # a title after "of"
+        "The talks ended in 2009 and the two sides never met again.",  # no capital after the number
+    ],
+)
+def test_a_capitalized_article_inside_a_sentence_is_no_seam(sentence):
+    assert _sentences(sentence) == [sentence]
+
+
+def test_a_passive_present_perfect_is_one_happening_not_a_state():
+    # "has been" before the verb's participle is its passive, not a standing state; "has been working" still is one
+    lead = "The Kabul police met on Monday."
+    rows = _rows(lead + " Meanwhile, the city's mayor has been arrested by the police.")
+    assert [(r["event_type"], r["date"]) for r in rows if r["event_type"] == "COERCE"] == [("COERCE", "2011-03")]
+    rows = _rows(lead + " Meanwhile, the city's mayor has been working with the police.")
+    assert [r["event_type"] for r in rows] == ["CONSULT"]
+
+
 def test_two_doers_against_two_receivers_are_two_happenings():
     text = "Mexico accused China of treating its citizens unfairly. Peru blamed Chile for the border delays."
     rows = [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == "ACCUSE"]

@@ -4,7 +4,9 @@ split_sentences(text, segments) -> list[Sentence]: the sentences of an article's
 offsets and the kind of segment it lies in (body or caption). Dateline and credit segments are left
 out, as is what a sentence holds before a dateline segment inside it (a headline run into a wire's stamp),
 and lines that are not story prose: headline lists (short Title Case lines without final
-punctuation), all-capitals lines, tables of numbers, and credit lines ("(Reporting by ...").
+punctuation), all-capitals lines, tables of numbers, credit lines ("(Reporting by ..."), and a headline,
+standfirst or caption run into the next sentence with no mark between ("... survivors of the quake A team of
+British rescuers is returning": what comes before the seam, _after_run_on).
 A sentence longer than MAX_SENTENCE characters is cut at clause punctuation so no later stage
 sees an unbounded span. Linear in the length of the text.
 """
@@ -105,9 +107,29 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        a = _after_run_on(text, a, b)
         if b > a:
             out.extend(_cap(text, a, b))
     return out
+
+
+@functools.cache
+def _run_on_re() -> re.Pattern:
+    """A seam where a headline, standfirst or caption runs into the next sentence: a word written in lower case
+    (or a number), a space, a capitalized article, a lower-case word (cues.toml [sentences] run_on_articles)."""
+    articles = "|".join(map(re.escape, cues()["sentences"]["run_on_articles"]))
+    return re.compile(r"(?<![\w'’-])([a-z][\w'’-]*|\d[\w,.%]*) (?=(?:" + articles + r") [a-z])")
+
+
+def _after_run_on(text: str, a: int, b: int) -> int:
+    """Where the sentence text[a:b] starts once the furniture run into it is left out: after the last run-on seam
+    (_run_on_re) whose word before is none of `run_on_not_after`; a when there is none."""
+    not_after = wordset("sentences", "run_on_not_after")
+    start = a
+    for m in _run_on_re().finditer(text, a, b):
+        if m.group(1).lower() not in not_after:
+            start = m.end()
+    return start
 
 
 def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -1851,6 +1851,9 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue:
     if is_speech_act(cue):
         end = cue.j  # what is vowed or urged is the content: "vowed to continue its battle" is said once
     words = [t.lower for t in tokens[clause.i0 : end]]
+    if clause.i0 < cue.i <= end and tokens[cue.i - 1].lower == "been" and not tokens[cue.i].lower.endswith("ing"):
+        # "has been withdrawn from auction": a passive present perfect tells one happening, not a state
+        words[cue.i - 1 - clause.i0] = ""
     markers = wordset("mode", "background")
     if not reading.present:
         markers = markers - wordset("mode", "background_present_only")
