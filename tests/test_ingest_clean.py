@@ -153,6 +153,24 @@ def test_place_datelines_marked(opening, dateline):
     assert cleaned.segments[1].kind == "body"
 
 
+@pytest.mark.parametrize(
+    "line, dateline",
+    [
+        # a copied wire page: summary bullets, an update note and the byline run into the dateline
+        (
+            "\\* Port reopens after strike \\* Unions to vote (Updates with quotes) By Jane Doe "
+            "VALPARAISO, Chile, March 3 (Reuters) - Dockers went back to work on Monday.",
+            "VALPARAISO, Chile, March 3 (Reuters) -",
+        ),
+        ("Grain deal extended LIMA/QUITO (AP) -- The two ministers signed on Monday.", "LIMA/QUITO (AP) --"),
+    ],
+)
+def test_a_wire_dateline_later_in_an_opening_line_is_marked(line, dateline):
+    cleaned = clean_text(line)
+    marked = [cleaned.text[s.start : s.end] for s in cleaned.segments if s.kind == "dateline"]
+    assert marked == [dateline]
+
+
 def test_capitals_inside_a_sentence_are_no_place_dateline():
     cleaned = clean_text("The talks in GENEVA (Switzerland) - a neutral venue - went on.")
     assert [s.kind for s in cleaned.segments] == ["body"]

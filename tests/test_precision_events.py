@@ -167,6 +167,19 @@ def test_a_photo_credit_and_the_caption_before_it_are_left_out():
     assert got[-1] == "Police charged the owner on Monday."
 
 
+def test_bullets_and_a_headline_run_into_a_wire_dateline_are_left_out():
+    text = (
+        "Port strike ends. \\* Dockers to vote on pay deal \\* Exports resume By Jane Doe "
+        "VALPARAISO, Chile, March 3 (Reuters) - Chilean dockers went back to work on Monday. The union met."
+    )
+    from extract.events.sentences import split_sentences
+    from extract.ingest import load_articles
+
+    art = load_articles([{"id": "t", "text": text, "published": "2014-03-03"}]).articles[0]
+    got = [art.text[s.start : s.end] for s in split_sentences(art.text, art.segments)]
+    assert got == ["Chilean dockers went back to work on Monday.", "The union met."]
+
+
 def test_a_line_with_no_stamp_or_credit_is_untouched():
     text = "The minister resigned on Tuesday. Photographs of the meeting were published."
     assert _sentences(text) == ["The minister resigned on Tuesday.", "Photographs of the meeting were published."]

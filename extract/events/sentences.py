@@ -220,6 +220,11 @@ def split_sentences(text: str, segments: list[Segment] | None = None) -> list[Se
         spans = _split_line(text, ls, le)
         if spans and _before_photo_credit(text, le):
             spans = spans[:-1]  # the photo's caption
+        head = _last_dateline_in(segments, ls, le)
+        if head is not None and head.kind == "dateline":
+            # the bullets and headline sentences a wire page runs into its dateline ("* Sees sales doubling. *
+            # Will lower prices ZURICH (Reuters) - ..."): furniture, left out
+            spans = [(a, b) for a, b in spans if b > head.start]
         for a, b in spans:
             head = _last_dateline_in(segments, a, b)
             if head is not None:

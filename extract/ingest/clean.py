@@ -60,6 +60,7 @@ class Cues:
     listing_cues_per_chars: int = 4000
     print_notes: tuple[str, ...] = ()
     age_units: tuple[str, ...] = ()
+    wire_agencies: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -84,6 +85,7 @@ def cues() -> Cues:
         listing_cues_per_chars=int(d["listing"]["cues_per_chars"]),
         print_notes=low("print_notes"),
         age_units=low("age_units"),
+        wire_agencies=tuple(d["wire_agencies"]),
     )
 
 
@@ -398,6 +400,21 @@ _PLACE_DATELINE = re.compile(
 PLACE_DATELINE_LINES = 4
 
 
+@functools.cache
+def _wire_dateline() -> re.Pattern:
+    """A wire dateline closed by a known agency in brackets ("MEXICO CITY/GENEVA, April 24 (Reuters) - "),
+    found anywhere in a line: the places in capitals (several joined by a slash), an optional date, the agency
+    (data/furniture.toml wire_agencies), a dash."""
+    agencies = "|".join(map(re.escape, sorted(cues().wire_agencies, key=len, reverse=True)))
+    place = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}"
+    return re.compile(
+        r"(?<![\w,])" + place + r"(?:\\?/" + place + r")*"
+        r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+        r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+        r"\s*\((?:" + agencies + r")\)\s*(?:--|[-–—])\s"
+    )
+
+
 def _place_dateline(text: str, spans: list[tuple[int, int]], dateline: Published | None) -> tuple[int, int] | None:
     """The span of a place dateline at the start of one of the first lines or right after a timestamp."""
     starts = [s for s, _ in spans[:PLACE_DATELINE_LINES]]
@@ -408,6 +425,11 @@ def _place_dateline(text: str, spans: list[tuple[int, int]], dateline: Published
         starts.insert(0, after)
     for start in starts:
         m = _PLACE_DATELINE.match(text, start)
+        if m and (dateline is None or m.start() >= dateline.end or m.end() <= dateline.start):
+            return m.start(), m.end() - 1
+    for start, end in spans[:PLACE_DATELINE_LINES]:
+        # a wire dateline after the bullets, headline and byline a copied page runs into it
+        m = _wire_dateline().search(text, start, end)
         if m and (dateline is None or m.start() >= dateline.end or m.end() <= dateline.start):
             return m.start(), m.end() - 1
     return None
