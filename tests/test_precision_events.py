@@ -219,6 +219,18 @@ def test_a_passive_present_perfect_is_one_happening_not_a_state():
     assert [r["event_type"] for r in rows] == ["CONSULT"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Cairo, police have blocked off the area around the farms.",  # a state restricting movement
+        "Troops sealed off the border town on Monday.",
+        "Police cordoned off the main square on Monday.",
+    ],
+)
+def test_closing_off_a_place_is_a_coercion_not_a_refusal(text):
+    assert "COERCE" in _types(text)
+
+
 def test_two_doers_against_two_receivers_are_two_happenings():
     text = "Mexico accused China of treating its citizens unfairly. Peru blamed Chile for the border delays."
     rows = [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == "ACCUSE"]
