@@ -231,6 +231,19 @@ def test_closing_off_a_place_is_a_coercion_not_a_refusal(text):
     assert "COERCE" in _types(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a cue word opening the sentence before the noun that acts only modifies it
+        ("Protest leaders met the interior minister on Monday.", "CONSULT"),
+        ("Strike leaders met the transport minister on Monday.", "CONSULT"),
+    ],
+)
+def test_a_cue_word_modifying_the_subject_is_no_verb(text, kind):
+    rows = _rows(text)
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [(kind, text.split(" met")[0])]
+
+
 def test_two_doers_against_two_receivers_are_two_happenings():
     text = "Mexico accused China of treating its citizens unfairly. Peru blamed Chile for the border delays."
     rows = [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == "ACCUSE"]

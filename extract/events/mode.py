@@ -268,6 +268,22 @@ def _subject_of_past(tokens: list[Token], cue: Cue, prev: str) -> bool:
     return any(q.i == cue.j and not q.dated_only for q in find_cues(tokens, cue.j, min(len(tokens), cue.j + 4)))
 
 
+def _modifies_subject(tokens: list[Token], lo: int, cue: Cue, p: int) -> bool:
+    """True when an uninflected cue word opens the clause and a lower-case noun after it is the subject of the
+    verb that follows ("Protest leaders met the minister", "Riot police sealed off the square", "Aid workers have
+    reached the town"): the cue word only modifies that noun. An order opening the clause takes an object
+    after it instead ("Stop the war")."""
+    if cue.form != "base" or p >= lo or cue.j != cue.i + 1 or cue.j + 1 >= len(tokens):
+        return False
+    noun, verb = tokens[cue.j], tokens[cue.j + 1]
+    if not (noun.text.isalpha() and noun.text.islower()) or noun.lower in wordset("roles", "determiners"):
+        return False
+    if noun.lower in wordset("roles", "prepositions") or noun.lower in wordset("mode", "be"):
+        return False
+    finite = past_form(verb.text) or verb.lower in irregular_pasts() or verb.lower in wordset("mode", "have")
+    return verb.text.islower() and (finite or verb.lower in ("are", "were"))
+
+
 def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:
     """Index of the past participle whose passive subject the plural noun cue at tokens[cue.i] is ("Sanctions
     were imposed on Russia", "New curfews have been imposed", "Talks were held"), or -1. The noun opens its
@@ -327,6 +343,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         or _modifier_after_determiner(tokens, p, lo, cue)
         or _modified_after_preposition(tokens, p, lo, cue)
         or _subject_of_past(tokens, cue, prev)
+        or _modifies_subject(tokens, lo, cue, p)
     ):
         return Reading("")
     # A participle before a noun: "more confirmed cases", "the proposed deal" (an adjective, no predicate).
