@@ -53,6 +53,20 @@ def test_an_epithet_before_a_name_introduces_it_and_a_dead_body_is_no_body():
     assert got == [("WHO", "World Health Organization")]
 
 
+def test_a_listed_company_the_article_names_is_an_actor_under_its_listed_name():
+    got = found("Regulators questioned Halliburton and British Petroleum on Monday. Later BP paid.")
+    assert ("Halliburton", "Halliburton") in got
+    assert ("British Petroleum", "BP") in got and ("BP", "BP") in got
+
+
+def test_a_company_name_that_is_a_common_word_or_a_place_is_no_actor():
+    # written in lower case elsewhere, after "the", or only opening a sentence
+    names = [
+        name for _, name in found("The shell hit a house. Shell shares fell. The Amazon burned. Total costs rose.")
+    ]
+    assert not {"Royal Dutch Shell", "Amazon", "TotalEnergies"} & set(names)
+
+
 def learned_people(text: str) -> list[str]:
     from extract.actors.recognizer import ActorContext
 

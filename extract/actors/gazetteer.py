@@ -97,6 +97,7 @@ class Gazetteer:
     organs_not_before: frozenset[str] = frozenset()  # "police officer": the organ word only qualifies
     body_heads: frozenset[str] = frozenset()  # "Department", "Agency": a state body named by its function
     firm_countries: dict[str, str] = field(default_factory=dict)  # a company's name or alias -> its home country
+    firms: list[tuple[str, ...]] = field(default_factory=list)  # each company's name, then its aliases
 
 
 def tokens_of(text: str) -> list[str]:
@@ -253,7 +254,9 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     for lineno, row in enumerate(_read_csv(data_dir / "companies.csv"), start=2):
         if row["country"] not in gaz.actors:
             raise ValueError(f"companies.csv:{lineno}: country {row['country']!r} is not in countries.csv")
-        for name in (row["name"], *filter(None, row.get("aliases", "").split("|"))):
+        names = (row["name"], *filter(None, row.get("aliases", "").split("|")))
+        gaz.firms.append(names)
+        for name in names:
             gaz.firm_countries[name] = row["country"]
     for lineno, row in enumerate(_read_csv(data_dir / "roles.csv"), start=2):
         toks = [t.lower() for t in tokens_of(row["phrase"])]

@@ -990,6 +990,38 @@ class _Scan:
             if toks and not self._alias(toks):
                 self.ctx.place_org(self.ctx.learn_org(name), headed[name])  # "Kabul Zoo": its place's country
         self._learn_org_countries(before | appositive)
+        self._learn_companies()
+
+    def _learn_companies(self) -> None:
+        """Learn the companies of companies.csv the article names ("Anadarko said", "Transocean's rig"), as bodies
+        it learned (no country of their own, so "the company" refers back to them), under the list's name ("British
+        Petroleum" is BP). A name after "the" is a thing ("the Amazon"), and a one-word name the article also
+        writes in lower case ("shell", "total"), or only at a sentence's start, is a common word."""
+        keys, n = self.keys, len(self.keys)
+        lower = self._lower_words()
+        at: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            if key[:1].isupper():
+                at.setdefault(key, []).append(i)
+        for names in self.gaz.firms:
+            written: list[str] = []  # the names the article writes, in the list's order
+            inside = False  # one of them written inside a sentence (or of several words)
+            for name in names:
+                toks = _phrase_tokens(name)
+                if not toks or (len(toks) == 1 and toks[0].lower() in lower):
+                    continue
+                for i in at.get(toks[0], ()):
+                    if keys[i : i + len(toks)] != toks or (i > 0 and keys[i - 1].lower() == "the"):
+                        continue
+                    if len(toks) == 1 and i + 1 < n and keys[i + 1][:1].isupper():
+                        continue  # "Shell Oil", "Total Recall": part of a longer name
+                    if name not in written:
+                        written.append(name)
+                    if len(toks) > 1 or (i > 0 and keys[i - 1] not in (".", "!", "?", '"', "“", "'")):
+                        inside = True
+            if not inside or any(self._alias(_phrase_tokens(name)) for name in written):
+                continue
+            self.ctx.learn_org(names[0], names[1:])  # under the list's name: "British Petroleum" is BP
 
     def _head_run(self, i: int) -> int:
         """First token of the capitalized words right before token i that name a body with it ("Clinton Bush
