@@ -78,6 +78,36 @@ def test_a_word_set_off_by_commas_after_the_subject_opens_no_clause():
     assert len(split_clauses(toks)) == 2
 
 
+def _clause_texts(text: str) -> list[str]:
+    toks = tokenize(text)
+    return [" ".join(t.text for t in toks[c.i0 : c.i1]) for c in split_clauses(toks)]
+
+
+def test_and_with_no_comma_opens_a_clause_when_a_name_and_its_own_verb_follow():
+    assert _clause_texts("Chile recalled its envoy in May and Peru's trade minister will visit Lima soon.") == [
+        "Chile recalled its envoy in May",
+        "and Peru's trade minister will visit Lima soon .",
+    ]
+    rows = _one("Chile recalled its envoy in May and Peru will leave the pact soon.", "2011-06-02")
+    # the recall is done, and Peru is no party to it
+    assert [(r["mode"], r["source_actor"], r["target_actor"]) for r in rows if r["source_actor"] == "Chile"] == [
+        ("actual", "Chile", "")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said talks between Chile and Peru were held in Lima.",  # both names the subject of a plural verb
+        "Lawmakers urged a pullout but Rome and Washington sought to calm the row.",  # two names, one subject
+        "The envoy said Chile had cut aid and Peru had recalled its ambassador.",  # both halves are what is said
+        "Chile and Peru signed the pact on Monday.",  # no verb before the "and"
+    ],
+)
+def test_and_joining_two_names_or_what_is_said_opens_no_clause(text):
+    assert len(_clause_texts(text)) == 1
+
+
 def test_when_with_no_comma_opens_the_clause_that_names_the_doer():
     text = (
         "At least 40 people were killed on Monday when two suicide bombers blew themselves up at a police academy "

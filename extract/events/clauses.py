@@ -2,7 +2,9 @@
 
 split_clauses(tokens) -> list[Clause]. Boundaries are semicolons and a comma followed by a
 conjunction or subordinator ("but", "while", "after", "which", ...; list in data/cues.toml), unless that word
-stands alone between two commas ("Egypt, meanwhile, has ordered ...": an aside, the subject's clause goes on).
+stands alone between two commas ("Egypt, meanwhile, has ordered ...": an aside, the subject's clause goes on);
+with no comma, "when" before a past deed (_opens_without_comma) and "and" before a name with a verb of its own
+("... last month and Poland's force will go soon", _and_opens).
 Comma-delimited attributions (", the official said", ", a U.S. official told Reuters") are cut out of
 the clause they follow and returned with attribution=True, so their actors are not taken for the
 clause's participants. Linear in the number of tokens.
@@ -14,11 +16,12 @@ predicate is a happening of its own, done by the first one's subject (`coordinat
 
 from __future__ import annotations
 
+import calendar
 import itertools
 from typing import NamedTuple
 
 from extract.events._data import cues, wordset
-from extract.events.plover import find_cues
+from extract.events.plover import find_cues, irregular_pasts
 from extract.events.tokens import Token
 from extract.vocabulary import past_form
 
@@ -56,7 +59,7 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
     chunks: list[tuple[int, int, bool]] = []  # (start, end, hard boundary before start)
     start, hard = 0, True
     for k, tok in enumerate(tokens):
-        if _opens_without_comma(tokens, start, k):
+        if _opens_without_comma(tokens, start, k) or _and_opens(tokens, start, k):
             chunks.append((start, k, hard))  # "... were killed today when two suicide bombers blew themselves up"
             start, hard = k, True
             continue
@@ -132,6 +135,53 @@ def _opens_without_comma(tokens: list[Token], start: int, k: int) -> bool:
     auxiliaries = wordset("mode", "be") | wordset("mode", "have") | wordset("mode", "future")
     after = tokens[k + 1 : k + 7]
     return any(c.form == "past" and c.i >= 1 and after[c.i - 1].lower not in auxiliaries for c in find_cues(after))
+
+
+def _and_opens(tokens: list[Token], start: int, k: int) -> bool:
+    """True when "and" at k, with no comma before it, opens a clause of its own: a finite verb stands in the chunk
+    before it, and after it a name (with a possessive's noun phrase: "Poland's 2,400-strong force") is the subject
+    of a verb of its own, a modal, a singular auxiliary or a past form ("Italy withdrew 300 soldiers last month and
+    Poland will leave soon"). Not a plural verb after the name ("talks between Russia and Ukraine were held"),
+    which rather has both names for its subject, nor after "between" or "both", nor between two names ("Rome and
+    Washington sought"), nor after a verb of saying (the two halves are what is said)."""
+    if k <= start or tokens[k].lower != "and" or tokens[k - 1].text == ",":
+        return False
+    before = tokens[k - 1].text
+    if before[:1].isupper() and before not in _CALENDAR_WORDS:
+        return False  # "Rome and Washington sought": one subject of two names
+    j = k + 1
+    while j < len(tokens) and j - k <= 4 and tokens[j].text[:1].isupper():
+        j += 1
+    if j == k + 1:
+        return False
+    if j < len(tokens) and tokens[j].lower in ("'s", "’s", "'") or tokens[j - 1].lower.endswith(("'s", "’s")):
+        j += 1 if tokens[j].lower in ("'s", "’s", "'") else 0
+        q = j
+        while j < len(tokens) and j - q < 5 and (tokens[j].text[:1].islower() or tokens[j].text[:1] in "-0123456789"):
+            if _finite(tokens[j]):
+                break
+            j += 1
+    if j >= len(tokens) or not _finite(tokens[j]) or tokens[j].lower in ("are", "were", "have", "'re", "'ve"):
+        return False
+    if any(t.lower in ("between", "both") for t in tokens[max(start, k - 5) : k]):
+        return False
+    if any(t.lower in wordset("mode", "speech") for t in tokens[start:k]):
+        return False  # "said the drug should never be used and Dr Murray had ...": both halves are what is said
+    return any(_finite(t) for t in tokens[start:k])
+
+
+_CALENDAR_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "on Monday and Ukraine has vowed"
+
+
+def _finite(tok: Token) -> bool:
+    """A word that can carry a clause's tense: a lower-case past form (regular or not), a modal, a form of "be" or
+    "have"."""
+    if not tok.text.islower():
+        return False
+    lower = tok.lower
+    if past_form(tok.text) or lower in irregular_pasts():
+        return True
+    return any(lower in wordset("mode", k) for k in ("future", "hypothetical_modals", "be", "have"))
 
 
 def _reports_a_happening(tokens: list[Token], a: int, b: int, speech: frozenset[str]) -> bool:
