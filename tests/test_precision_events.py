@@ -244,6 +244,12 @@ def test_a_cue_word_modifying_the_subject_is_no_verb(text, kind):
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [(kind, text.split(" met")[0])]
 
 
+def test_advice_in_the_passive_that_names_no_one_is_the_states():
+    text = "Floods hit Bangladesh on Monday, killing 20 people. Residents of the capital have been advised to stay indoors."
+    rows = [r for r in _rows(text) if r["event_type"] == "REQUEST"]
+    assert [(r["source_actor"], r["mode"]) for r in rows] == [("Bangladesh", "statement")]
+
+
 def test_two_doers_against_two_receivers_are_two_happenings():
     text = "Mexico accused China of treating its citizens unfairly. Peru blamed Chile for the border delays."
     rows = [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == "ACCUSE"]

@@ -1228,6 +1228,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         # "In Mexico, police arrested ...": the police are Mexico's, not the article's country's
         in_clause = roles.placed_organs(toks, clause, [(k, m) for k, m in placed if clause.i0 <= k < clause.i1])
         inherited: ActorMention | None = None  # the subject of a coordinated predicate
+        state_doer: ActorMention | None = None  # the state behind a passive that names no one
         grouped: list[ActorMention] = []  # the others a group subject stands for ("the two leaders")
         if c.kind == "verb":
             if clause.coordinated and not any(k < cue.i for k, _ in in_clause):
@@ -1336,6 +1337,18 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if (
                 not in_clause
                 and inherited is None
+                and c.reading.passive
+                and cue.event_type in wordset("roles", "passive_state_types")
+                and article_home()
+            ):
+                # "all those who came in contact with her have been asked to report any symptoms": advice or a
+                # coercion in the passive that names no one is the state's, the article's country
+                cue_tok = toks[cue.i]
+                state_doer = roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, article_home(), "organ")
+            if (
+                not in_clause
+                and state_doer is None
+                and inherited is None
                 and not (
                     settings.actorless_dated
                     and _day_governs(text, c.timexes, doc.sentences[c.s].start, toks, clause, cue)
@@ -1371,6 +1384,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.target = _obliged(toks, clause, cue, lambda i0, i1, s=c.s: names_in(s, i0, i1))
             if c.kind == "verb" and c.reading.passive and c.source is None and c.target is not None:
                 c.source = _coercing_state(toks, c, in_clause, article_home())
+            if c.source is None and state_doer is not None:
+                c.source = state_doer
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
             elif c.kind == "verb":
