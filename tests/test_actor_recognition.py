@@ -67,6 +67,19 @@ def test_a_company_name_that_is_a_common_word_or_a_place_is_no_actor():
     assert not {"Royal Dutch Shell", "Amazon", "TotalEnergies"} & set(names)
 
 
+def test_the_noun_that_described_a_person_names_that_person_again():
+    got = found("Hollywood actor Dan Marlow urged senators to act. The actor later met the governor.")
+    assert ("The actor", "Dan Marlow") in got
+
+
+def test_a_noun_that_never_described_a_person_or_is_only_part_of_a_role_names_no_one():
+    # "the singer" with no "singer <name>" before it; "opposition" only opens the role "opposition leader"
+    got = found(
+        "Dan Marlow arrived in Lima. The singer performed later. Opposition leader Ana Ruiz spoke. The opposition left."
+    )
+    assert not any(text.lower() in ("the singer", "the opposition") for text, _ in got)
+
+
 def learned_people(text: str) -> list[str]:
     from extract.actors.recognizer import ActorContext
 

@@ -250,6 +250,12 @@ def test_advice_in_the_passive_that_names_no_one_is_the_states():
     assert [(r["source_actor"], r["mode"]) for r in rows] == [("Bangladesh", "statement")]
 
 
+def test_the_judge_is_the_judge_the_article_named():
+    text = "U.S. District Judge Carl Barbier ordered a trial on Monday. The judge rejected the motion on Tuesday."
+    rows = [r for r in _rows(text, "2010-06-10") if r["event_type"] == "REJECT"]
+    assert [r["source_actor"] for r in rows] == ["Carl Barbier"]
+
+
 def test_two_doers_against_two_receivers_are_two_happenings():
     text = "Mexico accused China of treating its citizens unfairly. Peru blamed Chile for the border delays."
     rows = [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == "ACCUSE"]

@@ -218,6 +218,7 @@ class _Scan:
         self._surnames_cache: frozenset[str] | None = None  # see _titled_surnames
         self._lone_cache: frozenset[str] | None = None  # see _lone_surnames
         self._lower_cache: frozenset[str] | None = None  # words written in lower case, see _lone_name
+        self._described: dict[str, str] = {}  # a word the article wrote right before a person's name -> the person
 
     def _start(self, k: int) -> int:
         """Character offset where token k starts."""
@@ -485,6 +486,11 @@ class _Scan:
             ActorMention(start, end, self.text[start:end], aid, actor.name, actor.type, country, role, via)
         )
         self.ment_tok.append((i, j))
+        if actor.type == "person" and via != "coreference":
+            # "actor Kevin Costner", "Judge Carl Barbier": a later "the actor", "the judge" is that person
+            for t in (i - 1, i):  # the noun before the name, or a title opening the mention
+                if 0 <= t < j - 1 and self._describes(self.keys[t]):
+                    self._described[self.keys[t].lower()] = aid
         if actor.type == "person" and via != "office" and aid not in self.ctx.seen and aid in self.gaz.actors:
             self._teach_short_forms(actor)
         self.ctx.seen.add(aid)
@@ -783,6 +789,9 @@ class _Scan:
             if key in heads and self._epithet(i, heads[key], epithets):
                 i += 1
                 continue
+            if key in self._described and self._described_again(i):
+                i += 1
+                continue
             if key not in starts and key not in ctx_trie and not (key.isupper() and key.capitalize() in starts):
                 i += self._appositive_at(i, key)
                 continue
@@ -873,6 +882,27 @@ class _Scan:
                 self._emit(i - 1 if first is None else first, i + 1, m.actor_id, "coreference")
                 return True
         return False
+
+    def _describes(self, word: str) -> bool:
+        """A noun that describes a person before the name (gazetteer cues [coreference_descriptors], or a role)."""
+        lower = word.lower()
+        nouns = self.gaz.cues.get("coreference_descriptors", {}).get("nouns", ())
+        role = self.gaz.roles.get(lower)
+        return word.isalpha() and (
+            lower in nouns or (isinstance(role, dict) and END in role)
+        )  # "judge", not "opposition"
+
+    def _described_again(self, i: int) -> bool:
+        """ "the actor", "the judge": "the" and a lower-case word the article wrote right before a person's name
+        ("actor Kevin Costner", "Judge Carl Barbier") name that person, the last one it described so (not before a
+        name: "the judge Ann Lee" introduces someone)."""
+        keys = self.keys
+        if i == 0 or keys[i - 1].lower() != "the" or not keys[i].islower():
+            return False
+        if i + 1 < len(keys) and keys[i + 1][:1].isupper():
+            return False
+        self._emit(i - 1, i + 1, self._described[keys[i]], "coreference")
+        return True
 
     def _epithet(self, i: int, kinds: list[str], spec: dict) -> bool:
         """ "the oil giant", "the global health body": "the", one or two lower-case modifiers and a head of
