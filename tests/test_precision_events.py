@@ -256,6 +256,12 @@ def test_the_judge_is_the_judge_the_article_named():
     assert [r["source_actor"] for r in rows] == ["Carl Barbier"]
 
 
+def test_a_call_after_a_comma_is_a_statement_of_the_subject_before_it():
+    text = "Chile's president visited the flooded towns on Monday, calling for international aid."
+    rows = [r for r in _rows(text) if r["event_type"] == "REQUEST"]
+    assert [(r["mode"], r["summary"][:7]) for r in rows] == [("statement", "calling")]
+
+
 def test_two_doers_against_two_receivers_are_two_happenings():
     text = "Mexico accused China of treating its citizens unfairly. Peru blamed Chile for the border delays."
     rows = [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == "ACCUSE"]
