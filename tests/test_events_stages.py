@@ -108,6 +108,12 @@ def test_and_joining_two_names_or_what_is_said_opens_no_clause(text):
     assert len(_clause_texts(text)) == 1
 
 
+@pytest.mark.parametrize("text", ["Italy withdrew its troops and Poland's", "Italy withdrew its troops and Poland"])
+def test_a_sentence_cut_off_after_and_and_a_name_is_one_clause(text):
+    # a headline or a cut line ends on the name: no verb follows it, and nothing reads past the last word
+    assert _clause_texts(text) == [" ".join(t.text for t in tokenize(text))]
+
+
 def test_when_with_no_comma_opens_the_clause_that_names_the_doer():
     text = (
         "At least 40 people were killed on Monday when two suicide bombers blew themselves up at a police academy "

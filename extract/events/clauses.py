@@ -17,6 +17,7 @@ predicate is a happening of its own, done by the first one's subject (`coordinat
 from __future__ import annotations
 
 import calendar
+import functools
 import itertools
 from typing import NamedTuple
 
@@ -154,8 +155,9 @@ def _and_opens(tokens: list[Token], start: int, k: int) -> bool:
         j += 1
     if j == k + 1:
         return False
-    if j < len(tokens) and tokens[j].lower in ("'s", "’s", "'") or tokens[j - 1].lower.endswith(("'s", "’s")):
-        j += 1 if tokens[j].lower in ("'s", "’s", "'") else 0
+    split_possessive = j < len(tokens) and tokens[j].lower in ("'s", "’s", "'")
+    if split_possessive or tokens[j - 1].lower.endswith(("'s", "’s")):
+        j += split_possessive
         q = j
         while j < len(tokens) and j - q < 5 and (tokens[j].text[:1].islower() or tokens[j].text[:1] in "-0123456789"):
             if _finite(tokens[j]):
@@ -178,10 +180,13 @@ def _finite(tok: Token) -> bool:
     "have"."""
     if not tok.text.islower():
         return False
-    lower = tok.lower
-    if past_form(tok.text) or lower in irregular_pasts():
-        return True
-    return any(lower in wordset("mode", k) for k in ("future", "hypothetical_modals", "be", "have"))
+    return past_form(tok.text) or tok.lower in irregular_pasts() or tok.lower in _auxiliaries()
+
+
+@functools.cache
+def _auxiliaries() -> frozenset[str]:
+    """Modals and the forms of "be" and "have" ([mode] lists of cues.toml)."""
+    return frozenset().union(*(wordset("mode", k) for k in ("future", "hypothetical_modals", "be", "have")))
 
 
 def _reports_a_happening(tokens: list[Token], a: int, b: int, speech: frozenset[str]) -> bool:
