@@ -284,6 +284,7 @@ def test_two_doers_against_one_receiver_are_two_happenings():
     [
         # cues.toml [senses]: the object gives the verb another sense
         ("The health ministry released its annual report on Tuesday.", "CONCEDE"),
+        ("Two of the injured miners were admitted to hospital in Santiago on Tuesday.", "CONCEDE"),
         (
             "The singer recorded a charity song, which she released on Friday to raise money for flood victims.",
             "CONCEDE",
