@@ -12,6 +12,7 @@ and a bare "the president" resolves through the article's country and date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -187,6 +188,12 @@ _FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "’": "'"})
 
 def _phrase_tokens(text: str) -> list[str]:
     return tokens_of(text)
+
+
+@functools.cache
+def _names_tokens(names: tuple[str, ...]) -> tuple[list[str], ...]:
+    """The tokens of each of a company's names (gazetteer firms), read once."""
+    return tuple(tokens_of(name) for name in names)
 
 
 @dataclass
@@ -1036,9 +1043,8 @@ class _Scan:
         for names in self.gaz.firms:
             written: list[str] = []  # the names the article writes, in the list's order
             inside = False  # one of them written inside a sentence (or of several words)
-            for name in names:
-                toks = _phrase_tokens(name)
-                if not toks or (len(toks) == 1 and toks[0].lower() in lower):
+            for name, toks in zip(names, _names_tokens(names), strict=True):
+                if not toks or toks[0] not in at or (len(toks) == 1 and toks[0].lower() in lower):
                     continue
                 for i in at.get(toks[0], ()):
                     if keys[i : i + len(toks)] != toks or (i > 0 and keys[i - 1].lower() == "the"):
