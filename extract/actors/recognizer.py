@@ -231,6 +231,15 @@ class _Scan:
         """Character offset where token k starts."""
         return self.ends[k] - len(self.keys[k])
 
+    def _opens_sentence(self, k: int) -> bool:
+        """True when token k opens a sentence or a line: the first token, or one after a full stop, a quotation
+        mark, a colon, a bracket or a dash, or on a new line."""
+        return (
+            k < 1
+            or self.keys[k - 1] in (".", "!", "?", '"', "“", ":", "(", "-", "—")
+            or "\n" in self.text[self.ends[k - 1] : self._start(k)]
+        )
+
     # ---- token tests -------------------------------------------------------------------------
 
     def _is_upper_word(self, k: int) -> bool:
@@ -357,11 +366,7 @@ class _Scan:
         """'Michael Jordan', 'Chad Smith': a name word right before or after a given-name alias."""
         i, j = m.i, m.j
         if i > 0 and self._is_name_word(i - 1) and not (self.ment_tok and self.ment_tok[-1][1] == i):
-            sentence_start = (
-                i < 2
-                or self.keys[i - 2] in (".", "!", "?", '"', "“", ":", "(", "-", "—")
-                or "\n" in self.text[self.ends[i - 2] : self._start(i - 1)]
-            )
+            sentence_start = self._opens_sentence(i - 1)
             gap = self.text[self.ends[i - 1] : self._start(i)]
             if gap.strip() == "" and (self.keys[i - 1] in self.gaz.given_names or not sentence_start):
                 return True
@@ -1053,7 +1058,7 @@ class _Scan:
                         continue  # "Shell Oil", "Total Recall": part of a longer name
                     if name not in written:
                         written.append(name)
-                    if len(toks) > 1 or (i > 0 and keys[i - 1] not in (".", "!", "?", '"', "“", "'")):
+                    if len(toks) > 1 or not self._opens_sentence(i):
                         inside = True
             if not inside or any(self._alias(_phrase_tokens(name)) for name in written):
                 continue

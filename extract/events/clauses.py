@@ -160,24 +160,24 @@ def _and_opens(tokens: list[Token], start: int, k: int) -> bool:
         j += split_possessive
         q = j
         while j < len(tokens) and j - q < 5 and (tokens[j].text[:1].islower() or tokens[j].text[:1] in "-0123456789"):
-            if _finite(tokens[j]):
+            if finite_word(tokens[j]):
                 break
             j += 1
-    if j >= len(tokens) or not _finite(tokens[j]) or tokens[j].lower in ("are", "were", "have", "'re", "'ve"):
+    if j >= len(tokens) or not finite_word(tokens[j]) or tokens[j].lower in ("are", "were", "have", "'re", "'ve"):
         return False
     if any(t.lower in ("between", "both") for t in tokens[max(start, k - 5) : k]):
         return False
     if any(t.lower in wordset("mode", "speech") for t in tokens[start:k]):
         return False  # "said the drug should never be used and Dr Murray had ...": both halves are what is said
-    return any(_finite(t) for t in tokens[start:k])
+    return any(finite_word(t) for t in tokens[start:k])
 
 
 _CALENDAR_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "on Monday and Ukraine has vowed"
 
 
-def _finite(tok: Token) -> bool:
+def finite_word(tok: Token) -> bool:
     """A word that can carry a clause's tense: a lower-case past form (regular or not), a modal, a form of "be" or
-    "have"."""
+    "have" (also mode._modifies_subject's test of the verb after a subject)."""
     if not tok.text.islower():
         return False
     return past_form(tok.text) or tok.lower in irregular_pasts() or tok.lower in _auxiliaries()

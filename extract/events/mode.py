@@ -28,7 +28,7 @@ import functools
 from typing import NamedTuple
 
 from extract.events._data import wordset
-from extract.events.clauses import Clause
+from extract.events.clauses import Clause, finite_word
 from extract.events.plover import (
     Cue,
     find_cues,
@@ -280,8 +280,7 @@ def _modifies_subject(tokens: list[Token], lo: int, cue: Cue, p: int) -> bool:
         return False
     if noun.lower in wordset("roles", "prepositions") or noun.lower in wordset("mode", "be"):
         return False
-    finite = past_form(verb.text) or verb.lower in irregular_pasts() or verb.lower in wordset("mode", "have")
-    return verb.text.islower() and (finite or verb.lower in ("are", "were"))
+    return finite_word(verb)
 
 
 def _passive_of(tokens: list[Token], clause: Clause, cue: Cue) -> int:

@@ -390,12 +390,17 @@ def _is_credit_line(line: str) -> bool:
     return _starts(line, c.credit_starts) or (len(line) < 300 and line.rstrip(" .)\t").lower().endswith(c.credit_ends))
 
 
+# The pieces of a dateline: a place in capitals, its state or country ("BARATARIA BAY, La."), a day ("April 24").
+_DATELINE_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}"
+_DATELINE_REGION = r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+_DATELINE_DAY = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
 # A place dateline opening a story: "PORT VILA (Reuters) - ", "BARATARIA BAY, La. -- ", "KYIV, March 3 (AP) - ".
 _PLACE_DATELINE = re.compile(
     r"(?:\([A-Z][A-Za-z .&-]{1,30}\)\s+)?"  # an agency may come first: "(AP) WASHINGTON --"
-    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\([A-Z][A-Za-z .&-]{1,30}\)\s*(?:--|[-–—])|\s+(?:--|—))\s"
+    + _DATELINE_PLACE
+    + _DATELINE_REGION
+    + _DATELINE_DAY
+    + r"(?:\s*\([A-Z][A-Za-z .&-]{1,30}\)\s*(?:--|[-–—])|\s+(?:--|—))\s"
 )
 PLACE_DATELINE_LINES = 4
 
@@ -406,12 +411,17 @@ def _wire_dateline() -> re.Pattern:
     found anywhere in a line: the places in capitals (several joined by a slash), an optional date, the agency
     (data/furniture.toml wire_agencies), a dash."""
     agencies = "|".join(map(re.escape, sorted(cues().wire_agencies, key=len, reverse=True)))
-    place = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}"
     return re.compile(
-        r"(?<![\w,])" + place + r"(?:\\?/" + place + r")*"
-        r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
-        r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-        r"\s*\((?:" + agencies + r")\)\s*(?:--|[-–—])\s"
+        r"(?<![\w,])"
+        + _DATELINE_PLACE
+        + r"(?:\\?/"
+        + _DATELINE_PLACE
+        + r")*"
+        + _DATELINE_REGION
+        + _DATELINE_DAY
+        + r"\s*\((?:"
+        + agencies
+        + r")\)\s*(?:--|[-–—])\s"
     )
 
 
