@@ -176,6 +176,34 @@ def test_capitals_inside_a_sentence_are_no_place_dateline():
     assert [s.kind for s in cleaned.segments] == ["body"]
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a wire photo's caption closed by the day it was taken, with or without a comma after the weekday
+        "The minister waves to reporters outside the talks in Geneva, Tuesday, Nov. 2, 2010.",
+        "Fishermen haul a boom ashore in Grand Isle, La., Thursday Aug. 5, 2010.",
+        # one opened by the picture it describes
+        "In this May 26 photo provided by the coast guard, a supply ship holds position over the well.",
+        "In this image taken from video, a robot arm cuts the riser pipe.",
+    ],
+)
+def test_a_news_photo_caption_opening_the_article_is_a_caption(first):
+    cleaned = clean_text(first + "\n" + STORY)
+    spans = [(s.kind, cleaned.text[s.start : s.end]) for s in cleaned.segments]
+    assert spans[0] == ("caption", first)
+    assert [k for k, _ in spans[1:]] == ["body"]
+
+
+def test_a_full_date_closing_a_later_line_or_a_headline_is_no_caption():
+    later = "The hearing opened in Geneva, Tuesday, Nov. 2, 2010."
+    cleaned = clean_text(STORY + "\n" + later)
+    assert [s.kind for s in cleaned.segments] == ["body"]
+    # "In this" with no picture after it opens a sentence of the story
+    first = "In this town of 4,000 people, the flood reached the church steps on Monday."
+    cleaned = clean_text(first + "\n" + STORY)
+    assert [s.kind for s in cleaned.segments] == ["body"]
+
+
 def test_headline_above_dateline_is_not_a_caption():
     cleaned = clean_text("Flood barrier tested\nMarch 3, 2025\n" + STORY)
     assert [s.kind for s in cleaned.segments] == ["body", "dateline", "body"]

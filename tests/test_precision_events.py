@@ -180,6 +180,21 @@ def test_bullets_and_a_headline_run_into_a_wire_dateline_are_left_out():
     assert got == ["Chilean dockers went back to work on Monday.", "The union met."]
 
 
+def test_the_day_a_news_photo_opening_the_article_was_taken_does_not_date_the_story():
+    from extract.events.extract_one import article_events
+    from extract.ingest import load_articles
+
+    text = (
+        "The president walks out to meet reporters in the Rose Garden, Friday, May 14, 2010.\n"
+        "(AP) WASHINGTON -- The president has cancelled a trip to Indonesia. He called its president."
+    )
+    art = load_articles([{"id": "t", "text": text, "published": "2010-06-04"}]).articles[0]
+    rows, _note = article_events(art)
+    story = [r for r in rows if "Rose Garden" not in r["summary"]]
+    # the caption's own happening keeps its day; the story's undated lead is the day it was published
+    assert story and {str(r["date"]) for r in story} == {"2010-06-04"}
+
+
 def test_a_line_with_no_stamp_or_credit_is_untouched():
     text = "The minister resigned on Tuesday. Photographs of the meeting were published."
     assert _sentences(text) == ["The minister resigned on Tuesday.", "Photographs of the meeting were published."]

@@ -120,7 +120,7 @@ NARRATIVE_SENTENCES = 3  # how far back an undated past clause looks for the day
 def narrative(
     text: str, timexes: list[Timex], tx_starts: list[int], sentences: list, index: int, published_day: dt.date | None
 ) -> Timex | None:
-    """The last day-precision date governing something in the sentences just before sentences[index],
+    """The last day-precision date governing something in the body sentences just before sentences[index],
     when it lies before the publication day (a past day the story is narrating); None otherwise."""
     if published_day is None or index == 0:
         return None
@@ -131,6 +131,8 @@ def narrative(
         sent = window[bisect.bisect_right(starts, tx.start) - 1]
         if tx.precision not in ("day", "minute") or tx.start >= sent.end or not governs(text, tx, sent.start):
             continue  # not a day, between sentences (a dropped headline), or a bound ("since May 3")
+        if sent.kind != "body":
+            continue  # a photo's caption: the day the picture was taken, not one the story tells of
         per = period(tx.value)
         return tx if per is not None and per.start < published_day else None
     return None

@@ -348,6 +348,25 @@ _PHOTO_PAREN = re.compile(
 )
 
 
+# A news photo's caption opening an article: "In this May 26 photo provided by ...", "In this image taken from
+# video ...", or a line closed by the day the photo was taken (", Friday, May 14, 2010.", "Friday Nov. 1, 2002.").
+_LEAD_PHOTO_OPEN = re.compile(
+    r"^In this\b(?:[\s,]+[\w.'-]+){0,4}?[\s,]+(?:photo(?:graph)?|image|picture|video|frame grab)s?\b", re.IGNORECASE
+)
+_LEAD_PHOTO_DAY = re.compile(
+    r",\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?\s*(?:\(AP Photo[^()]*\))?\s*$"
+)
+
+
+def _is_lead_photo_caption(line: str) -> bool:
+    """True for an article's first line when it is a news photo's caption (_LEAD_PHOTO_OPEN, _LEAD_PHOTO_DAY)."""
+    line = line.strip()
+    return _words(line) <= CAPTION_MAX_WORDS and (
+        _LEAD_PHOTO_OPEN.search(line) is not None or _LEAD_PHOTO_DAY.search(line) is not None
+    )
+
+
 def _is_caption(line: str) -> bool:
     c = cues()
     tail = line[-60:].rstrip(" .)\t")
@@ -469,8 +488,9 @@ def split_headline(text: str) -> tuple[str, str]:
 def find_segments(text: str, dateline: Published | None, captions: frozenset[str] = frozenset()) -> list[Segment]:
     """Mark captions, the dateline and credits in clean `text`; everything else is body.
 
-    Captions: lines before a dateline that stands on its own line near the top, and lines that
-    open or close like a photo caption. Credits: "(Reporting by ...)" at a paragraph's end and
+    Captions: lines before a dateline that stands on its own line near the top, a first line that is a
+    news photo's caption ("In this photo ...", "..., Friday, May 14, 2010."), and lines that open or close
+    like a photo caption. Credits: "(Reporting by ...)" at a paragraph's end and
     lines opening with a credit phrase. Returns segments sorted by start, covering all non-blank text.
     """
     marks: list[tuple[int, int, str]] = []
@@ -506,6 +526,9 @@ def find_segments(text: str, dateline: Published | None, captions: frozenset[str
             marks.append((s, e, "credit"))
             continue
         if line.strip() in captions:
+            marks.append((s, e, "caption"))
+            continue
+        if n == 0 and n != dateline_line and _is_lead_photo_caption(line):
             marks.append((s, e, "caption"))
             continue
         if n != dateline_line and _is_caption(line):
