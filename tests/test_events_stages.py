@@ -475,6 +475,24 @@ def test_an_undated_claim_in_the_present_names_the_publication_month():
     assert [(r["date"], r["date_precision"]) for r in rows] == [("2024-03-06", "day")]
 
 
+def test_an_undated_plan_names_the_publication_month_unless_someone_said_it_that_day():
+    # "will", "is to": the happening lies after publication, on a day the article does not give
+    for text in ("Germany will expel two Russian diplomats.", "Germany is to expel two Russian diplomats."):
+        rows = _one(text)
+        assert [(r["date"], r["date_precision"], r["mode"]) for r in rows] == [("2024-03", "month", "future")], text
+    # a plan a speaker announces is coded on the day it was said, as both gold sets do
+    for text in (
+        "The foreign ministry said Germany would expel two Russian diplomats.",
+        "Germany will expel two Russian diplomats, the foreign ministry said.",
+    ):
+        rows = _one(text)
+        sanction = [(r["date"], r["date_precision"]) for r in rows if r["event_type"] == "SANCTION"]
+        assert sanction == [("2024-03-06", "day")], text
+    # a date in the clause still dates it
+    rows = _one("Germany will expel two Russian diplomats on Friday.")
+    assert [(r["date"], r["date_precision"]) for r in rows] == [("2024-03-08", "day")]
+
+
 def test_overnight_dates_a_past_happening_to_the_night_before_publication():
     # published Wednesday 2024-03-06: the night began on Tuesday 2024-03-05 (tests/gold/README.md)
     rows = _one("Russia launched 40 drones at Ukraine overnight, Kyiv said.")

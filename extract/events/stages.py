@@ -1581,6 +1581,17 @@ _PARSE_BEFORE = 300  # characters before the trigger parsed; further back the pa
 _PARSE_AFTER = 10  # tokens after the trigger parsed (its objects and complements; the parse costs its length)
 
 
+def _said_in(toks: list[Token], c: Candidate) -> bool:
+    """True when a verb of saying other than the trigger stands anywhere in its sentence ("said it would",
+    "will deploy troops, officials said")."""
+    speech = roles.saying()
+    return any(
+        t.lower in speech and t.lower != "according" and t.text[:1].islower()
+        for n, t in enumerate(toks)
+        if n != c.cue.i
+    )
+
+
 def _reported(toks: list[Token], c: Candidate) -> bool:
     """True when a verb of saying comes before the trigger in its sentence (mode.py's reported speech):
     the gold conventions keep the speaker as the doer, which word order finds, so no parse is needed."""
@@ -1995,7 +2006,8 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
     undated verb candidate that is no background, the day the sentences before were telling about (a simple
     past, settings.narrative), the day a story dated only by its day is about (dating.story_day) or the
     publication day (flagged); its month for a present perfect past the lead, an unreported past perfect (before
-    the time told of) or a claim held in the present. Dates off the table's range date nothing."""
+    the time told of), a plan no one in the sentence is said to announce ("The concert will raise money": later,
+    on a day not given) or a claim held in the present. Dates off the table's range date nothing."""
     text, settings, article = doc.text, doc.settings, doc.article
     pub = dating.publication(article.published)
     tx_starts: list[int] = []
@@ -2050,6 +2062,12 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             per, date_text, from_pub = dating.month_of(pub), "", True  # "has launched": recent, day unknown
         elif c.reading.perfect and not _present_perfect(toks, clause, c.cue.i) and not _reported(toks, c):
             per, date_text, from_pub = dating.month_of(pub), "", True  # "had ordered": before the telling, day unknown
+        elif (
+            c.reading.mode in ("future", "hypothetical")
+            and not _said_in(toks, c)
+            and _overnight(toks, clause.i0, clause.i1) is None  # "will attack Kyiv overnight": tonight
+        ):
+            per, date_text, from_pub = dating.month_of(pub), "", True  # "will raise money": later, day unknown
         elif mode.claimed_now(toks, clause.i0, c.cue.i):
             per, date_text, from_pub = dating.month_of(pub), "", True  # "prosecutors argue": a position, no one day
         else:
