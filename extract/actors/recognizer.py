@@ -225,6 +225,7 @@ class _Scan:
         self._surnames_cache: frozenset[str] | None = None  # see _titled_surnames
         self._lone_cache: frozenset[str] | None = None  # see _lone_surnames
         self._lower_cache: frozenset[str] | None = None  # words written in lower case, see _lone_name
+        self._name_flags: list[bool] | None = None  # see _is_name_word
         self._described: dict[str, str] = {}  # a word the article wrote right before a person's name -> the person
 
     def _start(self, k: int) -> int:
@@ -247,18 +248,20 @@ class _Scan:
         return len(key) > 1 and key.isalpha() and key.isupper()
 
     def _is_name_word(self, k: int) -> bool:
-        """A capitalized word that may belong to a person's name."""
-        if k >= len(self.keys):
-            return False
-        key = self.keys[k]
-        return (
-            key[:1].isupper()
-            and key.isalpha()
-            and not key.isupper()
-            and key not in self.gaz.not_name_words
-            and key not in self.gaz.honorifics
-            and key.lower() not in self.gaz.roles
-        )
+        """A capitalized word that may belong to a person's name (each token judged once per article)."""
+        flags = self._name_flags
+        if flags is None:
+            not_name, honorifics, roles = self.gaz.not_name_words, self.gaz.honorifics, self.gaz.roles
+            flags = self._name_flags = [
+                key[:1].isupper()
+                and key.isalpha()
+                and not key.isupper()
+                and key not in not_name
+                and key not in honorifics
+                and key.lower() not in roles
+                for key in self.keys
+            ]
+        return k < len(flags) and flags[k]
 
     # ---- trie matching ------------------------------------------------------------------------
 
@@ -1270,8 +1273,11 @@ class _Scan:
         ("physician Conrad Murray" ... "Dr Murray"). Later mentions of the surname name the same person.
         Returns the tokens consumed (0 when it is no such name)."""
         keys = self.keys
-        if keys[i] not in self.gaz.given_names and not self._titled_surnames() and not self._lone_surnames():
-            return 0
+        if keys[i] not in self.gaz.given_names:
+            # else its last word must be one the article writes after a title or alone: none near, no name
+            titled, lone = self._titled_surnames(), self._lone_surnames()
+            if not any(w in titled or w in lone for w in keys[i + 1 : i + MAX_NAME_TOKENS + 3]):
+                return 0
         if i > 0 and self._is_name_word(i - 1) and self.text[self.ends[i - 1] : self._start(i)] == " ":
             return 0  # inside a longer capitalized run
         k = self._name_at(i)

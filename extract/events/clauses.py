@@ -38,14 +38,23 @@ class Clause(NamedTuple):
     coordinated: bool = False  # opens with a verb whose subject is the one of the clause before
 
 
-def _after_comma_phrases() -> list[tuple[str, ...]]:
-    return sorted((tuple(p.split()) for p in cues()["clauses"]["after_comma"]), key=len, reverse=True)
+@functools.cache
+def _after_comma_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of [clauses].after_comma by their first word, as word tuples."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for p in cues()["clauses"]["after_comma"]:
+        words = tuple(p.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {w: tuple(v) for w, v in by_first.items()}
 
 
-def _starts_clause(tokens: list[Token], k: int, phrases: list[tuple[str, ...]]) -> bool:
-    for ph in phrases:
+def _starts_clause(tokens: list[Token], k: int, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """True when one of the after-comma phrases starts at token k."""
+    if k >= len(tokens):
+        return False
+    for ph in phrases.get(tokens[k].lower, ()):
         n = len(ph)
-        if k + n <= len(tokens) and all(tokens[k + m].lower == ph[m] for m in range(n)):
+        if k + n <= len(tokens) and all(tokens[k + m].lower == ph[m] for m in range(1, n)):
             return True
     return False
 
