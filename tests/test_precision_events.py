@@ -315,6 +315,8 @@ def test_two_doers_against_one_receiver_are_two_happenings():
         ("BP was hit with a record fine on Monday.", "ASSAULT"),
         ("The EU hit Russia with new sanctions on Monday.", "ASSAULT"),
         ("Iran was hit with new US sanctions on Monday.", "ASSAULT"),  # "sanctions" after "with new US": a noun
+        ("Kenya charged Ugandan traders $50 a truck at the border on Monday.", "ACCUSE"),  # a price
+        ("Kenya charged Ugandan truck drivers a fee at the border on Monday.", "ACCUSE"),
     ],
 )
 def test_a_verb_in_another_sense_names_no_happening_of_its_type(text, absent):
@@ -325,6 +327,7 @@ def test_a_verb_in_another_sense_names_no_happening_of_its_type(text, absent):
     ("text", "etype"),
     [
         ("The rebels released two hostages near Goma on Monday.", "CONCEDE"),
+        ("Kenya charged two Ugandan traders with smuggling on Monday.", "ACCUSE"),
         ("Thousands demonstrated against the new law in Lima on Saturday.", "PROTEST"),
         ("Jordan provided food and tents to Gaza on Monday.", "AID"),
         ("Cuban doctors treated 40 wounded people in Port-au-Prince on Tuesday.", "AID"),

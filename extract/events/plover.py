@@ -782,7 +782,7 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
         return True
 
     def up_to_punctuation(run) -> list[str]:
-        return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-", (t.lower for t in run)))
+        return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-$£€¥", (t.lower for t in run)))
 
     words = up_to_punctuation(tokens[cue.j : cue.j + window])
     # a passive's subject is its object: "Thirty-five new cases of swine flu were confirmed on Sunday"
