@@ -283,6 +283,17 @@ def test_two_doers_against_two_receivers_are_two_happenings():
     assert rows == [("Mexico", "China"), ("Peru", "Chile")]
 
 
+def test_a_verb_in_the_simple_past_tells_no_plan_whatever_will_stands_nearby():
+    # the model reads the "will" of the subordinate clause; "declined" is a refusal made, not a plan
+    text = (
+        "Although one in three who come in contact will likely become infected, "
+        "the Kenyan team declined to give a figure."
+    )
+    assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("REJECT", "actual")]
+    # a plan stays one
+    assert [r["mode"] for r in _rows("Kenya will close its border with Somalia on Friday.")] == ["future"]
+
+
 def test_one_happening_told_twice_is_still_one_row():
     text = "Russian forces struck Kharkiv on Tuesday. Russia struck Kharkiv on Tuesday with glide bombs."
     assert len([r for r in _rows(text) if r["event_type"] == "ASSAULT"]) == 1

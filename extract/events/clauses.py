@@ -189,11 +189,11 @@ def finite_word(tok: Token) -> bool:
     "have" (also mode._modifies_subject's test of the verb after a subject)."""
     if not tok.text.islower():
         return False
-    return past_form(tok.text) or tok.lower in irregular_pasts() or tok.lower in _auxiliaries()
+    return past_form(tok.text) or tok.lower in irregular_pasts() or tok.lower in auxiliaries()
 
 
 @functools.cache
-def _auxiliaries() -> frozenset[str]:
+def auxiliaries() -> frozenset[str]:
     """Modals and the forms of "be" and "have" ([mode] lists of cues.toml)."""
     return frozenset().union(*(wordset("mode", k) for k in ("future", "hypothetical_modals", "be", "have")))
 

@@ -23,7 +23,7 @@ from extract.actors.tagged import learn_tagged
 from extract.events import confidence, dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
-from extract.events.clauses import Clause, in_relative, split_clauses, split_coordinated
+from extract.events.clauses import Clause, auxiliaries, finite_word, in_relative, split_clauses, split_coordinated
 from extract.events.doc import ArticleDoc, Candidate, Placed, Settings
 from extract.events.merge import merge_rows
 from extract.events.plover import Cue, find_cues, is_speech_act, may_hold_cue, noun_type
@@ -738,6 +738,14 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 or (sc.mode == "negated" and _other_predicate_negated(doc.tokens[c.s], c.clause, c.cue.i, negators))
                 # "cancelled a planned meeting": the rule's negation by a verb of calling off stands
                 or (c.reading.mode == "negated" and mode.called_off_by(doc.tokens[c.s], c.clause.i0, c.cue) >= 0)
+                # "Although many will become infected, the team declined to estimate ...": a verb in the simple
+                # past tells no plan; the "will" the model read is another clause's
+                or (
+                    sc.mode == "future"
+                    and _past(c.reading)
+                    and not c.reading.passive
+                    and _simple_past(doc.tokens[c.s], c.clause, c.cue)
+                )
             )
             if (
                 sc.mode != c.reading.mode
@@ -1579,6 +1587,19 @@ def _undergone(c: Candidate) -> bool:
 _DATELINE = re.compile(r"[A-Z][A-Z .'/]+(?:,\s*[A-Z][A-Za-z .]+)?\s+[-–—]\s+")  # "KINGSTON, Jamaica - "
 _PARSE_BEFORE = 300  # characters before the trigger parsed; further back the parse starts at the clause
 _PARSE_AFTER = 10  # tokens after the trigger parsed (its objects and complements; the parse costs its length)
+
+
+def _simple_past(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when the cue word is a finite simple past ("the team declined"): a past form after a word that is no
+    comma, with no auxiliary or "to" in the two words before it ("has since resigned", "to remain closed") and no
+    "will"/"shall" in the three ("will likely cut": a base form)."""
+    word = toks[cue.i]
+    if cue.form != "past" or not finite_word(word) or word.lower in auxiliaries() or cue.i == clause.i0:
+        return False
+    before = [t.lower for t in toks[max(clause.i0, cue.i - 3) : cue.i]]
+    if before[-1] == "," or any(w in auxiliaries() or w == "to" for w in before[-2:]):
+        return False  # "signed by", "has since resigned", "plans to remain closed"
+    return not any(w in wordset("mode", "future") for w in before)
 
 
 def _said_in(toks: list[Token], c: Candidate) -> bool:
