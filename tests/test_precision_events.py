@@ -339,6 +339,9 @@ def test_a_verb_in_another_sense_names_no_happening_of_its_type(text, absent):
     [
         ("The rebels released two hostages near Goma on Monday.", "CONCEDE"),
         ("Kenya charged two Ugandan traders with smuggling on Monday.", "ACCUSE"),
+        # PLOVER's SANCTION includes reducing or stopping aid
+        ("Britain cut its aid to Kenya on Monday.", "SANCTION"),
+        ("The United States withheld military aid from Egypt on Monday.", "SANCTION"),
         ("Thousands demonstrated against the new law in Lima on Saturday.", "PROTEST"),
         ("Jordan provided food and tents to Gaza on Monday.", "AID"),
         ("Cuban doctors treated 40 wounded people in Port-au-Prince on Tuesday.", "AID"),
