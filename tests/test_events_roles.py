@@ -948,3 +948,21 @@ def test_it_stands_for_no_actor_when_none_opens_the_sentence_before():
 def test_a_group_named_with_its_place_takes_the_places_country():
     rows = _rows("Gaza residents protested against Hamas on Monday.", "2024-03-06")
     assert [(r["source_actor"], r["countries"]) for r in rows] == [("Gaza residents", ["PSE"])]
+
+
+def test_a_group_named_at_a_sentence_start_is_written_as_the_article_writes_it_elsewhere():
+    # one group, one name in the actor lists: "Scientists" opening a sentence is the article's "scientists"
+    text = "Scientists accused Kenya of hiding the figures. Two other scientists said the data were sound."
+    rows = _rows(text, "2010-06-17")
+    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "ACCUSE"] == [
+        ("scientists", "Kenya")
+    ]
+    assert "scientists" in rows[0]["actors"] and "Scientists" not in rows[0]["actors"]
+    # a word the article also capitalizes after a lower-case word is a name there ("most Shrimpers"), and one it
+    # never writes in lower case keeps its capital
+    for text in (
+        "Shrimpers sued Kenya over the spill. Most Shrimpers and some shrimpers agreed.",
+        "Shrimpers sued Kenya over the spill.",
+    ):
+        rows = [r for r in _rows(text, "2010-06-17") if r["target_actor"] == "Kenya"]
+        assert [r["source_actor"] for r in rows] == ["Shrimpers"], text

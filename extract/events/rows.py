@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
+from extract.actors import ActorMention
 from extract.events._data import summary as summary_data
 from extract.events.clauses import Clause
 from extract.events.doc import ArticleDoc, Candidate
@@ -47,6 +49,24 @@ def _event_id(article_id: str, sent_start: int, clause_start: int, etype: str) -
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _name(doc: ArticleDoc, m: ActorMention | None) -> str:
+    """The actor's name as the row gives it. A group named at a sentence's start ("Scientists", "Environmental
+    groups") is written as the article writes it elsewhere in lower case, so one group is one name in the actor
+    lists; not one the article also capitalizes after a lower-case word ("most Americans"), nor one it never
+    writes in lower case ("Palestinians", "Democrats")."""
+    if m is None:
+        return ""
+    name = m.name
+    if m.type == "group" and name[:1].isupper() and name[1:2].islower():
+        lower = name[0].lower() + name[1:]
+        word = re.escape(name.split()[0])
+        if re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", doc.text) and not re.search(
+            r"[a-z,]\s+" + word + r"(?![\w-])", doc.text
+        ):
+            return lower
+    return name
+
+
 def build_row(doc: ArticleDoc, c: Candidate) -> dict:
     """The events-table row of a candidate that has its roles, period and topics."""
     article, text = doc.article, doc.text
@@ -70,11 +90,13 @@ def build_row(doc: ArticleDoc, c: Candidate) -> dict:
         "date_end": dt.datetime.combine(per.end, dt.time()),
         "date_text": c.date_text,
         "date_from_publication": c.date_from_publication,
-        "source_actor": source.name if source is not None else "",
-        "target_actor": target.name if target is not None else "",
+        "source_actor": _name(doc, source),
+        "target_actor": _name(doc, target),
         # every actor the clause names, and the source and target, which a later stage may have found elsewhere
         # (the place of the happening, the doer of a happening named before)
-        "actors": list(dict.fromkeys([*(m.name for _, m in c.actors), *(m.name for m in (source, target) if m)])),
+        "actors": list(
+            dict.fromkeys([*(_name(doc, m) for _, m in c.actors), *(_name(doc, m) for m in (source, target) if m)])
+        ),
         "countries": list(countries),
         "event_type": cue.event_type,
         "quad_class": cue.quad_class,
