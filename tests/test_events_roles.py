@@ -966,3 +966,11 @@ def test_a_group_named_at_a_sentence_start_is_written_as_the_article_writes_it_e
     ):
         rows = [r for r in _rows(text, "2010-06-17") if r["target_actor"] == "Kenya"]
         assert [r["source_actor"] for r in rows] == ["Shrimpers"], text
+
+
+def test_a_capitalized_function_word_inside_a_sentence_opens_the_name_after_it():
+    text = "Theme park operator Six Flags said it would reopen its park in Mexico City on Friday."
+    assert {r["source_actor"] for r in _rows(text, "2009-05-01")} == {"Six Flags"}
+    # an article or preposition opens a title, not a name: "Like" stays out of it
+    text = "Kenya banned the song Like A Prayer on Monday."
+    assert all("Like" not in r["target_actor"] for r in _rows(text, "2009-05-01"))

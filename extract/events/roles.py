@@ -859,7 +859,26 @@ def proper_names(
     k = i0
     while k < i1:
         tok = tokens[k]
-        if k in taken or not tok.text[:1].isupper() or not tok.text[:1].isalpha() or tok.lower in stop:
+        # a function word written with a capital inside a sentence, right before another capitalized word, opens
+        # a name ("operator Six Flags said", "the New York Times", "the My Lai massacre"); not an article,
+        # conjunction or preposition, which open titles of songs and books ("sang Like A Prayer")
+        named_stop = (
+            tok.lower in stop
+            and tok.lower not in _not_name_openers()
+            and tok.text[1:2].islower()
+            and not opens(k)
+            and tokens[k - 1].text[:1].islower()
+            and k + 1 < i1
+            and k + 1 not in taken
+            and tokens[k + 1].text[:1].isupper()
+            and tokens[k + 1].text[:1].isalpha()
+        )
+        if (
+            k in taken
+            or not tok.text[:1].isupper()
+            or not tok.text[:1].isalpha()
+            or (tok.lower in stop and not named_stop)
+        ):
             k += 1
             continue
         j = k
@@ -901,6 +920,12 @@ def proper_names(
             out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j
     return out
+
+
+@functools.cache
+def _not_name_openers() -> frozenset[str]:
+    """Words that open no name even when capitalized inside a sentence: prepositions, articles, conjunctions."""
+    return wordset("roles", "prepositions") | {"a", "an", "the", "and", "or", "but", "nor"}
 
 
 def group_mention(tokens: list[Token], start: int, end: int) -> ActorMention:
