@@ -974,3 +974,14 @@ def test_a_capitalized_function_word_inside_a_sentence_opens_the_name_after_it()
     # an article or preposition opens a title, not a name: "Like" stays out of it
     text = "Kenya banned the song Like A Prayer on Monday."
     assert all("Like" not in r["target_actor"] for r in _rows(text, "2009-05-01"))
+
+
+def test_defence_lawyers_with_no_client_named_stand_for_the_defendant():
+    lead = "Jurors heard a recording of Dr Anna Keller and of the nurse Tom Reyes. "
+    text = lead + "Dr Keller is charged with manslaughter. Defence lawyers argue that Reyes gave the fatal dose."
+    rows = [r for r in _rows(text, "2011-10-07") if r["event_type"] == "ACCUSE" and r["mode"] == "statement"]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Anna Keller", "Tom Reyes")]
+    # no one the article says is charged, accused or on trial: the lawyers stand for no one named
+    text = lead + "Defence lawyers argue that Reyes gave the fatal dose."
+    rows = [r for r in _rows(text, "2011-10-07") if r["event_type"] == "ACCUSE" and r["mode"] == "statement"]
+    assert all(r["source_actor"] != "Anna Keller" for r in rows)

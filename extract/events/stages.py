@@ -984,6 +984,35 @@ def _represented(
     return None
 
 
+_DEFENDANT = re.compile(
+    r"\s+(?:(?:is|was|has been|had been|stands|stood|is being)\s+(?:charged|accused|indicted|on trial|tried)\b"
+    r"|(?:denies|denied|has denied|pleaded|has pleaded)\b)"
+)
+
+
+def _defence(text: str, toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention]) -> Placed | None:
+    """ "Defense lawyers" ("defence counsel", "the defence team") before the verb, with no client named, stand for
+    the defendant: the last person the article, before them, says is charged, accused or on trial, or denies or
+    pleaded ("Dr Murray is charged with involuntary manslaughter. Defense lawyers argue that ..."). None when it
+    says so of no one (the victim named last is no client)."""
+    reps = wordset("roles", "representatives") | {"team"}
+    at = next(
+        (
+            k
+            for k in range(clause.i0, cue.i - 1)
+            if toks[k].lower in ("defense", "defence") and toks[k + 1].lower in reps
+        ),
+        None,
+    )
+    if at is None or (at > 0 and toks[at - 1].lower in ("his", "her", "their", "its")):
+        return None
+    here = toks[at].start
+    for m in reversed(mentions):
+        if m.end <= here and m.type == "person" and _DEFENDANT.match(text, m.end):
+            return at, m
+    return None
+
+
 def _relative_subject(toks: list[Token], clause: Clause, placed: list[Placed]) -> Placed | None:
     """The actor a relative clause opening with "who"/"which" is about: the mention just before it ("Mr Annan,
     who met ..." -> Annan), placed at the pronoun, where the clause's subject stands."""
@@ -1251,6 +1280,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if m_starts is None:
                 m_starts = [m.start for m in doc.mentions]
             rep = _represented(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
+            if rep is None:
+                rep = _defence(doc.text, toks, clause, cue, doc.mentions)
             if rep is not None and not any(k <= rep[0] for k, _ in in_clause):
                 in_clause = [rep, *in_clause]
             if not any(k < cue.i for k, _ in in_clause):
