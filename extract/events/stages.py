@@ -14,7 +14,7 @@ import collections
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from core.schema import QUAD_CLASS
@@ -1633,22 +1633,21 @@ def _simple_past(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     return not any(w in wordset("mode", "future") for w in before)
 
 
+def _saying_among(toks: Iterable[Token], words: frozenset[str]) -> bool:
+    """True when one of the tokens is a lower-case verb of saying of `words` ("according" reports nothing)."""
+    return any(t.lower in words and t.lower != "according" and t.text[:1].islower() for t in toks)
+
+
 def _said_in(toks: list[Token], c: Candidate) -> bool:
     """True when a verb of saying other than the trigger stands anywhere in its sentence ("said it would",
     "will deploy troops, officials said")."""
-    speech = roles.saying()
-    return any(
-        t.lower in speech and t.lower != "according" and t.text[:1].islower()
-        for n, t in enumerate(toks)
-        if n != c.cue.i
-    )
+    return _saying_among((t for n, t in enumerate(toks) if n != c.cue.i), roles.saying())
 
 
 def _reported(toks: list[Token], c: Candidate) -> bool:
     """True when a verb of saying comes before the trigger in its sentence (mode.py's reported speech):
     the gold conventions keep the speaker as the doer, which word order finds, so no parse is needed."""
-    speech = roles.saying() | syntax.words("finding_verbs")
-    return any(t.lower in speech and t.lower != "according" and t.text[:1].islower() for t in toks[: c.cue.i])
+    return _saying_among(toks[: c.cue.i], roles.saying() | syntax.words("finding_verbs"))
 
 
 def _parse_worth(toks: list[Token], c: Candidate) -> bool:

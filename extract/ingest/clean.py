@@ -17,7 +17,7 @@ import string
 import tomllib
 from dataclasses import dataclass, field
 
-from extract.ingest.published import Published, find_dateline
+from extract.ingest.published import MONTH_NAME, WEEKDAY_NAME, Published, find_dateline
 from extract.model import Segment
 from extract.vocabulary import credits
 
@@ -354,8 +354,7 @@ _LEAD_PHOTO_OPEN = re.compile(
     r"^In this\b(?:[\s,]+[\w.'-]+){0,4}?[\s,]+(?:photo(?:graph)?|image|picture|video|frame grab)s?\b", re.IGNORECASE
 )
 _LEAD_PHOTO_DAY = re.compile(
-    r",\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?\s*(?:\(AP Photo[^()]*\))?\s*$"
+    rf",\s*{WEEKDAY_NAME},?\s+{MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?\s*(?:\(AP Photo[^()]*\))?\s*$"
 )
 
 

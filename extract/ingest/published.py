@@ -47,11 +47,12 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?)"
+# Month and weekday names as news pages write them ("Sept.", "Tues"), also for clean.py's photo captions.
+MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+WEEKDAY_NAME = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?)"
 _DATE = (
-    rf"(?:(?P<mon>{_MON})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MON}),?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"(?:(?P<mon>{MONTH_NAME})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH_NAME}),?\s+(?P<y2>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))"
 )
 _TIME = r"(?P<hh>[012]?\d)[:.](?P<mm>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?))?"
@@ -59,8 +60,8 @@ _TZ = r"(?P<tz>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?|[A-Z]{1,5}\b)"
 
 # Two shapes of dateline: the time first ("16:16 JST, November 20, 2024") or the date first
 # ("Tue May 12, 2009 8:56 am EDT", "Saturday, May 15, 2010; 11:47 PM", "Tuesday 12 May 2009 16.36 BST").
-_TIME_FIRST = re.compile(rf"{_TIME}(?:\s+{_TZ})?\s*,?\s+(?:{_WEEKDAY},?\s+)?{_DATE}")
-_DATE_FIRST = re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*[,;|/]?\s*(?:at\s+|-\s+)?{_TIME}(?:\s+{_TZ})?)?")
+_TIME_FIRST = re.compile(rf"{_TIME}(?:\s+{_TZ})?\s*,?\s+(?:{WEEKDAY_NAME},?\s+)?{_DATE}")
+_DATE_FIRST = re.compile(rf"(?:{WEEKDAY_NAME},?\s+)?{_DATE}(?:\s*[,;|/]?\s*(?:at\s+|-\s+)?{_TIME}(?:\s+{_TZ})?)?")
 # What may stand before a dateline on its line: a place and a bar ("HONG KONG |"), or a label.
 _LEAD = re.compile(
     r"(?:[A-Z][A-Za-z.' -]{1,40}\s*\|\s*"  # HONG KONG |
