@@ -1546,3 +1546,31 @@ def test_a_person_named_in_the_possessive_before_kin_stands_for_the_family():
     assert [r["source_actor"] for r in _one("Marta Kovacs's lawyers asked the court to drop the case on Monday.")] == [
         "Marta Kovacs"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # being in talks, or in touch, with someone consults them: the subject acts, what follows "with" is acted on
+        (
+            "BP was in talks with the Kuwaiti Investment Authority on Sunday.",
+            [("CONSULT", "actual", "BP", "Kuwait", "2010-06-06")],
+        ),
+        ("Iran is in talks with Egypt over the border.", [("CONSULT", "actual", "Iran", "Egypt", "2010-06-08")]),
+        # a paper that reports the talks is not a party to them
+        (
+            "The Guardian website reported on Sunday that BP was in talks with the Kuwaiti Investment Authority.",
+            [("CONSULT", "actual", "BP", "Kuwait", "2010-06-06")],
+        ),
+        (
+            "The WHO was in daily contact with Mexican authorities on Friday.",
+            [("CONSULT", "actual", "World Health Organization", "Mexico", "2010-06-04")],
+        ),
+        ("Israel will be in talks with Egypt on Monday.", [("CONSULT", "future", "Israel", "Egypt", "2010-06-14")]),
+        # "contact" with no word of communication is how a disease spreads
+        ("Two pupils from Mexico had been in close contact with the boy on Friday.", []),
+    ],
+)
+def test_being_in_talks_with_someone_consults_them(text, expected):
+    rows = _one(text, "2010-06-08")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"], r["date"]) for r in rows] == expected

@@ -393,7 +393,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         if onset is not None:
             # "had started striking Hamas targets", "began shelling": told as the verb of onset is
             return classify(tokens, clause, cue._replace(i=p, j=p + 1, form=onset), speech_before)
-        if prev not in be:
+        if prev not in be and tokens[i].lower not in be:  # "is in talks with" (plover._standing_talks) goes on
             return Reading("")
         mode = "actual"
     else:

@@ -156,9 +156,10 @@ def may_hold_cue(lower_text: str, start: int, end: int) -> bool:
     """Cheap pre-check on lower-cased text: does text[start:end] hold a cue's first word or a happening noun?"""
     index = _index()
     nouns = _nouns()
-    naming, advising = _evaluations()["forms"], _advice_spec()["forms"]
+    naming, advising, talks = _evaluations()["forms"], _advice_spec()["forms"], _talks()["nouns"]
     return any(
-        w in index or w in nouns or w in naming or w in advising for w in _LOWER_WORD.findall(lower_text, start, end)
+        w in index or w in nouns or w in naming or w in advising or w in talks
+        for w in _LOWER_WORD.findall(lower_text, start, end)
     )
 
 
@@ -173,6 +174,9 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
     i = i0
     while i < i1:
         tok = tokens[i]
+        if tok.lower in _talks()["nouns"] and _standing_talks(tokens, i0, i, i1, out):
+            i += 2  # "in talks with": the noun and "with" are read
+            continue
         if tok.text[0].islower() or i == 0:
             for rest, etype, weight, form, phrase, dated_only in index.get(tok.lower, ()):  # longest first
                 n = len(rest)
@@ -233,6 +237,7 @@ def _special_words() -> frozenset[str]:
         | frozenset(_calls()["forms"])
         | frozenset(_advice_spec()["forms"])
         | frozenset(_nouns())
+        | _talks()["nouns"]
     )
 
 
@@ -280,6 +285,63 @@ def _phone_call(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     if k < i1 and tokens[k].lower not in spec["after"] and not tokens[k].lower.endswith(("'s", "’s")):
         return
     out.append(Cue(i, i + 1, "CONSULT", QUAD_CLASS["CONSULT"], spec["weight"], form, "phone"))
+
+
+@functools.cache
+def _talks() -> dict:
+    spec = plover().get("standing_talks", {})
+    return {
+        "nouns": frozenset(spec.get("nouns", ())) | frozenset(spec.get("contact", ())),
+        "contact": frozenset(spec.get("contact", ())),
+        "contact_adjectives": frozenset(spec.get("contact_adjectives", ())),
+        "adjectives": frozenset(spec.get("adjectives", ())),
+        "adverbs": frozenset(spec.get("adverbs", ())),
+        "weight": float(spec.get("weight", 0.6)),
+    }
+
+
+# the form of "be" that carries a standing state: "is in talks" goes on now, read like "is talking" (an -ing
+# form: mode.classify), "was in talks" is a past, "will be in talks" a base after its modal
+_BE_FORMS = {
+    "is": "ing",
+    "'s": "ing",
+    "am": "ing",
+    "are": "ing",
+    "be": "base",
+    "was": "past",
+    "were": "past",
+    "been": "past",
+    "being": "ing",
+}
+
+
+def _standing_talks(tokens: list[Token], i0: int, i: int, i1: int, out: list[Cue]) -> bool:
+    """Being in talks, or in touch, with someone is consulting them (plover.toml [standing_talks], CONSULT):
+    "BP was in talks with the Kuwaiti Investment Authority", "has been in daily contact with officials". The
+    cue runs from the verb "be" to "with", so its subject is the source and what follows "with" the target.
+    "contact" counts only after one of `contact_adjectives` ("had been in close contact with the boy" spreads
+    a disease). Whether it found one."""
+    spec = _talks()
+    word = tokens[i].lower
+    if word not in spec["nouns"] or i + 1 >= i1 or tokens[i + 1].lower != "with":
+        return False
+    k = i - 1
+    adjectives = []
+    while k >= i0 and tokens[k].lower in spec["adjectives"]:
+        adjectives.append(tokens[k].lower)
+        k -= 1
+    if word in spec["contact"] and not spec["contact_adjectives"] & set(adjectives):
+        return False
+    if k < i0 or tokens[k].lower != "in":
+        return False
+    k -= 1
+    while k >= i0 and tokens[k].lower in spec["adverbs"]:
+        k -= 1
+    form = _BE_FORMS.get(tokens[k].lower) if k >= i0 else None
+    if form is None or (out and out[-1].j > k):
+        return False
+    out.append(Cue(k, i + 2, "CONSULT", QUAD_CLASS["CONSULT"], spec["weight"], form, "in talks with"))
+    return True
 
 
 def passive_participle(tokens: list[Token], j: int, end: int) -> int:
