@@ -985,3 +985,28 @@ def test_defence_lawyers_with_no_client_named_stand_for_the_defendant():
     text = lead + "Defence lawyers argue that Reyes gave the fatal dose."
     rows = [r for r in _rows(text, "2011-10-07") if r["event_type"] == "ACCUSE" and r["mode"] == "statement"]
     assert all(r["source_actor"] != "Anna Keller" for r in rows)
+
+
+def test_a_relative_clause_after_its_subject_leaves_the_subject_to_the_main_verb():
+    # the names inside "who was in Ohio" are not the subject of "met"; the name before the comma is
+    day = "2010-06-08"
+    rows = [r for r in _rows("Obama, who was in Ohio, met Medvedev on Friday.", day) if r["event_type"] == "CONSULT"]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Barack Obama", "Dmitry Medvedev")]
+    rows = _rows("Obama, who met Putin on Monday, criticised Merkel on Friday.", day)
+    assert sorted((r["event_type"], r["source_actor"], r["target_actor"]) for r in rows) == [
+        ("ACCUSE", "Barack Obama", "Angela Merkel"),
+        ("CONSULT", "Barack Obama", "Vladimir Putin"),
+    ]
+    # a company's name may end short of the comma by its legal form
+    text = "The firm Anadarko Petroleum Corp., which owns a quarter of the well, on Friday accused BP of recklessness."
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _rows(text, day)] == [
+        ("ACCUSE", "Anadarko", "BP")
+    ]
+
+
+def test_a_surname_before_a_word_that_names_a_body_is_the_body():
+    # "Cameron International" is a company, not David Cameron
+    text = "Cameron International supplied the blowout preventer on Friday, and BP praised the firm."
+    sources = {r["source_actor"] for r in _rows(text, "2010-06-08")}
+    assert "David Cameron" not in sources
+    assert "Cameron International" in sources

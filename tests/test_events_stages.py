@@ -306,7 +306,10 @@ def test_phrases_of_war_and_diplomacy_are_cues(text, expected):
 
 
 def test_succeeding_to_an_office_is_no_takeover():
-    assert _one("Bob Dudley, who formally takes over from Tony Hayward on 1 October, met the board.") == []
+    # the meeting is Dudley's (the name before the relative clause), on a day the sentence does not give: the
+    # relative clause's 1 October is the day he takes over
+    rows = _one("Bob Dudley, who formally takes over from Tony Hayward on 1 October, met the board.")
+    assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("CONSULT", "Bob Dudley", "2024-03-06")]
     assert _one("Dudley took over as chief executive on Friday.") == []
     rows = _one("Rebels took over the town of Goma on Monday.")
     assert [(r["source_actor"], r["countries"]) for r in rows] == [("Rebels", ["COD"])]

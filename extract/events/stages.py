@@ -1021,9 +1021,23 @@ def _relative_subject(toks: list[Token], clause: Clause, placed: list[Placed]) -
     before = clause.i0 - 1 if clause.i0 > 0 and toks[clause.i0 - 1].text == "," else clause.i0
     tok_starts = [t.start for t in toks]
     for _k, m in placed:
-        if bisect.bisect_left(tok_starts, m.end) == before:
+        after = bisect.bisect_left(tok_starts, m.end)
+        # the name may end short of the comma by a capitalized word or its stop: "Anadarko Petroleum Corp., which"
+        if after == before or (
+            after < before <= after + 3
+            and all(toks[q].text[:1].isupper() or toks[q].text == "." for q in range(after, before))
+        ):
             return clause.i0, m
     return None
+
+
+def _after_relative(toks: list[Token], clause: Clause, cue: Cue) -> int:
+    """Index of the comma that closes a relative clause opening the clause ("Obama, who was in Ohio, met
+    Medvedev") when the cue stands after it, else -1: the cue is then the antecedent's own predicate, and
+    the names inside the relative clause ("Ohio") are not its subject."""
+    if toks[clause.i0].lower not in wordset("roles", "relative_pronouns"):
+        return -1
+    return next((k for k in range(clause.i0 + 2, cue.i) if toks[k].text == ","), -1)
 
 
 def _taken(toks: list[Token], placed: list[Placed], sent_tx: list[Timex]) -> set[int]:
@@ -1284,9 +1298,12 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 rep = _defence(doc.text, toks, clause, cue, doc.mentions)
             if rep is not None and not any(k <= rep[0] for k, _ in in_clause):
                 in_clause = [rep, *in_clause]
-            if not any(k < cue.i for k, _ in in_clause):
+            closing = _after_relative(toks, clause, cue)
+            if closing >= 0 or not any(k < cue.i for k, _ in in_clause):
                 rel = _relative_subject(toks, clause, placed)
                 if rel is not None:
+                    if closing >= 0:
+                        in_clause = [p for p in in_clause if not clause.i0 <= p[0] < closing]
                     in_clause = [rel, *in_clause]
             if not any(k < cue.i for k, _ in in_clause):
                 quoted = _quoted_speaker(toks, doc.clauses[c.s], clause, cue, placed)
@@ -2085,14 +2102,19 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
     for c in doc.candidates:
         toks, clause, s_start = doc.tokens[c.s], c.clause, doc.sentences[c.s].start
         clause_span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
-        noun_dates = _noun_dates(text, toks, c.timexes, doc.cues.get(c.s, []), c.cue)
+        timexes = c.timexes
+        if c.kind == "verb" and (closing := _after_relative(toks, clause, c.cue)) >= 0:
+            # "Dudley, who takes over on 1 October, met the board": the relative clause's day is not the meeting's
+            inside = (toks[clause.i0].start, toks[closing].start)
+            timexes = [tx for tx in timexes if not inside[0] <= tx.start < inside[1]]
+        noun_dates = _noun_dates(text, toks, timexes, doc.cues.get(c.s, []), c.cue)
         others = _held_by_others(toks, doc.clauses[c.s], doc.cues.get(c.s, []), clause, c.cue, set(noun_dates))
         others += list(noun_dates.values())
-        tx = dating.govern(text, c.timexes, s_start, clause_span, toks[c.cue.i].start, others)
+        tx = dating.govern(text, timexes, s_start, clause_span, toks[c.cue.i].start, others)
         if (
             tx is not None
             and not clause_span[0] <= tx.start < clause_span[1]
-            and _bounded(text, c.timexes, s_start, clause_span)
+            and _bounded(text, timexes, s_start, clause_span)
         ):
             continue  # "Since January 5, Russia has shelled Kharkiv, and on Monday ...": a span, not Monday's happening
         night = _night_of(toks, c) if pub is not None else None
