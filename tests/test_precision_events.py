@@ -271,6 +271,16 @@ def test_the_judge_is_the_judge_the_article_named():
     assert [r["source_actor"] for r in rows] == ["Carl Barbier"]
 
 
+def test_the_star_is_the_entertainer_the_article_described():
+    # "musician Wyclef Jean": a later "the star" is Jean, as "the musician" would be
+    text = (
+        "Haitian-born musician Wyclef Jean wept at a press conference on Monday. "
+        "The star also denied taking money from his charity on Monday."
+    )
+    rows = [r for r in _rows(text, "2010-01-19") if r["event_type"] == "REJECT"]
+    assert [r["source_actor"] for r in rows] == ["Wyclef Jean"]
+
+
 def test_a_call_after_a_comma_is_a_statement_of_the_subject_before_it():
     text = "Chile's president visited the flooded towns on Monday, calling for international aid."
     rows = [r for r in _rows(text) if r["event_type"] == "REQUEST"]

@@ -227,6 +227,7 @@ class _Scan:
         self._lower_cache: frozenset[str] | None = None  # words written in lower case, see _lone_name
         self._name_flags: list[bool] | None = None  # see _is_name_word
         self._described: dict[str, str] = {}  # a word the article wrote right before a person's name -> the person
+        self._general_of: dict[str, list[str]] | None = None
 
     def _start(self, k: int) -> int:
         """Character offset where token k starts."""
@@ -505,7 +506,10 @@ class _Scan:
             # "actor Kevin Costner", "Judge Carl Barbier": a later "the actor", "the judge" is that person
             for t in (i - 1, i):  # the noun before the name, or a title opening the mention
                 if 0 <= t < j - 1 and self._describes(self.keys[t]):
-                    self._described[self.keys[t].lower()] = aid
+                    noun = self.keys[t].lower()
+                    self._described[noun] = aid
+                    for general in self._generals().get(noun, ()):
+                        self._described[general] = aid  # "musician Wyclef Jean": "the star" too
         if actor.type == "person" and via != "office" and aid not in self.ctx.seen and aid in self.gaz.actors:
             self._teach_short_forms(actor)
         self.ctx.seen.add(aid)
@@ -897,6 +901,17 @@ class _Scan:
                 self._emit(i - 1 if first is None else first, i + 1, m.actor_id, "coreference")
                 return True
         return False
+
+    def _generals(self) -> dict[str, list[str]]:
+        """descriptor noun -> the general nouns that also name whom it describes ([coreference_descriptors].general,
+        "musician" -> ["star"])."""
+        if self._general_of is None:
+            out: dict[str, list[str]] = {}
+            for general, nouns in self.gaz.cues.get("coreference_descriptors", {}).get("general", {}).items():
+                for noun in nouns:
+                    out.setdefault(noun, []).append(general)
+            self._general_of = out
+        return self._general_of
 
     def _describes(self, word: str) -> bool:
         """A noun that describes a person before the name (gazetteer cues [coreference_descriptors], or a role)."""
