@@ -1010,3 +1010,28 @@ def test_a_surname_before_a_word_that_names_a_body_is_the_body():
     sources = {r["source_actor"] for r in _rows(text, "2010-06-08")}
     assert "David Cameron" not in sources
     assert "Cameron International" in sources
+
+
+def test_a_coordinated_passive_acts_on_the_sentences_subject():
+    # "but was denied access by ...": a predicate of its own; its subject, the sentence's, is the one refused
+    day = "2023-05-03"
+    text = "Sergei Lavrov tried to visit the prisoners on Sunday but was denied access by Ukrainian officials."
+    rows = [r for r in _rows(text, day) if r["event_type"] == "REJECT"]
+    assert [(r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [("actual", "Ukraine", "Sergei Lavrov")]
+    rows = _rows("Alexei Navalny criticised Putin on Sunday and was detained by police.", day)
+    assert sorted((r["event_type"], r["source_actor"], r["target_actor"]) for r in rows) == [
+        ("ACCUSE", "Alexei Navalny", "Vladimir Putin"),
+        ("COERCE", "Russia", "Alexei Navalny"),
+    ]
+
+
+def test_refusing_access_or_entry_is_a_deed_not_a_statement():
+    day = "2023-05-03"
+    for text in ("Israel denied access to the UN envoy on Sunday.", "Israel denied the UN envoy entry on Sunday."):
+        rows = [r for r in _rows(text, day) if r["event_type"] == "REJECT"]
+        assert [(r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+            ("actual", "Israel", "United Nations")
+        ], text
+    # denying a claim is still something said
+    rows = [r for r in _rows("Russia denied the accusations on Sunday.", day) if r["event_type"] == "REJECT"]
+    assert [r["mode"] for r in rows] == ["statement"]

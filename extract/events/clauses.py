@@ -214,7 +214,7 @@ def _reports_a_happening(tokens: list[Token], a: int, b: int, speech: frozenset[
 
 def split_coordinated(tokens: list[Token], clauses: list[Clause], verbs: list[int]) -> list[Clause]:
     """Clauses cut before each past-tense verb (token indexes `verbs`, in order) that follows an earlier one of
-    the same clause right after a comma or "and" ("visited ..., praised ... and offered ..."); the new clauses
+    the same clause right after a comma, "and" or "but" ("visited ..., praised ... and offered ..."); the new clauses
     are marked coordinated. Attributions are left whole."""
     out: list[Clause] = []
     for clause in clauses:
@@ -227,9 +227,9 @@ def split_coordinated(tokens: list[Token], clauses: list[Clause], verbs: list[in
             subject = _named_subject(tokens, k, start)
             k0 = k if subject is None else subject  # where the new clause starts
             before = tokens[k0 - 1].lower
-            if before not in (",", "and") or k0 - 1 <= start or k0 - 1 == prev + 1:
+            if before not in (",", "and", "but") or k0 - 1 <= start or k0 - 1 == prev + 1:
                 continue  # "announced and attacked Ukraine": two verbs of one object are one predicate
-            end = k0 - 2 if before == "and" and tokens[k0 - 2].text == "," else k0 - 1
+            end = k0 - 2 if before in ("and", "but") and tokens[k0 - 2].text == "," else k0 - 1
             out.append(Clause(start, end, False, coordinated))
             start, coordinated = k0, subject is None
         out.append(Clause(start, clause.i1, False, coordinated))

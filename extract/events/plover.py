@@ -181,9 +181,10 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
             for rest, etype, weight, form, phrase, dated_only in index.get(tok.lower, ()):  # longest first
                 n = len(rest)
                 if n and rest[0] == "...":  # "take ... hostage": the verb is the cue when the words follow it
-                    if gap_words_at(tokens, i + 1, i1, phrase) < 0:
+                    at = gap_words_at(tokens, i + 1, i1, phrase)
+                    if at < 0:
                         continue
-                    n = 0
+                    n = n - 1 if at == i + 1 else 0  # with nothing between, the words are the cue's ("denied access")
                 elif n and (i + 1 + n > i1 or any(tokens[i + 1 + k].lower != rest[k] for k in range(n))):
                     end = _modified(tokens, i, i1, rest)
                     if end is None:
@@ -655,6 +656,17 @@ def _speech_acts() -> frozenset[str]:
 def is_speech_act(cue: Cue) -> bool:
     """True when the cue's phrase is an act of saying (plover.toml [speech_acts]): "accused", "warned"."""
     return cue.phrase in _speech_acts()
+
+
+def is_deed_of_saying_verb(cue: Cue) -> bool:
+    """True when the cue is a phrase of a verb of saying that names a deed ([speech_acts].deeds: "denied
+    access", "refused entry"): done, whatever the verb alone would say."""
+    return cue.phrase in _speech_deeds()
+
+
+@functools.cache
+def _speech_deeds() -> frozenset[str]:
+    return frozenset(plover().get("speech_acts", {}).get("deeds", []))
 
 
 # Cues that name no happening where they stand (extract/events/data/cues.toml [nonevent]) -----------------

@@ -547,7 +547,9 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
     hard_words, soft_words, comma_words = _w("target_stops"), _w("soft_target_stops"), _w("comma_stops")
     speech, be = wordset("mode", "speech"), wordset("mode", "be")
     soft = None
-    if " ... " in cue.phrase:  # "took soldiers and civilians back to Gaza as hostages": the object ends at "as"
+    if " ... " in cue.phrase and cue.j == cue.i + 1:
+        # "took soldiers and civilians back to Gaza as hostages": the object ends at "as" (a cue that holds its
+        # words, "denied access by ...", has no object between)
         gap = _gap_end(tokens, cue, clause.i1)
         return gap, gap
     for k in range(cue.j, clause.i1):
