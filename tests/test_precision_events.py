@@ -281,6 +281,21 @@ def test_the_star_is_the_entertainer_the_article_described():
     assert [r["source_actor"] for r in rows] == ["Wyclef Jean"]
 
 
+def test_the_school_is_the_school_the_article_named():
+    # "Eton College" ... "the school": the body named before whose name ends in a word of its kind
+    text = (
+        "A pupil at Eton College tested positive for swine flu on Tuesday. "
+        "Health authorities advised the school to shut on Tuesday."
+    )
+    rows = [r for r in _rows(text, "2009-05-27") if r["event_type"] == "REQUEST"]
+    assert [r["target_actor"] for r in rows] == ["Eton College"]
+    text = (
+        "The patient was taken to the Royal Free Hospital on Monday. The hospital said on Tuesday it had closed a ward."
+    )
+    rows = [r for r in _rows(text, "2009-05-27") if r["event_type"] == "SANCTION"]
+    assert [r["source_actor"] for r in rows] == ["Royal Free Hospital"]
+
+
 def test_a_call_after_a_comma_is_a_statement_of_the_subject_before_it():
     text = "Chile's president visited the flooded towns on Monday, calling for international aid."
     rows = [r for r in _rows(text) if r["event_type"] == "REQUEST"]

@@ -800,9 +800,13 @@ class _Scan:
         corefs = self.gaz.cues.get("coreference", {})
         epithets = self.gaz.cues.get("coreference_epithets", {})
         heads = epithets.get("heads", {})
+        named_heads = self.gaz.cues.get("coreference_named", {})
         while i < n:
             key = keys[i]
             if key in corefs and i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]):
+                i += 1
+                continue
+            if key in named_heads and i > 0 and keys[i - 1].lower() == "the" and self._named_again(i, named_heads[key]):
                 i += 1
                 continue
             if key in heads and self._epithet(i, heads[key], epithets):
@@ -899,6 +903,17 @@ class _Scan:
                 continue  # "the company" is no agency of a state ("the Environmental Protection Agency")
             if ("learned" in kinds and learned) or (not learned and m.type in kinds):
                 self._emit(i - 1 if first is None else first, i + 1, m.actor_id, "coreference")
+                return True
+        return False
+
+    def _named_again(self, i: int, last_words: list[str]) -> bool:
+        """ "the school", "the hospital" ([coreference_named]): a mention of the last body named before token i
+        whose name ends in one of `last_words` ("Eton College"), unless a name follows ("the school Eton")."""
+        if i + 1 < len(self.keys) and self.keys[i + 1][:1].isupper():
+            return False
+        for m in reversed(self.mentions):
+            if m.type in ("organization", "name") and m.name.split()[-1] in last_words:
+                self._emit(i - 1, i + 1, m.actor_id, "coreference")
                 return True
         return False
 
