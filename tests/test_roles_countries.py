@@ -421,3 +421,12 @@ def test_an_organ_after_a_place_opening_the_sentence_is_that_places():
         assert row["source_actor"] == "Mexico", sentence
     row = _first(story.format("Police arrested three men accused of selling fake vaccines."), "COERCE")
     assert row["source_actor"] == "United Kingdom"
+
+
+def test_a_person_named_after_their_company_brings_its_country():
+    # "BP chairman Carl-Henric Svanberg": Britain, BP's home, joins the event's countries as BP's own would
+    text = (
+        "BP said on Monday it would pay the claims. BP chairman Carl-Henric Svanberg praised Tony Hayward on Tuesday."
+    )
+    row = _first(text, "SUPPORT", "2010-07-27")
+    assert (row["source_actor"], row["countries"]) == ("Carl-Henric Svanberg", ["GBR"])

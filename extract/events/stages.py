@@ -1868,7 +1868,7 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
         if home:
             c.source, c.target = _at_home(c.source, home), _at_home(c.target, home)
         for m in (c.source, c.target):
-            firm = _firm_country(m)
+            firm = _firm_country(m) or _staff_country(m)
             if firm and firm != m.country:
                 # "BP" in a story about the Gulf of Mexico: the United States where it acts, and Britain, its home
                 c.partners = [*c.partners, roles.state_mention(m.start, m.end, m.text, firm, "firm")]
@@ -1902,6 +1902,17 @@ def _home_country(mentions: list[ActorMention], majority: bool = False) -> str:
         return country
     # no majority: the first named of the most named, the way a story opens on its own country
     return next(c for c, k in counts.items() if k == n)
+
+
+def _staff_country(m: ActorMention | None) -> str:
+    """The home country of the company a person is named after ("BP chairman Carl-Henric Svanberg": Britain,
+    extract/data/gazetteer/companies.csv), which joins the event's countries as the company's own does; else
+    ""."""
+    if m is None or m.type != "person" or not m.text.endswith(m.name):
+        return ""
+    words = m.text[: len(m.text) - len(m.name)].split()
+    firms = load_gazetteer().firm_countries
+    return next((firms[n] for k in range(len(words), 0, -1) if (n := " ".join(words[:k])) in firms), "")
 
 
 def _firm_country(m: ActorMention | None) -> str:
