@@ -1577,3 +1577,11 @@ def test_a_person_named_in_the_possessive_before_kin_stands_for_the_family():
 def test_being_in_talks_with_someone_consults_them(text, expected):
     rows = _one(text, "2010-06-08")
     assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"], r["date"]) for r in rows] == expected
+
+
+def test_the_year_in_a_laws_name_dates_nothing():
+    # "the Oil Pollution Act of 1990" names a law; the waiver is the day's news
+    rows = _one(
+        "BP has chosen to waive the liability cap under the Oil Pollution Act of 1990, the company said.", "2010-10-19"
+    )
+    assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("CONCEDE", "BP", "2010-10-19")]
