@@ -1002,6 +1002,8 @@ def test_a_relative_clause_after_its_subject_leaves_the_subject_to_the_main_verb
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _rows(text, day)] == [
         ("ACCUSE", "Anadarko", "BP")
     ]
+    # the summary opens on the subject, not on "which"
+    assert _rows(text, day)[0]["summary"].startswith("Anadarko Petroleum Corp., which owns")
 
 
 def test_a_surname_before_a_word_that_names_a_body_is_the_body():

@@ -13,6 +13,7 @@ import re
 
 from extract.actors import ActorMention
 from extract.events._data import summary as summary_data
+from extract.events._data import wordset
 from extract.events.clauses import Clause
 from extract.events.doc import ArticleDoc, Candidate
 from extract.events.plover import Cue
@@ -34,8 +35,13 @@ def _clause_end(tokens: list[Token], clause: Clause, cue: Cue, a: int) -> int:
     return b
 
 
-def _summary(text: str, tokens: list[Token], clause: Clause, cue: Cue, source_tok: int | None, max_chars: int) -> str:
+def _summary(
+    text: str, tokens: list[Token], clause: Clause, cue: Cue, source_tok: int | None, max_chars: int, opens: int = -1
+) -> str:
+    """The clause from its source (or its start, or `opens`, a character offset before it) to its end."""
     a = tokens[source_tok].start if source_tok is not None else tokens[clause.i0].start
+    if 0 <= opens < a:
+        a = opens
     b = _clause_end(tokens, clause, cue, a)
     s = text[a:b].strip(" ,;:-")
     if len(s) > max_chars:
@@ -82,6 +88,14 @@ def build_row(doc: ArticleDoc, c: Candidate) -> dict:
     source_tok = next((k for k, m in c.actors if m is source), None)
     if source_tok is not None and source_tok >= cue.i:
         source_tok = None  # a source after the verb (passive, reported words) does not open the summary
+    opens = -1
+    if (
+        source is not None
+        and source_tok == c.clause.i0
+        and toks[source_tok].lower in wordset("roles", "relative_pronouns")
+        and sentence.start <= source.start < toks[source_tok].start
+    ):
+        opens = source.start  # "Anadarko Petroleum Corp., which owns a quarter of the well, blasted BP"
     return {
         "event_id": _event_id(article.id, sentence.start, toks[c.clause.i0].start, cue.event_type),
         "date": per.date,
@@ -102,7 +116,7 @@ def build_row(doc: ArticleDoc, c: Candidate) -> dict:
         "quad_class": cue.quad_class,
         "topics": c.topics,
         "mode": c.reading.mode,
-        "summary": _summary(text, toks, c.clause, cue, source_tok, doc.settings.summary_chars),
+        "summary": _summary(text, toks, c.clause, cue, source_tok, doc.settings.summary_chars, opens),
         "sentence": text[sentence.start : sentence.end],
         "sentence_start": sentence.start,
         "sentence_end": sentence.end,
