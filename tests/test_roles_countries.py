@@ -430,3 +430,14 @@ def test_a_person_named_after_their_company_brings_its_country():
     )
     row = _first(text, "SUPPORT", "2010-07-27")
     assert (row["source_actor"], row["countries"]) == ("Carl-Henric Svanberg", ["GBR"])
+
+
+def test_authorities_named_by_no_state_are_the_articles_state():
+    # like "police": unnamed authorities act for the article's country, named ones for theirs
+    story = "Cuba said on Monday it was ready to help. {}"
+    for sentence, source in (
+        ("Authorities brought in Venezuelan experts on Tuesday to advise on the spill.", "Cuba"),
+        ("Mexican authorities arrested two men on Tuesday.", "Mexico"),
+    ):
+        rows = [r for r in _rows(story.format(sentence), "2010-06-16") if "uthorities" in r["summary"]]
+        assert [r["source_actor"] for r in rows] == [source], sentence
