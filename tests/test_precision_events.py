@@ -296,6 +296,15 @@ def test_the_school_is_the_school_the_article_named():
     assert [r["source_actor"] for r in rows] == ["Royal Free Hospital"]
 
 
+def test_the_worlds_biggest_drugmaker_is_the_drugmaker_the_article_named():
+    text = (
+        "The drugmaker GlaxoSmithKline said on Monday it would supply vaccines. "
+        "The world's second biggest drugmaker opened a plant in Singapore on Tuesday."
+    )
+    rows = [r for r in _rows(text, "2009-06-09") if "plant" in r["summary"]]
+    assert [r["source_actor"] for r in rows] == ["GlaxoSmithKline"]
+
+
 def test_a_call_after_a_comma_is_a_statement_of_the_subject_before_it():
     text = "Chile's president visited the flooded towns on Monday, calling for international aid."
     rows = [r for r in _rows(text) if r["event_type"] == "REQUEST"]
