@@ -1037,3 +1037,9 @@ def test_refusing_access_or_entry_is_a_deed_not_a_statement():
     # denying a claim is still something said
     rows = [r for r in _rows("Russia denied the accusations on Sunday.", day) if r["event_type"] == "REJECT"]
     assert [r["mode"] for r in rows] == ["statement"]
+
+
+def test_a_number_opening_the_sentence_names_no_one():
+    text = "Sixteen suspected members of the Beltran Leyva drug gang were killed on Saturday as well as two soldiers."
+    rows = _rows(text, "2009-06-07")
+    assert rows and all("Sixteen" not in (r["source_actor"], r["target_actor"]) for r in rows)
