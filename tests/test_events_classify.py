@@ -237,3 +237,14 @@ def test_a_broken_model_file_stops_extraction_with_the_rebuild_command(model_fil
         article_events(_article(text))
     # With the classifier switched off the rules run and the model file is not read.
     assert _events(text, RULES) == [("CONSULT", "actual", "Russia", "Iran")]
+
+
+def test_the_models_future_needs_a_word_of_the_future():
+    # "is providing ... loans" goes on now: no modal, no plan, no later date, so no plan
+    rows = _events(
+        "The World Bank is providing Mexico with more than $200m in loans to help it deal with the outbreak."
+    )
+    assert rows == [("AID", "actual", "World Bank", "Mexico")]
+    # with a modal it may be one
+    rows = _events("The World Bank will provide Mexico with more than $200m in loans.")
+    assert [r[1] for r in rows] == ["future"]

@@ -608,6 +608,25 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
     return -1
 
 
+def _future_told(doc: ArticleDoc, c: Candidate) -> bool:
+    """True when the candidate's sentence can tell a plan: a modal ("will", "would", "could"), a verb of plan or
+    schedule before "to" ("plans to", "is to", "expected to"), a word of time to come, or a date after
+    publication."""
+    toks = doc.tokens[c.s]
+    future = wordset("mode", "future") | wordset("mode", "hypothetical_modals")
+    future = future | {"would", "'d", "next", "tomorrow", "later", "soon", "upcoming"}
+    scheduled = wordset("mode", "scheduled")
+    for k, t in enumerate(toks):
+        if t.lower in future or (t.lower in scheduled and k + 1 < len(toks) and toks[k + 1].lower == "to"):
+            return True
+    pub = doc.article.published_date
+    for tx in doc.sentence_timexes[c.s]:
+        per = dating.period(tx.value) if tx.type in ("DATE", "TIME") else None
+        if pub is not None and per is not None and per.start > pub:
+            return True
+    return False
+
+
 def _conditional(toks: list[Token], words: frozenset[str]) -> bool:
     """True when the sentence holds a conditional ("if", "unless"): a hypothetical reading is kept only then."""
     return any(t.lower in words for t in toks)
@@ -729,6 +748,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             # stands ("he will meet Hayward, in what may be a tense encounter" is a plan, not a possibility).
             unsupported = (
                 (sc.mode == "hypothetical" and not _conditional(doc.tokens[c.s], conditional))
+                # the model's "future" needs a word of the future in the sentence, or a date after publication
+                or (sc.mode == "future" and not _future_told(doc, c))
                 # "was denied access": a deed the rules read as done; the model's "statement" is the verb's
                 # usual sense ("denied the claim")
                 or (sc.mode == "statement" and c.reading.mode == "actual" and plover.is_deed_of_saying_verb(c.cue))
@@ -2270,7 +2291,17 @@ PIPELINE: tuple[Stage, ...] = (
     Stage(
         "classify",
         classify_clauses,
-        reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "cues", "clauses", "candidates"),
+        reads=(
+            "article",
+            "settings",
+            "text",
+            "sentences",
+            "sentence_timexes",
+            "tokens",
+            "cues",
+            "clauses",
+            "candidates",
+        ),
         writes=("candidates",),
     ),
     Stage(
