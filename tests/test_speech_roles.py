@@ -260,3 +260,14 @@ def test_advice_obliges_the_name_before_its_must_or_should():
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
         ("REQUEST", "Barack Obama", "Transocean")
     ]
+
+
+def test_a_reported_plan_to_meet_or_help_is_the_doers_whoever_reports_it():
+    # the spokesman only tells the plan: Obama meets Medvedev; a past deed stays as told
+    day = "2010-06-04"
+    rows = _rows("Robert Gibbs said Obama would meet Medvedev on Friday.", day)
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("CONSULT", "future", "Barack Obama", "Dmitry Medvedev")
+    ]
+    rows = _rows("Ken Salazar said that Elizabeth Birnbaum resigned on Thursday.", day)
+    assert [(r["mode"], r["source_actor"]) for r in rows] == [("actual", "Elizabeth Birnbaum")]

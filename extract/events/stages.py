@@ -1153,19 +1153,25 @@ def _accusing_claim(toks: list[Token], c: Candidate) -> bool:
 REPORTED_DEEDS = ("material_conflict", "material_cooperation", "verbal_cooperation")
 
 
-def _announced_plan(c: Candidate) -> bool:
+def _announced_plan(c: Candidate, toks: list[Token]) -> bool:
     """True when a speaker announces what an actor of its own state will do ("The White House said Biden would
-    travel to Kyiv", "The Kremlin said Putin would meet Xi"): a plan, not a speech act, whose doer is of the
-    speaker's country. The doer then acts; another side's plan stays the speaker's claim."""
-    return (
+    travel to Kyiv", "The Kremlin said Putin would meet Xi"), or a speaker of no known side tells a plan to
+    meet, talk or agree with a word of the future before it ("Gibbs said Obama would meet Medvedev", "planned
+    to meet"): a plan, not a speech act. The doer then acts; another side's plan stays the speaker's claim."""
+    if not (
         c.reading.mode in ("future", "statement")
         and c.cue.quad_class in REPORTED_DEEDS
         and not is_speech_act(c.cue)
         and c.source is not None
         and c.target is not None
-        and bool(c.source.country)
-        and c.source.country == c.target.country
-    )
+    ):
+        return False
+    if c.source.country and c.source.country == c.target.country:
+        return True
+    if c.cue.quad_class != "verbal_cooperation" or c.source.country:
+        return False  # a speaker of another side tells a claim; of its own company, an undertaking
+    plan = wordset("mode", "future") | {"would", "'d"} | (wordset("mode", "scheduled") - wordset("mode", "be"))
+    return any(toks[k].lower in plan for k in range(c.clause.i0, c.cue.i))
 
 
 def _reported_deed(text: str, toks: list[Token], c: Candidate) -> tuple[int, int] | None:
@@ -1181,7 +1187,7 @@ def _reported_deed(text: str, toks: list[Token], c: Candidate) -> tuple[int, int
         not (
             spoken
             or (c.reading.mode == "actual" and c.cue.quad_class in REPORTED_DEEDS)
-            or _announced_plan(c)
+            or _announced_plan(c, toks)
             or (c.reading.mode == "statement" and c.cue.quad_class.startswith("material") and c.cue.form == "past")
         )
         or c.reading.passive
@@ -1230,7 +1236,7 @@ def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
         for tx in c.timexes
     )
     own_day = own_day or _overnight(toks, said + 1, c.clause.i1) is not None  # "said missiles struck ... overnight"
-    planned = _announced_plan(c)
+    planned = _announced_plan(c, toks)
     if c.cue.quad_class == "material_conflict" and not own_day and not planned:
         c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
         c.reading = c.reading._replace(mode="statement")
