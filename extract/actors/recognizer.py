@@ -803,10 +803,10 @@ class _Scan:
         named_heads = self.gaz.cues.get("coreference_named", {})
         while i < n:
             key = keys[i]
-            if key in corefs and i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]):
-                i += 1
-                continue
-            if key in corefs and (t := self._ranked_epithet(i)) >= 0 and self._coreference(i, corefs[key], t):
+            if key in corefs and (
+                (i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]))
+                or ((t := self._ranked_epithet(i)) >= 0 and self._coreference(i, corefs[key], t))
+            ):
                 i += 1
                 continue
             if key in named_heads and i > 0 and keys[i - 1].lower() == "the" and self._named_again(i, named_heads[key]):

@@ -169,12 +169,13 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
     A cue word written with a capital inside a sentence ("March", "Strike Force") is a name, not a verb.
     """
     index = _index()
+    talk_nouns = _talks()["nouns"]
     i1 = len(tokens) if i1 is None else i1
     out: list[Cue] = []
     i = i0
     while i < i1:
         tok = tokens[i]
-        if tok.lower in _talks()["nouns"] and _standing_talks(tokens, i0, i, i1, out):
+        if tok.lower in talk_nouns and _standing_talks(tokens, i0, i, i1, out):
             i += 2  # "in talks with": the noun and "with" are read
             continue
         if tok.text[0].islower() or i == 0:
