@@ -2259,6 +2259,19 @@ def merge_happenings(doc: ArticleDoc) -> ArticleDoc:
     return doc
 
 
+# what the nouns and classify stages read: the article and its clauses, with the candidates so far
+_CLAUSE_READS = (
+    "article",
+    "settings",
+    "text",
+    "sentences",
+    "sentence_timexes",
+    "tokens",
+    "cues",
+    "clauses",
+    "candidates",
+)
+
 PIPELINE: tuple[Stage, ...] = (
     Stage("language", check_language, reads=("article",), writes=("text", "note")),
     Stage("sentences", find_sentences, reads=("article", "text"), writes=("sentences", "note")),
@@ -2281,33 +2294,13 @@ PIPELINE: tuple[Stage, ...] = (
     Stage(
         "nouns",
         find_noun_events,
-        reads=(
-            "article",
-            "settings",
-            "text",
-            "sentences",
-            "sentence_timexes",
-            "tokens",
-            "cues",
-            "clauses",
-            "candidates",
-        ),
+        reads=_CLAUSE_READS,
         writes=("candidates",),
     ),
     Stage(
         "classify",
         classify_clauses,
-        reads=(
-            "article",
-            "settings",
-            "text",
-            "sentences",
-            "sentence_timexes",
-            "tokens",
-            "cues",
-            "clauses",
-            "candidates",
-        ),
+        reads=_CLAUSE_READS,
         writes=("candidates",),
     ),
     Stage(
