@@ -453,3 +453,19 @@ def test_a_story_with_a_few_times_and_a_producer_is_no_listing():
     ) + "Local officials welcomed the production, which will employ 200 people. " * 20
     assert not looks_like_listing(text)
     assert not looks_like_listing(_listing(1))
+
+
+def test_furniture_run_into_the_story_is_cut_and_the_story_kept():
+    # a page's prompt to download a document, with no stop before the story's next sentence
+    raw = (
+        "The latest case, an adult from Slough, was confirmed.\n"
+        "Most computers will open this document automatically, but you may need Adobe Reader "
+        "It brought the overall totals to 24 in England.\n"
+        "Most computers will open this document automatically, but you may need Adobe Reader\n"
+        "Five schools have closed."
+    )
+    assert clean_text(raw).text == (
+        "The latest case, an adult from Slough, was confirmed.\n"
+        "It brought the overall totals to 24 in England.\n"
+        "Five schools have closed."
+    )

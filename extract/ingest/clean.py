@@ -61,6 +61,7 @@ class Cues:
     print_notes: tuple[str, ...] = ()
     age_units: tuple[str, ...] = ()
     wire_agencies: tuple[str, ...] = ()
+    run_in_prefixes: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -86,6 +87,7 @@ def cues() -> Cues:
         print_notes=low("print_notes"),
         age_units=low("age_units"),
         wire_agencies=tuple(d["wire_agencies"]),
+        run_in_prefixes=low("run_in_prefixes"),
     )
 
 
@@ -206,6 +208,19 @@ def is_furniture_line(line: str) -> bool:
 def _age_stamp() -> re.Pattern:
     """ " - 11 hrs ago": the age stamp of a headline in a list of other sites' headlines (data/furniture.toml)."""
     return re.compile(r"\s[-–]\s\d{1,3}\s(?:" + "|".join(map(re.escape, cues().age_units)) + r")\sago\b", re.I)
+
+
+def run_in_end(line: str) -> int:
+    """Where the story starts in a line that opens with furniture run into it (data/furniture.toml
+    run_in_prefixes: "... you may need Adobe Reader It brought the totals to 24" -> the offset of "It"); 0 when
+    the line opens with none."""
+    body = line.lstrip(" \t(\u00a0")
+    low = body.lower()
+    for prefix in cues().run_in_prefixes:
+        if low.startswith(prefix):
+            rest = body[len(prefix) :]
+            return len(line) - len(rest.lstrip(" .:-"))
+    return 0
 
 
 def furniture_cut(line: str) -> int | None:
@@ -577,6 +592,11 @@ def clean_text(raw: str, captions: tuple[str, ...] = ()) -> Cleaned:
         if line.strip() and is_separator(line):
             keep[i] = False
             continue
+        if at := run_in_end(line):
+            line = lines[i] = line[at:]
+            if not line.strip():
+                keep[i] = False
+                continue
         cut = furniture_cut(line)
         if cut == 0:
             keep[i] = False
