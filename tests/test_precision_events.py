@@ -305,6 +305,20 @@ def test_the_worlds_biggest_drugmaker_is_the_drugmaker_the_article_named():
     assert [r["source_actor"] for r in rows] == ["GlaxoSmithKline"]
 
 
+def test_rating_agencies_and_charities_are_bodies_the_gazetteer_knows():
+    # a rating agency is no company "the company" refers back to; a charity keeps its whole name
+    text = (
+        "BP said on Monday it would pay the claims. Fitch Ratings downgraded BP on Thursday. "
+        "The company gave up on efforts to close the valves on Friday."
+    )
+    assert [(r["source_actor"], r["target_actor"]) for r in _rows(text, "2010-06-08")][:2] == [
+        ("Fitch Ratings", "BP"),
+        ("BP", "United States"),
+    ]
+    rows = _rows("Save the Children said on Tuesday it had sent a team to Haiti.", "2010-06-08")
+    assert [r["source_actor"] for r in rows] == ["Save the Children"]
+
+
 def test_a_call_after_a_comma_is_a_statement_of_the_subject_before_it():
     text = "Chile's president visited the flooded towns on Monday, calling for international aid."
     rows = [r for r in _rows(text) if r["event_type"] == "REQUEST"]
