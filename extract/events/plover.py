@@ -134,6 +134,11 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str, float, str, str, bool
     dated_weight = float(dated.pop("weight", 0.5))
     tables = [(etype, float(spec.get("weight", 0.6)), spec["cues"], False) for etype, spec in lex["types"].items()]
     tables += [(etype, dated_weight, phrases, True) for etype, phrases in dated.items()]
+    # deeds named by a verb of saying ("deny access"), listed once under [speech_acts.deeds] by their type
+    tables += [
+        (etype, float(lex["types"][etype].get("weight", 0.6)), phrases, False)
+        for etype, phrases in lex.get("speech_acts", {}).get("deeds", {}).items()
+    ]
     for etype, weight, phrases, dated_only in tables:
         if etype not in PLOVER_TYPES:
             raise ValueError(f"plover.toml: unknown PLOVER type {etype!r}")
@@ -239,7 +244,6 @@ def _special_words() -> frozenset[str]:
         | frozenset(_calls()["forms"])
         | frozenset(_advice_spec()["forms"])
         | frozenset(_nouns())
-        | _talks()["nouns"]
     )
 
 
@@ -660,14 +664,15 @@ def is_speech_act(cue: Cue) -> bool:
 
 
 def is_deed_of_saying_verb(cue: Cue) -> bool:
-    """True when the cue is a phrase of a verb of saying that names a deed ([speech_acts].deeds: "denied
+    """True when the cue is a phrase of a verb of saying that names a deed ([speech_acts.deeds]: "denied
     access", "refused entry"): done, whatever the verb alone would say."""
     return cue.phrase in _speech_deeds()
 
 
 @functools.cache
 def _speech_deeds() -> frozenset[str]:
-    return frozenset(plover().get("speech_acts", {}).get("deeds", []))
+    deeds = plover().get("speech_acts", {}).get("deeds", {})
+    return frozenset(phrase for phrases in deeds.values() for phrase in phrases)
 
 
 # Cues that name no happening where they stand (extract/events/data/cues.toml [nonevent]) -----------------

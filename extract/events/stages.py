@@ -608,13 +608,21 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
     return -1
 
 
+_COMING = frozenset({"next", "tomorrow", "later", "soon", "upcoming"})  # words of time to come
+
+
+@functools.cache
+def _will_words() -> frozenset[str]:
+    """The modals of the future ([mode].future) and "would", which tell a plan in reported words."""
+    return wordset("mode", "future") | {"would", "'d"}
+
+
 def _future_told(doc: ArticleDoc, c: Candidate) -> bool:
     """True when the candidate's sentence can tell a plan: a modal ("will", "would", "could"), a verb of plan or
     schedule before "to" ("plans to", "is to", "expected to"), a word of time to come, or a date after
     publication."""
     toks = doc.tokens[c.s]
-    future = wordset("mode", "future") | wordset("mode", "hypothetical_modals")
-    future = future | {"would", "'d", "next", "tomorrow", "later", "soon", "upcoming"}
+    future = _will_words() | wordset("mode", "hypothetical_modals") | _COMING
     scheduled = wordset("mode", "scheduled")
     for k, t in enumerate(toks):
         if t.lower in future or (t.lower in scheduled and k + 1 < len(toks) and toks[k + 1].lower == "to"):
@@ -1170,7 +1178,7 @@ def _announced_plan(c: Candidate, toks: list[Token]) -> bool:
         return True
     if c.cue.quad_class != "verbal_cooperation" or c.source.country:
         return False  # a speaker of another side tells a claim; of its own company, an undertaking
-    plan = wordset("mode", "future") | {"would", "'d"} | (wordset("mode", "scheduled") - wordset("mode", "be"))
+    plan = _will_words() | (wordset("mode", "scheduled") - wordset("mode", "be"))
     return any(toks[k].lower in plan for k in range(c.clause.i0, c.cue.i))
 
 
