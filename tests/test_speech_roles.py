@@ -271,3 +271,14 @@ def test_a_reported_plan_to_meet_or_help_is_the_doers_whoever_reports_it():
     ]
     rows = _rows("Ken Salazar said that Elizabeth Birnbaum resigned on Thursday.", day)
     assert [(r["mode"], r["source_actor"]) for r in rows] == [("actual", "Elizabeth Birnbaum")]
+
+
+def test_officials_who_state_what_no_doer_did_are_their_sides_source() -> None:
+    """A statement whose reported words name no doer is the speaker's, when the speaker is officials of a side
+    the sentence names; media only report, and a reported deed stays without a doer."""
+    row = _first("Turkish officials said on Tuesday that their citizens were being unfairly confined.")
+    assert (row["mode"], row["source_actor"]) == ("statement", "Turkey")
+    media = _first("Turkish media said their citizens were being unfairly confined.")
+    assert (media["mode"], media["source_actor"]) == ("statement", "")
+    deed = _first("Turkish officials said on Monday that the tanker was seized off the coast.")
+    assert (deed["mode"], deed["source_actor"]) == ("actual", "")

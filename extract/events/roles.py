@@ -456,6 +456,16 @@ def _anonymous(tokens: list[Token], speaker: Placed) -> bool:
     return news_outlet(speaker[1]) or (e < len(tokens) and tokens[e].lower in _w("anonymous_speakers"))
 
 
+def _represents(tokens: list[Token], speaker: Placed) -> bool:
+    """True when an anonymous speaker speaks for the side it names ("Mexican officials", "BP officials"): a
+    known actor, not a stand-in name nor a news outlet, before a word of [roles].representative_speakers."""
+    k, m = speaker
+    e = _end(tokens, k, m)
+    return (
+        m.type != "name" and not news_outlet(m) and e < len(tokens) and tokens[e].lower in _w("representative_speakers")
+    )
+
+
 def news_outlet(m: ActorMention) -> bool:
     """True when the mention names a news outlet ([roles].news_outlets: "the BBC", "Reuters")."""
     words = m.text.lower().split()
@@ -700,10 +710,13 @@ def assign(
     passive: bool,
     retyped: bool = False,
     home: str = "",
+    statement: bool = False,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(source, target) of the clause's happening. `retyped`: the classifier gave the clause another type
     than the cue's; when the cue stands in a conditional clause ("if Russia attacked"), that type is the main
-    clause's, whose subject acts on the conditional clause's first actor."""
+    clause's, whose subject acts on the conditional clause's first actor. `statement`: the clause is read as
+    a statement, so reported words that name no doer are the speaker's, even an anonymous one ("Mexican
+    officials said their citizens were being unfairly confined": Mexico)."""
     # "US-made missiles", "Iranian-backed groups": a mention fused to a hyphenated word only modifies a noun.
     mentions = [
         (k, m)
@@ -734,6 +747,8 @@ def assign(
                 target = None
         if source is None and not passive:
             source = _crowd(clause, cue, mentions)
+        if source is None and statement and span.speaker is not None and _represents(tokens, span.speaker):
+            source = span.speaker
     src = as_actor(source[1]) if source is not None else None
     tgt = as_actor(target[1]) if target is not None else None
     if src is not None and tgt is not None and src.actor_id == tgt.actor_id:

@@ -1460,7 +1460,14 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             c.cue = cue = cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
         if with_roles:
             c.source, c.target = roles.assign(
-                toks, clause, cue, in_clause, c.reading.passive, bool(c.rule_type), article_home()
+                toks,
+                clause,
+                cue,
+                in_clause,
+                c.reading.passive,
+                bool(c.rule_type),
+                article_home(),
+                c.reading.mode == "statement",
             )
             if grouped and c.source is not None and c.source.actor_id != grouped[0].actor_id:
                 others = [roles.as_actor(m) for m in grouped]
