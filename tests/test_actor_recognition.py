@@ -41,6 +41,15 @@ def test_an_epithet_names_the_last_body_of_its_kind():
     assert got[-1] == ("the global health body", "World Health Organization")
 
 
+def test_the_un_agency_names_the_last_agency_of_the_united_nations_named():
+    got = found("The World Health Organization raised its alert. The Geneva-based U.N. agency said it was in contact.")
+    assert got[-1] == ("The Geneva-based U.N. agency", "World Health Organization")
+    got = found("UNICEF flew in supplies. NATO troops helped. The United Nations agency said more was needed.")
+    assert got[-1] == ("The United Nations agency", "UNICEF")
+    # with no agency named before, the words name the United Nations itself
+    assert found("The U.N. agency said it was in contact.")[0][1] == "United Nations"
+
+
 def test_the_oil_giant_names_the_firm_just_named():
     got = found("The oil giant Chevron said it would pay. Later the oil giant agreed to a fund.")
     assert got[-1] == ("the oil giant", "Chevron")

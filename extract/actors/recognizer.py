@@ -183,6 +183,9 @@ def _surnames(name: str) -> list[str]:
     return out
 
 
+# What may stand between "the" and the United Nations' name in "the U.N. agency" (_un_agency): nothing, or
+# lower-case words and a place's "-based" ("the Geneva-based U.N. agency").
+_UN_MODIFIERS = re.compile(r"\s+(?:(?:[a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)*-based)\s+){0,2}")
 _FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "’": "'"})
 
 
@@ -228,6 +231,7 @@ class _Scan:
         self._name_flags: list[bool] | None = None  # see _is_name_word
         self._described: dict[str, str] = {}  # a word the article wrote right before a person's name -> the person
         self._general_of: dict[str, list[str]] | None = None
+        self._un: dict = self.gaz.cues.get("coreference_un", {})  # "the U.N. agency" (_un_agency)
 
     def _start(self, k: int) -> int:
         """Character offset where token k starts."""
@@ -841,6 +845,11 @@ class _Scan:
                         ):
                             first = self.ment_tok[q][0]
                             self._drop_last_if(q)
+                    agency = self._un_agency(first, m.j) if aid == self._un.get("body") else None
+                    if agency is not None:
+                        self._emit(agency[2], agency[1], agency[0], "coreference")
+                        i = agency[1]
+                        continue
                     self._emit(first, m.j, aid, hit.via)
                 i = m.j
                 continue
@@ -968,6 +977,28 @@ class _Scan:
             return False
         self._emit(i - 1, i + 1, self._described[keys[i]], "coreference")
         return True
+
+    def _un_agency(self, i: int, j: int) -> tuple[str, int, int] | None:
+        """(actor id, end token, token of "the") when the United Nations named at tokens i..j opens "the U.N. agency", "the UN's
+        health agency" ([coreference_un]) and an agency of it was named before: the last one named; else None."""
+        keys, spec = self.keys, self._un
+        t = next((t for t in range(i - 1, max(i - 5, -1), -1) if keys[t].lower() == "the"), -1)
+        if t < 0 or not _UN_MODIFIERS.fullmatch(self.text[self.ends[t] : self._start(i)]):
+            return None  # "the", or "the Geneva-based", before the United Nations' name
+        k = j
+        if k + 1 < len(keys) and keys[k] in ("'", "’") and keys[k + 1] == "s":
+            k += 2
+        elif k < len(keys) and keys[k] in ("'s", "’s"):
+            k += 1
+        if k < len(keys) and keys[k].isalpha() and keys[k].islower() and keys[k] not in spec["heads"]:
+            k += 1
+        if not (k < len(keys) and keys[k] in spec["heads"]):
+            return None
+        if k + 1 < len(keys) and keys[k + 1][:1].isupper():
+            return None  # "the UN agency UNICEF" introduces it
+        members = spec["members"]
+        last = next((m.actor_id for m in reversed(self.mentions) if m.actor_id in members), None)
+        return (last, k + 1, t) if last is not None else None
 
     def _epithet(self, i: int, kinds: list[str], spec: dict) -> bool:
         """ "the oil giant", "the global health body": "the", one or two lower-case modifiers and a head of
