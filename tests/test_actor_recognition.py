@@ -120,3 +120,10 @@ def test_a_common_word_or_place_before_a_capitalized_word_is_no_person():
     assert learned_people("Christian Aid said the camps were full. Virginia Tech sent engineers.") == []
     assert learned_people("Will Britain act? May Day marches began. Grace Church opened.") == []
     assert learned_people("Consulting firm Oliver Wyman found a gap. The island of Diego Garcia is a base.") == []
+
+
+def test_a_body_named_with_its_city_after_the_head_is_one_name():
+    got = found("The Imperial College London team declined to estimate the toll.")
+    assert got == [("Imperial College London", "Imperial College London")]
+    # a head word followed by another capitalized word that is no place still ends the name there or not at all
+    assert ("Imperial College", "Imperial College") in found("The Imperial College team declined to estimate it.")

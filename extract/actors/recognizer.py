@@ -1065,16 +1065,17 @@ class _Scan:
                     k -= 1
                 if k:
                     found.add((i + 1, i + 1 + k))
-            elif (
-                key in heads
-                and i > 0
-                and keys[i - 1][:1].isupper()
-                and (i + 1 == n or not (keys[i + 1][:1].isupper() or keys[i + 1] in ("and", "&", "of")))
-            ):
+            elif key in heads and i > 0 and keys[i - 1][:1].isupper():
                 # a name that says it is a body and ends there: "Eton College", "Clinton Bush Haiti Fund", "Devon
-                # Energy" (not "Senate Energy and Natural Resources Committee")
-                if (j := self._head_run(i)) < i:
-                    headed.setdefault(" ".join(keys[j : i + 1]), self._place_country(j, i))
+                # Energy" (not "Senate Energy and Natural Resources Committee"), or with its city after the head
+                # ("Imperial College London", "University College London")
+                e = i + 1
+                if e < n and keys[e][:1].isupper():
+                    place, q = self._state_or_org_at(e)
+                    e = q if place is not None and place.type == "country" and q - e <= 2 else e
+                ends = e == n or not (keys[e][:1].isupper() or keys[e] in ("and", "&", "of"))
+                if ends and (j := self._head_run(i)) < i:
+                    headed.setdefault(" ".join(keys[j:e]), self._place_country(j, e))
             elif key in suffixes and i > 0 and keys[i - 1][:1].isupper():
                 j = i - 1
                 while j > 0 and i - j < 3 and self._name_run(j - 1) >= i - j + 1:
