@@ -40,6 +40,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # declining to speak, a career, a new job
         "A ministry spokesman declined to comment on the report on Tuesday.",
         "The spokeswoman refused to give further details on Monday.",
+        "The Imperial College London team declined to estimate the death toll on Monday.",
+        "The minister refused to name the companies involved on Tuesday.",
         "A spokesman for Shell did not respond to requests for comment on Monday.",
         # what a passive was done for is an aim, not a happening
         "The concert was organised on Friday to raise funds for flood victims.",
