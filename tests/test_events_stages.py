@@ -1368,6 +1368,15 @@ def test_a_base_form_after_a_singular_noun_after_a_determiner_is_a_noun():
     assert _reading("The army hit the town on Monday.", "hit") == "actual"
 
 
+def test_a_base_form_after_a_name_after_a_determiner_is_a_noun():
+    # "the BP spill is gone": a name and no object, or another verb's auxiliary, after the form
+    assert _reading("Half of the oil from the BP spill is gone.", "spill") == ""
+    assert _reading("Engineers removed the LMRP cap on July 10.", "cap") == ""
+    # a plural name is a subject ("the Americans attack"), and an object keeps a singular name's form a verb
+    assert _reading("On Monday the Americans attack Kabul.", "attack") == "actual"
+    assert _reading("In a headline the US strike Syria.", "strike") == "actual"
+
+
 def test_a_noun_of_happening_takes_its_parties_from_between_x_and_y():
     rows = _one(
         "Shares in BP fell on Monday despite the phone call on Saturday between David Cameron and Barack Obama."

@@ -28,7 +28,7 @@ import functools
 from typing import NamedTuple
 
 from extract.events._data import wordset
-from extract.events.clauses import Clause, finite_word
+from extract.events.clauses import Clause, auxiliaries, finite_word
 from extract.events.plover import (
     Cue,
     find_cues,
@@ -190,24 +190,28 @@ def _modified_after_preposition(tokens: list[Token], p: int, lo: int, cue: Cue) 
 
 def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
     """True when tokens[p] modifies the cue word as a noun after a determiner or a possessive "'s": an
-    adjective ("its annual report", "BP's internal probe"), or a singular noun before a base form with no
-    object after it ("the phone call on Saturday": a singular subject would take "calls"). Not "the troops
-    attack", nor "the army hit the town" ([mode].adjectives, .adjective_endings)."""
+    adjective ("its annual report", "BP's internal probe"), a singular noun before a base form with no
+    object after it ("the phone call on Saturday": a singular subject would take "calls"), or a name before a
+    base form followed by no object or by another verb's auxiliary ("the BP spill is gone", "the Gulf spill"). Not
+    "the troops attack", "the Americans attack", nor "the army hit the town" ([mode].adjectives,
+    .adjective_endings)."""
     if p <= lo:
         return False
     word = tokens[p].lower
-    if not (tokens[p].text.isalpha() and tokens[p].text.islower()):
-        return False
-    adjective = word in wordset("mode", "adjectives") or word.endswith(tuple(wordset("mode", "adjective_endings")))
-    if not adjective:
-        nxt = tokens[cue.i + 1] if cue.i + 1 < len(tokens) else None
-        compound = (
-            cue.form == "base"
-            and not word.endswith("s")
-            and (nxt is None or not nxt.text[:1].isalnum() or nxt.lower in wordset("roles", "prepositions"))
-        )
-        if not compound:
+    nxt = tokens[cue.i + 1] if cue.i + 1 < len(tokens) else None
+    no_object = nxt is None or not nxt.text[:1].isalnum() or nxt.lower in wordset("roles", "prepositions")
+    singular_base = cue.form == "base" and not word.endswith("s")
+    if _name_word(tokens[p].text):
+        if not (singular_base and (no_object or nxt.lower in auxiliaries())):
             return False
+    elif not (tokens[p].text.isalpha() and tokens[p].text.islower()):
+        return False
+    elif not (
+        word in wordset("mode", "adjectives")
+        or word.endswith(tuple(wordset("mode", "adjective_endings")))
+        or (singular_base and no_object)
+    ):
+        return False
     b = _prev(tokens, p, lo)
     # over names and adjectives before it to the determiner: "a Russian missile strike", "the new US air raid"
     for _ in range(3):
