@@ -1377,6 +1377,14 @@ def test_a_base_form_after_a_name_after_a_determiner_is_a_noun():
     assert _reading("In a headline the US strike Syria.", "strike") == "actual"
 
 
+def test_a_participle_after_a_count_before_a_noun_is_an_adjective():
+    assert _reading("There are more than 27,000 abandoned oil wells in the Gulf.", "abandoned") == ""
+    # a count that is the clause's subject does the verb ("Thousands signed contracts"), and a participle
+    # before "and" tells a happening ("250,000 injured and 1.5 million left homeless")
+    assert _reading("Thousands signed contracts last week.", "signed") == "actual"
+    assert _reading("Officials say 200,000 were killed and 250,000 injured and many left homeless.", "injured")
+
+
 def test_a_noun_of_happening_takes_its_parties_from_between_x_and_y():
     rows = _one(
         "Shares in BP fell on Monday despite the phone call on Saturday between David Cameron and Barack Obama."

@@ -226,6 +226,13 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
     return before in wordset("roles", "determiners") or before.endswith(("'s", "’s", "'"))
 
 
+def _counted(tokens: list[Token], p: int, lo: int) -> bool:
+    """True when tokens[p] is a number inside the clause's words, after a lower-case word ("reported 147 confirmed
+    cases", "more than 27,000 abandoned wells"), not the clause's subject ("Thousands signed contracts")."""
+    word = tokens[p].lower
+    return (word[:1].isdigit() or word in _NUMBERS) and p > lo and tokens[p - 1].text.islower()
+
+
 def _name_word(text: str) -> bool:
     """A capitalized word or initialism such as a demonym or a country's short name ("Russian", "US")."""
     return text[:1].isupper() and text.replace(".", "").isalpha()
@@ -349,14 +356,20 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
         or _modifies_subject(tokens, lo, cue, p)
     ):
         return Reading("")
-    # A participle before a noun: "more confirmed cases", "the proposed deal" (an adjective, no predicate).
-    if cue.form == "past" and cue.j == i + 1 and (prev in determiners or prev in wordset("mode", "quantifiers")):
+    # A participle before a noun: "more confirmed cases", "the proposed deal", "27,000 abandoned oil wells" (an
+    # adjective, no predicate).
+    if (
+        cue.form == "past"
+        and cue.j == i + 1
+        and (prev in determiners or prev in wordset("mode", "quantifiers") or _counted(tokens, p, lo))
+    ):
         nxt = tokens[cue.j].text if cue.j < len(tokens) else ""
         if (
             nxt.isalpha()
             and nxt.islower()
             and nxt not in prepositions
             and nxt not in wordset("nonevent", "after_participle")
+            and nxt not in ("and", "or", "but")  # "250,000 injured and 1.5 million left homeless"
         ):
             return Reading("")
     cue = as_told(tokens, lo, cue)
