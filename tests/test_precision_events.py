@@ -42,6 +42,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The spokeswoman refused to give further details on Monday.",
         "The Imperial College London team declined to estimate the death toll on Monday.",
         "The minister refused to name the companies involved on Tuesday.",
+        # "give" with a word of telling or ending after it gives no aid
+        "Kent Wells was hesitant on Monday to give a firm timeframe for the test.",
         "A spokesman for Shell did not respond to requests for comment on Monday.",
         # what a passive was done for is an aim, not a happening
         "The concert was organised on Friday to raise funds for flood victims.",
