@@ -171,6 +171,21 @@ def test_a_photo_credit_and_the_caption_before_it_are_left_out():
     assert got[-1] == "Police charged the owner on Monday."
 
 
+def test_a_caption_run_into_the_story_with_escaped_slashes_is_left_out():
+    # pages copied from JSON keep the escaped slash of a credit ("Name\\/AFP\\/Getty Images")
+    text = (
+        "Ministers meet at the port in Leeds.\n"
+        "Photograph: Jim Hollis\\/AFP\\/Getty Images Prolonged exposure to the fumes is a danger, doctors warned "
+        "on Monday. The council closed the depot."
+    )
+    from extract.events.sentences import split_sentences
+    from extract.ingest import load_articles
+
+    art = load_articles([{"id": "t", "text": text, "published": "2011-03-09"}]).articles[0]
+    got = [art.text[s.start : s.end] for s in split_sentences(art.text, art.segments)]
+    assert got[0] == "Prolonged exposure to the fumes is a danger, doctors warned on Monday."
+
+
 def test_bullets_and_a_headline_run_into_a_wire_dateline_are_left_out():
     text = (
         "Port strike ends. \\* Dockers to vote on pay deal \\* Exports resume By Jane Doe "

@@ -230,8 +230,9 @@ def split_sentences(text: str, segments: list[Segment] | None = None) -> list[Se
             if head is not None:
                 a = head.start  # "SAN JUAN, Puerto Rico | Mon May 25, 2009 9:19 pm EDT SAN JUAN ... (Reuters) - ..."
             seg = _segment_at(segments, a)
-            while seg is not None and seg.kind in ("dateline", "credit") and seg.end < b:
-                # A dateline or credit at the head of the sentence: keep what follows it.
+            while seg is not None and seg.kind in ("dateline", "credit", "caption") and seg.end < b:
+                # A dateline, credit or photo caption at the head of the sentence: keep what follows it (a caption
+                # run into the story: "Photograph: Jim Watson/AFP/Getty Images Prolonged exposure to crude ...").
                 a = seg.end
                 while a < b and (text[a].isspace() or text[a] in "-–—:"):
                     a += 1
