@@ -441,3 +441,11 @@ def test_authorities_named_by_no_state_are_the_articles_state():
     ):
         rows = [r for r in _rows(story.format(sentence), "2010-06-16") if "uthorities" in r["summary"]]
         assert [r["source_actor"] for r in rows] == [source], sentence
+
+
+def test_a_state_body_named_department_of_x_is_its_state_not_a_stand_in_department():
+    text = (
+        "Britain confirmed two new cases on Sunday. The Department of Health urged people in Britain on Monday to wash."
+    )
+    row = _first(text, "REQUEST", "2009-05-04")
+    assert row["source_actor"] == "United Kingdom"

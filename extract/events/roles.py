@@ -903,6 +903,14 @@ def proper_names(
             j += 1
             if j + 1 < i1 and tokens[j].lower == "and" and _institution_after(tokens, j + 1, i1, taken):
                 j += 1  # "National Oceanic and Atmospheric Administration": one body's name
+            elif (
+                j + 1 < i1
+                and tokens[j].lower == "of"
+                and tokens[j - 1].text in load_gazetteer().body_heads
+                and j + 1 not in taken
+                and tokens[j + 1].text[:1].isupper()
+            ):
+                j += 1  # "Department of Health", "Ministry of Defence": the head's "of" joins its name
         while j - k > 1 and (
             tokens[k].lower in openers
             or tokens[k].lower.rstrip(".") in titles()
