@@ -1411,10 +1411,14 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 if group is not None:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
                     inside = [(k, m) for k, m in in_clause if group[0] <= k < g_end]
-                    if not any(k > 0 and m.type == "name" for k, m in inside):
+                    if not any(
+                        k > 0 and m.type == "name" and m.text not in wordset("roles", "party_adjectives")
+                        for k, m in inside
+                    ):
                         # a name written capitalized inside the sentence is whom the group acts for ("Two
                         # Greenpeace campaigners chained themselves": Greenpeace); a word capitalized only for
-                        # the sentence's start is part of the group ("Pig breeders")
+                        # the sentence's start ("Pig breeders"), or a party's adjective ("54 Democratic senators"),
+                        # is part of the group
                         rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
                         place = next((m.country for _, m in inside if m.country and m.type in _PLACE_TYPES), "")
                         if place and not group[1].country:
