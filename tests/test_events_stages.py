@@ -1602,3 +1602,14 @@ def test_the_year_in_a_laws_name_dates_nothing():
         "BP has chosen to waive the liability cap under the Oil Pollution Act of 1990, the company said.", "2010-10-19"
     )
     assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("CONCEDE", "BP", "2010-10-19")]
+
+
+def test_a_states_abbreviation_after_a_place_is_no_stand_in_name():
+    def names(text: str) -> list[str]:
+        toks = tokenize(text)
+        return [m.text for _, m in roles.proper_names(toks, 0, len(toks), set())]
+
+    assert names("A sign in Boothville, La. calls for help from Kestrel.") == ["Boothville", "Kestrel"]
+    assert names("Crews in Key West, Fla., met Kestrel.") == ["Crews", "Key West", "Kestrel"]
+    # the same letters elsewhere are a name ("La Paz"), and a title stays a title
+    assert names("Kestrel flew to La Paz.") == ["Kestrel", "La Paz"]

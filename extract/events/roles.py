@@ -895,6 +895,7 @@ def proper_names(
             or not tok.text[:1].isupper()
             or not tok.text[:1].isalpha()
             or (tok.lower in stop and not named_stop)
+            or _state_abbreviation(tokens, k)
         ):
             k += 1
             continue
@@ -945,6 +946,17 @@ def proper_names(
             out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j
     return out
+
+
+def _state_abbreviation(tokens: list[Token], k: int) -> bool:
+    """True for a state's abbreviation after a place and a comma ("Grand Isle, La.", "Key West, Fla.,";
+    [roles].state_abbreviations): part of the place, no name."""
+    return (
+        0 < k < len(tokens) - 1
+        and tokens[k - 1].text == ","
+        and tokens[k + 1].text == "."
+        and tokens[k].text in _w("state_abbreviations")
+    )
 
 
 @functools.cache
