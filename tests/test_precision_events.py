@@ -42,6 +42,10 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The spokeswoman refused to give further details on Monday.",
         "The Imperial College London team declined to estimate the death toll on Monday.",
         "The minister refused to name the companies involved on Tuesday.",
+        # a running count or a reader's greeting names no one
+        "A summary of events on Tuesday, May 25, Day 34 of the Gulf of Mexico oil spill that began with the April 20 "
+        "explosion.",
+        "Dear customers, thank you for your support of our company on Monday.",
         # "give" with a word of telling or ending after it gives no aid
         "Kent Wells was hesitant on Monday to give a firm timeframe for the test.",
         "A spokesman for Shell did not respond to requests for comment on Monday.",
