@@ -423,6 +423,20 @@ def test_a_header_inside_a_line_also_opens_the_thread():
     assert clean_text(text).text.endswith("Talks will resume next week.")
 
 
+def test_a_thread_signed_after_each_post_is_cut_at_the_first_signature():
+    story = "The agency fined the operator on Monday for the leak.\nThe operator said it would appeal the fine.\n"
+    thread = (
+        "Nobody believes a word they say. Posted by: river_rat | July 19, 2010 9:25 AM | Report abuse "
+        "They should pay ten times that. Posted by: ann_b | July 19, 2010 9:31 AM | Report abuse"
+    )
+    cleaned = clean_text(story + thread).text
+    assert "ten times" not in cleaned and "ann_b" not in cleaned and "Posted by" not in cleaned
+    assert "The operator said it would appeal the fine." in cleaned
+    # a story that names who posted something, with no time after it, is kept
+    text = "The video was posted by: a local group, police said on Monday."
+    assert clean_text(text).text == text
+
+
 def test_story_quoting_what_someone_wrote_is_kept():
     text = (
         "The envoy wrote: the talks have stalled. At the summit on 3 June 2010, leaders agreed "

@@ -106,11 +106,13 @@ def _credit_paren_at_end() -> re.Pattern:
 
 @functools.cache
 def _comment_header() -> re.Pattern:
-    """ "At 2:04 pm on 29 May 2009, reader99 wrote:" / "At 09:53 on 30 May 2009, Name wrote:" """
+    """ "At 2:04 pm on 29 May 2009, reader99 wrote:" / "At 09:53 on 30 May 2009, Name wrote:", or the signature
+    that closes a reader's post: "Posted by: eye95 | July 19, 2010 9:25 AM | Report abuse"."""
     verbs = "|".join(re.escape(v) for v in cues().comment_verbs)
     return re.compile(
         r"\bAt \d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s+on\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4},?\s+"
-        r"\S{1,60}?\s+(?:" + verbs + r")\s*:",
+        r"\S{1,60}?\s+(?:" + verbs + r")\s*:"
+        r"|\bPosted by:\s*\S{1,60}\s*\|\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d\d\s*[AP]\.?M\.?",
         re.IGNORECASE,
     )
 
@@ -123,7 +125,8 @@ _TIME_SLOT = re.compile(
 
 def drop_comment_thread(text: str) -> str:
     """Cut readers' comments: everything from the first comment header ("At 2:04 pm on 29 May 2009,
-    reader99 wrote:") on. Text without such a header comes back unchanged."""
+    reader99 wrote:") or post signature ("Posted by: eye95 | July 19, 2010 9:25 AM") on; a thread signed after each
+    post keeps its first post, whose start nothing marks. Text without either comes back unchanged."""
     m = _comment_header().search(text)
     return text if m is None else text[: m.start()].rstrip()
 
