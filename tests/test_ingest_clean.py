@@ -413,6 +413,9 @@ def test_reader_comment_thread_is_cut_from_its_first_header():
     cleaned = clean_text(story + thread)
     assert "riverwatcher" not in cleaned.text and "council ignored" not in cleaned.text
     assert "Engineers began pumping water" in cleaned.text
+    # the BBC's blogs write the header without "on": "At 12:19 26th Apr 2009, Jim213 wrote:"
+    cleaned = clean_text(story + "At 12:19 26th Apr 2009, Jim213 wrote: The council ignored every warning.")
+    assert "council ignored" not in cleaned.text and "Engineers began pumping water" in cleaned.text
 
 
 def test_a_header_inside_a_line_also_opens_the_thread():

@@ -106,11 +106,12 @@ def _credit_paren_at_end() -> re.Pattern:
 
 @functools.cache
 def _comment_header() -> re.Pattern:
-    """ "At 2:04 pm on 29 May 2009, reader99 wrote:" / "At 09:53 on 30 May 2009, Name wrote:", or the signature
+    """ "At 2:04 pm on 29 May 2009, reader99 wrote:" / "At 09:53 on 30 May 2009, Name wrote:" / "At 12:19 26th Apr
+    2009, Jim213 wrote:", or the signature
     that closes a reader's post: "Posted by: eye95 | July 19, 2010 9:25 AM | Report abuse"."""
     verbs = "|".join(re.escape(v) for v in cues().comment_verbs)
     return re.compile(
-        r"\bAt \d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s+on\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4},?\s+"
+        r"\bAt \d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4},?\s+"
         r"\S{1,60}?\s+(?:" + verbs + r")\s*:"
         r"|\bPosted by:\s*\S{1,60}\s*\|\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d\d\s*[AP]\.?M\.?",
         re.IGNORECASE,
