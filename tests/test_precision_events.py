@@ -46,6 +46,9 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "A summary of events on Tuesday, May 25, Day 34 of the Gulf of Mexico oil spill that began with the April 20 "
         "explosion.",
         "Dear customers, thank you for your support of our company on Monday.",
+        # meeting costs and receiving claims are no meeting and no visit
+        "Under US law, BP will be expected to meet all the costs of the clean-up operation from Monday.",
+        "BP also said on Monday it had received 15,000 claims for compensation.",
         # "give" with a word of telling or ending after it gives no aid
         "Kent Wells was hesitant on Monday to give a firm timeframe for the test.",
         "A spokesman for Shell did not respond to requests for comment on Monday.",
