@@ -49,6 +49,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # meeting costs and receiving claims are no meeting and no visit
         "Under US law, BP will be expected to meet all the costs of the clean-up operation from Monday.",
         "BP also said on Monday it had received 15,000 claims for compensation.",
+        "The president hosted a telethon for the flood victims on Friday.",
+        "Leslie attended school in Eglwys-Fach on Monday.",
         # "give" with a word of telling or ending after it gives no aid
         "Kent Wells was hesitant on Monday to give a firm timeframe for the test.",
         "A spokesman for Shell did not respond to requests for comment on Monday.",
