@@ -741,17 +741,23 @@ def reduced_relative(tokens: list[Token], cue: Cue) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4)
+def _text_words(lower_text: str) -> frozenset[str]:
+    """The words of a lower-cased article text, read once: the events pipeline asks armed_text three times and
+    violent_text once about the same article."""
+    return frozenset(_LOWER_WORD.findall(lower_text))
+
+
 def armed_text(lower_text: str) -> bool:
     """True when the article speaks of weapons or armed attackers ("bomb", "militants"): an explosion or a
     fire may then be an attack; otherwise it is an accident."""
-    return not _nonevent("weapons").isdisjoint(_LOWER_WORD.findall(lower_text))
+    return not _nonevent("weapons").isdisjoint(_text_words(lower_text))
 
 
 def violent_text(lower_text: str) -> bool:
     """True when the article speaks of weapons or armed attackers (armed_text) or of war and armed violence
     ("troops", "fighting", "shot"; [nonevent].violence): a death with no doer named may then be an attack."""
-    words = _LOWER_WORD.findall(lower_text)
-    return not (_nonevent("weapons") | _nonevent("violence")).isdisjoint(words)
+    return not (_nonevent("weapons") | _nonevent("violence")).isdisjoint(_text_words(lower_text))
 
 
 def accident_noun(word: str) -> bool:
