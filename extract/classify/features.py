@@ -242,14 +242,13 @@ def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list
             out += [f"first:{first}", f"firstm:{reading.mode}", f"first:{first}|{reading.mode}"]
     if not first:
         out.append("no_predicate_cue")
+    words = [t.lower for t in toks[k0:k1]]
     nouns = _nouns()
-    out += [f"noun:{nouns[t.lower]}" for t in toks[k0:k1] if t.lower in nouns]
+    out += [f"noun:{nouns[w]}" for w in words if w in nouns]
     table = _mode_words()
-    found: set[str] = set()
-    for t in toks[k0:k1]:
-        found.update(table.get(t.lower, ()))
-        if t.lower.endswith("n't"):
-            found.add("neg")
+    found = {name for w in words if w in table for name in table[w]}
+    if any(w.endswith("n't") for w in words):
+        found.add("neg")
     out += [f"mw:{name}" for name in sorted(found)]
     if text.rstrip().endswith("?"):
         out.append("question")
