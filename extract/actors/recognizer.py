@@ -254,10 +254,15 @@ class _Scan:
 
     def _is_name_word(self, k: int) -> bool:
         """A capitalized word that may belong to a person's name (each token judged once per article)."""
-        flags = self._name_flags
-        if flags is None:
+        flags = self._name_word_flags()
+        return k < len(flags) and flags[k]
+
+    def _name_word_flags(self) -> list[bool]:
+        """_is_name_word of every token, in token order, judged on first use; the loops over all tokens
+        (_titled_surnames, _lone_surnames) read it directly."""
+        if self._name_flags is None:
             not_name, honorifics, roles = self.gaz.not_name_words, self.gaz.honorifics, self.gaz.roles
-            flags = self._name_flags = [
+            self._name_flags = [
                 key[:1].isupper()
                 and key.isalpha()
                 and not key.isupper()
@@ -266,7 +271,7 @@ class _Scan:
                 and key.lower() not in roles
                 for key in self.keys
             ]
-        return k < len(flags) and flags[k]
+        return self._name_flags
 
     # ---- trie matching ------------------------------------------------------------------------
 
@@ -823,7 +828,8 @@ class _Scan:
                 i += 1
                 continue
             if key not in starts and key not in ctx_trie and not (key.isupper() and key.capitalize() in starts):
-                i += self._appositive_at(i, key)
+                # most words are lower case, which opens no appositive nor name (_appositive_at would give 1)
+                i += self._appositive_at(i, key) if key[:1].isupper() else 1
                 continue
             m = self._best_match(i)
             rm = self._role_match(i) if key.lower() in roles else None
@@ -1317,8 +1323,9 @@ class _Scan:
         introducing them in full ("Thad W. Allen ..." then "Allen announced ..."), computed once."""
         if self._lone_cache is None:
             keys, seen, placed = self.keys, Counter(), set()
+            name = [*self._name_word_flags(), False]  # name[k]: _is_name_word(k), one past the last token too
             for k, key in enumerate(keys):
-                if not self._is_name_word(k) or self._is_name_word(k + 1):
+                if not name[k] or name[k + 1]:
                     continue
                 before = keys[k - 1] if k > 0 else ""
                 after = keys[k + 1] if k + 1 < len(keys) else ""
@@ -1326,7 +1333,7 @@ class _Scan:
                     placed.add(key)  # "the Valdez", "in Louisiana", "Louisiana Gov.": a thing or a place
                 if before == "." and k > 1 and len(keys[k - 2]) == 1 and keys[k - 2].isupper():
                     continue  # after a middle initial: part of the full name
-                if k > 0 and self._is_name_word(k - 1) and self.text[self.ends[k - 1] : self._start(k)] == " ":
+                if k > 0 and name[k - 1] and self.text[self.ends[k - 1] : self._start(k)] == " ":
                     continue
                 seen[key] += 1
             self._lone_cache = frozenset(w for w, n in seen.items() if n >= 2 and w not in placed)
@@ -1346,7 +1353,7 @@ class _Scan:
 
     def _lower_words(self) -> frozenset[str]:
         if self._lower_cache is None:
-            self._lower_cache = frozenset(k for k in self.keys if k.islower())
+            self._lower_cache = frozenset(filter(str.islower, self.keys))
         return self._lower_cache
 
     def _full_name(self, i: int) -> int:
@@ -1357,8 +1364,8 @@ class _Scan:
         keys = self.keys
         if keys[i] not in self.gaz.given_names:
             # else its last word must be one the article writes after a title or alone: none near, no name
-            titled, lone = self._titled_surnames(), self._lone_surnames()
-            if not any(w in titled or w in lone for w in keys[i + 1 : i + MAX_NAME_TOKENS + 3]):
+            near = keys[i + 1 : i + MAX_NAME_TOKENS + 3]
+            if self._titled_surnames().isdisjoint(near) and self._lone_surnames().isdisjoint(near):
                 return 0
         if i > 0 and self._is_name_word(i - 1) and self.text[self.ends[i - 1] : self._start(i)] == " ":
             return 0  # inside a longer capitalized run

@@ -154,15 +154,22 @@ def _predicates(toks: list[Token]) -> list[int]:
     return out
 
 
-def _is_name(toks: list[Token], k: int) -> bool:
-    """A capitalized word inside the clause (not its first word): a name, whose letters say nothing of the type."""
-    return k > 0 and toks[k].text[:1].isupper()
+def _names(toks: list[Token]) -> list[bool]:
+    """Whether each token of the clause is a capitalized word inside it (not its first word): a name, whose letters
+    say nothing of the type. Judged once per clause for the word and the character blocks."""
+    return [k > 0 and t.text[:1].isupper() for k, t in enumerate(toks)]
 
 
-def _word_features(toks: list[Token]) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_digits(word: str) -> str:
+    """The word with every digit written 0 ("2011" -> "0000"), cached: words repeat."""
+    return _DIGITS.sub("0", word)
+
+
+def _word_features(toks: list[Token], names: list[bool]) -> list[str]:
     words = [
-        "N" if _is_name(toks, k) else _DIGITS.sub("0", t.lower)
-        for k, t in enumerate(toks)
+        "N" if name else _fold_digits(t.lower)
+        for t, name in zip(toks, names, strict=True)
         if t.lower[0].isalnum() or t.lower in ("?", "'s")
     ]
     out = [f"w:{w}" for w in words]
@@ -183,9 +190,22 @@ def word_chars(word: str) -> tuple[str, ...]:
     return tuple(padded[k : k + n] for n in CHAR_NS for k in range(len(padded) - n + 1))
 
 
-def _char_words(toks: list[Token]) -> list[str]:
-    """The words whose character n-grams are features (alphabetic tokens)."""
-    return [t.lower for k, t in enumerate(toks) if t.lower[0].isalpha() and not _is_name(toks, k)]
+def _char_words(toks: list[Token], names: list[bool]) -> list[str]:
+    """The words whose character n-grams are features (alphabetic tokens but names)."""
+    return [t.lower for t, name in zip(toks, names, strict=True) if t.lower[0].isalpha() and not name]
+
+
+def _first_speech(toks: list[Token], speech: frozenset[str], attribution: list[Clause]) -> int:
+    """Index of the sentence's first verb of saying ("according" aside) outside an attribution clause; len(toks)
+    when there is none. A cue has a speech verb before it when this index is below the cue's."""
+    return next(
+        (
+            k
+            for k, t in enumerate(toks)
+            if t.lower in speech and t.lower != "according" and not any(c.i0 <= k < c.i1 for c in attribution)
+        ),
+        len(toks),
+    )
 
 
 def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list[Clause] | None = None) -> list[str]:
@@ -196,6 +216,7 @@ def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list
     if clauses is None:
         clauses = split_clauses(toks)
     attribution = [c for c in clauses if c.attribution]
+    speech_at: int | None = None  # _first_speech, found when the first cue outside an attribution needs it
     first = ""
     for cue in find_cues(toks, k0, k1):
         kind = "dated" if cue.dated_only else "cue"
@@ -204,10 +225,9 @@ def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list
         if clause.attribution:
             out.append("cue_in_attribution")
             continue
-        speech_before = any(
-            toks[k].lower in speech and toks[k].lower != "according" and not any(c.i0 <= k < c.i1 for c in attribution)
-            for k in range(0, cue.i)
-        )
+        if speech_at is None:
+            speech_at = _first_speech(toks, speech, attribution)
+        speech_before = speech_at < cue.i
         reading = rule_mode.classify(toks, Clause(max(clause.i0, k0), min(clause.i1, k1)), cue, speech_before)
         m = reading.mode or "noun"
         out += [f"{kind}m:{cue.event_type}|{m}", f"rm:{m}"]
@@ -222,14 +242,13 @@ def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list
             out += [f"first:{first}", f"firstm:{reading.mode}", f"first:{first}|{reading.mode}"]
     if not first:
         out.append("no_predicate_cue")
+    words = [t.lower for t in toks[k0:k1]]
     nouns = _nouns()
-    out += [f"noun:{nouns[t.lower]}" for t in toks[k0:k1] if t.lower in nouns]
+    out += [f"noun:{nouns[w]}" for w in words if w in nouns]
     table = _mode_words()
-    found: set[str] = set()
-    for t in toks[k0:k1]:
-        found.update(table.get(t.lower, ()))
-        if t.lower.endswith("n't"):
-            found.add("neg")
+    found = {name for w in words if w in table for name in table[w]}
+    if any(w.endswith("n't") for w in words):
+        found.add("neg")
     out += [f"mw:{name}" for name in sorted(found)]
     if text.rstrip().endswith("?"):
         out.append("question")
@@ -261,4 +280,7 @@ def token_features(
     own = toks[k0:k1]
     if not own:
         return Features([], [], ["empty"])
-    return Features(_word_features(own), _char_words(own), _rule_features(toks, k0, k1, clause_text, clauses))
+    names = _names(own)
+    return Features(
+        _word_features(own, names), _char_words(own, names), _rule_features(toks, k0, k1, clause_text, clauses)
+    )

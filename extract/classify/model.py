@@ -184,6 +184,7 @@ class Model:
             self._sum_of_word.clear()
             self._n_sums = 0
         w_get, r_get = self.vocab.index["words"].get, self.vocab.index["rules"].get
+        known_sum = self._sum_of_word.get  # most words have their sum already: no _char_sum call for them
         weights = self.vocab.weights
         rows: list[int] = []  # weight rows (word and rule features)
         scale: list[float] = []
@@ -206,7 +207,7 @@ class Model:
                 starts.append(begin)
                 owners.append(k)
             if f.char_words:
-                sums = [self._char_sum(w) for w in f.char_words]
+                sums = [known_sum(w) or self._char_sum(w) for w in f.char_words]
                 n_chars = sum(m for _, m in sums)
                 if n_chars:
                     c_starts.append(len(c_rows))

@@ -68,8 +68,9 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
     # 1. Comma chunks.
     chunks: list[tuple[int, int, bool]] = []  # (start, end, hard boundary before start)
     start, hard = 0, True
+    openers = _comma_free_openers()
     for k, tok in enumerate(tokens):
-        if _opens_without_comma(tokens, start, k) or _and_opens(tokens, start, k):
+        if tok.lower in openers and (_opens_without_comma(tokens, start, k) or _and_opens(tokens, start, k)):
             chunks.append((start, k, hard))  # "... were killed today when two suicide bombers blew themselves up"
             start, hard = k, True
             continue
@@ -131,6 +132,13 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
         c._replace(coordinated=True) if n > 0 and tokens[c.i0].lower in participles and not c.attribution else c
         for n, c in enumerate(out)
     ]
+
+
+@functools.cache
+def _comma_free_openers() -> frozenset[str]:
+    """The only words that may open a clause with no comma before them: those of [clauses].without_comma
+    (_opens_without_comma) and "and" (_and_opens). split_clauses asks those two tests about no other word."""
+    return wordset("clauses", "without_comma") | {"and"}
 
 
 def _opens_without_comma(tokens: list[Token], start: int, k: int) -> bool:

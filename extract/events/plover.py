@@ -159,12 +159,19 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 
 def may_hold_cue(lower_text: str, start: int, end: int) -> bool:
     """Cheap pre-check on lower-cased text: does text[start:end] hold a cue's first word or a happening noun?"""
-    index = _index()
-    nouns = _nouns()
-    naming, advising, talks = _evaluations()["forms"], _advice_spec()["forms"], _talks()["nouns"]
-    return any(
-        w in index or w in nouns or w in naming or w in advising or w in talks
-        for w in _LOWER_WORD.findall(lower_text, start, end)
+    return not _precheck_words().isdisjoint(_LOWER_WORD.findall(lower_text, start, end))
+
+
+@functools.cache
+def _precheck_words() -> frozenset[str]:
+    """The words may_hold_cue looks for, in one set: the first word forms of the lexicon's phrases, happening
+    nouns, verbs of naming and advising, and the nouns of standing talks."""
+    return (
+        frozenset(_index())
+        | frozenset(_nouns())
+        | frozenset(_evaluations()["forms"])
+        | frozenset(_advice_spec()["forms"])
+        | _talks()["nouns"]
     )
 
 
@@ -175,11 +182,15 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
     """
     index = _index()
     talk_nouns = _talks()["nouns"]
+    special, openers = _special_words(), _cue_openers()
     i1 = len(tokens) if i1 is None else i1
     out: list[Cue] = []
     i = i0
     while i < i1:
         tok = tokens[i]
+        if tok.lower not in openers:
+            i += 1  # most words open no cue of any kind: skip them with one look-up
+            continue
         if tok.lower in talk_nouns and _standing_talks(tokens, i0, i, i1, out):
             i += 2  # "in talks with": the noun and "with" are read
             continue
@@ -202,7 +213,7 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 i += n
                 break
             else:  # no phrase of the lexicon: a verb of naming with a judgement, or advice, may still be one
-                if tok.lower not in _special_words():
+                if tok.lower not in special:
                     i += 1
                     continue
                 n_before = len(out)
@@ -245,6 +256,14 @@ def _special_words() -> frozenset[str]:
         | frozenset(_advice_spec()["forms"])
         | frozenset(_nouns())
     )
+
+
+@functools.cache
+def _cue_openers() -> frozenset[str]:
+    """Every word find_cues reads further: the first word forms of the lexicon's phrases (_index), the nouns of
+    standing talks and the special words. find_cues passes over any other word at once (speed: most words of a
+    sentence are none of these)."""
+    return frozenset(_index()) | _talks()["nouns"] | _special_words()
 
 
 def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
@@ -722,17 +741,23 @@ def reduced_relative(tokens: list[Token], cue: Cue) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4)
+def _text_words(lower_text: str) -> frozenset[str]:
+    """The words of a lower-cased article text, read once: the events pipeline asks armed_text three times and
+    violent_text once about the same article."""
+    return frozenset(_LOWER_WORD.findall(lower_text))
+
+
 def armed_text(lower_text: str) -> bool:
     """True when the article speaks of weapons or armed attackers ("bomb", "militants"): an explosion or a
     fire may then be an attack; otherwise it is an accident."""
-    return not _nonevent("weapons").isdisjoint(_LOWER_WORD.findall(lower_text))
+    return not _nonevent("weapons").isdisjoint(_text_words(lower_text))
 
 
 def violent_text(lower_text: str) -> bool:
     """True when the article speaks of weapons or armed attackers (armed_text) or of war and armed violence
     ("troops", "fighting", "shot"; [nonevent].violence): a death with no doer named may then be an attack."""
-    words = _LOWER_WORD.findall(lower_text)
-    return not (_nonevent("weapons") | _nonevent("violence")).isdisjoint(words)
+    return not (_nonevent("weapons") | _nonevent("violence")).isdisjoint(_text_words(lower_text))
 
 
 def accident_noun(word: str) -> bool:

@@ -61,25 +61,30 @@ def _trigger_tables() -> tuple[
     return exact_t, lower_t, digit_t, rule_group
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_groups(word: str) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None]:
+    """The trigger groups a token of _TOKEN opens windows for, as _windows reads them: (its groups, the groups it
+    adds right after a hyphen, "-year"). Cached per word (words repeat): _windows looks at every token of the
+    text, and most open none."""
+    exact, lower, digit, _ = _trigger_tables()
+    if word[0] <= "9":
+        size = len(word)
+        return (digit["d4"] if size == 4 else digit["d12"] if size <= 2 else digit["d"]), None
+    low = word.lower()
+    return exact.get(word) or lower.get(low), lower.get("-" + low)
+
+
 def _windows(text: str) -> tuple[list[list[tuple[int, int]]], dict[str, int]]:
     """Merged (start, end) windows of text around trigger words, per trigger group; and rule -> group."""
-    exact, lower, digit, rule_group = _trigger_tables()
+    rule_group = _trigger_tables()[3]
     n = len(text)
     spans: list[list[tuple[int, int]]] = [[] for _ in range(max(rule_group.values()) + 1)]
-    d4, d12, d = digit["d4"], digit["d12"], digit["d"]
     for m in _TOKEN.finditer(text):
-        word = m.group()
-        if word[0] <= "9":
-            size = len(word)
-            groups = d4 if size == 4 else d12 if size <= 2 else d
-        else:
-            low = word.lower()
-            groups = exact.get(word) or lower.get(low)
+        groups, after_hyphen = _word_groups(m.group())
+        if after_hyphen:
             start = m.start()
             if start and text[start - 1] == "-":
-                after_hyphen = lower.get("-" + low)
-                if after_hyphen:
-                    groups = (groups or ()) + after_hyphen
+                groups = (groups or ()) + after_hyphen
         if not groups:
             continue
         start, end = m.start() - LEFT, m.end() + RIGHT
