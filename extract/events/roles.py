@@ -857,12 +857,7 @@ def proper_names(
     saying and auxiliaries count too: "Greenpeace alleges", "Transocean said"); "Somewhat belatedly, ...",
     "Choppy seas ...", "Photographs showing ..." name no one.
     """
-    stop = (
-        wordset("roles", "prepositions")
-        | wordset("roles", "determiners")
-        | wordset("sentences", "starters")
-        | wordset("language", "function_words")
-    )
+    stop = _name_stops()
     openers = _w("name_openers")
 
     def opens(k: int) -> bool:
@@ -946,6 +941,17 @@ def proper_names(
             out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j
     return out
+
+
+@functools.cache
+def _name_stops() -> frozenset[str]:
+    """Words that open no stand-in name unless written capitalized inside a sentence (proper_names), read once."""
+    return (
+        wordset("roles", "prepositions")
+        | wordset("roles", "determiners")
+        | wordset("sentences", "starters")
+        | wordset("language", "function_words")
+    )
 
 
 def _state_abbreviation(tokens: list[Token], k: int) -> bool:
