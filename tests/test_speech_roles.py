@@ -282,3 +282,8 @@ def test_officials_who_state_what_no_doer_did_are_their_sides_source() -> None:
     assert (media["mode"], media["source_actor"]) == ("statement", "")
     deed = _first("Turkish officials said on Monday that the tanker was seized off the coast.")
     assert (deed["mode"], deed["source_actor"]) == ("actual", "")
+
+
+def test_a_news_outlet_spoken_to_is_the_audience_not_the_one_met():
+    row = _first("The BP chief spoke to Sky News on Monday after completing a visit to Florida.", "2010-05-18")
+    assert row["target_actor"] == "Florida"
