@@ -51,6 +51,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "BP also said on Monday it had received 15,000 claims for compensation.",
         "The president hosted a telethon for the flood victims on Friday.",
         "Leslie attended school in Eglwys-Fach on Monday.",
+        # a trip that names no one who went, only where, is travel
+        "The two other new cases of the virus confirmed on Monday were adults who had visited Mexico.",
         # "give" with a word of telling or ending after it gives no aid
         "Kent Wells was hesitant on Monday to give a firm timeframe for the test.",
         "A spokesman for Shell did not respond to requests for comment on Monday.",

@@ -2247,10 +2247,22 @@ def make_rows(doc: ArticleDoc) -> ArticleDoc:
         for c in doc.candidates
         if (r := build_row(doc, c))["confidence"] >= floor
         and _names_someone(r, armed, c.target is not None and c.target.type == "person")
+        and not _trip_of_no_one(r, c)
     ]
     if not doc.rows:
         doc.note = "no clause pairs an action with an actor and a date"
     return doc
+
+
+def _trip_of_no_one(row: dict, c: Candidate) -> bool:
+    """True for a visit or a meeting ([rows].need_a_visitor) that names no one who went, only the place gone to
+    ("adults who had visited Mexico", "people had visited Thailand on holidays"): travel, not diplomacy."""
+    return (
+        not row["source_actor"]
+        and row["event_type"] in wordset("rows", "need_a_visitor")
+        and c.target is not None
+        and c.target.type in _PLACE_TYPES
+    )
 
 
 def _names_someone(row: dict, armed: bool, undergone: bool) -> bool:
