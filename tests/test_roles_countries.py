@@ -455,3 +455,13 @@ def test_senators_and_a_partys_senators_are_their_state_as_lawmakers_are():
     text = "BP faced new pressure in the United States. On Sunday 54 Democratic senators demanded that BP pay a fund."
     row = _first(text, "REQUEST", "2010-06-14")
     assert (row["source_actor"], row["target_actor"]) == ("United States", "BP")
+
+
+def test_a_noun_of_happening_takes_its_doer_from_a_by_after_it():
+    # "the decision to begin the evacuation was made ... by X": the decision's maker
+    row = _first(
+        "The decision to begin the evacuation was made late Thursday by Adm. Thad Allen.", "RETREAT", "2010-07-23"
+    )
+    assert row["source_actor"] == "Thad Allen"
+    row = _first("Monday's attack on the convoy by Taliban fighters killed four.", "ASSAULT", "2005-04-20")
+    assert row["source_actor"] == "Taliban"

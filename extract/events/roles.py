@@ -797,6 +797,24 @@ def noun_parties(tokens: list[Token], cue: Cue, mentions: list[Placed]) -> tuple
     return as_actor(m1), as_actor(m2)
 
 
+def noun_agent(
+    tokens: list[Token], cue: Cue, clause: Clause, mentions: list[Placed]
+) -> tuple[ActorMention, ActorMention | None] | None:
+    """(doer, whom or where) of a noun of happening whose doer a "by" after it names ("the visit to Washington by
+    Sudan's intelligence chief", "last week's attack on the convoy by Taliban fighters"): the first actor after
+    "by", and the first actor between the noun and "by" (its complement), else None. The "by" must follow the noun
+    within six words, with no comma or verb of the clause between."""
+    hi = min(clause.i1, cue.j + 7)
+    at = next((k for k in range(cue.j, hi) if tokens[k].lower == "by"), -1)
+    if at < 0 or any(t.text in ",;:" for t in tokens[cue.j : at]):
+        return None
+    doer = next(((k, m) for k, m in mentions if at < k <= at + 4 and not generic(m)), None)
+    if doer is None:
+        return None
+    whom = next(((k, m) for k, m in mentions if cue.j <= k < at and not generic(m)), None)
+    return as_actor(doer[1]), (as_actor(whom[1]) if whom is not None else None)
+
+
 def _institution_after(tokens: list[Token], k: int, i1: int, taken: set[int]) -> bool:
     """True when the capitalized run starting at token k ends in a word of an institution's name ("Atmospheric
     Administration"): "and" before it joins one name, not two actors ("Britain and France")."""

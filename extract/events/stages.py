@@ -1491,8 +1491,12 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 if patient is not None and (c.source is None or c.source.actor_id != patient.actor_id):
                     c.target = patient
             parties = roles.noun_parties(toks, cue, in_clause) if "noun" in (c.kind, cue.form) else None
+            if parties is None and ("noun" in (c.kind, cue.form) or (cue.form == "base" and c.source is None)):
+                parties = roles.noun_agent(toks, cue, clause, in_clause)
             if parties is not None:
-                c.source, c.target = parties  # "the phone call on Saturday between David Cameron and Obama"
+                # "the phone call on Saturday between David Cameron and Obama", "the visit to Washington by Sudan's
+                # intelligence chief"
+                c.source, c.target = parties
             if c.kind == "verb" and c.target is None and c.cue.event_type == "REQUEST":
                 c.target = _obliged(toks, clause, cue, lambda i0, i1, s=c.s: names_in(s, i0, i1))
             if c.kind == "verb" and c.reading.passive and c.source is None and c.target is not None:
