@@ -53,6 +53,9 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Leslie attended school in Eglwys-Fach on Monday.",
         # a trip that names no one who went, only where, is travel
         "The two other new cases of the virus confirmed on Monday were adults who had visited Mexico.",
+        # a technique's name holding a cue word ("top kill", "junk shot"), and launching it, is no attack
+        "BP launched the top kill on Wednesday.",
+        "BP said on Friday the top kill had failed.",
         # "give" with a word of telling or ending after it gives no aid
         "Kent Wells was hesitant on Monday to give a firm timeframe for the test.",
         "A spokesman for Shell did not respond to requests for comment on Monday.",

@@ -182,7 +182,7 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
     """
     index = _index()
     talk_nouns = _talks()["nouns"]
-    special, openers = _special_words(), _cue_openers()
+    special, openers, terms = _special_words(), _cue_openers(), _terms()
     i1 = len(tokens) if i1 is None else i1
     out: list[Cue] = []
     i = i0
@@ -193,6 +193,9 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
             continue
         if tok.lower in talk_nouns and _standing_talks(tokens, i0, i, i1, out):
             i += 2  # "in talks with": the noun and "with" are read
+            continue
+        if i > 0 and tokens[i - 1].lower in terms.get(tok.lower, ()):
+            i += 1  # "the top kill", "a junk shot": a technique's name, no happening of the cue's type
             continue
         if tok.text[0].islower() or i == 0:
             for rest, etype, weight, form, phrase, dated_only in index.get(tok.lower, ()):  # longest first
@@ -256,6 +259,17 @@ def _special_words() -> frozenset[str]:
         | frozenset(_advice_spec()["forms"])
         | frozenset(_nouns())
     )
+
+
+@functools.cache
+def _terms() -> dict[str, frozenset[str]]:
+    """[terms].names: two-word names of a technique whose second word is a cue word ("top kill", "junk shot"),
+    as cue word -> the words before it that make it the term."""
+    out: dict[str, set[str]] = {}
+    for name in plover().get("terms", {}).get("names", []):
+        first, last = name.lower().split()
+        out.setdefault(last, set()).add(first)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @functools.cache
