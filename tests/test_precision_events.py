@@ -409,6 +409,9 @@ def test_two_doers_against_one_receiver_are_two_happenings():
         ("Iran was hit with new US sanctions on Monday.", "ASSAULT"),  # "sanctions" after "with new US": a noun
         ("Kenya charged Ugandan traders $50 a truck at the border on Monday.", "ACCUSE"),  # a price
         ("Kenya charged Ugandan truck drivers a fee at the border on Monday.", "ACCUSE"),
+        ("BP killed the well with a cement plug on Sunday, officials said.", "ASSAULT"),
+        ("Senate Republicans killed the bill on Tuesday.", "ASSAULT"),
+        ("Under US law, BP will be expected to meet all the costs of the clean-up operation from Monday.", "CONSULT"),
     ],
 )
 def test_a_verb_in_another_sense_names_no_happening_of_its_type(text, absent):
