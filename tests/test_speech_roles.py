@@ -287,3 +287,16 @@ def test_officials_who_state_what_no_doer_did_are_their_sides_source() -> None:
 def test_a_news_outlet_spoken_to_is_the_audience_not_the_one_met():
     row = _first("The BP chief spoke to Sky News on Monday after completing a visit to Florida.", "2010-05-18")
     assert row["target_actor"] == "Florida"
+
+
+def test_a_persons_own_company_named_before_their_post_is_no_target():
+    rows = _rows(
+        "BP said on Sunday it would appeal. BP chief executive officer Tony Hayward said on Monday that the company "
+        "strongly disagreed with the allegations.",
+        "2010-06-01",
+    )
+    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["source_actor"] == "Tony Hayward"] == [
+        ("Tony Hayward", "")
+    ]
+    row = _first("But BP boss Tony Hayward said on Monday the firm was not to blame for the accident.", "2010-06-01")
+    assert (row["source_actor"], row["target_actor"]) == ("Tony Hayward", "")

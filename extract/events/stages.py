@@ -1513,6 +1513,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 blamed = _blamed_owner(doc, c.s, words_at)
                 if blamed is not None and (c.source is None or blamed.actor_id != c.source.actor_id):
                     c.target = blamed
+            if c.target is not None and _staff_of(toks, placed, c.source, c.target):
+                c.target = None  # "BP chief executive Tony Hayward said the company disagreed": his own company
             if _undergone(c):
                 c.source, c.target = None, c.source  # "Prigozhin's jet crashed": he suffered it
             doer = _modifier_doer(toks, c) if "noun" in (c.kind, c.cue.form) else None
@@ -1675,6 +1677,30 @@ def _modifier_doer(toks: list[Token], c: Candidate) -> ActorMention | None:
             return None
         k -= 1
     return None
+
+
+def _staff_of(toks: list[Token], placed: list[Placed], person: ActorMention | None, body: ActorMention) -> bool:
+    """True when the person is named in the sentence right after the body and lower-case words of a post ("BP
+    chief executive officer Tony Hayward", "Transocean spokesman Guy Cantwell"): the body is the person's own, no
+    other party to what the person does."""
+    if person is None or person.type != "person" or body.type != "organization":
+        return False
+    starts = [t.start for t in toks]
+    at = next((k for k, m in placed if m.start == person.start), None)
+    if at is None:
+        return False
+    title = person.text[: len(person.text) - len(person.name)] if person.text.endswith(person.name) else ""
+    if title.split()[:1] == [body.name] or title.startswith(body.name + " "):
+        return True  # the post and its body are inside the person's mention: "BP chief executive officer Tony Hayward"
+    before = [(k, m) for k, m in placed if k < at]
+    if not before or before[-1][1].actor_id != body.actor_id:
+        return False
+    k, m = before[-1]
+    end = bisect.bisect_left(starts, m.end)
+    gap = toks[end:at]
+    if k > 0 and toks[k - 1].lower in ("former", "ex"):
+        return False  # "Former BP contractor Adam Dillon": no longer the body's own
+    return 0 < len(gap) <= 5 and all(t.text.isalpha() and t.text.islower() and t.lower != "former" for t in gap)
 
 
 def _undergone(c: Candidate) -> bool:
