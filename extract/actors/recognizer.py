@@ -985,8 +985,9 @@ class _Scan:
         return True
 
     def _un_agency(self, i: int, j: int) -> tuple[str, int, int] | None:
-        """(actor id, end token, token of "the") when the United Nations named at tokens i..j opens "the U.N. agency", "the UN's
-        health agency" ([coreference_un]) and an agency of it was named before: the last one named; else None."""
+        """(actor id, end token, token of "the") when the United Nations named at tokens i..j opens "the U.N.
+        agency", "the UN's health agency" ([coreference_un]) and an agency of it was named before: the last one
+        named; else None."""
         keys, spec = self.keys, self._un
         t = next((t for t in range(i - 1, max(i - 5, -1), -1) if keys[t].lower() == "the"), -1)
         if t < 0 or not _UN_MODIFIERS.fullmatch(self.text[self.ends[t] : self._start(i)]):

@@ -26,6 +26,7 @@ Kristersson and Stoltenberg" give the first as source and the second as target.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import replace
@@ -758,6 +759,35 @@ def assign(
     return src, tgt
 
 
+def post_words(m: ActorMention | None) -> list[str]:
+    """The words of a person's mention before the name: the body and post it was named with ("BP chairman
+    Carl-Henric Svanberg" -> ["BP", "chairman"]); [] for anything else."""
+    if m is None or m.type != "person" or not m.name or not m.text.endswith(m.name):
+        return []
+    return m.text[: len(m.text) - len(m.name)].split()
+
+
+def staff_of(tokens: list[Token], mentions: list[Placed], person: ActorMention | None, body: ActorMention) -> bool:
+    """True when a body is the person's own, no other party to what the person does, as a state is to those who
+    serve it (_serves): the person's mention opens with the body ("BP chief executive officer Tony Hayward"), or
+    the body is the mention right before the person's with only lower-case words of a post between ("BP boss Tony
+    Hayward"); not for former staff ("Former BP contractor Adam Dillon")."""
+    if person is None or person.type != "person" or body.type != "organization":
+        return False
+    words = post_words(person)
+    if words and " ".join(words[: len(body.name.split())]) == body.name:
+        return True
+    at = next((k for k, m in mentions if m.start == person.start), None)
+    before = [(k, m) for k, m in mentions if at is not None and k < at]
+    if not before or before[-1][1].actor_id != body.actor_id:
+        return False
+    k, m = before[-1]
+    if k > 0 and tokens[k - 1].lower in ("former", "ex"):
+        return False
+    gap = tokens[bisect.bisect_left([t.start for t in tokens], m.end) : at]
+    return 0 < len(gap) <= 5 and all(t.text.isalpha() and t.text.islower() and t.lower != "former" for t in gap)
+
+
 def _serves(person: ActorMention, state: ActorMention) -> bool:
     """True when `person` is a gazetteer person of `state`'s country who serves the state, not a group of it
     (Putin, Shoigu; not Prigozhin, the Wagner group's chief, whose quarrel with Russia's army is one)."""
@@ -803,7 +833,7 @@ def noun_agent(
     """(doer, whom or where) of a noun of happening whose doer a "by" after it names ("the visit to Washington by
     Sudan's intelligence chief", "last week's attack on the convoy by Taliban fighters"): the first actor after
     "by", and the first actor between the noun and "by" (its complement), else None. The "by" must follow the noun
-    within six words, with no comma or verb of the clause between."""
+    within six words, with no comma, semicolon or colon between, and the doer stand within four words after it."""
     hi = min(clause.i1, cue.j + 7)
     at = next((k for k in range(cue.j, hi) if tokens[k].lower == "by"), -1)
     if at < 0 or any(t.text in ",;:" for t in tokens[cue.j : at]):

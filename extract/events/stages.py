@@ -617,12 +617,18 @@ def _will_words() -> frozenset[str]:
     return wordset("mode", "future") | {"would", "'d"}
 
 
+@functools.cache
+def _future_words() -> frozenset[str]:
+    """Words that tell time to come on their own: the modals of _will_words, the hypothetical modals, _COMING."""
+    return _will_words() | wordset("mode", "hypothetical_modals") | _COMING
+
+
 def _future_told(doc: ArticleDoc, c: Candidate) -> bool:
     """True when the candidate's sentence can tell a plan: a modal ("will", "would", "could"), a verb of plan or
     schedule before "to" ("plans to", "is to", "expected to"), a word of time to come, or a date after
     publication."""
     toks = doc.tokens[c.s]
-    future = _will_words() | wordset("mode", "hypothetical_modals") | _COMING
+    future = _future_words()
     scheduled = wordset("mode", "scheduled")
     for k, t in enumerate(toks):
         if t.lower in future or (t.lower in scheduled and k + 1 < len(toks) and toks[k + 1].lower == "to"):
@@ -1513,7 +1519,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 blamed = _blamed_owner(doc, c.s, words_at)
                 if blamed is not None and (c.source is None or blamed.actor_id != c.source.actor_id):
                     c.target = blamed
-            if c.target is not None and _staff_of(toks, placed, c.source, c.target):
+            if c.target is not None and roles.staff_of(toks, placed, c.source, c.target):
                 c.target = None  # "BP chief executive Tony Hayward said the company disagreed": his own company
             if _undergone(c):
                 c.source, c.target = None, c.source  # "Prigozhin's jet crashed": he suffered it
@@ -1677,30 +1683,6 @@ def _modifier_doer(toks: list[Token], c: Candidate) -> ActorMention | None:
             return None
         k -= 1
     return None
-
-
-def _staff_of(toks: list[Token], placed: list[Placed], person: ActorMention | None, body: ActorMention) -> bool:
-    """True when the person is named in the sentence right after the body and lower-case words of a post ("BP
-    chief executive officer Tony Hayward", "Transocean spokesman Guy Cantwell"): the body is the person's own, no
-    other party to what the person does."""
-    if person is None or person.type != "person" or body.type != "organization":
-        return False
-    starts = [t.start for t in toks]
-    at = next((k for k, m in placed if m.start == person.start), None)
-    if at is None:
-        return False
-    title = person.text[: len(person.text) - len(person.name)] if person.text.endswith(person.name) else ""
-    if title.split()[:1] == [body.name] or title.startswith(body.name + " "):
-        return True  # the post and its body are inside the person's mention: "BP chief executive officer Tony Hayward"
-    before = [(k, m) for k, m in placed if k < at]
-    if not before or before[-1][1].actor_id != body.actor_id:
-        return False
-    k, m = before[-1]
-    end = bisect.bisect_left(starts, m.end)
-    gap = toks[end:at]
-    if k > 0 and toks[k - 1].lower in ("former", "ex"):
-        return False  # "Former BP contractor Adam Dillon": no longer the body's own
-    return 0 < len(gap) <= 5 and all(t.text.isalpha() and t.text.islower() and t.lower != "former" for t in gap)
 
 
 def _undergone(c: Candidate) -> bool:
@@ -1984,9 +1966,7 @@ def _staff_country(m: ActorMention | None) -> str:
     """The home country of the company a person is named after ("BP chairman Carl-Henric Svanberg": Britain,
     extract/data/gazetteer/companies.csv), which joins the event's countries as the company's own does; else
     ""."""
-    if m is None or m.type != "person" or not m.text.endswith(m.name):
-        return ""
-    words = m.text[: len(m.text) - len(m.name)].split()
+    words = roles.post_words(m)
     firms = load_gazetteer().firm_countries
     return next((firms[n] for k in range(len(words), 0, -1) if (n := " ".join(words[:k])) in firms), "")
 
