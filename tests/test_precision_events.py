@@ -69,6 +69,12 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # an accident is no assault by an actor
         "The March 7 explosion at the Leeds chemical plant killed four workers.",
         "A refinery blast killed six workers in Texas on Monday.",
+        # harm undergone in an accident named after the verb
+        "Maria Lopes, a nurse from Porto, was killed in the earthquake on Friday.",
+        "The Red Cross said on Monday that four of its volunteers were injured in the storm.",
+        "Canada said a teacher from Ottawa died of swine flu on Sunday.",
+        # a count reached is no blow struck
+        "Ohio's deer population had hit ten million by Monday.",
     ],
 )
 def test_no_event(text):
@@ -78,6 +84,16 @@ def test_no_event(text):
 def test_the_accident_verb_after_which_names_no_assault():
     text = "Engineers studied the March 7 disaster at the Leeds plant, which killed four workers."
     assert "ASSAULT" not in _types(text)
+
+
+def test_staff_killed_in_a_quake_are_no_attack_beside_the_aid_sent():
+    text = "Oxfam, which had two of its staff killed in the quake, sent a team to Izmir on Monday."
+    assert _types(text) == ["AID"]
+
+
+def test_a_death_in_an_attack_named_after_the_verb_is_still_one():
+    text = "Twelve soldiers were killed in an ambush by Taliban fighters in Helmand on Monday."
+    assert "ASSAULT" in _types(text)
 
 
 def test_a_blast_in_a_story_of_bombs_is_still_an_attack():

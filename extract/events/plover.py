@@ -785,7 +785,21 @@ def accident_subject(tokens: list[Token], lo: int, cue: Cue) -> bool:
     20 explosion aboard the rig killed 11 workers", "the disaster, which killed 11")."""
     if cue.event_type != "ASSAULT" or cue.phrase not in _nonevent("harm"):
         return False
-    return any(accident_noun(tokens[k].lower) for k in range(max(0, lo), cue.i))
+    return any(accident_noun(tokens[k].lower) for k in range(max(0, lo), cue.i)) or _accident_after(tokens, cue)
+
+
+def _accident_after(tokens: list[Token], cue: Cue) -> bool:
+    """True when the harm is undergone in or by an accident named right after the verb ("his wife was killed in the
+    earthquake", "11 workers died in the blast", "died of swine flu"): a preposition of [nonevent].accident_links
+    next, then an accident noun before any punctuation within four words."""
+    if cue.j >= len(tokens) or tokens[cue.j].lower not in _nonevent("accident_links"):
+        return False
+    for tok in tokens[cue.j + 1 : cue.j + 5]:
+        if not tok.text[0].isalnum():
+            return False
+        if accident_noun(tok.lower):
+            return True
+    return False
 
 
 def aspect_of_happening(tokens: list[Token], cue: Cue) -> bool:
