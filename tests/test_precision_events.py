@@ -73,6 +73,9 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Maria Lopes, a nurse from Porto, was killed in the earthquake on Friday.",
         "The Red Cross said on Monday that four of its volunteers were injured in the storm.",
         "Canada said a teacher from Ottawa died of swine flu on Sunday.",
+        # a heading in capitals run into the text names no one and does nothing
+        "NEW SEAL FOR DAMAGED PIPELINE During Monday's test the flow of gas was suspended.",
+        "DEMANDS FOR COMPENSATION GROW The hearing in Gdansk follows one held in Sopot on Monday.",
         # a count reached is no blow struck
         "Ohio's deer population had hit ten million by Monday.",
     ],

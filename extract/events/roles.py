@@ -955,6 +955,9 @@ def proper_names(
                 and tokens[j + 1].text[:1].isupper()
             ):
                 j += 1  # "Department of Health", "Ministry of Defence": the head's "of" joins its name
+        if any(len(t.text) > 1 and t.text.isupper() and t.lower in stop for t in tokens[k:j]):
+            k = j  # "NEW CAP FOR LEAKING OIL WELL During the test": a heading in capitals, no name
+            continue
         while j - k > 1 and (
             tokens[k].lower in openers
             or tokens[k].lower.rstrip(".") in titles()

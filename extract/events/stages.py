@@ -125,7 +125,7 @@ def find_event_cues(doc: ArticleDoc) -> ArticleDoc:
     kept: dict[int, list[Cue]] = {}
     past = _reads_fresh(doc.settings)
     for n, toks in doc.tokens.items():
-        found = find_cues(toks)
+        found = [c for c in find_cues(toks) if not _heading_word(toks, c)]
         if (
             found
             or (doc.sentence_timexes[n] and any(noun_type(t.lower) for t in toks))
@@ -136,6 +136,13 @@ def find_event_cues(doc: ArticleDoc) -> ArticleDoc:
     if not kept:
         doc.note = "no sentence names an action of the event lexicon"
     return doc
+
+
+def _heading_word(toks: list[Token], cue: Cue) -> bool:
+    """True for a cue written in capitals in a sentence otherwise in lower case: a heading run into the text
+    ("CALLS FOR PUNISHMENT OF COMPANIES The Senate hearing follows ..."), site furniture and not a verb of it."""
+    word = toks[cue.i].text
+    return len(word) > 1 and word.isupper() and sum(t.text[:1].islower() for t in toks) >= 3
 
 
 def find_clauses(doc: ArticleDoc) -> ArticleDoc:
