@@ -42,6 +42,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The spokeswoman refused to give further details on Monday.",
         "The Imperial College London team declined to estimate the death toll on Monday.",
         "The minister refused to name the companies involved on Tuesday.",
+        "Siemens declined comment on the claims on Monday.",
+        "A Total spokesman declined immediate comment on Tuesday.",
         # a running count or a reader's greeting names no one
         "A summary of events on Tuesday, May 25, Day 34 of the Gulf of Mexico oil spill that began with the April 20 "
         "explosion.",

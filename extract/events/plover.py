@@ -832,7 +832,7 @@ def _put_to_speaker(tokens: list[Token], i: int) -> bool:
 
 
 def no_comment(tokens: list[Token], cue: Cue) -> bool:
-    """True for declining to speak ("declined to comment", "refused to give further details", "declined to
+    """True for declining to speak ("declined to comment", "declined comment", "refused to give further details", "declined to
     be named"): no refusal between actors, nor is the verb after it ("give" in "declined to give details").
     Refusing to answer a panel's questions stays a refusal. Nor is a request for comment a request ("did not
     respond to requests for comment"), nor a reporter's question ("Asked about the delay, Gibbs said", "when
@@ -845,6 +845,10 @@ def no_comment(tokens: list[Token], cue: Cue) -> bool:
     if cue.phrase not in _nonevent("refusals") and cue.i >= 2 and tokens[cue.i - 1].lower == "to":
         before = find_cues(tokens, cue.i - 2, cue.i - 1)
         return bool(before) and before[0].phrase in _nonevent("refusals") and no_comment(tokens, before[0])
+    if cue.phrase in _nonevent("refusals") and cue.j < len(tokens):
+        words = [t.lower for t in tokens[cue.j : cue.j + 3] if t.lower not in ("further", "immediate", "any")]
+        if words and words[0] in ("comment", "comments"):
+            return True  # "BP declined comment", "which declined immediate comment"
     if cue.phrase not in _nonevent("refusals") or cue.j + 1 >= len(tokens) or tokens[cue.j].lower != "to":
         return False
     words = [t.lower for t in tokens[cue.j + 1 : cue.j + 5]]
