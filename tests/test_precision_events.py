@@ -78,6 +78,11 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # a heading in capitals run into the text names no one and does nothing
         "NEW SEAL FOR DAMAGED PIPELINE During Monday's test the flow of gas was suspended.",
         "DEMANDS FOR COMPENSATION GROW The hearing in Gdansk follows one held in Sopot on Monday.",
+        # a market's move is a price, no deed
+        "Siemens shares closed down 1.4 percent at 470 pence in Frankfurt on Monday.",
+        "The Nikkei average closed 0.6 percent lower on Tuesday.",
+        "Repsol's shares in Madrid ended Monday trading down 2.1%.",
+        "Shares in Repsol tumbled 16 percent on Monday.",
         # a count reached is no blow struck
         "Ohio's deer population had hit ten million by Monday.",
     ],
@@ -94,6 +99,11 @@ def test_the_accident_verb_after_which_names_no_assault():
 def test_staff_killed_in_a_quake_are_no_attack_beside_the_aid_sent():
     text = "Oxfam, which had two of its staff killed in the quake, sent a team to Izmir on Monday."
     assert _types(text) == ["AID"]
+
+
+def test_a_deal_told_after_a_market_move_is_still_one():
+    text = "Repsol shares rose 3 percent on Monday after the company agreed to sell its Argentine unit to Sinopec."
+    assert len(_rows(text)) == 1  # the sale's row (its type is the model's), not dropped with the price
 
 
 def test_a_death_in_an_attack_named_after_the_verb_is_still_one():

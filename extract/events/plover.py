@@ -788,6 +788,19 @@ def accident_subject(tokens: list[Token], lo: int, cue: Cue) -> bool:
     return any(accident_noun(tokens[k].lower) for k in range(max(0, lo), cue.i)) or _accident_after(tokens, cue)
 
 
+_PENCE = re.compile(r"\d+(?:\.\d+)?p")
+
+
+def market_move(tokens: list[Token], k: int, lo: int = 0) -> bool:
+    """True when the verb at k tells a market's move ([nonevent].market_nouns before it, .market_units after it:
+    "BP's shares closed down 1.4 percent at 470 pence", "The Dow Jones industrial average closed down 0.6
+    percent"): a price, no deed of anyone's."""
+    units = _nonevent("market_units")
+    return any(t.lower in _nonevent("market_nouns") for t in tokens[max(lo, k - 6) : k]) and any(
+        t.lower in units or _PENCE.fullmatch(t.lower) for t in tokens[k + 1 : k + 9]
+    )
+
+
 def _accident_after(tokens: list[Token], cue: Cue) -> bool:
     """True when the harm is undergone in or by an accident named right after the verb ("his wife was killed in the
     earthquake", "11 workers died in the blast", "died of swine flu"): a preposition of [nonevent].accident_links

@@ -326,6 +326,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue
                 if _accident(toks, clause, cue, armed):
                     break  # "the explosion killed 11 workers": an accident, no assault by an actor
+                if plover.market_move(toks, cue.i, clause.i0):
+                    continue  # "BP's shares closed down 1.4 percent": a price
                 if _describes(toks, cue) and not _dated_participle(text, toks, clause, cue, sent_tx):
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
@@ -603,7 +605,10 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
     when the rules found why a cue of the clause names no happening (an accident's deed, "released a report",
     "declined to comment": the mode stage's _accident and _describes), which the classifier does not overrule."""
     here = [cue for cue in found if clause.i0 <= cue.i < clause.i1]
-    if any(_accident(toks, clause, cue, armed) or _describes(toks, cue) for cue in here):
+    if any(
+        _accident(toks, clause, cue, armed) or _describes(toks, cue) or plover.market_move(toks, cue.i, clause.i0)
+        for cue in here
+    ):
         return -1
     if here and all(cue.dated_only and cue.event_type == "ASSAULT" for cue in here):
         return -1  # "the Gulf oil spill disaster": a noun of an accident
@@ -611,7 +616,7 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
         return here[0].i
     for k in range(clause.i0, clause.i1):
         if past_form(toks[k].text):
-            return k
+            return -1 if plover.market_move(toks, k, clause.i0) else k  # "BP shares tumbled 16 percent"
     return -1
 
 
