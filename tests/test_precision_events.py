@@ -43,6 +43,13 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The Imperial College London team declined to estimate the death toll on Monday.",
         "The minister refused to name the companies involved on Tuesday.",
         "Siemens declined comment on the claims on Monday.",
+        "A Total official asked not to be identified on Monday.",
+        "A Total official, speaking on Monday on condition of anonymity because he was not authorized to discuss the "
+        "reserves, gave a lower figure.",
+        "Total has received thousands of suggestions from the public on how to stop the leak since Monday.",
+        "Total said on Monday its relief well would intercept the leaking well in August.",
+        "Total said on Monday its engineers would fight the leak with a new dome.",
+        "Minister Ana Ruiz was met with scepticism in Lyon on Monday.",
         "A Total spokesman declined immediate comment on Tuesday.",
         # a running count or a reader's greeting names no one
         "A summary of events on Tuesday, May 25, Day 34 of the Gulf of Mexico oil spill that began with the April 20 "

@@ -845,13 +845,19 @@ def _put_to_speaker(tokens: list[Token], i: int) -> bool:
 
 
 def no_comment(tokens: list[Token], cue: Cue) -> bool:
-    """True for declining to speak ("declined to comment", "declined comment", "refused to give further details", "declined to
-    be named"): no refusal between actors, nor is the verb after it ("give" in "declined to give details").
-    Refusing to answer a panel's questions stays a refusal. Nor is a request for comment a request ("did not
+    """True for declining to speak ("declined to comment", "declined comment", "asked not to be named", "was not
+    authorized to discuss", "refused to give further details", "declined to be named"): no refusal between
+    actors, nor is the verb after it ("give" in "declined to give details"). Refusing to answer a panel's questions stays a refusal. Nor is a request for comment a request ("did not
     respond to requests for comment"), nor a reporter's question ("Asked about the delay, Gibbs said", "when
     asked why", [nonevent].questions)."""
     if cue.phrase in _nonevent("questions") and cue.form == "past" and _put_to_speaker(tokens, cue.i):
         return True  # "Asked about the delay, Gibbs said", "when asked why": a reporter's question
+    if cue.phrase in ("ask", "request") and [t.lower for t in tokens[cue.j : cue.j + 4]] in (
+        ["not", "to", "be", w] for w in ("named", "identified", "quoted")
+    ):
+        return True  # "a company official, who asked not to be identified"
+    if _not_cleared_to_speak(tokens, cue.i) or _not_cleared_to_speak(tokens, cue.i - 2):
+        return True  # "speaking on condition of anonymity because he was not authorized to discuss the reserves"
     if cue.phrase == "request" and cue.j < len(tokens) and tokens[cue.j].lower == "for":
         words = [t.lower for t in tokens[cue.j + 1 : cue.j + 3] if t.lower not in ("a", "an", "further", "more")]
         return bool(words) and words[0] in ("comment", "comments")
@@ -870,6 +876,21 @@ def no_comment(tokens: list[Token], cue: Cue) -> bool:
     if words[0] in _nonevent("unsaid"):
         return True
     return words[0] in ("give", "provide", "offer") and any(w in ("details", "detail") for w in words[1:])
+
+
+_CLEARED = frozenset({"authorized", "authorised", "allowed", "permitted"})
+
+
+def _not_cleared_to_speak(tokens: list[Token], k: int) -> bool:
+    """True when tokens[k] is "authorized" (or "allowed") after "not" and before "to" + a verb of speaking: an
+    anonymous source's reason ("was not authorized to discuss the reserves"), neither a permission nor a talk."""
+    return (
+        1 <= k < len(tokens) - 2
+        and tokens[k].lower in _CLEARED
+        and tokens[k - 1].lower == "not"
+        and tokens[k + 1].lower == "to"
+        and tokens[k + 2].lower in _nonevent("unsaid") | {"discuss", "speak", "talk", "brief"}
+    )
 
 
 def work_not_aid(tokens: list[Token], cue: Cue) -> bool:
