@@ -72,6 +72,10 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The concert was organised on Friday to raise funds for flood victims.",
         "Neither the ANP nor BP immediately responded to requests for a comment on Monday.",
         "Paul Hart studied physics and helped develop diving robots for the navy.",
+        "Ana Ruiz helped oversee Repsol's safety records on Monday.",
+        "A Kremlin aide who had helped arrange the president's schedule fell ill on Monday.",
+        "In April 2009, Ana Ruiz joined the board of Repsol.",
+        "Ukraine's border guards have given their lives in the line of duty, Kyiv said on Monday.",
         "The admiral said on Friday that he will join the Brookings Institution as a senior fellow.",
         # a verb of beginning after "which" that stands for a happening
         "Officials studied the outbreak, which began on March 3 in a market.",
