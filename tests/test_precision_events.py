@@ -94,6 +94,9 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The Nikkei average closed 0.6 percent lower on Tuesday.",
         "Repsol's shares in Madrid ended Monday trading down 2.1%.",
         "Shares in Repsol tumbled 16 percent on Monday.",
+        # a death the model reads as another type is no happening of that type
+        "Lothian health board said tonight that her son, named Tom, also died today.",
+        "Ana Ruiz, who had been ill for some time, died on Friday evening at St Mary's hospital in London.",
         # a count reached is no blow struck
         "Ohio's deer population had hit ten million by Monday.",
     ],

@@ -760,6 +760,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 and sc.type_p >= settings.classifier_type
                 and sc.type_p - sc.p(c.cue.event_type) >= settings.classifier_margin
             ):
+                if c.cue.phrase in wordset("nonevent", "deaths_only"):
+                    continue  # "her son also died today", read as another type: a death is all the verb can tell
                 c.rule_type = c.cue.event_type
                 c.cue = c.cue._replace(event_type=sc.event_type, quad_class=QUAD_CLASS[sc.event_type])
             # A speech act the classifier reads as the same type stays a statement, as the gold conventions
