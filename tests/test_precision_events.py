@@ -94,6 +94,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The Nikkei average closed 0.6 percent lower on Tuesday.",
         "Repsol's shares in Madrid ended Monday trading down 2.1%.",
         "Shares in Repsol tumbled 16 percent on Monday.",
+        # a tally with a virus's name between the verb and its noun
+        "The WHO on Monday confirmed 412 H1N1 infections in nine countries.",
         # a death the model reads as another type is no happening of that type
         "Lothian health board said tonight that her son, named Tom, also died today.",
         "Ana Ruiz, who had been ill for some time, died on Friday evening at St Mary's hospital in London.",
