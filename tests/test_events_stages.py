@@ -683,6 +683,10 @@ def test_words_capitalized_for_the_sentence_start_stand_in_for_no_one():
     assert names("Bartlit resumed at Acme Works.") == ["Bartlit", "Acme Works"]  # no evidence: kept
     assert names("Drilling resumed at Acme Works.") == ["Acme Works"]  # a gerund's ending: no name
     assert names("Kovacs met Drilling.", frozenset({"drilling"})) == ["Kovacs", "Drilling"]  # not the start
+    # a storm's name is no actor; a heading in capitals is no name
+    assert names("Tropical storm Delia slowed Acme Works.") == ["Acme Works"]
+    assert names("With Hurricane Delia near, Acme Works shut.") == ["Acme Works"]
+    assert names("NEW SEAL FOR BROKEN PIPE During the test Acme Works shut.") == ["Acme Works"]
 
 
 def test_a_lone_word_opening_a_sentence_names_someone_only_if_the_article_capitalizes_it_in_its_prose():

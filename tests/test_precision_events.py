@@ -99,6 +99,10 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # a death the model reads as another type is no happening of that type
         "Lothian health board said tonight that her son, named Tom, also died today.",
         "Ana Ruiz, who had been ill for some time, died on Friday evening at St Mary's hospital in London.",
+        # a storm is weather, not troops storming a building
+        "Tropical storm Delia slowed the clean-up work off Veracruz on Monday.",
+        "With Hurricane Delia approaching, Pemex said on Monday it would delay the work.",
+        "The coming storm may push the oil into the marshes of Tabasco, Pemex said on Monday.",
         # a count reached is no blow struck
         "Ohio's deer population had hit ten million by Monday.",
     ],
@@ -125,6 +129,10 @@ def test_a_deal_told_after_a_market_move_is_still_one():
 def test_a_death_in_an_attack_named_after_the_verb_is_still_one():
     text = "Twelve soldiers were killed in an ambush by Taliban fighters in Helmand on Monday."
     assert "ASSAULT" in _types(text)
+
+
+def test_storming_a_building_is_still_an_attack():
+    assert "ASSAULT" in _types("Rebel fighters stormed the presidential palace in Bangui on Monday.")
 
 
 def test_a_blast_in_a_story_of_bombs_is_still_an_attack():

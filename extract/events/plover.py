@@ -923,13 +923,15 @@ def job_move(tokens: list[Token], cue: Cue) -> bool:
 
 
 @functools.cache
-def _senses() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...], int]]:
-    """cues.toml [senses]: lemma -> (words right after it, phrases within its window, window)."""
+def _senses() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...], int, frozenset[str]]]:
+    """cues.toml [senses]: lemma -> (words right after it, phrases within its window, window, words right before
+    it)."""
     return {
         lemma: (
             frozenset(spec.get("next", ())),
             tuple(tuple(p.split()) for p in spec.get("within", ())),
             int(spec.get("window", 5)),
+            frozenset(spec.get("before", ())),
         )
         for lemma, spec in cues()["senses"].items()
     }
@@ -948,9 +950,9 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
     spec = _senses().get(cue.phrase)
     if spec is None or cue.j >= len(tokens):
         return False
-    nxt, within, window = spec
-    if tokens[cue.j].lower in nxt:
-        return True
+    nxt, within, window, before = spec
+    if tokens[cue.j].lower in nxt or (cue.i > 0 and tokens[cue.i - 1].lower in before):
+        return True  # "gave way"; "Tropical storm Alex", "the coming storm": a noun
 
     def up_to_punctuation(run) -> list[str]:
         return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-$£€¥", (t.lower for t in run)))
