@@ -103,6 +103,9 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Tropical storm Delia slowed the clean-up work off Veracruz on Monday.",
         "With Hurricane Delia approaching, Pemex said on Monday it would delay the work.",
         "The coming storm may push the oil into the marshes of Tabasco, Pemex said on Monday.",
+        # a question asked is no happening told
+        "Why has Canada pledged $80m and Norway $60m for Chad since Monday?",
+        "Did Ottawa really think it could sanction Beijing on Monday without a reply?",
         # a count reached is no blow struck
         "Ohio's deer population had hit ten million by Monday.",
     ],
@@ -129,6 +132,11 @@ def test_a_deal_told_after_a_market_move_is_still_one():
 def test_a_death_in_an_attack_named_after_the_verb_is_still_one():
     text = "Twelve soldiers were killed in an ambush by Taliban fighters in Helmand on Monday."
     assert "ASSAULT" in _types(text)
+
+
+def test_the_asking_of_a_quoted_question_is_still_told():
+    rows = _rows("Minister Ana Ruiz asked the Chadian envoy on Monday: 'Will you release the prisoners?'")
+    assert [r["source_actor"] for r in rows] == ["Ana Ruiz"]
 
 
 def test_storming_a_building_is_still_an_attack():

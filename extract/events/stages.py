@@ -138,6 +138,24 @@ def find_event_cues(doc: ArticleDoc) -> ArticleDoc:
     return doc
 
 
+_QUESTION_OPENERS = frozenset({":", ";", '"', "“", "”", "‘", "’", "`", "'", "--", "—"})
+
+
+def _questioned(toks: list[Token], cue: Cue) -> bool:
+    """True when the cue stands in a direct question: a "?" ends its stretch of the sentence (from the last colon,
+    semicolon, quote or dash before the cue), as in "Why has Australia pledged $435m?" or "Did Downing Street
+    really think it could declare a war on terror?". A verb of asking stays (it tells the asking: "he asked me:
+    'Where's your motorbike?'", [nonevent].questions)."""
+    if cue.phrase in wordset("nonevent", "questions"):
+        return False
+    for tok in toks[cue.j :]:
+        if tok.text == "?":
+            return True
+        if tok.text in _QUESTION_OPENERS or tok.text in (".", "!"):
+            return False
+    return False
+
+
 def _heading_word(toks: list[Token], cue: Cue) -> bool:
     """True for a cue written in capitals in a sentence otherwise in lower case: a heading run into the text
     ("CALLS FOR PUNISHMENT OF COMPANIES The Senate hearing follows ..."), site furniture and not a verb of it."""
@@ -328,6 +346,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     break  # "the explosion killed 11 workers": an accident, no assault by an actor
                 if plover.market_move(toks, cue.i, clause.i0):
                     continue  # "BP's shares closed down 1.4 percent": a price
+                if _questioned(toks, cue):
+                    continue  # "Why has Australia pledged $435m?": a question asked, not a happening told
                 if _describes(toks, cue) and not _dated_participle(text, toks, clause, cue, sent_tx):
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
@@ -606,7 +626,10 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
     "declined to comment": the mode stage's _accident and _describes), which the classifier does not overrule."""
     here = [cue for cue in found if clause.i0 <= cue.i < clause.i1]
     if any(
-        _accident(toks, clause, cue, armed) or _describes(toks, cue) or plover.market_move(toks, cue.i, clause.i0)
+        _accident(toks, clause, cue, armed)
+        or _describes(toks, cue)
+        or plover.market_move(toks, cue.i, clause.i0)
+        or _questioned(toks, cue)
         for cue in here
     ):
         return -1
@@ -616,7 +639,12 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
         return here[0].i
     for k in range(clause.i0, clause.i1):
         if past_form(toks[k].text):
-            return -1 if plover.market_move(toks, k, clause.i0) else k  # "BP shares tumbled 16 percent"
+            # "BP shares tumbled 16 percent", "where were the dead fighters the Americans had killed?"
+            return (
+                -1
+                if plover.market_move(toks, k, clause.i0) or _questioned(toks, Cue(k, k + 1, "", "", 0, "", ""))
+                else k
+            )
     return -1
 
 
