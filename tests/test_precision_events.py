@@ -106,6 +106,11 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # a question asked is no happening told
         "Why has Canada pledged $80m and Norway $60m for Chad since Monday?",
         "Did Ottawa really think it could sanction Beijing on Monday without a reply?",
+        # a duty, a cause, a salary and a question put are no charge, thanks, visit or request
+        "The Danish Energy Agency, charged with overseeing drilling, did not respond on Monday.",
+        "Maersk smashed forecasts on Monday thanks to rising freight rates.",
+        "Ana Ruiz will receive a year's salary plus benefits, Repsol said on Monday.",
+        "Ana Ruiz was asked on Monday how confident she was that the plan would work.",
         # a count reached is no blow struck
         "Ohio's deer population had hit ten million by Monday.",
     ],
@@ -132,6 +137,11 @@ def test_a_deal_told_after_a_market_move_is_still_one():
 def test_a_death_in_an_attack_named_after_the_verb_is_still_one():
     text = "Twelve soldiers were killed in an ambush by Taliban fighters in Helmand on Monday."
     assert "ASSAULT" in _types(text)
+
+
+def test_a_court_asked_to_rule_on_whether_is_still_a_request():
+    text = "Repsol asked a court in Madrid on Monday to rule on whether the ban was lawful."
+    assert _types(text) == ["REQUEST"]
 
 
 def test_the_asking_of_a_quoted_question_is_still_told():

@@ -852,6 +852,14 @@ def no_comment(tokens: list[Token], cue: Cue) -> bool:
     asked why", [nonevent].questions)."""
     if cue.phrase in _nonevent("questions") and cue.form == "past" and _put_to_speaker(tokens, cue.i):
         return True  # "Asked about the delay, Gibbs said", "when asked why": a reporter's question
+    if (
+        cue.phrase in _nonevent("questions")
+        and cue.i > 0
+        and tokens[cue.i].lower.endswith("ed")
+        and tokens[cue.i - 1].lower in ("was", "were", "been", "is", "are", "be")
+        and _asked_what(tokens[cue.j : cue.j + 4])
+    ):
+        return True  # "Obama was asked how confident he was": a question put to him, no request
     if cue.phrase in ("ask", "request") and [t.lower for t in tokens[cue.j : cue.j + 4]] in (
         ["not", "to", "be", w] for w in ("named", "identified", "quoted")
     ):
@@ -876,6 +884,17 @@ def no_comment(tokens: list[Token], cue: Cue) -> bool:
     if words[0] in _nonevent("unsaid"):
         return True
     return words[0] in ("give", "provide", "offer") and any(w in ("details", "detail") for w in words[1:])
+
+
+def _asked_what(after: list[Token]) -> bool:
+    """True when a question word follows a passive "asked" before any "to" ("was asked on Monday how ...", "was
+    asked about the memo"); "was asked to rule on whether ..." is a request."""
+    for tok in after:
+        if tok.lower == "to":
+            return False
+        if tok.lower in ("about", "whether", "if", "why", "how", "what", "when"):
+            return True
+    return False
 
 
 _CLEARED = frozenset({"authorized", "authorised", "allowed", "permitted"})
