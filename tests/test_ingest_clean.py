@@ -91,6 +91,7 @@ def test_heading_block_in_the_middle_removed_and_story_after_kept():
         "This website uses cookies to give you the best experience.",
         "Read more: Drought declared in three districts",
         "Skip to main content",
+        "To order a copy for 14.99 with free p & p go to the bookshop.",
     ],
 )
 def test_furniture_lines_removed_anywhere(furniture):

@@ -44,6 +44,7 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The minister refused to name the companies involved on Tuesday.",
         "Siemens declined comment on the claims on Monday.",
         "A Total official asked not to be identified on Monday.",
+        "A Repsol spokesman did not immediately return a telephone message on Monday seeking additional details.",
         "A Total official, speaking on Monday on condition of anonymity because he was not authorized to discuss the "
         "reserves, gave a lower figure.",
         "Total has received thousands of suggestions from the public on how to stop the leak since Monday.",
