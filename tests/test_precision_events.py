@@ -163,6 +163,7 @@ def test_a_blast_in_a_story_of_bombs_is_still_an_attack():
     ("text", "etype"),
     [
         ("Insurgents derailed a freight train in Idlib on Tuesday.", "ASSAULT"),
+        ("Repsol said on Monday that its chairman Ana Ruiz will stand down after sustained criticism.", "CONCEDE"),
         ("BP was forced to suspend dividend payments on Monday.", "CONCEDE"),  # a passive governing the verb
         ("President Lula arrived in Buenos Aires on Monday for talks with Argentina's leaders.", "CONSULT"),
         ("Russian troops shelled the town of Kupiansk on Monday.", "ASSAULT"),
