@@ -243,6 +243,9 @@ def test_a_page_stamp_and_a_server_error_after_it_are_left_out():
     assert _sentences(text) == ["The band's brothers will tour Europe next year."]
     text = "Verdict due Page last updated at 08:14 GMT, Tuesday, 8 November 2016 The jury met on Monday."
     assert _sentences(text) == ["The jury met on Monday."]
+    # the shorter stamp with only a time and the page's help link
+    text = "Singer's doctor jailed Last updated at 10:48 GMT Help The family of the singer met the judge on Monday."
+    assert _sentences(text) == ["The family of the singer met the judge on Monday."]
     # no stamp: "last updated" in a story stays
     text = "The page was last updated at 05:32 GMT on Tuesday. The jury met on Monday."
     assert _sentences(text) == ["The page was last updated at 05:32 GMT on Tuesday.", "The jury met on Monday."]

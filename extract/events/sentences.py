@@ -154,7 +154,7 @@ def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
 @functools.cache
 def _stamp_re() -> re.Pattern:
     """A publication stamp inside a line: "Wednesday 8 September 2010 16.42 BST", "Page last updated at 05:32 GMT,
-    Tuesday, 6 September 2011 06:32 UK", with a server's error message right after it (cues.toml [sentences];
+    Tuesday, 6 September 2011 06:32 UK", "Last updated at 10:48 GMT Help", with a server's error message right after it (cues.toml [sentences];
     the zones are the one list of time zones, extract/data/timezones.toml)."""
     zones = "|".join(map(re.escape, sorted(time_zones(), key=len, reverse=True)))
     spec = cues()["sentences"]
@@ -163,8 +163,11 @@ def _stamp_re() -> re.Pattern:
     day = r"[A-Z][a-z]+day,?\s+\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}"
     time = r"\d{1,2}[.:]\d{2}\s*(?:" + zones + r")\b"
     page = r"(?:" + leads + r")\s+" + time + r",?\s+" + day + r"(?:,?\s+\d{1,2}[.:]\d{2}\s*(?:" + local + r")\b)?"
+    short_leads = "|".join(map(re.escape, spec["stamp_time_leads"]))
+    links = "|".join(map(re.escape, spec["stamp_links"]))
+    short = r"(?:" + short_leads + r")\s+" + time + r"(?:\s+(?:" + links + r")\b)?"
     errors = "|".join(map(re.escape, spec["server_errors"]))
-    return re.compile(r"(?:" + page + r"|\b" + day + r",?\s+" + time + r")(?:\s*(?:" + errors + r"))?")
+    return re.compile(r"(?:" + page + r"|" + short + r"|\b" + day + r",?\s+" + time + r")(?:\s*(?:" + errors + r"))?")
 
 
 @functools.cache
