@@ -100,6 +100,10 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # a death the model reads as another type is no happening of that type
         "Lothian health board said tonight that her son, named Tom, also died today.",
         "Ana Ruiz, who had been ill for some time, died on Friday evening at St Mary's hospital in London.",
+        # a machine that blows up is an accident, and the company Shell or a "junk shot" names no weapon
+        "The Brent Delta platform exploded on Sunday, Shell said on Monday.",
+        "The Seacrest rig blew up on Sunday, the company said on Monday.",
+        "Engineers tried a junk shot on Monday after the Seacrest rig exploded on Sunday.",
         # a storm is weather, not troops storming a building
         "Tropical storm Delia slowed the clean-up work off Veracruz on Monday.",
         "With Hurricane Delia approaching, Pemex said on Monday it would delay the work.",
@@ -152,6 +156,11 @@ def test_the_asking_of_a_quoted_question_is_still_told():
 
 def test_storming_a_building_is_still_an_attack():
     assert "ASSAULT" in _types("Rebel fighters stormed the presidential palace in Bangui on Monday.")
+
+
+def test_a_car_that_explodes_in_a_story_of_bombs_is_still_an_attack():
+    text = "Insurgents planted bombs across Mosul. A car exploded near a police station in Mosul on Monday."
+    assert "ASSAULT" in _types(text)
 
 
 def test_a_blast_in_a_story_of_bombs_is_still_an_attack():

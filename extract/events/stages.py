@@ -2289,6 +2289,20 @@ def rate_candidates(doc: ArticleDoc) -> ArticleDoc:
     return confidence.rate(doc)
 
 
+def _machine_accident(c: Candidate, armed: bool) -> bool:
+    """True for a verb of accident whose subject is the thing it befell ([nonevent].accident_verbs: "the
+    Deepwater Horizon rig exploded", "his car engine blew up"), kept as an assault by that thing with no person
+    undergoing it, in a story that names no weapon or war (plover.violent_text: there a car that explodes may
+    be a bomb)."""
+    return (
+        not armed
+        and c.cue.event_type == "ASSAULT"
+        and (c.rule_type or c.cue.event_type) == "ASSAULT"
+        and c.cue.phrase in wordset("nonevent", "accident_verbs")
+        and (c.target is None or c.target.type != "person")
+    )
+
+
 def make_rows(doc: ArticleDoc) -> ArticleDoc:
     """One events-table row per candidate (rows.py); rows under settings.min_confidence are dropped, and so are
     rows that name no one (_names_someone)."""
@@ -2300,6 +2314,7 @@ def make_rows(doc: ArticleDoc) -> ArticleDoc:
         if (r := build_row(doc, c))["confidence"] >= floor
         and _names_someone(r, armed, c.target is not None and c.target.type == "person")
         and not _trip_of_no_one(r, c)
+        and not _machine_accident(c, armed)
     ]
     if not doc.rows:
         doc.note = "no clause pairs an action with an actor and a date"
