@@ -114,6 +114,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # a duty, a cause, a salary and a question put are no charge, thanks, visit or request
         "The Danish Energy Agency, charged with overseeing drilling, did not respond on Monday.",
         "Maersk smashed forecasts on Monday thanks to rising freight rates.",
+        "Danish output rose on Monday, thanks in large part to Maersk's work in the North Sea.",
+        "Kasper Dolberg fired in his sixth goal of the season for Ajax on Monday.",
         "Ana Ruiz will receive a year's salary plus benefits, Repsol said on Monday.",
         "Ana Ruiz was asked on Monday how confident she was that the plan would work.",
         # a count reached is no blow struck
