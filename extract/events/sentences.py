@@ -154,8 +154,8 @@ def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
 @functools.cache
 def _stamp_re() -> re.Pattern:
     """A publication stamp inside a line: "Wednesday 8 September 2010 16.42 BST", "Page last updated at 05:32 GMT,
-    Tuesday, 6 September 2011 06:32 UK", "Last updated at 10:48 GMT Help", with a server's error message right after it (cues.toml [sentences];
-    the zones are the one list of time zones, extract/data/timezones.toml)."""
+    Tuesday, 6 September 2011 06:32 UK", "Last updated at 10:48 GMT Help", with a server's error message right
+    after it (cues.toml [sentences]; the zones are the one list of time zones, extract/data/timezones.toml)."""
     zones = "|".join(map(re.escape, sorted(time_zones(), key=len, reverse=True)))
     spec = cues()["sentences"]
     leads = "|".join(map(re.escape, spec["stamp_leads"]))

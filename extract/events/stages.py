@@ -141,14 +141,14 @@ def find_event_cues(doc: ArticleDoc) -> ArticleDoc:
 _QUESTION_OPENERS = frozenset({":", ";", '"', "“", "”", "‘", "’", "`", "'", "--", "—"})
 
 
-def _questioned(toks: list[Token], cue: Cue) -> bool:
-    """True when the cue stands in a direct question: a "?" ends its stretch of the sentence (from the last colon,
-    semicolon, quote or dash before the cue), as in "Why has Australia pledged $435m?" or "Did Downing Street
-    really think it could declare a war on terror?". A verb of asking stays (it tells the asking: "he asked me:
-    'Where's your motorbike?'", [nonevent].questions)."""
-    if cue.phrase in wordset("nonevent", "questions"):
+def _questioned(toks: list[Token], after: int, phrase: str = "") -> bool:
+    """True when the word before toks[after] (a cue of lemma `phrase`) stands in a direct question: a "?" ends its
+    stretch of the sentence (up to the next colon, semicolon, quote or dash), as in "Why has Australia pledged
+    $435m?" or "Did Downing Street really think it could declare a war on terror?". A verb of asking stays (it
+    tells the asking: "he asked me: 'Where's your motorbike?'", [nonevent].questions)."""
+    if phrase in wordset("nonevent", "questions"):
         return False
-    for tok in toks[cue.j :]:
+    for tok in toks[after:]:
         if tok.text == "?":
             return True
         if tok.text in _QUESTION_OPENERS or tok.text in (".", "!"):
@@ -346,7 +346,7 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     break  # "the explosion killed 11 workers": an accident, no assault by an actor
                 if plover.market_move(toks, cue.i, clause.i0):
                     continue  # "BP's shares closed down 1.4 percent": a price
-                if _questioned(toks, cue):
+                if _questioned(toks, cue.j, cue.phrase):
                     continue  # "Why has Australia pledged $435m?": a question asked, not a happening told
                 if _describes(toks, cue) and not _dated_participle(text, toks, clause, cue, sent_tx):
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
@@ -629,7 +629,7 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
         _accident(toks, clause, cue, armed)
         or _describes(toks, cue)
         or plover.market_move(toks, cue.i, clause.i0)
-        or _questioned(toks, cue)
+        or _questioned(toks, cue.j, cue.phrase)
         for cue in here
     ):
         return -1
@@ -640,11 +640,7 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
     for k in range(clause.i0, clause.i1):
         if past_form(toks[k].text):
             # "BP shares tumbled 16 percent", "where were the dead fighters the Americans had killed?"
-            return (
-                -1
-                if plover.market_move(toks, k, clause.i0) or _questioned(toks, Cue(k, k + 1, "", "", 0, "", ""))
-                else k
-            )
+            return -1 if plover.market_move(toks, k, clause.i0) or _questioned(toks, k + 1) else k
     return -1
 
 
@@ -2297,7 +2293,7 @@ def _machine_accident(c: Candidate, armed: bool) -> bool:
     return (
         not armed
         and c.cue.event_type == "ASSAULT"
-        and (c.rule_type or c.cue.event_type) == "ASSAULT"
+        and not c.rule_type  # the rules' reading, which the classifier kept
         and c.cue.phrase in wordset("nonevent", "accident_verbs")
         and (c.target is None or c.target.type != "person")
     )
