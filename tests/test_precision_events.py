@@ -117,6 +117,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Danish output rose on Monday, thanks in large part to Maersk's work in the North Sea.",
         "Kasper Dolberg fired in his sixth goal of the season for Ajax on Monday.",
         "Former minister Rui Costa seriously injured himself in a fall near Porto on Monday.",
+        "Rui Costa was airlifted by helicopter to hospital in Porto on Monday.",
+        "Many Portuguese tourists came back from Mexico on Monday, Lisbon airport said.",
         "The fado singer Amalia Rodrigues: her biggest hits, played in Lisbon on Monday.",
         "Oil is seeping from the stricken Galp well, Portugal's premier Ana Ruiz said on Monday.",
         "The singer was found at his Lisbon home on Monday after he stopped breathing.",
