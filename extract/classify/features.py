@@ -247,7 +247,7 @@ def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list
     out += [f"noun:{nouns[w]}" for w in words if w in nouns]
     table = _mode_words()
     found = {name for w in words if w in table for name in table[w]}
-    if any(w.endswith("n't") for w in words):
+    if "n't" in " ".join(words) and any(w.endswith("n't") for w in words):  # (one look at most clauses)
         found.add("neg")
     out += [f"mw:{name}" for name in sorted(found)]
     if text.rstrip().endswith("?"):

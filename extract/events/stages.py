@@ -2044,12 +2044,21 @@ def _performative(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     return len(words) == 1 and tokens[words[0]].lower in ("we", "i")
 
 
+@functools.cache
+def _overnight_phrases() -> dict[str, list[list[str]]]:
+    """The words of each [dating].overnight phrase, by its first word."""
+    out: dict[str, list[list[str]]] = {}
+    for p in wordset("dating", "overnight"):
+        out.setdefault(p.split()[0], []).append(p.split())
+    return out
+
+
 def _overnight(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """Token span of "overnight" or "through the night" as an adverb among toks[lo:hi] ([dating].overnight; not
     before a noun of [dating].overnight_not_before: "overnight rates"), else None."""
-    phrases = [p.split() for p in wordset("dating", "overnight")]
+    phrases = _overnight_phrases()
     for k in range(lo, hi):
-        for words in phrases:
+        for words in phrases.get(toks[k].lower, ()):
             n = len(words)
             if k + n <= hi and all(toks[k + q].lower == words[q] for q in range(n)):
                 nxt = toks[k + n].lower if k + n < len(toks) else ""
