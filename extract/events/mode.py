@@ -319,7 +319,14 @@ def as_told(tokens: list[Token], lo: int, cue: Cue) -> Cue:
 
 # Readings given lately, by (id of the token list, clause, cue, speech_before), each with its token list: the mode
 # stage and the classifier's rule features (extract.classify.features) ask for the same readings of a sentence.
+# At most _ENTRIES are kept; the events pipeline lets them go after each article (forget_readings).
 _READINGS: dict[tuple[int, Clause, Cue, bool], tuple[list[Token], Reading]] = {}
+_ENTRIES = 4096
+
+
+def forget_readings() -> None:
+    """Let go of the readings classify remembers, and of the token lists they hold."""
+    _READINGS.clear()
 
 
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
@@ -330,7 +337,7 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
     if known is not None and known[0] is tokens:
         return known[1]
     reading = _read(tokens, clause, cue, speech_before)
-    if len(_READINGS) >= 4096:
+    if len(_READINGS) >= _ENTRIES:
         _READINGS.clear()
     _READINGS[key] = (tokens, reading)
     return reading

@@ -2411,4 +2411,5 @@ def run(doc: ArticleDoc, stages: tuple[Stage, ...] = PIPELINE) -> ArticleDoc:
         doc = stage(doc)
         if doc.note:
             break
+    mode.forget_readings()  # the article's sentences are not read again
     return doc
