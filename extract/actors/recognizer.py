@@ -186,11 +186,21 @@ def _surnames(name: str) -> list[str]:
 # What may stand between "the" and the United Nations' name in "the U.N. agency" (_un_agency): nothing, or
 # lower-case words and a place's "-based" ("the Geneva-based U.N. agency").
 _UN_MODIFIERS = re.compile(r"\s+(?:(?:[a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)*-based)\s+){0,2}")
-_FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "’": "'"})
+
+
+def _fold(text: str) -> str:
+    """The text with hyphens as spaces and curly apostrophes straight (the same length, so offsets hold)."""
+    return text.replace("-", " ").replace("‐", " ").replace("‑", " ").replace("’", "'")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _tokens_of_phrase(text: str) -> tuple[str, ...]:
+    return tuple(tokens_of(text))
 
 
 def _phrase_tokens(text: str) -> list[str]:
-    return tokens_of(text)
+    """tokens_of(text), each phrase read once (the names an article learns are read again for every alias)."""
+    return list(_tokens_of_phrase(text))
 
 
 @functools.cache
@@ -216,7 +226,7 @@ class _Scan:
         self.gaz = gaz or load()
         # Hyphens become spaces and curly apostrophes straight ones (same length, so offsets hold);
         # every piece is a token with the white space before it, so token ends are running sums.
-        pieces = PIECE_RE.findall(text.translate(_FOLD))
+        pieces = PIECE_RE.findall(_fold(text))
         self.keys: list[str] = [p.lstrip() for p in pieces]
         self.ends: list[int] = list(accumulate(map(len, pieces)))
         self.mentions: list[ActorMention] = []
@@ -1133,9 +1143,10 @@ class _Scan:
         writes in lower case ("shell", "total"), or only at a sentence's start, is a common word."""
         keys, n = self.keys, len(self.keys)
         lower = self._lower_words()
-        at: dict[str, list[int]] = {}
+        firsts = {toks[0] for names in self.gaz.firms for toks in _names_tokens(names) if toks}
+        at: dict[str, list[int]] = {}  # where each capitalized first word of a company's name stands
         for i, key in enumerate(keys):
-            if key[:1].isupper():
+            if key in firsts and key[:1].isupper():
                 at.setdefault(key, []).append(i)
         for names in self.gaz.firms:
             written: list[str] = []  # the names the article writes, in the list's order

@@ -57,7 +57,7 @@ def _looks_english(text: str) -> bool:
     if len(words) < 12:
         return True
     fw = wordset("language", "function_words")
-    return sum(w in fw for w in words) >= 0.06 * len(words)
+    return sum(map(fw.__contains__, words)) >= 0.06 * len(words)
 
 
 def check_language(doc: ArticleDoc) -> ArticleDoc:
