@@ -1143,10 +1143,12 @@ class _Scan:
         writes in lower case ("shell", "total"), or only at a sentence's start, is a common word."""
         keys, n = self.keys, len(self.keys)
         lower = self._lower_words()
-        firsts = {toks[0] for names in self.gaz.firms for toks in _names_tokens(names) if toks}
+        firsts = {
+            toks[0] for names in self.gaz.firms for toks in _names_tokens(names) if toks and toks[0][:1].isupper()
+        }
         at: dict[str, list[int]] = {}  # where each capitalized first word of a company's name stands
         for i, key in enumerate(keys):
-            if key in firsts and key[:1].isupper():
+            if key in firsts:
                 at.setdefault(key, []).append(i)
         for names in self.gaz.firms:
             written: list[str] = []  # the names the article writes, in the list's order
@@ -1321,9 +1323,9 @@ class _Scan:
     def _titled_surnames(self) -> frozenset[str]:
         """Words the article writes as a surname after a title ("Dr Murray", "Mr. Hayward"), computed once."""
         if self._surnames_cache is None:
-            keys, out = self.keys, set()
+            keys, out, honorifics = self.keys, set(), self.gaz.honorifics
             for k, key in enumerate(keys):
-                if key in self.gaz.honorifics:
+                if key in honorifics:
                     j = k + 2 if k + 1 < len(keys) and keys[k + 1] == "." else k + 1
                     if self._is_name_word(j) and not self._is_name_word(j + 1):
                         out.add(keys[j])
