@@ -709,7 +709,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
     settings = doc.settings
     if not settings.classifier:
         return doc
-    from extract.classify import clause_features, score_features
+    from extract.classify import Features, clause_features, score_features
     from extract.classify.model import default_model
 
     model = default_model()  # ModelFileError (an ExtractError): no silent fallback to the rules, see README
@@ -731,8 +731,15 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 if k >= 0:
                     fresh.append((n, clause, k))
     text = doc.text
-    many = [clause_features(doc.tokens[c.s], c.clause.i0, c.clause.i1, text, doc.clauses[c.s]) for c in verbs]
-    many += [clause_features(doc.tokens[n], cl.i0, cl.i1, text, doc.clauses[n]) for n, cl, _k in fresh]
+
+    def features_of(n: int, clause: Clause) -> Features:
+        """The clause's features; a clause that is its whole sentence has the sentence's cues (find_event_cues)."""
+        toks = doc.tokens[n]
+        whole = clause.i0 == 0 and clause.i1 == len(toks)
+        return clause_features(toks, clause.i0, clause.i1, text, doc.clauses[n], doc.cues[n] if whole else None)
+
+    many = [features_of(c.s, c.clause) for c in verbs]
+    many += [features_of(n, cl) for n, cl, _k in fresh]
     scores = score_features(many, model=model)
     verb_scores = dict(zip(map(id, verbs), scores, strict=False))
     kept: list[Candidate] = []
