@@ -310,6 +310,7 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
         toks, clauses = doc.tokens[n], doc.clauses[n]
         s_start, sent_tx = doc.sentences[n].start, doc.sentence_timexes[n]
         attribution = [c for c in clauses if c.attribution]
+        first_speech: int | None = None
         ranked_cues = sorted(found, key=lambda c: c.dated_only)  # a political cue outranks a [dated_cues] verb
         for clause in clauses:
             if clause.attribution:
@@ -323,12 +324,18 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
                     continue  # "cancelled a planned meeting": the meeting called off is the happening
-                speech_before = any(
-                    toks[k].lower in speech
-                    and toks[k].lower != "according"
-                    and not any(c.i0 <= k < c.i1 for c in attribution)
-                    for k in range(0, cue.i)
-                )
+                if first_speech is None:  # the sentence's first verb of saying outside an attribution
+                    first_speech = next(
+                        (
+                            k
+                            for k, t in enumerate(toks)
+                            if t.lower in speech
+                            and t.lower != "according"
+                            and not any(c.i0 <= k < c.i1 for c in attribution)
+                        ),
+                        len(toks),
+                    )
+                speech_before = first_speech < cue.i
                 reading = mode.classify(toks, clause, cue, speech_before)
                 if not reading.mode and speech_before and _ascribed_intent(toks, clause, cue):
                     # "Zelensky said Russia was trying to destroy Ukraine": the speaker accuses Russia of the aim
