@@ -227,7 +227,7 @@ class _Scan:
         # Hyphens become spaces and curly apostrophes straight ones (same length, so offsets hold);
         # every piece is a token with the white space before it, so token ends are running sums.
         pieces = PIECE_RE.findall(_fold(text))
-        self.keys: list[str] = [p.lstrip() for p in pieces]
+        self.keys: list[str] = list(map(str.lstrip, pieces))
         self.ends: list[int] = list(accumulate(map(len, pieces)))
         self.mentions: list[ActorMention] = []
         self.ment_tok: list[tuple[int, int]] = []  # token range of each mention

@@ -232,6 +232,8 @@ def _name_windows(
     out: list[tuple[int, int]] = []
     for k in sorted({k for i0, i1 in spans for k in range(max(i0, 1), i1)}):
         t = toks[k]
+        if not t.text[:1].isupper():
+            continue  # (most words: the test below says the same without the regex)
         word = _POSSESSIVE.sub("", t.text)
         if (
             len(word) < 2
