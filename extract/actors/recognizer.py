@@ -820,21 +820,29 @@ class _Scan:
         epithets = self.gaz.cues.get("coreference_epithets", {})
         heads = epithets.get("heads", {})
         named_heads = self.gaz.cues.get("coreference_named", {})
+        heads_of_coreference = corefs.keys() | named_heads.keys() | heads.keys()  # (one look-up for most words)
+        described = self._described
         while i < n:
             key = keys[i]
-            if key in corefs and (
-                (i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]))
-                or ((t := self._ranked_epithet(i)) >= 0 and self._coreference(i, corefs[key], t))
-            ):
-                i += 1
-                continue
-            if key in named_heads and i > 0 and keys[i - 1].lower() == "the" and self._named_again(i, named_heads[key]):
-                i += 1
-                continue
-            if key in heads and self._epithet(i, heads[key], epithets):
-                i += 1
-                continue
-            if key in self._described and self._described_again(i):
+            if key in heads_of_coreference:
+                if key in corefs and (
+                    (i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]))
+                    or ((t := self._ranked_epithet(i)) >= 0 and self._coreference(i, corefs[key], t))
+                ):
+                    i += 1
+                    continue
+                if (
+                    key in named_heads
+                    and i > 0
+                    and keys[i - 1].lower() == "the"
+                    and self._named_again(i, named_heads[key])
+                ):
+                    i += 1
+                    continue
+                if key in heads and self._epithet(i, heads[key], epithets):
+                    i += 1
+                    continue
+            if key in described and self._described_again(i):
                 i += 1
                 continue
             if key not in starts and key not in ctx_trie and not (key.isupper() and key.capitalize() in starts):
