@@ -186,11 +186,21 @@ def _surnames(name: str) -> list[str]:
 # What may stand between "the" and the United Nations' name in "the U.N. agency" (_un_agency): nothing, or
 # lower-case words and a place's "-based" ("the Geneva-based U.N. agency").
 _UN_MODIFIERS = re.compile(r"\s+(?:(?:[a-z]+|[A-Z][a-z]+(?: [A-Z][a-z]+)*-based)\s+){0,2}")
-_FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "’": "'"})
+
+
+def _fold(text: str) -> str:
+    """The text with hyphens as spaces and curly apostrophes straight (the same length, so offsets hold)."""
+    return text.replace("-", " ").replace("‐", " ").replace("‑", " ").replace("’", "'")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _tokens_of_phrase(text: str) -> tuple[str, ...]:
+    return tuple(tokens_of(text))
 
 
 def _phrase_tokens(text: str) -> list[str]:
-    return tokens_of(text)
+    """tokens_of(text), each phrase read once (the names an article learns are read again for every alias)."""
+    return list(_tokens_of_phrase(text))
 
 
 @functools.cache
@@ -216,8 +226,8 @@ class _Scan:
         self.gaz = gaz or load()
         # Hyphens become spaces and curly apostrophes straight ones (same length, so offsets hold);
         # every piece is a token with the white space before it, so token ends are running sums.
-        pieces = PIECE_RE.findall(text.translate(_FOLD))
-        self.keys: list[str] = [p.lstrip() for p in pieces]
+        pieces = PIECE_RE.findall(_fold(text))
+        self.keys: list[str] = list(map(str.lstrip, pieces))
         self.ends: list[int] = list(accumulate(map(len, pieces)))
         self.mentions: list[ActorMention] = []
         self.ment_tok: list[tuple[int, int]] = []  # token range of each mention
@@ -810,21 +820,29 @@ class _Scan:
         epithets = self.gaz.cues.get("coreference_epithets", {})
         heads = epithets.get("heads", {})
         named_heads = self.gaz.cues.get("coreference_named", {})
+        heads_of_coreference = corefs.keys() | named_heads.keys() | heads.keys()  # (one look-up for most words)
+        described = self._described
         while i < n:
             key = keys[i]
-            if key in corefs and (
-                (i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]))
-                or ((t := self._ranked_epithet(i)) >= 0 and self._coreference(i, corefs[key], t))
-            ):
-                i += 1
-                continue
-            if key in named_heads and i > 0 and keys[i - 1].lower() == "the" and self._named_again(i, named_heads[key]):
-                i += 1
-                continue
-            if key in heads and self._epithet(i, heads[key], epithets):
-                i += 1
-                continue
-            if key in self._described and self._described_again(i):
+            if key in heads_of_coreference:
+                if key in corefs and (
+                    (i > 0 and keys[i - 1].lower() == "the" and self._coreference(i, corefs[key]))
+                    or ((t := self._ranked_epithet(i)) >= 0 and self._coreference(i, corefs[key], t))
+                ):
+                    i += 1
+                    continue
+                if (
+                    key in named_heads
+                    and i > 0
+                    and keys[i - 1].lower() == "the"
+                    and self._named_again(i, named_heads[key])
+                ):
+                    i += 1
+                    continue
+                if key in heads and self._epithet(i, heads[key], epithets):
+                    i += 1
+                    continue
+            if key in described and self._described_again(i):
                 i += 1
                 continue
             if key not in starts and key not in ctx_trie and not (key.isupper() and key.capitalize() in starts):
@@ -1133,9 +1151,12 @@ class _Scan:
         writes in lower case ("shell", "total"), or only at a sentence's start, is a common word."""
         keys, n = self.keys, len(self.keys)
         lower = self._lower_words()
-        at: dict[str, list[int]] = {}
+        firsts = {
+            toks[0] for names in self.gaz.firms for toks in _names_tokens(names) if toks and toks[0][:1].isupper()
+        }
+        at: dict[str, list[int]] = {}  # where each capitalized first word of a company's name stands
         for i, key in enumerate(keys):
-            if key[:1].isupper():
+            if key in firsts:
                 at.setdefault(key, []).append(i)
         for names in self.gaz.firms:
             written: list[str] = []  # the names the article writes, in the list's order
@@ -1310,9 +1331,9 @@ class _Scan:
     def _titled_surnames(self) -> frozenset[str]:
         """Words the article writes as a surname after a title ("Dr Murray", "Mr. Hayward"), computed once."""
         if self._surnames_cache is None:
-            keys, out = self.keys, set()
+            keys, out, honorifics = self.keys, set(), self.gaz.honorifics
             for k, key in enumerate(keys):
-                if key in self.gaz.honorifics:
+                if key in honorifics:
                     j = k + 2 if k + 1 < len(keys) and keys[k + 1] == "." else k + 1
                     if self._is_name_word(j) and not self._is_name_word(j + 1):
                         out.add(keys[j])

@@ -35,6 +35,7 @@ from extract.actors.recognizer import ActorContext, ActorMention
 from extract.vocabulary import honorifics, past_form, time_zones
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)  # the words of _WORD, without its numbers and marks
 _ENDERS = frozenset('.!?:;"”|')  # what ends the word before a sentence's first word
 
 
@@ -146,7 +147,40 @@ def _mentions(text: str, name: str, aside: bool) -> Iterator[re.Match]:
     and group 2 the word right after it (past a possessive, and with `aside` past a short phrase between commas:
     "Global Live, the organiser, has said")."""
     between = r"(?:,[^,.;]{1,60},)?" if aside else ""
-    return re.finditer(r"(\bby\s+)?(?<![\w-])" + re.escape(name) + r"(?:['’]s)?(?![\w-])" + between + r"\s+(\w+)", text)
+    pattern = re.compile(r"(\bby\s+)?(?<![\w-])" + re.escape(name) + r"(?:['’]s)?(?![\w-])" + between + r"\s+(\w+)")
+    starts: set[int] = set()
+    for at in _occurrences(text, name):
+        starts.add(at)
+        k = _space_before(text, at)
+        if 2 <= k < at and text.startswith("by", k - 2):
+            starts.add(k - 2)
+    return _matches_at(pattern, text, sorted(starts))
+
+
+def _occurrences(text: str, name: str) -> Iterator[int]:
+    """Offsets of every occurrence of the name in the text, overlapping ones included."""
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + 1)
+
+
+def _space_before(text: str, at: int) -> int:
+    """Where the white space (\\s) right before text[at] starts; `at` when there is none."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """pattern.finditer(text) for a pattern that can only match at one of the offsets `starts` (ascending): the same
+    matches, tried there alone. _mentions' and _objects' patterns open with an optional group or a word run before
+    the name, which the regex engine would try at every character of the article for every name."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)) is not None:
+            yield m
+            pos = m.end()
 
 
 def _capitalized_word(w: str) -> bool:
@@ -170,7 +204,14 @@ def _acts(text: str, name: str, spec: dict) -> bool:
 def _objects(text: str, name: str) -> Iterator[re.Match]:
     """Each mention of the name in the text, whole words only, as a match whose group 1 is the word right before
     it."""
-    return re.finditer(r"(\w+)\s+" + re.escape(name) + r"(?![\w-])", text)
+    starts: set[int] = set()
+    for at in _occurrences(text, name):
+        k = j = _space_before(text, at)
+        while j and (text[j - 1].isalnum() or text[j - 1] == "_"):  # \\w
+            j -= 1
+        if j < k < at:
+            starts.add(j)
+    return _matches_at(re.compile(r"(\w+)\s+" + re.escape(name) + r"(?![\w-])"), text, sorted(starts))
 
 
 @functools.cache
@@ -182,7 +223,7 @@ def _acting_verbs() -> frozenset[str]:
 
 def lower_case_words(text: str) -> set[str]:
     """The words the text writes in lower case (a one-word ORG among them is a common word: "health")."""
-    return {w for w in _WORD.findall(text) if w.islower()}
+    return {w for w in _LETTERS.findall(text) if w.islower()}
 
 
 def _namesake(text: str, a: int, b: int, known: list[ActorMention], lower: set[str]) -> bool:

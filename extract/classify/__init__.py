@@ -32,6 +32,7 @@ import numpy as np
 from extract.classify.features import MAX_CHARS, Features, features, token_features
 from extract.classify.model import Model, ModelFileError, default_model, load
 from extract.events.clauses import Clause
+from extract.events.plover import Cue
 from extract.events.tokens import Token
 
 __all__ = [
@@ -133,9 +134,17 @@ def score_batch(
     return _score_features(model or default_model(), [features(s or "", c) for s, c in pairs])
 
 
-def clause_features(tokens: list[Token], i0: int, i1: int, text: str, clauses: list[Clause] | None = None) -> Features:
+def clause_features(
+    tokens: list[Token],
+    i0: int,
+    i1: int,
+    text: str,
+    clauses: list[Clause] | None = None,
+    cues: list[Cue] | None = None,
+) -> Features:
     """The features of the clause tokens[i0:i1] of one tokenized sentence (extract.events.tokens, offsets into
-    text; clauses: its split_clauses(tokens) when known), equal to features() of the sentence's text and the
+    text; clauses: its split_clauses(tokens), cues: find_cues(tokens, i0, i1), when known), equal to features() of
+    the sentence's text and the
     clause's, without tokenizing again. A sentence longer than features.MAX_CHARS goes through features()
     (which cuts it), so both paths agree."""
     if not tokens:
@@ -144,7 +153,7 @@ def clause_features(tokens: list[Token], i0: int, i1: int, text: str, clauses: l
         base = tokens[0].start
         sentence = text[base : tokens[-1].end]
         return features(sentence, sentence[tokens[i0].start - base : tokens[i1 - 1].end - base] if i1 > i0 else "")
-    return token_features(tokens, i0, i1, text[tokens[i0].start : tokens[i1 - 1].end] if i1 > i0 else "", clauses)
+    return token_features(tokens, i0, i1, text[tokens[i0].start : tokens[i1 - 1].end] if i1 > i0 else "", clauses, cues)
 
 
 def score_features(many: Sequence[Features], *, model: Model | None = None) -> list[Scores]:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from extract.events import mode as rule_mode
 from extract.events._data import plover, wordset
 from extract.events.clauses import Clause, split_clauses
-from extract.events.plover import find_cues, irregular_forms
+from extract.events.plover import Cue, find_cues, irregular_forms
 from extract.events.tokens import Token, tokenize
 
 FEATURES_VERSION = "features-2"
@@ -208,9 +208,16 @@ def _first_speech(toks: list[Token], speech: frozenset[str], attribution: list[C
     )
 
 
-def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list[Clause] | None = None) -> list[str]:
-    """Rule cues of tokens[k0:k1] read inside the whole sentence (toks); clauses: split_clauses(toks) when the
-    caller has it already."""
+def _rule_features(
+    toks: list[Token],
+    k0: int,
+    k1: int,
+    text: str,
+    clauses: list[Clause] | None = None,
+    cues: list[Cue] | None = None,
+) -> list[str]:
+    """Rule cues of tokens[k0:k1] read inside the whole sentence (toks); clauses: split_clauses(toks), and cues:
+    find_cues(toks, k0, k1), when the caller has them already."""
     out: list[str] = []
     speech = wordset("mode", "speech")
     if clauses is None:
@@ -218,7 +225,7 @@ def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list
     attribution = [c for c in clauses if c.attribution]
     speech_at: int | None = None  # _first_speech, found when the first cue outside an attribution needs it
     first = ""
-    for cue in find_cues(toks, k0, k1):
+    for cue in find_cues(toks, k0, k1) if cues is None else cues:
         kind = "dated" if cue.dated_only else "cue"
         out += [f"{kind}:{cue.event_type}", f"{kind}p:{cue.phrase}", f"{kind}f:{cue.event_type}|{cue.form}"]
         clause = next((c for c in clauses if c.i0 <= cue.i < c.i1), Clause(k0, k1))
@@ -247,7 +254,7 @@ def _rule_features(toks: list[Token], k0: int, k1: int, text: str, clauses: list
     out += [f"noun:{nouns[w]}" for w in words if w in nouns]
     table = _mode_words()
     found = {name for w in words if w in table for name in table[w]}
-    if any(w.endswith("n't") for w in words):
+    if "n't" in " ".join(words) and any(w.endswith("n't") for w in words):  # (one look at most clauses)
         found.add("neg")
     out += [f"mw:{name}" for name in sorted(found)]
     if text.rstrip().endswith("?"):
@@ -270,17 +277,22 @@ def features(sentence: str, clause: str | None = None) -> Features:
 
 
 def token_features(
-    toks: list[Token], k0: int, k1: int, clause_text: str, clauses: list[Clause] | None = None
+    toks: list[Token],
+    k0: int,
+    k1: int,
+    clause_text: str,
+    clauses: list[Clause] | None = None,
+    cues: list[Cue] | None = None,
 ) -> Features:
     """The features of the clause toks[k0:k1] of a sentence already tokenized (extract.events.tokens.tokenize of
     the sentence, offsets may be the article's), as features() gives them for its text: the events pipeline's
-    classify stage reads its own tokens and clauses (split_clauses(toks)) this way instead of tokenizing again.
-    clause_text only tells whether the clause ends in a question mark. The caller keeps a sentence within
+    classify stage reads its own tokens and clauses (split_clauses(toks)) this way instead of tokenizing again, and
+    the cues of a clause that is the whole sentence (find_cues(toks, k0, k1), `cues`). clause_text only tells whether the clause ends in a question mark. The caller keeps a sentence within
     MAX_CHARS (features() cuts a longer one)."""
     own = toks[k0:k1]
     if not own:
         return Features([], [], ["empty"])
     names = _names(own)
     return Features(
-        _word_features(own, names), _char_words(own, names), _rule_features(toks, k0, k1, clause_text, clauses)
+        _word_features(own, names), _char_words(own, names), _rule_features(toks, k0, k1, clause_text, clauses, cues)
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -88,7 +89,16 @@ def governs(text: str, tx: Timex, sentence_start: int) -> bool:
     if tx.type not in ("DATE", "TIME") or period(tx.value) is None:
         return False
     head = text[max(sentence_start, tx.start - 24) : tx.start].lower().rstrip()
-    return not any(head.endswith(" " + w) or head == w for w in _not_governing_words())
+    after, words = _not_governing()
+    return not (head.endswith(after) or head in words)
+
+
+@functools.cache
+def _not_governing() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of [dating].not_governing after a space (as governs reads the end of the text before a date),
+    and themselves."""
+    words = _not_governing_words()
+    return tuple(" " + w for w in words), frozenset(words)
 
 
 def govern(

@@ -317,8 +317,34 @@ def as_told(tokens: list[Token], lo: int, cue: Cue) -> Cue:
     return cue._replace(form="past")
 
 
+# Readings given lately, by (id of the token list, clause, cue, speech_before), each with its token list: the mode
+# stage and the classifier's rule features (extract.classify.features) ask for the same readings of a sentence.
+# At most _ENTRIES are kept; the events pipeline lets them go after each article (forget_readings).
+_READINGS: dict[tuple[int, Clause, Cue, bool], tuple[list[Token], Reading]] = {}
+_ENTRIES = 4096
+
+
+def forget_readings() -> None:
+    """Let go of the readings classify remembers, and of the token lists they hold."""
+    _READINGS.clear()
+
+
 def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
-    """How the cue at tokens[cue.i] reads in its clause (see module doc)."""
+    """How the cue at tokens[cue.i] reads in its clause (see module doc); remembered for the same token list (the
+    lists of a sentence's tokens are never changed once made)."""
+    key = (id(tokens), clause, cue, speech_before)
+    known = _READINGS.get(key)
+    if known is not None and known[0] is tokens:
+        return known[1]
+    reading = _read(tokens, clause, cue, speech_before)
+    if len(_READINGS) >= _ENTRIES:
+        _READINGS.clear()
+    _READINGS[key] = (tokens, reading)
+    return reading
+
+
+def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
+    """classify(), worked out."""
     by = _passive_of(tokens, clause, cue)
     if by >= 0 and any(q.i == by for q in find_cues(tokens, by, min(len(tokens), by + 4))):
         return Reading("")  # "Sanctions were criticised by China": the criticism is the happening, not these

@@ -205,7 +205,11 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                     if at < 0:
                         continue
                     n = n - 1 if at == i + 1 else 0  # with nothing between, the words are the cue's ("denied access")
-                elif n and (i + 1 + n > i1 or any(tokens[i + 1 + k].lower != rest[k] for k in range(n))):
+                elif n and (
+                    i + 1 + n > i1
+                    or tokens[i + 1].lower != rest[0]  # (most phrases part at their second word)
+                    or any(tokens[i + 1 + k].lower != rest[k] for k in range(1, n))
+                ):
                     end = _modified(tokens, i, i1, rest)
                     if end is None:
                         continue
@@ -986,7 +990,13 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
         before = k - 2 if tokens[k - 1].text == "," else k - 1
         if before >= 0:
             words.append(tokens[before].lower)
-    return any(tuple(words[k : k + len(p)]) == p for p in within for k in range(len(words) - len(p) + 1))
+    present = set(words)  # a phrase whose first word is not among them is not looked for
+    return any(
+        tuple(words[k : k + len(p)]) == p
+        for p in within
+        if not p or p[0] in present
+        for k in range(len(words) - len(p) + 1)
+    )
 
 
 def private_errand(tokens: list[Token], cue: Cue) -> bool:

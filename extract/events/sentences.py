@@ -27,6 +27,7 @@ MAX_SENTENCE = 600
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+_CLOCK = re.compile(r"\d[.:]\d\d")  # the time of day every publication stamp (_stamp_re) holds
 
 
 class Sentence(NamedTuple):
@@ -55,7 +56,11 @@ def _is_prose_line(line: str) -> bool:
     if sum(map(len, words)) < 0.5 * len(stripped):
         return False  # mostly digits and symbols: a table
     alpha = [w for w in words if w[0].isalpha()]
-    if alpha and sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.7 * len(alpha) and len(alpha) >= 2:
+    if (
+        len(alpha) >= 2
+        and sum(map(str.isupper, alpha)) >= 0.7 * len(alpha)  # (few words of prose are: the exact count is skipped)
+        and sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.7 * len(alpha)
+    ):
         return False
     if stripped[-1] not in ".!?\"'”’)" and len(alpha) >= 2:
         # A line without final punctuation whose words are mostly capitalized is a headline.
@@ -121,9 +126,20 @@ def _run_on_re() -> re.Pattern:
     return re.compile(r"(?<![\w'’-])([a-z][\w'’-]*|\d[\w,.%]*) (?=(?:" + articles + r") [a-z])")
 
 
+@functools.cache
+def _seam_re() -> re.Pattern:
+    """What every run-on seam of _run_on_re holds after its word: a space, a capitalized article, a space and a
+    lower-case letter (searched first: most sentences have none, and _run_on_re opens with a look-behind that the
+    regex engine tries at each character)."""
+    articles = "|".join(map(re.escape, cues()["sentences"]["run_on_articles"]))
+    return re.compile(r" (?:" + articles + r") [a-z]")
+
+
 def _after_run_on(text: str, a: int, b: int) -> int:
     """Where the sentence text[a:b] starts once the furniture run into it is left out: after the last run-on seam
     (_run_on_re) whose word before is none of `run_on_not_after`; a when there is none."""
+    if _seam_re().search(text, a, b) is None:
+        return a
     not_after = wordset("sentences", "run_on_not_after")
     start = a
     for m in _run_on_re().finditer(text, a, b):
@@ -180,7 +196,7 @@ def _photo_credit_re() -> re.Pattern:
 def _line_body(text: str, ls: int, le: int) -> int:
     """Where story text starts in the line text[ls:le]: after a publication stamp (the headline and standfirst
     before it are furniture) or after an opening photo credit; ls when there is neither."""
-    m = _stamp_re().search(text, ls, le)
+    m = _stamp_re().search(text, ls, le) if _CLOCK.search(text, ls, le) else None  # a stamp holds a time
     if m:
         return m.end()
     m = _photo_credit_re().match(text, ls, le)

@@ -57,7 +57,7 @@ def _looks_english(text: str) -> bool:
     if len(words) < 12:
         return True
     fw = wordset("language", "function_words")
-    return sum(w in fw for w in words) >= 0.06 * len(words)
+    return sum(map(fw.__contains__, words)) >= 0.06 * len(words)
 
 
 def check_language(doc: ArticleDoc) -> ArticleDoc:
@@ -257,6 +257,8 @@ def _name_windows(
     out: list[tuple[int, int]] = []
     for k in sorted({k for i0, i1 in spans for k in range(max(i0, 1), i1)}):
         t = toks[k]
+        if not t.text[:1].isupper():
+            continue  # (most words: the test below says the same without the regex)
         word = _POSSESSIVE.sub("", t.text)
         if (
             len(word) < 2
@@ -335,6 +337,7 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
         toks, clauses = doc.tokens[n], doc.clauses[n]
         s_start, sent_tx = doc.sentences[n].start, doc.sentence_timexes[n]
         attribution = [c for c in clauses if c.attribution]
+        first_speech: int | None = None
         ranked_cues = sorted(found, key=lambda c: c.dated_only)  # a political cue outranks a [dated_cues] verb
         for clause in clauses:
             if clause.attribution:
@@ -352,12 +355,18 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
                     continue  # "cancelled a planned meeting": the meeting called off is the happening
-                speech_before = any(
-                    toks[k].lower in speech
-                    and toks[k].lower != "according"
-                    and not any(c.i0 <= k < c.i1 for c in attribution)
-                    for k in range(0, cue.i)
-                )
+                if first_speech is None:  # the sentence's first verb of saying outside an attribution
+                    first_speech = next(
+                        (
+                            k
+                            for k, t in enumerate(toks)
+                            if t.lower in speech
+                            and t.lower != "according"
+                            and not any(c.i0 <= k < c.i1 for c in attribution)
+                        ),
+                        len(toks),
+                    )
+                speech_before = first_speech < cue.i
                 reading = mode.classify(toks, clause, cue, speech_before)
                 if not reading.mode and speech_before and _ascribed_intent(toks, clause, cue):
                     # "Zelensky said Russia was trying to destroy Ukraine": the speaker accuses Russia of the aim
@@ -745,7 +754,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
     settings = doc.settings
     if not settings.classifier:
         return doc
-    from extract.classify import clause_features, score_features
+    from extract.classify import Features, clause_features, score_features
     from extract.classify.model import default_model
 
     model = default_model()  # ModelFileError (an ExtractError): no silent fallback to the rules, see README
@@ -767,8 +776,15 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 if k >= 0:
                     fresh.append((n, clause, k))
     text = doc.text
-    many = [clause_features(doc.tokens[c.s], c.clause.i0, c.clause.i1, text, doc.clauses[c.s]) for c in verbs]
-    many += [clause_features(doc.tokens[n], cl.i0, cl.i1, text, doc.clauses[n]) for n, cl, _k in fresh]
+
+    def features_of(n: int, clause: Clause) -> Features:
+        """The clause's features; a clause that is its whole sentence has the sentence's cues (find_event_cues)."""
+        toks = doc.tokens[n]
+        whole = clause.i0 == 0 and clause.i1 == len(toks)
+        return clause_features(toks, clause.i0, clause.i1, text, doc.clauses[n], doc.cues[n] if whole else None)
+
+    many = [features_of(c.s, c.clause) for c in verbs]
+    many += [features_of(n, cl) for n, cl, _k in fresh]
     scores = score_features(many, model=model)
     verb_scores = dict(zip(map(id, verbs), scores, strict=False))
     kept: list[Candidate] = []
@@ -2082,12 +2098,21 @@ def _performative(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     return len(words) == 1 and tokens[words[0]].lower in ("we", "i")
 
 
+@functools.cache
+def _overnight_phrases() -> dict[str, list[list[str]]]:
+    """The words of each [dating].overnight phrase, by its first word."""
+    out: dict[str, list[list[str]]] = {}
+    for p in wordset("dating", "overnight"):
+        out.setdefault(p.split()[0], []).append(p.split())
+    return out
+
+
 def _overnight(toks: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """Token span of "overnight" or "through the night" as an adverb among toks[lo:hi] ([dating].overnight; not
     before a noun of [dating].overnight_not_before: "overnight rates"), else None."""
-    phrases = [p.split() for p in wordset("dating", "overnight")]
+    phrases = _overnight_phrases()
     for k in range(lo, hi):
-        for words in phrases:
+        for words in phrases.get(toks[k].lower, ()):
             n = len(words)
             if k + n <= hi and all(toks[k + q].lower == words[q] for q in range(n)):
                 nxt = toks[k + n].lower if k + n < len(toks) else ""
@@ -2455,4 +2480,5 @@ def run(doc: ArticleDoc, stages: tuple[Stage, ...] = PIPELINE) -> ArticleDoc:
         doc = stage(doc)
         if doc.note:
             break
+    mode.forget_readings()  # the article's sentences are not read again
     return doc

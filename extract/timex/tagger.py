@@ -15,10 +15,15 @@ from extract.timex.resolve import RESOLVERS, Context, Resolution
 _TRIM = " \t\r\n,;:"
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _SLASH_DATE = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:\d{4}|\d\d)(?![\d/])")
+# A slash between two digits, which every numeric date holds: searched from the slash (a literal the regex engine
+# skips to), while _SLASH_DATE, opening with a look-behind, is tried at every character of the text.
+_DIGIT_SLASH = re.compile(r"/(?<=\d/)\d")
 
 
 def day_first(text: str) -> bool:
     """True when the document's numeric dates show day/month order (a first number above 12, none second)."""
+    if _DIGIT_SLASH.search(text) is None:
+        return False
     first = second = False
     for m in _SLASH_DATE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))

@@ -80,8 +80,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     order += [("L", k) for k in range(n_left - 1 - NEAR, -1, -1)]
     order += [("R", k) for k in range(NEAR, len(right_words))]
     order += [("F", k) for k in range(len(far_right))]
+    sides = {"L": left_words, "R": right_words, "F": far_right}
     for side, index in order:
-        found = _classify({"L": left_words, "R": right_words, "F": far_right}[side], index)
+        found = _classify(sides[side], index)
         if found:
             return found
     return None
