@@ -144,9 +144,9 @@ def clause_features(
 ) -> Features:
     """The features of the clause tokens[i0:i1] of one tokenized sentence (extract.events.tokens, offsets into
     text; clauses: its split_clauses(tokens), cues: find_cues(tokens, i0, i1), when known), equal to features() of
-    the sentence's text and the
-    clause's, without tokenizing again. A sentence longer than features.MAX_CHARS goes through features()
-    (which cuts it), so both paths agree."""
+    the sentence's text and the clause's, without tokenizing again. The events pipeline passes, for a clause that
+    is its whole sentence, the cues its find_event_cues stage kept (a heading word in capitals left out). A
+    sentence longer than features.MAX_CHARS goes through features() (which cuts it), so both paths agree."""
     if not tokens:
         return features("")
     if tokens[-1].end - tokens[0].start > MAX_CHARS:
