@@ -117,6 +117,7 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Danish output rose on Monday, thanks in large part to Maersk's work in the North Sea.",
         "Kasper Dolberg fired in his sixth goal of the season for Ajax on Monday.",
         "Former minister Rui Costa seriously injured himself in a fall near Porto on Monday.",
+        "Four recent hurricanes have hit Ana Ruiz's coastal district in Tabasco, Pemex said on Monday.",
         "Rui Costa was airlifted by helicopter to hospital in Porto on Monday.",
         "Many Portuguese tourists came back from Mexico on Monday, Lisbon airport said.",
         "The fado singer Amalia Rodrigues: her biggest hits, played in Lisbon on Monday.",
@@ -160,6 +161,11 @@ def test_a_court_asked_to_rule_on_whether_is_still_a_request():
 def test_the_asking_of_a_quoted_question_is_still_told():
     rows = _rows("Minister Ana Ruiz asked the Chadian envoy on Monday: 'Will you release the prisoners?'")
     assert [r["source_actor"] for r in rows] == ["Ana Ruiz"]
+
+
+def test_destroying_its_own_missiles_is_no_attack():
+    text = "Libya agreed on Monday to a deadline to destroy its chemical weapons, Tripoli said."
+    assert "ASSAULT" not in _types(text)
 
 
 def test_storming_a_building_is_still_an_attack():
