@@ -287,8 +287,9 @@ def token_features(
     """The features of the clause toks[k0:k1] of a sentence already tokenized (extract.events.tokens.tokenize of
     the sentence, offsets may be the article's), as features() gives them for its text: the events pipeline's
     classify stage reads its own tokens and clauses (split_clauses(toks)) this way instead of tokenizing again, and
-    the cues of a clause that is the whole sentence (find_cues(toks, k0, k1), `cues`). clause_text only tells whether the clause ends in a question mark. The caller keeps a sentence within
-    MAX_CHARS (features() cuts a longer one)."""
+    the cues of a clause that is the whole sentence (find_cues(toks, k0, k1), `cues`). clause_text only tells
+    whether the clause ends in a question mark. The caller keeps a sentence within MAX_CHARS (features() cuts a
+    longer one)."""
     own = toks[k0:k1]
     if not own:
         return Features([], [], ["empty"])

@@ -851,16 +851,17 @@ def _put_to_speaker(tokens: list[Token], i: int) -> bool:
 def no_comment(tokens: list[Token], cue: Cue) -> bool:
     """True for declining to speak ("declined to comment", "declined comment", "asked not to be named", "was not
     authorized to discuss", "refused to give further details", "declined to be named"): no refusal between
-    actors, nor is the verb after it ("give" in "declined to give details"). Refusing to answer a panel's questions stays a refusal. Nor is a request for comment a request ("did not
-    respond to requests for comment"), nor a reporter's question ("Asked about the delay, Gibbs said", "when
-    asked why", [nonevent].questions)."""
+    actors, nor is the verb after it ("give" in "declined to give details"). Refusing to answer a panel's
+    questions stays a refusal. Nor is a request for comment a request ("did not respond to requests for
+    comment"), nor a reporter's question ("Asked about the delay, Gibbs said", "when asked why", "Obama was asked
+    how confident he was", [nonevent].questions)."""
     if cue.phrase in _nonevent("questions") and cue.form == "past" and _put_to_speaker(tokens, cue.i):
         return True  # "Asked about the delay, Gibbs said", "when asked why": a reporter's question
     if (
         cue.phrase in _nonevent("questions")
         and cue.i > 0
         and tokens[cue.i].lower.endswith("ed")
-        and tokens[cue.i - 1].lower in ("was", "were", "been", "is", "are", "be")
+        and tokens[cue.i - 1].lower in wordset("mode", "be")
         and _asked_what(tokens[cue.j : cue.j + 4])
     ):
         return True  # "Obama was asked how confident he was": a question put to him, no request
@@ -973,8 +974,8 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
     spec = _senses().get(cue.phrase)
     if spec is None or cue.j >= len(tokens):
         return False
-    nxt, within, window, before = spec
-    if tokens[cue.j].lower in nxt or (cue.i > 0 and tokens[cue.i - 1].lower in before):
+    nxt, within, window, noun_before = spec
+    if tokens[cue.j].lower in nxt or (cue.i > 0 and tokens[cue.i - 1].lower in noun_before):
         return True  # "gave way"; "Tropical storm Alex", "the coming storm": a noun
 
     def up_to_punctuation(run) -> list[str]:

@@ -958,7 +958,7 @@ def proper_names(
         if any(len(t.text) > 1 and t.text.isupper() and t.lower in stop for t in tokens[k:j]):
             k = j  # "NEW CAP FOR LEAKING OIL WELL During the test": a heading in capitals, no name
             continue
-        if any(t.lower in _STORMS for t in tokens[max(0, k - 1) : j + 1]):
+        if any(t.lower in _w("storms") for t in tokens[max(0, k - 1) : j + 1]):
             k = j  # "tropical storm Alex", "Hurricane Alex": a storm's name, no actor
             continue
         while j - k > 1 and (
@@ -995,9 +995,6 @@ def proper_names(
             out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j
     return out
-
-
-_STORMS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
 
 
 @functools.cache
