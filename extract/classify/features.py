@@ -195,19 +195,6 @@ def _char_words(toks: list[Token], names: list[bool]) -> list[str]:
     return [t.lower for t, name in zip(toks, names, strict=True) if t.lower[0].isalpha() and not name]
 
 
-def _first_speech(toks: list[Token], speech: frozenset[str], attribution: list[Clause]) -> int:
-    """Index of the sentence's first verb of saying ("according" aside) outside an attribution clause; len(toks)
-    when there is none. A cue has a speech verb before it when this index is below the cue's."""
-    return next(
-        (
-            k
-            for k, t in enumerate(toks)
-            if t.lower in speech and t.lower != "according" and not any(c.i0 <= k < c.i1 for c in attribution)
-        ),
-        len(toks),
-    )
-
-
 def _rule_features(
     toks: list[Token],
     k0: int,
@@ -219,11 +206,10 @@ def _rule_features(
     """Rule cues of tokens[k0:k1] read inside the whole sentence (toks); clauses: split_clauses(toks), and cues:
     find_cues(toks, k0, k1), when the caller has them already."""
     out: list[str] = []
-    speech = wordset("mode", "speech")
     if clauses is None:
         clauses = split_clauses(toks)
     attribution = [c for c in clauses if c.attribution]
-    speech_at: int | None = None  # _first_speech, found when the first cue outside an attribution needs it
+    speech_at: int | None = None  # rule_mode.first_speech, found when the first cue outside an attribution needs it
     first = ""
     for cue in find_cues(toks, k0, k1) if cues is None else cues:
         kind = "dated" if cue.dated_only else "cue"
@@ -233,7 +219,7 @@ def _rule_features(
             out.append("cue_in_attribution")
             continue
         if speech_at is None:
-            speech_at = _first_speech(toks, speech, attribution)
+            speech_at = rule_mode.first_speech(toks, attribution)
         speech_before = speech_at < cue.i
         reading = rule_mode.classify(toks, Clause(max(clause.i0, k0), min(clause.i1, k1)), cue, speech_before)
         m = reading.mode or "noun"

@@ -317,6 +317,21 @@ def as_told(tokens: list[Token], lo: int, cue: Cue) -> Cue:
     return cue._replace(form="past")
 
 
+def first_speech(tokens: list[Token], attribution: list[Clause]) -> int:
+    """Index of the sentence's first verb of saying ([mode].speech, "according" aside) outside an attribution
+    clause; len(tokens) when there is none. A cue has a speech verb before it (classify's speech_before) when this
+    index is below the cue's."""
+    speech = wordset("mode", "speech")
+    return next(
+        (
+            k
+            for k, t in enumerate(tokens)
+            if t.lower in speech and t.lower != "according" and not any(c.i0 <= k < c.i1 for c in attribution)
+        ),
+        len(tokens),
+    )
+
+
 # Readings given lately, by (id of the token list, clause, cue, speech_before), each with its token list: the mode
 # stage and the classifier's rule features (extract.classify.features) ask for the same readings of a sentence.
 # At most _ENTRIES are kept; the events pipeline lets them go after each article (forget_readings).

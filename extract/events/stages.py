@@ -329,7 +329,6 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
     settings.keep_modes (hypothetical ones) are dropped; their clause gives nothing (with
     settings.classifier the classify stage drops them, after it may have read another mode)."""
     text = doc.text
-    speech = wordset("mode", "speech")
     keep = doc.settings.keep_modes
     armed = plover.armed_text(text.lower())
     out: list[Candidate] = []
@@ -355,17 +354,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
                     continue  # "cancelled a planned meeting": the meeting called off is the happening
-                if first_speech is None:  # the sentence's first verb of saying outside an attribution
-                    first_speech = next(
-                        (
-                            k
-                            for k, t in enumerate(toks)
-                            if t.lower in speech
-                            and t.lower != "according"
-                            and not any(c.i0 <= k < c.i1 for c in attribution)
-                        ),
-                        len(toks),
-                    )
+                if first_speech is None:
+                    first_speech = mode.first_speech(toks, attribution)
                 speech_before = first_speech < cue.i
                 reading = mode.classify(toks, clause, cue, speech_before)
                 if not reading.mode and speech_before and _ascribed_intent(toks, clause, cue):
