@@ -127,6 +127,17 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Ana Ruiz was asked on Monday how confident she was that the plan would work.",
         # a count reached is no blow struck
         "Ohio's deer population had hit ten million by Monday.",
+        # a ship on a reef, a slick reaching a coast, tools deployed, a closing price, a post taken over, a
+        # reception and threats received, a fact shown: no deed between actors
+        "The tanker Sea Empress hit a reef off Milford Haven on Monday.",
+        "Galp and the Portuguese navy fought to contain a massive oil slick expected to hit the Algarve coast on Friday.",
+        "Pemex deployed a long suction tube to the larger of the two leaks on Monday.",
+        "Repsol closed 2 percent higher in Madrid on Thursday.",
+        "Ana Ruiz took over that role on Monday from Rui Costa, who retires.",
+        "His speech on Portugal was well received by Ana Ruiz on Monday.",
+        "Rui Costa received a number of death threats on Monday after his report.",
+        "Lisbon received four inches of rain on Monday.",
+        "Neglect, as demonstrated by Lisbon's housing policy on Monday, has given way to anger.",
     ],
 )
 def test_no_event(text):
@@ -151,6 +162,12 @@ def test_a_deal_told_after_a_market_move_is_still_one():
 def test_a_death_in_an_attack_named_after_the_verb_is_still_one():
     text = "Twelve soldiers were killed in an ambush by Taliban fighters in Helmand on Monday."
     assert "ASSAULT" in _types(text)
+
+
+def test_troops_deployed_and_ports_closed_are_still_events():
+    assert _types("The Lebanese army deployed thousands of soldiers in the south on Sunday.") == ["MOBILIZE"]
+    text = "On Monday Mexico closed its Gulf coast ports, which handle around 80% of the country's oil exports."
+    assert len(_rows(text)) == 1  # a closure, not a price
 
 
 def test_a_court_asked_to_rule_on_whether_is_still_a_request():

@@ -798,10 +798,17 @@ _PENCE = re.compile(r"\d+(?:\.\d+)?p")
 def market_move(tokens: list[Token], k: int, lo: int = 0) -> bool:
     """True when the verb at k tells a market's move ([nonevent].market_nouns before it, .market_units after it:
     "BP's shares closed down 1.4 percent at 470 pence", "The Dow Jones industrial average closed down 0.6
-    percent"): a price, no deed of anyone's."""
+    percent"), or a verb of a session's close or opening ([nonevent].market_verbs) with a direction and a unit
+    after it ("closed 2 percent higher"): a price, no deed of anyone's."""
     units = _nonevent("market_units")
+    after = tokens[k + 1 : k + 9]
+    if tokens[k].lower in _nonevent("market_verbs"):
+        # a company's stock named by the company alone: "Halliburton closed near session lows, down 3.1 percent"
+        words = {t.lower for t in after}
+        if words & _nonevent("market_directions") and words & (units - _nonevent("market_directions")):
+            return True
     return any(t.lower in _nonevent("market_nouns") for t in tokens[max(lo, k - 6) : k]) and any(
-        t.lower in units or _PENCE.fullmatch(t.lower) for t in tokens[k + 1 : k + 9]
+        t.lower in units or _PENCE.fullmatch(t.lower) for t in after
     )
 
 
