@@ -164,6 +164,12 @@ def test_a_death_in_an_attack_named_after_the_verb_is_still_one():
     assert "ASSAULT" in _types(text)
 
 
+@pytest.mark.parametrize("text", ["Austria has offered 3m dollars in aid.", "Germany has offered 1m dollars in aid."])
+def test_an_offer_the_model_alone_finds_is_a_promise_and_no_negation(text):
+    # the model reads the clause with no rule cue; with no negator in it, its "negated" is no reading
+    assert [r["mode"] for r in _rows(text)] == ["future"]
+
+
 def test_troops_deployed_and_ports_closed_are_still_events():
     assert _types("The Lebanese army deployed thousands of soldiers in the south on Sunday.") == ["MOBILIZE"]
     text = "On Monday Mexico closed its Gulf coast ports, which handle around 80% of the country's oil exports."

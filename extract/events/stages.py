@@ -735,7 +735,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
       in a later predicate joined by "but"/"and" ("carried out strikes but did not send troops");
     - a clause of a kept sentence with no candidate but a trigger (a non-predicate rule cue, or a lower-case
       past form such as "derailed") becomes a candidate when the classifier names a type at least
-      classifier_new sure; clauses without a trigger are not scored.
+      classifier_new sure (its "negated" needs a negator in the clause, else the rules' reading stands, and
+      a pledge of help is `future` as for a verb candidate); clauses without a trigger are not scored.
     Then candidates whose mode
     is not in keep_modes, or hypothetical in a sentence with no conditional ("if", "unless"), are dropped
     (the mode stage left them for this stage). A missing or damaged model file raises
@@ -865,8 +866,15 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 continue
             cue = Cue(k, k + 1, sc.event_type, QUAD_CLASS[sc.event_type], sc.type_p, "past", toks[k].lower)
             speech_before = any(toks[i].lower in speech for i in range(clause.i0, k))
-            reading = mode.classify(toks, clause, cue, speech_before)._replace(mode=sc.mode)
-            kept.append(Candidate(n, clause, cue, reading, "verb", doc.sentence_timexes[n], scores=sc))
+            reading = mode.classify(toks, clause, cue, speech_before)
+            told = sc.mode
+            if told == "negated" and not any(toks[i].lower in negators for i in range(clause.i0, clause.i1)):
+                told = reading.mode or "actual"  # "Germany has offered 1m euro in aid": no negator, no negation
+            fresh_c = Candidate(n, clause, cue, reading._replace(mode=told), "verb", doc.sentence_timexes[n], scores=sc)
+            if told in ("actual", "statement") and _promised_help(toks, fresh_c):
+                fresh_c.reading = fresh_c.reading._replace(mode="future")  # a pledge of help is a promise
+            if fresh_c.reading.mode in keep:
+                kept.append(fresh_c)
         kept.sort(key=lambda c: c.s)  # stable: a sentence's earlier candidates first
     doc.candidates = kept
     return doc
