@@ -1043,3 +1043,18 @@ def test_a_number_opening_the_sentence_names_no_one():
     text = "Sixteen suspected members of the Beltran Leyva drug gang were killed on Saturday as well as two soldiers."
     rows = _rows(text, "2009-06-07")
     assert rows and all("Sixteen" not in (r["source_actor"], r["target_actor"]) for r in rows)
+
+
+def test_a_denial_of_an_accusation_told_before_answers_the_accuser():
+    day = "2011-05-10"
+    text = (
+        "Greenpeace accused Repsol on Monday of hiding the size of the leak. Repsol denied the allegation on Tuesday."
+    )
+    assert _roles(text, day, "REJECT") == ("Repsol", "Greenpeace")
+    text = "Spain's prosecutors charged Repsol with negligence on Monday. Repsol has disputed these claims on Tuesday."
+    assert _roles(text, day, "REJECT") == ("Repsol", "Spain")
+    # no accusation told before: no one is answered
+    assert _roles("Repsol denied the allegation on Tuesday.", day, "REJECT") == ("Repsol", "")
+    # a refusal of something else answers no accuser
+    text = "Greenpeace accused Repsol on Monday of hiding the size of the leak. Repsol rejected the offer on Tuesday."
+    assert _roles(text, day, "REJECT") == ("Repsol", "")

@@ -1693,7 +1693,8 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
     ("Iran fired missiles at Qatar ... Qatar said it intercepted the missiles and condemned the attack": Iran);
     None when it names none."""
     hi = min(c.clause.i1, c.cue.j + _REFERENCE_REACH)
-    k = next((k for k in range(c.cue.j, hi) if plover.noun_type(toks[k].text)), -1)
+    answered = wordset("roles", "accusation_nouns") if c.cue.event_type == "REJECT" else frozenset()
+    k = next((k for k in range(c.cue.j, hi) if _referring_type(toks[k], c.cue.event_type, answered)), -1)
     if k < 0:
         return None
     # the noun's own determiner refers ("the attack", "these blasts"), or "what" opens the object ("condemned what
@@ -1706,7 +1707,7 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
     marks = wordset("roles", "referring_marks")
     if not (toks[d].lower in marks and d >= c.cue.j) and toks[c.cue.j].lower != "what":
         return None
-    etype = plover.noun_type(toks[k].text)
+    etype = _referring_type(toks[k], c.cue.event_type, answered)
     speaker = c.source.actor_id if c.source is not None else ""
     told = next(
         (
@@ -1719,6 +1720,15 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
         None,
     )
     return told.source if told is not None else None
+
+
+def _referring_type(tok: Token, etype: str, answered: frozenset[str]) -> str:
+    """The type of the happening a noun after an accusation or a denial names: the lexicon's noun of happening
+    ("the attack"); for a denial ("REJECT") only an accusation, named by the lexicon or by [roles].accusation_nouns
+    ("denied the allegations", "disputed these claims"); "" for none."""
+    if etype == "REJECT":
+        return "ACCUSE" if tok.lower in answered or plover.noun_type(tok.text) == "ACCUSE" else ""
+    return plover.noun_type(tok.text)
 
 
 def _modifier_doer(toks: list[Token], c: Candidate) -> ActorMention | None:
