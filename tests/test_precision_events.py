@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from extract.events.extract_one import article_events
-from extract.events.plover import find_cues, reduced_relative
+from extract.events.plover import find_cues, other_sense, reduced_relative
 from extract.events.tokens import tokenize
 from extract.model import Article
 
@@ -238,6 +238,34 @@ def test_reduced_relative_only_without_an_auxiliary():
     assert reduced_relative(toks, cue)
     toks, cue = _cue("The army attacked the town at dawn.", "attacked")
     assert not reduced_relative(toks, cue)
+
+
+def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_a_killing():
+    toks, cue = _cue("This image made from video released by the navy shows the well.", "released")
+    assert reduced_relative(toks, cue)
+    toks, cue = _cue("Reports of protesters killed by police reached the capital.", "killed")
+    assert not reduced_relative(toks, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "other"),
+    [
+        ("The navy, which has been hit by scandals, said it would act.", "hit", True),
+        ("The navy hit the rebel camp at dawn.", "hit", False),
+        ("Yet the liability cap is problematic enough.", "cap", True),
+        ("Many of the firm's shareholders are pension funds.", "funds", True),
+        ("She died after suffering a cardiac arrest at home.", "arrest", True),
+        ("Nobody gave him a chance in the final.", "gave", True),
+        ("Turkey gave tents to the survivors.", "gave", False),
+        ("Men in black turbans, as opposed to suits, stood at the gates.", "opposed", True),
+        ("He had not abandoned hope of a return.", "abandoned", True),
+        ("They have attacked the problem as if it were larger.", "attacked", True),
+        ("The firm will have to meet compensation claims from its own resources.", "meet", True),
+    ],
+)
+def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
+    toks, cue = _cue(text, word)
+    assert other_sense(toks, cue) is other
 
 
 def test_a_describing_participle_with_a_date_of_its_own_tells_a_happening():

@@ -739,8 +739,10 @@ def purpose_of_passive(tokens: list[Token], cue: Cue) -> bool:
 def reduced_relative(tokens: list[Token], cue: Cue) -> bool:
     """True for a participle that only describes a noun before it: "new video released by BP showed",
     "in a statement released by Downing Street", "the medicines recognized by the WHO as effective". The
-    noun follows a determiner within three lower-case words, and "by"/"as" follows the participle; an
-    auxiliary before it ("was released by") makes it a passive predicate instead."""
+    noun follows a determiner within three lower-case words, or (not for an assault: "reports of protesters
+    killed by police" tell a killing) a preposition right before it ("from video released by BP"), and
+    "by"/"as" follows the participle; an auxiliary before it ("was released by") makes it a passive predicate
+    instead."""
     i = cue.i
     if cue.form != "past" or i < 2 or cue.j >= len(tokens) or tokens[cue.j].lower not in _nonevent("after_participle"):
         return False
@@ -754,6 +756,8 @@ def reduced_relative(tokens: list[Token], cue: Cue) -> bool:
         word = tokens[k]
         if word.lower in determiners:
             return True
+        if k == i - 2 and cue.event_type != "ASSAULT" and word.lower in _nonevent("participle_prepositions"):
+            return True  # a bare noun after a preposition: "made from video released by BP"
         if not word.text.isalpha() or word.lower in _nonevent("not_nouns") or (word.text[0].isupper() and k > 0):
             return False
     return False
