@@ -138,6 +138,13 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Rui Costa received a number of death threats on Monday after his report.",
         "Lisbon received four inches of rain on Monday.",
         "Neglect, as demonstrated by Lisbon's housing policy on Monday, has given way to anger.",
+        # engineering, a speech, a cold pipe, wildlife, a premiere: no deed between actors
+        "Repsol hopes a pair of relief wells now being drilled will halt the leak in August.",
+        "Portugal's president Ana Ruiz delivered a speech in Porto on Monday on the economy.",
+        "Ana Ruiz said on Monday the pigs would be slaughtered and their meat would be frozen.",
+        "Repsol must ensure that the lines do not freeze once the flow of oil stops on Monday.",
+        "Governor Ana Ruiz showed photos on Monday proving that oil was killing cane plants along the coast.",
+        "Rui Costa's play about the war received its Spanish premiere in Madrid this week.",
     ],
 )
 def test_no_event(text):
@@ -261,6 +268,12 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("He had not abandoned hope of a return.", "abandoned", True),
         ("They have attacked the problem as if it were larger.", "attacked", True),
         ("The firm will have to meet compensation claims from its own resources.", "meet", True),
+        ("Much discussed in recent days is the minister's failure to act.", "discussed", True),
+        ("Pupils unable to attend an exam will get grades from coursework.", "attend", True),
+        ("The firm will start to fight its own corner next week.", "fight", True),
+        ("The rebels will fight the army next week.", "fight", False),
+        ("The rig had overturned in an inland waterway.", "overturned", True),
+        ("The court overturned the ban.", "overturned", False),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
