@@ -645,3 +645,15 @@ def test_teams_sent_to_help_are_aid_and_liaising_is_cooperation():
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
         ("COOPERATE", "Ireland", "United States")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margaret Chan on Wednesday night raised the world flu alert level from 4 to 5.",
+        "The WHO said on Monday it was raising its pandemic alert to phase four from three.",
+    ],
+)
+def test_an_alert_raised_with_words_between_is_a_mobilization(text):
+    # "raise ... alert", "raise ... to phase": the alert level's words may stand a few words after the verb
+    assert _types(text) == ["MOBILIZE"]
