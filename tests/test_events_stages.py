@@ -1071,7 +1071,8 @@ def test_naming_with_a_judgement_is_a_speech_act():
         "Prime minister Tony Blair described Mr Cook as an outstanding, extraordinary talent.", day="2005-08-07"
     )
     assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [("SUPPORT", "statement", "Tony Blair")]
-    # saying that someone is praiseworthy praises them; said blame and negated praise are left to other cues
+    # saying that someone is praiseworthy praises them; said blame counts only when what is said holds no other
+    # cue, and negated praise is left to other cues
     rows = _one("Obama said that he was profoundly grateful to Britain.", day="2010-10-01")
     assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
         ("SUPPORT", "statement", "Barack Obama", "United Kingdom")
@@ -1080,9 +1081,10 @@ def test_naming_with_a_judgement_is_a_speech_act():
     assert [c.phrase for c in find_cues(tokenize("Kyiv said the summit was a success."))] == ["praise"]
     for text in ("Kyiv said the summit was no success.", "Kyiv said the summit was not a success."):
         assert [c for c in find_cues(tokenize(text)) if c.phrase == "praise"] == [], text
-    assert [
-        c for c in find_cues(tokenize("Netanyahu said Iran had made a big mistake.")) if c.phrase == "condemn"
-    ] == []
+    said = "Netanyahu said Iran had made a big mistake and would pay for it."
+    assert [c for c in find_cues(tokenize(said)) if c.phrase == "condemn"] == []
+    said = "Netanyahu said Iran had made a big mistake."
+    assert [c.phrase for c in find_cues(tokenize(said))] == ["condemn"]
     # naming with no judgement, or a judgement after the clause's end, is no happening
     rows = _one("A militia called the Free Army seized the town hall on Saturday.", day="2023-06-25")
     assert len(rows) == 1 and rows[0]["event_type"] not in ("ACCUSE", "SUPPORT")

@@ -657,3 +657,13 @@ def test_teams_sent_to_help_are_aid_and_liaising_is_cooperation():
 def test_an_alert_raised_with_words_between_is_a_mobilization(text):
     # "raise ... alert", "raise ... to phase": the alert level's words may stand a few words after the verb
     assert _types(text) == ["MOBILIZE"]
+
+
+def test_blame_said_with_no_other_cue_is_an_accusation():
+    # a verb of saying with a word of blame after it, past "on Tuesday that", when what is said holds no cue
+    assert _types("Galp said on Tuesday that Repsol's behaviour before the blowout was reckless.") == ["ACCUSE"]
+    assert _types("Transocean said on Wednesday that the well design was fatally flawed.") == ["ACCUSE"]
+    # a word that after saying mostly describes ([evaluations].plain_after_saying) blames no one
+    assert _rows("Ana Ruiz said on Monday that the estimate could be wrong by 20 percent.") == []
+    # a more precise act in what is said wins: the threat, not blame
+    assert _types("Rui Costa said on Monday Iran had made a big mistake and would pay for it.") == ["THREATEN"]

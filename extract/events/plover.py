@@ -294,19 +294,34 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     start, judgements = i + 1, (("negative", "ACCUSE", "condemn"), ("positive", "SUPPORT", "praise"))
     saying = tokens[i].lower in spec["saying"]
     if saying:
-        # a verb of saying praises: what it says in blame is often a more precise act ("said Iran had made a big
-        # mistake and would pay for it" threatens), and a negation turns praise round ("nothing to be proud of")
-        judgements = judgements[1:]
+        # a verb of saying praises; what it says in blame is often a more precise act ("said Iran had made a big
+        # mistake and would pay for it" threatens), so blame counts only when what is said holds no cue of its
+        # own ("said it was disappointed that the firm had failed"); a negation turns praise round ("nothing to
+        # be proud of")
+        while start < i1 and tokens[start].lower in spec["said_when"]:
+            start += 1  # "said on Tuesday that", "said last night": when it was said
         if start < i1 and tokens[start].lower == "that":
             start += 1  # "said that he was grateful": what is said follows
-    for k in range(start, min(i1, start + spec["window"])):
+    end = min(i1, start + spec["window"])
+    for k in range(start, end):
         w = tokens[k].lower
         if w in spec["stops"] or (saying and w in spec["negators"]):
             break
         for words, etype, phrase in judgements:
             if w in spec[words]:
+                if (
+                    saying
+                    and etype == "ACCUSE"
+                    and (w in spec["plain_after_saying"] or find_cues(tokens, start, _sentence_stop(tokens, start, i1)))
+                ):
+                    return
                 out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], spec["weight"], form, phrase))
                 return
+
+
+def _sentence_stop(tokens: list[Token], start: int, i1: int) -> int:
+    """The index of the first full stop, semicolon or colon at or after start (i1 when there is none)."""
+    return next((k for k in range(start, i1) if tokens[k].text in (".", ";", ":")), i1)
 
 
 def _phone_call(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
@@ -578,6 +593,8 @@ def _evaluations() -> dict:
     saying = plover().get("evaluations", {}).get("saying", [])
     spec["saying"] = frozenset(f for verb in saying for f in verb_forms(verb))
     spec["negators"] = wordset("mode", "negators") | {"nothing"}  # "nothing to be proud of"
+    spec["plain_after_saying"] = frozenset(plover().get("evaluations", {}).get("plain_after_saying", []))
+    spec["said_when"] = frozenset(plover().get("evaluations", {}).get("said_when", []))
     for verb in saying:
         spec["forms"].update(verb_forms(verb))
     return spec
