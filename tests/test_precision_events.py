@@ -667,3 +667,9 @@ def test_blame_said_with_no_other_cue_is_an_accusation():
     assert _rows("Ana Ruiz said on Monday that the estimate could be wrong by 20 percent.") == []
     # a more precise act in what is said wins: the threat, not blame
     assert _types("Rui Costa said on Monday Iran had made a big mistake and would pay for it.") == ["THREATEN"]
+
+
+def test_a_verb_of_saying_that_judges_is_no_attribution_to_cut_out():
+    # ", Ana Ruiz, said the new findings were absolutely absurd": the saying is the blame, a happening of its own
+    rows = _rows("The lawyer suing Repsol, Ana Ruiz, said the new findings were absolutely absurd.")
+    assert ("ACCUSE", "statement", "Ana Ruiz") in [(r["event_type"], r["mode"], r["source_actor"]) for r in rows]

@@ -22,7 +22,7 @@ import itertools
 from typing import NamedTuple
 
 from extract.events._data import cues, wordset
-from extract.events.plover import find_cues, irregular_pasts
+from extract.events.plover import JUDGEMENTS, find_cues, irregular_pasts
 from extract.events.tokens import Token
 from extract.vocabulary import past_form
 
@@ -212,8 +212,10 @@ def _reports_a_happening(tokens: list[Token], a: int, b: int, speech: frozenset[
     war"): ", the office said police arrested Olga Cristina Lerma" reports a happening and is no attribution to
     cut out."""
     last = max(k for k in range(a, b) if tokens[k].lower in speech)
-    if any(c.i == last - a and c.j - c.i > 1 for c in find_cues(tokens[a:b])):
-        return True  # ", Israel's security cabinet formally declared war,": the verb opens a cue phrase of its own
+    if any(c.i == last - a and (c.j - c.i > 1 or c.phrase in JUDGEMENTS) for c in find_cues(tokens[a:b])):
+        # ", Israel's security cabinet formally declared war,": the verb opens a cue phrase of its own, or judges
+        # what it names (", he declared the Iraq war illegal")
+        return True
     said = tokens[last].lower
     if last + 1 < b and tokens[last + 1].lower == "that" and (said in ("said", "told") or said.endswith("ed")):
         return True  # ", Allen announced that the command was being dismantled": what is said follows

@@ -284,6 +284,9 @@ def _cue_openers() -> frozenset[str]:
     return frozenset(_index()) | _talks()["nouns"] | _special_words()
 
 
+JUDGEMENTS = ("condemn", "praise")  # the phrases of the cues _evaluation makes (blame, praise)
+
+
 def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     """A verb of naming with a judgement after it is a speech act (plover.toml [evaluations]): "called the
     revolt a betrayal" condemns (ACCUSE), "described Cook as an outstanding talent" praises (SUPPORT)."""
@@ -291,7 +294,7 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     form = spec["forms"].get(tokens[i].lower)
     if form is None or (i > 0 and tokens[i - 1].lower in ("the", "a", "an", "long", "short", "so")):
         return  # a noun ("the call", "in the long term") or "so called"
-    start, judgements = i + 1, (("negative", "ACCUSE", "condemn"), ("positive", "SUPPORT", "praise"))
+    start, judgements = i + 1, (("negative", "ACCUSE", JUDGEMENTS[0]), ("positive", "SUPPORT", JUDGEMENTS[1]))
     saying = tokens[i].lower in spec["saying"]
     if saying:
         # a verb of saying praises; what it says in blame is often a more precise act ("said Iran had made a big
