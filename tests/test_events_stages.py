@@ -1619,3 +1619,13 @@ def test_a_states_abbreviation_after_a_place_is_no_stand_in_name():
     assert names("Crews in Key West, Fla., met Kestrel.") == ["Crews", "Key West", "Kestrel"]
     # the same letters elsewhere are a name ("La Paz"), and a title stays a title
     assert names("Kestrel flew to La Paz.") == ["Kestrel", "La Paz"]
+
+
+def test_made_to_do_it_and_a_deed_done_before_are_done():
+    # "was forced to" + cue: the deed was done under pressure; "forced Kenya to" stays another's intent
+    assert _reading("Repsol was forced to suspend dividend payments last year.", "suspend") == "actual"
+    assert _reading("Madrid forced Repsol to suspend dividend payments.", "suspend") == ""
+    # "after" + -ing: a deed done before the clause's own ("told reporters after meeting with prosecutors")
+    assert _reading("Ana Ruiz told reporters after meeting with prosecutors in Lisbon.", "meeting") == "actual"
+    assert _reading("Ana Ruiz is meeting with prosecutors in Lisbon.", "meeting") == "actual"
+    assert _reading("Ana Ruiz spoke about meeting with prosecutors in Lisbon.", "meeting") == ""

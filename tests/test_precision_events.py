@@ -507,11 +507,11 @@ def test_rating_agencies_and_charities_are_bodies_the_gazetteer_knows():
     # a rating agency is no company "the company" refers back to; a charity keeps its whole name
     text = (
         "BP said on Monday it would pay the claims. Fitch Ratings downgraded BP on Thursday. "
-        "The company gave up on efforts to close the valves on Friday."
+        "The company sent a team to Louisiana on Friday."
     )
     assert [(r["source_actor"], r["target_actor"]) for r in _rows(text, "2010-06-08")][:2] == [
         ("Fitch Ratings", "BP"),
-        ("BP", "United States"),
+        ("BP", "Louisiana"),
     ]
     rows = _rows("Save the Children said on Tuesday it had sent a team to Haiti.", "2010-06-08")
     assert [r["source_actor"] for r in rows] == ["Save the Children"]

@@ -226,6 +226,14 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
     return before in wordset("roles", "determiners") or before.endswith(("'s", "’s", "'"))
 
 
+def _made_to(tokens: list[Token], p: int, lo: int) -> bool:
+    """True when "to" at p follows a participle of compulsion after a form of "be" ([mode].compelled: "was forced
+    to suspend", "were obliged to pay"): the deed after it was done."""
+    g = _prev(tokens, p, lo)
+    b = _prev(tokens, g, lo) if g >= lo else -1
+    return b >= lo and tokens[g].lower in wordset("mode", "compelled") and tokens[b].lower in wordset("mode", "be")
+
+
 def _counted(tokens: list[Token], p: int, lo: int) -> bool:
     """True when tokens[p] is a number inside the clause's words, after a lower-case word ("reported 147 confirmed
     cases", "more than 27,000 abandoned wells"), not the clause's subject ("Thousands signed contracts")."""
@@ -417,7 +425,10 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     passive = perfect = False
     done_before = False  # an infinitive of purpose after a past form ("sent troops to help")
     # Infinitive: "to strike".
-    if prev == "to":
+    if prev == "to" and _made_to(tokens, p, lo):
+        # "BP was forced to suspend dividend payments": made to do it, and it was done, in the tense of "be"
+        mode, done_before = "actual", True
+    elif prev == "to":
         g = _prev(tokens, p, lo)
         # Walk back over the infinitive's subject noun phrase to its governor ("used missiles to strike").
         window = [tokens[k].lower for k in range(max(lo, p - 6), p)]
@@ -451,6 +462,9 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         if onset is not None:
             # "had started striking Hamas targets", "began shelling": told as the verb of onset is
             return classify(tokens, clause, cue._replace(i=p, j=p + 1, form=onset), speech_before)
+        if prev in wordset("mode", "done_before_ing"):
+            # "told reporters after meeting with state and federal prosecutors": a deed done before the main one
+            return Reading("actual", False, False)
         if prev not in be and tokens[i].lower not in be:  # "is in talks with" (plover._standing_talks) goes on
             return Reading("")
         mode = "actual"
