@@ -145,6 +145,11 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Repsol must ensure that the lines do not freeze once the flow of oil stops on Monday.",
         "Governor Ana Ruiz showed photos on Monday proving that oil was killing cane plants along the coast.",
         "Rui Costa's play about the war received its Spanish premiere in Madrid this week.",
+        # tallies announced, an event attended, the father at an awards show: no deed between actors
+        "The World Health Organisation reported on Friday that only 145 had died.",
+        "Japan and Australia announced their first cases of the new flu on Saturday.",
+        "Rodrigues's father joined celebrities at the annual music awards show in Lisbon on Sunday.",
+        "Ana Ruiz and Repsol vice president Rui Costa were attending an event on Monday to promote the Lisbon games.",
     ],
 )
 def test_no_event(text):
@@ -629,9 +634,11 @@ def test_a_news_outlet_reporting_is_no_happening():
         "Her testimony was first reported on Wednesday by the Wall Street Journal.",
     ):
         assert not [r for r in _rows(text) if r["event_type"] == "CONSULT"], text
-    # an agency that reports is a party to what it reports: its report on a day stays
-    rows = _rows("The World Health Organization reported on Friday that 145 people had died.")
+    # an agency that reports is a party to what it reports: its report on a day stays, but for a tally of deaths
+    # or cases ([senses.report])
+    rows = _rows("The World Health Organization reported on Friday that hospitals in Mexico were full.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("CONSULT", "World Health Organization")]
+    assert _rows("The World Health Organization reported on Friday that 145 people had died.") == []
 
 
 def test_teams_sent_to_help_are_aid_and_liaising_is_cooperation():
@@ -673,3 +680,11 @@ def test_a_verb_of_saying_that_judges_is_no_attribution_to_cut_out():
     # ", Ana Ruiz, said the new findings were absolutely absurd": the saying is the blame, a happening of its own
     rows = _rows("The lawyer suing Repsol, Ana Ruiz, said the new findings were absolutely absurd.")
     assert ("ACCUSE", "statement", "Ana Ruiz") in [(r["event_type"], r["mode"], r["source_actor"]) for r in rows]
+
+
+def test_a_word_opening_the_sentence_and_the_pronoun_i_are_no_name():
+    from extract.events.roles import proper_names
+
+    text = '"Honestly I wish we were never given that programme," Ana Ruiz said.'
+    toks = tokenize(text, 0, len(text))
+    assert [m.text for _k, m in proper_names(toks, 0, len(toks), set())] == ["Ana Ruiz"]

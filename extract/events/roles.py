@@ -958,6 +958,9 @@ def proper_names(
         if any(len(t.text) > 1 and t.text.isupper() and t.lower in stop for t in tokens[k:j]):
             k = j  # "NEW CAP FOR LEAKING OIL WELL During the test": a heading in capitals, no name
             continue
+        if j - k == 2 and tokens[k + 1].text == "I" and opens(k):
+            k = j  # "Honestly I wish ...", "Frankly I think ...": a word opening the sentence and the pronoun
+            continue
         if any(t.lower in _w("storms") for t in tokens[max(0, k - 1) : j + 1]):
             k = j  # "tropical storm Alex", "Hurricane Alex": a storm's name, no actor
             continue
