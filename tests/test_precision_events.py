@@ -103,6 +103,7 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # a machine that blows up is an accident, and the company Shell or a "junk shot" names no weapon
         "The Brent Delta platform exploded on Sunday, Shell said on Monday.",
         "The Seacrest rig blew up on Sunday, the company said on Monday.",
+        "Repsol vowed on Monday to pay all clean-up costs from the massive oil spill off Galicia.",
         "Engineers tried a junk shot on Monday after the Seacrest rig exploded on Sunday.",
         # a storm is weather, not troops storming a building
         "Tropical storm Delia slowed the clean-up work off Veracruz on Monday.",
