@@ -280,6 +280,10 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The rebels will fight the army next week.", "fight", False),
         ("The rig had overturned in an inland waterway.", "overturned", True),
         ("The court overturned the ban.", "overturned", False),
+        ("The relationship had been scandalously close.", "close", True),
+        ("Shares recovered to close nearly unchanged in Lisbon.", "close", True),
+        ("The army will close the border crossing.", "close", False),
+        ("The president is going to kill the industry in Louisiana.", "kill", True),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
