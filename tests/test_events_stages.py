@@ -1629,3 +1629,10 @@ def test_made_to_do_it_and_a_deed_done_before_are_done():
     assert _reading("Ana Ruiz told reporters after meeting with prosecutors in Lisbon.", "meeting") == "actual"
     assert _reading("Ana Ruiz is meeting with prosecutors in Lisbon.", "meeting") == "actual"
     assert _reading("Ana Ruiz spoke about meeting with prosecutors in Lisbon.", "meeting") == ""
+
+
+def test_i_would_ask_is_asked():
+    # "I would ask" / "we would urge": a request made politely, not a possibility
+    assert _reading("I would ask the media to respect our privacy.", "ask") == "statement"
+    assert _reading("We would urge everyone to stay at home.", "urge") == "statement"
+    assert _reading("They would attack the town.", "attack") == "hypothetical"
