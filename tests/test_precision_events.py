@@ -151,6 +151,7 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Japan and Australia announced their first cases of the new flu on Saturday.",
         "Rodrigues's father joined celebrities at the annual music awards show in Lisbon on Sunday.",
         "Ana Ruiz and Repsol vice president Rui Costa were attending an event on Monday to promote the Lisbon games.",
+        "The interview, snippets of which were released last night by RTP, is due to air in Portugal later today.",
     ],
 )
 def test_no_event(text):
@@ -284,6 +285,11 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Shares recovered to close nearly unchanged in Lisbon.", "close", True),
         ("The army will close the border crossing.", "close", False),
         ("The president is going to kill the industry in Louisiana.", "kill", True),
+        ("Galp and Eni are the only fully publicly traded oil companies larger than Sonae.", "traded", True),
+        ("Staff check passengers arriving from Mexico.", "arriving", True),
+        ("The minister is arriving in Mexico on Monday.", "arriving", False),
+        ("His crew on Wednesday found oil about 18 miles off the coast.", "found", True),
+        ("A commission found that oil companies cut corners.", "found", False),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
@@ -693,3 +699,13 @@ def test_a_word_opening_the_sentence_and_the_pronoun_i_are_no_name():
     text = '"Honestly I wish we were never given that programme," Ana Ruiz said.'
     toks = tokenize(text, 0, len(text))
     assert [m.text for _k, m in proper_names(toks, 0, len(toks), set())] == ["Ana Ruiz"]
+
+
+def test_a_surname_alias_before_another_name_is_someone_else():
+    from extract.actors import find_actors
+
+    text = "David Cameron met Barack Obama on Monday. Cameron Diaz provided some more star power."
+    found = [(m.text, m.actor_id) for m in find_actors(text, on="2010-07-20")]
+    assert ("Cameron", "person:david-cameron") not in found
+    text = "David Cameron met Barack Obama on Monday. Later Mr Cameron said no."
+    assert ("Cameron", "person:david-cameron") in [(m.text, m.actor_id) for m in find_actors(text, on="2010-07-20")]

@@ -955,8 +955,11 @@ def proper_names(
                 and tokens[j + 1].text[:1].isupper()
             ):
                 j += 1  # "Department of Health", "Ministry of Defence": the head's "of" joins its name
-        if any(len(t.text) > 1 and t.text.isupper() and t.lower in stop for t in tokens[k:j]):
-            k = j  # "NEW CAP FOR LEAKING OIL WELL During the test": a heading in capitals, no name
+        if any(
+            len(t.text) > 1 and t.text.isupper() and (t.lower in stop or t.lower in _w_subordinators())
+            for t in tokens[k:j]
+        ):
+            k = j  # "NEW CAP FOR LEAKING OIL WELL During the test", "OIL COMING UP UNTIL AUGUST": a heading, no name
             continue
         if j - k == 2 and tokens[k + 1].text == "I" and opens(k):
             k = j  # "Honestly I wish ...", "Frankly I think ...": a word opening the sentence and the pronoun
@@ -998,6 +1001,11 @@ def proper_names(
             out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j
     return out
+
+
+def _w_subordinators() -> frozenset[str]:
+    """Conjunctions that open a clause ([clauses].subordinators): in capitals they mark a heading ("UNTIL")."""
+    return wordset("clauses", "subordinators")
 
 
 @functools.cache
