@@ -152,6 +152,7 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Rodrigues's father joined celebrities at the annual music awards show in Lisbon on Sunday.",
         "Ana Ruiz and Repsol vice president Rui Costa were attending an event on Monday to promote the Lisbon games.",
         "The interview, snippets of which were released last night by RTP, is due to air in Portugal later today.",
+        "Yesterday it emerged one armed officer involved has been given leave, Lisbon police said on Monday.",
     ],
 )
 def test_no_event(text):
