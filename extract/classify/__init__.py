@@ -91,11 +91,16 @@ class Scores(NamedTuple):
 
 
 def _scores(model: Model, pt: np.ndarray, pm: np.ndarray) -> Scores:
-    t_labels, m_labels = model.type_head.labels, model.mode_head.labels
     second, first = (int(k) for k in np.argpartition(pt, len(pt) - 2)[-2:])
+    return _scores_at(model, pt, pm, first, second, int(pm.argmax()))
+
+
+def _scores_at(model: Model, pt: np.ndarray, pm: np.ndarray, first: int, second: int, km: int) -> Scores:
+    """The Scores of one clause's distributions, given the positions of its two likeliest types (in either order)
+    and of its likeliest mode."""
+    t_labels, m_labels = model.type_head.labels, model.mode_head.labels
     if pt[second] > pt[first]:
         first, second = second, first
-    km = int(pm.argmax())
     return Scores(
         None if t_labels[first] == NONE_LABEL else t_labels[first],
         float(pt[first]),
@@ -114,7 +119,14 @@ def _score_features(model: Model, many: Sequence[Features]) -> list[Scores]:
     if not many:
         return []
     pt, pm = model.proba_batch(many)
-    return [_scores(model, pt[k], pm[k]) for k in range(len(many))]
+    # _scores of each row, with its searches done for all rows at once (numpy's row-wise partition and argmax
+    # make the choices they make on one row)
+    top_two = np.argpartition(pt, pt.shape[1] - 2, axis=1)[:, -2:].tolist()
+    best_modes = pm.argmax(axis=1).tolist()
+    return [
+        _scores_at(model, pt[k], pm[k], first, second, km)
+        for k, ((second, first), km) in enumerate(zip(top_two, best_modes, strict=True))
+    ]
 
 
 def score(sentence_text: str, clause_text: str | None = None, *, model: Model | None = None) -> Scores:

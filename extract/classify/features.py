@@ -161,19 +161,26 @@ def _names(toks: list[Token]) -> list[bool]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _fold_digits(word: str) -> str:
-    """The word with every digit written 0 ("2011" -> "0000"), cached: words repeat."""
-    return _DIGITS.sub("0", word)
+def _unigram(word: str) -> tuple[str, str, str]:
+    """How the word block reads a lower-case token, cached (words repeat): the word with every digit written 0
+    ("2011" -> "0000"), its unigram feature ("w:0000") and its stem feature ("s:sanction"; "" for a word that does
+    not open with a letter)."""
+    w = _DIGITS.sub("0", word)
+    return w, f"w:{w}", f"s:{stem(w)}" if w[0].isalpha() else ""
+
+
+_NAME = ("N", "w:N", "")  # _unigram of a name: no stem
 
 
 def _word_features(toks: list[Token], names: list[bool]) -> list[str]:
-    words = [
-        "N" if name else _fold_digits(t.lower)
+    read = [
+        _NAME if name else _unigram(t.lower)
         for t, name in zip(toks, names, strict=True)
         if t.lower[0].isalnum() or t.lower in ("?", "'s")
     ]
-    out = [f"w:{w}" for w in words]
-    out += [f"s:{stem(w)}" for w in words if w[0].isalpha() and w != "N"]
+    words = [w for w, _, _ in read]
+    out = [unigram for _, unigram, _ in read]
+    out += [stemmed for _, _, stemmed in read if stemmed]
     padded = ["<s>", *words, "</s>"]
     out += [f"b:{a} {b}" for a, b in zip(padded, padded[1:], strict=False)]
     verbs = _predicates(toks)
