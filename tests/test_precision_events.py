@@ -153,6 +153,12 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Ana Ruiz and Repsol vice president Rui Costa were attending an event on Monday to promote the Lisbon games.",
         "The interview, snippets of which were released last night by RTP, is due to air in Portugal later today.",
         "Yesterday it emerged one armed officer involved has been given leave, Lisbon police said on Monday.",
+        # a town hit hard by a spill, a game behind closed doors, fired up, aesthetic appeal, helping organise
+        "Mayor Ana Ruiz of Faro, a tourist town hit particularly hard by the oil spill, spoke on Monday.",
+        "Another game at the Estadio da Luz will also be played behind closed doors on Monday.",
+        "But whatever happened on Monday, Rui Costa was fired up.",
+        "Lisbon is famous for its hills, not aesthetic appeal, Ana Ruiz said on Monday.",
+        "The singer helped organise a charity telethon with the actor Rui Costa last week.",
     ],
 )
 def test_no_event(text):
@@ -291,6 +297,8 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The minister is arriving in Mexico on Monday.", "arriving", False),
         ("His crew on Wednesday found oil about 18 miles off the coast.", "found", True),
         ("A commission found that oil companies cut corners.", "found", False),
+        ("Zoellick was bombarded with complaints about the pace of aid.", "bombarded", True),
+        ("Rui Costa, who will take charge on October 1, met the board.", "charge", True),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):

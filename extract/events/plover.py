@@ -839,10 +839,14 @@ def market_move(tokens: list[Token], k: int, lo: int = 0) -> bool:
 def _accident_after(tokens: list[Token], cue: Cue) -> bool:
     """True when the harm is undergone in or by an accident named right after the verb ("his wife was killed in the
     earthquake", "11 workers died in the blast", "died of swine flu"): a preposition of [nonevent].accident_links
-    next, then an accident noun before any punctuation within four words."""
-    if cue.j >= len(tokens) or tokens[cue.j].lower not in _nonevent("accident_links"):
+    next (past up to two words of degree, .harm_adverbs: "hit particularly hard by"), then an accident noun before
+    any punctuation within four words."""
+    j = cue.j
+    while j < len(tokens) and j < cue.j + 2 and tokens[j].lower in _nonevent("harm_adverbs"):
+        j += 1  # "a tourist town hit particularly hard by the oil spill"
+    if j >= len(tokens) or tokens[j].lower not in _nonevent("accident_links"):
         return False
-    for tok in tokens[cue.j + 1 : cue.j + 5]:
+    for tok in tokens[j + 1 : j + 5]:
         if not tok.text[0].isalnum():
             return False
         if accident_noun(tok.lower):
