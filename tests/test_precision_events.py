@@ -159,6 +159,11 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "But whatever happened on Monday, Rui Costa was fired up.",
         "Lisbon is famous for its hills, not aesthetic appeal, Ana Ruiz said on Monday.",
         "The singer helped organise a charity telethon with the actor Rui Costa last week.",
+        # an investiture, a question asked, access given to a journalist, a photo released
+        "Ana Ruiz was invested as a Commander of the Order of Santiago in Lisbon on Monday.",
+        "Reporters asked an obvious question at the ministry on Friday.",
+        "The journalist Rui Costa was one of the first to be given access to the plant on Monday.",
+        "The Lisbon government released a photo of the president swimming on Monday.",
     ],
 )
 def test_no_event(text):
@@ -298,6 +303,9 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("His crew on Wednesday found oil about 18 miles off the coast.", "found", True),
         ("A commission found that oil companies cut corners.", "found", False),
         ("Zoellick was bombarded with complaints about the pace of aid.", "bombarded", True),
+        ("Repsol may have helped itself by setting up a fund.", "helped", True),
+        ("This accident not only sets back Repsol but the industry.", "back", True),
+        ("The tanker rammed the rocky reefs off the coast.", "rammed", True),
         ("Rui Costa, who will take charge on October 1, met the board.", "charge", True),
     ],
 )
