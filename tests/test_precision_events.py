@@ -164,6 +164,9 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Reporters asked an obvious question at the ministry on Friday.",
         "The journalist Rui Costa was one of the first to be given access to the plant on Monday.",
         "The Lisbon government released a photo of the president swimming on Monday.",
+        "Ana Ruiz, mayor of Faro, one of the hardest hit areas along the coast, spoke on Monday.",
+        "Repsol shares jumped 6.0 percent in Madrid on Monday on comments suggesting the flow of oil had already been"
+        " restricted.",
     ],
 )
 def test_no_event(text):
@@ -306,6 +309,8 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Repsol may have helped itself by setting up a fund.", "helped", True),
         ("This accident not only sets back Repsol but the industry.", "back", True),
         ("The tanker rammed the rocky reefs off the coast.", "rammed", True),
+        ("So Repsol launched an online contest to find a new logo.", "launched", True),
+        ("She gave him an encouraging pat on the back.", "gave", True),
         ("Rui Costa, who will take charge on October 1, met the board.", "charge", True),
     ],
 )
