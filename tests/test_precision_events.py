@@ -311,6 +311,11 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The tanker rammed the rocky reefs off the coast.", "rammed", True),
         ("So Repsol launched an online contest to find a new logo.", "launched", True),
         ("She gave him an encouraging pat on the back.", "gave", True),
+        ("We welcome your comments on the programme.", "welcome", True),
+        ("The firm has shelled out more than $8 billion in costs.", "shelled", True),
+        ("The paper, citing sources close to the group, said the bid was off.", "close", True),
+        ("Officials closed the public beach on Friday.", "closed", False),
+        ("A vessel returns to port late in the afternoon.", "returns", True),
         ("Rui Costa, who will take charge on October 1, met the board.", "charge", True),
     ],
 )
