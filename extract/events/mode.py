@@ -486,7 +486,12 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     if any(w in wordset("mode", "future") for w in near):
         return Reading("future", passive, perfect)
     if "would" in near:
-        if is_speech_act(cue) and i >= 2 and tokens[i - 1].lower == "would" and tokens[i - 2].lower in ("i", "we"):
+        if (
+            is_speech_act(cue)
+            and i >= 2
+            and tokens[i - 1].lower == "would"
+            and tokens[i - 2].lower in wordset("mode", "first_person")
+        ):
             return Reading("statement", passive, perfect)  # '"I would ask the media to respect our privacy"': asked
         return Reading("future" if speech_before else "hypothetical", passive, perfect)
     if any(w in wordset("mode", "hypothetical_modals") for w in near):

@@ -305,8 +305,7 @@ def _evaluation(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
             start += 1  # "said on Tuesday that", "said last night": when it was said
         if start < i1 and tokens[start].lower == "that":
             start += 1  # "said that he was grateful": what is said follows
-    end = min(i1, start + spec["window"])
-    for k in range(start, end):
+    for k in range(start, min(i1, start + spec["window"])):
         w = tokens[k].lower
         if w in spec["stops"] or (saying and w in spec["negators"]):
             break

@@ -956,7 +956,7 @@ def proper_names(
             ):
                 j += 1  # "Department of Health", "Ministry of Defence": the head's "of" joins its name
         if any(
-            len(t.text) > 1 and t.text.isupper() and (t.lower in stop or t.lower in _w_subordinators())
+            len(t.text) > 1 and t.text.isupper() and (t.lower in stop or t.lower in wordset("clauses", "subordinators"))
             for t in tokens[k:j]
         ):
             k = j  # "NEW CAP FOR LEAKING OIL WELL During the test", "OIL COMING UP UNTIL AUGUST": a heading, no name
@@ -1001,11 +1001,6 @@ def proper_names(
             out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j
     return out
-
-
-def _w_subordinators() -> frozenset[str]:
-    """Conjunctions that open a clause ([clauses].subordinators): in capitals they mark a heading ("UNTIL")."""
-    return wordset("clauses", "subordinators")
 
 
 @functools.cache

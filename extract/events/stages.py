@@ -1036,11 +1036,18 @@ def _quoted_speaker(
     ends with a verb of saying ('Mary Selecky, Washington state's secretary of health, said: "We urge ..."'), or
     in the attribution after ('"We urge ...," Anne Schuchat said'). None when there is no such speaker."""
     k = next((k for k in range(clause.i0, cue.i) if toks[k].text[:1].isalnum()), None)
-    if k is not None and toks[k].lower not in ("we", "i"):
+    if k is not None and toks[k].lower not in wordset("mode", "first_person"):
         # "we"/"I" as the subject right before the verb, inside a quotation opened earlier in the sentence ('"This
         # road will not be easy, but we will continue ...," the president said')
-        k = next((j for j in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1) if toks[j].lower in ("we", "i")), k)
-    if k is None or toks[k].lower not in ("we", "i"):
+        k = next(
+            (
+                j
+                for j in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1)
+                if toks[j].lower in wordset("mode", "first_person")
+            ),
+            k,
+        )
+    if k is None or toks[k].lower not in wordset("mode", "first_person"):
         return None
     opened = any(t.text in ('"', "“", "'") for t in toks[clause.i0 : k])
     if not opened and sum(t.text in _QUOTES for t in toks[:k]) % 2 == 0:
@@ -2103,7 +2110,7 @@ def _performative(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     """True when "We"/"I" right before the verb of a speech act open the clause: the speaker does what the verb
     says by saying it ("We urge people", "I condemn")."""
     words = [k for k in range(clause.i0, cue.i) if tokens[k].text[:1].isalnum()]
-    return len(words) == 1 and tokens[words[0]].lower in ("we", "i")
+    return len(words) == 1 and tokens[words[0]].lower in wordset("mode", "first_person")
 
 
 @functools.cache
