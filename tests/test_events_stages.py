@@ -995,6 +995,26 @@ def test_a_name_right_after_the_verb_is_its_target():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # after "the", a body the gazetteer does not know is the object too
+        ("The mayor met the Harbour Commission in Portsmouth on Friday.", "Harbour Commission"),
+        ("The family asked the Nature Channel to drop the film on Friday.", "Nature Channel"),
+        # a state's organ named that way is its state, in an article about that state
+        ("The governor asked the Justice Department to investigate the oil spill in Texas on Friday.", "United States"),
+        # but not a place, a law or a prize, a name that qualifies a noun, or part of a longer name
+        ("Obama visited the Gulf Coast in Texas on Friday.", ""),
+        ("Obama signed the Clean Water Act in Texas on Friday.", ""),
+        ("Obama met the Ocean Star crew in Texas on Friday.", ""),
+        ("Obama met the Union of Concerned Scientists in Texas on Friday.", ""),
+    ],
+)
+def test_a_name_after_the_verb_and_the_is_its_target(text, target):
+    rows = _one(text, day="2010-06-07")
+    assert [r["target_actor"] for r in rows] == [target]
+
+
 def test_a_city_places_the_story_and_is_no_speaker():
     text = (
         "In Los Angeles on Thursday, paramedic Martin Blount testified that Dr Murray cleaned up vials of the drug. "

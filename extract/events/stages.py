@@ -1446,10 +1446,19 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # No known actor right after the verb: a name of two words or more there is its object
                 # ("Police arrested Olga Cristina Lerma, ... of the Sinaloa cartel"); one word may be a place or
                 # a common word.
-                obj = next(iter(names_in(c.s, cue.j, min(clause.i1, cue.j + 4))), None)
+                at = cue.j + (cue.j < clause.i1 and toks[cue.j].lower == "the")
+                obj = next(iter(names_in(c.s, cue.j, min(clause.i1, at + 4))), None)
                 if (
                     obj is not None
-                    and obj[0] == cue.j
+                    and at > cue.j
+                    and (cue.event_type in wordset("roles", "home_target_types") or not _named_object(toks, obj))
+                ):
+                    # after "the", a name may be a place or qualify a noun ("the Deepwater Horizon rig"); an attack
+                    # on or aid to "the Grand Hyatt" is placed in its country (home_countries)
+                    obj = None
+                if (
+                    obj is not None
+                    and obj[0] == at
                     and (len(obj[1].text.split()) > 1 or roles.possessive(toks[cue.j].text))
                 ):
                     in_clause = sorted([*in_clause, obj], key=lambda km: km[0])
@@ -1646,6 +1655,28 @@ def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home:
         return None
     cue_tok = toks[c.cue.i]
     return roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, country, "organ")
+
+
+def _named_object(toks: list[Token], obj: Placed) -> bool:
+    """True when a stand-in name after "the" is the object itself ("met the Coast Guard"), not a place, law or prize
+    ("visits the Gulf Coast", "signed the Clean Air Act": [roles].thing_name_heads), a heading ("SHUT DOWN THE
+    ENTIRE GULF COAST"), part of a longer name ("the Hope For Haiti Now telethon") or a modifier of the common noun
+    after it ("destroyed the Deepwater Horizon rig")."""
+    k, m = obj
+    end = bisect.bisect_right([t.start for t in toks], m.end - 1)
+    if m.text.split()[-1].lower() in wordset("roles", "thing_name_heads") or (end - k > 1 and m.text.isupper()):
+        return False
+    if end >= len(toks):
+        return True
+    after = toks[end]
+    if after.lower == "of" and end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
+        return False  # "the International Confederation of Free Trade Unions congress"
+    return not (after.text[:1].isupper() and after.text[:1].isalpha()) and not (
+        after.text.isalpha()
+        and after.text[:1].islower()
+        and after.lower not in wordset("roles", "prepositions")
+        and after.lower not in wordset("language", "function_words")
+    )
 
 
 def _short_form_of(m: ActorMention, mentions: list[ActorMention]) -> ActorMention:
