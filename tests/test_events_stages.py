@@ -1346,6 +1346,8 @@ def test_a_speech_act_in_the_present_is_said_now_and_no_standing_fact():
         ("US and South Korean jets held a precision bombing drill on Monday.", "MOBILIZE"),
         ("South Korea's parliament voted on Saturday to impeach President Yoon Suk Yeol.", "COERCE"),
         ("The singers raised money for Haiti on Monday.", "AID"),
+        ("Chevron paid out 12m dollars to Ecuadorian farmers on Monday.", "AID"),
+        ("Chevron paid compensation to Ecuadorian farmers on Monday.", "AID"),
     ],
 )
 def test_verbs_of_the_lexicon(text, etype):

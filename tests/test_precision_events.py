@@ -317,6 +317,8 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Officials closed the public beach on Friday.", "closed", False),
         ("A vessel returns to port late in the afternoon.", "returns", True),
         ("Rui Costa, who will take charge on October 1, met the board.", "charge", True),
+        ("Last year the firm paid out about 7bn euros in dividends.", "paid", True),
+        ("The firm has paid out 30m euros to fishermen.", "paid", False),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
