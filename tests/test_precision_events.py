@@ -167,10 +167,25 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "Ana Ruiz, mayor of Faro, one of the hardest hit areas along the coast, spoke on Monday.",
         "Repsol shares jumped 6.0 percent in Madrid on Monday on comments suggesting the flow of oil had already been"
         " restricted.",
+        # a pronoun's contraction opening the sentence names no one
+        "He's allowed them to define the facts of this spill, Ana Ruiz said on Monday.",
     ],
 )
 def test_no_event(text):
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nor have they allowed Portuguese investigators to talk to the guard on Monday.",
+        "Neither has been charged with any offence by the Lisbon police on Monday.",
+    ],
+)
+def test_a_negator_opening_the_sentence_names_no_one(text):
+    rows = _rows(text)
+    assert rows  # what the sentence tells stays ...
+    assert not {"Nor", "Neither"} & {a for r in rows for a in (r["source_actor"], r["target_actor"])}  # ... by no one
 
 
 def test_the_accident_verb_after_which_names_no_assault():

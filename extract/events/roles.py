@@ -938,6 +938,7 @@ def proper_names(
             or not tok.text[:1].isupper()
             or not tok.text[:1].isalpha()
             or (tok.lower in stop and not named_stop)
+            or (possessive(tok.text) and tok.lower[:-2] in stop)  # "He's allowed them", "It's"
             or _state_abbreviation(tokens, k)
         ):
             k += 1
@@ -1011,6 +1012,7 @@ def _name_stops() -> frozenset[str]:
         | wordset("roles", "determiners")
         | wordset("sentences", "starters")
         | wordset("language", "function_words")
+        | wordset("mode", "negators")  # "Nor have they allowed ...", "Neither has been charged"
     )
 
 
