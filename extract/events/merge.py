@@ -7,7 +7,9 @@ capped it on July 15"). Rows with two different named sources are two happenings
 source takes part in the other row (two witnesses testifying against one man; "Madonna gave $250,000 ...
 Clooney had donated $1m"), or when both name targets and these differ ("Transocean accused BP ...", "the
 report blamed Halliburton ..."), or when one is negated and the other not, or when both are statements told in
-two sentences that each name the speaker (a witness's two accusations are two speech acts). The row with the
+two sentences that each name the speaker (a witness's two accusations are two speech acts), or when both are
+dated in their own sentences to a month or a year and their targets differ ("Annan ordered an inquiry last
+year", "Annan angered the US last year when he declared the war illegal"). The row with the
 highest confidence is kept (the earliest on ties). Rows without a shared date are never merged.
 """
 
@@ -52,7 +54,15 @@ def _same(a: dict, b: dict) -> bool:
         return False  # two sentences that each say who spoke: two speech acts ("Dr Shafer said ... also criticised")
     if _undated(a) or _undated(b) or not a["actors"] or not b["actors"]:
         return True  # undated clauses of one type cannot be told apart in time: one happening
+    if a["date_precision"] in _COARSE and a.get("target_actor", "") != b.get("target_actor", ""):
+        # a month or a year holds many happenings: each dated in its own sentence, one doer's deeds of one type
+        # upon different receivers (or upon one and upon none) are two ("Annan ordered an inquiry last year",
+        # "Annan angered the US last year when he declared the war illegal")
+        return False
     return bool(set(a["actors"]) & set(b["actors"]))
+
+
+_COARSE = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
 
 
 def merge_rows(rows: list[dict]) -> list[dict]:
