@@ -834,6 +834,20 @@ def test_merge_keeps_an_attack_and_the_reply_apart():
     assert merge_rows([gaza, lebanon]) == [gaza, lebanon]
 
 
+def test_merge_keeps_one_doers_deeds_in_one_year_apart_when_their_receivers_differ():
+    def deed(target: str, conf: float, precision: str = "year") -> dict:
+        actors = ["Kofi Annan", target] if target else ["Kofi Annan"]
+        row = dict(_row("2004", "ACCUSE", actors, conf), date_precision=precision, date_text="last year")
+        return dict(row, source_actor="Kofi Annan", target_actor=target, sentence=f"Annan, last year, {conf}.")
+
+    inquiry, illegal = deed("", 0.6), deed("United States", 0.7)
+    assert merge_rows([inquiry, illegal]) == [inquiry, illegal]
+    assert merge_rows([illegal, deed("United States", 0.5)]) == [illegal]  # the same receiver: told twice
+    # on one day, a doer's deed told with and without its receiver is one happening
+    day = [dict(deed("", 0.6, "day"), date="2004-05-01"), dict(deed("United States", 0.7, "day"), date="2004-05-01")]
+    assert merge_rows(day) == [day[1]]
+
+
 def test_merge_keeps_a_happening_called_off_apart_from_one_that_took_place():
     held = _row("2010-06-03", "CONSULT", ["Barack Obama"], 0.7)
     called_off = dict(_row("2010-06-03", "CONSULT", ["Barack Obama", "Indonesia"], 0.6), mode="negated")

@@ -169,6 +169,9 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         " restricted.",
         # a pronoun's contraction opening the sentence names no one
         "He's allowed them to define the facts of this spill, Ana Ruiz said on Monday.",
+        # the reader told what they may do
+        "You can donate to the Lisbon flood appeal via its website from Monday.",
+        "You can't blame Ana Ruiz for being angry, Rui Costa said on Monday.",
     ],
 )
 def test_no_event(text):

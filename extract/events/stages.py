@@ -323,6 +323,18 @@ def _day_governs(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token
     return tx is not None and tx.precision in ("day", "minute")
 
 
+def _to_the_reader(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True for a verb the text tells the reader they may or will do: "you" + a modal, a negator or "be" between
+    ("You can donate", "You can't blame Jindal", "you could be forgiven for thinking"; [mode].reader)."""
+    modals = wordset("mode", "hypothetical_modals") | wordset("mode", "future")
+    k = cue.i - 1
+    while k > clause.i0 and (toks[k].lower in wordset("mode", "negators") or toks[k].lower == "be"):
+        k -= 1
+    if k <= clause.i0 or toks[k].lower not in modals | {"can't", "cannot"}:
+        return False
+    return toks[k - 1].lower in wordset("mode", "reader")
+
+
 def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
     """One candidate per clause: the first cue that reads as a predicate (mode.py), a political cue before
     a [dated_cues] verb, which counts only when a day governs it. Candidates whose mode is not in
@@ -350,6 +362,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue  # "BP's shares closed down 1.4 percent": a price
                 if _questioned(toks, cue.j, cue.phrase):
                     continue  # "Why has Australia pledged $435m?": a question asked, not a happening told
+                if _to_the_reader(toks, clause, cue):
+                    continue  # "You can donate via the DEC website": the reader told what they may do
                 if _describes(toks, cue) and not _dated_participle(text, toks, clause, cue, sent_tx):
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
@@ -622,13 +636,15 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
     """Token index standing for the verb of a clause the rules give no predicate: its first rule cue (a
     noun or gerund reading), else its first lower-case past form ("derailed"); -1 when there is neither, or
     when the rules found why a cue of the clause names no happening (an accident's deed, "released a report",
-    "declined to comment": the mode stage's _accident and _describes), which the classifier does not overrule."""
+    "declined to comment", "You can donate": the mode stage's _accident, _describes, _to_the_reader), which the
+    classifier does not overrule."""
     here = [cue for cue in found if clause.i0 <= cue.i < clause.i1]
     if any(
         _accident(toks, clause, cue, armed)
         or _describes(toks, cue)
         or plover.market_move(toks, cue.i, clause.i0)
         or _questioned(toks, cue.j, cue.phrase)
+        or _to_the_reader(toks, clause, cue)
         for cue in here
     ):
         return -1
