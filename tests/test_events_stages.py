@@ -745,6 +745,19 @@ def test_and_inside_an_institution_s_name_joins_one_name():
     assert names("Then Kovacs and Brandt Holdings met.") == ["Kovacs", "Brandt Holdings"]  # no institution word
 
 
+def test_a_word_that_qualifies_a_noun_or_opens_the_next_sentence_is_no_part_of_a_name():
+    def names(text: str) -> list[str]:
+        toks = tokenize(text)
+        return [m.text for _, m in roles.proper_names(toks, 0, len(toks), set())]
+
+    # a capitalized word hyphened to a lower-case one qualifies the noun after it
+    assert names("Then the Oscar-winning actor met Kovacs.") == ["Kovacs"]
+    assert names("Then Chart-toppers Brandt Holdings withdrew.") == ["Brandt Holdings"]
+    assert names("Then Jean-Claude Kovacs met Hana Siyasat-e Ruz.") == ["Jean-Claude Kovacs", "Hana Siyasat-e Ruz"]
+    # a caption's credit run into the next sentence's article
+    assert names("Photo Brandt Holdings The director left.") == ["Photo Brandt Holdings"]
+
+
 def test_passive_voice_swaps_source_and_target():
     rows = _one("On Monday, Kyiv was struck by Russia.")
     assert (rows[0]["source_actor"], rows[0]["target_actor"]) == ("Russia", "Ukraine")  # Kyiv stands for Ukraine

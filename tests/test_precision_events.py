@@ -337,6 +337,8 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Rui Costa, who will take charge on October 1, met the board.", "charge", True),
         ("Last year the firm paid out about 7bn euros in dividends.", "paid", True),
         ("The firm has paid out 30m euros to fishermen.", "paid", False),
+        ("The flow has been declining from 5,000 barrels a day.", "declining", True),
+        ("Lisbon declined the invitation to the summit.", "declined", False),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):

@@ -939,12 +939,19 @@ def proper_names(
             or not tok.text[:1].isalpha()
             or (tok.lower in stop and not named_stop)
             or (possessive(tok.text) and tok.lower[:-2] in stop)  # "He's allowed them", "It's"
+            or _modifier_word(tok.text)
             or _state_abbreviation(tokens, k)
         ):
             k += 1
             continue
         j = k
-        while j < i1 and j not in taken and tokens[j].text[:1].isupper() and tokens[j].text[:1].isalpha():
+        while (
+            j < i1
+            and j not in taken
+            and tokens[j].text[:1].isupper()
+            and tokens[j].text[:1].isalpha()
+            and not _modifier_word(tokens[j].text)
+        ):
             j += 1
             if j + 1 < i1 and tokens[j].lower == "and" and _institution_after(tokens, j + 1, i1, taken):
                 j += 1  # "National Oceanic and Atmospheric Administration": one body's name
@@ -968,6 +975,8 @@ def proper_names(
         if any(t.lower in _w("storms") for t in tokens[max(0, k - 1) : j + 1]):
             k = j  # "tropical storm Alex", "Hurricane Alex": a storm's name, no actor
             continue
+        while j - k > 1 and tokens[j - 1].lower in _w("determiners") and tokens[j - 1].text[1:].islower():
+            j -= 1  # "NASA Goddard The administrator ...": a caption's credit ran into the next sentence's "The"
         while j - k > 1 and (
             tokens[k].lower in openers
             or tokens[k].lower.rstrip(".") in titles()
@@ -1002,6 +1011,13 @@ def proper_names(
             out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j
     return out
+
+
+def _modifier_word(word: str) -> bool:
+    """A capitalized word joined by a hyphen to a lower-case one, which qualifies a noun ("the Grammy-winning
+    artist", "a Harvard-trained doctor"), no name."""
+    head, _, tail = word.rpartition("-")
+    return bool(head) and len(tail) > 2 and tail.isalpha() and tail.islower()  # not Persian "Siyasat-e Ruz"
 
 
 @functools.cache
