@@ -339,6 +339,9 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The firm has paid out 30m euros to fishermen.", "paid", False),
         ("The flow has been declining from 5,000 barrels a day.", "declining", True),
         ("Lisbon declined the invitation to the summit.", "declined", False),
+        ("Investors are giving more thought to the climate.", "giving", True),
+        ("Her son settled there in 1862.", "settled", True),
+        ("The two firms settled the lawsuit in Lisbon.", "settled", False),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
