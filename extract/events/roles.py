@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Container
 from dataclasses import replace
 
 from extract.actors import ActorMention, canonical_name, demonym, state_body_name
@@ -887,7 +888,7 @@ def proper_names(
     i0: int,
     i1: int,
     taken: set[int],
-    common: frozenset[str] = frozenset(),
+    common: Container[str] = frozenset(),
     named: frozenset[str] | None = None,
     verbs: frozenset[int] = frozenset(),
 ) -> list[Placed]:

@@ -1342,6 +1342,22 @@ def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")  # a word written in lower case (assign_roles' lower_words)
 
 
+class _WordsReadOnce:
+    """A set of the article's words, read from the article the first time a word is looked up in it: proper_names
+    asks only about a capitalized word opening a sentence, which half the articles never have (speed)."""
+
+    __slots__ = ("_read", "_words")
+
+    def __init__(self, read: Callable[[], frozenset[str]]):
+        self._read = read
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = self._read()
+        return word in self._words
+
+
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     """The clause's actors, then source and target (roles.py). With no known actor before a verb cue,
     "he"/"she" stands for the last named person, else capitalized names stand in. A verb candidate with no
@@ -1350,8 +1366,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     text, settings = doc.text, doc.settings
     m_starts: list[int] | None = None
     home: str | None = None  # the article's country (_home_country), found when first needed
-    common: frozenset[str] | None = None  # words the article writes in lower case, read when first needed
-    named: frozenset[str] | None = None  # words it writes capitalized inside a sentence, likewise
+    named: frozenset[str] | None = None  # words it writes capitalized inside a sentence, read when first needed
     taken: dict[int, set[int]] = {}
     cue_at: dict[int, set[int]] = collections.defaultdict(set)
     for c in doc.candidates:
@@ -1367,11 +1382,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         return home
 
     def lower_words() -> frozenset[str]:
-        """Words the article writes in lower case (roles.proper_names), read once."""
-        nonlocal common
-        if common is None:
-            common = frozenset(_LOWER_WORD.findall(doc.text))
-        return common
+        """Words the article writes in lower case (roles.proper_names)."""
+        return frozenset(_LOWER_WORD.findall(doc.text))
 
     def inner_capitals() -> frozenset[str]:
         """Words the article writes capitalized right after a lower-case word, in running prose rather than a
@@ -1386,12 +1398,14 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             )
         return named
 
+    common = _WordsReadOnce(lower_words)
+
     def names_in(s: int, i0: int, i1: int) -> list[Placed]:
         """Stand-in names in tokens[i0:i1] of sentence s (roles.proper_names), outside its mentions and dates."""
         if s not in taken:
             taken[s] = _taken(doc.tokens[s], doc.actors[s], doc.sentence_timexes[s])
         inner = inner_capitals() if settings.lone_openers else None
-        found = roles.proper_names(doc.tokens[s], i0, i1, taken[s], lower_words(), inner, verbs.get(s, frozenset()))
+        found = roles.proper_names(doc.tokens[s], i0, i1, taken[s], common, inner, verbs.get(s, frozenset()))
         return [(k, _short_form_of(m, doc.mentions)) for k, m in found]
 
     for c in doc.candidates:
