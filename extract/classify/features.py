@@ -194,7 +194,7 @@ def _word_features(toks: list[Token], names: list[bool]) -> list[str]:
 def word_chars(word: str) -> tuple[str, ...]:
     """Character n-grams of one lower-case word, padded with a space on each side (cached: words repeat)."""
     padded = f" {word} "
-    return tuple(padded[k : k + n] for n in CHAR_NS for k in range(len(padded) - n + 1))
+    return tuple([padded[k : k + n] for n in CHAR_NS for k in range(len(padded) - n + 1)])
 
 
 def _char_words(toks: list[Token], names: list[bool]) -> list[str]:

@@ -79,7 +79,7 @@ class Vocabulary:
         cols = self._chars_of_word.get(word)
         if cols is None:
             idx = self.index["chars"]
-            cols = tuple(idx[g] for g in word_chars(word) if g in idx)
+            cols = tuple([c for c in map(idx.get, word_chars(word)) if c is not None])
             if len(self._chars_of_word) < 200_000:
                 self._chars_of_word[word] = cols
         return cols
@@ -207,13 +207,13 @@ class Model:
                 starts.append(begin)
                 owners.append(k)
             if f.char_words:
-                sums = [known_sum(w) or self._char_sum(w) for w in f.char_words]
-                n_chars = sum(m for _, m in sums)
+                sum_rows, counts = zip(*[known_sum(w) or self._char_sum(w) for w in f.char_words], strict=True)
+                n_chars = sum(counts)
                 if n_chars:
                     c_starts.append(len(c_rows))
                     c_owners.append(k)
-                    c_rows += [r for r, _ in sums]
-                    c_scale += [weights["chars"] / math.sqrt(n_chars)] * len(sums)
+                    c_rows += sum_rows
+                    c_scale += [weights["chars"] / math.sqrt(n_chars)] * len(sum_rows)
         if rows:
             gathered = self._weights[rows] * np.asarray(scale, dtype=np.float32)[:, None]
             score[owners] += np.add.reduceat(gathered, starts, axis=0)
@@ -235,7 +235,8 @@ class Model:
             grown[:row] = self._sums
             self._sums = grown
         if cols:
-            self._sums[row] = self._weights[list(cols)].sum(axis=0)
+            # (take and add.reduce: what fancy indexing and .sum(axis=0) do, the same floats, without their overhead)
+            self._sums[row] = np.add.reduce(self._weights.take(cols, axis=0), axis=0)
         else:
             self._sums[row] = 0.0
         self._n_sums += 1
