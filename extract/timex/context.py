@@ -57,9 +57,12 @@ def word_set(name: str) -> frozenset:
     return frozenset(vocab.load()[name])
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def norm(word: str) -> str:
     """A matched word or phrase as a vocabulary key: lowercase, single spaces, no trailing period."""
-    return re.sub(r"\s+", " ", word.strip().rstrip(".")).lower()
+    return _SPACES.sub(" ", word.strip().rstrip(".")).lower()
 
 
 @functools.cache

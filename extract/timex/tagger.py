@@ -151,7 +151,7 @@ def tag_text(text: str, ref: dt.date | None) -> list[Timex]:
         occupied[start:end] = b"\x01" * (end - start)
         taken.append((start, end, name, m))
     taken.sort(key=lambda t: t[0])
-    ctx = Context(text=text, ref=ref, day_first=order)
+    ctx = Context(text=text, ref=ref, day_first=order, _tense=probe._tense)  # (the clause tenses read already)
     out: list[Timex] = []
     for start, end, name, m in taken:
         res = _resolve(name, m, ctx)
