@@ -1015,6 +1015,19 @@ def test_a_coordinated_predicate_is_done_by_the_subject_before_it():
     ]
 
 
+def test_a_passive_s_agent_leaves_the_article_s_capitalized_words_alone():
+    # the words the article writes capitalized inside a sentence tell that a lone word opening a later sentence
+    # names someone ("Kovacs, determined ..., rammed"); a passive's "by" before it must not hide them
+    text = (
+        "The convoy was ambushed by insurgents near Basra on Monday. "
+        "Kovacs, determined to save the crew, rammed the gate of the compound on Tuesday, an officer said of Kovacs."
+    )
+    assert [(r["event_type"], r["source_actor"]) for r in _one(text, "2005-03-22")] == [
+        ("ASSAULT", "insurgents"),
+        ("ASSAULT", "Kovacs"),
+    ]
+
+
 def test_a_name_right_after_the_verb_is_its_target():
     rows = _one("Police arrested Olga Cristina Lerma on Friday.", day="2009-06-07")
     assert [(r["event_type"], r["target_actor"], r["date"]) for r in rows] == [

@@ -1533,8 +1533,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # Cherilyn Lee", "fired by Home Secretary Alan Johnson"), else a group the text names there ("was
                 # targeted by a suicide bomber")
                 lo, hi = roles.agent_words(toks, cue, clause.i1)
-                named = names_in(c.s, lo, hi) if hi > lo else []
-                agent = named[-1] if named else roles.group_agent(toks, clause, cue, syntax.group_word)
+                by_names = names_in(c.s, lo, hi) if hi > lo else []
+                agent = by_names[-1] if by_names else roles.group_agent(toks, clause, cue, syntax.group_word)
                 if agent is not None:
                     in_clause = sorted([*in_clause, agent], key=lambda km: km[0])
             if (
