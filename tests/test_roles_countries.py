@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from extract.actors import find_actors
 from extract.events.extract_one import article_events
 from extract.model import Article
@@ -184,6 +186,38 @@ def test_she_skips_the_states_named_since_the_person():
 def test_relative_clause_is_about_the_mention_before_it():
     text = "Vladimir Putin, who met Xi Jinping in Beijing on Tuesday, later flew home."
     assert _roles(text, "CONSULT", "2024-05-17") == ("Vladimir Putin", "Xi Jinping")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source"),
+    [
+        # past a bracket after the name
+        ("Rep. Kathy Castor (D-Fla.), who requested the report, criticised BP on Wednesday.", "ACCUSE", "Kathy Castor"),
+        # past a state's organ after its country
+        (
+            "The U.S. government, which has vowed to make Kenya pay for the damage, told its ambassador on Monday it "
+            "was resolved.",
+            "THREATEN",
+            "United States",
+        ),
+        # a body the gazetteer does not know, named by its last word
+        (
+            "Olek Brandt works for the Lake Nakuru Rescue Center, which sent a team to Uganda on Monday.",
+            "AID",
+            "Lake Nakuru Rescue Center",
+        ),
+    ],
+)
+def test_relative_clause_is_about_the_body_or_person_before_it(text, etype, source):
+    assert _first(text, etype, "2024-03-08")["source_actor"] == source
+
+
+def test_relative_clause_after_a_title_or_a_place_has_no_subject():
+    # a book's title or a street is no body that acts
+    rows = _rows("Olek Brandt wrote Elusive Peace, which criticised Kenya on Monday.")
+    assert "Elusive Peace" not in {r["source_actor"] for r in rows}
+    rows = _rows("The march reached Moi Avenue Street, which welcomed Olek Brandt on Monday.")
+    assert "Moi Avenue Street" not in {r["source_actor"] for r in rows}
 
 
 def test_place_then_a_second_verb_does_not_make_a_title():

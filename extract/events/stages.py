@@ -1127,12 +1127,24 @@ def _defence(text: str, toks: list[Token], clause: Clause, cue: Cue, mentions: l
     return None
 
 
-def _relative_subject(toks: list[Token], clause: Clause, placed: list[Placed]) -> Placed | None:
+def _relative_subject(
+    toks: list[Token],
+    clause: Clause,
+    placed: list[Placed],
+    names: Callable[[int, int], list[Placed]] | None = None,
+) -> Placed | None:
     """The actor a relative clause opening with "who"/"which" is about: the mention just before it ("Mr Annan,
-    who met ..." -> Annan), placed at the pronoun, where the clause's subject stands."""
+    who met ..." -> Annan; past a bracket, "Rep. Kathy Castor (D-Fla.), who"; past a state's organ, "the US
+    authorities, who" -> the United States), else a stand-in name there that `names(i0, i1)` finds ("the
+    International Bird Rescue Research Center, which sent a team"; the caller keeps bodies only), placed at the
+    pronoun, where the clause's subject stands."""
     if toks[clause.i0].lower not in wordset("roles", "relative_pronouns"):
         return None
     before = clause.i0 - 1 if clause.i0 > 0 and toks[clause.i0 - 1].text == "," else clause.i0
+    if before > 0 and toks[before - 1].text == ")":
+        opening = next((q for q in range(before - 2, max(-1, before - 8), -1) if toks[q].text == "("), -1)
+        before = opening if opening > 0 else before
+    organs = wordset("roles", "organ_subjects")
     tok_starts = [t.start for t in toks]
     for _k, m in placed:
         after = bisect.bisect_left(tok_starts, m.end)
@@ -1142,7 +1154,27 @@ def _relative_subject(toks: list[Token], clause: Clause, placed: list[Placed]) -
             and all(toks[q].text[:1].isupper() or toks[q].text == "." for q in range(after, before))
         ):
             return clause.i0, m
+        if m.country and after < before <= after + 2 and all(toks[q].lower in organs for q in range(after, before)):
+            return clause.i0, m  # "The U.S. government, which has vowed", "the US authorities, who"
+    if names is not None and before > 0 and before < clause.i0:
+        found = [
+            (k, m) for k, m in names(max(0, before - 8), before) if bisect.bisect_left(tok_starts, m.end) == before
+        ]
+        if found:
+            return clause.i0, found[-1][1]
     return None
+
+
+def _bodies(found: list[Placed]) -> list[Placed]:
+    """The stand-in names whose last word says they are a body ("Gulf Coast Claims Facility", "Minerals Management
+    Agency": the gazetteer's org_words), not a place or thing ([roles].thing_name_heads) nor a title ("Life
+    Backwards", "Elusive Peace")."""
+    return [
+        (k, m)
+        for k, m in found
+        if (last := m.text.split()[-1]) in load_gazetteer().org_words
+        and last.lower() not in wordset("roles", "thing_name_heads")
+    ]
 
 
 def _after_relative(toks: list[Token], clause: Clause, cue: Cue) -> int:
@@ -1434,7 +1466,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 in_clause = [rep, *in_clause]
             closing = _after_relative(toks, clause, cue)
             if closing >= 0 or not any(k < cue.i for k, _ in in_clause):
-                rel = _relative_subject(toks, clause, placed)
+                rel = _relative_subject(toks, clause, placed, lambda i0, i1, s=c.s: _bodies(names_in(s, i0, i1)))
                 if rel is not None:
                     if closing >= 0:
                         in_clause = [p for p in in_clause if not clause.i0 <= p[0] < closing]
