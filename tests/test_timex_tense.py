@@ -36,6 +36,13 @@ def _value(text: str, span: str) -> str:
         ("The two leaders signed the deal on Monday. It would lease a port.", "Monday", "2013-03-18"),
         ("Dozens were wounded in the blast next to the embassy on Friday.", "Friday", "2013-03-15"),
         ("The deputy will succeed the governor on Friday.", "Friday", "2013-03-22"),  # "succeed" is no past "-ed"
+        # a schedule in the present simple: the coming weekday
+        ("The summit that matters takes place in Paris on Friday.", "Friday", "2013-03-22"),
+        ("The envoy meets the king on Monday.", "Monday", "2013-03-25"),
+        ("The senator said that when the president visits Lagos on Tuesday, the port opens.", "Tuesday", "2013-03-26"),
+        ("The summit took place in Paris on Friday.", "Friday", "2013-03-15"),
+        # ... but a month it names stays the one just past: a photo caption's present is no plan
+        ("The envoy meets the press in Lagos in February.", "February", "2013-02"),
     ],
 )
 def test_weekday_follows_clause_tense(text: str, span: str, value: str) -> None:

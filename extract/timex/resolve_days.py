@@ -160,7 +160,7 @@ def weekday_date(weekday: int, deic: str | None, ctx: Context, m: re.Match) -> d
         if d in ("next", "coming") or d.startswith("this coming"):
             return ref + dt.timedelta(days=(weekday - ref.isoweekday() - 1) % 7 + 1)
         return cal.weekday_in_week(ref, weekday, 0)
-    if ctx.tense(m.start(), m.end()) == "future":
+    if ctx.tense(m.start(), m.end()) in ("future", "schedule"):  # "meets Obama on Wednesday": the coming one
         return cal.weekday_on_or_after(ref, weekday)
     return cal.weekday_on_or_before(ref, weekday)
 

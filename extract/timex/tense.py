@@ -20,22 +20,27 @@ WINDOW = 160  # characters looked at on each side, at most
 
 
 @functools.cache
-def _cues() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset]:
+def _cues() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset, frozenset, tuple]:
     t = vocab.load()["tense"]
     singles_f = frozenset(w for w in t["future"] if " " not in w)
     pairs = tuple(tuple(w.split()) for w in t["future"] if " " in w)
     no_tense = frozenset(tuple(w.split()) for w in t.get("not_tense", []))
-    return singles_f, frozenset(t["past"]), frozenset(t["present"]), pairs, no_tense
+    schedule = t.get("schedule", [])
+    singles_s = frozenset(w for w in schedule if " " not in w)
+    pairs_s = tuple(tuple(w.split()) for w in schedule if " " in w)
+    return singles_f, frozenset(t["past"]), frozenset(t["present"]), pairs, no_tense, singles_s, pairs_s
 
 
 def _classify(words: list[str], index: int) -> str | None:
-    future, past, present, pairs, no_tense = _cues()
+    future, past, present, pairs, no_tense, schedule, schedule_pairs = _cues()
     word = words[index]
     nxt = words[index + 1] if index + 1 < len(words) else ""
     if (word, nxt) in no_tense:
         return None
     if (word, nxt) in pairs:
         return "future"
+    if word in schedule or (word, nxt) in schedule_pairs:
+        return "schedule"
     if word in future:
         # a past perfect looks back: "had planned the trip in March"
         return "past" if index > 0 and words[index - 1] == "had" else "future"
@@ -50,7 +55,8 @@ def _classify(words: list[str], index: int) -> str | None:
 
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
-    """'past', 'future', 'present' or None for the clause holding text[start:end]."""
+    """'past', 'future', 'present', 'schedule' (a verb of a schedule in the present simple: "meets", "takes place",
+    which puts a bare weekday ahead, vocab.toml [tense].schedule) or None for the clause holding text[start:end]."""
     left_limit = max(0, start - WINDOW)
     left = text[left_limit:start]
     cut = None
