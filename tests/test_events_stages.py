@@ -754,6 +754,8 @@ def test_a_word_that_qualifies_a_noun_or_opens_the_next_sentence_is_no_part_of_a
     assert names("Then the Oscar-winning actor met Kovacs.") == ["Kovacs"]
     assert names("Then Chart-toppers Brandt Holdings withdrew.") == ["Brandt Holdings"]
     assert names("Then Jean-Claude Kovacs met Hana Siyasat-e Ruz.") == ["Jean-Claude Kovacs", "Hana Siyasat-e Ruz"]
+    # a country after a clock time is its zone
+    assert "UK" not in names("Posted at 16:25 UK Brandt Holdings left.")
     # a caption's credit run into the next sentence's article
     assert names("Photo Brandt Holdings The director left.") == ["Photo Brandt Holdings"]
 

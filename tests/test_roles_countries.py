@@ -212,6 +212,16 @@ def test_relative_clause_is_about_the_body_or_person_before_it(text, etype, sour
     assert _first(text, etype, "2024-03-08")["source_actor"] == source
 
 
+def test_a_country_after_a_clock_time_is_a_time_zone_and_lends_no_home():
+    # a page's "15:47 UK" tells the zone of its clock; the story's country is the one it names
+    text = (
+        "Page last updated at 15:47 GMT, Wednesday, 28 September 2011 15:47 UK\n"
+        "The doctor was arrested in Texas on Monday. Prosecutors charged him with fraud on Tuesday."
+    )
+    assert _first(text, "ACCUSE", "2011-09-28")["source_actor"] == "United States"
+    assert all(m.text != "UK" for m in find_actors("Posted at 14:19 UK time by Olek Brandt."))
+
+
 def test_relative_clause_after_a_title_or_a_place_has_no_subject():
     # a book's title or a street is no body that acts
     rows = _rows("Olek Brandt wrote Elusive Peace, which criticised Kenya on Monday.")

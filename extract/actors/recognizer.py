@@ -40,6 +40,7 @@ RESOLVABLE_ROLES = frozenset(
     }
 )
 # Types that can qualify a role: "Russian President", "Hamas leader", "Putin's spokesman".
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d\d\s+$")  # "15:47 " before a zone written as a country
 QUALIFIER_TYPES = frozenset({"country", "organization", "armed_group", "political_party", "person"})
 MAX_NAME_TOKENS = 4
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
@@ -856,6 +857,9 @@ class _Scan:
                 continue
             if m is not None:
                 choice = self._choose(m)
+                if choice is not None and self._time_zone(m.i, choice[0]):
+                    i = m.j  # "Page last updated at 15:47 GMT, ... 15:47 UK", "14:19 UK time": a clock's zone
+                    continue
                 if choice is not None:
                     aid, hit = choice
                     first = m.i
@@ -889,6 +893,14 @@ class _Scan:
         if self._pending or self._organs:
             self._resolve_pending()
         return self.mentions
+
+    def _time_zone(self, i: int, aid: str) -> bool:
+        """True for a country named right after a clock time: the time's zone, no mention of the country."""
+        actor = self._actor(aid)
+        if actor is None or actor.type != "country":
+            return False
+        start = self._start(i)
+        return _CLOCK_BEFORE.search(self.text, max(0, start - 8), start) is not None
 
     def _organ_at(self, i: int) -> bool:
         """True for an unnamed organ of a state at token i that no country word qualifies: "the junta",

@@ -941,6 +941,7 @@ def proper_names(
             or (tok.lower in stop and not named_stop)
             or (possessive(tok.text) and tok.lower[:-2] in stop)  # "He's allowed them", "It's"
             or _modifier_word(tok.text)
+            or (k > 0 and _CLOCK.fullmatch(tokens[k - 1].text) is not None)  # "16:25 UK": a time zone
             or _state_abbreviation(tokens, k)
         ):
             k += 1
@@ -1012,6 +1013,9 @@ def proper_names(
             out.append((k, ActorMention(tokens[k].start, end, text, "name:" + text, text, "name", "")))
         k = j
     return out
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
 
 
 def _modifier_word(word: str) -> bool:
