@@ -487,3 +487,8 @@ def test_furniture_run_into_the_story_is_cut_and_the_story_kept():
         "It brought the overall totals to 24 in England.\n"
         "Five schools have closed."
     )
+    # a blog's byline and clock run into its first sentence
+    raw = "Olek Brandt | 09:26 UK time, Friday, 11 June 2010 Commentators discuss the spill.\nThe mayor left."
+    assert clean_text(raw).text == "Commentators discuss the spill.\nThe mayor left."
+    # a bar inside a sentence is no byline
+    assert clean_text("Kenya | Uganda talks resumed on Friday.").text == "Kenya | Uganda talks resumed on Friday."

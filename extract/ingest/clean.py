@@ -214,10 +214,19 @@ def _age_stamp() -> re.Pattern:
     return re.compile(r"\s[-–]\s\d{1,3}\s(?:" + "|".join(map(re.escape, cues().age_units)) + r")\sago\b", re.I)
 
 
+# A blog's byline and clock run into its first sentence: "Clare Spencer | 09:26 UK time, Friday, 11 June 2010 Commentators
+# discuss ..." (the writer is no doer of what the post reports).
+_BYLINE_STAMP = re.compile(
+    r"[^|\n]{2,60}\|\s*\d{1,2}[:.]\d\d\s+(?:[A-Z]{2,4}\s+)?time,\s+[A-Z][a-z]+,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+"
+)
+
+
 def run_in_end(line: str) -> int:
     """Where the story starts in a line that opens with furniture run into it (data/furniture.toml
-    run_in_prefixes: "... you may need Adobe Reader It brought the totals to 24" -> the offset of "It"); 0 when
-    the line opens with none."""
+    run_in_prefixes: "... you may need Adobe Reader It brought the totals to 24" -> the offset of "It"; a blog's
+    byline and clock, _BYLINE_STAMP); 0 when the line opens with none."""
+    if m := _BYLINE_STAMP.match(line):
+        return m.end()
     body = line.lstrip(" \t(\u00a0")
     low = body.lower()
     for prefix in cues().run_in_prefixes:
