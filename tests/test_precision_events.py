@@ -345,6 +345,7 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Repsol took a 3.2 billion charge in the second quarter.", "charge", True),
         ("Rui Costa is in day-to-day charge of the response.", "charge", True),
         ("Prosecutors will charge Rui Costa with fraud.", "charge", False),
+        ("The new valve is intended to give Repsol a way to disconnect its pipes.", "give", True),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
