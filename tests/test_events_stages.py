@@ -1050,6 +1050,7 @@ def test_a_name_right_after_the_verb_is_its_target():
         ("Obama signed the Clean Water Act in Texas on Friday.", ""),
         ("Obama met the Ocean Star crew in Texas on Friday.", ""),
         ("Obama met the Union of Concerned Scientists in Texas on Friday.", ""),
+        ("Obama visited the Umayyad Mosque in Texas on Friday.", ""),
     ],
 )
 def test_a_name_after_the_verb_and_the_is_its_target(text, target):
