@@ -346,6 +346,9 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Rui Costa is in day-to-day charge of the response.", "charge", True),
         ("Prosecutors will charge Rui Costa with fraud.", "charge", False),
         ("The new valve is intended to give Repsol a way to disconnect its pipes.", "give", True),
+        # a sum in another currency in brackets is an aside, not the end of the phrase
+        ("The firm had been expected to pay out $10.5bn (£7.2bn) in dividends.", "pay", True),
+        ("Repsol said it had captured 25,830 barrels (1,084,860 gallons) of oil.", "captured", True),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):

@@ -1002,6 +1002,25 @@ def described_thing(tokens: list[Token], cue: Cue) -> bool:
     return spec is not None and cue.i > 0 and (tokens[cue.i - 1].lower,) in spec[1]
 
 
+_ASIDE = 8  # tokens of a bracketed aside at most ("$10.5bn (£7.2bn)")
+
+
+def _without_asides(run: list[Token]) -> list[Token]:
+    """The tokens without a bracketed aside of up to _ASIDE tokens: a sum given in another currency is no end of
+    the verb's phrase ("expected to pay out $10.5 bn (£7.2 bn) in dividends")."""
+    out: list[Token] = []
+    k = 0
+    while k < len(run):
+        if run[k].text == "(":
+            close = next((q for q in range(k + 1, min(len(run), k + _ASIDE + 1)) if run[q].text == ")"), -1)
+            if close > 0:
+                k = close + 1
+                continue
+        out.append(run[k])
+        k += 1
+    return out
+
+
 def other_sense(tokens: list[Token], cue: Cue) -> bool:
     """True when the cue verb's object gives it another sense (cues.toml [senses]): "released a report",
     "provided details", "demonstrated that ...", "received with sadness", "treated the test as a success"."""
@@ -1015,7 +1034,7 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
     def up_to_punctuation(run) -> list[str]:
         return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-$£€¥", (t.lower for t in run)))
 
-    words = up_to_punctuation(tokens[cue.j : cue.j + window])
+    words = up_to_punctuation(_without_asides(tokens[cue.j : cue.j + window + _ASIDE])[:window])
     # a passive's subject is its object: "Thirty-five new cases of swine flu were confirmed on Sunday"
     if cue.i > 0 and tokens[cue.i - 1].lower in wordset("mode", "be"):
         words += up_to_punctuation(reversed(tokens[max(0, cue.i - 9) : cue.i - 1]))
