@@ -346,6 +346,11 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Rui Costa is in day-to-day charge of the response.", "charge", True),
         ("Prosecutors will charge Rui Costa with fraud.", "charge", False),
         ("The new valve is intended to give Repsol a way to disconnect its pipes.", "give", True),
+        ("Yesterday there was only one gas station operating in town.", "station", True),
+        ("Portugal will station troops in the south.", "station", False),
+        ("The anniversary has received precious little coverage in Lisbon.", "received", True),
+        ("My colleague Rui Costa will be taking over the blog for the rest of the day.", "taking", True),
+        ("The rally gave Repsol a market value of 20 billion euros.", "gave", True),
         # a sum in another currency in brackets is an aside, not the end of the phrase
         ("The firm had been expected to pay out $10.5bn (£7.2bn) in dividends.", "pay", True),
         ("Repsol said it had captured 25,830 barrels (1,084,860 gallons) of oil.", "captured", True),
