@@ -127,3 +127,12 @@ def test_a_body_named_with_its_city_after_the_head_is_one_name():
     assert got == [("Imperial College London", "Imperial College London")]
     # a head word followed by another capitalized word that is no place still ends the name there or not at all
     assert ("Imperial College", "Imperial College") in found("The Imperial College team declined to estimate it.")
+
+
+def test_a_comparison_opening_the_sentence_is_no_given_name():
+    # "Like Eden in 1956, he ...": "Like" compares, and Eden is written alone after it
+    text = (
+        "Like Eden in 1956, he took the country to war in error, but whereas Eden was forced to resign within three "
+        "months, Kovacs stayed. Eden had no choice but to take the blame."
+    )
+    assert all(not name.startswith("Like") for _text, name in found(text))
