@@ -40,10 +40,10 @@ RESOLVABLE_ROLES = frozenset(
     }
 )
 # Types that can qualify a role: "Russian President", "Hamas leader", "Putin's spokesman".
-_CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d\d\s+$")  # "15:47 " before a zone written as a country
 QUALIFIER_TYPES = frozenset({"country", "organization", "armed_group", "political_party", "person"})
 MAX_NAME_TOKENS = 4
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d\d\s+$")  # "15:47 " before a zone written as a country ("UK")
 
 
 def _as_date(on: object) -> dt.date | None:

@@ -15,6 +15,8 @@ highest confidence is kept (the earliest on ties). Rows without a shared date ar
 
 from __future__ import annotations
 
+from core.schema import PRECISIONS
+
 
 def _undated(row: dict) -> bool:
     """Dated by the publication day or by an earlier sentence (its date words are not in its sentence)."""
@@ -62,7 +64,7 @@ def _same(a: dict, b: dict) -> bool:
     return bool(set(a["actors"]) & set(b["actors"]))
 
 
-_COARSE = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
+_COARSE = frozenset(PRECISIONS[PRECISIONS.index("month") :])  # a month and wider: many happenings fit in it
 
 
 def merge_rows(rows: list[dict]) -> list[dict]:

@@ -326,13 +326,18 @@ def _day_governs(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token
 def _to_the_reader(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     """True for a verb the text tells the reader they may or will do: "you" + a modal, a negator or "be" between
     ("You can donate", "You can't blame Jindal", "you could be forgiven for thinking"; [mode].reader)."""
-    modals = wordset("mode", "hypothetical_modals") | wordset("mode", "future")
     k = cue.i - 1
     while k > clause.i0 and (toks[k].lower in wordset("mode", "negators") or toks[k].lower == "be"):
         k -= 1
-    if k <= clause.i0 or toks[k].lower not in modals | {"can't", "cannot"}:
+    if k <= clause.i0 or toks[k].lower not in _reader_modals():
         return False
     return toks[k - 1].lower in wordset("mode", "reader")
+
+
+@functools.cache
+def _reader_modals() -> frozenset[str]:
+    """The modals after "you" that tell the reader what they may or will do (_to_the_reader), read once."""
+    return wordset("mode", "hypothetical_modals") | wordset("mode", "future") | {"can't", "cannot"}
 
 
 def pick_predicates(doc: ArticleDoc) -> ArticleDoc:

@@ -19,15 +19,17 @@ NEAR = 6  # words looked at first on the left, then on the right
 WINDOW = 160  # characters looked at on each side, at most
 
 
+def _split(phrases: list[str]) -> tuple[frozenset, tuple]:
+    """A vocabulary list as its single words and its word pairs ("set to")."""
+    return frozenset(w for w in phrases if " " not in w), tuple(tuple(w.split()) for w in phrases if " " in w)
+
+
 @functools.cache
 def _cues() -> tuple[frozenset, frozenset, frozenset, tuple, frozenset, frozenset, tuple]:
     t = vocab.load()["tense"]
-    singles_f = frozenset(w for w in t["future"] if " " not in w)
-    pairs = tuple(tuple(w.split()) for w in t["future"] if " " in w)
+    singles_f, pairs = _split(t["future"])
+    singles_s, pairs_s = _split(t.get("schedule", []))
     no_tense = frozenset(tuple(w.split()) for w in t.get("not_tense", []))
-    schedule = t.get("schedule", [])
-    singles_s = frozenset(w for w in schedule if " " not in w)
-    pairs_s = tuple(tuple(w.split()) for w in schedule if " " in w)
     return singles_f, frozenset(t["past"]), frozenset(t["present"]), pairs, no_tense, singles_s, pairs_s
 
 
