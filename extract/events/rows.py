@@ -17,6 +17,7 @@ from extract.events._data import wordset
 from extract.events.clauses import Clause
 from extract.events.doc import ArticleDoc, Candidate
 from extract.events.plover import Cue
+from extract.events.syntax import words as syntax_words
 from extract.events.tokens import Token
 
 
@@ -59,16 +60,20 @@ def _name(doc: ArticleDoc, m: ActorMention | None) -> str:
     """The actor's name as the row gives it. A group named at a sentence's start ("Scientists", "Environmental
     groups") is written as the article writes it elsewhere in lower case, so one group is one name in the actor
     lists; not one the article also capitalizes after a lower-case word ("most Americans"), nor one it never
-    writes in lower case ("Palestinians", "Democrats")."""
+    writes in lower case ("Palestinians", "Democrats"). A word of syntax.toml's group_heads ("Doctors",
+    "Experts") is a common noun, lower case even where the article writes it nowhere else, unless it is a name
+    there too (named_groups: "Republicans")."""
     if m is None:
         return ""
     name = m.name
     if m.type == "group" and name[:1].isupper() and name[1:2].islower():
         lower = name[0].lower() + name[1:]
-        word = re.escape(name.split()[0])
-        if re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", doc.text) and not re.search(
-            r"[a-z,]\s+" + word + r"(?![\w-])", doc.text
-        ):
+        first = name.split()[0]
+        word = re.escape(first)
+        common = (
+            first.lower() in syntax_words("group_heads") and first.lower() not in syntax_words("named_groups")
+        ) or re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", doc.text)
+        if common and not re.search(r"[a-z,]\s+" + word + r"(?![\w-])", doc.text):
             return lower
     return name
 
