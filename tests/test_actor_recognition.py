@@ -136,3 +136,22 @@ def test_a_comparison_opening_the_sentence_is_no_given_name():
         "months, Kovacs stayed. Eden had no choice but to take the blame."
     )
     assert all(not name.startswith("Like") for _text, name in found(text))
+
+
+def _places(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.country) for m in find_actors(text) if m.type in ("country", "region")]
+
+
+def test_a_city_abroad_with_a_us_state_after_it_is_the_american_town():
+    # the state written after the comma makes it the town in that state, here and wherever the article names it again
+    assert _places("Volunteers started arriving in Venice, La., on Friday. Boats left Venice at dawn.") == [
+        ("La", "USA")
+    ]
+    assert _places("Mike Ellis, a skipper from Venice, Louisiana, accused BP.") == [("Louisiana", "USA")]
+    assert _places("Fishermen in Vienna, New Jersey, protested.") == [("New Jersey", "USA")]
+    # a place's head word after it names another place ("Panama City Beach"), not the capital abroad
+    assert _places("She spoke at the Panama City Beach welcome center.") == []
+    # a list of cities, a state opening the next clause, a US city's county: as before
+    assert _places("Leaders met in Venice, Rome and Paris.") == [("Venice", "ITA"), ("Rome", "ITA"), ("Paris", "FRA")]
+    assert _places("Troops left Baghdad, Texas officials said.") == [("Baghdad", "IRQ"), ("Texas", "USA")]
+    assert _places("the Los Angeles County coroner") == [("Los Angeles", "USA")]

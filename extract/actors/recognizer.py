@@ -46,6 +46,12 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d\d\s+$")  # "15:47 " before a zone written as a country ("UK")
 
 
+@functools.cache
+def _us_states() -> dict[str, str]:
+    """The gazetteer's states of the United States: name -> actor id ("Louisiana" -> "region:us-louisiana")."""
+    return {a.name: aid for aid, a in load().actors.items() if a.type == "region" and a.country == "USA"}
+
+
 def _as_date(on: object) -> dt.date | None:
     """The article date as a date: datetimes lose their time, ISO strings are parsed; None stays None."""
     if on is None or (isinstance(on, dt.date) and not isinstance(on, dt.datetime)):
@@ -243,6 +249,7 @@ class _Scan:
         self._described: dict[str, str] = {}  # a word the article wrote right before a person's name -> the person
         self._general_of: dict[str, list[str]] | None = None
         self._un: dict = self.gaz.cues.get("coreference_un", {})  # "the U.N. agency" (_un_agency)
+        self._towns: set[tuple[str, ...]] = set()  # cities abroad the article has shown to be US towns (_us_town)
 
     def _start(self, k: int) -> int:
         """Character offset where token k starts."""
@@ -860,6 +867,14 @@ class _Scan:
                 if choice is not None and self._time_zone(m.i, choice[0]):
                     i = m.j  # "Page last updated at 15:47 GMT, ... 15:47 UK", "14:19 UK time": a clock's zone
                     continue
+                if (
+                    choice is not None
+                    and choice[1].via in ("city", "capital")
+                    and choice[0] != "USA"
+                    and (town := self._us_town(m)) > 0
+                ):
+                    i = town  # "Venice, La.", "Panama City Beach": a town of the United States, not the city abroad
+                    continue
                 if choice is not None:
                     aid, hit = choice
                     first = m.i
@@ -893,6 +908,35 @@ class _Scan:
         if self._pending or self._organs:
             self._resolve_pending()
         return self.mentions
+
+    def _us_town(self, m: _Match) -> int:
+        """The token to go on from when the city abroad matched at m is a town of the United States ([towns] of
+        the gazetteer's cues): its state written right after it ("Venice, Louisiana"; "Venice, La.", where the
+        abbreviation is a mention of the state), a place's head word after it ("Panama City Beach"), or a name
+        the article has already shown to be such a town. Else 0."""
+        key, keys = tuple(self.keys[m.i : m.j]), self.keys
+        towns = self.gaz.cues.get("towns", {})
+        if key in self._towns:
+            return m.j
+        if m.j < len(keys) and keys[m.j] in towns.get("place_heads", ()):
+            return m.j + 1
+        if m.j + 1 >= len(keys) or keys[m.j] != ",":
+            return 0
+        state = keys[m.j + 1]
+        if state in towns.get("state_abbreviations", {}) and m.j + 2 < len(keys) and keys[m.j + 2] == ".":
+            self._towns.add(key)
+            name = towns["state_abbreviations"][state]
+            states = _us_states()
+            self._emit(m.j + 1, m.j + 2, states.get(name) or states.get(f"{name} State") or "USA", "abbreviation")
+            return m.j + 3
+        n = 1 if state in _us_states() else 2 if " ".join(keys[m.j + 1 : m.j + 3]) in _us_states() else 0
+        after = keys[m.j + 1 + n] if m.j + 1 + n < len(keys) else "."
+        if n and (
+            after in (",", ".", ")", ";", ":") or "\n" in self.text[self.ends[m.j + n] : self._start(m.j + 1 + n)]
+        ):
+            self._towns.add(key)  # "Louisiana" after the comma is found as itself; not "Baghdad, Texas officials"
+            return m.j
+        return 0
 
     def _time_zone(self, i: int, aid: str) -> bool:
         """True for a country named right after a clock time: the time's zone, no mention of the country."""

@@ -1039,12 +1039,12 @@ def _name_stops() -> frozenset[str]:
 
 def _state_abbreviation(tokens: list[Token], k: int) -> bool:
     """True for a state's abbreviation after a place and a comma ("Grand Isle, La.", "Key West, Fla.,";
-    [roles].state_abbreviations): part of the place, no name."""
+    the gazetteer's [towns.state_abbreviations]): part of the place, no name."""
     return (
         0 < k < len(tokens) - 1
         and tokens[k - 1].text == ","
         and tokens[k + 1].text == "."
-        and tokens[k].text in _w("state_abbreviations")
+        and tokens[k].text in load_gazetteer().cues.get("towns", {}).get("state_abbreviations", {})
     )
 
 

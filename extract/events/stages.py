@@ -2312,6 +2312,16 @@ def _noun_dates(
     return out
 
 
+def _possessive_of_another(text: str, toks: list[Token], tx: Timex, cue: Cue) -> bool:
+    """True for a date in the possessive after the cue and a preposition ([dating].possessive_after) that
+    qualifies a noun other than the cue ("ordered an investigation into Friday's fire", "help the survivors of
+    Tuesday's earthquake"): the noun's date, not the happening's."""
+    if text[tx.end : tx.end + 2] not in ("'s", "’s") or tx.start <= toks[cue.i].start:
+        return False
+    k = bisect.bisect_left([t.start for t in toks], tx.start)  # the date's first token
+    return 0 < k and cue.i < k - 1 and toks[k - 1].lower in wordset("dating", "possessive_after")
+
+
 def _bounded(text: str, timexes: list[Timex], s_start: int, span: tuple[int, int]) -> bool:
     """True when the clause holds a bound ("since January 5", "until May"): it tells of a span of time."""
     return any(
@@ -2361,6 +2371,7 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             # "Dudley, who takes over on 1 October, met the board": the relative clause's day is not the meeting's
             inside = (toks[clause.i0].start, toks[closing].start)
             timexes = [tx for tx in timexes if not inside[0] <= tx.start < inside[1]]
+        timexes = [tx for tx in timexes if not _possessive_of_another(text, toks, tx, c.cue)]
         noun_dates = _noun_dates(text, toks, timexes, doc.cues.get(c.s, []), c.cue)
         others = _held_by_others(toks, doc.clauses[c.s], doc.cues.get(c.s, []), clause, c.cue, set(noun_dates))
         others += list(noun_dates.values())
