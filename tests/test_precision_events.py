@@ -172,6 +172,11 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # the reader told what they may do
         "You can donate to the Lisbon flood appeal via its website from Monday.",
         "You can't blame Ana Ruiz for being angry, Rui Costa said on Monday.",
+        # an illness kills, no one attacks
+        "Portugal's former finance minister Jorge Matos suffered a heart attack on Friday.",  # an office, no aid
+        "Jorge Matos, a former Portuguese minister, suffered a heart attack on Friday.",
+        "Corporal Rui Matos, 34, of the Portuguese army, died from natural causes on Friday.",
+        "The Portuguese singer Ana Moura died of cancer in Lisbon on Friday.",
     ],
 )
 def test_no_event(text):

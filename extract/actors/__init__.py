@@ -6,6 +6,7 @@ Public interface:
     country_of(actor_id) -> str, canonical_name(actor_id) -> str, countries_in(mentions) -> list[str]
     demonym(country_id) -> str ("VEN" -> "Venezuelan")
     load_gazetteer() -> Gazetteer (compiled once, cached)
+    office_length(words) -> int (how many of the lower-case words name an office: "finance minister" -> 2)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from extract.actors.gazetteer import Gazetteer, state_body_name
+from extract.actors.gazetteer import Gazetteer, office_length, state_body_name
 from extract.actors.gazetteer import load as load_gazetteer
 from extract.actors.recognizer import ActorContext, ActorMention, _as_date, _Scan
 
@@ -27,6 +28,7 @@ __all__ = [
     "demonym",
     "find_actors",
     "load_gazetteer",
+    "office_length",
     "state_body_name",
 ]
 

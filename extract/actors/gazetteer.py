@@ -312,3 +312,16 @@ def state_body_name(words: list[str], gaz: Gazetteer | None = None) -> bool:
     of Energy", "Health Protection Agency"; heads in [organs].body_heads of cues.toml)."""
     heads = (gaz or load()).body_heads
     return len(words) >= 2 and (words[-1] in heads or (words[0] in heads and words[1] == "of"))
+
+
+def office_length(words: list[str], gaz: Gazetteer | None = None) -> int:
+    """How many of the lower-case words, from the first, name an office of the gazetteer's roles ("finance
+    minister" in ["finance", "minister", "jorge"] -> 2); 0 when they open none."""
+    node, best = (gaz or load()).roles, 0
+    for k, w in enumerate(words):
+        node = node.get(w)
+        if node is None:
+            break
+        if END in node:
+            best = k + 1
+    return best

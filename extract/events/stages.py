@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from core.schema import QUAD_CLASS
-from extract.actors import ActorContext, ActorMention, find_actors, load_gazetteer
+from extract.actors import ActorContext, ActorMention, find_actors, load_gazetteer, office_length
 from extract.actors.tagged import learn_tagged
 from extract.events import confidence, dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
@@ -469,7 +469,8 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
     """True when a cue names no happening where it stands (plover.py, cues.toml [nonevent]): a participle
     describing a noun, a verb of beginning with a happening as subject, a trip to a private place, declining
     to comment, helping to make something, joining a body as one of its people, battling to do something, a
-    verb whose object gives it another sense ("released a report", "provided details")."""
+    verb whose object gives it another sense ("released a report", "provided details"), a word opening the name
+    of an office ("former finance minister Jorge Matos": the gazetteer's roles)."""
     return (
         plover.striving(toks, cue)
         or plover.reduced_relative(toks, cue)
@@ -480,6 +481,7 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
         or plover.work_not_aid(toks, cue)
         or plover.job_move(toks, cue)
         or plover.other_sense(toks, cue)
+        or office_length([t.lower for t in toks[cue.i : cue.i + 4]]) > cue.j - cue.i  # "the finance minister"
     )
 
 
@@ -615,6 +617,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
             if mode_name not in settings.keep_modes:
                 continue
             cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], settings.noun_weight, "noun", toks[k].lower)
+            if plover.other_sense(toks, cue):
+                continue  # "suffered a heart attack on Friday", "a cardiac arrest": the noun's other sense
             reacting = any(clause.i0 <= c.i < k and c.quad_class.startswith("verbal") for c in found)
             if reacting and noun_at < tx.start:
                 continue  # "condemned the Israeli strike on Monday": the day is the condemnation's
