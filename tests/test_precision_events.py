@@ -778,3 +778,24 @@ def test_a_surname_alias_before_another_name_is_someone_else():
     assert ("Cameron", "person:david-cameron") not in found
     text = "David Cameron met Barack Obama on Monday. Later Mr Cameron said no."
     assert ("Cameron", "person:david-cameron") in [(m.text, m.actor_id) for m in find_actors(text, on="2010-07-20")]
+
+
+def test_an_accident_no_weapon_makes_stays_an_accident_in_a_story_of_war():
+    # the story speaks of bombs, so an explosion might be an attack; a road crash or a disease never is
+    text = (
+        "A roadside bomb killed two Portuguese soldiers near Basra on Friday. "
+        "Another Portuguese soldier was killed in a road accident in Basra on Saturday. "
+        "A third died of swine flu in Kuwait on Sunday."
+    )
+    rows = _rows(text, "2005-05-09")
+    assert [(r["event_type"], r["date"]) for r in rows] == [("ASSAULT", "2005-05-06")]
+
+
+def test_an_accident_in_an_aside_leaves_the_clauses_own_deed():
+    # "already hit hard by bird flu" is the aside's accident; the order after it is the happening
+    rows = _rows(
+        "Egypt, already hit hard by bird flu, ordered the slaughter of all its pigs on April 29.", "2009-04-30"
+    )
+    assert [(r["source_actor"], r["date"]) for r in rows] == [("Egypt", "2009-04-29")]
+    # an accident that is the clause's own predicate still gives nothing
+    assert _rows("Egypt, a poor country, was hit hard by bird flu on April 29.", "2009-04-30") == []

@@ -806,12 +806,16 @@ def accident_noun(word: str) -> bool:
     return word.lower() in _nonevent("accidents")
 
 
-def accident_subject(tokens: list[Token], lo: int, cue: Cue) -> bool:
+def accident_subject(tokens: list[Token], lo: int, cue: Cue, armed: bool = False) -> bool:
     """True when an assault verb's doer is an accident or a natural force: an accident noun among the words
     from `lo` (the clause's start, or earlier for a clause opening with "which") up to the verb ("The April
-    20 explosion aboard the rig killed 11 workers", "the disaster, which killed 11")."""
+    20 explosion aboard the rig killed 11 workers", "the disaster, which killed 11"). In a story that speaks of
+    weapons (`armed`), only the harm undergone in an accident named after the verb that no weapon makes
+    ("was killed in a crash in Kuwait", "died of swine flu"; not "killed in the blast": [nonevent].weapon_made)."""
     if cue.event_type != "ASSAULT" or cue.phrase not in _nonevent("harm"):
         return False
+    if armed:
+        return _accident_after(tokens, cue, _nonevent("weapon_made"))
     return any(accident_noun(tokens[k].lower) for k in range(max(0, lo), cue.i)) or _accident_after(tokens, cue)
 
 
@@ -835,7 +839,7 @@ def market_move(tokens: list[Token], k: int, lo: int = 0) -> bool:
     )
 
 
-def _accident_after(tokens: list[Token], cue: Cue) -> bool:
+def _accident_after(tokens: list[Token], cue: Cue, unless: frozenset[str] = frozenset()) -> bool:
     """True when the harm is undergone in or by an accident named right after the verb ("his wife was killed in the
     earthquake", "11 workers died in the blast", "died of swine flu"): a preposition of [nonevent].accident_links
     next (past up to two words of degree, .harm_adverbs: "hit particularly hard by"), then an accident noun before
@@ -849,7 +853,7 @@ def _accident_after(tokens: list[Token], cue: Cue) -> bool:
         if not tok.text[0].isalnum():
             return False
         if accident_noun(tok.lower):
-            return True
+            return tok.lower not in unless
     return False
 
 

@@ -362,6 +362,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                 if not (clause.i0 <= cue.i < clause.i1):
                     continue
                 if _accident(toks, clause, cue, armed):
+                    if _aside_ends_after(toks, clause, cue):
+                        continue  # "Egypt, already hit hard by bird flu, ordered ...": the aside's accident only
                     break  # "the explosion killed 11 workers": an accident, no assault by an actor
                 if plover.market_move(toks, cue.i, clause.i0):
                     continue  # "BP's shares closed down 1.4 percent": a price
@@ -451,10 +453,19 @@ def _ascribed_intent(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     return cue.quad_class.startswith("material_conflict") and _infinitive_of(toks, clause, cue, "ascribed_intent")
 
 
+def _aside_ends_after(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when the cue stands in an aside set off by commas after the clause's subject ("Egypt, already hit
+    hard by bird flu, ordered the slaughter"): the clause's own predicate comes after it."""
+    before = [k for k in range(clause.i0, cue.i) if toks[k].text == ","]
+    after = next((k for k in range(cue.j, clause.i1) if toks[k].text == ","), -1)
+    return bool(before) and after > 0 and after + 1 < clause.i1 and finite_word(toks[after + 1])
+
+
 def _accident(toks: list[Token], clause: Clause, cue: Cue, armed: bool) -> bool:
-    """True when an accident or a natural force does the cue's deed ("the explosion killed 11 workers"), in a
-    story that names no weapons (plover.armed_text)."""
-    return not armed and plover.accident_subject(toks, _doer_from(toks, clause), cue)
+    """True when an accident or a natural force does the cue's deed ("the explosion killed 11 workers"); in a
+    story that names weapons (plover.armed_text), only one no weapon makes, named after the verb ("was killed in a
+    crash in Kuwait")."""
+    return plover.accident_subject(toks, _doer_from(toks, clause), cue, armed)
 
 
 def _doer_from(toks: list[Token], clause: Clause) -> int:
