@@ -492,3 +492,26 @@ def test_furniture_run_into_the_story_is_cut_and_the_story_kept():
     assert clean_text(raw).text == "Commentators discuss the spill.\nThe mayor left."
     # a bar inside a sentence is no byline
     assert clean_text("Kenya | Uganda talks resumed on Friday.").text == "Kenya | Uganda talks resumed on Friday."
+
+
+def test_a_wire_agency_in_brackets_opening_a_line_is_a_credit():
+    # left by a photo's credit: the story goes on after it, and the agency is no one's name in it
+    raw = (
+        "The hearing ended at noon.\n(AP) Senators rebuked one of their own on Friday.\n(AP Photo) The vote was close."
+    )
+    cleaned = clean_text(raw)
+    credits = [cleaned.text[s.start : s.end] for s in cleaned.segments if s.kind == "credit"]
+    bodies = [cleaned.text[s.start : s.end] for s in cleaned.segments if s.kind == "body"]
+    assert credits == ["(AP)", "(AP Photo)"]
+    assert bodies == [
+        "The hearing ended at noon.",
+        "Senators rebuked one of their own on Friday.",
+        "The vote was close.",
+    ]
+    # a photo's caption may follow the credit on its line
+    raw = "The hearing ended at noon.\n(AP) Ana Costa, left, hugs her son at the pier in Kenner, La., Thursday, April 22, 2010."
+    cleaned = clean_text(raw)
+    assert [s.kind for s in cleaned.segments] == ["body", "credit", "caption"]
+    # a bracket of other words opening a line is the story's own
+    cleaned = clean_text("(Updated) Senators rebuked one of their own on Friday.")
+    assert [s.kind for s in cleaned.segments] == ["body"]

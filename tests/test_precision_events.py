@@ -172,6 +172,9 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # the reader told what they may do
         "You can donate to the Lisbon flood appeal via its website from Monday.",
         "You can't blame Ana Ruiz for being angry, Rui Costa said on Monday.",
+        # where a person stands in a photo
+        "Rui Matos, left, hugs his neighbour at a hotel in Lisbon on Thursday.",
+        "Ana Costa (left) greets Rui Matos in Lisbon on Thursday.",
         # an illness kills, no one attacks
         "Portugal's former finance minister Jorge Matos suffered a heart attack on Friday.",  # an office, no aid
         "Jorge Matos, a former Portuguese minister, suffered a heart attack on Friday.",

@@ -886,6 +886,15 @@ def _put_to_speaker(tokens: list[Token], i: int) -> bool:
     return prev in ("when", "being", "if", "once")
 
 
+def photo_position(tokens: list[Token], cue: Cue) -> bool:
+    """True for a word set off by commas or brackets after a name in a photo's caption that says where the person
+    stands ("Stanley Murray, left, hugs ...", "Ana Costa (left)": [nonevent].photo_positions): no one leaves."""
+    if cue.j - cue.i != 1 or tokens[cue.i].lower not in _nonevent("photo_positions") or cue.i == 0:
+        return False
+    before, after = tokens[cue.i - 1].text, tokens[cue.j].text if cue.j < len(tokens) else ""
+    return (before, after) in ((",", ","), ("(", ")"))
+
+
 def no_comment(tokens: list[Token], cue: Cue) -> bool:
     """True for declining to speak ("declined to comment", "declined comment", "asked not to be named", "was not
     authorized to discuss", "refused to give further details", "declined to be named"): no refusal between

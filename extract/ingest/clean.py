@@ -471,6 +471,14 @@ def _wire_dateline() -> re.Pattern:
     )
 
 
+@functools.cache
+def _lead_agency() -> re.Pattern:
+    """A wire agency's name in brackets opening a line, left by a photo's credit or a dateline cut away ("(AP)
+    Republicans have rebuked ...", "(AP Photo) The president ..."): a credit, not the story's first word."""
+    agencies = "|".join(map(re.escape, sorted(cues().wire_agencies, key=len, reverse=True)))
+    return re.compile(r"\s*\((?:" + agencies + r")(?: Photos?)?\)(?=\s+\S)")
+
+
 def _place_dateline(text: str, spans: list[tuple[int, int]], dateline: Published | None) -> tuple[int, int] | None:
     """The span of a place dateline at the start of one of the first lines or right after a timestamp."""
     starts = [s for s, _ in spans[:PLACE_DATELINE_LINES]]
@@ -552,6 +560,14 @@ def find_segments(text: str, dateline: Published | None, captions: frozenset[str
         if _is_credit_line(line):
             marks.append((s, e, "credit"))
             continue
+        lead = _lead_agency().match(line)
+        if lead:
+            marks.append((s, s + lead.end(), "credit"))  # "(AP) Republicans have rebuked ...": the story goes on
+            s += lead.end() + len(line[lead.end() :]) - len(line[lead.end() :].lstrip())
+            line = text[s:e]  # what follows may still be a photo's caption
+            if _is_lead_photo_caption(line):
+                marks.append((s, e, "caption"))  # "(AP) Stanley Murray, left, ..., Thursday, April 22, 2010."
+                continue
         if line.strip() in captions:
             marks.append((s, e, "caption"))
             continue
