@@ -172,6 +172,10 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # the reader told what they may do
         "You can donate to the Lisbon flood appeal via its website from Monday.",
         "You can't blame Ana Ruiz for being angry, Rui Costa said on Monday.",
+        # a press release frees no one, and what is generally accepted is no one's acceptance
+        "The Portuguese energy firm said in a press release Monday that the money will go to research.",
+        "It's widely accepted that it will take months before Portuguese scientists know the damage done by Galp on "
+        "Monday.",
         # where a person stands in a photo
         "Rui Matos, left, hugs his neighbour at a hotel in Lisbon on Thursday.",
         "Ana Costa (left) greets Rui Matos in Lisbon on Thursday.",
