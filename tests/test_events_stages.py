@@ -1391,6 +1391,10 @@ def test_a_speech_act_in_the_present_is_said_now_and_no_standing_fact():
         ("The singers raised money for Haiti on Monday.", "AID"),
         ("Chevron paid out 12m dollars to Ecuadorian farmers on Monday.", "AID"),
         ("Chevron paid compensation to Ecuadorian farmers on Monday.", "AID"),
+        # a deadline set for someone to act is a demand, not a gift; a court striking down a rule is no blow
+        ("Brazil gave the oil firm 48 hours to stop the leak on Monday.", "REQUEST"),
+        ("ECOWAS gave the junta one week to free the president on Monday.", "REQUEST"),
+        ("Judge Ana Costa struck down the drilling ban on Monday.", "REJECT"),
     ],
 )
 def test_verbs_of_the_lexicon(text, etype):
