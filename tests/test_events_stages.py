@@ -16,6 +16,7 @@ from extract.events.plover import find_cues, inflections
 from extract.events.sentences import split_sentences
 from extract.events.tokens import tokenize
 from extract.events.topics import topics_for
+from extract.ingest import load_articles
 from extract.model import Article, Segment
 
 UTC = dt.UTC
@@ -1714,3 +1715,19 @@ def test_i_would_ask_is_asked():
     assert _reading("I would ask the media to respect our privacy.", "ask") == "statement"
     assert _reading("We would urge everyone to stay at home.", "urge") == "statement"
     assert _reading("They would attack the town.", "attack") == "hypothetical"
+
+
+def test_a_live_pages_entries_are_dated_by_the_page_not_by_their_clocks():
+    text = (
+        "Live: the quake in Haiti\n"
+        "1654 Ana Costa, writing in a blog, urged aid groups to plan ahead.\n"
+        "1943 US military officials say aid flights to Haiti have resumed.\n"
+        "1630 Pope Benedict XVI calls on people to unite in prayer for the victims."
+    )
+    # read as a user's file is read: the ingest marks the clocks
+    article = load_articles([{"id": "live", "published": "2010-01-14T12:00:00+00:00", "text": text}]).articles[0]
+    rows, _note = article_events(article)
+    assert {(r["date"], r["event_type"]) for r in rows} >= {("2010-01-14", "REQUEST")}
+    assert all(r["date"].startswith("2010-01") for r in rows)  # no year 1943
+    assert not any(r["summary"][:1].isdigit() for r in rows)  # the clock is no part of what happened
+    assert "Ana Costa" in {r["source_actor"] for r in rows}

@@ -515,3 +515,19 @@ def test_a_wire_agency_in_brackets_opening_a_line_is_a_credit():
     # a bracket of other words opening a line is the story's own
     cleaned = clean_text("(Updated) Senators rebuked one of their own on Friday.")
     assert [s.kind for s in cleaned.segments] == ["body"]
+
+
+def test_the_clocks_opening_a_live_pages_entries_are_stamps_not_years():
+    raw = (
+        "Live: the quake in Haiti\n"
+        "1654 Ana Costa, writing in a blog, urged aid groups to plan ahead.\n"
+        "1643 US officials say aid flights have resumed.\n"
+        '1630 "We are sending teams," the UN said.\n'
+        "1994 was the year US troops last landed there."
+    )
+    cleaned = clean_text(raw)
+    stamps = [cleaned.text[s.start : s.end] for s in cleaned.segments if s.kind == "dateline"]
+    assert stamps == ["1654", "1643", "1630"]  # "1994" is no time of day
+    # two clocks at a line's start make no live page
+    cleaned = clean_text("1654 people were evacuated.\n1643 homes were lost.\nThe mayor spoke.")
+    assert [s.kind for s in cleaned.segments] == ["body"]

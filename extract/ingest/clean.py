@@ -552,6 +552,7 @@ def find_segments(text: str, dateline: Published | None, captions: frozenset[str
     place = _place_dateline(text, spans, dateline)
     if place is not None:
         marks.append((place[0], place[1], "dateline"))
+    marks += [(a, b, "dateline") for a, b in _live_stamps(text, spans)]
     taken = {m[0] for m in marks}
     for n, (s, e) in enumerate(spans):
         line = text[s:e]
@@ -583,6 +584,18 @@ def find_segments(text: str, dateline: Published | None, captions: frozenset[str
         if m:
             marks.append((s + m.start(), e, "credit"))
     return _fill_body(text, sorted(marks))
+
+
+_LIVE_STAMP = re.compile(r"([01]\d|2[0-3])[0-5]\d(?= [A-Z\"“'‘])")
+LIVE_STAMPS_MIN = 3  # lines opening with a clock that make a page a live page
+
+
+def _live_stamps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clocks opening the entries of a live page ("1654 Cameron Sinclair, writing in a blog, urged ...", "2300
+    US officials say ..."): four digits of a time of day at a line's start before a capital, on at least
+    LIVE_STAMPS_MIN lines of the text. Each is the entry's time stamp, not a year."""
+    found = [(s, s + 4) for s, _e in spans if _LIVE_STAMP.match(text, s)]
+    return found if len(found) >= LIVE_STAMPS_MIN else []
 
 
 def _fill_body(text: str, marks: list[tuple[int, int, str]]) -> list[Segment]:
