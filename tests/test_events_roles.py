@@ -1062,3 +1062,12 @@ def test_a_denial_of_an_accusation_told_before_answers_the_accuser():
     # a refusal of something else answers no accuser
     text = "Greenpeace accused Repsol on Monday of hiding the size of the leak. Repsol rejected the offer on Tuesday."
     assert _roles(text, day, "REJECT") == ("Repsol", "")
+
+
+def test_him_after_the_verb_is_the_last_person_named_before_who_is_not_the_doer():
+    text = "President Barack Obama met Prime Minister David Cameron in London. On Monday Obama criticised him over the spill."
+    rows = [r for r in _rows(text, "2010-06-14") if r["event_type"] == "ACCUSE"]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Barack Obama", "David Cameron")]
+    text = "Dr Conrad Murray was charged in February. On Monday Katherine Jackson criticised him for the delays."
+    rows = [r for r in _rows(text, "2010-06-14") if r["mode"] == "statement"]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Katherine Jackson", "Conrad Murray")]
