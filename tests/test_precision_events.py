@@ -176,6 +176,11 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "The Portuguese energy firm said in a press release Monday that the money will go to research.",
         "It's widely accepted that it will take months before Portuguese scientists know the damage done by Galp on "
         "Monday.",
+        # "given" read as "considering" gives nothing to anyone
+        "Given that Galp is a core holding of most Portuguese pension funds, that is billions of euros off the wealth "
+        "of savers on Monday.",
+        "It is tempting to rush to judgement on the Portuguese firm Galp on Monday, given the doubts expressed by "
+        "engineers.",
         # where a person stands in a photo
         "Rui Matos, left, hugs his neighbour at a hotel in Lisbon on Thursday.",
         "Ana Costa (left) greets Rui Matos in Lisbon on Thursday.",
@@ -785,6 +790,13 @@ def test_a_surname_alias_before_another_name_is_someone_else():
     assert ("Cameron", "person:david-cameron") not in found
     text = "David Cameron met Barack Obama on Monday. Later Mr Cameron said no."
     assert ("Cameron", "person:david-cameron") in [(m.text, m.actor_id) for m in find_actors(text, on="2010-07-20")]
+
+
+def test_given_as_a_verb_still_gives():
+    rows = _rows("Portugal has given Mozambique 20 million euros in aid on Monday.", "2011-03-09")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("AID", "Portugal", "Mozambique")
+    ]
 
 
 def test_an_accident_no_weapon_makes_stays_an_accident_in_a_story_of_war():

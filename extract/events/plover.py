@@ -973,6 +973,27 @@ def work_not_aid(tokens: list[Token], cue: Cue) -> bool:
     return k < len(tokens) and tokens[k].lower in _nonevent("help_work")
 
 
+def considering(tokens: list[Token], cue: Cue) -> bool:
+    """True for "given" read as "considering" ("given speculation that pieces were found", "even more striking given
+    BP knew", "And given that he is reliant on BP"): no auxiliary of the passive or the perfect before it, and a
+    clause or a noun phrase after it ([nonevent].considering_next). Nothing is given to anyone."""
+    k = cue.i
+    if cue.phrase != "give" or tokens[k].lower != "given" or k + 1 >= len(tokens):
+        return False
+    before = {t.lower for t in tokens[max(0, k - 3) : k]}
+    if before & (wordset("mode", "be") | wordset("mode", "have") | {"been", "being", "'s", "’s"}):
+        return False  # "were given a few minutes", "has given added urgency"
+    if (
+        k > 0
+        and tokens[k - 1].text[:1].isalpha()
+        and tokens[k - 1].text.islower()
+        and tokens[k - 1].lower not in (_nonevent("considering_after"))
+    ):
+        return False  # "the aid given to Haiti": a participle of its noun
+    nxt = tokens[k + 1]
+    return nxt.lower in _nonevent("considering_next") or (nxt.text[:1].isupper() and nxt.text[1:2].islower())
+
+
 def striving(tokens: list[Token], cue: Cue) -> bool:
     """True for a verb of fighting + "to" + a verb ("battled to revive him", "fought to keep the plant open"):
     an effort, no fight with anyone."""
