@@ -181,6 +181,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "of savers on Monday.",
         "It is tempting to rush to judgement on the Portuguese firm Galp on Monday, given the doubts expressed by "
         "engineers.",
+        # "help" + a verb of causing tells a cause, no help given
+        "Lisbon's backing helped boost Galp shares on Monday.",
         # where a person stands in a photo
         "Rui Matos, left, hugs his neighbour at a hotel in Lisbon on Thursday.",
         "Ana Costa (left) greets Rui Matos in Lisbon on Thursday.",
@@ -790,6 +792,13 @@ def test_a_surname_alias_before_another_name_is_someone_else():
     assert ("Cameron", "person:david-cameron") not in found
     text = "David Cameron met Barack Obama on Monday. Later Mr Cameron said no."
     assert ("Cameron", "person:david-cameron") in [(m.text, m.actor_id) for m in find_actors(text, on="2010-07-20")]
+
+
+def test_help_to_do_a_deed_is_still_help():
+    rows = _rows("Portugal helped Mozambique rebuild its ports on Monday.", "2011-03-09")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("AID", "Portugal", "Mozambique")
+    ]
 
 
 def test_given_as_a_verb_still_gives():

@@ -966,11 +966,12 @@ def _not_cleared_to_speak(tokens: list[Token], k: int) -> bool:
 
 def work_not_aid(tokens: list[Token], cue: Cue) -> bool:
     """True for "helped" + a verb of making or writing ("helped develop submersibles", "helped write the
-    guidance"): a career, no help given to anyone."""
+    guidance"): a career, no help given to anyone; or + a verb of causing ("will help determine the fines", "helped
+    boost BP shares": [nonevent].help_cause): a cause."""
     if cue.phrase != "help" or cue.j >= len(tokens):
         return False
     k = cue.j + (1 if tokens[cue.j].lower == "to" else 0)
-    return k < len(tokens) and tokens[k].lower in _nonevent("help_work")
+    return k < len(tokens) and (tokens[k].lower in _nonevent("help_work") or tokens[k].lower in _nonevent("help_cause"))
 
 
 def considering(tokens: list[Token], cue: Cue) -> bool:
