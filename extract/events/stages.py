@@ -967,15 +967,24 @@ def _pronoun_subject(
     """ "he"/"she" just before the verb stands for the last person the article named before it."""
     for k in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1):
         if toks[k].lower in pronouns:
-            n = bisect.bisect_left(m_starts, toks[k].start) - 1
-            back = 0
-            while n >= 0 and back < lookback:
-                m = mentions[n]
-                if m.type == "person":
-                    return k, m
-                n -= 1
-                back += m.type != "country"  # states named on the way ("criticised China, Peru and Cuba") are no rival
-            return None
+            m = _last_person_before(toks[k].start, mentions, m_starts, lookback)
+            return None if m is None else (k, m)
+    return None
+
+
+def _last_person_before(
+    pos: int, mentions: list[ActorMention], m_starts: list[int], lookback: int, doer: ActorMention | None = None
+) -> ActorMention | None:
+    """The last person mentioned before offset `pos` other than `doer`, within `lookback` mentions that are no
+    country (states named on the way, "criticised China, Peru and Cuba", are no rival); None past them."""
+    n = bisect.bisect_left(m_starts, pos) - 1
+    back = 0
+    while n >= 0 and back < lookback:
+        m = mentions[n]
+        if m.type == "person" and (doer is None or m.actor_id != doer.actor_id):
+            return m
+        n -= 1
+        back += m.type != "country"
     return None
 
 
@@ -994,15 +1003,7 @@ def _pronoun_object(
     k = cue.j
     if k >= clause.i1 or toks[k].lower != "him":
         return None
-    n = bisect.bisect_left(m_starts, toks[k].start) - 1
-    back = 0
-    while n >= 0 and back < lookback:
-        m = mentions[n]
-        if m.type == "person" and (source is None or m.actor_id != source.actor_id):
-            return m
-        n -= 1
-        back += m.type != "country"
-    return None
+    return _last_person_before(toks[k].start, mentions, m_starts, lookback, source)
 
 
 _IT_BACK = 2  # sentences back where the body "it" stands for may be the subject
