@@ -183,6 +183,9 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "engineers.",
         # "help" + a verb of causing tells a cause, no help given
         "Lisbon's backing helped boost Galp shares on Monday.",
+        "Portugal's health ministry said testing had helped confirm that the fish was safe.",
+        # a career before joining a body
+        "Prior to joining Galp, Rui Matos worked at newspapers in Lisbon and Porto until Monday.",
         # where a person stands in a photo
         "Rui Matos, left, hugs his neighbour at a hotel in Lisbon on Thursday.",
         "Ana Costa (left) greets Rui Matos in Lisbon on Thursday.",
@@ -813,7 +816,8 @@ def test_an_accident_no_weapon_makes_stays_an_accident_in_a_story_of_war():
     text = (
         "A roadside bomb killed two Portuguese soldiers near Basra on Friday. "
         "Another Portuguese soldier was killed in a road accident in Basra on Saturday. "
-        "A third died of swine flu in Kuwait on Sunday."
+        "A third died of swine flu in Kuwait on Sunday. "
+        "Lt Rui Matos was hurt in the accident which killed Corporal Ana Costa on Sunday."
     )
     rows = _rows(text, "2005-05-09")
     assert [(r["event_type"], r["date"]) for r in rows] == [("ASSAULT", "2005-05-06")]

@@ -810,12 +810,14 @@ def accident_subject(tokens: list[Token], lo: int, cue: Cue, armed: bool = False
     """True when an assault verb's doer is an accident or a natural force: an accident noun among the words
     from `lo` (the clause's start, or earlier for a clause opening with "which") up to the verb ("The April
     20 explosion aboard the rig killed 11 workers", "the disaster, which killed 11"). In a story that speaks of
-    weapons (`armed`), only the harm undergone in an accident named after the verb that no weapon makes
-    ("was killed in a crash in Kuwait", "died of swine flu"; not "killed in the blast": [nonevent].weapon_made)."""
+    weapons (`armed`), only an accident no weapon makes ("was killed in a crash in Kuwait", "died of swine flu",
+    "the accident which killed"; not "killed in the blast", "the explosion killed": [nonevent].weapon_made)."""
     if cue.event_type != "ASSAULT" or cue.phrase not in _nonevent("harm"):
         return False
-    if armed:
-        return _accident_after(tokens, cue, _nonevent("weapon_made"))
+    if armed:  # "the accident which killed Lance Corporal Karl Shearer", "died of swine flu"; not "the blast killed"
+        made = _nonevent("weapon_made")
+        before = any(accident_noun(w) and w not in made for w in (tokens[k].lower for k in range(max(0, lo), cue.i)))
+        return before or _accident_after(tokens, cue, made)
     return any(accident_noun(tokens[k].lower) for k in range(max(0, lo), cue.i)) or _accident_after(tokens, cue)
 
 
@@ -1005,10 +1007,15 @@ def striving(tokens: list[Token], cue: Cue) -> bool:
 
 
 def job_move(tokens: list[Token], cue: Cue) -> bool:
-    """True for joining a body as one of its people ("will join the Rand Corp. as a senior fellow"): an
-    appointment, no cooperation between actors."""
+    """True for joining a body as one of its people ("will join the Rand Corp. as a senior fellow"), or a career
+    told before it ("Prior to joining Reuters, he worked at ...", "Before joining the firm"; not "after joining the
+    invasion"): an appointment, no cooperation between actors."""
     if cue.phrase != "join":
         return False
+    if tokens[cue.i].lower == "joining" and cue.i > 0:
+        prev = tokens[cue.i - 1].lower
+        if prev == "before" or (prev == "to" and cue.i > 1 and tokens[cue.i - 2].lower == "prior"):
+            return True  # "Prior to joining Reuters", "Before joining the firm"
     after = [t.lower for t in tokens[cue.j : cue.j + 8]]
     return any(
         w == "as" and nxt in ("a", "an", "its", "the", "their") for w, nxt in zip(after, after[1:], strict=False)
