@@ -1071,3 +1071,8 @@ def test_him_after_the_verb_is_the_last_person_named_before_who_is_not_the_doer(
     text = "Dr Conrad Murray was charged in February. On Monday Katherine Jackson criticised him for the delays."
     rows = [r for r in _rows(text, "2010-06-14") if r["mode"] == "statement"]
     assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Katherine Jackson", "Conrad Murray")]
+
+
+def test_a_bodys_name_goes_on_past_of_or_for_after_its_head():
+    text = "The Department for International Development said on Monday it would send aid to Haiti."
+    assert _roles(text, "2010-01-18")[0] == "Department for International Development"

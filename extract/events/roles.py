@@ -959,12 +959,13 @@ def proper_names(
                 j += 1  # "National Oceanic and Atmospheric Administration": one body's name
             elif (
                 j + 1 < i1
-                and tokens[j].lower == "of"
+                and tokens[j].lower in ("of", "for")
                 and tokens[j - 1].text in load_gazetteer().body_heads
                 and j + 1 not in taken
                 and tokens[j + 1].text[:1].isupper()
             ):
-                j += 1  # "Department of Health", "Ministry of Defence": the head's "of" joins its name
+                j += 1  # "Department of Health", "Department for International Development": the head's "of" or
+                # "for" joins its name
         if any(
             len(t.text) > 1 and t.text.isupper() and (t.lower in stop or t.lower in wordset("clauses", "subordinators"))
             for t in tokens[k:j]
