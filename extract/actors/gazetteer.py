@@ -98,6 +98,9 @@ class Gazetteer:
     body_heads: frozenset[str] = frozenset()  # "Department", "Agency": a state body named by its function
     firm_countries: dict[str, str] = field(default_factory=dict)  # a company's name or alias -> its home country
     firms: list[tuple[str, ...]] = field(default_factory=list)  # each company's name, then its aliases
+    us_states: dict[str, str] = field(default_factory=dict)  # a US state's name -> its actor id ("Louisiana")
+    state_abbreviations: dict[str, str] = field(default_factory=dict)  # "La" -> the state's actor id ([towns])
+    place_heads: frozenset[str] = frozenset()  # "Beach", "Marina": a place's own head word after a name ([towns])
 
 
 def tokens_of(text: str) -> list[str]:
@@ -290,6 +293,13 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     gaz.body_heads = frozenset(organs.get("body_heads", []))
     organ_starts = {v for w in gaz.organs_after_the | gaz.organs_bare for v in (w, w.capitalize())}
     gaz.first_keys = frozenset(set(gaz.trie) | role_starts | organ_starts)
+    gaz.us_states = {a.name: aid for aid, a in gaz.actors.items() if a.type == "region" and a.country == "USA"}
+    towns = gaz.cues.get("towns", {})
+    gaz.place_heads = frozenset(towns.get("place_heads", []))
+    gaz.state_abbreviations = {
+        abbr: gaz.us_states.get(name) or gaz.us_states.get(f"{name} State") or "USA"  # "Ga": Georgia is no region here
+        for abbr, name in towns.get("state_abbreviations", {}).items()
+    }
     gaz.ambiguous = {}
     for alias, spec in gaz.cues.get("ambiguous", {}).items():
         gaz.ambiguous[alias] = {

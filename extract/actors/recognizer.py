@@ -46,12 +46,6 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _CLOCK_BEFORE = re.compile(r"\b\d{1,2}[:.]\d\d\s+$")  # "15:47 " before a zone written as a country ("UK")
 
 
-@functools.cache
-def _us_states() -> dict[str, str]:
-    """The gazetteer's states of the United States: name -> actor id ("Louisiana" -> "region:us-louisiana")."""
-    return {a.name: aid for aid, a in load().actors.items() if a.type == "region" and a.country == "USA"}
-
-
 def _as_date(on: object) -> dt.date | None:
     """The article date as a date: datetimes lose their time, ISO strings are parsed; None stays None."""
     if on is None or (isinstance(on, dt.date) and not isinstance(on, dt.datetime)):
@@ -914,22 +908,19 @@ class _Scan:
         the gazetteer's cues): its state written right after it ("Venice, Louisiana"; "Venice, La.", where the
         abbreviation is a mention of the state), a place's head word after it ("Panama City Beach"), or a name
         the article has already shown to be such a town. Else 0."""
-        key, keys = tuple(self.keys[m.i : m.j]), self.keys
-        towns = self.gaz.cues.get("towns", {})
+        key, keys, gaz = tuple(self.keys[m.i : m.j]), self.keys, self.gaz
         if key in self._towns:
             return m.j
-        if m.j < len(keys) and keys[m.j] in towns.get("place_heads", ()):
+        if m.j < len(keys) and keys[m.j] in gaz.place_heads:
             return m.j + 1
         if m.j + 1 >= len(keys) or keys[m.j] != ",":
             return 0
         state = keys[m.j + 1]
-        if state in towns.get("state_abbreviations", {}) and m.j + 2 < len(keys) and keys[m.j + 2] == ".":
+        if state in gaz.state_abbreviations and m.j + 2 < len(keys) and keys[m.j + 2] == ".":
             self._towns.add(key)
-            name = towns["state_abbreviations"][state]
-            states = _us_states()
-            self._emit(m.j + 1, m.j + 2, states.get(name) or states.get(f"{name} State") or "USA", "abbreviation")
+            self._emit(m.j + 1, m.j + 2, gaz.state_abbreviations[state], "abbreviation")
             return m.j + 3
-        n = 1 if state in _us_states() else 2 if " ".join(keys[m.j + 1 : m.j + 3]) in _us_states() else 0
+        n = 1 if state in gaz.us_states else 2 if " ".join(keys[m.j + 1 : m.j + 3]) in gaz.us_states else 0
         after = keys[m.j + 1 + n] if m.j + 1 + n < len(keys) else "."
         if n and (
             after in (",", ".", ")", ";", ":") or "\n" in self.text[self.ends[m.j + n] : self._start(m.j + 1 + n)]

@@ -990,7 +990,7 @@ def considering(tokens: list[Token], cue: Cue) -> bool:
         k > 0
         and tokens[k - 1].text[:1].isalpha()
         and tokens[k - 1].text.islower()
-        and tokens[k - 1].lower not in (_nonevent("considering_after"))
+        and tokens[k - 1].lower not in _nonevent("considering_after")
     ):
         return False  # "the aid given to Haiti": a participle of its noun
     nxt = tokens[k + 1]

@@ -1045,7 +1045,7 @@ def _state_abbreviation(tokens: list[Token], k: int) -> bool:
         0 < k < len(tokens) - 1
         and tokens[k - 1].text == ","
         and tokens[k + 1].text == "."
-        and tokens[k].text in load_gazetteer().cues.get("towns", {}).get("state_abbreviations", {})
+        and tokens[k].text in load_gazetteer().state_abbreviations
     )
 
 

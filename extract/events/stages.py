@@ -463,8 +463,8 @@ def _aside_ends_after(toks: list[Token], clause: Clause, cue: Cue) -> bool:
 
 def _accident(toks: list[Token], clause: Clause, cue: Cue, armed: bool) -> bool:
     """True when an accident or a natural force does the cue's deed ("the explosion killed 11 workers"); in a
-    story that names weapons (plover.armed_text), only one no weapon makes, named after the verb ("was killed in a
-    crash in Kuwait")."""
+    story that names weapons (plover.armed_text), only one no weapon makes ("was killed in a crash in Kuwait",
+    "the accident which killed": plover.accident_subject)."""
     return plover.accident_subject(toks, _doer_from(toks, clause), cue, armed)
 
 
@@ -480,9 +480,9 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
     """True when a cue names no happening where it stands (plover.py, cues.toml [nonevent]): a participle
     describing a noun, a verb of beginning with a happening as subject, a trip to a private place, declining
     to comment, helping to make something, joining a body as one of its people, battling to do something, a
-    photo's "left" after a name, "given" read as "considering", a verb whose object gives it another sense ("released a report", "provided
-    details"), a word opening the name of an office ("former finance minister Jorge Matos": the gazetteer's
-    roles)."""
+    photo's "left" after a name, "given" read as "considering", a verb whose object gives it another sense
+    ("released a report", "provided details"), a word opening the name of an office ("former finance minister
+    Jorge Matos": the gazetteer's roles)."""
     return (
         plover.striving(toks, cue)
         or plover.reduced_relative(toks, cue)
@@ -988,22 +988,13 @@ def _last_person_before(
     return None
 
 
-def _pronoun_object(
-    toks: list[Token],
-    clause: Clause,
-    cue: Cue,
-    mentions: list[ActorMention],
-    m_starts: list[int],
-    lookback: int,
-    source: ActorMention | None,
-) -> ActorMention | None:
-    """ "him" right after the verb ("Republicans accused him of exploiting the tragedy", "Unicef thanked him")
-    stands for the last person the article named before it who is not the doer. Not "her": the gazetteer knows
-    no one's sex, and the last person named before "her" was most often a man (read on Timeline17's rows)."""
+def _pronoun_object(toks: list[Token], clause: Clause, cue: Cue) -> int:
+    """The token of "him" right after the verb ("Republicans accused him of exploiting the tragedy", "Unicef thanked
+    him"), which stands for the last person named before it who is not the doer (_last_person_before); -1 when there
+    is none. Not "her": the gazetteer knows no one's sex, and the last person named before "her" was most often a
+    man (read on Timeline17's rows)."""
     k = cue.j
-    if k >= clause.i1 or toks[k].lower != "him":
-        return None
-    return _last_person_before(toks[k].start, mentions, m_starts, lookback, source)
+    return k if k < clause.i1 and toks[k].lower == "him" else -1
 
 
 _IT_BACK = 2  # sentences back where the body "it" stands for may be the subject
@@ -1711,10 +1702,12 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if c.kind == "verb" and c.target is None and c.cue.event_type in wordset("roles", "referring_types"):
                 c.target = _referred_doer(toks, c, kept)
             if c.kind == "verb" and c.target is None and not c.reading.passive:
-                if m_starts is None:
-                    m_starts = [m.start for m in doc.mentions]
-                obj = _pronoun_object(toks, clause, c.cue, doc.mentions, m_starts, settings.pronoun_lookback, c.source)
-                c.target = roles.as_actor(obj) if obj is not None else None
+                if (him := _pronoun_object(toks, clause, c.cue)) >= 0:
+                    if m_starts is None:
+                        m_starts = [m.start for m in doc.mentions]
+                    lookback = settings.pronoun_lookback
+                    obj = _last_person_before(toks[him].start, doc.mentions, m_starts, lookback, c.source)
+                    c.target = roles.as_actor(obj) if obj is not None else None
         kept.append(c)
     doc.candidates = _when_doers(doc, kept)
     return doc
