@@ -831,3 +831,39 @@ def test_an_accident_in_an_aside_leaves_the_clauses_own_deed():
     assert [(r["source_actor"], r["date"]) for r in rows] == [("Egypt", "2009-04-29")]
     # an accident that is the clause's own predicate still gives nothing
     assert _rows("Egypt, a poor country, was hit hard by bird flu on April 29.", "2009-04-30") == []
+
+
+def test_the_first_word_of_a_quotation_after_a_colon_opens_it_and_names_no_one():
+    from extract.events.roles import proper_names
+
+    text = 'Ana Ruiz said: "Frankly I wish we had never signed that deal."'
+    toks = tokenize(text, 0, len(text))
+    assert [m.text for _k, m in proper_names(toks, 0, len(toks), set())] == ["Ana Ruiz"]
+    text = 'The minister told reporters: "Honestly, rebels attacked the convoy."'
+    toks = tokenize(text, 0, len(text))
+    assert [m.text for _k, m in proper_names(toks, 0, len(toks), set(), named=frozenset())] == []
+
+
+def test_a_long_attribution_after_a_quotation_names_its_speaker():
+    # the speaker's title makes the attribution longer than a plain "..., X said"
+    rows = _rows(
+        '"We suspended the newspaper in Iran to investigate its role in the riots in Ahvaz," Karim Haddad of the '
+        "culture and guidance ministry told state radio on Monday.",
+        "2011-03-09",
+    )
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("SANCTION", "Karim Haddad", "")]
+
+
+def test_a_happening_no_one_found_evidence_of_is_negated():
+    rows = _rows("Police found no evidence that gunmen had kidnapped the aid workers in Tikrit on Monday.")
+    assert [(r["event_type"], r["mode"]) for r in rows] == [("COERCE", "negated")]
+    rows = _rows("The inquiry found no evidence to suggest that the army had shelled the town of Zawiya on Monday.")
+    assert [r["mode"] for r in rows] == ["negated"]
+    # "no doubt that" affirms what follows
+    rows = _rows("There is no doubt that rebels attacked the convoy near Zawiya on Monday.")
+    assert [r["mode"] for r in rows if r["event_type"] == "ASSAULT"] != ["negated"]
+
+
+def test_received_contributions_are_no_meeting():
+    rows = _rows("Senator Ana Ruiz received $40,000 in campaign contributions from Chevron on Monday.")
+    assert [r["event_type"] for r in rows] == []

@@ -25,6 +25,7 @@ criticised by China").
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import NamedTuple
 
 from extract.events._data import wordset
@@ -366,6 +367,23 @@ def classify(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool)
     return reading
 
 
+def unfounded(tokens: list[Token], lo: int, i: int) -> bool:
+    """True when the verb at tokens[i] is told after "no <noun> that" ([mode].unfounded_nouns: "found no evidence
+    that gunmen had kidnapped", "no evidence to suggest that"), in its clause or one the "that" opens."""
+    nouns, links = wordset("mode", "unfounded_nouns"), wordset("mode", "unfounded_links")
+    for k in range(i - 1, max(0, i - 12), -1):
+        if k < lo and tokens[k].lower != "that":
+            return False
+        if tokens[k].lower != "that":
+            continue
+        n = k - 1
+        while n > 0 and tokens[n].lower in links:
+            n -= 1
+        # "no evidence", "no hard evidence"
+        return tokens[n].lower in nouns and "no" in (tokens[n - 1].lower, tokens[n - 2].lower if n > 1 else "")
+    return False
+
+
 def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
     """classify(), worked out."""
     by = _passive_of(tokens, clause, cue)
@@ -478,10 +496,14 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         mode = "actual"
     if claimed(tokens, lo, i):
         return Reading("statement", passive, perfect)  # "testified that Murray never mentioned ...": the claim
+    if unfounded(tokens, lo, i):
+        return Reading("negated", passive, perfect)
     # Words before the verb in the clause (nearest first), for modals and negation.
     window = [_contracted(tokens[k].lower) for k in range(i - 1, max(lo, i - 6) - 1, -1)]
     near = window[:4]
-    if any(w in negators or w.endswith("n't") for w in near):
+    # a negator before "that" is the governing verb's ("there is no doubt that rebels attacked"); a modal there
+    # still reaches the verb ("it may be that ...")
+    if any(w in negators or w.endswith("n't") for w in itertools.takewhile(lambda w: w != "that", near)):
         return Reading("negated", passive, perfect)
     if any(w in wordset("mode", "future") for w in near):
         return Reading("future", passive, perfect)

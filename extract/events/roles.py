@@ -862,6 +862,7 @@ def _inflected(word: str) -> bool:
 
 
 _LEAD_ENDS = frozenset({":", "--", "—", "–", "-", "|"})  # a dateline's or caption lead's last mark
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "["})  # marks that may stand before a lead's first word
 
 
 def _names_follow(tokens: list[Token], j: int) -> bool:
@@ -912,7 +913,10 @@ def proper_names(
     def opens(k: int) -> bool:
         """Token k is the sentence's first word (after quotes or brackets), or the first after a colon or dash
         that ends a dateline or a caption's lead ("NEW ORLEANS (AP) -- Choppy seas", "May 10: Boats work")."""
-        if k > 0 and tokens[k - 1].text in _LEAD_ENDS:
+        p = k - 1
+        while p >= 0 and tokens[p].text in _OPENING_MARKS:
+            p -= 1  # 'said: "Honestly I wish': the quotation's first word opens it as a sentence does
+        if p >= 0 and tokens[p].text in _LEAD_ENDS:
             return True
         return not any(t.text[:1].isalnum() for t in tokens[:k])
 

@@ -861,6 +861,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 or (sc.mode == "negated" and _other_predicate_negated(doc.tokens[c.s], c.clause, c.cue.i, negators))
                 # "cancelled a planned meeting": the rule's negation by a verb of calling off stands
                 or (c.reading.mode == "negated" and mode.called_off_by(doc.tokens[c.s], c.clause.i0, c.cue) >= 0)
+                # "found no evidence that gunmen had kidnapped": the rule's negation by an unfounded claim stands
+                or (c.reading.mode == "negated" and mode.unfounded(doc.tokens[c.s], c.clause.i0, c.cue.i))
                 # "Although many will become infected, the team declined to estimate ...": a verb in the simple
                 # past tells no plan; the "will" the model read is another clause's
                 or (
