@@ -867,3 +867,12 @@ def test_a_happening_no_one_found_evidence_of_is_negated():
 def test_received_contributions_are_no_meeting():
     rows = _rows("Senator Ana Ruiz received $40,000 in campaign contributions from Chevron on Monday.")
     assert [r["event_type"] for r in rows] == []
+
+
+def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
+    text = "In 2007, Britain and Libya struck a $900 million oil deal."
+    toks = tokenize(text, 0, len(text))
+    assert [(c.phrase, c.event_type) for c in find_cues(toks)] == [("strike a deal", "AGREE")]
+    text = "In 2007, Britain and Libya struck a lucrative new oil and gas deal."
+    toks = tokenize(text, 0, len(text))
+    assert [c.event_type for c in find_cues(toks)] != ["AGREE"]

@@ -633,14 +633,18 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
         return None
     if i + 2 >= i1 or tokens[i + 1].lower not in determiners:
         return None
-    for k in range(first, min(i1, i + 3 + modifiers_most())):
+    for k in range(first, min(i1, i + 3 + modifiers_most() + 2)):
         if not all(t.text[:1].islower() or t.text[:1].isdigit() or t.text[:1] == "$" for t in tokens[i + 2 : k]):
+            return None
+        # a sum is one modifier ("struck a $900 million oil deal")
+        if sum(t.text not in _SUM_WORDS for t in tokens[i + 2 : k]) > modifiers_most():
             return None
         if tokens[k].lower == noun:
             return k + 1 if ends_noun_phrase(tokens, k + 1, i1) else None
     return None
 
 
+_SUM_WORDS = frozenset({"$", "£", "€", "million", "billion", "trillion", "bn", "m"})
 _PARTICLES = frozenset({"with", "to", "on", "for", "against", "into", "out", "down", "back", "off", "up", "at"})
 
 
