@@ -876,3 +876,25 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
     text = "In 2007, Britain and Libya struck a lucrative new oil and gas deal."
     toks = tokenize(text, 0, len(text))
     assert [c.event_type for c in find_cues(toks)] != ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the noun a participle describes is the object that gives the verb another sense
+        "The fees charged to Chevron by the firm are fair, the judge wrote on Monday.",
+        "The fees being charged to Chevron by the firm are fair, the judge wrote on Monday.",
+        "A report released last night by the Senate committee presents new evidence.",
+        "Documents released in March by the civil liberties union describe the abuse.",
+        # "given" before a clause or the noun of what is considered, after any word
+        "The fees are warranted given the enormous task, the judge wrote on Monday.",
+        "The MP questioned the witness, given he was a prisoner facing a death sentence, on Monday.",
+    ],
+)
+def test_a_participle_whose_noun_gives_it_another_sense_and_given_as_considering(text):
+    assert _types(text) == []
+
+
+def test_a_participle_of_a_deed_still_tells_it():
+    assert _types("The man charged with the murder of Ana Ruiz appeared in court on Monday.") == ["ACCUSE"]
+    assert _types("On Monday Cuba had given the Haitians food and medicine.") == ["AID"]

@@ -990,14 +990,15 @@ def considering(tokens: list[Token], cue: Cue) -> bool:
     before = {t.lower for t in tokens[max(0, k - 3) : k]}
     if before & (wordset("mode", "be") | wordset("mode", "have") | {"been", "being", "'s", "’s"}):
         return False  # "were given a few minutes", "has given added urgency"
+    nxt = tokens[k + 1]
     if (
         k > 0
         and tokens[k - 1].text[:1].isalpha()
         and tokens[k - 1].text.islower()
         and tokens[k - 1].lower not in _nonevent("considering_after")
+        and (nxt.lower not in _nonevent("considering_next") or nxt.lower in _nonevent("participle_objects"))
     ):
-        return False  # "the aid given to Haiti": a participle of its noun
-    nxt = tokens[k + 1]
+        return False  # "the aid given to Haiti": a participle of its noun (not "warranted given the enormous task")
     return nxt.lower in _nonevent("considering_next") or (nxt.text[:1].isupper() and nxt.text[1:2].islower())
 
 
@@ -1045,7 +1046,10 @@ def described_thing(tokens: list[Token], cue: Cue) -> bool:
     """True when the noun a participle describes gives the verb another sense (cues.toml [senses]): "a statement
     released by the Elysee" names a text, not a release of prisoners."""
     spec = _senses().get(cue.phrase)
-    return spec is not None and cue.i > 0 and (tokens[cue.i - 1].lower,) in spec[1]
+    k = cue.i - 1
+    if k > 0 and tokens[k].lower == "being":
+        k -= 1  # "the fees being charged to BP"
+    return spec is not None and k >= 0 and (tokens[k].lower,) in spec[1]
 
 
 _ASIDE = 8  # tokens of a bracketed aside at most ("$10.5bn (£7.2bn)")
@@ -1076,6 +1080,8 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
     nxt, within, window, noun_before = spec
     if tokens[cue.j].lower in nxt or (cue.i > 0 and tokens[cue.i - 1].lower in noun_before):
         return True  # "gave way"; "Tropical storm Alex", "the coming storm": a noun
+    if cue.form == "past" and described_thing(tokens, cue):
+        return True  # "the fees charged to BP": the participle's noun is its object
 
     def up_to_punctuation(run) -> list[str]:
         return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-$£€¥", (t.lower for t in run)))
