@@ -155,3 +155,12 @@ def test_a_city_abroad_with_a_us_state_after_it_is_the_american_town():
     assert _places("Leaders met in Venice, Rome and Paris.") == [("Venice", "ITA"), ("Rome", "ITA"), ("Paris", "FRA")]
     assert _places("Troops left Baghdad, Texas officials said.") == [("Baghdad", "IRQ"), ("Texas", "USA")]
     assert _places("the Los Angeles County coroner") == [("Los Angeles", "USA")]
+
+
+def test_a_state_or_country_before_the_head_of_a_river_or_valley_names_the_feature():
+    assert _places("Fishing was closed east of the Mississippi River and in the Ohio Valley.") == []
+    assert _places("Oil reached the Mississippi River delta; Mississippi and Ohio sued.") == [
+        ("Mississippi", "USA"),
+        ("Ohio", "USA"),
+    ]
+    assert _places("Rebels fled into the Congo Basin from Rwanda.") == [("Rwanda", "RWA")]

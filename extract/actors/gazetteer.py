@@ -101,6 +101,7 @@ class Gazetteer:
     us_states: dict[str, str] = field(default_factory=dict)  # a US state's name -> its actor id ("Louisiana")
     state_abbreviations: dict[str, str] = field(default_factory=dict)  # "La" -> the state's actor id ([towns])
     place_heads: frozenset[str] = frozenset()  # "Beach", "Marina": a place's own head word after a name ([towns])
+    feature_heads: frozenset[str] = frozenset()  # "River", "Valley": a place's name before one names a feature
 
 
 def tokens_of(text: str) -> list[str]:
@@ -296,6 +297,7 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     gaz.us_states = {a.name: aid for aid, a in gaz.actors.items() if a.type == "region" and a.country == "USA"}
     towns = gaz.cues.get("towns", {})
     gaz.place_heads = frozenset(towns.get("place_heads", []))
+    gaz.feature_heads = frozenset(gaz.cues.get("features", {}).get("heads", []))
     gaz.state_abbreviations = {
         abbr: gaz.us_states.get(name) or gaz.us_states.get(f"{name} State") or "USA"  # "Ga": Georgia is no region here
         for abbr, name in towns.get("state_abbreviations", {}).items()

@@ -869,6 +869,15 @@ class _Scan:
                 ):
                     i = town  # "Venice, La.", "Panama City Beach": a town of the United States, not the city abroad
                     continue
+                if (
+                    choice is not None
+                    and choice[1].via in ("name", "city", "capital")
+                    and m.j < len(self.keys)
+                    and self.keys[m.j] in self.gaz.feature_heads
+                    and getattr(self._actor(choice[0]), "type", "") in ("country", "region")
+                ):
+                    i = m.j + 1  # "east of the Mississippi River": the river, not the state
+                    continue
                 if choice is not None:
                     aid, hit = choice
                     first = m.i
