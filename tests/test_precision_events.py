@@ -889,6 +889,9 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
         # "given" before a clause or the noun of what is considered, after any word
         "The fees are warranted given the enormous task, the judge wrote on Monday.",
         "The MP questioned the witness, given he was a prisoner facing a death sentence, on Monday.",
+        # oil captured from a well is no capture of anyone
+        "Chevron captured 2,200 barrels from the leaking well on Monday.",
+        "Chevron said on Monday that it was now capturing 5,000 barrels a day of crude.",
     ],
 )
 def test_a_participle_whose_noun_gives_it_another_sense_and_given_as_considering(text):
