@@ -67,6 +67,8 @@ class Honorifics:
 
     abbreviated: tuple[str, ...]
     full: tuple[str, ...]
+    female: frozenset[str] = frozenset()  # the titles of women ("Mrs") and of men ("Mr"), lower case
+    male: frozenset[str] = frozenset()
 
     @property
     def written(self) -> frozenset[str]:
@@ -77,7 +79,12 @@ class Honorifics:
 @functools.cache
 def honorifics() -> Honorifics:
     d = _load("honorifics.toml")
-    return Honorifics(tuple(d["abbreviated"]), tuple(d["full"]))
+    return Honorifics(
+        tuple(d["abbreviated"]),
+        tuple(d["full"]),
+        frozenset(t.lower() for t in d.get("female", [])),
+        frozenset(t.lower() for t in d.get("male", [])),
+    )
 
 
 @dataclass(frozen=True)

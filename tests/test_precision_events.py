@@ -901,3 +901,37 @@ def test_a_participle_whose_noun_gives_it_another_sense_and_given_as_considering
 def test_a_participle_of_a_deed_still_tells_it():
     assert _types("The man charged with the murder of Ana Ruiz appeared in court on Monday.") == ["ACCUSE"]
     assert _types("On Monday Cuba had given the Haitians food and medicine.") == ["AID"]
+
+
+def test_he_and_she_stand_for_a_person_of_their_sex():
+    rows = _rows("John Smith met Ana Ruiz on Monday. On Tuesday she urged the government to resign.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows if r["event_type"] == "REQUEST"] == [
+        ("REQUEST", "Ana Ruiz")
+    ]
+    rows = _rows("Ana Ruiz met John Smith on Monday. On Tuesday he urged the government to resign.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows if r["event_type"] == "REQUEST"] == [
+        ("REQUEST", "John Smith")
+    ]
+    # a title tells it where the given name does not
+    rows = _rows("Ana Ruiz met Mr Robin Kowalczyk on Monday. On Tuesday she urged the government to resign.")
+    assert [r["source_actor"] for r in rows if r["event_type"] == "REQUEST"] == ["Ana Ruiz"]
+
+
+def test_a_name_after_a_preposition_is_not_the_subject_a_pronoun_gives():
+    text = (
+        "Karl Weber debated Pedro Alves on Monday. When Alves visited Berlin on Tuesday, he briefly exchanged "
+        "words with the pro-war Weber, and accused him of lying."
+    )
+    rows = _rows(text)
+    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "ACCUSE"] == [
+        ("Pedro Alves", "Karl Weber")
+    ]
+
+
+def test_the_given_names_of_each_sex_are_apart():
+    from extract.actors import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert len(gaz.female_names) > 500 and len(gaz.male_names) > 500
+    assert not gaz.female_names & gaz.male_names
+    assert {"Mary", "Fatima"} <= gaz.female_names and {"John", "Mohammed"} <= gaz.male_names

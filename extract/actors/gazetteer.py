@@ -82,6 +82,8 @@ class Gazetteer:
     not_name_words: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    female_names: frozenset[str] = frozenset()  # genders.toml: given names usually of women ("she")
+    male_names: frozenset[str] = frozenset()  # and of men ("he")
     not_before_surname: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
@@ -274,6 +276,12 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
         gaz.cues = tomllib.load(fh)
     names = gaz.cues.get("names", {})
     gaz.given_names = frozenset(names.get("given_names", []))
+    genders = data_dir / "genders.toml"
+    if genders.exists():
+        with genders.open("rb") as fh:
+            by_sex = tomllib.load(fh).get("given_names", {})
+        gaz.female_names = frozenset(by_sex.get("female", []))
+        gaz.male_names = frozenset(by_sex.get("male", []))
     gaz.org_words = frozenset(names.get("org_words", []))
     gaz.not_name_words = frozenset(names.get("not_name_words", [])) | gaz.org_words
     gaz.particles = frozenset(names.get("particles", []))

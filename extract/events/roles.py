@@ -63,8 +63,11 @@ def _after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[st
     """True when the mention at token k follows a preposition (determiners between are skipped)."""
     preps = _w("prepositions") if preps is None else preps
     j = k - 1
-    # Skip determiners of the noun phrase: "of the Russian defence ministry".
-    while j >= lo and tokens[j].lower in ("the", "a", "an"):
+    # Skip determiners of the noun phrase ("of the Russian defence ministry") and hyphened modifiers ("with the
+    # pro-war Hitchens").
+    while j >= lo and (
+        tokens[j].lower in ("the", "a", "an") or ("-" in tokens[j].text[1:-1] and tokens[j].text.islower())
+    ):
         j -= 1
     return j >= lo and tokens[j].lower in preps
 

@@ -32,7 +32,7 @@ from extract.events.sentences import split_sentences
 from extract.events.tokens import Token, tokenize
 from extract.events.topics import topics_for
 from extract.model import Timex
-from extract.vocabulary import function_words, holds_past_form, past_form
+from extract.vocabulary import function_words, holds_past_form, honorifics, past_form
 
 
 @dataclass(frozen=True)
@@ -965,29 +965,61 @@ def _pronoun_subject(
     m_starts: list[int],
     lookback: int,
     pronouns: tuple[str, ...] = ("he", "she"),
+    text: str = "",
 ) -> Placed | None:
-    """ "he"/"she" just before the verb stands for the last person the article named before it."""
+    """ "he"/"she" just before the verb stands for the last person the article named before it (of the pronoun's
+    sex, as far as `text`, the article's, and the gazetteer tell it)."""
     for k in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1):
         if toks[k].lower in pronouns:
-            m = _last_person_before(toks[k].start, mentions, m_starts, lookback)
+            m = _last_person_before(toks[k].start, mentions, m_starts, lookback, pronoun=toks[k].lower, text=text)
             return None if m is None else (k, m)
     return None
 
 
 def _last_person_before(
-    pos: int, mentions: list[ActorMention], m_starts: list[int], lookback: int, doer: ActorMention | None = None
+    pos: int,
+    mentions: list[ActorMention],
+    m_starts: list[int],
+    lookback: int,
+    doer: ActorMention | None = None,
+    pronoun: str = "",
+    text: str = "",
 ) -> ActorMention | None:
     """The last person mentioned before offset `pos` other than `doer`, within `lookback` mentions that are no
-    country (states named on the way, "criticised China, Peru and Cuba", are no rival); None past them."""
+    country (states named on the way, "criticised China, Peru and Cuba", are no rival); None past them. For a
+    `pronoun` of one sex ("he", "him", "she", "her"), a person whose given name or title is of the other is passed
+    over ("Heather's husband, Stephen, ... he was shot dead": Stephen)."""
     n = bisect.bisect_left(m_starts, pos) - 1
     back = 0
+    other = _OTHER_SEX.get(pronoun)
     while n >= 0 and back < lookback:
         m = mentions[n]
-        if m.type == "person" and (doer is None or m.actor_id != doer.actor_id):
+        if (
+            m.type == "person"
+            and (doer is None or m.actor_id != doer.actor_id)
+            and (other is None or _sex_of(m, text) != other)
+        ):
             return m
         n -= 1
         back += m.type != "country"
     return None
+
+
+_OTHER_SEX = {"he": "female", "him": "female", "his": "female", "she": "male", "her": "male"}
+
+
+def _sex_of(m: ActorMention, text: str = "") -> str:
+    """ "female" or "male" when the person's title written before the mention in the article's `text`
+    (extract/data/honorifics.toml: "Mrs", "Sir") or given name (the gazetteer's genders.toml) tells it, else ""."""
+    gaz = load_gazetteer()
+    before = text[max(0, m.start - 12) : m.start].replace(".", "").split()
+    title = before[-1].lower() if before else ""
+    if title in honorifics().female:
+        return "female"
+    if title in honorifics().male:
+        return "male"
+    given = m.name.split()[0].split("-")[0] if m.name else ""  # "Marie-Laurence": Marie
+    return "female" if given in gaz.female_names else "male" if given in gaz.male_names else ""
 
 
 def _pronoun_object(toks: list[Token], clause: Clause, cue: Cue) -> int:
@@ -1126,7 +1158,13 @@ def _quoted_speaker(
 
 
 def _represented(
-    toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention], m_starts: list[int], lookback: int
+    toks: list[Token],
+    clause: Clause,
+    cue: Cue,
+    mentions: list[ActorMention],
+    m_starts: list[int],
+    lookback: int,
+    text: str = "",
 ) -> Placed | None:
     """ "his/her lawyers" (or spokesman, [roles].representatives) before the verb stand for the last person the
     article named before them: lawyers speaking for a named client are the client (tests/gold/README_t17.md)."""
@@ -1137,7 +1175,7 @@ def _represented(
         if not (toks[k + 1].lower in reps or (k + 2 < cue.i and toks[k + 2].lower in reps)):
             continue
         at = cue._replace(i=k + 1, j=k + 2)  # look back from the possessive itself
-        return _pronoun_subject(toks, clause, at, mentions, m_starts, lookback, ("his", "her"))
+        return _pronoun_subject(toks, clause, at, mentions, m_starts, lookback, ("his", "her"), text)
     return None
 
 
@@ -1502,7 +1540,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     inherited = roles.as_actor(first[1]) if first is not None else None
             if m_starts is None:
                 m_starts = [m.start for m in doc.mentions]
-            rep = _represented(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
+            rep = _represented(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback, doc.text)
             if rep is None:
                 rep = _defence(doc.text, toks, clause, cue, doc.mentions)
             if rep is not None and not any(k <= rep[0] for k, _ in in_clause):
@@ -1519,7 +1557,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 if quoted is not None:
                     in_clause = [quoted, *in_clause]
             said = _first_saying(toks, clause, cue)
-            if not any(k < cue.i for k, _ in in_clause):
+            if not any(k < cue.i and not roles.in_phrase(toks, k, clause.i0) for k, _ in in_clause):
+                # (a mention after a preposition is no subject: "he exchanged words with Hitchens, and accused him")
                 if m_starts is None:
                     m_starts = [m.start for m in doc.mentions]
                 # "he"/"she" right before the verb; else opening a clause whose first subject the verb shares ("he
@@ -1532,7 +1571,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     anchors.append(cue._replace(i=said))
                 pron = None
                 for at in anchors:
-                    pron = _pronoun_subject(toks, clause, at, doc.mentions, m_starts, settings.pronoun_lookback)
+                    pron = _pronoun_subject(
+                        toks, clause, at, doc.mentions, m_starts, settings.pronoun_lookback, text=doc.text
+                    )
                     if pron is not None:
                         break
                 if pron is None:
@@ -1708,7 +1749,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     if m_starts is None:
                         m_starts = [m.start for m in doc.mentions]
                     lookback = settings.pronoun_lookback
-                    obj = _last_person_before(toks[him].start, doc.mentions, m_starts, lookback, c.source)
+                    obj = _last_person_before(
+                        toks[him].start, doc.mentions, m_starts, lookback, c.source, "him", doc.text
+                    )
                     c.target = roles.as_actor(obj) if obj is not None else None
         kept.append(c)
     doc.candidates = _when_doers(doc, kept)
