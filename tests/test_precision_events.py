@@ -935,3 +935,22 @@ def test_the_given_names_of_each_sex_are_apart():
     assert len(gaz.female_names) > 500 and len(gaz.male_names) > 500
     assert not gaz.female_names & gaz.male_names
     assert {"Mary", "Fatima"} <= gaz.female_names and {"John", "Mohammed"} <= gaz.male_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb's base form that is an adjective after "be" or "remain"
+        "Silvio Berlusconi said on Monday that the poorly dressed were also not welcome.",
+        "Schools in Britain have remained open on the advice of the Health Protection Agency on Monday.",
+        # results given are no aid
+        "Ana Ruiz was given the results by telephone on Monday.",
+    ],
+)
+def test_an_adjective_and_given_results_are_no_happening(text):
+    assert _types(text) == []
+
+
+def test_the_verb_of_an_adjective_still_tells_a_deed():
+    assert _types("The decision was welcomed by Germany on Monday.") == ["SUPPORT"]
+    assert _types("Israel will open the Kerem Shalom crossing on Monday.") != []

@@ -980,6 +980,17 @@ def work_not_aid(tokens: list[Token], cue: Cue) -> bool:
     return k < len(tokens) and (tokens[k].lower in _nonevent("help_work") or tokens[k].lower in _nonevent("help_cause"))
 
 
+def adjective_reading(tokens: list[Token], cue: Cue) -> bool:
+    """True for a verb's base form that is an adjective where it stands ([nonevent].adjective_verbs after a form of
+    "be" or of staying: "the poorly dressed were also not welcome", "the schools have remained open")."""
+    if cue.form != "base" or cue.j != cue.i + 1 or tokens[cue.i].lower not in _nonevent("adjective_verbs"):
+        return False
+    k = cue.i - 1
+    while k >= 0 and (tokens[k].lower in _nonevent("adjective_between") or tokens[k].lower.endswith("ly")):
+        k -= 1
+    return k >= 0 and (tokens[k].lower in wordset("mode", "be") or tokens[k].lower in _nonevent("adjective_after"))
+
+
 def considering(tokens: list[Token], cue: Cue) -> bool:
     """True for "given" read as "considering" ("given speculation that pieces were found", "even more striking given
     BP knew", "And given that he is reliant on BP"): no auxiliary of the passive or the perfect before it, and a

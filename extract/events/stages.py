@@ -480,7 +480,7 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
     """True when a cue names no happening where it stands (plover.py, cues.toml [nonevent]): a participle
     describing a noun, a verb of beginning with a happening as subject, a trip to a private place, declining
     to comment, helping to make something, joining a body as one of its people, battling to do something, a
-    photo's "left" after a name, "given" read as "considering", a verb whose object gives it another sense
+    photo's "left" after a name, "given" read as "considering", an adjective ("were not welcome"), a verb whose object gives it another sense
     ("released a report", "provided details"), a word opening the name of an office ("former finance minister
     Jorge Matos": the gazetteer's roles)."""
     return (
@@ -492,6 +492,7 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
         or plover.no_comment(toks, cue)
         or plover.photo_position(toks, cue)
         or plover.considering(toks, cue)
+        or plover.adjective_reading(toks, cue)
         or plover.work_not_aid(toks, cue)
         or plover.job_move(toks, cue)
         or plover.other_sense(toks, cue)
