@@ -943,8 +943,9 @@ def test_the_given_names_of_each_sex_are_apart():
         # a verb's base form that is an adjective after "be" or "remain"
         "Silvio Berlusconi said on Monday that the poorly dressed were also not welcome.",
         "Schools in Britain have remained open on the advice of the Health Protection Agency on Monday.",
-        # results given are no aid
+        # results given are no aid, a voice given no gift, fresh highs hit no one
         "Ana Ruiz was given the results by telephone on Monday.",
+        "Louisiana officials gave voice to rising frustration over the cleanup on Monday.",
     ],
 )
 def test_an_adjective_and_given_results_are_no_happening(text):
@@ -954,3 +955,8 @@ def test_an_adjective_and_given_results_are_no_happening(text):
 def test_the_verb_of_an_adjective_still_tells_a_deed():
     assert _types("The decision was welcomed by Germany on Monday.") == ["SUPPORT"]
     assert _types("Israel will open the Kerem Shalom crossing on Monday.") != []
+
+
+def test_fresh_highs_hit_no_one():
+    text = "Anadarko Petroleum sued Chevron on Monday. Anadarko, which owns a stake in the well, hit fresh highs on Wednesday."
+    assert _types(text) == ["ACCUSE"]
