@@ -960,3 +960,10 @@ def test_the_verb_of_an_adjective_still_tells_a_deed():
 def test_fresh_highs_hit_no_one():
     text = "Anadarko Petroleum sued Chevron on Monday. Anadarko, which owns a stake in the well, hit fresh highs on Wednesday."
     assert _types(text) == ["ACCUSE"]
+
+
+def test_the_first_word_of_a_known_name_is_no_cue():
+    rows = _rows("Ban Ki-moon urged the World Bank on Monday to help people in Haiti.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("REQUEST", "Ban Ki-moon", "World Bank")
+    ]

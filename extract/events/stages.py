@@ -340,6 +340,14 @@ def _reader_modals() -> frozenset[str]:
     return wordset("mode", "hypothetical_modals") | wordset("mode", "future") | {"can't", "cannot"}
 
 
+def _opens_name(toks: list[Token], cue: Cue, placed: Iterable[Placed]) -> bool:
+    """True when the cue's capitalized word opens an actor mention of more words ("Ban Ki-moon", "March of Dimes"):
+    part of a name, no verb."""
+    if not toks[cue.i].text[:1].isupper():
+        return False
+    return any(k == cue.i and m.end > toks[cue.j - 1].end for k, m in placed)
+
+
 def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
     """One candidate per clause: the first cue that reads as a predicate (mode.py), a political cue before
     a [dated_cues] verb, which counts only when a day governs it. Candidates whose mode is not in
@@ -367,6 +375,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     break  # "the explosion killed 11 workers": an accident, no assault by an actor
                 if plover.market_move(toks, cue.i, clause.i0):
                     continue  # "BP's shares closed down 1.4 percent": a price
+                if _opens_name(toks, cue, doc.actors.get(n, ())):
+                    continue  # "Ban Ki-moon urged ...": the first word of a name the gazetteer knows
                 if _questioned(toks, cue.j, cue.phrase):
                     continue  # "Why has Australia pledged $435m?": a question asked, not a happening told
                 if _to_the_reader(toks, clause, cue):
@@ -2620,7 +2630,7 @@ PIPELINE: tuple[Stage, ...] = (
     Stage(
         "mode",
         pick_predicates,
-        reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "cues", "clauses"),
+        reads=("settings", "text", "sentences", "sentence_timexes", "tokens", "cues", "clauses", "actors"),
         writes=("candidates",),
     ),
     Stage(
