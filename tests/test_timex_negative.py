@@ -36,6 +36,9 @@ REF = dt.date(2024, 11, 20)
         "Reporter April Ryan asked about the bill.",
         "The column moved off at 0900 hours.",
         "The plane came down at 1653 local time.",
+        # a month's abbreviation in capitals, with no day, is an acronym or a heading's word
+        "Text GIVE to 70077 to donate to the DEC for the earthquake appeal.",
+        "OBAMA MAY VISIT THE GULF",
         "",
     ],
 )
@@ -57,3 +60,8 @@ def test_in_march_is_a_month_not_the_reference_day() -> None:
 def test_may_with_a_day_is_a_date_but_may_the_verb_is_not() -> None:
     found = tag("The rebels may attack on May 5.", REF)
     assert [(t.text, t.value) for t in found] == [("May 5", "2025-05-05")]  # a modal clause: the next May 5
+
+
+def test_a_month_abbreviation_in_capitals_with_a_day_is_still_a_date():
+    assert [t.value for t in tag("The meeting is on DEC 25.", REF)] == ["2024-12-25"]
+    assert [t.value for t in tag("The talks ended in Dec and resumed.", REF)] == ["2023-12"]

@@ -54,8 +54,9 @@ def r_month(m: re.Match, ctx: Context) -> Resolution | None:
         ):
             return None
         if len(bare) <= 4 and bare not in ("June", "July") and not word.endswith("."):
-            # a bare abbreviation ("Dec", "Mar") without a day is rarely a date
-            if not cue_before(ctx, m.start()):
+            # a bare abbreviation ("Dec", "Mar") without a day is rarely a date, and one in capitals is an acronym
+            # or a heading's word ("the DEC appeal": the Disasters Emergency Committee; "OBAMA MAY VISIT")
+            if not cue_before(ctx, m.start()) or bare.isupper():
                 return None
         # a capitalised word right before (a name: "Theresa May", "Billy June")
         prev = re.search(r"([A-Z][a-z]+)\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
