@@ -245,3 +245,19 @@ def test_that_year_follows_the_year_last_spoken_of() -> None:
 )
 def test_more_forms(text: str, span: str, value: str) -> None:
     assert _find(text, span).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a day that names a happening, written without its year, is that happening's day
+        ("Bush spoke after the September 11 attacks.", "September 11", "2001-09-11"),
+        ("He urged them not to forget the lessons of September 11.", "September 11", "2001-09-11"),
+        ("The post-September 11 offensive began in Afghanistan.", "September 11", "2001-09-11"),
+        ("He oversaw the fund for victims of the Sept. 11 terrorist attacks.", "Sept. 11", "2001-09-11"),
+        # the same day told as a day of the article's time keeps its year
+        ("The vote on the budget took place on September 11.", "September 11", "2024-09-11"),
+    ],
+)
+def test_a_named_day_without_its_year(text, span, value):
+    assert _find(text, span).value == value

@@ -47,6 +47,8 @@ def r_date_md(m: re.Match, ctx: Context) -> Resolution | None:
             if fits:
                 d = min(fits, key=lambda c: abs(c.toordinal() - ctx.ref.toordinal()))
         if d is None:
+            d = _named_day(month, day, ctx, m)
+        if d is None:
             d = resolve_month_day(month, day, ctx, m)
         if d is None:
             if cal.safe_date(2000, month, day) is None:
@@ -54,6 +56,24 @@ def r_date_md(m: re.Match, ctx: Context) -> Resolution | None:
             return Resolution(f"XXXX-{month:02d}-{day:02d}", "DATE")
     note_day(ctx, d)
     return Resolution(d.isoformat(), "DATE")
+
+
+def _named_day(month: int, day: int, ctx: Context, m: re.Match) -> dt.date | None:
+    """The date of a happening a day without a year names ([named_days] of vocab.toml: "the September 11 attacks",
+    "the lessons of September 11"), when the reference is later and a word of it stands after or right before the
+    day; else None."""
+    spec = voc().get("named_days", {})
+    iso = spec.get("days", {}).get(f"{month:02d}-{day:02d}")
+    if iso is None or ctx.ref is None:
+        return None
+    named = dt.date.fromisoformat(iso)
+    if ctx.ref <= named:
+        return None
+    after = re.findall(r"[A-Za-z]+", ctx.text[m.end() : m.end() + 30].lower())[:2]
+    before = re.findall(r"[A-Za-z]+-?", ctx.text[max(0, m.start() - 12) : m.start()].lower())
+    if any(w in spec.get("nouns", ()) for w in after) or (before and before[-1] in spec.get("before", ())):
+        return named
+    return None
 
 
 def r_date_iso(m: re.Match, ctx: Context) -> Resolution | None:
