@@ -946,6 +946,7 @@ def test_the_given_names_of_each_sex_are_apart():
         # results given are no aid, a voice given no gift, fresh highs hit no one
         "Ana Ruiz was given the results by telephone on Monday.",
         "Louisiana officials gave voice to rising frustration over the cleanup on Monday.",
+        "Heather Conley said on Monday that Cameron should be given credit for the deal.",
     ],
 )
 def test_an_adjective_and_given_results_are_no_happening(text):

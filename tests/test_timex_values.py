@@ -255,6 +255,7 @@ def test_more_forms(text: str, span: str, value: str) -> None:
         ("He urged them not to forget the lessons of September 11.", "September 11", "2001-09-11"),
         ("The post-September 11 offensive began in Afghanistan.", "September 11", "2001-09-11"),
         ("He oversaw the fund for victims of the Sept. 11 terrorist attacks.", "Sept. 11", "2001-09-11"),
+        ("He ran the Sept. 11 victim compensation fund.", "Sept. 11", "2001-09-11"),
         # the same day told as a day of the article's time keeps its year
         ("The vote on the budget took place on September 11.", "September 11", "2024-09-11"),
     ],
