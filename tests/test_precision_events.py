@@ -968,3 +968,13 @@ def test_the_first_word_of_a_known_name_is_no_cue():
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
         ("REQUEST", "Ban Ki-moon", "World Bank")
     ]
+
+
+def test_her_as_the_object_stands_for_the_last_woman_named():
+    rows = _rows("Ana Ruiz met John Smith on Monday. On Tuesday Unicef thanked her.")
+    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "SUPPORT"] == [
+        ("UNICEF", "Ana Ruiz")
+    ]
+    # a person whose sex the article does not tell is left unread
+    rows = _rows("Robin Kowalczyk met John Smith on Monday. On Tuesday Unicef thanked her.")
+    assert [r["target_actor"] for r in rows if r["event_type"] == "SUPPORT"] == [""]

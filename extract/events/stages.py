@@ -1035,11 +1035,19 @@ def _sex_of(m: ActorMention, text: str = "") -> str:
 
 def _pronoun_object(toks: list[Token], clause: Clause, cue: Cue) -> int:
     """The token of "him" right after the verb ("Republicans accused him of exploiting the tragedy", "Unicef thanked
-    him"), which stands for the last person named before it who is not the doer (_last_person_before); -1 when there
-    is none. Not "her": the gazetteer knows no one's sex, and the last person named before "her" was most often a
-    man (read on Timeline17's rows)."""
+    him"), or of "her" there when no noun it would own follows ("accused her of lying", "thanked her.", "gave her a
+    medal"; not "accused her husband"), which stands for the last person named before it who is not the doer
+    (_last_person_before; for "her", only a woman by her given name or title); -1 when there is none."""
     k = cue.j
-    return k if k < clause.i1 and toks[k].lower == "him" else -1
+    if k >= clause.i1:
+        return -1
+    if toks[k].lower == "him":
+        return k
+    if toks[k].lower != "her":
+        return -1
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    object_next = nxt is None or not nxt.text[:1].isalnum() or nxt.lower in wordset("roles", "her_object_next")
+    return k if object_next else -1
 
 
 _IT_BACK = 2  # sentences back where the body "it" stands for may be the subject
@@ -1760,9 +1768,12 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     if m_starts is None:
                         m_starts = [m.start for m in doc.mentions]
                     lookback = settings.pronoun_lookback
+                    pronoun = toks[him].lower
                     obj = _last_person_before(
-                        toks[him].start, doc.mentions, m_starts, lookback, c.source, "him", doc.text
+                        toks[him].start, doc.mentions, m_starts, lookback, c.source, pronoun, doc.text
                     )
+                    if obj is not None and pronoun == "her" and _sex_of(obj, doc.text) != "female":
+                        obj = None  # "her" for a person of unknown sex is left unread
                     c.target = roles.as_actor(obj) if obj is not None else None
         kept.append(c)
     doc.candidates = _when_doers(doc, kept)
