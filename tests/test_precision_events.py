@@ -978,3 +978,8 @@ def test_her_as_the_object_stands_for_the_last_woman_named():
     # a person whose sex the article does not tell is left unread
     rows = _rows("Robin Kowalczyk met John Smith on Monday. On Tuesday Unicef thanked her.")
     assert [r["target_actor"] for r in rows if r["event_type"] == "SUPPORT"] == [""]
+
+
+def test_an_attack_on_what_someone_decided_or_said_is_verbal():
+    assert _types("Bill Clinton attacked the tone of the BBC coverage on Friday.") == ["ACCUSE"]
+    assert _types("Russia attacked Ukraine on Friday.") == ["ASSAULT"]
