@@ -892,9 +892,16 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
         # oil captured from a well is no capture of anyone
         "Chevron captured 2,200 barrels from the leaking well on Monday.",
         "Chevron said on Monday that it was now capturing 5,000 barrels a day of crude.",
+        # a verb's base form that is an adjective after "be" or "remain"
+        "Silvio Berlusconi said on Monday that the poorly dressed were also not welcome.",
+        "Schools in Britain have remained open on the advice of the Health Protection Agency on Monday.",
+        # results given are no aid, a voice or credit given no gift
+        "Ana Ruiz was given the results by telephone on Monday.",
+        "Louisiana officials gave voice to rising frustration over the cleanup on Monday.",
+        "Heather Conley said on Monday that Cameron should be given credit for the deal.",
     ],
 )
-def test_a_participle_whose_noun_gives_it_another_sense_and_given_as_considering(text):
+def test_a_verb_whose_object_or_place_gives_it_another_sense_tells_no_happening(text):
     assert _types(text) == []
 
 
@@ -903,18 +910,18 @@ def test_a_participle_of_a_deed_still_tells_it():
     assert _types("On Monday Cuba had given the Haitians food and medicine.") == ["AID"]
 
 
+def _parties(text: str, event_type: str) -> list[tuple[str, str]]:
+    return [(r["source_actor"], r["target_actor"]) for r in _rows(text) if r["event_type"] == event_type]
+
+
 def test_he_and_she_stand_for_a_person_of_their_sex():
-    rows = _rows("John Smith met Ana Ruiz on Monday. On Tuesday she urged the government to resign.")
-    assert [(r["event_type"], r["source_actor"]) for r in rows if r["event_type"] == "REQUEST"] == [
-        ("REQUEST", "Ana Ruiz")
-    ]
-    rows = _rows("Ana Ruiz met John Smith on Monday. On Tuesday he urged the government to resign.")
-    assert [(r["event_type"], r["source_actor"]) for r in rows if r["event_type"] == "REQUEST"] == [
-        ("REQUEST", "John Smith")
-    ]
+    text = "John Smith met Ana Ruiz on Monday. On Tuesday she urged the government to resign."
+    assert _parties(text, "REQUEST") == [("Ana Ruiz", "")]
+    text = "Ana Ruiz met John Smith on Monday. On Tuesday he urged the government to resign."
+    assert _parties(text, "REQUEST") == [("John Smith", "")]
     # a title tells it where the given name does not
-    rows = _rows("Ana Ruiz met Mr Robin Kowalczyk on Monday. On Tuesday she urged the government to resign.")
-    assert [r["source_actor"] for r in rows if r["event_type"] == "REQUEST"] == ["Ana Ruiz"]
+    text = "Ana Ruiz met Mr Robin Kowalczyk on Monday. On Tuesday she urged the government to resign."
+    assert _parties(text, "REQUEST") == [("Ana Ruiz", "")]
 
 
 def test_a_name_after_a_preposition_is_not_the_subject_a_pronoun_gives():
@@ -937,22 +944,6 @@ def test_the_given_names_of_each_sex_are_apart():
     assert {"Mary", "Fatima"} <= gaz.female_names and {"John", "Mohammed"} <= gaz.male_names
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a verb's base form that is an adjective after "be" or "remain"
-        "Silvio Berlusconi said on Monday that the poorly dressed were also not welcome.",
-        "Schools in Britain have remained open on the advice of the Health Protection Agency on Monday.",
-        # results given are no aid, a voice given no gift, fresh highs hit no one
-        "Ana Ruiz was given the results by telephone on Monday.",
-        "Louisiana officials gave voice to rising frustration over the cleanup on Monday.",
-        "Heather Conley said on Monday that Cameron should be given credit for the deal.",
-    ],
-)
-def test_an_adjective_and_given_results_are_no_happening(text):
-    assert _types(text) == []
-
-
 def test_the_verb_of_an_adjective_still_tells_a_deed():
     assert _types("The decision was welcomed by Germany on Monday.") == ["SUPPORT"]
     assert _types("Israel will open the Kerem Shalom crossing on Monday.") != []
@@ -971,13 +962,13 @@ def test_the_first_word_of_a_known_name_is_no_cue():
 
 
 def test_her_as_the_object_stands_for_the_last_woman_named():
-    rows = _rows("Ana Ruiz met John Smith on Monday. On Tuesday Unicef thanked her.")
-    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "SUPPORT"] == [
+    assert _parties("Ana Ruiz met John Smith on Monday. On Tuesday Unicef thanked her.", "SUPPORT") == [
         ("UNICEF", "Ana Ruiz")
     ]
     # a person whose sex the article does not tell is left unread
-    rows = _rows("Robin Kowalczyk met John Smith on Monday. On Tuesday Unicef thanked her.")
-    assert [r["target_actor"] for r in rows if r["event_type"] == "SUPPORT"] == [""]
+    assert _parties("Robin Kowalczyk met John Smith on Monday. On Tuesday Unicef thanked her.", "SUPPORT") == [
+        ("UNICEF", "")
+    ]
 
 
 def test_an_attack_on_what_someone_decided_or_said_is_verbal():

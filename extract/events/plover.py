@@ -637,20 +637,24 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
         if not all(t.text[:1].islower() or t.text[:1].isdigit() or t.text[:1] == "$" for t in tokens[i + 2 : k]):
             return None
         # a sum is one modifier ("struck a $900 million oil deal")
-        if sum(t.text not in _SUM_WORDS for t in tokens[i + 2 : k]) > modifiers_most():
+        if sum(t.text not in _sums() for t in tokens[i + 2 : k]) > modifiers_most():
             return None
         if tokens[k].lower == noun:
             return k + 1 if ends_noun_phrase(tokens, k + 1, i1) else None
     return None
 
 
-_SUM_WORDS = frozenset({"$", "£", "€", "million", "billion", "trillion", "bn", "m"})
 _PARTICLES = frozenset({"with", "to", "on", "for", "against", "into", "out", "down", "back", "off", "up", "at"})
 
 
 @functools.cache
 def _objects() -> frozenset[str]:
     return frozenset(plover().get("modifiers", {}).get("objects", []))
+
+
+@functools.cache
+def _sums() -> frozenset[str]:
+    return frozenset(plover().get("modifiers", {}).get("sums", []))
 
 
 @functools.cache

@@ -968,47 +968,51 @@ def _promised_help(toks: list[Token], c: Candidate) -> bool:
     return k == 0 or toks[k - 1].lower not in wordset("mode", "be")
 
 
+@dataclass(frozen=True)
+class _Antecedents:
+    """What a pronoun or a counted group is looked up in: the article's actor mentions in text order, their start
+    offsets, how many mentions back it may reach (settings.pronoun_lookback), and the article's text (a title before
+    a name tells the person's sex)."""
+
+    mentions: list[ActorMention]
+    starts: list[int]
+    lookback: int
+    text: str
+
+    @classmethod
+    def of(cls, doc: ArticleDoc) -> _Antecedents:
+        return cls(doc.mentions, [m.start for m in doc.mentions], doc.settings.pronoun_lookback, doc.text)
+
+
 def _pronoun_subject(
-    toks: list[Token],
-    clause: Clause,
-    cue: Cue,
-    mentions: list[ActorMention],
-    m_starts: list[int],
-    lookback: int,
-    pronouns: tuple[str, ...] = ("he", "she"),
-    text: str = "",
+    toks: list[Token], clause: Clause, cue: Cue, found_in: _Antecedents, pronouns: tuple[str, ...] = ("he", "she")
 ) -> Placed | None:
     """ "he"/"she" just before the verb stands for the last person the article named before it (of the pronoun's
-    sex, as far as `text`, the article's, and the gazetteer tell it)."""
+    sex, as far as the article and the gazetteer tell it)."""
     for k in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1):
         if toks[k].lower in pronouns:
-            m = _last_person_before(toks[k].start, mentions, m_starts, lookback, pronoun=toks[k].lower, text=text)
+            m = _last_person_before(toks[k].start, found_in, pronoun=toks[k].lower)
             return None if m is None else (k, m)
     return None
 
 
 def _last_person_before(
-    pos: int,
-    mentions: list[ActorMention],
-    m_starts: list[int],
-    lookback: int,
-    doer: ActorMention | None = None,
-    pronoun: str = "",
-    text: str = "",
+    pos: int, found_in: _Antecedents, doer: ActorMention | None = None, pronoun: str = ""
 ) -> ActorMention | None:
-    """The last person mentioned before offset `pos` other than `doer`, within `lookback` mentions that are no
+    """The last person mentioned before offset `pos` other than `doer`, within `found_in.lookback` mentions that are no
     country (states named on the way, "criticised China, Peru and Cuba", are no rival); None past them. For a
     `pronoun` of one sex ("he", "him", "she", "her"), a person whose given name or title is of the other is passed
     over ("Heather's husband, Stephen, ... he was shot dead": Stephen)."""
-    n = bisect.bisect_left(m_starts, pos) - 1
+    mentions = found_in.mentions
+    n = bisect.bisect_left(found_in.starts, pos) - 1
     back = 0
     other = _OTHER_SEX.get(pronoun)
-    while n >= 0 and back < lookback:
+    while n >= 0 and back < found_in.lookback:
         m = mentions[n]
         if (
             m.type == "person"
             and (doer is None or m.actor_id != doer.actor_id)
-            and (other is None or _sex_of(m, text) != other)
+            and (other is None or _sex_of(m, found_in.text) != other)
         ):
             return m
         n -= 1
@@ -1092,12 +1096,12 @@ def _it_subject(doc: ArticleDoc, n: int, clause: Clause, cue: Cue) -> Placed | N
 
 
 def _group_reference(
-    toks: list[Token], clause: Clause, cue: Cue, mentions: list[ActorMention], m_starts: list[int], lookback: int
+    toks: list[Token], clause: Clause, cue: Cue, found_in: _Antecedents
 ) -> tuple[int, list[ActorMention]] | None:
     """(index of the phrase, the actors it stands for in the order the article named them) for a group named by its
     number as the subject right before the verb ("The two leaders met", "both countries had violated"; [roles]
     group_states / group_persons): the last distinct actors of its kind named before it, as many as it
-    counts ("both": two), within `lookback` mentions of the kind; None when there are not that many."""
+    counts ("both": two), within `found_in.lookback` mentions of the kind; None when there are not that many."""
     k = cue.i - 1
     between = wordset("roles", "vp_adverbs") | wordset("mode", "future") | {"would", "could", "might"}
     while k > clause.i0 and (toks[k].lower in between or toks[k].lower.endswith("ly")):
@@ -1115,9 +1119,9 @@ def _group_reference(
     if not kind:
         return None
     found: dict[str, ActorMention] = {}
-    n, seen = bisect.bisect_left(m_starts, toks[at].start) - 1, 0
-    while n >= 0 and seen < lookback and len(found) < count:
-        m = mentions[n]
+    n, seen = bisect.bisect_left(found_in.starts, toks[at].start) - 1, 0
+    while n >= 0 and seen < found_in.lookback and len(found) < count:
+        m = found_in.mentions[n]
         ident = _group_member(kind, m)
         if ident:
             seen += 1
@@ -1176,15 +1180,7 @@ def _quoted_speaker(
     return None
 
 
-def _represented(
-    toks: list[Token],
-    clause: Clause,
-    cue: Cue,
-    mentions: list[ActorMention],
-    m_starts: list[int],
-    lookback: int,
-    text: str = "",
-) -> Placed | None:
+def _represented(toks: list[Token], clause: Clause, cue: Cue, found_in: _Antecedents) -> Placed | None:
     """ "his/her lawyers" (or spokesman, [roles].representatives) before the verb stand for the last person the
     article named before them: lawyers speaking for a named client are the client (tests/gold/README_t17.md)."""
     reps = wordset("roles", "representatives")
@@ -1194,7 +1190,7 @@ def _represented(
         if not (toks[k + 1].lower in reps or (k + 2 < cue.i and toks[k + 2].lower in reps)):
             continue
         at = cue._replace(i=k + 1, j=k + 2)  # look back from the possessive itself
-        return _pronoun_subject(toks, clause, at, mentions, m_starts, lookback, ("his", "her"), text)
+        return _pronoun_subject(toks, clause, at, found_in, ("his", "her"))
     return None
 
 
@@ -1496,7 +1492,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     actor at all stays only when a day governs it (settings.actorless_dated). A noun candidate takes
     roles when settings.noun_roles and it is not `reacting`."""
     text, settings = doc.text, doc.settings
-    m_starts: list[int] | None = None
+    antecedents: _Antecedents | None = None  # built when a pronoun is first looked up
     home: str | None = None  # the article's country (_home_country), found when first needed
     named: frozenset[str] | None = None  # words it writes capitalized inside a sentence, read when first needed
     taken: dict[int, set[int]] = {}
@@ -1557,9 +1553,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     # opening session and invited its chairman")
                     first = roles.first_subject(toks, 0, clause.i0, placed)
                     inherited = roles.as_actor(first[1]) if first is not None else None
-            if m_starts is None:
-                m_starts = [m.start for m in doc.mentions]
-            rep = _represented(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback, doc.text)
+            if antecedents is None:
+                antecedents = _Antecedents.of(doc)
+            rep = _represented(toks, clause, cue, antecedents)
             if rep is None:
                 rep = _defence(doc.text, toks, clause, cue, doc.mentions)
             if rep is not None and not any(k <= rep[0] for k, _ in in_clause):
@@ -1578,8 +1574,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             said = _first_saying(toks, clause, cue)
             if not any(k < cue.i and not roles.in_phrase(toks, k, clause.i0) for k, _ in in_clause):
                 # (a mention after a preposition is no subject: "he exchanged words with Hitchens, and accused him")
-                if m_starts is None:
-                    m_starts = [m.start for m in doc.mentions]
+                if antecedents is None:
+                    antecedents = _Antecedents.of(doc)
                 # "he"/"she" right before the verb; else opening a clause whose first subject the verb shares ("he
                 # said he would stay on, and did not rule out ..."); else right before the saying ("He said the
                 # missiles could not be launched without ..."): the person named before it
@@ -1590,15 +1586,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     anchors.append(cue._replace(i=said))
                 pron = None
                 for at in anchors:
-                    pron = _pronoun_subject(
-                        toks, clause, at, doc.mentions, m_starts, settings.pronoun_lookback, text=doc.text
-                    )
+                    pron = _pronoun_subject(toks, clause, at, antecedents)
                     if pron is not None:
                         break
                 if pron is None:
                     pron = _it_subject(doc, c.s, clause, cue)
                 if pron is None:
-                    group = _group_reference(toks, clause, cue, doc.mentions, m_starts, settings.pronoun_lookback)
+                    group = _group_reference(toks, clause, cue, antecedents)
                     if group is not None:
                         pron, grouped = (group[0], group[1][0]), group[1][1:]  # "The two leaders met": the first named
                 if pron is not None:
@@ -1765,13 +1759,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.target = _referred_doer(toks, c, kept)
             if c.kind == "verb" and c.target is None and not c.reading.passive:
                 if (him := _pronoun_object(toks, clause, c.cue)) >= 0:
-                    if m_starts is None:
-                        m_starts = [m.start for m in doc.mentions]
-                    lookback = settings.pronoun_lookback
+                    if antecedents is None:
+                        antecedents = _Antecedents.of(doc)
                     pronoun = toks[him].lower
-                    obj = _last_person_before(
-                        toks[him].start, doc.mentions, m_starts, lookback, c.source, pronoun, doc.text
-                    )
+                    obj = _last_person_before(toks[him].start, antecedents, c.source, pronoun)
                     if obj is not None and pronoun == "her" and _sex_of(obj, doc.text) != "female":
                         obj = None  # "her" for a person of unknown sex is left unread
                     c.target = roles.as_actor(obj) if obj is not None else None
