@@ -974,3 +974,17 @@ def test_her_as_the_object_stands_for_the_last_woman_named():
 def test_an_attack_on_what_someone_decided_or_said_is_verbal():
     assert _types("Bill Clinton attacked the tone of the BBC coverage on Friday.") == ["ACCUSE"]
     assert _types("Russia attacked Ukraine on Friday.") == ["ASSAULT"]
+
+
+def test_seizing_on_and_hitting_on_an_idea_are_no_deeds():
+    assert _types("The disclosure was seized on last night by Britain's opposition politicians.") == []
+    assert _types("Then George Bush hit on the idea of bombing them on Monday.") == []
+    assert _types("Police seized the weapons in Basra on Monday.") == ["COERCE"]
+
+
+def test_what_an_actor_failed_to_do_is_negated():
+    # the model reads the clause as done; the verb of failing before "to" says it was not
+    text = (
+        "Chevron turned to the plan after failing to stop the leak at the spot where its platform exploded on April 20."
+    )
+    assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("AID", "negated")]

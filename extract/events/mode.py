@@ -274,6 +274,16 @@ def called_off_by(tokens: list[Token], lo: int, cue: Cue) -> int:
     return support.start if support is not None and support.off else -1
 
 
+def refused_to(tokens: list[Token], lo: int, cue: Cue) -> bool:
+    """True when the verb at tokens[cue.i] is the infinitive after a verb of refusing or failing ([mode].refused:
+    "failed to clinch a full deal", "declined to sign"): the happening did not take place."""
+    p = _prev(tokens, cue.i, lo)
+    if p < lo or tokens[p].lower != "to":
+        return False
+    g = _prev(tokens, p, lo)
+    return g >= lo and tokens[g].lower in wordset("mode", "refused")
+
+
 def _subject_of_past(tokens: list[Token], cue: Cue, prev: str) -> bool:
     """True when a base or -s form stands right before a past form that is a cue, with no auxiliary or "to"
     before it: it is that verb's subject ("A Chinese coast guard ship rammed a vessel", "The strikes killed

@@ -872,8 +872,14 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 or (sc.mode == "negated" and _other_predicate_negated(doc.tokens[c.s], c.clause, c.cue.i, negators))
                 # "cancelled a planned meeting": the rule's negation by a verb of calling off stands
                 or (c.reading.mode == "negated" and mode.called_off_by(doc.tokens[c.s], c.clause.i0, c.cue) >= 0)
-                # "found no evidence that gunmen had kidnapped": the rule's negation by an unfounded claim stands
+                # "found no evidence that gunmen had kidnapped", "failed to clinch a deal": the rule's negation by an
+                # unfounded claim or a verb of failing stands
                 or (c.reading.mode == "negated" and mode.unfounded(doc.tokens[c.s], c.clause.i0, c.cue.i))
+                or (
+                    c.reading.mode == "negated"
+                    and not c.rule_type
+                    and mode.refused_to(doc.tokens[c.s], c.clause.i0, c.cue)
+                )
                 # "Although many will become infected, the team declined to estimate ...": a verb in the simple
                 # past tells no plan; the "will" the model read is another clause's
                 or (
