@@ -276,12 +276,10 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
         gaz.cues = tomllib.load(fh)
     names = gaz.cues.get("names", {})
     gaz.given_names = frozenset(names.get("given_names", []))
-    genders = data_dir / "genders.toml"
-    if genders.exists():
-        with genders.open("rb") as fh:
-            by_sex = tomllib.load(fh).get("given_names", {})
-        gaz.female_names = frozenset(by_sex.get("female", []))
-        gaz.male_names = frozenset(by_sex.get("male", []))
+    with (data_dir / "genders.toml").open("rb") as fh:
+        by_sex = tomllib.load(fh)["given_names"]
+    gaz.female_names = frozenset(by_sex["female"])
+    gaz.male_names = frozenset(by_sex["male"])
     gaz.org_words = frozenset(names.get("org_words", []))
     gaz.not_name_words = frozenset(names.get("not_name_words", [])) | gaz.org_words
     gaz.particles = frozenset(names.get("particles", []))

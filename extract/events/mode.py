@@ -460,7 +460,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         g = _prev(tokens, p, lo)
         # Walk back over the infinitive's subject noun phrase to its governor ("used missiles to strike").
         window = [tokens[k].lower for k in range(max(lo, p - 6), p)]
-        if tokens[g].lower in wordset("mode", "refused") if g >= lo else False:
+        if refused_to(tokens, lo, cue):
             return Reading("negated")
         if g >= lo and tokens[g].lower in wordset("mode", "scheduled"):
             return Reading("future")

@@ -490,9 +490,9 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
     """True when a cue names no happening where it stands (plover.py, cues.toml [nonevent]): a participle
     describing a noun, a verb of beginning with a happening as subject, a trip to a private place, declining
     to comment, helping to make something, joining a body as one of its people, battling to do something, a
-    photo's "left" after a name, "given" read as "considering", an adjective ("were not welcome"), a verb whose object gives it another sense
-    ("released a report", "provided details"), a word opening the name of an office ("former finance minister
-    Jorge Matos": the gazetteer's roles)."""
+    photo's "left" after a name, "given" read as "considering", an adjective ("were not welcome"), a verb whose
+    object gives it another sense ("released a report", "provided details"), a word opening the name of an office
+    ("former finance minister Jorge Matos": the gazetteer's roles)."""
     return (
         plover.striving(toks, cue)
         or plover.reduced_relative(toks, cue)
@@ -1515,6 +1515,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             home = _home_country(doc.mentions) if settings.home_country else ""
         return home
 
+    def found_in() -> _Antecedents:
+        """What a pronoun or a counted group is looked up in, built when first needed."""
+        nonlocal antecedents
+        if antecedents is None:
+            antecedents = _Antecedents.of(doc)
+        return antecedents
+
     def lower_words() -> frozenset[str]:
         """Words the article writes in lower case (roles.proper_names)."""
         return frozenset(_LOWER_WORD.findall(doc.text))
@@ -1559,9 +1566,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     # opening session and invited its chairman")
                     first = roles.first_subject(toks, 0, clause.i0, placed)
                     inherited = roles.as_actor(first[1]) if first is not None else None
-            if antecedents is None:
-                antecedents = _Antecedents.of(doc)
-            rep = _represented(toks, clause, cue, antecedents)
+            rep = _represented(toks, clause, cue, found_in())
             if rep is None:
                 rep = _defence(doc.text, toks, clause, cue, doc.mentions)
             if rep is not None and not any(k <= rep[0] for k, _ in in_clause):
@@ -1580,8 +1585,6 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             said = _first_saying(toks, clause, cue)
             if not any(k < cue.i and not roles.in_phrase(toks, k, clause.i0) for k, _ in in_clause):
                 # (a mention after a preposition is no subject: "he exchanged words with Hitchens, and accused him")
-                if antecedents is None:
-                    antecedents = _Antecedents.of(doc)
                 # "he"/"she" right before the verb; else opening a clause whose first subject the verb shares ("he
                 # said he would stay on, and did not rule out ..."); else right before the saying ("He said the
                 # missiles could not be launched without ..."): the person named before it
@@ -1592,13 +1595,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     anchors.append(cue._replace(i=said))
                 pron = None
                 for at in anchors:
-                    pron = _pronoun_subject(toks, clause, at, antecedents)
+                    pron = _pronoun_subject(toks, clause, at, found_in())
                     if pron is not None:
                         break
                 if pron is None:
                     pron = _it_subject(doc, c.s, clause, cue)
                 if pron is None:
-                    group = _group_reference(toks, clause, cue, antecedents)
+                    group = _group_reference(toks, clause, cue, found_in())
                     if group is not None:
                         pron, grouped = (group[0], group[1][0]), group[1][1:]  # "The two leaders met": the first named
                 if pron is not None:
@@ -1765,10 +1768,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.target = _referred_doer(toks, c, kept)
             if c.kind == "verb" and c.target is None and not c.reading.passive:
                 if (him := _pronoun_object(toks, clause, c.cue)) >= 0:
-                    if antecedents is None:
-                        antecedents = _Antecedents.of(doc)
                     pronoun = toks[him].lower
-                    obj = _last_person_before(toks[him].start, antecedents, c.source, pronoun)
+                    obj = _last_person_before(toks[him].start, found_in(), c.source, pronoun)
                     if obj is not None and pronoun == "her" and _sex_of(obj, doc.text) != "female":
                         obj = None  # "her" for a person of unknown sex is left unread
                     c.target = roles.as_actor(obj) if obj is not None else None
