@@ -899,6 +899,11 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
         "Ana Ruiz was given the results by telephone on Monday.",
         "Louisiana officials gave voice to rising frustration over the cleanup on Monday.",
         "Heather Conley said on Monday that Cameron should be given credit for the deal.",
+        # a fall is no refusal: "decline" with no object and no "to"
+        "Brazil's coffee output is declining and the growers need new land, Reuters reported on Monday.",
+        "Exports from the Kirkuk field declined in the late 1990s, the ministry said on Monday.",
+        "The flow from the Kirkuk pipeline declined a little to 40,000 barrels on Monday.",
+        "Lula da Silva said on Monday that rice sales had declined for some traders.",
     ],
 )
 def test_a_verb_whose_object_or_place_gives_it_another_sense_tells_no_happening(text):
@@ -908,6 +913,8 @@ def test_a_verb_whose_object_or_place_gives_it_another_sense_tells_no_happening(
 def test_a_participle_of_a_deed_still_tells_it():
     assert _types("The man charged with the murder of Ana Ruiz appeared in court on Monday.") == ["ACCUSE"]
     assert _types("On Monday Cuba had given the Haitians food and medicine.") == ["AID"]
+    assert _types("Brazil declined an invitation to the Kirkuk talks on Monday.") == ["REJECT"]
+    assert _types("Brazil declined to sign the grain deal on Monday.") == ["REJECT"]
 
 
 def _parties(text: str, event_type: str) -> list[tuple[str, str]]:
