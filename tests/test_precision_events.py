@@ -889,6 +889,9 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
         # "given" before a clause or the noun of what is considered, after any word
         "The fees are warranted given the enormous task, the judge wrote on Monday.",
         "The MP questioned the witness, given he was a prisoner facing a death sentence, on Monday.",
+        # an adjective between "be" and "given" ("was not unexpected given that") is no passive's auxiliary
+        "Ana Ruiz said on Monday the timing of the concert is inappropriate given the trial.",
+        "Karl Weber said on Monday it was not unexpected given that seasonal flu could do the same.",
         # oil captured from a well is no capture of anyone
         "Chevron captured 2,200 barrels from the leaking well on Monday.",
         "Chevron said on Monday that it was now capturing 5,000 barrels a day of crude.",
@@ -914,6 +917,9 @@ def test_a_participle_of_a_deed_still_tells_it():
     assert _types("The man charged with the murder of Ana Ruiz appeared in court on Monday.") == ["ACCUSE"]
     assert _types("On Monday Cuba had given the Haitians food and medicine.") == ["AID"]
     assert _types("Brazil declined an invitation to the Kirkuk talks on Monday.") == ["REJECT"]
+    # adverbs between the auxiliary and "given"
+    assert _types("On Monday Brazil had just given Haiti 200 tonnes of food.") == ["AID"]
+    assert _types("On Monday Haiti was quickly given 200 tonnes of food by Brazil.") == ["AID"]
     assert _types("Brazil declined to sign the grain deal on Monday.") == ["REJECT"]
 
 

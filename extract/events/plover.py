@@ -995,6 +995,9 @@ def adjective_reading(tokens: list[Token], cue: Cue) -> bool:
     return k >= 0 and (tokens[k].lower in wordset("mode", "be") or tokens[k].lower in _nonevent("adjective_after"))
 
 
+_GIVEN_ADVERBS = frozenset({"not", "n't", "never", "also", "still", "now", "just", "already", "again", "since", "ever"})
+
+
 def considering(tokens: list[Token], cue: Cue) -> bool:
     """True for "given" read as "considering" ("given speculation that pieces were found", "even more striking given
     BP knew", "And given that he is reliant on BP"): no auxiliary of the passive or the perfect before it, and a
@@ -1002,8 +1005,10 @@ def considering(tokens: list[Token], cue: Cue) -> bool:
     k = cue.i
     if cue.phrase != "give" or tokens[k].lower != "given" or k + 1 >= len(tokens):
         return False
-    before = {t.lower for t in tokens[max(0, k - 3) : k]}
-    if before & (wordset("mode", "be") | wordset("mode", "have") | {"been", "being", "'s", "’s"}):
+    b = k - 1
+    while b > 0 and (tokens[b].lower in _GIVEN_ADVERBS or tokens[b].lower.endswith("ly")):
+        b -= 1  # "were not given", "has just given", "was quickly given"; not "was not unexpected given that"
+    if b >= 0 and tokens[b].lower in wordset("mode", "be") | wordset("mode", "have") | {"been", "being", "'s", "’s"}:
         return False  # "were given a few minutes", "has given added urgency"
     nxt = tokens[k + 1]
     if (
