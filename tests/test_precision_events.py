@@ -1001,3 +1001,20 @@ def test_what_an_actor_failed_to_do_is_negated():
         "Chevron turned to the plan after failing to stop the leak at the spot where its platform exploded on April 20."
     )
     assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("AID", "negated")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked on Monday whether she believed the star was murdered, Ana Ruiz said she did.",
+        "When asked on Monday if Chevron had requested a statement from the White House, Karl Weber did not answer.",
+        "Asked by reporters on Monday what Ankara would do if Chevron refused, Karl Weber smiled.",
+    ],
+)
+def test_the_question_put_to_a_speaker_tells_no_happening(text):
+    assert _types(text) == []
+
+
+def test_the_answer_after_the_question_is_read_on_its_own():
+    text = "Asked on Monday about the criticism, Karl Weber said Chevron was working with experts from other firms."
+    assert _types(text) == ["COOPERATE"]

@@ -7,7 +7,8 @@ with no comma, "when" before a past deed (_opens_without_comma) and "and" before
 ("... last month and Poland's force will go soon", _and_opens).
 Comma-delimited attributions (", the official said", ", a U.S. official told Reuters") are cut out of
 the clause they follow and returned with attribution=True, so their actors are not taken for the
-clause's participants. Linear in the number of tokens.
+clause's participants; so is a sentence's opening question to its subject ("Asked whether ..., Ruiz said").
+Linear in the number of tokens.
 
 split_coordinated(tokens, clauses, verbs) cuts a clause again before each past-tense verb that follows
 another one after a comma or "and" ("Obama visited Mexico City, praised Calderon and offered help"): each
@@ -98,7 +99,8 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
         sub = next((k for k in range(a, b) if tokens[k].lower in subordinators), None)
         if sub is not None and find_cues(tokens[sub + 1 : b]):
             chunks[n] = (chunks[n][0], chunks[n][1], True)
-    # 2. Attribution chunks: short, with a verb of saying, not the first chunk.
+    # 2. Attribution chunks: short, with a verb of saying, not the first chunk; or the first chunk when it is the
+    # question put to the sentence's subject ("Asked whether ..., Ruiz said"), with a chunk after it.
     marked: list[tuple[int, int, bool, bool]] = []
     for n, (a, b, hard) in enumerate(chunks):
         words = [t.lower for t in tokens[a:b] if t.lower[0].isalnum()]
@@ -109,7 +111,7 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
             and any(w in speech for w in words)
             and words[0] not in ("that", "which", "who")
             and not _reports_a_happening(tokens, a, b, speech)
-        )
+        ) or (n == 0 and len(chunks) > 1 and tokens[b].text == "," and _asked_first(tokens))
         marked.append((a, b, hard, attribution))
     # 3. Merge soft-joined chunks into clauses.
     out: list[Clause] = []
@@ -137,6 +139,17 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
         c._replace(coordinated=True) if n > 0 and tokens[c.i0].lower in participles and not c.attribution else c
         for n, c in enumerate(out)
     ]
+
+
+def _asked_first(tokens: list[Token]) -> bool:
+    """True when the sentence opens with a question put to its subject ([clauses].question_openers: "Asked
+    whether ...", "When asked about ...")."""
+    return any(len(tokens) > len(p) and all(tokens[m].lower == w for m, w in enumerate(p)) for p in _question_openers())
+
+
+@functools.cache
+def _question_openers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in cues()["clauses"]["question_openers"])
 
 
 @functools.cache
