@@ -889,6 +889,11 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
         # "given" before a clause or the noun of what is considered, after any word
         "The fees are warranted given the enormous task, the judge wrote on Monday.",
         "The MP questioned the witness, given he was a prisoner facing a death sentence, on Monday.",
+        # a teleconference given, a diagnosis confirmed, operations throttled back, a research ship launched
+        "Gregory Hartl, a spokesman for the WHO, is giving a teleconference on Monday.",
+        "Ana Ruiz was confirmed to have swine flu by the Health Protection Agency on Monday.",
+        "Chevron may throttle back its trading operations, Karl Weber said on Monday.",
+        "Chevron launched a research vessel on Wednesday to map the plumes of oil.",
         # an adjective between "be" and "given" ("was not unexpected given that") is no passive's auxiliary
         "Ana Ruiz said on Monday the timing of the concert is inappropriate given the trial.",
         "Karl Weber said on Monday it was not unexpected given that seasonal flu could do the same.",
@@ -917,6 +922,8 @@ def test_a_participle_of_a_deed_still_tells_it():
     assert _types("The man charged with the murder of Ana Ruiz appeared in court on Monday.") == ["ACCUSE"]
     assert _types("On Monday Cuba had given the Haitians food and medicine.") == ["AID"]
     assert _types("Brazil declined an invitation to the Kirkuk talks on Monday.") == ["REJECT"]
+    # an appeal launched is a request, not an attack
+    assert _types("The British Red Cross launched an appeal for Haiti on Monday.") == ["REQUEST"]
     # adverbs between the auxiliary and "given"
     assert _types("On Monday Brazil had just given Haiti 200 tonnes of food.") == ["AID"]
     assert _types("On Monday Haiti was quickly given 200 tonnes of food by Brazil.") == ["AID"]
