@@ -1025,3 +1025,9 @@ def test_the_question_put_to_a_speaker_tells_no_happening(text):
 def test_the_answer_after_the_question_is_read_on_its_own():
     text = "Asked on Monday about the criticism, Karl Weber said Chevron was working with experts from other firms."
     assert _types(text) == ["COOPERATE"]
+
+
+def test_a_negated_passive_still_makes_its_subject_the_target():
+    assert _parties("On Monday Cuba was not given the aid.", "AID") == [("", "Cuba")]
+    assert _parties("Cuba was not attacked by Venezuela on Monday.", "ASSAULT") == [("Venezuela", "Cuba")]
+    assert _parties("Cuba was never attacked by Venezuela on Monday.", "ASSAULT") == [("Venezuela", "Cuba")]

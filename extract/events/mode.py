@@ -497,8 +497,12 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
             return Reading("")
         mode = "actual"
     else:
-        if cue.form == "past" and prev in be:
-            passive = True
+        # a negator between the auxiliary and the participle: "Cuba was not given aid", "was never invited"
+        a = p
+        while a >= lo and tokens[a].lower in negators:
+            a = _prev(tokens, a, lo)
+        if cue.form == "past" and a >= lo and tokens[a].lower in be and not tokens[i].lower.endswith("ing"):
+            passive = True  # (not a word in -ing the classify stage made a trigger: "were not giving cause")
         if prev in have or (prev in be and p - 1 >= lo and tokens[_prev(tokens, p, lo)].lower in have):
             perfect = True
         if prev in ("been",) and _prev(tokens, p, lo) >= lo and tokens[_prev(tokens, p, lo)].lower in have:
