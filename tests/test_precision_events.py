@@ -1031,3 +1031,29 @@ def test_a_negated_passive_still_makes_its_subject_the_target():
     assert _parties("On Monday Cuba was not given the aid.", "AID") == [("", "Cuba")]
     assert _parties("Cuba was not attacked by Venezuela on Monday.", "ASSAULT") == [("Venezuela", "Cuba")]
     assert _parties("Cuba was never attacked by Venezuela on Monday.", "ASSAULT") == [("Venezuela", "Cuba")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question asked is no request, and what it asks about is no happening
+        "Reporters asked top officials on Monday why the government did not simply take over.",
+        "Karl Weber asked on Monday whether Chevron would pay for the damage.",
+        'On Monday Ana Ruiz asked, "What did we do to deserve this?"',
+        "Karl Weber is asking about reports of an argument on the rig, the committee said on Monday.",
+    ],
+)
+def test_a_question_asked_is_no_request(text):
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judge Ana Ruiz asked the lawyers who have brought lawsuits to submit applications on Monday.",
+        "Zimbabwe is asking the WHO office for supplies, officials said on Monday.",
+        "Venezuela asked Cuba on Monday for 200 doctors.",
+    ],
+)
+def test_asking_someone_for_something_is_still_a_request(text):
+    assert _types(text) == ["REQUEST"]

@@ -1022,6 +1022,33 @@ def considering(tokens: list[Token], cue: Cue) -> bool:
     return nxt.lower in _nonevent("considering_next") or (nxt.text[:1].isupper() and nxt.text[1:2].islower())
 
 
+_OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "it"})
+
+
+def question_asked(tokens: list[Token], cue: Cue) -> bool:
+    """True for "ask" that asks a question ([nonevent].question_words: "asked top officials why the government
+    didn't take over", "asked whether", "is asking about reports", 'asked, "What did we do?"'): no request; not
+    "asked Congress for $51bn", "asked the court to", "asked the government if he could call up troops"."""
+    if cue.phrase != "ask":
+        return False
+    words, seen = _nonevent("question_words"), []  # the words of the object before the question word
+    for k in range(cue.j, min(cue.j + 8, len(tokens))):
+        w = tokens[k].text  # lower case only: "asking the WHO office for supplies" asks for supplies
+        if w in ('"', "“", "”", "'", "‘"):
+            continue  # 'asked "whether mark 77 firebombs have been used"'
+        if w in words:
+            if w in _nonevent("relative_question_words") and seen and seen[-1].lower() not in _OBJECT_PRONOUNS:
+                return False  # "asked the lawyers who have brought lawsuits to submit ...": a relative clause
+            after = {t.lower for t in tokens[k + 1 : k + 5]}
+            return not (w in ("if", "whether") and after & _nonevent("permission_modals"))
+        if not w[:1].isalnum():
+            return not seen and w in (",", ":", "?")
+        if w.lower() in ("to", "for", "that") or len(seen) == 5:
+            return False
+        seen.append(w)
+    return False
+
+
 def striving(tokens: list[Token], cue: Cue) -> bool:
     """True for a verb of fighting + "to" + a verb ("battled to revive him", "fought to keep the plant open"):
     an effort, no fight with anyone."""

@@ -379,6 +379,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue  # "Ban Ki-moon urged ...": the first word of a name the gazetteer knows
                 if _questioned(toks, cue.j, cue.phrase):
                     continue  # "Why has Australia pledged $435m?": a question asked, not a happening told
+                if any(clause.i0 <= q.i < cue.i and plover.question_asked(toks, q) for q in found):
+                    continue  # "asked top officials why the government did not take over": what is asked about
                 if _to_the_reader(toks, clause, cue):
                     continue  # "You can donate via the DEC website": the reader told what they may do
                 if _describes(toks, cue) and not _dated_participle(text, toks, clause, cue, sent_tx):
@@ -492,7 +494,8 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
     to comment, helping to make something, joining a body as one of its people, battling to do something, a
     photo's "left" after a name, "given" read as "considering", an adjective ("were not welcome"), a verb whose
     object gives it another sense ("released a report", "provided details"), a word opening the name of an office
-    ("former finance minister Jorge Matos": the gazetteer's roles)."""
+    ("former finance minister Jorge Matos": the gazetteer's roles), a question asked ("asked whether").
+    """
     return (
         plover.striving(toks, cue)
         or plover.reduced_relative(toks, cue)
@@ -505,6 +508,7 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
         or plover.adjective_reading(toks, cue)
         or plover.work_not_aid(toks, cue)
         or plover.job_move(toks, cue)
+        or plover.question_asked(toks, cue)
         or plover.other_sense(toks, cue)
         or office_length([t.lower for t in toks[cue.i : cue.i + 4]]) > cue.j - cue.i  # "the finance minister"
     )
