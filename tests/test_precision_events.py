@@ -1036,8 +1036,7 @@ def test_a_negated_passive_still_makes_its_subject_the_target():
 @pytest.mark.parametrize(
     "text",
     [
-        # a question asked is no request, and what it asks about is no happening
-        "Reporters asked top officials on Monday why the government did not simply take over.",
+        # a question asked of no one named is no request, and what it asks about is no happening
         "Karl Weber asked on Monday whether Chevron would pay for the damage.",
         'On Monday Ana Ruiz asked, "What did we do to deserve this?"',
         "Karl Weber is asking about reports of an argument on the rig, the committee said on Monday.",
@@ -1045,6 +1044,17 @@ def test_a_negated_passive_still_makes_its_subject_the_target():
 )
 def test_a_question_asked_is_no_request(text):
     assert _types(text) == []
+
+
+def test_a_question_put_to_someone_is_an_exchange_with_them():
+    text = "On Monday Eliot Engel asked Tony Hayward if he had read the report."
+    assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("CONSULT", "statement")]
+    assert _parties(text, "CONSULT") == [("Eliot Engel", "Tony Hayward")]
+    # what is asked about is no happening of its own
+    assert _types("Reporters asked top officials on Monday why the government did not take over.") == ["CONSULT"]
+    # the answer after a comma or a verb of saying is no longer what is asked about: it still gives its row
+    text = "Boris Novak, asked about the vote on Monday, said Serbia did not support the plan."
+    assert len(_rows(text)) == 1
 
 
 @pytest.mark.parametrize(

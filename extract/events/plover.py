@@ -1025,12 +1025,13 @@ def considering(tokens: list[Token], cue: Cue) -> bool:
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "it"})
 
 
-def question_asked(tokens: list[Token], cue: Cue) -> bool:
-    """True for "ask" that asks a question ([nonevent].question_words: "asked top officials why the government
-    didn't take over", "asked whether", "is asking about reports", 'asked, "What did we do?"'): no request; not
-    "asked Congress for $51bn", "asked the court to", "asked the government if he could call up troops"."""
+def question_put(tokens: list[Token], cue: Cue) -> str:
+    """For "ask" that asks a question ([nonevent].question_words): "to" when it is put to someone named between
+    ("asked top officials why the government didn't take over", "asks Hayward if"), "open" when it is put to no
+    one named ("asked whether", "is asking about reports", 'asked, "What did we do?"'); "" for a request ("asked
+    Congress for $51bn", "asked the court to", "asked the government if he could call up troops")."""
     if cue.phrase != "ask":
-        return False
+        return ""
     words, seen = _nonevent("question_words"), []  # the words of the object before the question word
     for k in range(cue.j, min(cue.j + 8, len(tokens))):
         w = tokens[k].text  # lower case only: "asking the WHO office for supplies" asks for supplies
@@ -1038,15 +1039,22 @@ def question_asked(tokens: list[Token], cue: Cue) -> bool:
             continue  # 'asked "whether mark 77 firebombs have been used"'
         if w in words:
             if w in _nonevent("relative_question_words") and seen and seen[-1].lower() not in _OBJECT_PRONOUNS:
-                return False  # "asked the lawyers who have brought lawsuits to submit ...": a relative clause
+                return ""  # "asked the lawyers who have brought lawsuits to submit ...": a relative clause
             after = {t.lower for t in tokens[k + 1 : k + 5]}
-            return not (w in ("if", "whether") and after & _nonevent("permission_modals"))
+            if w in ("if", "whether") and after & _nonevent("permission_modals"):
+                return ""  # leave asked to act
+            return "to" if seen and seen[0].lower() not in _nonevent("not_addressees") else "open"
         if not w[:1].isalnum():
-            return not seen and w in (",", ":", "?")
+            return "open" if not seen and w in (",", ":", "?") else ""
         if w.lower() in ("to", "for", "that") or len(seen) == 5:
-            return False
+            return ""
         seen.append(w)
-    return False
+    return ""
+
+
+def question_asked(tokens: list[Token], cue: Cue) -> bool:
+    """True for "ask" that asks a question of no one named (question_put): no happening between actors."""
+    return question_put(tokens, cue) == "open"
 
 
 def striving(tokens: list[Token], cue: Cue) -> bool:

@@ -323,6 +323,16 @@ def _day_governs(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token
     return tx is not None and tx.precision in ("day", "minute")
 
 
+def _asked_about(toks: list[Token], clause: Clause, q: Cue, cue: Cue) -> bool:
+    """True when cue stands in what the question of `q` asks about (plover.question_put: "asked top officials why
+    the government did not take over"), with no verb of saying between ("Biden, asked about the result, said
+    Washington did not support ..." tells the answer)."""
+    if not (clause.i0 <= q.i < cue.i) or not plover.question_put(toks, q):
+        return False
+    speech = wordset("mode", "speech")
+    return not any(t.lower in speech for t in toks[q.j : cue.i])
+
+
 def _to_the_reader(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     """True for a verb the text tells the reader they may or will do: "you" + a modal, a negator or "be" between
     ("You can donate", "You can't blame Jindal", "you could be forgiven for thinking"; [mode].reader)."""
@@ -379,7 +389,7 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue  # "Ban Ki-moon urged ...": the first word of a name the gazetteer knows
                 if _questioned(toks, cue.j, cue.phrase):
                     continue  # "Why has Australia pledged $435m?": a question asked, not a happening told
-                if any(clause.i0 <= q.i < cue.i and plover.question_asked(toks, q) for q in found):
+                if any(_asked_about(toks, clause, q, cue) for q in found):
                     continue  # "asked top officials why the government did not take over": what is asked about
                 if _to_the_reader(toks, clause, cue):
                     continue  # "You can donate via the DEC website": the reader told what they may do
@@ -395,6 +405,10 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     # "Zelensky said Russia was trying to destroy Ukraine": the speaker accuses Russia of the aim
                     cue = cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
                     reading = mode.Reading("statement")
+                if reading.mode and plover.question_put(toks, cue) == "to":
+                    # "asked top officials why ...": a question put to someone, an exchange between them
+                    cue = cue._replace(event_type="CONSULT", quad_class=QUAD_CLASS["CONSULT"])
+                    reading = reading._replace(mode="statement")
                 if not reading.mode:
                     continue
                 cue = mode.as_told(toks, clause.i0, cue)  # "missiles hit Kyiv": a past form, as classify read it
@@ -901,6 +915,10 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
+        if c.kind == "verb" and plover.question_put(doc.tokens[c.s], c.cue) == "to":
+            # "asked top officials why ...": a question put to someone, an exchange told (the rules' reading stands)
+            c.cue = c.cue._replace(event_type="CONSULT", quad_class=QUAD_CLASS["CONSULT"])
+            c.reading = c.reading._replace(mode="statement")
         rule_cue = c.cue._replace(event_type=c.rule_type or c.cue.event_type)
         if c.reading.mode in ("hypothetical", "future", "statement") and (
             _conditional_threat(doc.tokens[c.s], rule_cue, conditional)
