@@ -1025,13 +1025,13 @@ def considering(tokens: list[Token], cue: Cue) -> bool:
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "it"})
 
 
-def question_put(tokens: list[Token], cue: Cue) -> str:
-    """For "ask" that asks a question ([nonevent].question_words): "to" when it is put to someone named between
-    ("asked top officials why the government didn't take over", "asks Hayward if"), "open" when it is put to no
-    one named ("asked whether", "is asking about reports", 'asked, "What did we do?"'); "" for a request ("asked
-    Congress for $51bn", "asked the court to", "asked the government if he could call up troops")."""
+def asks_question(tokens: list[Token], cue: Cue) -> bool:
+    """True for "ask" that asks a question ([nonevent].question_words: "asked top officials why the government
+    didn't take over", "asks Hayward if", "asked whether", "is asking about reports", 'asked, "What did we do?"'),
+    not for a request ("asked Congress for $51bn", "asked the court to", "asked the government if he could call up
+    troops", "asked the lawyers who have brought suits to submit ...")."""
     if cue.phrase != "ask":
-        return ""
+        return False
     words, seen = _nonevent("question_words"), []  # the words of the object before the question word
     for k in range(cue.j, min(cue.j + 8, len(tokens))):
         w = tokens[k].text  # lower case only: "asking the WHO office for supplies" asks for supplies
@@ -1039,22 +1039,15 @@ def question_put(tokens: list[Token], cue: Cue) -> str:
             continue  # 'asked "whether mark 77 firebombs have been used"'
         if w in words:
             if w in _nonevent("relative_question_words") and seen and seen[-1].lower() not in _OBJECT_PRONOUNS:
-                return ""  # "asked the lawyers who have brought lawsuits to submit ...": a relative clause
+                return False  # "asked the lawyers who have brought lawsuits to submit ...": a relative clause
             after = {t.lower for t in tokens[k + 1 : k + 5]}
-            if w in ("if", "whether") and after & _nonevent("permission_modals"):
-                return ""  # leave asked to act
-            return "to" if seen and seen[0].lower() not in _nonevent("not_addressees") else "open"
+            return not (w in ("if", "whether") and after & _nonevent("permission_modals"))  # leave asked to act
         if not w[:1].isalnum():
-            return "open" if not seen and w in (",", ":", "?") else ""
+            return not seen and w in (",", ":", "?")
         if w.lower() in ("to", "for", "that") or len(seen) == 5:
-            return ""
+            return False
         seen.append(w)
-    return ""
-
-
-def question_asked(tokens: list[Token], cue: Cue) -> bool:
-    """True for "ask" that asks a question of no one named (question_put): no happening between actors."""
-    return question_put(tokens, cue) == "open"
+    return False
 
 
 def striving(tokens: list[Token], cue: Cue) -> bool:

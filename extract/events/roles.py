@@ -36,7 +36,7 @@ from extract.actors import ActorMention, canonical_name, demonym, state_body_nam
 from extract.actors.gazetteer import load as load_gazetteer
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
-from extract.events.plover import Cue, gap_words_at, noun_type
+from extract.events.plover import Cue, asks_question, gap_words_at, noun_type
 from extract.events.syntax import titles
 from extract.events.tokens import Token
 from extract.vocabulary import past_form
@@ -575,6 +575,12 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
             or w == ";"
             or (w == "," and nxt in comma_words)
             or (k > cue.j and nxt == "by" and w in _w("heading_participles") and tokens[k - 1].lower not in be)
+            # "asked on Monday whether Chevron would pay": what is asked about holds no one acted upon
+            or (
+                cue.phrase == "ask"
+                and tokens[k].text in wordset("nonevent", "question_words")
+                and asks_question(tokens, cue)
+            )
         )
         if hard:
             return (k if soft is None else soft), k

@@ -324,10 +324,10 @@ def _day_governs(text: str, sent_tx: list[Timex], s_start: int, toks: list[Token
 
 
 def _asked_about(toks: list[Token], clause: Clause, q: Cue, cue: Cue) -> bool:
-    """True when cue stands in what the question of `q` asks about (plover.question_put: "asked top officials why
+    """True when cue stands in what the question of `q` asks about (plover.asks_question: "asked top officials why
     the government did not take over"), with no verb of saying between ("Biden, asked about the result, said
     Washington did not support ..." tells the answer)."""
-    if not (clause.i0 <= q.i < cue.i) or not plover.question_put(toks, q):
+    if not (clause.i0 <= q.i < cue.i) or not plover.asks_question(toks, q):
         return False
     speech = wordset("mode", "speech")
     return not any(t.lower in speech for t in toks[q.j : cue.i])
@@ -405,8 +405,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     # "Zelensky said Russia was trying to destroy Ukraine": the speaker accuses Russia of the aim
                     cue = cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
                     reading = mode.Reading("statement")
-                if reading.mode and plover.question_put(toks, cue) == "to":
-                    # "asked top officials why ...": a question put to someone, an exchange between them
+                if reading.mode and plover.asks_question(toks, cue):
+                    # "asked top officials why ...", "Markey asks: ...": a question put, a verbal exchange
                     cue = cue._replace(event_type="CONSULT", quad_class=QUAD_CLASS["CONSULT"])
                     reading = reading._replace(mode="statement")
                 if not reading.mode:
@@ -522,7 +522,6 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
         or plover.adjective_reading(toks, cue)
         or plover.work_not_aid(toks, cue)
         or plover.job_move(toks, cue)
-        or plover.question_asked(toks, cue)
         or plover.other_sense(toks, cue)
         or office_length([t.lower for t in toks[cue.i : cue.i + 4]]) > cue.j - cue.i  # "the finance minister"
     )
@@ -915,8 +914,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
-        if c.kind == "verb" and plover.question_put(doc.tokens[c.s], c.cue) == "to":
-            # "asked top officials why ...": a question put to someone, an exchange told (the rules' reading stands)
+        if c.kind == "verb" and plover.asks_question(doc.tokens[c.s], c.cue):
+            # "asked top officials why ...": a question put, an exchange told (the rules' reading stands)
             c.cue = c.cue._replace(event_type="CONSULT", quad_class=QUAD_CLASS["CONSULT"])
             c.reading = c.reading._replace(mode="statement")
         rule_cue = c.cue._replace(event_type=c.rule_type or c.cue.event_type)
