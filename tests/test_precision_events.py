@@ -889,6 +889,9 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
         # "given" before a clause or the noun of what is considered, after any word
         "The fees are warranted given the enormous task, the judge wrote on Monday.",
         "The MP questioned the witness, given he was a prisoner facing a death sentence, on Monday.",
+        # what someone can do is no happening
+        "The Pentagon said on Monday it is limited in its ability to help.",
+        "Karl Weber cited health issues on Monday for his inability to attend a hearing in Louisiana.",
         # a teleconference given, a diagnosis confirmed, operations throttled back, a research ship launched
         "Gregory Hartl, a spokesman for the WHO, is giving a teleconference on Monday.",
         "Ana Ruiz was confirmed to have swine flu by the Health Protection Agency on Monday.",

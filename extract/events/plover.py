@@ -1050,6 +1050,13 @@ def asks_question(tokens: list[Token], cue: Cue) -> bool:
     return False
 
 
+def capacity(tokens: list[Token], cue: Cue) -> bool:
+    """True for a cue verb after a noun of capacity and "to" ([nonevent].capacity_nouns: "is limited in its ability
+    to help", "their capacity to destroy"): what someone can do, no happening."""
+    k = cue.i
+    return k >= 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower in _nonevent("capacity_nouns")
+
+
 def striving(tokens: list[Token], cue: Cue) -> bool:
     """True for a verb of fighting + "to" + a verb ("battled to revive him", "fought to keep the plant open"):
     an effort, no fight with anyone."""
