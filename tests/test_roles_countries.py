@@ -467,6 +467,14 @@ def test_an_organ_after_a_place_opening_the_sentence_is_that_places():
     assert row["source_actor"] == "United Kingdom"
 
 
+def test_an_organ_with_a_place_of_its_own_is_that_places():
+    # a British story: prosecutors at a trial in Los Angeles are the United States'
+    story = "Fans in Cardiff and London held a vigil on Monday. {}"
+    sentence = "Prosecutors at the trial in Los Angeles claim Dr Conrad Murray caused the death of Michael Jackson."
+    row = _first(story.format(sentence), "ACCUSE")
+    assert row["source_actor"] == "United States"
+
+
 def test_a_person_named_after_their_company_brings_its_country():
     # "BP chairman Carl-Henric Svanberg": Britain, BP's home, joins the event's countries as BP's own would
     text = (

@@ -1254,18 +1254,38 @@ def opening_place(tokens: list[Token], clause: Clause, mentions: list[Placed]) -
     return m.country, after + (after < clause.i1 and tokens[after].text == ",")
 
 
+_ORGAN_PLACE_REACH = 5  # words between an organ and the "in" of its place ("Prosecutors at the trial in Los Angeles")
+
+
+def _place_after(tokens: list[Token], k: int, m: ActorMention, mentions: list[Placed]) -> str:
+    """The country of a place named in an "in" phrase right after the organ m at token k ("Police in Mexico City",
+    "Prosecutors at the trial in Los Angeles"), before any comma or verb; "" when there is none."""
+    at = {k2: m2 for k2, m2 in mentions}
+    j = _end(tokens, k, m)
+    for n in range(j, min(j + _ORGAN_PLACE_REACH, len(tokens) - 1)):
+        w = tokens[n].lower
+        if w == "in":
+            place = at.get(n + 1) or at.get(n + 2) if tokens[n + 1].lower == "the" else at.get(n + 1)
+            ok = place is not None and place.type in STATE_TYPES and place.country
+            return place.country if ok else ""
+        if not (w in ("at", "the", "a", "of", "trial", "case", "hearing", "inquest", "inquiry") or w[:1].isupper()):
+            return ""
+    return ""
+
+
 def placed_organs(tokens: list[Token], clause: Clause, mentions: list[Placed]) -> list[Placed]:
     """The mentions with an unnamed organ the recognizer gave the article's country ("police", via "organ") right
-    after a place opening the clause made that place's ("In Mexico, police arrested ...": Mexico's police)."""
+    after a place opening the clause made that place's ("In Mexico, police arrested ...": Mexico's police), or
+    followed by a place of their own ("Prosecutors at the trial in Los Angeles claim ...": the US's)."""
     country, after = opening_place(tokens, clause, mentions)
-    if not country:
-        return mentions
-    return [
-        (k, state_mention(m.start, m.end, m.text, country, "organ"))
-        if k == after and m.via == "organ" and m.country != country
-        else (k, m)
-        for k, m in mentions
-    ]
+    out = []
+    for k, m in mentions:
+        own = _place_after(tokens, k, m, mentions) if m.via == "organ" else ""
+        place = own or (country if k == after else "")
+        if m.via == "organ" and place and m.country != place:
+            m = state_mention(m.start, m.end, m.text, place, "organ")
+        out.append((k, m))
+    return out
 
 
 def state_body(m: ActorMention | None, before: ActorMention | None, home: str) -> ActorMention | None:
