@@ -473,6 +473,12 @@ def test_an_organ_with_a_place_of_its_own_is_that_places():
     sentence = "Prosecutors at the trial in Los Angeles claim Dr Conrad Murray caused the death of Michael Jackson."
     row = _first(story.format(sentence), "ACCUSE")
     assert row["source_actor"] == "United States"
+    # a group or organ before "in" and a place's name is the subject
+    story = "Britain confirmed two more cases of swine flu on Monday. {}"
+    row = _first(story.format("Police in Mexico City arrested three men accused of selling fake vaccines."), "COERCE")
+    assert row["source_actor"] == "Mexico"
+    row = _first("Shrimp fishermen in Louisiana filed a lawsuit against BP on Monday.", "ACCUSE")
+    assert (row["source_actor"], row["target_actor"]) == ("Shrimp fishermen", "BP")
 
 
 def test_a_person_named_after_their_company_brings_its_country():

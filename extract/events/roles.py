@@ -1138,7 +1138,8 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
     head such a phrase. Only auxiliaries and adverbs (of time too: "officials today warned"), a verb of deciding
     or a word of schedule before an infinitive ("parliament voted unanimously to block it", "officials are set to
     relax": [roles].deciding_verbs, [mode].scheduled) or a short "from"
-    phrase after the head ("Lawmakers from both parties demanded") may stand between it and the verb; up to two
+    or "in" phrase after the head ("Lawmakers from both parties demanded", "Police in Mexico City arrested") may
+    stand between it and the verb; up to two
     modifiers before it belong to it, no clause opener among them; none after a preposition. An ActorMention of
     type "group", no country."""
     between = (
@@ -1160,10 +1161,16 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
     while k > clause.i0 and (tokens[k].lower in between or tokens[k].lower.endswith("ly")) and end - k <= 3:
         k -= 1
     if k > clause.i0 and not is_group(tokens[k].lower):
-        # a short phrase with "from" after the group's head ("Lawmakers from both parties demanded")
+        # a short phrase with "from" or "in" after the group's head ("Lawmakers from both parties demanded",
+        # "Police in Mexico City arrested")
         for h in range(k - 2, max(clause.i0, k - 5) - 1, -1):
-            if tokens[h + 1].lower == "from" and is_group(tokens[h].lower):
-                if all(t.text.isalnum() for t in tokens[h + 2 : k + 1]):
+            if tokens[h + 1].lower in ("from", "in") and is_group(tokens[h].lower):
+                phrase = tokens[h + 2 : k + 1]
+                # (after "in", a place's name: not "Police in surgical masks", "people who lost relatives in the
+                # attacks")
+                if all(t.text.isalnum() for t in phrase) and (
+                    tokens[h + 1].lower == "from" or all(t.text[:1].isupper() or t.lower == "the" for t in phrase)
+                ):
                     k = h
                 break
     if k < clause.i0 or not is_group(tokens[k].lower):
@@ -1220,15 +1227,19 @@ def group_agent(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Plac
     return None
 
 
-def organ_subject(tokens: list[Token], clause: Clause, cue: Cue, home: str) -> Placed | None:
+def organ_subject(
+    tokens: list[Token], clause: Clause, cue: Cue, home: str, mentions: list[Placed] = ()
+) -> Placed | None:
     """An organ of a state named without its country as the subject right before the verb ("Government
     officials today warned", "Prosecutors say", "the ministry ordered"; heads in [roles].organ_subjects): the
+    country of a place right after it among `mentions` ("Police in Mexico City arrested", _place_after), else the
     article's country `home` (tests/gold/README.md: an office or official without a name is its country)."""
     found = group_subject(tokens, clause, cue, lambda w: w in _w("organ_subjects"))
-    if found is None or not home:
+    if found is None:
         return None
     k, m = found
-    return k, state_mention(m.start, m.end, m.text, home, "organ")
+    country = _place_after(tokens, k, m, mentions) or home
+    return (k, state_mention(m.start, m.end, m.text, country, "organ")) if country else None
 
 
 def _opening_in(tokens: list[Token], clause: Clause) -> int:
