@@ -889,6 +889,10 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
         # "given" before a clause or the noun of what is considered, after any word
         "The fees are warranted given the enormous task, the judge wrote on Monday.",
         "The MP questioned the witness, given he was a prisoner facing a death sentence, on Monday.",
+        # a job lost is no shot fired; a poll released frees no one
+        "Karl Weber claims he was fired last week because he was seen as a threat.",
+        "Professor Nutt was fired by Home Secretary Alan Johnson on Monday.",
+        "A Rasmussen Reports poll released on Monday showed Jindal's approval rating at 74 percent.",
         # what someone can do is no happening
         "The Pentagon said on Monday it is limited in its ability to help.",
         "Karl Weber cited health issues on Monday for his inability to attend a hearing in Louisiana.",
@@ -925,6 +929,9 @@ def test_a_participle_of_a_deed_still_tells_it():
     assert _types("The man charged with the murder of Ana Ruiz appeared in court on Monday.") == ["ACCUSE"]
     assert _types("On Monday Cuba had given the Haitians food and medicine.") == ["AID"]
     assert _types("Brazil declined an invitation to the Kirkuk talks on Monday.") == ["REJECT"]
+    # shots fired at someone are still an attack; an address given is no aid but a consultation
+    assert _types("On Monday two rockets were fired at Sderot by Hamas.") == ["ASSAULT"]
+    assert _types("On Monday Jose Manuel Barroso gave his annual address to the European Parliament.") == ["CONSULT"]
     # an appeal launched is a request, not an attack
     assert _types("The British Red Cross launched an appeal for Haiti on Monday.") == ["REQUEST"]
     # adverbs between the auxiliary and "given"

@@ -1050,6 +1050,27 @@ def asks_question(tokens: list[Token], cue: Cue) -> bool:
     return False
 
 
+def dismissed(tokens: list[Token], cue: Cue) -> bool:
+    """True for "fired" in the passive with a person as its subject ([nonevent].dismissed_subjects or a capitalized
+    name before the auxiliary: "he was fired last week", "Professor Nutt was fired by Alan Johnson", "would have
+    been fired"): a job lost, no shot fired."""
+    k = cue.i
+    if cue.phrase != "fire" or tokens[k].lower != "fired":
+        return False
+    b = k - 1
+    if b < 0 or tokens[b].lower not in wordset("mode", "be") | {"been", "being", "get", "got", "gets"}:
+        return False
+    while b > 0 and tokens[b - 1].lower in wordset("mode", "be") | wordset("mode", "have") | _AUXILIARY_WORDS:
+        b -= 1  # "would have been fired"
+    if b == 0:
+        return False
+    subject = tokens[b - 1]
+    return subject.lower in _nonevent("dismissed_subjects") or (subject.text[:1].isupper() and b - 1 > 0)
+
+
+_AUXILIARY_WORDS = frozenset({"been", "being", "would", "will", "could", "might", "may", "must", "should", "not"})
+
+
 def capacity(tokens: list[Token], cue: Cue) -> bool:
     """True for a cue verb after a noun of capacity and "to" ([nonevent].capacity_nouns: "is limited in its ability
     to help", "their capacity to destroy"): what someone can do, no happening."""

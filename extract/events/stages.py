@@ -513,6 +513,7 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
     return (
         plover.striving(toks, cue)
         or plover.capacity(toks, cue)
+        or plover.dismissed(toks, cue)
         or plover.reduced_relative(toks, cue)
         or plover.purpose_of_passive(toks, cue)
         or plover.aspect_of_happening(toks, cue)
