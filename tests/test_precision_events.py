@@ -893,6 +893,12 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
         "Karl Weber claims he was fired last week because he was seen as a threat.",
         "Professor Nutt was fired by Home Secretary Alan Johnson on Monday.",
         "A Rasmussen Reports poll released on Monday showed Jindal's approval rating at 74 percent.",
+        # a lift given, a prediction given, coverage provided, devolution delivered, where one hails from
+        "On Monday Karl Weber gave me a lift to the station.",
+        "On Monday Karl Weber gave no prediction about the weather.",
+        "On Monday the BBC News website provided live coverage of the match.",
+        "The referendum of Monday failed to deliver devolution to Scotland.",
+        "On Monday Karl Weber said his family hailed from Anglesey.",
         # what someone can do is no happening
         "The Pentagon said on Monday it is limited in its ability to help.",
         "Karl Weber cited health issues on Monday for his inability to attend a hearing in Louisiana.",
