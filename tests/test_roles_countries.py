@@ -523,3 +523,13 @@ def test_a_noun_of_happening_takes_its_doer_from_a_by_after_it():
     assert row["source_actor"] == "Thad Allen"
     row = _first("Monday's attack on the convoy by Taliban fighters killed four.", "ASSAULT", "2005-04-20")
     assert row["source_actor"] == "Taliban"
+
+
+def test_a_name_after_both_the_is_the_object():
+    # "working with both the Coast Guard and ...": the Coast Guard, an office of the story's state
+    text = (
+        "President Obama visited Louisiana on Monday. "
+        "Taylor Energy said on Tuesday that it had been working with both the Coast Guard and the Navy."
+    )
+    row = _first(text, "COOPERATE")
+    assert (row["source_actor"], row["target_actor"]) == ("Taylor Energy", "United States")

@@ -1637,11 +1637,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # No known actor right after the verb: a name of two words or more there is its object
                 # ("Police arrested Olga Cristina Lerma, ... of the Sinaloa cartel"); one word may be a place or
                 # a common word.
-                at = cue.j + (cue.j < clause.i1 and toks[cue.j].lower == "the")
+                at = cue.j + (cue.j < clause.i1 and toks[cue.j].lower in ("both", "either"))  # "with both the ..."
+                the = at < clause.i1 and toks[at].lower == "the"
+                at += the
                 obj = next(iter(names_in(c.s, cue.j, min(clause.i1, at + 4))), None)
                 if (
                     obj is not None
-                    and at > cue.j
+                    and the
                     and (cue.event_type in wordset("roles", "home_target_types") or not _named_object(toks, obj))
                 ):
                     # after "the", a name may be a place or qualify a noun ("the Deepwater Horizon rig"); an attack
