@@ -87,7 +87,7 @@ ROLES = [
         id="a name the gazetteer does not know after a passive's by is its agent",
     ),
     pytest.param(
-        "Professor Nutt was fired by Home Secretary Alan Johnson on Friday.",
+        "Professor Nutt was criticised by Home Secretary Alan Johnson on Friday.",
         "2009-11-02",
         None,
         "Alan Johnson",
