@@ -1087,3 +1087,20 @@ def test_a_question_put_to_someone_is_an_exchange_with_them():
 )
 def test_asking_someone_for_something_is_still_a_request(text):
     assert _types(text) == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chevron was forced to suspend dividend payments on Monday following pressure from the US government.",
+        "On Monday Karl Weber was forced by the White House to suspend dividend payments.",
+        "Chevron was compelled on Monday to agree to a $20bn compensation fund.",
+    ],
+)
+def test_a_deed_done_under_pressure_is_a_concession(text):
+    assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("CONCEDE", "actual")]
+
+
+def test_a_raid_or_a_denial_one_is_forced_into_stays_what_it_is():
+    assert _types("US military police were forced to raid the Guest House on Monday.") == ["COERCE"]
+    assert _types("Chevron was forced to deny the rumours on Monday.") == ["REJECT"]

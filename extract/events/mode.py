@@ -227,12 +227,20 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
     return before in wordset("roles", "determiners") or before.endswith(("'s", "’s", "'"))
 
 
-def _made_to(tokens: list[Token], p: int, lo: int) -> bool:
-    """True when "to" at p follows a participle of compulsion after a form of "be" ([mode].compelled: "was forced
-    to suspend", "were obliged to pay"): the deed after it was done."""
-    g = _prev(tokens, p, lo)
-    b = _prev(tokens, g, lo) if g >= lo else -1
-    return b >= lo and tokens[g].lower in wordset("mode", "compelled") and tokens[b].lower in wordset("mode", "be")
+def compelled(tokens: list[Token], lo: int, cue: Cue) -> bool:
+    """True when the cue verb follows "to" after a participle of compulsion after a form of "be", a few words
+    allowed between ("BP was forced to suspend dividend payments", "was forced by the White House to suspend ...",
+    "was compelled on Monday to agree", "were obliged to pay"): a deed done under pressure, a concession."""
+    p = _prev(tokens, cue.i, lo)
+    if p < lo or tokens[p].lower != "to":
+        return False
+    for g in range(p - 1, max(lo, p - 8) - 1, -1):
+        if tokens[g].lower in wordset("mode", "compelled"):
+            b = _prev(tokens, g, lo)
+            return b >= lo and tokens[b].lower in wordset("mode", "be")
+        if tokens[g].text in (",", ";") or tokens[g].lower == "to":
+            return False
+    return False
 
 
 def _counted(tokens: list[Token], p: int, lo: int) -> bool:
@@ -453,7 +461,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     passive = perfect = False
     done_before = False  # an infinitive of purpose after a past form ("sent troops to help")
     # Infinitive: "to strike".
-    if prev == "to" and _made_to(tokens, p, lo):
+    if prev == "to" and compelled(tokens, lo, cue):
         # "BP was forced to suspend dividend payments": made to do it, and it was done, in the tense of "be"
         mode, done_before = "actual", True
     elif prev == "to":

@@ -916,6 +916,14 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
+        if (
+            c.kind == "verb"
+            and (c.rule_type or c.cue.event_type) in wordset("mode", "conceded_types")
+            and mode.compelled(doc.tokens[c.s], c.clause.i0, c.cue)
+        ):
+            # "BP was forced to suspend dividend payments", "was forced by the White House to ...": a concession
+            c.rule_type = c.rule_type or c.cue.event_type
+            c.cue = c.cue._replace(event_type="CONCEDE", quad_class=QUAD_CLASS["CONCEDE"])
         if c.kind == "verb" and plover.asks_question(doc.tokens[c.s], c.cue):
             # "asked top officials why ...": a question put, an exchange told (the rules' reading stands)
             c.cue = c.cue._replace(event_type="CONSULT", quad_class=QUAD_CLASS["CONSULT"])
