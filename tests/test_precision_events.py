@@ -938,6 +938,9 @@ def test_a_participle_of_a_deed_still_tells_it():
     # shots fired at someone are still an attack; an address given is no aid but a consultation
     assert _types("On Monday two rockets were fired at Sderot by Hamas.") == ["ASSAULT"]
     assert _types("On Monday Jose Manuel Barroso gave his annual address to the European Parliament.") == ["CONSULT"]
+    # clamouring for someone to act is a request
+    text = "On Monday British business groups clamoured for Cameron to defend the company."
+    assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("REQUEST", "statement")]
     # an appeal launched is a request, not an attack
     assert _types("The British Red Cross launched an appeal for Haiti on Monday.") == ["REQUEST"]
     # adverbs between the auxiliary and "given"
