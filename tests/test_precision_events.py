@@ -899,6 +899,10 @@ def test_a_sum_before_the_noun_of_a_deal_is_one_modifier():
         "On Monday the BBC News website provided live coverage of the match.",
         "The referendum of Monday failed to deliver devolution to Scotland.",
         "On Monday Karl Weber said his family hailed from Anglesey.",
+        # "back" after "be" is an adverb; barrels released are oil, not prisoners
+        "Karl Weber said on Monday that Iraq will be back to normal in two years.",
+        "On Monday Karl Weber was back in Baghdad.",
+        "On Monday the government said the well had released 4.9 million barrels of oil.",
         # what someone can do is no happening
         "The Pentagon said on Monday it is limited in its ability to help.",
         "Karl Weber cited health issues on Monday for his inability to attend a hearing in Louisiana.",
@@ -938,6 +942,8 @@ def test_a_participle_of_a_deed_still_tells_it():
     # shots fired at someone are still an attack; an address given is no aid but a consultation
     assert _types("On Monday two rockets were fired at Sderot by Hamas.") == ["ASSAULT"]
     assert _types("On Monday Jose Manuel Barroso gave his annual address to the European Parliament.") == ["CONSULT"]
+    # backed by someone is still support
+    assert _types("On Monday the plan was backed by Karl Weber, the head of the Kirkuk council.") == ["SUPPORT"]
     # clamouring for someone to act is a request
     text = "On Monday British business groups clamoured for Cameron to defend the company."
     assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("REQUEST", "statement")]

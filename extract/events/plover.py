@@ -1118,6 +1118,12 @@ def _senses() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...], in
     }
 
 
+@functools.cache
+def _bare_before() -> dict[str, frozenset[str]]:
+    """cues.toml [senses] `bare_before`: lemma -> words right before the lemma itself that give it another sense."""
+    return {lemma: frozenset(spec["bare_before"]) for lemma, spec in cues()["senses"].items() if "bare_before" in spec}
+
+
 def described_thing(tokens: list[Token], cue: Cue) -> bool:
     """True when the noun a participle describes gives the verb another sense (cues.toml [senses]): "a statement
     released by the Elysee" names a text, not a release of prisoners."""
@@ -1156,6 +1162,9 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
     nxt, within, window, noun_before = spec
     if tokens[cue.j].lower in nxt or (cue.i > 0 and tokens[cue.i - 1].lower in noun_before):
         return True  # "gave way"; "Tropical storm Alex", "the coming storm": a noun
+    bare = _bare_before().get(cue.phrase, ())
+    if bare and cue.i > 0 and tokens[cue.i].lower == cue.phrase and tokens[cue.i - 1].lower in bare:
+        return True  # "Iraq will be back to normal": an adverb
     if cue.form == "past" and described_thing(tokens, cue):
         return True  # "the fees charged to BP": the participle's noun is its object
 
