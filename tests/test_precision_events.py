@@ -1113,3 +1113,33 @@ def test_a_deed_done_under_pressure_is_a_concession(text):
 def test_a_raid_or_a_denial_one_is_forced_into_stays_what_it_is():
     assert _types("US military police were forced to raid the Guest House on Monday.") == ["COERCE"]
     assert _types("Chevron was forced to deny the rumours on Monday.") == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forecasters warned on Monday that strong winds could push the oil into inlets.",
+        "On Monday experts warned that the total could be an underestimate.",
+        "Scientists warned on Monday there was potential for even greater damage.",
+    ],
+)
+def test_a_warning_of_a_risk_is_no_threat(text):
+    assert _types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Iran warned on Monday that it would strike back.", "THREATEN"),
+        ("On Monday Nicolas Maduro warned the opposition that any attempt at unrest would be crushed.", "THREATEN"),
+        ("On Monday Iran warned that the army would retaliate.", "THREATEN"),
+        ("The World Health Organisation warned countries on Monday to be on alert for unusual outbreaks.", "REQUEST"),
+    ],
+)
+def test_a_threat_or_a_warning_to_act_stays(text, etype):
+    assert _types(text) == [etype]
+
+
+def test_a_warning_of_what_any_such_deed_would_meet_is_a_threat():
+    text = "Josep Borrell warned on Monday that any disruption of the pipelines would be met with a robust response."
+    assert _types(text) == ["THREATEN"]

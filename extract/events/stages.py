@@ -389,6 +389,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue  # "Ban Ki-moon urged ...": the first word of a name the gazetteer knows
                 if _questioned(toks, cue.j, cue.phrase):
                     continue  # "Why has Australia pledged $435m?": a question asked, not a happening told
+                if any(q.i <= cue.i and clause.i0 <= q.i and _risk_warned(toks, clause, q) for q in found):
+                    continue  # "forecasters warned that winds could push the oil inland": a risk foretold, and its words
                 if any(_asked_about(toks, clause, q, cue) for q in found):
                     continue  # "asked top officials why the government did not take over": what is asked about
                 if _to_the_reader(toks, clause, cue):
@@ -698,6 +700,7 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
         or plover.market_move(toks, cue.i, clause.i0)
         or _questioned(toks, cue.j, cue.phrase)
         or _to_the_reader(toks, clause, cue)
+        or _risk_warned(toks, clause, cue)
         for cue in here
     ):
         return -1
@@ -1343,6 +1346,53 @@ def _after_saying(toks: list[Token], k: int) -> tuple[int, int]:
 
 
 _ADVICE_REACH = 3  # words after "against", "about" or "to" that name what a warning warns of
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _risk_warned(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True for a warning of a risk ("experts have warned that it could cost millions of lives" is not, "warned that
+    the total could be an underestimate", "forecasters warned that strong winds could push the oil inland" are):
+    a [roles].advice_cues verb whose words, after "that" and words of time, open on a thing named in lower case
+    ([roles].risk_openers, or a determiner and a lower-case noun that is no group of people) and hold a modal or
+    "there", no obligation (that is advice, _advice) and no cue of material conflict (a threat): no happening between
+    actors (the gold has warnings only as requests or threats)."""
+    if cue.phrase not in wordset("roles", "advice_cues") or _advice(toks, clause, cue):
+        return False
+    after = toks[cue.j : clause.i1]
+    that = next((n for n, t in enumerate(after[:5]) if t.lower == "that"), -1)  # "warned on Monday that ..."
+    skip = wordset("roles", "time_adverbs") | wordset("roles", "risk_time_words")
+    if any(
+        not (t.text in ",." or t.lower in skip or t.lower in _WEEKDAYS or t.text[:1].isdigit())
+        for t in after[: max(that, 0)]
+    ):
+        return False  # "warned the opposition that any attempt at unrest would be crushed": a warning to someone
+    k = that + 1
+    while k < len(after) and (after[k].text == "," or after[k].lower in skip or after[k].lower in _WEEKDAYS):
+        k += 1
+    if k >= len(after):
+        return False
+    first = after[k]
+    if first.lower in wordset("roles", "risk_not_openers"):
+        return False  # "warned that any disruption would be met with a robust response": deterrence
+    if first.lower in wordset("roles", "determiners") and k + 1 < len(after):
+        first = after[k + 1]  # "the total", "the oil leak"
+    if not (first.lower in wordset("roles", "risk_openers") or first.text.isalpha() and first.text.islower()):
+        return False  # a name or a pronoun may be the speaker's side: "warned that Washington will not pay"
+    if first.lower in wordset("roles", "risk_not_openers") | wordset("roles", "prepositions") or syntax.group_word(
+        first.lower
+    ):
+        return False  # "warned they would", "warned that the army would retaliate"
+    if first.lower in wordset("roles", "organ_subjects"):
+        return False
+    if any(t.lower == "to" for t in after[k : k + 4]):
+        return False  # "warned countries to be on alert": whom the warning tells to act
+    words = {t.lower for t in after[k:]}
+    if words & (wordset("roles", "obligations") | {"needed"}) or not words & wordset("roles", "risk_modals"):
+        return False
+    # a threat names a deed of force ("warned that the army would strike"); a spill's "damage" is none
+    return not any(q.quad_class == "material_conflict" and not q.dated_only for q in find_cues(toks, cue.j, clause.i1))
 
 
 def _advice(toks: list[Token], clause: Clause, cue: Cue) -> bool:
