@@ -1143,3 +1143,12 @@ def test_a_threat_or_a_warning_to_act_stays(text, etype):
 def test_a_warning_of_what_any_such_deed_would_meet_is_a_threat():
     text = "Josep Borrell warned on Monday that any disruption of the pipelines would be met with a robust response."
     assert _types(text) == ["THREATEN"]
+
+
+def test_a_deed_done_under_pressure_is_a_concession_by_the_rules_alone():
+    from extract.events.doc import Settings
+
+    text = "Chevron was forced to suspend dividend payments on Monday following pressure from the US government."
+    art = Article(id="t", text=text, published=dt.datetime.fromisoformat("2011-03-09T12:00:00+00:00"))
+    rows, _note = article_events(art, Settings(classifier=False))
+    assert [(r["event_type"], r["mode"]) for r in rows] == [("CONCEDE", "actual")]

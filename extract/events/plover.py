@@ -1058,17 +1058,17 @@ def dismissed(tokens: list[Token], cue: Cue) -> bool:
     if cue.phrase != "fire" or tokens[k].lower != "fired":
         return False
     b = k - 1
-    if b < 0 or tokens[b].lower not in wordset("mode", "be") | {"been", "being", "get", "got", "gets"}:
+    if b < 0 or tokens[b].lower not in wordset("mode", "be"):  # "was", "been", "got"
         return False
-    while b > 0 and tokens[b - 1].lower in wordset("mode", "be") | wordset("mode", "have") | _AUXILIARY_WORDS:
+    auxiliaries = frozenset().union(
+        *(wordset("mode", key) for key in ("be", "have", "future", "hypothetical_modals", "negators")), {"would"}
+    )
+    while b > 0 and tokens[b - 1].lower in auxiliaries:
         b -= 1  # "would have been fired"
     if b == 0:
         return False
     subject = tokens[b - 1]
     return subject.lower in _nonevent("dismissed_subjects") or (subject.text[:1].isupper() and b - 1 > 0)
-
-
-_AUXILIARY_WORDS = frozenset({"been", "being", "would", "will", "could", "might", "may", "must", "should", "not"})
 
 
 def capacity(tokens: list[Token], cue: Cue) -> bool:

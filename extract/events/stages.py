@@ -10,6 +10,7 @@ doc.note (why the article gives no event). The rules each stage applies live in 
 from __future__ import annotations
 
 import bisect
+import calendar
 import collections
 import functools
 import itertools
@@ -333,6 +334,18 @@ def _asked_about(toks: list[Token], clause: Clause, q: Cue, cue: Cue) -> bool:
     return not any(t.lower in speech for t in toks[q.j : cue.i])
 
 
+def _standing_type(toks: list[Token], i0: int, cue: Cue, rule_type: str) -> str:
+    """The type the rules give a verb cue whatever the classifier reads, else "": a question put is a verbal
+    exchange, CONSULT ("asked top officials why ...", plover.asks_question); a deed of `rule_type` done under
+    pressure is a concession, CONCEDE ("BP was forced to suspend dividend payments", mode.compelled,
+    [mode].conceded_types)."""
+    if plover.asks_question(toks, cue):
+        return "CONSULT"
+    if rule_type in wordset("mode", "conceded_types") and mode.compelled(toks, i0, cue):
+        return "CONCEDE"
+    return ""
+
+
 def _to_the_reader(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     """True for a verb the text tells the reader they may or will do: "you" + a modal, a negator or "be" between
     ("You can donate", "You can't blame Jindal", "you could be forgiven for thinking"; [mode].reader)."""
@@ -407,10 +420,11 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     # "Zelensky said Russia was trying to destroy Ukraine": the speaker accuses Russia of the aim
                     cue = cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
                     reading = mode.Reading("statement")
-                if reading.mode and plover.asks_question(toks, cue):
-                    # "asked top officials why ...", "Markey asks: ...": a question put, a verbal exchange
-                    cue = cue._replace(event_type="CONSULT", quad_class=QUAD_CLASS["CONSULT"])
-                    reading = reading._replace(mode="statement")
+                standing = _standing_type(toks, clause.i0, cue, cue.event_type) if reading.mode else ""
+                if standing:
+                    # "asked top officials why ...": a verbal exchange; "was forced to suspend": a concession
+                    cue = cue._replace(event_type=standing, quad_class=QUAD_CLASS[standing])
+                    reading = reading._replace(mode="statement") if standing == "CONSULT" else reading
                 if not reading.mode:
                     continue
                 cue = mode.as_told(toks, clause.i0, cue)  # "missiles hit Kyiv": a past form, as classify read it
@@ -510,8 +524,8 @@ def _describes(toks: list[Token], cue: Cue) -> bool:
     to comment, helping to make something, joining a body as one of its people, battling to do something, a
     photo's "left" after a name, "given" read as "considering", an adjective ("were not welcome"), a verb whose
     object gives it another sense ("released a report", "provided details"), a word opening the name of an office
-    ("former finance minister Jorge Matos": the gazetteer's roles), a question asked ("asked whether").
-    """
+    ("former finance minister Jorge Matos": the gazetteer's roles), a capacity ("its ability to help"), a job lost
+    ("he was fired")."""
     return (
         plover.striving(toks, cue)
         or plover.capacity(toks, cue)
@@ -919,18 +933,18 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
-        if (
-            c.kind == "verb"
-            and (c.rule_type or c.cue.event_type) in wordset("mode", "conceded_types")
-            and mode.compelled(doc.tokens[c.s], c.clause.i0, c.cue)
-        ):
-            # "BP was forced to suspend dividend payments", "was forced by the White House to ...": a concession
-            c.rule_type = c.rule_type or c.cue.event_type
-            c.cue = c.cue._replace(event_type="CONCEDE", quad_class=QUAD_CLASS["CONCEDE"])
-        if c.kind == "verb" and plover.asks_question(doc.tokens[c.s], c.cue):
-            # "asked top officials why ...": a question put, an exchange told (the rules' reading stands)
-            c.cue = c.cue._replace(event_type="CONSULT", quad_class=QUAD_CLASS["CONSULT"])
-            c.reading = c.reading._replace(mode="statement")
+        standing = (
+            _standing_type(doc.tokens[c.s], c.clause.i0, c.cue, c.rule_type or c.cue.event_type)
+            if c.kind == "verb"
+            else ""
+        )
+        if standing:
+            # the rules' type stands over the model's (_standing_type), and a question put stays a statement
+            if standing == "CONCEDE":
+                c.rule_type = c.rule_type or c.cue.event_type
+            else:
+                c.reading = c.reading._replace(mode="statement")
+            c.cue = c.cue._replace(event_type=standing, quad_class=QUAD_CLASS[standing])
         rule_cue = c.cue._replace(event_type=c.rule_type or c.cue.event_type)
         if c.reading.mode in ("hypothetical", "future", "statement") and (
             _conditional_threat(doc.tokens[c.s], rule_cue, conditional)
@@ -1348,7 +1362,7 @@ def _after_saying(toks: list[Token], k: int) -> tuple[int, int]:
 _ADVICE_REACH = 3  # words after "against", "about" or "to" that name what a warning warns of
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
 
 
 def _risk_warned(toks: list[Token], clause: Clause, cue: Cue) -> bool:
@@ -1380,12 +1394,11 @@ def _risk_warned(toks: list[Token], clause: Clause, cue: Cue) -> bool:
         first = after[k + 1]  # "the total", "the oil leak"
     if not (first.lower in wordset("roles", "risk_openers") or first.text.isalpha() and first.text.islower()):
         return False  # a name or a pronoun may be the speaker's side: "warned that Washington will not pay"
-    if first.lower in wordset("roles", "risk_not_openers") | wordset("roles", "prepositions") or syntax.group_word(
-        first.lower
-    ):
-        return False  # "warned they would", "warned that the army would retaliate"
-    if first.lower in wordset("roles", "organ_subjects"):
-        return False
+    no_thing = (
+        wordset("roles", "risk_not_openers") | wordset("roles", "prepositions") | wordset("roles", "organ_subjects")
+    )
+    if first.lower in no_thing or syntax.group_word(first.lower):
+        return False  # "warned they would", "warned that the army would retaliate", "officials would"
     if any(t.lower == "to" for t in after[k : k + 4]):
         return False  # "warned countries to be on alert": whom the warning tells to act
     words = {t.lower for t in after[k:]}
