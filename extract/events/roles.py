@@ -1270,16 +1270,17 @@ _ORGAN_PLACE_REACH = 5  # words between an organ and the "in" of its place ("Pro
 
 def _place_after(tokens: list[Token], k: int, m: ActorMention, mentions: list[Placed]) -> str:
     """The country of a place named in an "in" phrase right after the organ m at token k ("Police in Mexico City",
-    "Prosecutors at the trial in Los Angeles"), before any comma or verb; "" when there is none."""
+    "Prosecutors at the trial in Los Angeles"), only [roles].organ_place_words or capitalized words between; ""
+    when there is none."""
     at = {k2: m2 for k2, m2 in mentions}
     j = _end(tokens, k, m)
     for n in range(j, min(j + _ORGAN_PLACE_REACH, len(tokens) - 1)):
         w = tokens[n].lower
         if w == "in":
-            place = at.get(n + 1) or at.get(n + 2) if tokens[n + 1].lower == "the" else at.get(n + 1)
+            place = at.get(n + 2 if tokens[n + 1].lower == "the" else n + 1) or at.get(n + 1)
             ok = place is not None and place.type in STATE_TYPES and place.country
             return place.country if ok else ""
-        if not (w in ("at", "the", "a", "of", "trial", "case", "hearing", "inquest", "inquiry") or w[:1].isupper()):
+        if not (w in _w("organ_place_words") or tokens[n].text[:1].isupper()):
             return ""
     return ""
 
