@@ -1052,6 +1052,23 @@ def test_the_answer_after_the_question_is_read_on_its_own():
     assert _types(text) == ["COOPERATE"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara said on Monday that Turkey has no plans to send troops to Syria.",
+        "Ankara said on Monday that Turkey is not planning to send troops to Syria.",
+        "Ankara said on Monday that Turkey was not going to send troops to Syria.",
+    ],
+)
+def test_a_plan_denied_is_negated_not_future(text):
+    assert [r["mode"] for r in _rows(text) if r["event_type"] == "MOBILIZE"] == ["negated"]
+
+
+def test_a_plan_not_denied_is_still_future():
+    text = "Ankara said on Monday that Turkey is planning to send troops to Syria."
+    assert [r["mode"] for r in _rows(text) if r["event_type"] == "MOBILIZE"] == ["future"]
+
+
 def test_a_negated_passive_still_makes_its_subject_the_target():
     assert _parties("On Monday Cuba was not given the aid.", "AID") == [("", "Cuba")]
     assert _parties("Cuba was not attacked by Venezuela on Monday.", "ASSAULT") == [("Venezuela", "Cuba")]

@@ -292,6 +292,20 @@ def refused_to(tokens: list[Token], lo: int, cue: Cue) -> bool:
     return g >= lo and tokens[g].lower in wordset("mode", "refused")
 
 
+def unplanned(tokens: list[Token], lo: int, cue: Cue) -> bool:
+    """True when the verb at tokens[cue.i] is the infinitive after a word of planning ([mode].scheduled) that a
+    negator denies, within the three words before "to" ("is not planning to resign", "has no plans to visit",
+    "was not going to send"): no plan of it."""
+    p = _prev(tokens, cue.i, lo)
+    if p < lo or tokens[p].lower != "to":
+        return False
+    window = [tokens[k].lower for k in range(max(lo, p - 3), p)]
+    negators = wordset("mode", "negators")
+    return any(w in wordset("mode", "scheduled") for w in window) and any(
+        w in negators or w.endswith("n't") for w in window
+    )
+
+
 def _subject_of_past(tokens: list[Token], cue: Cue, prev: str) -> bool:
     """True when a base or -s form stands right before a past form that is a cue, with no auxiliary or "to"
     before it: it is that verb's subject ("A Chinese coast guard ship rammed a vessel", "The strikes killed
@@ -470,16 +484,18 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         window = [tokens[k].lower for k in range(max(lo, p - 6), p)]
         if refused_to(tokens, lo, cue):
             return Reading("negated")
-        if g >= lo and tokens[g].lower in wordset("mode", "scheduled"):
-            return Reading("future")
+        scheduled = wordset("mode", "scheduled")
+        denied = unplanned(tokens, lo, cue)
+        if g >= lo and tokens[g].lower in scheduled:
+            return Reading("negated" if denied else "future")
         if any(w in wordset("mode", "willingness") for w in window[-3:]):
             return Reading("statement")  # "said it was ready to cooperate": declared willingness (tests/gold/README.md)
         if any(w in wordset("mode", "intent") for w in window):
             return Reading("")
         if any(w in wordset("mode", "refused") for w in window):
             return Reading("negated")
-        if any(w in wordset("mode", "scheduled") for w in window[-3:]):
-            return Reading("future")
+        if any(w in scheduled for w in window[-3:]):
+            return Reading("negated" if denied else "future")
         mode = "actual"
         # A purpose after a done deed takes the deed's tense: "has restarted the appeal to help people" is no
         # standing present ("to help" alone reads as one), and a perfect deed stays perfect.

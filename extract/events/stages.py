@@ -911,6 +911,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 # "found no evidence that gunmen had kidnapped", "failed to clinch a deal": the rule's negation by an
                 # unfounded claim or a verb of failing stands
                 or (c.reading.mode == "negated" and mode.unfounded(doc.tokens[c.s], c.clause.i0, c.cue.i))
+                # "is not planning to send troops": the rule's negation of a plan stands
+                or (c.reading.mode == "negated" and mode.unplanned(doc.tokens[c.s], c.clause.i0, c.cue))
                 or (
                     c.reading.mode == "negated"
                     and not c.rule_type
