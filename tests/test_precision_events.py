@@ -1069,6 +1069,23 @@ def test_a_plan_not_denied_is_still_future():
     assert [r["mode"] for r in _rows(text) if r["event_type"] == "MOBILIZE"] == ["future"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can at least support Obama in that.",
+        "Obama should also apologize for his administration's role.",
+    ],
+)
+def test_a_modal_possibility_or_duty_no_one_is_told_saying_is_no_happening(text):
+    # the rules read a modal before the verb as a possibility; the model's "statement" does not overrule it
+    assert _types(text) == []
+
+
+def test_a_duty_someone_is_told_saying_is_still_their_call():
+    text = "Nancy Pelosi said on Friday that Chevron should apologize to the fishermen."
+    assert [(r["source_actor"], r["mode"]) for r in _rows(text)] == [("Nancy Pelosi", "statement")]
+
+
 def test_a_negated_passive_still_makes_its_subject_the_target():
     assert _parties("On Monday Cuba was not given the aid.", "AID") == [("", "Cuba")]
     assert _parties("Cuba was not attacked by Venezuela on Monday.", "ASSAULT") == [("Venezuela", "Cuba")]

@@ -292,6 +292,13 @@ def refused_to(tokens: list[Token], lo: int, cue: Cue) -> bool:
     return g >= lo and tokens[g].lower in wordset("mode", "refused")
 
 
+def modal_before(tokens: list[Token], lo: int, i: int) -> bool:
+    """True when a modal of possibility or duty ([mode].hypothetical_modals, "would") stands in the four words before
+    the verb at tokens[i], within its clause ("could threaten Gulf oil production", "can help them")."""
+    modals = wordset("mode", "hypothetical_modals") | {"would", "'d"}
+    return any(_contracted(tokens[k].lower) in modals for k in range(max(lo, i - 4), i))
+
+
 def unplanned(tokens: list[Token], lo: int, cue: Cue) -> bool:
     """True when the verb at tokens[cue.i] is the infinitive after a word of planning ([mode].scheduled) that a
     negator denies, within the three words before "to" ("is not planning to resign", "has no plans to visit",

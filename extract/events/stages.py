@@ -838,6 +838,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
     keep = settings.keep_modes
     conditional = wordset("mode", "conditional")
     negators = wordset("mode", "negators")
+    speech_verbs = wordset("mode", "speech")
     # What to score: each verb candidate's clause, then the trigger-carrying clauses without a candidate.
     cands = list(doc.candidates)
     verbs = [c for c in cands if c.kind == "verb"]
@@ -911,6 +912,14 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 # "found no evidence that gunmen had kidnapped", "failed to clinch a deal": the rule's negation by an
                 # unfounded claim or a verb of failing stands
                 or (c.reading.mode == "negated" and mode.unfounded(doc.tokens[c.s], c.clause.i0, c.cue.i))
+                # "they can hang this ID card on a wall", "the bad weather could threaten Gulf oil production": the
+                # rule's possibility stands, unless someone is told saying it ("Pelosi said BP should be subjected to
+                # unlimited liability": a call made)
+                or (
+                    c.reading.mode == "hypothetical"
+                    and mode.modal_before(doc.tokens[c.s], c.clause.i0, c.cue.i)
+                    and not any(t.lower in speech_verbs for t in doc.tokens[c.s][: c.cue.i])
+                )
                 # "is not planning to send troops": the rule's negation of a plan stands
                 or (c.reading.mode == "negated" and mode.unplanned(doc.tokens[c.s], c.clause.i0, c.cue))
                 or (
