@@ -1081,6 +1081,18 @@ def test_a_modal_possibility_or_duty_no_one_is_told_saying_is_no_happening(text)
     assert _types(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was not clear on Monday whether Tony Hayward took part in the race.",
+        "There are also questions about whether Chevron pumped down enough cement to seal off the well.",
+        "Investigators are examining whether Syrian troops shelled the town on Monday.",
+    ],
+)
+def test_what_is_asked_whether_is_no_happening(text):
+    assert _types(text) == []
+
+
 def test_a_duty_someone_is_told_saying_is_still_their_call():
     text = "Nancy Pelosi said on Friday that Chevron should apologize to the fishermen."
     assert [(r["source_actor"], r["mode"]) for r in _rows(text)] == [("Nancy Pelosi", "statement")]

@@ -294,9 +294,23 @@ def refused_to(tokens: list[Token], lo: int, cue: Cue) -> bool:
 
 def modal_before(tokens: list[Token], lo: int, i: int) -> bool:
     """True when a modal of possibility or duty ([mode].hypothetical_modals, "would") stands in the four words before
-    the verb at tokens[i], within its clause ("could threaten Gulf oil production", "can help them")."""
+    the verb at tokens[i], within its clause ("could threaten Gulf oil production", "can help them"), or "whether"
+    in the six words before with no comma between ("it was not clear whether Hayward took part", "questions about
+    whether BP pumped enough cement", in_question): told as possible or asked about, not as done."""
     modals = wordset("mode", "hypothetical_modals") | {"would", "'d"}
-    return any(_contracted(tokens[k].lower) in modals for k in range(max(lo, i - 4), i))
+    return any(_contracted(tokens[k].lower) in modals for k in range(max(lo, i - 4), i)) or in_question(tokens, lo, i)
+
+
+def in_question(tokens: list[Token], lo: int, i: int) -> bool:
+    """True when "whether" stands before the verb at tokens[i] in its clause with no comma between ("it was not
+    clear whether Hayward took part", "questions about whether BP pumped down enough cement to seal off the
+    well"): what is asked about, not told as done."""
+    for k in range(i - 1, lo - 1, -1):
+        if tokens[k].text in (",", ";", ":"):
+            return False
+        if tokens[k].lower == "whether":
+            return True
+    return False
 
 
 def unplanned(tokens: list[Token], lo: int, cue: Cue) -> bool:
@@ -539,6 +553,8 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         if prev in ("been",) and _prev(tokens, p, lo) >= lo and tokens[_prev(tokens, p, lo)].lower in have:
             perfect = True
         mode = "actual"
+    if in_question(tokens, lo, i):
+        return Reading("hypothetical", passive, perfect)  # "it was not clear whether Hayward took part"
     if claimed(tokens, lo, i):
         return Reading("statement", passive, perfect)  # "testified that Murray never mentioned ...": the claim
     if unfounded(tokens, lo, i):
