@@ -1198,3 +1198,11 @@ def test_a_deed_done_under_pressure_is_a_concession_by_the_rules_alone():
     art = Article(id="t", text=text, published=dt.datetime.fromisoformat("2011-03-09T12:00:00+00:00"))
     rows, _note = article_events(art, Settings(classifier=False))
     assert [(r["event_type"], r["mode"]) for r in rows] == [("CONCEDE", "actual")]
+
+
+def test_investors_named_by_a_firm_are_a_group_and_not_the_firm():
+    text = "On Monday Chevron said it would cut jobs. On Tuesday some Chevron investors sued the company."
+    assert _parties(text, "ACCUSE") == [("Chevron investors", "Chevron")]
+    # those who work for a firm still act for it
+    text = "On Monday Chevron said it would cut jobs. On Tuesday Chevron officials met Nigerian ministers."
+    assert _parties(text, "CONSULT") == [("Chevron", "Nigeria")]

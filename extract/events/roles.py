@@ -1103,6 +1103,17 @@ def armed_opposition(text: str, m: ActorMention) -> ActorMention:
     return _group(m.start, hit.end(1), f"{m.text} {hit[1]}", m.country)
 
 
+def stakeholders(text: str, m: ActorMention) -> ActorMention:
+    """A body's or person's name right before a word for those who hold a stake in it or take sides on it
+    ([roles].stake_heads: "some BP investors have sued", "Obama critics") stands for that group, with the name's
+    country, not for the body or person; other mentions are returned unchanged ("BP engineers")."""
+    if m.type not in ("organization", "person") or not (hit := _NEXT_WORD.match(text, m.end)):
+        return m
+    if hit[1] not in _w("stake_heads") or text[m.end : m.end + 1] in ("'", "’"):
+        return m
+    return _group(m.start, hit.end(1), f"{m.text} {hit[1]}", m.country)
+
+
 def government_of(text: str, m: ActorMention) -> ActorMention:
     """A person with a country named before a word for a government ([roles].government_heads: "the Obama
     administration", "Netanyahu's government") stands for that state, which the government acts for; other

@@ -215,7 +215,11 @@ def _place_mentions(doc: ArticleDoc, found: list[ActorMention]) -> ArticleDoc:
     mentions = roles.named_offices(
         [
             roles.government_of(
-                doc.text, roles.people(doc.text, roles.armed_opposition(doc.text, roles.kin_group(doc.text, m)))
+                doc.text,
+                roles.people(
+                    doc.text,
+                    roles.armed_opposition(doc.text, roles.stakeholders(doc.text, roles.kin_group(doc.text, m))),
+                ),
             )
             for m in found
         ]
