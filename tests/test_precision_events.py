@@ -1206,3 +1206,14 @@ def test_investors_named_by_a_firm_are_a_group_and_not_the_firm():
     # those who work for a firm still act for it
     text = "On Monday Chevron said it would cut jobs. On Tuesday Chevron officials met Nigerian ministers."
     assert _parties(text, "CONSULT") == [("Chevron", "Nigeria")]
+
+
+@pytest.mark.parametrize(
+    "text, mode",
+    [
+        ("Extra UN peacekeepers are due to be deployed in Haiti, the UN said on Monday.", "future"),
+        ("The UN said on Monday that its peacekeepers were not going to be deployed in Haiti.", "negated"),
+    ],
+)
+def test_a_passive_infinitive_reads_as_its_to_be(text, mode):
+    assert [r["mode"] for r in _rows(text) if r["event_type"] == "MOBILIZE"] == [mode]

@@ -318,6 +318,8 @@ def unplanned(tokens: list[Token], lo: int, cue: Cue) -> bool:
     negator denies, within the three words before "to" ("is not planning to resign", "has no plans to visit",
     "was not going to send"): no plan of it."""
     p = _prev(tokens, cue.i, lo)
+    if p >= lo and tokens[p].lower == "be":
+        p = _prev(tokens, p, lo)  # "were not going to be deployed"
     if p < lo or tokens[p].lower != "to":
         return False
     window = [tokens[k].lower for k in range(max(lo, p - 3), p)]
@@ -493,6 +495,10 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         ):
             return Reading("")
     cue = as_told(tokens, lo, cue)
+    if cue.form == "past" and prev == "be" and (t := _prev(tokens, p, lo)) >= lo and tokens[t].lower == "to":
+        # a passive infinitive ("are due to be deployed", "refused to be questioned") reads as its "to be"
+        reading = classify(tokens, clause, cue._replace(i=p, j=p + 1, form="base"), speech_before)
+        return reading._replace(passive=True) if reading.mode else reading
     passive = perfect = False
     done_before = False  # an infinitive of purpose after a past form ("sent troops to help")
     # Infinitive: "to strike".
