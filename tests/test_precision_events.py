@@ -1217,3 +1217,16 @@ def test_investors_named_by_a_firm_are_a_group_and_not_the_firm():
 )
 def test_a_passive_infinitive_reads_as_its_to_be(text, mode):
     assert [r["mode"] for r in _rows(text) if r["event_type"] == "MOBILIZE"] == [mode]
+
+
+@pytest.mark.parametrize(
+    "text, etype, source",
+    [
+        ("Syrian troops were deployed to the Turkish border on Monday.", "MOBILIZE", "Syria"),
+        ("British troops were withdrawn from Basra on Monday.", "RETREAT", "United Kingdom"),
+    ],
+)
+def test_a_force_moved_in_the_passive_is_its_own_states_doing(text, etype, source):
+    assert _parties(text, etype) == [(source, "")]
+    # an attack on that force still acts upon it
+    assert _parties("Syrian troops were attacked on Monday.", "ASSAULT") == [("", "Syria")]

@@ -1852,6 +1852,17 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.source, c.target = parties
             if c.kind == "verb" and c.target is None and c.cue.event_type == "REQUEST":
                 c.target = _obliged(toks, clause, cue, lambda i0, i1, s=c.s: names_in(s, i0, i1))
+            if (
+                c.kind == "verb"
+                and c.reading.passive
+                and c.source is None
+                and c.target is not None
+                and cue.event_type in wordset("roles", "own_force_types")
+                and c.target.type not in ("person", "name")  # "he was abandoned", "Mia was pulled out": acted upon
+            ):
+                # "Syrian troops were deployed to the border", "British troops were withdrawn from Basra": the force
+                # moved is the doer's own; its state did it
+                c.source, c.target = c.target, None
             if c.kind == "verb" and c.reading.passive and c.source is None and c.target is not None:
                 c.source = _coercing_state(toks, c, in_clause, article_home())
             if c.source is None and state_doer is not None:
