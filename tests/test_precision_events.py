@@ -1234,3 +1234,11 @@ def test_a_force_moved_in_the_passive_is_its_own_states_doing(text, etype, sourc
     assert _parties(text, etype) == [(source, "")]
     # an attack on that force still acts upon it
     assert _parties("Syrian troops were attacked on Monday.", "ASSAULT") == [("", "Syria")]
+
+
+def test_a_negation_after_the_verb_does_not_deny_it():
+    # the model reads "negated"; no negator stands before the verb, so the order was given, the drilling suspended
+    text = "People in Mexico City were ordered not to kiss or shake hands on Monday."
+    assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("REQUEST", "actual")]
+    text = "Drilling has been suspended by Chevron so as not to disturb work on the new cap."
+    assert [r["mode"] for r in _rows(text)] == ["actual"]

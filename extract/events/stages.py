@@ -911,6 +911,17 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                     and not any(doc.tokens[c.s][k].lower in negators for k in range(c.clause.i0, c.cue.i))
                 )
                 or (sc.mode == "negated" and _other_predicate_negated(doc.tokens[c.s], c.clause, c.cue.i, negators))
+                # "People were ordered not to kiss", "BP stopped pumping": no negator before the verb, so nothing
+                # denies it was done (a negation after it is its content's)
+                or (
+                    sc.mode == "negated"
+                    and not any(
+                        t.lower in negators
+                        or t.lower in wordset("mode", "negative_subjects")
+                        or t.lower.endswith("n't")
+                        for t in doc.tokens[c.s][c.clause.i0 : c.cue.j]
+                    )
+                )
                 # "cancelled a planned meeting": the rule's negation by a verb of calling off stands
                 or (c.reading.mode == "negated" and mode.called_off_by(doc.tokens[c.s], c.clause.i0, c.cue) >= 0)
                 # "found no evidence that gunmen had kidnapped", "failed to clinch a deal": the rule's negation by an
