@@ -1242,3 +1242,12 @@ def test_a_negation_after_the_verb_does_not_deny_it():
     assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("REQUEST", "actual")]
     text = "Drilling has been suspended by Chevron so as not to disturb work on the new cap."
     assert [r["mode"] for r in _rows(text)] == ["actual"]
+
+
+def test_a_negator_right_before_the_verb_denies_it_in_reported_speech():
+    # the model reads a statement; the rules' negation stands, as the own gold codes "Madrid had not negotiated"
+    text = "Spain's foreign minister said on Monday that Madrid had not negotiated anything with Caracas."
+    assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("CONSULT", "negated")]
+    # a refusal said keeps its type and stays a statement
+    text = "Russia said on Monday it would not accept the cap."
+    assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("REJECT", "statement")]

@@ -935,6 +935,19 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                     and mode.modal_before(doc.tokens[c.s], c.clause.i0, c.cue.i)
                     and not any(t.lower in speech_verbs for t in doc.tokens[c.s][: c.cue.i])
                 )
+                # "the WHO emergency committee will not be meeting today", "said she could not agree to military
+                # action": a negator right before the verb denies it, whoever says so (a refusal or a charge said,
+                # "said it would not accept the cap", "said the missiles could not be launched without American
+                # specialists", is a REJECT or ACCUSE statement: the type holds the negation)
+                or (
+                    c.reading.mode == "negated"
+                    and sc.mode == "statement"
+                    and not {"REJECT", "ACCUSE"} & {sc.event_type, c.cue.event_type}
+                    and any(
+                        t.lower in negators or t.lower.endswith("n't")
+                        for t in doc.tokens[c.s][max(c.clause.i0, c.cue.i - 3) : c.cue.i]
+                    )
+                )
                 # "is not planning to send troops": the rule's negation of a plan stands
                 or (c.reading.mode == "negated" and mode.unplanned(doc.tokens[c.s], c.clause.i0, c.cue))
                 or (
