@@ -1253,3 +1253,14 @@ def test_a_negator_right_before_the_verb_denies_it_in_reported_speech():
     # a refusal said keeps its type and stays a statement
     text = "Russia said on Monday it would not accept the cap."
     assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("REJECT", "statement")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thad Allen on Monday backed away from earlier assurances that the cap would seal the well.",
+        "Jack Straw on Monday rowed back from his comments on Iraq.",
+    ],
+)
+def test_backing_away_from_a_position_is_a_concession_not_support(text):
+    assert _types(text) == ["CONCEDE"]
