@@ -1264,3 +1264,16 @@ def test_a_negator_right_before_the_verb_denies_it_in_reported_speech():
 )
 def test_backing_away_from_a_position_is_a_concession_not_support(text):
     assert _types(text) == ["CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    "text, etype, parties",
+    [
+        ("Obama on Monday criticised British oil giant BP.", "ACCUSE", ("Barack Obama", "BP")),
+        ("Ukraine on Monday accused Russian gas giant Gazprom of blackmail.", "ACCUSE", ("Ukraine", "Gazprom")),
+        ("British oil giant BP on Monday agreed to pay Alabama $1bn.", "AGREE", ("BP", "Alabama")),
+    ],
+)
+def test_a_country_before_a_trade_noun_names_the_firms_country_not_a_party(text, etype, parties):
+    rows = [r for r in _rows(text) if r["event_type"] == etype]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [parties]

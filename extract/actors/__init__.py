@@ -84,6 +84,12 @@ def demonym(country_id: str) -> str:
     return load_gazetteer().demonyms.get(country_id, "")
 
 
+def trade_nouns() -> frozenset[str]:
+    """The nouns of a trade that stand right before a body's name ("oil giant BP", "contractor Halliburton"; the
+    gazetteer's [learned_orgs] before_name)."""
+    return frozenset(load_gazetteer().cues.get("learned_orgs", {}).get("before_name", ()))
+
+
 def countries_in(mentions: Iterable[ActorMention]) -> list[str]:
     """ISO alpha-3 codes of the mentions' countries, de-duplicated, in order of first mention."""
     seen: dict[str, None] = {}

@@ -32,7 +32,7 @@ import re
 from collections.abc import Container
 from dataclasses import replace
 
-from extract.actors import ActorMention, canonical_name, demonym, state_body_name
+from extract.actors import ActorMention, canonical_name, demonym, state_body_name, trade_nouns
 from extract.actors.gazetteer import load as load_gazetteer
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
@@ -94,6 +94,22 @@ def hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
         and tok.text[m.end - tok.start : m.end - tok.start + 1] == "-"
         or (k + 1 < len(tokens) and tokens[k + 1].start == m.end and tokens[k + 1].text == "-")
     )
+
+
+def trade_modifier(tokens: list[Token], k: int, m: ActorMention, named: frozenset[int]) -> bool:
+    """True when the state mention m at token k gives the country of a body named right after a noun of its trade
+    ("criticised British oil giant BP", "on to US contractor Halliburton": up to three lower-case words ending in a
+    noun of extract.actors.trade_nouns, then a body's or a name's mention, starting at a token of `named`): the body
+    acts or is acted upon, not the state."""
+    if m.type not in STATE_TYPES:
+        return False
+    j = _end(tokens, k, m)
+    for q in range(j, min(j + 3, len(tokens))):
+        if not (tokens[q].text.isalpha() and tokens[q].text.islower()):
+            return False
+        if tokens[q].lower in trade_nouns() and q + 1 in named:
+            return True
+    return False
 
 
 _PRONOUN_CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they)['’](?:ll|m|ve|d|re|s)", re.IGNORECASE)
@@ -729,10 +745,14 @@ def assign(
     a statement, so reported words that name no doer are the speaker's, even an anonymous one ("Mexican
     officials said their citizens were being unfairly confined": Mexico)."""
     # "US-made missiles", "Iranian-backed groups": a mention fused to a hyphenated word only modifies a noun.
+    named = frozenset(k for k, m in mentions if m.type in ("organization", "name"))
     mentions = [
         (k, m)
         for k, m in mentions
-        if not hyphen_modifier(tokens, k, m) and not generic(m) and not _audience(tokens, k, m)
+        if not hyphen_modifier(tokens, k, m)
+        and not generic(m)
+        and not _audience(tokens, k, m)
+        and not trade_modifier(tokens, k, m, named)
     ]
     stops = _target_stops(tokens, clause, cue)
     span = _Span(tokens, clause, cue, mentions)
