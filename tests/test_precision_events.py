@@ -1277,3 +1277,20 @@ def test_backing_away_from_a_position_is_a_concession_not_support(text):
 def test_a_country_before_a_trade_noun_names_the_firms_country_not_a_party(text, etype, parties):
     rows = [r for r in _rows(text) if r["event_type"] == etype]
     assert [(r["source_actor"], r["target_actor"]) for r in rows] == [parties]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "The International Organisation for Migration warned on Monday that Haiti needs tents.",
+            "International Organisation for Migration",
+        ),
+        (
+            "The Center for Biological Diversity filed suit against Ken Salazar on Monday.",
+            "Center for Biological Diversity",
+        ),
+    ],
+)
+def test_a_bodys_name_goes_on_past_of_or_for_after_its_head_word(text, source):
+    assert [r["source_actor"] for r in _rows(text)] == [source]

@@ -913,6 +913,16 @@ def _verb_follows(tokens: list[Token], j: int, verbs: frozenset[int]) -> bool:
 _VERB_LISTS = ("speech", "be", "have", "future", "hypothetical_modals")  # [mode] lists of cues.toml
 
 
+@functools.cache
+def _joining_heads() -> frozenset[str]:
+    """Head words of a body's name that "of" or "for" and a capitalized name after them continue ("Department of
+    Health", "International Organisation for Migration", "Institute of Oceanography"): the gazetteer's body_heads and
+    [learned_orgs] name_heads, and `[roles].org_heads`."""
+    gaz = load_gazetteer()
+    heads = gaz.cues.get("learned_orgs", {}).get("name_heads", ())
+    return frozenset(gaz.body_heads) | frozenset(heads) | _w("org_heads")
+
+
 def proper_names(
     tokens: list[Token],
     i0: int,
@@ -993,7 +1003,7 @@ def proper_names(
             elif (
                 j + 1 < i1
                 and tokens[j].lower in ("of", "for")
-                and tokens[j - 1].text in load_gazetteer().body_heads
+                and tokens[j - 1].text in _joining_heads()
                 and j + 1 not in taken
                 and tokens[j + 1].text[:1].isupper()
             ):
