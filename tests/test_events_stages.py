@@ -1044,13 +1044,14 @@ def test_a_name_right_after_the_verb_is_its_target():
         # after "the", a body the gazetteer does not know is the object too
         ("The mayor met the Harbour Commission in Portsmouth on Friday.", "Harbour Commission"),
         ("The family asked the Nature Channel to drop the film on Friday.", "Nature Channel"),
+        # a body's name goes on past "of" after its head word: the whole name, not "Union" alone
+        ("Obama met the Union of Concerned Scientists in Texas on Friday.", "Union of Concerned Scientists"),
         # a state's organ named that way is its state, in an article about that state
         ("The governor asked the Justice Department to investigate the oil spill in Texas on Friday.", "United States"),
-        # but not a place, a law or a prize, a name that qualifies a noun, or part of a longer name
+        # but not a place, a law or a prize, or a name that qualifies a noun
         ("Obama visited the Gulf Coast in Texas on Friday.", ""),
         ("Obama signed the Clean Water Act in Texas on Friday.", ""),
         ("Obama met the Ocean Star crew in Texas on Friday.", ""),
-        ("Obama met the Union of Concerned Scientists in Texas on Friday.", ""),
         ("Obama visited the Umayyad Mosque in Texas on Friday.", ""),
     ],
 )
