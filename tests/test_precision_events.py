@@ -1294,3 +1294,8 @@ def test_a_country_before_a_trade_noun_names_the_firms_country_not_a_party(text,
 )
 def test_a_bodys_name_goes_on_past_of_or_for_after_its_head_word(text, source):
     assert [r["source_actor"] for r in _rows(text)] == [source]
+
+
+def test_an_office_of_two_titles_is_no_stand_in_name():
+    text = "The Attorney General's advice supported Blair's position on Monday."
+    assert "General" not in {r["source_actor"] for r in _rows(text)}

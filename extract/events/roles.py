@@ -1029,6 +1029,14 @@ def proper_names(
             or (opens(k) and tokens[k].lower in common)
         ):
             k += 1  # "Both Naidu", "Dr Richelle Cooper": the word opens the phrase but is not the name
+        if (
+            j - k == 1
+            and k > 0
+            and tokens[k - 1].lower.rstrip(".") in titles()
+            and re.sub(r"['’]s$", "", tokens[k].lower) in titles()
+        ):
+            k = j  # "The Attorney General's advice": an office of two titles, no name
+            continue
         if j - k == 1 and (
             len(tokens[k].text) == 1
             or (
