@@ -1299,3 +1299,10 @@ def test_a_bodys_name_goes_on_past_of_or_for_after_its_head_word(text, source):
 def test_an_office_of_two_titles_is_no_stand_in_name():
     text = "The Attorney General's advice supported Blair's position on Monday."
     assert "General" not in {r["source_actor"] for r in _rows(text)}
+
+
+def test_a_place_or_a_law_named_before_the_verb_does_nothing():
+    text = "Attorneys general from 11 states on the U.S. East Coast warned they would hold the firm responsible."
+    assert "East Coast" not in {r["source_actor"] for r in _rows(text, "2010-06-01")}
+    text = "On Monday the Jones Act was said to stand in the way of foreign skimmers."
+    assert "Jones Act" not in {r["source_actor"] for r in _rows(text, "2010-06-01")}

@@ -1891,6 +1891,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.source = _coercing_state(toks, c, in_clause, article_home())
             if c.source is None and state_doer is not None:
                 c.source = state_doer
+            if c.source is not None and c.source.type == "name" and _inert_name(c.source):
+                c.source = None  # "on the U.S. East Coast warned", "the Jones Act": a place or a law does nothing
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
             elif c.kind == "verb":
@@ -1976,6 +1978,12 @@ def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home:
         return None
     cue_tok = toks[c.cue.i]
     return roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, country, "organ")
+
+
+def _inert_name(m: ActorMention) -> bool:
+    """True for a stand-in name whose last word makes it a place, a law or a prize ([roles].inert_name_heads: "East
+    Coast", "Jones Act", "Victoria Cross"), which names no doer."""
+    return m.text.split()[-1].lower() in wordset("roles", "inert_name_heads")
 
 
 def _named_object(toks: list[Token], obj: Placed) -> bool:
