@@ -345,6 +345,8 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The minister is arriving in Mexico on Monday.", "arriving", False),
         ("His crew on Wednesday found oil about 18 miles off the coast.", "found", True),
         ("The company had struck oil in April.", "struck", True),
+        ("The cap was capturing much less of the leaking oil than before.", "capturing", True),
+        ("Troops captured the rebel commander near the border.", "captured", False),
         ("The agency does not charge for its information.", "charge", True),
         ("Prosecutors will charge the doctor with manslaughter.", "charge", False),
         ("Drones struck oil facilities in the east.", "struck", False),
