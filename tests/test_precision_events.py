@@ -1308,3 +1308,12 @@ def test_a_place_or_a_law_named_before_the_verb_does_nothing():
     assert "East Coast" not in {r["source_actor"] for r in _rows(text, "2010-06-01")}
     text = "On Monday the Jones Act was said to stand in the way of foreign skimmers."
     assert "Jones Act" not in {r["source_actor"] for r in _rows(text, "2010-06-01")}
+
+
+def test_someone_pulled_out_alive_is_rescued_not_withdrawn():
+    text = "Emmannuel Buso was pulled out alive by an Israeli search team on Monday."
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _rows(text)] == [
+        ("AID", "Israel", "Emmannuel Buso")
+    ]
+    # troops pulled out are still withdrawn
+    assert _types("British troops were pulled out of Basra on Monday.") == ["RETREAT"]

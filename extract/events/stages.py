@@ -1907,6 +1907,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.target = None  # "BP chief executive Tony Hayward said the company disagreed": his own company
             if _undergone(c):
                 c.source, c.target = None, c.source  # "Prigozhin's jet crashed": he suffered it
+            if _rescued(toks, c):
+                # "was pulled out alive by an Israeli search team": a rescue, aid to the one pulled out
+                c.rule_type = c.rule_type or c.cue.event_type
+                c.cue = c.cue._replace(event_type="AID", quad_class=QUAD_CLASS["AID"])
             doer = _modifier_doer(toks, c) if "noun" in (c.kind, c.cue.form) else None
             if doer is not None and (c.source is None or c.source.actor_id != doer.actor_id):
                 # "Gaza was pounded by Israeli air strikes": the state the noun names did it, to the clause's subject
@@ -2112,6 +2116,22 @@ def _modifier_doer(toks: list[Token], c: Candidate) -> ActorMention | None:
             return None
         k -= 1
     return None
+
+
+def _rescued(toks: list[Token], c: Candidate) -> bool:
+    """True for a withdrawal verb of pulling ([roles].rescue_verbs) told in the passive of a person or a name, or
+    with a word of rescue ([roles].rescue_words) in the six words after it ("Emmannuel Buso was pulled out alive by
+    an Israeli search team", "survivors that have been pulled out by the international rescue teams"): someone
+    rescued, not troops withdrawn ("troops were pulled out of Iraq")."""
+    if not (
+        c.kind == "verb"
+        and c.reading.passive
+        and c.cue.event_type == "RETREAT"
+        and c.cue.phrase in wordset("roles", "rescue_verbs")
+    ):
+        return False
+    person = c.target is not None and c.target.type in ("person", "name")
+    return person or any(t.lower in wordset("roles", "rescue_words") for t in toks[c.cue.j : c.cue.j + 6])
 
 
 def _undergone(c: Candidate) -> bool:
