@@ -292,11 +292,16 @@ def refused_to(tokens: list[Token], lo: int, cue: Cue) -> bool:
     return g >= lo and tokens[g].lower in wordset("mode", "refused")
 
 
+def negating(word: str) -> bool:
+    """True for a lower-case word that denies the verb after it ([mode].negators, or a contraction in "n't")."""
+    return word in wordset("mode", "negators") or word.endswith("n't")
+
+
 def modal_before(tokens: list[Token], lo: int, i: int) -> bool:
     """True when a modal of possibility or duty ([mode].hypothetical_modals, "would") stands in the four words before
     the verb at tokens[i], within its clause ("could threaten Gulf oil production", "can help them"), or "whether"
-    in the six words before with no comma between ("it was not clear whether Hayward took part", "questions about
-    whether BP pumped enough cement", in_question): told as possible or asked about, not as done."""
+    before it in its clause with no comma between (in_question: "it was not clear whether Hayward took part",
+    "questions about whether BP pumped enough cement"): told as possible or asked about, not as done."""
     modals = wordset("mode", "hypothetical_modals") | {"would", "'d"}
     return any(_contracted(tokens[k].lower) in modals for k in range(max(lo, i - 4), i)) or in_question(tokens, lo, i)
 
@@ -323,10 +328,7 @@ def unplanned(tokens: list[Token], lo: int, cue: Cue) -> bool:
     if p < lo or tokens[p].lower != "to":
         return False
     window = [tokens[k].lower for k in range(max(lo, p - 3), p)]
-    negators = wordset("mode", "negators")
-    return any(w in wordset("mode", "scheduled") for w in window) and any(
-        w in negators or w.endswith("n't") for w in window
-    )
+    return any(w in wordset("mode", "scheduled") for w in window) and any(negating(w) for w in window)
 
 
 def _subject_of_past(tokens: list[Token], cue: Cue, prev: str) -> bool:
@@ -570,7 +572,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     near = window[:4]
     # a negator before "that" is the governing verb's ("there is no doubt that rebels attacked"); a modal there
     # still reaches the verb ("it may be that ...")
-    if any(w in negators or w.endswith("n't") for w in itertools.takewhile(lambda w: w != "that", near)):
+    if any(negating(w) for w in itertools.takewhile(lambda w: w != "that", near)):
         return Reading("negated", passive, perfect)
     if any(w in wordset("mode", "future") for w in near):
         return Reading("future", passive, perfect)

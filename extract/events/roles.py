@@ -1132,24 +1132,29 @@ def kin_group(text: str, m: ActorMention) -> ActorMention:
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")  # the lower-case word after a mention, past a possessive
 
 
+def _headed_group(text: str, m: ActorMention, heads: str) -> ActorMention:
+    """The group named by mention m and the lower-case word right after it when that word is one of [roles].`heads`
+    ("Syrian rebels", "BP investors"), with m's country; m itself otherwise."""
+    if not (hit := _NEXT_WORD.match(text, m.end)) or hit[1] not in _w(heads):
+        return m
+    return _group(m.start, hit.end(1), f"{m.text} {hit[1]}", m.country)
+
+
 def armed_opposition(text: str, m: ActorMention) -> ActorMention:
     """A demonym before a word for those who fight or oppose the state ([roles].nonstate_heads: "Syrian rebels",
     "Libyan insurgents") stands for that group, with the state's country, not for the state it fights; other
     mentions are returned unchanged ("Syrian troops" are the state's)."""
-    if m.via != "demonym" or not (hit := _NEXT_WORD.match(text, m.end)) or hit[1] not in _w("nonstate_heads"):
-        return m
-    return _group(m.start, hit.end(1), f"{m.text} {hit[1]}", m.country)
+    return _headed_group(text, m, "nonstate_heads") if m.via == "demonym" else m
 
 
 def stakeholders(text: str, m: ActorMention) -> ActorMention:
     """A body's or person's name right before a word for those who hold a stake in it or take sides on it
     ([roles].stake_heads: "some BP investors have sued", "Obama critics") stands for that group, with the name's
-    country, not for the body or person; other mentions are returned unchanged ("BP engineers")."""
-    if m.type not in ("organization", "person") or not (hit := _NEXT_WORD.match(text, m.end)):
+    country, not for the body or person; other mentions are returned unchanged ("BP engineers", and "BP's
+    shareholders", a possessive)."""
+    if m.type not in ("organization", "person") or text[m.end : m.end + 1] in ("'", "’"):
         return m
-    if hit[1] not in _w("stake_heads") or text[m.end : m.end + 1] in ("'", "’"):
-        return m
-    return _group(m.start, hit.end(1), f"{m.text} {hit[1]}", m.country)
+    return _headed_group(text, m, "stake_heads")
 
 
 def government_of(text: str, m: ActorMention) -> ActorMention:

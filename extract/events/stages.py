@@ -916,9 +916,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 or (
                     sc.mode == "negated"
                     and not any(
-                        t.lower in negators
-                        or t.lower in wordset("mode", "negative_subjects")
-                        or t.lower.endswith("n't")
+                        mode.negating(t.lower) or t.lower in wordset("mode", "negative_subjects")
                         for t in doc.tokens[c.s][c.clause.i0 : c.cue.j]
                     )
                 )
@@ -943,10 +941,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                     c.reading.mode == "negated"
                     and sc.mode == "statement"
                     and not {"REJECT", "ACCUSE"} & {sc.event_type, c.cue.event_type}
-                    and any(
-                        t.lower in negators or t.lower.endswith("n't")
-                        for t in doc.tokens[c.s][max(c.clause.i0, c.cue.i - 3) : c.cue.i]
-                    )
+                    and any(mode.negating(t.lower) for t in doc.tokens[c.s][max(c.clause.i0, c.cue.i - 3) : c.cue.i])
                 )
                 # "is not planning to send troops": the rule's negation of a plan stands
                 or (c.reading.mode == "negated" and mode.unplanned(doc.tokens[c.s], c.clause.i0, c.cue))
@@ -1500,7 +1495,7 @@ def _accusing_claim(toks: list[Token], c: Candidate) -> bool:
     if c.source is None or c.target is None or c.reading.mode != "statement" or cue.event_type == "REJECT":
         return False
     at = mode.claim_at(toks, clause.i0, cue.i)
-    if at < 0 or any(t.lower in wordset("mode", "negators") or t.lower.endswith("n't") for t in toks[at : cue.i]):
+    if at < 0 or any(mode.negating(t.lower) for t in toks[at : cue.i]):
         return False
     first = next((m for k, m in c.actors if k > at), None)
     return first is not None and roles.as_actor(first).actor_id == c.target.actor_id
