@@ -1441,6 +1441,9 @@ def test_the_lexicons_verbs_inflect_as_english_does():
 def test_a_base_form_after_a_singular_noun_after_a_determiner_is_a_noun():
     # "the phone call on Saturday": a singular subject would take "calls"
     assert _reading("Markets rose after the phone call on Saturday.", "call") == ""
+    # nor before an auxiliary of another verb: "the oil spill has", "the border attack will"
+    assert _reading("A poll suggested the oil spill has linked the fortunes of the two.", "spill") == ""
+    assert _reading("Officials said the border attack will be investigated.", "attack") == ""
     # an object after the form keeps it a verb ("hit" is also its own past)
     assert _reading("The army hit the town on Monday.", "hit") == "actual"
 

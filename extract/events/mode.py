@@ -192,8 +192,8 @@ def _modified_after_preposition(tokens: list[Token], p: int, lo: int, cue: Cue) 
 def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
     """True when tokens[p] modifies the cue word as a noun after a determiner or a possessive "'s": an
     adjective ("its annual report", "BP's internal probe"), a singular noun before a base form with no
-    object after it ("the phone call on Saturday": a singular subject would take "calls"), or a name before a
-    base form followed by no object or by another verb's auxiliary ("the BP spill is gone", "the Gulf spill"). Not
+    object or an auxiliary after it ("the phone call on Saturday", "the oil spill has": a singular subject would
+    take "calls"), or a name before a base form followed by no object or by another verb's auxiliary ("the BP spill is gone", "the Gulf spill"). Not
     "the troops attack", "the Americans attack", nor "the army hit the town" ([mode].adjectives,
     .adjective_endings)."""
     if p <= lo:
@@ -202,15 +202,18 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
     nxt = tokens[cue.i + 1] if cue.i + 1 < len(tokens) else None
     no_object = nxt is None or not nxt.text[:1].isalnum() or nxt.lower in wordset("roles", "prepositions")
     singular_base = cue.form == "base" and not word.endswith("s")
+    # a verb after a singular subject would take "-s": a base form with no object, or before an auxiliary, is a
+    # noun ("the oil spill has linked ...")
+    read_as_noun = singular_base and (no_object or nxt.lower in auxiliaries())
     if _name_word(tokens[p].text):
-        if not (singular_base and (no_object or nxt.lower in auxiliaries())):
+        if not read_as_noun:
             return False
     elif not (tokens[p].text.isalpha() and tokens[p].text.islower()):
         return False
     elif not (
         word in wordset("mode", "adjectives")
         or word.endswith(tuple(wordset("mode", "adjective_endings")))
-        or (singular_base and no_object)
+        or read_as_noun
     ):
         return False
     b = _prev(tokens, p, lo)
