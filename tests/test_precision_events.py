@@ -1317,3 +1317,11 @@ def test_someone_pulled_out_alive_is_rescued_not_withdrawn():
     ]
     # troops pulled out are still withdrawn
     assert _types("British troops were pulled out of Basra on Monday.") == ["RETREAT"]
+
+
+def test_a_negator_right_before_the_verb_stands_over_a_deed_or_plan_the_model_reads():
+    # the model reads "actual" and "future"; "don't approve" and "will not give" deny the verb
+    text = "Polls published on Tuesday show most voters say they don't approve of the governor's handling of the flood."
+    assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("AGREE", "negated")]
+    text = "Sanofi said on Friday it will not give free vaccines to Nigeria."
+    assert [(r["event_type"], r["mode"], r["target_actor"]) for r in _rows(text)] == [("AID", "negated", "Nigeria")]

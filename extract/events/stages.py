@@ -934,12 +934,14 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                     and not any(t.lower in speech_verbs for t in doc.tokens[c.s][: c.cue.i])
                 )
                 # "the WHO emergency committee will not be meeting today", "said she could not agree to military
-                # action": a negator right before the verb denies it, whoever says so (a refusal or a charge said,
-                # "said it would not accept the cap", "said the missiles could not be launched without American
-                # specialists", is a REJECT or ACCUSE statement: the type holds the negation)
+                # action", "they don't approve of Obama's handling", "will not give free vaccines": a negator right
+                # before the verb denies it, whoever says so and whatever the model reads as done or planned (a
+                # refusal or a charge said, "said it would not accept the cap", "said the missiles could not be
+                # launched without American specialists", is a REJECT or ACCUSE statement: the type holds the
+                # negation; a condition "if BP does not suspend ..." stays the model's possibility)
                 or (
                     c.reading.mode == "negated"
-                    and sc.mode == "statement"
+                    and sc.mode in ("statement", "actual", "future")
                     and not {"REJECT", "ACCUSE"} & {sc.event_type, c.cue.event_type}
                     and any(mode.negating(t.lower) for t in doc.tokens[c.s][max(c.clause.i0, c.cue.i - 3) : c.cue.i])
                 )
