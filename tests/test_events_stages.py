@@ -1735,3 +1735,10 @@ def test_a_live_pages_entries_are_dated_by_the_page_not_by_their_clocks():
     assert all(r["date"].startswith("2010-01") for r in rows)  # no year 1943
     assert not any(r["summary"][:1].isdigit() for r in rows)  # the clock is no part of what happened
     assert "Ana Costa" in {r["source_actor"] for r in rows}
+
+
+def test_not_only_is_no_denial():
+    # "not only ... but also" tells the verb as done, more to come; "not" alone still denies it
+    assert _reading("The charity has not only mobilized 2,000 volunteers in the Gulf.", "mobilized") == "actual"
+    assert _reading("The rebels did not just attack the convoy on Monday.", "attack") == "actual"
+    assert _reading("The rebels did not attack the convoy on Monday.", "attack") == "negated"

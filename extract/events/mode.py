@@ -575,8 +575,12 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     near = window[:4]
     # a negator before "that" is the governing verb's ("there is no doubt that rebels attacked"); a modal there
     # still reaches the verb ("it may be that ...")
-    if any(negating(w) for w in itertools.takewhile(lambda w: w != "that", near)):
-        return Reading("negated", passive, perfect)
+    before_that = list(itertools.takewhile(lambda w: w != "that", near))
+    if any(
+        negating(w) and not (w == "not" and k and before_that[k - 1] in wordset("mode", "not_only"))
+        for k, w in enumerate(before_that)
+    ):
+        return Reading("negated", passive, perfect)  # (not "will not only kill the grass but also the roots")
     if any(w in wordset("mode", "future") for w in near):
         return Reading("future", passive, perfect)
     if "would" in near:
