@@ -1153,6 +1153,9 @@ def _without_asides(run: list[Token]) -> list[Token]:
     return out
 
 
+_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
+
+
 def other_sense(tokens: list[Token], cue: Cue) -> bool:
     """True when the cue verb's object gives it another sense (cues.toml [senses]): "released a report",
     "provided details", "demonstrated that ...", "received with sadness", "treated the test as a success"."""
@@ -1171,7 +1174,10 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
     def up_to_punctuation(run) -> list[str]:
         return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-$£€¥", (t.lower for t in run)))
 
-    words = up_to_punctuation(_without_asides(tokens[cue.j : cue.j + window + _ASIDE])[:window])
+    j = cue.j
+    while j < len(tokens) and tokens[j].text in _QUOTES:
+        j += 1  # a verb in quotes: 'BP permanently "killed" its well'
+    words = up_to_punctuation(_without_asides(tokens[j : j + window + _ASIDE])[:window])
     # a passive's subject is its object: "Thirty-five new cases of swine flu were confirmed on Sunday"
     if cue.i > 0 and tokens[cue.i - 1].lower in wordset("mode", "be"):
         words += up_to_punctuation(reversed(tokens[max(0, cue.i - 9) : cue.i - 1]))
