@@ -1742,3 +1742,22 @@ def test_not_only_is_no_denial():
     assert _reading("The charity has not only mobilized 2,000 volunteers in the Gulf.", "mobilized") == "actual"
     assert _reading("The rebels did not just attack the convoy on Monday.", "attack") == "actual"
     assert _reading("The rebels did not attack the convoy on Monday.", "attack") == "negated"
+
+
+def test_merge_keeps_the_row_that_names_a_party():
+    # "Saturday's attack" (no doer, no receiver) and "A suicide car bomber attacked a convoy": one happening, told
+    # best by the row that names who did it, even when the other is rated higher
+    noun = dict(_row("2005-04-16", "ASSAULT", [], 0.7), source_actor="", target_actor="")
+    verb = dict(_row("2005-04-16", "ASSAULT", ["suicide car bomber"], 0.5), source_actor="suicide car bomber")
+    assert merge_rows([noun, verb]) == [verb]
+    assert merge_rows([verb, dict(noun, confidence=0.4)]) == [verb]
+
+
+def test_a_base_form_after_a_possessive_or_in_a_noun_compound_is_a_noun():
+    # the tokens keep "Russia's" whole; neither "is" nor "has" stands before a base form
+    assert _reading("Russia's attack on Kyiv was condemned on Monday.", "attack") == ""
+    # a singular noun before a base form: a verb would take "-s" ("the oil spill site")
+    assert _reading("Oil was seen near the oil spill site on Monday.", "spill") == ""
+    # a collective that takes a plural verb, a past that is its base, or a modal keep the verb
+    assert _reading("The police raid homes in Basra on Monday.", "raid") == "actual"
+    assert _reading("The US would support a joint effort to train pilots.", "support") == "hypothetical"

@@ -191,11 +191,12 @@ def _modified_after_preposition(tokens: list[Token], p: int, lo: int, cue: Cue) 
 
 def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
     """True when tokens[p] modifies the cue word as a noun after a determiner or a possessive "'s": an
-    adjective ("its annual report", "BP's internal probe"), a singular noun before a base form with no
-    object or an auxiliary after it ("the phone call on Saturday", "the oil spill has": a singular subject would
-    take "calls"), or a name before a base form followed by no object or by another verb's auxiliary ("the BP spill is gone", "the Gulf spill"). Not
-    "the troops attack", "the Americans attack", nor "the army hit the town" ([mode].adjectives,
-    .adjective_endings)."""
+    adjective ("its annual report", "BP's internal probe"), a singular noun before a base form ("the phone call
+    on Saturday", "the oil spill has", "the oil spill site": a singular subject would take "calls"; with an object
+    after it only when the form is no past too and the noun no collective that takes a plural verb), or a name
+    before a base form followed by no object or by another verb's auxiliary ("the BP spill is gone", "the Gulf
+    spill"). Not "the troops attack", "the Americans attack", "the army hit the town" nor "the police raid homes"
+    ([mode].adjectives, .adjective_endings, .plural_collectives)."""
     if p <= lo:
         return False
     word = tokens[p].lower
@@ -214,6 +215,16 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
         word in wordset("mode", "adjectives")
         or word.endswith(tuple(wordset("mode", "adjective_endings")))
         or read_as_noun
+        # "the oil spill site", "the spill response": no past in the form ("the army hit the town"), and no
+        # collective before it that takes a plural verb ("the police raid homes")
+        or (
+            singular_base
+            and cue.phrase.split()[0] not in unchanged_pasts()
+            and word not in wordset("mode", "plural_collectives")
+            and word not in _governing_base()  # "the United States would support"
+            and word not in auxiliaries()
+            and not word.endswith("ly")  # "the firm quickly launch": an adverb, no noun
+        )
     ):
         return False
     b = _prev(tokens, p, lo)
@@ -475,6 +486,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         prev in determiners
         or (prev in prepositions and prev != "to")
         or prev in ("'s", "’s", "'")
+        or prev.endswith(("'s", "’s"))  # the tokens keep "Russia's" whole: neither "is" nor "has" comes before a base form
         or prev[:1].isdigit()
         or prev in _NUMBERS
         or _modifier_after_determiner(tokens, p, lo, cue)
