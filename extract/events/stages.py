@@ -724,6 +724,12 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
         return -1
     if here and all(cue.dated_only and cue.event_type == "ASSAULT" for cue in here):
         return -1  # "the Gulf oil spill disaster": a noun of an accident
+    if here and any(
+        cue.dated_only and cue.event_type == "ASSAULT" and cue.form == "past" and cue.i == here[0].j for cue in here
+    ):
+        # "A car bomb exploded in Baghdad": the verb of accident right after the noun needs a day of its own
+        # (plover.toml [dated_cues]); its subject is no happening of its own (not "died in a suicide attack")
+        return -1
     if here:
         return here[0].i
     for k in range(clause.i0, clause.i1):
