@@ -384,6 +384,9 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         # a sum in another currency in brackets is an aside, not the end of the phrase
         ("The firm had been expected to pay out $10.5bn (£7.2bn) in dividends.", "pay", True),
         ("Repsol said it had captured 25,830 barrels (1,084,860 gallons) of oil.", "captured", True),
+        # "seek to" is an attempt; "seek" with an object is a request
+        ("BP sought to reassure investors on Tuesday.", "sought", True),
+        ("Mexico sought assurances from China on Tuesday.", "sought", False),
         # a verb in quotes still takes its object's sense
         ('With a last shot of cement, Repsol permanently "killed" its well.', "killed", True),
         ('The tests would "provide" valuable data, officials said.', "provide", True),
