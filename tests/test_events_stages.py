@@ -1761,3 +1761,16 @@ def test_a_base_form_after_a_possessive_or_in_a_noun_compound_is_a_noun():
     # a collective that takes a plural verb, a past that is its base, or a modal keep the verb
     assert _reading("The police raid homes in Basra on Monday.", "raid") == "actual"
     assert _reading("The US would support a joint effort to train pilots.", "support") == "hypothetical"
+
+
+def test_given_opening_a_phrase_is_a_preposition():
+    assert _reading("But given past mishaps, engineers muted their celebration on Friday.", "given") == ""
+    assert _reading("Given the collapse in prices, the firm cut jobs on Monday.", "given") == ""
+    # after "have" or with a pronoun object it is the verb
+    assert _reading("The US has given Haiti 100 million dollars.", "given") == "actual"
+    assert _reading("Doctors examined him, and given him extra blood on Monday.", "given") != ""
+
+
+def test_a_noun_ending_in_ly_can_modify_a_base_form():
+    # "the supply ship": "supply" is a noun, no adverb
+    assert _reading("Landry, captain of the supply ship Bankston, remembers the night.", "ship") == ""

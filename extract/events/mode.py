@@ -195,8 +195,8 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
     on Saturday", "the oil spill has", "the oil spill site": a singular subject would take "calls"; with an object
     after it only when the form is no past too and the noun no collective that takes a plural verb), or a name
     before a base form followed by no object or by another verb's auxiliary ("the BP spill is gone", "the Gulf
-    spill"). Not "the troops attack", "the Americans attack", "the army hit the town" nor "the police raid homes"
-    ([mode].adjectives, .adjective_endings, .plural_collectives)."""
+    spill"). Not "the troops attack", "the Americans attack", "the army hit the town", "the police raid homes" nor
+    "the United States would support" ([mode].adjectives, .adjective_endings, .plural_collectives)."""
     if p <= lo:
         return False
     word = tokens[p].lower
@@ -223,7 +223,6 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
             and word not in wordset("mode", "plural_collectives")
             and word not in _governing_base()  # "the United States would support"
             and word not in auxiliaries()
-            and not word.endswith("ly")  # "the firm quickly launch": an adverb, no noun
         )
     ):
         return False
@@ -239,6 +238,16 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
         return False
     before = tokens[b].lower
     return before in wordset("roles", "determiners") or before.endswith(("'s", "’s", "'"))
+
+
+def _preposition_given(tokens: list[Token], i: int) -> bool:
+    """True when "given" at tokens[i] is a preposition ("Given the collapse in prices", "but given the damage to",
+    ", given the lack of"): it opens the sentence or follows one of [mode].given_after, and no pronoun object or
+    particle of the verb follows ("and given him extra blood", ", given to the paper")."""
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if not nxt or nxt in wordset("mode", "given_verb_next"):
+        return False
+    return i == 0 or tokens[i - 1].lower in wordset("mode", "given_after")
 
 
 def compelled(tokens: list[Token], lo: int, cue: Cue) -> bool:
@@ -475,6 +484,8 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     i = cue.i
     p = _prev(tokens, i, lo)
     prev = tokens[p].lower if p >= lo else ""
+    if tokens[i].lower == "given" and _preposition_given(tokens, i):
+        return Reading("")  # "But given past mishaps, officials muted their celebration": no one gave anything
     be = wordset("mode", "be")
     have = wordset("mode", "have")
     negators = wordset("mode", "negators")
