@@ -1331,3 +1331,16 @@ def test_a_negator_right_before_the_verb_stands_over_a_deed_or_plan_the_model_re
     assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("AGREE", "negated")]
     text = "Sanofi said on Friday it will not give free vaccines to Nigeria."
     assert [(r["event_type"], r["mode"], r["target_actor"]) for r in _rows(text)] == [("AID", "negated", "Nigeria")]
+
+
+def test_an_organ_of_the_state_named_as_the_object_is_the_articles_country():
+    # "the federal government", "central government" without a country: the country the article is about
+    text = (
+        "Louisiana's governor spoke in Baton Rouge on Monday. "
+        "Louisiana Congressman Charlie Melancon urged the federal government on Tuesday to set up a fund."
+    )
+    rows = [r for r in _rows(text) if r["event_type"] == "REQUEST"]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Charlie Melancon", "United States")]
+    # a modifier of another noun is no object ("government officials")
+    text = "Louisiana's governor spoke on Monday. Jindal met government officials in Baton Rouge on Tuesday."
+    assert [(r["event_type"], r["target_actor"]) for r in _rows(text)] == [("CONSULT", "")]
