@@ -1344,3 +1344,18 @@ def test_an_organ_of_the_state_named_as_the_object_is_the_articles_country():
     # a modifier of another noun is no object ("government officials")
     text = "Louisiana's governor spoke on Monday. Jindal met government officials in Baton Rouge on Tuesday."
     assert [(r["event_type"], r["target_actor"]) for r in _rows(text)] == [("CONSULT", "")]
+
+
+def test_a_threat_no_one_makes_is_a_danger_not_an_event():
+    # the subject is a thing: no one threatens ("The spill is threatening to eclipse ...")
+    text = (
+        "The slick, five times bigger than first thought, threatens the eastern shores of Louisiana, the Coast Guard"
+        " said on Tuesday."
+    )
+    assert _rows(text) == []
+    assert _rows("On Tuesday the swelling black tide threatened wildlife and beaches in Louisiana.") == []
+    # a doer named: a threat
+    text = "Louisiana Governor Bobby Jindal threatened on Tuesday to sue BP."
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _rows(text)] == [
+        ("THREATEN", "Bobby Jindal", "BP")
+    ]

@@ -2772,10 +2772,19 @@ def make_rows(doc: ArticleDoc) -> ArticleDoc:
         and _names_someone(r, armed, c.target is not None and c.target.type == "person")
         and not _trip_of_no_one(r, c)
         and not _machine_accident(c, armed)
+        and not _danger_of_no_one(r, c)
     ]
     if not doc.rows:
         doc.note = "no clause pairs an action with an actor and a date"
     return doc
+
+
+def _danger_of_no_one(row: dict, c: Candidate) -> bool:
+    """True for a row whose own cue is of a type that needs a doer ([rows].need_a_doer) and that names no source:
+    "The spill is threatening to eclipse the Exxon Valdez leak", "the slick threatens three states", "Of all the
+    threatened states" tell a danger, no threat. A warning the rules read from a conditional ("said they could use
+    force if the deadline was ignored", c.rule_type set) stays: its speaker may only be left unread."""
+    return not row["source_actor"] and row["event_type"] in wordset("rows", "need_a_doer") and not c.rule_type
 
 
 def _trip_of_no_one(row: dict, c: Candidate) -> bool:
