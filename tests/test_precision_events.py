@@ -387,6 +387,10 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         # "seek to" is an attempt; "seek" with an object is a request
         ("BP sought to reassure investors on Tuesday.", "sought", True),
         ("Mexico sought assurances from China on Tuesday.", "sought", False),
+        # stopping the oil or closing a valve is work on a well, no sanction
+        ("The leaking oil was stopped on July 15.", "stopped", True),
+        ("On Thursday the firm closed the vents on the new cap.", "closed", True),
+        ("Officials closed the border on Thursday.", "closed", False),
         # a verb in quotes still takes its object's sense
         ('With a last shot of cement, Repsol permanently "killed" its well.', "killed", True),
         ('The tests would "provide" valuable data, officials said.', "provide", True),
@@ -1359,3 +1363,9 @@ def test_a_threat_no_one_makes_is_a_danger_not_an_event():
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _rows(text)] == [
         ("THREATEN", "Bobby Jindal", "BP")
     ]
+
+
+def test_stopping_the_flow_of_oil_is_work_on_the_well():
+    # as "stop the leak", "stem the flow": AID, no sanction (plover.toml [dated_cues])
+    rows = _rows("Mexico stopped the flow of oil from the broken well on Wednesday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("AID", "Mexico")]
