@@ -389,7 +389,8 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Mexico sought assurances from China on Tuesday.", "sought", False),
         # stopping the oil or closing a valve is work on a well, no sanction
         ("The leaking oil was stopped on July 15.", "stopped", True),
-        ("On Thursday the firm closed the vents on the new cap.", "closed", True),
+        ("On Thursday the firm closed the vents on the riser.", "closed", True),
+        ("The stocks trimmed early losses to close off their lows.", "close", True),
         ("Officials closed the border on Thursday.", "closed", False),
         # a verb in quotes still takes its object's sense
         ('With a last shot of cement, Repsol permanently "killed" its well.', "killed", True),
@@ -1369,3 +1370,9 @@ def test_stopping_the_flow_of_oil_is_work_on_the_well():
     # as "stop the leak", "stem the flow": AID, no sanction (plover.toml [dated_cues])
     rows = _rows("Mexico stopped the flow of oil from the broken well on Wednesday.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("AID", "Mexico")]
+
+
+def test_closing_a_cap_on_a_well_is_capping_it():
+    # "close ... cap" is a cue of its own (AID, plover.toml [dated_cues]); "close" alone would be a sanction
+    toks = tokenize("BP closed a new cap it had put on the well on Thursday.")
+    assert ("close ... cap", "AID") in [(c.phrase, c.event_type) for c in find_cues(toks)]
