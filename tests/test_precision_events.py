@@ -392,6 +392,11 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("On Thursday the firm closed the vents on the riser.", "closed", True),
         ("The stocks trimmed early losses to close off their lows.", "close", True),
         ("Officials closed the border on Thursday.", "closed", False),
+        # work on a well given up is no withdrawal, even with the work's name in quotes
+        ('At the weekend Repsol abandoned a "top kill" operation to fix the leak.', "abandoned", True),
+        ("Repsol abandoned an attempt to cap its well on Monday.", "abandoned", True),
+        ("The rebels abandoned the town on Monday.", "abandoned", False),
+        ("The president abandoned his bid for re-election on Sunday.", "abandoned", False),
         # a verb in quotes still takes its object's sense
         ('With a last shot of cement, Repsol permanently "killed" its well.', "killed", True),
         ('The tests would "provide" valuable data, officials said.', "provide", True),

@@ -1172,12 +1172,13 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
         return True  # "the fees charged to BP": the participle's noun is its object
 
     def up_to_punctuation(run) -> list[str]:
-        return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-$£€¥", (t.lower for t in run)))
+        # quote marks inside the phrase do not end it ('abandoned a "top kill" operation')
+        words = (t.lower for t in run if t.text not in _QUOTES)
+        return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-$£€¥", words))
 
-    j = cue.j
-    while j < len(tokens) and tokens[j].text in _QUOTES:
-        j += 1  # a verb in quotes: 'BP permanently "killed" its well'
-    words = up_to_punctuation(_without_asides(tokens[j : j + window + _ASIDE])[:window])
+    # the words after the verb, quote marks left out (a verb in quotes: 'BP permanently "killed" its well')
+    after = [t for t in tokens[cue.j : cue.j + window + _ASIDE + len(_QUOTES)] if t.text not in _QUOTES]
+    words = up_to_punctuation(_without_asides(after)[:window])
     # a passive's subject is its object: "Thirty-five new cases of swine flu were confirmed on Sunday"
     if cue.i > 0 and tokens[cue.i - 1].lower in wordset("mode", "be"):
         words += up_to_punctuation(reversed(tokens[max(0, cue.i - 9) : cue.i - 1]))
