@@ -1774,3 +1774,18 @@ def test_given_opening_a_phrase_is_a_preposition():
 def test_a_noun_ending_in_ly_can_modify_a_base_form():
     # "the supply ship": "supply" is a noun, no adverb
     assert _reading("Landry, captain of the supply ship Bankston, remembers the night.", "ship") == ""
+
+
+def test_an_adverb_in_ly_between_the_auxiliary_and_the_verb_is_skipped():
+    from extract.events.clauses import split_clauses as _split
+
+    def read(sentence: str, word: str):
+        toks = tokenize(sentence)
+        cue = next(c for c in find_cues(toks) if toks[c.i].lower == word)
+        return mode.classify(toks, _split(toks)[0], cue, False)
+
+    # a passive and a perfect with an adverb before the participle
+    assert read("The judge was severely criticised by environmental groups.", "criticised").passive
+    assert read("Anadarko has flatly refused to pay up.", "refused").perfect
+    # "unlikely" is no adverb: it governs what follows
+    assert read("The firm is unlikely to cancel the dividend.", "cancel").mode != "actual"

@@ -138,11 +138,20 @@ def _contracted(word: str) -> str:
 
 
 def _prev(tokens: list[Token], k: int, lo: int) -> int:
-    """Index of the nearest token before k (>= lo) that is not an adverb of the skip list; lo-1 if none."""
+    """Index of the nearest token before k (>= lo) that is not an adverb of the skip list or another adverb in -ly
+    ("is strongly endorsed by"); lo-1 if none."""
     k -= 1
-    while k >= lo and tokens[k].lower in _ADVERB_SKIP:
+    while k >= lo and (tokens[k].lower in _ADVERB_SKIP or _ly_adverb(tokens[k])):
         k -= 1
     return k
+
+
+def _ly_adverb(t: Token) -> bool:
+    """True for a lower-case word in -ly that is an adverb (not one of [mode].ly_not_adverbs: "family", "unlikely")."""
+    w = t.lower
+    return (
+        len(w) > 4 and w.endswith("ly") and t.text.islower() and w.isalpha() and w not in wordset("mode", "ly_not_adverbs")
+    )
 
 
 def claim_at(tokens: list[Token], lo: int, i: int) -> int:
