@@ -1381,3 +1381,10 @@ def test_closing_a_cap_on_a_well_is_capping_it():
     # "close ... cap" is a cue of its own (AID, plover.toml [dated_cues]); "close" alone would be a sanction
     toks = tokenize("BP closed a new cap it had put on the well on Thursday.")
     assert ("close ... cap", "AID") in [(c.phrase, c.event_type) for c in find_cues(toks)]
+
+
+def test_a_participle_of_saying_after_a_possessive_is_an_adjective():
+    # "Blair's reported comments": no one reports anything; the passive's agent criticised them
+    text = "Blair's reported comments were strongly criticised last night by Martin Bell, the former BBC correspondent."
+    rows = [r for r in _rows(text, "2005-09-17") if r["event_type"] == "ACCUSE"]
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Martin Bell", "Tony Blair")]
