@@ -1789,3 +1789,10 @@ def test_an_adverb_in_ly_between_the_auxiliary_and_the_verb_is_skipped():
     assert read("Anadarko has flatly refused to pay up.", "refused").perfect
     # "unlikely" is no adverb: it governs what follows
     assert read("The firm is unlikely to cancel the dividend.", "cancel").mode != "actual"
+
+
+def test_a_participle_right_after_a_preposition_before_a_noun_is_an_adjective():
+    assert _reading("Halliburton did the work according to accepted industry practice.", "accepted") == ""
+    assert _reading("Tests focus on seafood outside closed waters.", "closed") == ""
+    # a verb after "early on" keeps its object
+    assert _reading("BP early on invited the major oil companies.", "invited") == "actual"

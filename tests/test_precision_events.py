@@ -1388,3 +1388,13 @@ def test_a_participle_of_saying_after_a_possessive_is_an_adjective():
     text = "Blair's reported comments were strongly criticised last night by Martin Bell, the former BBC correspondent."
     rows = [r for r in _rows(text, "2005-09-17") if r["event_type"] == "ACCUSE"]
     assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Martin Bell", "Tony Blair")]
+
+
+def test_the_subject_of_a_clause_of_concession_is_no_target():
+    # "even though the WHO stresses ...": another clause, whose subject no one acted upon
+    text = (
+        "Egypt has ordered the slaughter of the estimated 250,000 pigs in the country on Monday, even though the World"
+        " Health Organisation stresses that the virus cannot be passed on through cooked meat."
+    )
+    rows = [r for r in _rows(text, "2009-04-30") if r["source_actor"] == "Egypt"]
+    assert rows and all(r["target_actor"] == "" for r in rows)

@@ -515,18 +515,24 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         or _modifies_subject(tokens, lo, cue, p)
     ):
         return Reading("")
-    # A participle before a noun: "more confirmed cases", "the proposed deal", "27,000 abandoned oil wells" (an
-    # adjective, no predicate).
+    # A participle before a noun: "more confirmed cases", "the proposed deal", "27,000 abandoned oil wells", "to
+    # accepted practice" (an adjective, no predicate).
     if (
         cue.form == "past"
         and cue.j == i + 1
-        and (prev in determiners or prev in wordset("mode", "quantifiers") or _counted(tokens, p, lo))
+        and (
+            prev in determiners
+            or prev in wordset("mode", "quantifiers")
+            or _counted(tokens, p, lo)
+            or (prev in prepositions and p == i - 1)  # "according to accepted industry practice"
+        )
     ):
         nxt = tokens[cue.j].text if cue.j < len(tokens) else ""
         if (
             nxt.isalpha()
             and nxt.islower()
             and nxt not in prepositions
+            and (nxt not in determiners or prev not in prepositions)  # "BP early on invited the major oil companies"
             and nxt not in wordset("nonevent", "after_participle")
             and nxt not in ("and", "or", "but")  # "250,000 injured and 1.5 million left homeless"
         ):

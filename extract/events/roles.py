@@ -590,7 +590,7 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
         w = tokens[k].lower
         nxt = tokens[k + 1].lower if k + 1 < clause.i1 else ""
         hard = (
-            (k > cue.j and (w in hard_words or (w in speech and says(tokens, k))))
+            (k > cue.j and ((w in hard_words and (w, nxt) != ("because", "of")) or (w in speech and says(tokens, k))))
             or w == ";"
             or (w == "," and nxt in comma_words)
             or (k > cue.j and nxt == "by" and w in _w("heading_participles") and tokens[k - 1].lower not in be)
