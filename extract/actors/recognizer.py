@@ -11,6 +11,7 @@ and a bare "the president" resolves through the article's country and date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -202,6 +203,22 @@ def _tokens_of_phrase(text: str) -> tuple[str, ...]:
 def _phrase_tokens(text: str) -> list[str]:
     """tokens_of(text), each phrase read once (the names an article learns are read again for every alias)."""
     return list(_tokens_of_phrase(text))
+
+
+def _trie_depth(node: dict) -> int:
+    """Tokens of the longest phrase a trie holds (the most a match of _Scan._trie_match can span)."""
+    return max((1 + _trie_depth(child) for key, child in node.items() if key != END), default=0)
+
+
+_DEPTHS: dict[int, tuple[dict, int]] = {}  # id of a gazetteer's trie -> (the trie, its depth)
+
+
+def _gazetteer_depth(gaz: Gazetteer) -> int:
+    """_trie_depth of the gazetteer's trie (which a scan never changes), measured once per trie."""
+    got = _DEPTHS.get(id(gaz.trie))
+    if got is None or got[0] is not gaz.trie:
+        got = _DEPTHS[id(gaz.trie)] = (gaz.trie, _trie_depth(gaz.trie))
+    return got[1]
 
 
 @functools.cache
@@ -979,6 +996,8 @@ class _Scan:
         """Tokens consumed by a person introduced in an appositive starting at token i ("X, a Hamas official,"),
         or by a full name the article shows to be a person's (_full_name); else 1."""
         if key[:1].isupper():
+            if not self._is_name_word(i):
+                return 1  # both read a person's name of two words or more opening at i (_name_at), none here
             if "," in self.keys[i + 2 : i + 6]:
                 used = self._appositive(i)
                 if used:
@@ -1300,8 +1319,21 @@ class _Scan:
             """The body named last before token p (within 60 tokens)."""
             return next((a for b in range(p - 1, max(p - 60, -1), -1) if (a := body_at(b)) is not None), None)
 
+        # A country counts only with "based" or a noun of `nouns` at most two tokens past its name, which spans
+        # at most `reach` tokens: a capitalized word with neither that near opens no such phrase (nothing is
+        # matched there; the most capitalized words are no country).
+        cue_keys = {
+            key for key in set(keys) if key == "based" or key.lower().removesuffix("'s").removesuffix("’s") in nouns
+        }
+        if not cue_keys:
+            return
+        cues = [t for t, key in enumerate(keys) if key in cue_keys]
+        reach = max(_gazetteer_depth(self.gaz), _trie_depth(self.ctx.trie)) + 2
         for p in range(n):
             if not keys[p][:1].isupper():
+                continue
+            near = bisect.bisect_right(cues, p)
+            if near == len(cues) or cues[near] > p + reach:
                 continue
             state, q = self._state_or_org_at(p)
             if state is None or state.type != "country" or not state.country:
