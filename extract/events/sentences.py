@@ -203,10 +203,15 @@ def _line_body(text: str, ls: int, le: int) -> int:
     return m.end() if m else ls
 
 
+@functools.cache
+def _photo_credit_heads() -> tuple[str, ...]:
+    """The words that open a photo credit (cues.toml [sentences] photo_credits), read once."""
+    return tuple(cues()["sentences"]["photo_credits"])
+
+
 def _before_photo_credit(text: str, le: int) -> bool:
     """True when the line ending at le is followed by a line opening with a photo credit."""
-    nxt = text[le : le + 40].lstrip("\n")
-    return any(nxt.startswith(h) for h in cues()["sentences"]["photo_credits"])
+    return text[le : le + 40].lstrip("\n").startswith(_photo_credit_heads())
 
 
 def _last_dateline_in(segments: list[Segment], a: int, b: int) -> Segment | None:
