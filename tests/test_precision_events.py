@@ -372,6 +372,8 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Investors are giving more thought to the climate.", "giving", True),
         ("Her son settled there in 1862.", "settled", True),
         ("The two firms settled the lawsuit in Lisbon.", "settled", False),
+        ("He is doing it to settle old scores with ministers.", "settle", True),
+        ("Repsol has settled on a new cleaning approach.", "settled", True),
         ("Repsol took a 3.2 billion charge in the second quarter.", "charge", True),
         ("Rui Costa is in day-to-day charge of the response.", "charge", True),
         ("Prosecutors will charge Rui Costa with fraud.", "charge", False),
