@@ -1400,3 +1400,11 @@ def test_the_subject_of_a_clause_of_concession_is_no_target():
     )
     rows = [r for r in _rows(text, "2009-04-30") if r["source_actor"] == "Egypt"]
     assert rows and all(r["target_actor"] == "" for r in rows)
+
+
+def test_an_ongoing_passive_in_reported_speech_is_a_claim():
+    # "said their citizens were being unfairly confined": the speaker's charge, a statement (tests/gold/README.md)
+    rows = _rows("Mexican officials said their citizens were being unfairly confined.", "2009-05-04")
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [("ACCUSE", "statement", "Mexico")]
+    rows = _rows("Brazilian officials said on Monday their citizens were being unfairly detained in Beijing.", "2009-05-04")
+    assert [(r["mode"], r["source_actor"]) for r in rows] == [("statement", "Brazil")]

@@ -542,7 +542,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         # a passive infinitive ("are due to be deployed", "refused to be questioned") reads as its "to be"
         reading = classify(tokens, clause, cue._replace(i=p, j=p + 1, form="base"), speech_before)
         return reading._replace(passive=True) if reading.mode else reading
-    passive = perfect = False
+    passive = perfect = ongoing = False
     done_before = False  # an infinitive of purpose after a past form ("sent troops to help")
     # Infinitive: "to strike".
     if prev == "to" and compelled(tokens, lo, cue):
@@ -597,6 +597,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
             a = _prev(tokens, a, lo)
         if cue.form == "past" and a >= lo and tokens[a].lower in be and not tokens[i].lower.endswith("ing"):
             passive = True  # (not a word in -ing the classify stage made a trigger: "were not giving cause")
+            ongoing = tokens[a].lower == "being"  # "their citizens were being unfairly confined"
         if prev in have or (prev in be and p - 1 >= lo and tokens[_prev(tokens, p, lo)].lower in have):
             perfect = True
         if prev in ("been",) and _prev(tokens, p, lo) >= lo and tokens[_prev(tokens, p, lo)].lower in have:
@@ -642,8 +643,9 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         and prev not in ("did", "does", "do")
         and not done_before
     )
-    if speech_before and not (cue.form == "past" or perfect):
-        # "Moscow said Kyiv is preparing ..." is a claim; "said it had opened a case" reports a done deed.
+    if speech_before and (not (cue.form == "past" or perfect) or ongoing):
+        # "Moscow said Kyiv is preparing ..." and "said their citizens were being confined" are claims; "said it had
+        # opened a case" reports a done deed.
         return Reading("statement", passive, perfect, present)
     if is_speech_act(cue):
         return Reading("statement", passive, perfect, present)
