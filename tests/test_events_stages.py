@@ -232,11 +232,15 @@ def test_capitalized_cue_word_inside_a_sentence_is_a_name():
 # mode --------------------------------------------------------------------------------------------
 
 
-def _reading(sentence: str, cue_word: str, speech_before: bool = False) -> str:
+def _read(sentence: str, cue_word: str, speech_before: bool = False) -> mode.Reading:
     toks = tokenize(sentence)
     clause = split_clauses(toks)[0]
     cue = next(c for c in find_cues(toks) if toks[c.i].lower == cue_word)
-    return mode.classify(toks, clause, cue, speech_before).mode
+    return mode.classify(toks, clause, cue, speech_before)
+
+
+def _reading(sentence: str, cue_word: str, speech_before: bool = False) -> str:
+    return _read(sentence, cue_word, speech_before).mode
 
 
 def test_a_clause_whose_only_cues_name_an_accident_gives_the_model_no_trigger():
@@ -1777,18 +1781,11 @@ def test_a_noun_ending_in_ly_can_modify_a_base_form():
 
 
 def test_an_adverb_in_ly_between_the_auxiliary_and_the_verb_is_skipped():
-    from extract.events.clauses import split_clauses as _split
-
-    def read(sentence: str, word: str):
-        toks = tokenize(sentence)
-        cue = next(c for c in find_cues(toks) if toks[c.i].lower == word)
-        return mode.classify(toks, _split(toks)[0], cue, False)
-
     # a passive and a perfect with an adverb before the participle
-    assert read("The judge was severely criticised by environmental groups.", "criticised").passive
-    assert read("Anadarko has flatly refused to pay up.", "refused").perfect
+    assert _read("The judge was severely criticised by environmental groups.", "criticised").passive
+    assert _read("Anadarko has flatly refused to pay up.", "refused").perfect
     # "unlikely" is no adverb: it governs what follows
-    assert read("The firm is unlikely to cancel the dividend.", "cancel").mode != "actual"
+    assert _reading("The firm is unlikely to cancel the dividend.", "cancel") != "actual"
 
 
 def test_a_participle_right_after_a_preposition_before_a_noun_is_an_adjective():
