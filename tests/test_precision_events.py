@@ -1406,5 +1406,7 @@ def test_an_ongoing_passive_in_reported_speech_is_a_claim():
     # "said their citizens were being unfairly confined": the speaker's charge, a statement (tests/gold/README.md)
     rows = _rows("Mexican officials said their citizens were being unfairly confined.", "2009-05-04")
     assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [("ACCUSE", "statement", "Mexico")]
-    rows = _rows("Brazilian officials said on Monday their citizens were being unfairly detained in Beijing.", "2009-05-04")
+    rows = _rows(
+        "Brazilian officials said on Monday their citizens were being unfairly detained in Beijing.", "2009-05-04"
+    )
     assert [(r["mode"], r["source_actor"]) for r in rows] == [("statement", "Brazil")]

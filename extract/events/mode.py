@@ -150,7 +150,11 @@ def _ly_adverb(t: Token) -> bool:
     """True for a lower-case word in -ly that is an adverb (not one of [mode].ly_not_adverbs: "family", "unlikely")."""
     w = t.lower
     return (
-        len(w) > 4 and w.endswith("ly") and t.text.islower() and w.isalpha() and w not in wordset("mode", "ly_not_adverbs")
+        len(w) > 4
+        and w.endswith("ly")
+        and t.text.islower()
+        and w.isalpha()
+        and w not in wordset("mode", "ly_not_adverbs")
     )
 
 
@@ -501,12 +505,13 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     determiners = wordset("roles", "determiners")
     prepositions = wordset("roles", "prepositions")
 
-    # Nouns: "a strike", "the attack", "of support", "Russia's attack".
+    # Nouns: "a strike", "the attack", "of support", "Russia's attack" (the tokens keep "Russia's" whole; neither
+    # "is" nor "has" comes before a base form).
     if cue.form in ("base", "s") and (
         prev in determiners
         or (prev in prepositions and prev != "to")
         or prev in ("'s", "’s", "'")
-        or prev.endswith(("'s", "’s"))  # the tokens keep "Russia's" whole: neither "is" nor "has" comes before a base form
+        or prev.endswith(("'s", "’s"))
         or prev[:1].isdigit()
         or prev in _NUMBERS
         or _modifier_after_determiner(tokens, p, lo, cue)

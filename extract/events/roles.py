@@ -567,7 +567,11 @@ def says(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
     if tok.lower not in saying() or not tok.text[:1].islower():
         return False
-    if k > 0 and tok.lower.endswith("ed") and (possessive(tokens[k - 1].text) or tokens[k - 1].lower in _w("determiners")):
+    if (
+        k > 0
+        and tok.lower.endswith("ed")
+        and (possessive(tokens[k - 1].text) or tokens[k - 1].lower in _w("determiners"))
+    ):
         return False  # "Blair's reported comments", "the stated aim": an adjective of the noun after it
     pair = tok.lower + " " + (tokens[k + 1].lower if k + 1 < len(tokens) else "")
     return pair not in _w("speech_compounds")

@@ -1159,8 +1159,11 @@ def _organ_object(toks: list[Token], clause: Clause, cue: Cue) -> int:
         w = toks[k].lower
         if w in wordset("roles", "organ_subjects"):
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is not None and nxt.text[:1].isalpha() and nxt.text.islower() and nxt.lower not in (
-                wordset("roles", "prepositions") | {"and", "or", "that", "which", "who", "to"}
+            if (
+                nxt is not None
+                and nxt.text[:1].isalpha()
+                and nxt.text.islower()
+                and nxt.lower not in (wordset("roles", "prepositions") | {"and", "or", "that", "which", "who", "to"})
             ):
                 return -1  # "government officials", "police officers": the word modifies another
             return k
