@@ -1410,3 +1410,9 @@ def test_an_ongoing_passive_in_reported_speech_is_a_claim():
         "Brazilian officials said on Monday their citizens were being unfairly detained in Beijing.", "2009-05-04"
     )
     assert [(r["mode"], r["source_actor"]) for r in rows] == [("statement", "Brazil")]
+
+
+def test_a_house_of_the_legislature_named_bare_is_the_articles_country():
+    # as the real-news gold codes "a measure approved by the House ... Committee": the United States
+    text = "The Senate refused on Tuesday to grant such powers to the commission in Washington."
+    assert [(r["event_type"], r["source_actor"]) for r in _rows(text, "2010-07-31")] == [("REJECT", "United States")]

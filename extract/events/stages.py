@@ -1918,6 +1918,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.source = state_doer
             if c.source is not None and c.source.type == "name" and _inert_name(c.source):
                 c.source = None  # "on the U.S. East Coast warned", "the Jones Act": a place or a law does nothing
+            c.source, c.target = (_legislature_state(m, article_home()) for m in (c.source, c.target))
             if c.kind == "verb" and _accusing_claim(toks, c):
                 c.cue = c.cue._replace(event_type="ACCUSE", quad_class=QUAD_CLASS["ACCUSE"])
             elif c.kind == "verb":
@@ -2015,6 +2016,19 @@ def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home:
         return None
     cue_tok = toks[c.cue.i]
     return roles.state_mention(cue_tok.start, cue_tok.end, cue_tok.text, country, "organ")
+
+
+def _legislature_state(m: ActorMention | None, home: str) -> ActorMention | None:
+    """The article's country for a stand-in name that is a house of its legislature without its country
+    ([roles].legislatures: "the House approved a version of the bill", "the Senate is seeking to raise the cap"), an
+    organ of the state as the gold codes it (tests/gold/README_t17.md), when that country is one whose reporting
+    names its houses bare ([roles].legislature_homes: "the Senate" in a story about Iraq is no Iraqi body); other
+    mentions unchanged."""
+    if m is None or m.type != "name" or home not in wordset("roles", "legislature_homes"):
+        return m
+    if m.text.lower() not in wordset("roles", "legislatures"):
+        return m
+    return roles.state_mention(m.start, m.end, m.text, home, "organ")
 
 
 def _inert_name(m: ActorMention) -> bool:
