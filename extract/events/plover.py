@@ -1154,6 +1154,7 @@ def _without_asides(run: list[Token]) -> list[Token]:
 
 
 _QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
+_QUOTE_MARKS = 6  # quote marks the words after a verb may hold besides its window (a quoted verb, a quoted name)
 
 
 def other_sense(tokens: list[Token], cue: Cue) -> bool:
@@ -1177,7 +1178,7 @@ def other_sense(tokens: list[Token], cue: Cue) -> bool:
         return list(itertools.takewhile(lambda w: w[0].isalnum() or w[0] in "'’-$£€¥", words))
 
     # the words after the verb, quote marks left out (a verb in quotes: 'BP permanently "killed" its well')
-    after = [t for t in tokens[cue.j : cue.j + window + _ASIDE + len(_QUOTES)] if t.text not in _QUOTES]
+    after = [t for t in tokens[cue.j : cue.j + window + _ASIDE + _QUOTE_MARKS] if t.text not in _QUOTES]
     words = up_to_punctuation(_without_asides(after)[:window])
     # a passive's subject is its object: "Thirty-five new cases of swine flu were confirmed on Sunday"
     if cue.i > 0 and tokens[cue.i - 1].lower in wordset("mode", "be"):

@@ -1303,6 +1303,33 @@ def organ_subject(
     return (k, state_mention(m.start, m.end, m.text, country, "organ")) if country else None
 
 
+_MODIFIED_BY_NEXT_NOT = frozenset({"and", "or", "that", "which", "who", "to"})  # words after an organ that own nothing
+
+
+def organ_object(tokens: list[Token], clause: Clause, cue: Cue, home: str) -> ActorMention | None:
+    """The article's country `home` for an organ of a state named without its country ([roles].organ_subjects) as
+    the verb's object, right after it or after words of [roles].organ_object_words ("in talks with central
+    government", "urged the authorities to", "clashed with police"), as organ_subject reads one before it; None when
+    there is none (not "government officials", a modifier of the noun after it)."""
+    for k in range(cue.j, min(clause.i1, cue.j + 4)):
+        w = tokens[k].lower
+        if w not in _w("organ_subjects"):
+            if w not in _w("organ_object_words"):
+                return None
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            nxt is not None
+            and nxt.text[:1].isalpha()
+            and nxt.text.islower()
+            and nxt.lower not in _w("prepositions") | _MODIFIED_BY_NEXT_NOT
+        ):
+            return None  # "government officials", "police officers": the word modifies another
+        t = tokens[k]
+        return state_mention(t.start, t.end, t.text, home, "organ")
+    return None
+
+
 def _opening_in(tokens: list[Token], clause: Clause) -> int:
     """The index of an "in" opening the clause, after a linking adverb ("Meanwhile in Mexico ..."); -1 if none."""
     i = clause.i0

@@ -1150,28 +1150,6 @@ def _pronoun_object(toks: list[Token], clause: Clause, cue: Cue) -> int:
     return k if object_next else -1
 
 
-def _organ_object(toks: list[Token], clause: Clause, cue: Cue) -> int:
-    """The token of an organ of a state named without its country ([roles].organ_subjects: "government",
-    "authorities", "police") as the verb's object, right after it or after a word of [roles].organ_object_words
-    ("in talks with central government", "urged the authorities to", "clashed with police"); -1 when there is
-    none (not "the government's plan", an owner, nor "government officials", a modifier)."""
-    for k in range(cue.j, min(clause.i1, cue.j + 4)):
-        w = toks[k].lower
-        if w in wordset("roles", "organ_subjects"):
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if (
-                nxt is not None
-                and nxt.text[:1].isalpha()
-                and nxt.text.islower()
-                and nxt.lower not in (wordset("roles", "prepositions") | {"and", "or", "that", "which", "who", "to"})
-            ):
-                return -1  # "government officials", "police officers": the word modifies another
-            return k
-        if w not in wordset("roles", "organ_object_words"):
-            return -1
-    return -1
-
-
 _IT_BACK = 2  # sentences back where the body "it" stands for may be the subject
 
 
@@ -1952,13 +1930,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                         obj = None  # "her" for a person of unknown sex is left unread
                     c.target = roles.as_actor(obj) if obj is not None else None
             if c.kind == "verb" and c.target is None and not c.reading.passive and article_home():
-                if (organ := _organ_object(toks, clause, c.cue)) >= 0:
-                    # "is in talks with central government", "urged the authorities to act": an office without a
-                    # name is its country, the article's (tests/gold/README.md)
-                    t = toks[organ]
-                    state = roles.state_mention(t.start, t.end, t.text, article_home(), "organ")
-                    if c.source is None or c.source.actor_id != state.actor_id or c.source.type == "person":
-                        c.target = state
+                # "is in talks with central government", "urged the authorities to act": an office without a name is
+                # its country, the article's (tests/gold/README.md)
+                state = roles.organ_object(toks, clause, c.cue, article_home())
+                if state is not None and (
+                    c.source is None or c.source.actor_id != state.actor_id or c.source.type == "person"
+                ):
+                    c.target = state
         kept.append(c)
     doc.candidates = _when_doers(doc, kept)
     return doc
