@@ -164,3 +164,12 @@ def test_a_state_or_country_before_the_head_of_a_river_or_valley_names_the_featu
         ("Ohio", "USA"),
     ]
     assert _places("Rebels fled into the Congo Basin from Rwanda.") == [("Rwanda", "RWA")]
+
+
+def test_a_press_freedom_group_named_with_a_group_word_first_is_one_body():
+    # "Reporters" is a word for a group, yet the body's name opens with it (gazetteer organizations.csv)
+    got = found("Reporters Without Borders warned that journalists in Baghdad were at risk.")
+    assert got[0] == ("Reporters Without Borders", "Reporters Without Borders")
+    assert found("The Committee to Protect Journalists said two reporters were held.")[0][1] == (
+        "Committee to Protect Journalists"
+    )

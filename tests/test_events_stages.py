@@ -1661,6 +1661,19 @@ def test_a_person_named_in_the_possessive_before_kin_stands_for_the_family():
     ]
 
 
+def test_a_person_named_in_the_possessive_before_one_relative_is_not_the_doer_nor_the_target():
+    # the relative (or doctor, friend) acts or is acted upon, called as written, with the person's country
+    rows = _one("Prime Minister Anna Berg of Sweden met the press. On Monday Anna Berg's husband criticised the bank.")
+    assert [(r["source_actor"], r["countries"]) for r in rows if r["event_type"] == "ACCUSE"] == [
+        ("Anna Berg's husband", ["SWE"])
+    ]
+    rows = _one("Marta Kovacs died in June. Prosecutors charged Marta Kovacs's doctor with manslaughter on Monday.")
+    assert [r["target_actor"] for r in rows if r["event_type"] == "ACCUSE"] == ["Marta Kovacs's doctor"]
+    # a name set beside the title is the one who acts
+    rows = _one("Marta Kovacs died in June. On Monday Marta Kovacs's doctor, Karl Weber, denied the charge.")
+    assert [r["source_actor"] for r in rows if r["event_type"] == "REJECT"] == ["Karl Weber"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -1125,13 +1125,21 @@ def _group(start: int, end: int, name: str, country: str = "") -> ActorMention:
 
 
 _KIN = re.compile(r"['’]s\s+([a-z]+)")
+_APPOSED_NAME = re.compile(r",?\s+[A-Z]")  # a name right after a title ("Jackson's sister Janet", "'s wife, Dr ...")
 
 
 def kin_group(text: str, m: ActorMention) -> ActorMention:
     """A person named in the possessive before a word for kin ([roles].kin_heads: "Michael Jackson's family",
-    "Jackson's parents") stands for the group "<family name> family", with the person's country; other
-    mentions are returned unchanged."""
-    if m.type != "person" or not (hit := _KIN.match(text, m.end)) or hit[1] not in _w("kin_heads"):
+    "Jackson's parents") stands for the group "<family name> family", with the person's country; before a word
+    for one other person close to them ([roles].kin_person_heads: "Obama's wife", "Jackson's doctor") for that
+    person, called by the words as written; other mentions are returned unchanged."""
+    if m.type != "person" or not (hit := _KIN.match(text, m.end)):
+        return m
+    if hit[1] in _w("kin_person_heads"):
+        if _APPOSED_NAME.match(text, hit.end(1)):
+            return m  # "Jackson's doctor, Conrad Murray": the name is read as the title's holder (_owner_of)
+        return _group(m.start, hit.end(1), text[m.start : hit.end(1)], m.country)
+    if hit[1] not in _w("kin_heads"):
         return m
     return _group(m.start, hit.end(1), f"{(m.name or m.text).split()[-1]} family", m.country)
 
