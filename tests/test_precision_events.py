@@ -402,6 +402,10 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         # a verb in quotes still takes its object's sense
         ('With a last shot of cement, Repsol permanently "killed" its well.', "killed", True),
         ('The tests would "provide" valuable data, officials said.', "provide", True),
+        # a concert that clashes with a trial, and a clash in a debate, are a clash of dates and of words
+        ("The brothers say the concert will clash with Rui Costa's trial.", "clash", True),
+        ("The two men clashed in a heated debate on Iraq in New York.", "clashed", True),
+        ("Thousands of people clashed with police after the trial.", "clashed", False),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
