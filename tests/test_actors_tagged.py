@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from extract.actors import ActorContext, find_actors
+from extract.actors.recognizer import lower_case_acronyms
 from extract.actors.tagged import learn_tagged, looks_like_name, lower_case_words
 from extract.events import syntax
 from extract.events.doc import Settings
@@ -112,6 +113,19 @@ def test_a_span_a_known_mention_covers_is_not_learned_again():
     known = find_actors(text)
     assert known and known[0].name == "Russia"
     assert learn_tagged(ActorContext(), text, [(0, 6, "ORG")], known) == 0
+
+
+def test_an_acronym_spelled_out_in_lower_case_words_names_a_thing_not_a_body():
+    # "the blowout preventer (BOP)": the tagger's ORG and the article's own use of it learn no body
+    text = "Crews tried to close the blowout preventer (BOP) on Monday. The BOP failed. Engineers said the BOP leaked."
+    start = text.index("BOP failed")
+    assert learn_tagged(ActorContext(), text, [(start, start + 3, "ORG")], find_actors(text)) == 0
+    assert not any(m.text == "BOP" for m in find_actors(text))
+    # spelled out in capitals it is a body, and its acronym is learned with it
+    text = "The Gulf Response Office (GRO) met on Monday. The GRO said the GRO would report."
+    assert {m.name for m in find_actors(text) if "GRO" in m.text} == {"Gulf Response Office"}
+    assert lower_case_acronyms("the blow-out preventer (BOP) and the national response plan (NRP)") == {"BOP", "NRP"}
+    assert lower_case_acronyms("what we were getting from the (UN), unless we (UK)") == frozenset()
 
 
 def test_a_surname_of_a_named_person_is_that_person_not_a_body():

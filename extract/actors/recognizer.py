@@ -61,6 +61,29 @@ def _as_date(on: object) -> dt.date | None:
     raise TypeError(f"article date {on!r}: expected a date, a datetime or an ISO string")
 
 
+_BRACKETED = re.compile(r"((?:[a-z]+(?:-[a-z]+)*\s+){1,6})\(([A-Z]{2,6})\)")
+
+
+def lower_case_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text spells out in lower-case words right before them in brackets, things and not bodies:
+    "the blow-out preventer (BOP)", "the blowout preventer (BOP)", "a national response plan (NRP)" (the
+    acronym's letters stand in the words in order, its first at a word's start: Schwartz and Hearst's test)."""
+    return frozenset(m[2] for m in _BRACKETED.finditer(text) if _abbreviates(m[2], m[1].rstrip()))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """True when the letters of `short` stand in `long` in order, the first of them at the start of a word."""
+    s, j = len(short) - 1, len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        while j >= 0 and (long[j] != c or (s == 0 and j > 0 and long[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return False
+        j, s = j - 1, s - 1
+    return True
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """One mention of an actor in a text.
@@ -1207,7 +1230,7 @@ class _Scan:
         lower, plain = self._lower_words(), set(spec.get("not_acronyms", ())) | set(time_zones())
         uses = int(spec.get("acronym_uses", 0))
         names |= {a for a, n in acronyms.items() if uses and n >= uses and a.lower() not in lower and a not in plain}
-        names -= set(spelled.values())
+        names -= set(spelled.values()) | lower_case_acronyms(self.text)
         for name in sorted(names):
             toks = _phrase_tokens(name)
             if toks and not self._known(toks):

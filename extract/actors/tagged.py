@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from extract.actors.gazetteer import load
-from extract.actors.recognizer import ActorContext, ActorMention
+from extract.actors.recognizer import ActorContext, ActorMention, lower_case_acronyms
 from extract.vocabulary import honorifics, past_form, time_zones
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S", re.UNICODE)
@@ -257,7 +257,7 @@ def learn_tagged(
     person_words = {w for m in known if m.type == "person" for w in (m.name or m.text).split()}
     lower = lower_case_words(text)
     learned = 0
-    seen: set[str] = set()
+    seen: set[str] = set(lower_case_acronyms(text))  # "the blow-out preventer (BOP)": a thing, no body
     for start, end, label in spans:
         a, b = _trim(text, start, end, leading)
         if a >= b or (any(s < b and a < e for s, e in taken) and not _namesake(text, a, b, known, lower)):
