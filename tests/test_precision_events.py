@@ -184,6 +184,7 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # "help" + a verb of causing tells a cause, no help given
         "Lisbon's backing helped boost Galp shares on Monday.",
         "Portugal's health ministry said testing had helped confirm that the fish was safe.",
+        "The public anger helped prompt the Portuguese authorities into action on Monday.",
         # a career before joining a body
         "Prior to joining Galp, Rui Matos worked at newspapers in Lisbon and Porto until Monday.",
         # where a person stands in a photo
