@@ -407,6 +407,11 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The brothers say the concert will clash with Rui Costa's trial.", "clash", True),
         ("The two men clashed in a heated debate on Iraq in New York.", "clashed", True),
         ("Thousands of people clashed with police after the trial.", "clashed", False),
+        # an idiom of feeling helps no one; an argument bought is believed, not traded
+        ("We can't help but share the minister's shock at the decision.", "help", True),
+        ("Spain will help Portugal rebuild the bridge.", "help", False),
+        ("He never bought the WMD argument put by the government.", "bought", True),
+        ("Portugal bought two frigates from Spain in May.", "bought", False),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
