@@ -692,6 +692,12 @@ def test_words_capitalized_for_the_sentence_start_stand_in_for_no_one():
     assert names("Tropical storm Delia slowed Acme Works.") == ["Acme Works"]
     assert names("With Hurricane Delia near, Acme Works shut.") == ["Acme Works"]
     assert names("NEW SEAL FOR BROKEN PIPE During the test Acme Works shut.") == ["Acme Works"]
+    # a word in capitals the article writes in lower case, or one that names a disease, a weapon or a title
+    # ([learned_orgs].not_acronyms), is no body's acronym
+    assert names("We have ALWAYS paid on time, Acme Works said.", frozenset({"always"})) == ["Acme Works"]
+    assert names("Another RPG hit the depot of Acme Works.") == ["Acme Works"]
+    assert names("MRSA infections spread in the wards of Acme Works.") == ["Acme Works"]
+    assert names("The ACLU sued Acme Works.") == ["ACLU", "Acme Works"]
 
 
 def test_a_lone_word_opening_a_sentence_names_someone_only_if_the_article_capitalizes_it_in_its_prose():

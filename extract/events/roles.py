@@ -1017,7 +1017,16 @@ def proper_names(
                 j += 1  # "Department of Health", "Department for International Development": the head's "of" or
                 # "for" joins its name
         if any(
-            len(t.text) > 1 and t.text.isupper() and (t.lower in stop or t.lower in wordset("clauses", "subordinators"))
+            len(t.text) > 1
+            and t.text.isupper()
+            and (
+                t.lower in stop
+                or t.lower in wordset("clauses", "subordinators")
+                or t.lower in common  # "we have NEVER asked": a word shouted, no acronym
+                # "SARS", "CEO" alone, "AP Experts have said" (a credit): no body; a title last stays ("the
+                # Respect MP")
+                or (t.text in _not_acronyms() and (j - k == 1 or t is not tokens[j - 1]))
+            )
             for t in tokens[k:j]
         ):
             k = j  # "NEW CAP FOR LEAKING OIL WELL During the test", "OIL COMING UP UNTIL AUGUST": a heading, no name
@@ -1082,6 +1091,13 @@ def _modifier_word(word: str) -> bool:
     artist", "a Harvard-trained doctor"), no name."""
     head, _, tail = word.rpartition("-")
     return bool(head) and len(tail) > 2 and tail.isalpha() and tail.islower()  # not Persian "Siyasat-e Ruz"
+
+
+@functools.cache
+def _not_acronyms() -> frozenset[str]:
+    """Words in capitals that name no body: titles, diseases, weapons, units (the gazetteer's
+    [learned_orgs].not_acronyms), read once."""
+    return frozenset(load_gazetteer().cues.get("learned_orgs", {}).get("not_acronyms", ()))
 
 
 @functools.cache
