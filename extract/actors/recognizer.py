@@ -61,14 +61,25 @@ def _as_date(on: object) -> dt.date | None:
     raise TypeError(f"article date {on!r}: expected a date, a datetime or an ISO string")
 
 
-_BRACKETED = re.compile(r"((?:[a-z]+(?:-[a-z]+)*\s+){1,6})\(([A-Z]{2,6})\)")
+_BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def lower_case_acronyms(text: str) -> frozenset[str]:
     """Acronyms the text spells out in lower-case words right before them in brackets, things and not bodies:
     "the blow-out preventer (BOP)", "the blowout preventer (BOP)", "a national response plan (NRP)" (the
-    acronym's letters stand in the words in order, its first at a word's start: Schwartz and Hearst's test)."""
-    return frozenset(m[2] for m in _BRACKETED.finditer(text) if _abbreviates(m[2], m[1].rstrip()))
+    acronym's letters stand in the last six words in order, its first at a word's start: Schwartz and Hearst's
+    test)."""
+    out = set()
+    for m in _BRACKETED.finditer(text):
+        words: list[str] = []
+        for word in reversed(text[max(0, m.start() - 80) : m.start()].split()[-6:]):
+            if not _LOWER_WORD.fullmatch(word):
+                break
+            words.insert(0, word)
+        if words and text[m.start() - 1 : m.start()].isspace() and _abbreviates(m[1], " ".join(words)):
+            out.add(m[1])
+    return frozenset(out)
 
 
 def _abbreviates(short: str, long: str) -> bool:
