@@ -92,6 +92,7 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "DEMANDS FOR COMPENSATION GROW The hearing in Gdansk follows one held in Sopot on Monday.",
         # a market's move is a price, no deed
         "Siemens shares closed down 1.4 percent at 470 pence in Frankfurt on Monday.",
+        "BP shares closed at 390p on Friday, recovering the losses of a choppy session on Thursday.",
         "The Nikkei average closed 0.6 percent lower on Tuesday.",
         "Repsol's shares in Madrid ended Monday trading down 2.1%.",
         "Shares in Repsol tumbled 16 percent on Monday.",

@@ -845,7 +845,10 @@ def market_move(tokens: list[Token], k: int, lo: int = 0) -> bool:
         if words & _nonevent("market_directions") and words & (units - _nonevent("market_directions")):
             return True
     return any(t.lower in _nonevent("market_nouns") for t in tokens[max(lo, k - 6) : k]) and any(
-        t.lower in units or _PENCE.fullmatch(t.lower) for t in after
+        t.lower in units
+        or _PENCE.fullmatch(t.lower)
+        or (t.lower == "p" and n and after[n - 1].text[-1:].isdigit())  # "390p" tokenized as "390" "p"
+        for n, t in enumerate(after)
     )
 
 
