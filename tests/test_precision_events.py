@@ -413,6 +413,10 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Spain will help Portugal rebuild the bridge.", "help", False),
         ("He never bought the WMD argument put by the government.", "bought", True),
         ("Portugal bought two frigates from Spain in May.", "bought", False),
+        # a fact recognized is granted, no state or government recognized
+        ("The report does recognize there were gaping lapses in oversight.", "recognize", True),
+        ("Officials recognized the need for change in May.", "recognized", True),
+        ("Portugal recognized the new government in Tripoli.", "recognized", False),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
