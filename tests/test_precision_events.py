@@ -417,6 +417,8 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The report does recognize there were gaping lapses in oversight.", "recognize", True),
         ("Officials recognized the need for change in May.", "recognized", True),
         ("Portugal recognized the new government in Tripoli.", "recognized", False),
+        # taking over an operation or a mill is a job, no seizure
+        ("Texaco took over the operation in 1964.", "took", True),
     ],
 )
 def test_words_around_a_cue_that_give_it_another_sense(text, word, other):
