@@ -432,6 +432,14 @@ ROLES = [
         id="a coercion in the passive with no doer is the state of the place it happened in",
     ),
     pytest.param(
+        "Several Britons were kidnapped in a hotel in Beijing on Monday.",
+        "2009-05-04",
+        "COERCE",
+        "",
+        "Britons",
+        id="a kidnapping in the passive with no doer is no state's",
+    ),
+    pytest.param(
         "Dr Conrad Murray joined Michael Jackson's entourage in May. Prosecutors allege his negligence killed Jackson "
         "in June 2009.",
         "2011-09-27",

@@ -1978,9 +1978,12 @@ def _mentions_in(doc: ArticleDoc, start: int, end: int):
 def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home: str) -> ActorMention | None:
     """The state that did a coercion told in the passive with no doer ("Conrad Murray was found guilty", "several
     Britons were quarantined in a hotel in Hong Kong"): the country of the place the clause puts it in, else the
-    one acted upon belongs to, else the article's; None for another type, or when none is known."""
+    one acted upon belongs to, else the article's; None for another type, for a coercion of criminals or armed
+    groups ([roles].nonstate_coercions: "was kidnapped"), or when none is known."""
     if c.cue.event_type not in wordset("roles", "state_coercion_types"):
         return None
+    if c.cue.phrase in wordset("roles", "nonstate_coercions"):
+        return None  # "was kidnapped": no state's deed
     place = next(
         (
             m.country
