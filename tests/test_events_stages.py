@@ -1123,6 +1123,10 @@ def test_a_cue_phrase_may_carry_modifiers_before_its_noun():
     # the noun must end its phrase: here it only modifies the next noun, and "launched" alone is the cue
     assert phrases("Russia launched a new attack drone programme.") == [("launched", "ASSAULT"), ("attack", "ASSAULT")]
     assert phrases("They filed a very long and detailed lawsuit.") == []  # at most three words between
+    # a claim dropped is conceded; a search declared over ends a mission; a banner unfurled is a protest
+    assert phrases("The lawyers dropped their original contention.") == [("dropped", "CONCEDE")]  # a gapped cue
+    assert phrases("The government declared the search over.") == [("declared the search", "RETREAT")]
+    assert phrases("Activists unfurled a banner at the ministry.") == [("unfurled a banner", "PROTEST")]
     assert phrases("Mr Annan ordered an independent inquiry.") == [("ordered an independent inquiry", "ACCUSE")]
     assert phrases("The WHO raised its alert level to four.") == [("raised its alert level", "MOBILIZE")]
     # a possessive determiner serves as well, and a "verb + noun" phrase takes a determiner and modifiers
