@@ -432,6 +432,15 @@ ROLES = [
         id="a coercion in the passive with no doer is the state of the place it happened in",
     ),
     pytest.param(
+        "The health ministry said on Monday that pharmacies had been reminded that the drug should be sold only on "
+        "prescription.",
+        "2009-05-04",
+        "REQUEST",
+        None,
+        "pharmacies",
+        id="a group reminded in the passive is whom the request is made of",
+    ),
+    pytest.param(
         "Several Britons were kidnapped in a hotel in Beijing on Monday.",
         "2009-05-04",
         "COERCE",

@@ -417,6 +417,10 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The report does recognize there were gaping lapses in oversight.", "recognize", True),
         ("Officials recognized the need for change in May.", "recognized", True),
         ("Portugal recognized the new government in Tripoli.", "recognized", False),
+        # a reminder to act is a request; being reminded of something, or by someone, is none
+        ("Staff have been reminded to wash their hands.", "reminded", False),
+        ("He reminded me of a European politician.", "reminded", True),
+        ("The public were constantly reminded by priests that the war was just.", "reminded", True),
         # taking over an operation or a mill is a job, no seizure
         ("Texaco took over the operation in 1964.", "took", True),
     ],
