@@ -93,6 +93,8 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # a market's move is a price, no deed
         "Siemens shares closed down 1.4 percent at 470 pence in Frankfurt on Monday.",
         "BP shares closed at 390p on Friday, recovering the losses of a choppy session on Thursday.",
+        # a sum in pounds is no pounding
+        "BP Asia last year chalked up 1.18 billion pounds in sales on Monday.",
         "The Nikkei average closed 0.6 percent lower on Tuesday.",
         "Repsol's shares in Madrid ended Monday trading down 2.1%.",
         "Shares in Repsol tumbled 16 percent on Monday.",
@@ -421,6 +423,12 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("Staff have been reminded to wash their hands.", "reminded", False),
         ("He reminded me of a European politician.", "reminded", True),
         ("The public were constantly reminded by priests that the war was just.", "reminded", True),
+        # damages awarded are money; footage shot is filmed; papers leaked to the press are told, no oil spilled
+        ("Rui Costa was awarded damages against two newspapers.", "damages", True),
+        ("The storm damages homes along the coast.", "damages", False),
+        ("The BBC used two phone sequences shot by members of the public.", "shot", True),
+        ("The papers were controversially leaked to the press on Monday.", "leaked", True),
+        ("Oil leaked into the bay on Monday.", "leaked", False),
         # taking over an operation or a mill is a job, no seizure
         ("Texaco took over the operation in 1964.", "took", True),
     ],

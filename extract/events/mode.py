@@ -106,6 +106,13 @@ _NUMBERS = frozenset(
         "dozens",
         "hundreds",
         "thousands",
+        "hundred",  # "1.18 billion pounds", "two million barrels": a count before a noun
+        "thousand",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
         "several",
         "many",
         "few",
