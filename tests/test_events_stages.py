@@ -941,6 +941,13 @@ def test_a_noun_with_a_day_attached_is_a_happening():
     assert _one("The explosion damaged the rig.", day="2010-05-06") == []  # no day attached: nothing
     # in a story with no weapons an explosion is an accident, no assault (cues.toml [nonevent])
     assert _one("Oil has leaked into the Gulf since the rig explosion on April 20, 2010.", day="2010-05-06") == []
+    # an attack a clause only speaks of, after a preposition, is not its subject's deed
+    rows = _one("Iran was linked to the October 7 bombings in Basra, officials said.", day="2023-11-06")
+    assert [(r["date"], r["event_type"], r["source_actor"]) for r in rows if r["event_type"] == "ASSAULT"] == [
+        ("2023-10-07", "ASSAULT", "")
+    ]
+    rows = _one("Hamas's attack on Israel on October 7 killed 1,200 people.", day="2023-11-06")
+    assert [r["source_actor"] for r in rows if r["event_type"] == "ASSAULT"] == ["Hamas"]  # a subject names its doer
 
 
 def test_he_stands_for_the_last_named_person():

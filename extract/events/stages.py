@@ -1628,6 +1628,22 @@ class _WordsReadOnce:
         return word in self._words
 
 
+def _noun_in_phrase(toks: list[Token], k: int) -> bool:
+    """True when the dated noun at k is the object of a preposition other than "during", past its day, names,
+    figures and article ("a role in the September 11 attacks", "four weeks on from the Thursday July 7
+    attacks"): for an attack the clause's subject and object are not its parties, only the noun's own words name
+    them ("Russia's attack on Kyiv", "the raid by US forces": roles.noun_parties, noun_agent); one goes on a visit
+    or to a march one takes part in."""
+    j = k - 1
+    while j >= 0 and k - j <= 6 and (
+        toks[j].lower in wordset("roles", "determiners")
+        or toks[j].text[:1].isdigit()
+        or (toks[j].text[:1].isupper() and not roles.possessive(toks[j].text))
+    ):
+        j -= 1
+    return j >= 0 and toks[j].lower in wordset("roles", "prepositions") and toks[j].lower != "during"
+
+
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     """The clause's actors, then source and target (roles.py). With no known actor before a verb cue,
     "he"/"she" stands for the last named person, else capitalized names stand in. A verb candidate with no
@@ -1842,7 +1858,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         c.actors = in_clause
         if c.kind == "verb" and _advice(toks, clause, cue):
             c.cue = cue = cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
-        if with_roles:
+        if with_roles and c.kind == "noun" and cue.event_type == "ASSAULT" and _noun_in_phrase(toks, cue.i):
+            pass  # "a role in the September 11 attacks": the clause's subject did not do it; the noun's own words may
+        elif with_roles:
             c.source, c.target = roles.assign(
                 toks,
                 clause,
