@@ -1635,10 +1635,14 @@ def _noun_in_phrase(toks: list[Token], k: int) -> bool:
     them ("Russia's attack on Kyiv", "the raid by US forces": roles.noun_parties, noun_agent); one goes on a visit
     or to a march one takes part in."""
     j = k - 1
-    while j >= 0 and k - j <= 6 and (
-        toks[j].lower in wordset("roles", "determiners")
-        or toks[j].text[:1].isdigit()
-        or (toks[j].text[:1].isupper() and not roles.possessive(toks[j].text))
+    while (
+        j >= 0
+        and k - j <= 6
+        and (
+            toks[j].lower in wordset("roles", "determiners")
+            or toks[j].text[:1].isdigit()
+            or (toks[j].text[:1].isupper() and not roles.possessive(toks[j].text))
+        )
     ):
         j -= 1
     return j >= 0 and toks[j].lower in wordset("roles", "prepositions") and toks[j].lower != "during"
