@@ -429,6 +429,11 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The BBC used two phone sequences shot by members of the public.", "shot", True),
         ("The papers were controversially leaked to the press on Monday.", "leaked", True),
         ("Oil leaked into the bay on Monday.", "leaked", False),
+        # what a thing lets happen is no concession; rules released are published
+        ("Conditions were safe enough to allow the crane to lift the device.", "allow", True),
+        ("The cash flows would allow it to raise spending.", "allow", True),
+        ("Sudan allowed US personnel to interrogate suspects.", "allowed", False),
+        ("Rui Costa will release his final rules on Monday.", "release", True),
         # taking over an operation or a mill is a job, no seizure
         ("Texaco took over the operation in 1964.", "took", True),
     ],
