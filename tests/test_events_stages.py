@@ -1792,6 +1792,9 @@ def test_a_base_form_after_a_possessive_or_in_a_noun_compound_is_a_noun():
     assert _reading("Russia's attack on Kyiv was condemned on Monday.", "attack") == ""
     # a singular noun before a base form: a verb would take "-s" ("the oil spill site")
     assert _reading("Oil was seen near the oil spill site on Monday.", "spill") == ""
+    # a hyphenated modifier may stand between the determiner and the noun ("an out-of-control oil spill")
+    assert _reading("They want to save the coast from an out-of-control oil spill.", "spill") == ""
+    assert _reading("Officials defended the six-month drilling ban on Monday.", "ban") == ""
     # a collective that takes a plural verb, a past that is its base, or a modal keep the verb
     assert _reading("The police raid homes in Basra on Monday.", "raid") == "actual"
     assert _reading("The US would support a joint effort to train pilots.", "support") == "hypothetical"
