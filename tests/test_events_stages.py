@@ -1134,6 +1134,7 @@ def test_a_cue_phrase_may_carry_modifiers_before_its_noun():
     assert phrases("The lawyers dropped their original contention.") == [("dropped", "CONCEDE")]  # a gapped cue
     assert phrases("The government declared the search over.") == [("declared the search", "RETREAT")]
     assert phrases("Activists unfurled a banner at the ministry.") == [("unfurled a banner", "PROTEST")]
+    assert phrases("The general gave evidence to the inquiry.") == [("gave evidence", "CONSULT")]  # testimony, no aid
     assert phrases("Mr Annan ordered an independent inquiry.") == [("ordered an independent inquiry", "ACCUSE")]
     assert phrases("The WHO raised its alert level to four.") == [("raised its alert level", "MOBILIZE")]
     # a possessive determiner serves as well, and a "verb + noun" phrase takes a determiner and modifiers

@@ -434,6 +434,9 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The cash flows would allow it to raise spending.", "allow", True),
         ("Sudan allowed US personnel to interrogate suspects.", "allowed", False),
         ("Rui Costa will release his final rules on Monday.", "release", True),
+        # rubbish rammed into a leak attacks no one; helping the economy aids no one
+        ("The plan is to ram rubbish such as golf balls into the leak.", "ram", True),
+        ("The tax will help the Greek economy.", "help", True),
         # taking over an operation or a mill is a job, no seizure
         ("Texaco took over the operation in 1964.", "took", True),
     ],
