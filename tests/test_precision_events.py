@@ -437,6 +437,8 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         # rubbish rammed into a leak attacks no one; helping the economy aids no one
         ("The plan is to ram rubbish such as golf balls into the leak.", "ram", True),
         ("The tax will help the Greek economy.", "help", True),
+        # an analyst's rating is no purchase
+        ('The analyst raised Galp to "buy" from "hold" on Monday.', "buy", True),
         # taking over an operation or a mill is a job, no seizure
         ("Texaco took over the operation in 1964.", "took", True),
     ],
