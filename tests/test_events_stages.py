@@ -955,6 +955,14 @@ def test_he_stands_for_the_last_named_person():
     accuse = next(r for r in rows if r["event_type"] == "ACCUSE")
     assert accuse["source_actor"] == "Vladimir Putin" and accuse["target_actor"] == "Ukraine"
     assert accuse["date"] == "2024-03-04"
+    # a person named in the possessive gives way to another the same sentence names; alone, the owner stands
+    text = (
+        "Dr Karl Weber was the first person to reach Barack Obama's office on Monday. "
+        "On Tuesday he accused Ukraine of sabotage."
+    )
+    assert [r["source_actor"] for r in _one(text) if r["event_type"] == "ACCUSE"] == ["Karl Weber"]
+    text = "Karl Weber's speech was broadcast on Monday. On Tuesday he accused Ukraine of sabotage."
+    assert [r["source_actor"] for r in _one(text) if r["event_type"] == "ACCUSE"] == ["Karl Weber"]
 
 
 def test_a_dated_cue_verb_outside_politics_needs_a_day():

@@ -1098,23 +1098,32 @@ def _last_person_before(
     """The last person mentioned before offset `pos` other than `doer`, within `found_in.lookback` mentions that are no
     country (states named on the way, "criticised China, Peru and Cuba", are no rival); None past them. For a
     `pronoun` of one sex ("he", "him", "she", "her"), a person whose given name or title is of the other is passed
-    over ("Heather's husband, Stephen, ... he was shot dead": Stephen)."""
-    mentions = found_in.mentions
+    over ("Heather's husband, Stephen, ... he was shot dead": Stephen). For "he" and "she" a person named in the
+    possessive is passed over for another the same sentence names ("Mr Alvarez was the first person to reach
+    Jackson's bedroom. He was giving evidence": Alvarez), and stands when the sentence names no other."""
+    mentions, text = found_in.mentions, found_in.text
     n = bisect.bisect_left(found_in.starts, pos) - 1
     back = 0
     other = _OTHER_SEX.get(pronoun)
+    owner: ActorMention | None = None  # a person named in the possessive, passed over for one named in full
     while n >= 0 and back < found_in.lookback:
         m = mentions[n]
+        if owner is not None and _SENTENCE_END.search(text, m.end, owner.start):
+            return owner  # no other person in the owner's sentence
         if (
             m.type == "person"
             and (doer is None or m.actor_id != doer.actor_id)
-            and (other is None or _sex_of(m, found_in.text) != other)
+            and (other is None or _sex_of(m, text) != other)
         ):
-            return m
+            if pronoun not in ("he", "she") or not text.startswith(("'s", "’s"), m.end):
+                return m
+            owner = owner or m  # "Mr Alvarez was the first to reach Jackson's bedroom ... He was giving evidence"
         n -= 1
         back += m.type != "country"
-    return None
+    return owner
 
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]?\s|\n")
 
 _OTHER_SEX = {"he": "female", "him": "female", "his": "female", "she": "male", "her": "male"}
 
