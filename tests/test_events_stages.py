@@ -698,6 +698,10 @@ def test_words_capitalized_for_the_sentence_start_stand_in_for_no_one():
     assert names("Another RPG hit the depot of Acme Works.") == ["Acme Works"]
     assert names("MRSA infections spread in the wards of Acme Works.") == ["Acme Works"]
     assert names("The ACLU sued Acme Works.") == ["ACLU", "Acme Works"]
+    # a common word opening the sentence stays in a name the article writes capitalized inside a sentence too
+    toks = tokenize("Deepwater Horizon blew up on Monday.")
+    got = roles.proper_names(toks, 0, len(toks), set(), frozenset({"deepwater"}), frozenset({"Deepwater", "Horizon"}))
+    assert [m.text for _, m in got][:1] == ["Deepwater Horizon"]
 
 
 def test_a_lone_word_opening_a_sentence_names_someone_only_if_the_article_capitalizes_it_in_its_prose():

@@ -1042,7 +1042,8 @@ def proper_names(
         while j - k > 1 and (
             tokens[k].lower in openers
             or tokens[k].lower.rstrip(".") in titles()
-            or (opens(k) and tokens[k].lower in common)
+            # (not a word the article writes capitalized inside a sentence too: "Deepwater Horizon blew up")
+            or (opens(k) and tokens[k].lower in common and not (named is not None and tokens[k].text in named))
         ):
             k += 1  # "Both Naidu", "Dr Richelle Cooper": the word opens the phrase but is not the name
         if (
