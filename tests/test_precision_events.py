@@ -32,6 +32,7 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # a trip to a private place is no visit
         "The senator arrived at hospital at 9pm on Tuesday.",
         "Minister Ana Ruiz returned to work on Monday after a short illness.",
+        "President Rui Matos left hospital on Monday after a minor stroke.",
         # a participle that only describes a noun
         "A statement released by the Elysee on Tuesday was brief.",
         "The vaccine is one of the drugs approved by the European Medicines Agency as safe for children.",
