@@ -440,6 +440,11 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         ("The tax will help the Greek economy.", "help", True),
         # an analyst's rating is no purchase
         ('The analyst raised Galp to "buy" from "hold" on Monday.', "buy", True),
+        # a place in a photo, sign language and signing up for a scheme are no withdrawal and no accord
+        ("Robots swarm the blowout preventer, bottom left.", "left", True),
+        ("The villagers use sign language to talk.", "sign", True),
+        ("Thousands signed up to a Facebook page on Monday.", "signed", True),
+        ("Portugal and Spain signed a treaty in Lisbon.", "signed", False),
         # taking over an operation or a mill is a job, no seizure
         ("Texaco took over the operation in 1964.", "took", True),
     ],
