@@ -173,3 +173,9 @@ def test_a_press_freedom_group_named_with_a_group_word_first_is_one_body():
     assert found("The Committee to Protect Journalists said two reporters were held.")[0][1] == (
         "Committee to Protect Journalists"
     )
+
+
+def test_a_time_opening_the_sentence_before_a_title_is_no_person():
+    # "Last May, President Obama ...": no person called "Last May" whose role is president
+    got = found("Last May, President Barack Obama appointed two commissioners.")
+    assert [name for _, name in got] == ["Barack Obama"]
