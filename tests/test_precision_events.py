@@ -86,6 +86,7 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         "A refinery blast killed six workers in Texas on Monday.",
         # harm undergone in an accident named after the verb
         "Maria Lopes, a nurse from Porto, was killed in the earthquake on Friday.",
+        "Prime Minister Rui Matos says 300 people may have been killed by Tuesday's 7.0-magnitude earthquake.",
         "The Red Cross said on Monday that four of its volunteers were injured in the storm.",
         "Canada said a teacher from Ottawa died of swine flu on Sunday.",
         # a heading in capitals run into the text names no one and does nothing

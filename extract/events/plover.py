@@ -862,11 +862,15 @@ def _accident_after(tokens: list[Token], cue: Cue, unless: frozenset[str] = froz
         j += 1  # "a tourist town hit particularly hard by the oil spill"
     if j >= len(tokens) or tokens[j].lower not in _nonevent("accident_links"):
         return False
-    for tok in tokens[j + 1 : j + 5]:
-        if not tok.text[0].isalnum():
+    words = 0
+    for tok in tokens[j + 1 : j + 9]:
+        if tok.text == "-":
+            continue  # "Tuesday's 7.0-magnitude earthquake": a hyphen joins the words of one modifier
+        if not tok.text[0].isalnum() or words == 4:
             return False
         if accident_noun(tok.lower):
             return tok.lower not in unless
+        words += 1
     return False
 
 
