@@ -179,3 +179,8 @@ def test_a_time_opening_the_sentence_before_a_title_is_no_person():
     # "Last May, President Obama ...": no person called "Last May" whose role is president
     got = found("Last May, President Barack Obama appointed two commissioners.")
     assert [name for _, name in got] == ["Barack Obama"]
+
+
+def test_a_known_surname_that_opens_a_hyphenated_given_name_is_not_that_person():
+    text = "Governor General Michaelle Jean urged calm. Prime Minister Jean-Max Bellerive said 100 people died."
+    assert [name for _, name in found(text)] == ["Michaelle Jean", "Jean-Max Bellerive"]

@@ -652,6 +652,9 @@ class _Scan:
         best = self._best_match(j)
         if best is None:
             return None
+        if best.j < len(self.keys) and self.text[self.ends[best.j - 1] : self._start(best.j)] == "-":
+            if self._is_name_word(best.j):
+                return None  # "Prime Minister Jean-Max Bellerive": the name goes on past "Jean"
         if role and any(h.weak for h in best.hits) and not self._is_name_word(best.j):
             people = [h for h in best.hits if h.actor_id and self._held(h.actor_id, role, country)]
             if people:
