@@ -1751,6 +1751,19 @@ def test_a_states_abbreviation_after_a_place_is_no_stand_in_name():
     assert names("Kestrel flew to La Paz.") == ["Kestrel", "La Paz"]
 
 
+def test_a_withdrawal_of_troops_stays_a_withdrawal_whatever_the_model_reads():
+    from extract.events.stages import _standing_type
+
+    def standing(text: str, word: str) -> str:
+        toks = tokenize(text)
+        cue = next(c for c in find_cues(toks) if toks[c.i].lower == word)
+        return _standing_type(toks, 0, cue, cue.event_type)
+
+    assert standing("Italy withdrew 300 soldiers last month.", "withdrew") == "RETREAT"
+    assert standing("Spain will pull out its 1,300 troops from Iraq.", "pull") == "RETREAT"
+    assert standing("The firm withdrew its offer on Monday.", "withdrew") == ""  # no forces: the model may read it
+
+
 def test_made_to_do_it_and_a_deed_done_before_are_done():
     # "was forced to" + cue: the deed was done under pressure; "forced Kenya to" stays another's intent
     assert _reading("Repsol was forced to suspend dividend payments last year.", "suspend") == "actual"

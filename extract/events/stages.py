@@ -342,11 +342,13 @@ def _standing_type(toks: list[Token], i0: int, cue: Cue, rule_type: str) -> str:
     """The type the rules give a verb cue whatever the classifier reads, else "": a question put is a verbal
     exchange, CONSULT ("asked top officials why ...", plover.asks_question); a deed of `rule_type` done under
     pressure is a concession, CONCEDE ("BP was forced to suspend dividend payments", mode.compelled,
-    [mode].conceded_types)."""
+    [mode].conceded_types); a withdrawal of troops named right after the verb is RETREAT ([roles].troop_nouns)."""
     if plover.asks_question(toks, cue):
         return "CONSULT"
     if rule_type in wordset("mode", "conceded_types") and mode.compelled(toks, i0, cue):
         return "CONCEDE"
+    if rule_type == "RETREAT" and any(t.lower in wordset("roles", "troop_nouns") for t in toks[cue.j : cue.j + 5]):
+        return "RETREAT"  # "Italy withdrew 300 soldiers last month": a withdrawal of forces, whatever else it is
     return ""
 
 
@@ -982,10 +984,10 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
         )
         if standing:
             # the rules' type stands over the model's (_standing_type), and a question put stays a statement
-            if standing == "CONCEDE":
-                c.rule_type = c.rule_type or c.cue.event_type
-            else:
+            if standing == "CONSULT":
                 c.reading = c.reading._replace(mode="statement")
+            else:
+                c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type=standing, quad_class=QUAD_CLASS[standing])
         rule_cue = c.cue._replace(event_type=c.rule_type or c.cue.event_type)
         if c.reading.mode in ("hypothetical", "future", "statement") and (
