@@ -950,6 +950,8 @@ def test_a_noun_with_a_day_attached_is_a_happening():
     assert [(r["date"], r["event_type"], r["source_actor"]) for r in rows if r["event_type"] == "ASSAULT"] == [
         ("2023-10-07", "ASSAULT", "")
     ]
+    rows = _one("Shops shut after the Monday raid by US forces on Falluja, residents said.", day="2005-08-05")
+    assert [r["source_actor"] for r in rows if r["event_type"] == "ASSAULT"] == ["United States"]  # its own words
     rows = _one("Hamas's attack on Israel on October 7 killed 1,200 people.", day="2023-11-06")
     assert [r["source_actor"] for r in rows if r["event_type"] == "ASSAULT"] == ["Hamas"]  # a subject names its doer
 

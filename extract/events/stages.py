@@ -1874,7 +1874,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         if c.kind == "verb" and _advice(toks, clause, cue):
             c.cue = cue = cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
         if with_roles and c.kind == "noun" and cue.event_type == "ASSAULT" and _noun_in_phrase(toks, cue.i):
-            pass  # "a role in the September 11 attacks": the clause's subject did not do it; the noun's own words may
+            # "a role in the September 11 attacks": not the clause's subject's deed; only the noun's own words name
+            # its parties ("after the raid by US forces on Falluja")
+            parties = roles.noun_parties(toks, cue, in_clause) or roles.noun_agent(toks, cue, clause, in_clause)
+            if parties is not None:
+                c.source, c.target = parties
         elif with_roles:
             c.source, c.target = roles.assign(
                 toks,
