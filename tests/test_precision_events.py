@@ -420,6 +420,7 @@ def test_a_bare_noun_after_a_preposition_is_described_by_the_participle_but_for_
         # a fact recognized is granted, no state or government recognized
         ("The report does recognize there were gaping lapses in oversight.", "recognize", True),
         ("Officials recognized the need for change in May.", "recognized", True),
+        ("Officials recognised the need for change in May.", "recognised", True),  # the British spelling
         ("Portugal recognized the new government in Tripoli.", "recognized", False),
         # a reminder to act is a request; being reminded of something, or by someone, is none
         ("Staff have been reminded to wash their hands.", "reminded", False),

@@ -89,6 +89,7 @@ class Gazetteer:
     honorifics: frozenset[str] = frozenset()
     given_name_aliases: frozenset[str] = frozenset()
     caps_common: frozenset[str] = frozenset()
+    not_acronyms: frozenset[str] = frozenset()  # words in capitals that name no body ([learned_orgs].not_acronyms)
     month_context: frozenset[str] = frozenset()
     not_current: frozenset[str] = frozenset()
     ambiguous: dict[str, dict] = field(default_factory=dict)
@@ -287,6 +288,7 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     gaz.honorifics = frozenset(norm_token(h) for h in honorifics().written)  # extract/data/honorifics.toml
     gaz.given_name_aliases = frozenset(gaz.cues.get("given_name_aliases", {}).get("aliases", []))
     gaz.caps_common = frozenset(gaz.cues.get("all_caps", {}).get("common_words", []))
+    gaz.not_acronyms = frozenset(gaz.cues.get("learned_orgs", {}).get("not_acronyms", []))
     gaz.not_current = frozenset(gaz.cues.get("roles", {}).get("not_current", []))
     gaz.month_context = frozenset(gaz.cues.get("weak", {}).get("month_context_before", []))
     for phrase in gaz.cues.get("blockers", {}).get("phrases", []):

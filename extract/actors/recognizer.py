@@ -1241,7 +1241,7 @@ class _Scan:
         # An acronym the article keeps using ("BP's", "for BP to be barred", "A BP spokesman") names a body even
         # when no verb follows it: at least `acronym_uses` times, not a word the article also writes in lower
         # case ("OIL" in a shouted headline), not a time zone, not one of `not_acronyms` (titles, weapons, diseases).
-        lower, plain = self._lower_words(), set(spec.get("not_acronyms", ())) | set(time_zones())
+        lower, plain = self._lower_words(), self.gaz.not_acronyms | set(time_zones())
         uses = int(spec.get("acronym_uses", 0))
         names |= {a for a, n in acronyms.items() if uses and n >= uses and a.lower() not in lower and a not in plain}
         names -= set(spelled.values()) | lower_case_acronyms(self.text)

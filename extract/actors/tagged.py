@@ -99,8 +99,7 @@ def looks_like_name(
         return False
     if label == "ORG" and len(named) == 1:
         w = named[0]
-        plain = set(gaz.cues.get("learned_orgs", {}).get("not_acronyms", ()))
-        if w in plain:
+        if w in gaz.not_acronyms:
             return False
         if lower_words is not None and w.lower() in lower_words:
             return False

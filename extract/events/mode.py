@@ -40,7 +40,7 @@ from extract.events.plover import (
     unchanged_pasts,
     verb_forms,
 )
-from extract.events.tokens import Token
+from extract.events.tokens import Token, hyphenated_word
 from extract.vocabulary import past_form
 
 _ADVERB_SKIP = frozenset(
@@ -251,18 +251,15 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
     for _ in range(3):
         if b < lo or tokens[b].lower in wordset("roles", "determiners"):
             break
-        if not (tokens[b].lower in wordset("mode", "adjectives") or _name_word(tokens[b].text) or _compound(tokens[b])):
+        if not (
+            tokens[b].lower in wordset("mode", "adjectives") or _name_word(tokens[b].text) or hyphenated_word(tokens[b])
+        ):
             break
         b = _prev(tokens, b, lo)
     if b < lo:
         return False
     before = tokens[b].lower
     return before in wordset("roles", "determiners") or before.endswith(("'s", "’s", "'"))
-
-
-def _compound(tok: Token) -> bool:
-    """True for a lower-case word of hyphenated parts ("out-of-control", "deep-water", "oil-soaked"): a modifier."""
-    return "-" in tok.text.strip("-") and tok.text.islower()
 
 
 def _preposition_given(tokens: list[Token], i: int) -> bool:

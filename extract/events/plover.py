@@ -1113,7 +1113,8 @@ def job_move(tokens: list[Token], cue: Cue) -> bool:
 @functools.cache
 def _senses() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...], int, frozenset[str]]]:
     """cues.toml [senses]: lemma -> (words right after it, phrases within its window, window, words right before
-    it)."""
+    it); an entry with `same_as` reads the entry of that lemma."""
+    table = cues()["senses"]
     return {
         lemma: (
             frozenset(spec.get("next", ())),
@@ -1121,7 +1122,8 @@ def _senses() -> dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...], in
             int(spec.get("window", 5)),
             frozenset(spec.get("before", ())),
         )
-        for lemma, spec in cues()["senses"].items()
+        for lemma, own in table.items()
+        for spec in [table[own["same_as"]] if "same_as" in own else own]
     }
 
 

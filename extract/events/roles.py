@@ -38,7 +38,7 @@ from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue, asks_question, gap_words_at, noun_type
 from extract.events.syntax import titles
-from extract.events.tokens import Token
+from extract.events.tokens import Token, hyphenated_word
 from extract.vocabulary import past_form
 
 Placed = tuple[int, ActorMention]  # (token index, mention)
@@ -59,15 +59,13 @@ def saying() -> frozenset[str]:
     return wordset("mode", "speech") | _w("reporting_verbs")
 
 
-def _after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[str] | None = None) -> bool:
+def after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[str] | None = None) -> bool:
     """True when the mention at token k follows a preposition (determiners between are skipped)."""
     preps = _w("prepositions") if preps is None else preps
     j = k - 1
     # Skip determiners of the noun phrase ("of the Russian defence ministry") and hyphened modifiers ("with the
     # pro-war Hitchens").
-    while j >= lo and (
-        tokens[j].lower in ("the", "a", "an") or ("-" in tokens[j].text[1:-1] and tokens[j].text.islower())
-    ):
+    while j >= lo and (tokens[j].lower in ("the", "a", "an") or hyphenated_word(tokens[j])):
         j -= 1
     return j >= lo and tokens[j].lower in preps
 
@@ -80,7 +78,7 @@ def possessive(word: str) -> bool:
 def in_phrase(tokens: list[Token], k: int, lo: int) -> bool:
     """True when the mention at token k follows a preposition other than "of" ("from the HPA", "In Los
     Angeles"): no subject of the clause's verb."""
-    return _after_preposition(tokens, k, lo, _w("prepositions") - {"of"})
+    return after_preposition(tokens, k, lo, _w("prepositions") - {"of"})
 
 
 def hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
@@ -289,7 +287,7 @@ def first_subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Pl
     for k, m in inside:
         if k in in_pp:
             continue
-        if _after_preposition(tokens, k, lo):
+        if after_preposition(tokens, k, lo):
             conjuncts = _conjuncts(tokens, k, m, inside, hi)
             opens = next((n for n, c in enumerate(conjuncts) if n and _opens_clause(tokens, lo, k, c, hi)), None)
             in_pp.update(k2 for k2, _ in conjuncts[:opens])  # "of Japan, South Korea and ..."
@@ -547,7 +545,7 @@ def _about(
         return (
             m.actor_id != sp.actor_id
             and not own_state
-            and (any_place or not _after_preposition(tokens, k, lo, _w("place_prepositions")))
+            and (any_place or not after_preposition(tokens, k, lo, _w("place_prepositions")))
         )
 
     soft, hard = stops
@@ -647,7 +645,7 @@ def _object(
         for k, m in ms
         if cue.j <= k < hard
         and (source is None or m.actor_id != source[1].actor_id)
-        and (any_place or not _after_preposition(tokens, k, cue.j, places))
+        and (any_place or not after_preposition(tokens, k, cue.j, places))
     ]
     pick = next(((k, m) for k, m in cands if k < soft), None) or (cands[0] if cands else None)
     if pick is None:
@@ -1025,7 +1023,7 @@ def proper_names(
                 or t.lower in common  # "we have NEVER asked": a word shouted, no acronym
                 # "SARS", "CEO" alone, "AP Experts have said" (a credit): no body; a title last stays ("the
                 # Respect MP")
-                or (t.text in _not_acronyms() and (j - k == 1 or t is not tokens[j - 1]))
+                or (t.text in load_gazetteer().not_acronyms and (j - k == 1 or t is not tokens[j - 1]))
             )
             for t in tokens[k:j]
         ):
@@ -1092,13 +1090,6 @@ def _modifier_word(word: str) -> bool:
     artist", "a Harvard-trained doctor"), no name."""
     head, _, tail = word.rpartition("-")
     return bool(head) and len(tail) > 2 and tail.isalpha() and tail.islower()  # not Persian "Siyasat-e Ruz"
-
-
-@functools.cache
-def _not_acronyms() -> frozenset[str]:
-    """Words in capitals that name no body: titles, diseases, weapons, units (the gazetteer's
-    [learned_orgs].not_acronyms), read once."""
-    return frozenset(load_gazetteer().cues.get("learned_orgs", {}).get("not_acronyms", ()))
 
 
 @functools.cache

@@ -1076,10 +1076,21 @@ class _Antecedents:
     starts: list[int]
     lookback: int
     text: str
+    sentence_starts: list[int]  # where the article's sentences start (find_sentences)
 
     @classmethod
     def of(cls, doc: ArticleDoc) -> _Antecedents:
-        return cls(doc.mentions, [m.start for m in doc.mentions], doc.settings.pronoun_lookback, doc.text)
+        return cls(
+            doc.mentions,
+            [m.start for m in doc.mentions],
+            doc.settings.pronoun_lookback,
+            doc.text,
+            [s.start for s in doc.sentences],
+        )
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        """True when text offsets a and b stand in one sentence."""
+        return bisect.bisect_right(self.sentence_starts, a) == bisect.bisect_right(self.sentence_starts, b)
 
 
 def _pronoun_subject(
@@ -1110,7 +1121,7 @@ def _last_person_before(
     owner: ActorMention | None = None  # a person named in the possessive, passed over for one named in full
     while n >= 0 and back < found_in.lookback:
         m = mentions[n]
-        if owner is not None and _SENTENCE_END.search(text, m.end, owner.start):
+        if owner is not None and not found_in.same_sentence(m.start, owner.start):
             return owner  # no other person in the owner's sentence
         if (
             m.type == "person"
@@ -1124,8 +1135,6 @@ def _last_person_before(
         back += m.type != "country"
     return owner
 
-
-_SENTENCE_END = re.compile(r"[.!?][\"'’”]?\s|\n")
 
 _OTHER_SEX = {"he": "female", "him": "female", "his": "female", "she": "male", "her": "male"}
 
@@ -1640,23 +1649,22 @@ class _WordsReadOnce:
 
 
 def _noun_in_phrase(toks: list[Token], k: int) -> bool:
-    """True when the dated noun at k is the object of a preposition other than "during", past its day, names,
-    figures and article ("a role in the September 11 attacks", "four weeks on from the Thursday July 7
-    attacks"): for an attack the clause's subject and object are not its parties, only the noun's own words name
-    them ("Russia's attack on Kyiv", "the raid by US forces": roles.noun_parties, noun_agent); one goes on a visit
-    or to a march one takes part in."""
-    j = k - 1
+    """True when the dated noun at k is the object of a preposition other than "during", past its day, names and
+    figures (roles.after_preposition skips the article: "a role in the September 11 attacks", "four weeks on from
+    the Thursday July 7 attacks"): for an attack the clause's subject and object are not its parties, only the
+    noun's own words name them ("Russia's attack on Kyiv", "the raid by US forces": roles.noun_parties, noun_agent);
+    one goes on a visit or to a march one takes part in."""
+    j = k
     while (
-        j >= 0
-        and k - j <= 6
+        j > 0
+        and k - j < 6
         and (
-            toks[j].lower in wordset("roles", "determiners")
-            or toks[j].text[:1].isdigit()
-            or (toks[j].text[:1].isupper() and not roles.possessive(toks[j].text))
+            toks[j - 1].text[:1].isdigit()
+            or (toks[j - 1].text[:1].isupper() and not roles.possessive(toks[j - 1].text))
         )
     ):
         j -= 1
-    return j >= 0 and toks[j].lower in wordset("roles", "prepositions") and toks[j].lower != "during"
+    return roles.after_preposition(toks, j, 0, wordset("roles", "prepositions") - {"during"})
 
 
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:

@@ -25,6 +25,12 @@ class Token(NamedTuple):
     lower: str
 
 
+def hyphenated_word(tok: Token) -> bool:
+    """True for a lower-case word of hyphenated parts ("out-of-control", "pro-war", "oil-soaked"): a modifier of the
+    noun after it."""
+    return "-" in tok.text[1:-1] and tok.text.islower()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] (whole text by default), offsets relative to text: _TOKEN's matches."""
     end = len(text) if end is None else end
