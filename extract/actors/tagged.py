@@ -256,7 +256,8 @@ def learn_tagged(
     person_words = {w for m in known if m.type == "person" for w in (m.name or m.text).split()}
     lower = lower_case_words(text)
     learned = 0
-    seen: set[str] = set(lower_case_acronyms(text))  # "the blow-out preventer (BOP)": a thing, no body
+    seen: set[str] = set()
+    things = lower_case_acronyms(text)  # "the blow-out preventer (BOP)": a thing, no body
     for start, end, label in spans:
         a, b = _trim(text, start, end, leading)
         if a >= b or (any(s < b and a < e for s, e in taken) and not _namesake(text, a, b, known, lower)):
@@ -264,7 +265,7 @@ def learn_tagged(
         if not looks_like_name(text, a, b, label, lower, titles):
             continue
         name = " ".join(text[a:b].split())
-        if name in seen or name in person_words:
+        if name in seen or name in person_words or name in things:
             continue
         seen.add(name)
         if label == "PERSON":
