@@ -334,6 +334,9 @@ def test_mode_rules():
     assert _reading("Russia plans to attack Kyiv.", "attack") == "future"
     assert _reading("Russia wanted to attack Kyiv.", "attack") == ""
     assert _reading("Russia feared a nuclear attack.", "attack") == ""  # a noun after a determiner
+    # a word ending a phrase that a preposition and a determiner open is a noun, whatever modifies it
+    assert _reading("He says so over a beer in a north London bar.", "bar") == ""
+    assert _reading("In the end the rebels attack the town.", "attack") == "actual"  # an object follows: a verb
     assert _reading("Russia attacked Kyiv.", "attacked") == "actual"
     assert _reading("Moscow said Kyiv is attacking Belgorod.", "attacking", speech_before=True) == "statement"
     assert _reading("Moscow said Kyiv attacked Belgorod.", "attacked", speech_before=True) == "actual"

@@ -209,6 +209,29 @@ def _modified_after_preposition(tokens: list[Token], p: int, lo: int, cue: Cue) 
     return k < p and tokens[k].lower in wordset("roles", "prepositions") and tokens[k].lower != "to"
 
 
+def _ends_object_of_preposition(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
+    """True when the cue word ends a noun phrase that a preposition and a determiner open, across up to three
+    plain words or names, with punctuation or the sentence's end after it ("over bottles of beer in a north London
+    bar.", "at the old fish market,"): no verb stands there."""
+    j = cue.j
+    if cue.form not in ("base", "s") or (j < len(tokens) and tokens[j].text[:1].isalnum()):
+        return False
+    determiners, prepositions = wordset("roles", "determiners"), wordset("roles", "prepositions")
+    k = p
+    for _ in range(3):
+        if k <= lo or not tokens[k].text.isalpha() or tokens[k].lower == "to":
+            return False  # "with its obligations to disarm": an infinitive
+        if tokens[k].lower in determiners:
+            break
+        k = _prev(tokens, k, lo)
+    else:
+        return False
+    if tokens[k].lower not in determiners or tokens[k].lower in ("this", "that", "these", "those"):
+        return False
+    b = _prev(tokens, k, lo)
+    return b >= lo and tokens[b].lower in prepositions and tokens[b].lower != "to"
+
+
 def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
     """True when tokens[p] modifies the cue word as a noun after a determiner or a possessive "'s": an
     adjective ("its annual report", "BP's internal probe"), a singular noun before a base form ("the phone call
@@ -525,6 +548,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         or prev in _NUMBERS
         or _modifier_after_determiner(tokens, p, lo, cue)
         or _modified_after_preposition(tokens, p, lo, cue)
+        or _ends_object_of_preposition(tokens, p, lo, cue)
         or _subject_of_past(tokens, cue, prev)
         or _modifies_subject(tokens, lo, cue, p)
     ):
