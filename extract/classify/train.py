@@ -21,6 +21,7 @@ dev events it learned from, and a user's clone uses the checked-in file.
     python -m extract.classify.train --cv       # grouped 5-fold cross-validation on the train split only
     python -m extract.classify.train --holdout  # the same settings on a fixed grouped quarter of the train split
     python -m extract.classify.train --real-cv  # grouped 5-fold CV over the real-news dev articles (REAL_WEIGHT)
+    python -m extract.classify.train --topic-cv # the same, leaving one story (topic) out at a time
 """
 
 from __future__ import annotations
@@ -249,13 +250,18 @@ def to_json(
     }
 
 
-def real_cv(train_rows: list[dict], real: list[dict], weights=(0, 1, 2, 3, 5, 8), folds: int = 5) -> None:
-    """Type accuracy on held-out real-news clauses: grouped k-fold over the dev articles, the type head fitted on
-    the corpus's train split plus the other folds' real clauses counted `weight` times (no pruning)."""
-    groups = [r["group"] for r in real]
+def real_cv(
+    train_rows: list[dict], real: list[dict], weights=(0, 1, 2, 3, 5, 8), folds: int = 5, by_topic: bool = False
+) -> None:
+    """Type accuracy on held-out real-news clauses: grouped k-fold over the dev articles (by_topic: one fold per
+    story, "bpoil", "H1N1" ..., every outlet of it, so the clauses scored come from a story the model learned none
+    of), the type head fitted on the corpus's train split plus the other folds' real clauses counted `weight` times
+    (no pruning)."""
+    groups = [r["group"].split("_")[0] if by_topic else r["group"] for r in real]
+    splitter = GroupKFold(n_splits=len(set(groups)) if by_topic else folds)
     for weight in weights:
         right = 0
-        for tr, te in GroupKFold(n_splits=folds).split(real, groups=groups):
+        for tr, te in splitter.split(real, groups=groups):
             rows = train_rows + [real[k] for k in tr] * weight
             feats = [row_features(r) for r in rows]
             vocab = build_vocabulary(feats, SETTINGS["min_df"], SETTINGS["block_weights"])
@@ -382,6 +388,11 @@ def main(argv: list[str] | None = None) -> int:
         "--real-cv", action="store_true", help="cross-validate the real-news clauses' weight, write nothing"
     )
     ap.add_argument(
+        "--topic-cv",
+        action="store_true",
+        help="the same with one fold per story (leave one topic out), write nothing",
+    )
+    ap.add_argument(
         "--temperature",
         action="store_true",
         help="fit the SVM type head's temperature on the train split, write nothing",
@@ -403,8 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.real_cv:
-        real_cv(train_rows, real)
+    if args.real_cv or args.topic_cv:
+        real_cv(train_rows, real, by_topic=args.topic_cv)
         return 0
     data = build(train_rows, real, corpus_sha256(args.corpus), len(rows))
     vocab = Vocabulary(data["vocabulary"], data["block_weights"])
