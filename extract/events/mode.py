@@ -222,14 +222,11 @@ def _ends_object_of_preposition(tokens: list[Token], p: int, lo: int, cue: Cue) 
         if k <= lo or not tokens[k].text.isalpha() or tokens[k].lower == "to":
             return False  # "with its obligations to disarm": an infinitive
         if tokens[k].lower in determiners:
-            break
+            b = _prev(tokens, k, lo)  # a demonstrative may be a conjunction: "in that case"
+            demonstrative = tokens[k].lower in ("this", "that", "these", "those")
+            return not demonstrative and b >= lo and tokens[b].lower in prepositions and tokens[b].lower != "to"
         k = _prev(tokens, k, lo)
-    else:
-        return False
-    if tokens[k].lower not in determiners or tokens[k].lower in ("this", "that", "these", "those"):
-        return False
-    b = _prev(tokens, k, lo)
-    return b >= lo and tokens[b].lower in prepositions and tokens[b].lower != "to"
+    return False
 
 
 def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -> bool:
