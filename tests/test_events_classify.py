@@ -248,3 +248,11 @@ def test_the_models_future_needs_a_word_of_the_future():
     # with a modal it may be one
     rows = _events("The World Bank will provide Mexico with more than $200m in loans.")
     assert [r[1] for r in rows] == ["future"]
+
+
+def test_a_participle_before_its_noun_is_no_trigger_however_sure_the_model():
+    # "the proposed deal": an adjective (mode.attributive_participle); the classifier is not asked about its clause
+    # even when any type it names would do (classifier_new 0)
+    eager = dataclasses.replace(LEARNED, classifier_new=0.0)
+    assert _events("The proposed deal between Israel and Hamas collapsed on Monday.", eager) == []
+    assert _events("Israel approved plans for a new offensive on Monday.", eager)  # after a name: the predicate

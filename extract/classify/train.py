@@ -51,7 +51,7 @@ SETTINGS = {
     "block_weights": {"words": 2.0, "chars": 1.0, "rules": 1.0},
     "type_model": "linear_svc",  # "logistic" or "linear_svc" (squared hinge, one-vs-rest)
     "type_C": 0.5,
-    "type_temperature": 3.9,  # linear_svc: scores x this, softmaxed (fitted on out-of-fold train scores)
+    "type_temperature": 3.8,  # linear_svc: scores x this, softmaxed (fitted on out-of-fold train scores)
     "mode_C": 30.0,
     "prune": 0.05,
 }

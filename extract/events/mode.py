@@ -506,6 +506,33 @@ def unfounded(tokens: list[Token], lo: int, i: int) -> bool:
     return False
 
 
+def attributive_participle(tokens: list[Token], lo: int, i: int) -> bool:
+    """True for the past form at i (one word, in a clause from lo) standing before a noun as its adjective, after a
+    determiner, a word of quantity, a count or a preposition: "more confirmed cases", "the proposed deal", "27,000
+    abandoned oil wells", "to accepted practice". It is no predicate (classify() reads no mode), and no trigger for
+    the classifier either (stages._trigger)."""
+    p = _prev(tokens, i, lo)
+    prev = tokens[p].lower if p >= lo else ""
+    determiners = wordset("roles", "determiners")
+    prepositions = wordset("roles", "prepositions")
+    if not (
+        prev in determiners
+        or prev in wordset("mode", "quantifiers")
+        or _counted(tokens, p, lo)
+        or (prev in prepositions and p == i - 1)  # "according to accepted industry practice"
+    ):
+        return False
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return (
+        nxt.isalpha()
+        and nxt.islower()
+        and nxt not in prepositions
+        and (nxt not in determiners or prev not in prepositions)  # "BP early on invited the major oil companies"
+        and nxt not in wordset("nonevent", "after_participle")
+        and nxt not in ("and", "or", "but")  # "250,000 injured and 1.5 million left homeless"
+    )
+
+
 def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) -> Reading:
     """classify(), worked out."""
     by = _passive_of(tokens, clause, cue)
@@ -550,28 +577,8 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         or _modifies_subject(tokens, lo, cue, p)
     ):
         return Reading("")
-    # A participle before a noun: "more confirmed cases", "the proposed deal", "27,000 abandoned oil wells", "to
-    # accepted practice" (an adjective, no predicate).
-    if (
-        cue.form == "past"
-        and cue.j == i + 1
-        and (
-            prev in determiners
-            or prev in wordset("mode", "quantifiers")
-            or _counted(tokens, p, lo)
-            or (prev in prepositions and p == i - 1)  # "according to accepted industry practice"
-        )
-    ):
-        nxt = tokens[cue.j].text if cue.j < len(tokens) else ""
-        if (
-            nxt.isalpha()
-            and nxt.islower()
-            and nxt not in prepositions
-            and (nxt not in determiners or prev not in prepositions)  # "BP early on invited the major oil companies"
-            and nxt not in wordset("nonevent", "after_participle")
-            and nxt not in ("and", "or", "but")  # "250,000 injured and 1.5 million left homeless"
-        ):
-            return Reading("")
+    if cue.form == "past" and cue.j == i + 1 and attributive_participle(tokens, lo, i):
+        return Reading("")  # "the proposed deal", "more confirmed cases": an adjective, no predicate
     cue = as_told(tokens, lo, cue)
     if cue.form == "past" and prev == "be" and (t := _prev(tokens, p, lo)) >= lo and tokens[t].lower == "to":
         # a passive infinitive ("are due to be deployed", "refused to be questioned") reads as its "to be"

@@ -711,8 +711,8 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
     """Token index standing for the verb of a clause the rules give no predicate: its first rule cue (a
     noun or gerund reading), else its first lower-case past form ("derailed"); -1 when there is neither, or
     when the rules found why a cue of the clause names no happening (an accident's deed, "released a report",
-    "declined to comment", "You can donate": the mode stage's _accident, _describes, _to_the_reader), which the
-    classifier does not overrule."""
+    "declined to comment", "You can donate", "the proposed deal": the mode stage's _accident, _describes,
+    _to_the_reader, mode.attributive_participle), which the classifier does not overrule."""
     here = [cue for cue in found if clause.i0 <= cue.i < clause.i1]
     if any(
         _accident(toks, clause, cue, armed)
@@ -721,6 +721,7 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
         or _questioned(toks, cue.j, cue.phrase)
         or _to_the_reader(toks, clause, cue)
         or _risk_warned(toks, clause, cue)
+        or (cue.form == "past" and cue.j == cue.i + 1 and mode.attributive_participle(toks, clause.i0, cue.i))
         for cue in here
     ):
         return -1
