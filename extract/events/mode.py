@@ -506,11 +506,14 @@ def unfounded(tokens: list[Token], lo: int, i: int) -> bool:
     return False
 
 
-def attributive_participle(tokens: list[Token], lo: int, i: int) -> bool:
-    """True for the past form at i (one word, in a clause from lo) standing before a noun as its adjective, after a
+def attributive_participle(tokens: list[Token], lo: int, cue: Cue) -> bool:
+    """True for a one-word past form (in a clause from lo) standing before a noun as its adjective, after a
     determiner, a word of quantity, a count or a preposition: "more confirmed cases", "the proposed deal", "27,000
     abandoned oil wells", "to accepted practice". It is no predicate (classify() reads no mode), and no trigger for
     the classifier either (stages._trigger)."""
+    i = cue.i
+    if cue.form != "past" or cue.j != i + 1:
+        return False
     p = _prev(tokens, i, lo)
     prev = tokens[p].lower if p >= lo else ""
     determiners = wordset("roles", "determiners")
@@ -577,7 +580,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         or _modifies_subject(tokens, lo, cue, p)
     ):
         return Reading("")
-    if cue.form == "past" and cue.j == i + 1 and attributive_participle(tokens, lo, i):
+    if attributive_participle(tokens, lo, cue):
         return Reading("")  # "the proposed deal", "more confirmed cases": an adjective, no predicate
     cue = as_told(tokens, lo, cue)
     if cue.form == "past" and prev == "be" and (t := _prev(tokens, p, lo)) >= lo and tokens[t].lower == "to":

@@ -721,7 +721,7 @@ def _trigger(toks: list[Token], clause: Clause, found: list[Cue], armed: bool) -
         or _questioned(toks, cue.j, cue.phrase)
         or _to_the_reader(toks, clause, cue)
         or _risk_warned(toks, clause, cue)
-        or (cue.form == "past" and cue.j == cue.i + 1 and mode.attributive_participle(toks, clause.i0, cue.i))
+        or mode.attributive_participle(toks, clause.i0, cue)
         for cue in here
     ):
         return -1
