@@ -343,6 +343,14 @@ def test_mode_rules():
     assert _reading("Russia accused Ukraine of sabotage.", "accused") == "statement"  # a speech act
 
 
+def test_may_with_a_capital_is_a_month_or_a_name_not_the_modal():
+    assert _reading("On May 6, Salazar announced a moratorium on drilling.", "announced") == "actual"
+    assert _reading("In May Russia attacked Kyiv.", "attacked") == "actual"
+    assert _reading("Theresa May attacked the plan.", "attacked") == "actual"
+    assert _reading("Russia may attack Kyiv.", "attack") == "hypothetical"
+    assert _reading("May Russia attack Kyiv?", "attack") == "hypothetical"  # the first word: the modal
+
+
 def test_a_purpose_after_a_done_deed_takes_the_deeds_tense():
     toks = tokenize("The charity has restarted its appeal to help people in Haiti.")
     clause = split_clauses(toks)[0]

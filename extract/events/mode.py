@@ -144,6 +144,19 @@ def _contracted(word: str) -> str:
     return word
 
 
+def _auxiliary(tokens: list[Token], k: int) -> str:
+    """tokens[k] as an auxiliary may be read: lower case and contracted (_contracted), except "May" written with a
+    capital inside a sentence ("On May 6, Salazar announced", "Theresa May said"), a month or a name, never the modal
+    (nothing, then)."""
+    tok = tokens[k]
+    if tok.text == "May" and k > 0 and tokens[k - 1].text not in _OPENING_MARKS:
+        return ""
+    return _contracted(tok.lower)
+
+
+_OPENING_MARKS = frozenset("\"“‘'(")
+
+
 def _prev(tokens: list[Token], k: int, lo: int) -> int:
     """Index of the nearest token before k (>= lo) that is not an adverb of the skip list or another adverb in -ly
     ("is strongly endorsed by"); lo-1 if none."""
@@ -368,7 +381,7 @@ def modal_before(tokens: list[Token], lo: int, i: int) -> bool:
     before it in its clause with no comma between (in_question: "it was not clear whether Hayward took part",
     "questions about whether BP pumped enough cement"): told as possible or asked about, not as done."""
     modals = wordset("mode", "hypothetical_modals") | {"would", "'d"}
-    return any(_contracted(tokens[k].lower) in modals for k in range(max(lo, i - 4), i)) or in_question(tokens, lo, i)
+    return any(_auxiliary(tokens, k) in modals for k in range(max(lo, i - 4), i)) or in_question(tokens, lo, i)
 
 
 def in_question(tokens: list[Token], lo: int, i: int) -> bool:
@@ -655,7 +668,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     if unfounded(tokens, lo, i):
         return Reading("negated", passive, perfect)
     # Words before the verb in the clause (nearest first), for modals and negation.
-    window = [_contracted(tokens[k].lower) for k in range(i - 1, max(lo, i - 6) - 1, -1)]
+    window = [_auxiliary(tokens, k) for k in range(i - 1, max(lo, i - 6) - 1, -1)]
     near = window[:4]
     # a negator before "that" is the governing verb's ("there is no doubt that rebels attacked"); a modal there
     # still reaches the verb ("it may be that ...")
