@@ -343,6 +343,13 @@ def test_mode_rules():
     assert _reading("Russia accused Ukraine of sabotage.", "accused") == "statement"  # a speech act
 
 
+def test_a_condition_before_a_comma_is_what_was_said_not_a_condition_of_saying_it():
+    warned = "The virus will infect a third of the world if it continues to spread, scientists warned today."
+    assert _reading(warned, "warned") == "statement"
+    assert _reading("If Russia warned Kyiv it did so in private.", "warned") == "hypothetical"
+    assert _reading("If the rebels attacked Kyiv, the town fell.", "attacked") == "hypothetical"  # no speech act
+
+
 def test_may_with_a_capital_is_a_month_or_a_name_not_the_modal():
     assert _reading("On May 6, Salazar announced a moratorium on drilling.", "announced") == "actual"
     assert _reading("In May Russia attacked Kyiv.", "attacked") == "actual"

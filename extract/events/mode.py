@@ -384,6 +384,20 @@ def modal_before(tokens: list[Token], lo: int, i: int) -> bool:
     return any(_auxiliary(tokens, k) in modals for k in range(max(lo, i - 4), i)) or in_question(tokens, lo, i)
 
 
+def conditioned(tokens: list[Token], lo: int, cue: Cue) -> bool:
+    """True when a conditional word ([mode].conditional: "if", "unless") stands before the cue in its clause. A
+    speech act it reaches only with no comma between: in "X will happen if it spreads, scientists warned today" the
+    condition is part of what was said, and the warning was given."""
+    conditional = wordset("mode", "conditional")
+    speech = is_speech_act(cue)
+    for k in range(cue.i - 1, lo - 1, -1):
+        if speech and tokens[k].text == ",":
+            return False
+        if tokens[k].lower in conditional:
+            return True
+    return False
+
+
 def in_question(tokens: list[Token], lo: int, i: int) -> bool:
     """True when "whether" stands before the verb at tokens[i] in its clause with no comma between ("it was not
     clear whether Hayward took part", "questions about whether BP pumped down enough cement to seal off the
@@ -691,8 +705,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         return Reading("future" if speech_before else "hypothetical", passive, perfect)
     if any(w in wordset("mode", "hypothetical_modals") for w in near):
         return Reading("hypothetical", passive, perfect)
-    conditional = wordset("mode", "conditional")
-    if any(tokens[k].lower in conditional for k in range(lo, i)):
+    if conditioned(tokens, lo, cue):
         return Reading("hypothetical", passive, perfect)
     present = (
         cue.form in ("s", "base")
