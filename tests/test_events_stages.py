@@ -350,6 +350,16 @@ def test_a_condition_before_a_comma_is_what_was_said_not_a_condition_of_saying_i
     assert _reading("If the rebels attacked Kyiv, the town fell.", "attacked") == "hypothetical"  # no speech act
 
 
+def test_concessions_and_manners_set_no_condition_and_a_comma_ends_without():
+    assert _reading("Even if talks resume, Russia attacked Kyiv on Monday.", "attacked") == "actual"
+    assert _reading("As if to prove the point, Russia attacked Kyiv.", "attacked") == "actual"
+    assert _reading("If anything, the rebels attacked harder.", "attacked") == "actual"
+    assert _reading("Even if Russia attacked Kyiv it was in secret.", "attacked") == "hypothetical"
+    assert _reading("If the resolution, properly read, allowed force, Russia attacked.", "allowed") == "hypothetical"
+    assert _reading("Without warning, rebels attacked the town.", "attacked") == "actual"
+    assert _reading("Russia would never attack Kyiv without warning.", "attack") == "negated"
+
+
 def test_may_with_a_capital_is_a_month_or_a_name_not_the_modal():
     assert _reading("On May 6, Salazar announced a moratorium on drilling.", "announced") == "actual"
     assert _reading("In May Russia attacked Kyiv.", "attacked") == "actual"

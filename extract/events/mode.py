@@ -387,13 +387,21 @@ def modal_before(tokens: list[Token], lo: int, i: int) -> bool:
 def conditioned(tokens: list[Token], lo: int, cue: Cue) -> bool:
     """True when a conditional word ([mode].conditional: "if", "unless") stands before the cue in its clause. A
     speech act it reaches only with no comma between: in "X will happen if it spreads, scientists warned today" the
-    condition is part of what was said, and the warning was given."""
+    condition is part of what was said, and the warning was given. "As if", and "even if", "if anything", "whether or
+    not" before a comma, set no condition on the verb ("Even if talks resume, Russia attacked Kyiv")."""
     conditional = wordset("mode", "conditional")
     speech = is_speech_act(cue)
+    comma = False  # a comma stands between
     for k in range(cue.i - 1, lo - 1, -1):
-        if speech and tokens[k].text == ",":
-            return False
+        if tokens[k].text == ",":
+            if speech:
+                return False
+            comma = True
         if tokens[k].lower in conditional:
+            before = tokens[k - 1].lower if k > lo else ""
+            after = [t.lower for t in tokens[k + 1 : k + 3]]
+            if before == "as" or (comma and (before == "even" or after[:1] == ["anything"] or after == ["or", "not"])):
+                continue  # "As if to prove the point", "Even if talks resume, Russia attacked": no condition on it
             return True
     return False
 
@@ -688,7 +696,9 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     # still reaches the verb ("it may be that ...")
     before_that = list(itertools.takewhile(lambda w: w != "that", near))
     if any(
-        negating(w) and not (w == "not" and k and before_that[k - 1] in wordset("mode", "not_only"))
+        negating(w)
+        and not (w == "not" and k and before_that[k - 1] in wordset("mode", "not_only"))
+        and not (w == "without" and "," in before_that[:k])  # "Without warning, rebels attacked the town"
         for k, w in enumerate(before_that)
     ):
         return Reading("negated", passive, perfect)  # (not "will not only kill the grass but also the roots")
