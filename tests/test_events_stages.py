@@ -360,6 +360,15 @@ def test_concessions_and_manners_set_no_condition_and_a_comma_ends_without():
     assert _reading("Russia would never attack Kyiv without warning.", "attack") == "negated"
 
 
+def test_yet_to_unable_to_and_cannot_deny_the_verb():
+    assert _reading("Russia has yet to attack Kyiv.", "attack") == "negated"
+    assert _reading("Russia is yet to sign the deal.", "sign") == "negated"
+    assert _reading("Russia was unable to help Kyiv.", "help") == "negated"
+    assert _reading("Russia cannot attack Kyiv.", "attack") == "negated"
+    assert _reading("And yet Russia agreed to attack Kyiv.", "attack") == ""  # "yet" with no "be" or "have"
+    assert _reading("Russia is due to sign the deal on Monday.", "sign") == "future"
+
+
 def test_may_with_a_capital_is_a_month_or_a_name_not_the_modal():
     assert _reading("On May 6, Salazar announced a moratorium on drilling.", "announced") == "actual"
     assert _reading("In May Russia attacked Kyiv.", "attacked") == "actual"

@@ -362,10 +362,13 @@ def called_off_by(tokens: list[Token], lo: int, cue: Cue) -> int:
 
 def refused_to(tokens: list[Token], lo: int, cue: Cue) -> bool:
     """True when the verb at tokens[cue.i] is the infinitive after a verb of refusing or failing ([mode].refused:
-    "failed to clinch a full deal", "declined to sign"): the happening did not take place."""
+    "failed to clinch a full deal", "declined to sign"), or after "yet" or "unable" that a form of "be" or "have"
+    governs ([mode].not_yet: "has yet to sign", "was unable to reach"): the happening did not take place."""
     p = _prev(tokens, cue.i, lo)
     if p < lo or tokens[p].lower != "to":
         return False
+    if p - 2 >= lo and tokens[p - 1].lower in wordset("mode", "not_yet"):  # (_prev would skip "yet", an adverb)
+        return tokens[p - 2].lower in wordset("mode", "be") | wordset("mode", "have")
     g = _prev(tokens, p, lo)
     return g >= lo and tokens[g].lower in wordset("mode", "refused")
 
