@@ -1891,3 +1891,14 @@ def test_a_participle_right_after_a_preposition_before_a_noun_is_an_adjective():
     assert _reading("Tests focus on seafood outside closed waters.", "closed") == ""
     # a verb after "early on" keeps its object
     assert _reading("BP early on invited the major oil companies.", "invited") == "actual"
+
+
+def test_a_thing_received_from_an_actor_is_that_actors_deed_to_the_receiver():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Ukraine received tanks from Germany on Monday.") == [("AID", "Germany", "Ukraine")]
+    assert got("Poland received a warning from Russia on Monday.") == [("THREATEN", "Russia", "Poland")]
+    assert got("Japan received an apology from China on Monday.") == [("CONCEDE", "China", "Japan")]
+    # a visitor received stays a meeting, host first
+    assert got("Macron received Scholz in Paris on Monday.") == [("CONSULT", "Emmanuel Macron", "Olaf Scholz")]

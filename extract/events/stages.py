@@ -1957,6 +1957,12 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.target = None  # "BP chief executive Tony Hayward said the company disagreed": his own company
             if _undergone(c):
                 c.source, c.target = None, c.source  # "Prigozhin's jet crashed": he suffered it
+            if (giver := _received_from(toks, c)) is not None:
+                # "Ukraine received tanks from Germany": Germany's aid to Ukraine
+                received = _received_type(toks[c.cue.j : giver[0]])
+                c.rule_type = c.rule_type or c.cue.event_type
+                c.cue = c.cue._replace(event_type=received, quad_class=QUAD_CLASS[received])
+                c.source, c.target = roles.as_actor(giver[1]), c.source
             if _rescued(toks, c):
                 # "was pulled out alive by an Israeli search team": a rescue, aid to the one pulled out
                 c.rule_type = c.rule_type or c.cue.event_type
@@ -2206,6 +2212,44 @@ def _rescued(toks: list[Token], c: Candidate) -> bool:
         return False
     person = c.target is not None and c.target.type in ("person", "name")
     return person or any(t.lower in wordset("roles", "rescue_words") for t in toks[c.cue.j : c.cue.j + 6])
+
+
+def _received_from(toks: list[Token], c: Candidate) -> Placed | None:
+    """The giver when the verb "receive", active, takes a thing and then "from" and an actor in its clause ("Ukraine
+    received tanks from Germany", "they received the first isolate of the virus from colleagues in the US"): that
+    actor's deed to the subject, aid unless a word of the thing names another (_received_type), not a visit received. None when an actor stands between the verb and "from" ("received
+    the envoy from Qatar": a visitor), when nothing does, when there is no such "from", or when the giver is the
+    subject or its own state."""
+    if not (c.kind == "verb" and c.cue.phrase == "receive" and not c.reading.passive and c.source is not None):
+        return None
+    at = next((k for k in range(c.cue.j, c.clause.i1) if toks[k].lower == "from"), -1)
+    if at <= c.cue.j or any(c.cue.j <= k < at for k, _m in c.actors):
+        return None  # (nothing between: the thing may stand before the verb, "the order he received from London")
+    giver = next(((k, m) for k, m in c.actors if at < k <= at + 4), None)
+    if giver is None:
+        return None
+    given, got = roles.as_actor(giver[1]), c.source
+    if given.actor_id == got.actor_id or (
+        given.type in roles.STATE_TYPES and got.type in roles.STATE_TYPES and given.country == got.country
+    ):
+        return None  # "Congress received from the White House": one state's own business
+    return giver
+
+
+@functools.cache
+def _received_words() -> dict[str, str]:
+    """word of a thing received -> the type of the giver's deed ([roles].received_concede, ... of cues.toml)."""
+    return {
+        w: etype
+        for etype in ("CONCEDE", "REQUEST", "CONSULT", "THREATEN")
+        for w in wordset("roles", f"received_{etype.lower()}")
+    }
+
+
+def _received_type(words: list[Token]) -> str:
+    """The type of the giver's deed for the words of the thing received (_received_from): AID unless one of them is
+    in a [roles].received_* list."""
+    return next((t for w in words if (t := _received_words().get(w.lower))), "AID")
 
 
 def _undergone(c: Candidate) -> bool:
