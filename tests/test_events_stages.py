@@ -1902,3 +1902,11 @@ def test_a_thing_received_from_an_actor_is_that_actors_deed_to_the_receiver():
     assert got("Japan received an apology from China on Monday.") == [("CONCEDE", "China", "Japan")]
     # a visitor received stays a meeting, host first
     assert got("Macron received Scholz in Paris on Monday.") == [("CONSULT", "Emmanuel Macron", "Olaf Scholz")]
+
+
+def test_who_claims_responsibility_for_an_attack_is_its_doer():
+    rows = _one("Boko Haram claimed responsibility for the attack on Monday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Boko Haram")]
+    # a role in an attack is still no doer of it
+    rows = _one("Nigeria condemned the attack on Monday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ACCUSE", "Nigeria")]

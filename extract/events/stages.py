@@ -1668,6 +1668,13 @@ def _noun_in_phrase(toks: list[Token], k: int) -> bool:
     return roles.after_preposition(toks, j, 0, wordset("roles", "prepositions") - {"during"})
 
 
+def _responsibility_claimed(toks: list[Token], clause: Clause, k: int) -> bool:
+    """True when the noun at k is what the clause's subject claims or takes responsibility for ("Boko Haram claimed
+    responsibility for the attack", [roles].responsibility_verbs): the subject names itself the doer."""
+    r = next((j for j in range(max(clause.i0, k - 5), k) if toks[j].lower == "responsibility"), -1)
+    return r > clause.i0 and toks[r - 1].lower in wordset("roles", "responsibility_verbs")
+
+
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     """The clause's actors, then source and target (roles.py). With no known actor before a verb cue,
     "he"/"she" stands for the last named person, else capitalized names stand in. A verb candidate with no
@@ -1882,7 +1889,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         c.actors = in_clause
         if c.kind == "verb" and _advice(toks, clause, cue):
             c.cue = cue = cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
-        if with_roles and c.kind == "noun" and cue.event_type == "ASSAULT" and _noun_in_phrase(toks, cue.i):
+        if (
+            with_roles
+            and c.kind == "noun"
+            and cue.event_type == "ASSAULT"
+            and _noun_in_phrase(toks, cue.i)
+            and not _responsibility_claimed(toks, clause, cue.i)
+        ):
             # "a role in the September 11 attacks": not the clause's subject's deed; only the noun's own words name
             # its parties ("after the raid by US forces on Falluja")
             parties = roles.noun_parties(toks, cue, in_clause) or roles.noun_agent(toks, cue, clause, in_clause)
