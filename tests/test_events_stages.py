@@ -1910,3 +1910,12 @@ def test_who_claims_responsibility_for_an_attack_is_its_doer():
     # a role in an attack is still no doer of it
     rows = _one("Nigeria condemned the attack on Monday.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ACCUSE", "Nigeria")]
+
+
+def test_blame_and_insults_traded_are_accusations_at_each_other_not_trade():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Israel and Hamas traded accusations on Monday.") == [("ACCUSE", "Israel", "Hamas")]
+    assert got("China and the US traded barbs on Monday.") == [("ACCUSE", "China", "United States")]
+    assert got("Israel and Hezbollah traded fire on Monday.") == [("ASSAULT", "Israel", "Hezbollah")]
