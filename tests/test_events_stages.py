@@ -1919,3 +1919,11 @@ def test_blame_and_insults_traded_are_accusations_at_each_other_not_trade():
     assert got("Israel and Hamas traded accusations on Monday.") == [("ACCUSE", "Israel", "Hamas")]
     assert got("China and the US traded barbs on Monday.") == [("ACCUSE", "China", "United States")]
     assert got("Israel and Hezbollah traded fire on Monday.") == [("ASSAULT", "Israel", "Hezbollah")]
+
+
+def test_drones_and_artillery_make_a_death_with_no_doer_an_attack_not_an_accident():
+    rows = _one("A drone strike hit a market in Khartoum on Sunday, killing 40 people.")
+    assert [(r["event_type"], r["countries"]) for r in rows] == [("ASSAULT", ["SDN"])]
+    assert [r["event_type"] for r in _one("Artillery fire killed 12 civilians in Kharkiv on Sunday.")] == ["ASSAULT"]
+    # paying out is no shelling
+    assert _one("BP has shelled out $8 billion; the blast killed 11 workers on Sunday.") == []
