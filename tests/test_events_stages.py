@@ -1927,3 +1927,10 @@ def test_drones_and_artillery_make_a_death_with_no_doer_an_attack_not_an_acciden
     assert [r["event_type"] for r in _one("Artillery fire killed 12 civilians in Kharkiv on Sunday.")] == ["ASSAULT"]
     # paying out is no shelling
     assert _one("BP has shelled out $8 billion; the blast killed 11 workers on Sunday.") == []
+
+
+def test_a_protest_over_a_happening_does_not_date_the_happening():
+    rows = _one("The Philippines protested to China over the water cannon attack on Monday.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("PROTEST", "Philippines", "China")
+    ]

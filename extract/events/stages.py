@@ -643,7 +643,7 @@ def _cue_words(toks: list[Token], cue: Cue) -> range | list[int]:
 
 def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
-    the day is after publication. A verbal cue before the noun ("Ukraine praised Monday's sanctions")
+    the day is after publication. A verbal or protest cue before the noun ("Ukraine praised Monday's sanctions")
     marks it `reacting`: the subject only spoke of it, and a day after such a noun is the reaction's, not the
     noun's ("condemned the Israeli strike on Monday" gives no strike). A noun on the word of a verb candidate ("on Tuesday it
     would strike") is that verb's happening, not a second one, and a verb's base form after "to" is an
@@ -685,7 +685,9 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
             cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], settings.noun_weight, "noun", toks[k].lower)
             if plover.other_sense(toks, cue):
                 continue  # "suffered a heart attack on Friday", "a cardiac arrest": the noun's other sense
-            reacting = any(clause.i0 <= c.i < k and c.quad_class.startswith("verbal") for c in found)
+            reacting = any(
+                clause.i0 <= c.i < k and (c.quad_class.startswith("verbal") or c.event_type == "PROTEST") for c in found
+            )  # (a protest over a happening reacts to it: "protested to China over the attack on Monday")
             if reacting and noun_at < tx.start:
                 continue  # "condemned the Israeli strike on Monday": the day is the condemnation's
             added.append(Candidate(n, clause, cue, mode.Reading(mode_name), "noun", [tx], reacting=reacting))
