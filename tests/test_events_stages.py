@@ -1934,3 +1934,12 @@ def test_a_protest_over_a_happening_does_not_date_the_happening():
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
         ("PROTEST", "Philippines", "China")
     ]
+
+
+def test_a_meeting_the_model_reads_into_a_verb_of_calling_off_did_not_take_place():
+    def got(text: str) -> list[tuple[str, str]]:
+        return [(r["event_type"], r["mode"]) for r in _one(text)]
+
+    assert got("Russia cancelled the talks with Ukraine on Monday.") == [("CONSULT", "negated")]
+    assert got("Russia postponed the talks with Ukraine on Monday.") == [("CONSULT", "negated")]
+    assert got("Russia held talks with Ukraine on Monday.") == [("CONSULT", "actual")]

@@ -980,6 +980,14 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
+            if (
+                c.cue.event_type in wordset("mode", "called_off_types")
+                and c.cue.phrase in wordset("mode", "calling_off")
+                and c.reading.mode == "actual"
+            ):
+                # "Russia cancelled the talks with Ukraine": the model's meeting is the one called off, not held
+                c.rule_mode = c.rule_mode or c.reading.mode
+                c.reading = c.reading._replace(mode="negated")
         standing = (
             _standing_type(doc.tokens[c.s], c.clause.i0, c.cue, c.rule_type or c.cue.event_type)
             if c.kind == "verb"
