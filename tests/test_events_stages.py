@@ -1943,3 +1943,12 @@ def test_a_meeting_the_model_reads_into_a_verb_of_calling_off_did_not_take_place
     assert got("Russia cancelled the talks with Ukraine on Monday.") == [("CONSULT", "negated")]
     assert got("Russia postponed the talks with Ukraine on Monday.") == [("CONSULT", "negated")]
     assert got("Russia held talks with Ukraine on Monday.") == [("CONSULT", "actual")]
+
+
+def test_sanctions_removed_dropped_or_ended_are_a_concession_not_a_sanction():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("The US removed sanctions on Cuba on Monday.") == [("CONCEDE", "United States", "Cuba")]
+    assert got("The EU dropped sanctions on Belarus on Monday.") == [("CONCEDE", "European Union", "Belarus")]
+    assert got("The US imposed sanctions on Cuba on Monday.") == [("SANCTION", "United States", "Cuba")]
