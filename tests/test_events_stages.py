@@ -1952,3 +1952,11 @@ def test_sanctions_removed_dropped_or_ended_are_a_concession_not_a_sanction():
     assert got("The US removed sanctions on Cuba on Monday.") == [("CONCEDE", "United States", "Cuba")]
     assert got("The EU dropped sanctions on Belarus on Monday.") == [("CONCEDE", "European Union", "Belarus")]
     assert got("The US imposed sanctions on Cuba on Monday.") == [("SANCTION", "United States", "Cuba")]
+
+
+def test_troops_arriving_are_deployed_not_visiting():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Russian troops arrived in Niger on Wednesday.") == [("MOBILIZE", "Russia", "Niger")]
+    assert got("Putin arrived in Beijing on Monday.") == [("CONSULT", "Vladimir Putin", "China")]

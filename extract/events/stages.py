@@ -342,14 +342,27 @@ def _standing_type(toks: list[Token], i0: int, cue: Cue, rule_type: str) -> str:
     """The type the rules give a verb cue whatever the classifier reads, else "": a question put is a verbal
     exchange, CONSULT ("asked top officials why ...", plover.asks_question); a deed of `rule_type` done under
     pressure is a concession, CONCEDE ("BP was forced to suspend dividend payments", mode.compelled,
-    [mode].conceded_types); a withdrawal of troops named right after the verb is RETREAT ([roles].troop_nouns)."""
+    [mode].conceded_types); a withdrawal of troops named right after the verb is RETREAT ([roles].troop_nouns); a
+    trip of troops is a deployment, MOBILIZE ([roles].travel_cues: "Russian troops arrived in Niger")."""
     if plover.asks_question(toks, cue):
         return "CONSULT"
     if rule_type in wordset("mode", "conceded_types") and mode.compelled(toks, i0, cue):
         return "CONCEDE"
     if rule_type == "RETREAT" and any(t.lower in wordset("roles", "troop_nouns") for t in toks[cue.j : cue.j + 5]):
         return "RETREAT"  # "Italy withdrew 300 soldiers last month": a withdrawal of forces, whatever else it is
+    if cue.phrase in wordset("roles", "travel_cues") and _troops_before(toks, i0, cue.i):
+        return "MOBILIZE"  # "Russian troops arrived in Niger": forces sent, no visit
     return ""
+
+
+def _troops_before(toks: list[Token], i0: int, i: int) -> bool:
+    """True when a noun of armed forces ([roles].troop_nouns) is the subject right before the verb at i, past its
+    auxiliaries and adverbs ("Russian troops have arrived in Niger")."""
+    skip = wordset("mode", "be") | wordset("mode", "have") | wordset("roles", "vp_adverbs")
+    k = i - 1
+    while k >= i0 and (toks[k].lower in skip or toks[k].lower.endswith("ly")):
+        k -= 1
+    return k >= i0 and toks[k].lower in wordset("roles", "troop_nouns")
 
 
 def _to_the_reader(toks: list[Token], clause: Clause, cue: Cue) -> bool:
