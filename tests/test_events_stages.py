@@ -1960,3 +1960,13 @@ def test_troops_arriving_are_deployed_not_visiting():
 
     assert got("Russian troops arrived in Niger on Wednesday.") == [("MOBILIZE", "Russia", "Niger")]
     assert got("Putin arrived in Beijing on Monday.") == [("CONSULT", "Vladimir Putin", "China")]
+
+
+def test_a_veto_dropped_an_alert_raised_and_a_terrorist_designation():
+    def got(text: str) -> list[str]:
+        return [r["event_type"] for r in _one(text)]
+
+    assert got("Orban dropped his veto on Thursday.") == ["CONCEDE"]
+    assert got("Serbia put its army on high alert on Monday.") == ["MOBILIZE"]
+    assert got("The US designated the Houthis a terrorist group on Wednesday.") == ["SANCTION"]
+    assert got("The EU imposed measures on Kosovo on Monday.") == ["SANCTION"]
