@@ -2253,9 +2253,9 @@ def _rescued(toks: list[Token], c: Candidate) -> bool:
 def _received_from(toks: list[Token], c: Candidate) -> Placed | None:
     """The giver when the verb "receive", active, takes a thing and then "from" and an actor in its clause ("Ukraine
     received tanks from Germany", "they received the first isolate of the virus from colleagues in the US"): that
-    actor's deed to the subject, aid unless a word of the thing names another (_received_type), not a visit received. None when an actor stands between the verb and "from" ("received
-    the envoy from Qatar": a visitor), when nothing does, when there is no such "from", or when the giver is the
-    subject or its own state."""
+    actor's deed to the subject (aid, unless a word of the thing names another: _received_type), not a visit
+    received. None when an actor stands between the verb and "from" ("received the envoy from Qatar": a visitor),
+    when nothing does, when there is no such "from", or when the giver is the subject or its own state."""
     if not (c.kind == "verb" and c.cue.phrase == "receive" and not c.reading.passive and c.source is not None):
         return None
     at = next((k for k in range(c.cue.j, c.clause.i1) if toks[k].lower == "from"), -1)
@@ -2268,7 +2268,7 @@ def _received_from(toks: list[Token], c: Candidate) -> Placed | None:
     if given.actor_id == got.actor_id or (
         given.type in roles.STATE_TYPES and got.type in roles.STATE_TYPES and given.country == got.country
     ):
-        return None  # "Congress received from the White House": one state's own business
+        return None  # one state's own business (a ministry's funds from its government): no deed between two parties
     return giver
 
 
