@@ -1970,3 +1970,8 @@ def test_a_veto_dropped_an_alert_raised_and_a_terrorist_designation():
     assert got("Serbia put its army on high alert on Monday.") == ["MOBILIZE"]
     assert got("The US designated the Houthis a terrorist group on Wednesday.") == ["SANCTION"]
     assert got("The EU imposed measures on Kosovo on Monday.") == ["SANCTION"]
+
+
+def test_waging_war_is_a_cue():
+    rows = _one("Putin's spokesman Dmitry Peskov said on Monday that the West was waging war on Russia.")
+    assert [(r["source_actor"], r["mode"]) for r in rows] == [("Dmitry Peskov", "statement")]
