@@ -1975,3 +1975,13 @@ def test_a_veto_dropped_an_alert_raised_and_a_terrorist_designation():
 def test_waging_war_is_a_cue():
     rows = _one("Putin's spokesman Dmitry Peskov said on Monday that the West was waging war on Russia.")
     assert [(r["source_actor"], r["mode"]) for r in rows] == [("Dmitry Peskov", "statement")]
+
+
+def test_a_delegation_or_an_envoy_sent_is_a_visit():
+    def got(text: str) -> list[tuple[str, str, str, str]]:
+        return [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("China sent an envoy to Moscow on Monday.") == [("CONSULT", "actual", "China", "Russia")]
+    assert got("Israel said on Monday it would not send a delegation to Cairo.") == [
+        ("CONSULT", "negated", "Israel", "Egypt")
+    ]
