@@ -256,3 +256,13 @@ def test_a_participle_before_its_noun_is_no_trigger_however_sure_the_model():
     eager = dataclasses.replace(LEARNED, classifier_new=0.0)
     assert _events("The proposed deal between Israel and Hamas collapsed on Monday.", eager) == []
     assert _events("Israel approved plans for a new offensive on Monday.", eager)  # after a name: the predicate
+
+
+def test_a_month_named_may_tells_no_plan_to_the_guard_on_the_models_future():
+    from extract.events.stages import _future_told
+
+    upto = PIPELINE[: [s.name for s in PIPELINE].index("mode") + 1]
+    month = run(ArticleDoc(_article("On May 6, Salazar announced a moratorium on drilling.")), upto)
+    modal = run(ArticleDoc(_article("Salazar may announce a moratorium on drilling on Monday.")), upto)
+    assert [_future_told(month, c) for c in month.candidates] == [False]
+    assert [_future_told(modal, c) for c in modal.candidates] == [True]

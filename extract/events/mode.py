@@ -144,7 +144,7 @@ def _contracted(word: str) -> str:
     return word
 
 
-def _auxiliary(tokens: list[Token], k: int) -> str:
+def auxiliary(tokens: list[Token], k: int) -> str:
     """tokens[k] as an auxiliary may be read: lower case and contracted (_contracted), except "May" written with a
     capital inside a sentence ("On May 6, Salazar announced", "Theresa May said"), a month or a name, never the modal
     (nothing, then)."""
@@ -384,7 +384,7 @@ def modal_before(tokens: list[Token], lo: int, i: int) -> bool:
     before it in its clause with no comma between (in_question: "it was not clear whether Hayward took part",
     "questions about whether BP pumped enough cement"): told as possible or asked about, not as done."""
     modals = wordset("mode", "hypothetical_modals") | {"would", "'d"}
-    return any(_auxiliary(tokens, k) in modals for k in range(max(lo, i - 4), i)) or in_question(tokens, lo, i)
+    return any(auxiliary(tokens, k) in modals for k in range(max(lo, i - 4), i)) or in_question(tokens, lo, i)
 
 
 def conditioned(tokens: list[Token], lo: int, cue: Cue) -> bool:
@@ -693,7 +693,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     if unfounded(tokens, lo, i):
         return Reading("negated", passive, perfect)
     # Words before the verb in the clause (nearest first), for modals and negation.
-    window = [_auxiliary(tokens, k) for k in range(i - 1, max(lo, i - 6) - 1, -1)]
+    window = [auxiliary(tokens, k) for k in range(i - 1, max(lo, i - 6) - 1, -1)]
     near = window[:4]
     # a negator before "that" is the governing verb's ("there is no doubt that rebels attacked"); a modal there
     # still reaches the verb ("it may be that ...")

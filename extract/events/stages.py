@@ -780,7 +780,10 @@ def _future_told(doc: ArticleDoc, c: Candidate) -> bool:
     future = _future_words()
     scheduled = wordset("mode", "scheduled")
     for k, t in enumerate(toks):
-        if t.lower in future or (t.lower in scheduled and k + 1 < len(toks) and toks[k + 1].lower == "to"):
+        # (mode.auxiliary: "On May 6" names a month, no modal)
+        if mode.auxiliary(toks, k) in future or (
+            t.lower in scheduled and k + 1 < len(toks) and toks[k + 1].lower == "to"
+        ):
             return True
     pub = doc.article.published_date
     for tx in doc.sentence_timexes[c.s]:
