@@ -1985,3 +1985,13 @@ def test_a_delegation_or_an_envoy_sent_is_a_visit():
     assert got("Israel said on Monday it would not send a delegation to Cairo.") == [
         ("CONSULT", "negated", "Israel", "Egypt")
     ]
+
+
+def test_a_gift_told_in_the_passive_goes_to_the_actor_after_to_not_to_the_thing_given():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Aid was delivered to Gaza by Jordan on Tuesday.") == [("AID", "Jordan", "Palestine")]
+    assert got("Tanks were given to Ukraine by Germany on Tuesday.") == [("AID", "Germany", "Ukraine")]
+    # the receiver as the subject stays the target
+    assert got("Ukraine was given tanks by Germany on Tuesday.") == [("AID", "Germany", "Ukraine")]

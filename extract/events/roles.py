@@ -683,6 +683,11 @@ def _acts(
         pair = _conjuncts(tokens, agent[0], agent[1], ms, stops[1])
         if len(pair) == 2:
             return pair[0], pair[1]  # "A ceasefire was agreed by Israel and Hamas"
+    if passive and cue.event_type in _w("passive_recipient_types"):
+        # right after the participle ("was given to the zoo"; not "were given tickets to Hong Kong's Disneyland")
+        at = cue.j + 1 if cue.j < len(tokens) and tokens[cue.j].lower in _w("passive_recipient_preps") else -1
+        at += at > 0 and at < len(tokens) and tokens[at].lower == "the"
+        subj = next(((k, m) for k, m in after if k == at), subj)
     if passive or agent is not None:
         return agent, (subj if passive else None)
     source, target = subj, _object(tokens, cue, ms, subj, stops)
