@@ -1995,3 +1995,13 @@ def test_a_gift_told_in_the_passive_goes_to_the_actor_after_to_not_to_the_thing_
     assert got("Tanks were given to Ukraine by Germany on Tuesday.") == [("AID", "Germany", "Ukraine")]
     # the receiver as the subject stays the target
     assert got("Ukraine was given tanks by Germany on Tuesday.") == [("AID", "Germany", "Ukraine")]
+
+
+def test_a_weapon_fired_by_an_actor_hits_the_object_of_the_main_verb():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Missiles fired by Russia hit Kyiv on Tuesday.") == [("ASSAULT", "Russia", "Ukraine")]
+    assert got("A drone launched by Hezbollah hit Israel on Monday.") == [("ASSAULT", "Hezbollah", "Israel")]
+    # told with "be", the place after "at" is the target as before
+    assert got("The missile was fired by Russia at Kyiv on Tuesday.") == [("ASSAULT", "Russia", "Ukraine")]

@@ -39,7 +39,7 @@ from extract.events.clauses import Clause
 from extract.events.plover import Cue, asks_question, gap_words_at, noun_type
 from extract.events.syntax import titles
 from extract.events.tokens import Token, hyphenated_word
-from extract.vocabulary import past_form
+from extract.vocabulary import function_words, past_form
 
 Placed = tuple[int, ActorMention]  # (token index, mention)
 
@@ -679,6 +679,9 @@ def _acts(
             ),
             None,
         )
+    hit = _hit_after_agent(tokens, cue, agent, after) if agent is not None else None
+    if hit is not None:
+        return agent, hit
     if passive and agent is not None and subj is None and cue.event_type in _w("symmetric_types"):
         pair = _conjuncts(tokens, agent[0], agent[1], ms, stops[1])
         if len(pair) == 2:
@@ -704,6 +707,25 @@ def _acts(
 
 
 _DIRECT = frozenset({"the", "a", "an", "with"})  # words between a symmetric verb and its direct object
+
+
+def _hit_after_agent(tokens: list[Token], cue: Cue, agent: Placed, after: list[Placed]) -> Placed | None:
+    """The object of the sentence's main verb when the cue is a participle qualifying its subject, its agent named
+    ("Missiles fired by Russia hit Kyiv": Kyiv; "Drones launched by the Houthis struck a tanker"): the actor right
+    after the one word that follows the agent (and a determiner); None for a passive told with "be" ("was fired
+    by Russia at Kyiv")."""
+    before = tokens[cue.i - 1].lower if cue.i else ""
+    if not before.isalpha() or before in wordset("mode", "be") or before in wordset("mode", "have"):
+        return None
+    if before in function_words("en") or before.endswith("ly"):
+        return None  # "that was fired by", "were reportedly fired by"
+    e = _end(tokens, agent[0], agent[1])
+    if e >= len(tokens) or not tokens[e].text.isalpha() or not tokens[e].text.islower():
+        return None
+    if tokens[e].lower in function_words("en"):
+        return None  # "fired by Russia on Tuesday", "... and Belarus"
+    at = e + 1 + (e + 1 < len(tokens) and tokens[e + 1].lower in ("the", "a", "an"))
+    return next(((k, m) for k, m in after if k == at), None)
 
 
 def _later_speaker(tokens: list[Token], cue: Cue, ms: list[Placed], hard: int) -> Placed | None:
