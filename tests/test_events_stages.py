@@ -2005,3 +2005,23 @@ def test_a_weapon_fired_by_an_actor_hits_the_object_of_the_main_verb():
     assert got("A drone launched by Hezbollah hit Israel on Monday.") == [("ASSAULT", "Hezbollah", "Israel")]
     # told with "be", the place after "at" is the target as before
     assert got("The missile was fired by Russia at Kyiv on Tuesday.") == [("ASSAULT", "Russia", "Ukraine")]
+
+
+def test_a_deed_stopped_is_denied():
+    def got(text: str) -> list[tuple[str, str]]:
+        return [(r["event_type"], r["mode"]) for r in _one(text)]
+
+    assert got("Germany stopped sending weapons to Ukraine on Monday.") == [("AID", "negated")]
+    assert got("Hamas stopped firing rockets at Israel on Monday.") == [("ASSAULT", "negated")]
+    # a deed begun is told in the tense of the verb of onset, as before
+    assert got("Russia started shelling the city on Monday.") == [("ASSAULT", "actual")]
+    # a threat to stop stays the threat, and the stopping read as itself is a sanction done
+    assert got("Russia threatened on Monday to stop sending gas to Moldova.") == [("THREATEN", "statement")]
+    assert got("Russia has stopped sending gas to Moldova, Gazprom said on Monday.") == [("SANCTION", "actual")]
+
+
+def test_of_two_rows_of_one_happening_the_one_naming_both_parties_is_kept():
+    rows = _one("In a phone call on Monday, Biden and Netanyahu discussed the hostage deal.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("CONSULT", "Joe Biden", "Benjamin Netanyahu")
+    ]

@@ -30,7 +30,7 @@ from extract.events.clauses import Clause, split_clauses
 from extract.events.plover import Cue, find_cues, irregular_forms
 from extract.events.tokens import Token, tokenize
 
-FEATURES_VERSION = "features-2"
+FEATURES_VERSION = "features-3"
 MAX_CHARS = 2000  # a clause longer than this is cut: the features of an enormous "sentence" stay bounded
 CHAR_NS = (3, 4, 5)
 _DIGITS = re.compile(r"\d")
@@ -246,7 +246,13 @@ def _rule_features(
     nouns = _nouns()
     out += [f"noun:{nouns[w]}" for w in words if w in nouns]
     table = _mode_words()
-    found = {name for w in words if w in table for name in table[w]}
+    # (a capital "May" inside the sentence is the month or a name, no modal: rule_mode.auxiliary)
+    found = {
+        name
+        for k, w in enumerate(words, k0)
+        if w in table and (w != "may" or rule_mode.auxiliary(toks, k))
+        for name in table[w]
+    }
     if "n't" in " ".join(words) and any(w.endswith("n't") for w in words):  # (one look at most clauses)
         found.add("neg")
     out += [f"mw:{name}" for name in sorted(found)]

@@ -10,8 +10,8 @@ report blamed Halliburton ..."), or when one is negated and the other not, or wh
 two sentences that each name the speaker (a witness's two accusations are two speech acts), or when both are
 dated in their own sentences to a month or a year and their targets differ ("Annan ordered an inquiry last
 year", "Annan angered the US last year when he declared the war illegal"). Of a happening's
-rows, one that names a doer or a receiver is kept before one that names neither, then the highest confidence (the
-earliest on ties). Rows without a shared date are never merged.
+rows, one that names more of a doer and a receiver is kept first, then the highest confidence (the earliest on
+ties). Rows without a shared date are never merged.
 """
 
 from __future__ import annotations
@@ -65,10 +65,11 @@ def _same(a: dict, b: dict) -> bool:
     return bool(set(a["actors"]) & set(b["actors"]))
 
 
-def _no_party(row: dict) -> bool:
-    """True when the row names neither a doer nor a receiver: of two rows of one happening, the one that names a
-    party is kept ("Saturday's attack" gives way to "A suicide car bomber attacked a convoy")."""
-    return not (row.get("source_actor") or row.get("target_actor"))
+def _parties(row: dict) -> int:
+    """How many of a doer and a receiver the row names: of two rows of one happening, the one that names more is
+    kept ("Saturday's attack" gives way to "A suicide car bomber attacked a convoy"; "In a phone call on Monday"
+    that names only Biden gives way to "Biden and Netanyahu discussed the deal")."""
+    return bool(row.get("source_actor")) + bool(row.get("target_actor"))
 
 
 _COARSE = frozenset(PRECISIONS[PRECISIONS.index("month") :])  # a month and wider: many happenings fit in it
@@ -83,7 +84,7 @@ def merge_rows(rows: list[dict]) -> list[dict]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        ranked = sorted(members, key=lambda n: (_no_party(rows[n]), -rows[n]["confidence"], n))
+        ranked = sorted(members, key=lambda n: (-_parties(rows[n]), -rows[n]["confidence"], n))
         kept: list[int] = []
         for n in ranked:
             if any(_same(rows[n], rows[k]) for k in kept):

@@ -345,6 +345,31 @@ def _onset_forms() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _cessation_forms() -> dict[str, str]:
+    """The forms of [mode].cessation verbs ("stopped", "ceased", "halts") -> their form name."""
+    out: dict[str, str] = {}
+    for lemma in wordset("mode", "cessation"):
+        for form, name in verb_forms(lemma).items():
+            if name != "ing":
+                out[form] = name
+    return out
+
+
+def stopped(tokens: list[Token], lo: int, i: int) -> bool:
+    """True when tokens[i] is an -ing word after a verb of stopping ([mode].cessation: "stopped sending weapons",
+    "ceased firing rockets"), or that verb itself before one, and no negator denies the stopping ("won't stop
+    firing" goes on)."""
+    if i + 1 < len(tokens) and tokens[i].lower in _cessation_forms() and tokens[i + 1].lower.endswith("ing"):
+        p = i
+    else:
+        p = _prev(tokens, i, lo)
+        if not (tokens[i].lower.endswith("ing") and p >= lo and tokens[p].lower in _cessation_forms()):
+            return False
+    q = _prev(tokens, p, lo)
+    return not (q >= lo and negating(tokens[q].lower))
+
+
 def onset_past(word: str) -> bool:
     """True for a past form of a [mode].onset verb ("started", "began", "kept")."""
     return _onset_forms().get(word) == "past"

@@ -997,6 +997,16 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
             if (
+                c.reading.mode in ("actual", "future")
+                and (c.rule_type or doc.tokens[c.s][c.cue.i].lower.endswith("ing"))
+                and mode.stopped(doc.tokens[c.s], c.clause.i0, c.cue.i)
+            ):
+                # "Germany stopped sending weapons to Ukraine", "will stop sending", read as the sending (the model's
+                # type over the verb of stopping): from then on it is not done; read as the stopping (SANCTION: "Russia
+                # has stopped sending gas"), it is
+                c.rule_mode = c.rule_mode or c.reading.mode
+                c.reading = c.reading._replace(mode="negated")
+            if (
                 c.cue.event_type in wordset("mode", "called_off_types")
                 and c.cue.phrase in wordset("mode", "calling_off")
                 and c.reading.mode == "actual"
@@ -1047,6 +1057,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             told = sc.mode
             if told == "negated" and not any(toks[i].lower in negators for i in range(clause.i0, clause.i1)):
                 told = reading.mode or "actual"  # "Germany has offered 1m euro in aid": no negator, no negation
+            if told in ("actual", "future") and mode.stopped(toks, clause.i0, k):
+                told = "negated"  # "Germany stopped sending weapons": from then on not done
             fresh_c = Candidate(n, clause, cue, reading._replace(mode=told), "verb", doc.sentence_timexes[n], scores=sc)
             if told in ("actual", "statement") and _promised_help(toks, fresh_c):
                 fresh_c.reading = fresh_c.reading._replace(mode="future")  # a pledge of help is a promise
