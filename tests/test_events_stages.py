@@ -2025,3 +2025,11 @@ def test_of_two_rows_of_one_happening_the_one_naming_both_parties_is_kept():
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
         ("CONSULT", "Joe Biden", "Benjamin Netanyahu")
     ]
+
+
+def test_an_attack_come_under_is_done_by_the_actor_after_from():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Kharkiv came under attack from Russian drones on Monday.") == [("ASSAULT", "Russia", "Ukraine")]
+    assert got("Israel came under rocket fire from Lebanon on Monday.") == [("ASSAULT", "Lebanon", "Israel")]

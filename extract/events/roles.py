@@ -362,6 +362,15 @@ def _passive_here(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     return k >= clause.i0 and k < cue.i - 1 and tokens[k].lower in wordset("mode", "be")
 
 
+def _undergone(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when the cue is the noun of "come under" or "be under" ("came under attack", "was under heavy fire",
+    "came under rocket fire"; [roles].undergone_verbs): its subject suffers it."""
+    k = cue.i - 1
+    while k > clause.i0 and cue.i - k <= 2 and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower != "under":
+        k -= 1  # "heavy", "rocket", "renewed"
+    return k > clause.i0 and tokens[k].lower == "under" and tokens[k - 1].lower in _w("undergone_verbs")
+
+
 def _crowd(clause: Clause, cue: Cue, ms: list[Placed]) -> Placed | None:
     """The crowd doing a protest with no named doer: "<Demonym> protesters" of the first country or
     capital named in the clause ("Protests broke out in Caracas" -> "Venezuelan protesters")."""
@@ -665,6 +674,18 @@ def _acts(
     if subj is None and span.speaker is None:
         subj = span.first
     after = [(k, m) for k, m in ms if cue.j <= k < stops[1]]
+    if _undergone(tokens, clause, cue):
+        # "Kharkiv came under attack from Russian drones": the subject suffers it, the actor after "from" does it
+        preps = _w("undergone_preps")
+        doer = next(
+            (
+                (k, m)
+                for k, m in after
+                if tokens[k - 1].lower in preps or (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in preps)
+            ),
+            None,
+        )
+        return doer, subj
     agent = None
     if passive or (cue.j < len(tokens) and tokens[cue.j].lower == "by"):
         agent = by_agent(tokens, cue, clause.i1, after)
