@@ -366,7 +366,13 @@ def _undergone(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     """True when the cue is the noun of "come under" or "be under" ("came under attack", "was under heavy fire",
     "came under rocket fire"; [roles].undergone_verbs): its subject suffers it."""
     k = cue.i - 1
-    while k > clause.i0 and cue.i - k <= 2 and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower != "under":
+    while (
+        k > clause.i0
+        and cue.i - k <= 2
+        and tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+        and tokens[k].lower != "under"
+    ):
         k -= 1  # "heavy", "rocket", "renewed"
     return k > clause.i0 and tokens[k].lower == "under" and tokens[k - 1].lower in _w("undergone_verbs")
 
@@ -681,7 +687,8 @@ def _acts(
             (
                 (k, m)
                 for k, m in after
-                if tokens[k - 1].lower in preps or (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in preps)
+                if tokens[k - 1].lower in preps
+                or (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in preps)
             ),
             None,
         )
