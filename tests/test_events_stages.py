@@ -2033,3 +2033,45 @@ def test_an_attack_come_under_is_done_by_the_actor_after_from():
 
     assert got("Kharkiv came under attack from Russian drones on Monday.") == [("ASSAULT", "Russia", "Ukraine")]
     assert got("Israel came under rocket fire from Lebanon on Monday.") == [("ASSAULT", "Lebanon", "Israel")]
+
+
+def test_a_happening_noun_that_began_or_broke_out_is_done():
+    def got(text: str) -> list[tuple[str, str, str, str]]:
+        return [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Russia's attack on Ukraine began on 24 February 2022.") == [("ASSAULT", "actual", "Russia", "Ukraine")]
+
+
+def test_an_attack_vowed_is_a_threat_made():
+    def got(text: str) -> list[tuple[str, str, str, str]]:
+        return [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Hamas vowed on Monday to attack Israel again.") == [("THREATEN", "statement", "Hamas", "Israel")]
+    assert got("Iraq's al-Qaida group vowed yesterday to kill anyone involved in drafting the constitution.") == [
+        ("THREATEN", "statement", "al-Qaeda", "")
+    ]
+
+
+def test_a_meeting_between_two_held_or_taken_place_is_between_them():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("A meeting between Blinken and Wang Yi was held in Beijing on Monday.") == [
+        ("CONSULT", "Antony Blinken", "Wang Yi")
+    ]
+    assert got("The summit between Putin and Erdogan took place in Sochi on Wednesday.") == [
+        ("CONSULT", "Vladimir Putin", "Recep Tayyip Erdogan")
+    ]
+
+
+def test_an_agreement_lacked_is_denied():
+    rows = _one("The talks between Iran and the US ended without agreement on Monday.")
+    assert [(r["event_type"], r["mode"]) for r in rows] == [("AGREE", "negated")]
+
+
+def test_a_body_a_state_seeks_to_join_is_no_head_of_its_phrase():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Turkey blocked Sweden's NATO bid on Monday.") == [("REJECT", "Turkey", "Sweden")]
+    assert got("Lebanon's Hezbollah fired rockets at Israel on Monday.") == [("ASSAULT", "Hezbollah", "Israel")]

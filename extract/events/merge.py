@@ -6,7 +6,8 @@ the publication day or by an earlier sentence): articles repeat their key happen
 capped it on July 15"). Rows with two different named sources are two happenings, even undated, when neither
 source takes part in the other row (two witnesses testifying against one man; "Madonna gave $250,000 ...
 Clooney had donated $1m"), or when both name targets and these differ ("Transocean accused BP ...", "the
-report blamed Halliburton ..."), or when one is negated and the other not, or when both are statements told in
+report blamed Halliburton ..."; not a meeting, deal or cooperation told from each side, A with B and B with A),
+or when one is negated and the other not, or when both are statements told in
 two sentences that each name the speaker (a witness's two accusations are two speech acts), or when both are
 dated in their own sentences to a month or a year and their targets differ ("Annan ordered an inquiry last
 year", "Annan angered the US last year when he declared the war illegal"). Of a happening's
@@ -17,6 +18,7 @@ ties). Rows without a shared date are never merged.
 from __future__ import annotations
 
 from core.schema import PRECISIONS
+from extract.events._data import wordset
 
 
 def _undated(row: dict) -> bool:
@@ -36,6 +38,8 @@ def _apart(a: dict, b: dict) -> bool:
         return True  # one doer upon two receivers: "Israeli aircraft pounded Gaza ... Israel shelled southern Lebanon"
     if not (sa and sb) or sa == sb:
         return False
+    if sa == tb and sb == ta and a["event_type"] in wordset("roles", "symmetric_types"):
+        return False  # a meeting or a deal between two, told from each side: one happening
     if sa == tb or sb == ta:
         return True  # one acts upon the other and the other replies: "Hezbollah fired rockets ... Israel answered"
     if not (ta and tb):  # "Madonna gave $250,000 ... Clooney had donated $1m": two doers, neither in the other row

@@ -33,6 +33,7 @@ from extract.events.clauses import Clause, auxiliaries, finite_word
 from extract.events.plover import (
     Cue,
     find_cues,
+    in_force,
     irregular_pasts,
     is_speech_act,
     noun_passive,
@@ -642,6 +643,8 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         or _subject_of_past(tokens, cue, prev)
         or _modifies_subject(tokens, lo, cue, p)
     ):
+        if in_force(tokens, cue.j, clause.i1):
+            return Reading("actual")  # "Russia's attack on Ukraine began on 24 February 2022": the noun's verb
         return Reading("")
     if attributive_participle(tokens, lo, cue):
         return Reading("")  # "the proposed deal", "more confirmed cases": an adjective, no predicate
@@ -666,6 +669,8 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         denied = unplanned(tokens, lo, cue)
         if g >= lo and tokens[g].lower in scheduled:
             return Reading("negated" if denied else "future")
+        if cue.event_type in wordset("mode", "threat_types") and any(w in wordset("mode", "vows") for w in window[-3:]):
+            return Reading("statement")  # "vowed to kill anyone involved": a threat made
         if any(w in wordset("mode", "willingness") for w in window[-3:]):
             return Reading("statement")  # "said it was ready to cooperate": declared willingness (tests/gold/README.md)
         if any(w in wordset("mode", "intent") for w in window):

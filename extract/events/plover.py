@@ -512,7 +512,7 @@ def _done_noun(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
         return
     spec = plover().get("passive_nouns", {})
     k = noun_passive(tokens, i + 1, i1)
-    if (k >= 0 and tokens[k].lower in spec.get("participles", ())) or _in_force(tokens, i + 1, i1):
+    if (k >= 0 and tokens[k].lower in spec.get("participles", ())) or in_force(tokens, i + 1, i1):
         out.append(Cue(i, i + 1, etype, QUAD_CLASS[etype], float(spec.get("weight", 0.6)), "noun", tokens[i].lower))
 
 
@@ -541,7 +541,7 @@ def noun_passive(tokens: list[Token], k: int, i1: int) -> int:
     return next((p for n in after_scope(tokens, k, i1) if (p := passive_participle(tokens, n, i1)) >= 0), -1)
 
 
-def _in_force(tokens: list[Token], k: int, i1: int) -> bool:
+def in_force(tokens: list[Token], k: int, i1: int) -> bool:
     """True when a verb of coming into force ([passive_nouns].in_force) follows at k, or after a short phrase of
     place or scope (after_scope: "A ceasefire in Gaza took effect", "A tariff on all Chinese imports took
     effect")."""

@@ -190,12 +190,19 @@ def _head(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], stop: 
             and m2.type in _NAMED_BODIES
             and m2.via == "name"
             and _after_possessive(tokens, e, len(tokens)) == k2  # the state's possessive right before it
+            and not _sought(tokens, _end(tokens, k2, m2))  # "Sweden's NATO bid" is Sweden's
         ):
             body = (k2, m2)
     return body or (k, m)
 
 
 _NAMED_BODIES = ("organization", "armed_group", "political_party")
+
+
+def _sought(tokens: list[Token], e: int) -> bool:
+    """True when the word at e, after a body's name, makes the name what a state seeks to join ([roles].sought:
+    "Sweden's NATO bid", "Ukraine's EU membership"), no body acting."""
+    return e < len(tokens) and tokens[e].lower in _w("sought")
 
 
 def _after_possessive(tokens: list[Token], e: int, stop: int) -> int:
@@ -635,13 +642,14 @@ def _gap_end(tokens: list[Token], cue: Cue, hi: int) -> int:
     )
 
 
-def _between(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> list[Placed]:
-    """Coordinated mentions after "between" in tokens[lo:hi] ("between Israel and Hezbollah")."""
+def _between(tokens: list[Token], lo: int, hi: int, ms: list[Placed], end: int = -1) -> list[Placed]:
+    """Coordinated mentions after a "between" in tokens[lo:hi] ("between Israel and Hezbollah"), running on to
+    `end` when given (the "between" may stand right before it: "talks between Blinken and Wang Yi")."""
     for k in range(lo, hi):
         if tokens[k].lower == "between":
             nxt = next(((k2, m2) for k2, m2 in ms if k2 > k), None)
             if nxt is not None and nxt[0] - k <= 4:
-                pair = _conjuncts(tokens, nxt[0], nxt[1], ms, hi)
+                pair = _conjuncts(tokens, nxt[0], nxt[1], ms, max(hi, end))
                 if len(pair) > 1:
                     return pair
     return []
@@ -710,6 +718,10 @@ def _acts(
     hit = _hit_after_agent(tokens, cue, agent, after) if agent is not None else None
     if hit is not None:
         return agent, hit
+    if passive and agent is None and cue.event_type in _w("symmetric_types"):
+        pair = _between(tokens, span.lo, min(stops[1], cue.j + 2), ms, stops[1])
+        if len(pair) >= 2:
+            return pair[0], pair[1]  # "A meeting between Blinken and Wang Yi was held in Beijing"
     if passive and agent is not None and subj is None and cue.event_type in _w("symmetric_types"):
         pair = _conjuncts(tokens, agent[0], agent[1], ms, stops[1])
         if len(pair) == 2:
@@ -725,7 +737,7 @@ def _acts(
     if cue.event_type in _w("symmetric_types") or cue.phrase in _w("reciprocal_cues"):
         pair = _conjuncts(tokens, subj[0], subj[1], ms, cue.i) if subj is not None else []
         if len(pair) != 2:
-            pair = _between(tokens, span.lo, min(stops[1], cue.j + 2), ms)  # "talks between A, B and C": A, B
+            pair = _between(tokens, span.lo, min(stops[1], cue.j + 2), ms, stops[1])  # "talks between A, B and C"
         direct = target is not None and all(t.lower in _DIRECT for t in tokens[cue.j : target[0]])
         if len(pair) >= 2 and not (direct and target[1].actor_id not in {m.actor_id for _, m in pair}):
             source, target = pair[0], pair[1]

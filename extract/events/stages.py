@@ -504,8 +504,10 @@ def _infinitive_of(toks: list[Token], clause: Clause, cue: Cue, words: str) -> b
 
 def _declared_force(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     """True when a conflict cue of [mode].threat_types follows a word of declared willingness ("ready to strike",
-    "prepared to use force")."""
-    return cue.event_type in wordset("mode", "threat_types") and _infinitive_of(toks, clause, cue, "willingness")
+    "prepared to use force") or of a vow ("vowed to kill")."""
+    return cue.event_type in wordset("mode", "threat_types") and (
+        _infinitive_of(toks, clause, cue, "willingness") or _infinitive_of(toks, clause, cue, "vows")
+    )
 
 
 def _ascribed_intent(toks: list[Token], clause: Clause, cue: Cue) -> bool:
@@ -654,6 +656,18 @@ def _cue_words(toks: list[Token], cue: Cue) -> range | list[int]:
     return [*range(cue.i, cue.j), *(range(k, k + tail) if k >= 0 else ())]
 
 
+def _lacked(toks: list[Token], clause: Clause, k: int) -> bool:
+    """True when "without" or "no" stands right before the noun at k, or before its determiner or one modifier
+    ("ended without agreement", "without a deal", "with no final agreement")."""
+    for j in range(k - 1, max(clause.i0, k - 3) - 1, -1):
+        w = toks[j].lower
+        if w in ("without", "no"):
+            return True
+        if not (w.isalpha() and toks[j].text.islower()) or w in wordset("roles", "prepositions"):
+            return False
+    return False
+
+
 def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
     the day is after publication. A verbal or protest cue before the noun ("Ukraine praised Monday's sanctions")
@@ -693,6 +707,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
                 continue
             per = dating.period(tx.value)
             mode_name = "future" if (pub_day is not None and per is not None and per.start > pub_day) else "actual"
+            if _lacked(toks, clause, k):
+                mode_name = "negated"  # "the talks ended without agreement on Monday": no agreement reached
             if mode_name not in settings.keep_modes:
                 continue
             cue = Cue(k, k + 1, etype, QUAD_CLASS[etype], settings.noun_weight, "noun", toks[k].lower)
@@ -996,6 +1012,17 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
+            if (
+                c.rule_type
+                and c.reading.mode == "actual"
+                and any(
+                    noun_type(doc.tokens[c.s][k].lower) == c.cue.event_type and _lacked(doc.tokens[c.s], c.clause, k)
+                    for k in range(c.cue.j, c.clause.i1)
+                )
+            ):
+                # "The talks ended without agreement": the model reads the lacking noun's type into the verb
+                c.rule_mode = c.rule_mode or c.reading.mode
+                c.reading = c.reading._replace(mode="negated")
             if (
                 c.reading.mode in ("actual", "future")
                 and (c.rule_type or doc.tokens[c.s][c.cue.i].lower.endswith("ing"))
