@@ -2075,3 +2075,14 @@ def test_a_body_a_state_seeks_to_join_is_no_head_of_its_phrase():
 
     assert got("Turkey blocked Sweden's NATO bid on Monday.") == [("REJECT", "Turkey", "Sweden")]
     assert got("Lebanon's Hezbollah fired rockets at Israel on Monday.") == [("ASSAULT", "Hezbollah", "Israel")]
+
+
+def test_talks_in_an_opening_phrase_were_held_by_the_main_clauses_subject():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Following talks with Erdogan on Monday, Putin said the grain deal was dead.") == [
+        ("CONSULT", "Vladimir Putin", "Recep Tayyip Erdogan")
+    ]
+    # a clause with its own subject keeps it
+    assert ("ASSAULT", "Russia", "Ukraine") in got("After Russia attacked Kyiv on Monday, Zelensky called for help.")

@@ -1740,6 +1740,23 @@ def _responsibility_claimed(toks: list[Token], clause: Clause, k: int) -> bool:
     return r > clause.i0 and toks[r - 1].lower in wordset("roles", "responsibility_verbs")
 
 
+def _opening_phrase_subject(
+    toks: list[Token], clause: Clause, cue: Cue, placed: list[roles.Placed]
+) -> ActorMention | None:
+    """The subject of the main clause when the cue stands in a phrase opening the sentence with one of
+    [roles].opening_phrase_preps and closed by a comma ("Following talks with Erdogan on Monday, Putin said",
+    "After a meeting with Macron, Scholz said"): who held the talks; None otherwise."""
+    if clause.i0 != 0 or not toks or toks[0].lower not in wordset("roles", "opening_phrase_preps"):
+        return None
+    if past_form(toks[cue.i].text) or toks[cue.i].lower in plover.irregular_pasts():
+        return None  # "After the administration reached a deal with BP, ...": a clause with its own subject
+    comma = next((k for k in range(1, len(toks)) if toks[k].text == ","), -1)
+    if comma < cue.j or any(toks[k].lower == "between" for k in range(cue.j, comma)):
+        return None  # "After a meeting between government scientists and BP engineers, ...": its own parties
+    first = roles.first_subject(toks, comma + 1, len(toks), placed)
+    return roles.as_actor(first[1]) if first is not None else None
+
+
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:
     """The clause's actors, then source and target (roles.py). With no known actor before a verb cue,
     "he"/"she" stands for the last named person, else capitalized names stand in. A verb candidate with no
@@ -2001,6 +2018,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # "the phone call on Saturday between David Cameron and Obama", "the visit to Washington by Sudan's
                 # intelligence chief"
                 c.source, c.target = parties
+            if c.source is None and c.target is not None:
+                # "Following talks with Erdogan on Monday, Putin said ...": the main clause's subject held them
+                main = _opening_phrase_subject(toks, clause, cue, placed)
+                if main is not None and main.actor_id != c.target.actor_id:
+                    c.source = main
             if c.kind == "verb" and c.target is None and c.cue.event_type == "REQUEST":
                 c.target = _obliged(toks, clause, cue, lambda i0, i1, s=c.s: names_in(s, i0, i1))
             if (
