@@ -2086,3 +2086,15 @@ def test_talks_in_an_opening_phrase_were_held_by_the_main_clauses_subject():
     ]
     # a clause with its own subject keeps it
     assert ("ASSAULT", "Russia", "Ukraine") in got("After Russia attacked Kyiv on Monday, Zelensky called for help.")
+
+
+def test_merge_prefers_the_row_naming_both_parties_only_among_rows_about_as_confident():
+    def told(src: str, tgt: str, conf: float) -> dict:
+        return dict(
+            _row("2024-09-18", "ASSAULT", [a for a in (src, tgt) if a], conf), source_actor=src, target_actor=tgt
+        )
+
+    one, both = told("", "Lebanon", 0.48), told("Israel", "Lebanon", 0.42)
+    assert merge_rows([one, both]) == [both]
+    doubtful = told("Firass Abiad", "Lebanon", 0.18)
+    assert merge_rows([one, doubtful]) == [one]
