@@ -2098,3 +2098,15 @@ def test_merge_prefers_the_row_naming_both_parties_only_among_rows_about_as_conf
     assert merge_rows([one, both]) == [both]
     doubtful = told("Firass Abiad", "Lebanon", 0.18)
     assert merge_rows([one, doubtful]) == [one]
+
+
+def test_security_forces_named_without_a_country_act_for_the_state_of_the_place():
+    def got(text: str) -> list[tuple[str, str]]:
+        return [(r["event_type"], r["source_actor"]) for r in _one(text)]
+
+    assert got("Security forces opened fire on demonstrators in Tehran on Saturday, killing five.") == [
+        ("ASSAULT", "Iran")
+    ]
+    # rebels' forces are no state's, nor are soldiers who suffered the deed
+    assert got("Rebel forces attacked the town of Goma on Saturday.") == [("ASSAULT", "")]
+    assert got("Soldiers abducted by gunmen in Tehran on Saturday.") == [("COERCE", "")]

@@ -1916,7 +1916,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 if group is None and settings.home_country:
                     # "Government officials warned": the article's country; "In Mexico, officials ...": Mexico
                     place = roles.opening_place(toks, clause, in_clause)[0]
-                    group = roles.organ_subject(toks, clause, cue, place or article_home(), in_clause)
+                    group = roles.organ_subject(
+                        toks, clause, cue, place or article_home(), in_clause, passive_ok=not c.reading.passive
+                    )
                 if group is not None:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
                     inside = [(k, m) for k, m in in_clause if group[0] <= k < g_end]
