@@ -2110,3 +2110,12 @@ def test_security_forces_named_without_a_country_act_for_the_state_of_the_place(
     # rebels' forces are no state's, nor are soldiers who suffered the deed
     assert got("Rebel forces attacked the town of Goma on Saturday.") == [("ASSAULT", "")]
     assert got("Soldiers abducted by gunmen in Tehran on Saturday.") == [("COERCE", "")]
+
+
+def test_the_west_is_an_actor_but_not_in_the_west_bank():
+    def got(text: str) -> list[tuple[str, str, str]]:
+        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+
+    assert got("Russia accused the West on Monday of provoking the war.") == [("ACCUSE", "Russia", "the West")]
+    assert got("The West imposed new sanctions on Moscow on Monday.") == [("SANCTION", "the West", "Russia")]
+    assert got("Israeli troops raided a camp in the West Bank on Monday.") == [("ASSAULT", "Israel", "Palestine")]

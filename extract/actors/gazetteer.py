@@ -105,6 +105,7 @@ class Gazetteer:
     state_abbreviations: dict[str, str] = field(default_factory=dict)  # "La" -> the state's actor id ([towns])
     place_heads: frozenset[str] = frozenset()  # "Beach", "Marina": a place's own head word after a name ([towns])
     feature_heads: frozenset[str] = frozenset()  # "River", "Valley": a place's name before one names a feature
+    open_names: frozenset[str] = frozenset()  # actor ids whose name before a capitalized word starts another name
 
 
 def tokens_of(text: str) -> list[str]:
@@ -306,6 +307,7 @@ def build(data_dir: pathlib.Path = DATA_DIR) -> Gazetteer:
     towns = gaz.cues.get("towns", {})
     gaz.place_heads = frozenset(towns.get("place_heads", []))
     gaz.feature_heads = frozenset(gaz.cues.get("features", {}).get("heads", []))
+    gaz.open_names = frozenset(gaz.cues.get("open_names", {}).get("ids", []))
     gaz.state_abbreviations = {
         abbr: gaz.us_states.get(name) or gaz.us_states.get(f"{name} State") or "USA"  # "Ga": Georgia is no region here
         for abbr, name in towns.get("state_abbreviations", {}).items()

@@ -932,6 +932,14 @@ class _Scan:
                 ):
                     i = m.j + 1  # "east of the Mississippi River": the river, not the state
                     continue
+                if (
+                    choice is not None
+                    and choice[0] in self.gaz.open_names
+                    and m.j < len(self.keys)
+                    and self.keys[m.j][:1].isupper()
+                ):
+                    i = m.i + 1  # "the West Bank": not the West, read again from "West"
+                    continue
                 if choice is not None:
                     aid, hit = choice
                     first = m.i
