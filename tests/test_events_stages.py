@@ -2119,3 +2119,14 @@ def test_the_west_is_an_actor_but_not_in_the_west_bank():
     assert got("Russia accused the West on Monday of provoking the war.") == [("ACCUSE", "Russia", "the West")]
     assert got("The West imposed new sanctions on Moscow on Monday.") == [("SANCTION", "the West", "Russia")]
     assert got("Israeli troops raided a camp in the West Bank on Monday.") == [("ASSAULT", "Israel", "Palestine")]
+
+
+def test_a_pronoun_opening_a_sentence_carries_on_the_subject_before_not_its_object():
+    rows = _one("Zelensky met Biden in Washington on Tuesday. He asked him for more air defence.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("CONSULT", "Volodymyr Zelensky", "Joe Biden"),
+        ("REQUEST", "Volodymyr Zelensky", "Joe Biden"),
+    ]
+    # a sentence opened by a clause of reason has no subject to carry on: the last person named stands
+    rows = _one("Because Biden was ill, Zelensky spoke on Tuesday. He asked Congress for more air defence.")
+    assert [r["source_actor"] for r in rows if r["event_type"] == "REQUEST"] == ["Volodymyr Zelensky"]

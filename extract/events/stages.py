@@ -1167,8 +1167,47 @@ def _pronoun_subject(
     for k in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1):
         if toks[k].lower in pronouns:
             m = _last_person_before(toks[k].start, found_in, pronoun=toks[k].lower)
+            if m is not None and k == 0:
+                # opening its sentence, the pronoun carries on the sentence before's subject rather than its object
+                # ("Zelensky met Biden on Tuesday. He asked him for air defence": Zelensky)
+                subject = _previous_subject(toks[k].start, found_in, toks[k].lower)
+                if subject is not None and found_in.same_sentence(subject.start, m.start):
+                    m = subject
             return None if m is None else (k, m)
     return None
+
+
+_ANY_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _previous_subject(pos: int, found_in: _Antecedents, pronoun: str) -> ActorMention | None:
+    """The person who opens the sentence before the one at offset `pos` as its subject: its first mention, with
+    only capitalized words (a title, a day) or an article before it in that sentence, of the pronoun's sex as far
+    as it is told; None otherwise."""
+    starts = found_in.sentence_starts
+    n = bisect.bisect_right(starts, pos) - 1
+    if n < 1:
+        return None
+    lo, hi = starts[n - 1], starts[n]
+    at = bisect.bisect_left(found_in.starts, lo)
+    if at >= len(found_in.mentions) or found_in.mentions[at].start >= hi:
+        return None
+    m = found_in.mentions[at]
+    other = _OTHER_SEX.get(pronoun)
+    title = m.text.split()[0].replace(".", "").lower() if m.text else ""  # "Ms Rishawi": a title in the mention
+    told = "female" if title in honorifics().female else "male" if title in honorifics().male else ""
+    if m.type != "person" or other in (_sex_of(m, found_in.text), told):
+        return None
+    # only a title, a name or an article before it: not a clause opener ("Because Jackson was so frail, ...")
+    before = _ANY_WORD.findall(found_in.text[lo : m.start])
+    common = (function_words("en") | wordset("clauses", "subordinators") | wordset("mode", "conditional")) - {
+        "the",
+        "a",
+        "an",
+    }
+    if not all((w[:1].isupper() and w.lower() not in common) or w in ("the", "a", "an") for w in before):
+        return None
+    return m
 
 
 def _last_person_before(
