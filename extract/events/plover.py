@@ -517,8 +517,13 @@ def _done_noun(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
 
 
 @functools.cache
-def _in_force_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in plover().get("passive_nouns", {}).get("in_force", ()))
+def _in_force_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the [passive_nouns].in_force phrases opening with it, as word tuples."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in plover().get("passive_nouns", {}).get("in_force", ()):
+        words = tuple(p.split())
+        out.setdefault(words[0], []).append(words)
+    return {w: tuple(ps) for w, ps in out.items()}
 
 
 def after_scope(tokens: list[Token], k: int, i1: int) -> list[int]:
@@ -546,7 +551,12 @@ def in_force(tokens: list[Token], k: int, i1: int) -> bool:
     place or scope (after_scope: "A ceasefire in Gaza took effect", "A tariff on all Chinese imports took
     effect")."""
     phrases = _in_force_phrases()
-    return any(tuple(t.lower for t in tokens[n : n + len(p)]) == p for n in after_scope(tokens, k, i1) for p in phrases)
+    return any(
+        tuple(t.lower for t in tokens[n : n + len(p)]) == p
+        for n in after_scope(tokens, k, i1)
+        if n < len(tokens)
+        for p in phrases.get(tokens[n].lower, ())
+    )
 
 
 @functools.cache
