@@ -335,26 +335,20 @@ def _name_word(text: str) -> bool:
 
 
 @functools.cache
+def _finite_forms(key: str) -> dict[str, str]:
+    """The forms but the -ing of the verbs of [mode].`key` -> their form name ("began" -> "past")."""
+    return {form: name for lemma in wordset("mode", key) for form, name in verb_forms(lemma).items() if name != "ing"}
+
+
 def _onset_forms() -> dict[str, str]:
     """The forms of [mode].onset verbs ("began", "started", "resumed", "kept") -> their form name: an -ing cue right
     after one is told in its tense."""
-    out: dict[str, str] = {}
-    for lemma in wordset("mode", "onset"):
-        for form, name in verb_forms(lemma).items():
-            if name != "ing":
-                out[form] = name
-    return out
+    return _finite_forms("onset")
 
 
-@functools.cache
 def _cessation_forms() -> dict[str, str]:
     """The forms of [mode].cessation verbs ("stopped", "ceased", "halts") -> their form name."""
-    out: dict[str, str] = {}
-    for lemma in wordset("mode", "cessation"):
-        for form, name in verb_forms(lemma).items():
-            if name != "ing":
-                out[form] = name
-    return out
+    return _finite_forms("cessation")
 
 
 def stopped(tokens: list[Token], lo: int, i: int) -> bool:
