@@ -1372,13 +1372,13 @@ def group_agent(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Plac
 
 
 def organ_subject(
-    tokens: list[Token], clause: Clause, cue: Cue, home: str, mentions: list[Placed] = (), passive_ok: bool = False
+    tokens: list[Token], clause: Clause, cue: Cue, home: str, mentions: list[Placed] = (), acting: bool = False
 ) -> Placed | None:
     """An organ of a state named without its country as the subject right before the verb ("Government
     officials today warned", "Prosecutors say", "the ministry ordered", "Security forces opened fire"; heads in
-    [roles].organ_subjects and .armed_organs, the latter only acting (`passive_ok`: "soldiers were convicted" may be
-    anyone's) and with no modifier but [roles].state_force_modifiers or a quantifier: not "Rebel forces", "market
-    forces", "foreign troops"): the
+    [roles].organ_subjects and .armed_organs, the latter only as doers (`acting`, not in a passive: "soldiers were
+    convicted" may be anyone's) and with no modifier but [roles].state_force_modifiers or a quantifier: not "Rebel
+    forces", "market forces", "foreign troops"): the
     country of a place right after it among `mentions` ("Police in Mexico City arrested", _place_after), else the
     article's country `home` (tests/gold/README.md: an office or official without a name is its country)."""
     armed = _w("armed_organs")
@@ -1388,7 +1388,7 @@ def organ_subject(
     k, m = found
     *modifiers, head = m.text.lower().split()
     if head in armed and not (
-        passive_ok and all(w in _w("state_force_modifiers") or w in wordset("mode", "quantifiers") for w in modifiers)
+        acting and all(w in _w("state_force_modifiers") or w in wordset("mode", "quantifiers") for w in modifiers)
     ):
         return None  # "Rebel forces", "market forces", "foreign troops": no forces of the state
     nxt = tokens[cue.i + 1].lower if cue.i + 1 < len(tokens) else ""

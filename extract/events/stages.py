@@ -1956,7 +1956,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     # "Government officials warned": the article's country; "In Mexico, officials ...": Mexico
                     place = roles.opening_place(toks, clause, in_clause)[0]
                     group = roles.organ_subject(
-                        toks, clause, cue, place or article_home(), in_clause, passive_ok=not c.reading.passive
+                        toks, clause, cue, place or article_home(), in_clause, acting=not c.reading.passive
                     )
                 if group is not None:
                     g_end = bisect.bisect_left([t.start for t in toks], group[1].end)
