@@ -2130,3 +2130,8 @@ def test_a_pronoun_opening_a_sentence_carries_on_the_subject_before_not_its_obje
     # a sentence opened by a clause of reason has no subject to carry on: the last person named stands
     rows = _one("Because Biden was ill, Zelensky spoke on Tuesday. He asked Congress for more air defence.")
     assert [r["source_actor"] for r in rows if r["event_type"] == "REQUEST"] == ["Volodymyr Zelensky"]
+
+
+def test_a_dated_noun_a_deed_was_over_is_its_reason_not_a_happening_of_that_day():
+    rows = _one("Iran executed a man over the protests on Monday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("COERCE", "Iran")]

@@ -656,6 +656,13 @@ def _cue_words(toks: list[Token], cue: Cue) -> range | list[int]:
     return [*range(cue.i, cue.j), *(range(k, k + tail) if k >= 0 else ())]
 
 
+def _over_noun(toks: list[Token], k: int) -> bool:
+    """True when the noun at k is the object of a preposition of reason ([roles].reason_preps: "over the protests",
+    "over the deal"), right before it or before its determiner."""
+    j = k - 1 - (k > 1 and toks[k - 1].lower in ("the", "a", "an", "its", "their", "his", "her"))
+    return j >= 0 and toks[j].lower in wordset("roles", "reason_preps")
+
+
 def _lacked(toks: list[Token], clause: Clause, k: int) -> bool:
     """True when "without" or "no" stands right before the noun at k, or before its determiner or one modifier
     ("ended without agreement", "without a deal", "with no final agreement")."""
@@ -717,6 +724,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
             reacting = any(
                 clause.i0 <= c.i < k and (c.quad_class.startswith("verbal") or c.event_type == "PROTEST") for c in found
             )  # (a protest over a happening reacts to it: "protested to China over the attack on Monday")
+            # ... and so does any deed over it: "Iran executed a man over the protests on Monday" (the reason's noun)
+            reacting = reacting or (_over_noun(toks, k) and any(clause.i0 <= c.i < k for c in found))
             if reacting and noun_at < tx.start:
                 continue  # "condemned the Israeli strike on Monday": the day is the condemnation's
             added.append(Candidate(n, clause, cue, mode.Reading(mode_name), "noun", [tx], reacting=reacting))
