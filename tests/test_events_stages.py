@@ -31,6 +31,15 @@ def _one(text: str, day: str = "2024-03-06") -> list[dict]:
     return rows
 
 
+def _fields(*keys: str):
+    """A reader of one text's rows as tuples of `keys` (a single key: the bare values)."""
+
+    def got(text: str) -> list:
+        return [tuple(r[k] for k in keys) if len(keys) > 1 else r[keys[0]] for r in _one(text)]
+
+    return got
+
+
 # sentences ---------------------------------------------------------------------------------------
 
 
@@ -1894,8 +1903,7 @@ def test_a_participle_right_after_a_preposition_before_a_noun_is_an_adjective():
 
 
 def test_a_thing_received_from_an_actor_is_that_actors_deed_to_the_receiver():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("Ukraine received tanks from Germany on Monday.") == [("AID", "Germany", "Ukraine")]
     assert got("Poland received a warning from Russia on Monday.") == [("THREATEN", "Russia", "Poland")]
@@ -1913,8 +1921,7 @@ def test_who_claims_responsibility_for_an_attack_is_its_doer():
 
 
 def test_blame_and_insults_traded_are_accusations_at_each_other_not_trade():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("Israel and Hamas traded accusations on Monday.") == [("ACCUSE", "Israel", "Hamas")]
     assert got("China and the US traded barbs on Monday.") == [("ACCUSE", "China", "United States")]
@@ -1937,8 +1944,7 @@ def test_a_protest_over_a_happening_does_not_date_the_happening():
 
 
 def test_a_meeting_the_model_reads_into_a_verb_of_calling_off_did_not_take_place():
-    def got(text: str) -> list[tuple[str, str]]:
-        return [(r["event_type"], r["mode"]) for r in _one(text)]
+    got = _fields("event_type", "mode")
 
     assert got("Russia cancelled the talks with Ukraine on Monday.") == [("CONSULT", "negated")]
     assert got("Russia postponed the talks with Ukraine on Monday.") == [("CONSULT", "negated")]
@@ -1946,8 +1952,7 @@ def test_a_meeting_the_model_reads_into_a_verb_of_calling_off_did_not_take_place
 
 
 def test_sanctions_removed_dropped_or_ended_are_a_concession_not_a_sanction():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("The US removed sanctions on Cuba on Monday.") == [("CONCEDE", "United States", "Cuba")]
     assert got("The EU dropped sanctions on Belarus on Monday.") == [("CONCEDE", "European Union", "Belarus")]
@@ -1955,16 +1960,14 @@ def test_sanctions_removed_dropped_or_ended_are_a_concession_not_a_sanction():
 
 
 def test_troops_arriving_are_deployed_not_visiting():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("Russian troops arrived in Niger on Wednesday.") == [("MOBILIZE", "Russia", "Niger")]
     assert got("Putin arrived in Beijing on Monday.") == [("CONSULT", "Vladimir Putin", "China")]
 
 
 def test_a_veto_dropped_an_alert_raised_and_a_terrorist_designation():
-    def got(text: str) -> list[str]:
-        return [r["event_type"] for r in _one(text)]
+    got = _fields("event_type")
 
     assert got("Orban dropped his veto on Thursday.") == ["CONCEDE"]
     assert got("Serbia put its army on high alert on Monday.") == ["MOBILIZE"]
@@ -1978,8 +1981,7 @@ def test_waging_war_is_a_cue():
 
 
 def test_a_delegation_or_an_envoy_sent_is_a_visit():
-    def got(text: str) -> list[tuple[str, str, str, str]]:
-        return [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "mode", "source_actor", "target_actor")
 
     assert got("China sent an envoy to Moscow on Monday.") == [("CONSULT", "actual", "China", "Russia")]
     assert got("Israel said on Monday it would not send a delegation to Cairo.") == [
@@ -1988,8 +1990,7 @@ def test_a_delegation_or_an_envoy_sent_is_a_visit():
 
 
 def test_a_gift_told_in_the_passive_goes_to_the_actor_after_to_not_to_the_thing_given():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("Aid was delivered to Gaza by Jordan on Tuesday.") == [("AID", "Jordan", "Palestine")]
     assert got("Tanks were given to Ukraine by Germany on Tuesday.") == [("AID", "Germany", "Ukraine")]
@@ -1998,8 +1999,7 @@ def test_a_gift_told_in_the_passive_goes_to_the_actor_after_to_not_to_the_thing_
 
 
 def test_a_weapon_fired_by_an_actor_hits_the_object_of_the_main_verb():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("Missiles fired by Russia hit Kyiv on Tuesday.") == [("ASSAULT", "Russia", "Ukraine")]
     assert got("A drone launched by Hezbollah hit Israel on Monday.") == [("ASSAULT", "Hezbollah", "Israel")]
@@ -2008,8 +2008,7 @@ def test_a_weapon_fired_by_an_actor_hits_the_object_of_the_main_verb():
 
 
 def test_a_deed_stopped_is_denied():
-    def got(text: str) -> list[tuple[str, str]]:
-        return [(r["event_type"], r["mode"]) for r in _one(text)]
+    got = _fields("event_type", "mode")
 
     assert got("Germany stopped sending weapons to Ukraine on Monday.") == [("AID", "negated")]
     assert got("Hamas stopped firing rockets at Israel on Monday.") == [("ASSAULT", "negated")]
@@ -2028,23 +2027,20 @@ def test_of_two_rows_of_one_happening_the_one_naming_both_parties_is_kept():
 
 
 def test_an_attack_come_under_is_done_by_the_actor_after_from():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("Kharkiv came under attack from Russian drones on Monday.") == [("ASSAULT", "Russia", "Ukraine")]
     assert got("Israel came under rocket fire from Lebanon on Monday.") == [("ASSAULT", "Lebanon", "Israel")]
 
 
 def test_a_happening_noun_that_began_or_broke_out_is_done():
-    def got(text: str) -> list[tuple[str, str, str, str]]:
-        return [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "mode", "source_actor", "target_actor")
 
     assert got("Russia's attack on Ukraine began on 24 February 2022.") == [("ASSAULT", "actual", "Russia", "Ukraine")]
 
 
 def test_an_attack_vowed_is_a_threat_made():
-    def got(text: str) -> list[tuple[str, str, str, str]]:
-        return [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "mode", "source_actor", "target_actor")
 
     assert got("Hamas vowed on Monday to attack Israel again.") == [("THREATEN", "statement", "Hamas", "Israel")]
     assert got("Iraq's al-Qaida group vowed yesterday to kill anyone involved in drafting the constitution.") == [
@@ -2053,8 +2049,7 @@ def test_an_attack_vowed_is_a_threat_made():
 
 
 def test_a_meeting_between_two_held_or_taken_place_is_between_them():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("A meeting between Blinken and Wang Yi was held in Beijing on Monday.") == [
         ("CONSULT", "Antony Blinken", "Wang Yi")
@@ -2070,16 +2065,14 @@ def test_an_agreement_lacked_is_denied():
 
 
 def test_a_body_a_state_seeks_to_join_is_no_head_of_its_phrase():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("Turkey blocked Sweden's NATO bid on Monday.") == [("REJECT", "Turkey", "Sweden")]
     assert got("Lebanon's Hezbollah fired rockets at Israel on Monday.") == [("ASSAULT", "Hezbollah", "Israel")]
 
 
 def test_talks_in_an_opening_phrase_were_held_by_the_main_clauses_subject():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("Following talks with Erdogan on Monday, Putin said the grain deal was dead.") == [
         ("CONSULT", "Vladimir Putin", "Recep Tayyip Erdogan")
@@ -2101,8 +2094,7 @@ def test_merge_prefers_the_row_naming_both_parties_only_among_rows_about_as_conf
 
 
 def test_security_forces_named_without_a_country_act_for_the_state_of_the_place():
-    def got(text: str) -> list[tuple[str, str]]:
-        return [(r["event_type"], r["source_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor")
 
     assert got("Security forces opened fire on demonstrators in Tehran on Saturday, killing five.") == [
         ("ASSAULT", "Iran")
@@ -2113,8 +2105,7 @@ def test_security_forces_named_without_a_country_act_for_the_state_of_the_place(
 
 
 def test_the_west_is_an_actor_but_not_in_the_west_bank():
-    def got(text: str) -> list[tuple[str, str, str]]:
-        return [(r["event_type"], r["source_actor"], r["target_actor"]) for r in _one(text)]
+    got = _fields("event_type", "source_actor", "target_actor")
 
     assert got("Russia accused the West on Monday of provoking the war.") == [("ACCUSE", "Russia", "the West")]
     assert got("The West imposed new sanctions on Moscow on Monday.") == [("SANCTION", "the West", "Russia")]

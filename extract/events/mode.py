@@ -121,6 +121,11 @@ _NUMBERS = frozenset(
 )
 
 
+def count_word(word: str) -> bool:
+    """True for a lower-case word of a count: a figure or a number word ("300", "two", "dozens")."""
+    return word[:1].isdigit() or word in _NUMBERS
+
+
 class Reading(NamedTuple):
     mode: str
     passive: bool = False
@@ -326,7 +331,7 @@ def _counted(tokens: list[Token], p: int, lo: int) -> bool:
     """True when tokens[p] is a number inside the clause's words, after a lower-case word ("reported 147 confirmed
     cases", "more than 27,000 abandoned wells"), not the clause's subject ("Thousands signed contracts")."""
     word = tokens[p].lower
-    return (word[:1].isdigit() or word in _NUMBERS) and p > lo and tokens[p - 1].text.islower()
+    return count_word(word) and p > lo and tokens[p - 1].text.islower()
 
 
 def _name_word(text: str) -> bool:

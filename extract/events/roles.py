@@ -34,6 +34,7 @@ from dataclasses import replace
 
 from extract.actors import ActorMention, canonical_name, demonym, state_body_name, trade_nouns
 from extract.actors.gazetteer import load as load_gazetteer
+from extract.events import mode
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue, asks_question, gap_words_at, noun_type
@@ -1377,10 +1378,10 @@ def organ_subject(
     """An organ of a state named without its country as the subject right before the verb ("Government
     officials today warned", "Prosecutors say", "the ministry ordered", "Security forces opened fire"; heads in
     [roles].organ_subjects and .armed_organs, the latter only as doers (`acting`, not in a passive: "soldiers were
-    convicted" may be anyone's) and with no modifier but [roles].state_force_modifiers or a quantifier: not "Rebel
-    forces", "market forces", "foreign troops"): the
-    country of a place right after it among `mentions` ("Police in Mexico City arrested", _place_after), else the
-    article's country `home` (tests/gold/README.md: an office or official without a name is its country)."""
+    convicted" may be anyone's) and with no modifier but [roles].state_force_modifiers, a count or a quantifier: not
+    "Rebel forces", "market forces", "foreign troops"): the country of a place right after it among `mentions`
+    ("Police in Mexico City arrested", _place_after), else the article's country `home` (tests/gold/README.md: an
+    office or official without a name is its country)."""
     armed = _w("armed_organs")
     found = group_subject(tokens, clause, cue, lambda w: w in _w("organ_subjects") or w in armed)
     if found is None:
@@ -1388,7 +1389,11 @@ def organ_subject(
     k, m = found
     *modifiers, head = m.text.lower().split()
     if head in armed and not (
-        acting and all(w in _w("state_force_modifiers") or w in wordset("mode", "quantifiers") for w in modifiers)
+        acting
+        and all(
+            w in _w("state_force_modifiers") or w in wordset("mode", "quantifiers") or mode.count_word(w)
+            for w in modifiers
+        )
     ):
         return None  # "Rebel forces", "market forces", "foreign troops": no forces of the state
     nxt = tokens[cue.i + 1].lower if cue.i + 1 < len(tokens) else ""

@@ -663,6 +663,29 @@ def _over_noun(toks: list[Token], k: int) -> bool:
     return j >= 0 and toks[j].lower in wordset("roles", "reason_preps")
 
 
+def _denied_after_model(toks: list[Token], c: Candidate) -> bool:
+    """True when a happening the classifier reads as done (or to come) is not done: the meeting read into a verb of
+    calling it off ("Russia cancelled the talks with Ukraine"), the type of a noun the clause lacks read into the verb
+    ("The talks ended without agreement"), or a deed read over the verb of stopping it, or as its -ing form ("Germany
+    stopped sending weapons", "will stop sending"; read as the stopping, SANCTION, "Russia has stopped sending gas"
+    is done)."""
+    if c.reading.mode == "actual" and (
+        c.cue.event_type in wordset("mode", "called_off_types") and c.cue.phrase in wordset("mode", "calling_off")
+    ):
+        return True
+    if c.reading.mode == "actual" and c.rule_type:
+        if any(
+            noun_type(toks[k].lower) == c.cue.event_type and _lacked(toks, c.clause, k)
+            for k in range(c.cue.j, c.clause.i1)
+        ):
+            return True
+    return (
+        c.reading.mode in ("actual", "future")
+        and bool(c.rule_type or toks[c.cue.i].lower.endswith("ing"))
+        and mode.stopped(toks, c.clause.i0, c.cue.i)
+    )
+
+
 def _lacked(toks: list[Token], clause: Clause, k: int) -> bool:
     """True when "without" or "no" stands right before the noun at k, or before its determiner or one modifier
     ("ended without agreement", "without a deal", "with no final agreement")."""
@@ -1021,33 +1044,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             ):
                 c.rule_mode = c.reading.mode
                 c.reading = c.reading._replace(mode=sc.mode)
-            if (
-                c.rule_type
-                and c.reading.mode == "actual"
-                and any(
-                    noun_type(doc.tokens[c.s][k].lower) == c.cue.event_type and _lacked(doc.tokens[c.s], c.clause, k)
-                    for k in range(c.cue.j, c.clause.i1)
-                )
-            ):
-                # "The talks ended without agreement": the model reads the lacking noun's type into the verb
-                c.rule_mode = c.rule_mode or c.reading.mode
-                c.reading = c.reading._replace(mode="negated")
-            if (
-                c.reading.mode in ("actual", "future")
-                and (c.rule_type or doc.tokens[c.s][c.cue.i].lower.endswith("ing"))
-                and mode.stopped(doc.tokens[c.s], c.clause.i0, c.cue.i)
-            ):
-                # "Germany stopped sending weapons to Ukraine", "will stop sending", read as the sending (the model's
-                # type over the verb of stopping): from then on it is not done; read as the stopping (SANCTION: "Russia
-                # has stopped sending gas"), it is
-                c.rule_mode = c.rule_mode or c.reading.mode
-                c.reading = c.reading._replace(mode="negated")
-            if (
-                c.cue.event_type in wordset("mode", "called_off_types")
-                and c.cue.phrase in wordset("mode", "calling_off")
-                and c.reading.mode == "actual"
-            ):
-                # "Russia cancelled the talks with Ukraine": the model's meeting is the one called off, not held
+            if _denied_after_model(doc.tokens[c.s], c):
                 c.rule_mode = c.rule_mode or c.reading.mode
                 c.reading = c.reading._replace(mode="negated")
         standing = (
@@ -1202,19 +1199,13 @@ def _previous_subject(pos: int, found_in: _Antecedents, pronoun: str) -> ActorMe
     if at >= len(found_in.mentions) or found_in.mentions[at].start >= hi:
         return None
     m = found_in.mentions[at]
-    other = _OTHER_SEX.get(pronoun)
-    title = m.text.split()[0].replace(".", "").lower() if m.text else ""  # "Ms Rishawi": a title in the mention
-    told = "female" if title in honorifics().female else "male" if title in honorifics().male else ""
-    if m.type != "person" or other in (_sex_of(m, found_in.text), told):
+    if m.type != "person" or _sex_of(m, found_in.text) == _OTHER_SEX.get(pronoun):
         return None
     # only a title, a name or an article before it: not a clause opener ("Because Jackson was so frail, ...")
+    articles = ("the", "a", "an")
+    openers = function_words("en") | wordset("clauses", "subordinators") | wordset("mode", "conditional")
     before = _ANY_WORD.findall(found_in.text[lo : m.start])
-    common = (function_words("en") | wordset("clauses", "subordinators") | wordset("mode", "conditional")) - {
-        "the",
-        "a",
-        "an",
-    }
-    if not all((w[:1].isupper() and w.lower() not in common) or w in ("the", "a", "an") for w in before):
+    if not all(w in articles or (w[:1].isupper() and w.lower() not in openers) for w in before):
         return None
     return m
 
@@ -1259,6 +1250,9 @@ def _sex_of(m: ActorMention, text: str = "") -> str:
     gaz = load_gazetteer()
     before = text[max(0, m.start - 12) : m.start].replace(".", "").split()
     title = before[-1].lower() if before else ""
+    first = m.text.split()[0].replace(".", "").lower() if len(m.text.split()) > 1 else ""
+    if first in honorifics().female or first in honorifics().male:
+        title = first  # the mention holds its title: "Ms Rishawi"
     if title in honorifics().female:
         return "female"
     if title in honorifics().male:
