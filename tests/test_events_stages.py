@@ -1325,6 +1325,20 @@ def test_an_order_to_leave_is_a_deed_without_a_day():
     assert all(r["event_type"] != "COERCE" for r in _one("The minister ordered a review of the contracts."))
 
 
+def test_an_order_to_a_named_party_is_a_demand_on_it_not_what_it_is_told_to_do():
+    # "ordered Israel to halt": no halt by the court (the order's content), and Israel is the party ordered
+    got = _fields("event_type", "mode", "source_actor", "target_actor")
+    assert got("The ICJ ordered Israel on Friday to halt its offensive in Rafah.") == [
+        ("REQUEST", "actual", "International Court of Justice", "Israel")
+    ]
+    # an order is given, not only said: actual, whatever the verb's usual sense of a demand would say
+    assert got("The White House on Tuesday ordered BP to pay for the barriers.") == [
+        ("REQUEST", "actual", "United States", "BP")
+    ]
+    # an order to one's own forces stays the deed ordered
+    assert [r["event_type"] for r in _one("Putin ordered troops on Monday to withdraw from Kherson.")] == ["RETREAT"]
+
+
 def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
     # "send troops", "send missiles": words before the noun without a determiner
     rows = _one("Russia sent 3,000 troops to the border on Monday.")

@@ -100,19 +100,34 @@ def _commands() -> frozenset[str]:
     return frozenset(plover().get("dated_commands", {}).get("verbs", []))
 
 
-def _commanded(tokens: list[Token], j: int, i1: int) -> bool:
-    """True when "to" and a verb of going ([dated_commands].contents) follow within fifteen words after j, before
-    any punctuation but a comma that opens no relative clause: "ordered the ambassador to leave", "ordered
-    diplomats from seven countries, including Argentina and Peru, to leave", not "ordered an inquiry"."""
-    going = frozenset(plover().get("dated_commands", {}).get("contents", []))
+def _commanded(tokens: list[Token], j: int, i1: int) -> str:
+    """What an order commands when "to" and a verb follow within fifteen words after j, before any punctuation
+    but a comma that opens no relative clause: "going" for a verb of going ([dated_commands].contents: "ordered
+    the ambassador to leave", "ordered diplomats from seven countries, including Argentina and Peru, to leave");
+    "party" when a named party other than forces is told what to do ("ordered Israel to halt its offensive",
+    "ordered BP to pay": [dated_commands].party_type); "" otherwise ("ordered an inquiry", "ordered troops to
+    withdraw", whose withdrawal is the happening)."""
+    spec = plover().get("dated_commands", {})
     for k in range(j, min(i1, j + 16) - 1):
         if tokens[k].text == "," and k + 1 < i1 and tokens[k + 1].lower not in wordset("clauses", "relative"):
             continue  # "ordered diplomats from seven countries, including Argentina, Chile and Peru, to leave"
         if not tokens[k].text[:1].isalnum():
-            return False
+            return ""
         if tokens[k].lower == "to":
-            return tokens[k + 1].lower in going
-    return False
+            content = tokens[k + 1]
+            if content.lower in spec.get("contents", ()):
+                return "going"
+            party = tokens[j:k]
+            if (
+                content.text.isalpha()
+                and content.text.islower()
+                and content.lower not in function_words()
+                and any(t.text[:1].isupper() for t in party)
+                and not any(t.lower in wordset("roles", "troop_nouns") for t in party)
+            ):
+                return "party"
+            return ""
+    return ""
 
 
 def verb_forms(lemma: str) -> dict[str, str]:
@@ -214,8 +229,12 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                     if end is None:
                         continue
                     n = end - i - 1
-                if dated_only and phrase in _commands() and _commanded(tokens, i + 1 + n, i1):
-                    dated_only = False  # "ordered French troops to leave": an order with its content is a deed
+                if dated_only and phrase in _commands():
+                    command = _commanded(tokens, i + 1 + n, i1)
+                    if command:  # "ordered French troops to leave": an order with its content is a deed
+                        dated_only = False
+                    if command == "party":  # "ordered Israel to halt": a demand on Israel, not Israel's halt
+                        etype = plover()["dated_commands"]["party_type"]
                 out.append(Cue(i, i + 1 + n, etype, QUAD_CLASS[etype], weight, form, phrase, dated_only))
                 i += n
                 break
