@@ -1339,6 +1339,20 @@ def test_an_order_to_a_named_party_is_a_demand_on_it_not_what_it_is_told_to_do()
     assert [r["event_type"] for r in _one("Putin ordered troops on Monday to withdraw from Kherson.")] == ["RETREAT"]
 
 
+def test_fighting_that_broke_out_between_two_parties_is_their_assault():
+    got = _fields("event_type", "mode", "source_actor", "target_actor")
+    # a gerund opening the sentence, with a verb of beginning after it, is a happening that took place
+    assert got("Fighting between Armenia and Azerbaijan broke out on Tuesday.") == [
+        ("ASSAULT", "actual", "Armenia", "Azerbaijan")
+    ]
+    # a demonym and the noun of the people or forces it qualifies are one party of "between"
+    assert got("Clashes between Israeli troops and Palestinian gunmen broke out in Jenin on Tuesday.") == [
+        ("ASSAULT", "actual", "Israel", "Palestine")
+    ]
+    # a gerund with no verb of beginning is no happening told
+    assert _one("Fighting terrorism remains the government's priority.") == []
+
+
 def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
     # "send troops", "send missiles": words before the noun without a determiner
     rows = _one("Russia sent 3,000 troops to the border on Monday.")

@@ -39,6 +39,7 @@ from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue, asks_question, gap_words_at, noun_type
 from extract.events.syntax import titles
+from extract.events.syntax import words as syntax_words
 from extract.events.tokens import Token, hyphenated_word
 from extract.vocabulary import function_words, past_form
 
@@ -250,6 +251,19 @@ def _np_end(tokens: list[Token], e: int, stop: int) -> int:
     return e
 
 
+def _demonym_noun_end(tokens: list[Token], e: int, m: ActorMention, stop: int) -> int:
+    """Past the noun a demonym qualifies, when it names people or forces (syntax.toml's group_heads and
+    organ_heads): "Israeli troops" and "Palestinian gunmen" are coordinated in "between Israeli troops and
+    Palestinian gunmen". Up to two such words ("Israeli security forces"); else e."""
+    if m.via != "demonym":
+        return e
+    heads = syntax_words("group_heads") | syntax_words("organ_heads") | {"security"}
+    j = e
+    while j < min(stop, e + 2) and tokens[j].lower in heads and tokens[j].text[:1].islower():
+        j += 1
+    return j
+
+
 def _qualifier_only(toks: list[Token]) -> bool:
     """True for nothing, or for a possessor and its title before a named person ("Somaliland's leader")."""
     if not toks:
@@ -266,7 +280,7 @@ def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], s
     list closed by "and" ("In Moscow, Putin signed" is no list)."""
     out: list[Placed] = [(k, m)]
     seps: list[str] = []
-    e = _np_end(tokens, _end(tokens, k, m), stop)
+    e = _demonym_noun_end(tokens, _np_end(tokens, _end(tokens, k, m), stop), m, stop)
     for k2, m2 in ms:
         if k2 < e:
             continue
@@ -278,7 +292,7 @@ def _conjuncts(tokens: list[Token], k: int, m: ActorMention, ms: list[Placed], s
         head = _head(tokens, k2, m2, ms, stop)
         out.append(head)
         seps.append(gap[0].lower)
-        e = _np_end(tokens, _end(tokens, head[0], head[1]), stop)
+        e = _demonym_noun_end(tokens, _np_end(tokens, _end(tokens, head[0], head[1]), stop), head[1], stop)
     while seps and seps[-1] == ",":
         seps.pop()
         out.pop()

@@ -607,8 +607,9 @@ def _outbreak(
     text: str, toks: list[Token], clause: Clause, timexes: list[Timex], s_start: int
 ) -> tuple[int, Timex] | None:
     """(noun index, its day) for a noun that may break out (_outbreak_type) opening the clause after at most two
-    lower-case modifiers, followed by a verb of [nonevent].outbreaks ("Heavy fighting broke out in Khartoum on Saturday"),
-    with a name after the verb and a day governing the clause; None otherwise."""
+    lower-case modifiers, followed by a verb of [nonevent].outbreaks, right after it or after a phrase of place or
+    scope (plover.after_scope: "Heavy fighting broke out in Khartoum on Saturday", "Fighting between Armenia and
+    Azerbaijan erupted on Tuesday"), with a name after the noun and a day governing the clause; None otherwise."""
     k = clause.i0
     if k < clause.i1 and toks[k].lower in wordset("roles", "determiners"):
         k += 1
@@ -623,12 +624,22 @@ def _outbreak(
         k += 1
     if k >= clause.i1 - 1 or not _outbreak_type(toks[k].lower):
         return None
-    after = " ".join(t.lower for t in toks[k + 1 : k + 3])
-    if not any(after == p or after.startswith(p + " ") for p in wordset("nonevent", "outbreaks")):
+    verb = next(  # right after the noun, or after a phrase of place or scope ("Fighting between A and B broke out")
+        (
+            n
+            for n in plover.after_scope(toks, k + 1, clause.i1)
+            if any(
+                (after := " ".join(t.lower for t in toks[n : n + 2])) == p or after.startswith(p + " ")
+                for p in wordset("nonevent", "outbreaks")
+            )
+        ),
+        -1,
+    )
+    if verb < 0:
         return None
     a, b = toks[clause.i0].start, toks[clause.i1 - 1].end
     dated = [(tx.start, tx.end) for tx in timexes]
-    if not any(t.text[:1].isupper() and not any(x <= t.start < y for x, y in dated) for t in toks[k + 2 : clause.i1]):
+    if not any(t.text[:1].isupper() and not any(x <= t.start < y for x, y in dated) for t in toks[k + 1 : clause.i1]):
         return None  # no name after the verb: "The shooting continued until dawn on Tuesday" places no one
     day = next(
         (
