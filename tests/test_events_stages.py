@@ -93,6 +93,26 @@ def _clause_texts(text: str) -> list[str]:
     return [" ".join(t.text for t in toks[c.i0 : c.i1]) for c in split_clauses(toks)]
 
 
+def test_the_verb_after_a_relative_clause_set_off_by_commas_is_the_antecedents_own_clause():
+    text = "Hamas, which has ruled Gaza since 2007, attacked Israel on 7 October 2023."
+    assert _clause_texts(text) == ["Hamas", "which has ruled Gaza since 2007", "attacked Israel on 7 October 2023 ."]
+    assert [c.coordinated for c in split_clauses(tokenize(text))] == [False, False, True]
+    got = _fields("event_type", "date", "source_actor", "target_actor")
+    assert got(text) == [("ASSAULT", "2023-10-07", "Hamas", "Israel")]
+    # the relative clause's happening and the main one are two, both done by the antecedent
+    text = "Antony Blinken, who arrived in Israel on Friday, criticised Hamas on Saturday."
+    assert got(text) == [
+        ("CONSULT", "2024-03-01", "Antony Blinken", "Israel"),
+        ("ACCUSE", "2024-03-02", "Antony Blinken", "Hamas"),
+    ]
+    # a participle with its agent after the comma is no main verb: it describes the noun before it
+    assert _clause_texts("Brown, who will join a meeting of the committee, chaired by Johnson, called for action.") == [
+        "Brown",
+        "who will join a meeting of the committee , chaired by Johnson",
+        "called for action .",
+    ]
+
+
 def test_and_with_no_comma_opens_a_clause_when_a_name_and_its_own_verb_follow():
     assert _clause_texts("Chile recalled its envoy in May and Peru's trade minister will visit Lima soon.") == [
         "Chile recalled its envoy in May",

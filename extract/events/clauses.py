@@ -113,25 +113,39 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
             and not _reports_a_happening(tokens, a, b, speech)
         ) or (n == 0 and len(chunks) > 1 and tokens[b].text == "," and _asked_first(tokens))
         marked.append((a, b, hard, attribution))
-    # 3. Merge soft-joined chunks into clauses.
+    # 3. Merge soft-joined chunks into clauses. The chunk after a relative clause set off by commas, when it opens
+    # with a finite verb, is the antecedent's own predicate ("Hamas, which has ruled Gaza since 2007, attacked
+    # Israel"): a clause of its own, coordinated with the subject before the relative clause.
+    relative = wordset("roles", "relative_pronouns")
     out: list[Clause] = []
     cur_a = cur_b = None
+    cur_coordinated = False
     for a, b, hard, attribution in marked:
         if attribution:
             if cur_a is not None:
-                out.append(Clause(cur_a, cur_b))
+                out.append(Clause(cur_a, cur_b, coordinated=cur_coordinated))
                 cur_a = cur_b = None
             out.append(Clause(a, b, True))
             continue
+        main = (
+            cur_a is not None
+            and not hard
+            and cur_a > 0
+            and tokens[cur_a - 1].text == ","
+            and tokens[cur_a].lower in relative
+            and cur_b - cur_a >= 2
+            and finite_word(tokens[a])
+            and not (a + 1 < b and tokens[a + 1].lower == "by")  # "..., chaired by the health secretary": a participle
+        )
         if cur_a is None:
-            cur_a, cur_b = a, b
-        elif hard:
-            out.append(Clause(cur_a, cur_b))
-            cur_a, cur_b = a, b
+            cur_a, cur_b, cur_coordinated = a, b, False
+        elif hard or main:
+            out.append(Clause(cur_a, cur_b, coordinated=cur_coordinated))
+            cur_a, cur_b, cur_coordinated = a, b, main
         else:
             cur_b = b
     if cur_a is not None:
-        out.append(Clause(cur_a, cur_b))
+        out.append(Clause(cur_a, cur_b, coordinated=cur_coordinated))
     # a speech act's participle after a comma ("..., accusing Western countries of nuclear blackmail") is a
     # predicate of the subject before it: a coordinated clause
     participles = wordset("clauses", "participle_openers")

@@ -427,6 +427,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue  # "asked top officials why the government did not take over": what is asked about
                 if _to_the_reader(toks, clause, cue):
                     continue  # "You can donate via the DEC website": the reader told what they may do
+                if _ill_before_death(toks, clauses, clause, cue):
+                    continue  # "Ana Ruiz, who had been ill for some time, died on Friday": a death from illness
                 if _describes(toks, cue) and not _dated_participle(text, toks, clause, cue, sent_tx):
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
@@ -529,6 +531,16 @@ def _accident(toks: list[Token], clause: Clause, cue: Cue, armed: bool) -> bool:
     story that names weapons (plover.armed_text), only one no weapon makes ("was killed in a crash in Kuwait",
     "the accident which killed": plover.accident_subject)."""
     return plover.accident_subject(toks, _doer_from(toks, clause), cue, armed)
+
+
+def _ill_before_death(toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue) -> bool:
+    """True for a verb that can only tell a death ([nonevent].deaths_only) after a relative clause that speaks of the
+    dead one's illness ([nonevent].ill_before_death: "Ana Ruiz, who had been ill for some time, died on Friday")."""
+    if cue.phrase not in wordset("nonevent", "deaths_only"):
+        return False
+    span = _relative_before(toks, clauses, clause, cue)
+    ill = wordset("nonevent", "ill_before_death")
+    return span is not None and any(span[0] <= t.start < span[1] and t.lower in ill for t in toks)
 
 
 def _doer_from(toks: list[Token], clause: Clause) -> int:
@@ -1515,6 +1527,21 @@ def _after_relative(toks: list[Token], clause: Clause, cue: Cue) -> int:
     if toks[clause.i0].lower not in wordset("roles", "relative_pronouns"):
         return -1
     return next((k for k in range(clause.i0 + 2, cue.i) if toks[k].text == ","), -1)
+
+
+def _relative_before(toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue) -> tuple[int, int] | None:
+    """Character span of the relative clause told before the cue's predicate about its subject: inside the clause,
+    before its closing comma (_after_relative), or the clause right before when the predicate is the antecedent's
+    own (split_clauses: "Dudley, who takes over on 1 October, met the board"); None when there is none."""
+    closing = _after_relative(toks, clause, cue)
+    if closing >= 0:
+        return toks[clause.i0].start, toks[closing].start
+    if not clause.coordinated:
+        return None
+    before = next((c for c in reversed(clauses) if c.i1 < clause.i0), None)
+    if before is None or toks[before.i0].lower not in wordset("roles", "relative_pronouns"):
+        return None
+    return toks[before.i0].start, toks[before.i1 - 1].end
 
 
 def _taken(toks: list[Token], placed: list[Placed], sent_tx: list[Timex]) -> set[int]:
@@ -2922,9 +2949,9 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
         toks, clause, s_start = doc.tokens[c.s], c.clause, doc.sentences[c.s].start
         clause_span = (toks[clause.i0].start, toks[clause.i1 - 1].end)
         timexes = c.timexes
-        if c.kind == "verb" and (closing := _after_relative(toks, clause, c.cue)) >= 0:
+        inside = _relative_before(toks, doc.clauses[c.s], clause, c.cue) if c.kind == "verb" else None
+        if inside is not None:
             # "Dudley, who takes over on 1 October, met the board": the relative clause's day is not the meeting's
-            inside = (toks[clause.i0].start, toks[closing].start)
             timexes = [tx for tx in timexes if not inside[0] <= tx.start < inside[1]]
         timexes = [tx for tx in timexes if not _possessive_of_another(text, toks, tx, c.cue)]
         noun_dates = _noun_dates(text, toks, timexes, doc.cues.get(c.s, []), c.cue)
