@@ -4,7 +4,9 @@ split_clauses(tokens) -> list[Clause]. Boundaries are semicolons and a comma fol
 conjunction or subordinator ("but", "while", "after", "which", ...; list in data/cues.toml), unless that word
 stands alone between two commas ("Egypt, meanwhile, has ordered ...": an aside, the subject's clause goes on);
 with no comma, "when" before a past deed (_opens_without_comma) and "and" before a name with a verb of its own
-("... last month and Poland's force will go soon", _and_opens).
+("... last month and Poland's force will go soon", _and_opens). After a relative clause set off by commas, a finite
+verb opens the antecedent's own predicate, a clause coordinated with the subject before the relative clause
+("Hamas, which has ruled Gaza since 2007, attacked Israel").
 Comma-delimited attributions (", the official said", ", a U.S. official told Reuters") are cut out of
 the clause they follow and returned with attribution=True, so their actors are not taken for the
 clause's participants; so is a sentence's opening question to its subject ("Asked whether ..., Ruiz said").
