@@ -1373,6 +1373,24 @@ def test_fighting_that_broke_out_between_two_parties_is_their_assault():
     assert _one("Fighting terrorism remains the government's priority.") == []
 
 
+def test_a_complaint_filed_with_a_forum_is_against_the_one_after_against():
+    got = _fields("event_type", "source_actor", "target_actor")
+    assert got("Lebanon filed a complaint with the UN Security Council against Israel on Monday.") == [
+        ("ACCUSE", "Lebanon", "Israel")
+    ]
+    # a day before a preposition is the deed's, not the day of the noun after it: one protest, no detention that day
+    assert got("Japan lodged a protest with China on Monday over the detention of a Japanese businessman.") == [
+        ("PROTEST", "Japan", "China")
+    ]
+
+
+def test_police_officers_sent_abroad_are_sent_forces():
+    got = _fields("mode", "source_actor", "target_actor")
+    assert got("Kenya will send 1,000 police officers to Haiti, its president said on Tuesday.") == [
+        ("future", "Kenya", "Haiti")
+    ]
+
+
 def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
     # "send troops", "send missiles": words before the noun without a determiner
     rows = _one("Russia sent 3,000 troops to the border on Monday.")

@@ -688,7 +688,20 @@ def _object(
     pick = next(((k, m) for k, m in cands if k < soft), None) or (cands[0] if cands else None)
     if pick is None:
         return None
+    if cue.quad_class.endswith("conflict"):
+        # "filed a complaint with the UN Security Council against Israel": the one it is against, not the forum
+        against = next(((k, m) for k, m in cands if k < hard and _after_against(tokens, k, pick[0])), None)
+        pick = against or pick
     return _head(tokens, pick[0], pick[1], [(k, m) for k, m in ms if k >= cue.j], hard)
+
+
+def _after_against(tokens: list[Token], k: int, first: int) -> bool:
+    """True when the mention at k, after the first candidate object at `first`, is the object of "against" (past a
+    determiner), and that first one is the object of another preposition ("with the UN Security Council")."""
+    if k <= first or not after_preposition(tokens, first, max(0, first - 3)):
+        return False
+    j = k - 1 - (k > 1 and tokens[k - 1].lower in ("the", "a", "an"))
+    return j >= 0 and tokens[j].lower == "against"
 
 
 def _acts(

@@ -598,8 +598,10 @@ def _dated_noun(text: str, tx: Timex, s_start: int, s_end: int) -> tuple[int, st
     if m:
         pos = m.start(1)
         for w in m.group(1).split():
-            if w in _clause_openers():
-                break  # "said on Sunday that the attack would ...": the day is the saying's
+            if w in _clause_openers() or (w in wordset("roles", "prepositions") and w != "in"):
+                # "said on Sunday that the attack would ...", "protested on Monday over the detention": not its day
+                # (but "resigned on Sunday in protest", "killed on Monday in an attack": the deed's manner)
+                break
             pos = text.index(w, pos)
             if noun_type(w):
                 return pos, noun_type(w)
