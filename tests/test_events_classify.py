@@ -171,6 +171,17 @@ def test_hypothetical_mode_only_in_conditional_sentences(text, expected):
     assert all(e[1] != "hypothetical" for e in _events(text, RULES))
 
 
+def test_a_possibility_not_ruled_out_is_hypothetical_not_denied():
+    # "did not rule out working with ...": left possible (tests/gold/README.md), neither a cooperation denied nor done
+    text = "Ishiba did not rule out working with opposition parties on policy on Monday."
+    assert _events(text, WITH_HYPOTHETICAL) == [("COOPERATE", "hypothetical", "Shigeru Ishiba", "")]
+    assert _events(text) == []  # the default keep_modes emit no hypothetical
+    # ruling out, done, is a refusal
+    assert _events("The army ruled out talks with the RSF on Saturday.") == [
+        ("REJECT", "actual", "Sudan", "Rapid Support Forces")
+    ]
+
+
 def test_switched_off_the_stage_changes_nothing_the_rules_found():
     text = (
         "Russia announced new sanctions on Iran on Tuesday. Japan pledged $5 billion to Ukraine on Tuesday. "

@@ -700,9 +700,9 @@ GROUPS = [
         ),
         pytest.param(
             "Prime Minister Shigeru Ishiba called the vote in October. "
-            "On Monday he said he would stay on, and did not rule out working with opposition parties.",
+            "On Monday he said he would stay on, and did not meet opposition leaders.",
             "2024-10-29",
-            "REJECT",
+            "CONSULT",
             ("negated", "Shigeru Ishiba", ""),
             id="a coordinated negated verb shares the pronoun subject of its clause",
         ),

@@ -866,6 +866,21 @@ def _future_told(doc: ArticleDoc, c: Candidate) -> bool:
     return False
 
 
+def _not_excluded(toks: list[Token], clause: Clause) -> bool:
+    """True when the clause denies excluding something ([mode].excluding after a negator: "did not rule out",
+    "has not ruled it out", "refused to exclude"): what was not ruled out is left possible."""
+    for k in range(clause.i0, clause.i1):
+        for phrase in wordset("mode", "excluding"):
+            words = phrase.split()
+            if toks[k].lower not in plover.verb_forms(words[0]):
+                continue
+            if len(words) > 1 and not any(t.lower == words[1] for t in toks[k + 1 : min(clause.i1, k + 4)]):
+                continue
+            if any(mode.negating(t.lower) for t in toks[max(clause.i0, k - 3) : k]):
+                return True
+    return False
+
+
 def _conditional(toks: list[Token], words: frozenset[str]) -> bool:
     """True when the sentence holds a conditional ("if", "unless"): a hypothetical reading is kept only then."""
     return any(t.lower in words for t in toks)
@@ -1099,7 +1114,12 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             c.reading = c.reading._replace(mode="future")  # "offered more U.S. help", "offered to donate"
         if c.reading.mode == "actual" and _admitted_fact(doc.tokens[c.s], c):
             c.reading = c.reading._replace(mode="statement")  # "admitted the insurgency had been stronger"
-        if c.reading.mode in keep and (c.reading.mode != "hypothetical" or _conditional(doc.tokens[c.s], conditional)):
+        left_open = c.reading.mode == "negated" and _not_excluded(doc.tokens[c.s], c.clause)
+        if left_open:
+            c.reading = c.reading._replace(mode="hypothetical")  # "did not rule out working with the opposition"
+        if c.reading.mode in keep and (
+            c.reading.mode != "hypothetical" or left_open or _conditional(doc.tokens[c.s], conditional)
+        ):
             kept.append(c)
     if fresh:
         speech = wordset("mode", "speech")
