@@ -1391,6 +1391,16 @@ def test_police_officers_sent_abroad_are_sent_forces():
     ]
 
 
+def test_a_group_counted_at_the_start_of_the_clause_is_its_subject():
+    got = _fields("event_type", "source_actor", "target_actor")
+    assert got("Hundreds of protesters stormed the parliament in Baghdad on Saturday.") == [
+        ("ASSAULT", "protesters", "Iraq")
+    ]
+    assert got("A group of gunmen attacked a village in Zamfara on Sunday.") == [("ASSAULT", "gunmen", "")]
+    # a group after a preposition that counts nothing is no subject (word order leaves the doer unread)
+    assert got("Attacks by insurgents killed 12 people in Baghdad on Sunday.") == [("ASSAULT", "", "Iraq")]
+
+
 def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
     # "send troops", "send missiles": words before the noun without a determiner
     rows = _one("Russia sent 3,000 troops to the border on Monday.")

@@ -309,7 +309,7 @@ def first_subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Pl
     for k, m in inside:
         if k in in_pp:
             continue
-        if after_preposition(tokens, k, lo):
+        if after_preposition(tokens, k, lo) and not _counted(tokens, lo, k):
             conjuncts = _conjuncts(tokens, k, m, inside, hi)
             opens = next((n for n, c in enumerate(conjuncts) if n and _opens_clause(tokens, lo, k, c, hi)), None)
             in_pp.update(k2 for k2, _ in conjuncts[:opens])  # "of Japan, South Korea and ..."
@@ -1374,9 +1374,18 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         and tokens[start - 1].lower not in stop
     ):
         start -= 1
-    if start > clause.i0 and tokens[start - 1].lower in _w("prepositions"):
+    if start > clause.i0 and tokens[start - 1].lower in _w("prepositions") and not _counted(tokens, clause.i0, start):
         return None  # "attacks by insurgents": not the subject
     return start, group_mention(tokens, start, k + 1)
+
+
+def _counted(tokens: list[Token], lo: int, start: int) -> bool:
+    """True when the words at `start` are counted by the words opening the stretch from `lo` ("Hundreds of
+    protesters", "A group of gunmen": [roles].counting_heads and "of"): they are the subject."""
+    q = start - 2
+    if q < lo or tokens[start - 1].lower != "of" or tokens[q].lower not in _w("counting_heads"):
+        return False
+    return q == lo or (q == lo + 1 and tokens[lo].lower in ("a", "an", "the"))
 
 
 def group_agent(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Placed | None:
