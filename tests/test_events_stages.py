@@ -1401,6 +1401,14 @@ def test_a_group_counted_at_the_start_of_the_clause_is_its_subject():
     assert got("Attacks by insurgents killed 12 people in Baghdad on Sunday.") == [("ASSAULT", "", "Iraq")]
 
 
+def test_a_crowd_is_of_the_place_where_it_protests_not_of_a_demonym_before_a_noun():
+    got = _fields("event_type", "source_actor", "target_actor")
+    assert got("Thousands of supporters of the coup rallied outside the French embassy in Niamey on Sunday.") == [
+        ("PROTEST", "Nigerien protesters", "France")
+    ]
+    assert got("Protests broke out in Caracas on Monday.") == [("PROTEST", "Venezuelan protesters", "")]
+
+
 def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
     # "send troops", "send missiles": words before the noun without a determiner
     rows = _one("Russia sent 3,000 troops to the border on Monday.")

@@ -399,16 +399,28 @@ def _undergone(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     return k > clause.i0 and tokens[k].lower == "under" and tokens[k - 1].lower in _w("undergone_verbs")
 
 
-def _crowd(clause: Clause, cue: Cue, ms: list[Placed]) -> Placed | None:
-    """The crowd doing a protest with no named doer: "<Demonym> protesters" of the first country or
-    capital named in the clause ("Protests broke out in Caracas" -> "Venezuelan protesters")."""
+def _crowd(clause: Clause, cue: Cue, ms: list[Placed], tokens: list[Token] | None = None) -> Placed | None:
+    """The crowd doing a protest with no named doer: "<Demonym> protesters" of the first country or capital named
+    in the clause after a preposition of place, else of the first named there ("Protests broke out in Caracas" ->
+    "Venezuelan protesters"; "rallied outside the French embassy in Niamey" -> "Nigerien protesters")."""
     if cue.event_type not in _w("crowd_types"):
         return None
     label = cues()["roles"]["crowd_label"]
-    for k, m in ms:
-        if clause.i0 <= k < clause.i1 and m.type in STATE_TYPES and m.country and demonym(m.country):
-            name = label.format(demonym(m.country))
-            return k, ActorMention(m.start, m.end, m.text, "crowd:" + m.country, name, "crowd", m.country)
+    states = [
+        (k, m)
+        for k, m in ms
+        if clause.i0 <= k < clause.i1 and m.type in STATE_TYPES and m.country and demonym(m.country)
+    ]
+    # where it happens first ("rallied outside the French embassy in Niamey": Nigerien protesters), then any state
+    where = _w("place_prepositions") | {"through", "outside", "at"}
+    placed = [
+        (k, m)
+        for k, m in states
+        if tokens is not None and m.via != "demonym" and after_preposition(tokens, k, clause.i0, where)
+    ]
+    for k, m in placed + states:
+        name = label.format(demonym(m.country))
+        return k, ActorMention(m.start, m.end, m.text, "crowd:" + m.country, name, "crowd", m.country)
     return None
 
 
@@ -877,7 +889,7 @@ def assign(
                 # "... spread damage from Louisiana to Florida, Salazar told a panel": a place before the speaker
                 target = None
         if source is None and not passive:
-            source = _crowd(clause, cue, mentions)
+            source = _crowd(clause, cue, mentions, tokens)
         if source is None and statement and span.speaker is not None and _represents(tokens, span.speaker):
             source = span.speaker
     src = as_actor(source[1]) if source is not None else None
