@@ -1407,6 +1407,8 @@ def test_a_crowd_is_of_the_place_where_it_protests_not_of_a_demonym_before_a_nou
         ("PROTEST", "Nigerien protesters", "France")
     ]
     assert got("Protests broke out in Caracas on Monday.") == [("PROTEST", "Venezuelan protesters", "")]
+    # a nation's people named in the plural, protesting, are a crowd of that nation
+    assert got("Thousands of Israelis rallied in Tel Aviv on Saturday.") == [("PROTEST", "Israeli protesters", "")]
 
 
 def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():

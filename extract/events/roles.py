@@ -424,6 +424,12 @@ def _crowd(clause: Clause, cue: Cue, ms: list[Placed], tokens: list[Token] | Non
     return None
 
 
+def _people_of(m: ActorMention) -> bool:
+    """True for a nation's people named by their demonym in the plural ("Israelis", "Georgians"), not a state."""
+    name = demonym(m.country) if m.country else ""
+    return bool(name) and m.text.lower() == name.lower() + "s"
+
+
 def shares_first_subject(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     """True when the verb is coordinated with an earlier one ("Putin said ... and warned ...", "... and did not
     rule out"): it shares the clause's first subject."""
@@ -892,6 +898,11 @@ def assign(
             source = _crowd(clause, cue, mentions, tokens)
         if source is None and statement and span.speaker is not None and _represents(tokens, span.speaker):
             source = span.speaker
+    if source is not None and cue.event_type in _w("crowd_types") and _people_of(source[1]):
+        # "Israelis rallied in Tel Aviv": a crowd of a nation is "<Demonym> protesters" (tests/gold/README.md)
+        m = source[1]
+        name = cues()["roles"]["crowd_label"].format(demonym(m.country))
+        source = (source[0], ActorMention(m.start, m.end, m.text, "crowd:" + m.country, name, "crowd", m.country))
     src = as_actor(source[1]) if source is not None else None
     tgt = as_actor(target[1]) if target is not None else None
     if src is not None and tgt is not None and src.actor_id == tgt.actor_id:
