@@ -105,6 +105,16 @@ def test_the_verb_after_a_relative_clause_set_off_by_commas_is_the_antecedents_o
         ("CONSULT", "2024-03-01", "Antony Blinken", "Israel"),
         ("ACCUSE", "2024-03-02", "Antony Blinken", "Hamas"),
     ]
+    # the antecedent does the main predicate, not the relative clause's doer; a group may be the antecedent
+    assert got("Hezbollah, which is backed by Iran, fired rockets at northern Israel on Tuesday.")[-1] == (
+        "ASSAULT",
+        "2024-03-05",
+        "Hezbollah",
+        "Israel",
+    )
+    assert got("The rebels, who control much of the north, seized the town on Monday.") == [
+        ("COERCE", "2024-03-04", "rebels", "")
+    ]
     # a participle with its agent after the comma is no main verb: it describes the noun before it
     assert _clause_texts("Brown, who will join a meeting of the committee, chaired by Johnson, called for action.") == [
         "Brown",

@@ -1551,6 +1551,36 @@ def _after_relative(toks: list[Token], clause: Clause, cue: Cue) -> int:
     return next((k for k in range(clause.i0 + 2, cue.i) if toks[k].text == ","), -1)
 
 
+def _antecedent(
+    toks: list[Token], relative: Clause, placed: list[Placed], names: Callable[[int, int], list[Placed]]
+) -> Placed | None:
+    """The subject of the predicate after a relative clause: the name right before it (_relative_subject: "Hezbollah,
+    which is backed by Iran, fired"), unless a person opens the sentence and that name is none (the head of an
+    apposition the relative clause qualifies: "Elizabeth Birnbaum, head of Minerals Management Service, which
+    issues permits, resigned"); else the first subject, or a group the words before it name ("The rebels, who
+    control much of the north, seized the town")."""
+    rel = _relative_subject(toks, relative, placed, names)
+    first = roles.first_subject(toks, 0, relative.i0, placed)
+    if first is not None and first[1].type == "person" and (rel is None or rel[1].type != "person"):
+        return first  # "Elizabeth Birnbaum, head of Minerals Management Service, which issues permits, resigned"
+    if rel is not None or first is not None or relative.i0 < 2:
+        return rel or first
+    comma = relative.i0 - 1  # the group's verb stands where the comma opening the relative clause is
+    at = Cue(comma, comma + 1, "ASSAULT", QUAD_CLASS["ASSAULT"], 0.0, "past", "")
+    return roles.group_subject(toks, Clause(0, comma), at, syntax.group_word)
+
+
+def _relative_clause_before(toks: list[Token], clauses: list[Clause], clause: Clause) -> Clause | None:
+    """The relative clause right before a clause that is its antecedent's own predicate (split_clauses:
+    "Hezbollah, which is backed by Iran, fired rockets" -> "which is backed by Iran"); None otherwise."""
+    if not clause.coordinated:
+        return None
+    before = next((c for c in reversed(clauses) if c.i1 < clause.i0), None)
+    if before is None or toks[before.i0].lower not in wordset("roles", "relative_pronouns"):
+        return None
+    return before
+
+
 def _relative_before(toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue) -> tuple[int, int] | None:
     """Character span of the relative clause told before the cue's predicate about its subject: inside the clause,
     before its closing comma (_after_relative), or the clause right before when the predicate is the antecedent's
@@ -1558,12 +1588,8 @@ def _relative_before(toks: list[Token], clauses: list[Clause], clause: Clause, c
     closing = _after_relative(toks, clause, cue)
     if closing >= 0:
         return toks[clause.i0].start, toks[closing].start
-    if not clause.coordinated:
-        return None
-    before = next((c for c in reversed(clauses) if c.i1 < clause.i0), None)
-    if before is None or toks[before.i0].lower not in wordset("roles", "relative_pronouns"):
-        return None
-    return toks[before.i0].start, toks[before.i1 - 1].end
+    before = _relative_clause_before(toks, clauses, clause)
+    return (toks[before.i0].start, toks[before.i1 - 1].end) if before is not None else None
 
 
 def _taken(toks: list[Token], placed: list[Placed], sent_tx: list[Timex]) -> set[int]:
@@ -1924,7 +1950,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         state_doer: ActorMention | None = None  # the state behind a passive that names no one
         grouped: list[ActorMention] = []  # the others a group subject stands for ("the two leaders")
         if c.kind == "verb":
-            if clause.coordinated and not any(k < cue.i for k, _ in in_clause):
+            relative = _relative_clause_before(toks, doc.clauses[c.s], clause)
+            if clause.coordinated and relative is not None and not any(k < cue.i for k, _ in in_clause):
+                # "Hezbollah, which is backed by Iran, fired rockets": the relative clause's antecedent did it, not
+                # that clause's doer
+                rel = _antecedent(toks, relative, placed, lambda i0, i1, s=c.s: _bodies(names_in(s, i0, i1)))
+                inherited = roles.as_actor(rel[1]) if rel is not None else None
+            elif clause.coordinated and not any(k < cue.i for k, _ in in_clause):
                 # "Obama visited Mexico City, praised Calderon": the predicate before it in the sentence did it
                 before = next((p for p in reversed(kept) if p.s == c.s and p.kind == "verb"), None)
                 inherited = before.source if before is not None else None
