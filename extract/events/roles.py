@@ -257,7 +257,7 @@ def _demonym_noun_end(tokens: list[Token], e: int, m: ActorMention, stop: int) -
     Palestinian gunmen". Up to two such words ("Israeli security forces"); else e."""
     if m.via != "demonym":
         return e
-    heads = syntax_words("group_heads") | syntax_words("organ_heads") | {"security"}
+    heads = syntax_words("group_heads") | syntax_words("organ_heads") | _w("demonym_noun_modifiers")
     j = e
     while j < min(stop, e + 2) and tokens[j].lower in heads and tokens[j].text[:1].islower():
         j += 1
@@ -399,7 +399,7 @@ def _undergone(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     return k > clause.i0 and tokens[k].lower == "under" and tokens[k - 1].lower in _w("undergone_verbs")
 
 
-def _crowd(clause: Clause, cue: Cue, ms: list[Placed], tokens: list[Token] | None = None) -> Placed | None:
+def _crowd(tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed]) -> Placed | None:
     """The crowd doing a protest with no named doer: "<Demonym> protesters" of the first country or capital named
     in the clause after a preposition of place, else of the first named there ("Protests broke out in Caracas" ->
     "Venezuelan protesters"; "rallied outside the French embassy in Niamey" -> "Nigerien protesters")."""
@@ -412,12 +412,8 @@ def _crowd(clause: Clause, cue: Cue, ms: list[Placed], tokens: list[Token] | Non
         if clause.i0 <= k < clause.i1 and m.type in STATE_TYPES and m.country and demonym(m.country)
     ]
     # where it happens first ("rallied outside the French embassy in Niamey": Nigerien protesters), then any state
-    where = _w("place_prepositions") | {"through", "outside", "at"}
-    placed = [
-        (k, m)
-        for k, m in states
-        if tokens is not None and m.via != "demonym" and after_preposition(tokens, k, clause.i0, where)
-    ]
+    where = _w("place_prepositions") | _w("crowd_place_prepositions")
+    placed = [(k, m) for k, m in states if m.via != "demonym" and after_preposition(tokens, k, clause.i0, where)]
     for k, m in placed + states:
         name = label.format(demonym(m.country))
         return k, ActorMention(m.start, m.end, m.text, "crowd:" + m.country, name, "crowd", m.country)
@@ -895,7 +891,7 @@ def assign(
                 # "... spread damage from Louisiana to Florida, Salazar told a panel": a place before the speaker
                 target = None
         if source is None and not passive:
-            source = _crowd(clause, cue, mentions, tokens)
+            source = _crowd(tokens, clause, cue, mentions)
         if source is None and statement and span.speaker is not None and _represents(tokens, span.speaker):
             source = span.speaker
     if source is not None and cue.event_type in _w("crowd_types") and _people_of(source[1]):

@@ -867,8 +867,8 @@ def _future_told(doc: ArticleDoc, c: Candidate) -> bool:
 
 
 def _not_excluded(toks: list[Token], clause: Clause) -> bool:
-    """True when the clause denies excluding something ([mode].excluding after a negator: "did not rule out",
-    "has not ruled it out", "refused to exclude"): what was not ruled out is left possible."""
+    """True when the clause denies excluding something ([mode].excluding after a negator, up to three words before:
+    "did not rule out", "has not ruled it out"): what was not ruled out is left possible."""
     for k in range(clause.i0, clause.i1):
         for phrase in wordset("mode", "excluding"):
             words = phrase.split()
@@ -1951,7 +1951,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
         grouped: list[ActorMention] = []  # the others a group subject stands for ("the two leaders")
         if c.kind == "verb":
             relative = _relative_clause_before(toks, doc.clauses[c.s], clause)
-            if clause.coordinated and relative is not None and not any(k < cue.i for k, _ in in_clause):
+            if relative is not None and not any(k < cue.i for k, _ in in_clause):
                 # "Hezbollah, which is backed by Iran, fired rockets": the relative clause's antecedent did it, not
                 # that clause's doer
                 rel = _antecedent(toks, relative, placed, lambda i0, i1, s=c.s: _bodies(names_in(s, i0, i1)))
