@@ -1421,6 +1421,14 @@ def test_a_crowd_is_of_the_place_where_it_protests_not_of_a_demonym_before_a_nou
     assert got("Thousands of Israelis rallied in Tel Aviv on Saturday.") == [("PROTEST", "Israeli protesters", "")]
 
 
+def test_a_state_fused_to_led_leads_the_deed_and_one_fused_to_backed_only_modifies():
+    got = _fields("event_type", "source_actor", "target_actor")
+    assert got("The Saudi-led coalition struck Sanaa on Monday.") == [("ASSAULT", "Saudi Arabia", "Yemen")]
+    assert got("Iran-backed militias attacked a US base in Syria on Monday.") == [
+        ("ASSAULT", "Iran-backed militias", "United States")
+    ]
+
+
 def test_what_is_sent_may_carry_a_quantity_modifiers_or_a_name():
     # "send troops", "send missiles": words before the noun without a determiner
     rows = _one("Russia sent 3,000 troops to the border on Monday.")

@@ -85,15 +85,18 @@ def in_phrase(tokens: list[Token], k: int, lo: int) -> bool:
 
 def hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
     """True when mention m at token k is fused to a hyphenated word ("US-made", "Iran-backed"): it only
-    modifies a noun."""
+    modifies a noun. Not before a word of leading ([roles].leading_suffixes: "the Saudi-led coalition struck" is
+    Saudi Arabia's deed)."""
     tok = tokens[k] if 0 <= k < len(tokens) else None
     if tok is None:
         return False
-    return (
-        tok.end > m.end
-        and tok.text[m.end - tok.start : m.end - tok.start + 1] == "-"
-        or (k + 1 < len(tokens) and tokens[k + 1].start == m.end and tokens[k + 1].text == "-")
-    )
+    if tok.end > m.end and tok.text[m.end - tok.start : m.end - tok.start + 1] == "-":
+        rest = tok.text[m.end - tok.start + 1 :]
+    elif k + 1 < len(tokens) and tokens[k + 1].start == m.end and tokens[k + 1].text == "-":
+        rest = tokens[k + 2].text if k + 2 < len(tokens) else ""
+    else:
+        return False
+    return rest.lower() not in _w("leading_suffixes")
 
 
 def trade_modifier(tokens: list[Token], k: int, m: ActorMention, named: frozenset[int]) -> bool:
