@@ -312,7 +312,7 @@ def first_subject(tokens: list[Token], lo: int, hi: int, ms: list[Placed]) -> Pl
     for k, m in inside:
         if k in in_pp:
             continue
-        if after_preposition(tokens, k, lo) and not _counted(tokens, lo, k):
+        if after_preposition(tokens, k, lo) and not _counted_group(tokens, lo, k):
             conjuncts = _conjuncts(tokens, k, m, inside, hi)
             opens = next((n for n, c in enumerate(conjuncts) if n and _opens_clause(tokens, lo, k, c, hi)), None)
             in_pp.update(k2 for k2, _ in conjuncts[:opens])  # "of Japan, South Korea and ..."
@@ -408,7 +408,6 @@ def _crowd(tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed]) -> P
     "Venezuelan protesters"; "rallied outside the French embassy in Niamey" -> "Nigerien protesters")."""
     if cue.event_type not in _w("crowd_types"):
         return None
-    label = cues()["roles"]["crowd_label"]
     states = [
         (k, m)
         for k, m in ms
@@ -418,9 +417,14 @@ def _crowd(tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed]) -> P
     where = _w("place_prepositions") | _w("crowd_place_prepositions")
     placed = [(k, m) for k, m in states if m.via != "demonym" and after_preposition(tokens, k, clause.i0, where)]
     for k, m in placed + states:
-        name = label.format(demonym(m.country))
-        return k, ActorMention(m.start, m.end, m.text, "crowd:" + m.country, name, "crowd", m.country)
+        return k, crowd_of(m)
     return None
+
+
+def crowd_of(m: ActorMention) -> ActorMention:
+    """The crowd of m's country, at m's words: "<Demonym> protesters" ([roles].crowd_label; tests/gold/README.md)."""
+    name = cues()["roles"]["crowd_label"].format(demonym(m.country))
+    return ActorMention(m.start, m.end, m.text, "crowd:" + m.country, name, "crowd", m.country)
 
 
 def _people_of(m: ActorMention) -> bool:
@@ -898,10 +902,7 @@ def assign(
         if source is None and statement and span.speaker is not None and _represents(tokens, span.speaker):
             source = span.speaker
     if source is not None and cue.event_type in _w("crowd_types") and _people_of(source[1]):
-        # "Israelis rallied in Tel Aviv": a crowd of a nation is "<Demonym> protesters" (tests/gold/README.md)
-        m = source[1]
-        name = cues()["roles"]["crowd_label"].format(demonym(m.country))
-        source = (source[0], ActorMention(m.start, m.end, m.text, "crowd:" + m.country, name, "crowd", m.country))
+        source = (source[0], crowd_of(source[1]))  # "Israelis rallied in Tel Aviv": a nation's crowd
     src = as_actor(source[1]) if source is not None else None
     tgt = as_actor(target[1]) if target is not None else None
     if src is not None and tgt is not None and src.actor_id == tgt.actor_id:
@@ -1396,12 +1397,16 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
         and tokens[start - 1].lower not in stop
     ):
         start -= 1
-    if start > clause.i0 and tokens[start - 1].lower in _w("prepositions") and not _counted(tokens, clause.i0, start):
+    if (
+        start > clause.i0
+        and tokens[start - 1].lower in _w("prepositions")
+        and not _counted_group(tokens, clause.i0, start)
+    ):
         return None  # "attacks by insurgents": not the subject
     return start, group_mention(tokens, start, k + 1)
 
 
-def _counted(tokens: list[Token], lo: int, start: int) -> bool:
+def _counted_group(tokens: list[Token], lo: int, start: int) -> bool:
     """True when the words at `start` are counted by the words opening the stretch from `lo` ("Hundreds of
     protesters", "A group of gunmen": [roles].counting_heads and "of"): they are the subject."""
     q = start - 2

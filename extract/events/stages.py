@@ -1552,7 +1552,7 @@ def _after_relative(toks: list[Token], clause: Clause, cue: Cue) -> int:
 
 
 def _antecedent(
-    toks: list[Token], relative: Clause, placed: list[Placed], names: Callable[[int, int], list[Placed]]
+    toks: list[Token], relative: Clause, placed: list[Placed], names: Callable[[int, int], list[Placed]], cue: Cue
 ) -> Placed | None:
     """The subject of the predicate after a relative clause: the name right before it (_relative_subject: "Hezbollah,
     which is backed by Iran, fired"), unless a person opens the sentence and that name is none (the head of an
@@ -1565,8 +1565,8 @@ def _antecedent(
         return first  # "Elizabeth Birnbaum, head of Minerals Management Service, which issues permits, resigned"
     if rel is not None or first is not None or relative.i0 < 2:
         return rel or first
-    comma = relative.i0 - 1  # the group's verb stands where the comma opening the relative clause is
-    at = Cue(comma, comma + 1, "ASSAULT", QUAD_CLASS["ASSAULT"], 0.0, "past", "")
+    comma = relative.i0 - 1  # the group is read as the subject of a verb standing where that comma is
+    at = cue._replace(i=comma, j=comma + 1)
     return roles.group_subject(toks, Clause(0, comma), at, syntax.group_word)
 
 
@@ -1954,7 +1954,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if relative is not None and not any(k < cue.i for k, _ in in_clause):
                 # "Hezbollah, which is backed by Iran, fired rockets": the relative clause's antecedent did it, not
                 # that clause's doer
-                rel = _antecedent(toks, relative, placed, lambda i0, i1, s=c.s: _bodies(names_in(s, i0, i1)))
+                rel = _antecedent(toks, relative, placed, lambda i0, i1, s=c.s: _bodies(names_in(s, i0, i1)), cue)
                 inherited = roles.as_actor(rel[1]) if rel is not None else None
             elif clause.coordinated and not any(k < cue.i for k, _ in in_clause):
                 # "Obama visited Mexico City, praised Calderon": the predicate before it in the sentence did it
@@ -2681,8 +2681,8 @@ def parse_roles(doc: ArticleDoc) -> ArticleDoc:
             if not c.needs_actor:
                 kept.append(c)
             continue
-        # "US-made missiles": a mention fused to a hyphenated word only modifies a noun.
-        mentions = [m for _, m in doc.actors[c.s] if doc.text[m.end : m.end + 1] != "-"]
+        # "US-made missiles": a mention fused to a hyphenated word only modifies a noun (roles.hyphen_modifier).
+        mentions = [m for k, m in doc.actors[c.s] if not roles.hyphen_modifier(toks, k, m)]
         mentions += [
             m for _, m in c.actors if m.type == "name" and sent.start <= m.start < sent.end and not roles.generic(m)
         ]
