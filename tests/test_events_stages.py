@@ -416,6 +416,20 @@ def test_may_with_a_capital_is_a_month_or_a_name_not_the_modal():
     assert _reading("May Russia attack Kyiv?", "attack") == "hypothetical"  # the first word: the modal
 
 
+def test_an_auxiliary_contracted_onto_a_pronoun_is_read_as_written_out():
+    # "it's sending" is "it is sending": a verb under way, not a bare -ing form with no auxiliary
+    assert _reading("The UN says it's sending troops to Haiti.", "sending", speech_before=True) == "statement"
+    assert _reading("They're sending troops to Haiti.", "sending") == "actual"
+    assert _reading("We've sent troops to Haiti.", "sent").startswith("actual")
+    assert _read("He's been arrested in Paris.", "arrested").perfect  # "'s been": has been
+    assert _reading("They'd attack the town.", "attack") == "hypothetical"  # "'d" before a base form: would
+    assert _reading("He said they'd attacked the town.", "attacked", speech_before=True) == "actual"  # had
+    rows = _one("The United Nations says it's sending an extra 3,500 troops to Haiti.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("MOBILIZE", "United Nations", "Haiti")
+    ]
+
+
 def test_a_purpose_after_a_done_deed_takes_the_deeds_tense():
     toks = tokenize("The charity has restarted its appeal to help people in Haiti.")
     clause = split_clauses(toks)[0]

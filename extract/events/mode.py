@@ -141,12 +141,27 @@ def _governing_base() -> frozenset[str]:
     return wordset("mode", "future") | wordset("mode", "hypothetical_modals") | {"to", "would", "did", "not", "n't"}
 
 
-def _contracted(word: str) -> str:
-    """The auxiliary a contraction ends in ("i'll", "they’ll" -> "'ll"), else the word: the tokenizer keeps
-    "I'll" as one word."""
-    for end in ("'ll", "’ll"):
-        if word.endswith(end) and len(word) > 3:
-            return "'ll"
+def _contracted(word: str, after: str = "") -> str:
+    """The auxiliary a contraction ends in, else the word: the tokenizer keeps "I'll" and "it's" as one word.
+    "i'll", "they’ll" -> "'ll"; "we're" -> "are"; "we've" -> "have"; "i'm" -> "am"; a pronoun's "'s" ([mode]
+    .contracting_subjects: "it's", not the possessive "Russia's") -> "has" before "been" or "got", else "is"; "'d"
+    -> "had" before "been" or a word in -ed, else "would". `after` is the next word, lower case."""
+    word = word.replace("’", "'")
+    if len(word) < 3 or "'" not in word[1:]:
+        return word
+    stem, _, end = word.rpartition("'")
+    if end == "ll":
+        return "'ll"
+    if end == "re":
+        return "are"
+    if end == "ve":
+        return "have"
+    if end == "m" and stem == "i":
+        return "am"
+    if end == "s" and stem in wordset("mode", "contracting_subjects"):
+        return "has" if after in ("been", "got") else "is"
+    if end == "d" and stem in wordset("mode", "contracting_subjects"):
+        return "had" if after == "been" or after.endswith("ed") else "would"
     return word
 
 
@@ -157,7 +172,7 @@ def auxiliary(tokens: list[Token], k: int) -> str:
     tok = tokens[k]
     if tok.text == "May" and k > 0 and tokens[k - 1].text not in _OPENING_MARKS:
         return ""
-    return _contracted(tok.lower)
+    return _contracted(tok.lower, tokens[k + 1].lower if k + 1 < len(tokens) else "")
 
 
 _OPENING_MARKS = frozenset("\"“‘'(")
@@ -618,7 +633,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     lo = clause.i0
     i = cue.i
     p = _prev(tokens, i, lo)
-    prev = tokens[p].lower if p >= lo else ""
+    prev = _contracted(tokens[p].lower, tokens[i].lower) if p >= lo else ""  # "it's sending": "is"
     if tokens[i].lower == "given" and _preposition_given(tokens, i):
         return Reading("")  # "But given past mishaps, officials muted their celebration": no one gave anything
     be = wordset("mode", "be")
@@ -707,13 +722,11 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         a = p
         while a >= lo and tokens[a].lower in negators:
             a = _prev(tokens, a, lo)
-        if cue.form == "past" and a >= lo and tokens[a].lower in be and not tokens[i].lower.endswith("ing"):
+        if cue.form == "past" and a >= lo and auxiliary(tokens, a) in be and not tokens[i].lower.endswith("ing"):
             passive = True  # (not a word in -ing the classify stage made a trigger: "were not giving cause")
             ongoing = tokens[a].lower == "being"  # "their citizens were being unfairly confined"
-        if prev in have or (prev in be and p - 1 >= lo and tokens[_prev(tokens, p, lo)].lower in have):
-            perfect = True
-        if prev in ("been",) and _prev(tokens, p, lo) >= lo and tokens[_prev(tokens, p, lo)].lower in have:
-            perfect = True
+        if prev in have or (prev in be and p - 1 >= lo and auxiliary(tokens, _prev(tokens, p, lo)) in have):
+            perfect = True  # ("it's been sent": "has been")
         mode = "actual"
     if in_question(tokens, lo, i):
         return Reading("hypothetical", passive, perfect)  # "it was not clear whether Hayward took part"
