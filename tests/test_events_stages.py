@@ -2244,3 +2244,17 @@ def test_a_pronoun_opening_a_sentence_carries_on_the_subject_before_not_its_obje
 def test_a_dated_noun_a_deed_was_over_is_its_reason_not_a_happening_of_that_day():
     rows = _one("Iran executed a man over the protests on Monday.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("COERCE", "Iran")]
+
+
+def test_custody_and_quarantine_phrases_are_coercion_and_voiced_concern_is_an_accusation_said():
+    got = _fields("event_type", "mode", "source_actor")
+
+    # a deed named by a verb with a preposition and a noun, active or passive
+    assert got("Iranian police took the journalist into custody on Monday.") == [("COERCE", "actual", "Iran")]
+    assert [r[:2] for r in got("The journalist was taken into custody in Tehran on Monday.")] == [("COERCE", "actual")]
+    assert got("Chinese authorities put the passengers into quarantine on Monday.") == [("COERCE", "actual", "China")]
+    # concern voiced over what another did is disapproval said, not the thing it is about
+    assert got("China expressed deep concern over the sanctions on Monday.") == [("ACCUSE", "statement", "China")]
+    assert got("Germany voiced concern over the arrests on Monday.") == [("ACCUSE", "statement", "Germany")]
+    assert got("France raised concerns about the vote on Monday.") == [("ACCUSE", "statement", "France")]
+    assert got("Germany expressed anger over the arrests on Monday.") == [("ACCUSE", "statement", "Germany")]
