@@ -2258,3 +2258,17 @@ def test_custody_and_quarantine_phrases_are_coercion_and_voiced_concern_is_an_ac
     assert got("Germany voiced concern over the arrests on Monday.") == [("ACCUSE", "statement", "Germany")]
     assert got("France raised concerns about the vote on Monday.") == [("ACCUSE", "statement", "France")]
     assert got("Germany expressed anger over the arrests on Monday.") == [("ACCUSE", "statement", "Germany")]
+
+
+def test_a_reported_deed_read_as_an_accusation_by_a_speaker_who_is_no_actor_targets_the_doer():
+    got = _fields("event_type", "source_actor", "target_actor")
+
+    # the classifier reads "say ... caused the death" as the prosecutors' accusation: Murray undergoes it
+    assert got("Prosecutors say Dr Conrad Murray caused the pop star's death by giving him an anesthetic.") == [
+        ("ACCUSE", "", "Conrad Murray")
+    ]
+    # a named speaker was already the source; a deed the rules read stays its doer's
+    assert got("Human Rights Watch said Russian troops executed civilians in Bucha.") == [
+        ("ACCUSE", "Human Rights Watch", "Russia")
+    ]
+    assert [r[1:] for r in got("Officials said BP sued Transocean on Monday.")] == [("BP", "Transocean")]

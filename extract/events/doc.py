@@ -87,6 +87,7 @@ class Candidate:
     rule_type: str = ""  # classify: the rule cue's type when the classifier changed it ("" otherwise)
     rule_mode: str = ""  # classify: the rule reading's mode when the classifier changed it ("" otherwise)
     scores: Scores | None = None  # classify: what the classifier said of the clause (None: not scored)
+    model_made: bool = False  # classify: a clause the rules gave no predicate, made a candidate by the classifier
     confidence: float = 0.0  # confidence: how likely an analyst would mark it as a happening (confidence.py)
 
 

@@ -464,6 +464,7 @@ class _Span:
 
     def __init__(self, tokens: list[Token], clause: Clause, cue: Cue, ms: list[Placed]) -> None:
         self.lo, self.hi, self.speaker, self.said_at, self.bound_at = clause.i0, cue.i, None, -1, -1
+        self.unnamed_at = -1  # a verb of saying whose subject is no actor ("Prosecutors say ...")
         self.first = first_subject(tokens, clause.i0, cue.i, ms)
         if shares_first_subject(tokens, clause, cue):
             return
@@ -477,11 +478,13 @@ class _Span:
                 if said is not None and (self.speaker is None or _anonymous(tokens, self.speaker)):
                     self.speaker = said
                     self.said_at = k
+                elif said is None and self.speaker is None and self.unnamed_at < 0:
+                    self.unnamed_at = k
                 self.lo = k + 1
             elif w in boundaries or (w == "as" and _subordinating_as(tokens, k)):
                 self.lo, self.bound_at = k + 1, k
             elif w == "," and k + 1 < cue.i and tokens[k + 1].lower in ("and", "but"):
-                self.lo, self.speaker, self.said_at = k + 2, None, -1
+                self.lo, self.speaker, self.said_at, self.unnamed_at = k + 2, None, -1, -1
 
 
 def by_agent(tokens: list[Token], cue: Cue, i1: int, mentions: list[Placed]) -> Placed | None:
@@ -850,6 +853,17 @@ def _main_clause(
     return main, other
 
 
+def _accused(tokens: list[Token], cue: Cue, span: _Span, ms: list[Placed], hard: int) -> Placed | None:
+    """The doer of reported words the classifier read as an accusation ([roles].accused_subject_types) when the
+    verb of saying before them has a subject that is no actor ("Prosecutors say Murray caused the death": Murray)
+    and no named speaker follows; None otherwise."""
+    if span.speaker is not None or span.unnamed_at < 0 or cue.event_type not in _w("accused_subject_types"):
+        return None
+    if _later_speaker(tokens, cue, ms, hard) is not None:
+        return None  # "With fears growing that ..., Salazar told a panel": the one who speaks after accuses
+    return first_subject(tokens, span.unnamed_at + 1, cue.i, ms)
+
+
 def assign(
     tokens: list[Token],
     clause: Clause,
@@ -861,8 +875,10 @@ def assign(
     statement: bool = False,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(source, target) of the clause's happening. `retyped`: the classifier gave the clause another type
-    than the cue's; when the cue stands in a conditional clause ("if Russia attacked"), that type is the main
-    clause's, whose subject acts on the conditional clause's first actor. `statement`: the clause is read as
+    than the cue's, or its type to a clause the rules gave none; when the cue stands in a conditional clause ("if
+    Russia attacked"), that type is the main clause's, whose subject acts on the conditional clause's first actor;
+    when it is an accusation ([roles].accused_subject_types) of reported words whose speaker is no actor
+    ("Prosecutors say Murray caused the death"), the reported doer is its target. `statement`: the clause is read as
     a statement, so reported words that name no doer are the speaker's, even an anonymous one ("Mexican
     officials said their citizens were being unfairly confined": Mexico)."""
     # "US-made missiles", "Iranian-backed groups": a mention fused to a hyphenated word only modifies a noun.
@@ -879,8 +895,13 @@ def assign(
     span = _Span(tokens, clause, cue, mentions)
     passive = passive or _passive_here(tokens, clause, cue)
     main = _main_clause(tokens, clause, span, mentions, stops[1]) if retyped else None
+    accused = _accused(tokens, cue, span, mentions, stops[1]) if retyped and main is None else None
     if main is not None:
         source, target = main
+    elif accused is not None:
+        # "Prosecutors say Murray caused Jackson's death", read as the accusation: the one the words make the doer is
+        # accused, by a speaker who is no actor (an organ of the state may stand for its country later)
+        source, target = None, accused
     elif span.speaker is not None and (not _anonymous(tokens, span.speaker) or _undergone_threat(cue)):
         # Reported words: the speaker acts, on whom the words are about; a threat its subject undergoes ("a Russian
         # official said Ukraine would pay a heavy price") is the speaker's, named or not.

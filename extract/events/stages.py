@@ -1137,7 +1137,9 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 told = reading.mode or "actual"  # "Germany has offered 1m euro in aid": no negator, no negation
             if told in ("actual", "future") and mode.stopped(toks, clause.i0, k):
                 told = "negated"  # "Germany stopped sending weapons": from then on not done
-            fresh_c = Candidate(n, clause, cue, reading._replace(mode=told), "verb", doc.sentence_timexes[n], scores=sc)
+            fresh_c = Candidate(
+                n, clause, cue, reading._replace(mode=told), "verb", doc.sentence_timexes[n], scores=sc, model_made=True
+            )
             if told in ("actual", "statement") and _promised_help(toks, fresh_c):
                 fresh_c.reading = fresh_c.reading._replace(mode="future")  # a pledge of help is a promise
             if fresh_c.reading.mode in keep:
@@ -2126,7 +2128,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 cue,
                 in_clause,
                 c.reading.passive,
-                bool(c.rule_type),
+                bool(c.rule_type) or c.model_made,
                 article_home(),
                 c.reading.mode == "statement",
             )
