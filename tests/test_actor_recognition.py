@@ -107,6 +107,20 @@ def test_a_full_name_opening_with_a_listed_given_name_is_a_person():
     ]
 
 
+def test_a_given_name_that_is_also_a_word_of_institutions_opens_a_titled_name():
+    # "Bill" closes the name of a law ("the Health Care Bill") but opens a person's after a title
+    assert found("Florida Sen. Bill Nelson criticised BP.") == [
+        ("Florida", "Florida"),
+        ("Sen. Bill Nelson", "Bill Nelson"),
+        ("BP", "BP"),
+    ]
+    assert found("The Senate passed the Health Care Bill. Senator Bill Nelson voted for it.")[-1] == (
+        "Senator Bill Nelson",
+        "Bill Nelson",
+    )
+    assert learned_people("The Health Care Bill passed the Senate.") == []
+
+
 def test_a_learned_full_name_keeps_an_arabic_article_as_written_and_drops_initials():
     assert learned_people("Officials met Hafez al-Mirazi on Monday.") == ["Hafez al-Mirazi"]
     assert found("Officials met Hafez al-Mirazi on Monday. Mirazi said little.") == [
