@@ -1258,6 +1258,10 @@ def test_naming_with_a_judgement_is_a_speech_act():
     assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [
         ("ACCUSE", "statement", "Vladimir Putin")
     ]
+    # a plain judgement of weakness or failure condemns too
+    rows = _one("Florida Sen. Bill Nelson called the federal response so far weak.", day="2010-05-25")
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [("ACCUSE", "statement", "Bill Nelson")]
+    assert [c.event_type for c in find_cues(tokenize("Merkel called the summit a failure."))] == ["ACCUSE"]
     rows = _one(
         "Prime minister Tony Blair described Mr Cook as an outstanding, extraordinary talent.", day="2005-08-07"
     )
