@@ -20,6 +20,23 @@ def test_a_different_given_name_is_not_the_gazetteer_person():
 
 def test_another_given_name_before_a_famous_surname_is_someone_else():
     assert found("Michelle Obama opened a school garden in Chicago.")[0] == ("Michelle Obama", "Michelle Obama")
+    # a given name outside the common list, when the article goes on to write the surname alone or after a title
+    text = "In Geneva, Keiji Fukuda of the WHO spoke. Fukuda said the virus spread. Fukuda left."
+    assert [name for _, name in found(text, dt.date(2009, 5, 1))] == [
+        "Switzerland",
+        "Keiji Fukuda",
+        "World Health Organization",
+        "Keiji Fukuda",
+        "Keiji Fukuda",
+    ]
+    # a word opening a sentence, or one the article also writes in lower case, gives no such name
+    text = "Even Fukuda disagreed. Fukuda said so. Fukuda left."
+    assert {name for _, name in found(text, dt.date(2008, 5, 1))} == {"Yasuo Fukuda"}
+    text = "Critics said the team was unsure, and Team Fukuda said so. Fukuda left. Fukuda came back."
+    assert {name for _, name in found(text, dt.date(2008, 5, 1))} == {"Yasuo Fukuda"}
+    # a word that is no name before the surname leaves the gazetteer person
+    text = "But Fukuda said the party would win. Fukuda left. Fukuda came back."
+    assert {name for _, name in found(text, dt.date(2008, 5, 1))} == {"Yasuo Fukuda"}
 
 
 def test_the_gazetteer_person_keeps_his_surname():

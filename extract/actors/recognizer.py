@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from extract.actors.gazetteer import END, PIECE_RE, Actor, AliasHit, Gazetteer, Term, load, state_body_name, tokens_of
-from extract.vocabulary import honorifics, time_zones
+from extract.vocabulary import function_words, honorifics, time_zones
 
 # Roles that a bare mention ("the president", "the foreign minister") may resolve to a person.
 RESOLVABLE_ROLES = frozenset(
@@ -710,11 +710,14 @@ class _Scan:
         return actor is not None and actor.type == "person"
 
     def _other_given_name(self, i: int, m: _Match) -> bool:
-        """True when the given name at token i puts a different person before a gazetteer person's surname:
-        "James Cameron" is not David Cameron, "Michelle Obama" not Barack Obama (a full alias such as
-        "Joseph Biden" matches at i and never comes here)."""
+        """True when the given name at token i, opening a full name _full_name accepted (a common given name,
+        or a surname the article writes alone or after a title), puts a different person before a gazetteer
+        person's surname: "James Cameron" is not David Cameron, "Michelle Obama" not Barack Obama, "Keiji Fukuda"
+        not Yasuo Fukuda (a full alias such as "Joseph Biden" matches at i and never comes here)."""
         given = self.keys[i]
-        if given not in self.gaz.given_names or not m.hits:
+        if not m.hits:
+            return False
+        if given not in self.gaz.given_names and not self._rare_given_name(i, m):
             return False
         for h in m.hits:
             actor = self._actor(h.actor_id)
@@ -722,6 +725,23 @@ class _Scan:
                 return False
             first = actor.name.split()[0]
             if first == given or first[:3] == given[:3]:  # "Joe" / "Joseph": the same person
+                return False
+        return True
+
+    def _rare_given_name(self, i: int, m: _Match) -> bool:
+        """True when the word at token i, outside the common given names, may still be one before the surname the
+        gazetteer knows at token i + 1 ("Keiji Fukuda", "Sameerah Ahmad"): a name of two words, the match the
+        surname alone (not a full name after a caption's word: "Getty Michael Howard"), and the word inside a
+        sentence (an opening word may be any: "Even Hayward disagreed", "So Contogouris spoke"), one the article
+        never writes in lower case nor an English function word ("Neither Waxman nor Stupak")."""
+        word = self.keys[i].lower()
+        if m.i != i + 1 or m.j != i + 2 or self._opens_sentence(i):
+            return False
+        if word in self._lower_words() or word in function_words("en"):
+            return False
+        for h in m.hits:
+            actor = self._actor(h.actor_id)
+            if actor is not None and actor.name.split()[0] == self.keys[m.i]:
                 return False
         return True
 
