@@ -2276,3 +2276,14 @@ def test_a_reported_deed_read_as_an_accusation_by_a_speaker_who_is_no_actor_targ
         ("ACCUSE", "Human Rights Watch", "Russia")
     ]
     assert [r[1:] for r in got("Officials said BP sued Transocean on Monday.")] == [("BP", "Transocean")]
+
+
+def test_criticism_suits_and_pressure_the_subject_faces_or_comes_under_target_it():
+    got = _fields("event_type", "mode", "source_actor", "target_actor")
+
+    assert got("BP came under heavy criticism from Germany on Monday.") == [("ACCUSE", "statement", "Germany", "BP")]
+    assert got("BP faced criticism from Norway on Monday.") == [("ACCUSE", "statement", "Norway", "BP")]
+    assert got("BP came under intense pressure from the White House on Monday.") == [
+        ("REQUEST", "statement", "United States", "BP")
+    ]
+    assert got("Chevron is facing a raft of lawsuits from Ecuador.") == [("ACCUSE", "actual", "Ecuador", "Chevron")]

@@ -389,7 +389,10 @@ def _passive_here(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
 
 def _undergone(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     """True when the cue is the noun of "come under" or "be under" ("came under attack", "was under heavy fire",
-    "came under rocket fire"; [roles].undergone_verbs): its subject suffers it."""
+    "came under rocket fire"; [roles].undergone_verbs) or a phrase of [roles].undergone_phrases ("came under
+    criticism", "faced calls to resign"): its subject suffers it."""
+    if cue.phrase in _w("undergone_phrases"):
+        return True
     k = cue.i - 1
     while (
         k > clause.i0
@@ -743,6 +746,9 @@ def _acts(
     if _undergone(tokens, clause, cue):
         # "Kharkiv came under attack from Russian drones": the subject suffers it, the actor after "from" does it
         preps = _w("undergone_preps")
+        if " ... " in cue.phrase:
+            # "is facing a raft of lawsuits from Ecuador": the doer follows the phrase's own words
+            after = [(k, m) for k, m in ms if cue.j <= k < clause.i1]
         doer = next(
             (
                 (k, m)
