@@ -510,7 +510,7 @@ def test_a_state_body_named_department_of_x_is_its_state_not_a_stand_in_departme
 
 
 def test_senators_and_a_partys_senators_are_their_state_as_lawmakers_are():
-    text = "BP faced new pressure in the United States. On Sunday 54 Democratic senators demanded that BP pay a fund."
+    text = "BP was in new trouble in the United States. On Sunday 54 Democratic senators demanded that BP pay a fund."
     row = _first(text, "REQUEST", "2010-06-14")
     assert (row["source_actor"], row["target_actor"]) == ("United States", "BP")
 
