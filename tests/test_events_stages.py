@@ -2287,3 +2287,20 @@ def test_criticism_suits_and_pressure_the_subject_faces_or_comes_under_target_it
         ("REQUEST", "statement", "United States", "BP")
     ]
     assert got("Chevron is facing a raft of lawsuits from Ecuador.") == [("ACCUSE", "actual", "Ecuador", "Chevron")]
+
+
+def test_quarantine_after_a_counted_object_and_accusations_repeated_of_late():
+    got = _fields("event_type", "source_actor", "target_actor")
+
+    # the object of "placed ... quarantine" may be counted ("dozens of"): the count's "of" ends no object
+    assert got("China has placed dozens of Mexicans in forced quarantine.") == [("COERCE", "China", "Mexicans")]
+    # told in the passive with no doer, the place's state did it, to no place of its own
+    text = "About 250 recruits at an army camp in the western Swiss canton of Fribourg were placed under quarantine."
+    assert got(text) == [("COERCE", "Switzerland", "")]
+    # a perfect speech act said "repeatedly" is the month's accusation, not a standing state; a deed is still one
+    lead = "Officials met in Geneva on Monday. "
+    rows = _one(lead + "US lawmakers have repeatedly accused BP of hiding the size of the spill.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"], r["date"]) for r in rows[1:]] == [
+        ("ACCUSE", "United States", "BP", "2024-03")
+    ]
+    assert len(_one(lead + "Russia repeatedly shells Kharkiv.")) == 1

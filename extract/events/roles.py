@@ -676,11 +676,19 @@ def _target_stops(tokens: list[Token], clause: Clause, cue: Cue) -> tuple[int, i
 
 def _gap_end(tokens: list[Token], cue: Cue, hi: int) -> int:
     """Where the object of a "verb ... words" cue ends ("take ... hostage"): at its words (plover.gap_words_at), or
-    at a preposition before them ("back to Gaza as hostages" is no one taken), else at hi."""
+    at a preposition before them ("back to Gaza as hostages" is no one taken; the "of" of a count, "dozens of
+    Mexicans", is none), else at hi."""
     end = gap_words_at(tokens, cue.j, hi, cue.phrase)
     end = hi if end < 0 else end
+    counts = _w("counting_heads")
     return next(
-        (k for k in range(cue.j, end) if tokens[k].lower in _w("prepositions") or tokens[k].lower == "back"), end
+        (
+            k
+            for k in range(cue.j, end)
+            if (tokens[k].lower in _w("prepositions") and not (k > 0 and tokens[k - 1].lower in counts))
+            or tokens[k].lower == "back"
+        ),
+        end,
     )
 
 

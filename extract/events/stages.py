@@ -2176,6 +2176,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.source, c.target = c.target, None
             if c.kind == "verb" and c.reading.passive and c.source is None and c.target is not None:
                 c.source = _coercing_state(toks, c, in_clause, article_home())
+                if c.source is not None and c.target.type in _PLACE_TYPES and c.target.country == c.source.country:
+                    # "recruits at an army camp in the Swiss canton of Fribourg were placed under quarantine": the
+                    # place is where its own state did it, no one it was done to
+                    c.target = None
             if c.source is None and state_doer is not None:
                 c.source = state_doer
             if c.source is not None and c.source.type == "name" and _inert_name(c.source):
@@ -2834,6 +2838,10 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue:
     markers = wordset("mode", "background")
     if not reading.present:
         markers = markers - wordset("mode", "background_present_only")
+    if reading.perfect and is_speech_act(cue) and cue.event_type in wordset("mode", "repeated_types"):
+        # "US lawmakers have repeatedly accused BP of ...": accusations made of late, one verbal conflict of the month
+        # (not "has repeatedly vowed to destroy Israel", a standing stance)
+        markers = markers - wordset("mode", "repeated_markers")
     if any(w in markers for w in words):
         return True
     joined = " " + " ".join(words) + " "
