@@ -2304,3 +2304,14 @@ def test_quarantine_after_a_counted_object_and_accusations_repeated_of_late():
         ("ACCUSE", "United States", "BP", "2024-03")
     ]
     assert len(_one(lead + "Russia repeatedly shells Kharkiv.")) == 1
+
+
+def test_wanting_a_named_party_to_act_is_a_demand_on_it():
+    got = _fields("event_type", "mode", "source_actor", "target_actor")
+
+    assert got("The EU wants Iran to halt enrichment.") == [("REQUEST", "statement", "European Union", "Iran")]
+    assert got("Ukraine wanted the West to send more tanks on Monday.") == [
+        ("REQUEST", "statement", "Ukraine", "the West")
+    ]
+    # a wish of the subject's own is no demand
+    assert [c.phrase for c in find_cues(tokenize("Iran wants to stop enrichment.")) if c.phrase == "want"] == []

@@ -247,6 +247,8 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
                 if len(out) == n_before:
                     _phone_call(tokens, i, i1, out)
                 if len(out) == n_before:
+                    _wish(tokens, i, i1, out)
+                if len(out) == n_before:
                     _done_noun(tokens, i, i1, out)
                 if len(out) == n_before:
                     _supported_noun(tokens, i0, i, out)
@@ -280,6 +282,7 @@ def _special_words() -> frozenset[str]:
         frozenset(_evaluations()["forms"])
         | frozenset(_calls()["forms"])
         | frozenset(_advice_spec()["forms"])
+        | frozenset(_wishes()["forms"])
         | frozenset(_nouns())
     )
 
@@ -364,6 +367,30 @@ def _phone_call(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
     if k < i1 and tokens[k].lower not in spec["after"] and not tokens[k].lower.endswith(("'s", "’s")):
         return
     out.append(Cue(i, i + 1, "CONSULT", QUAD_CLASS["CONSULT"], spec["weight"], form, "phone"))
+
+
+def _wish(tokens: list[Token], i: int, i1: int, out: list[Cue]) -> None:
+    """A verb of wanting followed by a name (after "the" at most) and "to" with a verb is a demand on that party
+    (plover.toml [wishes], REQUEST): "Obama wants BP to pay money into a fund", not "wants to pay" (a wish of the
+    subject's own) nor "wants the money to go" (no party)."""
+    spec = _wishes()
+    form = spec["forms"].get(tokens[i].lower)
+    if form is None:
+        return
+    k = i + 1
+    if k < i1 and tokens[k].lower == "the":
+        k += 1
+    start = k
+    while k < i1 and tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha():
+        k += 1  # the party's name ("BP", "the European Union")
+    if k == start or k + 1 >= i1 or tokens[k].lower != "to" or not tokens[k + 1].text[:1].islower():
+        return
+    out.append(Cue(i, i + 1, "REQUEST", QUAD_CLASS["REQUEST"], spec["weight"], form, "want"))
+
+
+@functools.cache
+def _wishes() -> dict:
+    return _verb_spec("wishes", (), 0, 0.5)
 
 
 @functools.cache
