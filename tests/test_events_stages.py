@@ -2315,3 +2315,11 @@ def test_wanting_a_named_party_to_act_is_a_demand_on_it():
     ]
     # a wish of the subject's own is no demand
     assert [c.phrase for c in find_cues(tokenize("Iran wants to stop enrichment.")) if c.phrase == "want"] == []
+
+
+def test_costs_and_claims_paid_are_aid_and_a_dated_lockdown_is_a_coercion():
+    got = _fields("event_type", "source_actor")
+
+    assert got("BP paid 26,500 claims totalling $62m on Monday.") == [("AID", "BP")]
+    assert [c.event_type for c in find_cues(tokenize("BP will pay all the costs."))] == ["AID"]
+    assert got("Mexico began a five-day nationwide lockdown on Friday.") == [("COERCE", "Mexico")]
