@@ -2323,3 +2323,16 @@ def test_costs_and_claims_paid_are_aid_and_a_dated_lockdown_is_a_coercion():
     assert got("BP paid 26,500 claims totalling $62m on Monday.") == [("AID", "BP")]
     assert [c.event_type for c in find_cues(tokenize("BP will pay all the costs."))] == ["AID"]
     assert got("Mexico began a five-day nationwide lockdown on Friday.") == [("COERCE", "Mexico")]
+
+
+def test_what_an_organ_of_the_state_did_stands_for_the_state_as_the_object():
+    got = _fields("event_type", "source_actor", "target_actor")
+    lead = "Obama visited Louisiana on Sunday. "
+
+    for obj in ("the federal response", "the government's response", "the federal government"):
+        rows = got(lead + f"Senator Bill Nelson criticised {obj} on Monday.")
+        assert rows[1:] == [("ACCUSE", "Bill Nelson", "United States")], obj
+    # an action noun with no organ before it is no one's
+    assert got(lead + "Senator Bill Nelson criticised the response on Monday.")[1:] == [
+        ("ACCUSE", "Bill Nelson", "")
+    ]

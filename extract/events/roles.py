@@ -1507,10 +1507,19 @@ _MODIFIED_BY_NEXT_NOT = frozenset({"and", "or", "that", "which", "who", "to"})  
 def organ_object(tokens: list[Token], clause: Clause, cue: Cue, home: str) -> ActorMention | None:
     """The article's country `home` for an organ of a state named without its country ([roles].organ_subjects) as
     the verb's object, right after it or after words of [roles].organ_object_words ("in talks with central
-    government", "urged the authorities to", "clashed with police"), as organ_subject reads one before it; None when
-    there is none (not "government officials", a modifier of the noun after it)."""
+    government", "urged the authorities to", "clashed with police"), as organ_subject reads one before it, or for
+    what such an organ did ([roles].organ_deed_nouns: "the government's response", "the federal response"); None
+    when there is none (not "government officials", a modifier of the noun after it)."""
+    deeds = _w("organ_deed_nouns")
     for k in range(cue.j, min(clause.i1, cue.j + 4)):
         w = tokens[k].lower
+        nxt_w = tokens[k + 1].lower if k + 1 < clause.i1 else ""
+        if possessive(w) and w.rsplit("'", 1)[0] in _w("organ_subjects") and nxt_w in deeds:
+            t = tokens[k]  # "criticised the government's response": what the state did
+            return state_mention(t.start, t.end, t.text, home, "organ")
+        if w in _w("organ_deed_adjectives") and nxt_w in deeds:
+            t = tokens[k]  # "called the federal response weak"
+            return state_mention(t.start, t.end, t.text, home, "organ")
         if w not in _w("organ_subjects"):
             if w not in _w("organ_object_words"):
                 return None
