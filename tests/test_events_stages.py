@@ -2257,6 +2257,10 @@ def test_custody_and_quarantine_phrases_are_coercion_and_voiced_concern_is_an_ac
     assert got("Iranian police took the journalist into custody on Monday.") == [("COERCE", "actual", "Iran")]
     assert [r[:2] for r in got("The journalist was taken into custody in Tehran on Monday.")] == [("COERCE", "actual")]
     assert got("Chinese authorities put the passengers into quarantine on Monday.") == [("COERCE", "actual", "China")]
+    # lower-case modifiers may stand after the phrase's preposition
+    assert got("Chinese police put the passengers into forced quarantine on Monday.") == [("COERCE", "actual", "China")]
+    assert [c.phrase for c in find_cues(tokenize("He was taken into police custody."))] == ["take into custody"]
+    assert [c.phrase for c in find_cues(tokenize("BP came under heavy criticism."))] == ["come under criticism"]
     # concern voiced over what another did is disapproval said, not the thing it is about
     assert got("China expressed deep concern over the sanctions on Monday.") == [("ACCUSE", "statement", "China")]
     assert got("Germany voiced concern over the arrests on Monday.") == [("ACCUSE", "statement", "Germany")]

@@ -633,7 +633,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
     lo = clause.i0
     i = cue.i
     p = _prev(tokens, i, lo)
-    prev = _contracted(tokens[p].lower, tokens[i].lower) if p >= lo else ""  # "it's sending": "is"
+    prev = _contracted(tokens[p].lower, tokens[p + 1].lower) if p >= lo else ""  # "it's sending": "is"
     if tokens[i].lower == "given" and _preposition_given(tokens, i):
         return Reading("")  # "But given past mishaps, officials muted their celebration": no one gave anything
     be = wordset("mode", "be")

@@ -681,6 +681,14 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
         return i + 3  # "talking directly with", "cooperate closely with": an adverb before the verb's particle
     if len(rest) == 1 and rest[0] in _objects():
         return _object_end(tokens, i, i1, rest[0])
+    if len(rest) == 2 and rest[0] in _MODIFIED_PREPOSITIONS and i + 2 < i1 and tokens[i + 1].lower == rest[0]:
+        # "came under heavy criticism", "put into forced quarantine": lower-case modifiers after the preposition
+        for k in range(i + 3, min(i1, i + 3 + modifiers_most())):
+            if not (tokens[k - 1].text.isalpha() and tokens[k - 1].text.islower()):
+                return None
+            if tokens[k].lower == rest[1]:
+                return k + 1
+        return None
     if len(rest) == 2 and rest[0] in articles:
         noun, first = rest[1], i + 3  # "verb + a/an/the + noun": one modifier or more (none is the phrase itself)
     elif len(rest) == 1 and noun_type(rest[0]):
@@ -701,6 +709,7 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
 
 
 _PARTICLES = frozenset({"with", "to", "on", "for", "against", "into", "out", "down", "back", "off", "up", "at"})
+_MODIFIED_PREPOSITIONS = frozenset({"under", "into", "in"})  # "verb + preposition + noun" cues that take modifiers
 
 
 @functools.cache

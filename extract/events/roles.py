@@ -389,9 +389,11 @@ def _passive_here(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
 
 def _undergone(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
     """True when the cue is the noun of "come under" or "be under" ("came under attack", "was under heavy fire",
-    "came under rocket fire"; [roles].undergone_verbs) or a phrase of [roles].undergone_phrases ("came under
+    "came under rocket fire"; [roles].undergone_verbs) or a phrase that [roles].undergone_openers open ("came under
     criticism", "faced calls to resign"): its subject suffers it."""
-    if cue.phrase in _w("undergone_phrases"):
+    if cue.event_type in _w("undergone_opener_types") and any(
+        cue.phrase.startswith(opener + " ") for opener in _w("undergone_openers")
+    ):
         return True
     k = cue.i - 1
     while (
