@@ -146,6 +146,8 @@ def _contracted(word: str, after: str = "") -> str:
     "i'll", "they’ll" -> "'ll"; "we're" -> "are"; "we've" -> "have"; "i'm" -> "am"; a pronoun's "'s" ([mode]
     .contracting_subjects: "it's", not the possessive "Russia's") -> "has" before "been" or "got", else "is"; "'d"
     -> "had" before "been" or a word in -ed, else "would". `after` is the next word, lower case."""
+    if "'" not in word and "’" not in word:
+        return word  # (most words: no look further)
     word = word.replace("’", "'")
     if len(word) < 3 or "'" not in word[1:]:
         return word

@@ -668,10 +668,11 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
     its noun ("filed a wrongful death lawsuit", "launched its fresh investigation", "held their first formal
     bilateral talks"; plover.toml [modifiers]), when the noun ends its phrase; None when there is no such
     match."""
+    n = len(rest)
     articles = ("a", "an", "the")  # any of them: "launched a fresh investigation" is "launch an investigation"
     determiners = _CUE_DETERMINERS  # "held their first formal bilateral talks"
     if (
-        len(rest) == 1
+        n == 1
         and rest[0] in _PARTICLES
         and i + 2 < i1
         and tokens[i + 1].lower.endswith("ly")
@@ -679,9 +680,9 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
         and tokens[i + 2].lower == rest[0]
     ):
         return i + 3  # "talking directly with", "cooperate closely with": an adverb before the verb's particle
-    if len(rest) == 1 and rest[0] in _objects():
+    if n == 1 and rest[0] in _objects():
         return _object_end(tokens, i, i1, rest[0])
-    if len(rest) == 2 and rest[0] in _MODIFIED_PREPOSITIONS and i + 2 < i1 and tokens[i + 1].lower == rest[0]:
+    if n == 2 and rest[0] in _MODIFIED_PREPOSITIONS and i + 2 < i1 and tokens[i + 1].lower == rest[0]:
         # "came under heavy criticism", "put into forced quarantine": lower-case modifiers after the preposition
         for k in range(i + 3, min(i1, i + 3 + modifiers_most())):
             if not (tokens[k - 1].text.isalpha() and tokens[k - 1].text.islower()):
@@ -689,9 +690,9 @@ def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> in
             if tokens[k].lower == rest[1]:
                 return k + 1
         return None
-    if len(rest) == 2 and rest[0] in articles:
+    if n == 2 and rest[0] in articles:
         noun, first = rest[1], i + 3  # "verb + a/an/the + noun": one modifier or more (none is the phrase itself)
-    elif len(rest) == 1 and noun_type(rest[0]):
+    elif n == 1 and noun_type(rest[0]):
         noun, first = rest[0], i + 2  # "verb + noun of happening" ("hold talks"): a determiner, then any modifiers
     else:
         return None
