@@ -2337,6 +2337,4 @@ def test_what_an_organ_of_the_state_did_stands_for_the_state_as_the_object():
         rows = got(lead + f"Senator Bill Nelson criticised {obj} on Monday.")
         assert rows[1:] == [("ACCUSE", "Bill Nelson", "United States")], obj
     # an action noun with no organ before it is no one's
-    assert got(lead + "Senator Bill Nelson criticised the response on Monday.")[1:] == [
-        ("ACCUSE", "Bill Nelson", "")
-    ]
+    assert got(lead + "Senator Bill Nelson criticised the response on Monday.")[1:] == [("ACCUSE", "Bill Nelson", "")]
