@@ -334,16 +334,15 @@ class _Scan:
                 and key.lower() not in roles
                 for key in self.keys
             ]
-            flags, keys = self._name_flags, self.keys
-            given = self.gaz.male_names | self.gaz.female_names
+            flags, keys, gaz = self._name_flags, self.keys, self.gaz
             for k in range(len(keys) - 1):
                 # a word of an institution that is also a given name opens a person's name before another name
                 # word ("Sen. Bill Nelson"), not after one ("the Health Care Bill")
                 if (
                     not flags[k]
                     and flags[k + 1]
-                    and keys[k] in self.gaz.org_words
-                    and keys[k] in given
+                    and keys[k] in gaz.org_words
+                    and (keys[k] in gaz.male_names or keys[k] in gaz.female_names)
                     and (k == 0 or not flags[k - 1])
                 ):
                     flags[k] = True
