@@ -2338,3 +2338,12 @@ def test_what_an_organ_of_the_state_did_stands_for_the_state_as_the_object():
         assert rows[1:] == [("ACCUSE", "Bill Nelson", "United States")], obj
     # an action noun with no organ before it is no one's
     assert got(lead + "Senator Bill Nelson criticised the response on Monday.")[1:] == [("ACCUSE", "Bill Nelson", "")]
+
+
+def test_a_cue_word_after_a_sum_and_a_determiner_is_a_noun():
+    # "fund" after "a $20bn compensation" names the fund; it is no verb in the present
+    assert _reading("BP has set up a $20bn compensation fund.", "fund") == ""
+    assert _reading("Banks agreed a $7bn rescue of the firm.", "rescue") == ""
+    # a verb after its subject is still read
+    assert _reading("Donors fund the compensation scheme.", "fund") != ""
+

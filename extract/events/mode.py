@@ -37,6 +37,7 @@ from extract.events.plover import (
     irregular_pasts,
     is_speech_act,
     noun_passive,
+    sum_word,
     support_verb,
     unchanged_pasts,
     verb_forms,
@@ -311,6 +312,9 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
             tokens[b].lower in wordset("mode", "adjectives") or _name_word(tokens[b].text) or hyphenated_word(tokens[b])
         ):
             break
+        b = _prev(tokens, b, lo)
+    # ... and over a sum: "a $20bn compensation fund"
+    while b >= lo and sum_word(tokens[b]) and b > lo:
         b = _prev(tokens, b, lo)
     if b < lo:
         return False
@@ -653,6 +657,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         or prev.endswith(("'s", "’s"))
         or prev[:1].isdigit()
         or prev in _NUMBERS
+        or (p >= lo and sum_word(tokens[p]))  # "a $7bn rescue"
         or _modifier_after_determiner(tokens, p, lo, cue)
         or _modified_after_preposition(tokens, p, lo, cue)
         or _ends_object_of_preposition(tokens, p, lo, cue)

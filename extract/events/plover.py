@@ -723,6 +723,11 @@ def _sums() -> frozenset[str]:
     return frozenset(plover().get("modifiers", {}).get("sums", []))
 
 
+def sum_word(token: Token) -> bool:
+    """True for a word of a sum of money or a figure ("$", "20", "bn", "million": [modifiers].sums)."""
+    return token.lower in _sums() or token.text[:1].isdigit()
+
+
 @functools.cache
 def _quantities() -> frozenset[str]:
     return frozenset(plover().get("modifiers", {}).get("quantities", []))
