@@ -2347,3 +2347,15 @@ def test_a_cue_word_after_a_sum_and_a_determiner_is_a_noun():
     # a verb after its subject is still read
     assert _reading("Donors fund the compensation scheme.", "fund") != ""
 
+
+def test_a_cheque_signed_is_aid_and_forces_hosted_are_cooperation():
+    got = _fields("event_type", "source_actor", "target_actor")
+
+    assert got("Leonardo DiCaprio signed a cheque for $1m to the Red Cross on Tuesday.") == [
+        ("AID", "Leonardo DiCaprio", "Red Cross")
+    ]
+    assert got("Qatar hosted US forces in 2003.") == [("COOPERATE", "Qatar", "United States")]
+    # a bill signed is still an agreement, and talks hosted a meeting
+    assert [c.event_type for c in find_cues(tokenize("Obama signed the bill."))] == ["AGREE"]
+    assert [c.event_type for c in find_cues(tokenize("Qatar hosted talks."))] == ["CONSULT"]
+
