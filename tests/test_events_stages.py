@@ -2359,3 +2359,13 @@ def test_a_cheque_signed_is_aid_and_forces_hosted_are_cooperation():
     assert [c.event_type for c in find_cues(tokenize("Obama signed the bill."))] == ["AGREE"]
     assert [c.event_type for c in find_cues(tokenize("Qatar hosted talks."))] == ["CONSULT"]
 
+
+def test_a_speaker_saying_it_will_not_act_is_a_refusal():
+    got = _fields("event_type", "mode", "source_actor")
+
+    assert got("Israel said on Monday it would not withdraw from Gaza.") == [("REJECT", "statement", "Israel")]
+    assert got("Anadarko declared on Monday that it won't pay its share of the costs.") == [
+        ("REJECT", "statement", "Anadarko")
+    ]
+    # no speaker: a plain negation; a passive is no deed of the speaker's
+    assert got("Israel will not withdraw from Gaza, officials confirmed on Monday.")[0][:2] != ("REJECT", "statement")

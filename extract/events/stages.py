@@ -512,6 +512,30 @@ def _declared_force(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     )
 
 
+def _refusal_said(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when a speaker says it will not do the cue's deed: a pronoun of [mode].refusing_subjects, then "will"
+    or "would" and a negator right before the verb, after a verb of saying or telling ("Murray has told a judge he
+    will not testify", "the government said it would not lift the ban"). The refusal is the happening, REJECT
+    statement (tests/gold/README_t17.md: "declining to testify is REJECT"); a passive ("will not be welcomed")
+    tells no deed of the speaker's."""
+    if cue.event_type in ("REJECT", "ACCUSE") or cue.i - 2 < clause.i0:
+        return False
+    negator = toks[cue.i - 1].lower.replace("’", "'")
+    if negator in ("won't", "wouldn't"):  # one token: "it won't pay"
+        subject_at = cue.i - 2
+    elif negator in ("not", "never") and toks[cue.i - 2].lower in ("will", "would"):
+        subject_at = cue.i - 3
+    else:
+        return False
+    if subject_at < clause.i0:
+        return False
+    subject = toks[subject_at]
+    if subject.lower not in wordset("mode", "refusing_subjects"):
+        return False
+    speech = wordset("mode", "speech")
+    return any(t.lower in speech for t in toks[:subject_at])
+
+
 def _ascribed_intent(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     """True when a conflict cue is the infinitive of a hostile aim ascribed to someone ([mode].ascribed_intent:
     "was trying to destroy Ukraine", "wanted to leave a city of death behind")."""
@@ -1109,6 +1133,11 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             # "refusing" instead)
             c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type="THREATEN", quad_class=QUAD_CLASS["THREATEN"])
+            c.reading = c.reading._replace(mode="statement")
+        if c.reading.mode == "negated" and not c.reading.passive and _refusal_said(doc.tokens[c.s], c.clause, c.cue):
+            # "Murray has told a judge he will not testify": the refusal said is the happening
+            c.rule_type = c.rule_type or c.cue.event_type
+            c.cue = c.cue._replace(event_type="REJECT", quad_class=QUAD_CLASS["REJECT"])
             c.reading = c.reading._replace(mode="statement")
         if c.reading.mode in ("actual", "statement") and _promised_help(doc.tokens[c.s], c):
             c.reading = c.reading._replace(mode="future")  # "offered more U.S. help", "offered to donate"
