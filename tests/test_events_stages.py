@@ -2106,9 +2106,11 @@ def test_a_delegation_or_an_envoy_sent_is_a_visit():
     got = _fields("event_type", "mode", "source_actor", "target_actor")
 
     assert got("China sent an envoy to Moscow on Monday.") == [("CONSULT", "actual", "China", "Russia")]
+    # said it would not send one: a refusal of the visit (stages._refusal_said), still to Egypt
     assert got("Israel said on Monday it would not send a delegation to Cairo.") == [
-        ("CONSULT", "negated", "Israel", "Egypt")
+        ("REJECT", "statement", "Israel", "Egypt")
     ]
+    assert got("Israel did not send a delegation to Cairo on Monday.") == [("CONSULT", "negated", "Israel", "Egypt")]
 
 
 def test_a_gift_told_in_the_passive_goes_to_the_actor_after_to_not_to_the_thing_given():
@@ -2369,3 +2371,4 @@ def test_a_speaker_saying_it_will_not_act_is_a_refusal():
     ]
     # no speaker: a plain negation; a passive is no deed of the speaker's
     assert got("Israel will not withdraw from Gaza, officials confirmed on Monday.")[0][:2] != ("REJECT", "statement")
+

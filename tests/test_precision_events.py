@@ -1390,8 +1390,13 @@ def test_a_negator_right_before_the_verb_stands_over_a_deed_or_plan_the_model_re
     # the model reads "actual" and "future"; "don't approve" and "will not give" deny the verb
     text = "Polls published on Tuesday show most voters say they don't approve of the governor's handling of the flood."
     assert [(r["event_type"], r["mode"]) for r in _rows(text)] == [("AGREE", "negated")]
-    text = "Sanofi said on Friday it will not give free vaccines to Nigeria."
+    text = "Sanofi will not give free vaccines to Nigeria, a spokesman confirmed on Friday."
     assert [(r["event_type"], r["mode"], r["target_actor"]) for r in _rows(text)] == [("AID", "negated", "Nigeria")]
+    # said by the one who will not give: a refusal (stages._refusal_said), still to Nigeria, no state of a French firm
+    text = "Sanofi said on Friday it will not give free vaccines to Nigeria."
+    assert [(r["event_type"], r["mode"], r["target_actor"]) for r in _rows(text)] == [
+        ("REJECT", "statement", "Nigeria")
+    ]
 
 
 def test_an_organ_of_the_state_named_as_the_object_is_the_articles_country():

@@ -600,11 +600,14 @@ def _about(
     speaker nor the speaker's own state ("Netanyahu said Israel would keep degrading Hezbollah"); a
     group or person of the same country may be ("the army said it was striking RSF bases"). A speaker the
     article introduced with no country of its own (a learned person, a name, a group) is of `home`, the
-    article's country ("Attorney General Eric Holder announced that the U.S. government had ...")."""
+    article's country ("Attorney General Eric Holder announced that the U.S. government had ..."), unless it is a
+    company of the gazetteer, which is of its home country ("Sanofi said it will not give free vaccines to
+    Nigeria": Nigeria is no state of Sanofi's)."""
     sp = speaker[1]
     any_place = cue.event_type in _w("place_target_types")
     introduced = sp.type in ("name", "group") or (sp.type == "person" and sp.via == "learned")
-    sp_country = sp.country or (home if introduced else "")
+    firm = load_gazetteer().firm_countries.get(sp.name, "") if sp.type in ("name", "organization") else ""
+    sp_country = sp.country or firm or (home if introduced else "")
 
     def ok(k: int, m: ActorMention) -> bool:
         own_state = sp_country and m.country == sp_country and m.type in STATE_TYPES
