@@ -2372,3 +2372,18 @@ def test_a_speaker_saying_it_will_not_act_is_a_refusal():
     # no speaker: a plain negation; a passive is no deed of the speaker's
     assert got("Israel will not withdraw from Gaza, officials confirmed on Monday.")[0][:2] != ("REJECT", "statement")
 
+
+def test_and_before_a_plain_noun_phrase_with_an_auxiliary_opens_a_clause():
+    def clauses(text: str) -> list[str]:
+        toks = tokenize(text, 0, len(text))
+        return [" ".join(t.text for t in toks[c.i0 : c.i1]) for c in split_clauses(toks)]
+
+    text = "Mexican officials have denied it came from pigs in Mexico and pork producers have been battling rumors."
+    assert clauses(text) == [
+        "Mexican officials have denied it came from pigs in Mexico",
+        "and pork producers have been battling rumors .",
+    ]
+    assert len(clauses("Israel has killed hundreds of fighters and many civilians have fled the city.")) == 2
+    # one subject of two nouns, or a state with no verb after the auxiliary, stays one clause
+    assert len(clauses("Officials in Mexico and pork producers have denied the claims.")) == 1
+    assert len(clauses("The army shelled the town and food prices are high.")) == 1

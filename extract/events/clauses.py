@@ -198,6 +198,8 @@ def _and_opens(tokens: list[Token], start: int, k: int) -> bool:
     Washington sought"), nor after a verb of saying (the two halves are what is said)."""
     if k <= start or tokens[k].lower != "and" or tokens[k - 1].text == ",":
         return False
+    if _and_opens_plain(tokens, start, k):
+        return True
     before = tokens[k - 1].text
     if before[:1].isupper() and before not in _CALENDAR_WORDS:
         return False  # "Rome and Washington sought": one subject of two names
@@ -220,6 +222,31 @@ def _and_opens(tokens: list[Token], start: int, k: int) -> bool:
         return False
     if any(t.lower in wordset("mode", "speech") for t in tokens[start:k]):
         return False  # "said the drug should never be used and Dr Murray had ...": both halves are what is said
+    return any(finite_word(t) for t in tokens[start:k])
+
+
+def _and_opens_plain(tokens: list[Token], start: int, k: int) -> bool:
+    """True when "and" at k opens a clause whose subject is a short lower-case noun phrase followed by an auxiliary
+    and a verb form, after a chunk with a finite verb of its own ("Mexican officials have denied it came from pigs
+    in Mexico and pork producers have been battling rumors": two clauses, two happenings). Not after a verb of
+    saying (both halves are what is said), nor after "between" or "both"."""
+    j = k + 1
+    if j < len(tokens) and tokens[j].lower in wordset("roles", "determiners"):
+        j += 1
+    q = j
+    while j < len(tokens) and j - q < 3 and tokens[j].text.isalpha() and tokens[j].text.islower():
+        if finite_word(tokens[j]):
+            break
+        j += 1
+    if j == q or j + 1 >= len(tokens) or tokens[j].lower not in auxiliaries():
+        return False
+    verb = tokens[j + 1]
+    if not (verb.text.isalpha() and verb.text.islower() and (finite_word(verb) or verb.lower.endswith("ing"))):
+        return False  # "and pork producers have been battling", not "and food prices are high"
+    if any(t.lower in ("between", "both") for t in tokens[max(start, k - 5) : k]):
+        return False
+    if any(t.lower in wordset("mode", "speech") for t in tokens[start:k]):
+        return False
     return any(finite_word(t) for t in tokens[start:k])
 
 
