@@ -56,6 +56,15 @@ def test_country_modifier_of_a_weapon_does_not_count():
     assert "USA" not in row["countries"]
 
 
+def test_a_place_of_several_words_fused_to_a_hyphenated_word_only_modifies():
+    row = _first("Madonna gave $1m to the Los Angeles-based Aids Project on Friday.", "AID")
+    assert row["target_actor"] == "Aids Project"
+    # before a word of leading, the state still acts
+    assert _first("The United States-led coalition struck Mosul on Monday.", "ASSAULT")["source_actor"] == (
+        "United States"
+    )
+
+
 def test_person_the_article_introduces_takes_its_country():
     text = (
         "Brazil's health ministry reported 40 new cases on Monday. Brazilian officials met in Brasilia on Monday. "

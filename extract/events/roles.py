@@ -86,10 +86,11 @@ def in_phrase(tokens: list[Token], k: int, lo: int) -> bool:
 def hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
     """True when mention m at token k is fused to a hyphenated word ("US-made", "Iran-backed"): it only
     modifies a noun. Not before a word of leading ([roles].leading_suffixes: "the Saudi-led coalition struck" is
-    Saudi Arabia's deed)."""
-    tok = tokens[k] if 0 <= k < len(tokens) else None
-    if tok is None:
+    Saudi Arabia's deed). A name of several words is fused by its last ("the Los Angeles-based Aids Project")."""
+    if not 0 <= k < len(tokens):
         return False
+    k = _end(tokens, k, m) - 1
+    tok = tokens[k]
     if tok.end > m.end and tok.text[m.end - tok.start : m.end - tok.start + 1] == "-":
         rest = tok.text[m.end - tok.start + 1 :]
     elif k + 1 < len(tokens) and tokens[k + 1].start == m.end and tokens[k + 1].text == "-":
