@@ -215,3 +215,11 @@ def test_a_time_opening_the_sentence_before_a_title_is_no_person():
 def test_a_known_surname_that_opens_a_hyphenated_given_name_is_not_that_person():
     text = "Governor General Michaelle Jean urged calm. Prime Minister Jean-Max Bellerive said 100 people died."
     assert [name for _, name in found(text)] == ["Michaelle Jean", "Jean-Max Bellerive"]
+
+
+def test_campaign_groups_named_in_the_news_are_known_bodies():
+    assert found("Greenpeace has accused BP of slashing investment in clean energy.") == [
+        ("Greenpeace", "Greenpeace"),
+        ("BP", "BP"),
+    ]
+    assert found("The consumer watchdog Public Citizen called for a boycott.") == [("Public Citizen", "Public Citizen")]
