@@ -754,12 +754,12 @@ print(json.dumps({"available": syntax.available(), "rows": out}))
 
 
 def test_without_the_parser_roles_come_from_word_order_and_it_is_said_once():
-    # without the model package the names stage learns nothing either ("Greenpeace" stays unknown), said once too
+    # without the model package the names stage learns nothing either ("Seawatch" stays unknown), said once too
     texts = [
         "Russia and Belarus launched joint military drills against NATO on Friday.",
         "Militants attacked a police station in Peshawar on Friday.",
         "Kyiv was struck by Russian missiles on Friday.",
-        "On Friday police arrested two activists from Greenpeace outside the offices. Greenpeace said it would sue.",
+        "On Friday police arrested two activists from Seawatch outside the offices. Seawatch said it would sue.",
     ]
     root = pathlib.Path(__file__).resolve().parent.parent
     done = subprocess.run(
