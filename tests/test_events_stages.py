@@ -2387,3 +2387,14 @@ def test_and_before_a_plain_noun_phrase_with_an_auxiliary_opens_a_clause():
     # one subject of two nouns, or a state with no verb after the auxiliary, stays one clause
     assert len(clauses("Officials in Mexico and pork producers have denied the claims.")) == 1
     assert len(clauses("The army shelled the town and food prices are high.")) == 1
+
+
+def test_a_present_passive_with_no_date_tells_a_standing_state():
+    got = _fields("event_type", "target_actor")
+
+    assert got("Dr Conrad Murray is charged with involuntary manslaughter.") == []
+    assert got("Dr Conrad Murray was charged with involuntary manslaughter on Monday.") == [("COERCE", "Conrad Murray")]
+    assert _read("Dr Conrad Murray is charged with involuntary manslaughter.", "charged").present
+    # an ongoing passive and a perfect one are no state
+    assert not _read("Their citizens are being confined in hotels.", "confined").present
+    assert not _read("Two men have been charged with murder.", "charged").present

@@ -674,7 +674,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         # a passive infinitive ("are due to be deployed", "refused to be questioned") reads as its "to be"
         reading = classify(tokens, clause, cue._replace(i=p, j=p + 1, form="base"), speech_before)
         return reading._replace(passive=True) if reading.mode else reading
-    passive = perfect = ongoing = False
+    passive = perfect = ongoing = standing = False
     done_before = False  # an infinitive of purpose after a past form ("sent troops to help")
     # Infinitive: "to strike".
     if prev == "to" and compelled(tokens, lo, cue):
@@ -732,6 +732,8 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         if cue.form == "past" and a >= lo and auxiliary(tokens, a) in be and not tokens[i].lower.endswith("ing"):
             passive = True  # (not a word in -ing the classify stage made a trigger: "were not giving cause")
             ongoing = tokens[a].lower == "being"  # "their citizens were being unfairly confined"
+            # "Dr Murray is charged with involuntary manslaughter": a present passive tells a standing state
+            standing = auxiliary(tokens, a) in wordset("mode", "present_be")
         if prev in have or (prev in be and p - 1 >= lo and auxiliary(tokens, _prev(tokens, p, lo)) in have):
             perfect = True  # ("it's been sent": "has been")
         mode = "actual"
@@ -775,7 +777,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         and not passive
         and prev not in ("did", "does", "do")
         and not done_before
-    )
+    ) or (standing and not perfect)
     if speech_before and (not (cue.form == "past" or perfect) or ongoing):
         # "Moscow said Kyiv is preparing ..." and "said their citizens were being confined" are claims; "said it had
         # opened a case" reports a done deed.
