@@ -542,3 +542,15 @@ def test_a_name_after_both_the_is_the_object():
     )
     row = _first(text, "COOPERATE")
     assert (row["source_actor"], row["target_actor"]) == ("Taylor Energy", "United States")
+
+
+def test_a_group_in_a_part_of_a_country_acts_not_the_country():
+    for text, group, country in (
+        ("Rebels in eastern Congo seized the town of Bunagana on Wednesday.", "rebels", "COD"),
+        ("Insurgents in northern Mali attacked an army post on Wednesday.", "insurgents", "MLI"),
+    ):
+        row = _first(text, "ASSAULT")
+        assert row["source_actor"] == group, text
+        assert country in row["countries"], text
+    # a state's forces in a part of another country are still the state's
+    assert _first("Russian forces in eastern Ukraine shelled Kharkiv on Monday.", "ASSAULT")["source_actor"] == "Russia"

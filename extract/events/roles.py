@@ -62,12 +62,15 @@ def saying() -> frozenset[str]:
 
 
 def after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[str] | None = None) -> bool:
-    """True when the mention at token k follows a preposition (determiners between are skipped)."""
+    """True when the mention at token k follows a preposition (determiners between are skipped, and words of a
+    part of a country: "in eastern Congo")."""
     preps = _w("prepositions") if preps is None else preps
     j = k - 1
-    # Skip determiners of the noun phrase ("of the Russian defence ministry") and hyphened modifiers ("with the
-    # pro-war Hitchens").
-    while j >= lo and (tokens[j].lower in ("the", "a", "an") or hyphenated_word(tokens[j])):
+    # Skip determiners of the noun phrase ("of the Russian defence ministry"), hyphened modifiers ("with the
+    # pro-war Hitchens") and parts of a country ("in northern Mali", [roles].place_parts).
+    while j >= lo and (
+        tokens[j].lower in ("the", "a", "an") or hyphenated_word(tokens[j]) or tokens[j].lower in _w("place_parts")
+    ):
         j -= 1
     return j >= lo and tokens[j].lower in preps
 
@@ -1405,7 +1408,8 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
                 # (after "in", a place's name: not "Police in surgical masks", "people who lost relatives in the
                 # attacks")
                 if all(t.text.isalnum() for t in phrase) and (
-                    tokens[h + 1].lower == "from" or all(t.text[:1].isupper() or t.lower == "the" for t in phrase)
+                    tokens[h + 1].lower == "from"
+                    or all(t.text[:1].isupper() or t.lower == "the" or t.lower in _w("place_parts") for t in phrase)
                 ):
                     k = h
                 break

@@ -2206,9 +2206,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if c.kind == "verb" and c.reading.passive and c.source is None and c.target is not None:
                 c.source = _coercing_state(toks, c, in_clause, article_home())
                 if c.source is not None and c.target.type in _PLACE_TYPES and c.target.country == c.source.country:
-                    # "recruits at an army camp in the Swiss canton of Fribourg were placed under quarantine": the
-                    # place is where its own state did it, no one it was done to
-                    c.target = None
+                    c.target = None  # a place is where its own state did it, no one it was done to
+            elif c.kind == "verb" and c.reading.passive and c.source is None and c.target is None:
+                # "recruits at an army camp in the western Swiss canton of Fribourg were placed under quarantine":
+                # the state of the place the subject stands in did it, to no place of its own
+                c.source = _coercing_state(toks, c, in_clause, "", before=True)
             if c.source is None and state_doer is not None:
                 c.source = state_doer
             if c.source is not None and c.source.type == "name" and _inert_name(c.source):
@@ -2298,11 +2300,14 @@ def _mentions_in(doc: ArticleDoc, start: int, end: int):
     return itertools.takewhile(lambda m: m.start < end, doc.mentions[lo:])
 
 
-def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home: str) -> ActorMention | None:
+def _coercing_state(
+    toks: list[Token], c: Candidate, placed: list[Placed], home: str, before: bool = False
+) -> ActorMention | None:
     """The state that did a coercion told in the passive with no doer ("Conrad Murray was found guilty", "several
     Britons were quarantined in a hotel in Hong Kong"): the country of the place the clause puts it in, else the
     one acted upon belongs to, else the article's; None for another type, for a coercion of criminals or armed
-    groups ([roles].nonstate_coercions: "was kidnapped"), or when none is known."""
+    groups ([roles].nonstate_coercions: "was kidnapped"), or when none is known. With `before`, also a place in a
+    phrase before the verb ("recruits at a camp in the Swiss canton of Fribourg were placed under quarantine")."""
     if c.cue.event_type not in wordset("roles", "state_coercion_types"):
         return None
     if c.cue.phrase in wordset("roles", "nonstate_coercions"):
@@ -2315,7 +2320,17 @@ def _coercing_state(toks: list[Token], c: Candidate, placed: list[Placed], home:
         ),
         "",
     )
-    country = place or (c.target.country if c.target.type != "organization" else "") or home
+    if not place and before:
+        place = next(
+            (
+                m.country
+                for k, m in placed
+                if k < c.cue.i and m.type in _PLACE_TYPES and m.country and roles.in_phrase(toks, k, c.clause.i0)
+            ),
+            "",
+        )
+    target = c.target.country if c.target is not None and c.target.type != "organization" else ""
+    country = place or target or home
     if not country:
         return None
     cue_tok = toks[c.cue.i]
