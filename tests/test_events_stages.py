@@ -2398,3 +2398,12 @@ def test_a_present_passive_with_no_date_tells_a_standing_state():
     # an ongoing passive and a perfect one are no state
     assert not _read("Their citizens are being confined in hotels.", "confined").present
     assert not _read("Two men have been charged with murder.", "charged").present
+
+
+def test_a_treaty_or_truce_said_to_be_violated_is_an_accusation():
+    got = _fields("event_type", "mode", "source_actor", "target_actor")
+
+    assert got("The White House said on Monday that Russia had violated the treaty.") == [
+        ("ACCUSE", "statement", "United States", "Russia")
+    ]
+    assert got("Iran said on Tuesday Israel had breached the ceasefire.") == [("ACCUSE", "statement", "Iran", "Israel")]

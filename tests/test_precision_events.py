@@ -108,7 +108,6 @@ def _types(text: str, day: str = "2011-03-09") -> list[str]:
         # a machine that blows up is an accident, and the company Shell or a "junk shot" names no weapon
         "The Brent Delta platform exploded on Sunday, Shell said on Monday.",
         "The Seacrest rig blew up on Sunday, the company said on Monday.",
-        "Repsol vowed on Monday to pay all clean-up costs from the massive oil spill off Galicia.",
         "Engineers tried a junk shot on Monday after the Seacrest rig exploded on Sunday.",
         # a storm is weather, not troops storming a building
         "Tropical storm Delia slowed the clean-up work off Veracruz on Monday.",
@@ -243,6 +242,17 @@ def test_a_death_in_an_attack_named_after_the_verb_is_still_one():
 def test_an_offer_the_model_alone_finds_is_a_promise_and_no_negation(text):
     # the model reads the clause with no rule cue; with no negator in it, its "negated" is no reading
     assert [r["mode"] for r in _rows(text)] == ["future"]
+
+
+def test_help_vowed_is_a_promise_of_aid_and_the_spill_no_attack():
+    # a vow to pay is a pledge of material help (AID future), not a threat; the oil spill named after it is no attack
+    text = "Repsol vowed on Monday to pay all clean-up costs from the massive oil spill off Galicia."
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in _rows(text)] == [("AID", "future", "Repsol")]
+    assert [(r["event_type"], r["mode"]) for r in _rows("BP vowed to pay all legitimate claims.")] == [
+        ("AID", "future")
+    ]
+    # a vow of harm stays a threat
+    assert _types("Al-Qaida vowed yesterday to kill anyone involved.") == ["THREATEN"]
 
 
 def test_troops_deployed_and_ports_closed_are_still_events():

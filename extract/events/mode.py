@@ -694,6 +694,10 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
             return Reading("statement")  # "vowed to kill anyone involved": a threat made
         if any(w in wordset("mode", "willingness") for w in window[-3:]):
             return Reading("statement")  # "said it was ready to cooperate": declared willingness (tests/gold/README.md)
+        if cue.event_type not in wordset("mode", "threat_types") and any(
+            w in wordset("mode", "promise_verbs") for w in window[-3:]
+        ):
+            return Reading("future")  # "vowed on Monday to pay all clean-up costs", "pledged to rebuild": a promise
         if any(w in wordset("mode", "intent") for w in window):
             return Reading("")
         if any(w in wordset("mode", "refused") for w in window):

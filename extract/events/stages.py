@@ -343,7 +343,8 @@ def _standing_type(toks: list[Token], i0: int, cue: Cue, rule_type: str) -> str:
     exchange, CONSULT ("asked top officials why ...", plover.asks_question); a deed of `rule_type` done under
     pressure is a concession, CONCEDE ("BP was forced to suspend dividend payments", mode.compelled,
     [mode].conceded_types); a withdrawal of troops named right after the verb is RETREAT ([roles].troop_nouns); a
-    trip of troops is a deployment, MOBILIZE ([roles].travel_cues: "Russian troops arrived in Niger")."""
+    trip of troops is a deployment, MOBILIZE ([roles].travel_cues: "Russian troops arrived in Niger"); help vowed is
+    AID ("vowed to pay all legitimate claims", however much a vow sounds like a threat to the model)."""
     if plover.asks_question(toks, cue):
         return "CONSULT"
     if rule_type in wordset("mode", "conceded_types") and mode.compelled(toks, i0, cue):
@@ -352,6 +353,13 @@ def _standing_type(toks: list[Token], i0: int, cue: Cue, rule_type: str) -> str:
         return "RETREAT"  # "Italy withdrew 300 soldiers last month": a withdrawal of forces, whatever else it is
     if cue.phrase in wordset("roles", "travel_cues") and _troops_before(toks, i0, cue.i):
         return "MOBILIZE"  # "Russian troops arrived in Niger": forces sent, no visit
+    if (
+        rule_type == "AID"
+        and cue.i >= 2
+        and toks[cue.i - 1].lower == "to"
+        and any(t.lower in wordset("mode", "vows") for t in toks[max(i0, cue.i - 4) : cue.i - 1])
+    ):
+        return "AID"  # "BP vowed to pay all legitimate claims": the help vowed, no threat
     return ""
 
 
@@ -433,6 +441,8 @@ def pick_predicates(doc: ArticleDoc) -> ArticleDoc:
                     continue  # "video released by BP showed", "The shooting began", "arrived at hospital"
                 if any(q.i > cue.i and mode.called_off_by(toks, clause.i0, q) == cue.i for q in found):
                     continue  # "cancelled a planned meeting": the meeting called off is the happening
+                if _vowed_help(toks, cue, found):
+                    continue  # "BP vowed to pay all legitimate claims": a promise of what follows, no threat
                 if first_speech is None:
                     first_speech = mode.first_speech(toks, attribution)
                 speech_before = first_speech < cue.i
@@ -1199,6 +1209,21 @@ def _admitted_fact(toks: list[Token], c: Candidate) -> bool:
     return False
 
 
+_WHEN_WORDS = frozenset(
+    {"on", "yesterday", "today", "tonight", "last", "night", "earlier", "later", "again", "also", "now"}
+    | {d.lower() for d in calendar.day_name}
+)  # words of a date or time between a verb and its "to" ("vowed on Monday to pay")
+
+
+def _vowed_help(toks: list[Token], cue: Cue, found: list[Cue]) -> bool:
+    """True for a vow ("vow to", a THREATEN cue) whose infinitive is a cue of no conflict ([mode].threat_types):
+    "vowed to pay all legitimate claims" promises the payment (its own cue, read `future`), while "vowed to
+    kill anyone involved" stays a threat."""
+    if cue.phrase != "vow to":
+        return False
+    return any(q.i == cue.j and q.event_type not in wordset("mode", "threat_types") for q in found)
+
+
 def _promised_help(toks: list[Token], c: Candidate) -> bool:
     """True when the subject offers, pledges or promises material help ([mode].promise_verbs): the verb of the cue
     ("offered more U.S. help", "pledged 400m euros"), or before "to" and the cue ("offered to donate"). Such a
@@ -1207,8 +1232,22 @@ def _promised_help(toks: list[Token], c: Candidate) -> bool:
         return False
     promise = wordset("mode", "promise_verbs")
     k = c.cue.i
-    if k >= 2 and toks[k - 1].lower == "to" and toks[k - 2].lower in promise:
-        k -= 2
+    # the promise verb before "to", over a date or an adverb between ("vowed on Monday to pay")
+    before = (
+        next(
+            (
+                j
+                for j in range(k - 2, max(c.clause.i0, k - 5) - 1, -1)
+                if toks[j].lower in promise
+                and all(t.lower in _WHEN_WORDS or t.lower.endswith("ly") for t in toks[j + 1 : k - 1])
+            ),
+            -1,
+        )
+        if k >= 2 and toks[k - 1].lower == "to"
+        else -1
+    )
+    if before >= 0:
+        k = before
     elif toks[k].lower not in promise:
         return False
     return k == 0 or toks[k - 1].lower not in wordset("mode", "be")
