@@ -2407,3 +2407,11 @@ def test_a_treaty_or_truce_said_to_be_violated_is_an_accusation():
         ("ACCUSE", "statement", "United States", "Russia")
     ]
     assert got("Iran said on Tuesday Israel had breached the ceasefire.") == [("ACCUSE", "statement", "Iran", "Israel")]
+
+
+def test_a_speaker_saying_it_did_not_act_is_a_denial():
+    got = _fields("event_type", "mode", "source_actor")
+
+    assert got("Israel said on Tuesday it did not strike the hospital.") == [("REJECT", "statement", "Israel")]
+    # the deed told as done, or denied by no one who speaks, stays as it was
+    assert got("Israel struck the hospital on Tuesday.")[0][0] == "ASSAULT"

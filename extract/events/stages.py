@@ -523,17 +523,18 @@ def _declared_force(toks: list[Token], clause: Clause, cue: Cue) -> bool:
 
 
 def _refusal_said(toks: list[Token], clause: Clause, cue: Cue) -> bool:
-    """True when a speaker says it will not do the cue's deed: a pronoun of [mode].refusing_subjects, then "will"
-    or "would" and a negator right before the verb, after a verb of saying or telling ("Murray has told a judge he
-    will not testify", "the government said it would not lift the ban"). The refusal is the happening, REJECT
-    statement (tests/gold/README_t17.md: "declining to testify is REJECT"); a passive ("will not be welcomed")
-    tells no deed of the speaker's."""
+    """True when a speaker says it will not do the cue's deed, or did not do it: a pronoun of
+    [mode].refusing_subjects, then "will", "would", "did", "had" or "has" and a negator right before the verb,
+    after a verb of saying or telling ("Murray has told a judge he will not testify", "the government said it would
+    not lift the ban", "Russia said it had not violated the treaty"). The refusal or the denial is the happening,
+    REJECT statement (tests/gold/README_t17.md: "declining to testify is REJECT"; a denial is REJECT); a passive
+    ("will not be welcomed") tells no deed of the speaker's."""
     if cue.event_type in ("REJECT", "ACCUSE") or cue.i - 2 < clause.i0:
         return False
     negator = toks[cue.i - 1].lower.replace("’", "'")
-    if negator in ("won't", "wouldn't"):  # one token: "it won't pay"
+    if negator in ("won't", "wouldn't", "didn't", "hadn't", "hasn't", "haven't"):  # one token: "it won't pay"
         subject_at = cue.i - 2
-    elif negator in ("not", "never") and toks[cue.i - 2].lower in ("will", "would"):
+    elif negator in ("not", "never") and toks[cue.i - 2].lower in ("will", "would", "did", "had", "has", "have"):
         subject_at = cue.i - 3
     else:
         return False
