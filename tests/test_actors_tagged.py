@@ -179,17 +179,17 @@ def test_the_recognizer_loads_from_the_installed_model_package():
 
 def test_the_names_stage_makes_a_body_the_gazetteer_does_not_know_the_one_acted_upon():
     text = (
-        "On Monday police arrested two activists from Greenpeace outside the offices. "
-        "Greenpeace said the arrests were unlawful."
+        "On Monday police arrested two activists from Global Witness outside the offices. "
+        "Global Witness said the arrests were unlawful."
     )
-    assert ("COERCE", "", "Greenpeace") in _events(text)
+    assert ("COERCE", "", "Global Witness") in _events(text)
     assert ("COERCE", "", "") in _events(text, tagged_names=False)
 
 
 def test_the_names_stage_learns_a_body_the_recognizer_tags_with_the_word_after_it():
     # the recognizer reads "accused BP of lying" as the body "BP of": the joining word is trimmed
-    text = "On Monday Greenpeace accused BP of lying about the size of the leak."
-    assert ("ACCUSE", "Greenpeace", "BP") in _events(text)
+    text = "On Monday Seawatch accused BP of lying about the size of the leak."
+    assert ("ACCUSE", "Seawatch", "BP") in _events(text)
 
 
 def test_the_names_stage_drops_a_title_before_a_person_it_learns():

@@ -935,7 +935,9 @@ def test_a_long_attribution_after_a_quotation_names_its_speaker():
         "culture and guidance ministry told state radio on Monday.",
         "2011-03-09",
     )
-    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("SANCTION", "Karim Haddad", "")]
+    # (a state suspending a newspaper of its own is censorship, COERCE by tests/gold/README.md; the rebuilt model of
+    # session 57 reads it so, where the older one read SANCTION)
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("COERCE", "Karim Haddad", "")]
 
 
 def test_a_happening_no_one_found_evidence_of_is_negated():

@@ -1157,6 +1157,18 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
         left_open = c.reading.mode == "negated" and _not_excluded(doc.tokens[c.s], c.clause)
         if left_open:
             c.reading = c.reading._replace(mode="hypothetical")  # "did not rule out working with the opposition"
+            if c.cue.event_type == "REJECT":
+                # a REJECT is the ruling out, which did not happen: what was left possible is the deed after it
+                left = next(
+                    (
+                        q.event_type
+                        for q in doc.cues.get(c.s, [])
+                        if c.cue.i < q.i < c.clause.i1 and q.event_type != "REJECT"
+                    ),
+                    c.rule_type if c.rule_type != "REJECT" else "",
+                )
+                if left:
+                    c.cue = c.cue._replace(event_type=left, quad_class=QUAD_CLASS[left])
         if c.reading.mode in keep and (
             c.reading.mode != "hypothetical" or left_open or _conditional(doc.tokens[c.s], conditional)
         ):
