@@ -218,10 +218,17 @@ def _and_opens(tokens: list[Token], start: int, k: int) -> bool:
             j += 1
     if j >= len(tokens) or not finite_word(tokens[j]) or tokens[j].lower in ("are", "were", "have", "'re", "'ve"):
         return False
+    return _first_half_stands(tokens, start, k)
+
+
+def _first_half_stands(tokens: list[Token], start: int, k: int) -> bool:
+    """True when the words before "and" at k are a clause of their own: a finite verb stands there, with no
+    "between" or "both" just before (one subject of two names) and no verb of saying ("said the drug should never be
+    used and Dr Murray had ...": both halves are what is said)."""
     if any(t.lower in ("between", "both") for t in tokens[max(start, k - 5) : k]):
         return False
     if any(t.lower in wordset("mode", "speech") for t in tokens[start:k]):
-        return False  # "said the drug should never be used and Dr Murray had ...": both halves are what is said
+        return False
     return any(finite_word(t) for t in tokens[start:k])
 
 
@@ -243,11 +250,7 @@ def _and_opens_plain(tokens: list[Token], start: int, k: int) -> bool:
     verb = tokens[j + 1]
     if not (verb.text.isalpha() and verb.text.islower() and (finite_word(verb) or verb.lower.endswith("ing"))):
         return False  # "and pork producers have been battling", not "and food prices are high"
-    if any(t.lower in ("between", "both") for t in tokens[max(start, k - 5) : k]):
-        return False
-    if any(t.lower in wordset("mode", "speech") for t in tokens[start:k]):
-        return False
-    return any(finite_word(t) for t in tokens[start:k])
+    return _first_half_stands(tokens, start, k)
 
 
 _CALENDAR_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "on Monday and Ukraine has vowed"

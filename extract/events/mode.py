@@ -314,7 +314,7 @@ def _modifier_after_determiner(tokens: list[Token], p: int, lo: int, cue: Cue) -
             break
         b = _prev(tokens, b, lo)
     # ... and over a sum: "a $20bn compensation fund"
-    while b >= lo and sum_word(tokens[b]) and b > lo:
+    while b > lo and sum_word(tokens[b]):
         b = _prev(tokens, b, lo)
     if b < lo:
         return False
@@ -655,8 +655,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         or (prev in prepositions and prev != "to")
         or prev in ("'s", "’s", "'")
         or prev.endswith(("'s", "’s"))
-        or prev[:1].isdigit()
-        or prev in _NUMBERS
+        or count_word(prev)
         or (p >= lo and sum_word(tokens[p]))  # "a $7bn rescue"
         or _modifier_after_determiner(tokens, p, lo, cue)
         or _modified_after_preposition(tokens, p, lo, cue)

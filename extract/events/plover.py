@@ -645,6 +645,12 @@ def _advice_spec() -> dict:
     return _verb_spec("advice", ("stops", "obligations", "adverbs"), 10, 0.55)
 
 
+def said_when() -> frozenset[str]:
+    """Words of when something was said or done, passed over after a verb ("said on Tuesday that", "vowed on Monday
+    to"): plover.toml [evaluations].said_when."""
+    return _evaluations()["said_when"]
+
+
 @functools.cache
 def _evaluations() -> dict:
     spec = _verb_spec("evaluations", ("stops", "negative", "positive"), 8, 0.6)

@@ -61,6 +61,13 @@ def saying() -> frozenset[str]:
     return wordset("mode", "speech") | _w("reporting_verbs")
 
 
+def firm_country(m: ActorMention | None) -> str:
+    """The home country of a company the article names (extract/data/gazetteer/companies.csv), else ""."""
+    if m is None or not m.actor_id.startswith(("org:learned-", "name:")):
+        return ""  # a stand-in name ("Transocean") may be a company too
+    return load_gazetteer().firm_countries.get(m.name, "")
+
+
 def after_preposition(tokens: list[Token], k: int, lo: int, preps: frozenset[str] | None = None) -> bool:
     """True when the mention at token k follows a preposition (determiners between are skipped, and words of a
     part of a country: "in eastern Congo")."""
@@ -610,8 +617,7 @@ def _about(
     sp = speaker[1]
     any_place = cue.event_type in _w("place_target_types")
     introduced = sp.type in ("name", "group") or (sp.type == "person" and sp.via == "learned")
-    firm = load_gazetteer().firm_countries.get(sp.name, "") if sp.type in ("name", "organization") else ""
-    sp_country = sp.country or firm or (home if introduced else "")
+    sp_country = sp.country or firm_country(sp) or (home if introduced else "")
 
     def ok(k: int, m: ActorMention) -> bool:
         own_state = sp_country and m.country == sp_country and m.type in STATE_TYPES
@@ -1524,7 +1530,7 @@ def organ_object(tokens: list[Token], clause: Clause, cue: Cue, home: str) -> Ac
     for k in range(cue.j, min(clause.i1, cue.j + 4)):
         w = tokens[k].lower
         nxt_w = tokens[k + 1].lower if k + 1 < clause.i1 else ""
-        if possessive(w) and w.rsplit("'", 1)[0] in _w("organ_subjects") and nxt_w in deeds:
+        if possessive(w) and w[:-2] in _w("organ_subjects") and nxt_w in deeds:
             t = tokens[k]  # "criticised the government's response": what the state did
             return state_mention(t.start, t.end, t.text, home, "organ")
         if w in _w("organ_deed_adjectives") and nxt_w in deeds:

@@ -353,12 +353,7 @@ def _standing_type(toks: list[Token], i0: int, cue: Cue, rule_type: str) -> str:
         return "RETREAT"  # "Italy withdrew 300 soldiers last month": a withdrawal of forces, whatever else it is
     if cue.phrase in wordset("roles", "travel_cues") and _troops_before(toks, i0, cue.i):
         return "MOBILIZE"  # "Russian troops arrived in Niger": forces sent, no visit
-    if (
-        rule_type == "AID"
-        and cue.i >= 2
-        and toks[cue.i - 1].lower == "to"
-        and any(t.lower in wordset("mode", "vows") for t in toks[max(i0, cue.i - 4) : cue.i - 1])
-    ):
+    if rule_type == "AID" and _promise_before(toks, i0, cue.i, wordset("mode", "vows")) >= 0:
         return "AID"  # "BP vowed to pay all legitimate claims": the help vowed, no threat
     return ""
 
@@ -1222,10 +1217,16 @@ def _admitted_fact(toks: list[Token], c: Candidate) -> bool:
     return False
 
 
-_WHEN_WORDS = frozenset(
-    {"on", "yesterday", "today", "tonight", "last", "night", "earlier", "later", "again", "also", "now"}
-    | {d.lower() for d in calendar.day_name}
-)  # words of a date or time between a verb and its "to" ("vowed on Monday to pay")
+def _promise_before(toks: list[Token], i0: int, i: int, words: frozenset[str]) -> int:
+    """Index of a verb of `words` before "to" + the verb at i, over words of when or adverbs in -ly between ("vowed
+    on Monday to pay": [evaluations].said_when, [roles].time_adverbs); -1 when there is none."""
+    if i < 2 or toks[i - 1].lower != "to":
+        return -1
+    when = plover.said_when() | wordset("roles", "time_adverbs")
+    for j in range(i - 2, max(i0, i - 5) - 1, -1):
+        if toks[j].lower in words:
+            return j if all(t.lower in when or t.lower.endswith("ly") for t in toks[j + 1 : i - 1]) else -1
+    return -1
 
 
 def _vowed_help(toks: list[Token], cue: Cue, found: list[Cue]) -> bool:
@@ -1245,20 +1246,7 @@ def _promised_help(toks: list[Token], c: Candidate) -> bool:
         return False
     promise = wordset("mode", "promise_verbs")
     k = c.cue.i
-    # the promise verb before "to", over a date or an adverb between ("vowed on Monday to pay")
-    before = (
-        next(
-            (
-                j
-                for j in range(k - 2, max(c.clause.i0, k - 5) - 1, -1)
-                if toks[j].lower in promise
-                and all(t.lower in _WHEN_WORDS or t.lower.endswith("ly") for t in toks[j + 1 : k - 1])
-            ),
-            -1,
-        )
-        if k >= 2 and toks[k - 1].lower == "to"
-        else -1
-    )
+    before = _promise_before(toks, c.clause.i0, k, promise)  # "vowed on Monday to pay"
     if before >= 0:
         k = before
     elif toks[k].lower not in promise:
@@ -2831,7 +2819,7 @@ def home_countries(doc: ArticleDoc) -> ArticleDoc:
         if home:
             c.source, c.target = _at_home(c.source, home), _at_home(c.target, home)
         for m in (c.source, c.target):
-            firm = _firm_country(m) or _staff_country(m)
+            firm = roles.firm_country(m) or _staff_country(m)
             if firm and firm != m.country:
                 # "BP" in a story about the Gulf of Mexico: the United States where it acts, and Britain, its home
                 c.partners = [*c.partners, roles.state_mention(m.start, m.end, m.text, firm, "firm")]
@@ -2874,13 +2862,6 @@ def _staff_country(m: ActorMention | None) -> str:
     words = roles.post_words(m)
     firms = load_gazetteer().firm_countries
     return next((firms[n] for k in range(len(words), 0, -1) if (n := " ".join(words[:k])) in firms), "")
-
-
-def _firm_country(m: ActorMention | None) -> str:
-    """The home country of a company the article names (extract/data/gazetteer/companies.csv), else ""."""
-    if m is None or not m.actor_id.startswith(("org:learned-", "name:")):
-        return ""  # a stand-in name ("Transocean") may be a company too
-    return load_gazetteer().firm_countries.get(m.name, "")
 
 
 def _at_home(m: ActorMention | None, home: str) -> ActorMention | None:
