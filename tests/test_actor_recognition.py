@@ -223,3 +223,15 @@ def test_campaign_groups_named_in_the_news_are_known_bodies():
         ("BP", "BP"),
     ]
     assert found("The consumer watchdog Public Citizen called for a boycott.") == [("Public Citizen", "Public Citizen")]
+
+
+def test_a_state_named_after_pro_is_a_side_taken_not_the_state():
+    # "pro-Russian separatists" are no Russians, and a pro-Palestinian protest in London names no Palestine
+    assert found("Pro-Russian separatists shelled Ukrainian positions near Donetsk.") == [
+        ("Ukrainian", "Ukraine"),
+        ("Donetsk", "Ukraine"),
+    ]
+    got = found("Police arrested 40 people at a pro-Palestinian protest in London.")
+    assert got == [("Police", "United Kingdom"), ("London", "United Kingdom")]
+    # a protest against a state is aimed at it: the state stays named
+    assert ("American", "United States") in found("Anti-American demonstrators burned flags in Baghdad.")

@@ -52,7 +52,8 @@ def countries(text: str, on: dt.date | None = D2024) -> list[str]:
         ("Nigerien soldiers and Nigerian police patrolled.", ["NER", "NGA"]),
         ("Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea voted.", ["GIN", "GNB", "GNQ", "PNG"]),
         ("Sudan and South Sudan agreed.", ["SDN", "SSD"]),
-        ("Pro-Russian separatists clashed with Ukrainians.", ["RUS", "UKR"]),
+        # the side taken names no state: ACLED too codes such separatists as actors of Ukraine's war, not Russia's
+        ("Pro-Russian separatists clashed with Ukrainians.", ["UKR"]),
     ],
 )
 def test_countries(text, expected):

@@ -62,6 +62,9 @@ def _as_date(on: object) -> dt.date | None:
 
 
 _BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
+# "pro-" fused to a state's name ("pro-Russian separatists", "a pro-Palestinian protest") tells a side taken, not
+# the state (an "anti-American" protest is aimed at the state, which stays named)
+_STANCE_BEFORE = re.compile(r"\bpro[-‐]$", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -576,6 +579,8 @@ class _Scan:
             if body is not None:
                 aid, actor, via = body.id, body, "spokesperson"
         start, end = self._start(i), self.ends[j - 1]
+        if actor.type == "country" and _STANCE_BEFORE.search(self.text, max(0, start - 5), start):
+            return  # "pro-Russian separatists" are no Russians: the side taken names no actor
         country = actor.country
         if actor.type == "person":
             office = self._office_on(aid)
