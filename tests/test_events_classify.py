@@ -277,3 +277,18 @@ def test_a_month_named_may_tells_no_plan_to_the_guard_on_the_models_future():
     modal = run(ArticleDoc(_article("Salazar may announce a moratorium on drilling on Monday.")), upto)
     assert [_future_told(month, c) for c in month.candidates] == [False]
     assert [_future_told(modal, c) for c in modal.candidates] == [True]
+
+
+def test_help_promised_on_a_condition_after_it_is_hypothetical_by_the_rules_too():
+    # "said it would send aid ... if the floods spread": the condition follows the verb; the rules read it, so the
+    # reading does not hang on the model's mode
+    rules = dataclasses.replace(WITH_HYPOTHETICAL, classifier=False)
+    assert _events("India said on Tuesday it would send aid to Nepal if the floods spread.", rules) == [
+        ("AID", "hypothetical", "India", "Nepal")
+    ]
+    # no condition: a promise said, future
+    assert [e[1] for e in _events("India said on Tuesday it would send aid to Nepal.", rules)] == ["future"]
+    # a conditional strike is a threat, left to the classify stage: not read hypothetical here
+    assert [e[1] for e in _events("Iran said on Tuesday it would strike Israel if attacked.", rules)] != [
+        "hypothetical"
+    ]

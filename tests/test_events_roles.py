@@ -351,7 +351,7 @@ ROLES = [
     pytest.param(
         "The World Health Organization's budget has been cut - and it has agreed to send a team to Haiti on Monday.",
         "2010-01-19",
-        "AID",
+        "AGREE",
         "World Health Organization",
         "Haiti",
         id="'it' in a later clause stands for the body opening its own sentence",
@@ -1093,3 +1093,11 @@ def test_him_after_the_verb_is_the_last_person_named_before_who_is_not_the_doer(
 def test_a_bodys_name_goes_on_past_of_or_for_after_its_head():
     text = "The Department for International Development said on Monday it would send aid to Haiti."
     assert _roles(text, "2010-01-18")[0] == "Department for International Development"
+
+
+def test_a_denial_after_a_criminal_charge_answers_the_prosecutors_state():
+    # a criminal charge is COERCE (tests/gold/README_t17.md), yet "these claims" denied are its words
+    text = "Spain's prosecutors charged Repsol with negligence on Monday. Repsol has disputed these claims on Tuesday."
+    rows = _rows(text, "2010-06-10")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("COERCE", "Spain"), ("REJECT", "Repsol")]
+    assert rows[1]["target_actor"] == "Spain"

@@ -227,7 +227,7 @@ def test_a_country_after_a_clock_time_is_a_time_zone_and_lends_no_home():
         "Page last updated at 15:47 GMT, Wednesday, 28 September 2011 15:47 UK\n"
         "The doctor was arrested in Texas on Monday. Prosecutors charged him with fraud on Tuesday."
     )
-    assert _first(text, "ACCUSE", "2011-09-28")["source_actor"] == "United States"
+    assert _first(text, "COERCE", "2011-09-28")["source_actor"] == "United States"  # (a criminal charge)
     assert all(m.text != "UK" for m in find_actors("Posted at 14:19 UK time by Olek Brandt."))
 
 
@@ -272,8 +272,8 @@ def test_a_state_body_named_by_its_function_is_its_state():
     text = "Chile closed its border on Monday. The Justice Department sued Dunmore Mining on Tuesday."
     assert _roles(text, "ACCUSE", day="2024-03-06")[0] == "Chile"
     # the country named right before the body gives its state, whatever the article is about
-    text = "Chile closed its border on Monday. The Peruvian Department of Energy fined Dunmore Mining on Tuesday."
-    row = _first(text, "ACCUSE", day="2024-03-06")
+    text = "Chile's president met miners on Monday. The Peruvian Department of Energy fined Dunmore Mining on Tuesday."
+    row = _first(text, "SANCTION", day="2024-03-06")
     assert row["source_actor"] == "Peru" and "PER" in row["countries"]
     # a body the gazetteer knows keeps its name (the FBI), and a name with no office word stays as written
     text = "Chile closed its border on Monday. The FBI arrested two Chilean diplomats on Tuesday."

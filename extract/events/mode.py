@@ -455,6 +455,22 @@ def conditioned(tokens: list[Token], lo: int, cue: Cue) -> bool:
     return False
 
 
+_CONDITION_REACH = 12  # words after the verb where the "if" of its condition may stand
+
+
+def conditioned_after(tokens: list[Token], cue: Cue) -> bool:
+    """True when a conditional word ([mode].conditional) follows the cue within _CONDITION_REACH words, before a
+    semicolon, a colon or a quotation mark: "said it would send aid to Nepal if the floods spread" promises only
+    on a condition. Not "as if", "even if"."""
+    conditional = wordset("mode", "conditional")
+    for k in range(cue.j, min(len(tokens), cue.j + _CONDITION_REACH)):
+        if tokens[k].text in (";", ":", '"', "“", "”"):
+            return False
+        if tokens[k].lower in conditional and tokens[k - 1].lower not in ("as", "even"):
+            return True
+    return False
+
+
 def in_question(tokens: list[Token], lo: int, i: int) -> bool:
     """True when "whether" stands before the verb at tokens[i] in its clause with no comma between ("it was not
     clear whether Hayward took part", "questions about whether BP pumped down enough cement to seal off the
@@ -769,6 +785,10 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
             and tokens[i - 2].lower in wordset("mode", "first_person")
         ):
             return Reading("statement", passive, perfect)  # '"I would ask the media to respect our privacy"': asked
+        if speech_before and cue.quad_class.endswith("cooperation") and conditioned_after(tokens, cue):
+            # "said it would send aid if the floods spread": help on a condition ("would strike if attacked" is a
+            # threat, its own type: the classify stage)
+            return Reading("hypothetical", passive, perfect)
         return Reading("future" if speech_before else "hypothetical", passive, perfect)
     if any(w in wordset("mode", "hypothetical_modals") for w in near):
         return Reading("hypothetical", passive, perfect)

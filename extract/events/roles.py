@@ -1468,8 +1468,9 @@ def _counted_group(tokens: list[Token], lo: int, start: int) -> bool:
 
 def group_agent(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Placed | None:
     """The agent of a passive verb that is a group the text names after "by" ("was targeted by a suicide
-    bomber", "were kidnapped by armed men"): "by", an optional determiner, up to two modifiers and a word
-    `is_group` accepts, before the clause ends. An ActorMention of type "group", no country."""
+    bomber", "were kidnapped by armed men", "were ambushed by Islamist militants"): "by", an optional determiner, up
+    to two modifiers and a lower-case word `is_group` accepts, before the clause ends. An ActorMention of type
+    "group", no country."""
     k = cue.j
     while k < clause.i1 and k - cue.j < 3 and (tokens[k].lower in _w("vp_adverbs") or tokens[k].lower.endswith("ly")):
         k += 1
@@ -1479,9 +1480,9 @@ def group_agent(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Plac
     if start < clause.i1 and tokens[start].lower in _w("determiners") | {"two", "three", "several", "some"}:
         start += 1
     for head in range(start, min(start + 3, clause.i1)):
-        if not tokens[head].text.isalpha() or tokens[head].text[:1].isupper():
+        if not tokens[head].text.isalpha():
             return None
-        if is_group(tokens[head].lower):
+        if tokens[head].text[:1].islower() and is_group(tokens[head].lower):
             return start, group_mention(tokens, start, head + 1)
     return None
 

@@ -2140,13 +2140,20 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                         if place and not group[1].country:
                             group = (group[0], replace(group[1], country=place))  # "Louisiana shrimpers": USA
                         in_clause = sorted([*rest, group], key=lambda km: km[0])
-            if c.reading.passive and roles.by_agent(toks, cue, clause.i1, in_clause) is None:
+            by_state = roles.by_agent(toks, cue, clause.i1, in_clause) if c.reading.passive else None
+            if by_state is not None and (people := _demonym_group(toks, *by_state)) is not None:
+                # "were blocked by Israeli protesters": the protesters did it, not the state
+                in_clause = sorted([km for km in in_clause if km != by_state] + [people], key=lambda km: km[0])
+            if c.reading.passive and by_state is None:
                 # No known actor after "by": the last name of the capitalized words there did it ("was warned by
                 # Cherilyn Lee", "fired by Home Secretary Alan Johnson"), else a group the text names there ("was
-                # targeted by a suicide bomber")
+                # targeted by a suicide bomber", "were ambushed by Islamist militants")
                 lo, hi = roles.agent_words(toks, cue, clause.i1)
                 by_names = names_in(c.s, lo, hi) if hi > lo else []
-                agent = by_names[-1] if by_names else roles.group_agent(toks, clause, cue, syntax.group_word)
+                group = roles.group_agent(toks, clause, cue, syntax.group_word)
+                if group is not None and group[0] <= lo:  # "by Islamist militants": no name "Islamist"
+                    by_names = []
+                agent = by_names[-1] if by_names else group
                 if agent is not None:
                     in_clause = sorted([*in_clause, agent], key=lambda km: km[0])
             if (
@@ -2308,6 +2315,19 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
 
 
 _PLACE_TYPES = (*roles.STATE_TYPES, "city", "region")  # mention types naming a place
+
+
+def _demonym_group(toks: list[Token], k: int, m: ActorMention) -> Placed | None:
+    """The group a state's demonym at token k and a group noun right after it name ("by Israeli protesters",
+    "by Syrian rebels"), with the state's country; None for a demonym before no group noun ("by Israeli forces"
+    are the state's)."""
+    if m.via != "demonym" or m.type not in roles.STATE_TYPES:
+        return None
+    e = bisect.bisect_left([t.start for t in toks], m.end)
+    if e >= len(toks) or not toks[e].text.islower() or not syntax.group_word(toks[e].text):
+        return None
+    group = roles.group_mention(toks, k, e + 1)
+    return k, replace(group, country=m.country)
 
 
 def _group_modifier(toks: list[Token], k: int, m: ActorMention, cue: Cue) -> bool:
@@ -2490,13 +2510,20 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
         (
             p
             for p in reversed(before)
-            if p.cue.event_type == etype
+            if (p.cue.event_type == etype or (etype == "ACCUSE" and _criminal_charge(p)))
             and c.s - p.s <= _REFERENCE_BACK
             and (p.source is None or p.source.actor_id != speaker)  # "Qatar said it intercepted ...": its own
         ),
         None,
     )
     return told.source if told is not None else None
+
+
+def _criminal_charge(c: Candidate) -> bool:
+    """True for a criminal charge told as COERCE (tests/gold/README_t17.md: "criminal charges ... are COERCE") by a
+    cue of charging ([roles].charging_cues: "charged", "indicted"): a claim that a denial may answer ("Spain's
+    prosecutors charged Repsol ... Repsol has disputed these claims")."""
+    return c.cue.event_type == "COERCE" and c.cue.phrase in wordset("roles", "charging_cues")
 
 
 def _referring_type(tok: Token, etype: str, answered: frozenset[str]) -> str:
