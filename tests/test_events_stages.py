@@ -2432,3 +2432,22 @@ def test_a_passives_agent_named_by_a_demonym_and_a_group_word_is_the_group():
     ]
     # a demonym before an organ of the state stays the state
     assert [r[1] for r in got("The town was shelled by Israeli forces on Monday.")] == ["Israel"]
+
+
+def test_a_countrys_name_before_a_word_for_its_opponents_is_that_group():
+    got = _fields("event_type", "source_actor", "target_actor")
+    # as "Syrian rebels" are: the opposition acts, with Venezuela's country, against Venezuela's government
+    assert got("Venezuela's opposition accused the government on Monday of rigging the election.") == [
+        ("ACCUSE", "Venezuela's opposition", "Venezuela")
+    ]
+    assert [r[1] for r in got("Syria's rebels seized Aleppo on Friday.")] == ["Syria's rebels"]
+    # a name before another word is still the state
+    assert [r[1] for r in got("Syria's army seized Aleppo on Friday.")] == ["Syria"]
+
+
+def test_a_group_drawn_from_a_known_body_is_that_body():
+    got = _fields("event_type", "source_actor")
+    assert got("Rebels from the M23 group seized the eastern Congolese city of Goma on Monday.") == [("ASSAULT", "M23")]
+    assert got("Fighters of Hamas attacked an army post on Monday.") == [("ASSAULT", "Hamas")]
+    # "from" a group of no gazetteer body leaves the group as written
+    assert got("Protesters from both parties marched on Monday.") == [("PROTEST", "protesters")]

@@ -1328,14 +1328,17 @@ def _headed_group(text: str, m: ActorMention, heads: str) -> ActorMention:
     ("Syrian rebels", "BP investors"), with m's country; m itself otherwise."""
     if not (hit := _NEXT_WORD.match(text, m.end)) or hit[1] not in _w(heads):
         return m
-    return _group(m.start, hit.end(1), f"{m.text} {hit[1]}", m.country)
+    return _group(m.start, hit.end(1), text[m.start : hit.end(1)], m.country)
 
 
 def armed_opposition(text: str, m: ActorMention) -> ActorMention:
-    """A demonym before a word for those who fight or oppose the state ([roles].nonstate_heads: "Syrian rebels",
-    "Libyan insurgents") stands for that group, with the state's country, not for the state it fights; other
-    mentions are returned unchanged ("Syrian troops" are the state's)."""
-    return _headed_group(text, m, "nonstate_heads") if m.via == "demonym" else m
+    """A demonym, or a country's name with or without a possessive, before a word for those who fight or oppose the
+    state ([roles].nonstate_heads: "Syrian rebels", "Libyan insurgents", "Venezuela's opposition") stands for that
+    group, with the state's country, not for the state it fights; other mentions are returned unchanged ("Syrian
+    troops" are the state's)."""
+    if m.via == "demonym" or (m.via == "name" and m.type == "country"):
+        return _headed_group(text, m, "nonstate_heads")
+    return m
 
 
 def stakeholders(text: str, m: ActorMention) -> ActorMention:

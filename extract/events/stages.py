@@ -2118,6 +2118,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # place is none: "In Baghdad"): a group the text names stands in ("Insurgents derailed a train",
                 # "Pig breeders threatened": the stand-in name "Pig" is part of it; "Iran-backed militias attacked").
                 group = roles.group_subject(toks, clause, cue, syntax.group_word)
+                if group is not None and (body := _members_body(toks, group, in_clause, cue)) is not None:
+                    group = body  # "Rebels from the M23 group seized Goma": M23 did
                 if group is None and settings.home_country:
                     # "Government officials warned": the article's country; "In Mexico, officials ...": Mexico
                     place = roles.opening_place(toks, clause, in_clause)[0]
@@ -2315,6 +2317,19 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
 
 
 _PLACE_TYPES = (*roles.STATE_TYPES, "city", "region")  # mention types naming a place
+
+
+def _members_body(toks: list[Token], group: Placed, mentions: list[Placed], cue: Cue) -> Placed | None:
+    """The armed group or organization the gazetteer knows that a group subject is drawn from: "from" or "of" (and
+    "the") right after the group's words, then the body, before the verb ("Rebels from the M23 group seized",
+    "Fighters of Hamas attacked", "Activists from Greenpeace boarded"); None otherwise."""
+    e = bisect.bisect_left([t.start for t in toks], group[1].end)
+    if e >= cue.i or toks[e].lower not in ("from", "of"):
+        return None
+    at = e + 1 + (e + 1 < cue.i and toks[e + 1].lower == "the")
+    return next(
+        ((k, m) for k, m in mentions if k == at and k < cue.i and m.type in ("armed_group", "organization")), None
+    )
 
 
 def _demonym_group(toks: list[Token], k: int, m: ActorMention) -> Placed | None:
