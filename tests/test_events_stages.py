@@ -2451,3 +2451,13 @@ def test_a_group_drawn_from_a_known_body_is_that_body():
     assert got("Fighters of Hamas attacked an army post on Monday.") == [("ASSAULT", "Hamas")]
     # "from" a group of no gazetteer body leaves the group as written
     assert got("Protesters from both parties marched on Monday.") == [("PROTEST", "protesters")]
+
+
+def test_an_organ_that_killed_at_least_a_count_is_the_doer():
+    # "at least" counts the victims: no preposition after a participle the forces suffered
+    got = _fields("event_type", "source_actor")
+    assert got("Security forces killed at least 10 protesters in Khartoum on Thursday, medics said.") == [
+        ("ASSAULT", "Sudan")
+    ]
+    # a participle followed by its place is still suffered: the soldiers did not kill
+    assert [r[1] for r in got("Soldiers killed in Iraq were buried on Monday.")] == [""]

@@ -1514,9 +1514,11 @@ def organ_subject(
         )
     ):
         return None  # "Rebel forces", "market forces", "foreign troops": no forces of the state
-    nxt = tokens[cue.i + 1].lower if cue.i + 1 < len(tokens) else ""
-    if head in armed and nxt in _w("prepositions"):
-        return None  # "17 soldiers killed in Iraq", "soldiers abducted by insurgents": a participle they suffered
+    nxt = [t.lower for t in tokens[cue.i + 1 : cue.i + 3]]
+    if head in armed and nxt[:1] and nxt[0] in _w("prepositions") and nxt[1:] not in (["least"], ["most"]):
+        # "17 soldiers killed in Iraq", "soldiers abducted by insurgents": a participle they suffered (not "killed
+        # at least 10 protesters", a count)
+        return None
     country = _place_after(tokens, k, m, mentions) or home
     return (k, state_mention(m.start, m.end, m.text, country, "organ")) if country else None
 
