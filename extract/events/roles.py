@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import replace
 
 from extract.actors import ActorMention, canonical_name, demonym, state_body_name, trade_nouns
@@ -38,7 +38,7 @@ from extract.events import mode
 from extract.events._data import cues, wordset
 from extract.events.clauses import Clause
 from extract.events.plover import Cue, asks_question, gap_words_at, noun_type
-from extract.events.syntax import titles
+from extract.events.syntax import group_word, titles
 from extract.events.syntax import words as syntax_words
 from extract.events.tokens import Token, hyphenated_word
 from extract.vocabulary import function_words, past_form
@@ -1323,12 +1323,20 @@ def kin_group(text: str, m: ActorMention) -> ActorMention:
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")  # the lower-case word after a mention, past a possessive
 
 
-def _headed_group(text: str, m: ActorMention, heads: str) -> ActorMention:
-    """The group named by mention m and the lower-case word right after it when that word is one of [roles].`heads`
+def _headed_group(text: str, m: ActorMention, is_head: Callable[[str], bool]) -> ActorMention:
+    """The group named by mention m and the lower-case word right after it when `is_head` accepts that word
     ("Syrian rebels", "BP investors"), with m's country; m itself otherwise."""
-    if not (hit := _NEXT_WORD.match(text, m.end)) or hit[1] not in _w(heads):
+    if not (hit := _NEXT_WORD.match(text, m.end)) or not is_head(hit[1]):
         return m
     return _group(m.start, hit.end(1), text[m.start : hit.end(1)], m.country)
+
+
+def people_group(text: str, m: ActorMention) -> ActorMention:
+    """A state's demonym before a word for people who act together (extract.events.syntax.group_word: "Israeli
+    protesters", "Syrian rebels") stands for that group, with the state's country; other mentions are returned
+    unchanged ("Israeli forces", an organ, are the state's). Read where the words name a passive's agent ("were
+    blocked by Israeli protesters"); a subject's group is read by group_subject."""
+    return _headed_group(text, m, group_word) if m.via == "demonym" and m.type in STATE_TYPES else m
 
 
 def armed_opposition(text: str, m: ActorMention) -> ActorMention:
@@ -1337,7 +1345,7 @@ def armed_opposition(text: str, m: ActorMention) -> ActorMention:
     group, with the state's country, not for the state it fights; other mentions are returned unchanged ("Syrian
     troops" are the state's)."""
     if m.via == "demonym" or (m.via == "name" and m.type == "country"):
-        return _headed_group(text, m, "nonstate_heads")
+        return _headed_group(text, m, _w("nonstate_heads").__contains__)
     return m
 
 
@@ -1348,7 +1356,7 @@ def stakeholders(text: str, m: ActorMention) -> ActorMention:
     shareholders", a possessive)."""
     if m.type not in ("organization", "person") or text[m.end : m.end + 1] in ("'", "’"):
         return m
-    return _headed_group(text, m, "stake_heads")
+    return _headed_group(text, m, _w("stake_heads").__contains__)
 
 
 def government_of(text: str, m: ActorMention) -> ActorMention:

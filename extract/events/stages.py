@@ -2143,9 +2143,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                             group = (group[0], replace(group[1], country=place))  # "Louisiana shrimpers": USA
                         in_clause = sorted([*rest, group], key=lambda km: km[0])
             by_state = roles.by_agent(toks, cue, clause.i1, in_clause) if c.reading.passive else None
-            if by_state is not None and (people := _demonym_group(toks, *by_state)) is not None:
+            if by_state is not None and (people := roles.people_group(text, by_state[1])) is not by_state[1]:
                 # "were blocked by Israeli protesters": the protesters did it, not the state
-                in_clause = sorted([km for km in in_clause if km != by_state] + [people], key=lambda km: km[0])
+                in_clause = sorted(
+                    [km for km in in_clause if km != by_state] + [(by_state[0], people)], key=lambda km: km[0]
+                )
             if c.reading.passive and by_state is None:
                 # No known actor after "by": the last name of the capitalized words there did it ("was warned by
                 # Cherilyn Lee", "fired by Home Secretary Alan Johnson"), else a group the text names there ("was
@@ -2330,19 +2332,6 @@ def _members_body(toks: list[Token], group: Placed, mentions: list[Placed], cue:
     return next(
         ((k, m) for k, m in mentions if k == at and k < cue.i and m.type in ("armed_group", "organization")), None
     )
-
-
-def _demonym_group(toks: list[Token], k: int, m: ActorMention) -> Placed | None:
-    """The group a state's demonym at token k and a group noun right after it name ("by Israeli protesters",
-    "by Syrian rebels"), with the state's country; None for a demonym before no group noun ("by Israeli forces"
-    are the state's)."""
-    if m.via != "demonym" or m.type not in roles.STATE_TYPES:
-        return None
-    e = bisect.bisect_left([t.start for t in toks], m.end)
-    if e >= len(toks) or not toks[e].text.islower() or not syntax.group_word(toks[e].text):
-        return None
-    group = roles.group_mention(toks, k, e + 1)
-    return k, replace(group, country=m.country)
 
 
 def _group_modifier(toks: list[Token], k: int, m: ActorMention, cue: Cue) -> bool:
