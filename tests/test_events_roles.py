@@ -1101,3 +1101,28 @@ def test_a_denial_after_a_criminal_charge_answers_the_prosecutors_state():
     rows = _rows(text, "2010-06-10")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("COERCE", "Spain"), ("REJECT", "Repsol")]
     assert rows[1]["target_actor"] == "Spain"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police fired tear gas at protesters in Nairobi on Tuesday.", ("Kenya", "protesters")),
+        (
+            "The Nigerian army said it killed 40 militants in air strikes in Borno state on Monday.",
+            ("Nigeria", "militants"),
+        ),
+        ("Sudan deported more than a dozen militants to Arab states on Monday.", ("Sudan", "militants")),
+        ("Egyptian police arrested dozens of activists in Cairo on Friday.", ("Egypt", "activists")),
+        ("Police clashed with protesters outside parliament in Tbilisi on Monday.", ("Georgia", "protesters")),
+    ],
+)
+def test_a_party_group_after_an_active_verb_is_the_one_acted_upon(text, expected):
+    # the group as the text names it, its count left out (tests/gold/README_t17.md: "militants" deported)
+    assert _roles(text, "2024-03-06") == expected
+
+
+def test_victims_in_general_and_a_groups_belongings_are_no_group_target():
+    # civilians stand for their country (tests/gold/README.md); "militants' hideouts" are no militants
+    assert _roles("Russian forces killed five civilians in Kharkiv on Monday.", "2024-03-06") == ("Russia", "Ukraine")
+    rows = _rows("The Pakistani army shelled militants' hideouts in the mountains on Monday.", "2024-03-06")
+    assert all(r["target_actor"] != "militants" for r in rows)

@@ -1477,6 +1477,39 @@ def _counted_group(tokens: list[Token], lo: int, start: int) -> bool:
     return q == lo or (q == lo + 1 and tokens[lo].lower in ("a", "an", "the"))
 
 
+def group_object(tokens: list[Token], clause: Clause, cue: Cue) -> Placed | None:
+    """A group the text names as an active verb's object, a party when acted upon ([roles].object_group_heads):
+    right after the verb or after "at", "against" or "on", past words that count it ([roles].object_group_counts,
+    figures: "killed at least 40 militants", "fired tear gas at protesters", "detained dozens of activists"), up to
+    two modifiers and the head, where its noun phrase ends. Its name leaves the count out ("Palestinian gunmen");
+    an ActorMention of type "group", no country (a demonym in it gives one later); None when there is none."""
+    k, end = cue.j, clause.i1
+    if k < end and tokens[k].lower in ("at", "against", "on", "with"):
+        k += 1
+    counts = _w("object_group_counts")
+    while k < end and (tokens[k].lower in counts or tokens[k].text[:1].isdigit()) and k - cue.j < 6:
+        k += 1
+    heads = _w("object_group_heads")
+    for head in range(k, min(k + 3, end)):
+        t = tokens[head]
+        if not t.text.replace("-", "").isalpha() or t.lower in function_words():
+            return None
+        if t.lower in heads and t.text[:1].islower():
+            nxt = tokens[head + 1] if head + 1 < end else None
+            if nxt is not None and (
+                nxt.text in ("'", "’")
+                or possessive(nxt.lower)
+                or (
+                    nxt.text.isalpha()
+                    and nxt.text.islower()
+                    and nxt.lower not in function_words() | _w("prepositions") | {"off"}
+                )
+            ):
+                return None  # "militants' camps", "rebel fighters' bases": no group; "protesters gathered": a clause
+            return k, group_mention(tokens, k, head + 1)
+    return None
+
+
 def group_agent(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Placed | None:
     """The agent of a passive verb that is a group the text names after "by" ("was targeted by a suicide
     bomber", "were kidnapped by armed men", "were ambushed by Islamist militants"): "by", an optional determiner, up

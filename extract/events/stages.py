@@ -2305,6 +2305,10 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                     if obj is not None and pronoun == "her" and _sex_of(obj, doc.text) != "female":
                         obj = None  # "her" for a person of unknown sex is left unread
                     c.target = roles.as_actor(obj) if obj is not None else None
+            if c.kind == "verb" and c.target is None and not c.reading.passive:
+                # "fired tear gas at protesters", "killed 40 militants": a group acted upon, as the text names it
+                if (group := roles.group_object(toks, clause, c.cue)) is not None:
+                    c.target = _with_inner_country(group[1], c.actors)
             if c.kind == "verb" and c.target is None and not c.reading.passive and article_home():
                 # "is in talks with central government", "urged the authorities to act": an office without a name is
                 # its country, the article's (tests/gold/README.md)
@@ -2319,6 +2323,15 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
 
 
 _PLACE_TYPES = (*roles.STATE_TYPES, "city", "region")  # mention types naming a place
+
+
+def _with_inner_country(group: ActorMention, mentions: list[Placed]) -> ActorMention:
+    """A group with the country of a place or demonym inside its words ("Palestinian gunmen": Palestine)."""
+    place = next(
+        (m.country for _, m in mentions if group.start <= m.start < group.end and m.country and m.type in _PLACE_TYPES),
+        "",
+    )
+    return replace(group, country=place) if place and not group.country else group
 
 
 def _members_body(toks: list[Token], group: Placed, mentions: list[Placed], cue: Cue) -> Placed | None:
