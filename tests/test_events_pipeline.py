@@ -211,3 +211,42 @@ def test_settings_reach_the_worker_processes():
     want = [(a.id, *article_events(a, settings)) for a in articles]
     assert got == want
     assert got != [(a.id, *article_events(a)) for a in articles]  # the settings did change something
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural noun of unrest before a verb of coming about is its subject, no present-tense verb: undated, it
+        # is dated as published like any past happening
+        ("Protests erupted in Tbilisi after parliament passed a foreign agents law.", ("PROTEST", "2024-03-06")),
+        # "carried out air strikes": the phrase with its modifier, not a present "strikes" (a standing fact)
+        ("Pakistan carried out air strikes inside Iran.", ("ASSAULT", "2024-03-06")),
+        # an embargo imposed: the verb tells when ("imposed", past), not the noun read as a present verb
+        ("The Security Council imposed an arms embargo on South Sudan.", ("SANCTION", "2024-03-06")),
+    ],
+)
+def test_a_plural_noun_of_happening_is_no_verb_in_the_present(text, expected):
+    assert [(r["event_type"], r["date"]) for r in _rows(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sum is one modifier of what is sent, "in" after it none
+        (
+            "The Pentagon said it would send another $300 million in weapons to Ukraine.",
+            ("AID", "future", "United States", "Ukraine"),
+        ),
+        ("Japan sent $5 million in aid to Turkey on Monday.", ("AID", "actual", "Japan", "Turkey")),
+        # "set fire to" is an attack done, not a verb "fire" in the present
+        (
+            "A Ukrainian drone attack set fire to an oil depot in Russia's Bryansk region on Monday.",
+            ("ASSAULT", "actual", "Ukraine", "Russia"),
+        ),
+        # a noun of happening "of" its target, then a verb of coming about: that noun's happening, not "began"
+        ("Russia's invasion of Ukraine began on 24 February 2022.", ("ASSAULT", "actual", "Russia", "Ukraine")),
+    ],
+)
+def test_wire_phrasings_of_sums_fires_and_beginnings(text, expected):
+    rows = _rows(text)
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [expected]

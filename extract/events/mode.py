@@ -510,6 +510,12 @@ def _subject_of_past(tokens: list[Token], cue: Cue, prev: str) -> bool:
     return any(q.i == cue.j and not q.dated_only for q in find_cues(tokens, cue.j, min(len(tokens), cue.j + 4)))
 
 
+def _plural_coming_about(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
+    """True when a plural -s form is followed by a verb of coming about ([passive_nouns].in_force: "Protests erupted
+    in Tbilisi", "Clashes broke out"): the noun is that verb's subject, no verb in the present."""
+    return cue.form == "s" and tokens[cue.i].lower.endswith("s") and in_force(tokens, cue.j, clause.i1)
+
+
 def _modifies_subject(tokens: list[Token], lo: int, cue: Cue, p: int) -> bool:
     """True when an uninflected cue word opens the clause and a lower-case noun after it is the subject of the
     verb that follows ("Protest leaders met the minister", "Riot police sealed off the square", "Aid workers have
@@ -678,6 +684,7 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         or _ends_object_of_preposition(tokens, p, lo, cue)
         or _subject_of_past(tokens, cue, prev)
         or _modifies_subject(tokens, lo, cue, p)
+        or _plural_coming_about(tokens, clause, cue)
     ):
         if in_force(tokens, cue.j, clause.i1):
             return Reading("actual")  # "Russia's attack on Ukraine began on 24 February 2022": the noun's verb

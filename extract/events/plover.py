@@ -666,6 +666,7 @@ def _evaluations() -> dict:
 
 # An article or a possessive that may open the noun phrase of a "verb + noun" cue.
 _CUE_DETERMINERS = ("a", "an", "the", "their", "its", "his", "her", "our")
+_OBJECT_DETERMINERS = (*_CUE_DETERMINERS, "another", "more", "further")  # "sent another 2,000 troops"
 
 
 def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> int | None:
@@ -746,9 +747,10 @@ def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
     12,000 soldiers", "sent Storm Shadow missiles", "fired thousands of rockets"; not "sent a letter to the
     troops"); None when there is no such match."""
     k = i + 1
-    if k < i1 and tokens[k].lower in _CUE_DETERMINERS:
+    if k < i1 and tokens[k].lower in _OBJECT_DETERMINERS:
         k += 1
-    for end in range(k, min(i1, k + 1 + modifiers_most())):  # "expressed his gratitude", "sent 3,000 troops"
+    # a sum is one modifier, "in" after it none ("sent another $300 million in weapons")
+    for end in range(k, min(i1, k + 4 + modifiers_most())):  # "expressed his gratitude", "sent 3,000 troops"
         if tokens[end].lower == noun:
             words = tokens[k:end]
             quantities = _quantities()
@@ -757,10 +759,12 @@ def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
                 and (
                     t.lower not in function_words()
                     or (t.lower == "of" and n > 0 and words[n - 1].lower in quantities)
+                    or (t.lower == "in" and n > 0 and sum_word(words[n - 1]))
                     or (n + 1 < len(words) and words[n + 1].text[:1].isdigit())  # "about 12,000 soldiers"
                 )
                 for n, t in enumerate(words)
             )
+            fits = fits and sum(not sum_word(t) and t.lower != "in" for t in words) <= modifiers_most()
             return end + 1 if fits and ends_noun_phrase(tokens, end + 1, i1) else None
     return None
 
