@@ -300,3 +300,26 @@ def test_a_persons_own_company_named_before_their_post_is_no_target():
     ]
     row = _first("But BP boss Tony Hayward said on Monday the firm was not to blame for the accident.", "2010-06-01")
     assert (row["source_actor"], row["target_actor"]) == ("Tony Hayward", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin said Putin had no plans to meet Zelensky.", ("Vladimir Putin", "Volodymyr Zelensky")),
+        (
+            "The White House said President Barack Obama would meet BP chairman Carl-Henric Svanberg on Wednesday.",
+            ("Barack Obama", "Carl-Henric Svanberg"),
+        ),
+    ],
+)
+def test_a_states_voice_telling_what_its_leader_does_gives_the_leader_as_doer(text, expected):
+    # the leader is no one the state acts upon: as after an anonymous speaker, the reported subject acts
+    row = _first(text)
+    assert (row["source_actor"], row["target_actor"]) == expected
+
+
+def test_a_speaker_naming_another_states_leader_keeps_the_speaker_as_doer():
+    row = _first("Netanyahu said Israel would strike Hezbollah on Monday.")
+    assert (row["source_actor"], row["target_actor"]) == ("Benjamin Netanyahu", "Hezbollah")
+    row = _first("The Kremlin said Biden would never meet Putin.")
+    assert (row["source_actor"], row["target_actor"]) == ("Russia", "Joe Biden")  # Biden serves no Russia

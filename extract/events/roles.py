@@ -935,6 +935,15 @@ def assign(
         # Reported words: the speaker acts, on whom the words are about; a threat its subject undergoes ("a Russian
         # official said Ukraine would pay a heavy price") is the speaker's, named or not.
         source, target = span.speaker, _about(tokens, cue, span.said_at, stops, span.speaker, mentions, home)
+        if (
+            target is not None
+            and target[0] < cue.i
+            and _reported_subject(tokens, target)
+            and _serves(target[1], as_actor(span.speaker[1]))
+        ):
+            # "The Kremlin said Putin had no plans to meet Zelensky": the state's voice tells what its leader, the
+            # reported subject, does, as after an anonymous speaker; the leader acts on whom the words are about
+            source, target = target, _about(tokens, cue, span.said_at, stops, target, mentions, home)
     else:
         source, target = _acts(tokens, clause, cue, mentions, passive, span, stops)
         later = _later_speaker(tokens, cue, mentions, stops[1])
@@ -989,6 +998,17 @@ def staff_of(tokens: list[Token], mentions: list[Placed], person: ActorMention |
         return False
     gap = tokens[bisect.bisect_left([t.start for t in tokens], m.end) : at]
     return 0 < len(gap) <= 5 and all(t.text.isalpha() and t.text.islower() and t.lower != "former" for t in gap)
+
+
+def _reported_subject(tokens: list[Token], placed: Placed) -> bool:
+    """True when a finite verb or an auxiliary follows the mention: it is the subject of the reported words ("said
+    Putin had no plans", "said Obama would meet"), not an object ("declared Maduro the winner")."""
+    j = _end(tokens, *placed)
+    if j >= len(tokens):
+        return False
+    w = tokens[j].lower
+    aux = wordset("mode", "be") | wordset("mode", "have") | wordset("mode", "future") | {"would"}
+    return w in aux or w in wordset("mode", "hypothetical_modals") or (w.endswith("ed") and tokens[j].text.islower())
 
 
 def _serves(person: ActorMention, state: ActorMention) -> bool:
