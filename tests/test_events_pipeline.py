@@ -250,3 +250,22 @@ def test_a_plural_noun_of_happening_is_no_verb_in_the_present(text, expected):
 def test_wire_phrasings_of_sums_fires_and_beginnings(text, expected):
     rows = _rows(text)
     assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [expected]
+
+
+def test_troops_recalled_are_a_pull_back_and_off_ends_a_noun_phrase():
+    # "recalled its troops" pulls them back (RETREAT), unlike an ambassador recalled in protest
+    rows = _rows("Serbia recalled its troops from the Kosovo border on Saturday.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("RETREAT", "Serbia", "Kosovo")]
+    # "off the peninsula" ends the drills' noun phrase as "near the coast" does
+    rows = _rows("South Korea and the US conducted joint naval exercises off the peninsula on Monday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("MOBILIZE", "South Korea")]
+
+
+def test_a_subject_nouns_by_agent_acts_and_leaving_people_dead_is_an_attack():
+    rows = _rows("An attack by Boko Haram on a village in Borno killed 30 people on Sunday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Boko Haram")]
+    # "left 12 dead" is what the raid did, no one leaving (RETREAT)
+    rows = _rows("A raid by Israeli forces on Jenin left 12 dead on Monday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Israel")]
+    rows = _rows("The French ambassador left Niamey on Monday.")
+    assert [r["event_type"] for r in rows] == ["RETREAT"]

@@ -2236,6 +2236,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # "the phone call on Saturday between David Cameron and Obama", "the visit to Washington by Sudan's
                 # intelligence chief"
                 c.source, c.target = parties
+            if c.kind == "verb" and c.source is None and not c.reading.passive:
+                # "An attack by Boko Haram on a village killed 30 people": the subject noun's "by" names the doer
+                c.source = _subject_noun_agent(toks, clause, cue, in_clause)
             if c.source is None and c.target is not None:
                 # "Following talks with Erdogan on Monday, Putin said ...": the main clause's subject held them
                 main = _opening_phrase_subject(toks, clause, cue, placed)
@@ -2550,6 +2553,16 @@ def _referring_type(tok: Token, etype: str, answered: frozenset[str]) -> str:
     if etype == "REJECT":
         return "ACCUSE" if tok.lower in answered or plover.noun_type(tok.text) == "ACCUSE" else ""
     return plover.noun_type(tok.text)
+
+
+def _subject_noun_agent(toks: list[Token], clause: Clause, cue: Cue, mentions: list[Placed]) -> ActorMention | None:
+    """The doer a noun of happening opening the clause names after "by", before the verb ("An attack by Boko Haram
+    on a village killed 30 people": Boko Haram; roles.noun_agent); None otherwise."""
+    k = next((k for k in range(clause.i0, min(cue.i, clause.i0 + 4)) if plover.noun_type(toks[k].lower)), -1)
+    if k < 0:
+        return None
+    got = roles.noun_agent(toks, cue._replace(i=k, j=k + 1), Clause(clause.i0, cue.i), mentions)
+    return got[0] if got is not None else None
 
 
 def _modifier_doer(toks: list[Token], c: Candidate) -> ActorMention | None:
