@@ -1126,3 +1126,10 @@ def test_victims_in_general_and_a_groups_belongings_are_no_group_target():
     assert _roles("Russian forces killed five civilians in Kharkiv on Monday.", "2024-03-06") == ("Russia", "Ukraine")
     rows = _rows("The Pakistani army shelled militants' hideouts in the mountains on Monday.", "2024-03-06")
     assert all(r["target_actor"] != "militants" for r in rows)
+
+
+def test_a_group_word_that_only_qualifies_a_title_gives_way_to_the_person_named():
+    text = "Senegalese opposition figure Ousmane Sonko was sentenced to two years in prison on Monday."
+    assert _roles(text, "2024-03-06") == ("Senegal", "Ousmane Sonko")
+    # with no name after the title, the whole phrase is the group
+    assert _roles("Syrian rebel commanders met in Idlib on Monday.", "2024-03-06")[0] == "Syrian rebel commanders"

@@ -1345,10 +1345,18 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]+)")  # the lower-case word after
 
 def _headed_group(text: str, m: ActorMention, is_head: Callable[[str], bool]) -> ActorMention:
     """The group named by mention m and the lower-case word right after it when `is_head` accepts that word
-    ("Syrian rebels", "BP investors"), with m's country; m itself otherwise."""
+    ("Syrian rebels", "BP investors"), with m's country; m itself otherwise. A word of [roles].qualified_heads after
+    it joins the group ("Syrian rebel commanders"), unless a name follows ("opposition figure Ousmane Sonko")."""
     if not (hit := _NEXT_WORD.match(text, m.end)) or not is_head(hit[1]):
         return m
-    return _group(m.start, hit.end(1), text[m.start : hit.end(1)], m.country)
+    end = hit.end(1)
+    if (after := _NEXT_WORD.match(text, end)) and after[1] in _w("qualified_heads"):
+        # the word only qualifies the noun after it: a person named next is the one ("opposition figure Ousmane
+        # Sonko"), else the whole phrase is the group ("Syrian rebel commanders")
+        if _APPOSED_NAME.match(text, after.end(1)):
+            return m
+        end = after.end(1)
+    return _group(m.start, end, text[m.start : end], m.country)
 
 
 def people_group(text: str, m: ActorMention) -> ActorMention:
