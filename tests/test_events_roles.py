@@ -1133,3 +1133,11 @@ def test_a_group_word_that_only_qualifies_a_title_gives_way_to_the_person_named(
     assert _roles(text, "2024-03-06") == ("Senegal", "Ousmane Sonko")
     # with no name after the title, the whole phrase is the group
     assert _roles("Syrian rebel commanders met in Idlib on Monday.", "2024-03-06")[0] == "Syrian rebel commanders"
+
+
+def test_people_sent_away_from_a_state_in_the_passive_were_sent_by_it():
+    day = "2024-03-06"
+    assert _roles("Three Russian diplomats were expelled from Poland on Monday.", day) == ("Poland", "Russia")
+    assert _roles("Hundreds of Afghan refugees were deported from Iran last week.", day)[0] == "Iran"
+    # a "by" agent outranks the place they leave
+    assert _roles("The diplomats were expelled from Warsaw by the Polish government on Monday.", day)[0] == "Poland"

@@ -2257,6 +2257,11 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 # "Syrian troops were deployed to the border", "British troops were withdrawn from Basra": the force
                 # moved is the doer's own; its state did it
                 c.source, c.target = c.target, None
+            if c.kind == "verb" and c.reading.passive and (sender := _sending_state(toks, c, in_clause)) is not None:
+                # "Three Russian diplomats were expelled from Poland": the state they are sent from did it
+                c.source = sender
+                if c.target is not None and c.target.actor_id == sender.actor_id:
+                    c.target = None
             if c.kind == "verb" and c.reading.passive and c.source is None and c.target is not None:
                 c.source = _coercing_state(toks, c, in_clause, article_home())
                 if c.source is not None and c.target.type in _PLACE_TYPES and c.target.country == c.source.country:
@@ -2378,6 +2383,21 @@ def _mentions_in(doc: ArticleDoc, start: int, end: int):
     """The article's actor mentions that start in text[start:end], in order."""
     lo = bisect.bisect_left(doc.mentions, start, key=lambda m: m.start)
     return itertools.takewhile(lambda m: m.start < end, doc.mentions[lo:])
+
+
+def _sending_state(toks: list[Token], c: Candidate, placed: list[Placed]) -> ActorMention | None:
+    """The state named right after "from" after a passive verb of sending away ([roles].sending_verbs: "were expelled
+    from Poland", "were deported from Iran last week"), with no "by" agent: the one that sent them; else None."""
+    if c.cue.phrase not in wordset("roles", "sending_verbs"):
+        return None
+    if roles.by_agent(toks, c.cue, c.clause.i1, placed) is not None:
+        return None
+    k = c.cue.j
+    if k >= c.clause.i1 or toks[k].lower != "from":
+        return None
+    k += 1 + (k + 1 < c.clause.i1 and toks[k + 1].lower == "the")
+    got = next((m for q, m in placed if q == k and m.type in roles.STATE_TYPES and m.country), None)
+    return roles.state_mention(got.start, got.end, got.text, got.country, "place") if got is not None else None
 
 
 def _coercing_state(
