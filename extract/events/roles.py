@@ -1507,7 +1507,7 @@ def _counted_group(tokens: list[Token], lo: int, start: int) -> bool:
 
 def group_object(tokens: list[Token], clause: Clause, cue: Cue) -> Placed | None:
     """A group the text names as an active verb's object, a party when acted upon ([roles].object_group_heads):
-    right after the verb or after "at", "against" or "on", past words that count it ([roles].object_group_counts,
+    right after the verb or after "at", "against", "on" or "with", past words that count it ([roles].object_group_counts,
     figures: "killed at least 40 militants", "fired tear gas at protesters", "detained dozens of activists"), up to
     two modifiers and the head, where its noun phrase ends. Its name leaves the count out ("Palestinian gunmen");
     an ActorMention of type "group", no country (a demonym in it gives one later); None when there is none."""
