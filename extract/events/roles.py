@@ -36,8 +36,8 @@ from extract.actors import ActorMention, canonical_name, demonym, state_body_nam
 from extract.actors.gazetteer import load as load_gazetteer
 from extract.events import mode
 from extract.events._data import cues, wordset
-from extract.events.clauses import Clause
-from extract.events.plover import Cue, asks_question, gap_words_at, noun_type
+from extract.events.clauses import Clause, finite_word
+from extract.events.plover import Cue, asks_question, ends_noun_phrase, gap_words_at, noun_type
 from extract.events.syntax import group_word, titles
 from extract.events.syntax import words as syntax_words
 from extract.events.tokens import Token, hyphenated_word
@@ -1004,11 +1004,7 @@ def _reported_subject(tokens: list[Token], placed: Placed) -> bool:
     """True when a finite verb or an auxiliary follows the mention: it is the subject of the reported words ("said
     Putin had no plans", "said Obama would meet"), not an object ("declared Maduro the winner")."""
     j = _end(tokens, *placed)
-    if j >= len(tokens):
-        return False
-    w = tokens[j].lower
-    aux = wordset("mode", "be") | wordset("mode", "have") | wordset("mode", "future") | {"would"}
-    return w in aux or w in wordset("mode", "hypothetical_modals") or (w.endswith("ed") and tokens[j].text.islower())
+    return j < len(tokens) and (finite_word(tokens[j]) or tokens[j].lower == "would")
 
 
 def _serves(person: ActorMention, state: ActorMention) -> bool:
@@ -1515,7 +1511,7 @@ def group_object(tokens: list[Token], clause: Clause, cue: Cue) -> Placed | None
     if k < end and tokens[k].lower in ("at", "against", "on", "with"):
         k += 1
     counts = _w("object_group_counts")
-    while k < end and (tokens[k].lower in counts or tokens[k].text[:1].isdigit()) and k - cue.j < 6:
+    while k < end and (tokens[k].lower in counts or mode.count_word(tokens[k].lower)) and k - cue.j < 6:
         k += 1
     heads = _w("object_group_heads")
     for head in range(k, min(k + 3, end)):
@@ -1530,7 +1526,8 @@ def group_object(tokens: list[Token], clause: Clause, cue: Cue) -> Placed | None
                 or (
                     nxt.text.isalpha()
                     and nxt.text.islower()
-                    and nxt.lower not in function_words() | _w("prepositions") | {"off"}
+                    and nxt.lower not in function_words() | _w("prepositions")
+                    and not ends_noun_phrase(tokens, head + 1, end)  # "off the coast", "near the border"
                 )
             ):
                 return None  # "militants' camps", "rebel fighters' bases": no group; "protesters gathered": a clause

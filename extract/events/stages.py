@@ -2138,9 +2138,7 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                         # the sentence's start ("Pig breeders"), or a party's adjective ("54 Democratic senators"),
                         # is part of the group
                         rest = [(k, m) for k, m in in_clause if not group[0] <= k < g_end]
-                        place = next((m.country for _, m in inside if m.country and m.type in _PLACE_TYPES), "")
-                        if place and not group[1].country:
-                            group = (group[0], replace(group[1], country=place))  # "Louisiana shrimpers": USA
+                        group = (group[0], _with_inner_country(group[1], inside))  # "Louisiana shrimpers": USA
                         in_clause = sorted([*rest, group], key=lambda km: km[0])
             by_state = roles.by_agent(toks, cue, clause.i1, in_clause) if c.reading.passive else None
             if by_state is not None and (people := roles.people_group(text, by_state[1])) is not by_state[1]:
