@@ -49,7 +49,7 @@ def test_the_stage_sits_after_the_rule_readings_and_before_roles():
 TYPE_CASES = [
     # text, rules' reading, the classifier's (default settings)
     (
-        "Russia announced new sanctions on Iran on Tuesday.",
+        "Russia announced the expulsion of Iranian diplomats on Tuesday.",
         ("CONSULT", "actual", "Russia", "Iran"),
         ("SANCTION", "actual", "Russia", "Iran"),
     ),
@@ -184,7 +184,7 @@ def test_a_possibility_not_ruled_out_is_hypothetical_not_denied():
 
 def test_switched_off_the_stage_changes_nothing_the_rules_found():
     text = (
-        "Russia announced new sanctions on Iran on Tuesday. Japan pledged $5 billion to Ukraine on Tuesday. "
+        "Russia announced the expulsion of Iranian diplomats on Tuesday. Japan pledged $5 billion to Ukraine on Tuesday. "
         "Iran said on Tuesday it would strike Israel if Israel attacked its nuclear sites."
     )
     off = run(ArticleDoc(_article(text), RULES))
@@ -235,7 +235,7 @@ DAMAGE = {
 def test_a_broken_model_file_stops_extraction_with_the_rebuild_command(model_file, damage):
     if DAMAGE[damage] is not None:
         model_file.write_bytes(DAMAGE[damage])
-    text = "Russia announced new sanctions on Iran on Tuesday."
+    text = "Russia announced the expulsion of Iranian diplomats on Tuesday."
     with pytest.raises(ModelFileError) as info:
         article_events(_article(text), LEARNED)
     message = user_message(info.value)

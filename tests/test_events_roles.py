@@ -482,6 +482,32 @@ ROLES = [
         "South Korea",
         id="coordinated subjects of a meeting verb with no object meet each other",
     ),
+    # a noun of a speech act or of help names its doer after "from"; a withdrawal "from" a place does not
+    pytest.param(
+        "The arrest of the opposition leader on Monday drew condemnation from Washington.",
+        "2024-03-06",
+        "ACCUSE",
+        "United States",
+        "",
+        id="condemnation from a state is that state's",
+    ),
+    pytest.param(
+        "Russia completed its withdrawal from Kherson on Friday.",
+        "2024-03-06",
+        "RETREAT",
+        "Russia",
+        "Ukraine",
+        id="a withdrawal from a place leaves it",
+    ),
+    # sanctions announced or unveiled are imposed, with or without a day
+    pytest.param(
+        "A day after Iran launched missiles at Israel, the United States announced new sanctions on Tehran.",
+        "2024-03-06",
+        "SANCTION",
+        "United States",
+        "Iran",
+        id="sanctions announced are sanctions imposed",
+    ),
 ]
 
 

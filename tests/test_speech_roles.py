@@ -323,3 +323,31 @@ def test_a_speaker_naming_another_states_leader_keeps_the_speaker_as_doer():
     assert (row["source_actor"], row["target_actor"]) == ("Benjamin Netanyahu", "Hezbollah")
     row = _first("The Kremlin said Biden would never meet Putin.")
     assert (row["source_actor"], row["target_actor"]) == ("Russia", "Joe Biden")  # Biden serves no Russia
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        pytest.param(
+            "Israel said it was attacked by Hezbollah on Tuesday.",
+            "Hezbollah",
+            "Israel",
+            id="the agent of a reported passive acts on the speaker its pronoun stands for",
+        ),
+        pytest.param(
+            "Ukraine said its forces were attacked near Bakhmut on Tuesday.",
+            "",
+            "Ukraine",
+            id="no agent: the speaker's own forces undergo it and no one is the doer",
+        ),
+        pytest.param(
+            "The Nigerian army said 12 soldiers were killed in an ambush in Borno state on Saturday.",
+            "",
+            "Nigeria",
+            id="a death toll the army reports is not the army's deed",
+        ),
+    ],
+)
+def test_a_speaker_only_tells_of_a_happening_it_reports_in_the_passive(text: str, source: str, target: str) -> None:
+    row = _first(text, "2024-03-06")
+    assert (row["event_type"], row["source_actor"], row["target_actor"]) == ("ASSAULT", source, target)

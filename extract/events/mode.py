@@ -372,6 +372,12 @@ def _onset_forms() -> dict[str, str]:
     return _finite_forms("onset")
 
 
+def _means_forms() -> dict[str, str]:
+    """The forms of [mode].means verbs ("responded", "retaliated") -> their form name: an -ing cue after one and "by"
+    is the deed it was done with, in its tense ("Hezbollah responded by firing rockets")."""
+    return _finite_forms("means")
+
+
 def _cessation_forms() -> dict[str, str]:
     """The forms of [mode].cessation verbs ("stopped", "ceased", "halts") -> their form name."""
     return _finite_forms("cessation")
@@ -744,6 +750,10 @@ def _read(tokens: list[Token], clause: Clause, cue: Cue, speech_before: bool) ->
         if onset is not None:
             # "had started striking Hamas targets", "began shelling": told as the verb of onset is
             return classify(tokens, clause, cue._replace(i=p, j=p + 1, form=onset), speech_before)
+        g = _prev(tokens, p, lo)
+        if prev == "by" and g >= lo and (means := _means_forms().get(tokens[g].lower)) is not None:
+            # "Hezbollah responded by firing rockets at Israel": the response is the firing, told as "responded" is
+            return classify(tokens, clause, cue._replace(i=g, j=g + 1, form=means), speech_before)
         if prev in wordset("mode", "done_before_ing"):
             # "told reporters after meeting with state and federal prosecutors": a deed done before the main one
             return Reading("actual", False, False)

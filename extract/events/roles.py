@@ -539,6 +539,26 @@ def agent_words(tokens: list[Token], cue: Cue, i1: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _speaker_agent(tokens: list[Token], cue: Cue, i1: int) -> bool:
+    """True when a passive's agent is the speaker's own, told with a pronoun ("said the drones were shot down by its
+    air defences", "by our forces")."""
+    lo, _ = agent_words(tokens, cue, i1)
+    by = next((k for k in range(cue.j, min(i1, cue.j + 3)) if tokens[k].lower == "by"), -1)
+    return by >= 0 and by + 1 < i1 and tokens[by + 1].lower in _w("speaker_possessives") and lo >= 0
+
+
+def _person_pronoun_opens(tokens: list[Token], lo: int, hi: int) -> bool:
+    """True when "he" or "she" ([roles].person_pronouns) is among the first words after a verb of saying."""
+    return any(tokens[k].lower in _w("person_pronouns") for k in range(lo, min(hi, lo + 4)))
+
+
+def _speaker_owns(tokens: list[Token], lo: int, hi: int) -> bool:
+    """True when the subject of a reported passive is the speaker's own, told with a pronoun ("Russia said three of
+    its soldiers were captured", "Ukraine said its forces were attacked"): a possessive of [roles].speaker_possessives
+    among the first words after the verb of saying, before the verb."""
+    return any(tokens[k].lower in _w("speaker_possessives") for k in range(lo, min(hi, lo + 4)))
+
+
 def _undergone_threat(cue: Cue) -> bool:
     """True for a THREATEN phrase whose subject is the one threatened ([roles].threats_undergone: "would pay a
     heavy price", "would face a resolute response")."""
@@ -931,6 +951,26 @@ def assign(
         # "Prosecutors say Murray caused Jackson's death", read as the accusation: the one the words make the doer is
         # accused, by a speaker who is no actor (an organ of the state may stand for its country later)
         source, target = None, accused
+    elif (
+        span.speaker is not None
+        and passive
+        and not statement
+        and not (retyped and cue.event_type in _w("accused_subject_types"))
+        and not _anonymous(tokens, span.speaker)
+    ):
+        # A happening the speaker reports in the passive ("Israel said it was attacked by Hezbollah", "the health
+        # ministry said 15 people were killed"): its agent did it, or no one the text names; the speaker only
+        # tells of it, and undergoes it where its own pronoun is the subject ("Russia said three of its soldiers
+        # were captured"). Read by the classifier as an accusation, the words are the speaker's act ("Scholz said
+        # Ukraine had been attacked by Russia")
+        source, target = _acts(tokens, clause, cue, mentions, passive, span, stops)
+        person = span.speaker[1].type == "person"
+        if person and target is span.speaker and not _person_pronoun_opens(tokens, span.lo, cue.i):
+            target = None  # "BP's spokesman said it would be deployed": "it" is no person
+        if source is None and not person and _speaker_agent(tokens, cue, clause.i1):
+            source = span.speaker  # "... were shot down by its air defences"
+        elif target is None and not person and _speaker_owns(tokens, span.lo, cue.i):
+            target = span.speaker
     elif span.speaker is not None and (not _anonymous(tokens, span.speaker) or _undergone_threat(cue)):
         # Reported words: the speaker acts, on whom the words are about; a threat its subject undergoes ("a Russian
         # official said Ukraine would pay a heavy price") is the speaker's, named or not.
@@ -960,6 +1000,8 @@ def assign(
             source = _crowd(tokens, clause, cue, mentions)
         if source is None and statement and span.speaker is not None and _represents(tokens, span.speaker):
             source = span.speaker
+    if source is None and target is not None and _from_doer(tokens, cue, target[0]):
+        source, target = target, None  # "drew condemnation from Washington": Washington condemns
     if source is not None and cue.event_type in _w("crowd_types") and _people_of(source[1]):
         source = (source[0], crowd_of(source[1]))  # "Israelis rallied in Tel Aviv": a nation's crowd
     src = as_actor(source[1]) if source is not None else None
@@ -969,6 +1011,16 @@ def assign(
     if src is not None and tgt is not None and _serves(src, tgt):
         tgt = None  # "Putin approved a new version of Russia's nuclear doctrine": his own state is no other party
     return src, tgt
+
+
+def _from_doer(tokens: list[Token], cue: Cue, k: int) -> bool:
+    """True when the actor at k names who does what a noun of [roles].from_doer_types tells, after "from" right
+    after the noun ("condemnation from Washington", "fresh threats from Pyongyang", "aid from the EU"); not a place
+    left or a thing's origin ("withdrawal from Afghanistan", "rockets fired from Gaza")."""
+    if cue.form != "noun" or cue.event_type not in _w("from_doer_types"):
+        return False
+    j = k - 1 - (k > 1 and tokens[k - 1].lower == "the")
+    return j == cue.j and tokens[j].lower == "from"
 
 
 def post_words(m: ActorMention | None) -> list[str]:
