@@ -971,6 +971,20 @@ def test_condemning_a_happening_told_before_accuses_its_doer():
     assert _roles(text, "2025-06-24", "ACCUSE") == ("Qatar", "Iran")
 
 
+def test_condemning_the_move_or_the_launch_accuses_the_doer_of_what_was_just_told():
+    day = "2024-03-06"
+    text = "North Korea fired a ballistic missile into the sea on Thursday. Japan condemned the launch."
+    assert _roles(text, day, "ACCUSE") == ("Japan", "North Korea")
+    text = "Russia expelled two Estonian diplomats on Monday. Estonia condemned the move."
+    assert _roles(text, day, "ACCUSE") == ("Estonia", "Russia")
+    # only what was just told: three sentences back is too far for so general a noun
+    text = (
+        "Russia expelled two Estonian diplomats on Monday. Talks went on in Geneva. Markets were calm. "
+        "Prices rose. Estonia condemned the move."
+    )
+    assert _roles(text, day, "ACCUSE") == ("Estonia", "")
+
+
 def test_a_state_named_before_a_noun_of_happening_did_it_to_the_clauses_subject():
     day = "2024-03-06"
     assert _roles("Gaza was pounded by Israeli air strikes on Monday.", day, "ASSAULT") == ("Israel", "Palestine")

@@ -637,6 +637,18 @@ def test_the_narrative_day_does_not_reach_present_perfect_or_far_sentences():
     assert next(r for r in far if r["event_type"] == "SANCTION")["date_from_publication"]
 
 
+def test_a_promise_told_in_the_past_takes_the_day_the_story_is_telling():
+    lead = "Voters in Portugal elected a new parliament on Monday. "
+    promised = next(
+        r for r in _one(lead + "Germany promised more air defence systems to Ukraine.") if r["event_type"] == "AID"
+    )
+    assert (promised["mode"], promised["date"], promised["date_from_publication"]) == ("future", "2024-03-04", False)
+    # one told in the present perfect is recent, its day unknown
+    perfect = _one(lead + "Germany has promised more air defence systems to Ukraine.")
+    promised = next(r for r in perfect if r["event_type"] == "AID")
+    assert promised["date_from_publication"] and promised["date"] == "2024-03"
+
+
 def test_summary_stops_before_a_trailing_comment():
     rows = _one("Russia fired dozens of missiles at Kyiv on Monday, hitting power stations across the country.")
     assert rows[0]["summary"] == "Russia fired dozens of missiles at Kyiv on Monday"

@@ -2519,6 +2519,7 @@ def _when_doers(doc: ArticleDoc, candidates: list[Candidate]) -> list[Candidate]
 
 _REFERENCE_REACH = 6  # words after the verb where the happening's noun may stand ("condemned what he called a ...")
 _REFERENCE_BACK = 8  # sentences back where the happening it names may have been told
+_REFERENCE_BACK_ANY = 2  # ... when a noun of any happening names it ("condemned the launch", "the move")
 
 
 def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> ActorMention | None:
@@ -2526,7 +2527,8 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
     "called the blasts a grave violation", "condemned what he called a reckless attack"): the source of the
     latest earlier candidate of the noun's type within _REFERENCE_BACK sentences that is not the speaker's own
     ("Iran fired missiles at Qatar ... Qatar said it intercepted the missiles and condemned the attack": Iran);
-    None when it names none."""
+    an accusation of a noun of [roles].referring_any ("condemned the launch", "the move") names the latest happening
+    with a doer, of any type, within _REFERENCE_BACK_ANY sentences; None when it names none."""
     hi = min(c.clause.i1, c.cue.j + _REFERENCE_REACH)
     answered = wordset("roles", "accusation_nouns") if c.cue.event_type == "REJECT" else frozenset()
     k = next((k for k in range(c.cue.j, hi) if _referring_type(toks[k], c.cue.event_type, answered)), -1)
@@ -2548,7 +2550,11 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
         (
             p
             for p in reversed(before)
-            if (p.cue.event_type == etype or (etype == "ACCUSE" and _criminal_charge(p)))
+            if (
+                p.cue.event_type == etype
+                or (etype == "ACCUSE" and _criminal_charge(p))
+                or (etype == "*" and p.source is not None and c.s - p.s <= _REFERENCE_BACK_ANY)
+            )
             and c.s - p.s <= _REFERENCE_BACK
             and (p.source is None or p.source.actor_id != speaker)  # "Qatar said it intercepted ...": its own
         ),
@@ -2570,6 +2576,8 @@ def _referring_type(tok: Token, etype: str, answered: frozenset[str]) -> str:
     ("denied the allegations", "disputed these claims"); "" for none."""
     if etype == "REJECT":
         return "ACCUSE" if tok.lower in answered or plover.noun_type(tok.text) == "ACCUSE" else ""
+    if etype == "ACCUSE" and tok.lower in wordset("roles", "referring_any"):
+        return "*"  # "condemned the launch", "criticised the move": the happening just told, of whatever type
     return plover.noun_type(tok.text)
 
 
@@ -3049,6 +3057,17 @@ def _past(reading: mode.Reading) -> bool:
     return reading.mode in ("actual", "statement", "negated") and not reading.present and not reading.perfect
 
 
+def _told_past(toks: list[Token], clause: Clause, c: Candidate) -> bool:
+    """A happening told in the simple past (_past), or a promise made in it: a future the cue's own past verb
+    gives, with no modal before it ("Berlin also promised more air defence systems": promised that day, for later)."""
+    if _past(c.reading):
+        return True
+    r = c.reading
+    if r.mode != "future" or r.passive or r.perfect or c.cue.form != "past" or not past_form(toks[c.cue.i].text):
+        return False
+    return not any(toks[k].lower in wordset("mode", "future") for k in range(max(clause.i0, c.cue.i - 3), c.cue.i))
+
+
 def _present_perfect(tokens: list[Token], clause: Clause, i: int) -> bool:
     """The perfect's auxiliary before the cue word i is "has"/"have", not "had"."""
     for k in range(i - 1, max(clause.i0, i - 5) - 1, -1):
@@ -3188,9 +3207,9 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             per, date_text, from_pub = dating.period(tx.value), tx.text, False
         elif c.kind != "verb" or _background(toks, clause, c.reading, c.cue):
             continue  # a standing fact, not one happening (a noun candidate is dated by its own day or not at all)
-        elif settings.narrative and _past(c.reading) and (day := told_day(c.s)) is not None:
+        elif settings.narrative and _told_past(toks, clause, c) and (day := told_day(c.s)) is not None:
             per, date_text, from_pub = dating.period(day.value), day.text, False  # the day the story is telling
-        elif story is not None and story[0] < c.s and _past(c.reading):
+        elif story is not None and story[0] < c.s and _told_past(toks, clause, c):
             per, date_text, from_pub = dating.period(story[1].value), story[1].text, False  # the story's day
         elif pub is None:
             continue
