@@ -153,7 +153,8 @@ HYPOTHETICAL_CASES = [
     (
         # One clause holds a conditional threat ("would respond militarily", THREATEN by the corpus's conventions)
         # and the attack it is conditioned on ("if Russia attacked", ASSAULT): one hypothetical event, either.
-        "Ukraine would respond militarily if Russia attacked Odesa, Kyiv said on Tuesday.",
+        # (Said by Kyiv, a speaker of the side that would act, the clause is a threat made: THREATEN statement.)
+        "Ukraine would respond militarily if Russia attacked Odesa, analysts said on Tuesday.",
         [("ASSAULT", "hypothetical"), ("THREATEN", "hypothetical")],
     ),
     ("India said on Tuesday it could send troops to the Maldives.", []),  # no conditional: not emitted

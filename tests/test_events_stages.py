@@ -753,6 +753,9 @@ def test_a_hostile_aim_a_speaker_ascribes_is_an_accusation():
         ("Ukraine said it would respond militarily if Russia used the corridor to attack Odesa.", "Ukraine", "Russia"),
         ("Russia said it will take countermeasures if the alliance deploys forces in Sweden.", "Russia", ""),
         ("The EU warned it would tighten sanctions if Moscow kept refusing a ceasefire.", "European Union", "Russia"),
+        # said after the condition, by a speaker set off by a comma
+        ("Ukraine would respond militarily if Russia attacked Odesa, Kyiv said on Tuesday.", "Ukraine", "Russia"),
+        ("Israel would strike Iran's nuclear sites if talks failed, a senior official warned.", "Israel", "Iran"),
     ],
 )
 def test_a_speakers_conditional_harm_to_another_is_a_threat_made(text, source, target):
@@ -766,6 +769,8 @@ def test_a_speakers_conditional_harm_to_another_is_a_threat_made(text, source, t
 def test_a_conditional_with_no_speaker_or_no_harm_is_no_threat():
     # no one says it: a possibility, not emitted
     assert _one("If Washington allowed Kyiv to fire missiles, Moscow would strike NATO.") == []
+    # onlookers foretell it: a forecast, no threat
+    assert _one("Russia would only attack if Ukraine joined NATO, analysts said.") == []
     # conditional help is no threat
     rows = _one("Japan said it would send aid to Turkey if the quake left thousands homeless.", day="2025-05-16")
     assert all(r["event_type"] != "THREATEN" for r in rows)

@@ -95,7 +95,8 @@ def test_a_conditional_threat_retyped_by_the_classifier_takes_the_main_clauses_r
     # The cue "attacked" sits in the "if" clause; the classifier reads the clause as the main clause's threat,
     # so the main clause's subject makes it, against the conditional clause's subject.
     settings = Settings(keep_modes=("actual", "statement", "future", "negated", "hypothetical"))
-    text = "Ukraine would respond militarily if Russia attacked Odesa, Kyiv said on Tuesday."
+    # (told by analysts: said by Kyiv it is a threat made, THREATEN statement, tests/test_events_stages.py)
+    text = "Ukraine would respond militarily if Russia attacked Odesa, analysts said on Tuesday."
     art = Article(id="t", text=text, published=dt.datetime(2023, 7, 20, 12, tzinfo=dt.UTC))
     rows, _note = article_events(art, settings)
     got = [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows if r["mode"] == "hypothetical"]

@@ -919,7 +919,8 @@ def _conditional(toks: list[Token], words: frozenset[str]) -> bool:
 def _conditional_threat(toks: list[Token], cue: Cue, conditional: frozenset[str]) -> bool:
     """True when a cue is a speaker's warning of its own harm to another: a conflict (of [mode].threat_types)
     under "would"/"will" right before it, said (a verb of saying or warning before it), on a condition that follows
-    it ("said it would respond militarily if Russia used the corridor"), or a verb of warning followed by such a
+    it ("said it would respond militarily if Russia used the corridor") or said by a speaker after it and a comma
+    ("Israel would strike Iran if talks failed, Netanyahu warned"), or a verb of warning followed by such a
     "would"/"will" and condition ("warned it would tighten sanctions if ..."); the real-news gold codes such a
     clause THREATEN statement (tests/gold/README_t17.md)."""
     if cue.event_type not in wordset("mode", "threat_types"):
@@ -932,9 +933,22 @@ def _conditional_threat(toks: list[Token], cue: Cue, conditional: frozenset[str]
     before = [t.lower for t in toks[max(0, cue.i - 4) : cue.i]]
     if not any(w in modals for w in before):
         return False
-    if not any(t.lower in conditional for t in toks[cue.j :]):
+    cond = next((k for k in range(cue.j, len(toks)) if toks[k].lower in conditional), -1)
+    if cond < 0:
         return False
-    return any(t.lower in said for t in toks[: cue.i])
+    if any(t.lower in said for t in toks[: cue.i]):
+        return True
+    # said after the condition, by a speaker set off by a comma ("Israel would strike Iran if talks failed, a
+    # senior official warned")
+    comma = next((k for k in range(cond, len(toks)) if toks[k].text == ","), -1)
+    if comma < 0:
+        return False
+    v = next((k for k in range(comma + 1, min(len(toks), comma + 1 + _TRAILING_SPEAKER)) if toks[k].lower in said), -1)
+    # an onlooker's forecast is no threat ("Russia would only attack if Ukraine joined NATO, analysts said")
+    return v > 0 and not any(t.lower in wordset("mode", "onlooker_speakers") for t in toks[comma + 1 : v])
+
+
+_TRAILING_SPEAKER = 7  # words after the comma that ends a condition where the verb of its speaker may stand
 
 
 _JOINING = frozenset({"but", "and", "or", "yet"})  # words that join a later predicate to the clause
