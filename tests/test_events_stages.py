@@ -637,6 +637,19 @@ def test_the_narrative_day_does_not_reach_present_perfect_or_far_sentences():
     assert next(r for r in far if r["event_type"] == "SANCTION")["date_from_publication"]
 
 
+def test_a_clause_a_span_of_days_after_the_main_one_is_a_happening_of_that_earlier_day():
+    rows = _one(
+        "Pakistan carried out air strikes inside Iran on Thursday, a day after Iran struck Pakistani territory."
+    )
+    got = sorted((r["source_actor"], r["target_actor"], r["date"]) for r in rows)
+    assert got == [("Iran", "Pakistan", "2024-02-28"), ("Pakistan", "Iran", "2024-02-29")]
+    rows = _one("Israel struck Rafah on Sunday, 3 days after Hamas fired rockets at Tel Aviv.")
+    assert sorted(r["date"] for r in rows) == ["2024-02-29", "2024-03-03"]
+    # hours after: the same day
+    rows = _one("Israel struck Rafah on Sunday, hours after Hamas fired rockets at Tel Aviv.")
+    assert sorted(r["date"] for r in rows) == ["2024-03-03", "2024-03-03"]
+
+
 def test_a_promise_told_in_the_past_takes_the_day_the_story_is_telling():
     lead = "Voters in Portugal elected a new parliament on Monday. "
     promised = next(

@@ -2,7 +2,8 @@
 
 split_clauses(tokens) -> list[Clause]. Boundaries are semicolons and a comma followed by a
 conjunction or subordinator ("but", "while", "after", "which", ...; list in data/cues.toml), unless that word
-stands alone between two commas ("Egypt, meanwhile, has ordered ...": an aside, the subject's clause goes on);
+stands alone between two commas ("Egypt, meanwhile, has ordered ...": an aside, the subject's clause goes on), or
+by a span of time and "after"/"before" after a chunk with a cue ("..., a day after Iran struck Pakistan");
 with no comma, "when" before a past deed (_opens_without_comma) and "and" before a name with a verb of its own
 ("... last month and Poland's force will go soon", _and_opens). After a relative clause set off by commas, a finite
 verb opens the antecedent's own predicate, a clause coordinated with the subject before the relative clause
@@ -66,6 +67,22 @@ def _starts_clause(tokens: list[Token], k: int, phrases: dict[str, tuple[tuple[s
     return False
 
 
+def _span_then_after(tokens: list[Token], k: int) -> bool:
+    """True when a span of time and "after" or "before" start at token k (", a day after Iran struck", ", two weeks
+    before the vote", ", shortly after"): a subordinate clause with a happening of its own may follow."""
+    words = cues()["clauses"]
+    j = k
+    while j < min(len(tokens), k + 3) and (
+        tokens[j].lower in words["span_words"] or tokens[j].lower in words["span_units"] or tokens[j].text.isdigit()
+    ):
+        j += 1
+    return (
+        k < j < len(tokens)
+        and tokens[j].lower in ("after", "before")
+        and (tokens[j - 1].lower in words["span_units"] or tokens[j - 1].lower in ("shortly", "soon", "just", "hours"))
+    )
+
+
 def split_clauses(tokens: list[Token]) -> list[Clause]:
     """Clauses of one sentence's tokens, in order; attributions flagged."""
     if not tokens:
@@ -87,7 +104,11 @@ def split_clauses(tokens: list[Token]) -> list[Clause]:
             if k > start:
                 chunks.append((start, k, hard))
             nxt = k + 1
-            hard = tok.text != "," or _starts_clause(tokens, nxt, phrases)
+            hard = (
+                tok.text != ","
+                or _starts_clause(tokens, nxt, phrases)
+                or (_span_then_after(tokens, nxt) and bool(find_cues(tokens[start:k])))  # not after "On Friday,"
+            )
             if tok.text == "," and nxt + 1 < len(tokens) and tokens[nxt + 1].text == ",":
                 hard = False  # a word set off by commas after the subject: "Egypt, meanwhile, has ordered ..."
             start = nxt

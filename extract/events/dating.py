@@ -188,6 +188,12 @@ def night_before(day: Period) -> Period:
     return Period(d.isoformat(), "day", d, day.start)
 
 
+def days_from(day: Period, days: int) -> Period:
+    """The day `days` after a day Period (before it when negative), as a day Period."""
+    d = day.start + dt.timedelta(days=days)
+    return Period(d.isoformat(), "day", d, d + dt.timedelta(days=1))
+
+
 def month_of(day: Period) -> Period:
     """The month a day Period lies in, as a month Period."""
     d = day.start.replace(day=1)

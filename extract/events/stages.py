@@ -3071,6 +3071,36 @@ def _past(reading: mode.Reading) -> bool:
     return reading.mode in ("actual", "statement", "negated") and not reading.present and not reading.perfect
 
 
+def _span_before_main(toks: list[Token], clause: Clause) -> int | None:
+    """Days from the main clause's day to the happening of a clause opened, after a comma, by a span of days or
+    weeks and "after" or "before" ("..., a day after Iran struck": -1; ", two weeks before the vote": +14; ",
+    hours after": 0); None for a clause opened otherwise, or by a span of months or years."""
+    if clause.i0 == 0 or toks[clause.i0 - 1].text != ",":
+        return None
+    span = wordset("clauses", "span_words") | wordset("clauses", "span_units")
+    k = clause.i0
+    while k < min(clause.i1, clause.i0 + 3) and (toks[k].lower in span or toks[k].text.isdigit()):
+        k += 1
+    if k == clause.i0 or k >= clause.i1 or toks[k].lower not in ("after", "before"):
+        return None
+    unit = toks[k - 1].lower
+    days = {"day": 1, "days": 1, "week": 7, "weeks": 7}.get(unit)
+    if days is None:
+        same_day = unit in ("hour", "hours", "minute", "minutes", "shortly", "soon", "just")
+        return 0 if same_day else None
+    count = toks[k - 2] if k - 1 > clause.i0 else None
+    if count is None:
+        n = 0 if unit.endswith("s") else 1  # "days after": how many is not told; "day after" is one
+    else:
+        n = int(count.text) if count.text.isdigit() else _SMALL_NUMBERS.get(count.lower, 0)
+    if not n:
+        return None  # "several days after", "days after": how many is not told
+    return -n * days if toks[k].lower == "after" else n * days
+
+
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
 def _told_past(toks: list[Token], clause: Clause, c: Candidate) -> bool:
     """A happening told in the simple past (_past), or a promise made in it: a future the cue's own past verb
     gives, with no modal before it ("Berlin also promised more air defence systems": promised that day, for later)."""
@@ -3219,6 +3249,9 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
             per, from_pub = dating.night_before(pub), False
         elif tx is not None:
             per, date_text, from_pub = dating.period(tx.value), tx.text, False
+            shift = _span_before_main(toks, clause) if not clause_span[0] <= tx.start < clause_span[1] else None
+            if shift is not None and per is not None and per.precision == "day":
+                per = dating.days_from(per, shift)  # "..., on Thursday, a day after Iran struck": Wednesday
         elif c.kind != "verb" or _background(toks, clause, c.reading, c.cue):
             continue  # a standing fact, not one happening (a noun candidate is dated by its own day or not at all)
         elif settings.narrative and _told_past(toks, clause, c) and (day := told_day(c.s)) is not None:
