@@ -499,6 +499,15 @@ ROLES = [
         "Ukraine",
         id="a withdrawal from a place leaves it",
     ),
+    # pressing someone to act asks it of them; pressing on with one's own deed asks nothing
+    pytest.param(
+        "Biden pressed Netanyahu on Saturday to allow more aid into Gaza.",
+        "2024-03-06",
+        "REQUEST",
+        "Joe Biden",
+        "Benjamin Netanyahu",
+        id="pressed someone to act: a request of them",
+    ),
     # sanctions announced or unveiled are imposed, with or without a day
     pytest.param(
         "A day after Iran launched missiles at Israel, the United States announced new sanctions on Tehran.",

@@ -650,6 +650,13 @@ def test_a_clause_a_span_of_days_after_the_main_one_is_a_happening_of_that_earli
     assert sorted(r["date"] for r in rows) == ["2024-03-03", "2024-03-03"]
 
 
+def test_pressing_on_with_a_deed_is_no_request():
+    assert [
+        r["event_type"] for r in _one("Israel pressed on with its offensive in Rafah on Monday to defeat Hamas.")
+    ] != ["REQUEST"]
+    assert _one("The EU pressed ahead on Monday with plans to tax imports.") == []
+
+
 def test_a_promise_told_in_the_past_takes_the_day_the_story_is_telling():
     lead = "Voters in Portugal elected a new parliament on Monday. "
     promised = next(

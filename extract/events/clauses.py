@@ -68,19 +68,17 @@ def _starts_clause(tokens: list[Token], k: int, phrases: dict[str, tuple[tuple[s
 
 
 def _span_then_after(tokens: list[Token], k: int) -> bool:
-    """True when a span of time and "after" or "before" start at token k (", a day after Iran struck", ", two weeks
-    before the vote", ", shortly after"): a subordinate clause with a happening of its own may follow."""
+    """True when a span of hours, days or weeks and "after" or "before" start at token k (", a day after Iran
+    struck", ", two weeks before the vote", ", shortly after"): a subordinate clause with a happening of its own,
+    on a day the main clause's day gives, may follow. (A span of months or years tells background: ", two years
+    after a war broke out".)"""
     words = cues()["clauses"]
     j = k
     while j < min(len(tokens), k + 3) and (
         tokens[j].lower in words["span_words"] or tokens[j].lower in words["span_units"] or tokens[j].text.isdigit()
     ):
         j += 1
-    return (
-        k < j < len(tokens)
-        and tokens[j].lower in ("after", "before")
-        and (tokens[j - 1].lower in words["span_units"] or tokens[j - 1].lower in ("shortly", "soon", "just", "hours"))
-    )
+    return k < j < len(tokens) and tokens[j].lower in ("after", "before") and tokens[j - 1].lower in words["span_ends"]
 
 
 def split_clauses(tokens: list[Token]) -> list[Clause]:

@@ -266,6 +266,11 @@ def gap_words_at(tokens: list[Token], j: int, i1: int, phrase: str) -> int:
     index. -1 when they do not follow."""
     words = phrase.split(" ... ", 1)[1].split()
     n = len(words)
+    if j < i1 and (
+        tokens[j].lower in ("ahead", "forward", "home")
+        or (tokens[j].lower == "on" and j + 1 < i1 and tokens[j + 1].lower == "with")
+    ):
+        return -1  # a particle of another verb: "pressed ahead with", "pressed on with its offensive ... to defeat"
     for k in range(j, min(i1 - n + 1, j + GAP_MOST + 1)):
         if tokens[k].text in (".", ";", ":", '"', "“", "”"):
             return -1
