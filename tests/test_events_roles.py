@@ -499,6 +499,23 @@ ROLES = [
         "Ukraine",
         id="a withdrawal from a place leaves it",
     ),
+    # "the head of X" acts for X; "the president of X" is X's, not another president the article names
+    pytest.param(
+        "The head of the UN nuclear watchdog visited the Zaporizhzhia nuclear plant on Wednesday.",
+        "2024-03-06",
+        "CONSULT",
+        "IAEA",
+        "Ukraine",
+        id="the head of a body acts for it",
+    ),
+    pytest.param(
+        "The president of France met Xi Jinping in Paris on Monday.",
+        "2024-03-06",
+        "CONSULT",
+        "France",
+        "Xi Jinping",
+        id="the president of a state is that state's, not the one named after",
+    ),
     # pressing someone to act asks it of them; pressing on with one's own deed asks nothing
     pytest.param(
         "Biden pressed Netanyahu on Saturday to allow more aid into Gaza.",

@@ -802,6 +802,8 @@ class _Scan:
             and before2 != "then"
             and (qual is not None or role_country or (before == "the" and role != "leader"))
         ):
+            if not country and not org:
+                country = self._country_after_of(rm.j)  # "the president of France": France's
             pid = self._resolve_role(role, country, org)
             if pid:
                 self._drop_last_if(q)
@@ -827,8 +829,10 @@ class _Scan:
         return end
 
     def _country_after_of(self, p: int) -> str:
-        """'King Abdullah of Jordan': the country named right after 'of', or ""."""
+        """'King Abdullah of Jordan', 'the president of the United States': the country named right after 'of'
+        (and 'the'), or ""."""
         if p + 1 < len(self.keys) and self.keys[p] == "of":
+            p += p + 2 < len(self.keys) and self.keys[p + 1].lower() == "the"
             m = self._best_match(p + 1)
             choice = self._choose(m) if m is not None else None
             actor = self._actor(choice[0]) if choice else None
