@@ -1019,6 +1019,14 @@ def test_a_state_named_before_a_noun_of_happening_did_it_to_the_clauses_subject(
     assert _roles("Israeli strikes killed ten people in Gaza on Monday.", day, "ASSAULT") == ("Israel", "Palestine")
 
 
+def test_they_stands_for_a_body_whose_people_open_the_sentence_before():
+    text = "EU foreign ministers met in Brussels on Monday. They agreed to extend sanctions on Russia for six months."
+    assert _roles(text, "2024-03-06", "AGREE") == ("European Union", "Russia")
+    # a body named with no people after it is no "they"
+    text = "The EU met in Brussels on Monday. They agreed to extend sanctions on Russia for six months."
+    assert _roles(text, "2024-03-06", "AGREE")[0] != "European Union"
+
+
 def test_it_stands_for_no_actor_when_none_opens_the_sentence_before():
     # "it" after a sentence opened by a thing or a place phrase stands for no one: no row, rather than a guess
     for text in (

@@ -1415,8 +1415,9 @@ def _it_subject(doc: ArticleDoc, n: int, clause: Clause, cue: Cue) -> Placed | N
     """ "it" right before the verb (auxiliaries and adverbs between: "it has agreed to", "It hosted"), or "its" and
     a part of a body ([roles].its_parts: "Its humanitarian department is sending"), stands for the body or state
     that opens its sentence, when "it" stands in a later clause ("BP's bill has been $3.1bn - and it has agreed"),
-    else the sentence before (within _IT_BACK sentences, among its first words): "Qatar ... It hosted US forces".
-    None when that subject is a person or a name, or the verb is an attack (a storm, a virus or a bomb is "it"
+    else the sentence before (within _IT_BACK sentences, among its first words): "Qatar ... It hosted US forces";
+    "they" so too, for a body or state named with a plural head of people ("EU foreign ministers met ... They
+    agreed"). None when that subject is a person or a name, or the verb is an attack (a storm, a virus or a bomb is "it"
     there more often than a state)."""
     toks = doc.tokens[n]
     if cue.event_type == "ASSAULT":
@@ -1430,7 +1431,8 @@ def _it_subject(doc: ArticleDoc, n: int, clause: Clause, cue: Cue) -> Placed | N
         while j > clause.i0 and j >= k - 2 and toks[j].lower != "its" and toks[j].text.islower():
             j -= 1
         k = j
-    if toks[k].lower not in ("it", "its") or k >= cue.i:
+    they = toks[k].lower == "they"
+    if toks[k].lower not in ("it", "its", "they") or k >= cue.i:
         return None
     preps = wordset("roles", "prepositions")
     # a clause after the first one looks at its own sentence's opening first ("BP's bill so far has been more than
@@ -1445,6 +1447,13 @@ def _it_subject(doc: ArticleDoc, n: int, clause: Clause, cue: Cue) -> Placed | N
         before = doc.text[sent.start : first.start].split()
         if len(before) > 3 or (before and before[-1].lower() in preps):
             return None  # no actor opens it ("In Haiti, ...", "The spill ..."): "it" may be anything
+        if they:
+            # "they" stands for the people a body or state opening the sentence sends ("EU foreign ministers met
+            # ... They agreed"): a plural head of people right after its name
+            after = doc.text[first.end : first.end + 40].split()[:3]
+            people = any(w.lower() in wordset("roles", "of_heads") or syntax.group_word(w.lower()) for w in after)
+            kinds = ("organization", "armed_group", "political_party", *roles.STATE_TYPES)
+            return (k, first) if people and first.type in kinds else None
         return (k, first) if first.type in ("organization", *roles.STATE_TYPES) else None
     return None
 
