@@ -657,6 +657,13 @@ def test_pressing_on_with_a_deed_is_no_request():
     assert _one("The EU pressed ahead on Monday with plans to tax imports.") == []
 
 
+def test_a_refusal_quoted_before_its_speaker_is_a_refusal_said():
+    rows = _one('"We will never recognise the annexation," Zelensky said on Monday.')
+    assert [(r["event_type"], r["mode"], r["source_actor"]) for r in rows] == [
+        ("REJECT", "statement", "Volodymyr Zelensky")
+    ]
+
+
 def test_a_promise_told_in_the_past_takes_the_day_the_story_is_telling():
     lead = "Voters in Portugal elected a new parliament on Monday. "
     promised = next(

@@ -539,7 +539,19 @@ def _refusal_said(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     if subject.lower not in wordset("mode", "refusing_subjects"):
         return False
     speech = wordset("mode", "speech")
-    return any(t.lower in speech for t in toks[:subject_at])
+    if any(t.lower in speech for t in toks[:subject_at]):
+        return True
+    # a quotation opening the sentence, its speaker after it ('"We will never recognise the annexation," Zelensky
+    # said')
+    closing = next((k for k in range(cue.j, len(toks)) if toks[k].text in _QUOTES), -1)
+    return (
+        toks[0].text in _QUOTES
+        and closing > 0
+        and any(t.lower in speech for t in toks[closing + 1 : closing + 1 + _TRAILING_SPEAKER])
+    )
+
+
+_QUOTES = frozenset({'"', "“", "”"})
 
 
 def _ascribed_intent(toks: list[Token], clause: Clause, cue: Cue) -> bool:
@@ -1154,7 +1166,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type="THREATEN", quad_class=QUAD_CLASS["THREATEN"])
             c.reading = c.reading._replace(mode="statement")
-        if c.reading.mode == "negated" and not c.reading.passive and _refusal_said(doc.tokens[c.s], c.clause, c.cue):
+        if c.reading.mode == "negated" and not c.reading.passive and _refusal_said(doc.tokens[c.s], c.clause, rule_cue):
             # "Murray has told a judge he will not testify": the refusal said is the happening
             c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type="REJECT", quad_class=QUAD_CLASS["REJECT"])
