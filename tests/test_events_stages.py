@@ -664,6 +664,15 @@ def test_a_refusal_quoted_before_its_speaker_is_a_refusal_said():
     ]
 
 
+def test_a_quoted_obligation_before_its_speaker_is_the_speakers_demand():
+    rows = _one('"Russia must withdraw its troops from Ukraine," the G7 leaders said in a statement on Sunday.')
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("REQUEST", "statement", "G7", "Russia")
+    ]
+    # the speaker's own duty asks no one
+    assert _one('"We must defend our country," Zelensky said on Monday.') == []
+
+
 def test_a_promise_told_in_the_past_takes_the_day_the_story_is_telling():
     lead = "Voters in Portugal elected a new parliament on Monday. "
     promised = next(

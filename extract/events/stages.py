@@ -554,6 +554,23 @@ def _refusal_said(toks: list[Token], clause: Clause, cue: Cue) -> bool:
 _QUOTES = frozenset({'"', "“", "”"})
 
 
+def _quoted_demand(toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue) -> Clause | None:
+    """The attribution clause right after a quotation that opens the sentence and tells another what it must do
+    ('"Russia must withdraw its troops from Ukraine," the G7 leaders said'): a word of [roles].obligations right
+    before the cue (an -ly adverb between), its subject no first person ("we must act" asks no one else); None
+    otherwise."""
+    k = cue.i - 1
+    while k > clause.i0 and toks[k].lower.endswith("ly"):
+        k -= 1
+    if k <= clause.i0 or toks[k].lower not in wordset("roles", "obligations") or toks[0].text not in _QUOTES:
+        return None
+    if toks[k - 1].lower in wordset("mode", "first_person"):
+        return None
+    n = clauses.index(clause)
+    after = clauses[n + 1] if n + 1 < len(clauses) else None
+    return after if after is not None and after.attribution else None
+
+
 def _ascribed_intent(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     """True when a conflict cue is the infinitive of a hostile aim ascribed to someone ([mode].ascribed_intent:
     "was trying to destroy Ukraine", "wanted to leave a city of death behind")."""
@@ -1165,6 +1182,15 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             # "refusing" instead)
             c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type="THREATEN", quad_class=QUAD_CLASS["THREATEN"])
+            c.reading = c.reading._replace(mode="statement")
+        if (
+            c.kind == "verb"
+            and c.reading.mode in ("hypothetical", "future")
+            and _quoted_demand(doc.tokens[c.s], doc.clauses[c.s], c.clause, rule_cue) is not None
+        ):
+            # '"Russia must withdraw its troops," the G7 leaders said': the speaker asks it of the subject
+            c.rule_type = c.rule_type or c.cue.event_type
+            c.cue = c.cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
             c.reading = c.reading._replace(mode="statement")
         if c.reading.mode == "negated" and not c.reading.passive and _refusal_said(doc.tokens[c.s], c.clause, rule_cue):
             # "Murray has told a judge he will not testify": the refusal said is the happening
@@ -2245,6 +2271,13 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 article_home(),
                 c.reading.mode == "statement",
             )
+            demand_at = _quoted_demand(toks, doc.clauses[c.s], clause, cue) if cue.event_type == "REQUEST" else None
+            asker = next((m for k, m in placed if demand_at is not None and demand_at.i0 <= k < demand_at.i1), None)
+            if asker is not None:
+                # '"Russia must withdraw its troops," the G7 leaders said': the G7 ask it of Russia
+                asked = roles.first_subject(toks, clause.i0, cue.i, in_clause)
+                c.source = roles.as_actor(asker)
+                c.target = roles.as_actor(asked[1]) if asked is not None else None
             if grouped and c.source is not None and c.source.actor_id != grouped[0].actor_id:
                 others = [roles.as_actor(m) for m in grouped]
                 if c.target is None and cue.event_type in wordset("roles", "symmetric_types"):
