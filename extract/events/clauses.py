@@ -67,18 +67,26 @@ def _starts_clause(tokens: list[Token], k: int, phrases: dict[str, tuple[tuple[s
     return False
 
 
+def span_subordinator(tokens: list[Token], k: int, hi: int) -> int:
+    """The index of the "after" or "before" that a span of time starting at token k leads to, before `hi` (", a day
+    after", ", 3 days before", ", shortly after": [clauses].span_words, span_units and figures, at most three
+    words); -1 when none does."""
+    words = cues()["clauses"]
+    j = k
+    while j < min(hi, k + 3) and (
+        tokens[j].lower in words["span_words"] or tokens[j].lower in words["span_units"] or tokens[j].text.isdigit()
+    ):
+        j += 1
+    return j if k < j < hi and tokens[j].lower in ("after", "before") else -1
+
+
 def _span_then_after(tokens: list[Token], k: int) -> bool:
     """True when a span of hours, days or weeks and "after" or "before" start at token k (", a day after Iran
     struck", ", two weeks before the vote", ", shortly after"): a subordinate clause with a happening of its own,
     on a day the main clause's day gives, may follow. (A span of months or years tells background: ", two years
     after a war broke out".)"""
-    words = cues()["clauses"]
-    j = k
-    while j < min(len(tokens), k + 3) and (
-        tokens[j].lower in words["span_words"] or tokens[j].lower in words["span_units"] or tokens[j].text.isdigit()
-    ):
-        j += 1
-    return k < j < len(tokens) and tokens[j].lower in ("after", "before") and tokens[j - 1].lower in words["span_ends"]
+    j = span_subordinator(tokens, k, len(tokens))
+    return j > 0 and tokens[j - 1].lower in cues()["clauses"]["span_ends"]
 
 
 def split_clauses(tokens: list[Token]) -> list[Clause]:

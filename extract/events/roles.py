@@ -7,9 +7,10 @@ assign(tokens, clause, cue, mentions, passive) -> (source, target), each an Acto
 Source: the subject, i.e. the first mention before the verb that is not inside a prepositional phrase
 (nor listed with one: "the governments of Japan, South Korea and ..."), looked for in the stretch after
 the last boundary before the verb: a subordinator ("hours after Russia withdrew"), a comma and a
-conjunction, a verb of saying. A named speaker is the source of what they are reported to say (a passive
-reported clause too), and the target is the first actor of the reported words not of the speaker's country ("Netanyahu said Israel
-would strike Hezbollah"); after an anonymous speaker ("US officials said") the reported subject acts,
+conjunction, a verb of saying. A named speaker is the source of what they are reported to say, and the target is
+the first actor of the reported words not of the speaker's country ("Netanyahu said Israel would strike Hezbollah");
+a happening the speaker reports in the passive is its agent's, or no one's, and the speaker's own where its pronoun
+is the subject ("Israel said it was attacked by Hezbollah": Hezbollah -> Israel); after an anonymous speaker ("US officials said") the reported subject acts,
 and a pronoun opening the reported words stands for the speaker ("Russia said it ..."). A country that
 only qualifies a named person ("US House Speaker Nancy Pelosi", "Lebanon's prime minister, Najib
 Mikati,") gives way to the person; a person named by office alone ("Qatar's prime minister") stands for
@@ -540,23 +541,17 @@ def agent_words(tokens: list[Token], cue: Cue, i1: int) -> tuple[int, int]:
 
 
 def _speaker_agent(tokens: list[Token], cue: Cue, i1: int) -> bool:
-    """True when a passive's agent is the speaker's own, told with a pronoun ("said the drones were shot down by its
-    air defences", "by our forces")."""
+    """True when a passive's agent is the speaker's own, told with a possessive of [roles].speaker_possessives right
+    after "by" ("said the drones were shot down by its air defences", "by our forces")."""
     lo, _ = agent_words(tokens, cue, i1)
-    by = next((k for k in range(cue.j, min(i1, cue.j + 3)) if tokens[k].lower == "by"), -1)
-    return by >= 0 and by + 1 < i1 and tokens[by + 1].lower in _w("speaker_possessives") and lo >= 0
+    return 0 <= lo < i1 and tokens[lo].lower in _w("speaker_possessives")
 
 
-def _person_pronoun_opens(tokens: list[Token], lo: int, hi: int) -> bool:
-    """True when "he" or "she" ([roles].person_pronouns) is among the first words after a verb of saying."""
-    return any(tokens[k].lower in _w("person_pronouns") for k in range(lo, min(hi, lo + 4)))
-
-
-def _speaker_owns(tokens: list[Token], lo: int, hi: int) -> bool:
-    """True when the subject of a reported passive is the speaker's own, told with a pronoun ("Russia said three of
-    its soldiers were captured", "Ukraine said its forces were attacked"): a possessive of [roles].speaker_possessives
-    among the first words after the verb of saying, before the verb."""
-    return any(tokens[k].lower in _w("speaker_possessives") for k in range(lo, min(hi, lo + 4)))
+def _opens_with(tokens: list[Token], lo: int, hi: int, key: str) -> bool:
+    """True when a word of [roles].`key` is among the first words after a verb of saying (tokens[lo:hi]): "he"/"she"
+    (person_pronouns), or a possessive that makes a reported passive's subject the speaker's own
+    (speaker_possessives: "Russia said three of its soldiers were captured")."""
+    return any(tokens[k].lower in _w(key) for k in range(lo, min(hi, lo + 4)))
 
 
 def _undergone_threat(cue: Cue) -> bool:
@@ -965,11 +960,11 @@ def assign(
         # Ukraine had been attacked by Russia")
         source, target = _acts(tokens, clause, cue, mentions, passive, span, stops)
         person = span.speaker[1].type == "person"
-        if person and target is span.speaker and not _person_pronoun_opens(tokens, span.lo, cue.i):
+        if person and target is span.speaker and not _opens_with(tokens, span.lo, cue.i, "person_pronouns"):
             target = None  # "BP's spokesman said it would be deployed": "it" is no person
         if source is None and not person and _speaker_agent(tokens, cue, clause.i1):
             source = span.speaker  # "... were shot down by its air defences"
-        elif target is None and not person and _speaker_owns(tokens, span.lo, cue.i):
+        elif target is None and not person and _opens_with(tokens, span.lo, cue.i, "speaker_possessives"):
             target = span.speaker
     elif span.speaker is not None and (not _anonymous(tokens, span.speaker) or _undergone_threat(cue)):
         # Reported words: the speaker acts, on whom the words are about; a threat its subject undergoes ("a Russian

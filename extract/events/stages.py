@@ -24,7 +24,15 @@ from extract.actors.tagged import learn_tagged
 from extract.events import confidence, dating, mode, plover, roles, syntax
 from extract.events._data import cues as cue_lists
 from extract.events._data import wordset
-from extract.events.clauses import Clause, auxiliaries, finite_word, in_relative, split_clauses, split_coordinated
+from extract.events.clauses import (
+    Clause,
+    auxiliaries,
+    finite_word,
+    in_relative,
+    span_subordinator,
+    split_clauses,
+    split_coordinated,
+)
 from extract.events.doc import ArticleDoc, Candidate, Placed, Settings
 from extract.events.merge import merge_rows
 from extract.events.plover import Cue, find_cues, is_speech_act, may_hold_cue, noun_type
@@ -33,6 +41,7 @@ from extract.events.sentences import split_sentences
 from extract.events.tokens import Token, tokenize
 from extract.events.topics import topics_for
 from extract.model import Timex
+from extract.timex.vocab import number_value
 from extract.vocabulary import function_words, holds_past_form, honorifics, past_form
 
 
@@ -3131,28 +3140,21 @@ def _span_before_main(toks: list[Token], clause: Clause) -> int | None:
     hours after": 0); None for a clause opened otherwise, or by a span of months or years."""
     if clause.i0 == 0 or toks[clause.i0 - 1].text != ",":
         return None
-    span = wordset("clauses", "span_words") | wordset("clauses", "span_units")
-    k = clause.i0
-    while k < min(clause.i1, clause.i0 + 3) and (toks[k].lower in span or toks[k].text.isdigit()):
-        k += 1
-    if k == clause.i0 or k >= clause.i1 or toks[k].lower not in ("after", "before"):
+    k = span_subordinator(toks, clause.i0, clause.i1)
+    if k < 0:
         return None
     unit = toks[k - 1].lower
     days = {"day": 1, "days": 1, "week": 7, "weeks": 7}.get(unit)
     if days is None:
         same_day = unit in ("hour", "hours", "minute", "minutes", "shortly", "soon", "just")
         return 0 if same_day else None
-    count = toks[k - 2] if k - 1 > clause.i0 else None
-    if count is None:
-        n = 0 if unit.endswith("s") else 1  # "days after": how many is not told; "day after" is one
+    if k - 1 > clause.i0:
+        n = int(number_value(toks[k - 2].text) or 0)  # "a day", "two weeks", "3 days"; "several days": none told
     else:
-        n = int(count.text) if count.text.isdigit() else _SMALL_NUMBERS.get(count.lower, 0)
+        n = 0 if unit.endswith("s") else 1  # "days after": how many is not told; "day after" is one
     if not n:
-        return None  # "several days after", "days after": how many is not told
+        return None
     return -n * days if toks[k].lower == "after" else n * days
-
-
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _told_past(toks: list[Token], clause: Clause, c: Candidate) -> bool:
