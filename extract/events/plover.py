@@ -260,16 +260,20 @@ def find_cues(tokens: list[Token], i0: int = 0, i1: int | None = None) -> list[C
 GAP_MOST = 8  # words a "verb ... words" cue may hold between its verb and its words
 
 
+@functools.cache
+def _gap_particles() -> frozenset[str]:
+    """[modifiers].gap_particles: words (or two-word phrases) no gap of a "verb ... words" cue may open with."""
+    return frozenset(plover().get("modifiers", {}).get("gap_particles", []))
+
+
 def gap_words_at(tokens: list[Token], j: int, i1: int, phrase: str) -> int:
     """Where the words after "..." of a "verb ... words" phrase stand, within GAP_MOST words from tokens[j] and
     before a stop (. ; : or a quotation mark): the object of "took 200 people hostage" lies between j and that
     index. -1 when they do not follow."""
     words = phrase.split(" ... ", 1)[1].split()
     n = len(words)
-    if j < i1 and (
-        tokens[j].lower in ("ahead", "forward", "home")
-        or (tokens[j].lower == "on" and j + 1 < i1 and tokens[j + 1].lower == "with")
-    ):
+    particles = _gap_particles()
+    if j < i1 and (" ".join(t.lower for t in tokens[j : j + 2]) in particles or tokens[j].lower in particles):
         return -1  # a particle of another verb: "pressed ahead with", "pressed on with its offensive ... to defeat"
     for k in range(j, min(i1 - n + 1, j + GAP_MOST + 1)):
         if tokens[k].text in (".", ";", ":", '"', "“", "”"):

@@ -526,7 +526,7 @@ def _declared_force(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     )
 
 
-def _refusal_said(toks: list[Token], clause: Clause, cue: Cue) -> bool:
+def _refusal_said(toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue) -> bool:
     """True when a speaker says it will not do the cue's deed, or did not do it: a pronoun of
     [mode].refusing_subjects, then "will", "would", "did", "had" or "has" and a negator right before the verb,
     after a verb of saying or telling ("Murray has told a judge he will not testify", "the government said it would
@@ -548,19 +548,19 @@ def _refusal_said(toks: list[Token], clause: Clause, cue: Cue) -> bool:
     if subject.lower not in wordset("mode", "refusing_subjects"):
         return False
     speech = wordset("mode", "speech")
-    if any(t.lower in speech for t in toks[:subject_at]):
-        return True
-    # a quotation opening the sentence, its speaker after it ('"We will never recognise the annexation," Zelensky
+    # said before it, or in a quotation whose speaker follows ('"We will never recognise the annexation," Zelensky
     # said')
-    closing = next((k for k in range(cue.j, len(toks)) if toks[k].text in _QUOTES), -1)
-    return (
-        toks[0].text in _QUOTES
-        and closing > 0
-        and any(t.lower in speech for t in toks[closing + 1 : closing + 1 + _TRAILING_SPEAKER])
-    )
+    return any(t.lower in speech for t in toks[:subject_at]) or _attributed_quote(toks, clauses, clause) is not None
 
 
-_QUOTES = frozenset({'"', "“", "”"})
+def _attributed_quote(toks: list[Token], clauses: list[Clause], clause: Clause) -> Clause | None:
+    """The attribution right after the clause when the clause is a quotation that opens the sentence ('"Russia must
+    withdraw its troops," the G7 leaders said': ", the G7 leaders said ..."); None otherwise."""
+    if not toks or toks[0].text not in _QUOTES:
+        return None
+    n = clauses.index(clause)
+    after = clauses[n + 1] if n + 1 < len(clauses) else None
+    return after if after is not None and after.attribution else None
 
 
 def _quoted_demand(toks: list[Token], clauses: list[Clause], clause: Clause, cue: Cue) -> Clause | None:
@@ -571,13 +571,11 @@ def _quoted_demand(toks: list[Token], clauses: list[Clause], clause: Clause, cue
     k = cue.i - 1
     while k > clause.i0 and toks[k].lower.endswith("ly"):
         k -= 1
-    if k <= clause.i0 or toks[k].lower not in wordset("roles", "obligations") or toks[0].text not in _QUOTES:
+    if k <= clause.i0 or toks[k].lower not in wordset("roles", "obligations"):
         return None
     if toks[k - 1].lower in wordset("mode", "first_person"):
         return None
-    n = clauses.index(clause)
-    after = clauses[n + 1] if n + 1 < len(clauses) else None
-    return after if after is not None and after.attribution else None
+    return _attributed_quote(toks, clauses, clause)
 
 
 def _ascribed_intent(toks: list[Token], clause: Clause, cue: Cue) -> bool:
@@ -1201,7 +1199,11 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type="REQUEST", quad_class=QUAD_CLASS["REQUEST"])
             c.reading = c.reading._replace(mode="statement")
-        if c.reading.mode == "negated" and not c.reading.passive and _refusal_said(doc.tokens[c.s], c.clause, rule_cue):
+        if (
+            c.reading.mode == "negated"
+            and not c.reading.passive
+            and _refusal_said(doc.tokens[c.s], doc.clauses[c.s], c.clause, rule_cue)
+        ):
             # "Murray has told a judge he will not testify": the refusal said is the happening
             c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type="REJECT", quad_class=QUAD_CLASS["REJECT"])
@@ -1497,8 +1499,11 @@ def _it_subject(doc: ArticleDoc, n: int, clause: Clause, cue: Cue) -> Placed | N
         if they:
             # "they" stands for the people a body or state opening the sentence sends ("EU foreign ministers met
             # ... They agreed"): a plural head of people right after its name
-            after = doc.text[first.end : first.end + 40].split()[:3]
-            people = any(w.lower() in wordset("roles", "of_heads") or syntax.group_word(w.lower()) for w in after)
+            stoks = doc.tokens[n - back]
+            e = bisect.bisect_left([t.start for t in stoks], first.end)
+            people = any(
+                t.lower in wordset("roles", "of_heads") or syntax.group_word(t.lower) for t in stoks[e : e + 3]
+            )
             kinds = ("organization", "armed_group", "political_party", *roles.STATE_TYPES)
             return (k, first) if people and first.type in kinds else None
         return (k, first) if first.type in ("organization", *roles.STATE_TYPES) else None
