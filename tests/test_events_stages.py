@@ -671,6 +671,35 @@ def test_a_quoted_obligation_before_its_speaker_is_the_speakers_demand():
     ]
     # the speaker's own duty asks no one
     assert _one('"We must defend our country," Zelensky said on Monday.') == []
+    # reported words without quotation marks are asked the same
+    rows = _one("Israel must allow more aid into Gaza, the UN secretary-general said on Monday.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("REQUEST", "statement", "Antonio Guterres", "Israel")
+    ]
+    assert _one("We must defend our country, the Ukrainian president said on Monday.") == []
+
+
+def test_a_span_of_days_opening_the_sentence_counts_from_the_happening_it_names():
+    lead = "Soldiers seized power in Niger on July 26. "
+    rows = _one(lead + "Two days after the coup, the junta closed the country's borders.")
+    assert sorted((r["event_type"], r["date"]) for r in rows) == [("COERCE", "2023-07-26"), ("SANCTION", "2023-07-28")]
+    # the noun's own day, written in the opening, is the one counted from
+    rows = _one("Two days after the July 26 coup, Niger's junta closed the country's borders.")
+    assert [r["date"] for r in rows if r["event_type"] == "SANCTION"] == ["2023-07-28"]
+    # before: earlier; a past perfect after such an opening is dated too
+    lead = "Iran fired missiles at Israel on February 13. "
+    rows = _one(lead + "Two weeks before the attack, Israel had struck an air base near Damascus.")
+    assert sorted(r["date"] for r in rows) == ["2024-01-30", "2024-02-13"]
+    # a span that does not say how many days keeps the day told
+    rows = _one(lead + "Days after the attack, Israel struck an air base near Isfahan.")
+    assert sorted(r["date"] for r in rows) == ["2024-02-13", "2024-02-13"]
+
+
+def test_a_year_written_as_a_nouns_modifier_dates_no_other_happening():
+    rows = _one("Seoul said on Tuesday it would suspend the 2018 military agreement with Pyongyang.")
+    assert [(r["event_type"], r["date"]) for r in rows] == [("REJECT", "2024-03-05")]
+    rows = _one("Seoul said it would suspend the 2018 military agreement with Pyongyang.")
+    assert [r["date"] for r in rows] == ["2024-03-06"]
 
 
 def test_a_promise_told_in_the_past_takes_the_day_the_story_is_telling():
@@ -2514,3 +2543,41 @@ def test_an_organ_that_killed_at_least_a_count_is_the_doer():
     ]
     # a participle followed by its place is still suffered: the soldiers did not kill
     assert [r[1] for r in got("Soldiers killed in Iraq were buried on Monday.")] == [""]
+
+
+def test_weapons_sent_may_be_counted_and_named_before_their_noun():
+    rows = _one("Germany will send two more Patriot air defence systems to Ukraine, Olaf Scholz said on Tuesday.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("AID", "future", "Germany", "Ukraine")
+    ]
+    rows = _one("France sent 30 armoured vehicles to Kyiv last month.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("AID", "France", "Ukraine")]
+
+
+def test_men_named_armed_are_a_group_that_acts_and_men_alone_are_not():
+    rows = _one("Armed men stormed a police station in northern Burkina Faso on Sunday, killing six officers.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "armed men")]
+    rows = _one("Two men attacked a synagogue in Paris on Monday.")
+    assert [r["source_actor"] for r in rows] == [""]
+
+
+def test_a_meeting_named_in_an_opening_phrase_is_held_by_the_main_clauses_parties():
+    rows = _one("In a phone call on Saturday, Biden pressed Netanyahu to allow more aid into Gaza.")
+    got = sorted((r["event_type"], r["source_actor"], r["target_actor"]) for r in rows)
+    assert got == [
+        ("CONSULT", "Joe Biden", "Benjamin Netanyahu"),
+        ("REQUEST", "Joe Biden", "Benjamin Netanyahu"),
+    ]
+
+
+def test_a_condition_opening_the_sentence_makes_its_consequence_a_threat_when_said():
+    rows = _one("If Israel attacks Rafah, the United States will halt some weapons shipments, Biden said.")
+    assert [(r["event_type"], r["mode"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("THREATEN", "statement", "United States", "Israel")
+    ]
+    rows = _one("Unless Hamas frees the hostages, Israel will press ahead with the offensive, Netanyahu warned.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("THREATEN", "Israel", "Hamas")]
+    # an onlooker's forecast is no threat, and a consequence no one says is only possible ("States" is a name's word,
+    # no verb of saying)
+    assert _one("If Israel attacks Rafah, the United States will halt some weapons shipments, analysts said.") == []
+    assert _one("If Israel attacks Rafah, the United States will halt some weapons shipments.") == []

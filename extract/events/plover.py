@@ -16,6 +16,7 @@ from typing import NamedTuple
 from core.schema import PLOVER_TYPES, QUAD_CLASS
 from extract.events._data import cues, plover, wordset
 from extract.events.tokens import Token
+from extract.timex.vocab import number_value
 from extract.vocabulary import function_words, past_form
 
 _VOWELS = set("aeiou")
@@ -773,13 +774,29 @@ def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
                 )
                 for n, t in enumerate(words)
             )
-            fits = fits and sum(not sum_word(t) and t.lower != "in" for t in words) <= modifiers_most()
+            fits = fits and _modifier_count(words) <= modifiers_most()
             return end + 1 if fits and ends_noun_phrase(tokens, end + 1, i1) else None
     return None
 
 
+def _modifier_count(words: list[Token]) -> int:
+    """How many modifiers stand before a noun of what is sent: figures, sums, number words and "more" after a
+    number count for nothing, a run of capitalized words (a system's name) counts once ("two more Patriot air
+    defence systems": three)."""
+    n = 0
+    for k, t in enumerate(words):
+        if sum_word(t) or t.lower == "in" or number_value(t.text) is not None:
+            continue
+        if t.lower in _OBJECT_DETERMINERS and k > 0 and number_value(words[k - 1].text) is not None:
+            continue  # "two more"
+        if t.text[:1].isupper() and k > 0 and words[k - 1].text[:1].isupper():
+            continue  # "Storm Shadow"
+        n += 1
+    return n
+
+
 @functools.cache
-def _modifier_ends() -> frozenset[str]:
+def modifier_ends() -> frozenset[str]:
     return frozenset(plover().get("modifiers", {}).get("after", []))
 
 
@@ -787,7 +804,7 @@ def ends_noun_phrase(tokens: list[Token], j: int, end: int | None = None) -> boo
     """True when the noun before tokens[j] ends its phrase: the stretch (tokens[:end]) ends, punctuation or one of
     [modifiers].after follows ("raids in Gaza", not "attack plans")."""
     end = len(tokens) if end is None else end
-    return j >= end or not tokens[j].text[:1].isalnum() or tokens[j].lower in _modifier_ends()
+    return j >= end or not tokens[j].text[:1].isalnum() or tokens[j].lower in modifier_ends()
 
 
 @functools.cache

@@ -1469,6 +1469,14 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
     stand between it and the verb; up to two
     modifiers before it belong to it, no clause opener among them; none after a preposition. An ActorMention of
     type "group", no country."""
+
+    def grouped(h: int) -> bool:  # "Insurgents", "Armed men" (syntax.toml's modified_group_heads)
+        return is_group(tokens[h].lower) or (
+            tokens[h].lower in syntax_words("modified_group_heads")
+            and h > 0
+            and tokens[h - 1].lower in syntax_words("group_modifiers")
+        )
+
     between = (
         wordset("mode", "be")
         | _w("vp_adverbs")
@@ -1487,11 +1495,11 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
             k, end = q - 1, q
     while k > clause.i0 and (tokens[k].lower in between or tokens[k].lower.endswith("ly")) and end - k <= 3:
         k -= 1
-    if k > clause.i0 and not is_group(tokens[k].lower):
+    if k > clause.i0 and not grouped(k):
         # a short phrase with "from" or "in" after the group's head ("Lawmakers from both parties demanded",
         # "Police in Mexico City arrested")
         for h in range(k - 2, max(clause.i0, k - 5) - 1, -1):
-            if tokens[h + 1].lower in ("from", "in") and is_group(tokens[h].lower):
+            if tokens[h + 1].lower in ("from", "in") and grouped(h):
                 phrase = tokens[h + 2 : k + 1]
                 # (after "in", a place's name: not "Police in surgical masks", "people who lost relatives in the
                 # attacks")
@@ -1501,12 +1509,12 @@ def group_subject(tokens: list[Token], clause: Clause, cue: Cue, is_group) -> Pl
                 ):
                     k = h
                 break
-    if k < clause.i0 or not is_group(tokens[k].lower):
+    if k < clause.i0 or not grouped(k):
         if not shares_first_subject(tokens, clause, cue):
             return None
         # a verb coordinated with the clause's first one shares its subject, a group opening the clause
         # ("Gunmen went from house to house and took hostages")
-        k = next((h for h in range(clause.i0, min(clause.i0 + 3, cue.i)) if is_group(tokens[h].lower)), -1)
+        k = next((h for h in range(clause.i0, min(clause.i0 + 3, cue.i)) if grouped(h)), -1)
         if k < 0 or tokens[k + 1].lower in _w("prepositions"):
             return None
     start = k

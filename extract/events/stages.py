@@ -555,8 +555,9 @@ def _refusal_said(toks: list[Token], clauses: list[Clause], clause: Clause, cue:
 
 def _attributed_quote(toks: list[Token], clauses: list[Clause], clause: Clause) -> Clause | None:
     """The attribution right after the clause when the clause is a quotation that opens the sentence ('"Russia must
-    withdraw its troops," the G7 leaders said': ", the G7 leaders said ..."); None otherwise."""
-    if not toks or toks[0].text not in _QUOTES:
+    withdraw its troops," the G7 leaders said': ", the G7 leaders said ..."), or reported words without quotation
+    marks that do ("Russia must withdraw its troops, the G7 leaders said"); None otherwise."""
+    if not toks or (toks[0].text not in _QUOTES and clause.i0 != 0):
         return None
     n = clauses.index(clause)
     after = clauses[n + 1] if n + 1 < len(clauses) else None
@@ -963,6 +964,10 @@ def _conditional_threat(toks: list[Token], cue: Cue, conditional: frozenset[str]
         return False
     modals = ("would", "will", "'d", "’d", "'ll", "’ll")
     said = wordset("mode", "speech") | wordset("mode", "warning_verbs")
+
+    def saying(t: Token) -> bool:  # a verb of saying, not a word of a name ("the United States")
+        return t.lower in said and not t.text[:1].isupper()
+
     if toks[cue.i].lower in said:  # "warned it would tighten sanctions if ...": the warning verb is the cue
         k = next((k for k in range(cue.j, len(toks)) if toks[k].lower in modals), -1)
         return k >= 0 and any(t.lower in conditional for t in toks[k + 1 :])
@@ -970,9 +975,16 @@ def _conditional_threat(toks: list[Token], cue: Cue, conditional: frozenset[str]
     if not any(w in modals for w in before):
         return False
     cond = next((k for k in range(cue.j, len(toks)) if toks[k].lower in conditional), -1)
+    opening = _opening_condition(toks, conditional)
+    if 0 < opening < cue.i:
+        # the condition opens the sentence: "If Israel attacks Rafah, the United States will halt weapons
+        # shipments, Biden said"
+        if any(saying(t) for t in toks[opening : cue.i]):
+            return True
+        cond = cue.j
     if cond < 0:
         return False
-    if any(t.lower in said for t in toks[: cue.i]):
+    if any(saying(t) for t in toks[: cue.i]):
         return True
     # said after the condition, by a speaker set off by a comma ("Israel would strike Iran if talks failed, a
     # senior official warned")
@@ -985,6 +997,27 @@ def _conditional_threat(toks: list[Token], cue: Cue, conditional: frozenset[str]
 
 
 _TRAILING_SPEAKER = 7  # words after the comma that ends a condition where the verb of its speaker may stand
+
+
+def _conditioned(
+    toks: list[Token], cue: Cue, placed: list[roles.Placed], source: ActorMention | None
+) -> ActorMention | None:
+    """The subject of a condition that opens the sentence before the cue ("If Israel attacks Rafah, ..."), when it
+    is not the source; else None."""
+    end = _opening_condition(toks, wordset("mode", "conditional"))
+    if not 0 < end < cue.i:
+        return None
+    first = roles.first_subject(toks, 1, end, placed)
+    found = roles.as_actor(first[1]) if first is not None else None
+    return found if found is not None and (source is None or found.actor_id != source.actor_id) else None
+
+
+def _opening_condition(toks: list[Token], conditional: frozenset[str]) -> int:
+    """The index of the comma that closes a condition opening the sentence ("If Israel attacks Rafah, ..."), else
+    -1: what follows it is the consequence."""
+    if not toks or toks[0].lower not in conditional:
+        return -1
+    return next((k for k in range(1, len(toks)) if toks[k].text == ","), -1)
 
 
 _JOINING = frozenset({"but", "and", "or", "yet"})  # words that join a later predicate to the clause
@@ -1208,6 +1241,8 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
             c.rule_type = c.rule_type or c.cue.event_type
             c.cue = c.cue._replace(event_type="REJECT", quad_class=QUAD_CLASS["REJECT"])
             c.reading = c.reading._replace(mode="statement")
+        if c.reading.mode == "future" and 0 < _opening_condition(doc.tokens[c.s], conditional) < c.cue.i:
+            c.reading = c.reading._replace(mode="hypothetical")  # "If talks fail, Israel will strike Rafah"
         if c.reading.mode in ("actual", "statement") and _promised_help(doc.tokens[c.s], c):
             c.reading = c.reading._replace(mode="future")  # "offered more U.S. help", "offered to donate"
         if c.reading.mode == "actual" and _admitted_fact(doc.tokens[c.s], c):
@@ -2020,6 +2055,16 @@ def _opening_phrase_subject(
     """The subject of the main clause when the cue stands in a phrase opening the sentence with one of
     [roles].opening_phrase_preps and closed by a comma ("Following talks with Erdogan on Monday, Putin said",
     "After a meeting with Macron, Scholz said"): who held the talks; None otherwise."""
+    found = _opening_phrase_parties(toks, clause, cue, placed)
+    return found[0] if found is not None else None
+
+
+def _opening_phrase_parties(
+    toks: list[Token], clause: Clause, cue: Cue, placed: list[roles.Placed]
+) -> tuple[ActorMention, ActorMention | None] | None:
+    """(the main clause's subject, the first other actor after it in the sentence) when the cue stands in a phrase
+    opening the sentence as in _opening_phrase_subject ("In a phone call on Saturday, Biden pressed Netanyahu to
+    ...": Biden, Netanyahu); None otherwise."""
     if clause.i0 != 0 or not toks or toks[0].lower not in wordset("roles", "opening_phrase_preps"):
         return None
     if past_form(toks[cue.i].text) or toks[cue.i].lower in plover.irregular_pasts():
@@ -2028,7 +2073,18 @@ def _opening_phrase_subject(
     if comma < cue.j or any(toks[k].lower == "between" for k in range(cue.j, comma)):
         return None  # "After a meeting between government scientists and BP engineers, ...": its own parties
     first = roles.first_subject(toks, comma + 1, len(toks), placed)
-    return roles.as_actor(first[1]) if first is not None else None
+    if first is None:
+        return None
+    subject = roles.as_actor(first[1])
+    other = next(
+        (
+            roles.as_actor(m)
+            for k, m in placed
+            if k > first[0] and not roles.generic(m) and roles.as_actor(m).actor_id != subject.actor_id
+        ),
+        None,
+    )
+    return subject, other
 
 
 def assign_roles(doc: ArticleDoc) -> ArticleDoc:
@@ -2321,11 +2377,18 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.source = _subject_noun_agent(toks, clause, cue, in_clause)
             if c.source is None and c.target is not None:
                 # "Following talks with Erdogan on Monday, Putin said ...": the main clause's subject held them
-                main = _opening_phrase_subject(toks, clause, cue, placed)
-                if main is not None and main.actor_id != c.target.actor_id:
-                    c.source = main
+                opening = _opening_phrase_parties(toks, clause, cue, placed)
+                if opening is not None and opening[0].actor_id != c.target.actor_id:
+                    c.source = opening[0]
+                elif opening is not None and cue.event_type in wordset("roles", "symmetric_types"):
+                    # "In a phone call on Saturday, Biden pressed Netanyahu": the call was Biden's with Netanyahu
+                    c.source, c.target = opening
             if c.kind == "verb" and c.target is None and c.cue.event_type == "REQUEST":
                 c.target = _obliged(toks, clause, cue, lambda i0, i1, s=c.s: names_in(s, i0, i1))
+            if c.kind == "verb" and c.target is None and c.cue.event_type == "THREATEN":
+                # "If Israel attacks Rafah, the United States will halt weapons shipments": the condition's subject
+                # is the one warned
+                c.target = _conditioned(toks, cue, placed, c.source)
             if (
                 c.kind == "verb"
                 and c.reading.passive
@@ -3146,20 +3209,52 @@ def _span_before_main(toks: list[Token], clause: Clause) -> int | None:
     if clause.i0 == 0 or toks[clause.i0 - 1].text != ",":
         return None
     k = span_subordinator(toks, clause.i0, clause.i1)
-    if k < 0:
-        return None
+    days = _span_days(toks, clause.i0, k) if k > 0 else None
+    return None if days is None else -days
+
+
+def _span_days(toks: list[Token], i0: int, k: int) -> int | None:
+    """The days that the span from token i0 to the "after" or "before" at k tells, "after" counting forward ("a
+    day after": 1, "two weeks before": -14, "hours after": 0); None for a span of months or years or one that does
+    not say how many ("days after", "several weeks before")."""
     unit = toks[k - 1].lower
     days = {"day": 1, "days": 1, "week": 7, "weeks": 7}.get(unit)
     if days is None:
         same_day = unit in ("hour", "hours", "minute", "minutes", "shortly", "soon", "just")
         return 0 if same_day else None
-    if k - 1 > clause.i0:
+    if k - 1 > i0:
         n = int(number_value(toks[k - 2].text) or 0)  # "a day", "two weeks", "3 days"; "several days": none told
     else:
         n = 0 if unit.endswith("s") else 1  # "days after": how many is not told; "day after" is one
     if not n:
         return None
-    return -n * days if toks[k].lower == "after" else n * days
+    return n * days if toks[k].lower == "after" else -n * days
+
+
+def _had_done_after(toks: list[Token], clause: Clause, c: Candidate, opening: tuple[int, int] | None) -> bool:
+    """A past perfect after a sentence's opening span ("Two weeks before the attack, Israel had struck ..."): the
+    opening says how long before the day told it happened."""
+    r = c.reading
+    return (
+        opening is not None
+        and c.cue.i > opening[0]
+        and r.mode in ("actual", "negated")
+        and r.perfect
+        and not _present_perfect(toks, clause, c.cue.i)
+    )
+
+
+def _opening_span(toks: list[Token]) -> tuple[int, int] | None:
+    """(index of the comma that ends it, days) for a sentence opened by a span of days and "after" or "before"
+    ("Two days after the coup, the junta closed the borders": 2; "A week before the vote, ...": -7): the main
+    clause happened that many days from the happening the opening names, which the day the opening gives, or else
+    the day the story was telling about, dates. None for any other opening."""
+    k = span_subordinator(toks, 0, len(toks))
+    if k < 0:
+        return None
+    comma = next((j for j in range(k + 1, min(len(toks), k + 12)) if toks[j].text == ","), None)
+    days = _span_days(toks, 0, k) if comma is not None else None
+    return None if days is None else (comma, days)
 
 
 def _told_past(toks: list[Token], clause: Clause, c: Candidate) -> bool:
@@ -3244,6 +3339,27 @@ def _possessive_of_another(text: str, toks: list[Token], tx: Timex, cue: Cue) ->
     return 0 < k and cue.i < k - 1 and toks[k - 1].lower in wordset("dating", "possessive_after")
 
 
+def _attributive_date(text: str, toks: list[Token], tx: Timex, cue: Cue) -> bool:
+    """True for a date written as a modifier of a noun that is not the cue ("would suspend the 2018 military
+    agreement", "quit the 2015 nuclear deal"): after a determiner and before a word of the noun phrase, it dates
+    that noun, not the happening; not a happening noun's date before the cue, the subject's own ("The 1988
+    bombing killed 270 people"; a cue noun's own date, "the July 26 coup", is _noun_dates')."""
+    if text[tx.end : tx.end + 2] in ("'s", "’s") or not _DETERMINED.search(text[max(0, tx.start - 8) : tx.start]):
+        return False
+    k = bisect.bisect_left([t.start for t in toks], tx.end)
+    if k >= len(toks) or not toks[k].text.isalpha() or cue.i in range(k, k + 3):
+        return False
+    word = toks[k].lower
+    if word in function_words() or word in plover.modifier_ends():
+        return False
+    if k > cue.i:
+        return True  # "would suspend the 2018 military agreement"
+    # a subject happening's own day: "The 1988 bombing of Pan Am flight 103 killed 270 people", "An April 20
+    # explosion killed 11 workers"
+    end = next((j for j in range(k, min(len(toks), k + 3)) if not toks[j].text.isalpha()), min(len(toks), k + 3))
+    return not any(plover.noun_type(toks[j].lower) or plover.accident_noun(toks[j].lower) for j in range(k, end))
+
+
 def _bounded(text: str, timexes: list[Timex], s_start: int, span: tuple[int, int]) -> bool:
     """True when the clause holds a bound ("since January 5", "until May"): it tells of a span of time."""
     return any(
@@ -3293,7 +3409,18 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
         if inside is not None:
             # "Dudley, who takes over on 1 October, met the board": the relative clause's day is not the meeting's
             timexes = [tx for tx in timexes if not inside[0] <= tx.start < inside[1]]
-        timexes = [tx for tx in timexes if not _possessive_of_another(text, toks, tx, c.cue)]
+        opening = _opening_span(toks)
+        if opening is not None and c.cue.i < opening[0]:
+            opening = None  # the happening the opening names is dated as it is
+        # (a date of the noun an opening span counts from is the one to count from: "Two days after the July 26
+        # coup, ...")
+        opening_end = toks[opening[0]].start if opening is not None else -1
+        timexes = [
+            tx
+            for tx in timexes
+            if not _possessive_of_another(text, toks, tx, c.cue)
+            and (tx.start < opening_end or not _attributive_date(text, toks, tx, c.cue))
+        ]
         noun_dates = _noun_dates(text, toks, timexes, doc.cues.get(c.s, []), c.cue)
         others = _held_by_others(toks, doc.clauses[c.s], doc.cues.get(c.s, []), clause, c.cue, set(noun_dates))
         others += list(noun_dates.values())
@@ -3311,12 +3438,20 @@ def date_candidates(doc: ArticleDoc) -> ArticleDoc:
         elif tx is not None:
             per, date_text, from_pub = dating.period(tx.value), tx.text, False
             shift = _span_before_main(toks, clause) if not clause_span[0] <= tx.start < clause_span[1] else None
+            if opening is not None and tx.start < opening_end:
+                shift = opening[1]  # "Two days after the July 26 coup, the junta closed ...": July 28
             if shift is not None and per is not None and per.precision == "day":
                 per = dating.days_from(per, shift)  # "..., on Thursday, a day after Iran struck": Wednesday
         elif c.kind != "verb" or _background(toks, clause, c.reading, c.cue):
             continue  # a standing fact, not one happening (a noun candidate is dated by its own day or not at all)
-        elif settings.narrative and _told_past(toks, clause, c) and (day := told_day(c.s)) is not None:
+        elif (
+            settings.narrative
+            and (_told_past(toks, clause, c) or _had_done_after(toks, clause, c, opening))
+            and (day := told_day(c.s)) is not None
+        ):
             per, date_text, from_pub = dating.period(day.value), day.text, False  # the day the story is telling
+            if opening is not None and per is not None and per.precision == "day":
+                per = dating.days_from(per, opening[1])  # "Two days after the coup, ..." told after the coup's day
         elif story is not None and story[0] < c.s and _told_past(toks, clause, c):
             per, date_text, from_pub = dating.period(story[1].value), story[1].text, False  # the story's day
         elif pub is None:

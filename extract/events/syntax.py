@@ -364,7 +364,13 @@ def group_word(word: str) -> bool:
 
 
 def _is_group(ph: Phrase) -> bool:
-    return ph.head in words("group_heads") or (ph.tag == "NNS" and group_word(ph.head))
+    return (
+        ph.head in words("group_heads")
+        or (ph.tag == "NNS" and group_word(ph.head))
+        or (
+            ph.head in words("modified_group_heads") and any(w[2].lower() in words("group_modifiers") for w in ph.words)
+        )
+    )
 
 
 def _name_ok(ph: Phrase, text: str) -> bool:
