@@ -2581,3 +2581,33 @@ def test_a_condition_opening_the_sentence_makes_its_consequence_a_threat_when_sa
     # no verb of saying)
     assert _one("If Israel attacks Rafah, the United States will halt some weapons shipments, analysts said.") == []
     assert _one("If Israel attacks Rafah, the United States will halt some weapons shipments.") == []
+
+
+def test_firing_an_office_holder_is_a_job_lost_not_a_shot():
+    assert _one("Zelensky fired the head of the armed forces, Valery Zaluzhny, on Thursday.") == []
+    assert _one("Netanyahu fired his defence minister on Sunday.") == []
+    rows = _one("Hezbollah fired rockets at the Israeli army's northern command headquarters on Monday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Hezbollah")]
+
+
+def test_he_after_a_states_unnamed_office_holder_stands_for_that_state():
+    rows = _one(
+        "Sudan's army chief rejected a ceasefire proposal on Monday. He vowed to fight on until the RSF was defeated."
+    )
+    assert sorted((r["event_type"], r["source_actor"]) for r in rows) == [("REJECT", "Sudan"), ("THREATEN", "Sudan")]
+    # an office holder of no state named stands for no one
+    rows = _one(
+        "The army chief rejected a ceasefire proposal on Monday. He vowed to fight on until the RSF was defeated."
+    )
+    assert [r["event_type"] for r in rows if r["source_actor"]] == []
+
+
+def test_it_after_a_verb_of_blame_is_the_deed_the_sentence_before_told():
+    rows = _one("North Korea fired a ballistic missile into the sea on Sunday. Japan condemned it as a grave threat.")
+    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "ACCUSE"] == [
+        ("Japan", "North Korea")
+    ]
+    rows = _one(
+        "Iran seized a container ship near the Strait of Hormuz on Saturday. Israel called it an act of piracy."
+    )
+    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "ACCUSE"] == [("Israel", "Iran")]

@@ -1167,9 +1167,18 @@ def asks_question(tokens: list[Token], cue: Cue) -> bool:
 def dismissed(tokens: list[Token], cue: Cue) -> bool:
     """True for "fired" in the passive with a person as its subject ([nonevent].dismissed_subjects or a capitalized
     name before the auxiliary: "he was fired last week", "Professor Nutt was fired by Alan Johnson", "would have
-    been fired"): a job lost, no shot fired."""
+    been fired"), or "fire" with an office holder as its object ([nonevent].dismissed_objects: "fired the head of
+    the armed forces", "fired his defence minister"): a job lost, no shot fired."""
     k = cue.i
-    if cue.phrase != "fire" or tokens[k].lower != "fired":
+    if cue.phrase != "fire":
+        return False
+    offices = _nonevent("dismissed_objects")
+    for t in tokens[cue.j : cue.j + 4]:  # "fired the head of the armed forces", "fired his defence minister"
+        if t.lower in offices:
+            return True
+        if not (t.text.isalpha() and t.text.islower()) or t.lower in modifier_ends():
+            break
+    if tokens[k].lower != "fired":
         return False
     b = k - 1
     if b < 0 or tokens[b].lower not in wordset("mode", "be"):  # "was", "been", "got"

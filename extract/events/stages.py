@@ -1387,6 +1387,9 @@ def _pronoun_subject(
     for k in range(cue.i - 1, max(clause.i0, cue.i - 4) - 1, -1):
         if toks[k].lower in pronouns:
             m = _last_person_before(toks[k].start, found_in, pronoun=toks[k].lower)
+            if m is None and k == 0:
+                # "Sudan's army chief rejected the proposal. He vowed to fight on": the office holder's state
+                m = _previous_office(toks[k].start, found_in)
             if m is not None and k == 0:
                 # opening its sentence, the pronoun carries on the sentence before's subject rather than its object
                 # ("Zelensky met Biden on Tuesday. He asked him for air defence": Zelensky)
@@ -1422,6 +1425,31 @@ def _previous_subject(pos: int, found_in: _Antecedents, pronoun: str) -> ActorMe
     if not all(w in articles or (w[:1].isupper() and w.lower() not in openers) for w in before):
         return None
     return m
+
+
+def _previous_office(pos: int, found_in: _Antecedents) -> ActorMention | None:
+    """The state whose office holder opens the sentence before the one at offset `pos` as its subject ("Sudan's army
+    chief rejected ...": a state in the possessive, up to three lower-case words, a word of
+    [roles].singular_offices), with only capitalized words or an article before it; None otherwise."""
+    starts = found_in.sentence_starts
+    n = bisect.bisect_right(starts, pos) - 1
+    if n < 1:
+        return None
+    lo, hi = starts[n - 1], starts[n]
+    at = bisect.bisect_left(found_in.starts, lo)
+    if at >= len(found_in.mentions) or found_in.mentions[at].start >= hi:
+        return None
+    m = found_in.mentions[at]
+    text = found_in.text
+    if m.type != "country" or not text.startswith(("'s ", "’s "), m.end):
+        return None
+    before = _ANY_WORD.findall(text[lo : m.start])
+    if not all(w.lower() in ("the", "a", "an") or w[:1].isupper() for w in before):
+        return None
+    words = _ANY_WORD.findall(text[m.end + 3 : hi])[:4]
+    offices = wordset("roles", "singular_offices")
+    k = next((i for i, w in enumerate(words) if w.lower() in offices), -1)
+    return m if k >= 0 and all(w.islower() for w in words[: k + 1]) else None
 
 
 def _last_person_before(
@@ -2673,9 +2701,15 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
     latest earlier candidate of the noun's type within _REFERENCE_BACK sentences that is not the speaker's own
     ("Iran fired missiles at Qatar ... Qatar said it intercepted the missiles and condemned the attack": Iran);
     an accusation of a noun of [roles].referring_any ("condemned the launch", "the move") names the latest happening
-    with a doer, of any type, within _REFERENCE_BACK_ANY sentences; None when it names none."""
+    with a doer, of any type, within _REFERENCE_BACK_ANY sentences, and one of "it" or "this" right after the verb
+    the latest happening with a doer of the sentence before or its own; None when it names none."""
     hi = min(c.clause.i1, c.cue.j + _REFERENCE_REACH)
     answered = wordset("roles", "accusation_nouns") if c.cue.event_type == "REJECT" else frozenset()
+    if c.cue.event_type == "ACCUSE" and c.cue.j < c.clause.i1 and toks[c.cue.j].lower in ("it", "this"):
+        # "Iran seized a ship on Saturday. Israel called it an act of piracy": the deed the sentence before told
+        speaker = c.source.actor_id if c.source is not None else ""
+        told = next((p for p in reversed(before) if p.source is not None and c.s - p.s <= 1), None)
+        return told.source if told is not None and told.source.actor_id != speaker else None
     k = next((k for k in range(c.cue.j, hi) if _referring_type(toks[k], c.cue.event_type, answered)), -1)
     if k < 0:
         return None
