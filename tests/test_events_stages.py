@@ -2611,3 +2611,17 @@ def test_it_after_a_verb_of_blame_is_the_deed_the_sentence_before_told():
         "Iran seized a container ship near the Strait of Hormuz on Saturday. Israel called it an act of piracy."
     )
     assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "ACCUSE"] == [("Israel", "Iran")]
+
+
+def test_a_weapon_brought_down_over_a_place_was_brought_down_by_that_places_state():
+    rows = _one("A Ukrainian drone was shot down over Belgorod overnight, the regional governor said.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("ASSAULT", "Russia", "Ukraine")]
+    # over its own state's place, no one is told
+    rows = _one("A Russian drone was shot down over Belgorod on Tuesday.")
+    assert [r["source_actor"] for r in rows] == [""]
+
+
+def test_a_span_of_one_day_past_is_no_background():
+    rows = _one("The Israeli military said its aircraft had struck more than 50 targets in Gaza over the past day.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Israel")]
+    assert _one("Russia has attacked Kharkiv repeatedly over the past months.") == []

@@ -2434,7 +2434,9 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 if c.target is not None and c.target.actor_id == sender.actor_id:
                     c.target = None
             if c.kind == "verb" and c.reading.passive and c.source is None and c.target is not None:
-                c.source = _coercing_state(toks, c, in_clause, article_home())
+                c.source = _coercing_state(toks, c, in_clause, article_home()) or _intercepting_state(
+                    toks, c, in_clause
+                )
                 if c.source is not None and c.target.type in _PLACE_TYPES and c.target.country == c.source.country:
                     c.target = None  # a place is where its own state did it, no one it was done to
             elif c.kind == "verb" and c.reading.passive and c.source is None and c.target is None:
@@ -2569,6 +2571,25 @@ def _sending_state(toks: list[Token], c: Candidate, placed: list[Placed]) -> Act
     k += 1 + (k + 1 < c.clause.i1 and toks[k + 1].lower == "the")
     got = next((m for q, m in placed if q == k and m.type in roles.STATE_TYPES and m.country), None)
     return roles.state_mention(got.start, got.end, got.text, got.country, "place") if got is not None else None
+
+
+def _intercepting_state(toks: list[Token], c: Candidate, placed: list[Placed]) -> ActorMention | None:
+    """The state over whose place a weapon was brought down, told in the passive with no doer ("A Ukrainian drone
+    was shot down over Belgorod": Russia; [roles].interception_cues): the country of the place after "over", "in"
+    or "near", when it is not the weapon's own; None otherwise."""
+    if c.cue.phrase not in wordset("roles", "interception_cues") or c.target is None:
+        return None
+    place = next(
+        (
+            m
+            for k, m in placed
+            if k >= c.cue.j and m.type in _PLACE_TYPES and m.country and toks[k - 1].lower in ("over", "in", "near")
+        ),
+        None,
+    )
+    if place is None or place.country == c.target.country:
+        return None
+    return roles.state_mention(place.start, place.end, place.text, place.country, "place")
 
 
 def _coercing_state(
@@ -3184,6 +3205,9 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue:
     if any(w in markers for w in words):
         return True
     joined = " " + " ".join(words) + " "
+    # "over the past day", "in the last 24 hours": the day's count, no standing state ([mode].recent_spans)
+    recent = "|".join(re.escape(w) for w in wordset("mode", "recent_spans"))
+    joined = re.sub(r" (?:over|in|during) the (?:past|last) (?:" + recent + r") ", " ", joined)
     if any(" " + p + " " in joined for p in cue_lists()["mode"]["background_phrases"]):
         return True
     return reading.present and not (is_speech_act(cue) and cue.form == "s")
