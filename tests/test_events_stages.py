@@ -2625,3 +2625,15 @@ def test_a_span_of_one_day_past_is_no_background():
     rows = _one("The Israeli military said its aircraft had struck more than 50 targets in Gaza over the past day.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Israel")]
     assert _one("Russia has attacked Kharkiv repeatedly over the past months.") == []
+
+
+def test_places_of_conflict_regions_give_their_country():
+    rows = _one("Militants in North Waziristan attacked a checkpoint on Friday, killing four soldiers.")
+    assert [(r["source_actor"], r["countries"]) for r in rows] == [("militants", ["PAK"])]
+    rows = _one("The RSF attacked El Fasher in North Darfur on Friday.")
+    assert [r["countries"] for r in rows] == [["SDN"]]
+
+
+def test_a_group_word_in_ists_opening_a_sentence_is_written_in_lower_case():
+    rows = _one("Separatists in eastern Ukraine shelled the town of Avdiivka overnight.")
+    assert [r["source_actor"] for r in rows] == ["separatists"]
