@@ -2637,3 +2637,15 @@ def test_places_of_conflict_regions_give_their_country():
 def test_a_group_word_in_ists_opening_a_sentence_is_written_in_lower_case():
     rows = _one("Separatists in eastern Ukraine shelled the town of Avdiivka overnight.")
     assert [r["source_actor"] for r in rows] == ["separatists"]
+
+
+def test_a_deal_a_deed_was_done_in_is_no_happening_of_its_own():
+    rows = _one("Russia and Ukraine swapped 200 prisoners of war on Friday in a deal brokered by the UAE.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("COOPERATE", "Russia", "Ukraine")
+    ]
+
+
+def test_a_weapon_brought_down_off_a_coast_was_brought_down_by_that_coasts_state():
+    rows = _one("A Chinese spy balloon was shot down off the coast of South Carolina on Saturday.")
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("United States", "China")]

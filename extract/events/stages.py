@@ -790,6 +790,18 @@ def _lacked(toks: list[Token], clause: Clause, k: int) -> bool:
     return False
 
 
+def _deal_of_deed(
+    toks: list[Token], clauses: list[Clause], found: list[Cue], k: int, verb_at: set[tuple[int, int]], n: int
+) -> bool:
+    """True for a noun after "in a"/"under a"/"under the" that a verb cue of its clause
+    before it was done in ("swapped 200 prisoners on Friday in a deal brokered by the UAE", "released the hostages
+    under an agreement"): the terms of that deed, no happening of their own."""
+    if k < 2 or toks[k - 1].lower not in ("a", "an", "the") or toks[k - 2].lower not in ("in", "under"):
+        return False
+    clause = clause_of(clauses, k)
+    return clause is not None and any(clause.i0 <= c.i < k - 2 and (n, c.i) in verb_at for c in found)
+
+
 def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
     """A candidate for each noun with a day attached, in a clause that is no attribution; mode future when
     the day is after publication. A verbal or protest cue before the noun ("Ukraine praised Monday's sanctions")
@@ -819,6 +831,8 @@ def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
                 continue
             if k > 0 and toks[k - 1].lower == "to" and any(c.i == k and c.form == "base" for c in found):
                 continue  # "warned the US not to attack on Monday": an infinitive, no attack
+            if _deal_of_deed(toks, clauses, found, k, verb_at, n):
+                continue  # "swapped 200 prisoners on Friday in a deal brokered by the UAE": the swap's own terms
             if k > 0 and toks[k - 1].lower == "in":
                 # "resigned on Sunday in protest": the deed is done as the noun says, one happening of its type
                 manner.add((n, clause_of(clauses, k)))
@@ -2575,21 +2589,32 @@ def _sending_state(toks: list[Token], c: Candidate, placed: list[Placed]) -> Act
 
 def _intercepting_state(toks: list[Token], c: Candidate, placed: list[Placed]) -> ActorMention | None:
     """The state over whose place a weapon was brought down, told in the passive with no doer ("A Ukrainian drone
-    was shot down over Belgorod": Russia; [roles].interception_cues): the country of the place after "over", "in"
-    or "near", when it is not the weapon's own; None otherwise."""
+    was shot down over Belgorod": Russia; [roles].interception_cues): the country of the place after "over", "in",
+    "near" or "off (the coast of)", when it is not the weapon's own; None otherwise."""
     if c.cue.phrase not in wordset("roles", "interception_cues") or c.target is None:
         return None
     place = next(
         (
             m
             for k, m in placed
-            if k >= c.cue.j and m.type in _PLACE_TYPES and m.country and toks[k - 1].lower in ("over", "in", "near")
+            if k >= c.cue.j
+            and m.type in _PLACE_TYPES
+            and m.country
+            and (toks[k - 1].lower in ("over", "in", "near") or _off_coast(toks, k))
         ),
         None,
     )
     if place is None or place.country == c.target.country:
         return None
     return roles.state_mention(place.start, place.end, place.text, place.country, "place")
+
+
+def _off_coast(toks: list[Token], k: int) -> bool:
+    """True when "off" or "off the coast of" stands right before token k ("shot down off the coast of South
+    Carolina")."""
+    return toks[k - 1].lower == "off" or (
+        k >= 4 and [t.lower for t in toks[k - 4 : k]] == ["off", "the", "coast", "of"]
+    )
 
 
 def _coercing_state(
