@@ -676,7 +676,7 @@ def _evaluations() -> dict:
 
 # An article or a possessive that may open the noun phrase of a "verb + noun" cue.
 _CUE_DETERMINERS = ("a", "an", "the", "their", "its", "his", "her", "our")
-_OBJECT_DETERMINERS = (*_CUE_DETERMINERS, "another", "more", "further")  # "sent another 2,000 troops"
+_OBJECT_DETERMINERS = (*_CUE_DETERMINERS, "another", "more", "further", "some", "all")  # "sent another 2,000 troops"
 
 
 def _modified(tokens: list[Token], i: int, i1: int, rest: tuple[str, ...]) -> int | None:
@@ -775,7 +775,9 @@ def _object_end(tokens: list[Token], i: int, i1: int, noun: str) -> int | None:
                 for n, t in enumerate(words)
             )
             fits = fits and _modifier_count(words) <= modifiers_most()
-            return end + 1 if fits and ends_noun_phrase(tokens, end + 1, i1) else None
+            # "out" after the noun is the verb's particle: "pull some troops out of Gaza"
+            out = end + 1 < i1 and tokens[end + 1].lower == "out"
+            return end + 1 if fits and (ends_noun_phrase(tokens, end + 1, i1) or out) else None
     return None
 
 

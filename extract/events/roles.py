@@ -835,7 +835,9 @@ def _acts(
         if len(pair) != 2:
             pair = _between(tokens, span.lo, min(stops[1], cue.j + 2), ms, stops[1])  # "talks between A, B and C"
         direct = target is not None and all(t.lower in _DIRECT for t in tokens[cue.j : target[0]])
-        if len(pair) >= 2 and not (direct and target[1].actor_id not in {m.actor_id for _, m in pair}):
+        if len(pair) >= 2 and subj is not None and cue.phrase in _w("mediating_cues"):
+            target = pair[0]  # "Qatar mediated between Israel and Hamas": Qatar, with the first party
+        elif len(pair) >= 2 and not (direct and target[1].actor_id not in {m.actor_id for _, m in pair}):
             source, target = pair[0], pair[1]
         elif len(pair) >= 2:
             source = pair[0]  # "Japan and South Korea met China": a direct object is the one met

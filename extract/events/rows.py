@@ -61,7 +61,7 @@ def _name(doc: ArticleDoc, m: ActorMention | None) -> str:
     groups") is written as the article writes it elsewhere in lower case, so one group is one name in the actor
     lists; not one the article also capitalizes after a lower-case word ("most Americans"), nor one it never
     writes in lower case ("Palestinians", "Democrats"). A word of syntax.toml's group_heads ("Doctors",
-    "Experts") or one ending in -ists ("Separatists") is a common noun, lower case even where the article writes it nowhere else, unless it is a name
+    "Experts") is a common noun, lower case even where the article writes it nowhere else, unless it is a name
     there too (named_groups: "Republicans"), and so is one of group_modifiers ("Armed men")."""
     if m is None:
         return ""
@@ -71,10 +71,7 @@ def _name(doc: ArticleDoc, m: ActorMention | None) -> str:
         first = name.split()[0]
         word = re.escape(first)
         common = (
-            (
-                first.lower() in syntax_words("group_heads") | syntax_words("group_modifiers")
-                or (len(first) > 6 and first.lower().endswith("ists"))  # "Separatists", not "Palestinians"
-            )
+            first.lower() in syntax_words("group_heads") | syntax_words("group_modifiers")
             and first.lower() not in syntax_words("named_groups")
         ) or re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", doc.text)
         if common and not re.search(r"[a-z,]\s+" + word + r"(?![\w-])", doc.text):

@@ -2417,6 +2417,19 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             if c.kind == "verb" and c.source is None and not c.reading.passive:
                 # "An attack by Boko Haram on a village killed 30 people": the subject noun's "by" names the doer
                 c.source = _subject_noun_agent(toks, clause, cue, in_clause)
+            if c.kind == "verb" and not c.reading.passive and (origin := _fired_from(toks, clause, cue, placed)):
+                # "a rocket fired from Lebanon hit a village in northern Israel": Lebanon, to Israel
+                if c.target is not None and c.target.actor_id == origin.actor_id:
+                    c.target = next(
+                        (
+                            roles.as_actor(m)
+                            for k, m in placed
+                            if k >= cue.j and m.type in _PLACE_TYPES and m.country and m.country != origin.country
+                        ),
+                        None,
+                    )
+                if c.source is None or c.source.actor_id == origin.actor_id:
+                    c.source = origin
             if c.source is None and c.target is not None:
                 # "Following talks with Erdogan on Monday, Putin said ...": the main clause's subject held them
                 opening = _opening_phrase_parties(toks, clause, cue, placed)
@@ -2585,6 +2598,17 @@ def _sending_state(toks: list[Token], c: Candidate, placed: list[Placed]) -> Act
     k += 1 + (k + 1 < c.clause.i1 and toks[k + 1].lower == "the")
     got = next((m for q, m in placed if q == k and m.type in roles.STATE_TYPES and m.country), None)
     return roles.state_mention(got.start, got.end, got.text, got.country, "place") if got is not None else None
+
+
+def _fired_from(toks: list[Token], clause: Clause, cue: Cue, placed: list[Placed]) -> ActorMention | None:
+    """The state of the place a weapon that is the verb's subject was fired or launched from ("a rocket fired from
+    Lebanon hit a village": Lebanon; syntax.toml's weapon_heads, [roles].launch_participles), else None."""
+    weapons, launched = syntax.words("weapon_heads"), wordset("roles", "launch_participles")
+    for k in range(clause.i0, min(cue.i, clause.i1 - 3)):
+        if toks[k].lower in weapons and toks[k + 1].lower in launched and toks[k + 2].lower == "from":
+            m = next((m for q, m in placed if q == k + 3 and m.type in _PLACE_TYPES and m.country), None)
+            return roles.state_mention(m.start, m.end, m.text, m.country, "place") if m is not None else None
+    return None
 
 
 def _intercepting_state(toks: list[Token], c: Candidate, placed: list[Placed]) -> ActorMention | None:
