@@ -2662,3 +2662,13 @@ def test_a_go_between_is_the_source_of_its_mediation():
     # talks between two parties are still theirs
     rows = _one("Talks between Israel and Hamas resumed in Cairo on Monday.")
     assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Israel", "Hamas")]
+
+
+def test_the_doers_helper_is_no_target():
+    rows = _one("Assad's forces retook the town of Qusair from rebels on Wednesday with help from Hezbollah fighters.")
+    assert [r["target_actor"] for r in rows if r["event_type"] == "ASSAULT"] != ["Hezbollah"]
+    # an aside's agent does not do the main clause's deed
+    rows = _one("Iraqi forces, backed by US air strikes, attacked Islamic State fighters in Mosul on Monday.")
+    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "ASSAULT"] == [
+        ("Iraq", "Islamic State")
+    ]

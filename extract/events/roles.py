@@ -735,6 +735,13 @@ def _between(tokens: list[Token], lo: int, hi: int, ms: list[Placed], end: int =
     return []
 
 
+def _helper(tokens: list[Token], k: int, lo: int) -> bool:
+    """True when the mention at token k is named as the doer's helper ("with help from Hezbollah fighters", "with
+    the support of Russian jets", "backed by Iran": [roles].helper_phrases): an ally, not the one acted upon."""
+    before = " ".join(t.lower for t in tokens[max(lo, k - 4) : k])
+    return any(before.endswith(p) for p in _w("helper_phrases"))
+
+
 def _object(
     tokens: list[Token], cue: Cue, ms: list[Placed], source: Placed | None, stops: tuple[int, int]
 ) -> Placed | None:
@@ -749,6 +756,7 @@ def _object(
         if cue.j <= k < hard
         and (source is None or m.actor_id != source[1].actor_id)
         and (any_place or not after_preposition(tokens, k, cue.j, places))
+        and not _helper(tokens, k, cue.j)
     ]
     pick = next(((k, m) for k, m in cands if k < soft), None) or (cands[0] if cands else None)
     if pick is None:

@@ -2091,6 +2091,18 @@ def _responsibility_claimed(toks: list[Token], clause: Clause, k: int) -> bool:
     return r > clause.i0 and toks[r - 1].lower in wordset("roles", "responsibility_verbs")
 
 
+def _participle_aside(toks: list[Token], cue: Cue) -> bool:
+    """True for a cue that is a past participle opening an aside after a comma, its agent after it ("Iraqi forces,
+    backed by US air strikes, attacked ..."): it describes the subject before the comma."""
+    return (
+        cue.i > 1
+        and toks[cue.i - 1].text == ","
+        and cue.j < len(toks)
+        and toks[cue.j].lower == "by"
+        and (past_form(toks[cue.i].text) or toks[cue.i].lower in plover.irregular_pasts())
+    )
+
+
 def _opening_phrase_subject(
     toks: list[Token], clause: Clause, cue: Cue, placed: list[roles.Placed]
 ) -> ActorMention | None:
@@ -2203,6 +2215,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
             elif clause.coordinated and not any(k < cue.i for k, _ in in_clause):
                 # "Obama visited Mexico City, praised Calderon": the predicate before it in the sentence did it
                 before = next((p for p in reversed(kept) if p.s == c.s and p.kind == "verb"), None)
+                if before is not None and _participle_aside(toks, before.cue):
+                    before = None  # "Iraqi forces, backed by US air strikes, attacked ...": the aside's agent did not
                 inherited = before.source if before is not None else None
                 if before is None:
                     # no predicate before it gave a row: the sentence's first subject ("Modi announced ... at the
