@@ -2672,3 +2672,18 @@ def test_the_doers_helper_is_no_target():
     assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "ASSAULT"] == [
         ("Iraq", "Islamic State")
     ]
+
+
+def test_a_jury_finding_someone_guilty_is_a_coercion():
+    rows = _one("A Los Angeles jury found Conrad Murray guilty of involuntary manslaughter on Monday.")
+    assert [(r["event_type"], r["target_actor"]) for r in rows] == [("COERCE", "Conrad Murray")]
+
+
+def test_a_name_after_anti_or_pro_only_qualifies_the_group():
+    rows = _one("Anti-Gaddafi fighters seized the oil port of Brega on Tuesday after heavy fighting.")
+    assert [r["source_actor"] for r in rows] == ["Anti-Gaddafi fighters"]
+
+
+def test_an_army_regaining_control_of_a_place_is_an_assault():
+    rows = _one("The Syrian army said on Sunday it had regained control of Aleppo's eastern districts.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Syria")]

@@ -97,9 +97,13 @@ def in_phrase(tokens: list[Token], k: int, lo: int) -> bool:
 def hyphen_modifier(tokens: list[Token], k: int, m: ActorMention) -> bool:
     """True when mention m at token k is fused to a hyphenated word ("US-made", "Iran-backed"): it only
     modifies a noun. Not before a word of leading ([roles].leading_suffixes: "the Saudi-led coalition struck" is
-    Saudi Arabia's deed). A name of several words is fused by its last ("the Los Angeles-based Aids Project")."""
+    Saudi Arabia's deed). A name of several words is fused by its last ("the Los Angeles-based Aids Project"). A
+    name after a prefix of [roles].hyphen_prefixes ("Anti-Gaddafi fighters", "pro-Russian separatists") is one too."""
     if not 0 <= k < len(tokens):
         return False
+    head = tokens[k]
+    if head.start < m.start <= head.end and head.text[: m.start - head.start].lower() in _w("hyphen_prefixes"):
+        return True  # "Anti-Gaddafi fighters", "pro-Russian separatists": the name only qualifies the noun
     k = _end(tokens, k, m) - 1
     tok = tokens[k]
     if tok.end > m.end and tok.text[m.end - tok.start : m.end - tok.start + 1] == "-":
