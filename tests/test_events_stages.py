@@ -2687,3 +2687,38 @@ def test_a_name_after_anti_or_pro_only_qualifies_the_group():
 def test_an_army_regaining_control_of_a_place_is_an_assault():
     rows = _one("The Syrian army said on Sunday it had regained control of Aleppo's eastern districts.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Syria")]
+
+
+def test_sinking_a_ship_is_an_assault_without_a_day_and_a_ship_sinking_is_not():
+    rows = _one("The Ukrainian navy sank a Russian landing ship off Crimea with sea drones.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("ASSAULT", "Ukraine", "Russia")]
+    assert _one("The boat sank with 40 migrants on board.") == []
+
+
+def test_answering_with_sanctions_or_tariffs_is_a_sanction():
+    rows = _one("Beijing hit back with sanctions on five American defence firms on Wednesday.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [
+        ("SANCTION", "China", "United States")
+    ]
+
+
+def test_the_noun_of_a_deed_just_told_names_its_doer_whatever_the_classifier_retyped():
+    text = (
+        "Israeli forces raided the Nasser hospital in Khan Younis on Thursday. Hamas condemned the raid as a war crime."
+    )
+    rows = _one(text)
+    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "ACCUSE"] == [
+        ("Hamas", "Israel")
+    ]
+
+
+def test_a_vow_to_retaliate_is_against_the_doer_of_the_deed_just_told():
+    rows = _one("The EU adopted its 13th sanctions package against Russia on Friday. Moscow vowed to retaliate.")
+    assert [(r["source_actor"], r["target_actor"]) for r in rows if r["event_type"] == "THREATEN"] == [
+        ("Russia", "European Union")
+    ]
+
+
+def test_what_leaders_discussed_is_a_topic_not_a_party():
+    rows = _one("Biden spoke with Xi Jinping by phone on Tuesday. The two leaders discussed Taiwan and fentanyl.")
+    assert {(r["source_actor"], r["target_actor"]) for r in rows} == {("Joe Biden", "Xi Jinping")}

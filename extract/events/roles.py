@@ -761,6 +761,8 @@ def _object(
         and (source is None or m.actor_id != source[1].actor_id)
         and (any_place or not after_preposition(tokens, k, cue.j, places))
         and not _helper(tokens, k, cue.j)
+        # "discussed Taiwan and fentanyl": a topic, not a party; "discussed the crisis with Macron" is
+        and (cue.phrase not in _w("topic_cues") or tokens[k - 1].lower == "with")
     ]
     pick = next(((k, m) for k, m in cands if k < soft), None) or (cands[0] if cands else None)
     if pick is None:

@@ -2520,6 +2520,8 @@ def assign_roles(doc: ArticleDoc) -> ArticleDoc:
                 c.source, c.target = doer, (rest[0] if rest else None)
             if c.kind == "verb" and c.target is None and c.cue.event_type in wordset("roles", "referring_types"):
                 c.target = _referred_doer(toks, c, kept)
+            if c.kind == "verb" and c.target is None and c.source is not None:
+                c.target = _answered_doer(toks, c, kept)
             if c.kind == "verb" and c.target is None and not c.reading.passive:
                 if (him := _pronoun_object(toks, clause, c.cue)) >= 0:
                     pronoun = toks[him].lower
@@ -2815,6 +2817,8 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
             for p in reversed(before)
             if (
                 p.cue.event_type == etype
+                or p.rule_type == etype  # the rules' type, before the classifier retyped it
+                or p.cue.phrase in (toks[k].lower, toks[k].lower.removesuffix("s"))  # "raided ... the raid"
                 or (etype == "ACCUSE" and _criminal_charge(p))
                 or (etype == "*" and p.source is not None and c.s - p.s <= _REFERENCE_BACK_ANY)
             )
@@ -2824,6 +2828,28 @@ def _referred_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> 
         None,
     )
     return told.source if told is not None else None
+
+
+def _answered_doer(toks: list[Token], c: Candidate, before: list[Candidate]) -> ActorMention | None:
+    """The doer of a deed done to the source in the sentence before or its own, when the clause answers it
+    ([roles].answering_words: "The EU adopted sanctions against Russia. Moscow vowed to retaliate": the EU); None
+    otherwise."""
+    words = wordset("roles", "answering_words")
+    if not any(toks[k].lower in words for k in range(c.clause.i0, c.clause.i1)):
+        return None
+    done = next(
+        (
+            p
+            for p in reversed(before)
+            if c.s - p.s <= 1
+            and p.target is not None
+            and p.source is not None
+            and p.target.actor_id == c.source.actor_id
+            and p.source.actor_id != c.source.actor_id
+        ),
+        None,
+    )
+    return done.source if done is not None else None
 
 
 def _criminal_charge(c: Candidate) -> bool:
