@@ -2722,3 +2722,23 @@ def test_a_vow_to_retaliate_is_against_the_doer_of_the_deed_just_told():
 def test_what_leaders_discussed_is_a_topic_not_a_party():
     rows = _one("Biden spoke with Xi Jinping by phone on Tuesday. The two leaders discussed Taiwan and fentanyl.")
     assert {(r["source_actor"], r["target_actor"]) for r in rows} == {("Joe Biden", "Xi Jinping")}
+
+
+def test_a_source_opening_the_sentence_is_no_doer():
+    rows = _one("According to the Syrian Observatory, government forces shelled rebel-held Douma on Sunday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Syria")]
+
+
+def test_the_maker_of_a_weapon_used_is_not_acted_upon_and_the_attack_it_was_used_in_is_the_same_deed():
+    rows = _one("Officials in Kyiv said Russia had used North Korean missiles in Tuesday's attack.")
+    assert [(r["event_type"], r["source_actor"], r["date"]) for r in rows] == [("ASSAULT", "Russia", "2024-03-05")]
+    assert rows[0]["target_actor"] != "North Korea"
+    rows = _one("Ukraine destroyed two Russian tanks near Avdiivka on Monday.")
+    assert [(r["source_actor"], r["target_actor"]) for r in rows] == [("Ukraine", "Russia")]
+
+
+def test_repelling_an_attack_and_beating_protesters_are_assaults():
+    rows = _one("Russia's defence ministry said its forces had repelled a Ukrainian attack near Bakhmut.")
+    assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("ASSAULT", "Russia", "Ukraine")]
+    rows = _one("Police in Nairobi beat protesters with batons on Tuesday.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Kenya")]

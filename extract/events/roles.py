@@ -739,6 +739,17 @@ def _between(tokens: list[Token], lo: int, hi: int, ms: list[Placed], end: int =
     return []
 
 
+def instrument_maker(tokens: list[Token], k: int, m: ActorMention, cue: Cue) -> bool:
+    """True when the state mention m at token k qualifies the weapon a verb of using fires ([roles].instrument_cues:
+    "used North Korean missiles", "fired US-made rockets"): the weapon's maker, not the one acted upon ("destroyed two
+    Russian tanks" is)."""
+    if cue.phrase.split()[0] not in _w("instrument_cues") or m.type not in STATE_TYPES:
+        return False
+    j = _end(tokens, k, m)
+    weapons = syntax_words("weapon_heads")
+    return any(t.lower in weapons for t in tokens[j : j + 3])
+
+
 def _helper(tokens: list[Token], k: int, lo: int) -> bool:
     """True when the mention at token k is named as the doer's helper ("with help from Hezbollah fighters", "with
     the support of Russian jets", "backed by Iran": [roles].helper_phrases): an ally, not the one acted upon."""
@@ -761,6 +772,7 @@ def _object(
         and (source is None or m.actor_id != source[1].actor_id)
         and (any_place or not after_preposition(tokens, k, cue.j, places))
         and not _helper(tokens, k, cue.j)
+        and not instrument_maker(tokens, k, m, cue)
         # "discussed Taiwan and fentanyl": a topic, not a party; "discussed the crisis with Macron" is
         and (cue.phrase not in _w("topic_cues") or tokens[k - 1].lower == "with")
     ]

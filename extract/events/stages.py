@@ -793,13 +793,22 @@ def _lacked(toks: list[Token], clause: Clause, k: int) -> bool:
 def _deal_of_deed(
     toks: list[Token], clauses: list[Clause], found: list[Cue], k: int, verb_at: set[tuple[int, int]], n: int
 ) -> bool:
-    """True for a noun after "in a"/"under a"/"under the" that a verb cue of its clause
-    before it was done in ("swapped 200 prisoners on Friday in a deal brokered by the UAE", "released the hostages
-    under an agreement"): the terms of that deed, no happening of their own."""
-    if k < 2 or toks[k - 1].lower not in ("a", "an", "the") or toks[k - 2].lower not in ("in", "under"):
+    """True for a noun after "in a"/"under a"/"under the", or after "in" and a day in the possessive, that a verb
+    cue of its clause before it was done in ("swapped 200 prisoners on Friday in a deal brokered by the UAE",
+    "released the hostages under an agreement", "had used North Korean missiles in Tuesday's attack"): the terms or
+    the name of that deed, no happening of its own."""
+    q = k - 1
+    if q > 0 and toks[q].text in ("'s", "’s"):
+        q -= 1  # "in Tuesday 's attack"
+    if q > 0 and toks[q].text.endswith(("'s", "’s")) and (toks[q].text[:1].isupper() or toks[q].text[:1].isdigit()):
+        while q > 1 and toks[q - 1].text[:1].isupper() and k - q <= 3:
+            q -= 1  # "in Tuesday's attack", "in last Tuesday's attack" is no such day
+    elif q < 1 or toks[q].lower not in ("a", "an", "the"):
+        return False
+    if q < 1 or toks[q - 1].lower not in ("in", "under"):
         return False
     clause = clause_of(clauses, k)
-    return clause is not None and any(clause.i0 <= c.i < k - 2 and (n, c.i) in verb_at for c in found)
+    return clause is not None and any(clause.i0 <= c.i < q - 1 and (n, c.i) in verb_at for c in found)
 
 
 def find_noun_events(doc: ArticleDoc) -> ArticleDoc:
@@ -2042,7 +2051,11 @@ def _report_roles(text: str, toks: list[Token], c: Candidate) -> None:
     elif c.cue.quad_class.startswith("material"):
         c.reading = c.reading._replace(mode="actual")  # an attributed deed took place (the gold conventions)
     doer = c.target
-    after = [m for q, m in c.actors if q > k and roles.as_actor(m).actor_id != doer.actor_id]
+    after = [
+        m
+        for q, m in c.actors
+        if q > k and roles.as_actor(m).actor_id != doer.actor_id and not roles.instrument_maker(toks, q, m, c.cue)
+    ]
     c.source, c.target = doer, (roles.as_actor(after[0]) if after else None)
 
 
