@@ -2742,3 +2742,8 @@ def test_repelling_an_attack_and_beating_protesters_are_assaults():
     assert [(r["event_type"], r["source_actor"], r["target_actor"]) for r in rows] == [("ASSAULT", "Russia", "Ukraine")]
     rows = _one("Police in Nairobi beat protesters with batons on Tuesday.")
     assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "Kenya")]
+
+
+def test_a_killing_told_in_the_passive_stays_an_assault():
+    rows = _one("Eleven workers were killed off Louisiana on Tuesday when militants bombed the rig.")
+    assert [(r["event_type"], r["source_actor"]) for r in rows] == [("ASSAULT", "militants")]

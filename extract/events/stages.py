@@ -347,13 +347,14 @@ def _asked_about(toks: list[Token], clause: Clause, q: Cue, cue: Cue) -> bool:
     return not any(t.lower in speech for t in toks[q.j : cue.i])
 
 
-def _standing_type(toks: list[Token], i0: int, cue: Cue, rule_type: str) -> str:
+def _standing_type(toks: list[Token], i0: int, cue: Cue, rule_type: str, passive: bool = False) -> str:
     """The type the rules give a verb cue whatever the classifier reads, else "": a question put is a verbal
     exchange, CONSULT ("asked top officials why ...", plover.asks_question); a deed of `rule_type` done under
     pressure is a concession, CONCEDE ("BP was forced to suspend dividend payments", mode.compelled,
     [mode].conceded_types); a withdrawal of troops named right after the verb is RETREAT ([roles].troop_nouns); a
     trip of troops is a deployment, MOBILIZE ([roles].travel_cues: "Russian troops arrived in Niger"); help vowed is
-    AID ("vowed to pay all legitimate claims", however much a vow sounds like a threat to the model)."""
+    AID ("vowed to pay all legitimate claims", however much a vow sounds like a threat to the model); a killing told
+    in the passive is an ASSAULT ("Eleven workers were killed off Louisiana": [roles].killing_cues)."""
     if plover.asks_question(toks, cue):
         return "CONSULT"
     if rule_type in wordset("mode", "conceded_types") and mode.compelled(toks, i0, cue):
@@ -364,6 +365,8 @@ def _standing_type(toks: list[Token], i0: int, cue: Cue, rule_type: str) -> str:
         return "MOBILIZE"  # "Russian troops arrived in Niger": forces sent, no visit
     if rule_type == "AID" and _promise_before(toks, i0, cue.i, wordset("mode", "vows")) >= 0:
         return "AID"  # "BP vowed to pay all legitimate claims": the help vowed, no threat
+    if passive and rule_type == "ASSAULT" and cue.phrase in wordset("roles", "killing_cues"):
+        return "ASSAULT"  # "were killed", "was shot dead": whatever else the sentence's words sound like
     return ""
 
 
@@ -1224,7 +1227,7 @@ def classify_clauses(doc: ArticleDoc) -> ArticleDoc:
                 c.rule_mode = c.rule_mode or c.reading.mode
                 c.reading = c.reading._replace(mode="negated")
         standing = (
-            _standing_type(doc.tokens[c.s], c.clause.i0, c.cue, c.rule_type or c.cue.event_type)
+            _standing_type(doc.tokens[c.s], c.clause.i0, c.cue, c.rule_type or c.cue.event_type, c.reading.passive)
             if c.kind == "verb"
             else ""
         )
@@ -1426,10 +1429,9 @@ def _pronoun_subject(
 _ANY_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-def _previous_subject(pos: int, found_in: _Antecedents, pronoun: str) -> ActorMention | None:
-    """The person who opens the sentence before the one at offset `pos` as its subject: its first mention, with
-    only capitalized words (a title, a day) or an article before it in that sentence, of the pronoun's sex as far
-    as it is told; None otherwise."""
+def _first_mention_before(pos: int, found_in: _Antecedents) -> tuple[ActorMention, int] | None:
+    """The first mention of the sentence before the one at offset `pos`, with that sentence's start; None when
+    there is no sentence before or it names no one."""
     starts = found_in.sentence_starts
     n = bisect.bisect_right(starts, pos) - 1
     if n < 1:
@@ -1438,7 +1440,17 @@ def _previous_subject(pos: int, found_in: _Antecedents, pronoun: str) -> ActorMe
     at = bisect.bisect_left(found_in.starts, lo)
     if at >= len(found_in.mentions) or found_in.mentions[at].start >= hi:
         return None
-    m = found_in.mentions[at]
+    return found_in.mentions[at], lo
+
+
+def _previous_subject(pos: int, found_in: _Antecedents, pronoun: str) -> ActorMention | None:
+    """The person who opens the sentence before the one at offset `pos` as its subject: its first mention, with
+    only capitalized words (a title, a day) or an article before it in that sentence, of the pronoun's sex as far
+    as it is told; None otherwise."""
+    first = _first_mention_before(pos, found_in)
+    if first is None:
+        return None
+    m, lo = first
     if m.type != "person" or _sex_of(m, found_in.text) == _OTHER_SEX.get(pronoun):
         return None
     # only a title, a name or an article before it: not a clause opener ("Because Jackson was so frail, ...")
@@ -1454,15 +1466,11 @@ def _previous_office(pos: int, found_in: _Antecedents) -> ActorMention | None:
     """The state whose office holder opens the sentence before the one at offset `pos` as its subject ("Sudan's army
     chief rejected ...": a state in the possessive, up to three lower-case words, a word of
     [roles].singular_offices), with only capitalized words or an article before it; None otherwise."""
-    starts = found_in.sentence_starts
-    n = bisect.bisect_right(starts, pos) - 1
-    if n < 1:
+    first = _first_mention_before(pos, found_in)
+    if first is None:
         return None
-    lo, hi = starts[n - 1], starts[n]
-    at = bisect.bisect_left(found_in.starts, lo)
-    if at >= len(found_in.mentions) or found_in.mentions[at].start >= hi:
-        return None
-    m = found_in.mentions[at]
+    m, lo = first
+    hi = found_in.sentence_starts[bisect.bisect_right(found_in.sentence_starts, pos) - 1]
     text = found_in.text
     if m.type != "country" or not text.startswith(("'s ", "’s "), m.end):
         return None
