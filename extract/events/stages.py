@@ -1429,9 +1429,9 @@ def _pronoun_subject(
 _ANY_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-def _first_mention_before(pos: int, found_in: _Antecedents) -> tuple[ActorMention, int] | None:
-    """The first mention of the sentence before the one at offset `pos`, with that sentence's start; None when
-    there is no sentence before or it names no one."""
+def _first_mention_before(pos: int, found_in: _Antecedents) -> tuple[ActorMention, int, int] | None:
+    """The first mention of the sentence before the one at offset `pos`, with that sentence's start and end; None
+    when there is no sentence before or it names no one."""
     starts = found_in.sentence_starts
     n = bisect.bisect_right(starts, pos) - 1
     if n < 1:
@@ -1440,7 +1440,7 @@ def _first_mention_before(pos: int, found_in: _Antecedents) -> tuple[ActorMentio
     at = bisect.bisect_left(found_in.starts, lo)
     if at >= len(found_in.mentions) or found_in.mentions[at].start >= hi:
         return None
-    return found_in.mentions[at], lo
+    return found_in.mentions[at], lo, hi
 
 
 def _previous_subject(pos: int, found_in: _Antecedents, pronoun: str) -> ActorMention | None:
@@ -1450,7 +1450,7 @@ def _previous_subject(pos: int, found_in: _Antecedents, pronoun: str) -> ActorMe
     first = _first_mention_before(pos, found_in)
     if first is None:
         return None
-    m, lo = first
+    m, lo, _hi = first
     if m.type != "person" or _sex_of(m, found_in.text) == _OTHER_SEX.get(pronoun):
         return None
     # only a title, a name or an article before it: not a clause opener ("Because Jackson was so frail, ...")
@@ -1469,8 +1469,7 @@ def _previous_office(pos: int, found_in: _Antecedents) -> ActorMention | None:
     first = _first_mention_before(pos, found_in)
     if first is None:
         return None
-    m, lo = first
-    hi = found_in.sentence_starts[bisect.bisect_right(found_in.sentence_starts, pos) - 1]
+    m, lo, hi = first
     text = found_in.text
     if m.type != "country" or not text.startswith(("'s ", "’s "), m.end):
         return None
@@ -2124,22 +2123,13 @@ def _participle_aside(toks: list[Token], cue: Cue) -> bool:
     )
 
 
-def _opening_phrase_subject(
-    toks: list[Token], clause: Clause, cue: Cue, placed: list[roles.Placed]
-) -> ActorMention | None:
-    """The subject of the main clause when the cue stands in a phrase opening the sentence with one of
-    [roles].opening_phrase_preps and closed by a comma ("Following talks with Erdogan on Monday, Putin said",
-    "After a meeting with Macron, Scholz said"): who held the talks; None otherwise."""
-    found = _opening_phrase_parties(toks, clause, cue, placed)
-    return found[0] if found is not None else None
-
-
 def _opening_phrase_parties(
     toks: list[Token], clause: Clause, cue: Cue, placed: list[roles.Placed]
 ) -> tuple[ActorMention, ActorMention | None] | None:
     """(the main clause's subject, the first other actor after it in the sentence) when the cue stands in a phrase
-    opening the sentence as in _opening_phrase_subject ("In a phone call on Saturday, Biden pressed Netanyahu to
-    ...": Biden, Netanyahu); None otherwise."""
+    opening the sentence with one of [roles].opening_phrase_preps and closed by a comma ("Following talks with
+    Erdogan on Monday, Putin said": Putin held them; "In a phone call on Saturday, Biden pressed Netanyahu to ...":
+    Biden, Netanyahu); None otherwise."""
     if clause.i0 != 0 or not toks or toks[0].lower not in wordset("roles", "opening_phrase_preps"):
         return None
     if past_form(toks[cue.i].text) or toks[cue.i].lower in plover.irregular_pasts():
@@ -3315,12 +3305,18 @@ def _background(tokens: list[Token], clause: Clause, reading: mode.Reading, cue:
     if any(w in markers for w in words):
         return True
     joined = " " + " ".join(words) + " "
-    # "over the past day", "in the last 24 hours": the day's count, no standing state ([mode].recent_spans)
-    recent = "|".join(re.escape(w) for w in wordset("mode", "recent_spans"))
-    joined = re.sub(r" (?:over|in|during) the (?:past|last) (?:" + recent + r") ", " ", joined)
+    joined = _recent_span().sub(" ", joined)  # "over the past day", "in the last 24 hours": no standing state
     if any(" " + p + " " in joined for p in cue_lists()["mode"]["background_phrases"]):
         return True
     return reading.present and not (is_speech_act(cue) and cue.form == "s")
+
+
+@functools.cache
+def _recent_span() -> re.Pattern[str]:
+    """ "over the past" / "in the last" and a word of [mode].recent_spans, between spaces: one day's span of
+    happenings ("struck 50 targets over the past day"), not the background the phrase tells otherwise."""
+    recent = "|".join(re.escape(w) for w in sorted(wordset("mode", "recent_spans")))
+    return re.compile(r" (?:over|in|during) the (?:past|last) (?:" + recent + r") ")
 
 
 def _performative(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
